@@ -1,0 +1,34 @@
+import type { DomainEvent } from '../decider.js';
+
+/**
+ * PII never enters an event in clear: the application seals it with the customer's data key
+ * (AES-256-GCM) before the decider sees it. A `Sealed` value is that opaque ciphertext string.
+ */
+export type Sealed = string;
+
+export interface SealedProfile {
+  name: Sealed;
+  nationalId: Sealed;
+  phone: Sealed;
+  email: Sealed | null;
+}
+
+export type CustomerRegistered = DomainEvent<'CustomerRegistered', {
+  customerId: string;
+  profile: SealedProfile;
+  /** 'self' when the borrower registered, 'officer' when staff did it for them. */
+  registeredBy: 'self' | 'officer';
+}>;
+export type KycSubmitted = DomainEvent<'KycSubmitted', {
+  monthlyIncome: string;
+  employer: string;
+  employmentMonths: number;
+  bankAccount: Sealed;
+  submittedAt: string;
+}>;
+export type KycVerified = DomainEvent<'KycVerified', { reason: string | null; decidedBy: string; verifiedAt: string }>;
+export type KycRejected = DomainEvent<'KycRejected', { reason: string; decidedBy: string }>;
+export type CustomerFlagged = DomainEvent<'CustomerFlagged', { flag: 'aml'; reason: string }>;
+export type CustomerErased = DomainEvent<'CustomerErased', { reason: string; erasedBy: string }>;
+
+export type CustomerEvent = CustomerRegistered | KycSubmitted | KycVerified | KycRejected | CustomerFlagged | CustomerErased;

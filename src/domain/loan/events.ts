@@ -1,0 +1,119 @@
+import type { DomainEvent } from '../decider.js';
+import type { ProductTerms } from '../product/events.js';
+
+/** Amounts are decimal strings in the loan's currency, rounded to its minor unit; dates are YYYY-MM-DD. */
+export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
+export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
+export type ChargeKind = 'penalty' | 'fee' | 'interest';
+
+export interface ScheduleRow {
+  number: number;
+  dueDate: string;
+  principal: string;
+  interest: string;
+  fee: string;
+  total: string;
+  /** Principal balance after this row. */
+  balance: string;
+}
+
+export interface Allocation {
+  penalty: string;
+  fee: string;
+  interest: string;
+  principal: string;
+  excess: string;
+}
+
+export interface InstallmentAllocation {
+  number: number;
+  penalty: string;
+  fee: string;
+  interest: string;
+  principal: string;
+}
+
+export interface CreditReason {
+  code: string;
+  message: string;
+  points: number;
+}
+
+export type LoanApplicationSubmitted = DomainEvent<'LoanApplicationSubmitted', {
+  loanId: string;
+  customerId: string;
+  productId: string;
+  productVersion: number;
+  /** The product's terms as they stood: the loan keeps them even if the product is amended. */
+  terms: ProductTerms;
+  principal: string;
+  term: number;
+  purpose: string;
+  submittedBy: string;
+}>;
+export type CreditAssessed = DomainEvent<'CreditAssessed', {
+  score: number;
+  grade: 'A' | 'B' | 'C' | 'D' | 'E';
+  decision: 'approve' | 'review' | 'decline';
+  reasons: CreditReason[];
+  scorecardVersion: string;
+  /** The inputs the scorecard saw, so the decision can be explained later exactly. */
+  inputs: Record<string, string | number | null>;
+}>;
+export type LoanApproved = DomainEvent<'LoanApproved', { approvedPrincipal: string; approver: string; note: string | null }>;
+export type LoanRejected = DomainEvent<'LoanRejected', { reason: string; rejectedBy: string }>;
+export type LoanApplicationWithdrawn = DomainEvent<'LoanApplicationWithdrawn', { reason: string | null }>;
+export type LoanDisbursed = DomainEvent<'LoanDisbursed', {
+  amount: string;
+  /** Cash paid to the borrower: amount less fees deducted at disbursement. */
+  netAmount: string;
+  fees: { kind: string; amount: string }[];
+  date: string;
+  channel: Channel;
+  apr: string;
+  schedule: ScheduleRow[];
+}>;
+export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
+  amount: string;
+  channel: Channel;
+  reference: string;
+  effectiveDate: string;
+  allocation: Allocation;
+  installments: InstallmentAllocation[];
+}>;
+export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
+export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
+export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string }>;
+export type ChargeWaived = DomainEvent<'ChargeWaived', { kind: ChargeKind; amount: string; reason: string; installments: { number: number; amount: string }[] }>;
+export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string }>;
+export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
+  reason: string;
+  effectiveDate: string;
+  annualRate: string;
+  term: number;
+  schedule: ScheduleRow[];
+}>;
+export type LoanWriteOffRequested = DomainEvent<'LoanWriteOffRequested', { requestedBy: string; reason: string; date: string }>;
+export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
+  date: string;
+  principal: string;
+  interest: string;
+  fees: string;
+  penalties: string;
+  requestedBy: string;
+  approvedBy: string;
+}>;
+export type RecoveryReceived = DomainEvent<'RecoveryReceived', { amount: string; channel: Channel; reference: string; effectiveDate: string }>;
+export type LoanOverpaid = DomainEvent<'LoanOverpaid', { amount: string; date: string }>;
+export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: Channel; reference: string; date: string }>;
+export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obligations_met' | 'overpayment_refunded' }>;
+
+export type LoanEvent =
+  | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
+  | LoanDisbursed | RepaymentReceived | InterestAccrued | InstallmentOverdue | PenaltyCharged
+  | ChargeWaived | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
+  | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed;
+
+export type LoanStatus =
+  | 'submitted' | 'assessed' | 'approved' | 'rejected' | 'withdrawn'
+  | 'active' | 'overdue' | 'overpaid' | 'closed' | 'written_off';

@@ -1,0 +1,105 @@
+import type { Actor } from '../domain/actor.js';
+
+/**
+ * The event log. Revisions are 0-based per stream, positions global and monotonic; both are
+ * bigint at the port (as in @eventstore/db-client) and cross JSON as decimal strings.
+ */
+export type ExpectedRevision = 'no_stream' | 'stream_exists' | 'any' | bigint;
+
+/** An event about to be appended. `eventId` (UUIDv7) is generated when absent. */
+export interface NewEvent<D = unknown> {
+  eventId?: string;
+  type: string;
+  /** Defaults to the current version the upcaster registry knows for `type` (or 1). */
+  schemaVersion?: number;
+  data: D;
+  /** Business time, ISO-8601. */
+  occurredAt: string;
+  actor: Actor;
+  correlationId: string;
+  causationId?: string | null;
+  idempotencyKey?: string | null;
+}
+
+/** An event as stored, with its envelope (DESIGN.md "Events"). `data` is upcast to the newest shape. */
+export interface RecordedEvent<D = unknown> {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+  occurredAt: string;
+  recordedAt: string;
+  actor: Actor;
+  correlationId: string;
+  causationId: string | null;
+  idempotencyKey: string | null;
+  prevHash: string;
+  hash: string;
+  data: D;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the last event of the batch (the stream's revision after the append). */
+  revision: bigint;
+  /** Global position of the last event of the batch. */
+  position: bigint;
+  events: RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: bigint;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. */
+  fromPosition?: bigint;
+  maxCount?: number;
+}
+
+/** Catch-up then live; pulls in pages so a slow consumer never makes the store buffer the log. */
+export interface Subscription extends AsyncIterable<RecordedEvent> {
+  close(): Promise<void>;
+}
+
+export interface BrokenLink {
+  streamId: string;
+  revision: bigint;
+  eventId: string;
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap';
+}
+
+export interface VerifyReport {
+  streams: number;
+  events: number;
+  broken: BrokenLink[];
+}
+
+export interface Snapshot<S = unknown> {
+  streamId: string;
+  revision: bigint;
+  /** Version of the state shape; a snapshot of another version is ignored. */
+  version: number;
+  state: S;
+}
+
+export interface EventStore {
+  /** Atomic for the batch; a mismatched expectation throws ConcurrencyError. Re-appending known eventIds returns the first result. */
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: { fromPosition?: bigint }): Subscription;
+  /** Revision of the stream's last event, or null when the stream does not exist. */
+  streamRevision(streamId: string): Promise<bigint | null>;
+  /** Position of the newest event in the log (0n when empty). */
+  headPosition(): Promise<bigint>;
+  /** Walks every stream's hash chain and names the first broken link per stream. */
+  verifyStreams(): Promise<VerifyReport>;
+  readSnapshot<S>(streamId: string): Promise<Snapshot<S> | null>;
+  writeSnapshot<S>(snapshot: Snapshot<S>): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,28 @@
+import type { RecordedEvent } from '../eventstore/port.js';
+import type { CollectionSpec, Doc, FindQuery, Page } from '../readstore/port.js';
+
+/**
+ * What a projector handler may do: read documents (its own pending writes first, then the store)
+ * and stage writes. The runner commits the staged writes with the checkpoint in one transaction.
+ */
+export interface ProjectionContext {
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  find<T extends Doc>(collection: string, query: FindQuery): Promise<Page<T>>;
+  put(collection: string, doc: Doc): void;
+  delete(collection: string, id: string): void;
+}
+
+export type ProjectionHandler = (event: RecordedEvent, ctx: ProjectionContext) => Promise<void> | void;
+
+/**
+ * A read model: name, version (bump it and the runner rebuilds at start-up), the collections it
+ * owns, and one handler per event type it consumes. Other known event types pass by; an event type
+ * the catalog does not know, or a handler that throws, stops the projection with a clear error
+ * instead of being skipped.
+ */
+export interface Projection {
+  name: string;
+  version: number;
+  collections: CollectionSpec[];
+  handlers: Record<string, ProjectionHandler>;
+}

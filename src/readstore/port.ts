@@ -1,0 +1,63 @@
+/**
+ * Read models as document collections. Writes happen only inside `commit`, together with the
+ * projection's checkpoint, so a crash never applies an event's effect twice.
+ */
+export interface Doc {
+  id: string;
+  [field: string]: unknown;
+}
+
+export type FieldValue = string | number | boolean | null;
+
+export interface CollectionSpec {
+  name: string;
+  /** Fields that `find` may filter or sort on. */
+  indexes: string[];
+}
+
+export interface FindQuery {
+  /** Equality on indexed fields; a `{gte, lte}` range also works on indexed fields. */
+  where?: Record<string, FieldValue | { gte?: FieldValue; lte?: FieldValue }>;
+  sort?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string | null;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type Write =
+  | { op: 'put'; collection: string; doc: Doc }
+  | { op: 'delete'; collection: string; id: string };
+
+export interface Checkpoint {
+  projection: string;
+  /** Version of the projection code that wrote the model. */
+  version: number;
+  /** Global position of the last event applied (exclusive start for the next run). */
+  position: bigint;
+  updatedAt: string;
+}
+
+export interface ReadStore {
+  /** Creates the collection and its indexes if missing (idempotent). */
+  ensureCollection(spec: CollectionSpec): Promise<void>;
+  get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  find<T extends Doc>(collection: string, query?: FindQuery): Promise<Page<T>>;
+  /** Every document of a collection, in id order, paged internally. */
+  scan<T extends Doc>(collection: string): AsyncIterable<T>;
+  getCheckpoint(projection: string): Promise<Checkpoint | null>;
+  /** Applies the writes and moves the checkpoint in one transaction. */
+  commit(writes: Write[], checkpoint: Checkpoint): Promise<void>;
+  /** Drops the collection (used for shadow collections). */
+  dropCollection(name: string): Promise<void>;
+  /** Atomically replaces each `to` collection by its `from` (shadow) and sets the checkpoint. */
+  swapCollections(pairs: { from: string; to: string }[], checkpoint: Checkpoint): Promise<void>;
+  /** A lease so that one worker runs each projection; true when `owner` holds it until `now + ttlMs`. */
+  acquireLease(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  releaseLease(name: string, owner: string): Promise<void>;
+  close(): Promise<void>;
+}
