@@ -87,9 +87,26 @@ export interface Snapshot<S = unknown> {
   state: S;
 }
 
+/** Records which request produced an append, so a retried request returns the first result. */
+export interface IdempotencyRecord {
+  /** Scoped by the caller (the pipeline prefixes the actor's sub). */
+  key: string;
+  /** sha256 of the canonical request; the same key with another body is refused. */
+  requestHash: string;
+  streamId: string;
+  revision: bigint;
+  position: bigint;
+}
+
+export interface AppendOptions {
+  /** Stored in the same transaction as the events where the engine allows it. */
+  idempotency?: { key: string; requestHash: string };
+}
+
 export interface EventStore {
   /** Atomic for the batch; a mismatched expectation throws ConcurrencyError. Re-appending known eventIds returns the first result. */
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
+  findIdempotency(key: string): Promise<IdempotencyRecord | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: { fromPosition?: bigint }): Subscription;
