@@ -1,0 +1,80 @@
+import type { RecordedEvent } from '../eventstore/port.js';
+import type { ReadStore } from '../readstore/port.js';
+import { BatchContext } from './batch-context.js';
+import type { Projection, ProjectionHandler } from './projection.js';
+import { ProjectionFailure } from './projection-failure.js';
+
+/** Where a projection's batches go: live collections and checkpoint, or the shadow ones during a rebuild. */
+export interface ApplyTarget {
+  projection: Projection;
+  handlers: ReadonlyMap<string, ProjectionHandler>;
+  store: ReadStore;
+  /** Collection as the projection names it → collection in the store. */
+  collections: ReadonlyMap<string, string>;
+  checkpointName: string;
+  knownEventTypes: ReadonlySet<string>;
+  now: () => Date;
+}
+
+/** Builds the target that writes a projection's own collections under their own names (or mapped by `rename`). */
+export function applyTarget(
+  projection: Projection,
+  deps: { store: ReadStore; knownEventTypes: ReadonlySet<string>; now: () => Date },
+  rename: (collection: string) => string = (c) => c,
+  checkpointName = projection.name,
+): ApplyTarget {
+  return {
+    ...deps,
+    projection,
+    handlers: new Map(Object.entries(projection.handlers)),
+    collections: new Map(projection.collections.map((c) => [c.name, rename(c.name)])),
+    checkpointName,
+  };
+}
+
+/**
+ * Applies the events and commits their writes with the checkpoint in one transaction. When an event
+ * cannot be applied, the events before it are committed and a ProjectionFailure naming it is thrown.
+ */
+export async function applyAndCommit(target: ApplyTarget, events: RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const context = new BatchContext(target.store, target.collections, target.projection.name);
+  const failure = await applyEvents(target, events, context);
+  if (!failure) return commit(target, context, events[events.length - 1]!);
+  // The failed event may have staged some writes already; replay the good prefix into a clean batch.
+  if (failure.index > 0) {
+    const prefix = new BatchContext(target.store, target.collections, target.projection.name);
+    await applyEvents(target, events.slice(0, failure.index), prefix);
+    await commit(target, prefix, events[failure.index - 1]!);
+  }
+  throw failure.error;
+}
+
+async function applyEvents(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<{ index: number; error: ProjectionFailure } | null> {
+  const { handlers, knownEventTypes, projection } = target;
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index]!;
+    if (!knownEventTypes.has(event.type)) {
+      return { index, error: new ProjectionFailure(projection.name, event, `event type ${event.type} is not in the catalog`) };
+    }
+    const handler = handlers.get(event.type);
+    if (!handler) continue;
+    try {
+      // Most handlers are synchronous over a cached document; awaiting only promises keeps them cheap.
+      const result = handler(event, context);
+      if (result) await result;
+    } catch (error) {
+      return { index, error: new ProjectionFailure(projection.name, event, error instanceof Error ? error.message : String(error)) };
+    }
+  }
+  return null;
+}
+
+function commit(target: ApplyTarget, context: BatchContext, last: RecordedEvent): Promise<void> {
+  return target.store.commit(context.writes(), {
+    projection: target.checkpointName,
+    version: target.projection.version,
+    position: last.position,
+    updatedAt: target.now().toISOString(),
+  });
+}

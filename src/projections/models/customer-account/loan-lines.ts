@@ -1,0 +1,54 @@
+import { Decimal } from 'decimal.js';
+import type { RecordedEvent } from '../../../eventstore/port.js';
+import type { LoanEvent } from '../../../domain/loan/events.js';
+import { evolveLoan } from '../../../domain/loan/evolve.js';
+import { initialLoanState } from '../../../domain/loan/state.js';
+import { minorUnits } from '../../../domain/money.js';
+import type { ProjectionContext } from '../../projection.js';
+import { loanFigures } from '../loan-summary/loan-figures.js';
+import { entityIdOf } from '../stream-id.js';
+import {
+  CUSTOMER_ACCOUNT, CUSTOMER_ACCOUNT_LOANS, type CustomerAccountDoc, type CustomerLoanDoc, type CustomerLoanLine,
+} from './documents.js';
+
+const CLOSED = new Set(['rejected', 'withdrawn', 'closed', 'written_off']);
+
+function totalsOf(lines: CustomerLoanLine[]): CustomerAccountDoc['totals'] {
+  const byCurrency = new Map<string, { loans: number; open: number; principal: Decimal; outstanding: Decimal }>();
+  for (const line of lines) {
+    const sum = byCurrency.get(line.currency) ?? { loans: 0, open: 0, principal: new Decimal(0), outstanding: new Decimal(0) };
+    sum.loans += 1;
+    if (!CLOSED.has(line.status)) sum.open += 1;
+    sum.principal = sum.principal.plus(line.principal);
+    sum.outstanding = sum.outstanding.plus(line.outstanding);
+    byCurrency.set(line.currency, sum);
+  }
+  return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, s]) => ({
+    currency, loans: s.loans, open: s.open, principal: s.principal.toFixed(minorUnits(currency)), outstanding: s.outstanding.toFixed(minorUnits(currency)),
+  }));
+}
+
+/** Folds a loan event into the loan the account centre follows, then rewrites that loan's line and the customer's totals. */
+export async function foldLoanIntoAccount(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const loanId = entityIdOf(event, 'loan');
+  const loan = await ctx.get<CustomerLoanDoc>(CUSTOMER_ACCOUNT_LOANS, loanId);
+  if (!loan && event.type !== 'LoanApplicationSubmitted') {
+    throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the account centre`);
+  }
+  const state = evolveLoan(loan?.state ?? initialLoanState(), { type: event.type, data: event.data } as LoanEvent);
+  const customerId = state.customerId ?? '';
+  ctx.put(CUSTOMER_ACCOUNT_LOANS, { id: loanId, customerId, state });
+
+  const account = await ctx.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
+  if (!account) throw new Error(`${event.type} ${event.eventId}: customer ${customerId} of loan ${loanId} was never registered`);
+  const figures = loanFigures(state);
+  const line: CustomerLoanLine = {
+    loanId, status: state.status === 'none' ? 'submitted' : state.status, currency: state.currency,
+    principal: state.disbursement?.amount ?? state.principalApproved ?? state.principalRequested ?? '0',
+    outstanding: figures.outstanding.total, nextDue: figures.nextDue,
+  };
+  const loans = account.loans.some((l) => l.loanId === loanId)
+    ? account.loans.map((l) => (l.loanId === loanId ? line : l))
+    : [...account.loans, line];
+  ctx.put(CUSTOMER_ACCOUNT, { ...account, loans, totals: totalsOf(loans) });
+}

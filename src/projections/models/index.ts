@@ -1,0 +1,13 @@
+import type { Projection } from '../projection.js';
+import { auditTrailProjection } from './audit-trail/audit-trail.js';
+import { customerAccountProjection } from './customer-account/customer-account.js';
+import { generalLedgerProjection } from './general-ledger/general-ledger.js';
+import { loanSummaryProjection } from './loan-summary/loan-summary.js';
+import { regulatoryProjection } from './regulatory/regulatory.js';
+
+export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, regulatoryProjection };
+
+/** Every read model the runner keeps up to date. */
+export const projections: Projection[] = [
+  loanSummaryProjection, customerAccountProjection, auditTrailProjection, generalLedgerProjection, regulatoryProjection,
+];

@@ -1,0 +1,93 @@
+import type { RecordedEvent } from '../../../eventstore/port.js';
+import type {
+  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, RecoveryReceived, RefundIssued, RepaymentReceived,
+} from '../../../domain/loan/events.js';
+import type { Projection, ProjectionContext } from '../../projection.js';
+import { sumAmounts } from '../amount.js';
+import { entityIdOf } from '../stream-id.js';
+import {
+  REGULATORY_LOANS, REGULATORY_TRANSACTIONS, type RegulatoryLoan, type RegulatoryTransaction, type TransactionKind,
+} from './documents.js';
+
+async function loanOf(event: RecordedEvent, ctx: ProjectionContext): Promise<RegulatoryLoan> {
+  const loanId = entityIdOf(event, 'loan');
+  const loan = await ctx.get<RegulatoryLoan>(REGULATORY_LOANS, loanId);
+  if (!loan) throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the regulatory model`);
+  return loan;
+}
+
+interface Movement {
+  kind: TransactionKind;
+  amount: string;
+  channel: Channel;
+  date: string;
+  reference: string | null;
+  scheduledPaid?: string;
+}
+
+function recordMovement(event: RecordedEvent, loan: RegulatoryLoan, movement: Movement, ctx: ProjectionContext): void {
+  const transaction: RegulatoryTransaction = {
+    id: event.eventId,
+    loanId: loan.id,
+    customerId: loan.customerId,
+    currency: loan.currency,
+    direction: movement.kind === 'disbursement' || movement.kind === 'refund' ? 'out' : 'in',
+    scheduledPaid: '0',
+    ...movement,
+  };
+  ctx.put(REGULATORY_TRANSACTIONS, transaction);
+}
+
+/**
+ * The regulator's raw material: every money movement with its customer, channel and business date,
+ * and each loan's disbursement and closing dates (fast borrow-and-repay detection).
+ */
+export const regulatoryProjection: Projection = {
+  name: 'regulatory',
+  version: 1,
+  collections: [
+    { name: REGULATORY_LOANS, indexes: ['customerId', 'disbursedOn', 'closedOn'] },
+    { name: REGULATORY_TRANSACTIONS, indexes: ['kind', 'date', 'customerId', 'loanId'] },
+  ],
+  handlers: {
+    LoanApplicationSubmitted: (raw, ctx) => {
+      const { data } = raw as RecordedEvent<LoanApplicationSubmitted['data']>;
+      const loan: RegulatoryLoan = {
+        id: entityIdOf(raw, 'loan'), customerId: data.customerId, productId: data.productId, currency: data.terms.currency,
+        principal: null, disbursedOn: null, closedOn: null, closeReason: null,
+      };
+      ctx.put(REGULATORY_LOANS, loan);
+    },
+    LoanDisbursed: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<LoanDisbursed['data']>;
+      const loan = await loanOf(raw, ctx);
+      ctx.put(REGULATORY_LOANS, { ...loan, principal: data.amount, disbursedOn: data.date });
+      // The borrower receives the net amount: that is the cash that moved.
+      recordMovement(raw, loan, { kind: 'disbursement', amount: data.netAmount, channel: data.channel, date: data.date, reference: null }, ctx);
+    },
+    RepaymentReceived: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RepaymentReceived['data']>;
+      const { principal, interest, fee } = data.allocation;
+      recordMovement(raw, await loanOf(raw, ctx), {
+        kind: 'repayment', amount: data.amount, channel: data.channel, date: data.effectiveDate, reference: data.reference,
+        scheduledPaid: sumAmounts([principal, interest, fee]),
+      }, ctx);
+    },
+    RecoveryReceived: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RecoveryReceived['data']>;
+      recordMovement(raw, await loanOf(raw, ctx), {
+        kind: 'recovery', amount: data.amount, channel: data.channel, date: data.effectiveDate, reference: data.reference,
+      }, ctx);
+    },
+    RefundIssued: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RefundIssued['data']>;
+      recordMovement(raw, await loanOf(raw, ctx), {
+        kind: 'refund', amount: data.amount, channel: data.channel, date: data.date, reference: data.reference,
+      }, ctx);
+    },
+    LoanClosed: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<LoanClosed['data']>;
+      ctx.put(REGULATORY_LOANS, { ...(await loanOf(raw, ctx)), closedOn: data.date, closeReason: data.reason });
+    },
+  },
+};
