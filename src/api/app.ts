@@ -1,0 +1,49 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { installAuthentication } from './auth/authenticate.js';
+import { correlationIdOf, installCorrelationHeader } from './correlation.js';
+import type { AppDeps } from './deps.js';
+import { bigintReplacer, toJson } from './json.js';
+import { installDocs } from './plugins/docs.js';
+import { healthRoutes } from './plugins/health.js';
+import { installMetrics } from './plugins/metrics.js';
+import { sendNotFound, sendProblem } from './problem.js';
+import { installRateLimit } from './rate-limit.js';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+const API_VERSION = '1';
+
+/**
+ * The HTTP app, ready for `inject` or `listen`: zod validation and OpenAPI, bearer auth, rate
+ * limit, metrics, correlation ids, and every error as problem+json. Resource plugins come from
+ * `deps.routes`, each in its own scope.
+ */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // A body with __proto__ or constructor.prototype keys is refused (400), not stripped.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    genReqId: correlationIdOf,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'correlationId' }),
+    return503OnClosing: true,
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(createSerializerCompiler({ replacer: bigintReplacer }));
+  app.setReplySerializer((payload) => toJson(payload));
+  app.setErrorHandler(sendProblem);
+  app.setNotFoundHandler(sendNotFound);
+
+  installCorrelationHeader(app);
+  installAuthentication(app, deps.jwtSecret, deps.clock);
+  installRateLimit(app, deps.config.rateLimitPerMinute, deps.clock);
+  installMetrics(app, deps.metrics);
+  await installDocs(app, API_VERSION);
+
+  await app.register(healthRoutes, { deps });
+  for (const routes of deps.routes) await app.register(routes, { deps });
+  return app;
+}

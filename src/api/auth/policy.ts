@@ -1,0 +1,61 @@
+import type { TokenRole } from './token.js';
+
+/**
+ * Who may call which route, as data, so the whole matrix can be read and tested as one table.
+ * `borrowerOwns` marks routes where a borrower may act only on its own customer (or that
+ * customer's loan); anything else answers 404, never 403, so ids cannot be probed.
+ */
+export interface RoutePolicy {
+  method: 'GET' | 'POST' | 'DELETE';
+  url: string;
+  roles: readonly TokenRole[];
+  borrowerOwns?: 'customer' | 'loan';
+}
+
+const STAFF = ['officer', 'underwriter', 'compliance', 'admin'] as const;
+const EVERYONE = ['borrower', ...STAFF] as const;
+
+export const POLICY = {
+  'customers.register': { method: 'POST', url: '/v1/customers', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
+  'customers.submitKyc': { method: 'POST', url: '/v1/customers/:id/kyc', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
+  'customers.decideKyc': { method: 'POST', url: '/v1/customers/:id/kyc/decision', roles: ['officer', 'compliance', 'admin'] },
+  'customers.get': { method: 'GET', url: '/v1/customers/:id', roles: EVERYONE, borrowerOwns: 'customer' },
+  'customers.erasePii': { method: 'DELETE', url: '/v1/customers/:id/pii', roles: ['compliance', 'admin'] },
+
+  'products.list': { method: 'GET', url: '/v1/products', roles: EVERYONE },
+  'products.define': { method: 'POST', url: '/v1/products', roles: ['admin'] },
+  'products.get': { method: 'GET', url: '/v1/products/:id', roles: EVERYONE },
+  'products.recommended': { method: 'GET', url: '/v1/products/recommended', roles: ['borrower', 'officer', 'underwriter', 'admin'], borrowerOwns: 'customer' },
+
+  'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
+  'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter', 'admin'] },
+  // Four eyes: the decider also checks approver ≠ submitter.
+  'loans.approve': { method: 'POST', url: '/v1/loans/:id/approve', roles: ['underwriter'] },
+  'loans.reject': { method: 'POST', url: '/v1/loans/:id/reject', roles: ['underwriter', 'admin'] },
+  'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
+  'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer', 'admin'] },
+  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
+  'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['underwriter', 'admin'] },
+  'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['underwriter', 'admin'] },
+  'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['officer', 'underwriter', 'admin'] },
+  'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer', 'admin'] },
+  'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
+  'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
+  'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },
+  'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
+  'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
+
+  'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
+  'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
+  'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },
+  'reports.par': { method: 'GET', url: '/v1/reports/par', roles: ['underwriter', 'compliance', 'admin'] },
+  'reports.amlLargeTransactions': { method: 'GET', url: '/v1/reports/aml/large-transactions', roles: ['compliance', 'admin'] },
+  'reports.amlSuspicious': { method: 'GET', url: '/v1/reports/aml/suspicious', roles: ['compliance', 'admin'] },
+  'reports.trialBalance': { method: 'GET', url: '/v1/reports/ledger/trial-balance', roles: ['compliance', 'admin'] },
+  'reports.disbursements': { method: 'GET', url: '/v1/reports/disbursements', roles: STAFF },
+  'audit.list': { method: 'GET', url: '/v1/audit', roles: ['compliance', 'admin'] },
+  'admin.projections': { method: 'GET', url: '/v1/admin/projections', roles: ['admin'] },
+  'admin.rebuildProjection': { method: 'POST', url: '/v1/admin/projections/:name/rebuild', roles: ['admin'] },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type RouteId = keyof typeof POLICY;

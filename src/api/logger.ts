@@ -1,0 +1,10 @@
+import pino, { type Logger } from 'pino';
+
+/** PII that may appear in a logged body or object, one level deep, plus the bearer token. */
+export const REDACTED_PATHS = ['*.name', '*.nationalId', '*.phone', '*.email', '*.bankAccount', 'req.headers.authorization'];
+
+/** The process logger: JSON lines to stdout (or `destination`), PII paths censored. */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
+}

@@ -1,0 +1,87 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError, type core } from 'zod';
+import { DomainError, type DomainErrorKind } from '../domain/errors.js';
+import { ConcurrencyError } from '../eventstore/concurrency-error.js';
+import { HttpError } from './http-error.js';
+
+/** RFC 9457 problem details; `code` is the stable machine-readable reason. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+}
+
+export interface ProblemResponse {
+  problem: Problem;
+  headers: Record<string, string>;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422 };
+
+// Fastify's own client errors, renamed to our codes; any other fastify 4xx keeps its code.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+export function problem(status: number, code: string, detail: string): Problem {
+  return { type: `urn:lendcore:problem:${code.toLowerCase().replaceAll('_', '-')}`, title: TITLES[status] ?? 'Error', status, detail, code };
+}
+
+/** Maps any thrown value to a problem; a 500 never carries the error's message or stack. */
+export function toProblem(error: unknown): ProblemResponse {
+  if (error instanceof HttpError) return { problem: problem(error.statusCode, error.code, error.message), headers: error.headers };
+  if (error instanceof ConcurrencyError) return plain(problem(409, error.code, error.message));
+  if (error instanceof DomainError) return plain(problem(DOMAIN_STATUS[error.kind], error.code, error.message));
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    return plain(problem(400, 'VALIDATION_FAILED', error.validation.map((v) => describeIssue(where, v.instancePath, v.message ?? 'invalid', v.params)).join('; ')));
+  }
+  if (error instanceof ZodError) {
+    return plain(problem(400, 'VALIDATION_FAILED', error.issues.map((i) => describeIssue('request', `/${i.path.join('/')}`, i.message, i)).join('; ')));
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500 && typeof fastifyError.code === 'string') {
+    return plain(problem(status, FASTIFY_CODES[fastifyError.code] ?? fastifyError.code, fastifyError.message ?? ''));
+  }
+  return plain(problem(500, 'INTERNAL', 'something went wrong on our side; quote the x-correlation-id header when reporting it'));
+}
+
+function describeIssue(where: string, instancePath: string, message: string, params: unknown): string {
+  const field = `${where}${instancePath === '/' ? '' : instancePath.replaceAll('/', '.')}`;
+  const keys = (params as Partial<core.$ZodIssueUnrecognizedKeys>).keys;
+  return Array.isArray(keys) ? `${field}: unknown field(s) ${keys.join(', ')}` : `${field}: ${message}`;
+}
+
+const plain = (p: Problem): ProblemResponse => ({ problem: p, headers: {} });
+
+/** Fastify error handler: every error leaves as application/problem+json; 5xx are logged with the correlation id. */
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const { problem: body, headers } = toProblem(error);
+  if (body.status >= 500) request.log.error({ err: error }, 'unhandled error');
+  return reply.status(body.status).headers(headers).type('application/problem+json').send(body);
+}
+
+/** Unknown routes answer 404 problem+json like every other error. */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+}

@@ -1,0 +1,9 @@
+import type { ApiPlugin } from './deps.js';
+
+/**
+ * The registration point for resource plugins: add a plugin here and the runtime serves it.
+ * Route authors: give every body/query/params a zod `.strict()` object schema, so unknown
+ * fields are refused with 400 VALIDATION_FAILED instead of being silently dropped; check
+ * access with `authorize(request, '<route id>')` from ./auth/authorize.js against ./auth/policy.ts.
+ */
+export const resourceRoutes: ApiPlugin[] = [];

@@ -1,0 +1,12 @@
+import type { CliCommand } from '../command.js';
+import { projectCommand } from './project.js';
+import { replayCommand } from './replay.js';
+import { serveCommand } from './serve.js';
+import { tokenCommand } from './token.js';
+import { verifyCommand } from './verify.js';
+
+/**
+ * Every `lendcore` subcommand, in the order `--help` lists them. To add one (eod, demo, history,
+ * bench...), write `src/cli/commands/<name>.ts` exporting a CliCommand and append it here.
+ */
+export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand];

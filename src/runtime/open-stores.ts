@@ -1,0 +1,26 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import type { EventStore } from '../eventstore/port.js';
+import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
+import type { ReadStore } from '../readstore/port.js';
+import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
+
+/** Opens the log the config names; server drivers load only when used, so the embedded start stays light. */
+export async function openEventStore(config: Config): Promise<EventStore> {
+  const location = config.eventStore;
+  if (location.kind === 'sqlite') return SqliteEventStore.open({ path: location.path, synchronous: config.sqliteSynchronous });
+  const { EsdbEventStore } = await import('../eventstore/esdb-event-store.js');
+  return EsdbEventStore.connect(location.url);
+}
+
+/** Opens the read-model store the config names, creating the SQLite file's folder if needed. */
+export async function openReadStore(config: Config): Promise<ReadStore> {
+  const location = config.readStore;
+  if (location.kind === 'sqlite') {
+    mkdirSync(path.dirname(location.path), { recursive: true });
+    return SqliteReadStore.open({ path: location.path });
+  }
+  const { MongoReadStore } = await import('../readstore/mongo-read-store.js');
+  return MongoReadStore.connect(location.url);
+}

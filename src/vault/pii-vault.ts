@@ -1,0 +1,66 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Sealed } from '../domain/customer/events.js';
+import type { KeyStore } from './key-store.js';
+
+export type { Sealed };
+
+/** What an erased customer's PII shows instead of its value. */
+export const ERASED = '[erased]';
+
+const VERSION = 'v1';
+const IV_BYTES = 12;
+
+/** Thrown when a sealed value is malformed, tampered with, or sealed for another customer. */
+export class SealBrokenError extends Error {
+  constructor(readonly customerId: string) {
+    super(`sealed value cannot be opened for customer ${customerId}`);
+    this.name = 'SealBrokenError';
+  }
+}
+
+/**
+ * Seals PII with the customer's data key (AES-256-GCM, the customer id as associated data), so
+ * a value copied onto another customer's record will not open.
+ */
+export class PiiVault {
+  constructor(private readonly keys: KeyStore) {}
+
+  /** Returns `v1.<iv>.<tag>.<ciphertext>` (base64url); a fresh IV every call. */
+  async seal(customerId: string, plaintext: string): Promise<Sealed> {
+    const key = await this.keys.createKey(customerId);
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    cipher.setAAD(Buffer.from(customerId, 'utf8'));
+    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+    return [VERSION, iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
+  }
+
+  /** The plaintext, or null when the customer's key was destroyed (show it as `ERASED`). */
+  async open(customerId: string, sealed: Sealed): Promise<string | null> {
+    const key = await this.keys.getKey(customerId);
+    if (key === null) return null;
+    const parts = sealed.split('.');
+    if (parts.length !== 4 || parts[0] !== VERSION) throw new SealBrokenError(customerId);
+    const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
+    if (iv.length !== IV_BYTES || tag.length !== 16) throw new SealBrokenError(customerId);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, iv);
+      decipher.setAAD(Buffer.from(customerId, 'utf8'));
+      decipher.setAuthTag(tag);
+      return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
+    } catch {
+      throw new SealBrokenError(customerId);
+    }
+  }
+
+  /** Opens a nullable sealed field, showing an erased customer's value as `ERASED`. */
+  async reveal(customerId: string, sealed: Sealed | null): Promise<string | null> {
+    if (sealed === null) return null;
+    return (await this.open(customerId, sealed)) ?? ERASED;
+  }
+
+  /** Crypto-shreds the customer's PII by destroying its data key. */
+  async erase(customerId: string): Promise<void> {
+    await this.keys.destroyKey(customerId);
+  }
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY } from '../../src/api/auth/policy.js';
+import { mintToken, verifyToken, type TokenRequest } from '../../src/api/auth/token.js';
+import { fixtureRoutes } from './fixture-routes.js';
+import { harness, NOW, SECRET, type Harness } from './harness.js';
+
+let h: Harness;
+beforeAll(async () => (h = await harness({ routes: [fixtureRoutes] })));
+afterAll(() => h.app.close());
+
+const bearer = async (request: TokenRequest, secret = SECRET, at = NOW) => ({ authorization: `Bearer ${await mintToken(request, secret, at)}` });
+const get = async (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
+
+describe('bearer authentication', () => {
+  it('admits an allowed role and sets request.actor', async () => {
+    const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'officer', ttl: '1h' }));
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ sub: 'u1' });
+  });
+
+  it.each([
+    ['missing', {}, 'a valid bearer token is required'],
+    ['not a bearer', { authorization: 'Basic dTpw' }, 'the Authorization header must be "Bearer <token>"'],
+    ['garbage', { authorization: 'Bearer not.a.jwt' }, 'the bearer token is not valid'],
+  ])('answers 401 for a %s token', async (_case, headers, detail) => {
+    const res = await get('/t/officers', headers);
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['www-authenticate']).toBe('Bearer');
+    expect(res.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail });
+  });
+
+  it('answers 401 for an expired token (checked against the app clock)', async () => {
+    const headers = await bearer({ sub: 'u1', role: 'officer', ttl: '1h' }, SECRET, new Date(NOW.getTime() - 2 * 3600_000));
+    const res = await get('/t/officers', headers);
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ detail: 'the bearer token has expired' });
+  });
+
+  it('answers 401 for a token signed with another secret', async () => {
+    const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'officer', ttl: '1h' }, randomBytes(32)));
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('answers 403 for a role the route does not admit', async () => {
+    const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'compliance', ttl: '1h' }));
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("answers 404 when a borrower reaches for another customer's resource", async () => {
+    const own = await get('/t/customers/c1', await bearer({ sub: 'b1', role: 'borrower', customerId: 'c1', ttl: '1h' }));
+    expect(own.statusCode).toBe(200);
+    const other = await get('/t/customers/c2', await bearer({ sub: 'b1', role: 'borrower', customerId: 'c1', ttl: '1h' }));
+    expect(other.statusCode).toBe(404);
+    const staff = await get('/t/customers/c2', await bearer({ sub: 'o1', role: 'officer', ttl: '1h' }));
+    expect(staff.statusCode).toBe(200);
+  });
+
+  it('still serves public routes when a bad token is presented', async () => {
+    expect((await get('/health', { authorization: 'Bearer junk' })).statusCode).toBe(200);
+  });
+});
+
+describe('tokens', () => {
+  it('round-trips sub, role and customerId', async () => {
+    const token = await mintToken({ sub: 'b1', role: 'borrower', customerId: 'c1', ttl: '8h' }, SECRET, NOW);
+    expect(await verifyToken(token, SECRET, NOW)).toEqual({ sub: 'b1', role: 'borrower', customerId: 'c1' });
+  });
+
+  it('refuses to mint a borrower token without customerId, or with a bad ttl', async () => {
+    await expect(mintToken({ sub: 'b1', role: 'borrower', ttl: '8h' }, SECRET)).rejects.toThrow(/customerId/);
+    await expect(mintToken({ sub: 'o1', role: 'officer', ttl: 'forever' }, SECRET)).rejects.toThrow(/ttl/);
+  });
+
+  it('refuses a validly signed token whose role is unknown', async () => {
+    const { SignJWT } = await import('jose');
+    const token = await new SignJWT({ role: 'root' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime(NOW.getTime() / 1000 + 60).sign(SECRET);
+    await expect(verifyToken(token, SECRET, NOW)).rejects.toMatchObject({ statusCode: 401 });
+  });
+});
+
+describe('authorization policy', () => {
+  it('lists only known roles and routes under /v1', () => {
+    for (const [id, rule] of Object.entries(POLICY)) {
+      expect(rule.url, id).toMatch(/^\/v1\//);
+      expect(rule.roles.length, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets only underwriters approve (four eyes is the decider’s half)', () => {
+    expect(POLICY['loans.approve'].roles).toEqual(['underwriter']);
+  });
+});
