@@ -1,0 +1,120 @@
+import type { Decider, DomainEvent } from '../domain/decider.js';
+import { DomainError } from '../domain/errors.js';
+import { ConcurrencyError } from '../eventstore/concurrency-error.js';
+import { IdempotencyKeyTaken } from '../eventstore/idempotency.js';
+import type { EventStore, IdempotencyRecord, NewEvent, RecordedEvent } from '../eventstore/port.js';
+import type { CommandContext } from './command-context.js';
+import { withConflictRetry, type RetryOptions } from './conflict-retry.js';
+import { asDomainEvent, loadAggregate, type SnapshotOptions } from './load-aggregate.js';
+import { requestHash } from './request-hash.js';
+import { streamLocksFor } from './stream-locks.js';
+
+export interface CommandDeps {
+  store: EventStore;
+  retry?: RetryOptions;
+  /** A snapshot is only a cache: failing to write one must not fail a command that already committed. */
+  onSnapshotFailure?(streamId: string, error: unknown): void;
+}
+
+export interface CommandRequest<C, E extends DomainEvent, S> {
+  streamId: string;
+  decider: Decider<C, E, S>;
+  command: C;
+  context: CommandContext;
+  snapshot?: SnapshotOptions<S>;
+}
+
+export interface CommandResult<S> {
+  streamId: string;
+  /** The stream's revision after the command (-1n when a no-op left the stream empty). */
+  revision: bigint;
+  /** Global position of the stream's last event (0n when it is empty); wait for it to read your writes. */
+  position: bigint;
+  /** Events this command appended; empty for a no-op or a replayed idempotent request. */
+  events: RecordedEvent[];
+  state: S;
+  /** True when the idempotency key was seen before and the first result is returned. */
+  replayed: boolean;
+}
+
+/**
+ * Loads the stream, decides, and appends at the loaded revision; commands on one stream queue in
+ * this process (StreamLocks). A conflict (another process) reloads and decides
+ * again (bounded, jittered); an If-Match mismatch surfaces at once. With an idempotency key the
+ * same request is answered with its first result and never runs twice; another body under the
+ * same key is refused.
+ */
+export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDeps, request: CommandRequest<C, E, S>): Promise<CommandResult<S>> {
+  const { context } = request;
+  const idempotency = context.idempotencyKey
+    ? { key: `${context.actor.sub}:${context.idempotencyKey}`, requestHash: context.requestHash ?? requestHash(request.command) }
+    : undefined;
+  if (idempotency !== undefined) {
+    const seen = await deps.store.findIdempotency(idempotency.key);
+    if (seen !== null) return replay(deps, request, seen, idempotency.requestHash);
+  }
+  try {
+    return await streamLocksFor(deps.store).run(request.streamId, () =>
+      withConflictRetry(() => attempt(deps, request, idempotency), deps.retry, () => context.expectedRevision === undefined),
+    );
+  } catch (error) {
+    // A concurrent retry of the same request committed first: answer as if we had seen its record.
+    if (!(error instanceof IdempotencyKeyTaken) || idempotency === undefined) throw error;
+    const seen = await deps.store.findIdempotency(idempotency.key);
+    if (seen === null) throw error;
+    return replay(deps, request, seen, idempotency.requestHash);
+  }
+}
+
+async function attempt<C, E extends DomainEvent, S>(
+  deps: CommandDeps,
+  request: CommandRequest<C, E, S>,
+  idempotency: { key: string; requestHash: string } | undefined,
+): Promise<CommandResult<S>> {
+  const { store } = deps;
+  const { streamId, decider, command, context } = request;
+  const loaded = await loadAggregate(store, streamId, decider, { snapshot: request.snapshot });
+  if (context.expectedRevision !== undefined && loaded.revision !== context.expectedRevision) {
+    throw new ConcurrencyError(streamId, context.expectedRevision, loaded.revision);
+  }
+  const decided = decider.decide(command, loaded.state);
+  if (decided.length === 0) {
+    const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return { streamId, revision: loaded.revision ?? -1n, position: last?.position ?? 0n, events: [], state: loaded.state, replayed: false };
+  }
+  const events: NewEvent[] = decided.map((event) => ({
+    type: event.type,
+    data: event.data,
+    occurredAt: context.occurredAt,
+    actor: context.actor,
+    correlationId: context.correlationId,
+    causationId: context.causationId ?? null,
+    idempotencyKey: context.idempotencyKey ?? null,
+  }));
+  const appended = await store.append(streamId, events, loaded.revision ?? 'no_stream', idempotency ? { idempotency } : undefined);
+  let state = loaded.state;
+  for (const event of appended.events) state = decider.evolve(state, asDomainEvent<E>(event));
+  const snapshot = request.snapshot;
+  if (snapshot !== undefined && appended.revision - (loaded.snapshotRevision ?? -1n) >= BigInt(snapshot.every)) {
+    const stored = snapshot.encode ? snapshot.encode(state) : state;
+    await store
+      .writeSnapshot({ streamId, revision: appended.revision, version: snapshot.version, state: stored })
+      .catch((error: unknown) => deps.onSnapshotFailure?.(streamId, error));
+  }
+  return { streamId, revision: appended.revision, position: appended.position, events: appended.events, state, replayed: false };
+}
+
+async function replay<C, E extends DomainEvent, S>(
+  deps: CommandDeps,
+  request: CommandRequest<C, E, S>,
+  seen: IdempotencyRecord,
+  hash: string,
+): Promise<CommandResult<S>> {
+  if (seen.requestHash !== hash) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for a different request', 'rule', {
+      idempotencyKey: request.context.idempotencyKey,
+    });
+  }
+  const { state } = await loadAggregate(deps.store, seen.streamId, request.decider, { snapshot: request.snapshot });
+  return { streamId: seen.streamId, revision: seen.revision, position: seen.position, events: [], state, replayed: true };
+}

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { DomainError } from '../domain/errors.js';
+import { assertExpectedRevision } from './expected-revision.js';
+import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
+import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
+import { EVENT_COLUMNS, rowToStored, storedToParams, type EventRow } from './sqlite-rows.js';
+import { sealBatch, toRecorded } from './stored-event.js';
+import type { Upcasters } from './upcasters.js';
+
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+  options: AppendOptions | undefined;
+}
+
+/** Writes one append's rows; the caller owns the transaction (and the savepoint around this). */
+export class SqliteAppender {
+  private readonly byEventId;
+  private readonly head;
+  private readonly insertEvent;
+  private readonly upsertHead;
+  private readonly findKey;
+  private readonly insertKey;
+
+  constructor(db: Database.Database, private readonly upcasters: Upcasters) {
+    this.byEventId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`);
+    this.head = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
+    this.insertEvent = db.prepare(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash)
+       VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash)`,
+    );
+    this.upsertHead = db.prepare(
+      'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash',
+    );
+    this.findKey = db.prepare<[string], { key: string }>('SELECT key FROM idempotency WHERE key = ?');
+    this.insertKey = db.prepare('INSERT INTO idempotency (key, request_hash, stream_id, revision, position) VALUES (?, ?, ?, ?, ?)');
+  }
+
+  /** Checks the expectation against the stream head and writes the batch, or explains why not. */
+  append(request: AppendRequest, recordedAt: string): AppendResult {
+    const { streamId, events, expected, options } = request;
+    if (events.length === 0) throw new Error(`append to ${streamId}: a batch needs at least one event`);
+    const retried = this.alreadyStored(streamId, events);
+    if (retried !== null) return retried;
+
+    const head = this.head.get(streamId);
+    assertExpectedRevision(streamId, expected, head?.revision ?? null);
+    const stored = sealBatch(streamId, events, head ? { revision: head.revision, hash: head.last_hash } : null, recordedAt, this.upcasters);
+    const recorded = stored.map((event) => {
+      const position = BigInt(this.insertEvent.run(storedToParams(event)).lastInsertRowid);
+      return toRecorded(event, position, this.upcasters);
+    });
+    const last = recorded[recorded.length - 1]!;
+    this.upsertHead.run(streamId, last.revision, last.hash);
+    const result = { streamId, revision: last.revision, position: last.position, events: recorded };
+    if (options?.idempotency) {
+      const record = idempotencyRecordFor(options.idempotency, result);
+      if (this.findKey.get(record.key)) throw new IdempotencyKeyTaken(record.key);
+      this.insertKey.run(record.key, record.requestHash, record.streamId, record.revision, record.position);
+    }
+    return result;
+  }
+
+  /** The first result when every event id of the batch is already stored (a retried append). */
+  private alreadyStored(streamId: string, events: NewEvent[]): AppendResult | null {
+    const found: RecordedEvent[] = [];
+    for (const event of events) {
+      const row = event.eventId === undefined ? undefined : this.byEventId.get(event.eventId);
+      if (row !== undefined) found.push(toRecorded(rowToStored(row), row.position, this.upcasters));
+    }
+    if (found.length === 0) return null;
+    if (found.length !== events.length || found.some((event) => event.streamId !== streamId)) {
+      throw new DomainError('EVENT_ID_REUSED', `append to ${streamId}: some event ids are already stored for other events`, 'conflict', {
+        eventIds: found.map((event) => event.eventId),
+      });
+    }
+    const last = found[found.length - 1]!;
+    return { streamId, revision: last.revision, position: last.position, events: found };
+  }
+}

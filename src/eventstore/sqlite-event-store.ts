@@ -1,0 +1,147 @@
+import type Database from 'better-sqlite3';
+import { AppendSignal } from './append-signal.js';
+import { verifyLog } from './hash-chain.js';
+import { encodeJson } from './json-codec.js';
+import { PagedSubscription } from './paged-subscription.js';
+import type {
+  AppendOptions, AppendResult, EventStore, ExpectedRevision, IdempotencyRecord, NewEvent, ReadAllOptions,
+  ReadStreamOptions, RecordedEvent, Snapshot, Subscription, VerifyReport,
+} from './port.js';
+import { SqliteAppender } from './sqlite-append.js';
+import { GroupCommitWriter } from './sqlite-group-commit.js';
+import { EVENT_COLUMNS, rowToStored, type EventRow } from './sqlite-rows.js';
+import { openEventLogDatabase, type SqliteSynchronous } from './sqlite-schema.js';
+import { toRecorded } from './stored-event.js';
+import { Upcasters } from './upcasters.js';
+
+export interface SqliteEventStoreOptions {
+  path: string;
+  synchronous?: SqliteSynchronous;
+  upcasters?: Upcasters;
+  /** The snapshot interval the command pipeline should use with this store (events per snapshot). */
+  snapshotEvery?: number;
+  /** Events per subscription page (default 1 000). */
+  pageSize?: number;
+  /** How often a live subscription looks for events appended by another process (default 500 ms). */
+  pollMs?: number;
+}
+
+const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
+const MAX_REVISION = 2n ** 63n - 1n;
+
+/** The embedded event store: one SQLite file, group commit, hash-chained streams. */
+export class SqliteEventStore implements EventStore {
+  readonly path: string;
+  readonly snapshotEvery: number;
+  private readonly signal: AppendSignal;
+  private readonly writer: GroupCommitWriter;
+  private readonly subscriptions = new Set<PagedSubscription>();
+  private readonly pageSize: number;
+  private readonly statements;
+
+  private constructor(private readonly db: Database.Database, private readonly upcasters: Upcasters, options: SqliteEventStoreOptions) {
+    this.path = options.path;
+    this.snapshotEvery = options.snapshotEvery ?? 100;
+    this.pageSize = options.pageSize ?? 1_000;
+    this.signal = new AppendSignal(options.pollMs ?? 500);
+    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters), () => this.signal.notify());
+    this.statements = {
+      forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+      backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+      all: db.prepare<[bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`),
+      byStream: db.prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, revision`),
+      streamRevision: db.prepare<[string], { revision: bigint }>('SELECT revision FROM streams WHERE stream_id = ?'),
+      head: db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events'),
+      findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint }>(
+        'SELECT key, request_hash, stream_id, revision, position FROM idempotency WHERE key = ?',
+      ),
+      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string }>('SELECT revision, version, state FROM snapshots WHERE stream_id = ?'),
+      writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state) VALUES (?, ?, ?, ?)'),
+    };
+  }
+
+  /** Opens the log at `path`, creating folder and schema; `synchronous` defaults to FULL. */
+  static open(options: SqliteEventStoreOptions): SqliteEventStore {
+    const db = openEventLogDatabase(options.path, options.synchronous ?? 'FULL');
+    return new SqliteEventStore(db, options.upcasters ?? new Upcasters(), options);
+  }
+
+  /** Group-commit counters, for metrics and the bench: how many appends shared each fsync. */
+  get commitStats(): { transactions: number; appends: number } {
+    return { ...this.writer.stats };
+  }
+
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
+    return this.writer.enqueue({ streamId, events, expected, options });
+  }
+
+  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+    const row = this.statements.findKey.get(key);
+    if (row === undefined) return null;
+    return { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows = options.direction === 'backwards'
+      ? this.statements.backwards.all(streamId, options.fromRevision ?? MAX_REVISION, limit)
+      : this.statements.forwards.all(streamId, options.fromRevision ?? 0n, limit);
+    return rows.map((row) => this.toRecorded(row));
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readPage(options.fromPosition ?? 0n, options.maxCount ?? NO_LIMIT);
+  }
+
+  subscribeToAll(options: { fromPosition?: bigint } = {}): Subscription {
+    const source = {
+      readPage: async (after: bigint, maxCount: number) => this.readPage(after, maxCount),
+      waitForAppend: () => this.signal.wait(),
+    };
+    const subscription: PagedSubscription = new PagedSubscription(source, options.fromPosition ?? 0n, this.pageSize, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async streamRevision(streamId: string): Promise<bigint | null> {
+    return this.statements.streamRevision.get(streamId)?.revision ?? null;
+  }
+
+  async headPosition(): Promise<bigint> {
+    return this.statements.head.get()?.position ?? 0n;
+  }
+
+  async verifyStreams(): Promise<VerifyReport> {
+    const rows = this.statements.byStream.iterate();
+    return verifyLog((function* () {
+      for (const row of rows) yield rowToStored(row);
+    })());
+  }
+
+  async readSnapshot<S>(streamId: string): Promise<Snapshot<S> | null> {
+    const row = this.statements.readSnapshot.get(streamId);
+    if (row === undefined) return null;
+    return { streamId, revision: row.revision, version: Number(row.version), state: JSON.parse(row.state) as S };
+  }
+
+  async writeSnapshot<S>(snapshot: Snapshot<S>): Promise<void> {
+    this.statements.writeSnapshot.run(snapshot.streamId, snapshot.revision, snapshot.version, encodeJson(snapshot.state));
+  }
+
+  /** Writes whatever is still queued, ends live subscriptions, then closes the file. */
+  async close(): Promise<void> {
+    this.writer.flush();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private readPage(afterPosition: bigint, maxCount: number): RecordedEvent[] {
+    return this.statements.all.all(afterPosition, maxCount).map((row) => this.toRecorded(row));
+  }
+
+  private toRecorded(row: EventRow): RecordedEvent {
+    return toRecorded(rowToStored(row), row.position, this.upcasters);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Actor } from '../domain/actor.js';
+import { canonicalJson } from './canonical-json.js';
+import type { StoredEvent } from './stored-event.js';
+
+/** An `events` row as better-sqlite3 returns it with safe integers on. */
+export interface EventRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor: string;
+  correlation_id: string;
+  causation_id: string | null;
+  idempotency_key: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export const EVENT_COLUMNS =
+  'position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash';
+
+export function rowToStored(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: Number(row.schema_version),
+    streamId: row.stream_id,
+    revision: row.revision,
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    actor: JSON.parse(row.actor) as Actor,
+    correlationId: row.correlation_id,
+    causationId: row.causation_id,
+    idempotencyKey: row.idempotency_key,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    data: JSON.parse(row.data) as unknown,
+  };
+}
+
+/** Named parameters for the insert; `data` is stored as canonical JSON, the bytes the hash covers. */
+export function storedToParams(event: StoredEvent): Omit<EventRow, 'position' | 'schema_version'> & { schema_version: number } {
+  return {
+    stream_id: event.streamId,
+    revision: event.revision,
+    event_id: event.eventId,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    data: canonicalJson(event.data),
+    occurred_at: event.occurredAt,
+    recorded_at: event.recordedAt,
+    actor: canonicalJson(event.actor),
+    correlation_id: event.correlationId,
+    causation_id: event.causationId,
+    idempotency_key: event.idempotencyKey,
+    prev_hash: event.prevHash,
+    hash: event.hash,
+  };
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
+
+// `streams` keeps each stream's head so an append finds revision and last hash in O(1);
+// UNIQUE(stream_id, revision) is both the optimistic-concurrency backstop and the readStream index.
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS events (
+  position INTEGER PRIMARY KEY,
+  stream_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  event_id TEXT NOT NULL UNIQUE,
+  type TEXT NOT NULL,
+  schema_version INTEGER NOT NULL,
+  data TEXT NOT NULL,
+  occurred_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  correlation_id TEXT NOT NULL,
+  causation_id TEXT,
+  idempotency_key TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  UNIQUE (stream_id, revision)
+);
+CREATE TABLE IF NOT EXISTS streams (
+  stream_id TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  last_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS snapshots (
+  stream_id TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+  key TEXT PRIMARY KEY,
+  request_hash TEXT NOT NULL,
+  stream_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  position INTEGER NOT NULL
+);
+`;
+
+/**
+ * Opens (creating folder and schema) an event-log database in WAL mode with `synchronous` set
+ * explicitly: better-sqlite3 reopens a WAL database at NORMAL, which could lose acknowledged
+ * commits on power loss. Integers come out as bigint so positions never lose precision.
+ */
+export function openEventLogDatabase(path: string, synchronous: SqliteSynchronous): Database.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${synchronous}`);
+  // Another process (a CLI verify, a projector worker) may hold the write lock briefly.
+  db.pragma('busy_timeout = 5000');
+  db.defaultSafeIntegers(true);
+  db.exec(SCHEMA);
+  return db;
+}

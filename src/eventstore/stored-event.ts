@@ -1,0 +1,66 @@
+import { canonicalJson } from './canonical-json.js';
+import { chainHash, GENESIS_HASH, type ChainLink } from './hash-chain.js';
+import type { NewEvent, RecordedEvent } from './port.js';
+import type { Upcasters } from './upcasters.js';
+import { uuidv7 } from './uuidv7.js';
+
+/** An event exactly as an adapter persists it: full envelope, payload as written (not upcast). */
+export interface StoredEvent extends ChainLink {
+  recordedAt: string;
+  correlationId: string;
+  causationId: string | null;
+  idempotencyKey: string | null;
+}
+
+/** The last event of a stream, which the next append chains onto. */
+export interface StreamHead {
+  revision: bigint;
+  hash: string;
+}
+
+/**
+ * Gives a batch its envelope: ids, schema versions, consecutive revisions after `head`, and the
+ * hash chain. `data` is normalised through canonical JSON so what the caller gets back is exactly
+ * what a later read returns (a Decimal becomes its string, a bigint its decimal string).
+ */
+export function sealBatch(
+  streamId: string,
+  events: NewEvent[],
+  head: StreamHead | null,
+  recordedAt: string,
+  upcasters: Upcasters,
+): StoredEvent[] {
+  let revision = head === null ? -1n : head.revision;
+  let prevHash = head === null ? GENESIS_HASH : head.hash;
+  return events.map((event) => {
+    const schemaVersion = event.schemaVersion ?? upcasters.currentVersion(event.type);
+    const newest = upcasters.currentVersion(event.type);
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1 || schemaVersion > newest) {
+      throw new Error(`${event.type} schema v${schemaVersion} cannot be written (newest known: v${newest})`);
+    }
+    revision += 1n;
+    const data: unknown = JSON.parse(canonicalJson(event.data));
+    const content = { type: event.type, schemaVersion, data, occurredAt: event.occurredAt, actor: event.actor };
+    const hash = chainHash(prevHash, content);
+    const stored: StoredEvent = {
+      ...content,
+      eventId: event.eventId ?? uuidv7(),
+      streamId,
+      revision,
+      recordedAt,
+      correlationId: event.correlationId,
+      causationId: event.causationId ?? null,
+      idempotencyKey: event.idempotencyKey ?? null,
+      prevHash,
+      hash,
+    };
+    prevHash = hash;
+    return stored;
+  });
+}
+
+/** The event as readers see it: positioned, payload upcast to the newest shape. */
+export function toRecorded(stored: StoredEvent, position: bigint, upcasters: Upcasters): RecordedEvent {
+  const { schemaVersion, data } = upcasters.upcast(stored.type, stored.schemaVersion, stored.data);
+  return { ...stored, position, schemaVersion, data };
+}
