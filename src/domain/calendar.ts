@@ -1,0 +1,141 @@
+import { DomainError } from './errors.js';
+import type { Frequency } from './product/events.js';
+
+/**
+ * Business dates are `YYYY-MM-DD` strings with no time zone: a due date is a day, not an
+ * instant. Arithmetic goes through a day number (days since 1970-01-01) computed with
+ * integer civil-calendar formulas, so no Date object or host time zone is involved.
+ */
+interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** 365 or 366. */
+export function daysInYear(year: number): number {
+  return isLeapYear(year) ? 366 : 365;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function parts(s: string): CivilDate | null {
+  const match = DATE_TEXT.exec(s);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return { year, month, day };
+}
+
+function must(s: string): CivilDate {
+  const p = parts(s);
+  if (!p) throw new DomainError('INVALID_DATE', `"${s}" is not a valid YYYY-MM-DD date`, 'invalid', { date: s });
+  return p;
+}
+
+function format({ year, month, day }: CivilDate): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).
+function toDayNumber({ year, month, day }: CivilDate): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromDayNumber(n: number): CivilDate {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** True only for a real calendar day written as YYYY-MM-DD (so 2026-02-30 is false). */
+export function isValidDate(s: string): boolean {
+  return parts(s) !== null;
+}
+
+/** Returns `s` unchanged if it is a valid date; throws INVALID_DATE otherwise. */
+export function parseDate(s: string): string {
+  must(s);
+  return s;
+}
+
+/** The year of a valid date. */
+export function yearOf(d: string): number {
+  return must(d).year;
+}
+
+export function addDays(d: string, n: number): string {
+  return format(fromDayNumber(toDayNumber(must(d)) + n));
+}
+
+/** `n` months after the anchor, clamped to month end: Jan 31 +1 → Feb 28/29, +2 → Mar 31 (always from the anchor). */
+export function addMonthsClamped(anchor: string, n: number): string {
+  const { year, month, day } = must(anchor);
+  const index = year * 12 + (month - 1) + n;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return format({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
+}
+
+/** b − a in days. */
+export function daysBetween(a: string, b: string): number {
+  return toDayNumber(must(b)) - toDayNumber(must(a));
+}
+
+export function isMonthEnd(d: string): boolean {
+  const { year, month, day } = must(d);
+  return day === daysInMonth(year, month);
+}
+
+export function endOfMonth(d: string): string {
+  const { year, month } = must(d);
+  return format({ year, month, day: daysInMonth(year, month) });
+}
+
+/** Negative, zero or positive as a is before, on or after b. */
+export function compareDates(a: string, b: string): number {
+  return Math.sign(daysBetween(b, a));
+}
+
+/** Days from a to b under 30/360 US (NASD, end-of-month rule for February). */
+export function days360(a: string, b: string): number {
+  const from = must(a);
+  const to = must(b);
+  const fromFebEnd = from.month === 2 && isMonthEnd(a);
+  const toFebEnd = to.month === 2 && isMonthEnd(b);
+  let d1 = from.day;
+  let d2 = to.day;
+  if (fromFebEnd && toFebEnd) d2 = 30;
+  if (fromFebEnd) d1 = 30;
+  if (d2 === 31 && d1 >= 30) d2 = 30;
+  if (d1 === 31) d1 = 30;
+  return 360 * (to.year - from.year) + 30 * (to.month - from.month) + (d2 - d1);
+}
+
+const DAYS_PER_PERIOD: Readonly<Record<Exclude<Frequency, 'monthly'>, number>> = { biweekly: 14, weekly: 7 };
+
+/** Due date of installment `n` (1-based) counted from the start date; monthly dates are month-end safe. */
+export function dueDate(start: string, frequency: Frequency, n: number): string {
+  if (frequency === 'monthly') return addMonthsClamped(start, n);
+  return addDays(start, DAYS_PER_PERIOD[frequency] * n);
+}

@@ -1,0 +1,165 @@
+import { Decimal } from 'decimal.js';
+import { Dec as D, PLAIN_DECIMAL } from './decimal.js';
+import { DomainError } from './errors.js';
+import type { RoundingMode } from './product/events.js';
+
+const MINOR_UNITS: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2, GBP: 2, HKD: 2, JPY: 0, KRW: 0 };
+const MAX_INTEGER_DIGITS = 15;
+
+const ROUNDING: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
+  HALF_EVEN: Decimal.ROUND_HALF_EVEN,
+  HALF_UP: Decimal.ROUND_HALF_UP,
+  HALF_DOWN: Decimal.ROUND_HALF_DOWN,
+  UP: Decimal.ROUND_UP,
+  DOWN: Decimal.ROUND_DOWN,
+  CEIL: Decimal.ROUND_CEIL,
+  FLOOR: Decimal.ROUND_FLOOR,
+};
+
+/** Digits after the point in the currency's minor unit (ISO 4217); throws UNSUPPORTED_CURRENCY otherwise. */
+export function minorUnits(currency: string): number {
+  const digits = MINOR_UNITS[currency];
+  if (digits === undefined) {
+    throw new DomainError('UNSUPPORTED_CURRENCY', `Currency ${currency} is not supported`, 'invalid', { currency });
+  }
+  return digits;
+}
+
+/** Maps our product-level rounding mode onto decimal.js's constant. */
+export function toDecimalRounding(mode: RoundingMode): Decimal.Rounding {
+  return ROUNDING[mode];
+}
+
+/** `d` rounded to the currency's minor unit with `mode` (HALF_EVEN by default). */
+export function roundToCurrency(d: Decimal, currency: string, mode: RoundingMode = 'HALF_EVEN'): Decimal {
+  return new D(d).toDecimalPlaces(minorUnits(currency), toDecimalRounding(mode));
+}
+
+function invalid(code: string, message: string, details: Record<string, unknown>): DomainError {
+  return new DomainError(code, message, 'invalid', details);
+}
+
+/** An amount in one currency, always held at exactly the currency's minor unit; immutable. */
+export class Money {
+  private constructor(
+    readonly amount: Decimal,
+    readonly currency: string,
+  ) {}
+
+  /** Strict parse of a wire amount: plain decimal text, within the currency's precision, positive unless allowed. */
+  static parse(text: string, currency: string, opts: { allowNegative?: boolean; allowZero?: boolean } = {}): Money {
+    const digits = minorUnits(currency);
+    const match = PLAIN_DECIMAL.exec(text);
+    if (!match) throw invalid('INVALID_AMOUNT', `"${text}" is not a decimal amount`, { amount: text });
+    const [, sign, integer = '', fraction = ''] = match;
+    if (integer.length > MAX_INTEGER_DIGITS) {
+      throw invalid('INVALID_AMOUNT', `"${text}" has more than ${MAX_INTEGER_DIGITS} integer digits`, { amount: text });
+    }
+    if (fraction.length > digits) {
+      throw invalid('AMOUNT_TOO_PRECISE', `"${text}" has more than ${digits} decimals for ${currency}`, { amount: text, currency });
+    }
+    const amount = new D(text);
+    if (sign === '-' && !opts.allowNegative) {
+      throw invalid('NEGATIVE_AMOUNT', `"${text}" must not be negative`, { amount: text });
+    }
+    if (amount.isZero() && !opts.allowZero) {
+      throw invalid('INVALID_AMOUNT', `"${text}" must not be zero`, { amount: text });
+    }
+    return Money.of(amount, currency);
+  }
+
+  /** `value` rounded to the currency's minor unit (HALF_EVEN unless told otherwise). */
+  static of(value: Decimal | string, currency: string, rounding: RoundingMode = 'HALF_EVEN'): Money {
+    let amount: Decimal;
+    try {
+      amount = new D(value);
+    } catch {
+      throw invalid('INVALID_AMOUNT', `"${String(value)}" is not a decimal amount`, { amount: String(value) });
+    }
+    if (!amount.isFinite()) throw invalid('INVALID_AMOUNT', `"${String(value)}" is not finite`, { amount: String(value) });
+    const rounded = roundToCurrency(amount, currency, rounding);
+    // Normalise -0 so it prints as "0.00", never "-0.00".
+    return new Money(rounded.isZero() ? new D(0) : rounded, currency);
+  }
+
+  static zero(currency: string): Money {
+    return Money.of(new D(0), currency);
+  }
+
+  plus(o: Money): Money {
+    return Money.of(this.amount.plus(this.same(o).amount), this.currency);
+  }
+
+  minus(o: Money): Money {
+    return Money.of(this.amount.minus(this.same(o).amount), this.currency);
+  }
+
+  /** The product rounded back to the minor unit. */
+  times(factor: Decimal | string, rounding: RoundingMode = 'HALF_EVEN'): Money {
+    return Money.of(this.amount.times(new D(factor)), this.currency, rounding);
+  }
+
+  min(o: Money): Money {
+    return this.lte(o) ? this : o;
+  }
+
+  max(o: Money): Money {
+    return this.gte(o) ? this : o;
+  }
+
+  isZero(): boolean {
+    return this.amount.isZero();
+  }
+
+  isNegative(): boolean {
+    return this.amount.isNegative() && !this.amount.isZero();
+  }
+
+  isPositive(): boolean {
+    return this.amount.isPositive() && !this.amount.isZero();
+  }
+
+  /** -1, 0 or 1; refuses another currency. */
+  cmp(o: Money): number {
+    return this.amount.comparedTo(this.same(o).amount);
+  }
+
+  eq(o: Money): boolean {
+    return this.cmp(o) === 0;
+  }
+
+  gt(o: Money): boolean {
+    return this.cmp(o) > 0;
+  }
+
+  gte(o: Money): boolean {
+    return this.cmp(o) >= 0;
+  }
+
+  lt(o: Money): boolean {
+    return this.cmp(o) < 0;
+  }
+
+  lte(o: Money): boolean {
+    return this.cmp(o) <= 0;
+  }
+
+  /** Fixed minor digits: "1234.50", JPY "1235". */
+  toString(): string {
+    return this.amount.toFixed(minorUnits(this.currency));
+  }
+
+  toJSON(): string {
+    return this.toString();
+  }
+
+  private same(o: Money): Money {
+    if (o.currency !== this.currency) {
+      throw new DomainError('CURRENCY_MISMATCH', `Cannot combine ${this.currency} with ${o.currency}`, 'invalid', {
+        left: this.currency,
+        right: o.currency,
+      });
+    }
+    return o;
+  }
+}

@@ -1,0 +1,68 @@
+import { decimalOrNull, type Decimal } from '../decimal.js';
+import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
+import type { FeeTerm, PenaltyTerm, ProductTerms } from './events.js';
+
+const MAX_TERM = 600;
+const HUNDRED = '100';
+
+function refuse(code: string, message: string, details: Record<string, unknown> = {}): never {
+  throw new DomainError(code, message, 'rule', details);
+}
+
+function isCount(n: number, min: number): boolean {
+  return Number.isInteger(n) && n >= min;
+}
+
+/** A plain decimal in [0, 100], or the given error. */
+function percent(text: string, code: string, what: string): Decimal {
+  const value = decimalOrNull(text);
+  if (!value || value.isNegative() || value.gt(HUNDRED)) refuse(code, `${what} "${text}" must be a decimal between 0 and 100`, { value: text });
+  return value;
+}
+
+/** A non-negative amount in the product currency, or the given error. */
+function amount(text: string, currency: string, code: string, what: string): Money {
+  try {
+    return Money.parse(text, currency, { allowZero: true });
+  } catch {
+    return refuse(code, `${what} "${text}" is not a non-negative ${currency} amount`, { value: text });
+  }
+}
+
+function validateFee(fee: FeeTerm, currency: string): void {
+  if (fee.type === 'percent') percent(fee.value, 'INVALID_FEE', `${fee.kind} fee`);
+  else amount(fee.value, currency, 'INVALID_FEE', `${fee.kind} fee`);
+}
+
+function validatePenalty(penalty: PenaltyTerm, currency: string): void {
+  if (penalty.type === 'percent') percent(penalty.value, 'INVALID_PENALTY', 'Penalty');
+  else amount(penalty.value, currency, 'INVALID_PENALTY', 'Penalty');
+  if (penalty.cap !== null) amount(penalty.cap, currency, 'INVALID_PENALTY', 'Penalty cap');
+  if (!isCount(penalty.graceDays, 0)) refuse('INVALID_PENALTY', `Penalty grace days ${penalty.graceDays} must be a whole number ≥ 0`);
+}
+
+/** Throws a DomainError naming the first rule the terms break; returns only for a product a loan can be built from. */
+export function validateProductTerms(terms: ProductTerms): void {
+  const { currency } = terms;
+  if (terms.name.trim() === '') refuse('INVALID_PRODUCT_NAME', 'A product needs a name');
+  const min = Money.parse(terms.principal.min, currency);
+  const max = Money.parse(terms.principal.max, currency);
+  if (min.gt(max)) refuse('INVALID_PRODUCT_RANGE', `Principal min ${min} exceeds max ${max}`, { min: min.toString(), max: max.toString() });
+  if (!isCount(terms.term.min, 1) || !isCount(terms.term.max, 1) || terms.term.max > MAX_TERM) {
+    refuse('INVALID_TERM', `Term range ${terms.term.min}–${terms.term.max} must be whole periods between 1 and ${MAX_TERM}`);
+  }
+  if (terms.term.min > terms.term.max) refuse('INVALID_PRODUCT_RANGE', `Term min ${terms.term.min} exceeds max ${terms.term.max}`);
+  percent(terms.annualRate, 'RATE_OUT_OF_RANGE', 'Annual rate');
+  const grace = Math.max(terms.graceOnPrincipal, terms.graceOnInterest);
+  if (!isCount(terms.graceOnPrincipal, 0) || !isCount(terms.graceOnInterest, 0) || grace >= terms.term.min) {
+    refuse('INVALID_GRACE', `Grace (${terms.graceOnPrincipal} on principal, ${terms.graceOnInterest} on interest) must leave at least one paying period of the shortest term ${terms.term.min}`);
+  }
+  if (terms.inMultiplesOf !== null && !amount(terms.inMultiplesOf, currency, 'INVALID_MULTIPLE', 'In multiples of').isPositive()) {
+    refuse('INVALID_MULTIPLE', 'In multiples of must be positive');
+  }
+  for (const fee of terms.fees) validateFee(fee, currency);
+  if (terms.penalty) validatePenalty(terms.penalty, currency);
+  if (terms.aprCap !== null && !percent(terms.aprCap, 'INVALID_APR_CAP', 'APR cap').gt(0)) refuse('INVALID_APR_CAP', 'APR cap must be positive');
+  if (!isCount(terms.writeOffDpd, 0)) refuse('INVALID_WRITE_OFF_DPD', `Write-off DPD ${terms.writeOffDpd} must be a whole number ≥ 0`);
+}

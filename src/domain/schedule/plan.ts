@@ -1,0 +1,82 @@
+import { dueDate, parseDate } from '../calendar.js';
+import { decimalOrNull } from '../decimal.js';
+import { DomainError } from '../errors.js';
+import { minorUnits, Money } from '../money.js';
+import type { ProductTerms, RoundingMode } from '../product/events.js';
+import { roundRatio, toMinor, type Rational } from './minor-units.js';
+import { annualRateFraction, nominalPeriodRate, periodRate } from './periodic-rate.js';
+
+/** What every schedule shape needs: explicit inputs, so rescheduling can pass an outstanding balance and a new start. */
+export interface ScheduleInput {
+  principal: string;
+  /** Percent, "12" for 12 %. */
+  annualRate: string;
+  term: number;
+  startDate: string;
+  terms: ProductTerms;
+}
+
+export interface Period {
+  number: number;
+  dueDate: string;
+  rate: Rational;
+}
+
+/** Principal and interest of one installment in minor units, both already rounded. */
+export interface Leg {
+  principal: bigint;
+  interest: bigint;
+}
+
+export interface SchedulePlan {
+  /** In minor units. */
+  principal: bigint;
+  places: number;
+  rounding: RoundingMode;
+  periods: Period[];
+  /** Rate per period as if every period were equal; the EMI is fixed with it. */
+  nominalRate: Rational;
+  graceOnPrincipal: number;
+  graceOnInterest: number;
+  inMultiplesOf: bigint | null;
+}
+
+function refuse(code: string, message: string): never {
+  throw new DomainError(code, message, 'invalid');
+}
+
+/** amount × rate rounded to a whole minor unit with the product's rounding mode. */
+export function interestOn(plan: SchedulePlan, amount: bigint, rate: Rational): bigint {
+  return roundRatio(amount * rate.num, rate.den, plan.rounding);
+}
+
+/** Validates the inputs and lays out the periods with their due dates and rates. */
+export function planSchedule(input: ScheduleInput): SchedulePlan {
+  const { terms, term } = input;
+  const principal = Money.parse(input.principal, terms.currency);
+  const percent = decimalOrNull(input.annualRate);
+  if (!percent || percent.isNegative() || percent.gt(100)) refuse('RATE_OUT_OF_RANGE', `Annual rate "${input.annualRate}" must be between 0 and 100`);
+  if (!Number.isInteger(term) || term < 1) refuse('INVALID_TERM', `Term ${term} must be a whole number of periods ≥ 1`);
+  if (Math.max(terms.graceOnPrincipal, terms.graceOnInterest) >= term) {
+    refuse('INVALID_GRACE', `Grace must leave at least one paying period of ${term}`);
+  }
+  const start = parseDate(input.startDate);
+  const annual = annualRateFraction(input.annualRate);
+  const periods: Period[] = [];
+  let from = start;
+  for (let number = 1; number <= term; number++) {
+    const due = dueDate(start, terms.frequency, number);
+    periods.push({ number, dueDate: due, rate: periodRate(annual, terms, from, due) });
+    from = due;
+  }
+  return {
+    principal: toMinor(principal),
+    places: minorUnits(terms.currency),
+    rounding: terms.roundingMode,
+    periods,
+    nominalRate: nominalPeriodRate(annual, terms.frequency),
+    graceOnPrincipal: terms.graceOnPrincipal,
+    graceOnInterest: terms.graceOnInterest,
+    inMultiplesOf: terms.inMultiplesOf === null ? null : toMinor(Money.parse(terms.inMultiplesOf, terms.currency)),
+  };
+}

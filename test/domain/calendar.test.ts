@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addDays, addMonthsClamped, compareDates, days360, daysBetween, daysInYear, dueDate, endOfMonth,
+  isMonthEnd, isValidDate, parseDate, yearOf,
+} from '../../src/domain/calendar.js';
+import { DomainError } from '../../src/domain/errors.js';
+
+describe('calendar', () => {
+  it('validates real calendar days only', () => {
+    expect(['2026-01-31', '2024-02-29', '2000-02-29', '0001-01-01'].every(isValidDate)).toBe(true);
+    expect(['2026-02-30', '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '2026-01-01T00:00', ' 2026-01-01', '0000-01-01'].some(isValidDate)).toBe(false);
+  });
+
+  it('parseDate returns the date or throws INVALID_DATE (kind invalid)', () => {
+    expect(parseDate('2026-03-15')).toBe('2026-03-15');
+    expect(() => parseDate('2026-02-30')).toThrow(DomainError);
+    expect(() => parseDate('2026-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', kind: 'invalid' }));
+    expect(() => addDays('nope', 1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('adds days across months, years and leap days', () => {
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2025-02-28', 1)).toBe('2025-03-01');
+    expect(addDays('2025-12-31', 1)).toBe('2026-01-01');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(addDays('2000-01-01', 146097)).toBe('2400-01-01');
+  });
+
+  it('adds months from the anchor, clamped to month end', () => {
+    expect(addMonthsClamped('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonthsClamped('2024-01-31', 1)).toBe('2024-02-29');
+    expect(addMonthsClamped('2026-01-31', 2)).toBe('2026-03-31');
+    expect(addMonthsClamped('2026-01-31', 3)).toBe('2026-04-30');
+    expect(addMonthsClamped('2026-11-15', 14)).toBe('2028-01-15');
+    expect(addMonthsClamped('2026-03-31', -1)).toBe('2026-02-28');
+  });
+
+  it('counts days between dates (b − a)', () => {
+    expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+    expect(daysBetween('2024-01-01', '2024-03-01')).toBe(60);
+    expect(daysBetween('2026-03-01', '2026-01-01')).toBe(-59);
+    expect(daysBetween('1970-01-01', '2026-01-01')).toBe(20454);
+  });
+
+  it('knows month ends, years and order', () => {
+    expect(isMonthEnd('2024-02-29')).toBe(true);
+    expect(isMonthEnd('2024-02-28')).toBe(false);
+    expect(endOfMonth('2026-02-10')).toBe('2026-02-28');
+    expect(endOfMonth('2026-04-01')).toBe('2026-04-30');
+    expect(compareDates('2026-01-01', '2026-01-02')).toBeLessThan(0);
+    expect(compareDates('2026-01-02', '2026-01-01')).toBeGreaterThan(0);
+    expect(compareDates('2026-01-02', '2026-01-02')).toBe(0);
+    expect(yearOf('2024-06-01')).toBe(2024);
+    expect([daysInYear(2024), daysInYear(2026), daysInYear(1900), daysInYear(2000)]).toEqual([366, 365, 365, 366]);
+  });
+
+  it('counts 30/360 US days', () => {
+    expect(days360('2026-01-15', '2026-02-15')).toBe(30);
+    expect(days360('2026-01-31', '2026-03-31')).toBe(60);
+    expect(days360('2026-01-30', '2026-03-31')).toBe(60);
+    expect(days360('2026-01-29', '2026-03-31')).toBe(62);
+    expect(days360('2026-02-28', '2026-03-31')).toBe(30);
+    expect(days360('2024-02-29', '2025-02-28')).toBe(360);
+    expect(days360('2026-01-01', '2027-01-01')).toBe(360);
+  });
+
+  it('computes due dates per frequency', () => {
+    expect(dueDate('2026-01-31', 'monthly', 1)).toBe('2026-02-28');
+    expect(dueDate('2026-01-31', 'monthly', 2)).toBe('2026-03-31');
+    expect(dueDate('2026-01-01', 'biweekly', 2)).toBe('2026-01-29');
+    expect(dueDate('2026-01-01', 'weekly', 1)).toBe('2026-01-08');
+  });
+});

@@ -1,0 +1,146 @@
+import { Decimal } from 'decimal.js';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '../../src/domain/errors.js';
+import { minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
+
+function codeOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).code;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('Money.parse', () => {
+  it('accepts plain decimal text within the currency precision', () => {
+    expect(Money.parse('1234.5', 'CNY').toString()).toBe('1234.50');
+    expect(Money.parse('0.01', 'USD').toString()).toBe('0.01');
+    expect(Money.parse('1235', 'JPY').toString()).toBe('1235');
+    expect(Money.parse('999999999999999.99', 'USD').toString()).toBe('999999999999999.99');
+  });
+
+  it.each(['1e5', 'NaN', 'Infinity', '+1', '.5', '1.', ' 1', '1 ', '', '01', '1,000', '0x10', '--1'])(
+    'rejects %j as INVALID_AMOUNT',
+    (text) => expect(codeOf(() => Money.parse(text, 'CNY'))).toBe('INVALID_AMOUNT'),
+  );
+
+  it('rejects more than 15 integer digits', () => {
+    expect(codeOf(() => Money.parse('1000000000000000', 'CNY'))).toBe('INVALID_AMOUNT');
+  });
+
+  it('rejects more decimals than the currency allows', () => {
+    expect(codeOf(() => Money.parse('1.005', 'CNY'))).toBe('AMOUNT_TOO_PRECISE');
+    expect(codeOf(() => Money.parse('1.500', 'USD'))).toBe('AMOUNT_TOO_PRECISE');
+    expect(codeOf(() => Money.parse('1.5', 'JPY'))).toBe('AMOUNT_TOO_PRECISE');
+  });
+
+  it('rejects negatives unless allowed', () => {
+    expect(codeOf(() => Money.parse('-1.00', 'CNY'))).toBe('NEGATIVE_AMOUNT');
+    expect(Money.parse('-1.00', 'CNY', { allowNegative: true }).toString()).toBe('-1.00');
+  });
+
+  it('rejects zero unless allowed, and never prints -0', () => {
+    expect(codeOf(() => Money.parse('0', 'CNY'))).toBe('INVALID_AMOUNT');
+    expect(Money.parse('0.00', 'CNY', { allowZero: true }).toString()).toBe('0.00');
+    expect(Money.parse('-0', 'CNY', { allowZero: true, allowNegative: true }).toString()).toBe('0.00');
+  });
+
+  it('rejects an unknown currency with kind invalid', () => {
+    expect(codeOf(() => Money.parse('1', 'XYZ'))).toBe('UNSUPPORTED_CURRENCY');
+    expect(() => Money.parse('1', 'XYZ')).toThrow(expect.objectContaining({ kind: 'invalid' }));
+  });
+});
+
+describe('Money.of and rounding', () => {
+  it('rounds HALF_EVEN by default', () => {
+    expect(Money.of('2.345', 'CNY').toString()).toBe('2.34');
+    expect(Money.of('2.355', 'CNY').toString()).toBe('2.36');
+    expect(Money.of('1234.5', 'JPY').toString()).toBe('1234');
+  });
+
+  it('rounds with the requested mode', () => {
+    expect(Money.of('2.345', 'CNY', 'HALF_UP').toString()).toBe('2.35');
+    expect(Money.of('2.341', 'CNY', 'UP').toString()).toBe('2.35');
+    expect(Money.of('-2.341', 'CNY', 'FLOOR').toString()).toBe('-2.35');
+    expect(Money.of('-2.349', 'CNY', 'CEIL').toString()).toBe('-2.34');
+    expect(Money.of('2.349', 'CNY', 'DOWN').toString()).toBe('2.34');
+    expect(Money.of('2.345', 'CNY', 'HALF_DOWN').toString()).toBe('2.34');
+  });
+
+  it('accepts a Decimal from the global constructor and ignores global config', () => {
+    expect(Money.of(new Decimal('10.005'), 'USD').toString()).toBe('10.00');
+    expect(Money.of(new Decimal(1).dividedBy(3), 'USD').toString()).toBe('0.33');
+  });
+
+  it('rejects text that is not a number', () => {
+    expect(codeOf(() => Money.of('abc', 'CNY'))).toBe('INVALID_AMOUNT');
+    expect(codeOf(() => Money.of('Infinity', 'CNY'))).toBe('INVALID_AMOUNT');
+  });
+
+  it('zero prints at the minor unit', () => {
+    expect(Money.zero('USD').toString()).toBe('0.00');
+    expect(Money.zero('KRW').toString()).toBe('0');
+  });
+});
+
+describe('Money arithmetic and comparison', () => {
+  const a = Money.parse('10.10', 'CNY');
+  const b = Money.parse('0.20', 'CNY');
+
+  it('adds, subtracts and multiplies exactly at the minor unit', () => {
+    expect(a.plus(b).toString()).toBe('10.30');
+    expect(b.minus(a).toString()).toBe('-9.90');
+    expect(a.times('0.015').toString()).toBe('0.15');
+    expect(a.times(new Decimal('0.0155'), 'UP').toString()).toBe('0.16');
+    expect(Money.parse('0.1', 'USD').plus(Money.parse('0.2', 'USD')).eq(Money.parse('0.3', 'USD'))).toBe(true);
+  });
+
+  it('refuses to mix currencies', () => {
+    const usd = Money.parse('1', 'USD');
+    expect(codeOf(() => a.plus(usd))).toBe('CURRENCY_MISMATCH');
+    expect(codeOf(() => a.minus(usd))).toBe('CURRENCY_MISMATCH');
+    expect(codeOf(() => a.cmp(usd))).toBe('CURRENCY_MISMATCH');
+  });
+
+  it('compares', () => {
+    expect(a.cmp(b)).toBe(1);
+    expect(b.cmp(a)).toBe(-1);
+    expect(a.gt(b) && a.gte(b) && b.lt(a) && b.lte(a) && a.gte(a) && a.lte(a)).toBe(true);
+    expect(a.eq(b)).toBe(false);
+    expect(a.min(b)).toBe(b);
+    expect(a.max(b)).toBe(a);
+  });
+
+  it('knows its sign', () => {
+    const zero = Money.zero('CNY');
+    expect([zero.isZero(), zero.isPositive(), zero.isNegative()]).toEqual([true, false, false]);
+    expect([a.isZero(), a.isPositive(), a.isNegative()]).toEqual([false, true, false]);
+    const neg = b.minus(a);
+    expect([neg.isZero(), neg.isPositive(), neg.isNegative()]).toEqual([false, false, true]);
+  });
+
+  it('serialises as a decimal string', () => {
+    expect(JSON.stringify({ amount: a })).toBe('{"amount":"10.10"}');
+  });
+});
+
+describe('currency helpers', () => {
+  it('knows minor units', () => {
+    expect(['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'KRW'].map(minorUnits)).toEqual([2, 2, 2, 2, 2, 0, 0]);
+    expect(codeOf(() => minorUnits('BTC'))).toBe('UNSUPPORTED_CURRENCY');
+  });
+
+  it('rounds a Decimal to the currency', () => {
+    expect(roundToCurrency(new Decimal('1.005'), 'CNY').toString()).toBe('1');
+    expect(roundToCurrency(new Decimal('1.005'), 'CNY', 'HALF_UP').toString()).toBe('1.01');
+    expect(roundToCurrency(new Decimal('1.5'), 'JPY').toString()).toBe('2');
+  });
+
+  it('maps rounding modes to decimal.js', () => {
+    expect(toDecimalRounding('HALF_EVEN')).toBe(Decimal.ROUND_HALF_EVEN);
+    expect(toDecimalRounding('UP')).toBe(Decimal.ROUND_UP);
+    expect(toDecimalRounding('FLOOR')).toBe(Decimal.ROUND_FLOOR);
+  });
+});

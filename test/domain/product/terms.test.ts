@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductTerms } from '../../../src/domain/product/events.js';
+import { validateProductTerms } from '../../../src/domain/product/terms.js';
+import { productTerms } from '../product-terms.fixture.js';
+
+describe('validateProductTerms', () => {
+  it('accepts a sound product', () => {
+    expect(() => validateProductTerms(productTerms())).not.toThrow();
+    expect(() => validateProductTerms(productTerms({ annualRate: '0', aprCap: null, penalty: null, inMultiplesOf: '100' }))).not.toThrow();
+  });
+
+  const broken: [string, Partial<ProductTerms>][] = [
+    ['INVALID_PRODUCT_NAME', { name: '  ' }],
+    ['UNSUPPORTED_CURRENCY', { currency: 'XYZ' }],
+    ['INVALID_AMOUNT', { principal: { min: 'abc', max: '100' } }],
+    ['AMOUNT_TOO_PRECISE', { principal: { min: '1.001', max: '100' } }],
+    ['INVALID_PRODUCT_RANGE', { principal: { min: '5000', max: '1000' } }],
+    ['INVALID_TERM', { term: { min: 0, max: 12 } }],
+    ['INVALID_TERM', { term: { min: 1.5, max: 12 } }],
+    ['INVALID_TERM', { term: { min: 1, max: 601 } }],
+    ['INVALID_PRODUCT_RANGE', { term: { min: 12, max: 6 } }],
+    ['RATE_OUT_OF_RANGE', { annualRate: '100.01' }],
+    ['RATE_OUT_OF_RANGE', { annualRate: '-1' }],
+    ['RATE_OUT_OF_RANGE', { annualRate: '1e1' }],
+    ['INVALID_GRACE', { graceOnPrincipal: 3 }],
+    ['INVALID_GRACE', { graceOnInterest: 3 }],
+    ['INVALID_GRACE', { graceOnPrincipal: -1 }],
+    ['INVALID_GRACE', { graceOnInterest: 0.5 }],
+    ['INVALID_MULTIPLE', { inMultiplesOf: '0' }],
+    ['INVALID_MULTIPLE', { inMultiplesOf: '0.001' }],
+    ['INVALID_FEE', { fees: [{ kind: 'origination', type: 'percent', value: '101' }] }],
+    ['INVALID_FEE', { fees: [{ kind: 'service', type: 'fixed', value: '-5' }] }],
+    ['INVALID_FEE', { fees: [{ kind: 'service', type: 'fixed', value: '1.234' }] }],
+    ['INVALID_PENALTY', { penalty: { type: 'percent', value: '120', cap: null, graceDays: 0 } }],
+    ['INVALID_PENALTY', { penalty: { type: 'fixed', value: 'x', cap: null, graceDays: 0 } }],
+    ['INVALID_PENALTY', { penalty: { type: 'fixed', value: '50', cap: '-1', graceDays: 0 } }],
+    ['INVALID_PENALTY', { penalty: { type: 'fixed', value: '50', cap: '500', graceDays: -2 } }],
+    ['INVALID_APR_CAP', { aprCap: '0' }],
+    ['INVALID_APR_CAP', { aprCap: '150' }],
+    ['INVALID_WRITE_OFF_DPD', { writeOffDpd: -1 }],
+  ];
+
+  it.each(broken)('refuses with %s', (code, overrides) => {
+    expect(() => validateProductTerms(productTerms(overrides))).toThrow(expect.objectContaining({ name: 'DomainError', code }));
+  });
+
+  it('grace may use all but one period of the shortest term', () => {
+    expect(() => validateProductTerms(productTerms({ graceOnPrincipal: 2, graceOnInterest: 2 }))).not.toThrow();
+  });
+});
