@@ -1,0 +1,20 @@
+import type { Sealed, SealedProfile } from './events.js';
+
+/** Commands carry everything the decider needs: ids, times and who acted, as plain data. */
+export type RegisterCustomer = {
+  type: 'Register';
+  data: { customerId: string; profile: SealedProfile; registeredBy: 'self' | 'officer' };
+};
+export type SubmitKyc = {
+  type: 'SubmitKyc';
+  data: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: Sealed; submittedAt: string };
+};
+/** Roles are the application's concern; the decider only checks the KYC state. */
+export type DecideKyc = {
+  type: 'DecideKyc';
+  data: { decision: 'verified' | 'rejected'; reason: string | null; decidedBy: string; decidedAt: string };
+};
+export type FlagCustomer = { type: 'Flag'; data: { reason: string } };
+export type EraseCustomer = { type: 'Erase'; data: { reason: string; erasedBy: string } };
+
+export type CustomerCommand = RegisterCustomer | SubmitKyc | DecideKyc | FlagCustomer | EraseCustomer;

@@ -1,0 +1,50 @@
+import type { CustomerEvent } from './events.js';
+
+export type KycStatus = 'none' | 'submitted' | 'verified' | 'rejected';
+
+/** What the customer decider needs to know; plain JSON so it can be snapshotted. */
+export interface CustomerState {
+  customerId: string | null;
+  kycStatus: KycStatus;
+  kycVerifiedAt: string | null;
+  monthlyIncome: string | null;
+  employmentMonths: number | null;
+  flags: string[];
+  erased: boolean;
+}
+
+export function initialCustomerState(): CustomerState {
+  return {
+    customerId: null,
+    kycStatus: 'none',
+    kycVerifiedAt: null,
+    monthlyIncome: null,
+    employmentMonths: null,
+    flags: [],
+    erased: false,
+  };
+}
+
+/** Folds one customer event into the state; never throws (events are facts). */
+export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
+  switch (event.type) {
+    case 'CustomerRegistered':
+      return { ...state, customerId: event.data.customerId };
+    case 'KycSubmitted':
+      return {
+        ...state,
+        kycStatus: 'submitted',
+        kycVerifiedAt: null,
+        monthlyIncome: event.data.monthlyIncome,
+        employmentMonths: event.data.employmentMonths,
+      };
+    case 'KycVerified':
+      return { ...state, kycStatus: 'verified', kycVerifiedAt: event.data.verifiedAt };
+    case 'KycRejected':
+      return { ...state, kycStatus: 'rejected', kycVerifiedAt: null };
+    case 'CustomerFlagged':
+      return state.flags.includes(event.data.flag) ? state : { ...state, flags: [...state.flags, event.data.flag] };
+    case 'CustomerErased':
+      return { ...state, erased: true };
+  }
+}

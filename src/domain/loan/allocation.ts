@@ -1,0 +1,110 @@
+import { Dec, type Decimal } from '../decimal.js';
+import type { AllocationOrder } from '../product/events.js';
+import { earnedInterest } from './accrual.js';
+import type { Allocation, InstallmentAllocation } from './events.js';
+import { fmt, owed } from './installment.js';
+import type { Component, Installment, LoanContext } from './state.js';
+
+export interface AllocationResult {
+  totals: Allocation;
+  installments: InstallmentAllocation[];
+}
+
+type Step = { index: number; component: Component; limit?: Decimal };
+
+const PER_INSTALLMENT: Record<Exclude<AllocationOrder, 'due-first-then-principal'>, Component[]> = {
+  'penalty-fee-interest-principal': ['penalty', 'fee', 'interest', 'principal'],
+  'interest-principal-penalty-fee': ['interest', 'principal', 'penalty', 'fee'],
+};
+const DUE_FIRST: Component[] = ['penalty', 'fee', 'interest', 'principal'];
+
+/** Past-due and due money in the strategy's order, oldest installment first. */
+function dueSteps(due: number[], order: AllocationOrder): Step[] {
+  if (order === 'due-first-then-principal') {
+    return DUE_FIRST.flatMap((component) => due.map((index) => ({ index, component })));
+  }
+  return due.flatMap((index) => PER_INSTALLMENT[order].map((component) => ({ index, component })));
+}
+
+/**
+ * In-advance money: first the interest the current period has already earned (so a payoff
+ * matches its quote), then principal from the LAST installment backwards ("reduce last
+ * installments"); interest of periods not yet started is never collected in advance.
+ */
+function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext): Step[] {
+  const steps: Step[] = [];
+  const current = notDue[0];
+  if (current !== undefined) {
+    const inst = installments[current] as Installment;
+    const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
+    if (earned.gt(0)) steps.push({ index: current, component: 'interest', limit: earned });
+  }
+  for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
+  return steps;
+}
+
+/**
+ * Splits `amount` over the installments as of `date`: never allocates more than a component
+ * owes, and allocation plus excess equals the amount exactly. Excess is money beyond every
+ * balance (an overpayment).
+ */
+export function allocateRepayment(
+  installments: readonly Installment[],
+  amount: Decimal | string,
+  date: string,
+  order: AllocationOrder,
+  ctx: LoanContext,
+): AllocationResult {
+  const due: number[] = [];
+  const notDue: number[] = [];
+  installments.forEach((inst, index) => {
+    if (inst.settled) return;
+    (inst.dueDate <= date ? due : notDue).push(index);
+  });
+  const taken = new Map<number, Record<Component, Decimal>>();
+  let remaining = new Dec(amount);
+  for (const step of [...dueSteps(due, order), ...inAdvanceSteps(installments, notDue, date, ctx)]) {
+    if (remaining.isZero()) break;
+    const inst = installments[step.index] as Installment;
+    const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
+    const open = owed(inst, step.component).minus(mine[step.component]);
+    const cap = step.limit && step.limit.lt(open) ? step.limit : open;
+    const part = Dec.min(cap, remaining);
+    if (!part.gt(0)) continue;
+    mine[step.component] = mine[step.component].plus(part);
+    taken.set(step.index, mine);
+    remaining = remaining.minus(part);
+  }
+  return summarize(installments, taken, remaining, ctx.currency);
+}
+
+function summarize(
+  installments: readonly Installment[],
+  taken: Map<number, Record<Component, Decimal>>,
+  excess: Decimal,
+  currency: string,
+): AllocationResult {
+  const sums: Record<Component, Decimal> = { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
+  const rows = [...taken.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([index, parts]) => {
+      for (const c of Object.keys(sums) as Component[]) sums[c] = sums[c].plus(parts[c]);
+      return {
+        number: (installments[index] as Installment).number,
+        penalty: fmt(parts.penalty, currency),
+        fee: fmt(parts.fee, currency),
+        interest: fmt(parts.interest, currency),
+        principal: fmt(parts.principal, currency),
+      };
+    });
+  return {
+    installments: rows,
+    totals: {
+      penalty: fmt(sums.penalty, currency),
+      fee: fmt(sums.fee, currency),
+      interest: fmt(sums.interest, currency),
+      principal: fmt(sums.principal, currency),
+      excess: fmt(excess, currency),
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Role } from '../actor.js';
+import type { KycStatus } from '../customer/state.js';
+import type { ProductTerms } from '../product/events.js';
+import type { ClassificationThresholds } from './classification.js';
+import type { Channel, ChargeKind, CreditAssessed } from './events.js';
+
+/**
+ * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
+ * what the application looked up about the customer and product) as plain data.
+ */
+export type SubmitApplication = {
+  type: 'SubmitApplication';
+  data: {
+    loanId: string;
+    customerId: string;
+    customer: { exists: boolean; kycStatus: KycStatus; erased: boolean };
+    product: { productId: string; version: number; terms: ProductTerms; retired: boolean };
+    principal: string;
+    term: number;
+    purpose: string;
+    submittedBy: string;
+  };
+};
+export type RecordAssessment = { type: 'RecordAssessment'; data: { assessment: CreditAssessed['data'] } };
+export type ApproveLoan = {
+  type: 'Approve';
+  data: { approvedPrincipal?: string | null; approver: string; approverRole: Role; note: string | null; kycVerified: boolean };
+};
+export type RejectLoan = { type: 'Reject'; data: { reason: string; by: string } };
+export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } };
+export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
+export type ReceiveRepayment = {
+  type: 'ReceiveRepayment';
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
+};
+export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string } };
+export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
+export type RescheduleLoan = {
+  type: 'Reschedule';
+  data: { reason: string; effectiveDate: string; term?: number | null; annualRate?: string | null };
+};
+export type RequestWriteOff = { type: 'RequestWriteOff'; data: { requestedBy: string; reason: string; date: string } };
+export type ApproveWriteOff = { type: 'ApproveWriteOff'; data: { approvedBy: string; date: string } };
+export type ReceiveRecovery = {
+  type: 'ReceiveRecovery';
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
+};
+export type RefundOverpayment = {
+  type: 'RefundOverpayment';
+  data: { amount?: string | null; channel: Channel; reference: string; date: string };
+};
+
+export type LoanCommand =
+  | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
+  | ReceiveRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRecovery | RefundOverpayment;

@@ -1,0 +1,59 @@
+import type { Decider } from '../decider.js';
+import { closeBusinessDay } from './close-of-business.js';
+import type { LoanCommand } from './commands.js';
+import { disburse } from './disbursement.js';
+import type { LoanEvent } from './events.js';
+import { evolveLoan } from './evolve.js';
+import { requireLoan } from './guards.js';
+import { approve, recordAssessment, reject, submitApplication, withdraw } from './lifecycle.js';
+import { refundOverpayment } from './refund.js';
+import { receiveRepayment } from './repayment.js';
+import { reschedule } from './reschedule.js';
+import { initialLoanState, type LoanState } from './state.js';
+import { waiveCharge } from './waiver.js';
+import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.js';
+
+export type { LoanCommand } from './commands.js';
+export type { LoanState } from './state.js';
+
+/** Decides a loan command against the state: the new events, [] for an idempotent replay, or a DomainError. */
+export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] {
+  switch (command.type) {
+    case 'SubmitApplication':
+      return submitApplication(command, state);
+    case 'RecordAssessment':
+      return recordAssessment(command, state);
+    case 'Approve':
+      return approve(command, state);
+    case 'Reject':
+      return reject(command, state);
+    case 'Withdraw':
+      return withdraw(command, state);
+    case 'Disburse':
+      return disburse(command, state);
+    case 'ReceiveRepayment':
+      return receiveRepayment(command, state);
+    case 'WaiveCharge':
+      return waiveCharge(command, state);
+    case 'CloseBusinessDay':
+      requireLoan(state);
+      return closeBusinessDay(state, command.data.date, command.data.thresholds);
+    case 'Reschedule':
+      return reschedule(command, state);
+    case 'RequestWriteOff':
+      return requestWriteOff(command, state);
+    case 'ApproveWriteOff':
+      return approveWriteOff(command, state);
+    case 'ReceiveRecovery':
+      return receiveRecovery(command, state);
+    case 'RefundOverpayment':
+      return refundOverpayment(command, state);
+  }
+}
+
+/** The loan as a decider. Its `evolve` updates the given state in place (see evolveLoan). */
+export const loanDecider: Decider<LoanCommand, LoanEvent, LoanState> = {
+  decide: decideLoan,
+  evolve: evolveLoan,
+  initialState: initialLoanState,
+};

@@ -1,0 +1,29 @@
+import { computeApr, assertAprWithinCap } from '../apr.js';
+import { parseDate } from '../calendar.js';
+import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
+import { originationFees } from '../product/fees.js';
+import { generateSchedule } from '../schedule/generate.js';
+import type { DisburseLoan } from './commands.js';
+import type { LoanEvent } from './events.js';
+import { requireLoan } from './guards.js';
+import type { LoanState } from './state.js';
+
+/** Pays out an approved loan once: schedule, origination fees, net cash and APR, never above the product's cap. */
+export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] {
+  const terms = requireLoan(state);
+  if (state.disbursement !== null) throw new DomainError('ALREADY_DISBURSED', 'Loan was already disbursed', 'conflict');
+  if (state.status !== 'approved') throw new DomainError('LOAN_NOT_APPROVED', `Loan is ${state.status}, not approved`, 'conflict');
+  const date = parseDate(data.effectiveDate);
+  const principal = Money.of(state.principalApproved ?? '0', terms.currency);
+  const schedule = generateSchedule({ principal: principal.toString(), annualRate: terms.annualRate, term: state.term ?? 0, startDate: date, terms });
+  const fees = originationFees(principal, terms);
+  const net = fees.reduce((sum, fee) => sum.minus(Money.of(fee.amount, terms.currency)), principal);
+  if (!net.isPositive()) throw new DomainError('FEES_EXCEED_PRINCIPAL', 'Fees leave nothing to disburse', 'rule');
+  const apr = computeApr({ netDisbursed: net.toString(), startDate: date, rows: schedule, currency: terms.currency });
+  assertAprWithinCap(apr, terms.aprCap);
+  return [{
+    type: 'LoanDisbursed',
+    data: { amount: principal.toString(), netAmount: net.toString(), fees, date, channel: data.channel, apr, schedule },
+  }];
+}

@@ -1,0 +1,37 @@
+import { parseDate } from '../calendar.js';
+import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
+import type { ProductTerms } from '../product/events.js';
+import type { LoanState } from './state.js';
+
+/** The loan's terms; throws LOAN_NOT_FOUND when no application was ever submitted. */
+export function requireLoan(state: LoanState): ProductTerms {
+  if (state.status === 'none' || state.terms === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  return state.terms;
+}
+
+/** Returns the terms of a disbursed loan still being repaid (active or overdue); LOAN_NOT_ACTIVE otherwise. */
+export function requireActive(state: LoanState): ProductTerms {
+  const terms = requireLoan(state);
+  if (state.status !== 'active' && state.status !== 'overdue') {
+    throw new DomainError('LOAN_NOT_ACTIVE', `Loan is ${state.status}, not active`, 'conflict', { status: state.status });
+  }
+  return terms;
+}
+
+/** A strictly positive amount in the loan's currency; INVALID_AMOUNT otherwise. */
+export function positiveAmount(text: string, currency: string): Money {
+  const money = Money.parse(text, currency, { allowNegative: true, allowZero: true });
+  if (!money.isPositive()) throw new DomainError('INVALID_AMOUNT', `Amount "${text}" must be greater than zero`, 'invalid', { amount: text });
+  return money;
+}
+
+/** A valid business date on or after disbursement; EFFECTIVE_DATE_BEFORE_DISBURSEMENT otherwise. */
+export function onOrAfterDisbursement(state: LoanState, date: string): string {
+  parseDate(date);
+  const disbursed = state.disbursement?.date;
+  if (disbursed !== undefined && date < disbursed) {
+    throw new DomainError('EFFECTIVE_DATE_BEFORE_DISBURSEMENT', `${date} is before the disbursement on ${disbursed}`, 'rule', { date, disbursed });
+  }
+  return date;
+}

@@ -1,0 +1,61 @@
+import { Dec, type Decimal } from '../decimal.js';
+import { minorUnits } from '../money.js';
+import type { ScheduleRow } from './events.js';
+import type { Component, Components, Installment } from './state.js';
+
+export const COMPONENTS: readonly Component[] = ['penalty', 'fee', 'interest', 'principal'];
+
+/** Formats an amount at the currency's minor unit (amounts here are already rounded). */
+export function fmt(d: Decimal, currency: string): string {
+  return d.toFixed(minorUnits(currency));
+}
+
+export function zeroComponents(currency: string): Components {
+  const zero = fmt(new Dec(0), currency);
+  return { penalty: zero, fee: zero, interest: zero, principal: zero };
+}
+
+const ZERO_TEXT = /^-?0(\.0*)?$/;
+
+/** True for "0", "0.00", "-0.00": lets hot paths skip decimal arithmetic on the common zero case. */
+export function isZeroText(amount: string): boolean {
+  return ZERO_TEXT.test(amount);
+}
+
+/** Still owed on one component: due − paid − waived, never below zero. */
+export function owed(inst: Installment, c: Component): Decimal {
+  const waivedNothing = isZeroText(inst.waived[c]);
+  if (waivedNothing && (inst.due[c] === inst.paid[c] || isZeroText(inst.due[c]))) return new Dec(0);
+  const left = new Dec(inst.due[c]).minus(inst.paid[c]).minus(inst.waived[c]);
+  return left.isNegative() ? new Dec(0) : left;
+}
+
+export function owedTotal(inst: Installment): Decimal {
+  if (inst.settled) return new Dec(0);
+  return COMPONENTS.reduce((sum, c) => sum.plus(owed(inst, c)), new Dec(0));
+}
+
+export function isSettled(inst: Installment): boolean {
+  return COMPONENTS.every((c) => owed(inst, c).isZero());
+}
+
+/** Installments from schedule rows, each period starting where the previous one ended. */
+export function installmentsFromSchedule(rows: ScheduleRow[], startDate: string, firstNumber: number, currency: string): Installment[] {
+  return rows.map((row, i) => ({
+    number: firstNumber + i,
+    fromDate: i === 0 ? startDate : (rows[i - 1] as ScheduleRow).dueDate,
+    dueDate: row.dueDate,
+    due: { penalty: fmt(new Dec(0), currency), fee: row.fee, interest: row.interest, principal: row.principal },
+    paid: zeroComponents(currency),
+    waived: zeroComponents(currency),
+    settled: false,
+    overdueSince: null,
+  }));
+}
+
+/** Index of the oldest unsettled installment at or after `from`. */
+export function nextUnsettled(installments: readonly Installment[], from: number): number {
+  let i = from;
+  while (i < installments.length && (installments[i] as Installment).settled) i++;
+  return i;
+}

@@ -1,0 +1,70 @@
+import { Dec } from '../decimal.js';
+import { earnedInterest } from './accrual.js';
+import { fmt, isSettled, owed } from './installment.js';
+import type { Installment, LoanContext, LoanState } from './state.js';
+
+export interface PayoffQuote {
+  date: string;
+  principal: string;
+  interest: string;
+  fees: string;
+  penalties: string;
+  total: string;
+}
+
+export function loanContext(state: LoanState): LoanContext {
+  return { currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365' };
+}
+
+/**
+ * What closes the loan on `date`: all principal outstanding, plus interest, fees and penalties
+ * fallen due, plus interest the current period has earned to date (never future interest).
+ * Allocating exactly this amount on that date leaves nothing owed.
+ */
+export function payoffQuote(state: LoanState, date: string): PayoffQuote {
+  const ctx = loanContext(state);
+  let interest = new Dec(0);
+  let fees = new Dec(0);
+  let penalties = new Dec(0);
+  let currentSeen = false;
+  for (let i = state.firstUnsettled; i < state.installments.length; i++) {
+    const inst = state.installments[i] as Installment;
+    if (inst.settled) continue;
+    if (inst.dueDate <= date) {
+      interest = interest.plus(owed(inst, 'interest'));
+      fees = fees.plus(owed(inst, 'fee'));
+      penalties = penalties.plus(owed(inst, 'penalty'));
+    } else if (!currentSeen) {
+      currentSeen = true;
+      const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
+      if (earned.gt(0)) interest = interest.plus(earned);
+    }
+  }
+  const principal = new Dec(state.principalOutstanding);
+  const c = ctx.currency;
+  return {
+    date,
+    principal: fmt(principal, c),
+    interest: fmt(interest, c),
+    fees: fmt(fees, c),
+    penalties: fmt(penalties, c),
+    total: fmt(principal.plus(interest).plus(fees).plus(penalties), c),
+  };
+}
+
+/**
+ * Once all principal is repaid, interest and fees of periods not yet due are never owed: they are
+ * cut back to what was paid or waived, so the schedule shows what the borrower actually owed.
+ */
+export function forgoUnearned(installments: Installment[], date: string, currency: string): void {
+  installments.forEach((inst, index) => {
+    if (inst.settled || inst.dueDate <= date) return;
+    const due = {
+      ...inst.due,
+      interest: fmt(new Dec(inst.paid.interest).plus(inst.waived.interest), currency),
+      fee: fmt(new Dec(inst.paid.fee).plus(inst.waived.fee), currency),
+    };
+    const next = { ...inst, due };
+    installments[index] = { ...next, settled: isSettled(next) };
+  });
+}

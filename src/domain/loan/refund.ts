@@ -1,0 +1,22 @@
+import { parseDate } from '../calendar.js';
+import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
+import type { RefundOverpayment } from './commands.js';
+import type { LoanEvent } from './events.js';
+import { positiveAmount, requireLoan } from './guards.js';
+import type { LoanState } from './state.js';
+
+/** Pays back (part of) an overpaid loan's credit balance; refunding all of it closes the loan. */
+export function refundOverpayment({ data }: RefundOverpayment, state: LoanState): LoanEvent[] {
+  requireLoan(state);
+  if (state.status !== 'overpaid') throw new DomainError('LOAN_NOT_OVERPAID', `Loan is ${state.status}, not overpaid`, 'conflict');
+  const credit = Money.of(state.creditBalance, state.currency);
+  const amount = data.amount ? positiveAmount(data.amount, state.currency) : credit;
+  if (amount.gt(credit)) {
+    throw new DomainError('REFUND_EXCEEDS_CREDIT', `Refund ${amount} exceeds the credit balance ${credit}`, 'rule', { credit: credit.toString() });
+  }
+  const date = parseDate(data.date);
+  const events: LoanEvent[] = [{ type: 'RefundIssued', data: { amount: amount.toString(), channel: data.channel, reference: data.reference, date } }];
+  if (amount.eq(credit)) events.push({ type: 'LoanClosed', data: { date, reason: 'overpayment_refunded' } });
+  return events;
+}

@@ -1,0 +1,41 @@
+import { Dec } from '../decimal.js';
+import { DomainError } from '../errors.js';
+import { generateSchedule } from '../schedule/generate.js';
+import type { RescheduleLoan } from './commands.js';
+import type { LoanEvent } from './events.js';
+import { onOrAfterDisbursement, requireActive } from './guards.js';
+import { fmt, owed } from './installment.js';
+import type { LoanState } from './state.js';
+
+function rule(code: string, message: string): never {
+  throw new DomainError(code, message, 'rule');
+}
+
+/**
+ * Re-amortizes the principal still owed on installments due after the effective date into a new
+ * schedule (term and rate as given, else as before); rows already due stay as they are. Interest
+ * of the broken period up to the effective date is not carried into the new schedule.
+ */
+export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEvent[] {
+  const terms = requireActive(state);
+  const date = onOrAfterDisbursement(state, data.effectiveDate);
+  if (state.lastPaymentDate !== null && date < state.lastPaymentDate) {
+    rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the last repayment on ${state.lastPaymentDate}`);
+  }
+  const replaced = state.installments.filter((inst) => inst.dueDate > date);
+  // Money already paid towards interest or charges of a replaced row would have nowhere to go.
+  if (replaced.some((inst) => (['interest', 'fee', 'penalty'] as const).some((c) => !new Dec(inst.paid[c]).isZero()))) {
+    rule('RESCHEDULE_AFTER_PREPAYMENT', 'Rows after the effective date already hold interest or charge payments');
+  }
+  const principal = replaced.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
+  if (principal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
+  const term = data.term ?? replaced.length;
+  if (!Number.isInteger(term) || term < 1 || term > terms.term.max) rule('TERM_OUT_OF_RANGE', `Term ${term} is outside 1–${terms.term.max}`);
+  const annualRate = data.annualRate ?? state.annualRate ?? terms.annualRate;
+  // Grace was for the original loan; a rescheduled balance repays from its first period.
+  const schedule = generateSchedule({
+    principal: fmt(principal, state.currency), annualRate, term, startDate: date,
+    terms: { ...terms, annualRate, graceOnPrincipal: 0, graceOnInterest: 0 },
+  });
+  return [{ type: 'LoanRescheduled', data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule } }];
+}

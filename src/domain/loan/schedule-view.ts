@@ -1,0 +1,60 @@
+import { Dec, type Decimal } from '../decimal.js';
+import { COMPONENTS, fmt } from './installment.js';
+import type { Installment, LoanState } from './state.js';
+
+export type RowStatus = 'paid' | 'partially-paid' | 'due' | 'overdue' | 'future';
+
+export interface ScheduleViewRow {
+  number: number;
+  dueDate: string;
+  principal: string;
+  interest: string;
+  fee: string;
+  penalty: string;
+  total: string;
+  balance: string;
+  paid: string;
+  status: RowStatus;
+}
+
+function sum(parts: Record<string, string>): Decimal {
+  return COMPONENTS.reduce((total, c) => total.plus(parts[c] ?? '0'), new Dec(0));
+}
+
+function rowStatus(inst: Installment, paid: Decimal, isNext: boolean): RowStatus {
+  if (inst.settled) return 'paid';
+  if (inst.overdueSince !== null) return 'overdue';
+  if (paid.gt(0)) return 'partially-paid';
+  return isNext ? 'due' : 'future';
+}
+
+/**
+ * The schedule read model: each row's amounts net of waivers, the principal balance after it,
+ * what was paid, and its status (the first open row that is not overdue is the one due next).
+ */
+export function scheduleView(state: LoanState): { currency: string; rows: ScheduleViewRow[] } {
+  const c = state.currency;
+  let balance = new Dec(state.disbursement?.amount ?? '0');
+  let nextMarked = false;
+  const rows = state.installments.map((inst) => {
+    const net = (k: 'principal' | 'interest' | 'fee' | 'penalty') => new Dec(inst.due[k]).minus(inst.waived[k]);
+    balance = balance.minus(inst.due.principal);
+    const paid = sum(inst.paid);
+    const open = !inst.settled && inst.overdueSince === null;
+    const status = rowStatus(inst, paid, open && !nextMarked);
+    if (open) nextMarked = true;
+    return {
+      number: inst.number,
+      dueDate: inst.dueDate,
+      principal: fmt(net('principal'), c),
+      interest: fmt(net('interest'), c),
+      fee: fmt(net('fee'), c),
+      penalty: fmt(net('penalty'), c),
+      total: fmt(sum(inst.due).minus(sum(inst.waived)), c),
+      balance: fmt(balance, c),
+      paid: fmt(paid, c),
+      status,
+    };
+  });
+  return { currency: c, rows };
+}

@@ -1,0 +1,61 @@
+import { parseDate } from '../calendar.js';
+import { Dec } from '../decimal.js';
+import { DomainError } from '../errors.js';
+import type { ApproveWriteOff, ReceiveRecovery, RequestWriteOff } from './commands.js';
+import { daysPastDue } from './delinquency.js';
+import type { LoanEvent } from './events.js';
+import { positiveAmount, requireActive, requireLoan } from './guards.js';
+import { payoffQuote } from './payoff.js';
+import { replayOf } from './repayment.js';
+import type { LoanState } from './state.js';
+
+function requireDpd(state: LoanState, writeOffDpd: number, date: string): void {
+  const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
+  if (dpd < writeOffDpd) {
+    throw new DomainError('WRITE_OFF_DPD_TOO_LOW', `Loan is ${dpd} days past due; write-off needs ${writeOffDpd}`, 'rule', { dpd, writeOffDpd });
+  }
+}
+
+/** First half of four-eyes write-off: only once the loan is past the product's DPD threshold. */
+export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): LoanEvent[] {
+  const terms = requireActive(state);
+  if (state.writeOffRequest !== null) throw new DomainError('WRITE_OFF_ALREADY_REQUESTED', 'A write-off is already requested', 'conflict');
+  requireDpd(state, terms.writeOffDpd, parseDate(data.date));
+  return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
+}
+
+/** Writes off everything owed to date, approved by someone other than the requester. */
+export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): LoanEvent[] {
+  const terms = requireActive(state);
+  const request = state.writeOffRequest;
+  if (request === null) throw new DomainError('WRITE_OFF_NOT_REQUESTED', 'No write-off was requested', 'conflict');
+  if (request.requestedBy === data.approvedBy) {
+    throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a write-off must not be its requester', 'rule');
+  }
+  requireDpd(state, terms.writeOffDpd, parseDate(data.date));
+  const quote = payoffQuote(state, data.date);
+  return [{
+    type: 'LoanWrittenOff',
+    data: {
+      date: data.date, principal: quote.principal, interest: quote.interest, fees: quote.fees, penalties: quote.penalties,
+      requestedBy: request.requestedBy, approvedBy: data.approvedBy,
+    },
+  }];
+}
+
+/** Money collected on a written-off loan, up to what was written off; a replayed reference is a no-op. */
+export function receiveRecovery({ data }: ReceiveRecovery, state: LoanState): LoanEvent[] {
+  requireLoan(state);
+  const replay = replayOf(state.recoveries[data.reference], data.amount);
+  if (replay) return replay;
+  if (state.status !== 'written_off' || state.writtenOff === null) {
+    throw new DomainError('LOAN_NOT_WRITTEN_OFF', `Loan is ${state.status}, not written off`, 'conflict');
+  }
+  const amount = positiveAmount(data.amount, state.currency);
+  const left = new Dec(state.writtenOff.total).minus(state.recovered);
+  if (amount.amount.gt(left)) throw new DomainError('AMOUNT_OUT_OF_RANGE', `Recovery exceeds the ${left.toFixed()} left written off`, 'rule');
+  return [{
+    type: 'RecoveryReceived',
+    data: { amount: amount.toString(), channel: data.channel, reference: data.reference, effectiveDate: parseDate(data.effectiveDate) },
+  }];
+}

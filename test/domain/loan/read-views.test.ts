@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { payoffQuote } from '../../../src/domain/loan/payoff.js';
+import { scheduleView } from '../../../src/domain/loan/schedule-view.js';
+import { summarizeLoan } from '../../../src/domain/loan/summary.js';
+import { loanDecider } from '../../../src/domain/loan/decider.js';
+import { disbursedLoan, eod, eventsUntil, repay } from './fixtures.js';
+
+describe('loan summary, schedule view and payoff quote', () => {
+  it('summarizes an overdue loan as of a date', () => {
+    const life = disbursedLoan();
+    life.run(repay('8884.88', 'r1', '2026-02-15'));
+    life.run(eod('2026-03-20'));
+    const summary = summarizeLoan(life.state, '2026-03-20');
+    expect(summary).toMatchObject({
+      status: 'overdue', flags: [], currency: 'CNY', principal: '100000.00', daysPastDue: 5, classification: 'special-mention',
+      nextDue: { date: '2026-04-15', amount: '8884.88' },
+    });
+    // Installment 2 (921.15 interest) plus 5 of installment 3's 31 days (841.51 × 5 / 31 = 135.73) and the 5 % penalty.
+    expect(summary.outstanding).toEqual({ principal: '92115.12', interest: '1056.88', fees: '0.00', penalties: '444.24', total: '93616.24' });
+    expect(payoffQuote(life.state, '2026-03-20')).toEqual({ date: '2026-03-20', ...summary.outstanding });
+  });
+
+  it('summarizes an application before disbursement', () => {
+    const state = eventsUntil('approved').reduce(loanDecider.evolve, loanDecider.initialState());
+    expect(summarizeLoan(state)).toMatchObject({ status: 'approved', principal: '100000.00', nextDue: null, daysPastDue: 0, outstanding: { total: '0.00' } });
+  });
+
+  it('shows each schedule row with its balance, what was paid and its status', () => {
+    const life = disbursedLoan();
+    life.run(repay('8884.88', 'r1', '2026-02-15'));
+    life.run(repay('100.00', 'r2', '2026-03-15'));
+    life.run(eod('2026-04-16'));
+    const view = scheduleView(life.state);
+    expect(view.currency).toBe('CNY');
+    expect(view.rows.map((r) => r.status)).toEqual(['paid', 'overdue', 'overdue', 'due', ...Array(8).fill('future')]);
+    expect(view.rows[0]).toEqual({
+      number: 1, dueDate: '2026-02-15', principal: '7884.88', interest: '1000.00', fee: '0.00', penalty: '0.00', total: '8884.88', balance: '92115.12', paid: '8884.88', status: 'paid',
+    });
+    expect(view.rows[1]).toMatchObject({ penalty: '439.24', total: '9324.12', paid: '100.00' });
+    expect(view.rows[11]?.balance).toBe('0.00');
+  });
+
+  it('marks a partly paid row that is not yet overdue', () => {
+    const life = disbursedLoan();
+    life.run(repay('500.00', 'r1', '2026-02-15'));
+    expect(scheduleView(life.state).rows[0]?.status).toBe('partially-paid');
+  });
+
+  it('keeps the state plain JSON so it can be snapshotted', () => {
+    const life = disbursedLoan();
+    life.run(repay('8884.88', 'r1', '2026-02-15'));
+    life.run(eod('2026-03-20'));
+    expect(JSON.parse(JSON.stringify(life.state))).toEqual(life.state);
+  });
+});

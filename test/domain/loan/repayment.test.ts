@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { loanDecider } from '../../../src/domain/loan/decider.js';
+import type { LoanCommand } from '../../../src/domain/loan/commands.js';
+import type { LoanEvent } from '../../../src/domain/loan/events.js';
+import { payoffQuote } from '../../../src/domain/loan/payoff.js';
+import { given } from '../decider-spec.js';
+import { disbursedLoan, eventsUntil, repay } from './fixtures.js';
+
+const spec = (events: LoanEvent[]) => given(loanDecider, events);
+const refund = (amount: string | null, reference = 'rf1'): LoanCommand => ({
+  type: 'RefundOverpayment', data: { amount, channel: 'bank_transfer', reference, date: '2026-02-20' },
+});
+
+describe('repayments', () => {
+  it('allocates an on-time installment and records it', () => {
+    const state = spec(eventsUntil('disbursed')).when(repay('8884.88', 'r1', '2026-02-15')).then([{
+      type: 'RepaymentReceived',
+      data: {
+        amount: '8884.88', channel: 'online', reference: 'r1', effectiveDate: '2026-02-15',
+        allocation: { penalty: '0.00', fee: '0.00', interest: '1000.00', principal: '7884.88', excess: '0.00' },
+        installments: [{ number: 1, penalty: '0.00', fee: '0.00', interest: '1000.00', principal: '7884.88' }],
+      },
+    }]);
+    expect(state.principalOutstanding).toBe('92115.12');
+    expect(state.installments[0]?.settled).toBe(true);
+    expect(state.firstUnsettled).toBe(1);
+  });
+
+  it('treats the same reference and amount as a no-op, a different amount as a duplicate', () => {
+    const life = disbursedLoan();
+    life.run(repay('100.00', 'r1', '2026-02-15'));
+    expect(life.run(repay('100', 'r1', '2026-02-15'))).toEqual([]);
+    spec(life.events).when(repay('100.01', 'r1', '2026-02-15')).thenThrows('DUPLICATE_REFERENCE', 'conflict');
+  });
+
+  it('refuses a zero, negative or malformed amount', () => {
+    spec(eventsUntil('disbursed')).when(repay('0', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
+    spec(eventsUntil('disbursed')).when(repay('-5.00', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
+    spec(eventsUntil('disbursed')).when(repay('1e3', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
+  });
+
+  it('accepts repayments only on a disbursed, open loan, from its disbursement date', () => {
+    spec(eventsUntil('approved')).when(repay('10.00', 'r1', '2026-02-15')).thenThrows('LOAN_NOT_ACTIVE', 'conflict');
+    spec([]).when(repay('10.00', 'r1', '2026-02-15')).thenThrows('LOAN_NOT_FOUND', 'not_found');
+    spec(eventsUntil('disbursed')).when(repay('10.00', 'r1', '2026-01-14')).thenThrows('EFFECTIVE_DATE_BEFORE_DISBURSEMENT', 'rule');
+    spec(eventsUntil('disbursed')).when(repay('10.00', 'r1', '2026-02-30')).thenThrows('INVALID_DATE', 'invalid');
+  });
+
+  it('closes the loan when the payoff amount is paid', () => {
+    const life = disbursedLoan();
+    const quote = payoffQuote(life.state, '2026-01-25');
+    expect(quote).toMatchObject({ principal: '100000.00', interest: '322.58', total: '100322.58' });
+    expect(life.run(repay(quote.total, 'p', '2026-01-25')).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect(life.state.status).toBe('closed');
+    expect(payoffQuote(life.state, '2026-01-25').total).toBe('0.00');
+  });
+
+  it('marks money beyond the whole balance as an overpayment, refunded in parts then closed', () => {
+    const life = disbursedLoan();
+    const events = life.run(repay('100400.00', 'p', '2026-01-25'));
+    expect(events[1]).toEqual({ type: 'LoanOverpaid', data: { amount: '77.42', date: '2026-01-25' } });
+    expect(life.state).toMatchObject({ status: 'overpaid', creditBalance: '77.42' });
+    spec(life.events).when(refund('77.43')).thenThrows('REFUND_EXCEEDS_CREDIT', 'rule');
+    expect(life.run(refund('50.00'))).toEqual([{ type: 'RefundIssued', data: { amount: '50.00', channel: 'bank_transfer', reference: 'rf1', date: '2026-02-20' } }]);
+    expect(life.run(refund(null, 'rf2'))).toEqual([
+      { type: 'RefundIssued', data: { amount: '27.42', channel: 'bank_transfer', reference: 'rf2', date: '2026-02-20' } },
+      { type: 'LoanClosed', data: { date: '2026-02-20', reason: 'overpayment_refunded' } },
+    ]);
+    expect(life.state).toMatchObject({ status: 'closed', creditBalance: '0.00' });
+    spec(eventsUntil('disbursed')).when(refund(null)).thenThrows('LOAN_NOT_OVERPAID', 'conflict');
+  });
+
+  it('re-allocates every payment in date order when one is backdated', () => {
+    const life = disbursedLoan();
+    life.run(repay('5000.00', 'late', '2026-03-20'));
+    expect(life.state.payments.late?.installments.map((i) => i.number)).toEqual([1]);
+    const [event] = life.run(repay('8884.88', 'early', '2026-02-15'));
+    // The backdated payment takes installment 1; the later one moves on to installment 2.
+    expect(event).toMatchObject({ data: { installments: [{ number: 1, interest: '1000.00', principal: '7884.88' }] } });
+    expect(life.state.payments.late?.installments).toEqual([{ number: 2, penalty: '0.00', fee: '0.00', interest: '921.15', principal: '4078.85' }]);
+    expect(life.state.installments[0]?.settled).toBe(true);
+    expect(life.state.installments[1]?.paid).toMatchObject({ interest: '921.15', principal: '4078.85' });
+    expect(life.state.principalOutstanding).toBe('88036.27');
+    // Folding the same events from scratch gives the same state: evolve re-derives, it does not patch.
+    const replayed = life.events.reduce(loanDecider.evolve, loanDecider.initialState());
+    expect(replayed).toEqual(life.state);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loanDecider } from '../../../src/domain/loan/decider.js';
+import type { LoanCommand } from '../../../src/domain/loan/commands.js';
+import { summarizeLoan } from '../../../src/domain/loan/summary.js';
+import { given } from '../decider-spec.js';
+import { disbursedLoan, eventsUntil, terms } from './fixtures.js';
+
+const request = (date: string, requestedBy = 'officer-2'): LoanCommand => ({ type: 'RequestWriteOff', data: { requestedBy, reason: 'uncollectable', date } });
+const approve = (date: string, approvedBy = 'manager-1'): LoanCommand => ({ type: 'ApproveWriteOff', data: { approvedBy, date } });
+const recovery = (amount: string, reference = 'rec1'): LoanCommand => ({ type: 'ReceiveRecovery', data: { amount, channel: 'bank_transfer', reference, effectiveDate: '2026-12-01' } });
+
+/** Installment 1 fell due 2026-02-15; 180 days later is 2026-08-14. */
+function overdueLoan() {
+  const life = disbursedLoan({ ...terms, penalty: null, writeOffDpd: 180 });
+  life.run(request('2026-08-14'));
+  return life;
+}
+
+describe('write-off', () => {
+  it('needs the DPD threshold to request', () => {
+    given(loanDecider, eventsUntil('disbursed')).when(request('2026-08-13')).thenThrows('WRITE_OFF_DPD_TOO_LOW', 'rule');
+    given(loanDecider, eventsUntil('approved')).when(request('2026-08-14')).thenThrows('LOAN_NOT_ACTIVE', 'conflict');
+    given(loanDecider, overdueLoan().events).when(request('2026-08-20')).thenThrows('WRITE_OFF_ALREADY_REQUESTED', 'conflict');
+  });
+
+  it('is approved by a second person and writes off everything owed to date', () => {
+    const life = overdueLoan();
+    given(loanDecider, life.events).when(approve('2026-08-14', 'officer-2')).thenThrows('FOUR_EYES_REQUIRED', 'rule');
+    given(loanDecider, eventsUntil('disbursed')).when(approve('2026-08-14')).thenThrows('WRITE_OFF_NOT_REQUESTED', 'conflict');
+    const [event] = life.run(approve('2026-08-14'));
+    expect(event).toMatchObject({ type: 'LoanWrittenOff', data: { date: '2026-08-14', principal: '100000.00', requestedBy: 'officer-2', approvedBy: 'manager-1' } });
+    expect(life.state).toMatchObject({ status: 'written_off', flags: ['charged-off'] });
+    expect(summarizeLoan(life.state).outstanding.total).toBe('0.00');
+  });
+
+  it('checks the DPD again at approval', () => {
+    const life = disbursedLoan({ ...terms, penalty: null, writeOffDpd: 180 });
+    life.run(request('2026-08-14'));
+    given(loanDecider, life.events).when(approve('2026-08-13')).thenThrows('WRITE_OFF_DPD_TOO_LOW', 'rule');
+  });
+
+  it('takes recoveries up to the amount written off, once per reference', () => {
+    const life = overdueLoan();
+    life.run(approve('2026-08-14'));
+    const total = life.state.writtenOff?.total ?? '';
+    expect(life.run(recovery('1000.00'))).toEqual([{ type: 'RecoveryReceived', data: { amount: '1000.00', channel: 'bank_transfer', reference: 'rec1', effectiveDate: '2026-12-01' } }]);
+    expect(life.run(recovery('1000.00'))).toEqual([]);
+    expect(life.state.recovered).toBe('1000.00');
+    given(loanDecider, life.events).when(recovery('5.00')).thenThrows('DUPLICATE_REFERENCE', 'conflict');
+    given(loanDecider, life.events).when(recovery(total, 'rec2')).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
+    given(loanDecider, life.events).when(recovery('0', 'rec3')).thenThrows('INVALID_AMOUNT', 'invalid');
+    given(loanDecider, eventsUntil('disbursed')).when(recovery('10.00')).thenThrows('LOAN_NOT_WRITTEN_OFF', 'conflict');
+  });
+});
