@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { ProjectionStatus } from '../projections/projection-status.js';
 import type { ReadStore } from '../readstore/port.js';
 import type { PiiVault } from '../vault/pii-vault.js';
 
@@ -15,6 +16,14 @@ export interface ProjectionHealth {
   failed(): Promise<{ name: string; error: string }[]>;
 }
 
+/** What the query side asks of the projection runner: status, read-your-writes waits, shadow rebuilds. */
+export interface ProjectionControl {
+  status(): Promise<ProjectionStatus[]>;
+  /** True once the projection (or every one, for 'all') has reached `position`; false after `timeoutMs`. */
+  waitForPosition(name: string, position: bigint, timeoutMs: number): Promise<boolean>;
+  rebuild(name: string): Promise<void>;
+}
+
 export interface AppDeps {
   eventStore: EventStore;
   readStore: ReadStore;
@@ -26,6 +35,8 @@ export interface AppDeps {
   clock: Clock;
   /** Absent when projectors run elsewhere (`lendcore project` workers). */
   projections?: ProjectionHealth;
+  /** The runner itself; absent with `lendcore project` workers (minPosition then polls checkpoints, rebuilds answer 409). */
+  projectionControl?: ProjectionControl;
   metrics: Registry;
   /** Resource plugins (customers, products, loans, reports...); see src/api/routes.ts. */
   routes: ApiPlugin[];

@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError, type core } from 'zod';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import { ConcurrencyError } from '../eventstore/concurrency-error.js';
+import { ReadStoreError } from '../readstore/errors.js';
 import { HttpError } from './http-error.js';
 
 /** RFC 9457 problem details; `code` is the stable machine-readable reason. */
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const DOMAIN_STATUS: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422 };
@@ -51,6 +53,8 @@ export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof HttpError) return { problem: problem(error.statusCode, error.code, error.message), headers: error.headers };
   if (error instanceof ConcurrencyError) return plain(problem(409, error.code, error.message));
   if (error instanceof DomainError) return plain(problem(DOMAIN_STATUS[error.kind], error.code, error.message));
+  // Read-store refusals come from query strings (cursors, filters): the caller's mistake, not ours.
+  if (error instanceof ReadStoreError) return plain(problem(error.code === 'UNKNOWN_COLLECTION' ? 404 : 400, error.code, error.message));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
     return plain(problem(400, 'VALIDATION_FAILED', error.validation.map((v) => describeIssue(where, v.instancePath, v.message ?? 'invalid', v.params)).join('; ')));

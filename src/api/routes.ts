@@ -1,4 +1,9 @@
 import type { ApiPlugin } from './deps.js';
+import { queryRoutes } from './routes/queries/index.js';
+import { customerCommandRoutes } from './routes/commands/customers.js';
+import { loanApplicationRoutes } from './routes/commands/loan-applications.js';
+import { loanServicingRoutes } from './routes/commands/loan-servicing.js';
+import { productCommandRoutes } from './routes/commands/products.js';
 
 /**
  * The registration point for resource plugins: add a plugin here and the runtime serves it.
@@ -6,4 +11,10 @@ import type { ApiPlugin } from './deps.js';
  * fields are refused with 400 VALIDATION_FAILED instead of being silently dropped; check
  * access with `authorize(request, '<route id>')` from ./auth/authorize.js against ./auth/policy.ts.
  */
-export const resourceRoutes: ApiPlugin[] = [];
+export const resourceRoutes: ApiPlugin[] = [
+  customerCommandRoutes,
+  productCommandRoutes,
+  loanApplicationRoutes,
+  loanServicingRoutes,
+  ...queryRoutes,
+];

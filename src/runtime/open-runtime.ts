@@ -63,7 +63,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       clock: { now: () => new Date() },
       metrics,
       routes: options.routes ?? resourceRoutes,
-      ...(projections ? { projections: projectionHealth(projections) } : {}),
+      ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),
     });
     closers.unshift(() => app.close());
     if ((await eventStore.headPosition()) === 0n) logger.info(DEMO_HINT);

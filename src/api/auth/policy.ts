@@ -25,6 +25,8 @@ export const POLICY = {
   'products.list': { method: 'GET', url: '/v1/products', roles: EVERYONE },
   'products.define': { method: 'POST', url: '/v1/products', roles: ['admin'] },
   'products.get': { method: 'GET', url: '/v1/products/:id', roles: EVERYONE },
+  'products.amend': { method: 'POST', url: '/v1/products/:id/amend', roles: ['admin'] },
+  'products.retire': { method: 'POST', url: '/v1/products/:id/retire', roles: ['admin'] },
   'products.recommended': { method: 'GET', url: '/v1/products/recommended', roles: ['borrower', 'officer', 'underwriter', 'admin'], borrowerOwns: 'customer' },
 
   'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
@@ -35,9 +37,11 @@ export const POLICY = {
   'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
   'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer', 'admin'] },
   'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
-  'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['underwriter', 'admin'] },
-  'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['underwriter', 'admin'] },
-  'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['officer', 'underwriter', 'admin'] },
+  'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer', 'admin'] },
+  // Four eyes: request and approval by two different people (the decider checks).
+  'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter', 'admin'] },
+  'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter', 'admin'] },
+  'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer', 'admin'] },
   'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer', 'admin'] },
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },

@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command.js';
+import { historyCommand } from './history.js';
 import { projectCommand } from './project.js';
 import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
@@ -9,4 +10,4 @@ import { verifyCommand } from './verify.js';
  * Every `lendcore` subcommand, in the order `--help` lists them. To add one (eod, demo, history,
  * bench...), write `src/cli/commands/<name>.ts` exporting a CliCommand and append it here.
  */
-export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand, historyCommand];

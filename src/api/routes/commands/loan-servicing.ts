@@ -1,0 +1,66 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
+import { refundOverpayment, rescheduleLoan, waiveCharge } from '../../../app/loans/service-loan.js';
+import { writeOffLoan } from '../../../app/loans/write-off.js';
+import type { ApiPlugin } from '../../deps.js';
+import { idParams } from '../../schemas/common.js';
+import { paymentBody, refundBody, rescheduleBody, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { admit, checkRoleBeforeValidation } from './access.js';
+import { commandMeta, sendOutcome } from './command-request.js';
+import { commandSchema } from './route-schema.js';
+
+/** A disbursed loan's life: repayments, waivers, reschedule, write-off, recoveries, refunds. */
+export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  checkRoleBeforeValidation(scope);
+
+  app.post('/v1/loans/:id/repayments', {
+    config: { policy: 'loans.repay' },
+    schema: commandSchema('loans', 'Repay (its borrower, or officer); a replayed reference applies nothing twice', { params: idParams, body: paymentBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.repay', deps.eventStore, { loanId: request.params.id });
+    return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/waivers', {
+    config: { policy: 'loans.waive' },
+    schema: commandSchema('loans', 'Waive owed penalty, fee or interest with a reason (officer)', { params: idParams, body: waiverBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.waive', deps.eventStore);
+    return sendOutcome(reply, await waiveCharge(deps, commandMeta(request, actor, 'loans.waive'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/reschedule', {
+    config: { policy: 'loans.reschedule' },
+    schema: commandSchema('loans', 'Re-amortize what falls due after the effective date (underwriter)', { params: idParams, body: rescheduleBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.reschedule', deps.eventStore);
+    return sendOutcome(reply, await rescheduleLoan(deps, commandMeta(request, actor, 'loans.reschedule'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/write-off', {
+    config: { policy: 'loans.writeOff' },
+    schema: commandSchema('loans', 'Request ({action: "request", reason}) or approve ({action: "approve"}) a write-off; two different people', {
+      params: idParams, body: writeOffBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.writeOff', deps.eventStore);
+    return sendOutcome(reply, await writeOffLoan(deps, commandMeta(request, actor, 'loans.writeOff'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/recoveries', {
+    config: { policy: 'loans.recover' },
+    schema: commandSchema('loans', 'Record money recovered on a written-off loan (officer)', { params: idParams, body: paymentBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.recover', deps.eventStore);
+    return sendOutcome(reply, await receiveRecovery(deps, commandMeta(request, actor, 'loans.recover'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/refund', {
+    config: { policy: 'loans.refund' },
+    schema: commandSchema('loans', 'Refund an overpaid loan\'s credit balance (officer)', { params: idParams, body: refundBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.refund', deps.eventStore);
+    return sendOutcome(reply, await refundOverpayment(deps, commandMeta(request, actor, 'loans.refund'), request.params.id, request.body));
+  });
+};

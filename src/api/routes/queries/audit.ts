@@ -1,0 +1,39 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findAuditEntries } from '../../../app/queries/audit-query.js';
+import type { ApiPlugin } from '../../deps.js';
+import { guard, instant } from './query-schemas.js';
+import { awaitProjections, minPositionParam } from './read-your-writes.js';
+
+const MAX_PAGE = 500;
+
+/** GET /v1/audit — every event's envelope (actor, times, correlation, hash), filtered and paged by cursor. */
+export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/v1/audit', {
+    preValidation: guard('audit.list'),
+    schema: {
+      tags: ['audit'],
+      summary: 'Audit trail in recording order; filter by stream, actor (sub), event type and recording time; page with nextCursor',
+      querystring: z.object({
+        stream: z.string().min(1).max(200).optional(),
+        actor: z.string().min(1).max(200).optional(),
+        type: z.string().min(1).max(100).optional(),
+        from: instant.optional(),
+        to: instant.optional(),
+        limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(100),
+        cursor: z.string().min(1).max(1_000).optional(),
+        minPosition: minPositionParam,
+      }).strict(),
+    },
+  }, async (request) => {
+    const { stream, actor, type, from, to, limit, cursor, minPosition } = request.query;
+    await awaitProjections(deps, ['audit-trail'], minPosition);
+    const page = await findAuditEntries(deps.readStore, {
+      limit, ...(stream ? { streamId: stream } : {}), ...(actor ? { actor } : {}), ...(type ? { type } : {}),
+      ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cursor ? { cursor } : {}),
+    });
+    return { items: page.items, nextCursor: page.nextCursor };
+  });
+};

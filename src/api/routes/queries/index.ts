@@ -1,0 +1,13 @@
+import type { ApiPlugin } from '../../deps.js';
+import { adminProjectionRoutes } from './admin-projections.js';
+import { auditRoutes } from './audit.js';
+import { customerQueryRoutes } from './customers.js';
+import { loanReplayRoutes } from './loan-replay.js';
+import { loanQueryRoutes } from './loans.js';
+import { productQueryRoutes } from './products.js';
+import { reportRoutes } from './reports.js';
+
+/** The query side of the API: read models, reports, replay and projection admin. */
+export const queryRoutes: ApiPlugin[] = [
+  customerQueryRoutes, productQueryRoutes, loanQueryRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
+];

@@ -1,0 +1,46 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loanHistory } from '../../../app/queries/loan-history.js';
+import { readLoanStream } from '../../../app/queries/loan-stream.js';
+import { loanStateAt } from '../../../app/queries/loan-time-travel.js';
+import { disclosureFor } from '../../../app/queries/pii-disclosure.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
+import { assertOwnership } from '../../auth/authorize.js';
+import type { ApiPlugin } from '../../deps.js';
+import { notFound } from '../../http-error.js';
+import { guard, idParams, instant } from './query-schemas.js';
+
+/** Replay for compliance: GET /v1/loans/:id/history (every event, PII per the caller's rights) and /state?asOf= (time travel). */
+export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  app.get('/v1/loans/:id/history', {
+    preValidation: guard('loans.history'),
+    schema: {
+      tags: ['loans'],
+      summary: "Every event of the loan in order with actor and business time; the borrower's PII in clear for compliance, admin and the borrower, masked for other staff",
+      params: idParams,
+      querystring: z.object({}).strict(),
+    },
+  }, async (request) => {
+    const actor = authenticatedActor(request);
+    const stream = await readLoanStream(deps.eventStore, request.params.id);
+    assertOwnership(actor, stream?.customerId);
+    if (!stream) throw notFound(`no loan ${request.params.id}`);
+    return loanHistory(deps.eventStore, deps.vault, request.params.id, stream, disclosureFor(actor));
+  });
+
+  app.get('/v1/loans/:id/state', {
+    preValidation: guard('loans.state'),
+    schema: {
+      tags: ['loans'],
+      summary: 'The loan exactly as it stood at asOf: its stream replayed up to that business time',
+      params: idParams,
+      querystring: z.object({ asOf: instant }).strict(),
+    },
+  }, async (request) => {
+    const state = await loanStateAt(deps.eventStore, request.params.id, request.query.asOf);
+    if (!state) throw notFound(`loan ${request.params.id} did not exist at ${request.query.asOf}`);
+    return state;
+  });
+};

@@ -1,0 +1,52 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
+import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
+import { scheduleOf } from '../../../projections/models/loan-summary/schedule-view.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
+import { assertOwnership } from '../../auth/authorize.js';
+import type { ApiPlugin } from '../../deps.js';
+import { notFound } from '../../http-error.js';
+import { businessDate, guard, idParams, today } from './query-schemas.js';
+import { awaitProjections, minPositionParam } from './read-your-writes.js';
+
+const readModelQuery = z.object({ minPosition: minPositionParam }).strict();
+
+/** GET /v1/loans/:id (summary), /schedule (paid per row) from the loan-summary model; /payoff from the log. */
+export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  /** The loan's read-model document, 404 for an unknown loan or another borrower's. */
+  const ownedSummary = async (loanId: string, actor: ReturnType<typeof authenticatedActor>, minPosition: string | undefined) => {
+    await awaitProjections(deps, ['loan-summary'], minPosition);
+    const doc = await loanSummaryDoc(deps.readStore, loanId);
+    assertOwnership(actor, doc?.customerId);
+    if (!doc) throw notFound(`no loan ${loanId}`);
+    return doc;
+  };
+
+  app.get('/v1/loans/:id', {
+    preValidation: guard('loans.get'),
+    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery },
+  }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)));
+
+  app.get('/v1/loans/:id/schedule', {
+    preValidation: guard('loans.schedule'),
+    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row', params: idParams, querystring: readModelQuery },
+  }, async (request) => scheduleOf(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)));
+
+  app.get('/v1/loans/:id/payoff', {
+    preValidation: guard('loans.payoff'),
+    schema: {
+      tags: ['loans'],
+      summary: 'Payoff quote: the amount that closes the loan on the date (default today), from the loan as the log holds it',
+      params: idParams,
+      querystring: z.object({ date: businessDate.optional() }).strict(),
+    },
+  }, async (request) => {
+    const state = await currentLoanState(deps.eventStore, request.params.id);
+    assertOwnership(authenticatedActor(request), state?.customerId);
+    if (!state) throw notFound(`no loan ${request.params.id}`);
+    return { id: request.params.id, currency: state.currency, ...quotePayoff(state, request.query.date ?? today(deps.clock.now())) };
+  });
+};

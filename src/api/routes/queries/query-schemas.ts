@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isValidDate } from '../../../domain/calendar.js';
+import { toCsv, type CsvColumn } from '../../../reports/csv.js';
+import { authorize } from '../../auth/authorize.js';
+import type { RouteId } from '../../auth/policy.js';
+
+/** Roles are checked before validation, so a caller without the right role learns nothing about the route's inputs. */
+export function guard(route: RouteId) {
+  return async (request: FastifyRequest): Promise<void> => {
+    authorize(request, route);
+  };
+}
+
+export { businessDate, idParams } from '../../schemas/common.js';
+
+const INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO-8601 instant with its offset (2026-03-15T12:00:00Z), normalised to UTC milliseconds; Date.parse alone would roll 02-30 over. */
+export const instant = z
+  .string()
+  .refine((s) => {
+    const match = INSTANT.exec(s);
+    return match !== null && isValidDate(match[1] ?? '') && !Number.isNaN(Date.parse(s));
+  }, 'expected an ISO-8601 time with offset, e.g. 2026-03-15T12:00:00Z')
+  .transform((s) => new Date(s).toISOString());
+
+export const reportFormat = z.enum(['json', 'csv']).default('json');
+
+/** The business date of the server clock: the default for `asOf` and `date`. */
+export const today = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** Sends rows as RFC 4180 CSV with a download name, or the JSON body as is. */
+export function sendReport<R extends object>(
+  reply: FastifyReply,
+  format: 'json' | 'csv',
+  name: string,
+  csv: { rows: readonly R[]; columns: readonly CsvColumn<R>[] },
+  json: unknown,
+): FastifyReply {
+  if (format === 'json') return reply.send(json);
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}.csv"`)
+    .send(toCsv(csv.rows, csv.columns));
+}

@@ -1,0 +1,114 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  classificationReport, disbursementsReport, largeTransactionsReport, parReport, portfolioReport, suspiciousReport, trialBalanceReport,
+  type Period,
+} from '../../../app/queries/report-queries.js';
+import { LARGE_VALUE_COLUMNS } from '../../../reports/aml-large-value.js';
+import { SUSPICIOUS_COLUMNS } from '../../../reports/aml-suspicious.js';
+import { CLASSIFICATION_COLUMNS } from '../../../reports/classification-report.js';
+import { COLLECTION_RATE_COLUMNS } from '../../../reports/collection-rate.js';
+import { FLOW_STATISTICS_COLUMNS } from '../../../reports/flow-statistics.js';
+import { PAR_COLUMNS } from '../../../reports/par-report.js';
+import { PORTFOLIO_COLUMNS } from '../../../reports/portfolio-report.js';
+import { VINTAGE_COLUMNS } from '../../../reports/vintage.js';
+import type { ApiPlugin } from '../../deps.js';
+import { HttpError } from '../../http-error.js';
+import { businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
+import { awaitProjections, minPositionParam } from './read-your-writes.js';
+
+const snapshotQuery = z.object({ format: reportFormat, minPosition: minPositionParam }).strict();
+const asOfQuery = z.object({ asOf: businessDate.optional(), format: reportFormat, minPosition: minPositionParam }).strict();
+const periodFields = { from: businessDate.optional(), to: businessDate.optional(), format: reportFormat, minPosition: minPositionParam };
+const periodQuery = z.object(periodFields).strict();
+// The portfolio holds three tables; CSV carries one, picked by `table`.
+const portfolioQuery = asOfQuery.extend({ table: z.enum(['byProductAndStatus', 'vintage', 'collectionRate']).default('byProductAndStatus') }).strict();
+
+/** A reporting window: `from` defaults to the start of the month of `to`, `to` to today; from after to is refused. */
+function periodOf(query: { from?: string; to?: string }, now: Date): Period {
+  const to = query.to ?? today(now);
+  const from = query.from ?? `${to.slice(0, 7)}-01`;
+  if (from > to) throw new HttpError(400, 'INVALID_PERIOD', `from ${from} is after to ${to}`);
+  return { from, to };
+}
+
+/** GET /v1/reports/* — regulator and portfolio reports as JSON or CSV (`?format=csv`). */
+export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const tags = ['reports'];
+
+  app.get('/v1/reports/portfolio', {
+    preValidation: guard('reports.portfolio'),
+    schema: { tags, summary: 'Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate', querystring: portfolioQuery },
+  }, async (request, reply) => {
+    const { asOf, format, minPosition, table } = request.query;
+    await awaitProjections(deps, ['loan-summary', 'regulatory'], minPosition);
+    const report = await portfolioReport(deps.readStore, asOf ?? today(deps.clock.now()));
+    if (table === 'vintage') return sendReport(reply, format, 'portfolio-vintage', { rows: report.vintage, columns: VINTAGE_COLUMNS }, report);
+    if (table === 'collectionRate') {
+      return sendReport(reply, format, 'portfolio-collection-rate', { rows: report.collectionRate, columns: COLLECTION_RATE_COLUMNS }, report);
+    }
+    return sendReport(reply, format, 'portfolio', { rows: report.byProductAndStatus, columns: PORTFOLIO_COLUMNS }, report);
+  });
+
+  app.get('/v1/reports/classification', {
+    preValidation: guard('reports.classification'),
+    schema: { tags, summary: 'Five-category classification: count and outstanding principal per category, NPL ratio', querystring: snapshotQuery },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
+    const report = await classificationReport(deps.readStore);
+    return sendReport(reply, request.query.format, 'classification', { rows: report.rows, columns: CLASSIFICATION_COLUMNS }, report);
+  });
+
+  app.get('/v1/reports/par', {
+    preValidation: guard('reports.par'),
+    schema: { tags, summary: 'Portfolio at risk PAR30/60/90 per currency', querystring: snapshotQuery },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
+    const rows = await parReport(deps.readStore);
+    return sendReport(reply, request.query.format, 'par', { rows, columns: PAR_COLUMNS }, { rows });
+  });
+
+  app.get('/v1/reports/aml/large-transactions', {
+    preValidation: guard('reports.amlLargeTransactions'),
+    schema: { tags, summary: 'AML large-value transactions (single or same-day aggregate ≥ threshold) in the period', querystring: periodQuery },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['regulatory'], request.query.minPosition);
+    const period = periodOf(request.query, deps.clock.now());
+    const rows = await largeTransactionsReport(deps.readStore, period);
+    return sendReport(reply, request.query.format, 'aml-large-transactions', { rows, columns: LARGE_VALUE_COLUMNS }, { ...period, rows });
+  });
+
+  app.get('/v1/reports/aml/suspicious', {
+    preValidation: guard('reports.amlSuspicious'),
+    schema: { tags, summary: 'AML suspicious patterns: structuring just under the threshold, fast borrow-and-repay', querystring: periodQuery },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['regulatory'], request.query.minPosition);
+    const period = periodOf(request.query, deps.clock.now());
+    const rows = await suspiciousReport(deps.readStore, period);
+    return sendReport(reply, request.query.format, 'aml-suspicious', { rows, columns: SUSPICIOUS_COLUMNS }, { ...period, rows });
+  });
+
+  app.get('/v1/reports/ledger/trial-balance', {
+    preValidation: guard('reports.trialBalance'),
+    schema: { tags, summary: 'Trial balance of the general ledger as of a business date; debits equal credits per currency', querystring: asOfQuery },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
+    const report = await trialBalanceReport(deps.readStore, request.query.asOf ?? today(deps.clock.now()));
+    return sendReport(reply, request.query.format, 'trial-balance', { rows: report.rows, columns: ['currency', 'account', 'debit', 'credit', 'balance'] }, report);
+  });
+
+  app.get('/v1/reports/disbursements', {
+    preValidation: guard('reports.disbursements'),
+    schema: {
+      tags,
+      summary: 'Disbursements, repayments, recoveries and refunds per day or month, kind and channel',
+      querystring: z.object({ ...periodFields, granularity: z.enum(['day', 'month']).default('day') }).strict(),
+    },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['regulatory'], request.query.minPosition);
+    const period = periodOf(request.query, deps.clock.now());
+    const rows = await disbursementsReport(deps.readStore, period, request.query.granularity);
+    return sendReport(reply, request.query.format, 'disbursements', { rows, columns: FLOW_STATISTICS_COLUMNS }, { ...period, granularity: request.query.granularity, rows });
+  });
+};

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { isValidDate } from '../../domain/calendar.js';
+
+/**
+ * Building blocks shared by the command schemas. Amounts and rates are decimal strings (a JS
+ * number would round them); precision beyond the currency's minor unit is the domain's call (400).
+ */
+export const decimalAmount = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,14})(\.\d{1,12})?$/, 'expected a non-negative decimal string such as "1234.56"')
+  .meta({ description: 'Amount as a decimal string in the currency\'s minor unit', example: '1500.00' });
+
+export const percentRate = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,2})(\.\d{1,8})?$/, 'expected a percentage as a decimal string such as "12" or "7.25"')
+  .meta({ description: 'Percent per year as a decimal string: "12" means 12 %', example: '12' });
+
+export const businessDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine(isValidDate, 'not a real calendar date')
+  .meta({ description: 'Business date, YYYY-MM-DD', example: '2026-03-15' });
+
+export const entityId = z
+  .string()
+  .regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected 1–64 characters of letters, digits, . _ : -')
+  .meta({ description: 'Entity id; a UUIDv7 is generated when a create request brings none', example: '0193e0a2-7b3c-7d41-9a5e-2f6c1b9e4d10' });
+
+export const channel = z
+  .enum(['online', 'bank_transfer', 'alipay', 'wechat'])
+  .meta({ description: 'Payment channel', example: 'alipay' });
+
+export const reference = z
+  .string()
+  .regex(/^[A-Za-z0-9._:/-]{1,100}$/, 'expected 1–100 characters of letters, digits, . _ : / -')
+  .meta({ description: 'The channel\'s transaction reference; unique per loan, a replay applies nothing twice', example: 'ALP-20260315-000123' });
+
+export const reason = z.string().trim().min(1).max(500).meta({ description: 'Why, in words, for the audit trail', example: 'Customer requested' });
+
+export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const idParams = z.object({ id: entityId }).strict();
+
+/** Present on every command route, for the OpenAPI document; the values are checked in command-request.ts. */
+export const commandHeaders = z
+  .object({
+    'if-match': z.string().optional().meta({ description: 'Stream revision the client last saw: the command runs only at that revision (409 otherwise)', example: '"3"' }),
+    'idempotency-key': z.string().optional().meta({ description: 'Repeat a request safely: the same body answers with the first result, another body with 422', example: 'a6f1c2d0-retry-1' }),
+  })
+  .loose();
+
+export const commandResponse = z
+  .object({
+    id: z.string(),
+    revision: z.string().meta({ description: 'Revision of the entity\'s stream after the command; send it as If-Match', example: '4' }),
+    position: z.string().meta({ description: 'Global log position; pass as ?minPosition= on a query to read your write', example: '1289' }),
+  })
+  .meta({ description: 'Where the command left the entity and the log' });
+
+export type CommandResponse = z.infer<typeof commandResponse>;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, wholeNumber } from './common.js';
+
+export const applicationBody = z
+  .object({
+    loanId: entityId.optional(),
+    customerId: entityId,
+    productId: entityId,
+    principal: decimalAmount.meta({ description: 'Principal asked for, inside the product\'s range', example: '50000.00' }),
+    term: wholeNumber(1, 600).meta({ description: 'Number of repayment periods', example: 12 }),
+    purpose: z.string().trim().min(1).max(200).meta({ example: 'home renovation' }),
+  })
+  .strict();
+
+export const emptyBody = z.object({}).strict().nullish();
+
+export const approvalBody = z
+  .object({
+    approvedPrincipal: decimalAmount.optional().meta({ description: 'At most what was asked; defaults to it' }),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .nullish();
+
+export const rejectionBody = z.object({ reason }).strict();
+
+export const withdrawalBody = z.object({ reason: reason.optional() }).strict().nullish();
+
+export const disbursementBody = z.object({ effectiveDate: businessDate.optional(), channel }).strict();
+
+export const paymentBody = z
+  .object({ amount: decimalAmount, channel, reference, effectiveDate: businessDate.optional() })
+  .strict()
+  .meta({ description: 'effectiveDate defaults to today\'s business date' });
+
+export const waiverBody = z
+  .object({
+    kind: z.enum(['penalty', 'fee', 'interest']),
+    amount: decimalAmount.optional().meta({ description: 'Defaults to all of that kind still owed' }),
+    reason,
+  })
+  .strict();
+
+export const rescheduleBody = z
+  .object({
+    reason,
+    effectiveDate: businessDate.optional(),
+    term: wholeNumber(1, 600).optional().meta({ description: 'New number of periods for what falls due after the effective date' }),
+    annualRate: percentRate.optional(),
+  })
+  .strict();
+
+export const writeOffBody = z
+  .discriminatedUnion('action', [
+    z.object({ action: z.literal('request'), reason, effectiveDate: businessDate.optional() }).strict(),
+    z.object({ action: z.literal('approve'), effectiveDate: businessDate.optional() }).strict(),
+  ])
+  .meta({ description: 'Four eyes: one person requests (with a reason), a different person approves' });
+
+export const refundBody = z
+  .object({
+    amount: decimalAmount.optional().meta({ description: 'Defaults to the whole credit balance' }),
+    channel,
+    reference,
+    effectiveDate: businessDate.optional(),
+  })
+  .strict();

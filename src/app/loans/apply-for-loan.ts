@@ -1,0 +1,44 @@
+import { DomainError } from '../../domain/errors.js';
+import type { ProductTerms } from '../../domain/product/events.js';
+import { uuidv7 } from '../../eventstore/uuidv7.js';
+import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { loadCustomer, loadProduct } from '../streams.js';
+import { runLoanCommand } from './run-loan-command.js';
+
+export interface ApplicationInput {
+  loanId?: string;
+  customerId: string;
+  productId: string;
+  principal: string;
+  term: number;
+  purpose: string;
+}
+
+/** The product's current version; an id that names no product is a rule failure of the application (422). */
+async function currentProduct(services: AppServices, productId: string): Promise<{ productId: string; version: number; terms: ProductTerms; retired: boolean }> {
+  const product = await loadProduct(services.eventStore, productId);
+  if (!product.exists || product.terms === null) {
+    throw new DomainError('PRODUCT_NOT_FOUND', `No product ${productId}`, 'rule', { productId });
+  }
+  return { productId, version: product.version, terms: product.terms, retired: product.retired };
+}
+
+/** Opens an application under the product's current terms, looked up with the customer's KYC standing. */
+export async function applyForLoan(services: AppServices, meta: CommandMeta, input: ApplicationInput): Promise<CommandOutcome> {
+  const loanId = input.loanId ?? uuidv7(services.clock.now().getTime());
+  const [customer, product] = await Promise.all([loadCustomer(services.eventStore, input.customerId), currentProduct(services, input.productId)]);
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'SubmitApplication',
+    data: {
+      loanId,
+      customerId: input.customerId,
+      customer: { exists: customer.customerId !== null, kycStatus: customer.kycStatus, erased: customer.erased },
+      product,
+      principal: input.principal,
+      term: input.term,
+      purpose: input.purpose,
+      submittedBy: meta.actor.sub,
+    },
+  }, occurredAtFor(services));
+  return outcome;
+}

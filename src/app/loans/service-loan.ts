@@ -1,0 +1,49 @@
+import type { Channel, ChargeKind } from '../../domain/loan/events.js';
+import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { runLoanCommand } from './run-loan-command.js';
+
+export interface WaiverInput {
+  kind: ChargeKind;
+  amount?: string | null;
+  reason: string;
+}
+
+export interface RescheduleInput {
+  reason: string;
+  effectiveDate?: string;
+  term?: number | null;
+  annualRate?: string | null;
+}
+
+export interface RefundInput {
+  amount?: string | null;
+  channel: Channel;
+  reference: string;
+  effectiveDate?: string;
+}
+
+/** Waives owed penalty, fee or interest (all of that kind when no amount is given). */
+export async function waiveCharge(services: AppServices, meta: CommandMeta, loanId: string, input: WaiverInput): Promise<CommandOutcome> {
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'WaiveCharge', data: { kind: input.kind, amount: input.amount ?? null, reason: input.reason },
+  }, occurredAtFor(services));
+  return outcome;
+}
+
+/** Re-amortizes what falls due after the effective date under a new term and/or rate. */
+export async function rescheduleLoan(services: AppServices, meta: CommandMeta, loanId: string, input: RescheduleInput): Promise<CommandOutcome> {
+  const effectiveDate = input.effectiveDate ?? businessToday(services);
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'Reschedule', data: { reason: input.reason, effectiveDate, term: input.term ?? null, annualRate: input.annualRate ?? null },
+  }, occurredAtFor(services, effectiveDate));
+  return outcome;
+}
+
+/** Pays back (part of) an overpaid loan's credit balance; all of it closes the loan. */
+export async function refundOverpayment(services: AppServices, meta: CommandMeta, loanId: string, input: RefundInput): Promise<CommandOutcome> {
+  const date = input.effectiveDate ?? businessToday(services);
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'RefundOverpayment', data: { amount: input.amount ?? null, channel: input.channel, reference: input.reference, date },
+  }, occurredAtFor(services, date));
+  return outcome;
+}

@@ -1,0 +1,44 @@
+import type { Actor } from '../../domain/actor.js';
+import {
+  CUSTOMER_ACCOUNT, type CustomerAccountDoc, type CustomerLoanLine, type KycStatus,
+} from '../../projections/models/customer-account/documents.js';
+import type { ReadStore } from '../../readstore/port.js';
+import { maskAccount, maskEmail, maskName, maskNationalId, maskPhone } from '../../vault/masking.js';
+import type { PiiVault } from '../../vault/pii-vault.js';
+import { disclose } from './pii-disclosure.js';
+
+export interface CustomerAccountView {
+  id: string;
+  profile: { name: string | null; nationalId: string | null; phone: string | null; email: string | null };
+  registeredOn: string;
+  kycStatus: KycStatus;
+  kyc: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: string | null; submittedAt: string } | null;
+  /** AML flags; withheld from the borrower (no tipping-off). */
+  flags: CustomerAccountDoc['flags'];
+  erased: boolean;
+  loans: CustomerLoanLine[];
+  totals: CustomerAccountDoc['totals'];
+}
+
+/** The account centre as a caller sees it: PII always masked (or `[erased]`), every loan line and per-currency totals; null when unknown. */
+export async function customerAccountView(readStore: ReadStore, vault: PiiVault, customerId: string, viewer: Actor): Promise<CustomerAccountView | null> {
+  const doc = await readStore.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
+  if (!doc) return null;
+  const masked = (sealed: string | null, mask: (plain: string) => string) => disclose(vault, customerId, sealed, mask, 'masked');
+  return {
+    id: doc.id,
+    profile: {
+      name: await masked(doc.profile.name, maskName),
+      nationalId: await masked(doc.profile.nationalId, maskNationalId),
+      phone: await masked(doc.profile.phone, maskPhone),
+      email: await masked(doc.profile.email, maskEmail),
+    },
+    registeredOn: doc.registeredOn,
+    kycStatus: doc.kycStatus,
+    kyc: doc.kyc && { ...doc.kyc, bankAccount: await masked(doc.kyc.bankAccount, maskAccount) },
+    flags: viewer.role === 'borrower' ? [] : doc.flags,
+    erased: doc.erased,
+    loans: doc.loans,
+    totals: doc.totals,
+  };
+}

@@ -1,0 +1,47 @@
+import { loadAggregate } from '../../commands/load-aggregate.js';
+import { loanDecider } from '../../domain/loan/decider.js';
+import { DomainError } from '../../domain/errors.js';
+import { payoffQuote, type PayoffQuote } from '../../domain/loan/payoff.js';
+import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
+import type { LoanState } from '../../domain/loan/state.js';
+import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
+import type { EventStore } from '../../eventstore/port.js';
+import { loadLoan, loanStream } from '../streams.js';
+
+export interface LoanStateAt {
+  id: string;
+  asOf: string;
+  /** Revision of the last event folded in. */
+  revision: string;
+  customerId: string | null;
+  summary: LoanSummary;
+  schedule: { currency: string; rows: ScheduleViewRow[] };
+}
+
+const REPAYABLE = new Set(['active', 'overdue']);
+
+/** The loan exactly as it stood at `asOf` (events with business time ≤ asOf folded from the start); null if it did not exist yet. */
+export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: string): Promise<LoanStateAt | null> {
+  const loaded = await loadAggregate(eventStore, loanStream(loanId), loanDecider, { until: { time: asOf } });
+  if (loaded.revision === null) return null;
+  const date = new Date(asOf).toISOString().slice(0, 10);
+  return {
+    id: loanId, asOf, revision: loaded.revision.toString(), customerId: loaded.state.customerId,
+    summary: summarizeLoan(loaded.state, date), schedule: scheduleView(loaded.state),
+  };
+}
+
+/** The current state folded from the log (from its snapshot); null when the loan does not exist. */
+export async function currentLoanState(eventStore: EventStore, loanId: string): Promise<LoanState | null> {
+  const state = await loadLoan(eventStore, loanId);
+  return state.status === 'none' ? null : state;
+}
+
+/** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement. */
+export function quotePayoff(state: LoanState, date: string): PayoffQuote {
+  if (!REPAYABLE.has(state.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${state.status} loan has no payoff quote`, 'conflict');
+  if (state.disbursement && date < state.disbursement.date) {
+    throw new DomainError('PAYOFF_DATE_BEFORE_DISBURSEMENT', `payoff date ${date} is before disbursement on ${state.disbursement.date}`, 'invalid');
+  }
+  return payoffQuote(state, date);
+}

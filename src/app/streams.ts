@@ -1,0 +1,40 @@
+import { loadAggregate, type SnapshotOptions } from '../commands/load-aggregate.js';
+import { customerDecider, type CustomerState } from '../domain/customer/decider.js';
+import { DomainError } from '../domain/errors.js';
+import { loanDecider, type LoanState } from '../domain/loan/decider.js';
+import { productDecider, type ProductState } from '../domain/product/decider.js';
+import type { EventStore } from '../eventstore/port.js';
+
+export const customerStream = (customerId: string) => `customer-${customerId}`;
+export const loanStream = (loanId: string) => `loan-${loanId}`;
+export const productStream = (productId: string) => `product-${productId}`;
+
+/** Loans are the long streams (a repayment, accrual or penalty at a time); their state is plain JSON. */
+export const LOAN_SNAPSHOT: SnapshotOptions<LoanState> = { every: 100, version: 1 };
+
+/** The customer as its decider sees it (initial state when it never registered). */
+export async function loadCustomer(store: EventStore, customerId: string): Promise<CustomerState> {
+  return (await loadAggregate(store, customerStream(customerId), customerDecider)).state;
+}
+
+export async function loadProduct(store: EventStore, productId: string): Promise<ProductState> {
+  return (await loadAggregate(store, productStream(productId), productDecider)).state;
+}
+
+export async function loadLoan(store: EventStore, loanId: string): Promise<LoanState> {
+  return (await loadAggregate(store, loanStream(loanId), loanDecider, { snapshot: LOAN_SNAPSHOT })).state;
+}
+
+/** The customer a loan belongs to, from its first event; null when no such loan exists. */
+export async function loanOwner(store: EventStore, loanId: string): Promise<string | null> {
+  const [first] = await store.readStream(loanStream(loanId), { maxCount: 1 });
+  const data = first?.data as { customerId?: unknown } | undefined;
+  return typeof data?.customerId === 'string' ? data.customerId : null;
+}
+
+/** LOAN_NOT_FOUND (404) unless the loan exists. */
+export async function existingLoan(store: EventStore, loanId: string): Promise<LoanState> {
+  const state = await loadLoan(store, loanId);
+  if (state.status === 'none') throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  return state;
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, type RouteId } from '../../src/api/auth/policy.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+import { activeLoan, defineProduct, PRODUCT, verifiedCustomer } from './commands/journey-steps.js';
+import { checkAccess, WHO, type AccessRow } from './authorization-table.js';
+
+const OWN = 'cust-own';
+const LOAN = 'loan-own';
+const LOANS = `/v1/loans/${LOAN}`;
+const pay = { amount: '10.00', channel: 'online', reference: 'matrix-1', effectiveDate: '2026-02-01' };
+
+/**
+ * Every command route × every caller. Query routes join this table (same helper) as they land.
+ * Bodies are valid so that only the gate can refuse; an allowed call may still fail a rule.
+ */
+const COMMAND_ROWS: AccessRow[] = [
+  { route: 'customers.register', method: 'POST', url: '/v1/customers', body: { customerId: OWN, name: 'A B', nationalId: '1234567890', phone: '13800000000' }, allowed: ['borrower-own', 'officer', 'admin'] },
+  { route: 'customers.submitKyc', method: 'POST', url: `/v1/customers/${OWN}/kyc`, body: { monthlyIncome: '1.00', employer: 'x', employmentMonths: 1, bankAccount: '12345678' }, allowed: ['borrower-own', 'officer', 'admin'] },
+  { route: 'customers.decideKyc', method: 'POST', url: `/v1/customers/${OWN}/kyc/decision`, body: { decision: 'verified' }, allowed: ['officer', 'compliance', 'admin'] },
+  { route: 'customers.erasePii', method: 'DELETE', url: '/v1/customers/cust-erasable/pii', allowed: ['compliance', 'admin'] },
+  { route: 'products.define', method: 'POST', url: '/v1/products', body: PRODUCT, allowed: ['admin'] },
+  { route: 'products.amend', method: 'POST', url: '/v1/products/spare/amend', body: PRODUCT, allowed: ['admin'] },
+  { route: 'products.retire', method: 'POST', url: '/v1/products/spare/retire', allowed: ['admin'] },
+  { route: 'loans.apply', method: 'POST', url: '/v1/loans', body: { customerId: OWN, productId: 'p', principal: '5000.00', term: 6, purpose: 'x' }, allowed: ['borrower-own', 'officer', 'admin'] },
+  { route: 'loans.assess', method: 'POST', url: `${LOANS}/assess`, allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'loans.approve', method: 'POST', url: `${LOANS}/approve`, body: {}, allowed: ['underwriter'] },
+  { route: 'loans.reject', method: 'POST', url: `${LOANS}/reject`, body: { reason: 'no' }, allowed: ['underwriter', 'admin'] },
+  { route: 'loans.withdraw', method: 'POST', url: `${LOANS}/withdraw`, allowed: ['borrower-own', 'officer', 'admin'] },
+  { route: 'loans.disburse', method: 'POST', url: `${LOANS}/disburse`, body: { channel: 'online' }, allowed: ['officer', 'admin'] },
+  { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['borrower-own', 'officer', 'admin'] },
+  { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer', 'admin'] },
+  { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter', 'admin'] },
+  { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'loans.recover', method: 'POST', url: `${LOANS}/recoveries`, body: pay, allowed: ['officer', 'admin'] },
+  { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'online', reference: 'r-1' }, allowed: ['officer', 'admin'] },
+];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  const productId = await defineProduct(t, { ...PRODUCT, productId: 'p' });
+  await defineProduct(t, { ...PRODUCT, productId: 'spare' });
+  await verifiedCustomer(t, OWN);
+  await verifiedCustomer(t, 'cust-erasable');
+  await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', LOAN);
+});
+afterAll(() => t.close());
+
+describe('authorization matrix (command routes)', () => {
+  it('lists every command route of the policy', () => {
+    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans)\./.test(id) && POLICY[id].method !== 'GET');
+    expect(COMMAND_ROWS.map((row) => row.route).sort()).toEqual(commandRoutes.sort());
+  });
+
+  describe.each(COMMAND_ROWS)('$method $url ($route)', (row) => {
+    it.each(WHO)('as %s', (who) => checkAccess(t, row, who, OWN));
+  });
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, type RouteId } from '../../src/api/auth/policy.js';
+import { openTestApp, type TestApp } from '../support/test-app.js';
+import { checkAccess, WHO, type AccessRow, type Who } from './authorization-table.js';
+import { activeLoan, defineProduct, PRODUCT, verifiedCustomer } from './commands/journey-steps.js';
+
+const OWN = 'cust-own';
+const LOANS = '/v1/loans/loan-own';
+const EVERYONE: readonly Who[] = ['borrower-own', 'officer', 'underwriter', 'compliance', 'admin'];
+const STAFF_ONLY: readonly Who[] = ['officer', 'underwriter', 'compliance', 'admin'];
+const OVERSIGHT: readonly Who[] = ['underwriter', 'compliance', 'admin'];
+const COMPLIANCE: readonly Who[] = ['compliance', 'admin'];
+
+/** Every query route × every caller, on the same table helper as the command routes (test/api/authorization-matrix.test.ts). */
+const QUERY_ROWS: AccessRow[] = [
+  { route: 'customers.get', method: 'GET', url: `/v1/customers/${OWN}`, allowed: EVERYONE },
+  // Not owned: every borrower may browse the catalogue.
+  { route: 'products.list', method: 'GET', url: '/v1/products', allowed: [...EVERYONE, 'borrower-other'] },
+  { route: 'products.get', method: 'GET', url: '/v1/products/p', allowed: [...EVERYONE, 'borrower-other'] },
+  { route: 'products.recommended', method: 'GET', url: `/v1/products/recommended?customerId=${OWN}`, allowed: ['borrower-own', 'officer', 'underwriter', 'admin'] },
+  { route: 'loans.get', method: 'GET', url: LOANS, allowed: EVERYONE },
+  { route: 'loans.schedule', method: 'GET', url: `${LOANS}/schedule`, allowed: EVERYONE },
+  { route: 'loans.history', method: 'GET', url: `${LOANS}/history`, allowed: EVERYONE },
+  { route: 'loans.state', method: 'GET', url: `${LOANS}/state?asOf=2026-02-01T00:00:00Z`, allowed: STAFF_ONLY },
+  { route: 'loans.payoff', method: 'GET', url: `${LOANS}/payoff?date=2026-02-01`, allowed: EVERYONE },
+  { route: 'reports.portfolio', method: 'GET', url: '/v1/reports/portfolio', allowed: STAFF_ONLY },
+  { route: 'reports.classification', method: 'GET', url: '/v1/reports/classification', allowed: OVERSIGHT },
+  { route: 'reports.par', method: 'GET', url: '/v1/reports/par?format=csv', allowed: OVERSIGHT },
+  { route: 'reports.amlLargeTransactions', method: 'GET', url: '/v1/reports/aml/large-transactions', allowed: COMPLIANCE },
+  { route: 'reports.amlSuspicious', method: 'GET', url: '/v1/reports/aml/suspicious', allowed: COMPLIANCE },
+  { route: 'reports.trialBalance', method: 'GET', url: '/v1/reports/ledger/trial-balance', allowed: COMPLIANCE },
+  { route: 'reports.disbursements', method: 'GET', url: '/v1/reports/disbursements', allowed: STAFF_ONLY },
+  { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
+  { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
+  { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
+];
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+  const productId = await defineProduct(t, { ...PRODUCT, productId: 'p' });
+  await verifiedCustomer(t, OWN);
+  await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', 'loan-own');
+  await t.caughtUp(await t.runtime.eventStore.headPosition());
+});
+afterAll(() => t.close());
+
+describe('authorization matrix (query routes)', () => {
+  it('lists every query route of the policy', () => {
+    const queryRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => POLICY[id].method === 'GET' || id.startsWith('admin.'));
+    expect(QUERY_ROWS.map((row) => row.route).sort()).toEqual(queryRoutes.sort());
+  });
+
+  describe.each(QUERY_ROWS)('$method $url ($route)', (row) => {
+    it.each(WHO)('as %s', (who) => checkAccess(t, row, who, OWN));
+  });
+});

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POLICY, type RouteId } from '../../../src/api/auth/policy.js';
+import { openTestApp, type TestApp } from '../../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => (t = await openTestApp()));
+afterAll(() => t.close());
+
+interface Operation {
+  requestBody?: { content: { 'application/json': { schema: { properties?: Record<string, { example?: unknown }> } } } };
+  parameters?: { in: string; name: string }[];
+  responses: Record<string, unknown>;
+}
+
+describe('OpenAPI document of the command routes', () => {
+  it('documents every command route with its headers, both answers and body examples', async () => {
+    const doc = (await t.call(null, 'GET', '/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> };
+    const commands = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans)\./.test(id) && POLICY[id].method !== 'GET');
+    for (const id of commands) {
+      const { method, url } = POLICY[id];
+      const operation = doc.paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(operation, id).toBeDefined();
+      expect(operation?.parameters?.filter((p) => p.in === 'header').map((p) => p.name), id).toEqual(['if-match', 'idempotency-key']);
+      expect(Object.keys(operation?.responses ?? {}), id).toEqual(['200', '201']);
+    }
+    const repayment = doc.paths['/v1/loans/{id}/repayments']?.post?.requestBody?.content['application/json'].schema.properties;
+    expect(repayment?.amount?.example).toBe('1500.00');
+    expect(repayment?.channel?.example).toBe('alipay');
+  });
+});

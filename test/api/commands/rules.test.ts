@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
+
+let t: TestApp;
+let productId: string;
+beforeAll(async () => {
+  t = await openTestApp();
+  productId = await defineProduct(t);
+  await verifiedCustomer(t, 'cust-rules');
+});
+afterAll(() => t.close());
+
+const apply = (body: object, caller = STAFF.officer) =>
+  t.call(caller, 'POST', '/v1/loans', { customerId: 'cust-rules', productId, principal: '5000.00', term: 6, purpose: 'x', ...body });
+
+describe('each rule answers with its own code and status', () => {
+  it('customers: 409 exists, 404 unknown, 409 decision before KYC, 400 rejection without reason', async () => {
+    const customer = { customerId: 'cust-rules', name: 'A B', nationalId: '1234567890', phone: '13800000000' };
+    refused(await t.call(STAFF.officer, 'POST', '/v1/customers', customer), 409, 'CUSTOMER_EXISTS');
+    refused(await t.call(STAFF.officer, 'POST', '/v1/customers/nobody/kyc', { monthlyIncome: '1.00', employer: 'x', employmentMonths: 1, bankAccount: '12345678' }), 404, 'CUSTOMER_NOT_FOUND');
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { ...customer, customerId: 'cust-fresh' }));
+    refused(await t.call(STAFF.compliance, 'POST', '/v1/customers/cust-fresh/kyc/decision', { decision: 'verified' }), 409, 'KYC_NOT_SUBMITTED');
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers/cust-fresh/kyc', { monthlyIncome: '100.00', employer: 'x', employmentMonths: 1, bankAccount: '12345678' }));
+    refused(await t.call(STAFF.compliance, 'POST', '/v1/customers/cust-fresh/kyc/decision', { decision: 'rejected' }), 400, 'REASON_REQUIRED');
+    accepted(await t.call(STAFF.compliance, 'POST', '/v1/customers/cust-fresh/kyc/decision', { decision: 'rejected', reason: 'documents forged' }));
+    refused(await t.call(STAFF.compliance, 'POST', '/v1/customers/cust-fresh/kyc/decision', { decision: 'verified' }), 409, 'KYC_ALREADY_DECIDED');
+  });
+
+  it('products: 409 exists, 422 inverted range, 422 rate over 100, 400 unsupported currency, 404 amending an unknown product', async () => {
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, productId }), 409, 'PRODUCT_EXISTS');
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, principal: { min: '9000.00', max: '1000.00' } }), 422, 'INVALID_PRODUCT_RANGE');
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, annualRate: '101' }), 422, 'RATE_OUT_OF_RANGE');
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, currency: 'XYZ' }), 400, 'UNSUPPORTED_CURRENCY');
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products/nope/amend', PRODUCT), 404, 'PRODUCT_NOT_FOUND');
+  });
+
+  it('applications: 422 unknown product, amount and term out of range, 404 unknown customer, 400 over-precise principal', async () => {
+    refused(await apply({ productId: 'no-such-product' }), 422, 'PRODUCT_NOT_FOUND');
+    refused(await apply({ principal: '999.99' }), 422, 'AMOUNT_OUT_OF_RANGE');
+    refused(await apply({ term: 25 }), 422, 'TERM_OUT_OF_RANGE');
+    refused(await apply({ customerId: 'nobody' }), 404, 'CUSTOMER_NOT_FOUND');
+    refused(await apply({ principal: '5000.001' }), 400, 'AMOUNT_TOO_PRECISE');
+  });
+
+  it('approval: 409 before assessment, 422 four eyes for the same person, 422 KYC not verified, 403 for an officer', async () => {
+    const pat = { officer: { role: 'officer' as const, sub: 'pat' }, underwriter: { role: 'underwriter' as const, sub: 'pat' } };
+    const loanId = accepted(await apply({}, pat.officer)).id;
+    refused(await t.call(pat.underwriter, 'POST', `/v1/loans/${loanId}/approve`, {}), 409, 'LOAN_NOT_ASSESSED');
+    accepted(await t.call(pat.underwriter, 'POST', `/v1/loans/${loanId}/assess`));
+    refused(await t.call(pat.underwriter, 'POST', `/v1/loans/${loanId}/approve`, {}), 422, 'FOUR_EYES_REQUIRED');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/approve`, {}), 403, 'FORBIDDEN');
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/approve`, { approvedPrincipal: '6000.00' }), 422, 'AMOUNT_OUT_OF_RANGE');
+
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-unverified', name: 'C D', nationalId: '1234567890', phone: '13800000000' }));
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers/cust-unverified/kyc', { monthlyIncome: '20000.00', employer: 'x', employmentMonths: 30, bankAccount: '12345678' }));
+    const unverified = accepted(await apply({ customerId: 'cust-unverified' })).id;
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${unverified}/assess`));
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${unverified}/approve`, {}), 422, 'KYC_NOT_VERIFIED');
+  });
+
+  it('assessment: 422 without KYC, 404 for an unknown loan, 409 once approved', async () => {
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-nokyc', name: 'E F', nationalId: '1234567890', phone: '13800000000' }));
+    const loanId = accepted(await apply({ customerId: 'cust-nokyc' })).id;
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/assess`), 422, 'KYC_NOT_SUBMITTED');
+    refused(await t.call(STAFF.officer, 'POST', '/v1/loans/nope/assess'), 404, 'LOAN_NOT_FOUND');
+    // A borrower cannot tell an unknown loan from another customer's: both are the gate's 404.
+    refused(await t.call(borrower('cust-rules'), 'POST', '/v1/loans/nope/repayments', { amount: '1.00', channel: 'online', reference: 'n-1' }), 404, 'NOT_FOUND');
+    const approved = accepted(await apply({})).id;
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${approved}/assess`));
+    accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${approved}/approve`, {}));
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${approved}/assess`), 409, 'LOAN_NOT_PENDING');
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${approved}/reject`, { reason: 'late' }), 409, 'LOAN_NOT_PENDING');
+  });
+
+  it('disbursement and repayment: 409 wrong state, 409 twice, 409 reference reused with another amount, 422 before disbursement date', async () => {
+    const pending = accepted(await apply({})).id;
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/disburse`, { channel: 'online' }), 409, 'LOAN_NOT_APPROVED');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1' }), 409, 'LOAN_NOT_ACTIVE');
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${pending}/disburse`, { channel: 'online' }), 403, 'FORBIDDEN');
+    accepted(await t.call(borrower('cust-rules'), 'POST', `/v1/loans/${pending}/withdraw`, { reason: 'changed my mind' }));
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/withdraw`), 409, 'LOAN_NOT_PENDING');
+
+    const loanId = await activeLoan(t, 'cust-rules', productId, '2026-01-15', '5000.00');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'online' }), 409, 'ALREADY_DISBURSED');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }));
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '11.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-2', effectiveDate: '2026-01-14' }), 422, 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
+  });
+});

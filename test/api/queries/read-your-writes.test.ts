@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ProjectionControl } from '../../../src/api/deps.js';
+import { MIN_POSITION_WAIT_MS } from '../../../src/api/routes/queries/read-your-writes.js';
+import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { call, callApp, defineProduct, disbursedLoan, repay, useBusinessClock, verifiedCustomer } from './journey.js';
+import { queryAppWith } from './query-app.js';
+
+let t: TestApp;
+let head: string;
+
+beforeAll(async () => {
+  useBusinessClock();
+  t = await openTestApp();
+  await defineProduct(t);
+  await verifiedCustomer(t, 'c1');
+  head = await disbursedLoan(t, 'l1', 'c1');
+  await t.caughtUp(head);
+});
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
+
+describe('?minPosition=', () => {
+  it('waits until the projection has applied the write, then answers with it', async () => {
+    const runner = t.runtime.projections;
+    if (!runner) throw new Error('the test app runs its projections');
+    let waiting!: () => void;
+    const inWait = new Promise<void>((resolve) => (waiting = resolve));
+    // The real runner, telling the test when the query has started waiting.
+    const control: ProjectionControl = {
+      status: () => runner.status(),
+      waitForPosition: (name, position, timeoutMs) => (waiting(), runner.waitForPosition(name, position, timeoutMs)),
+      rebuild: (name) => runner.rebuild(name),
+    };
+    const app = await queryAppWith(t, control);
+    try {
+      await runner.stop();
+      const position = await repay(t, 'l1', 'c1', '1020.07', '2026-02-15', 'feb');
+      expect((await callApp(t, app, borrower('c1'), 'GET', '/v1/loans/l1')).json()).toMatchObject({ nextDue: { date: '2026-02-15' } });
+      const reading = callApp(t, app, borrower('c1'), 'GET', `/v1/loans/l1?minPosition=${position}`);
+      await inWait;
+      await runner.start();
+      const response = await reading;
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ nextDue: { date: '2026-03-15' }, outstanding: { principal: '2009.93' } });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 503 problem+json with Retry-After when the projections stay behind', async () => {
+    const waited: unknown[][] = [];
+    const behind: ProjectionControl = {
+      status: async () => [],
+      waitForPosition: async (...args) => (waited.push(args), false),
+      rebuild: async () => undefined,
+    };
+    const app = await queryAppWith(t, behind);
+    try {
+      const response = await callApp(t, app, STAFF.compliance, 'GET', '/v1/reports/portfolio?minPosition=99999');
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('1');
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ status: 503, code: 'PROJECTION_BEHIND' });
+      expect(waited).toEqual([['loan-summary', 99999n, MIN_POSITION_WAIT_MS], ['regulatory', 99999n, MIN_POSITION_WAIT_MS]]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('reads the checkpoints when the projectors run in another process', async () => {
+    const app = await queryAppWith(t, undefined);
+    try {
+      const response = await callApp(t, app, STAFF.officer, 'GET', `/v1/customers/c1?minPosition=${head}`);
+      expect(response.statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a position that is not a whole number (400)', async () => {
+    for (const value of ['-1', 'abc', '1.5']) {
+      expect((await call(t, STAFF.officer, 'GET', `/v1/loans/l1?minPosition=${value}`)).statusCode).toBe(400);
+    }
+  });
+});
