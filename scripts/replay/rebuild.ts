@@ -7,6 +7,7 @@ import type { Projection } from '../../src/projections/projection.js';
 import { rebuildProjections, type RebuildProgress } from '../../src/projections/rebuild.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
+import { lendcoreUpcasters } from '../../src/runtime/upcasters.js';
 
 export interface ReplayOptions {
   eventStore: EventStore;
@@ -58,7 +59,7 @@ export async function main(argv: string[], projections: Projection[], out: NodeJ
     out.write('usage: lendcore replay --events <file> --readmodels <file> --projection <name>|all\n');
     return 2;
   }
-  const eventStore = SqliteEventStore.open({ path: values.events });
+  const eventStore = SqliteEventStore.open({ path: values.events, upcasters: lendcoreUpcasters() });
   const readStore = SqliteReadStore.open({ path: values.readmodels });
   const printer = progressPrinter(out);
   try {

@@ -5,13 +5,14 @@ import type { EventStore } from '../eventstore/port.js';
 import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
 import type { ReadStore } from '../readstore/port.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
+import { lendcoreUpcasters } from './upcasters.js';
 
 /** Opens the log the config names; server drivers load only when used, so the embedded start stays light. */
 export async function openEventStore(config: Config): Promise<EventStore> {
   const location = config.eventStore;
-  if (location.kind === 'sqlite') return SqliteEventStore.open({ path: location.path, synchronous: config.sqliteSynchronous });
+  if (location.kind === 'sqlite') return SqliteEventStore.open({ path: location.path, synchronous: config.sqliteSynchronous, upcasters: lendcoreUpcasters() });
   const { EsdbEventStore } = await import('../eventstore/esdb-event-store.js');
-  return EsdbEventStore.connect(location.url);
+  return EsdbEventStore.connect(location.url, { upcasters: lendcoreUpcasters() });
 }
 
 /** Opens the read-model store the config names, creating the SQLite file's folder if needed. */

@@ -1,0 +1,31 @@
+/**
+ * How stored event payloads of older schema versions become today's shape. Pure data → data
+ * functions; the runtime registers them with the event store's upcaster registry so deciders and
+ * projections only ever see the newest version.
+ */
+export interface EventUpcast {
+  type: string;
+  fromVersion: number;
+  upcast(data: unknown): unknown;
+}
+
+type Payload = Record<string, unknown>;
+
+const isPayload = (v: unknown): v is Payload => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** v1 product terms predate `writeOffDpd`; 90 days is the threshold every v1 product was run with. */
+function withWriteOffDpd(terms: unknown): unknown {
+  if (!isPayload(terms) || terms.writeOffDpd !== undefined) return terms;
+  return { ...terms, writeOffDpd: 90 };
+}
+
+function termsUpcast(data: unknown): unknown {
+  return isPayload(data) ? { ...data, terms: withWriteOffDpd(data.terms) } : data;
+}
+
+export const EVENT_UPCASTS: readonly EventUpcast[] = [
+  { type: 'LoanProductDefined', fromVersion: 1, upcast: termsUpcast },
+  { type: 'LoanProductAmended', fromVersion: 1, upcast: termsUpcast },
+  // A loan keeps a copy of its product's terms, so its application event changed with them.
+  { type: 'LoanApplicationSubmitted', fromVersion: 1, upcast: termsUpcast },
+];
