@@ -1,0 +1,15 @@
+import { runWorker } from '../child/spawn-worker.js';
+import type { GeneratedLog } from '../data/generate-log.js';
+import type { Measurement } from '../figure.js';
+import { eodFigures, type EodReport } from './eod-report.js';
+
+/** Close of business over the generated book and its rebuilt read models (run once: it changes the log). */
+export async function measureCloseOfBusiness(eventsFile: string, readFile: string, log: GeneratedLog): Promise<Measurement[]> {
+  const report = await runWorker<EodReport>('eod/eod-worker', [eventsFile, readFile, log.businessDate, String(log.loanIds.length)]);
+  console.log(`  close of business: month-end ${JSON.stringify(report.monthEnd)}, night ${JSON.stringify(report.night)}`);
+  const { loansPerSecond, eventsPerLoan } = eodFigures(report);
+  return [
+    { name: 'eod.loans', measured: loansPerSecond },
+    { name: 'eod.events-per-loan', measured: eventsPerLoan },
+  ];
+}

@@ -1,0 +1,33 @@
+import { Registry } from 'prom-client';
+import { addDays } from '../../src/domain/calendar.js';
+import { runCloseOfBusiness } from '../../src/eod/close-of-business.js';
+import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
+import { createProjectionRunner } from '../../src/runtime/projections.js';
+import type { EodReport } from './eod-report.js';
+
+// Worker: closes two business days over the generated book, with the projectors running beside it
+// as in the server: the month-end before `businessDate` (every loan accrues) and then
+// `businessDate` itself (an ordinary night: only loans falling due are touched).
+const [eventsFile, readFile, businessDate, bookLoans] = process.argv.slice(2);
+if (!eventsFile || !readFile || !businessDate || !bookLoans) throw new Error('usage: eod-worker <events.db> <readmodels.db> <date> <loans>');
+const eventStore = SqliteEventStore.open({ path: eventsFile, synchronous: 'FULL' });
+const readStore = SqliteReadStore.open({ path: readFile });
+const runner = createProjectionRunner({ eventStore, readStore, registry: new Registry() });
+await runner.start();
+const close = async (date: string) => {
+  const report = await runCloseOfBusiness({
+    eventStore, readStore, date,
+    actor: { sub: 'close-of-business', role: 'system' },
+    // The month-end's accruals must be projected before the next night picks its loans.
+    freshness: { timeoutMs: 30 * 60_000 },
+  });
+  return { loansScanned: report.loansScanned, eventsAppended: report.eventsAppended, durationMs: report.durationMs };
+};
+const monthEnd = await close(addDays(businessDate, -1));
+const night = await close(businessDate);
+await runner.stop();
+await readStore.close();
+await eventStore.close();
+const report: EodReport = { bookLoans: Number(bookLoans), monthEnd, night };
+process.send?.(report, () => process.exit(0));
