@@ -29,6 +29,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
     return503OnClosing: true,
+    // Errors fastify raises before routing (bad URL encoding, over-long params) are problems too.
+    frameworkErrors: (error, request, reply) => {
+      sendProblem(error, request, reply);
+    },
   });
 
   app.setValidatorCompiler(validatorCompiler);
