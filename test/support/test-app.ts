@@ -9,6 +9,7 @@ import type { ApiPlugin } from '../../src/api/deps.js';
 import { createLogger } from '../../src/api/logger.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
+import { checkpointsReached } from './checkpoints.js';
 
 /** Who calls: a role and a subject; borrowers also name the customer they are. */
 export interface Caller {
@@ -26,7 +27,7 @@ export interface TestApp {
   auth(caller: Caller): Promise<Record<string, string>>;
   /** `app.inject` as the caller (or anonymously with null); a JSON body is sent as given. */
   call(caller: Caller | null, method: InjectOptions['method'], url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
-  /** Waits until every projection has applied the log up to `position` (a decimal string or bigint). */
+  /** Waits until every projection has applied the log up to `position` (a decimal string or bigint), in this process or in workers. */
   caughtUp(position: string | bigint): Promise<void>;
   /** Closes the runtime and deletes the data dir. */
   close(): Promise<void>;
@@ -42,16 +43,32 @@ export const STAFF: Record<Exclude<TokenRole, 'borrower'>, Caller> = {
 
 export const borrower = (customerId: string): Caller => ({ role: 'borrower', sub: `user-${customerId}`, customerId });
 
+export interface TestAppOptions {
+  routes?: ApiPlugin[];
+  /** `LENDCORE_EVENTSTORE_URL` (e.g. `esdb://…`); default a SQLite file in the temp data dir. */
+  eventStoreUrl?: string;
+  /** `LENDCORE_READSTORE_URL` (e.g. `mongodb://…/db`); default a SQLite file in the temp data dir. */
+  readStoreUrl?: string;
+  /** 'off' runs no projections in the app, as beside `lendcore project` workers. */
+  projectors?: 'on' | 'off';
+}
+
+const CAUGHT_UP_WAIT_MS = 10_000;
+
 /**
- * The real runtime (SQLite log, read models and key store on temp files, projections running,
- * rate limit off) behind `app.inject`, with tokens minted per role.
+ * The real runtime (SQLite log, read models and key store on temp files unless store URLs are
+ * given, projections running unless turned off, rate limit off) behind `app.inject`, with tokens
+ * minted per role.
  */
-export async function openTestApp(options: { routes?: ApiPlugin[] } = {}): Promise<TestApp> {
+export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lendcore-test-'));
   const secret = randomBytes(24).toString('hex');
   const logLines: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString()), done()) });
-  const config = loadConfig({ LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL' });
+  const config = loadConfig({
+    LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL',
+    LENDCORE_EVENTSTORE_URL: options.eventStoreUrl, LENDCORE_READSTORE_URL: options.readStoreUrl, LENDCORE_PROJECTORS: options.projectors,
+  });
   const runtime = await openRuntime(config, { logger: createLogger('info', sink), ...(options.routes ? { routes: options.routes } : {}) });
   await runtime.app.ready();
   const key = Buffer.from(secret, 'utf8');
@@ -80,7 +97,10 @@ export async function openTestApp(options: { routes?: ApiPlugin[] } = {}): Promi
       });
     },
     async caughtUp(position) {
-      const reached = await runtime.projections?.waitForPosition('all', BigInt(position), 10_000);
+      // Without projectors in the app, workers elsewhere move the checkpoints in the read store.
+      const reached = runtime.projections
+        ? await runtime.projections.waitForPosition('all', BigInt(position), CAUGHT_UP_WAIT_MS)
+        : await checkpointsReached(runtime.readStore, BigInt(position), CAUGHT_UP_WAIT_MS);
       if (!reached) throw new Error(`projections did not reach position ${String(position)}`);
     },
     async close() {
