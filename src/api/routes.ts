@@ -1,4 +1,5 @@
 import type { ApiPlugin } from './deps.js';
+import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
 import { loanApplicationRoutes } from './routes/commands/loan-applications.js';
@@ -17,4 +18,5 @@ export const resourceRoutes: ApiPlugin[] = [
   loanApplicationRoutes,
   loanServicingRoutes,
   ...queryRoutes,
+  closeOfBusinessRoutes,
 ];

@@ -49,7 +49,7 @@ export const POLICY = {
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
 
-  'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
+  'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['officer', 'admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
   'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },
   'reports.par': { method: 'GET', url: '/v1/reports/par', roles: ['underwriter', 'compliance', 'admin'] },

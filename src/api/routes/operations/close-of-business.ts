@@ -1,0 +1,42 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { isValidDate } from '../../../domain/calendar.js';
+import { runCloseOfBusiness } from '../../../eod/close-of-business.js';
+import { authorize } from '../../auth/authorize.js';
+import type { ApiPlugin } from '../../deps.js';
+
+const body = z
+  .object({
+    date: z.string().refine(isValidDate, 'expected a calendar date YYYY-MM-DD').meta({ example: '2026-03-31' }),
+    force: z.boolean().optional().describe('close a date earlier than the last completed close'),
+  })
+  .strict();
+
+const report = z.object({
+  date: z.string(),
+  datesClosed: z.array(z.string()).describe('every business date closed by this call, oldest first (missed days included)'),
+  loansScanned: z.number().int(),
+  loansChanged: z.number().int(),
+  eventsAppended: z.number().int(),
+  durationMs: z.number(),
+}).meta({ example: { date: '2026-03-31', datesClosed: ['2026-03-31'], loansScanned: 1200, loansChanged: 1180, eventsAppended: 1230, durationMs: 240 } });
+
+/** `POST /v1/operations/close-of-business`: closes the business day for the whole book and reports what changed. */
+export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  app.post('/v1/operations/close-of-business', {
+    schema: {
+      tags: ['operations'],
+      summary: 'Close of business: accrual, overdue detection, penalties and classification for every loan due',
+      description: 'Idempotent per date (a second call appends nothing) and resumable after a crash; days missed since the last close are closed first. 409 for a date before the last close unless `force`.',
+      body,
+      response: { 200: report },
+    },
+  }, async (request) => {
+    const actor = authorize(request, 'operations.closeOfBusiness');
+    return runCloseOfBusiness({
+      eventStore: deps.eventStore, readStore: deps.readStore, actor,
+      date: request.body.date, force: request.body.force ?? false,
+    });
+  });
+};

@@ -1,0 +1,91 @@
+import { LOAN_SNAPSHOT, loanStream } from '../app/streams.js';
+import { handleCommand } from '../commands/handle-command.js';
+import type { Actor } from '../domain/actor.js';
+import type { ClassificationThresholds } from '../domain/loan/classification.js';
+import type { LoanCommand } from '../domain/loan/commands.js';
+import { decideLoan, loanDecider } from '../domain/loan/decider.js';
+import type { EventStore } from '../eventstore/port.js';
+import type { LoanSummaryDoc } from '../projections/models/loan-summary/documents.js';
+import type { ReadStore } from '../readstore/port.js';
+import { forEachBounded } from './bounded-pool.js';
+import { loansToClose } from './loan-book.js';
+import { findRun, saveRun, type EodRunDoc } from './run-record.js';
+
+export interface CloseDayDeps {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  actor: Actor;
+  thresholds: ClassificationThresholds;
+  correlationId: string;
+  /** Loan commands in flight at once: enough to fill the event store's group commits. */
+  concurrency: number;
+  pageSize: number;
+  now: () => Date;
+  /** The log position the loan book was checked fresh at; stored with the run record. */
+  logPosition: bigint;
+  /** After each page of loans, with this run's totals so far for the date. */
+  onPage?: (totals: DayTotals) => void;
+}
+
+export interface DayTotals {
+  loansScanned: number;
+  loansChanged: number;
+  eventsAppended: number;
+}
+
+function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDoc {
+  if (existing === null) {
+    return { id: date, status: 'running', startedAt: now.toISOString(), completedAt: null, resumeAt: null, loansScanned: 0, loansChanged: 0, eventsAppended: 0 };
+  }
+  // A crashed run resumes after its last finished page; a completed date is scanned again from the start.
+  if (existing.status === 'running') return existing;
+  return { ...existing, status: 'running', completedAt: null, resumeAt: null, loansScanned: 0 };
+}
+
+/**
+ * Closes one business date over the loans due for it: each loan's CloseBusinessDay is decided
+ * first against the loan book's copy of its state (pure, no I/O), and only a loan with something
+ * to record is loaded from the log and run through the command pipeline, which decides again on
+ * the authoritative state. So a loan already closed for the date (a re-run, a resumed crash)
+ * appends nothing, and the run record's cursor moves only past pages that are fully done.
+ */
+export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTotals> {
+  const { readStore, now } = deps;
+  const command: LoanCommand = { type: 'CloseBusinessDay', data: { date, thresholds: deps.thresholds } };
+  let run = startRun(await findRun(readStore, date), date, now());
+  await saveRun(readStore, run, deps.logPosition, now());
+  const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
+  const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0 };
+  for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize)) {
+    const due = page.loans.filter((loan) => decideLoan(command, loan.state).length > 0);
+    await forEachBounded(due, deps.concurrency, async (loan) => {
+      const appended = await closeLoan(deps, loan, command, date);
+      if (appended > 0) totals.loansChanged += 1;
+      totals.eventsAppended += appended;
+    });
+    totals.loansScanned += page.loans.length;
+    // The record keeps the date's totals across resumed runs; `totals` are this run's alone.
+    run = {
+      ...run, resumeAt: page.next,
+      loansScanned: before.loansScanned + totals.loansScanned,
+      loansChanged: before.loansChanged + totals.loansChanged,
+      eventsAppended: before.eventsAppended + totals.eventsAppended,
+    };
+    await saveRun(readStore, run, deps.logPosition, now());
+    deps.onPage?.({ ...totals });
+  }
+  await saveRun(readStore, { ...run, status: 'completed', completedAt: now().toISOString(), resumeAt: null }, deps.logPosition, now());
+  return totals;
+}
+
+async function closeLoan(deps: CloseDayDeps, loan: LoanSummaryDoc, command: LoanCommand, date: string): Promise<number> {
+  const result = await handleCommand({ store: deps.eventStore }, {
+    streamId: loanStream(loan.id),
+    decider: loanDecider,
+    command,
+    // End of the business day: the close comes after every payment dated that day.
+    context: { actor: deps.actor, correlationId: deps.correlationId, occurredAt: `${date}T23:59:59.999Z` },
+    snapshot: LOAN_SNAPSHOT,
+  });
+  return result.events.length;
+}

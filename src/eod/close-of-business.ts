@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../domain/actor.js';
+import { parseDate } from '../domain/calendar.js';
+import { DomainError } from '../domain/errors.js';
+import { DEFAULT_THRESHOLDS, type ClassificationThresholds } from '../domain/loan/classification.js';
+import type { EventStore } from '../eventstore/port.js';
+import type { ReadStore } from '../readstore/port.js';
+import { datesToClose } from './business-dates.js';
+import { closeDay, type DayTotals } from './close-day.js';
+import { awaitLoanBook, type FreshnessOptions } from './loan-book-freshness.js';
+import { ensureRunRecords, lastCompletedDate } from './run-record.js';
+
+export interface CloseOfBusinessProgress extends DayTotals {
+  /** The business date being closed, its place among the dates of this run, and the time so far. */
+  date: string;
+  day: number;
+  days: number;
+  elapsedMs: number;
+}
+
+export interface CloseOfBusinessInput {
+  eventStore: EventStore;
+  readStore: ReadStore;
+  date: string;
+  actor: Actor;
+  thresholds?: ClassificationThresholds;
+  /** Close a date earlier than the last completed close (otherwise refused with 409). */
+  force?: boolean;
+  onProgress?: (progress: CloseOfBusinessProgress) => void;
+  concurrency?: number;
+  pageSize?: number;
+  freshness?: FreshnessOptions;
+  now?: () => Date;
+}
+
+export interface CloseOfBusinessReport extends DayTotals {
+  date: string;
+  /** Every business date this run closed, oldest first: missed days are closed before `date`. */
+  datesClosed: string[];
+  durationMs: number;
+}
+
+// One close at a time per read store in this process: two at once would race on the run record.
+const running = new WeakSet<ReadStore>();
+
+/**
+ * Closes the business day `date` for the whole book (accrual, overdue detection, penalties,
+ * classification), appending events only where something changed. Idempotent per date, resumable
+ * after a crash, and it never skips a day: dates missed since the last close are closed first.
+ * A date before the last completed close is refused (EOD_DATE_BEFORE_LAST_CLOSE, 409) unless forced.
+ */
+export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<CloseOfBusinessReport> {
+  const { eventStore, readStore, date } = input;
+  parseDate(date);
+  if (running.has(readStore)) throw new DomainError('EOD_ALREADY_RUNNING', 'a close of business is already running', 'conflict');
+  running.add(readStore);
+  try {
+    const started = Date.now();
+    await ensureRunRecords(readStore);
+    const last = await lastCompletedDate(readStore);
+    if (last !== null && date < last && input.force !== true) {
+      throw new DomainError('EOD_DATE_BEFORE_LAST_CLOSE', `${date} is before the last closed business date ${last}; business dates move forward`, 'conflict', { date, lastClosed: last });
+    }
+    const dates = datesToClose(last, date);
+    const report: CloseOfBusinessReport = { date, datesClosed: dates, loansScanned: 0, loansChanged: 0, eventsAppended: 0, durationMs: 0 };
+    const correlationId = randomUUID();
+    for (const [index, day] of dates.entries()) {
+      const logPosition = await awaitLoanBook(eventStore, readStore, input.freshness);
+      const progress = (totals: DayTotals) =>
+        input.onProgress?.({ date: day, day: index + 1, days: dates.length, elapsedMs: Date.now() - started, ...sum(report, totals) });
+      const totals = await closeDay({
+        eventStore, readStore, actor: input.actor, correlationId, logPosition,
+        thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
+        concurrency: input.concurrency ?? 256,
+        pageSize: input.pageSize ?? 1_000,
+        now: input.now ?? (() => new Date()),
+        onPage: progress,
+      }, day);
+      Object.assign(report, sum(report, totals));
+      progress({ loansScanned: 0, loansChanged: 0, eventsAppended: 0 });
+    }
+    return { ...report, durationMs: Date.now() - started };
+  } finally {
+    running.delete(readStore);
+  }
+}
+
+function sum(a: DayTotals, b: DayTotals): DayTotals {
+  return { loansScanned: a.loansScanned + b.loansScanned, loansChanged: a.loansChanged + b.loansChanged, eventsAppended: a.eventsAppended + b.eventsAppended };
+}

@@ -1,0 +1,45 @@
+import type { Doc, ReadStore } from '../readstore/port.js';
+import type { BookPosition } from './loan-book.js';
+
+export const EOD_RUNS = 'eod_runs';
+/** The checkpoint name run records are committed under (the read store writes only with a checkpoint). */
+const RUN_CHECKPOINT = 'close-of-business';
+
+/**
+ * One business date's close: its progress while running, so a crashed run resumes after the last
+ * loan it finished, and its totals once completed, so the next run knows how far the book is closed.
+ */
+export interface EodRunDoc extends Doc {
+  /** The business date. */
+  id: string;
+  status: 'running' | 'completed';
+  startedAt: string;
+  completedAt: string | null;
+  /** Where the book scan stands after the last page of loans fully closed; a resumed run starts there. */
+  resumeAt: BookPosition | null;
+  /** Totals of the pages finished; a crash drops its unfinished page's counts (never its events). */
+  loansScanned: number;
+  loansChanged: number;
+  eventsAppended: number;
+}
+
+export async function ensureRunRecords(readStore: ReadStore): Promise<void> {
+  await readStore.ensureCollection({ name: EOD_RUNS, indexes: ['status'] });
+}
+
+export async function findRun(readStore: ReadStore, date: string): Promise<EodRunDoc | null> {
+  return readStore.get<EodRunDoc>(EOD_RUNS, date);
+}
+
+/** The latest business date whose close completed, or null before the first one. */
+export async function lastCompletedDate(readStore: ReadStore): Promise<string | null> {
+  const page = await readStore.find<EodRunDoc>(EOD_RUNS, { where: { status: 'completed' }, sort: { field: 'id', direction: 'desc' }, limit: 1 });
+  return page.items[0]?.id ?? null;
+}
+
+/** Stores the record; `logPosition` is the head of the log the run has seen, kept as its checkpoint. */
+export async function saveRun(readStore: ReadStore, run: EodRunDoc, logPosition: bigint, now: Date): Promise<void> {
+  await readStore.commit([{ op: 'put', collection: EOD_RUNS, doc: run }], {
+    projection: RUN_CHECKPOINT, version: 1, position: logPosition, updatedAt: now.toISOString(),
+  });
+}

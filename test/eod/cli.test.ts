@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { captureIo } from '../cli/cli-io.js';
+import { openLoan } from './book.js';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+function dataDir(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lendcore-eod-cli-'));
+  dirs.push(dir);
+  return dir;
+}
+
+describe('lendcore eod', () => {
+  it('closes the date over the embedded store, projecting the book itself when no server runs, and prints the summary', async () => {
+    const dir = dataDir();
+    const log = SqliteEventStore.open({ path: path.join(dir, 'lendcore.db') });
+    await openLoan(log, 'a');
+    await log.close();
+    const io = captureIo({ LENDCORE_DATA_DIR: dir });
+    expect(await main(['eod', '--date', '2026-02-16'], io)).toBe(0);
+    expect(io.stdout).toEqual([expect.stringMatching(/^closed 2026-02-16: 1 loans scanned, 1 changed, 3 events appended in \d+\.\d s$/)]);
+    expect(io.stderr.join('')).toContain('2026-02-16 (day 1/1)');
+    const again = captureIo({ LENDCORE_DATA_DIR: dir });
+    expect(await main(['eod', '--date', '2026-02-10'], again)).toBe(1);
+    expect(again.stderr.join('\n')).toContain('before the last closed business date 2026-02-16');
+  }, 20_000);
+
+  it('exits 2 for a date that is not a calendar date', async () => {
+    const io = captureIo({ LENDCORE_DATA_DIR: dataDir() });
+    expect(await main(['eod', '--date', '2026-02-30'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('--date 2026-02-30 is not a calendar date');
+  });
+});
