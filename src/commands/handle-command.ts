@@ -3,9 +3,11 @@ import { DomainError } from '../domain/errors.js';
 import { ConcurrencyError } from '../eventstore/concurrency-error.js';
 import { IdempotencyKeyTaken } from '../eventstore/idempotency.js';
 import type { EventStore, IdempotencyRecord, NewEvent, RecordedEvent } from '../eventstore/port.js';
+import { aggregateCacheFor } from './aggregate-cache.js';
 import type { CommandContext } from './command-context.js';
 import { withConflictRetry, type RetryOptions } from './conflict-retry.js';
 import { asDomainEvent, loadAggregate, type SnapshotOptions } from './load-aggregate.js';
+import { loadForCommand } from './load-for-command.js';
 import { requestHash } from './request-hash.js';
 import { streamLocksFor } from './stream-locks.js';
 
@@ -32,13 +34,15 @@ export interface CommandResult<S> {
   position: bigint;
   /** Events this command appended; empty for a no-op or a replayed idempotent request. */
   events: RecordedEvent[];
+  /** Read-only: it may be the state this process caches for the stream's next command. */
   state: S;
   /** True when the idempotency key was seen before and the first result is returned. */
   replayed: boolean;
 }
 
 /**
- * Loads the stream, decides, and appends at the loaded revision; commands on one stream queue in
+ * Loads the stream (from this process's aggregate cache when the stream has not moved since),
+ * decides, and appends at the loaded revision; commands on one stream queue in
  * this process (StreamLocks). A conflict (another process) reloads and decides
  * again (bounded, jittered); an If-Match mismatch surfaces at once. With an idempotency key the
  * same request is answered with its first result and never runs twice; another body under the
@@ -73,7 +77,8 @@ async function attempt<C, E extends DomainEvent, S>(
 ): Promise<CommandResult<S>> {
   const { store } = deps;
   const { streamId, decider, command, context } = request;
-  const loaded = await loadAggregate(store, streamId, decider, { snapshot: request.snapshot });
+  const cache = aggregateCacheFor(store);
+  const loaded = await loadForCommand(store, cache, streamId, decider, request.snapshot);
   if (context.expectedRevision !== undefined && loaded.revision !== context.expectedRevision) {
     throw new ConcurrencyError(streamId, context.expectedRevision, loaded.revision);
   }
@@ -91,16 +96,21 @@ async function attempt<C, E extends DomainEvent, S>(
     causationId: context.causationId ?? null,
     idempotencyKey: context.idempotencyKey ?? null,
   }));
+  // Evolve may update the state in place: until it is done the cached entry would lie, so drop it.
+  cache.forget(streamId);
   const appended = await store.append(streamId, events, loaded.revision ?? 'no_stream', idempotency ? { idempotency } : undefined);
   let state = loaded.state;
   for (const event of appended.events) state = decider.evolve(state, asDomainEvent<E>(event));
+  let snapshotRevision = loaded.snapshotRevision;
   const snapshot = request.snapshot;
-  if (snapshot !== undefined && appended.revision - (loaded.snapshotRevision ?? -1n) >= BigInt(snapshot.every)) {
+  if (snapshot !== undefined && appended.revision - (snapshotRevision ?? -1n) >= BigInt(snapshot.every)) {
     const stored = snapshot.encode ? snapshot.encode(state) : state;
-    await store
-      .writeSnapshot({ streamId, revision: appended.revision, version: snapshot.version, state: stored })
-      .catch((error: unknown) => deps.onSnapshotFailure?.(streamId, error));
+    await store.writeSnapshot({ streamId, revision: appended.revision, version: snapshot.version, state: stored }).then(
+      () => (snapshotRevision = appended.revision),
+      (error: unknown) => deps.onSnapshotFailure?.(streamId, error),
+    );
   }
+  cache.remember(streamId, { decider, snapshotVersion: snapshot?.version, state, revision: appended.revision, snapshotRevision });
   return { streamId, revision: appended.revision, position: appended.position, events: appended.events, state, replayed: false };
 }
 

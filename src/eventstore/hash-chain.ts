@@ -33,6 +33,15 @@ export function chainHash(prevHash: string, content: HashedContent): string {
     .digest('hex');
 }
 
+/**
+ * chainHash from parts already in canonical JSON (`dataJson`, `actorJson`), so an append encodes
+ * its payload once: the bytes hashed are exactly chainHash's, keys in the same sorted order.
+ */
+export function chainHashOfEncoded(prevHash: string, type: string, schemaVersion: number, dataJson: string, occurredAt: string, actorJson: string): string {
+  const content = `{"actor":${actorJson},"data":${dataJson},"occurredAt":${JSON.stringify(occurredAt)},"schemaVersion":${JSON.stringify(schemaVersion)},"type":${JSON.stringify(type)}}`;
+  return createHash('sha256').update(prevHash).update(content).digest('hex');
+}
+
 /** Checks one stream's events as they come, in revision order; remembers only the last link. */
 export class StreamChainVerifier {
   private expectedRevision = 0n;

@@ -4,7 +4,7 @@ import { assertExpectedRevision } from './expected-revision.js';
 import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
 import { EVENT_COLUMNS, rowToStored, storedToParams, type EventRow } from './sqlite-rows.js';
-import { sealBatch, toRecorded } from './stored-event.js';
+import { sealBatchEncoded, toRecorded } from './stored-event.js';
 import type { Upcasters } from './upcasters.js';
 
 export interface AppendRequest {
@@ -46,10 +46,10 @@ export class SqliteAppender {
 
     const head = this.head.get(streamId);
     assertExpectedRevision(streamId, expected, head?.revision ?? null);
-    const stored = sealBatch(streamId, events, head ? { revision: head.revision, hash: head.last_hash } : null, recordedAt, this.upcasters);
-    const recorded = stored.map((event) => {
-      const position = BigInt(this.insertEvent.run(storedToParams(event)).lastInsertRowid);
-      return toRecorded(event, position, this.upcasters);
+    const sealed = sealBatchEncoded(streamId, events, head ? { revision: head.revision, hash: head.last_hash } : null, recordedAt, this.upcasters);
+    const recorded = sealed.map(({ stored, ...encoded }) => {
+      const position = BigInt(this.insertEvent.run(storedToParams(stored, encoded)).lastInsertRowid);
+      return toRecorded(stored, position, this.upcasters);
     });
     const last = recorded[recorded.length - 1]!;
     this.upsertHead.run(streamId, last.revision, last.hash);

@@ -43,18 +43,24 @@ export function rowToStored(row: EventRow): StoredEvent {
   };
 }
 
-/** Named parameters for the insert; `data` is stored as canonical JSON, the bytes the hash covers. */
-export function storedToParams(event: StoredEvent): Omit<EventRow, 'position' | 'schema_version'> & { schema_version: number } {
+/**
+ * Named parameters for the insert; `data` is stored as canonical JSON, the bytes the hash covers
+ * (pass the encodings sealBatchEncoded made to skip encoding again).
+ */
+export function storedToParams(
+  event: StoredEvent,
+  encoded: { dataJson: string; actorJson: string } = { dataJson: canonicalJson(event.data), actorJson: canonicalJson(event.actor) },
+): Omit<EventRow, 'position' | 'schema_version'> & { schema_version: number } {
   return {
     stream_id: event.streamId,
     revision: event.revision,
     event_id: event.eventId,
     type: event.type,
     schema_version: event.schemaVersion,
-    data: canonicalJson(event.data),
+    data: encoded.dataJson,
     occurred_at: event.occurredAt,
     recorded_at: event.recordedAt,
-    actor: canonicalJson(event.actor),
+    actor: encoded.actorJson,
     correlation_id: event.correlationId,
     causation_id: event.causationId,
     idempotency_key: event.idempotencyKey,

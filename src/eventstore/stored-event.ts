@@ -1,5 +1,6 @@
+import type { Actor } from '../domain/actor.js';
 import { canonicalJson } from './canonical-json.js';
-import { chainHash, GENESIS_HASH, type ChainLink } from './hash-chain.js';
+import { chainHashOfEncoded, GENESIS_HASH, type ChainLink } from './hash-chain.js';
 import type { NewEvent, RecordedEvent } from './port.js';
 import type { Upcasters } from './upcasters.js';
 import { uuidv7 } from './uuidv7.js';
@@ -18,10 +19,18 @@ export interface StreamHead {
   hash: string;
 }
 
+/** A sealed event with the canonical JSON of its payload and actor, the bytes an adapter stores. */
+export interface EncodedEvent {
+  stored: StoredEvent;
+  dataJson: string;
+  actorJson: string;
+}
+
 /**
  * Gives a batch its envelope: ids, schema versions, consecutive revisions after `head`, and the
- * hash chain. `data` is normalised through canonical JSON so what the caller gets back is exactly
- * what a later read returns (a Decimal becomes its string, a bigint its decimal string).
+ * hash chain. `data` and `actor` are normalised through canonical JSON so what the caller gets
+ * back is exactly what a later read returns (a Decimal becomes its string, a bigint its decimal
+ * string, keys in sorted order).
  */
 export function sealBatch(
   streamId: string,
@@ -30,6 +39,17 @@ export function sealBatch(
   recordedAt: string,
   upcasters: Upcasters,
 ): StoredEvent[] {
+  return sealBatchEncoded(streamId, events, head, recordedAt, upcasters).map((sealed) => sealed.stored);
+}
+
+/** sealBatch, also handing back each event's canonical payload and actor JSON so nothing encodes twice. */
+export function sealBatchEncoded(
+  streamId: string,
+  events: NewEvent[],
+  head: StreamHead | null,
+  recordedAt: string,
+  upcasters: Upcasters,
+): EncodedEvent[] {
   let revision = head === null ? -1n : head.revision;
   let prevHash = head === null ? GENESIS_HASH : head.hash;
   return events.map((event) => {
@@ -39,9 +59,10 @@ export function sealBatch(
       throw new Error(`${event.type} schema v${schemaVersion} cannot be written (newest known: v${newest})`);
     }
     revision += 1n;
-    const data: unknown = JSON.parse(canonicalJson(event.data));
-    const content = { type: event.type, schemaVersion, data, occurredAt: event.occurredAt, actor: event.actor };
-    const hash = chainHash(prevHash, content);
+    const dataJson = canonicalJson(event.data);
+    const actorJson = canonicalJson(event.actor);
+    const content = { type: event.type, schemaVersion, data: JSON.parse(dataJson) as unknown, occurredAt: event.occurredAt, actor: JSON.parse(actorJson) as Actor };
+    const hash = chainHashOfEncoded(prevHash, event.type, schemaVersion, dataJson, event.occurredAt, actorJson);
     const stored: StoredEvent = {
       ...content,
       eventId: event.eventId ?? uuidv7(),
@@ -55,7 +76,7 @@ export function sealBatch(
       hash,
     };
     prevHash = hash;
-    return stored;
+    return { stored, dataJson, actorJson };
   });
 }
 

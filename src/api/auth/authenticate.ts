@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/actor.js';
 import type { Clock } from '../deps.js';
 import { HttpError, unauthenticated } from '../http-error.js';
-import { verifyToken } from './token.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,6 +18,7 @@ declare module 'fastify' {
  * here: public routes (health, docs) ignore it, and `requireRole`/`authorize` turn it into 401.
  */
 export function installAuthentication(app: FastifyInstance, secret: Uint8Array, clock: Clock): void {
+  const tokens = new VerifiedTokens(secret);
   app.decorateRequest('actor', null);
   app.decorateRequest('authError', null);
   app.addHook('onRequest', async (request) => {
@@ -29,7 +30,7 @@ export function installAuthentication(app: FastifyInstance, secret: Uint8Array, 
       return;
     }
     try {
-      request.actor = await verifyToken(match[1], secret, clock.now());
+      request.actor = await tokens.verify(match[1], clock.now());
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       request.authError = error;

@@ -36,7 +36,12 @@ export async function mintToken(request: TokenRequest, secret: Uint8Array, now: 
 
 /** The actor a valid token names; throws a 401 HttpError for a bad signature, expiry or claims. */
 export async function verifyToken(token: string, secret: Uint8Array, now: Date): Promise<Actor> {
-  let payload: unknown;
+  return (await verifyTokenUntil(token, secret, now)).actor;
+}
+
+/** Like verifyToken, plus the expiry (ms since the epoch) until which the token stays valid. */
+export async function verifyTokenUntil(token: string, secret: Uint8Array, now: Date): Promise<{ actor: Actor; expiresAtMs: number }> {
+  let payload: { exp?: number };
   try {
     ({ payload } = await jwtVerify(token, secret, { algorithms: ['HS256'], currentDate: now, requiredClaims: ['exp', 'sub'] }));
   } catch (error) {
@@ -46,5 +51,7 @@ export async function verifyToken(token: string, secret: Uint8Array, now: Date):
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw unauthenticated('the bearer token lacks a valid sub, role or customerId');
   const { sub, role, customerId } = claims.data;
-  return customerId === undefined ? { sub, role } : { sub, role, customerId };
+  const actor: Actor = customerId === undefined ? { sub, role } : { sub, role, customerId };
+  // requiredClaims makes jose refuse a token without a numeric exp, so it is present here.
+  return { actor, expiresAtMs: (payload.exp ?? 0) * 1000 };
 }

@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AggregateCache } from '../../src/commands/aggregate-cache.js';
+import { handleCommand } from '../../src/commands/handle-command.js';
+import { ConcurrencyError } from '../../src/eventstore/concurrency-error.js';
+import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { context, counter, temporaryStore, type CounterCommand } from './counter.js';
+
+const entry = (revision: bigint, decider: object = counter) => ({ decider, snapshotVersion: undefined, state: { count: Number(revision) }, revision, snapshotRevision: null });
+
+describe('AggregateCache', () => {
+  it('evicts the least recently used stream beyond its capacity', () => {
+    const cache = new AggregateCache(2);
+    cache.remember('a', entry(0n));
+    cache.remember('b', entry(1n));
+    expect(cache.find('a', counter, undefined)?.revision).toBe(0n); // a is now the most recent
+    cache.remember('c', entry(2n));
+    expect(cache.size).toBe(2);
+    expect(cache.find('b', counter, undefined)).toBeNull();
+    expect(cache.find('a', counter, undefined)?.revision).toBe(0n);
+    expect(cache.find('c', counter, undefined)?.revision).toBe(2n);
+  });
+
+  it('never hands a state to another decider or snapshot shape, and drops it', () => {
+    const cache = new AggregateCache();
+    cache.remember('a', entry(0n));
+    expect(cache.find('a', { ...counter }, undefined)).toBeNull();
+    expect(cache.size).toBe(0);
+    cache.remember('a', entry(0n));
+    expect(cache.find('a', counter, 1)).toBeNull();
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('handleCommand with the aggregate cache', () => {
+  let store: SqliteEventStore;
+  let dispose: () => Promise<void>;
+  beforeEach(() => ({ store, dispose } = temporaryStore()));
+  afterEach(async () => dispose());
+
+  const increment = (target: SqliteEventStore, by: number) =>
+    handleCommand({ store: target }, { streamId: 'counter-1', decider: counter, command: { type: 'increment', by } as CounterCommand, context: context() });
+
+  it('decides the next command on a hot stream without reading its events again', async () => {
+    await increment(store, 1);
+    const readStream = vi.spyOn(store, 'readStream');
+    const readSnapshot = vi.spyOn(store, 'readSnapshot');
+    const result = await increment(store, 2);
+    expect(result.state).toEqual({ count: 3, increments: 2 });
+    expect(readStream).not.toHaveBeenCalled();
+    expect(readSnapshot).not.toHaveBeenCalled();
+  });
+
+  it('reloads when another process appended to the stream since', async () => {
+    await increment(store, 1);
+    const other = SqliteEventStore.open({ path: store.path });
+    try {
+      await increment(other, 10);
+    } finally {
+      await other.close();
+    }
+    const append = vi.spyOn(store, 'append');
+    const result = await increment(store, 100);
+    expect(result).toMatchObject({ revision: 2n, state: { count: 111, increments: 3 } });
+    expect(append).toHaveBeenCalledTimes(1); // decided on the fresh state: no conflict, no retry
+  });
+
+  it('forgets a state whose append failed, so the next command loads the log', async () => {
+    await increment(store, 1);
+    vi.spyOn(store, 'append').mockRejectedValueOnce(new Error('disk full'));
+    await expect(increment(store, 2)).rejects.toThrow('disk full');
+    const readStream = vi.spyOn(store, 'readStream');
+    const result = await increment(store, 4);
+    expect(result.state).toEqual({ count: 5, increments: 2 });
+    expect(readStream).toHaveBeenCalled();
+  });
+
+  it('recovers through a retry when a stale revision slips past the check', async () => {
+    await increment(store, 1);
+    // The store moved between the revision check and the append: the append's own check refuses.
+    vi.spyOn(store, 'append').mockRejectedValueOnce(new ConcurrencyError('counter-1', 0n, 1n));
+    const result = await increment(store, 2);
+    expect(result).toMatchObject({ revision: 1n, state: { count: 3, increments: 2 } });
+  });
+
+  it('keeps writing snapshots at their interval from cached states', async () => {
+    const snapshot = { every: 3, version: 1 };
+    const write = vi.spyOn(store, 'writeSnapshot');
+    for (let i = 0; i < 7; i++) {
+      await handleCommand({ store }, { streamId: 'counter-1', decider: counter, command: { type: 'increment', by: 1 }, context: context(), snapshot });
+    }
+    expect(write.mock.calls.map(([s]) => s.revision)).toEqual([2n, 5n]);
+  });
+});
