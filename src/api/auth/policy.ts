@@ -16,11 +16,11 @@ const STAFF = ['officer', 'underwriter', 'compliance', 'admin'] as const;
 const EVERYONE = ['borrower', ...STAFF] as const;
 
 export const POLICY = {
-  'customers.register': { method: 'POST', url: '/v1/customers', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
-  'customers.submitKyc': { method: 'POST', url: '/v1/customers/:id/kyc', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
-  'customers.decideKyc': { method: 'POST', url: '/v1/customers/:id/kyc/decision', roles: ['officer', 'compliance', 'admin'] },
+  'customers.register': { method: 'POST', url: '/v1/customers', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
+  'customers.submitKyc': { method: 'POST', url: '/v1/customers/:id/kyc', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
+  'customers.decideKyc': { method: 'POST', url: '/v1/customers/:id/kyc/decision', roles: ['officer', 'compliance'] },
   'customers.get': { method: 'GET', url: '/v1/customers/:id', roles: EVERYONE, borrowerOwns: 'customer' },
-  'customers.erasePii': { method: 'DELETE', url: '/v1/customers/:id/pii', roles: ['compliance', 'admin'] },
+  'customers.erasePii': { method: 'DELETE', url: '/v1/customers/:id/pii', roles: ['compliance'] },
 
   'products.list': { method: 'GET', url: '/v1/products', roles: EVERYONE },
   'products.define': { method: 'POST', url: '/v1/products', roles: ['admin'] },
@@ -29,20 +29,20 @@ export const POLICY = {
   'products.retire': { method: 'POST', url: '/v1/products/:id/retire', roles: ['admin'] },
   'products.recommended': { method: 'GET', url: '/v1/products/recommended', roles: ['borrower', 'officer', 'underwriter', 'admin'], borrowerOwns: 'customer' },
 
-  'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'customer' },
-  'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter', 'admin'] },
+  'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
+  'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter'] },
   // Four eyes: the decider also checks approver ≠ submitter.
   'loans.approve': { method: 'POST', url: '/v1/loans/:id/approve', roles: ['underwriter'] },
-  'loans.reject': { method: 'POST', url: '/v1/loans/:id/reject', roles: ['underwriter', 'admin'] },
-  'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
-  'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer', 'admin'] },
-  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer', 'admin'], borrowerOwns: 'loan' },
-  'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer', 'admin'] },
+  'loans.reject': { method: 'POST', url: '/v1/loans/:id/reject', roles: ['underwriter'] },
+  'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer'] },
+  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
-  'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter', 'admin'] },
-  'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter', 'admin'] },
-  'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer', 'admin'] },
-  'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer', 'admin'] },
+  'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
+  'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },
+  'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer'] },
+  'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer'] },
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },

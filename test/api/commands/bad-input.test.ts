@@ -25,19 +25,19 @@ const ROUTES: Route[] = [
   { url: '/v1/customers', method: 'POST', bad: [{ name: 5, nationalId: '1234567890', phone: '13800000000' }, { name: 'A', nationalId: '1234567890', phone: 'call me' }, { name: 'A', nationalId: '1', phone: '13800000000', email: 'not-mail' }, { name: 'A', nationalId: '1234567890', phone: '13800000000', role: 'admin' }] },
   { url: '/v1/customers/cust-b/kyc', method: 'POST', bad: [{ monthlyIncome: 100, employer: 'x', employmentMonths: 1, bankAccount: '12345678' }, { monthlyIncome: '-1.00', employer: 'x', employmentMonths: 1, bankAccount: '12345678' }, { monthlyIncome: '1.00', employer: 'x', employmentMonths: 1.5, bankAccount: '12345678' }] },
   { url: '/v1/customers/cust-b/kyc/decision', method: 'POST', bad: [{ decision: 'maybe' }, {}] },
-  { url: '/v1/customers/cust-b/pii', method: 'DELETE', bad: [{ reason: 7 }, { reason: '' }] },
-  { url: '/v1/products', method: 'POST', bad: [{ ...PRODUCT, annualRate: 12 }, { ...PRODUCT, principal: { min: '-1.00', max: '10.00' } }, { ...PRODUCT, principal: { min: '1.001', max: '10.00' } }, { ...PRODUCT, term: { min: 0, max: 1 } }] },
-  { url: '/v1/products/p/amend', method: 'POST', bad: [{ ...PRODUCT, frequency: 'daily' }, { ...PRODUCT, fees: [{ kind: 'origination', type: 'percent', value: '-1' }] }] },
-  { url: '/v1/products/p/retire', method: 'POST', bad: [{ reason: ['x'] }] },
+  { url: '/v1/customers/cust-b/pii', method: 'DELETE', caller: STAFF.compliance, bad: [{ reason: 7 }, { reason: '' }] },
+  { url: '/v1/products', method: 'POST', caller: STAFF.admin, bad: [{ ...PRODUCT, annualRate: 12 }, { ...PRODUCT, principal: { min: '-1.00', max: '10.00' } }, { ...PRODUCT, principal: { min: '1.001', max: '10.00' } }, { ...PRODUCT, term: { min: 0, max: 1 } }] },
+  { url: '/v1/products/p/amend', method: 'POST', caller: STAFF.admin, bad: [{ ...PRODUCT, frequency: 'daily' }, { ...PRODUCT, fees: [{ kind: 'origination', type: 'percent', value: '-1' }] }] },
+  { url: '/v1/products/p/retire', method: 'POST', caller: STAFF.admin, bad: [{ reason: ['x'] }] },
   { url: '/v1/loans', method: 'POST', bad: [{ customerId: 'cust-b', productId: 'p', principal: 5000, term: 6, purpose: 'x' }, { customerId: 'cust-b', productId: 'p', principal: '-5000.00', term: 6, purpose: 'x' }, { customerId: 'cust-b', productId: 'p', principal: '5000.001', term: 6, purpose: 'x' }, { customerId: 'cust-b', productId: 'unknown', principal: '5000.00', term: 6, purpose: 'x' }] },
   { url: `${L}/assess`, method: 'POST', bad: [{ score: 900 }] },
   { url: `${L}/approve`, method: 'POST', caller: STAFF.underwriter, bad: [{ approvedPrincipal: '-1.00' }, { approvedPrincipal: '1.005' }] },
-  { url: `${L}/reject`, method: 'POST', bad: [{}, { reason: 3 }] },
+  { url: `${L}/reject`, method: 'POST', caller: STAFF.underwriter, bad: [{}, { reason: 3 }] },
   { url: `${L}/withdraw`, method: 'POST', bad: [{ reason: false }] },
   { url: `${L}/disburse`, method: 'POST', bad: [{ channel: 'cash' }, { channel: 'online', effectiveDate: '2026-02-30' }] },
   { url: `${L}/repayments`, method: 'POST', bad: [{ ...pay, amount: 10 }, { ...pay, amount: '-10.00' }, { ...pay, amount: '10.001' }, { ...pay, effectiveDate: '2026-02-30' }, { ...pay, channel: 'paypal' }, { ...pay, reference: '' }] },
   { url: `${L}/waivers`, method: 'POST', bad: [{ kind: 'principal', reason: 'x' }, { kind: 'interest', amount: '-1.00', reason: 'x' }, { kind: 'interest', amount: '1.001', reason: 'x' }] },
-  { url: `${L}/reschedule`, method: 'POST', bad: [{ reason: 'x', term: '12' }, { reason: 'x', effectiveDate: '2026-13-01' }, { reason: 'x', annualRate: '-2' }] },
+  { url: `${L}/reschedule`, method: 'POST', caller: STAFF.underwriter, bad: [{ reason: 'x', term: '12' }, { reason: 'x', effectiveDate: '2026-13-01' }, { reason: 'x', annualRate: '-2' }] },
   { url: `${L}/write-off`, method: 'POST', bad: [{ action: 'request' }, { action: 'approve', reason: 'x', extra: 1 }, { action: 'delete' }] },
   { url: `${L}/recoveries`, method: 'POST', bad: [{ ...pay, amount: '-1.00' }, { ...pay, effectiveDate: '2026-02-29' }] },
   { url: `${L}/refund`, method: 'POST', bad: [{ channel: 'online', reference: 'r', amount: '1.001' }, { channel: 'online' }] },
@@ -54,7 +54,7 @@ function expectProblem(res: { statusCode: number; body: string; headers: Record<
 
 describe('bad input on every command route', () => {
   it.each(ROUTES)('$method $url refuses each bad body, a 10 MB body and a __proto__ key, appending nothing', async (route) => {
-    const caller = route.caller ?? STAFF.admin;
+    const caller = route.caller ?? STAFF.officer;
     const head = await t.runtime.eventStore.headPosition();
     for (const body of route.bad) expectProblem(await t.call(caller, route.method, route.url, body), JSON.stringify(body));
     const huge = await t.call(caller, route.method, route.url, TEN_MB);
@@ -68,7 +68,7 @@ describe('bad input on every command route', () => {
   });
 
   it('answers 400 (not 500) for an id that cannot name a stream', async () => {
-    const res = await t.call(STAFF.admin, 'POST', `/v1/loans/${'x'.repeat(65)}/assess`);
+    const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${'x'.repeat(65)}/assess`);
     expectProblem(res, 'long id');
     expect(res.statusCode).toBe(400);
   });
