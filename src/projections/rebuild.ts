@@ -38,11 +38,11 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   const targets = projections.map((p) =>
     applyTarget(p, { store: readStore, knownEventTypes: options.knownEventTypes, now }, shadowCollection, rebuildCheckpointName(p.name)),
   );
-  for (const projection of projections) {
-    for (const spec of projection.collections) {
-      await readStore.dropCollection(shadowCollection(spec.name));
-      await readStore.ensureCollection({ ...spec, name: shadowCollection(spec.name) });
-    }
+  // Indexes are built once after the bulk load (a sort) instead of maintained row by row through it.
+  const shadowSpecs = projections.flatMap((p) => p.collections.map((spec) => ({ ...spec, name: shadowCollection(spec.name) })));
+  for (const spec of shadowSpecs) {
+    await readStore.dropCollection(spec.name);
+    await readStore.ensureCollection({ ...spec, deferIndexes: true });
   }
   const progress = progressMeter(Number(await eventStore.headPosition()), options.onProgress);
   let position = 0n;
@@ -57,6 +57,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
     }
   };
   await applyPages(true);
+  for (const spec of shadowSpecs) await readStore.ensureCollection(spec);
   const resume = (await options.pauseLive?.()) ?? (() => undefined);
   try {
     await applyPages(false);

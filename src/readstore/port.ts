@@ -13,6 +13,11 @@ export interface CollectionSpec {
   name: string;
   /** Fields that `find` may filter or sort on. */
   indexes: string[];
+  /**
+   * Bulk load ahead (a rebuild's fresh shadow): the fields are declared and `find` works, but the
+   * store may build their indexes only when the collection is ensured again without this flag.
+   */
+  deferIndexes?: boolean;
 }
 
 export interface FindQuery {

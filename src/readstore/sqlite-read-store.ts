@@ -3,7 +3,8 @@ import type { Checkpoint, CollectionSpec, Doc, FindQuery, Page, ReadStore, Write
 import { encodeCursor } from './cursor.js';
 import { checkCollectionName } from './names.js';
 import { buildFindSql, type SqlValue } from './sqlite-query.js';
-import { createInternalTables, declaredFields, ensureCollectionSchema, tableName, unknownCollection } from './sqlite-schema.js';
+import { fieldValue } from './sqlite-field-value.js';
+import { createInternalTables, collectionLayout, ensureCollectionSchema, fieldColumn, tableName, unknownCollection, type CollectionLayout } from './sqlite-schema.js';
 
 export interface SqliteReadStoreOptions {
   path: string;
@@ -22,7 +23,8 @@ const SCAN_PAGE = 1_000;
 
 /** Read models as JSON documents in SQLite; every write lands in a transaction with its checkpoint. */
 export class SqliteReadStore implements ReadStore {
-  private readonly fields = new Map<string, Set<string>>();
+  private readonly layouts = new Map<string, CollectionLayout>();
+  private readonly puts = new Map<string, Database.Statement>();
   private readonly statements = new Map<string, Database.Statement>();
 
   private constructor(private readonly db: Database.Database) {}
@@ -49,7 +51,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends Doc>(collection: string, query: FindQuery = {}): Promise<Page<T>> {
-    const { sql, params, sortField, limit } = buildFindSql(collection, this.declared(collection), query);
+    const { sql, params, sortField, limit } = buildFindSql(collection, this.declared(collection).fields, query);
     const rows = this.statement(sql).all(...params) as { doc: string; sort_key: SqlValue; id: string }[];
     const more = limit !== null && rows.length > limit;
     const pageRows = more ? rows.slice(0, limit) : rows;
@@ -81,9 +83,9 @@ export class SqliteReadStore implements ReadStore {
   async commit(writes: Write[], checkpoint: Checkpoint): Promise<void> {
     this.db.transaction(() => {
       for (const write of writes) {
-        this.declared(write.collection);
+        const layout = this.declared(write.collection);
         if (write.op === 'put') {
-          this.statement(`INSERT OR REPLACE INTO ${tableName(write.collection)} (id, doc) VALUES (?, ?)`).run(write.doc.id, JSON.stringify(write.doc));
+          this.putStatement(write.collection, layout).run(write.doc.id, JSON.stringify(write.doc), ...layout.written.map((f) => fieldValue(write.doc, f)));
         } else {
           this.statement(`DELETE FROM ${tableName(write.collection)} WHERE id = ?`).run(write.id);
         }
@@ -139,19 +141,30 @@ export class SqliteReadStore implements ReadStore {
     );
   }
 
-  private declared(collection: string): Set<string> {
-    let fields = this.fields.get(collection);
-    if (!fields) {
-      fields = declaredFields(this.db, checkCollectionName(collection)) ?? undefined;
-      if (!fields) throw unknownCollection(collection);
-      this.fields.set(collection, fields);
+  private declared(collection: string): CollectionLayout {
+    let layout = this.layouts.get(collection);
+    if (!layout) {
+      layout = collectionLayout(this.db, checkCollectionName(collection)) ?? undefined;
+      if (!layout) throw unknownCollection(collection);
+      this.layouts.set(collection, layout);
     }
-    return fields;
+    return layout;
+  }
+
+  private putStatement(collection: string, layout: CollectionLayout): Database.Statement {
+    let put = this.puts.get(collection);
+    if (!put) {
+      const columns = ['id', 'doc', ...layout.written.map(fieldColumn)];
+      put = this.db.prepare(`INSERT OR REPLACE INTO ${tableName(collection)} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+      this.puts.set(collection, put);
+    }
+    return put;
   }
 
   // Schema changes invalidate prepared statements on the collection, so they are dropped with it.
   private forget(collection: string): void {
-    this.fields.delete(collection);
+    this.layouts.delete(collection);
+    this.puts.delete(collection);
     for (const sql of this.statements.keys()) if (sql.includes(tableName(collection))) this.statements.delete(sql);
   }
 

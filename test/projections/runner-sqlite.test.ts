@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import Database from 'better-sqlite3';
 import { Registry } from 'prom-client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewEvent } from '../../src/eventstore/port.js';
@@ -61,6 +62,22 @@ describe('runner and replay on the real SQLite stores', () => {
       expect(await read.get('counters', 'loan-1')).toMatchObject({ count: 4 });
       expect(await replay({ ...options, names: ['nope'] }).catch((e: Error) => e.message)).toContain('no projection named nope');
     });
+  });
+
+  it('rebuilds into shadows without indexes and swaps in collections whose indexes serve queries', async () => {
+    await withStores(async (log, read) => {
+      await log.append('loan-1', counted(3), 'no_stream');
+      await log.append('loan-2', counted(1), 'no_stream');
+      const options = { eventStore: log, readStore: read, projections: [countingProjection()], names: 'all' as const, knownEventTypes: KNOWN };
+      expect(await replay(options)).toBe(4n);
+      expect((await read.find('counters', { where: { count: { gte: 2 } } })).items.map((d) => d.id)).toEqual(['loan-1']);
+    });
+    const raw = new Database(readmodels, { readonly: true });
+    const plan = (raw.prepare(`EXPLAIN QUERY PLAN SELECT id FROM "rm_counters" WHERE "f_count" >= 2`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    const shadows = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '%shadow%'`).all();
+    raw.close();
+    expect(plan).toMatch(/USING (COVERING )?INDEX/);
+    expect(shadows).toEqual([]);
   });
 
   it('main opens the stores from paths and reports through the exit code', async () => {

@@ -1,10 +1,11 @@
-import { Decimal } from 'decimal.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { LoanEvent } from '../../../domain/loan/events.js';
 import { evolveLoan } from '../../../domain/loan/evolve.js';
 import { initialLoanState } from '../../../domain/loan/state.js';
 import { minorUnits } from '../../../domain/money.js';
+import { formatMinor } from '../../../domain/schedule/minor-units.js';
 import type { ProjectionContext } from '../../projection.js';
+import { parseFixed } from '../fixed-point.js';
 import { loanFigures } from '../loan-summary/loan-figures.js';
 import { entityIdOf } from '../stream-id.js';
 import {
@@ -14,17 +15,18 @@ import {
 const CLOSED = new Set(['rejected', 'withdrawn', 'closed', 'written_off']);
 
 function totalsOf(lines: CustomerLoanLine[]): CustomerAccountDoc['totals'] {
-  const byCurrency = new Map<string, { loans: number; open: number; principal: Decimal; outstanding: Decimal }>();
+  const byCurrency = new Map<string, { loans: number; open: number; principal: bigint; outstanding: bigint }>();
   for (const line of lines) {
-    const sum = byCurrency.get(line.currency) ?? { loans: 0, open: 0, principal: new Decimal(0), outstanding: new Decimal(0) };
+    const places = minorUnits(line.currency);
+    const sum = byCurrency.get(line.currency) ?? { loans: 0, open: 0, principal: 0n, outstanding: 0n };
     sum.loans += 1;
     if (!CLOSED.has(line.status)) sum.open += 1;
-    sum.principal = sum.principal.plus(line.principal);
-    sum.outstanding = sum.outstanding.plus(line.outstanding);
+    sum.principal += parseFixed(line.principal, places);
+    sum.outstanding += parseFixed(line.outstanding, places);
     byCurrency.set(line.currency, sum);
   }
   return [...byCurrency].sort(([a], [b]) => a.localeCompare(b)).map(([currency, s]) => ({
-    currency, loans: s.loans, open: s.open, principal: s.principal.toFixed(minorUnits(currency)), outstanding: s.outstanding.toFixed(minorUnits(currency)),
+    currency, loans: s.loans, open: s.open, principal: formatMinor(s.principal, minorUnits(currency)), outstanding: formatMinor(s.outstanding, minorUnits(currency)),
   }));
 }
 

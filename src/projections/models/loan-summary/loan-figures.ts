@@ -1,7 +1,8 @@
-import { Decimal } from 'decimal.js';
 import { minorUnits } from '../../../domain/money.js';
-import { COMPONENTS, owed, owedTotal } from '../../../domain/loan/installment.js';
-import type { Component, LoanState } from '../../../domain/loan/state.js';
+import { COMPONENTS, isZeroText } from '../../../domain/loan/installment.js';
+import { formatMinor } from '../../../domain/schedule/minor-units.js';
+import type { Component, Installment, LoanState } from '../../../domain/loan/state.js';
+import { parseFixed } from '../fixed-point.js';
 
 export interface Outstanding {
   principal: string;
@@ -19,27 +20,46 @@ export interface LoanFigures {
 
 const FIELD: Record<Component, keyof Outstanding> = { principal: 'principal', interest: 'interest', fee: 'fees', penalty: 'penalties' };
 
+/** Still owed on one component in minor units: due − paid − waived, never below zero (as the domain's `owed`). */
+function owedMinor(inst: Installment, c: Component, places: number, zero: string): bigint {
+  const [due, paid, waived] = [inst.due[c], inst.paid[c], inst.waived[c]];
+  // The usual rows, untouched or paid exactly with nothing waived, take one parse or none.
+  const nothingWaived = waived === zero || isZeroText(waived);
+  if (nothingWaived && paid === due) return 0n;
+  const left = nothingWaived && paid === zero
+    ? parseFixed(due, places)
+    : parseFixed(due, places) - parseFixed(paid, places) - parseFixed(waived, places);
+  return left < 0n ? 0n : left;
+}
+
 /**
  * Outstanding per component over the unsettled installments only (settled ones are skipped
- * without arithmetic). A written-off or closed loan owes nothing on its books.
+ * without arithmetic). A written-off or closed loan owes nothing on its books. Runs on every loan
+ * event of two projections, so it sums in exact minor units rather than decimal.js.
  */
 export function loanFigures(state: LoanState): LoanFigures {
-  const scale = minorUnits(state.currency);
-  const sums: Record<Component, Decimal> = { principal: new Decimal(0), interest: new Decimal(0), fee: new Decimal(0), penalty: new Decimal(0) };
+  const places = minorUnits(state.currency);
+  const zero = formatMinor(0n, places);
+  const sums: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
   const booked = state.status !== 'written_off' && state.status !== 'closed';
   let nextDue: LoanFigures['nextDue'] = null;
   for (let i = booked ? state.firstUnsettled : state.installments.length; i < state.installments.length; i++) {
     const inst = state.installments[i];
     if (!inst || inst.settled) continue;
-    for (const c of COMPONENTS) sums[c] = sums[c].plus(owed(inst, c));
-    nextDue ??= { date: inst.dueDate, amount: owedTotal(inst).toFixed(scale) };
+    let owedOnRow = 0n;
+    for (const c of COMPONENTS) {
+      const left = owedMinor(inst, c, places, zero);
+      sums[c] += left;
+      owedOnRow += left;
+    }
+    nextDue ??= { date: inst.dueDate, amount: formatMinor(owedOnRow, places) };
   }
   const outstanding = { principal: '', interest: '', fees: '', penalties: '', total: '' };
-  let total = new Decimal(0);
+  let total = 0n;
   for (const c of COMPONENTS) {
-    outstanding[FIELD[c]] = sums[c].toFixed(scale);
-    total = total.plus(sums[c]);
+    outstanding[FIELD[c]] = formatMinor(sums[c], places);
+    total += sums[c];
   }
-  outstanding.total = total.toFixed(scale);
+  outstanding.total = formatMinor(total, places);
   return { outstanding, nextDue };
 }
