@@ -8,13 +8,14 @@ import { setUpLoanBook } from '../../scripts/soak/loan-book-setup.js';
 import { HARNESS_JWT_SECRET, staffTokens } from '../../scripts/soak/role-tokens.js';
 import { startServer, type ServerProcess } from '../../scripts/soak/server-process.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { compareReadModels } from '../../src/projections/compare/compare-read-models.js';
+import { comparisonDifferences } from '../../src/projections/compare/describe-comparison.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { PROJECTIONS } from '../../src/runtime/projections.js';
 import { lendcoreUpcasters } from '../../src/runtime/upcasters.js';
 import { CommandLedger } from './command-ledger.js';
 import { driveTraffic } from './crash-traffic.js';
 import { awaitProjectionsCaughtUp } from './projection-catch-up.js';
-import { readModelDifferences } from './read-model-diff.js';
 import { between, seededRandom } from './seeded-random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -69,7 +70,7 @@ describe(`kill -9 under load (seed ${SEED}; replay with CRASH_SEED=${SEED})`, ()
     try {
       expect(await ledger.violations(events)).toEqual([]);
       await replay({ eventStore: events, readStore: rebuilt, projections: PROJECTIONS, names: 'all' });
-      expect(await readModelDifferences(live, rebuilt, PROJECTIONS)).toEqual([]);
+      expect(comparisonDifferences(await compareReadModels(live, rebuilt, PROJECTIONS))).toEqual([]);
     } finally {
       await Promise.all([events.close(), live.close(), rebuilt.close()]);
     }

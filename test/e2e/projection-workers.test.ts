@@ -2,13 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareReadModels } from '../../src/projections/compare/compare-read-models.js';
+import { comparisonDifferences } from '../../src/projections/compare/describe-comparison.js';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
 import { rebuildProjections } from '../../src/projections/rebuild.js';
 import type { ProjectionRunner } from '../../src/projections/runner.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { PROJECTIONS } from '../../src/runtime/projections.js';
-import { readModelDifferences } from '../crash/read-model-diff.js';
 import { startProjectionWorker, type ProjectionWorkerProcess } from '../support/projection-worker.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { borrowerJourney } from './journey.js';
@@ -90,7 +91,7 @@ describe('the API with projectors off beside two `lendcore project` workers shar
     const rebuilt = SqliteReadStore.open({ path: path.join(dir, 'rebuilt.db') });
     try {
       await rebuildProjections({ eventStore: api.runtime.eventStore, readStore: rebuilt, projections: PROJECTIONS, knownEventTypes: new Set(ALL_EVENT_TYPES) });
-      expect(await readModelDifferences(api.runtime.readStore, rebuilt, PROJECTIONS)).toEqual([]);
+      expect(comparisonDifferences(await compareReadModels(api.runtime.readStore, rebuilt, PROJECTIONS))).toEqual([]);
     } finally {
       await rebuilt.close();
       rmSync(dir, { recursive: true, force: true });
