@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOAN_SNAPSHOT } from '../../src/app/streams.js';
 import { loadAggregate, type LoadOptions } from '../../src/commands/load-aggregate.js';
 import { loanDecider, type LoanState } from '../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
@@ -20,7 +21,8 @@ async function seedLoan(store: EventStore, index: number, events: number, snapsh
   for (const event of await store.readStream(streamId, { maxCount: Number(snapshotRevision) + 1 })) {
     state = loanDecider.evolve(state, event as unknown as LoanEvent);
   }
-  await store.writeSnapshot({ streamId, revision: snapshotRevision, version: 1, state });
+  const stored = LOAN_SNAPSHOT.encode ? LOAN_SNAPSHOT.encode(state) : state;
+  await store.writeSnapshot({ streamId, revision: snapshotRevision, version: LOAN_SNAPSHOT.version, state: stored });
   return streamId;
 }
 
@@ -38,7 +40,7 @@ export const loadSuite: Suite = {
   async run(config, workDir) {
     const store = SqliteEventStore.open({ path: path.join(workDir, 'load.db'), synchronous: 'FULL' });
     try {
-      const withSnapshots: LoadOptions<LoanState> = { snapshot: { every: store.snapshotEvery, version: 1 } };
+      const withSnapshots: LoadOptions<LoanState> = { snapshot: { ...LOAN_SNAPSHOT, every: store.snapshotEvery } };
       const short = await seedLoan(store, 1, 10, store.snapshotEvery);
       const long = await seedLoan(store, 2, 5_000, store.snapshotEvery);
       const samples = Math.max(config.runs, 5);

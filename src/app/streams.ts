@@ -1,7 +1,7 @@
 import { loadAggregate, type SnapshotOptions } from '../commands/load-aggregate.js';
 import { customerDecider, type CustomerState } from '../domain/customer/decider.js';
 import { DomainError } from '../domain/errors.js';
-import { loanDecider, type LoanState } from '../domain/loan/decider.js';
+import { loanDecider, loanSnapshotCodec, type LoanState } from '../domain/loan/decider.js';
 import { productDecider, type ProductState } from '../domain/product/decider.js';
 import type { EventStore } from '../eventstore/port.js';
 
@@ -9,8 +9,8 @@ export const customerStream = (customerId: string) => `customer-${customerId}`;
 export const loanStream = (loanId: string) => `loan-${loanId}`;
 export const productStream = (productId: string) => `product-${productId}`;
 
-/** Loans are the long streams (a repayment, accrual or penalty at a time); their state is plain JSON. */
-export const LOAN_SNAPSHOT: SnapshotOptions<LoanState> = { every: 100, version: 1 };
+/** Loans are the long streams (a repayment, accrual or penalty at a time); snapshots pack their installments (see loanSnapshotCodec). */
+export const LOAN_SNAPSHOT: SnapshotOptions<LoanState> = { every: 100, ...loanSnapshotCodec };
 
 /** The customer as its decider sees it (initial state when it never registered). */
 export async function loadCustomer(store: EventStore, customerId: string): Promise<CustomerState> {

@@ -163,3 +163,12 @@ export class Money {
     return o;
   }
 }
+
+/** Exact count of minor units in plain decimal text with at most `places` decimals: ("12.3", 2) → 1230n. */
+export function minorOf(text: string, places: number): bigint {
+  const dot = text.indexOf('.');
+  if (dot < 0) return BigInt(text) * 10n ** BigInt(places);
+  const fraction = text.slice(dot + 1);
+  if (fraction.length > places) throw new RangeError(`"${text}" has more than ${places} decimals`);
+  return BigInt(text.slice(0, dot) + fraction.padEnd(places, '0'));
+}

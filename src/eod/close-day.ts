@@ -1,13 +1,11 @@
-import { LOAN_SNAPSHOT, loanStream } from '../app/streams.js';
-import { handleCommand } from '../commands/handle-command.js';
 import type { Actor } from '../domain/actor.js';
 import type { ClassificationThresholds } from '../domain/loan/classification.js';
 import type { LoanCommand } from '../domain/loan/commands.js';
-import { decideLoan, loanDecider } from '../domain/loan/decider.js';
+import { decideLoan } from '../domain/loan/decider.js';
 import type { EventStore } from '../eventstore/port.js';
-import type { LoanSummaryDoc } from '../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../readstore/port.js';
 import { forEachBounded } from './bounded-pool.js';
+import { closeLoan } from './close-loan.js';
 import { loansToClose } from './loan-book.js';
 import { findRun, saveRun, type EodRunDoc } from './run-record.js';
 
@@ -45,8 +43,7 @@ function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDo
 /**
  * Closes one business date over the loans due for it: each loan's CloseBusinessDay is decided
  * first against the loan book's copy of its state (pure, no I/O), and only a loan with something
- * to record is loaded from the log and run through the command pipeline, which decides again on
- * the authoritative state. So a loan already closed for the date (a re-run, a resumed crash)
+ * to record is appended to, at the revision the copy was folded to (see closeLoan). So a loan already closed for the date (a re-run, a resumed crash)
  * appends nothing, and the run record's cursor moves only past pages that are fully done.
  */
 export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTotals> {
@@ -57,9 +54,9 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
   const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0 };
   for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize)) {
-    const due = page.loans.filter((loan) => decideLoan(command, loan.state).length > 0);
-    await forEachBounded(due, deps.concurrency, async (loan) => {
-      const appended = await closeLoan(deps, loan, command, date);
+    const due = page.loans.map((loan) => ({ loan, decided: decideLoan(command, loan.state) })).filter(({ decided }) => decided.length > 0);
+    await forEachBounded(due, deps.concurrency, async ({ loan, decided }) => {
+      const appended = await closeLoan(deps, loan.id, loan.state, decided, command, date);
       if (appended > 0) totals.loansChanged += 1;
       totals.eventsAppended += appended;
     });
@@ -76,16 +73,4 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   }
   await saveRun(readStore, { ...run, status: 'completed', completedAt: now().toISOString(), resumeAt: null }, deps.logPosition, now());
   return totals;
-}
-
-async function closeLoan(deps: CloseDayDeps, loan: LoanSummaryDoc, command: LoanCommand, date: string): Promise<number> {
-  const result = await handleCommand({ store: deps.eventStore }, {
-    streamId: loanStream(loan.id),
-    decider: loanDecider,
-    command,
-    // End of the business day: the close comes after every payment dated that day.
-    context: { actor: deps.actor, correlationId: deps.correlationId, occurredAt: `${date}T23:59:59.999Z` },
-    snapshot: LOAN_SNAPSHOT,
-  });
-  return result.events.length;
 }

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
+import { minorOf, minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -142,5 +142,20 @@ describe('currency helpers', () => {
     expect(toDecimalRounding('HALF_EVEN')).toBe(Decimal.ROUND_HALF_EVEN);
     expect(toDecimalRounding('UP')).toBe(Decimal.ROUND_UP);
     expect(toDecimalRounding('FLOOR')).toBe(Decimal.ROUND_FLOOR);
+  });
+});
+
+describe('minorOf', () => {
+  it('counts minor units exactly, padding short fractions', () => {
+    expect(minorOf('1234.56', 2)).toBe(123456n);
+    expect(minorOf('12.3', 2)).toBe(1230n);
+    expect(minorOf('7', 2)).toBe(700n);
+    expect(minorOf('-0.05', 2)).toBe(-5n);
+    expect(minorOf('1500', 0)).toBe(1500n);
+    expect(minorOf('99999999999999999.99', 2)).toBe(9999999999999999999n);
+  });
+
+  it('refuses more decimals than the unit holds', () => {
+    expect(() => minorOf('1.234', 2)).toThrow(RangeError);
   });
 });

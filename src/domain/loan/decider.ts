@@ -15,6 +15,7 @@ import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.j
 
 export type { LoanCommand } from './commands.js';
 export type { LoanState } from './state.js';
+export { loanSnapshotCodec } from './snapshot-codec.js';
 
 /** Decides a loan command against the state: the new events, [] for an idempotent replay, or a DomainError. */
 export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] {

@@ -2,7 +2,8 @@ import { addDays, daysBetween } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { isNonPerforming } from './classification.js';
 import type { ChargeWaived, LoanEvent, RepaymentReceived } from './events.js';
-import { fmt, installmentsFromSchedule, isSettled, isZeroText, nextUnsettled, owed } from './installment.js';
+import { addAmounts, fmt, installmentsFromSchedule, isSettled, isZeroText, nextUnsettled, owed, subtractAmounts } from './installment.js';
+import { paymentEntry, paymentRecords } from './payment-book.js';
 import { forgoUnearned, loanContext } from './payoff.js';
 import { applyAllocation, reallocate } from './reallocation.js';
 import type { Installment, LoanState } from './state.js';
@@ -11,9 +12,6 @@ function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
 }
 
-function add(a: string, b: string, currency: string): string {
-  return fmt(new Dec(a).plus(b), currency);
-}
 
 /** Overdue until the oldest unsettled installment is no longer past due. */
 function refreshStatus(state: LoanState): void {
@@ -30,23 +28,18 @@ function refreshStatus(state: LoanState): void {
 function applyRepayment(state: LoanState, { data }: RepaymentReceived): void {
   const c = state.currency;
   const backdated = state.lastPaymentDate !== null && data.effectiveDate < state.lastPaymentDate;
-  state.payments[data.reference] = { ...data, sequence: state.paymentCount };
-  state.paymentCount += 1;
+  state.payments.push(paymentEntry(data.effectiveDate, data.amount, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
   if (!backdated) {
     applyAllocation(state.installments, data.installments, c);
     if (!isZeroText(data.allocation.principal)) {
-      state.principalOutstanding = fmt(new Dec(state.principalOutstanding).minus(data.allocation.principal), c);
+      state.principalOutstanding = subtractAmounts(state.principalOutstanding, data.allocation.principal, c);
     }
-    if (!isZeroText(data.allocation.excess)) state.creditBalance = add(state.creditBalance, data.allocation.excess, c);
+    if (!isZeroText(data.allocation.excess)) state.creditBalance = addAmounts(state.creditBalance, data.allocation.excess, c);
   } else {
     const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-    const rerun = reallocate(state.installments, Object.values(state.payments), order, loanContext(state));
+    const rerun = reallocate(state.installments, paymentRecords(state.payments), order, loanContext(state));
     state.installments = rerun.installments;
-    for (const [reference, result] of rerun.results) {
-      const record = state.payments[reference];
-      if (record) state.payments[reference] = { ...record, allocation: result.totals, installments: result.installments };
-    }
     const principal = rerun.installments.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
     state.principalOutstanding = fmt(principal, c);
     state.creditBalance = fmt(rerun.creditBalance, c);
@@ -59,8 +52,8 @@ function applyRepayment(state: LoanState, { data }: RepaymentReceived): void {
 function applyWaiver(state: LoanState, { data }: ChargeWaived): void {
   for (const part of data.installments) {
     const inst = state.installments[part.number - 1] as Installment;
-    const next = { ...inst, waived: { ...inst.waived, [data.kind]: add(inst.waived[data.kind], part.amount, state.currency) } };
-    state.installments[part.number - 1] = { ...next, settled: isSettled(next) };
+    const next = { ...inst, waived: { ...inst.waived, [data.kind]: addAmounts(inst.waived[data.kind], part.amount, state.currency) } };
+    state.installments[part.number - 1] = { ...next, settled: isSettled(next, state.currency) };
   }
   refreshStatus(state);
 }
@@ -76,6 +69,7 @@ function replaceInstallment(state: LoanState, number: number, change: (inst: Ins
  */
 export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
   const c = state.currency;
+  state.eventsFolded += 1;
   switch (event.type) {
     case 'LoanApplicationSubmitted': {
       const d = event.data;
@@ -112,7 +106,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       applyRepayment(state, event);
       break;
     case 'InterestAccrued':
-      state.interestAccrued = add(state.interestAccrued, event.data.amount, c);
+      state.interestAccrued = addAmounts(state.interestAccrued, event.data.amount, c);
       state.interestAccruedThrough = event.data.to;
       state.lastEodDate = later(state.lastEodDate, event.data.date);
       break;
@@ -124,7 +118,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'PenaltyCharged':
       replaceInstallment(state, event.data.number, (inst) => ({
-        ...inst, settled: false, due: { ...inst.due, penalty: add(inst.due.penalty, event.data.amount, c) },
+        ...inst, settled: false, due: { ...inst.due, penalty: addAmounts(inst.due.penalty, event.data.amount, c) },
       }));
       state.firstUnsettled = Math.min(state.firstUnsettled, event.data.number - 1);
       state.lastEodDate = later(state.lastEodDate, event.data.date);
@@ -158,13 +152,13 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     }
     case 'RecoveryReceived':
       state.recoveries[event.data.reference] = { amount: event.data.amount, effectiveDate: event.data.effectiveDate };
-      state.recovered = add(state.recovered, event.data.amount, c);
+      state.recovered = addAmounts(state.recovered, event.data.amount, c);
       break;
     case 'LoanOverpaid':
       state.status = 'overpaid';
       break;
     case 'RefundIssued':
-      state.creditBalance = fmt(new Dec(state.creditBalance).minus(event.data.amount), c);
+      state.creditBalance = subtractAmounts(state.creditBalance, event.data.amount, c);
       break;
     case 'LoanClosed':
       forgoUnearned(state.installments, event.data.date, c);

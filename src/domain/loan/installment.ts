@@ -1,5 +1,6 @@
 import { Dec, type Decimal } from '../decimal.js';
-import { minorUnits } from '../money.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
 import type { ScheduleRow } from './events.js';
 import type { Component, Components, Installment } from './state.js';
 
@@ -35,8 +36,28 @@ export function owedTotal(inst: Installment): Decimal {
   return COMPONENTS.reduce((sum, c) => sum.plus(owed(inst, c)), new Dec(0));
 }
 
-export function isSettled(inst: Installment): boolean {
-  return COMPONENTS.every((c) => owed(inst, c).isZero());
+/** Still owed on one component in minor units (integers: the hot paths of evolve avoid decimal.js). */
+export function owedMinor(inst: Installment, c: Component, places: number): bigint {
+  if (isZeroText(inst.waived[c]) && (inst.due[c] === inst.paid[c] || isZeroText(inst.due[c]))) return 0n;
+  const left = minorOf(inst.due[c], places) - minorOf(inst.paid[c], places) - minorOf(inst.waived[c], places);
+  return left < 0n ? 0n : left;
+}
+
+export function isSettled(inst: Installment, currency: string): boolean {
+  const places = minorUnits(currency);
+  return COMPONENTS.every((c) => owedMinor(inst, c, places) === 0n);
+}
+
+/** a + b for two amounts in the currency, exactly. */
+export function addAmounts(a: string, b: string, currency: string): string {
+  const places = minorUnits(currency);
+  return formatMinor(minorOf(a, places) + minorOf(b, places), places);
+}
+
+/** a − b for two amounts in the currency, exactly. */
+export function subtractAmounts(a: string, b: string, currency: string): string {
+  const places = minorUnits(currency);
+  return formatMinor(minorOf(a, places) - minorOf(b, places), places);
 }
 
 /** Installments from schedule rows, each period starting where the previous one ended. */

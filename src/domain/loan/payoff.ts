@@ -65,6 +65,6 @@ export function forgoUnearned(installments: Installment[], date: string, currenc
       fee: fmt(new Dec(inst.paid.fee).plus(inst.waived.fee), currency),
     };
     const next = { ...inst, due };
-    installments[index] = { ...next, settled: isSettled(next) };
+    installments[index] = { ...next, settled: isSettled(next, currency) };
   });
 }

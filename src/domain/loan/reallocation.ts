@@ -2,20 +2,21 @@ import { Dec, type Decimal } from '../decimal.js';
 import type { AllocationOrder } from '../product/events.js';
 import { allocateRepayment, type AllocationResult } from './allocation.js';
 import type { InstallmentAllocation } from './events.js';
-import { COMPONENTS, fmt, isSettled, isZeroText, zeroComponents } from './installment.js';
-import type { Installment, LoanContext, PaymentRecord } from './state.js';
+import { addAmounts, COMPONENTS, isSettled, isZeroText, zeroComponents } from './installment.js';
+import type { PaymentRecord } from './payment-book.js';
+import type { Installment, LoanContext } from './state.js';
 
-/** A new installment list with the allocation's amounts added to the paid columns. */
+/** Adds the allocation's amounts to the paid columns, replacing each touched installment (never mutating it). */
 export function applyAllocation(installments: Installment[], rows: readonly InstallmentAllocation[], currency: string): void {
   for (const row of rows) {
     const index = row.number - 1;
     const inst = installments[index] as Installment;
     const paid = { ...inst.paid };
     for (const c of COMPONENTS) {
-      if (!isZeroText(row[c])) paid[c] = fmt(new Dec(paid[c]).plus(row[c]), currency);
+      if (!isZeroText(row[c])) paid[c] = addAmounts(paid[c], row[c], currency);
     }
     const next = { ...inst, paid };
-    installments[index] = { ...next, settled: isSettled(next) };
+    installments[index] = { ...next, settled: isSettled(next, currency) };
   }
 }
 
@@ -37,7 +38,7 @@ export interface Reallocation {
 export function reallocate(installments: readonly Installment[], payments: PaymentRecord[], order: AllocationOrder, ctx: LoanContext): Reallocation {
   const rows = installments.map((inst) => {
     const reset = { ...inst, paid: zeroComponents(ctx.currency) };
-    return { ...reset, settled: isSettled(reset) };
+    return { ...reset, settled: isSettled(reset, ctx.currency) };
   });
   const results = new Map<string, AllocationResult>();
   let creditBalance = new Dec(0);

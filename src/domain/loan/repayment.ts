@@ -4,7 +4,8 @@ import { allocateRepayment, type AllocationResult } from './allocation.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
-import { fmt, owed, zeroComponents } from './installment.js';
+import { fmt, owed } from './installment.js';
+import { knownPayment, paymentRecords } from './payment-book.js';
 import { loanContext } from './payoff.js';
 import { reallocate } from './reallocation.js';
 import type { LoanState } from './state.js';
@@ -31,9 +32,8 @@ function allocate(state: LoanState, amount: string, reference: string, date: str
     const result = allocateRepayment(state.installments, amount, date, order, ctx);
     return { result, principalAfter: new Dec(state.principalOutstanding).minus(result.totals.principal), creditAdded: new Dec(result.totals.excess) };
   }
-  const zero = { ...zeroComponents(ctx.currency), excess: fmt(new Dec(0), ctx.currency) };
-  const candidate = { reference, amount, channel: 'online' as const, effectiveDate: date, sequence: state.paymentCount, allocation: zero, installments: [] };
-  const rerun = reallocate(state.installments, [...Object.values(state.payments), candidate], order, ctx);
+  const candidate = { reference, amount, effectiveDate: date, sequence: state.payments.length };
+  const rerun = reallocate(state.installments, [...paymentRecords(state.payments), candidate], order, ctx);
   const principalAfter = rerun.installments.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
   return { result: rerun.results.get(reference) as AllocationResult, principalAfter, creditAdded: rerun.creditBalance.minus(state.creditBalance) };
 }
@@ -41,7 +41,7 @@ function allocate(state: LoanState, amount: string, reference: string, date: str
 /** Records a repayment with its allocation; closes the loan when nothing is left, or marks the excess as an overpayment. */
 export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
-  const replay = replayOf(state.payments[data.reference], data.amount);
+  const replay = replayOf(knownPayment(state.payments, data.reference), data.amount);
   if (replay) return replay;
   requireActive(state);
   const amount = positiveAmount(data.amount, state.currency).toString();

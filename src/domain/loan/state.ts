@@ -1,5 +1,6 @@
 import type { DayCount, ProductTerms } from '../product/events.js';
-import type { Allocation, Channel, Classification, InstallmentAllocation, LoanStatus } from './events.js';
+import type { Classification, LoanStatus } from './events.js';
+import type { PaymentEntry } from './payment-book.js';
 
 export type Component = 'penalty' | 'fee' | 'interest' | 'principal';
 /** One decimal string per component, in the loan's currency. */
@@ -19,17 +20,6 @@ export interface Installment {
   settled: boolean;
   /** First day past due, once close of business saw it unpaid. */
   overdueSince: string | null;
-}
-
-export interface PaymentRecord {
-  reference: string;
-  amount: string;
-  channel: Channel;
-  effectiveDate: string;
-  /** Order of arrival, to break ties between payments with the same effective date. */
-  sequence: number;
-  allocation: Allocation;
-  installments: InstallmentAllocation[];
 }
 
 /**
@@ -58,8 +48,8 @@ export interface LoanState {
   /** Index of the oldest installment not yet settled (installments.length when all are). */
   firstUnsettled: number;
   principalOutstanding: string;
-  payments: Record<string, PaymentRecord>;
-  paymentCount: number;
+  /** Every repayment in order of arrival (see payment-book). */
+  payments: PaymentEntry[];
   /** Latest effective date among payments: an earlier one is backdated. */
   lastPaymentDate: string | null;
   interestAccrued: string;
@@ -78,6 +68,12 @@ export interface LoanState {
    */
   lastEodDate: string | null;
   closedOn: string | null;
+  /**
+   * Events folded into this state. Folded from a whole stream it is the stream's length, so a copy
+   * kept elsewhere (the loan book) can decide and append at revision eventsFolded − 1: the store
+   * refuses the append if the copy missed an event.
+   */
+  eventsFolded: number;
 }
 
 export function initialLoanState(): LoanState {
@@ -101,8 +97,7 @@ export function initialLoanState(): LoanState {
     installments: [],
     firstUnsettled: 0,
     principalOutstanding: '0',
-    payments: {},
-    paymentCount: 0,
+    payments: [],
     lastPaymentDate: null,
     interestAccrued: '0',
     interestAccruedThrough: null,
@@ -116,6 +111,7 @@ export function initialLoanState(): LoanState {
     rescheduledOn: null,
     lastEodDate: null,
     closedOn: null,
+    eventsFolded: 0,
   };
 }
 

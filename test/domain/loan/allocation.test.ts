@@ -17,7 +17,7 @@ function installment(number: number, due: Record<Component, number>, paid: Recor
     number, fromDate: addMonthsClamped(start, number - 1), dueDate: addMonthsClamped(start, number),
     due: map(due), paid: map(paid), waived: map({ penalty: 0, fee: 0, interest: 0, principal: 0 }), settled: false, overdueSince: null,
   };
-  return { ...inst, settled: isSettled(inst) };
+  return { ...inst, settled: isSettled(inst, 'CNY') };
 }
 
 const row = (penalty: number, fee: number, interest: number, principal: number) => ({ penalty, fee, interest, principal });

@@ -20,9 +20,8 @@ describe('backdated repayments', () => {
         for (const { command } of sorted) inDateOrder.run(command);
         expect(asArrived.state.installments).toEqual(inDateOrder.state.installments);
         expect(asArrived.state.principalOutstanding).toBe(inDateOrder.state.principalOutstanding);
-        for (const reference of Object.keys(inDateOrder.state.payments)) {
-          expect(asArrived.state.payments[reference]?.allocation).toEqual(inDateOrder.state.payments[reference]?.allocation);
-        }
+        expect(new Dec(asArrived.state.creditBalance).toFixed(2)).toBe(new Dec(inDateOrder.state.creditBalance).toFixed(2));
+        expect(asArrived.state.status).toBe(inDateOrder.state.status);
       }),
       { numRuns: 60 },
     );

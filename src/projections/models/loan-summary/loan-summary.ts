@@ -53,7 +53,7 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
 /** Loan summary, schedule (via the stored state), status, flags, days past due and classification per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 1,
+  version: 2, // 2: the loan state inside the document has a compact payment book
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loanSnapshotCodec } from '../../../src/domain/loan/snapshot-codec.js';
+import { disbursedLoan, eod, repay } from './fixtures.js';
+
+describe('loan snapshot codec', () => {
+  it('decodes exactly the state it encoded: overdue, penalties, waivers, partial and backdated payments', () => {
+    const life = disbursedLoan();
+    life.run(repay('3000.00', 'r1', '2026-01-20'));
+    for (const date of ['2026-02-15', '2026-02-16', '2026-02-19']) life.run(eod(date));
+    life.run({ type: 'WaiveCharge', data: { kind: 'penalty', amount: '100.00', reason: 'goodwill' } });
+    life.run(repay('2000.00', 'r2', '2026-01-25'));
+    const stored: unknown = JSON.parse(JSON.stringify(loanSnapshotCodec.encode(life.state)));
+    expect(loanSnapshotCodec.decode(stored)).toEqual(life.state);
+    expect(life.state.installments[0]?.overdueSince).toBe('2026-02-16');
+  });
+
+  it('packs each installment into one string', () => {
+    const packed = loanSnapshotCodec.encode(disbursedLoan().state);
+    expect(packed.installments[0]).toBe('1 2026-01-15 2026-02-15 0.00 0.00 1000.00 7884.88 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0 -');
+  });
+
+  it('refuses a packed row of the wrong shape', () => {
+    const packed = loanSnapshotCodec.encode(disbursedLoan().state);
+    expect(() => loanSnapshotCodec.decode({ ...packed, installments: ['1 2026-01-15'] })).toThrow(/2 fields, expected 17/);
+  });
+});
