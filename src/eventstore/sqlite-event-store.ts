@@ -9,9 +9,8 @@ import type {
 } from './port.js';
 import { SqliteAppender } from './sqlite-append.js';
 import { GroupCommitWriter } from './sqlite-group-commit.js';
-import { EVENT_COLUMNS, rowToStored, type EventRow } from './sqlite-rows.js';
+import { EVENT_COLUMNS, rowToRecorded, rowToStored, type EventRow } from './sqlite-rows.js';
 import { openEventLogDatabase, type SqliteSynchronous } from './sqlite-schema.js';
-import { toRecorded } from './stored-event.js';
 import { Upcasters } from './upcasters.js';
 
 export interface SqliteEventStoreOptions {
@@ -36,6 +35,7 @@ export class SqliteEventStore implements EventStore {
   private readonly signal: AppendSignal;
   private readonly writer: GroupCommitWriter;
   private readonly subscriptions = new Set<PagedSubscription>();
+  private readonly appendListeners = new Set<(head: bigint) => void>();
   private readonly pageSize: number;
   private readonly statements;
 
@@ -44,7 +44,7 @@ export class SqliteEventStore implements EventStore {
     this.snapshotEvery = options.snapshotEvery ?? 100;
     this.pageSize = options.pageSize ?? 1_000;
     this.signal = new AppendSignal(options.pollMs ?? 500);
-    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters), () => this.signal.notify());
+    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters), () => this.appended());
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
@@ -69,6 +69,17 @@ export class SqliteEventStore implements EventStore {
   /** Group-commit counters, for metrics and the bench: how many appends shared each fsync. */
   get commitStats(): { transactions: number; appends: number } {
     return { ...this.writer.stats };
+  }
+
+  /** Calls `listener` with the new head position after every commit this connection makes; returns the unsubscribe. */
+  onAppend(listener: (head: bigint) => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /** Wakes this connection's live subscriptions now, for an append another thread has announced (else they poll). */
+  wakeSubscriptions(): void {
+    this.signal.notify();
   }
 
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
@@ -137,11 +148,18 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  private appended(): void {
+    this.signal.notify();
+    if (this.appendListeners.size === 0) return;
+    const head = this.statements.head.get()?.position ?? 0n;
+    for (const listener of this.appendListeners) listener(head);
+  }
+
   private readPage(afterPosition: bigint, maxCount: number): RecordedEvent[] {
     return this.statements.all.all(afterPosition, maxCount).map((row) => this.toRecorded(row));
   }
 
   private toRecorded(row: EventRow): RecordedEvent {
-    return toRecorded(rowToStored(row), row.position, this.upcasters);
+    return rowToRecorded(row, this.upcasters);
   }
 }

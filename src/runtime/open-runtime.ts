@@ -8,12 +8,12 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
-import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { openEventStore, openReadStore } from './open-stores.js';
-import { createProjectionRunner, projectionHealth } from './projections.js';
+import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
+import { projectionHealth } from './projections.js';
 
 export interface Runtime {
   config: Config;
@@ -22,8 +22,11 @@ export interface Runtime {
   readStore: ReadStore;
   vault: PiiVault;
   logger: FastifyBaseLogger;
-  /** Null when LENDCORE_PROJECTORS=off (projections run in `lendcore project` workers). */
-  projections: ProjectionRunner | null;
+  /**
+   * Null when LENDCORE_PROJECTORS=off (projections run in `lendcore project` workers). Each
+   * projection runs under a lease, so such workers may also run beside this server.
+   */
+  projections: ProjectionHost | null;
   /** Stops accepting, drains in-flight requests, stops projections, closes every store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -32,6 +35,8 @@ export interface RuntimeOptions {
   /** Resource plugins; defaults to src/api/routes.ts. */
   routes?: ApiPlugin[];
   logger?: FastifyBaseLogger;
+  /** Starts the projection thread another way (tests run TypeScript sources, which a plain Worker cannot load). */
+  spawnProjectionThread?: HostingDeps['spawnThread'];
 }
 
 export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: npx lendcore demo';
@@ -51,7 +56,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
     const metrics = createMetricsRegistry();
-    const projections = config.projectors ? createProjectionRunner({ eventStore, readStore, registry: metrics }) : null;
+    const projections = config.projectors
+      ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })
+      : null;
     if (projections) {
       closers.unshift(() => projections.stop());
       await projections.start();

@@ -1,5 +1,5 @@
 import type { Registry } from 'prom-client';
-import type { ProjectionHealth } from '../api/deps.js';
+import type { ProjectionControl, ProjectionHealth } from '../api/deps.js';
 import type { EventStore } from '../eventstore/port.js';
 import { ALL_EVENT_TYPES } from '../projections/models/event-types.js';
 import { projections } from '../projections/models/index.js';
@@ -24,8 +24,8 @@ export function createProjectionRunner(deps: ProjectionRunnerDeps): ProjectionRu
   return new ProjectionRunner({ ...deps, projections: PROJECTIONS, knownEventTypes: new Set(ALL_EVENT_TYPES) });
 }
 
-/** What /ready asks of the runner: the projections stopped on an error. */
-export function projectionHealth(runner: ProjectionRunner): ProjectionHealth {
+/** What /ready asks of the projections (in this thread or the projection thread): the ones stopped on an error. */
+export function projectionHealth(runner: Pick<ProjectionControl, 'status'>): ProjectionHealth {
   return {
     failed: async () => (await runner.status()).filter((s) => s.state === 'failed').map((s) => ({ name: s.name, error: s.error ?? 'failed' })),
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ProjectionControl } from '../../../src/api/deps.js';
+import { PROJECTIONS } from '../../../src/runtime/projections.js';
 import { MIN_POSITION_WAIT_MS } from '../../../src/api/routes/queries/read-your-writes.js';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { call, callApp, defineProduct, disbursedLoan, repay, useBusinessClock, verifiedCustomer } from './journey.js';
@@ -76,6 +77,20 @@ describe('?minPosition=', () => {
       expect(response.statusCode).toBe(200);
     } finally {
       await app.close();
+    }
+  });
+
+  it('counts a projection with no checkpoint yet as position 0: ?minPosition=0 on an empty read store answers at once', async () => {
+    const empty = await openTestApp({ projectors: 'off' });
+    try {
+      expect(empty.runtime.projections).toBeNull();
+      // As a freshly started worker leaves it: collections made, nothing applied, no checkpoints.
+      for (const spec of PROJECTIONS.flatMap((p) => p.collections)) await empty.runtime.readStore.ensureCollection(spec);
+      expect(await empty.runtime.readStore.getCheckpoint('loan-summary')).toBeNull();
+      const response = await empty.call(STAFF.compliance, 'GET', '/v1/reports/portfolio?minPosition=0');
+      expect(response.statusCode, response.body).toBe(200);
+    } finally {
+      await empty.close();
     }
   });
 
