@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
-import { scheduleOf } from '../../../projections/models/loan-summary/schedule-view.js';
+import { scheduleView } from '../../../domain/loan/schedule-view.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
@@ -33,7 +33,7 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
     schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row', params: idParams, querystring: readModelQuery },
-  }, async (request) => scheduleOf(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)));
+  }, async (request) => scheduleView((await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)).state));
 
   app.get('/v1/loans/:id/payoff', {
     preValidation: guard('loans.payoff'),

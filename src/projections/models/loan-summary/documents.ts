@@ -27,7 +27,7 @@ export interface LoanSummaryDoc extends Doc {
   delinquency: { since: string; until: string | null }[];
   /**
    * The domain state, so the next event is one `evolveLoan` instead of a replay. Its installments
-   * carry due, paid and waived per row: the schedule view is read from them (`scheduleOf`) rather
+   * carry due, paid and waived per row: the schedule view is read from them (the domain's `scheduleView`) rather
    * than rewritten as a second copy on every event.
    */
   state: LoanState;
