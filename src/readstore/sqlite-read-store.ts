@@ -21,6 +21,14 @@ interface CheckpointRow {
 
 const SCAN_PAGE = 1_000;
 
+/**
+ * Page size of a read store file this store creates (an existing file keeps its own). Loan
+ * documents are several KB and a rebuild writes every one of them: with 16 KiB pages they fit
+ * without overflow chains and the B-trees are shallower, which cut a rebuild's commits by about a
+ * fifth and its index builds by about a third against SQLite's default of 4 KiB.
+ */
+export const READ_STORE_PAGE_SIZE = 16_384;
+
 /** Read models as JSON documents in SQLite; every write lands in a transaction with its checkpoint. */
 export class SqliteReadStore implements ReadStore {
   private readonly layouts = new Map<string, CollectionLayout>();
@@ -29,9 +37,11 @@ export class SqliteReadStore implements ReadStore {
 
   private constructor(private readonly db: Database.Database) {}
 
-  /** Opens (creating if needed) the file in WAL mode with the synchronous mode set on this connection. */
+  /** Opens (creating if needed, with READ_STORE_PAGE_SIZE pages) the file in WAL mode with the synchronous mode set on this connection. */
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
     const db = new Database(options.path);
+    // Only takes effect before the first table exists, and never once the file is in WAL mode.
+    db.pragma(`page_size = ${READ_STORE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Doc } from '../../src/readstore/port.js';
 import { fieldValue } from '../../src/readstore/sqlite-field-value.js';
-import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
+import { READ_STORE_PAGE_SIZE, SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 
 const cp = (position: bigint) => ({ projection: 'p', version: 1, position, updatedAt: 't' });
 
@@ -31,6 +31,29 @@ describe('SqliteReadStore field columns', () => {
   afterEach(async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates its file with the read-store page size, and reopens a file made with another page size as it is', async () => {
+    await store.commit([], cp(1n));
+    const pageSize = (file: string) => {
+      const raw = new Database(file, { readonly: true });
+      try {
+        return raw.pragma('page_size', { simple: true });
+      } finally {
+        raw.close();
+      }
+    };
+    expect(pageSize(path)).toBe(READ_STORE_PAGE_SIZE);
+    const older = join(dir, 'older.db');
+    const made = new Database(older);
+    made.exec("CREATE TABLE kept (x); INSERT INTO kept VALUES (1)");
+    made.close();
+    const reopened = SqliteReadStore.open({ path: older });
+    await reopened.ensureCollection({ name: 'loans', indexes: ['status'] });
+    await reopened.commit([{ op: 'put', collection: 'loans', doc: { id: 'l-1', status: 'active' } }], cp(2n));
+    expect(await reopened.get('loans', 'l-1')).toEqual({ id: 'l-1', status: 'active' });
+    await reopened.close();
+    expect(pageSize(older)).toBe(4_096);
   });
 
   it('fills a field column with exactly what json_extract reads from the stored JSON', () => {

@@ -13,8 +13,25 @@ export function placesOf(text: string): number {
   return point < 0 ? 0 : text.length - point - 1;
 }
 
+// A loan's schedule amounts are parsed again on every event of the loan (its outstanding is
+// re-summed each time), so parsed values are remembered: a Map hit costs far less than the regex,
+// the slicing and the BigInt. Bounded so a million distinct amounts cannot grow it without end.
+const MEMO_LIMIT = 50_000;
+const memo: Map<string, bigint>[] = [];
+
 /** The amount as an integer count of 10^-places; throws rather than round when it has more places that are not zero. */
 export function parseFixed(text: string, places: number): bigint {
+  const known = (memo[places] ??= new Map());
+  let value = known.get(text);
+  if (value === undefined) {
+    value = parseUncached(text, places);
+    if (known.size >= MEMO_LIMIT) known.clear();
+    known.set(text, value);
+  }
+  return value;
+}
+
+function parseUncached(text: string, places: number): bigint {
   if (!DECIMAL_TEXT.test(text)) throw new Error(`${JSON.stringify(text)} is not a decimal amount`);
   const point = text.indexOf('.');
   if (point < 0) return BigInt(places === 0 ? text : text + '0'.repeat(places));

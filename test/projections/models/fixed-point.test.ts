@@ -29,6 +29,15 @@ describe('fixed-point amounts', () => {
     expect(() => parseFixed('12.5', 0)).toThrow(/more than 0 decimal places/);
   });
 
+  it('gives the same value when the same text is read again, also past the memo bound, and refuses bad text every time', () => {
+    expect(parseFixed('1234.56', 2)).toBe(123456n);
+    expect(parseFixed('1234.56', 3)).toBe(1234560n);
+    for (let i = 0; i < 60_000; i++) expect(parseFixed(`${i}.25`, 2)).toBe(BigInt(i) * 100n + 25n);
+    expect(parseFixed('1234.56', 2)).toBe(123456n);
+    expect(() => parseFixed('0.005', 2)).toThrow(/more than 2 decimal places/);
+    expect(() => parseFixed('0.005', 2)).toThrow(/more than 2 decimal places/);
+  });
+
   it('adds, subtracts and compares exactly as decimal.js would, at the larger scale of the operands', () => {
     fc.assert(
       fc.property(amountText, amountText, (a, b) => {
