@@ -3,29 +3,10 @@ import type { LoanCommand } from '../../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../../src/domain/loan/events.js';
 import type { LoanState } from '../../../src/domain/loan/state.js';
 import type { ProductTerms } from '../../../src/domain/product/events.js';
+import { productTerms } from '../product-terms.fixture.js';
 
 /** The DOMAIN.md worked example: 100 000.00 at 12 %, 12 monthly equal installments, no fees. */
-export const terms: ProductTerms = {
-  name: 'Personal 12',
-  currency: 'CNY',
-  principal: { min: '1000.00', max: '200000.00' },
-  term: { min: 3, max: 36 },
-  frequency: 'monthly',
-  annualRate: '12',
-  interestMethod: 'declining',
-  amortization: 'equal-installment',
-  interestCalculation: 'period',
-  dayCount: 'ACT/365',
-  graceOnPrincipal: 0,
-  graceOnInterest: 0,
-  inMultiplesOf: null,
-  roundingMode: 'HALF_EVEN',
-  fees: [],
-  penalty: { type: 'percent', value: '5', cap: '500.00', graceDays: 3 },
-  allocationOrder: 'penalty-fee-interest-principal',
-  aprCap: '24',
-  writeOffDpd: 180,
-};
+export const terms: ProductTerms = productTerms({ name: 'Personal 12', penalty: { type: 'percent', value: '5', cap: '500.00', graceDays: 3 } });
 
 export function submitCommand(overrides: Partial<Extract<LoanCommand, { type: 'SubmitApplication' }>['data']> = {}, productTerms = terms): LoanCommand {
   return {

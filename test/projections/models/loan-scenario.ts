@@ -1,29 +1,14 @@
 import type { Channel, InstallmentAllocation, ScheduleRow } from '../../../src/domain/loan/events.js';
 import type { ProductTerms } from '../../../src/domain/product/events.js';
+import { productTerms } from '../../domain/product-terms.fixture.js';
 import type { EventLog } from './fake-context.js';
 
 /** A plain CNY product: 12 % declining, monthly, equal installments, one 1 % origination fee. */
-export const TERMS: ProductTerms = {
+export const TERMS: ProductTerms = productTerms({
   name: 'Personal 12',
-  currency: 'CNY',
-  principal: { min: '1000.00', max: '200000.00' },
-  term: { min: 3, max: 36 },
-  frequency: 'monthly',
-  annualRate: '12',
-  interestMethod: 'declining',
-  amortization: 'equal-installment',
-  interestCalculation: 'period',
-  dayCount: 'ACT/365',
-  graceOnPrincipal: 0,
-  graceOnInterest: 0,
-  inMultiplesOf: null,
-  roundingMode: 'HALF_EVEN',
   fees: [{ kind: 'origination', type: 'percent', value: '1' }],
   penalty: { type: 'percent', value: '5', cap: null, graceDays: 0 },
-  allocationOrder: 'penalty-fee-interest-principal',
-  aprCap: '24',
-  writeOffDpd: 180,
-};
+});
 
 /** 3 000.00 over three months at 1 % a month (equal installments of 1 020.07, last row trued up). */
 export const SCHEDULE_3000: ScheduleRow[] = [
