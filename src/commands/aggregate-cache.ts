@@ -12,7 +12,7 @@ export interface CachedAggregate {
   snapshotRevision: bigint | null;
 }
 
-/** Streams remembered per store: a hot loan's state is a few KiB, so this bounds the cache to tens of MiB. */
+/** Streams remembered per store. A bound by count, not bytes: a loan with hundreds of payments holds tens of KiB or more. */
 export const DEFAULT_AGGREGATE_CACHE_SIZE = 4_096;
 
 /**

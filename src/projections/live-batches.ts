@@ -7,14 +7,10 @@ import type { RecordedEvent } from '../eventstore/port.js';
  */
 export async function* liveBatches(events: AsyncIterable<RecordedEvent>, max: number, signal: AbortSignal): AsyncGenerator<RecordedEvent[]> {
   const iterator = events[Symbol.asyncIterator]();
-  const aborted = new Promise<'aborted'>((resolve) => {
-    if (signal.aborted) resolve('aborted');
-    signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-  });
   let pending: Promise<IteratorResult<RecordedEvent>> | null = null;
   for (;;) {
     pending ??= iterator.next();
-    const first = await Promise.race([pending, aborted]);
+    const first = await raceAbort([pending], signal);
     pending = null;
     if (first === 'aborted' || first.done) return;
     const batch = [first.value];
@@ -22,7 +18,7 @@ export async function* liveBatches(events: AsyncIterable<RecordedEvent>, max: nu
     let ended = false;
     while (batch.length < max) {
       pending = iterator.next();
-      const next = await Promise.race([pending, turnOver, aborted]);
+      const next = await raceAbort<IteratorResult<RecordedEvent> | 'turn'>([pending, turnOver], signal);
       if (next === 'turn' || next === 'aborted') break; // `pending` carries over to the next batch
       pending = null;
       if (next.done) {
@@ -34,4 +30,19 @@ export async function* liveBatches(events: AsyncIterable<RecordedEvent>, max: nu
     yield batch;
     if (ended || signal.aborted) return;
   }
+}
+
+/**
+ * The first of `candidates` to settle, or 'aborted'. Each wait gets its own abort promise and drops
+ * its listener afterwards: racing one long-lived promise would pile up a reaction per wait, each
+ * holding the event it resolved with, for as long as the worker lives.
+ */
+function raceAbort<T>(candidates: Promise<T>[], signal: AbortSignal): Promise<T | 'aborted'> {
+  if (signal.aborted) return Promise.resolve('aborted');
+  let onAbort = (): void => undefined;
+  const aborted = new Promise<'aborted'>((resolve) => {
+    onAbort = () => resolve('aborted');
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  return Promise.race([...candidates, aborted]).finally(() => signal.removeEventListener('abort', onAbort));
 }

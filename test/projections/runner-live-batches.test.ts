@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { liveBatches } from '../../src/projections/live-batches.js';
@@ -30,5 +32,36 @@ describe('liveBatches', () => {
     })();
     abort.abort();
     expect(await consumed).toBe('ended');
+  });
+
+  it('lets go of the events it handed out while the subscription lives on (no reaction pile-up)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    let collected = 0;
+    const registry = new FinalizationRegistry(() => { collected += 1; });
+    const total = 2_000;
+    async function* source() {
+      for (let i = 1; i <= total; i++) {
+        const e = event(i);
+        registry.register(e, i);
+        yield e;
+        // One event per macrotask turn, as a live subscription delivers them.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      await new Promise(() => undefined); // the subscription stays open, as it does in a worker
+    }
+    const abort = new AbortController();
+    let seen = 0;
+    const consumed = (async () => {
+      for await (const batch of liveBatches(source(), 10, abort.signal)) seen += batch.length;
+    })();
+    while (seen < total) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 5 && collected < total - 10; i++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    abort.abort();
+    await consumed;
+    expect(collected).toBeGreaterThan(total - 10);
   });
 });
