@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { assertExpectedRevision } from './expected-revision.js';
 import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
-import { EVENT_COLUMNS, rowToStored, storedToParams, type EventRow } from './sqlite-rows.js';
+import { EVENT_COLUMNS, rowToRecorded, storedToParams, type EventRow } from './sqlite-rows.js';
 import { sealBatchEncoded, toRecorded } from './stored-event.js';
 import type { Upcasters } from './upcasters.js';
 
@@ -67,7 +67,7 @@ export class SqliteAppender {
     const found: RecordedEvent[] = [];
     for (const event of events) {
       const row = event.eventId === undefined ? undefined : this.byEventId.get(event.eventId);
-      if (row !== undefined) found.push(toRecorded(rowToStored(row), row.position, this.upcasters));
+      if (row !== undefined) found.push(rowToRecorded(row, this.upcasters));
     }
     if (found.length === 0) return null;
     if (found.length !== events.length || found.some((event) => event.streamId !== streamId)) {
