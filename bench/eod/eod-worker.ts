@@ -17,7 +17,7 @@ const runner = createProjectionRunner({ eventStore, readStore, registry: new Reg
 await runner.start();
 const close = async (date: string) => {
   const report = await runCloseOfBusiness({
-    eventStore, readStore, date,
+    eventStore, readStore, date, businessDate: date,
     actor: { sub: 'close-of-business', role: 'system' },
     // The month-end's accruals must be projected before the next night picks its loans.
     freshness: { timeoutMs: 30 * 60_000 },

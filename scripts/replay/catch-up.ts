@@ -20,7 +20,7 @@ export interface CatchUpOptions {
 export async function catchUpTo(options: CatchUpOptions): Promise<bigint> {
   const { eventStore, store, projection, to } = options;
   const batchSize = options.batchSize ?? 1_000;
-  const target = applyTarget(projection, { store, knownEventTypes: options.knownEventTypes, now: () => new Date() });
+  const target = applyTarget(projection, { store, eventStore, knownEventTypes: options.knownEventTypes, now: () => new Date() });
   let position = (await store.getCheckpoint(projection.name))?.position ?? 0n;
   while (position < to) {
     const page = (await eventStore.readAll({ fromPosition: position, maxCount: batchSize })).filter((e) => e.position <= to);

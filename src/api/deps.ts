@@ -9,6 +9,8 @@ import type { PiiVault } from '../vault/pii-vault.js';
 /** Time comes in as a dependency so tests (and token expiry checks) control it. */
 export interface Clock {
   now(): Date;
+  /** The lender's IANA time zone (LENDCORE_TIMEZONE): today there is the business date. Default Asia/Shanghai. */
+  timeZone?: string;
 }
 
 /** What /ready needs from the projection runner: the projections that stopped on an error. */

@@ -5,13 +5,14 @@ import type { SnapshotOptions } from '../commands/load-aggregate.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import type { PiiVault } from '../vault/pii-vault.js';
+import { businessDateAt } from './business-date.js';
 
 /** What the application services need; the HTTP app's deps and the demo both satisfy it. */
 export interface AppServices {
   eventStore: EventStore;
   readStore: ReadStore;
   vault: PiiVault;
-  clock: { now(): Date };
+  clock: { now(): Date; timeZone?: string };
 }
 
 /** Who asks and under which client guards; the service stamps the business time itself. */
@@ -26,9 +27,9 @@ export interface CommandOutcome {
   created: boolean;
 }
 
-/** Today's business date (UTC) by the services' clock. */
+/** Today's business date: the services' clock read in the lender's time zone. */
 export function businessToday(services: AppServices): string {
-  return services.clock.now().toISOString().slice(0, 10);
+  return businessDateAt(services.clock.now(), services.clock.timeZone);
 }
 
 /**
@@ -37,7 +38,7 @@ export function businessToday(services: AppServices): string {
  */
 export function occurredAtFor(services: AppServices, date?: string | null): string {
   const now = services.clock.now().toISOString();
-  return date ? `${date}${now.slice(10)}` : now;
+  return `${date ?? businessToday(services)}${now.slice(10)}`;
 }
 
 export interface RunRequest<C, E extends DomainEvent, S> {

@@ -21,6 +21,8 @@ export interface Config {
   projectors: boolean;
   /** Requests per minute per subject; 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  /** IANA time zone the lender works in: today there is the business date. */
+  timeZone: string;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -51,7 +53,17 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
+  LENDCORE_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
 });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
 
@@ -86,5 +98,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
+    timeZone: e.LENDCORE_TIMEZONE,
   };
 }

@@ -79,7 +79,7 @@ export async function runDemo(services: AppServices & { clock: { set(date: Date)
       if (await makePayment(services, loanId, payment, random.pick(CHANNELS), `demo-${date}-${n}-${loanId.slice(-6)}`)) payments += 1;
     }
     planned.delete(date);
-    await runCloseOfBusiness({ eventStore: services.eventStore, readStore: services.readStore, date, actor: DEMO_STAFF.closeOfBusiness });
+    await runCloseOfBusiness({ eventStore: services.eventStore, readStore: services.readStore, date, businessDate: date, actor: DEMO_STAFF.closeOfBusiness });
     options.onProgress?.({ date, day: day + 1, days, customers: loanIds.length });
   }
 

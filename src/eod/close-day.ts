@@ -1,7 +1,6 @@
 import type { Actor } from '../domain/actor.js';
 import type { ClassificationThresholds } from '../domain/loan/classification.js';
 import type { LoanCommand } from '../domain/loan/commands.js';
-import { decideLoan } from '../domain/loan/decider.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { forEachBounded } from './bounded-pool.js';
@@ -29,6 +28,8 @@ export interface DayTotals {
   loansScanned: number;
   loansChanged: number;
   eventsAppended: number;
+  /** Global position of the last event appended (null when none was): read your writes from it. */
+  lastPosition?: bigint | null;
 }
 
 function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDoc {
@@ -41,10 +42,10 @@ function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDo
 }
 
 /**
- * Closes one business date over the loans due for it: each loan's CloseBusinessDay is decided
- * first against the loan book's copy of its state (pure, no I/O), and only a loan with something
- * to record is appended to, at the revision the copy was folded to (see closeLoan). So a loan already closed for the date (a re-run, a resumed crash)
- * appends nothing, and the run record's cursor moves only past pages that are fully done.
+ * Closes one business date over the loans the loan book says may have something to record (an
+ * installment due or past due, a classification to revisit, month-end accrual): each goes through
+ * the command pipeline (see closeLoan), so a loan already closed for the date (a re-run, a resumed
+ * crash) appends nothing, and the run record's cursor moves only past pages that are fully done.
  */
 export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTotals> {
   const { readStore, now } = deps;
@@ -52,13 +53,13 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   let run = startRun(await findRun(readStore, date), date, now());
   await saveRun(readStore, run, deps.logPosition, now());
   const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
-  const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0 };
+  const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0, lastPosition: null };
   for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize)) {
-    const due = page.loans.map((loan) => ({ loan, decided: decideLoan(command, loan.state) })).filter(({ decided }) => decided.length > 0);
-    await forEachBounded(due, deps.concurrency, async ({ loan, decided }) => {
-      const appended = await closeLoan(deps, loan.id, loan.state, decided, command, date);
-      if (appended > 0) totals.loansChanged += 1;
-      totals.eventsAppended += appended;
+    await forEachBounded(page.loans, deps.concurrency, async (loan) => {
+      const closed = await closeLoan(deps, loan.id, command, date);
+      if (closed.events > 0) totals.loansChanged += 1;
+      totals.eventsAppended += closed.events;
+      if (closed.position !== null && (totals.lastPosition == null || closed.position > totals.lastPosition)) totals.lastPosition = closed.position;
     });
     totals.loansScanned += page.loans.length;
     // The record keeps the date's totals across resumed runs; `totals` are this run's alone.

@@ -3,9 +3,6 @@ import { handleCommand } from '../commands/handle-command.js';
 import type { Actor } from '../domain/actor.js';
 import type { LoanCommand } from '../domain/loan/commands.js';
 import { loanDecider } from '../domain/loan/decider.js';
-import type { LoanEvent } from '../domain/loan/events.js';
-import type { LoanState } from '../domain/loan/state.js';
-import { ConcurrencyError } from '../eventstore/concurrency-error.js';
 import type { EventStore } from '../eventstore/port.js';
 
 export interface CloseLoanDeps {
@@ -14,26 +11,20 @@ export interface CloseLoanDeps {
   correlationId: string;
 }
 
+export interface ClosedLoan {
+  events: number;
+  /** Global position of the last event appended (null when nothing was). */
+  position: bigint | null;
+}
+
 /**
- * Appends one loan's close-of-business events and returns how many were appended. `decided` was
- * decided against the loan book's copy of the state; it is appended at the revision that copy was
- * folded up to, so the store accepts it only if the copy missed no event. That spares loading every
- * loan of the night from the log. When the copy is behind (a payment arrived since) or predates
- * the event count, the command goes through the pipeline, which loads and decides again.
+ * Closes one loan's business day through the command pipeline, like every other writer: the loan
+ * is loaded from the log (snapshot and tail, or the pipeline's cache), decided, and appended at its
+ * revision with conflict retry. A loan with nothing to record appends nothing.
  */
-export async function closeLoan(deps: CloseLoanDeps, loanId: string, book: LoanState, decided: LoanEvent[], command: LoanCommand, date: string): Promise<number> {
+export async function closeLoan(deps: CloseLoanDeps, loanId: string, command: LoanCommand, date: string): Promise<ClosedLoan> {
   // End of the business day: the close comes after every payment dated that day.
   const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: `${date}T23:59:59.999Z` };
-  const streamId = loanStream(loanId);
-  if (Number.isInteger(book.eventsFolded) && book.eventsFolded > 0) {
-    const events = decided.map((event) => ({ type: event.type, data: event.data, ...context, causationId: null, idempotencyKey: null }));
-    try {
-      await deps.eventStore.append(streamId, events, BigInt(book.eventsFolded - 1));
-      return events.length;
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error;
-    }
-  }
-  const result = await handleCommand({ store: deps.eventStore }, { streamId, decider: loanDecider, command, context, snapshot: LOAN_SNAPSHOT });
-  return result.events.length;
+  const result = await handleCommand({ store: deps.eventStore }, { streamId: loanStream(loanId), decider: loanDecider, command, context, snapshot: LOAN_SNAPSHOT });
+  return { events: result.events.length, position: result.events.length > 0 ? result.position : null };
 }

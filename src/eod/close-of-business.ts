@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/actor.js';
-import { parseDate } from '../domain/calendar.js';
+import { requireOnOrBeforeBusinessDate } from '../app/business-date.js';
 import { DomainError } from '../domain/errors.js';
 import { DEFAULT_THRESHOLDS, type ClassificationThresholds } from '../domain/loan/classification.js';
 import type { EventStore } from '../eventstore/port.js';
@@ -22,6 +22,8 @@ export interface CloseOfBusinessInput {
   eventStore: EventStore;
   readStore: ReadStore;
   date: string;
+  /** Today in the lender's time zone: a later `date` is refused (DATE_AFTER_BUSINESS_DATE, 422). */
+  businessDate: string;
   actor: Actor;
   thresholds?: ClassificationThresholds;
   /** Close a date earlier than the last completed close (otherwise refused with 409). */
@@ -38,6 +40,8 @@ export interface CloseOfBusinessReport extends DayTotals {
   /** Every business date this run closed, oldest first: missed days are closed before `date`. */
   datesClosed: string[];
   durationMs: number;
+  /** Global position of the last event this run appended (null when none): pass it as `minPosition` to read your writes. */
+  position: string | null;
 }
 
 // One close at a time per read store in this process: two at once would race on the run record.
@@ -51,7 +55,7 @@ const running = new WeakSet<ReadStore>();
  */
 export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<CloseOfBusinessReport> {
   const { eventStore, readStore, date } = input;
-  parseDate(date);
+  requireOnOrBeforeBusinessDate(date, input.businessDate);
   if (running.has(readStore)) throw new DomainError('EOD_ALREADY_RUNNING', 'a close of business is already running', 'conflict');
   running.add(readStore);
   try {
@@ -62,7 +66,7 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
       throw new DomainError('EOD_DATE_BEFORE_LAST_CLOSE', `${date} is before the last closed business date ${last}; business dates move forward`, 'conflict', { date, lastClosed: last });
     }
     const dates = datesToClose(last, date);
-    const report: CloseOfBusinessReport = { date, datesClosed: dates, loansScanned: 0, loansChanged: 0, eventsAppended: 0, durationMs: 0 };
+    const report: CloseOfBusinessReport = { date, datesClosed: dates, loansScanned: 0, loansChanged: 0, eventsAppended: 0, durationMs: 0, position: null };
     const correlationId = randomUUID();
     for (const [index, day] of dates.entries()) {
       const logPosition = await awaitLoanBook(eventStore, readStore, input.freshness);
@@ -77,7 +81,10 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
         onPage: progress,
       }, day);
       Object.assign(report, sum(report, totals));
+      if (totals.lastPosition != null) report.position = totals.lastPosition.toString();
       progress({ loansScanned: 0, loansChanged: 0, eventsAppended: 0 });
+      // Yield between dates so a long range of missed dates never holds the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return { ...report, durationMs: Date.now() - started };
   } finally {

@@ -1,6 +1,8 @@
 import type { RecordedEvent } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { BatchContext } from './batch-context.js';
+import { LoanStates, streamPrefixReader } from './loan-states.js';
+import type { EventStore } from '../eventstore/port.js';
 import type { Projection, ProjectionHandler } from './projection.js';
 import { ProjectionFailure } from './projection-failure.js';
 
@@ -14,17 +16,21 @@ export interface ApplyTarget {
   checkpointName: string;
   knownEventTypes: ReadonlySet<string>;
   now: () => Date;
+  /** This projection's own cache of loan states, folded from the log. */
+  loans: LoanStates;
 }
 
 /** Builds the target that writes a projection's own collections under their own names (or mapped by `rename`). */
 export function applyTarget(
   projection: Projection,
-  deps: { store: ReadStore; knownEventTypes: ReadonlySet<string>; now: () => Date },
+  deps: { store: ReadStore; eventStore: EventStore; knownEventTypes: ReadonlySet<string>; now: () => Date },
   rename: (collection: string) => string = (c) => c,
   checkpointName = projection.name,
 ): ApplyTarget {
+  const { eventStore, ...rest } = deps;
   return {
-    ...deps,
+    ...rest,
+    loans: new LoanStates(streamPrefixReader(eventStore)),
     projection,
     handlers: new Map(Object.entries(projection.handlers)),
     collections: new Map(projection.collections.map((c) => [c.name, rename(c.name)])),
@@ -38,12 +44,12 @@ export function applyTarget(
  */
 export async function applyAndCommit(target: ApplyTarget, events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const context = new BatchContext(target.store, target.collections, target.projection.name);
+  const context = new BatchContext(target.store, target.collections, target.projection.name, target.loans);
   const failure = await applyEvents(target, events, context);
   if (!failure) return commit(target, context, events[events.length - 1]!);
   // The failed event may have staged some writes already; replay the good prefix into a clean batch.
   if (failure.index > 0) {
-    const prefix = new BatchContext(target.store, target.collections, target.projection.name);
+    const prefix = new BatchContext(target.store, target.collections, target.projection.name, target.loans);
     await applyEvents(target, events.slice(0, failure.index), prefix);
     await commit(target, prefix, events[failure.index - 1]!);
   }

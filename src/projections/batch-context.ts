@@ -1,4 +1,5 @@
 import type { Doc, FindQuery, Page, ReadStore, Write } from '../readstore/port.js';
+import type { LoanStates } from './loan-states.js';
 import type { ProjectionContext } from './projection.js';
 import { compareDocs, matchesWhere } from './pending-query.js';
 
@@ -17,6 +18,7 @@ export class BatchContext implements ProjectionContext {
     private readonly store: ReadStore,
     private readonly collections: ReadonlyMap<string, string>,
     private readonly projection: string,
+    readonly loans: LoanStates,
   ) {}
 
   async get<T extends Doc>(collection: string, id: string): Promise<T | null> {

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../eventstore/port.js';
 import type { CollectionSpec, Doc, FindQuery, Page } from '../readstore/port.js';
+import type { LoanStates } from './loan-states.js';
 
 /**
  * What a projector handler may do: read documents (its own pending writes first, then the store)
@@ -10,6 +11,8 @@ export interface ProjectionContext {
   find<T extends Doc>(collection: string, query: FindQuery): Promise<Page<T>>;
   put(collection: string, doc: Doc): void;
   delete(collection: string, id: string): void;
+  /** The loan's domain state around a loan event, folded from the log (never stored in a read model). */
+  readonly loans: LoanStates;
 }
 
 export type ProjectionHandler = (event: RecordedEvent, ctx: ProjectionContext) => Promise<void> | void;

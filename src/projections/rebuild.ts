@@ -36,7 +36,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   const batchSize = options.batchSize ?? 1_000;
   const now = options.now ?? (() => new Date());
   const targets = projections.map((p) =>
-    applyTarget(p, { store: readStore, knownEventTypes: options.knownEventTypes, now }, shadowCollection, rebuildCheckpointName(p.name)),
+    applyTarget(p, { store: readStore, eventStore, knownEventTypes: options.knownEventTypes, now }, shadowCollection, rebuildCheckpointName(p.name)),
   );
   // Indexes are built once after the bulk load (a sort) instead of maintained row by row through it.
   const shadowSpecs = projections.flatMap((p) => p.collections.map((spec) => ({ ...spec, name: shadowCollection(spec.name) })));

@@ -50,7 +50,7 @@ export class ProjectionRunner {
     for (const projection of options.projections) {
       const worker = new ProjectionWorker({
         eventStore: options.eventStore,
-        target: applyTarget(projection, { store: options.readStore, knownEventTypes: options.knownEventTypes, now: this.now }),
+        target: applyTarget(projection, { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now }),
         batchSize: options.batchSize ?? 1_000,
         mayCommit: () => this.entry(projection.name).leaseHeld,
         onCommit: () => this.waiters.notify(),

@@ -33,18 +33,17 @@ function sumsFor(sums: Sums, month: string, currency: string) {
  * paid, so a month can exceed 1 (catch-up) or fall short (arrears) — as lenders read this ratio.
  */
 export function buildCollectionRate(
-  loans: Iterable<Pick<LoanSummaryDoc, 'currency' | 'state'>>,
+  loans: Iterable<Pick<LoanSummaryDoc, 'currency' | 'dueByMonth'>>,
   transactions: Iterable<RegulatoryTransaction>,
   asOf: string,
 ): CollectionRateRow[] {
   const sums: Sums = new Map();
   const lastMonth = asOf.slice(0, 7);
   for (const loan of loans) {
-    for (const inst of loan.state.installments) {
-      const month = inst.dueDate.slice(0, 7);
+    for (const [month, due] of Object.entries(loan.dueByMonth)) {
       if (month > lastMonth) continue;
       const sum = sumsFor(sums, month, loan.currency);
-      for (const c of ['principal', 'interest', 'fee'] as const) sum.due = sum.due.plus(inst.due[c]).minus(inst.waived[c]);
+      sum.due = sum.due.plus(due);
     }
   }
   for (const tx of transactions) {

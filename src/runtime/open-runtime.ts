@@ -67,7 +67,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const app = await buildApp({
       eventStore, readStore, vault, config, logger,
       jwtSecret: secrets.jwtSecret,
-      clock: { now: () => new Date() },
+      clock: { now: () => new Date(), timeZone: config.timeZone },
       metrics,
       routes: options.routes ?? resourceRoutes,
       ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),

@@ -29,6 +29,7 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'reports.amlLargeTransactions', method: 'GET', url: '/v1/reports/aml/large-transactions', allowed: COMPLIANCE },
   { route: 'reports.amlSuspicious', method: 'GET', url: '/v1/reports/aml/suspicious', allowed: COMPLIANCE },
   { route: 'reports.trialBalance', method: 'GET', url: '/v1/reports/ledger/trial-balance', allowed: COMPLIANCE },
+  { route: 'reports.ledgerReconciliation', method: 'GET', url: '/v1/reports/ledger/reconciliation', allowed: COMPLIANCE },
   { route: 'reports.disbursements', method: 'GET', url: '/v1/reports/disbursements', allowed: STAFF_ONLY },
   { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },

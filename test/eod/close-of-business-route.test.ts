@@ -11,20 +11,21 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const post = (body: unknown, caller = STAFF.officer) => t.call(caller, 'POST', '/v1/operations/close-of-business', body);
+const post = (body: unknown, caller = STAFF.admin) => t.call(caller, 'POST', '/v1/operations/close-of-business', body);
 
 describe('POST /v1/operations/close-of-business', () => {
-  it('closes the day for an officer and reports what changed (200), recording the caller on the events', async () => {
+  it('closes the day for an admin and reports what changed (200) with the position of its last event, recording the caller', async () => {
     const res = await post({ date: '2026-02-16' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ date: '2026-02-16', datesClosed: ['2026-02-16'], loansScanned: 1, loansChanged: 1, eventsAppended: 3 });
     const [last] = await t.runtime.eventStore.readStream('loan-a', { direction: 'backwards', maxCount: 1 });
-    expect(last).toMatchObject({ type: 'InterestAccrued', actor: { sub: STAFF.officer.sub, role: 'officer' } });
+    expect(last).toMatchObject({ type: 'InterestAccrued', actor: { sub: STAFF.admin.sub, role: 'admin' } });
+    expect(res.json().position).toBe(last?.position.toString());
     expect((await findRun(t.runtime.readStore, '2026-02-16'))?.status).toBe('completed');
   });
 
-  it('lets an admin re-run the date, appending nothing', async () => {
-    const res = await post({ date: '2026-02-16' }, STAFF.admin);
+  it('re-runs the date appending nothing', async () => {
+    const res = await post({ date: '2026-02-16' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ loansChanged: 0, eventsAppended: 0 });
   });
@@ -41,7 +42,7 @@ describe('POST /v1/operations/close-of-business', () => {
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
-  it.each([['underwriter', STAFF.underwriter], ['compliance', STAFF.compliance], ['borrower', borrower('c1')]])('answers 403 to a %s', async (_role, caller) => {
+  it.each([['officer', STAFF.officer], ['underwriter', STAFF.underwriter], ['compliance', STAFF.compliance], ['borrower', borrower('c1')]])('answers 403 to a %s', async (_role, caller) => {
     const head = await t.runtime.eventStore.headPosition();
     const res = await post({ date: '2026-02-17' }, caller);
     expect(res.statusCode).toBe(403);
@@ -50,6 +51,15 @@ describe('POST /v1/operations/close-of-business', () => {
 
   it('answers 401 without a token', async () => {
     expect((await t.call(null, 'POST', '/v1/operations/close-of-business', { date: '2026-02-17' })).statusCode).toBe(401);
+  });
+
+  it.each([['tomorrow', 1], ['years ahead', 3650]])('answers 422 for a date after the business date (%s) and records nothing', async (_case, days) => {
+    const head = await t.runtime.eventStore.headPosition();
+    const date = new Date(Date.now() + days * 86_400_000 + 86_400_000).toISOString().slice(0, 10);
+    const res = await post({ date });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'DATE_AFTER_BUSINESS_DATE' });
+    expect(await t.runtime.eventStore.headPosition()).toBe(head);
   });
 
   it('answers 409 for a date before the last close, and closes it when forced', async () => {

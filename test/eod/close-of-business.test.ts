@@ -13,7 +13,7 @@ beforeEach(async () => (book = await openBook()));
 afterEach(async () => book.close());
 
 const close = (date: string, extra: Partial<Parameters<typeof runCloseOfBusiness>[0]> = {}) =>
-  runCloseOfBusiness({ eventStore: book.eventStore, readStore: book.readStore, date, actor: EOD_ACTOR, ...extra });
+  runCloseOfBusiness({ eventStore: book.eventStore, readStore: book.readStore, date, businessDate: '2099-12-31', actor: EOD_ACTOR, ...extra });
 
 describe('close of business over a portfolio', () => {
   it('detects overdue loans with their DPD, charges penalties after grace and up to the cap, and classifies at 1/91/271/361 DPD', async () => {

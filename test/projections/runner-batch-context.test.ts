@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LoanStates } from '../../src/projections/loan-states.js';
 import { BatchContext } from '../../src/projections/batch-context.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 
@@ -17,7 +18,7 @@ describe('BatchContext (what handlers see inside a batch)', () => {
       ['a', 'b', 'c'].map((id, i) => ({ op: 'put' as const, collection: 'loans__shadow', doc: { id, customerId: 'c1', rank: i } })),
       { projection: 'p', version: 1, position: 1n, updatedAt: 't' },
     );
-    ctx = new BatchContext(store, new Map([['loans', 'loans__shadow']]), 'p');
+    ctx = new BatchContext(store, new Map([['loans', 'loans__shadow']]), 'p', new LoanStates(async () => []));
   });
   afterEach(async () => {
     await store.close();

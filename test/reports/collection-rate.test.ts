@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Installment, LoanState } from '../../src/domain/loan/state.js';
+import { dueByMonth } from '../../src/domain/loan/figures.js';
+import type { Installment } from '../../src/domain/loan/state.js';
 import { initialLoanState } from '../../src/domain/loan/state.js';
 import { buildCollectionRate } from '../../src/reports/collection-rate.js';
 import { tx } from './regulatory-fixtures.js';
@@ -10,8 +11,8 @@ function installment(number: number, dueDate: string, principal: string, interes
     number, fromDate: dueDate, dueDate, due: { ...zero, principal, interest }, paid: zero, waived: zero, settled: false, overdueSince: null, ...extra,
   };
 }
-const book = (currency: string, installments: Installment[]): { currency: string; state: LoanState } =>
-  ({ currency, state: { ...initialLoanState(), currency, installments } });
+const book = (currency: string, installments: Installment[]): { currency: string; dueByMonth: Record<string, string> } =>
+  ({ currency, dueByMonth: dueByMonth({ ...initialLoanState(), currency, installments }) });
 
 describe('buildCollectionRate', () => {
   it('divides what repayments paid against the schedule by what fell due, per month and currency', () => {
@@ -22,7 +23,7 @@ describe('buildCollectionRate', () => {
         installment(2, '2026-03-15', '999.97', '20.10', { due: { ...zero, principal: '999.97', interest: '20.10', penalty: '50.00' }, waived: { ...zero, interest: '20.10' } }),
         installment(3, '2026-05-15', '1009.96', '10.10'),
       ]),
-      book('JPY', [installment(1, '2026-02-10', '10000', '100')]),
+      book('JPY', [installment(1, '2026-02-10', '10000', '100', { due: { penalty: '0', fee: '0', interest: '100', principal: '10000' }, paid: { penalty: '0', fee: '0', interest: '0', principal: '0' }, waived: { penalty: '0', fee: '0', interest: '0', principal: '0' } })]),
     ];
     const transactions = [
       tx('1020.07', '2026-02-15', { scheduledPaid: '1020.07' }),

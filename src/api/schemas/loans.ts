@@ -38,6 +38,7 @@ export const waiverBody = z
     kind: z.enum(['penalty', 'fee', 'interest']),
     amount: decimalAmount.optional().meta({ description: 'Defaults to all of that kind still owed' }),
     reason,
+    effectiveDate: businessDate.optional().meta({ description: 'Business date the waiver takes effect (and is booked); defaults to today' }),
   })
   .strict();
 

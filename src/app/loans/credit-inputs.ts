@@ -53,7 +53,7 @@ export async function gatherCreditInput(readStore: ReadStore, customer: Customer
   const others = await otherLoans(readStore, loan.customerId ?? '', loan.loanId ?? '');
   const existingMonthlyDebt = others
     .filter((doc) => REPAYING.has(doc.status) && doc.nextDue !== null)
-    .reduce((sum, doc) => sum.plus(new Dec(doc.nextDue?.amount ?? '0').times(PERIODS_PER_MONTH[doc.state.terms?.frequency ?? 'monthly'])), new Dec(0));
+    .reduce((sum, doc) => sum.plus(new Dec(doc.nextDue?.amount ?? '0').times(PERIODS_PER_MONTH[doc.frequency])), new Dec(0));
   const verifiedOn = customer.kycVerifiedAt?.slice(0, 10) ?? null;
   return {
     monthlyIncome: new Dec(customer.monthlyIncome),

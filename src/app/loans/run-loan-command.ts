@@ -1,9 +1,22 @@
 import type { CommandResult } from '../../commands/handle-command.js';
 import { loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
-import { runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { requireOnOrBeforeBusinessDate } from '../business-date.js';
+import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
 
-/** Runs a loan command on the loan's stream (with snapshots); business time is `occurredAt`. */
+/** The business dates a loan command carries, by field name. */
+function commandDates(command: LoanCommand): [string, string][] {
+  const data = command.data as { effectiveDate?: unknown; date?: unknown };
+  const dates: [string, string][] = [];
+  if (typeof data.effectiveDate === 'string') dates.push(['effectiveDate', data.effectiveDate]);
+  if (typeof data.date === 'string') dates.push(['date', data.date]);
+  return dates;
+}
+
+/**
+ * Runs a loan command on the loan's stream (with snapshots); business time is `occurredAt`. Every
+ * date the command carries must be on or before the business date (DATE_AFTER_BUSINESS_DATE, 422).
+ */
 export function runLoanCommand(
   services: AppServices,
   meta: CommandMeta,
@@ -11,6 +24,8 @@ export function runLoanCommand(
   command: LoanCommand,
   occurredAt: string,
 ): Promise<CommandResult<LoanState> & { outcome: CommandOutcome }> {
+  const today = businessToday(services);
+  for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
   return runCommand(services, {
     id: loanId, streamId: loanStream(loanId), decider: loanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
   });

@@ -6,6 +6,8 @@ export interface WaiverInput {
   kind: ChargeKind;
   amount?: string | null;
   reason: string;
+  /** Business date the waiver takes effect; today when absent. */
+  effectiveDate?: string;
 }
 
 export interface RescheduleInput {
@@ -24,9 +26,10 @@ export interface RefundInput {
 
 /** Waives owed penalty, fee or interest (all of that kind when no amount is given). */
 export async function waiveCharge(services: AppServices, meta: CommandMeta, loanId: string, input: WaiverInput): Promise<CommandOutcome> {
+  const effectiveDate = input.effectiveDate ?? businessToday(services);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
-    type: 'WaiveCharge', data: { kind: input.kind, amount: input.amount ?? null, reason: input.reason },
-  }, occurredAtFor(services));
+    type: 'WaiveCharge', data: { kind: input.kind, amount: input.amount ?? null, reason: input.reason, effectiveDate },
+  }, occurredAtFor(services, effectiveDate));
   return outcome;
 }
 

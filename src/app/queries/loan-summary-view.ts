@@ -1,3 +1,5 @@
+import { daysBetween } from '../../domain/calendar.js';
+import { lastCompletedDate } from '../../eod/run-record.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../../readstore/port.js';
 
@@ -11,8 +13,24 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
   return readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, loanId);
 }
 
-/** The public summary fields of the read model's document (the folded domain state stays inside). */
-export function toLoanSummaryView(doc: LoanSummaryDoc): LoanSummaryView {
-  const { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, daysPastDue, classification, asOf } = doc;
-  return { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, daysPastDue, classification, asOf };
+/**
+ * Days past due at the later of the document's own date and the last closed business date: the
+ * loan ages every night even when close of business had nothing to record for it.
+ */
+export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'oldestUnpaidDueDate' | 'asOf' | 'daysPastDue'>, closedThrough: string | null): number {
+  if (doc.oldestUnpaidDueDate === null) return 0;
+  const date = closedThrough !== null && closedThrough > doc.asOf ? closedThrough : doc.asOf;
+  return Math.max(doc.daysPastDue, daysBetween(doc.oldestUnpaidDueDate, date));
+}
+
+/** The last business date close of business completed (null before the first). */
+export function closedThrough(readStore: ReadStore): Promise<string | null> {
+  return lastCompletedDate(readStore).catch(() => null);
+}
+
+/** The public summary fields of the read model's document, days past due aged to `closed` (the last closed business date). */
+export function toLoanSummaryView(doc: LoanSummaryDoc, closed: string | null = null): LoanSummaryView {
+  const { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, classification, asOf } = doc;
+  const view = { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, daysPastDue: daysPastDueAt(doc, closed), classification, asOf };
+  return closed !== null && closed > asOf ? { ...view, asOf: closed } : view;
 }

@@ -5,6 +5,7 @@ import {
   REGULATORY_LOANS, REGULATORY_TRANSACTIONS, type RegulatoryLoan, type RegulatoryTransaction,
 } from '../../projections/models/regulatory/documents.js';
 import type { Doc, ReadStore } from '../../readstore/port.js';
+import { closedThrough, daysPastDueAt } from './loan-summary-view.js';
 import { findLargeValueTransactions, type LargeValueRow } from '../../reports/aml-large-value.js';
 import { findSuspiciousActivity, type SuspiciousRow } from '../../reports/aml-suspicious.js';
 import { buildClassificationSnapshot, type ClassificationSnapshot } from '../../reports/classification-report.js';
@@ -54,8 +55,11 @@ export async function classificationReport(readStore: ReadStore): Promise<Classi
   return buildClassificationSnapshot(await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY));
 }
 
+/** Portfolio at risk with each loan's days past due aged to the last closed business date. */
 export async function parReport(readStore: ReadStore): Promise<ParRow[]> {
-  return buildParReport(await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY));
+  const closed = await closedThrough(readStore);
+  const loans = await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY);
+  return buildParReport(loans.map((doc) => ({ ...doc, daysPastDue: daysPastDueAt(doc, closed) })));
 }
 
 export async function largeTransactionsReport(readStore: ReadStore, period: Period): Promise<LargeValueRow[]> {

@@ -1,3 +1,4 @@
+import { businessDateAt } from '../../app/business-date.js';
 import { loadConfig } from '../../config/config.js';
 import type { Actor } from '../../domain/actor.js';
 import { isValidDate } from '../../domain/calendar.js';
@@ -44,9 +45,10 @@ export const eodCommand: CliCommand = {
   usage: 'lendcore eod --date YYYY-MM-DD [--force]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, { date: { type: 'string' }, force: { type: 'boolean', default: false } });
-    const date = values.date ?? new Date().toISOString().slice(0, 10);
-    if (!isValidDate(date)) throw new UsageError(`--date ${date} is not a calendar date YYYY-MM-DD`);
     const config = loadConfig(io.env);
+    const businessDate = businessDateAt(new Date(), config.timeZone);
+    const date = values.date ?? businessDate;
+    if (!isValidDate(date)) throw new UsageError(`--date ${date} is not a calendar date YYYY-MM-DD`);
     const eventStore = await openEventStore(config);
     try {
       const readStore = await openReadStore(config);
@@ -54,7 +56,7 @@ export const eodCommand: CliCommand = {
         const projectors = await projectorsUnlessRunning(eventStore, readStore, `eod-${process.pid}`);
         try {
           const bar = eodProgressPrinter(io.progress);
-          const report = await runCloseOfBusiness({ eventStore, readStore, date, actor: EOD_ACTOR, force: values.force === true, onProgress: bar.update });
+          const report = await runCloseOfBusiness({ eventStore, readStore, date, businessDate, actor: EOD_ACTOR, force: values.force === true, onProgress: bar.update });
           bar.done();
           io.out(formatEodSummary(report));
           return 0;

@@ -8,8 +8,8 @@ function periodDays(from: string, to: string, ctx: LoanContext): number {
   return ctx.dayCount === '30/360' ? days360(from, to) : daysBetween(from, to);
 }
 
-// In minor units: month-end accrues every loan in the book, and integers keep that pass cheap.
-function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number): bigint {
+/** earnedInterest in minor units: month-end accrues every loan in the book, and integers keep that pass cheap. */
+export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number): bigint {
   const interest = minorOf(inst.due.interest, places);
   if (date >= inst.dueDate) return interest;
   if (date <= inst.fromDate) return 0n;
@@ -28,16 +28,4 @@ function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: 
 export function earnedInterest(inst: Installment, date: string, ctx: LoanContext): Decimal {
   const places = minorUnits(ctx.currency);
   return new Dec(formatMinor(earnedMinor(inst, date, ctx, places), places));
-}
-
-/** Interest earned after the end of `from` through the end of `to`, summed over the periods in between. */
-export function interestEarnedBetween(installments: readonly Installment[], from: string, to: string, ctx: LoanContext): Decimal {
-  const places = minorUnits(ctx.currency);
-  let sum = 0n;
-  for (const inst of installments) {
-    if (inst.dueDate <= from) continue;
-    if (inst.fromDate >= to) break;
-    sum += earnedMinor(inst, to, ctx, places) - earnedMinor(inst, from, ctx, places);
-  }
-  return new Dec(formatMinor(sum, places));
 }

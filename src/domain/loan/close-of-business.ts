@@ -1,10 +1,11 @@
 import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
-import { interestEarnedBetween } from './accrual.js';
 import { daysPastDue, pastDueInstallments, penaltyDue } from './delinquency.js';
 import type { LoanEvent } from './events.js';
+import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
-import { loanContext } from './payoff.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import { minorUnits } from '../money.js';
 import type { Installment, LoanState } from './state.js';
 
 /** Due date of the first installment falling due after `date`, by binary search (installments are date-ordered). */
@@ -27,9 +28,11 @@ function accrue(state: LoanState, date: string): LoanEvent[] {
   const monthEnd = endOfMonth(addDays(from, 1));
   const due = nextDueDate(state.installments, from);
   if (monthEnd > date && (due === null || due > date)) return [];
-  const amount = interestEarnedBetween(state.installments, from, date, loanContext(state));
-  if (!amount.gt(0)) return [];
-  return [{ type: 'InterestAccrued', data: { date, from, to: date, amount: fmt(amount, state.currency) } }];
+  // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
+  // interest is never accrued, and interest already paid was recognised when paid.
+  const amount = recognisedInterest(state, date) - recognisedInterest(state, from);
+  if (amount <= 0n) return [];
+  return [{ type: 'InterestAccrued', data: { date, from, to: date, amount: formatMinor(amount, minorUnits(state.currency)) } }];
 }
 
 /**

@@ -33,7 +33,7 @@ export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
   data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
 };
-export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string } };
+export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
 export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
 export type RescheduleLoan = {
   type: 'Reschedule';

@@ -84,7 +84,14 @@ export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
 export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string }>;
-export type ChargeWaived = DomainEvent<'ChargeWaived', { kind: ChargeKind; amount: string; reason: string; installments: { number: number; amount: string }[] }>;
+export type ChargeWaived = DomainEvent<'ChargeWaived', {
+  kind: ChargeKind;
+  amount: string;
+  reason: string;
+  installments: { number: number; amount: string }[];
+  /** Business date the waiver takes effect (absent on waivers recorded before it was carried). */
+  effectiveDate?: string;
+}>;
 export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string }>;
 export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   reason: string;
@@ -92,6 +99,8 @@ export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   annualRate: string;
   term: number;
   schedule: ScheduleRow[];
+  /** Interest earned up to the effective date, added to the principal the new schedule repays (absent before it was kept). */
+  capitalizedInterest?: string;
 }>;
 export type LoanWriteOffRequested = DomainEvent<'LoanWriteOffRequested', { requestedBy: string; reason: string; date: string }>;
 export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {

@@ -1,21 +1,26 @@
-import { addDays, daysBetween } from '../calendar.js';
+import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
+import { minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
-import type { ChargeWaived, LoanEvent, RepaymentReceived } from './events.js';
-import { addAmounts, fmt, installmentsFromSchedule, isSettled, isZeroText, nextUnsettled, owed, subtractAmounts } from './installment.js';
-import { paymentEntry, paymentRecords } from './payment-book.js';
-import { forgoUnearned, loanContext } from './payoff.js';
-import { applyAllocation, reallocate } from './reallocation.js';
+import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived } from './events.js';
+import { addAmounts, fmt, installmentsFromSchedule, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
+import { paymentEntry } from './payment-book.js';
+import { loanContext } from './payoff.js';
+import { applyFact, factKey, replayServicing, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
 }
 
-
-/** Overdue until the oldest unsettled installment is no longer past due. */
-function refreshStatus(state: LoanState): void {
-  state.firstUnsettled = nextUnsettled(state.installments, state.firstUnsettled);
+/** Refreshes what the installments imply: principal owed, the oldest open row, and overdue → active once it is cured. */
+function refreshDerived(state: LoanState): void {
+  const places = minorUnits(state.currency);
+  let principal = 0n;
+  for (const inst of state.installments) if (!inst.settled) principal += owedMinor(inst, 'principal', places);
+  state.principalOutstanding = formatMinor(principal, places);
+  state.firstUnsettled = nextUnsettled(state.installments, 0);
   const oldest = state.installments[state.firstUnsettled];
   if (state.status === 'overdue' && (!oldest || oldest.overdueSince === null)) {
     state.status = 'active';
@@ -23,48 +28,84 @@ function refreshStatus(state: LoanState): void {
   }
 }
 
-// A backdated payment's event carries its allocation from a re-run in date order; evolve re-runs
-// the same allocation so every later payment's split and the balances are re-derived, not patched.
-function applyRepayment(state: LoanState, { data }: RepaymentReceived): void {
-  const c = state.currency;
-  const backdated = state.lastPaymentDate !== null && data.effectiveDate < state.lastPaymentDate;
-  state.payments.push(paymentEntry(data.effectiveDate, data.amount, data.reference));
-  state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
-  if (!backdated) {
-    applyAllocation(state.installments, data.installments, c);
-    if (!isZeroText(data.allocation.principal)) {
-      state.principalOutstanding = subtractAmounts(state.principalOutstanding, data.allocation.principal, c);
+/**
+ * Applies a new servicing fact. One that sorts after every fact so far is applied to the current
+ * installments; an earlier-dated one re-runs the whole replay, so later payments are re-allocated
+ * and penalties a back-dated payment makes unwarranted fall away.
+ */
+function recordFact(state: LoanState, fact: ServicingFact): void {
+  const key = factKey(fact.date);
+  const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
+  const ctx = loanContext(state);
+  if (state.lastFactKey === null || key >= state.lastFactKey) {
+    const result = applyFact(state.installments, fact, order, ctx);
+    if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
+      state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
     }
-    if (!isZeroText(data.allocation.excess)) state.creditBalance = addAmounts(state.creditBalance, data.allocation.excess, c);
+    state.lastFactKey = key;
   } else {
-    const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-    const rerun = reallocate(state.installments, paymentRecords(state.payments), order, loanContext(state));
-    state.installments = rerun.installments;
-    const principal = rerun.installments.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
-    state.principalOutstanding = fmt(principal, c);
-    state.creditBalance = fmt(rerun.creditBalance, c);
-    state.firstUnsettled = 0;
+    const replay = replayServicing(state, order, ctx);
+    state.installments = replay.installments;
+    const places = minorUnits(state.currency);
+    state.creditBalance = subtractAmounts(formatMinor(replay.excessMinor, places), state.refunded, state.currency);
   }
-  if (isZeroText(state.principalOutstanding)) forgoUnearned(state.installments, data.effectiveDate, c);
-  refreshStatus(state);
+  refreshDerived(state);
 }
 
-function applyWaiver(state: LoanState, { data }: ChargeWaived): void {
-  for (const part of data.installments) {
-    const inst = state.installments[part.number - 1] as Installment;
-    const next = { ...inst, waived: { ...inst.waived, [data.kind]: addAmounts(inst.waived[data.kind], part.amount, state.currency) } };
-    state.installments[part.number - 1] = { ...next, settled: isSettled(next, state.currency) };
-  }
-  refreshStatus(state);
+function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
+  const sequence = state.eventsFolded;
+  state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.reference));
+  state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
+  recordFact(state, {
+    kind: 'payment', date: data.effectiveDate, sequence,
+    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence },
+  });
 }
 
-function replaceInstallment(state: LoanState, number: number, change: (inst: Installment) => Installment): void {
-  state.installments[number - 1] = change(state.installments[number - 1] as Installment);
+// A waiver recorded before waivers carried a date is replayed at the latest date the loan knew then.
+function waiverDate(state: LoanState, event: ChargeWaived): string {
+  return event.data.effectiveDate ?? state.lastFactKey?.slice(0, 10) ?? state.disbursement?.date ?? '0000-01-01';
+}
+
+function waive(state: LoanState, event: ChargeWaived): void {
+  const waiver = { sequence: state.eventsFolded, date: waiverDate(state, event), kind: event.data.kind, parts: event.data.installments };
+  state.waivers.push(waiver);
+  recordFact(state, { kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
+}
+
+function chargePenalty(state: LoanState, { data }: PenaltyCharged): void {
+  const penalty = { sequence: state.eventsFolded, date: data.date, number: data.number, amount: data.amount };
+  state.penalties.push(penalty);
+  recordFact(state, { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
+  state.lastEodDate = later(state.lastEodDate, data.date);
+}
+
+/**
+ * Rows due on or before the effective date stay as the facts left them (baked into the new
+ * contract); the rest are replaced by the new schedule, whose principal includes the interest
+ * earned up to the effective date (capitalised, never forgiven).
+ */
+function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
+  const kept = state.installments.filter((inst) => inst.dueDate <= data.effectiveDate).map((inst) => ({ ...inst }));
+  state.contract = [...kept, ...installmentsFromSchedule(data.schedule, data.effectiveDate, kept.length + 1, state.currency)];
+  state.installments = state.contract.map((inst) => ({ ...inst }));
+  state.replayFrom = state.eventsFolded;
+  state.waivers = [];
+  state.penalties = [];
+  state.lastFactKey = null;
+  state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
+  Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
+  refreshDerived(state);
+}
+
+function markOverdue(rows: Installment[], number: number, since: string): void {
+  const inst = rows[number - 1];
+  if (inst) rows[number - 1] = { ...inst, overdueSince: since };
 }
 
 /**
  * Folds one loan event into the state. It updates `state` in place and returns it, so a
- * 5 000-event loan loads in O(events) without copying its payment map on every event; fold
+ * 5 000-event loan loads in O(events) without copying its payment book on every event; fold
  * from `initialLoanState()` or a cloned snapshot, never from a state still in use.
  */
 export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
@@ -95,36 +136,34 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanDisbursed': {
       const d = event.data;
+      const contract = installmentsFromSchedule(d.schedule, d.date, 1, c);
       Object.assign(state, {
         status: 'active', disbursement: { amount: d.amount, netAmount: d.netAmount, date: d.date, apr: d.apr },
-        installments: installmentsFromSchedule(d.schedule, d.date, 1, c), firstUnsettled: 0,
-        principalOutstanding: d.amount, interestAccruedThrough: d.date,
+        contract, installments: contract.map((inst) => ({ ...inst })), firstUnsettled: 0,
+        principalOutstanding: d.amount, interestAccruedThrough: d.date, creditBalance: fmt(new Dec(0), c),
       });
       break;
     }
     case 'RepaymentReceived':
-      applyRepayment(state, event);
+      receivePayment(state, event);
       break;
     case 'InterestAccrued':
-      state.interestAccrued = addAmounts(state.interestAccrued, event.data.amount, c);
       state.interestAccruedThrough = event.data.to;
       state.lastEodDate = later(state.lastEodDate, event.data.date);
       break;
-    case 'InstallmentOverdue':
-      replaceInstallment(state, event.data.number, (inst) => ({ ...inst, overdueSince: addDays(inst.dueDate, 1) }));
+    case 'InstallmentOverdue': {
+      const since = addDays(event.data.dueDate, 1);
+      markOverdue(state.contract, event.data.number, since);
+      markOverdue(state.installments, event.data.number, since);
       if (state.status === 'active') state.status = 'overdue';
-      state.daysPastDue = Math.max(state.daysPastDue, daysBetween(event.data.dueDate, event.data.date));
       state.lastEodDate = later(state.lastEodDate, event.data.date);
       break;
+    }
     case 'PenaltyCharged':
-      replaceInstallment(state, event.data.number, (inst) => ({
-        ...inst, settled: false, due: { ...inst.due, penalty: addAmounts(inst.due.penalty, event.data.amount, c) },
-      }));
-      state.firstUnsettled = Math.min(state.firstUnsettled, event.data.number - 1);
-      state.lastEodDate = later(state.lastEodDate, event.data.date);
+      chargePenalty(state, event);
       break;
     case 'ChargeWaived':
-      applyWaiver(state, event);
+      waive(state, event);
       break;
     case 'LoanClassified':
       state.classification = event.data.to;
@@ -132,21 +171,17 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.flags = isNonPerforming(event.data.to) ? [...new Set([...state.flags, 'npa' as const])] : state.flags.filter((f) => f !== 'npa');
       state.lastEodDate = later(state.lastEodDate, event.data.date);
       break;
-    case 'LoanRescheduled': {
-      const d = event.data;
-      const kept = state.installments.filter((inst) => inst.dueDate <= d.effectiveDate);
-      state.installments = [...kept, ...installmentsFromSchedule(d.schedule, d.effectiveDate, kept.length + 1, c)];
-      Object.assign(state, { annualRate: d.annualRate, term: d.term, rescheduledOn: d.effectiveDate, firstUnsettled: 0 });
-      refreshStatus(state);
+    case 'LoanRescheduled':
+      rescheduleContract(state, event);
       break;
-    }
     case 'LoanWriteOffRequested':
       state.writeOffRequest = { ...event.data };
       break;
     case 'LoanWrittenOff': {
       const d = event.data;
       const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties);
-      Object.assign(state, { status: 'written_off', writtenOff: { date: d.date, total: fmt(total, c) } });
+      state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties };
+      state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];
       break;
     }
@@ -158,13 +193,19 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.status = 'overpaid';
       break;
     case 'RefundIssued':
+      state.refunds[event.data.reference] = { amount: event.data.amount, date: event.data.date };
+      state.refunded = addAmounts(state.refunded, event.data.amount, c);
       state.creditBalance = subtractAmounts(state.creditBalance, event.data.amount, c);
       break;
     case 'LoanClosed':
-      forgoUnearned(state.installments, event.data.date, c);
       Object.assign(state, { status: 'closed', closedOn: event.data.date });
-      state.firstUnsettled = nextUnsettled(state.installments, state.firstUnsettled);
       break;
+    default:
+      return unknownEvent(event);
   }
   return state;
+}
+
+function unknownEvent(event: never): never {
+  throw new Error(`unknown loan event ${(event as { type: string }).type}`);
 }

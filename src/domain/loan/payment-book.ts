@@ -1,13 +1,14 @@
 /**
- * A loan remembers each repayment as one string, "effectiveDate amount reference", in order of
- * arrival. That is all it needs: the amount to answer a reused reference, and date, amount and
- * arrival order to re-run allocation when a payment is backdated (the split itself is re-derived,
- * never stored). A long loan's state is parsed on every load (snapshot) and every read-model
- * update, and a list of flat strings parses about ten times faster than a map of objects.
+ * A loan remembers each repayment as one string, "effectiveDate amount sequence reference", in order
+ * of arrival. That is all it needs: the amount to answer a reused reference, and date, amount and
+ * sequence to re-run allocation when a payment is backdated (the split itself is re-derived, never
+ * stored). `sequence` is the loan's event count when the payment arrived: one clock shared with
+ * waivers and penalties, so facts of one date replay in the order they were recorded. A list of
+ * flat strings parses about ten times faster than a map of objects on every load.
  */
 export type PaymentEntry = string;
 
-/** A remembered repayment, as allocation re-runs it; `sequence` breaks ties between payments of one date. */
+/** A remembered repayment, as allocation re-runs it. */
 export interface PaymentRecord {
   reference: string;
   amount: string;
@@ -15,15 +16,21 @@ export interface PaymentRecord {
   sequence: number;
 }
 
-/** The entry for a payment; dates and amounts never hold a space, so a reference may. */
-export function paymentEntry(effectiveDate: string, amount: string, reference: string): PaymentEntry {
-  return `${effectiveDate} ${amount} ${reference}`;
+/** The entry for a payment; dates, amounts and sequences never hold a space, so a reference may. */
+export function paymentEntry(effectiveDate: string, amount: string, sequence: number, reference: string): PaymentEntry {
+  return `${effectiveDate} ${amount} ${sequence} ${reference}`;
 }
 
-function parseEntry(entry: PaymentEntry, sequence: number): PaymentRecord {
+function parseEntry(entry: PaymentEntry): PaymentRecord {
   const dateEnd = entry.indexOf(' ');
   const amountEnd = entry.indexOf(' ', dateEnd + 1);
-  return { effectiveDate: entry.slice(0, dateEnd), amount: entry.slice(dateEnd + 1, amountEnd), reference: entry.slice(amountEnd + 1), sequence };
+  const sequenceEnd = entry.indexOf(' ', amountEnd + 1);
+  return {
+    effectiveDate: entry.slice(0, dateEnd),
+    amount: entry.slice(dateEnd + 1, amountEnd),
+    sequence: Number(entry.slice(amountEnd + 1, sequenceEnd)),
+    reference: entry.slice(sequenceEnd + 1),
+  };
 }
 
 /** The payment recorded under `reference`, or undefined; a reference is recorded at most once. */
@@ -32,13 +39,13 @@ export function knownPayment(entries: readonly PaymentEntry[], reference: string
   for (let i = entries.length - 1; i >= 0; i--) {
     const entry = entries[i] as PaymentEntry;
     if (!entry.endsWith(suffix)) continue;
-    const record = parseEntry(entry, i);
+    const record = parseEntry(entry);
     if (record.reference === reference) return record;
   }
   return undefined;
 }
 
-/** Every remembered payment with its arrival sequence. */
+/** Every remembered payment. */
 export function paymentRecords(entries: readonly PaymentEntry[]): PaymentRecord[] {
   return entries.map(parseEntry);
 }

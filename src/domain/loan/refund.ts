@@ -4,11 +4,17 @@ import { Money } from '../money.js';
 import type { RefundOverpayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireLoan } from './guards.js';
+import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
 
-/** Pays back (part of) an overpaid loan's credit balance; refunding all of it closes the loan. */
+/**
+ * Pays back (part of) an overpaid loan's credit balance; refunding all of it closes the loan. Money
+ * out is idempotent like money in: a refund replayed with its reference pays nothing twice.
+ */
 export function refundOverpayment({ data }: RefundOverpayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
+  const replay = replayOf(state.refunds[data.reference], data.amount ?? state.refunds[data.reference]?.amount ?? '');
+  if (replay) return replay;
   if (state.status !== 'overpaid') throw new DomainError('LOAN_NOT_OVERPAID', `Loan is ${state.status}, not overpaid`, 'conflict');
   const credit = Money.of(state.creditBalance, state.currency);
   const amount = data.amount ? positiveAmount(data.amount, state.currency) : credit;

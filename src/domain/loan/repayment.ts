@@ -1,14 +1,16 @@
-import { Dec, decimalOrNull, type Decimal } from '../decimal.js';
+import { decimalOrNull } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { allocateRepayment, type AllocationResult } from './allocation.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import type { AllocationResult } from './allocation.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
-import { fmt, owed } from './installment.js';
-import { knownPayment, paymentRecords } from './payment-book.js';
+import { COMPONENTS, owedMinor } from './installment.js';
+import { knownPayment, type PaymentRecord } from './payment-book.js';
 import { loanContext } from './payoff.js';
-import { reallocate } from './reallocation.js';
-import type { LoanState } from './state.js';
+import { applyPayment, factKey, replayServicing } from './servicing-replay.js';
+import type { Installment, LoanState } from './state.js';
 
 /** [] for a replay of a known reference with the same amount; DUPLICATE_REFERENCE for a different amount. */
 export function replayOf(known: { amount: string } | undefined, amount: string): LoanEvent[] | null {
@@ -20,25 +22,36 @@ export function replayOf(known: { amount: string } | undefined, amount: string):
 
 interface Outcome {
   result: AllocationResult;
-  principalAfter: Decimal;
-  creditAdded: Decimal;
+  rows: Installment[];
+  /** Credit balance after the payment, in minor units. */
+  creditAfter: bigint;
 }
 
-/** A backdated payment re-runs every payment's allocation in date order (see evolve). */
-function allocate(state: LoanState, amount: string, reference: string, date: string): Outcome {
+/** Allocates the payment as the replay will: on the current rows when it is the latest fact, else by re-running every fact in date order. */
+function allocate(state: LoanState, payment: PaymentRecord): Outcome {
   const order = requireLoan(state).allocationOrder;
   const ctx = loanContext(state);
-  if (state.lastPaymentDate === null || date >= state.lastPaymentDate) {
-    const result = allocateRepayment(state.installments, amount, date, order, ctx);
-    return { result, principalAfter: new Dec(state.principalOutstanding).minus(result.totals.principal), creditAdded: new Dec(result.totals.excess) };
+  const places = minorUnits(state.currency);
+  if (state.lastFactKey === null || factKey(payment.effectiveDate) >= state.lastFactKey) {
+    const rows = [...state.installments];
+    const result = applyPayment(rows, payment, order, ctx);
+    return { result, rows, creditAfter: minorOf(state.creditBalance, places) + minorOf(result.totals.excess, places) };
   }
-  const candidate = { reference, amount, effectiveDate: date, sequence: state.payments.length };
-  const rerun = reallocate(state.installments, [...paymentRecords(state.payments), candidate], order, ctx);
-  const principalAfter = rerun.installments.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
-  return { result: rerun.results.get(reference) as AllocationResult, principalAfter, creditAdded: rerun.creditBalance.minus(state.creditBalance) };
+  const replay = replayServicing(state, order, ctx, [{ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment }]);
+  return { result: replay.allocations.get(payment.reference) as AllocationResult, rows: replay.installments, creditAfter: replay.excessMinor - minorOf(state.refunded, places) };
 }
 
-/** Records a repayment with its allocation; closes the loan when nothing is left, or marks the excess as an overpayment. */
+function owedTotalMinor(rows: readonly Installment[], places: number): bigint {
+  let sum = 0n;
+  for (const row of rows) if (!row.settled) for (const c of COMPONENTS) sum += owedMinor(row, c, places);
+  return sum;
+}
+
+/**
+ * Records a repayment with its allocation. The loan closes only when nothing at all is owed
+ * (principal, interest, fees and penalties, whatever the allocation order); money beyond every
+ * balance makes it overpaid.
+ */
 export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
   const replay = replayOf(knownPayment(state.payments, data.reference), data.amount);
@@ -49,14 +62,16 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
-  const { result, principalAfter, creditAdded } = allocate(state, amount, data.reference, date);
+  const places = minorUnits(state.currency);
+  const { result, rows, creditAfter } = allocate(state, { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1 });
   const events: LoanEvent[] = [{
     type: 'RepaymentReceived',
     data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
   }];
-  if (creditAdded.gt(0)) {
-    events.push({ type: 'LoanOverpaid', data: { amount: fmt(creditAdded, state.currency), date } });
-  } else if (principalAfter.isZero()) {
+  const creditAdded = creditAfter - minorOf(state.creditBalance, places);
+  if (creditAdded > 0n) {
+    events.push({ type: 'LoanOverpaid', data: { amount: formatMinor(creditAdded, places), date } });
+  } else if (owedTotalMinor(rows, places) === 0n) {
     events.push({ type: 'LoanClosed', data: { date, reason: 'obligations_met' } });
   }
   return events;

@@ -4,7 +4,9 @@ import { generateSchedule } from '../schedule/generate.js';
 import type { RescheduleLoan } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, requireActive } from './guards.js';
+import { earnedInterest } from './accrual.js';
 import { fmt, owed } from './installment.js';
+import { loanContext } from './payoff.js';
 import type { LoanState } from './state.js';
 
 function rule(code: string, message: string): never {
@@ -14,7 +16,8 @@ function rule(code: string, message: string): never {
 /**
  * Re-amortizes the principal still owed on installments due after the effective date into a new
  * schedule (term and rate as given, else as before); rows already due stay as they are. Interest
- * of the broken period up to the effective date is not carried into the new schedule.
+ * the broken period earned up to the effective date is never forgiven: it is capitalised, added to
+ * the principal the new schedule repays (only a waiver forgives interest).
  */
 export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
@@ -27,8 +30,12 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (replaced.some((inst) => (['interest', 'fee', 'penalty'] as const).some((c) => !new Dec(inst.paid[c]).isZero()))) {
     rule('RESCHEDULE_AFTER_PREPAYMENT', 'Rows after the effective date already hold interest or charge payments');
   }
-  const principal = replaced.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
-  if (principal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
+  const owedPrincipal = replaced.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
+  const broken = replaced.find((inst) => inst.fromDate < date);
+  const earned = broken ? earnedInterest(broken, date, loanContext(state)).minus(broken.waived.interest) : new Dec(0);
+  const capitalized = earned.isNegative() ? new Dec(0) : earned;
+  const principal = owedPrincipal.plus(capitalized);
+  if (owedPrincipal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
   const term = data.term ?? replaced.length;
   if (!Number.isInteger(term) || term < 1 || term > terms.term.max) rule('TERM_OUT_OF_RANGE', `Term ${term} is outside 1–${terms.term.max}`);
   const annualRate = data.annualRate ?? state.annualRate ?? terms.annualRate;
@@ -37,5 +44,8 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
     principal: fmt(principal, state.currency), annualRate, term, startDate: date,
     terms: { ...terms, annualRate, graceOnPrincipal: 0, graceOnInterest: 0 },
   });
-  return [{ type: 'LoanRescheduled', data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule } }];
+  return [{
+    type: 'LoanRescheduled',
+    data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule, capitalizedInterest: fmt(capitalized, state.currency) },
+  }];
 }

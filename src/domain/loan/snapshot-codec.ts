@@ -4,8 +4,9 @@ const FIELDS_PER_ROW = 17;
 const NO_DATE = '-';
 
 /** The loan state as a snapshot stores it: the same JSON, but each installment packed into one string. */
-export interface PackedLoanState extends Omit<LoanState, 'installments'> {
+export interface PackedLoanState extends Omit<LoanState, 'installments' | 'contract'> {
   installments: string[];
+  contract: string[];
 }
 
 const componentsText = (c: Components) => `${c.penalty} ${c.fee} ${c.interest} ${c.principal}`;
@@ -37,12 +38,12 @@ function unpackRow(row: string): Installment {
  */
 export const loanSnapshotCodec = {
   /** Bump when the packed shape or the state's shape changes: older snapshots are then ignored. */
-  version: 3,
+  version: 4, // 4: the contract rows and the servicing facts (waivers, penalties, refunds)
   encode(state: LoanState): PackedLoanState {
-    return { ...state, installments: state.installments.map(packRow) };
+    return { ...state, installments: state.installments.map(packRow), contract: state.contract.map(packRow) };
   },
   decode(stored: unknown): LoanState {
     const packed = stored as PackedLoanState;
-    return { ...packed, installments: packed.installments.map(unpackRow) };
+    return { ...packed, installments: packed.installments.map(unpackRow), contract: packed.contract.map(unpackRow) };
   },
 };

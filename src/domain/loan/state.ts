@@ -1,5 +1,5 @@
 import type { DayCount, ProductTerms } from '../product/events.js';
-import type { Classification, LoanStatus } from './events.js';
+import type { ChargeKind, Classification, LoanStatus } from './events.js';
 import type { PaymentEntry } from './payment-book.js';
 
 export type Component = 'penalty' | 'fee' | 'interest' | 'principal';
@@ -20,6 +20,22 @@ export interface Installment {
   settled: boolean;
   /** First day past due, once close of business saw it unpaid. */
   overdueSince: string | null;
+}
+
+/** A waiver as recorded: what it waived of each installment, replayed at its effective date. */
+export interface WaiverFact {
+  sequence: number;
+  date: string;
+  kind: ChargeKind;
+  parts: { number: number; amount: string }[];
+}
+
+/** A penalty close of business charged; it stands only if the installment was still unpaid that night. */
+export interface PenaltyFact {
+  sequence: number;
+  date: string;
+  number: number;
+  amount: string;
 }
 
 /**
@@ -44,21 +60,45 @@ export interface LoanState {
   assessment: { score: number; grade: string; decision: 'approve' | 'review' | 'decline' } | null;
   disbursement: { amount: string; netAmount: string; date: string; apr: string } | null;
   annualRate: string | null;
+  /**
+   * The contract the servicing facts replay over: the schedule as disbursed or last rescheduled,
+   * with whatever was paid, waived or charged before a reschedule baked in (nothing may be dated
+   * before a reschedule, so that part never re-runs).
+   */
+  contract: Installment[];
+  /**
+   * The installments as the facts leave them: `contract` with every payment, waiver and penalty
+   * since applied in effective-date order (derived; see servicing-replay).
+   */
   installments: Installment[];
   /** Index of the oldest installment not yet settled (installments.length when all are). */
   firstUnsettled: number;
+  /** Derived: principal still owed over the installments. */
   principalOutstanding: string;
   /** Every repayment in order of arrival (see payment-book). */
   payments: PaymentEntry[];
+  /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
+  replayFrom: number;
+  waivers: WaiverFact[];
+  penalties: PenaltyFact[];
+  /** Sort key of the latest fact applied: a fact sorting before it re-runs the replay. */
+  lastFactKey: string | null;
   /** Latest effective date among payments: an earlier one is backdated. */
   lastPaymentDate: string | null;
-  interestAccrued: string;
+  /** Interest is recognised (accrued) through this date; see figures. */
   interestAccruedThrough: string | null;
+  /** Interest earned up to a reschedule and added to the principal it re-amortised. */
+  capitalizedInterest: string;
   daysPastDue: number;
   classification: Classification;
+  /** Derived: every payment's excess less what was refunded. */
   creditBalance: string;
+  /** Refunds by reference, so a replayed refund pays nothing twice. */
+  refunds: Record<string, { amount: string; date: string }>;
+  refunded: string;
   writeOffRequest: { requestedBy: string; reason: string; date: string } | null;
-  writtenOff: { date: string; total: string } | null;
+  /** What was written off, per component as the books carried it on that date. */
+  writtenOff: { date: string; total: string; principal: string; interest: string; fee: string; penalty: string } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
   rescheduledOn: string | null;
@@ -94,16 +134,23 @@ export function initialLoanState(): LoanState {
     assessment: null,
     disbursement: null,
     annualRate: null,
+    contract: [],
     installments: [],
     firstUnsettled: 0,
     principalOutstanding: '0',
     payments: [],
+    replayFrom: 0,
+    waivers: [],
+    penalties: [],
+    lastFactKey: null,
     lastPaymentDate: null,
-    interestAccrued: '0',
     interestAccruedThrough: null,
+    capitalizedInterest: '0',
     daysPastDue: 0,
     classification: 'normal',
     creditBalance: '0',
+    refunds: {},
+    refunded: '0',
     writeOffRequest: null,
     writtenOff: null,
     recoveries: {},

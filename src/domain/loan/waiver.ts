@@ -2,13 +2,18 @@ import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { WaiveCharge } from './commands.js';
 import type { LoanEvent } from './events.js';
-import { positiveAmount, requireActive } from './guards.js';
+import { onOrAfterDisbursement, positiveAmount, requireActive } from './guards.js';
 import { fmt, owed } from './installment.js';
 import type { LoanState } from './state.js';
 
-/** Waives penalty, fee or interest still owed, oldest installment first; never more than is owed. */
+/**
+ * Waives penalty, fee or interest still owed, oldest installment first; never more than is owed.
+ * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
+ * booked in the ledger on that date.
+ */
 export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
   requireActive(state);
+  const effectiveDate = onOrAfterDisbursement(state, data.effectiveDate);
   const c = state.currency;
   const open = state.installments
     .slice(state.firstUnsettled)
@@ -28,5 +33,5 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     installments.push({ number: row.number, amount: fmt(part, c) });
     left = left.minus(part);
   }
-  return [{ type: 'ChargeWaived', data: { kind: data.kind, amount: fmt(amount, c), reason: data.reason, installments } }];
+  return [{ type: 'ChargeWaived', data: { kind: data.kind, amount: fmt(amount, c), reason: data.reason, installments, effectiveDate } }];
 }

@@ -5,7 +5,7 @@ import type { ApproveWriteOff, ReceiveRecovery, RequestWriteOff } from './comman
 import { daysPastDue } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireActive, requireLoan } from './guards.js';
-import { payoffQuote } from './payoff.js';
+import { loanFigures } from './figures.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
 
@@ -24,7 +24,7 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): Lo
   return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
 }
 
-/** Writes off everything owed to date, approved by someone other than the requester. */
+/** Writes off what the books carry for the loan on the date, approved by someone other than the requester. */
 export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
   const request = state.writeOffRequest;
@@ -33,11 +33,13 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
     throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a write-off must not be its requester', 'rule');
   }
   requireDpd(state, terms.writeOffDpd, parseDate(data.date));
-  const quote = payoffQuote(state, data.date);
+  // What the books carry: principal owed and the interest, fees and penalties recognised and unpaid.
+  const figures = loanFigures(state, data.date);
   return [{
     type: 'LoanWrittenOff',
     data: {
-      date: data.date, principal: quote.principal, interest: quote.interest, fees: quote.fees, penalties: quote.penalties,
+      date: data.date, principal: figures.outstanding.principal, interest: figures.receivable.interest,
+      fees: figures.receivable.fees, penalties: figures.receivable.penalties,
       requestedBy: request.requestedBy, approvedBy: data.approvedBy,
     },
   }];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loanFigures } from '../../../src/domain/loan/figures.js';
 import { classify, isNonPerforming } from '../../../src/domain/loan/classification.js';
 import { loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../../src/domain/loan/commands.js';
@@ -13,7 +14,7 @@ describe('close of business', () => {
     expect(life.run(eod('2026-01-31'))).toEqual([{ type: 'InterestAccrued', data: { date: '2026-01-31', from: '2026-01-15', to: '2026-01-31', amount: '516.13' } }]);
     expect(life.run(eod('2026-02-10'))).toEqual([]);
     expect(life.run(eod('2026-02-15'))).toEqual([{ type: 'InterestAccrued', data: { date: '2026-02-15', from: '2026-01-31', to: '2026-02-15', amount: '483.87' } }]);
-    expect(life.state.interestAccrued).toBe('1000.00');
+    expect(loanFigures(life.state).receivable.interest).toBe('1000.00');
   });
 
   it('catches up a missed month-end on the next run', () => {

@@ -77,7 +77,7 @@ describe('repayments', () => {
     const [event] = life.run(repay('8884.88', 'early', '2026-02-15'));
     // The backdated payment takes installment 1; the later one moves on to installment 2.
     expect(event).toMatchObject({ data: { installments: [{ number: 1, interest: '1000.00', principal: '7884.88' }] } });
-    expect(life.state.payments).toEqual(['2026-03-20 5000.00 late', '2026-02-15 8884.88 early']);
+    expect(life.state.payments).toEqual(['2026-03-20 5000.00 5 late', '2026-02-15 8884.88 6 early']);
     expect(life.state.installments[0]?.settled).toBe(true);
     expect(life.state.installments[1]?.paid).toMatchObject({ interest: '921.15', principal: '4078.85' });
     expect(life.state.principalOutstanding).toBe('88036.27');

@@ -5,7 +5,7 @@ import type { ChargeKind } from '../../../src/domain/loan/events.js';
 import { given } from '../decider-spec.js';
 import { disbursedLoan, eod, eventsUntil, repay } from './fixtures.js';
 
-const waive = (kind: ChargeKind, amount: string | null = null): LoanCommand => ({ type: 'WaiveCharge', data: { kind, amount, reason: 'goodwill' } });
+const waive = (kind: ChargeKind, amount: string | null = null, effectiveDate = '2026-02-20'): LoanCommand => ({ type: 'WaiveCharge', data: { kind, amount, reason: 'goodwill', effectiveDate } });
 const reschedule = (effectiveDate: string, extra: { term?: number; annualRate?: string } = {}): LoanCommand => ({
   type: 'Reschedule', data: { reason: 'hardship', effectiveDate, ...extra },
 });
@@ -15,7 +15,7 @@ describe('waivers', () => {
     const life = disbursedLoan();
     life.run(eod('2026-02-19'));
     expect(life.run(waive('penalty'))).toEqual([
-      { type: 'ChargeWaived', data: { kind: 'penalty', amount: '444.24', reason: 'goodwill', installments: [{ number: 1, amount: '444.24' }] } },
+      { type: 'ChargeWaived', data: { kind: 'penalty', amount: '444.24', reason: 'goodwill', installments: [{ number: 1, amount: '444.24' }], effectiveDate: '2026-02-20' } },
     ]);
     expect(life.state.status).toBe('overdue');
     life.run(repay('8884.88', 'r1', '2026-02-20'));

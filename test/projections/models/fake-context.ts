@@ -2,6 +2,7 @@ import type { Actor } from '../../../src/domain/actor.js';
 import type { RecordedEvent } from '../../../src/eventstore/port.js';
 import type { Doc, FieldValue, FindQuery, Page } from '../../../src/readstore/port.js';
 import type { Projection, ProjectionContext } from '../../../src/projections/projection.js';
+import { LoanStates } from '../../../src/projections/loan-states.js';
 
 /**
  * An in-memory ProjectionContext: collections are Maps, documents are deep-copied through JSON on
@@ -12,6 +13,9 @@ export class FakeContext implements ProjectionContext {
   readonly collections = new Map<string, Map<string, Doc>>();
   gets = 0;
   puts = 0;
+  /** Every event fed through `project`: the log the loan states fold from when their cache misses. */
+  readonly log: RecordedEvent[] = [];
+  readonly loans = new LoanStates(async (streamId, count) => this.log.filter((e) => e.streamId === streamId).slice(0, count));
 
   private collection(name: string): Map<string, Doc> {
     let docs = this.collections.get(name);
@@ -77,6 +81,7 @@ function matches(doc: Doc, where: NonNullable<FindQuery['where']>): boolean {
 /** Feeds events through a projection's handlers as the runner would, skipping types it does not consume. */
 export async function project(projection: Projection, events: RecordedEvent[], ctx = new FakeContext()): Promise<FakeContext> {
   for (const event of events) {
+    if (!ctx.log.includes(event)) ctx.log.push(event);
     const handler = projection.handlers[event.type];
     if (handler) await handler(event, ctx);
   }

@@ -1,7 +1,9 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidDate } from '../../../domain/calendar.js';
+import { businessDateAt } from '../../../app/business-date.js';
 import { runCloseOfBusiness } from '../../../eod/close-of-business.js';
+import { ensureRunRecords } from '../../../eod/run-record.js';
 import { authorize } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 
@@ -19,16 +21,19 @@ const report = z.object({
   loansChanged: z.number().int(),
   eventsAppended: z.number().int(),
   durationMs: z.number(),
-}).meta({ example: { date: '2026-03-31', datesClosed: ['2026-03-31'], loansScanned: 1200, loansChanged: 1180, eventsAppended: 1230, durationMs: 240 } });
+  position: z.string().nullable().describe('global position of the last event appended; pass as minPosition to read your writes'),
+}).meta({ example: { date: '2026-03-31', datesClosed: ['2026-03-31'], loansScanned: 1200, loansChanged: 1180, eventsAppended: 1230, durationMs: 240, position: '48211' } });
 
 /** `POST /v1/operations/close-of-business`: closes the business day for the whole book and reports what changed. */
 export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+  // Created at start, never beside a busy projector on the first close.
+  await ensureRunRecords(deps.readStore);
   app.post('/v1/operations/close-of-business', {
     schema: {
       tags: ['operations'],
       summary: 'Close of business: accrual, overdue detection, penalties and classification for every loan due',
-      description: 'Idempotent per date (a second call appends nothing) and resumable after a crash; days missed since the last close are closed first. 409 for a date before the last close unless `force`.',
+      description: 'Admin only. The date may not be after today\'s business date (422 DATE_AFTER_BUSINESS_DATE). Idempotent per date (a second call appends nothing) and resumable after a crash; days missed since the last close are closed first. 409 for a date before the last close unless `force`.',
       body,
       response: { 200: report },
     },
@@ -37,6 +42,7 @@ export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
     return runCloseOfBusiness({
       eventStore: deps.eventStore, readStore: deps.readStore, actor,
       date: request.body.date, force: request.body.force ?? false,
+      businessDate: businessDateAt(deps.clock.now(), deps.clock.timeZone),
     });
   });
 };

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
+import { closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
@@ -12,7 +12,7 @@ import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
 const readModelQuery = z.object({ minPosition: minPositionParam }).strict();
 
-/** GET /v1/loans/:id (summary), /schedule (paid per row) from the loan-summary model; /payoff from the log. */
+/** GET /v1/loans/:id (summary) from the loan-summary model; /schedule (paid per row) and /payoff from the log. */
 export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
 
@@ -28,12 +28,17 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
   app.get('/v1/loans/:id', {
     preValidation: guard('loans.get'),
     schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery },
-  }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)));
+  }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition), await closedThrough(deps.readStore)));
 
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
-    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row', params: idParams, querystring: readModelQuery },
-  }, async (request) => scheduleView((await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)).state));
+    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row, from the loan as the log holds it', params: idParams, querystring: readModelQuery },
+  }, async (request) => {
+    const state = await currentLoanState(deps.eventStore, request.params.id);
+    assertOwnership(authenticatedActor(request), state?.customerId);
+    if (!state) throw notFound(`no loan ${request.params.id}`);
+    return scheduleView(state);
+  });
 
   app.get('/v1/loans/:id/payoff', {
     preValidation: guard('loans.payoff'),
@@ -47,6 +52,6 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);
-    return { id: request.params.id, currency: state.currency, ...quotePayoff(state, request.query.date ?? today(deps.clock.now())) };
+    return { id: request.params.id, currency: state.currency, ...quotePayoff(state, request.query.date ?? today(deps.clock.now(), deps.clock.timeZone)) };
   });
 };

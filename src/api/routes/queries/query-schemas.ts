@@ -1,3 +1,4 @@
+import { businessDateAt } from '../../../app/business-date.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isValidDate } from '../../../domain/calendar.js';
@@ -27,8 +28,8 @@ export const instant = z
 
 export const reportFormat = z.enum(['json', 'csv']).default('json');
 
-/** The business date of the server clock: the default for `asOf` and `date`. */
-export const today = (now: Date): string => now.toISOString().slice(0, 10);
+/** The business date of the server clock in the lender's time zone: the default for `asOf` and `date`. */
+export const today = (now: Date, timeZone?: string): string => businessDateAt(now, timeZone);
 
 /** Sends rows as RFC 4180 CSV with a download name, or the JSON body as is. */
 export function sendReport<R extends object>(

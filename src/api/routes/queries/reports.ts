@@ -12,6 +12,7 @@ import { FLOW_STATISTICS_COLUMNS } from '../../../reports/flow-statistics.js';
 import { PAR_COLUMNS } from '../../../reports/par-report.js';
 import { PORTFOLIO_COLUMNS } from '../../../reports/portfolio-report.js';
 import { VINTAGE_COLUMNS } from '../../../reports/vintage.js';
+import { reconcileLedger } from '../../../app/queries/ledger-reconciliation.js';
 import type { ApiPlugin } from '../../deps.js';
 import { HttpError } from '../../http-error.js';
 import { businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
@@ -25,8 +26,8 @@ const periodQuery = z.object(periodFields).strict();
 const portfolioQuery = asOfQuery.extend({ table: z.enum(['byProductAndStatus', 'vintage', 'collectionRate']).default('byProductAndStatus') }).strict();
 
 /** A reporting window: `from` defaults to the start of the month of `to`, `to` to today; from after to is refused. */
-function periodOf(query: { from?: string; to?: string }, now: Date): Period {
-  const to = query.to ?? today(now);
+function periodOf(query: { from?: string; to?: string }, now: Date, timeZone?: string): Period {
+  const to = query.to ?? today(now, timeZone);
   const from = query.from ?? `${to.slice(0, 7)}-01`;
   if (from > to) throw new HttpError(400, 'INVALID_PERIOD', `from ${from} is after to ${to}`);
   return { from, to };
@@ -43,7 +44,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const { asOf, format, minPosition, table } = request.query;
     await awaitProjections(deps, ['loan-summary', 'regulatory'], minPosition);
-    const report = await portfolioReport(deps.readStore, asOf ?? today(deps.clock.now()));
+    const report = await portfolioReport(deps.readStore, asOf ?? today(deps.clock.now(), deps.clock.timeZone));
     if (table === 'vintage') return sendReport(reply, format, 'portfolio-vintage', { rows: report.vintage, columns: VINTAGE_COLUMNS }, report);
     if (table === 'collectionRate') {
       return sendReport(reply, format, 'portfolio-collection-rate', { rows: report.collectionRate, columns: COLLECTION_RATE_COLUMNS }, report);
@@ -74,7 +75,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'AML large-value transactions (single or same-day aggregate ≥ threshold) in the period', querystring: periodQuery },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);
-    const period = periodOf(request.query, deps.clock.now());
+    const period = periodOf(request.query, deps.clock.now(), deps.clock.timeZone);
     const rows = await largeTransactionsReport(deps.readStore, period);
     return sendReport(reply, request.query.format, 'aml-large-transactions', { rows, columns: LARGE_VALUE_COLUMNS }, { ...period, rows });
   });
@@ -84,7 +85,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'AML suspicious patterns: structuring just under the threshold, fast borrow-and-repay', querystring: periodQuery },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);
-    const period = periodOf(request.query, deps.clock.now());
+    const period = periodOf(request.query, deps.clock.now(), deps.clock.timeZone);
     const rows = await suspiciousReport(deps.readStore, period);
     return sendReport(reply, request.query.format, 'aml-suspicious', { rows, columns: SUSPICIOUS_COLUMNS }, { ...period, rows });
   });
@@ -94,8 +95,23 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'Trial balance of the general ledger as of a business date; debits equal credits per currency', querystring: asOfQuery },
   }, async (request, reply) => {
     await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
-    const report = await trialBalanceReport(deps.readStore, request.query.asOf ?? today(deps.clock.now()));
+    const report = await trialBalanceReport(deps.readStore, request.query.asOf ?? today(deps.clock.now(), deps.clock.timeZone));
     return sendReport(reply, request.query.format, 'trial-balance', { rows: report.rows, columns: ['currency', 'account', 'debit', 'credit', 'balance'] }, report);
+  });
+
+  app.get('/v1/reports/ledger/reconciliation', {
+    preValidation: guard('reports.ledgerReconciliation'),
+    schema: {
+      tags,
+      summary: 'Loans whose general-ledger balances differ from their own figures, per account (always empty)',
+      description: 'For every loan the ledger has posted, the sum of its journal lines per account against the loan\'s figures folded from the event log at the same revision.',
+      querystring: snapshotQuery,
+    },
+  }, async (request, reply) => {
+    await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
+    const report = await reconcileLedger(deps.eventStore, deps.readStore);
+    const rows = report.items.flatMap((item) => item.differences.map((d) => ({ loanId: item.loanId, currency: item.currency, revision: item.revision, ...d })));
+    return sendReport(reply, request.query.format, 'ledger-reconciliation', { rows, columns: ['loanId', 'currency', 'revision', 'account', 'ledger', 'loan'] }, report);
   });
 
   app.get('/v1/reports/disbursements', {
@@ -107,7 +123,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);
-    const period = periodOf(request.query, deps.clock.now());
+    const period = periodOf(request.query, deps.clock.now(), deps.clock.timeZone);
     const rows = await disbursementsReport(deps.readStore, period, request.query.granularity);
     return sendReport(reply, request.query.format, 'disbursements', { rows, columns: FLOW_STATISTICS_COLUMNS }, { ...period, granularity: request.query.granularity, rows });
   });

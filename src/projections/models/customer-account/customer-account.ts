@@ -11,7 +11,7 @@ import { foldLoanIntoAccount } from './loan-lines.js';
  */
 export const customerAccountProjection: Projection = {
   name: 'customer-account',
-  version: 2, // 2: the loan state inside the document has a compact payment book
+  version: 3, // 3: loan lines from the domain's loan figures; no loan state stored
   collections: [
     { name: CUSTOMER_ACCOUNT, indexes: ['kycStatus'] },
     { name: CUSTOMER_ACCOUNT_LOANS, indexes: ['customerId'] },

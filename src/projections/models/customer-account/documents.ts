@@ -1,5 +1,4 @@
 import type { LoanStatus } from '../../../domain/loan/events.js';
-import type { LoanState } from '../../../domain/loan/state.js';
 import type { Sealed, SealedProfile } from '../../../domain/customer/events.js';
 import type { Doc } from '../../../readstore/port.js';
 
@@ -36,8 +35,7 @@ export interface CustomerAccountDoc extends Doc {
   totals: { currency: string; loans: number; open: number; principal: string; outstanding: string }[];
 }
 
-/** A loan as the account centre follows it; id = loanId. */
+/** Which customer a loan belongs to, as the account centre follows it; id = loanId. */
 export interface CustomerLoanDoc extends Doc {
   customerId: string;
-  state: LoanState;
 }

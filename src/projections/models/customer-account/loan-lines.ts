@@ -1,12 +1,9 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import type { LoanEvent } from '../../../domain/loan/events.js';
-import { evolveLoan } from '../../../domain/loan/evolve.js';
-import { initialLoanState } from '../../../domain/loan/state.js';
+import { loanFigures } from '../../../domain/loan/figures.js';
 import { minorUnits } from '../../../domain/money.js';
 import { formatMinor } from '../../../domain/schedule/minor-units.js';
 import type { ProjectionContext } from '../../projection.js';
 import { parseFixed } from '../fixed-point.js';
-import { loanFigures } from '../loan-summary/loan-figures.js';
 import { entityIdOf } from '../stream-id.js';
 import {
   CUSTOMER_ACCOUNT, CUSTOMER_ACCOUNT_LOANS, type CustomerAccountDoc, type CustomerLoanDoc, type CustomerLoanLine,
@@ -37,9 +34,9 @@ export async function foldLoanIntoAccount(event: RecordedEvent, ctx: ProjectionC
   if (!loan && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the account centre`);
   }
-  const state = evolveLoan(loan?.state ?? initialLoanState(), { type: event.type, data: event.data } as LoanEvent);
+  const state = ctx.loans.advance(event, await ctx.loans.before(event));
   const customerId = state.customerId ?? '';
-  ctx.put(CUSTOMER_ACCOUNT_LOANS, { id: loanId, customerId, state });
+  if (!loan) ctx.put(CUSTOMER_ACCOUNT_LOANS, { id: loanId, customerId });
 
   const account = await ctx.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
   if (!account) throw new Error(`${event.type} ${event.eventId}: customer ${customerId} of loan ${loanId} was never registered`);

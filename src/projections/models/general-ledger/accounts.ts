@@ -1,12 +1,8 @@
+import type { LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { Doc } from '../../../readstore/port.js';
 
-/** The chart of accounts of the accrual-based rule (DOMAIN.md "Accounting"). */
-export const LEDGER_ACCOUNTS = [
-  'fund_source', 'loan_portfolio', 'interest_receivable', 'fee_receivable', 'penalty_receivable',
-  'interest_income', 'fee_income', 'penalty_income', 'losses_written_off', 'recovery_income',
-  'overpayment_liability',
-] as const;
-export type LedgerAccount = (typeof LEDGER_ACCOUNTS)[number];
+export { LEDGER_ACCOUNTS, type LedgerAccount } from '../../../domain/loan/ledger-accounts.js';
+import type { LedgerAccount } from '../../../domain/loan/ledger-accounts.js';
 
 export interface JournalLine {
   account: LedgerAccount;
@@ -16,14 +12,14 @@ export interface JournalLine {
 
 export type JournalKind =
   | 'disbursement' | 'interest_accrual' | 'penalty_charge' | 'repayment' | 'waiver'
-  | 'write_off' | 'recovery' | 'refund';
+  | 'write_off' | 'recovery' | 'refund' | 'reschedule' | 'adjustment';
 
-/** One balanced journal entry per money-moving event; id = eventId. */
+/** One balanced journal entry per loan event that moved a balance; id = eventId. */
 export interface JournalEntry extends Doc {
   eventId: string;
   loanId: string;
   kind: JournalKind;
-  /** Business date (YYYY-MM-DD) the entry is booked on; the trial balance filters on it. */
+  /** Business date (YYYY-MM-DD) the entry is booked on (the event's effective date); the trial balance filters on it. */
   date: string;
   currency: string;
   position: string;
@@ -39,20 +35,15 @@ export interface AccountBalance extends Doc {
 }
 
 /**
- * What the ledger must remember about a loan to keep receivables from going negative: its
- * currency and the current balance of each loan-level account.
+ * What the ledger has posted for one loan: its balance on every account (debit positive) after the
+ * loan event at `revision`. The next event posts the difference to the loan's figures after it.
  */
 export interface LoanLedgerPosition extends Doc {
   currency: string;
   customerId: string;
-  loan_portfolio: string;
-  interest_receivable: string;
-  fee_receivable: string;
-  penalty_receivable: string;
-  overpayment_liability: string;
+  revision: string;
+  balances: LedgerBalances;
 }
-
-export type PositionAccount = 'loan_portfolio' | 'interest_receivable' | 'fee_receivable' | 'penalty_receivable' | 'overpayment_liability';
 
 export function balanceId(currency: string, account: LedgerAccount): string {
   return `${currency}:${account}`;

@@ -1,33 +1,52 @@
+import { loanFigures } from '../../../domain/loan/figures.js';
+import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
+import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import type {
-  ChargeWaived, InterestAccrued, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged,
-  RecoveryReceived, RefundIssued, RepaymentReceived,
-} from '../../../domain/loan/events.js';
-import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
-import { addAmounts } from '../amount.js';
+import type { Projection, ProjectionContext } from '../../projection.js';
+import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
-import { balanceId, type AccountBalance, type JournalEntry, type JournalKind, type LoanLedgerPosition } from './accounts.js';
-import {
-  nonZeroLines, postAccrual, postDisbursement, postRecovery, postRefund, postRepayment, postWaiver, postWriteOff,
-  type Posting,
-} from './postings.js';
+import { balanceId, type AccountBalance, type JournalEntry, type JournalKind, type JournalLine, type LoanLedgerPosition } from './accounts.js';
 
 export const LEDGER_JOURNAL = 'ledger_journal';
 export const LEDGER_BALANCES = 'ledger_balances';
 export const LEDGER_LOAN_POSITIONS = 'ledger_loan_positions';
 
-function openPosition(event: RecordedEvent<LoanApplicationSubmitted['data']>, ctx: ProjectionContext): void {
-  const position: LoanLedgerPosition = {
-    id: entityIdOf(event, 'loan'),
-    currency: event.data.terms.currency,
-    customerId: event.data.customerId,
-    loan_portfolio: '0',
-    interest_receivable: '0',
-    fee_receivable: '0',
-    penalty_receivable: '0',
-    overpayment_liability: '0',
-  };
-  ctx.put(LEDGER_LOAN_POSITIONS, position);
+const KIND: Record<string, JournalKind> = {
+  LoanDisbursed: 'disbursement',
+  InterestAccrued: 'interest_accrual',
+  PenaltyCharged: 'penalty_charge',
+  RepaymentReceived: 'repayment',
+  ChargeWaived: 'waiver',
+  LoanWrittenOff: 'write_off',
+  RecoveryReceived: 'recovery',
+  RefundIssued: 'refund',
+  LoanRescheduled: 'reschedule',
+};
+
+/** The business date an entry is booked on: the event's effective date, else the day it happened. */
+function bookingDate(event: RecordedEvent): string {
+  const data = event.data as { effectiveDate?: unknown; date?: unknown };
+  if (typeof data.effectiveDate === 'string') return data.effectiveDate;
+  if (typeof data.date === 'string') return data.date;
+  return businessDateOf(event);
+}
+
+function zeroBalances(currency: string): LedgerBalances {
+  const zero = subtractAmounts('0', '0', currency);
+  return Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, zero])) as LedgerBalances;
+}
+
+/** The lines that take each account from `before` to `after`: a positive difference is a debit. Balanced when both sum to zero. */
+export function differenceLines(before: LedgerBalances, after: LedgerBalances, currency: string): JournalLine[] {
+  const lines: JournalLine[] = [];
+  for (const account of LEDGER_ACCOUNTS) {
+    const delta = subtractAmounts(after[account], before[account], currency);
+    if (isZeroText(delta)) continue;
+    lines.push(delta.startsWith('-')
+      ? { account, side: 'credit', amount: delta.slice(1) }
+      : { account, side: 'debit', amount: delta });
+  }
+  return lines;
 }
 
 /** Applies an entry to the per-account running balances: one get and one put per touched account. */
@@ -36,58 +55,53 @@ async function applyToBalances(entry: JournalEntry, ctx: ProjectionContext): Pro
     const id = balanceId(entry.currency, line.account);
     const balance = (await ctx.get<AccountBalance>(LEDGER_BALANCES, id))
       ?? { id, currency: entry.currency, account: line.account, debit: '0', credit: '0' };
-    ctx.put(LEDGER_BALANCES, { ...balance, [line.side]: addAmounts(balance[line.side], line.amount) });
+    ctx.put(LEDGER_BALANCES, { ...balance, [line.side]: addAmounts(balance[line.side], line.amount, entry.currency) });
   }
 }
 
-/** A handler that books one event of a known loan: the posting decides the lines, this stores them. */
-function booking<D>(kind: JournalKind, dateOf: (data: D, event: RecordedEvent) => string, post: (position: LoanLedgerPosition, data: D) => Posting): ProjectionHandler {
-  return async (raw, ctx) => {
-    const event = raw as RecordedEvent<D>;
-    const loanId = entityIdOf(event, 'loan');
-    const position = await ctx.get<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS, loanId);
-    if (!position) throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the ledger`);
-    const posting = post(position, event.data);
-    ctx.put(LEDGER_LOAN_POSITIONS, posting.position);
-    const lines = nonZeroLines(posting.lines);
-    if (lines.length === 0) return;
-    const entry: JournalEntry = {
-      id: event.eventId,
-      eventId: event.eventId,
-      loanId,
-      kind,
-      date: dateOf(event.data, event),
-      currency: position.currency,
-      position: event.position.toString(),
-      lines,
-    };
-    ctx.put(LEDGER_JOURNAL, entry);
-    await applyToBalances(entry, ctx);
+/**
+ * Posts one loan event: the difference, per account, between the loan's ledger balances from its
+ * figures after the event and what the ledger had posted for it before. So the ledger reconciles
+ * to the loan by construction, through back-dated re-allocation, voided penalties, waivers,
+ * reschedules, write-offs, refunds and closing alike.
+ */
+async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const loanId = entityIdOf(event, 'loan');
+  const state = ctx.loans.advance(event, await ctx.loans.before(event));
+  if (state.loanId === null) throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the ledger`);
+  const previous = await ctx.get<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS, loanId);
+  const currency = state.currency;
+  const before = previous?.balances ?? zeroBalances(currency);
+  const after = loanFigures(state).ledger;
+  ctx.put(LEDGER_LOAN_POSITIONS, { id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after });
+  const lines = differenceLines(before, after, currency);
+  if (lines.length === 0) return;
+  const entry: JournalEntry = {
+    id: event.eventId,
+    eventId: event.eventId,
+    loanId,
+    kind: KIND[event.type] ?? 'adjustment',
+    date: bookingDate(event),
+    currency,
+    position: event.position.toString(),
+    lines,
   };
+  ctx.put(LEDGER_JOURNAL, entry);
+  await applyToBalances(entry, ctx);
 }
 
 /**
- * Double-entry general ledger under the accrual rule: a balanced journal entry per money-moving
- * loan event and running balances per currency and account. An overpayment is booked to the
- * liability by the repayment that carried the excess; `LoanOverpaid` only marks the status.
+ * Double-entry general ledger under the accrual rule (DOMAIN.md "Accounting"): a balanced journal
+ * entry for every loan event that moved one of the loan's balances, and running balances per
+ * currency and account. Each loan's position holds what was posted for it, per account.
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 1,
+  version: 2, // 2: entries are differences of the loan's figures
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
     { name: LEDGER_LOAN_POSITIONS, indexes: [] },
   ],
-  handlers: {
-    LoanApplicationSubmitted: (event, ctx) => openPosition(event as RecordedEvent<LoanApplicationSubmitted['data']>, ctx),
-    LoanDisbursed: booking<LoanDisbursed['data']>('disbursement', (d) => d.date, postDisbursement),
-    InterestAccrued: booking<InterestAccrued['data']>('interest_accrual', (d) => d.date, (p, d) => postAccrual(p, 'interest', d.amount)),
-    PenaltyCharged: booking<PenaltyCharged['data']>('penalty_charge', (d) => d.date, (p, d) => postAccrual(p, 'penalty', d.amount)),
-    RepaymentReceived: booking<RepaymentReceived['data']>('repayment', (d) => d.effectiveDate, postRepayment),
-    ChargeWaived: booking<ChargeWaived['data']>('waiver', (_d, e) => businessDateOf(e), postWaiver),
-    LoanWrittenOff: booking<LoanWrittenOff['data']>('write_off', (d) => d.date, postWriteOff),
-    RecoveryReceived: booking<RecoveryReceived['data']>('recovery', (d) => d.effectiveDate, (p, d) => postRecovery(p, d.amount)),
-    RefundIssued: booking<RefundIssued['data']>('refund', (d) => d.date, (p, d) => postRefund(p, d.amount)),
-  },
+  handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, postLoanEvent])),
 };

@@ -1,23 +1,29 @@
+import type { Outstanding } from '../../../domain/loan/figures.js';
 import type { Classification, LoanStatus } from '../../../domain/loan/events.js';
-import type { LoanFlag, LoanState } from '../../../domain/loan/state.js';
+import type { LoanFlag } from '../../../domain/loan/state.js';
+import type { Frequency } from '../../../domain/product/events.js';
 import type { Doc } from '../../../readstore/port.js';
-import type { Outstanding } from './loan-figures.js';
 
 export const LOAN_SUMMARY = 'loan_summary';
 
-/** DESIGN.md "loan summary" plus the schedule, the delinquency history and the domain state it was folded from. */
+/** DESIGN.md "loan summary": view fields taken from the domain's loan figures, and the delinquency history. */
 export interface LoanSummaryDoc extends Doc {
   customerId: string;
   productId: string;
   status: LoanStatus;
   flags: LoanFlag[];
   currency: string;
+  /** Repayment frequency of the loan's terms. */
+  frequency: Frequency;
   principal: string;
   outstanding: Outstanding;
   nextDue: { date: string; amount: string } | null;
   /** Flattened for the index on next due date. */
   nextDueDate: string | null;
+  /** Days past due as of `asOf`; a query ages it to its own business date from `oldestUnpaidDueDate`. */
   daysPastDue: number;
+  /** Due date of the oldest installment still owed that is past due (null when none is). */
+  oldestUnpaidDueDate: string | null;
   classification: Classification;
   disbursedOn: string | null;
   closedOn: string | null;
@@ -25,10 +31,6 @@ export interface LoanSummaryDoc extends Doc {
   asOf: string;
   /** Spells the loan spent past due: `since` is the first day past due, `until` the day it was cured (null while open). */
   delinquency: { since: string; until: string | null }[];
-  /**
-   * The domain state, so the next event is one `evolveLoan` instead of a replay. Its installments
-   * carry due, paid and waived per row: the schedule view is read from them (the domain's `scheduleView`) rather
-   * than rewritten as a second copy on every event.
-   */
-  state: LoanState;
+  /** Scheduled principal, interest and fees net of waivers per due month (YYYY-MM), for collection rates. */
+  dueByMonth: Record<string, string>;
 }

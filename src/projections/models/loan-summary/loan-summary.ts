@@ -1,33 +1,31 @@
+import { addDays } from '../../../domain/calendar.js';
+import { dueByMonth, loanFigures, type LoanFigures } from '../../../domain/loan/figures.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import type { LoanEvent } from '../../../domain/loan/events.js';
-import { evolveLoan } from '../../../domain/loan/evolve.js';
-import { initialLoanState, type LoanState } from '../../../domain/loan/state.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from './documents.js';
-import { loanFigures } from './loan-figures.js';
 
-/** Opens a spell when the loan falls past due and closes it when it is cured, closed or refinanced back to current. */
-function trackDelinquency(spells: LoanSummaryDoc['delinquency'], state: LoanState, date: string): LoanSummaryDoc['delinquency'] {
+/** Opens a spell when the loan falls past due and closes it when it is cured, closed or rescheduled back to current. */
+function trackDelinquency(spells: LoanSummaryDoc['delinquency'], figures: LoanFigures, writtenOff: boolean, date: string): LoanSummaryDoc['delinquency'] {
   const open = spells.at(-1)?.until === null;
-  const oldest = state.installments[state.firstUnsettled];
-  const pastDue = (state.status === 'overdue' || state.status === 'written_off') && oldest?.overdueSince;
-  if (pastDue && !open) return [...spells, { since: oldest.overdueSince ?? date, until: null }];
-  if (!pastDue && open && state.status !== 'written_off') return [...spells.slice(0, -1), { ...spells.at(-1)!, until: date }];
+  const pastDue = figures.oldestUnpaidDueDate !== null;
+  if (pastDue && !open) return [...spells, { since: addDays(figures.oldestUnpaidDueDate as string, 1), until: null }];
+  if (!pastDue && open && !writtenOff) return [...spells.slice(0, -1), { ...spells.at(-1)!, until: date }];
   return spells;
 }
 
-/** Folds the event into the loan's stored state with one `evolveLoan`, then refreshes the summary fields. */
+/** Folds the event into the loan (from the log, see LoanStates) and stores the summary's view fields from its figures. */
 async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const loanId = entityIdOf(event, 'loan');
   const previous = await ctx.get<LoanSummaryDoc>(LOAN_SUMMARY, loanId);
   if (!previous && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the loan summary`);
   }
-  const state = evolveLoan(previous?.state ?? initialLoanState(), { type: event.type, data: event.data } as LoanEvent);
+  const state = ctx.loans.advance(event, await ctx.loans.before(event));
   const date = businessDateOf(event);
-  const figures = loanFigures(state);
+  const asOf = previous && previous.asOf > date ? previous.asOf : date;
+  const figures = loanFigures(state, asOf);
   const doc: LoanSummaryDoc = {
     id: loanId,
     customerId: state.customerId ?? '',
@@ -35,25 +33,27 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     status: state.status === 'none' ? 'submitted' : state.status,
     flags: state.flags,
     currency: state.currency,
+    frequency: state.terms?.frequency ?? 'monthly',
     principal: state.disbursement?.amount ?? state.principalApproved ?? state.principalRequested ?? '0',
     outstanding: figures.outstanding,
     nextDue: figures.nextDue,
     nextDueDate: figures.nextDue?.date ?? null,
-    daysPastDue: state.status === 'overdue' || state.status === 'written_off' ? state.daysPastDue : 0,
+    daysPastDue: figures.daysPastDue,
+    oldestUnpaidDueDate: figures.oldestUnpaidDueDate,
     classification: state.classification,
     disbursedOn: state.disbursement?.date ?? null,
     closedOn: state.closedOn,
-    asOf: previous && previous.asOf > date ? previous.asOf : date,
-    delinquency: trackDelinquency(previous?.delinquency ?? [], state, date),
-    state,
+    asOf,
+    delinquency: trackDelinquency(previous?.delinquency ?? [], figures, state.status === 'written_off', date),
+    dueByMonth: dueByMonth(state),
   };
   ctx.put(LOAN_SUMMARY, doc);
 }
 
-/** Loan summary, schedule (via the stored state), status, flags, days past due and classification per loan. */
+/** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 2, // 2: the loan state inside the document has a compact payment book
-  collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate'] }],
+  version: 3, // 3: view fields only, from the domain's loan figures
+  collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };

@@ -1,0 +1,75 @@
+import { loanFigures } from '../../domain/loan/figures.js';
+import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/loan/ledger-accounts.js';
+import { addAmounts, subtractAmounts } from '../../domain/loan/installment.js';
+import { evolveLoan } from '../../domain/loan/evolve.js';
+import type { LoanEvent } from '../../domain/loan/events.js';
+import { initialLoanState } from '../../domain/loan/state.js';
+import type { EventStore } from '../../eventstore/port.js';
+import type { JournalEntry, LoanLedgerPosition } from '../../projections/models/general-ledger/accounts.js';
+import { LEDGER_JOURNAL, LEDGER_LOAN_POSITIONS } from '../../projections/models/general-ledger/general-ledger.js';
+import type { ReadStore } from '../../readstore/port.js';
+import { loanStream } from '../streams.js';
+
+/** One account of one loan where the ledger's journal and the loan's own figures disagree. */
+export interface ReconciliationDifference {
+  account: LedgerAccount;
+  /** Sum of the loan's journal lines on the account, debit positive. */
+  ledger: string;
+  /** The loan's figure for the account, from the log. */
+  loan: string;
+}
+
+export interface ReconciliationRow {
+  loanId: string;
+  currency: string;
+  /** The loan's stream revision both sides were compared at. */
+  revision: string;
+  differences: ReconciliationDifference[];
+}
+
+export interface LedgerReconciliation {
+  loansChecked: number;
+  /** Every loan whose ledger balances differ from its figures: always empty while the ledger posts by difference. */
+  items: ReconciliationRow[];
+}
+
+async function journalBalances(readStore: ReadStore, loanId: string, currency: string): Promise<Record<LedgerAccount, string>> {
+  const zero = subtractAmounts('0', '0', currency);
+  const sums = Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, zero])) as Record<LedgerAccount, string>;
+  let cursor: string | null = null;
+  do {
+    const page: { items: JournalEntry[]; nextCursor: string | null } = await readStore.find<JournalEntry>(LEDGER_JOURNAL, { where: { loanId }, limit: 500, cursor });
+    for (const entry of page.items) {
+      for (const line of entry.lines) {
+        sums[line.account] = line.side === 'debit' ? addAmounts(sums[line.account], line.amount, currency) : subtractAmounts(sums[line.account], line.amount, currency);
+      }
+    }
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return sums;
+}
+
+/**
+ * Compares, for every loan the ledger has posted, the sum of its journal lines per account with
+ * the loan's figures folded from the log at the same revision. Read-only; a difference means a
+ * read model was tampered with or a projector was wrong, and a rebuild from the log repairs it.
+ */
+export async function reconcileLedger(eventStore: EventStore, readStore: ReadStore): Promise<LedgerReconciliation> {
+  const items: ReconciliationRow[] = [];
+  let loansChecked = 0;
+  for await (const position of readStore.scan<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS)) {
+    loansChecked += 1;
+    const revision = BigInt(position.revision);
+    const state = initialLoanState();
+    for (const event of await eventStore.readStream(loanStream(position.id), { maxCount: Number(revision) + 1 })) {
+      evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+    }
+    const figures = loanFigures(state).ledger;
+    const ledger = await journalBalances(readStore, position.id, position.currency);
+    const differences = LEDGER_ACCOUNTS
+      .filter((account) => subtractAmounts(ledger[account], figures[account], position.currency) !== subtractAmounts('0', '0', position.currency))
+      .map((account) => ({ account, ledger: ledger[account], loan: figures[account] }));
+    if (differences.length > 0) items.push({ loanId: position.id, currency: position.currency, revision: position.revision, differences });
+  }
+  return { loansChecked, items };
+}

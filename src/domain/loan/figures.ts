@@ -1,0 +1,171 @@
+import { daysBetween } from '../calendar.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import { earnedMinor } from './accrual.js';
+import { COMPONENTS, owedMinor } from './installment.js';
+import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
+import { loanContext } from './payoff.js';
+import { paymentRecords } from './payment-book.js';
+import type { Component, Installment, LoanState } from './state.js';
+
+/** What remains on the schedule per component (Fineract's loan summary), in the loan's currency. */
+export interface Outstanding {
+  principal: string;
+  interest: string;
+  fees: string;
+  penalties: string;
+  total: string;
+}
+
+/**
+ * A loan's figures at a business date: the one owner of every balance the read models, the
+ * ledger and the reports show. Amounts are decimal strings in the loan's currency.
+ */
+export interface LoanFigures {
+  currency: string;
+  /** What remains on the schedule; zero once closed or written off. */
+  outstanding: Outstanding;
+  /** Interest, fees and penalties recognised (accrued or charged) and not yet paid. */
+  receivable: { interest: string; fees: string; penalties: string };
+  /** Money received beyond every balance and not yet refunded. */
+  creditBalance: string;
+  /** The oldest installment still owed anything: its due date and amount (null when none is). */
+  nextDue: { date: string; amount: string } | null;
+  /** Due date of the oldest installment still owed that fell due before `asOf`. */
+  oldestUnpaidDueDate: string | null;
+  /** `asOf` − oldestUnpaidDueDate in days; 0 when nothing is past due or the loan no longer owes. */
+  daysPastDue: number;
+  /** The loan's balance on every ledger account (debit positive); what the general ledger must hold for it. */
+  ledger: LedgerBalances;
+}
+
+const OUTSTANDING_FIELD: Record<Component, keyof Outstanding> = { principal: 'principal', interest: 'interest', fee: 'fees', penalty: 'penalties' };
+
+/**
+ * Interest recognised on one installment with accruals posted through `through`: what it had
+ * earned by then, never more than it can still collect (waived interest is never accrued), and
+ * never less than was paid (interest paid before its accrual is recognised when paid).
+ */
+function recognisedInterestMinor(inst: Installment, through: string | null, state: LoanState, places: number): bigint {
+  const paid = minorOf(inst.paid.interest, places);
+  const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
+  const earned = through === null ? 0n : earnedMinor(inst, through, loanContext(state), places);
+  const accrued = earned < collectable ? earned : collectable;
+  return accrued > paid ? accrued : paid;
+}
+
+/** Fees are recognised when their installment falls due (with accruals) or when paid, whichever is first. */
+function recognisedFeeMinor(inst: Installment, through: string | null, places: number): bigint {
+  const paid = minorOf(inst.paid.fee, places);
+  if (through === null || inst.dueDate > through) return paid;
+  return minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places);
+}
+
+function sumPayments(state: LoanState, places: number): bigint {
+  let sum = 0n;
+  for (const payment of paymentRecords(state.payments)) sum += minorOf(payment.amount, places);
+  return sum;
+}
+
+/**
+ * The loan's figures as of `asOf` (a business date; defaults to the latest date the loan knows).
+ * Pure. The ledger balances sum to zero: every amount recognised, received or paid out sits on
+ * exactly one debit and one credit account, so the general ledger, posting the difference of
+ * these balances per event, reconciles to the loan by construction.
+ */
+export function loanFigures(state: LoanState, asOf: string = latestDate(state)): LoanFigures {
+  const places = minorUnits(state.currency);
+  const f = (v: bigint) => formatMinor(v, places);
+  const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
+  const owed: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
+  const recognised = { interest: 0n, fee: 0n, penalty: 0n };
+  const paid = { interest: 0n, fee: 0n, penalty: 0n };
+  let nextDue: LoanFigures['nextDue'] = null;
+  let oldestUnpaidDueDate: string | null = null;
+  const through = state.interestAccruedThrough;
+  for (const inst of state.installments) {
+    let owedOnRow = 0n;
+    for (const c of COMPONENTS) {
+      const left = owedMinor(inst, c, places);
+      owed[c] += left;
+      owedOnRow += left;
+    }
+    if (owedOnRow > 0n) {
+      nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
+      if (oldestUnpaidDueDate === null && inst.dueDate < asOf) oldestUnpaidDueDate = inst.dueDate;
+    }
+    recognised.interest += recognisedInterestMinor(inst, through, state, places);
+    recognised.fee += recognisedFeeMinor(inst, through, places);
+    recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
+    paid.interest += minorOf(inst.paid.interest, places);
+    paid.fee += minorOf(inst.paid.fee, places);
+    paid.penalty += minorOf(inst.paid.penalty, places);
+  }
+  const writtenOff = state.writtenOff;
+  const receivable = {
+    interest: writtenOff ? 0n : recognised.interest - paid.interest,
+    fee: writtenOff ? 0n : recognised.fee - paid.fee,
+    penalty: writtenOff ? 0n : recognised.penalty - paid.penalty,
+  };
+  const disbursed = state.disbursement;
+  const gross = disbursed ? minorOf(disbursed.amount, places) : 0n;
+  const net = disbursed ? minorOf(disbursed.netAmount, places) : 0n;
+  const credit = minorOf(state.creditBalance, places);
+  const recovered = minorOf(state.recovered, places);
+  const ledger: Record<LedgerAccount, bigint> = {
+    fund_source: sumPayments(state, places) + recovered - net - minorOf(state.refunded, places),
+    loan_portfolio: writtenOff ? 0n : owed.principal,
+    interest_receivable: receivable.interest,
+    fee_receivable: receivable.fee,
+    penalty_receivable: receivable.penalty,
+    interest_income: -(recognised.interest + minorOf(state.capitalizedInterest, places)),
+    fee_income: -(gross - net + recognised.fee),
+    penalty_income: -recognised.penalty,
+    losses_written_off: writtenOff ? minorOf(writtenOff.total, places) : 0n,
+    recovery_income: -recovered,
+    overpayment_liability: -credit,
+  };
+  const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty : 0n;
+  const outstanding: Outstanding = { principal: f(0n), interest: f(0n), fees: f(0n), penalties: f(0n), total: f(total) };
+  if (owing) for (const c of COMPONENTS) outstanding[OUTSTANDING_FIELD[c]] = f(owed[c]);
+  const pastDue = owing && oldestUnpaidDueDate !== null;
+  return {
+    currency: state.currency,
+    outstanding,
+    receivable: { interest: f(receivable.interest), fees: f(receivable.fee), penalties: f(receivable.penalty) },
+    creditBalance: f(credit),
+    nextDue: owing ? nextDue : null,
+    oldestUnpaidDueDate: pastDue ? oldestUnpaidDueDate : null,
+    daysPastDue: pastDue ? daysBetween(oldestUnpaidDueDate as string, asOf) : 0,
+    ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, f(ledger[a])])) as LedgerBalances,
+  };
+}
+
+/** The latest business date the loan knows of: what figures without a date are as of. */
+export function latestDate(state: LoanState): string {
+  const dates = [state.lastEodDate, state.lastPaymentDate, state.disbursement?.date ?? null, state.closedOn, state.writtenOff?.date ?? null, state.rescheduledOn];
+  let latest = '0000-01-01';
+  for (const d of dates) if (d !== null && d > latest) latest = d;
+  return latest;
+}
+
+/** Total interest recognised with accruals posted through `through` (what close of business books as accrued). */
+export function recognisedInterest(state: LoanState, through: string): bigint {
+  const places = minorUnits(state.currency);
+  let sum = 0n;
+  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, state, places);
+  return sum;
+}
+
+/** Scheduled principal, interest and fees (net of waivers) falling due per month (YYYY-MM): what collection rates divide by. */
+export function dueByMonth(state: LoanState): Record<string, string> {
+  const places = minorUnits(state.currency);
+  const sums = new Map<string, bigint>();
+  for (const inst of state.installments) {
+    const month = inst.dueDate.slice(0, 7);
+    let due = sums.get(month) ?? 0n;
+    for (const c of ['principal', 'interest', 'fee'] as const) due += minorOf(inst.due[c], places) - minorOf(inst.waived[c], places);
+    sums.set(month, due);
+  }
+  return Object.fromEntries([...sums].map(([month, due]) => [month, formatMinor(due, places)]));
+}

@@ -1,0 +1,168 @@
+import { addDays } from '../calendar.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import type { AllocationOrder } from '../product/events.js';
+import { allocateRepayment, type AllocationResult } from './allocation.js';
+import { addAmounts, COMPONENTS, isSettled, owedMinor } from './installment.js';
+import { paymentRecords, type PaymentRecord } from './payment-book.js';
+import { forgoUnearned } from './payoff.js';
+import { applyAllocation } from './apply-allocation.js';
+import type { Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
+
+/**
+ * A servicing fact in replay order: by effective date, and on one date in the order recorded (so
+ * a payment dated the day a penalty was charged, recorded after it, pays it).
+ */
+export type ServicingFact =
+  | { kind: 'payment'; date: string; sequence: number; payment: PaymentRecord }
+  | { kind: 'waiver'; date: string; sequence: number; waiver: WaiverFact }
+  | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact };
+
+/** The replay sort key of a fact on `date`; a fact with a lower key than the latest applied re-runs the replay. */
+export function factKey(date: string): string {
+  return `${date}|0`;
+}
+
+// Whether an installment was late is judged at the end of its last day of grace, after every fact of that day.
+function endOfDayKey(date: string): string {
+  return `${date}|1`;
+}
+
+function compareFacts(a: ServicingFact, b: ServicingFact): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  return a.sequence - b.sequence;
+}
+
+/** The loan's facts since its contract was last set, in replay order. */
+export function servicingFacts(state: LoanState): ServicingFact[] {
+  const facts: ServicingFact[] = [];
+  for (const payment of paymentRecords(state.payments)) {
+    if (payment.sequence >= state.replayFrom) facts.push({ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment });
+  }
+  for (const waiver of state.waivers) facts.push({ kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
+  for (const penalty of state.penalties) facts.push({ kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
+  return facts.sort(compareFacts);
+}
+
+function principalOwedMinor(rows: readonly Installment[], places: number): bigint {
+  let sum = 0n;
+  for (const row of rows) if (!row.settled) sum += owedMinor(row, 'principal', places);
+  return sum;
+}
+
+/** Allocates a payment on its date and applies it; once no principal is owed, unearned interest of later periods is forgone. */
+export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
+  const result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, ctx);
+  applyAllocation(rows, result.installments, ctx.currency);
+  if (principalOwedMinor(rows, minorUnits(ctx.currency)) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx.currency);
+  return result;
+}
+
+/** Applies a waiver, each part capped at what its installment still owes of that kind at that point. */
+export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: string): void {
+  const places = minorUnits(currency);
+  for (const part of waiver.parts) {
+    const inst = rows[part.number - 1];
+    if (!inst) continue;
+    const open = owedMinor(inst, waiver.kind, places);
+    const asked = minorOf(part.amount, places);
+    const amount = asked < open ? asked : open;
+    if (amount === 0n) continue;
+    const next = { ...inst, waived: { ...inst.waived, [waiver.kind]: addAmounts(inst.waived[waiver.kind], formatMinor(amount, places), currency) } };
+    rows[part.number - 1] = { ...next, settled: isSettled(next, currency) };
+  }
+}
+
+/** True while the installment still owes principal, interest or fees (what makes it late). */
+function stillUnpaid(rows: readonly Installment[], number: number, currency: string): boolean {
+  const inst = rows[number - 1];
+  const places = minorUnits(currency);
+  return inst !== undefined && COMPONENTS.some((c) => c !== 'penalty' && owedMinor(inst, c, places) > 0n);
+}
+
+function addPenalty(rows: Installment[], penalty: PenaltyFact, currency: string): void {
+  const inst = rows[penalty.number - 1] as Installment;
+  rows[penalty.number - 1] = { ...inst, settled: false, due: { ...inst.due, penalty: addAmounts(inst.due.penalty, penalty.amount, currency) } };
+}
+
+/**
+ * Charges a penalty that arrives as the latest fact: it stands if its installment still owes
+ * principal, interest or fees (then it did on every earlier night too); otherwise it is void.
+ */
+export function applyPenalty(rows: Installment[], penalty: PenaltyFact, currency: string): boolean {
+  if (!stillUnpaid(rows, penalty.number, currency)) return false;
+  addPenalty(rows, penalty, currency);
+  return true;
+}
+
+/** The installment's last day of grace: unpaid at its end, the installment is late and a penalty stands. */
+function lastDayOfGrace(state: LoanState, number: number): string | null {
+  const inst = state.contract[number - 1];
+  if (!inst) return null;
+  return addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
+}
+
+/** Applies one fact to the rows; a payment returns its allocation and excess. */
+export function applyFact(rows: Installment[], fact: ServicingFact, order: AllocationOrder, ctx: LoanContext): AllocationResult | null {
+  switch (fact.kind) {
+    case 'payment':
+      return applyPayment(rows, fact.payment, order, ctx);
+    case 'waiver':
+      applyWaiver(rows, fact.waiver, ctx.currency);
+      return null;
+    case 'penalty':
+      applyPenalty(rows, fact.penalty, ctx.currency);
+      return null;
+  }
+}
+
+export interface Replay {
+  installments: Installment[];
+  /** Each replayed payment's allocation by reference. */
+  allocations: Map<string, AllocationResult>;
+  /** Sum of every replayed payment's excess, in minor units. */
+  excessMinor: bigint;
+}
+
+/**
+ * Re-runs every fact since the contract in effective-date order (Fineract's reprocessing of a
+ * back-dated transaction): the same facts always give the same installments, whatever order they
+ * arrived in. Pure; the contract rows are copied, never changed.
+ */
+export function replayServicing(state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = []): Replay {
+  const rows = state.contract.map((row) => ({ ...row }));
+  const allocations = new Map<string, AllocationResult>();
+  const places = minorUnits(ctx.currency);
+  let excessMinor = 0n;
+  const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
+  // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
+  // was paid late), whenever close of business actually charged it; it is added on the date it was
+  // charged, so no payment dated earlier pays it.
+  const checks = facts
+    .filter((fact): fact is Extract<ServicingFact, { kind: 'penalty' }> => fact.kind === 'penalty')
+    .map((fact) => ({ key: endOfDayKey(lastDayOfGrace(state, fact.penalty.number) ?? fact.date), fact }))
+    .sort((a, b) => (a.key === b.key ? a.fact.sequence - b.fact.sequence : a.key < b.key ? -1 : 1));
+  const warranted = new Set<number>();
+  let next = 0;
+  const checkThrough = (key: string, sequence: number) => {
+    while (next < checks.length) {
+      const check = checks[next] as (typeof checks)[number];
+      if (check.key > key || (check.key === key && check.fact.sequence > sequence)) return;
+      if (stillUnpaid(rows, check.fact.penalty.number, ctx.currency)) warranted.add(check.fact.sequence);
+      next += 1;
+    }
+  };
+  for (const fact of facts) {
+    checkThrough(factKey(fact.date), -1);
+    if (fact.kind === 'penalty') {
+      if (warranted.has(fact.sequence)) addPenalty(rows, fact.penalty, ctx.currency);
+      continue;
+    }
+    const result = applyFact(rows, fact, order, ctx);
+    if (result && fact.kind === 'payment') {
+      allocations.set(fact.payment.reference, result);
+      excessMinor += minorOf(result.totals.excess, places);
+    }
+  }
+  return { installments: rows, allocations, excessMinor };
+}

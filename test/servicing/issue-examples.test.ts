@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { LedgerAccount } from '../../src/domain/loan/ledger-accounts.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+const FIXED_PENALTY_50 = { type: 'fixed' as const, value: '50.00', cap: null, graceDays: 0 };
+
+/** Every ledger account of the loan equals the loan's own figure for it, and the trial balance balances. */
+async function expectLedgerAgrees(loan: ServicedLoan): Promise<Record<LedgerAccount, string>> {
+  const { balances, balanced } = await loan.ledger();
+  expect(balanced).toBe(true);
+  expect(balances).toEqual(loan.figures().ledger);
+  return balances;
+}
+
+describe('servicing: the inputs of issue 10, each with its right value', () => {
+  it('1. a payment posted back-dated re-allocates the later one, and the ledger follows', async () => {
+    const loan = new ServicedLoan();
+    loan.repay('400.00', 'p1', '2024-02-25');
+    loan.repay('300.00', 'p2', '2024-02-20');
+    expect(loan.state.principalOutstanding).toBe('2330.00');
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.loan_portfolio).toBe('2330.00');
+    expect(ledger.interest_income).toBe('-30.00');
+  });
+
+  it('2. a payment dated on the due date, posted after close of business charged a penalty, voids the penalty', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50 }));
+    loan.close('2024-02-20');
+    expect(loan.state.status).toBe('overdue');
+    const [received] = loan.repay('1020.07', 'p1', '2024-02-15');
+    expect(received?.type === 'RepaymentReceived' && received.data.allocation).toEqual({ penalty: '0.00', fee: '0.00', interest: '30.00', principal: '990.07', excess: '0.00' });
+    expect(loan.state.principalOutstanding).toBe('2009.93');
+    expect(loan.figures().outstanding.penalties).toBe('0.00');
+    loan.close('2024-02-21');
+    expect(loan.figures('2024-02-21').daysPastDue).toBe(0);
+    expect(loan.state.classification).toBe('normal');
+    expect(loan.state.status).toBe('active');
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.penalty_income).toBe('0.00');
+    expect(ledger.penalty_receivable).toBe('0.00');
+  });
+
+  it('3. waived interest is never accrued, and the loan paid off keeps no receivable', async () => {
+    const loan = new ServicedLoan();
+    loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '30.00', reason: 'goodwill', effectiveDate: '2024-01-20' } }, '2024-01-20');
+    expect(loan.close('2024-01-31').filter((e) => e.type === 'InterestAccrued')).toEqual([]);
+    expect(loan.figures().receivable.interest).toBe('0.00');
+    const payoff = loan.payoff('2024-02-15');
+    expect(payoff.total).toBe('3000.00');
+    const events = loan.repay(payoff.total, 'p1', '2024-02-15');
+    expect(events.map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.interest_receivable).toBe('0.00');
+    expect(ledger.interest_income).toBe('0.00');
+  });
+
+  it('4. a reschedule keeps interest earned to its date (capitalised), and paying off leaves nothing receivable', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms(), '12000.00', 12, '2024-01-10');
+    const accrued = loan.close('2024-01-31').find((e) => e.type === 'InterestAccrued');
+    expect(accrued?.type === 'InterestAccrued' && accrued.data.amount).toBe('81.29');
+    expect(loan.payoff('2024-02-05').total).toBe('12100.65');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-02-05', term: 12, annualRate: '12' } }, '2024-02-05');
+    expect(loan.payoff('2024-02-05').total).toBe('12100.65');
+    await expectLedgerAgrees(loan);
+    expect(loan.repay('12000.00', 'p1', '2024-02-05').map((e) => e.type)).toEqual(['RepaymentReceived']);
+    expect(loan.payoff('2024-02-05').total).toBe('100.65');
+    expect(loan.repay('100.65', 'p2', '2024-02-05').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.interest_receivable).toBe('0.00');
+    expect(ledger.loan_portfolio).toBe('0.00');
+    expect(ledger.interest_income).toBe('-100.65');
+  });
+
+  it('5. a refund replayed with its reference pays nothing twice', async () => {
+    const loan = new ServicedLoan();
+    expect(loan.repay('3200.00', 'p1', '2024-01-15').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
+    expect(loan.state.creditBalance).toBe('200.00');
+    const refund = { type: 'RefundOverpayment' as const, data: { amount: '50.00', channel: 'bank_transfer' as const, reference: 'R1', date: '2024-01-16' } };
+    expect(loan.run(refund, '2024-01-16')).toHaveLength(1);
+    expect(loan.run(refund, '2024-01-16')).toEqual([]);
+    expect(loan.state.creditBalance).toBe('150.00');
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.overpayment_liability).toBe('-150.00');
+  });
+
+  it('6. days past due follow the oldest unpaid installment at every close', async () => {
+    const loan = new ServicedLoan();
+    loan.close('2024-02-18');
+    expect(loan.figures('2024-02-18').daysPastDue).toBe(3);
+    loan.close('2024-03-20');
+    expect(loan.figures('2024-03-20').daysPastDue).toBe(34);
+    expect(loan.state.classification).toBe('special-mention');
+    loan.repay('1020.07', 'p1', '2024-03-21');
+    loan.close('2024-03-21');
+    expect(loan.figures('2024-03-21').daysPastDue).toBe(6);
+    expect(loan.figures('2024-03-21').oldestUnpaidDueDate).toBe('2024-03-15');
+    await expectLedgerAgrees(loan);
+  });
+
+  it('8. a loan closes only when nothing is owed, whatever the allocation order', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50, allocationOrder: 'interest-principal-penalty-fee' }), '3000.00', 1);
+    loan.close('2024-03-01');
+    expect(loan.repay('3030.00', 'p1', '2024-03-01').map((e) => e.type)).toEqual(['RepaymentReceived']);
+    expect(loan.state.status).toBe('overdue');
+    expect(loan.figures().outstanding).toEqual({ principal: '0.00', interest: '0.00', fees: '0.00', penalties: '50.00', total: '50.00' });
+    expect(loan.payoff('2024-03-01').total).toBe('50.00');
+    expect(loan.repay('50.00', 'p2', '2024-03-02').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.penalty_receivable).toBe('0.00');
+    expect(ledger.penalty_income).toBe('-50.00');
+  });
+});
