@@ -1,4 +1,5 @@
 import type { ApiPlugin } from './deps.js';
+import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -18,5 +19,6 @@ export const resourceRoutes: ApiPlugin[] = [
   loanApplicationRoutes,
   loanServicingRoutes,
   ...queryRoutes,
+  loanQuoteRoutes,
   closeOfBusinessRoutes,
 ];

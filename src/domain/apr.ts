@@ -1,9 +1,10 @@
-import { addMonthsClamped, daysBetween, parseDate } from './calendar.js';
+import { daysBetween, dueDate, parseDate } from './calendar.js';
 import { Dec, type Decimal } from './decimal.js';
 import { DomainError } from './errors.js';
 import type { ScheduleRow } from './loan/events.js';
 import { Money } from './money.js';
 import type { Frequency } from './product/events.js';
+import { unitPeriodsBetween } from './schedule/unit-periods.js';
 
 /**
  * How the disclosed APR is computed, named in every response that shows one: the periodic IRR
@@ -22,28 +23,11 @@ const LOWEST = new R('0.1');
 const HIGHEST = new R('10');
 
 const PERIODS_PER_YEAR: Readonly<Record<Frequency, number>> = { monthly: 12, biweekly: 26, weekly: 52 };
-const DAYS_PER_PERIOD: Readonly<Record<Exclude<Frequency, 'monthly'>, number>> = { biweekly: 14, weekly: 7 };
-// Reg Z Appendix J (b)(5)(iv): a fraction of a monthly unit period counts its days over 30.
-const DAYS_PER_MONTH_FRACTION = 30;
 
 /** A borrower cash flow `periods` unit periods after the start (fractional for odd days); kept in time order. */
 interface Flow {
   periods: Decimal;
   amount: Decimal;
-}
-
-/**
- * Unit periods from the start to `date`: whole months counted forward from the anchor exactly as
- * due dates are (month-end clamped), the remaining days over 30; weeks and fortnights by days.
- * A due date of a regular schedule is therefore exactly its row number.
- */
-function unitPeriods(start: string, date: string, frequency: Frequency): Decimal {
-  const days = daysBetween(start, date);
-  if (frequency !== 'monthly') return new R(days).dividedBy(DAYS_PER_PERIOD[frequency]);
-  let months = Math.max(0, Math.floor(days / 31));
-  while (addMonthsClamped(start, months + 1) <= date) months += 1;
-  const rest = daysBetween(addMonthsClamped(start, months), date);
-  return new R(months).plus(new R(rest).dividedBy(DAYS_PER_MONTH_FRACTION));
 }
 
 /** Net present value at growth factor g per period, and its derivative in g. */
@@ -80,6 +64,11 @@ function solvePeriodFactor(flows: Flow[]): Decimal {
   return g;
 }
 
+function periodsOf(start: string, date: string, frequency: Frequency): Decimal {
+  const { num, den } = unitPeriodsBetween(start, date, frequency);
+  return new R(num.toString()).dividedBy(den.toString());
+}
+
 /** The schedule's frequency when the caller did not say: the mean days per installment (≈30.4, 14 or 7). */
 function inferFrequency(start: string, rows: ScheduleRow[]): Frequency {
   const last = rows.reduce((latest, row) => (row.dueDate > latest ? row.dueDate : latest), start);
@@ -97,12 +86,15 @@ export interface AprInput {
   currency: string;
   /** The unit period; inferred from the rows' spacing when absent. */
   frequency?: Frequency;
+  /** The first due date of a schedule with an odd first period; taken as the earliest row's when absent. */
+  firstRepaymentDate?: string | null;
 }
 
 /**
  * Annual percentage rate in percent (2 decimals, HALF_EVEN) by the `irr-nominal` method: the
  * rate per repayment period that discounts every installment total back to the net amount
- * received, times the periods in a year (12, 26, 52). A fee-free declining schedule discloses its
+ * received, times the periods in a year (12, 26, 52). Time runs in unit periods (whole periods
+ * plus odd days over 30, 14 or 7), from the first due date on when the first period is odd. A fee-free declining schedule discloses its
  * nominal rate. Throws INVALID_AMOUNT / INVALID_DATE on malformed input, APR_NOT_COMPUTABLE when
  * no rate balances the flows.
  */
@@ -110,8 +102,15 @@ export function computeApr(input: AprInput): string {
   const start = parseDate(input.startDate);
   const net = Money.parse(input.netDisbursed, input.currency);
   const frequency = input.frequency ?? inferFrequency(start, input.rows);
+  const dates = input.rows.map((row) => parseDate(row.dueDate));
+  const earliest = dates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
+  const asked = input.firstRepaymentDate ?? earliest;
+  // An odd first period: later rows are whole periods after the first due date, not after the start.
+  const anchor = asked !== null && asked !== dueDate(start, frequency, 1) ? asked : null;
+  const toAnchor = anchor === null ? new R(0) : periodsOf(start, anchor, frequency);
+  const periodsTo = (date: string): Decimal => (anchor === null ? periodsOf(start, date, frequency) : toAnchor.plus(periodsOf(anchor, date, frequency)));
   const repayments = input.rows
-    .map((row) => ({ periods: unitPeriods(start, parseDate(row.dueDate), frequency), amount: new R(Money.parse(row.total, input.currency, { allowZero: true }).amount) }))
+    .map((row, i) => ({ periods: periodsTo(dates[i]!), amount: new R(Money.parse(row.total, input.currency, { allowZero: true }).amount) }))
     .sort((a, b) => a.periods.comparedTo(b.periods));
   const g = solvePeriodFactor([{ periods: new R(0), amount: new R(net.amount).negated() }, ...repayments]);
   return g.minus(1).times(PERIODS_PER_YEAR[frequency]).times(100).toFixed(2, R.ROUND_HALF_EVEN);

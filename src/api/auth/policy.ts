@@ -29,6 +29,8 @@ export const POLICY = {
   'products.retire': { method: 'POST', url: '/v1/products/:id/retire', roles: ['admin'] },
   'products.recommended': { method: 'GET', url: '/v1/products/recommended', roles: ['borrower', 'officer', 'underwriter', 'admin'], borrowerOwns: 'customer' },
 
+  // Reads only; not owned: anyone signed in may price any product on sale.
+  'loans.quote': { method: 'POST', url: '/v1/loans/quote', roles: EVERYONE },
   'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter'] },
   // Four eyes: the decider also checks approver ≠ submitter.

@@ -5,6 +5,7 @@ import { minorUnits, Money } from '../money.js';
 import type { ProductTerms, RoundingMode } from '../product/events.js';
 import { roundRatio, toMinor, type Rational } from './minor-units.js';
 import { annualRateFraction, nominalPeriodRate, periodRate } from './periodic-rate.js';
+import { unitPeriodsBetween } from './unit-periods.js';
 
 /** What every schedule shape needs: explicit inputs, so rescheduling can pass an outstanding balance and a new start. */
 export interface ScheduleInput {
@@ -13,6 +14,8 @@ export interface ScheduleInput {
   annualRate: string;
   term: number;
   startDate: string;
+  /** First due date (an odd first period); later ones follow it by whole periods. Absent: one period after the start. */
+  firstRepaymentDate?: string | null;
   terms: ProductTerms;
 }
 
@@ -50,6 +53,23 @@ export function interestOn(plan: SchedulePlan, amount: bigint, rate: Rational): 
   return roundRatio(amount * rate.num, rate.den, plan.rounding);
 }
 
+function times(a: Rational, b: Rational): Rational {
+  return { num: a.num * b.num, den: a.den * b.den };
+}
+
+/**
+ * An asked-for first due date, checked: after the start and no later than two periods after it
+ * (422 FIRST_REPAYMENT_OUT_OF_RANGE otherwise). Null when the schedule keeps its regular first period.
+ */
+function firstRepaymentDate(start: string, asked: string | null, terms: ProductTerms): string | null {
+  if (asked === null) return null;
+  const latest = dueDate(start, terms.frequency, 2);
+  if (parseDate(asked) <= start || asked > latest) {
+    throw new DomainError('FIRST_REPAYMENT_OUT_OF_RANGE', `First repayment date ${asked} must be after ${start} and no later than ${latest}`, 'rule', { earliestAfter: start, latest });
+  }
+  return asked;
+}
+
 /** Validates the inputs and lays out the periods with their due dates and rates. */
 export function planSchedule(input: ScheduleInput): SchedulePlan {
   const { terms, term } = input;
@@ -61,12 +81,16 @@ export function planSchedule(input: ScheduleInput): SchedulePlan {
     refuse('INVALID_GRACE', `Grace must leave at least one paying period of ${term}`);
   }
   const start = parseDate(input.startDate);
+  const first = firstRepaymentDate(start, input.firstRepaymentDate ?? null, terms);
   const annual = annualRateFraction(input.annualRate);
   const periods: Period[] = [];
   let from = start;
   for (let number = 1; number <= term; number++) {
-    const due = dueDate(start, terms.frequency, number);
-    periods.push({ number, dueDate: due, rate: periodRate(annual, terms, from, due) });
+    const due = first === null ? dueDate(start, terms.frequency, number) : dueDate(first, terms.frequency, number - 1);
+    const rate = number === 1 && first !== null && terms.interestCalculation === 'period'
+      ? times(nominalPeriodRate(annual, terms.frequency), unitPeriodsBetween(start, first, terms.frequency))
+      : periodRate(annual, terms, from, due);
+    periods.push({ number, dueDate: due, rate });
     from = due;
   }
   return {
