@@ -89,7 +89,7 @@ export function planSchedule(input: ScheduleInput): SchedulePlan {
     const due = first === null ? dueDate(start, terms.frequency, number) : dueDate(first, terms.frequency, number - 1);
     const rate = number === 1 && first !== null && terms.interestCalculation === 'period'
       ? times(nominalPeriodRate(annual, terms.frequency), unitPeriodsBetween(start, first, terms.frequency))
-      : periodRate(annual, terms, from, due);
+      : periodRate(annual, terms, from, due, first ?? start);
     periods.push({ number, dueDate: due, rate });
     from = due;
   }

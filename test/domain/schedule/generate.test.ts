@@ -107,9 +107,21 @@ describe('frequencies and daily interest', () => {
   it('30/360 counts every whole month as 30 days', () => {
     const rows = schedule('100000.00', '12', 2, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' }, '2026-01-15');
     expect(column(rows, 'interest')).toEqual(['1000.00', '1000.00']);
-    // US rule: Jan 31 counts as the 30th, Feb 28 stays the 28th (28 days); from Feb's end it is 30 again.
+    // Anchored on Jan 31, Feb 28 is that month's due date and counts as the 30th (issue 11: was 933.33, 28 days).
     const monthEnd = schedule('100000.00', '12', 2, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' });
-    expect(column(monthEnd, 'interest')).toEqual(['933.33', '1000.00']);
+    expect(column(monthEnd, 'interest')).toEqual(['1000.00', '1000.00']);
+  });
+
+  it('30/360 month-end anchor: 10 000.00 at 12 %, 3 monthly, disbursed 2025-01-31 → 100.00 / 67.00 / 33.67', () => {
+    const rows = schedule('10000.00', '12', 3, { interestCalculation: 'daily', dayCount: '30/360' }, '2025-01-31');
+    expect(rows.map((r) => r.dueDate)).toEqual(['2025-02-28', '2025-03-31', '2025-04-30']);
+    expect(column(rows, 'interest')).toEqual(['100.00', '67.00', '33.67']);
+  });
+
+  it('30/360 without a month-end anchor: disbursed 2025-01-28, the March period still counts 30 days', () => {
+    const rows = schedule('10000.00', '12', 3, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' }, '2025-01-28');
+    expect(rows.map((r) => r.dueDate)).toEqual(['2025-02-28', '2025-03-28', '2025-04-28']);
+    expect(column(rows, 'interest')).toEqual(['100.00', '100.00', '100.00']);
   });
 
   it('daily equal installments still end exactly at zero', () => {
