@@ -66,6 +66,15 @@ describe('other amortizations and methods', () => {
     expect(column(rows, 'interest')).toEqual(['8.33', '8.33', '8.34']);
   });
 
+  it('flat: inMultiplesOf rounds the installment up, the last row is the smaller one', () => {
+    // 5 000.00 × 12 % flat × 18 months = 900.00 interest; 5 900.00 ÷ 18 = 327.78 → 328.00.
+    const rows = schedule('5000.00', '12', 18, { interestMethod: 'flat', inMultiplesOf: '1' });
+    expect(new Set(column(rows, 'total').slice(0, 17))).toEqual(new Set(['328.00']));
+    expect(rows[17]).toMatchObject({ principal: '274.00', interest: '50.00', total: '324.00', balance: '0.00' });
+    expect(sum(column(rows, 'principal'))).toBe('5000.00');
+    expect(sum(column(rows, 'interest'))).toBe('900.00');
+  });
+
   it('flat bullet: even interest, principal at the end', () => {
     const rows = schedule('12000.00', '12', 3, { interestMethod: 'flat', amortization: 'bullet' });
     expect(column(rows, 'principal')).toEqual(['0.00', '0.00', '12000.00']);
