@@ -1,17 +1,20 @@
 import type { Amortization } from '../product/events.js';
 import { bulletLegs } from './bullet.js';
-import { equalPrincipalLegs, principalPortion } from './equal-principal.js';
+import { equalPrincipalLegs } from './equal-principal.js';
 import { addRational, roundRatio, roundUpToMultiple, type Rational } from './minor-units.js';
 import { interestOn, type Leg, type SchedulePlan } from './plan.js';
 
 /**
- * With `inMultiplesOf`, a flat installment (even principal + even interest) is rounded UP to the
- * multiple; each row's principal is that installment less its interest (never more than the
- * balance), and the last row repays what is left, so it is the smaller one:
+ * With `inMultiplesOf`, the flat installment — (principal + interest of the paying rows) ÷ paying
+ * rows — is rounded UP to the multiple; each row's principal is that installment less its interest
+ * (never more than the balance), and the last row repays what is left, so it is never the larger:
  * 5 000.00 at 12 % flat over 18 months in multiples of 1 → 17 × 328.00 and a last row of 324.00.
  */
 function roundedInstallments(plan: SchedulePlan, interests: bigint[], step: bigint): Leg[] {
-  const installment = roundUpToMultiple(principalPortion(plan) + (interests[0] ?? 0n), step);
+  const paying = interests.slice(plan.graceOnPrincipal);
+  const owed = paying.reduce((sum, interest) => sum + interest, plan.principal);
+  const count = BigInt(paying.length);
+  const installment = roundUpToMultiple((owed + count - 1n) / count, step);
   let balance = plan.principal;
   return interests.map((interest, i) => {
     let principal = balance;
