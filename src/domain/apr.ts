@@ -86,7 +86,11 @@ export interface AprInput {
   currency: string;
   /** The unit period; inferred from the rows' spacing when absent. */
   frequency?: Frequency;
-  /** The first due date of a schedule with an odd first period; taken as the earliest row's when absent. */
+  /**
+   * The first due date asked for (an odd first period), or null for a regular schedule. When absent
+   * the earliest row's date is taken as it if it is not one period after the start — pass it
+   * explicitly when due dates may have moved off non-working days.
+   */
   firstRepaymentDate?: string | null;
 }
 
@@ -104,7 +108,7 @@ export function computeApr(input: AprInput): string {
   const frequency = input.frequency ?? inferFrequency(start, input.rows);
   const dates = input.rows.map((row) => parseDate(row.dueDate));
   const earliest = dates.reduce<string | null>((min, d) => (min === null || d < min ? d : min), null);
-  const asked = input.firstRepaymentDate ?? earliest;
+  const asked = input.firstRepaymentDate === undefined ? earliest : input.firstRepaymentDate;
   // An odd first period: later rows are whole periods after the first due date, not after the start.
   const anchor = asked !== null && asked !== dueDate(start, frequency, 1) ? asked : null;
   const toAnchor = anchor === null ? new R(0) : periodsOf(start, anchor, frequency);

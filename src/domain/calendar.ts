@@ -97,6 +97,11 @@ export function addMonthsClamped(anchor: string, n: number): string {
   return format({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
+/** ISO day of the week: 1 Monday … 6 Saturday, 7 Sunday (1970-01-01 was a Thursday). */
+export function dayOfWeek(d: string): number {
+  return ((((toDayNumber(must(d)) + 3) % 7) + 7) % 7) + 1;
+}
+
 /** b − a in days. */
 export function daysBetween(a: string, b: string): number {
   return toDayNumber(must(b)) - toDayNumber(must(a));

@@ -44,6 +44,8 @@ export const productTermsBody = z
     penalty: penalty.nullable().default(null),
     allocationOrder: z.enum(['penalty-fee-interest-principal', 'interest-principal-penalty-fee', 'due-first-then-principal']).default('penalty-fee-interest-principal'),
     aprCap: percentRate.nullable().default(null).meta({ description: 'Highest APR in percent, by irr-nominal: periodic IRR of every borrower cash flow (fees included) × periods per year', example: '24' }),
+    nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).default('keep')
+      .meta({ description: 'A due date on a weekend or holiday (mainland China calendar with its adjusted working weekends, plus the lender\'s /v1/holidays) moves to the next or previous working day, or stays' }),
     writeOffDpd: wholeNumber(0, 3650).default(90).meta({ description: 'Days past due from which a write-off may be requested (added field)' }),
   })
   .strict();

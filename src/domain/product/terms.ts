@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import { degenerateScheduleReason } from '../schedule/degenerate.js';
 import { generateSchedule } from '../schedule/generate.js';
-import type { FeeTerm, PenaltyTerm, ProductTerms } from './events.js';
+import type { FeeTerm, NonWorkingDayRule, PenaltyTerm, ProductTerms } from './events.js';
 
 const MAX_TERM = 600;
 const HUNDRED = '100';
@@ -67,8 +67,13 @@ export function validateProductTerms(terms: ProductTerms): void {
   if (terms.penalty) validatePenalty(terms.penalty, currency);
   if (terms.aprCap !== null && !percent(terms.aprCap, 'INVALID_APR_CAP', 'APR cap').gt(0)) refuse('INVALID_APR_CAP', 'APR cap must be positive');
   if (!isCount(terms.writeOffDpd, 0)) refuse('INVALID_WRITE_OFF_DPD', `Write-off DPD ${terms.writeOffDpd} must be a whole number ≥ 0`);
+  if (terms.nonWorkingDayRule !== undefined && !NON_WORKING_DAY_RULES.includes(terms.nonWorkingDayRule)) {
+    refuse('INVALID_NON_WORKING_DAY_RULE', `Non-working-day rule "${String(terms.nonWorkingDayRule)}" must be one of ${NON_WORKING_DAY_RULES.join(', ')}`);
+  }
   refuseDegenerateSchedules(terms);
 }
+
+const NON_WORKING_DAY_RULES: readonly NonWorkingDayRule[] = ['next-working-day', 'previous-working-day', 'keep'];
 
 // A fixed date keeps the check deterministic; only the calendar shape of the year matters.
 const CORNER_START = '2000-01-31';

@@ -6,6 +6,7 @@ import type { ProductTerms } from '../product/events.js';
 import { originationFees } from '../product/fees.js';
 import { withinProductRanges } from '../product/ranges.js';
 import { generateSchedule } from '../schedule/generate.js';
+import type { WorkingCalendar } from '../working-days/working-calendar.js';
 
 export interface QuoteRequest {
   principal: string;
@@ -13,6 +14,8 @@ export interface QuoteRequest {
   /** When the money would be paid out; the schedule and the APR count from it. */
   startDate: string;
   firstRepaymentDate: string | null;
+  /** Working days for the product's non-working-day rule; weekends only when absent. */
+  calendar?: WorkingCalendar;
 }
 
 /** What a loan would cost before anyone applies: amounts are decimal strings in the product currency. */
@@ -56,7 +59,7 @@ export function quoteLoan(product: QuotedProduct, request: QuoteRequest): LoanQu
   const principal = withinProductRanges(terms, request.principal, request.term);
   const rows = generateSchedule({
     principal: principal.toString(), annualRate: terms.annualRate, term: request.term, startDate: request.startDate,
-    firstRepaymentDate: request.firstRepaymentDate, terms,
+    firstRepaymentDate: request.firstRepaymentDate, terms, ...(request.calendar ? { calendar: request.calendar } : {}),
   });
   const fees = originationFees(principal, terms);
   const sum = (amounts: string[]): Money => amounts.reduce((total, amount) => total.plus(Money.of(amount, terms.currency)), Money.zero(terms.currency));

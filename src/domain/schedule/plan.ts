@@ -6,6 +6,7 @@ import type { ProductTerms, RoundingMode } from '../product/events.js';
 import { roundRatio, toMinor, type Rational } from './minor-units.js';
 import { annualRateFraction, nominalPeriodRate, periodRate } from './periodic-rate.js';
 import { unitPeriodsBetween } from './unit-periods.js';
+import { adjustDueDate, WEEKENDS_ONLY, type WorkingCalendar } from '../working-days/working-calendar.js';
 
 /** What every schedule shape needs: explicit inputs, so rescheduling can pass an outstanding balance and a new start. */
 export interface ScheduleInput {
@@ -16,6 +17,8 @@ export interface ScheduleInput {
   startDate: string;
   /** First due date (an odd first period); later ones follow it by whole periods. Absent: one period after the start. */
   firstRepaymentDate?: string | null;
+  /** Working days for the product's `nonWorkingDayRule`; weekends only when absent. */
+  calendar?: WorkingCalendar;
   terms: ProductTerms;
 }
 
@@ -70,7 +73,11 @@ function firstRepaymentDate(start: string, asked: string | null, terms: ProductT
   return asked;
 }
 
-/** Validates the inputs and lays out the periods with their due dates and rates. */
+/**
+ * Validates the inputs and lays out the periods with their due dates and rates. Due dates on a
+ * non-working day move per the product's rule; daily interest runs between the moved dates, per
+ * period interest stays one nominal period.
+ */
 export function planSchedule(input: ScheduleInput): SchedulePlan {
   const { terms, term } = input;
   const principal = Money.parse(input.principal, terms.currency);
@@ -85,8 +92,13 @@ export function planSchedule(input: ScheduleInput): SchedulePlan {
   const annual = annualRateFraction(input.annualRate);
   const periods: Period[] = [];
   let from = start;
+  const rule = terms.nonWorkingDayRule ?? 'keep';
+  const calendar = input.calendar ?? WEEKENDS_ONLY;
   for (let number = 1; number <= term; number++) {
-    const due = first === null ? dueDate(start, terms.frequency, number) : dueDate(first, terms.frequency, number - 1);
+    const regular = first === null ? dueDate(start, terms.frequency, number) : dueDate(first, terms.frequency, number - 1);
+    // A due date moved off a non-working day; never back onto or before the start.
+    const moved = adjustDueDate(regular, rule, calendar);
+    const due = moved > start ? moved : regular;
     const rate = number === 1 && first !== null && terms.interestCalculation === 'period'
       ? times(nominalPeriodRate(annual, terms.frequency), unitPeriodsBetween(start, first, terms.frequency))
       : periodRate(annual, terms, from, due, first ?? start);
