@@ -1,4 +1,5 @@
 import type { ApiPlugin } from './deps.js';
+import { holidayRoutes } from './routes/commands/holidays.js';
 import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
@@ -20,5 +21,6 @@ export const resourceRoutes: ApiPlugin[] = [
   loanServicingRoutes,
   ...queryRoutes,
   loanQuoteRoutes,
+  holidayRoutes,
   closeOfBusinessRoutes,
 ];

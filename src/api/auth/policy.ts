@@ -51,6 +51,10 @@ export const POLICY = {
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
 
+  'holidays.list': { method: 'GET', url: '/v1/holidays', roles: EVERYONE },
+  'holidays.add': { method: 'POST', url: '/v1/holidays', roles: ['admin'] },
+  'holidays.remove': { method: 'DELETE', url: '/v1/holidays/:date', roles: ['admin'] },
+
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['officer', 'admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
   'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },

@@ -2,6 +2,7 @@ import { DomainError } from '../../domain/errors.js';
 import { quoteLoan, type LoanQuote } from '../../domain/quote/quote-loan.js';
 import { businessToday, type AppServices } from '../services.js';
 import { loadProduct } from '../streams.js';
+import { lenderWorkingCalendar } from '../working-days/lender-calendar.js';
 
 export interface QuoteInput {
   productId: string;
@@ -22,6 +23,7 @@ export async function quoteLoanFor(services: AppServices, input: QuoteInput): Pr
   if (!product.exists || product.terms === null) {
     throw new DomainError('PRODUCT_NOT_FOUND', `No product ${input.productId}`, 'rule', { productId: input.productId });
   }
+  const calendar = (product.terms.nonWorkingDayRule ?? 'keep') === 'keep' ? undefined : await lenderWorkingCalendar(services.eventStore);
   return quoteLoan(
     { productId: input.productId, version: product.version, terms: product.terms, retired: product.retired },
     {
@@ -29,6 +31,7 @@ export async function quoteLoanFor(services: AppServices, input: QuoteInput): Pr
       term: input.term,
       startDate: input.expectedDisbursementDate ?? businessToday(services),
       firstRepaymentDate: input.firstRepaymentDate ?? null,
+      ...(calendar ? { calendar } : {}),
     },
   );
 }
