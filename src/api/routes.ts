@@ -1,4 +1,6 @@
 import type { ApiPlugin } from './deps.js';
+import { holidayRoutes } from './routes/commands/holidays.js';
+import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -18,5 +20,7 @@ export const resourceRoutes: ApiPlugin[] = [
   loanApplicationRoutes,
   loanServicingRoutes,
   ...queryRoutes,
+  loanQuoteRoutes,
+  holidayRoutes,
   closeOfBusinessRoutes,
 ];

@@ -97,6 +97,11 @@ export function addMonthsClamped(anchor: string, n: number): string {
   return format({ year: y, month: m, day: Math.min(day, daysInMonth(y, m)) });
 }
 
+/** ISO day of the week: 1 Monday … 6 Saturday, 7 Sunday (1970-01-01 was a Thursday). */
+export function dayOfWeek(d: string): number {
+  return ((((toDayNumber(must(d)) + 3) % 7) + 7) % 7) + 1;
+}
+
 /** b − a in days. */
 export function daysBetween(a: string, b: string): number {
   return toDayNumber(must(b)) - toDayNumber(must(a));
@@ -117,16 +122,39 @@ export function compareDates(a: string, b: string): number {
   return Math.sign(daysBetween(b, a));
 }
 
-/** Days from a to b under 30/360 US (NASD, end-of-month rule for February). */
-export function days360(a: string, b: string): number {
+/** A date's day for 30/360 with a month-end anchor: a month end short of the anchor's day counts as that day (at most 30). */
+function anchoredDay(date: CivilDate, text: string, anchor: CivilDate): number {
+  return isMonthEnd(text) && date.day < anchor.day ? Math.min(anchor.day, 30) : date.day;
+}
+
+/**
+ * Days from a to b under 30/360 US (NASD): day 31 counts as 30 when it starts a span, and when it
+ * ends one that starts on the 30th or 31st.
+ *
+ * With `anchor` (the date a loan's due dates are counted from: its disbursement, or its first
+ * repayment date) the end-of-month rule follows the anchor: a month end that is short of the
+ * anchor's day — a due date clamped into February, or April 30 for a loan anchored on the 31st —
+ * counts as the anchor's day (at most 30), so every whole month between due dates is 30 days. A
+ * loan anchored on the 28th or earlier never uses the February rule: 2025-02-28 → 03-28 is 30.
+ *
+ * Without an anchor the classic NASD February rule applies to every span (a start on February's
+ * last day counts as 30, and so does an end on it when both are). Schedules, accruals and payoff
+ * pass the anchor (see `dayCountDays` in day-count.ts).
+ */
+export function days360(a: string, b: string, anchor?: string): number {
   const from = must(a);
   const to = must(b);
-  const fromFebEnd = from.month === 2 && isMonthEnd(a);
-  const toFebEnd = to.month === 2 && isMonthEnd(b);
   let d1 = from.day;
   let d2 = to.day;
-  if (fromFebEnd && toFebEnd) d2 = 30;
-  if (fromFebEnd) d1 = 30;
+  if (anchor === undefined) {
+    const fromFebEnd = from.month === 2 && isMonthEnd(a);
+    if (fromFebEnd && to.month === 2 && isMonthEnd(b)) d2 = 30;
+    if (fromFebEnd) d1 = 30;
+  } else {
+    const anchorDate = must(anchor);
+    d1 = anchoredDay(from, a, anchorDate);
+    d2 = anchoredDay(to, b, anchorDate);
+  }
   if (d2 === 31 && d1 >= 30) d2 = 30;
   if (d1 === 31) d1 = 30;
   return 360 * (to.year - from.year) + 30 * (to.month - from.month) + (d2 - d1);

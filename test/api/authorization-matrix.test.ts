@@ -21,6 +21,10 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'products.define', method: 'POST', url: '/v1/products', body: PRODUCT, allowed: ['admin'] },
   { route: 'products.amend', method: 'POST', url: '/v1/products/spare/amend', body: PRODUCT, allowed: ['admin'] },
   { route: 'products.retire', method: 'POST', url: '/v1/products/spare/retire', allowed: ['admin'] },
+  // Reads only and owned by no one: every signed-in caller may price a product.
+  { route: 'loans.quote', method: 'POST', url: '/v1/loans/quote', body: { productId: 'p', principal: '5000.00', term: 6 }, allowed: ['borrower-own', 'borrower-other', 'officer', 'underwriter', 'compliance', 'admin'] },
+  { route: 'holidays.add', method: 'POST', url: '/v1/holidays', body: { date: '2026-05-20', name: 'Matrix day' }, allowed: ['admin'] },
+  { route: 'holidays.remove', method: 'DELETE', url: '/v1/holidays/2026-05-21', allowed: ['admin'] },
   { route: 'loans.apply', method: 'POST', url: '/v1/loans', body: { customerId: OWN, productId: 'p', principal: '5000.00', term: 6, purpose: 'x' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.assess', method: 'POST', url: `${LOANS}/assess`, allowed: ['officer', 'underwriter'] },
   { route: 'loans.approve', method: 'POST', url: `${LOANS}/approve`, body: {}, allowed: ['underwriter'] },
@@ -48,7 +52,7 @@ afterAll(() => t.close());
 
 describe('authorization matrix (command routes)', () => {
   it('lists every command route of the policy', () => {
-    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans)\./.test(id) && POLICY[id].method !== 'GET');
+    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans|holidays)\./.test(id) && POLICY[id].method !== 'GET');
     expect(COMMAND_ROWS.map((row) => row.route).sort()).toEqual(commandRoutes.sort());
   });
 

@@ -64,6 +64,27 @@ describe('calendar', () => {
     expect(days360('2026-01-01', '2027-01-01')).toBe(360);
   });
 
+  it('counts 30/360 with the month-end anchor rule: whole months between due dates are 30 days', () => {
+    // Anchored on a month end: clamped month ends count as the 30th.
+    expect(days360('2025-01-31', '2025-02-28', '2025-01-31')).toBe(30);
+    expect(days360('2025-02-28', '2025-03-31', '2025-01-31')).toBe(30);
+    expect(days360('2025-03-31', '2025-04-30', '2025-01-31')).toBe(30);
+    expect(days360('2024-01-30', '2024-02-29', '2024-01-30')).toBe(30);
+    expect(days360('2025-01-29', '2025-02-28', '2025-01-29')).toBe(30);
+    expect(days360('2025-02-28', '2025-03-29', '2025-01-29')).toBe(30);
+    // Anchored on the 28th: February's end is just the 28th, so the March period is 30 days too.
+    expect(days360('2025-01-28', '2025-02-28', '2025-01-28')).toBe(30);
+    expect(days360('2025-02-28', '2025-03-28', '2025-01-28')).toBe(30);
+    // Anchored on February's last day: due dates fall on the 28th, never moved to month ends.
+    expect(days360('2025-02-28', '2025-03-28', '2025-02-28')).toBe(30);
+    // Part periods (accrual to a date inside the period) count from the adjusted day.
+    expect(days360('2025-02-28', '2025-03-10', '2025-01-31')).toBe(10);
+    expect(days360('2025-01-31', '2025-02-15', '2025-01-31')).toBe(15);
+    // A year of due dates is 360 days whatever the anchor.
+    expect(days360('2025-01-31', '2026-01-31', '2025-01-31')).toBe(360);
+    expect(days360('2025-01-28', '2026-01-28', '2025-01-28')).toBe(360);
+  });
+
   it('computes due dates per frequency', () => {
     expect(dueDate('2026-01-31', 'monthly', 1)).toBe('2026-02-28');
     expect(dueDate('2026-01-31', 'monthly', 2)).toBe('2026-03-31');

@@ -29,6 +29,8 @@ export const POLICY = {
   'products.retire': { method: 'POST', url: '/v1/products/:id/retire', roles: ['admin'] },
   'products.recommended': { method: 'GET', url: '/v1/products/recommended', roles: ['borrower', 'officer', 'underwriter', 'admin'], borrowerOwns: 'customer' },
 
+  // Reads only; not owned: anyone signed in may price any product on sale.
+  'loans.quote': { method: 'POST', url: '/v1/loans/quote', roles: EVERYONE },
   'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter'] },
   // Four eyes: the decider also checks approver ≠ submitter.
@@ -48,6 +50,10 @@ export const POLICY = {
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
+
+  'holidays.list': { method: 'GET', url: '/v1/holidays', roles: EVERYONE },
+  'holidays.add': { method: 'POST', url: '/v1/holidays', roles: ['admin'] },
+  'holidays.remove': { method: 'DELETE', url: '/v1/holidays/:date', roles: ['admin'] },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },

@@ -38,12 +38,14 @@ export const productTermsBody = z
     dayCount: z.enum(['ACT/365', 'ACT/ACT', '30/360']).default('ACT/365'),
     graceOnPrincipal: wholeNumber(0, 600).default(0),
     graceOnInterest: wholeNumber(0, 600).default(0),
-    inMultiplesOf: decimalAmount.nullable().default(null),
+    inMultiplesOf: decimalAmount.nullable().default(null).meta({ description: 'Equal and flat installments are rounded UP to a multiple of this; the last row takes the rest (never larger)', example: '1.00' }),
     roundingMode: z.enum(['HALF_EVEN', 'HALF_UP', 'HALF_DOWN', 'UP', 'DOWN', 'CEIL', 'FLOOR']).default('HALF_EVEN'),
     fees: z.array(fee).max(10).default([]),
     penalty: penalty.nullable().default(null),
     allocationOrder: z.enum(['penalty-fee-interest-principal', 'interest-principal-penalty-fee', 'due-first-then-principal']).default('penalty-fee-interest-principal'),
-    aprCap: percentRate.nullable().default(null).meta({ description: 'Highest APR (IRR, fees included) in percent', example: '24' }),
+    aprCap: percentRate.nullable().default(null).meta({ description: 'Highest APR in percent, by irr-nominal: periodic IRR of every borrower cash flow (fees included) × periods per year', example: '24' }),
+    nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).default('keep')
+      .meta({ description: 'A due date on a weekend or holiday (mainland China calendar with its adjusted working weekends, plus the lender\'s /v1/holidays) moves to the next or previous working day, or stays' }),
     writeOffDpd: wholeNumber(0, 3650).default(90).meta({ description: 'Days past due from which a write-off may be requested (added field)' }),
   })
   .strict();

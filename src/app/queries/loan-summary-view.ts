@@ -1,3 +1,4 @@
+import { APR_METHOD, type AprMethod } from '../../domain/apr.js';
 import { daysBetween } from '../../domain/calendar.js';
 import { lastCompletedDate } from '../../eod/run-record.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
@@ -6,8 +7,8 @@ import type { ReadStore } from '../../readstore/port.js';
 /** DESIGN.md "loan summary", plus the business date its figures are as of. */
 export type LoanSummaryView = Pick<
   LoanSummaryDoc,
-  'id' | 'customerId' | 'productId' | 'status' | 'flags' | 'currency' | 'principal' | 'outstanding' | 'nextDue' | 'daysPastDue' | 'classification' | 'asOf'
->;
+  'id' | 'customerId' | 'productId' | 'status' | 'flags' | 'currency' | 'principal' | 'apr' | 'outstanding' | 'nextDue' | 'daysPastDue' | 'classification' | 'asOf'
+> & { aprMethod: AprMethod };
 
 export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<LoanSummaryDoc | null> {
   return readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, loanId);
@@ -31,6 +32,9 @@ export function closedThrough(readStore: ReadStore): Promise<string | null> {
 /** The public summary fields of the read model's document, days past due aged to `closed` (the last closed business date). */
 export function toLoanSummaryView(doc: LoanSummaryDoc, closed: string | null = null): LoanSummaryView {
   const { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, classification, asOf } = doc;
-  const view = { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, daysPastDue: daysPastDueAt(doc, closed), classification, asOf };
+  const view = {
+    id, customerId, productId, status, flags, currency, principal, apr: doc.apr ?? null, aprMethod: APR_METHOD as AprMethod,
+    outstanding, nextDue, daysPastDue: daysPastDueAt(doc, closed), classification, asOf,
+  };
   return closed !== null && closed > asOf ? { ...view, asOf: closed } : view;
 }

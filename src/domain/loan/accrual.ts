@@ -1,11 +1,12 @@
-import { daysBetween, days360 } from '../calendar.js';
+import { dayCountDays } from '../day-count.js';
 import { Dec, type Decimal } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
 import type { Installment, LoanContext } from './state.js';
 
+// The schedule's own day count (with its month-end anchor), so accruals and payoffs count days as the schedule did.
 function periodDays(from: string, to: string, ctx: LoanContext): number {
-  return ctx.dayCount === '30/360' ? days360(from, to) : daysBetween(from, to);
+  return dayCountDays(from, to, ctx.dayCount, ctx.anchor);
 }
 
 /** earnedInterest in minor units: month-end accrues every loan in the book, and integers keep that pass cheap. */

@@ -20,7 +20,7 @@ export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] 
   const fees = originationFees(principal, terms);
   const net = fees.reduce((sum, fee) => sum.minus(Money.of(fee.amount, terms.currency)), principal);
   if (!net.isPositive()) throw new DomainError('FEES_EXCEED_PRINCIPAL', 'Fees leave nothing to disburse', 'rule');
-  const apr = computeApr({ netDisbursed: net.toString(), startDate: date, rows: schedule, currency: terms.currency });
+  const apr = computeApr({ netDisbursed: net.toString(), startDate: date, rows: schedule, currency: terms.currency, frequency: terms.frequency, firstRepaymentDate: null });
   assertAprWithinCap(apr, terms.aprCap);
   return [{
     type: 'LoanDisbursed',

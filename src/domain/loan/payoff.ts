@@ -13,7 +13,7 @@ export interface PayoffQuote {
 }
 
 export function loanContext(state: LoanState): LoanContext {
-  return { currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365' };
+  return { currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01' };
 }
 
 /**

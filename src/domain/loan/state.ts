@@ -166,4 +166,6 @@ export function initialLoanState(): LoanState {
 export interface LoanContext {
   currency: string;
   dayCount: DayCount;
+  /** The date 30/360's month-end rule is anchored on: the disbursement date. */
+  anchor: string;
 }

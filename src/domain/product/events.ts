@@ -7,6 +7,8 @@ export type Amortization = 'equal-installment' | 'equal-principal' | 'bullet';
 export type InterestCalculation = 'period' | 'daily';
 export type DayCount = 'ACT/365' | 'ACT/ACT' | '30/360';
 export type RoundingMode = 'HALF_EVEN' | 'HALF_UP' | 'HALF_DOWN' | 'UP' | 'DOWN' | 'CEIL' | 'FLOOR';
+/** What happens to a due date that falls on a non-working day (see src/domain/working-days/). */
+export type NonWorkingDayRule = 'next-working-day' | 'previous-working-day' | 'keep';
 export type AllocationOrder =
   | 'penalty-fee-interest-principal'
   | 'interest-principal-penalty-fee'
@@ -50,6 +52,8 @@ export interface ProductTerms {
   aprCap: string | null;
   /** Days past due from which a write-off may be requested. */
   writeOffDpd: number;
+  /** Due dates on a non-working day move to the next or previous working day; absent means 'keep'. */
+  nonWorkingDayRule?: NonWorkingDayRule;
 }
 
 export type LoanProductDefined = DomainEvent<'LoanProductDefined', { productId: string; version: number; terms: ProductTerms }>;

@@ -20,5 +20,5 @@ export function representativeApr(terms: ProductTerms): string {
     terms,
   });
   const net = Money.of(principal.amount.minus(fees), terms.currency);
-  return computeApr({ netDisbursed: net.toString(), startDate: REPRESENTATIVE_START, rows, currency: terms.currency });
+  return computeApr({ netDisbursed: net.toString(), startDate: REPRESENTATIVE_START, rows, currency: terms.currency, frequency: terms.frequency, firstRepaymentDate: null });
 }

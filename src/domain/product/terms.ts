@@ -1,7 +1,9 @@
 import { decimalOrNull, type Decimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
-import type { FeeTerm, PenaltyTerm, ProductTerms } from './events.js';
+import { degenerateScheduleReason } from '../schedule/degenerate.js';
+import { generateSchedule } from '../schedule/generate.js';
+import type { FeeTerm, NonWorkingDayRule, PenaltyTerm, ProductTerms } from './events.js';
 
 const MAX_TERM = 600;
 const HUNDRED = '100';
@@ -65,4 +67,30 @@ export function validateProductTerms(terms: ProductTerms): void {
   if (terms.penalty) validatePenalty(terms.penalty, currency);
   if (terms.aprCap !== null && !percent(terms.aprCap, 'INVALID_APR_CAP', 'APR cap').gt(0)) refuse('INVALID_APR_CAP', 'APR cap must be positive');
   if (!isCount(terms.writeOffDpd, 0)) refuse('INVALID_WRITE_OFF_DPD', `Write-off DPD ${terms.writeOffDpd} must be a whole number ≥ 0`);
+  if (terms.nonWorkingDayRule !== undefined && !NON_WORKING_DAY_RULES.includes(terms.nonWorkingDayRule)) {
+    refuse('INVALID_NON_WORKING_DAY_RULE', `Non-working-day rule "${String(terms.nonWorkingDayRule)}" must be one of ${NON_WORKING_DAY_RULES.join(', ')}`);
+  }
+  refuseDegenerateSchedules(terms);
+}
+
+const NON_WORKING_DAY_RULES: readonly NonWorkingDayRule[] = ['next-working-day', 'previous-working-day', 'keep'];
+
+// A fixed date keeps the check deterministic; only the calendar shape of the year matters.
+const CORNER_START = '2000-01-31';
+
+/**
+ * The schedules at the corners of the product's ranges (smallest and largest principal, shortest
+ * and longest term) must be sound: the smallest installment is the smallest principal over the
+ * longest term, where an `inMultiplesOf` rounding bites hardest. 422 DEGENERATE_SCHEDULE says why.
+ */
+function refuseDegenerateSchedules(terms: ProductTerms): void {
+  for (const principal of new Set([terms.principal.min, terms.principal.max])) {
+    for (const term of new Set([terms.term.max, terms.term.min])) {
+      const rows = generateSchedule({ principal, annualRate: terms.annualRate, term, startDate: CORNER_START, terms });
+      const reason = degenerateScheduleReason(rows, terms);
+      if (reason !== null) {
+        refuse('DEGENERATE_SCHEDULE', `A ${principal} ${terms.currency} loan over ${term} periods gives a degenerate schedule: ${reason}`, { principal, term, reason });
+      }
+    }
+  }
 }

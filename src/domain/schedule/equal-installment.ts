@@ -1,6 +1,7 @@
 import { Dec } from '../decimal.js';
 import { toDecimalRounding } from '../money.js';
 import { amortizeDeclining } from './declining.js';
+import { roundUpToMultiple } from './minor-units.js';
 import type { Leg, SchedulePlan } from './plan.js';
 
 /**
@@ -15,9 +16,7 @@ export function installmentAmount(plan: SchedulePlan): bigint {
   const r = new Dec(plan.nominalRate.num.toString()).dividedBy(plan.nominalRate.den.toString());
   const exact = r.isZero() ? p.dividedBy(paying) : p.times(r).dividedBy(new Dec(1).minus(r.plus(1).pow(-paying)));
   const emi = BigInt(exact.toDecimalPlaces(0, toDecimalRounding(plan.rounding)).toFixed(0));
-  const step = plan.inMultiplesOf;
-  if (step === null) return emi;
-  return ((emi + step - 1n) / step) * step;
+  return plan.inMultiplesOf === null ? emi : roundUpToMultiple(emi, plan.inMultiplesOf);
 }
 
 /** Equal installments on a declining balance: each row's principal is the EMI less that row's interest. */

@@ -62,3 +62,9 @@ export function roundRatio(num: bigint, den: bigint, mode: RoundingMode): bigint
       return twice > den || (twice === den && quotient % 2n !== 0n) ? away : quotient;
   }
 }
+
+/** The smallest multiple of `step` (> 0) at or above `value`: installments round UP to `inMultiplesOf`. */
+export function roundUpToMultiple(value: bigint, step: bigint): bigint {
+  const whole = value / step;
+  return (whole * step < value ? whole + 1n : whole) * step;
+}

@@ -1,6 +1,7 @@
 import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import type { ProductEvent } from '../../domain/product/events.js';
+import type { LenderHolidayEvent } from '../../domain/working-days/lender-holidays.js';
 
 /** Every event type of the catalog, by stream category; the checks below fail to compile when the catalog grows. */
 export const PRODUCT_EVENT_TYPES = ['LoanProductDefined', 'LoanProductAmended', 'LoanProductRetired'] as const satisfies readonly ProductEvent['type'][];
@@ -16,14 +17,18 @@ export const LOAN_EVENT_TYPES = [
   'RecoveryReceived', 'LoanOverpaid', 'RefundIssued', 'LoanClosed',
 ] as const satisfies readonly LoanEvent['type'][];
 
+/** The lender's holiday list (stream `calendar-lender`); only the audit trail reads them. */
+export const CALENDAR_EVENT_TYPES = ['LenderHolidayAdded', 'LenderHolidayRemoved'] as const satisfies readonly LenderHolidayEvent['type'][];
+
 /** Compiles only when every listed catalog type appears in the lists above. */
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 export type CatalogListsComplete = [
   Exhaustive<ProductEvent['type'], (typeof PRODUCT_EVENT_TYPES)[number]>,
   Exhaustive<CustomerEvent['type'], (typeof CUSTOMER_EVENT_TYPES)[number]>,
   Exhaustive<LoanEvent['type'], (typeof LOAN_EVENT_TYPES)[number]>,
-] extends [true, true, true] ? true : never;
+  Exhaustive<LenderHolidayEvent['type'], (typeof CALENDAR_EVENT_TYPES)[number]>,
+] extends [true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
 
-export const ALL_EVENT_TYPES: readonly string[] = [...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES];
+export const ALL_EVENT_TYPES: readonly string[] = [...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES];

@@ -33,6 +33,8 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, annualRate: '101' }), 422, 'RATE_OUT_OF_RANGE');
     refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, currency: 'XYZ' }), 400, 'UNSUPPORTED_CURRENCY');
     refused(await t.call(STAFF.admin, 'POST', '/v1/products/nope/amend', PRODUCT), 404, 'PRODUCT_NOT_FOUND');
+    // 1 000.00 over 24 months in multiples of 5 000.00: row 1 would repay everything, rows 2–24 nothing.
+    refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, inMultiplesOf: '5000.00' }), 422, 'DEGENERATE_SCHEDULE');
   });
 
   it('applications: 422 unknown product, amount and term out of range, 404 unknown customer, 400 over-precise principal', async () => {

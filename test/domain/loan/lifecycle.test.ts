@@ -78,7 +78,7 @@ describe('disbursement', () => {
     const [event] = loanDecider.decide(disburse, eventsUntil('approved').reduce(loanDecider.evolve, loanDecider.initialState()));
     expect(event?.type).toBe('LoanDisbursed');
     const data = (event as Extract<LoanEvent, { type: 'LoanDisbursed' }>).data;
-    expect(data).toMatchObject({ amount: '100000.00', netAmount: '100000.00', date: '2026-01-15', apr: '12.74' });
+    expect(data).toMatchObject({ amount: '100000.00', netAmount: '100000.00', date: '2026-01-15', apr: '12.00' });
     expect(data.schedule).toHaveLength(12);
     expect(data.schedule[0]).toMatchObject({ dueDate: '2026-02-15', principal: '7884.88', interest: '1000.00' });
     expect(data.schedule[11]).toMatchObject({ principal: '8796.88', interest: '87.97', balance: '0.00' });
@@ -97,7 +97,7 @@ describe('disbursement', () => {
   });
 
   it('refuses an APR above the product cap', () => {
-    const capped = { ...terms, aprCap: '12.5' };
+    const capped = { ...terms, aprCap: '11.99' };
     spec(eventsUntil('approved', capped)).when(disburse).thenThrows('APR_CAP_EXCEEDED', 'rule');
   });
 

@@ -24,7 +24,7 @@ describe('product decider', () => {
   });
 
   it('refuses a product whose representative loan breaks the APR cap', () => {
-    const costly = productTerms({ annualRate: '20', aprCap: '24', fees: [{ kind: 'origination', type: 'percent', value: '5' }] });
+    const costly = productTerms({ annualRate: '21', aprCap: '24', fees: [{ kind: 'origination', type: 'percent', value: '5' }] });
     const error = given(productDecider).when({ type: 'DefineProduct', data: { productId: 'p-1', terms: costly } }).thenThrows('APR_CAP_EXCEEDED', 'rule');
     expect(Number((error.details as { apr: string }).apr)).toBeGreaterThan(24);
   });

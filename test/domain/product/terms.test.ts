@@ -6,7 +6,26 @@ import { productTerms } from '../product-terms.fixture.js';
 describe('validateProductTerms', () => {
   it('accepts a sound product', () => {
     expect(() => validateProductTerms(productTerms())).not.toThrow();
-    expect(() => validateProductTerms(productTerms({ annualRate: '0', aprCap: null, penalty: null, inMultiplesOf: '100' }))).not.toThrow();
+    expect(() => validateProductTerms(productTerms({ annualRate: '0', aprCap: null, penalty: null, inMultiplesOf: '1' }))).not.toThrow();
+    expect(() => validateProductTerms(productTerms({ interestMethod: 'flat', inMultiplesOf: '1' }))).not.toThrow();
+    expect(() => validateProductTerms(productTerms({ amortization: 'bullet', inMultiplesOf: '100000.00' }))).not.toThrow();
+  });
+
+  it('refuses terms whose schedule degenerates, saying why (422 DEGENERATE_SCHEDULE)', () => {
+    // 1 000.00 over 36 months is 27.78 an installment; in multiples of 5 000.00 row 1 repays it all.
+    let caught: unknown;
+    try {
+      validateProductTerms(productTerms({ annualRate: '0', aprCap: null, inMultiplesOf: '5000.00' }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'DEGENERATE_SCHEDULE', kind: 'rule', details: { principal: '1000.00', term: 36 } });
+    expect((caught as Error).message).toBe(
+      'A 1000.00 CNY loan over 36 periods gives a degenerate schedule: the principal is repaid by row 1 of 36 (each installment rounded up to a multiple of 5000.00), so rows 2–36 would repay nothing',
+    );
+    // Subtler: multiples of 100 lose up to 99.99 a row, and 1 000.00 is gone by row 10.
+    expect(() => validateProductTerms(productTerms({ annualRate: '0', aprCap: null, inMultiplesOf: '100' }))).toThrow(expect.objectContaining({ code: 'DEGENERATE_SCHEDULE' }));
+    expect(() => validateProductTerms(productTerms({ interestMethod: 'flat', inMultiplesOf: '500' }))).toThrow(expect.objectContaining({ code: 'DEGENERATE_SCHEDULE' }));
   });
 
   const broken: [string, Partial<ProductTerms>][] = [

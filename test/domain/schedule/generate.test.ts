@@ -66,6 +66,15 @@ describe('other amortizations and methods', () => {
     expect(column(rows, 'interest')).toEqual(['8.33', '8.33', '8.34']);
   });
 
+  it('flat: inMultiplesOf rounds the installment up, the last row is the smaller one', () => {
+    // 5 000.00 × 12 % flat × 18 months = 900.00 interest; 5 900.00 ÷ 18 = 327.78 → 328.00.
+    const rows = schedule('5000.00', '12', 18, { interestMethod: 'flat', inMultiplesOf: '1' });
+    expect(new Set(column(rows, 'total').slice(0, 17))).toEqual(new Set(['328.00']));
+    expect(rows[17]).toMatchObject({ principal: '274.00', interest: '50.00', total: '324.00', balance: '0.00' });
+    expect(sum(column(rows, 'principal'))).toBe('5000.00');
+    expect(sum(column(rows, 'interest'))).toBe('900.00');
+  });
+
   it('flat bullet: even interest, principal at the end', () => {
     const rows = schedule('12000.00', '12', 3, { interestMethod: 'flat', amortization: 'bullet' });
     expect(column(rows, 'principal')).toEqual(['0.00', '0.00', '12000.00']);
@@ -107,9 +116,21 @@ describe('frequencies and daily interest', () => {
   it('30/360 counts every whole month as 30 days', () => {
     const rows = schedule('100000.00', '12', 2, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' }, '2026-01-15');
     expect(column(rows, 'interest')).toEqual(['1000.00', '1000.00']);
-    // US rule: Jan 31 counts as the 30th, Feb 28 stays the 28th (28 days); from Feb's end it is 30 again.
+    // Anchored on Jan 31, Feb 28 is that month's due date and counts as the 30th (issue 11: was 933.33, 28 days).
     const monthEnd = schedule('100000.00', '12', 2, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' });
-    expect(column(monthEnd, 'interest')).toEqual(['933.33', '1000.00']);
+    expect(column(monthEnd, 'interest')).toEqual(['1000.00', '1000.00']);
+  });
+
+  it('30/360 month-end anchor: 10 000.00 at 12 %, 3 monthly, disbursed 2025-01-31 → 100.00 / 67.00 / 33.67', () => {
+    const rows = schedule('10000.00', '12', 3, { interestCalculation: 'daily', dayCount: '30/360' }, '2025-01-31');
+    expect(rows.map((r) => r.dueDate)).toEqual(['2025-02-28', '2025-03-31', '2025-04-30']);
+    expect(column(rows, 'interest')).toEqual(['100.00', '67.00', '33.67']);
+  });
+
+  it('30/360 without a month-end anchor: disbursed 2025-01-28, the March period still counts 30 days', () => {
+    const rows = schedule('10000.00', '12', 3, { interestCalculation: 'daily', dayCount: '30/360', amortization: 'bullet' }, '2025-01-28');
+    expect(rows.map((r) => r.dueDate)).toEqual(['2025-02-28', '2025-03-28', '2025-04-28']);
+    expect(column(rows, 'interest')).toEqual(['100.00', '100.00', '100.00']);
   });
 
   it('daily equal installments still end exactly at zero', () => {

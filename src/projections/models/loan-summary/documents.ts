@@ -16,6 +16,8 @@ export interface LoanSummaryDoc extends Doc {
   /** Repayment frequency of the loan's terms. */
   frequency: Frequency;
   principal: string;
+  /** Annual percentage rate disclosed at disbursement (IRR of the borrower's cash flows × periods a year), null before. */
+  apr: string | null;
   outstanding: Outstanding;
   nextDue: { date: string; amount: string } | null;
   /** Flattened for the index on next due date. */

@@ -35,6 +35,7 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     currency: state.currency,
     frequency: state.terms?.frequency ?? 'monthly',
     principal: state.disbursement?.amount ?? state.principalApproved ?? state.principalRequested ?? '0',
+    apr: state.disbursement?.apr ?? null,
     outstanding: figures.outstanding,
     nextDue: figures.nextDue,
     nextDueDate: figures.nextDue?.date ?? null,
