@@ -21,6 +21,10 @@ export interface Config {
   projectors: boolean;
   /** Requests per minute per subject; 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  /** From LENDCORE_SIGNING_KEY (32-byte Ed25519 seed); null means "use (or create) <dataDir>/signing.key". */
+  signingKey: Buffer | null;
+  /** Seconds between signed checkpoints the server writes (LENDCORE_CHECKPOINT_SECONDS); 0 = only at start and stop. */
+  checkpointSeconds: number;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -51,9 +55,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
+  LENDCORE_SIGNING_KEY: base64Key.optional(),
+  LENDCORE_CHECKPOINT_SECONDS: wholeNumber(86_400, 'expected seconds from 0 to 86400 (0 = only at start and stop)').default(300),
 });
 
-const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', 'LENDCORE_SIGNING_KEY']);
 
 /** Validates the environment; every bad variable is reported at once, secrets never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,5 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
+    signingKey: e.LENDCORE_SIGNING_KEY ?? null,
+    checkpointSeconds: e.LENDCORE_CHECKPOINT_SECONDS,
   };
 }

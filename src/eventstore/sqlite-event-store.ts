@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
 import { verifyLog } from './hash-chain.js';
 import { encodeJson } from './json-codec.js';
@@ -23,6 +24,14 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** How often a live subscription looks for events appended by another process (default 500 ms). */
   pollMs?: number;
+  /**
+   * HMAC key (src/integrity/integrity-keys.ts) authenticating stream heads, snapshots and
+   * idempotency records; without it they are written unauthenticated and a snapshot is checked
+   * only against the stream hash it records.
+   */
+  macKey?: Buffer;
+  /** Told about each snapshot refused on load (the caller then rebuilds from events); the runtime logs a warning. */
+  onSnapshotRejected?: (streamId: string, reason: string) => void;
 }
 
 const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
@@ -38,13 +47,17 @@ export class SqliteEventStore implements EventStore {
   private readonly appendListeners = new Set<(head: bigint) => void>();
   private readonly pageSize: number;
   private readonly statements;
+  private readonly macKey: Buffer | null;
+  private readonly onSnapshotRejected: (streamId: string, reason: string) => void;
 
   private constructor(private readonly db: Database.Database, private readonly upcasters: Upcasters, options: SqliteEventStoreOptions) {
     this.path = options.path;
     this.snapshotEvery = options.snapshotEvery ?? 100;
     this.pageSize = options.pageSize ?? 1_000;
+    this.macKey = options.macKey ?? null;
+    this.onSnapshotRejected = options.onSnapshotRejected ?? (() => undefined);
     this.signal = new AppendSignal(options.pollMs ?? 500);
-    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters), () => this.appended());
+    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey), () => this.appended());
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
@@ -55,8 +68,11 @@ export class SqliteEventStore implements EventStore {
       findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint }>(
         'SELECT key, request_hash, stream_id, revision, position FROM idempotency WHERE key = ?',
       ),
-      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string }>('SELECT revision, version, state FROM snapshots WHERE stream_id = ?'),
-      writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state) VALUES (?, ?, ?, ?)'),
+      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null }>(
+        'SELECT revision, version, state, stream_hash, mac FROM snapshots WHERE stream_id = ?',
+      ),
+      writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
+      eventHash: db.prepare<[string, bigint], { hash: string }>('SELECT hash FROM events WHERE stream_id = ? AND revision = ?'),
     };
   }
 
@@ -131,14 +147,35 @@ export class SqliteEventStore implements EventStore {
     })());
   }
 
+  /**
+   * The stream's snapshot, or null when there is none or it does not match the chain: the
+   * stream hash it records must be the event's at its revision and (with a key) its MAC must
+   * verify. A refused snapshot is reported to `onSnapshotRejected`; the caller replays events.
+   */
   async readSnapshot<S>(streamId: string): Promise<Snapshot<S> | null> {
     const row = this.statements.readSnapshot.get(streamId);
     if (row === undefined) return null;
-    return { streamId, revision: row.revision, version: Number(row.version), state: JSON.parse(row.state) as S };
+    const version = Number(row.version);
+    const eventHash = this.statements.eventHash.get(streamId, row.revision)?.hash ?? null;
+    const refusal = eventHash === null || row.stream_hash !== eventHash
+      ? `snapshot at revision ${row.revision} does not match the stream's hash chain`
+      : this.macKey !== null && !macMatches(row.mac, snapshotMac(this.macKey, streamId, row.revision, version, eventHash, row.state))
+        ? `snapshot at revision ${row.revision} fails its MAC`
+        : null;
+    if (refusal !== null) {
+      this.onSnapshotRejected(streamId, refusal);
+      return null;
+    }
+    return { streamId, revision: row.revision, version, state: JSON.parse(row.state) as S };
   }
 
+  /** Stores the snapshot bound to the stream hash at its revision (skipped when that event is not in the log). */
   async writeSnapshot<S>(snapshot: Snapshot<S>): Promise<void> {
-    this.statements.writeSnapshot.run(snapshot.streamId, snapshot.revision, snapshot.version, encodeJson(snapshot.state));
+    const eventHash = this.statements.eventHash.get(snapshot.streamId, snapshot.revision)?.hash;
+    if (eventHash === undefined) return;
+    const state = encodeJson(snapshot.state);
+    const mac = this.macKey === null ? null : snapshotMac(this.macKey, snapshot.streamId, snapshot.revision, snapshot.version, eventHash, state);
+    this.statements.writeSnapshot.run(snapshot.streamId, snapshot.revision, snapshot.version, state, eventHash, mac);
   }
 
   /** Writes whatever is still queued, ends live subscriptions, then closes the file. */

@@ -8,6 +8,8 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
+import { scheduleCheckpoints } from '../integrity/checkpoint-schedule.js';
+import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
@@ -47,8 +49,17 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
   const secrets = await resolveSecrets(config);
   const closers: (() => Promise<void>)[] = [];
   try {
-    const eventStore = await openEventStore(config);
+    const eventStore = await openEventStore(config, {
+      onSnapshotRejected: (streamId, reason) => logger.warn({ streamId, reason }, 'snapshot refused; rebuilt from events'),
+    });
     closers.unshift(() => eventStore.close());
+    if (config.eventStore.kind === 'sqlite') {
+      const checkpoints = scheduleCheckpoints({
+        logFile: config.eventStore.path, dataDir: config.dataDir, seconds: config.checkpointSeconds, logger,
+        keys: await resolveIntegrityKeys(config.dataDir, config.signingKey),
+      });
+      closers.unshift(() => checkpoints.stop());
+    }
     const readStore = await openReadStore(config);
     closers.unshift(() => readStore.close());
     // Keys stay beside the data dir even with server stores: they must never travel with the log.
