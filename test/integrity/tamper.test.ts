@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { openEventStore } from '../../src/runtime/open-stores.js';
 import { anchoredLog, rehashStream, type IntegrityFixture } from './integrity-fixture.js';
 
 let fixture: IntegrityFixture;
@@ -108,5 +110,18 @@ describe('lendcore verify against an attacker with the log file', () => {
     checkpoints.close();
     const findings = await verifyFindings();
     expect(findings).toContain('BROKEN checkpoint #1: checkpoint_signature');
+  });
+
+  it('names an idempotency record edited to answer another request, or pointed elsewhere', async () => {
+    fixture = await anchoredLog();
+    const store = await openEventStore(loadConfig(fixture.env));
+    await store.append('customer-3', [{ type: 'CustomerFlagged', data: { flag: 'aml', reason: 'x' }, occurredAt: '2025-03-01T10:00:00.000Z', actor: { sub: 'officer-1', role: 'officer' }, correlationId: 'c' }],
+      'no_stream', { idempotency: { key: 'officer-1:k1', requestHash: 'h1' } });
+    await store.close();
+    expect((await fixture.run('verify')).code).toBe(0);
+    fixture.tamper((db) => db.prepare(`UPDATE idempotency SET request_hash = 'h2'`).run());
+    expect(await verifyFindings()).toContain('BROKEN idempotency officer-1:k1: idempotency_mismatch: fails its MAC');
+    fixture.tamper((db) => db.prepare(`UPDATE idempotency SET request_hash = 'h1', position = 1`).run());
+    expect(await verifyFindings()).toContain('BROKEN idempotency officer-1:k1: idempotency_mismatch: points at customer-3 revision 0 position 1');
   });
 });
