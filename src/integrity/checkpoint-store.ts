@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../files/private-files.js';
 import type { CheckpointBody, SignedCheckpoint } from './checkpoint.js';
 import type { StreamHead } from './merkle.js';
 
@@ -21,8 +21,9 @@ export class CheckpointStore {
   private constructor(private readonly db: Database.Database) {}
 
   static open(dataDir: string): CheckpointStore {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const db = new Database(path.join(dataDir, CHECKPOINTS_FILE));
+    const file = path.join(dataDir, CHECKPOINTS_FILE);
+    preparePrivateFile(file);
+    const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('busy_timeout = 5000');
