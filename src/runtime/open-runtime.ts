@@ -16,6 +16,8 @@ import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
 import { projectionHealth } from './projections.js';
+import { keyStoreReadiness } from './key-store-readiness.js';
+import { assertSafeStart, KEY_STORE_FILE } from './safe-start.js';
 
 export interface Runtime {
   config: Config;
@@ -46,6 +48,7 @@ export const DEMO_HINT = 'the event log is empty; for sample customers, products
 /** The composition root: opens stores, vault and projections from the config and builds the app (not listening yet). */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  assertSafeStart(config);
   const secrets = await resolveSecrets(config);
   const closers: (() => Promise<void>)[] = [];
   try {
@@ -63,7 +66,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const readStore = await openReadStore(config);
     closers.unshift(() => readStore.close());
     // Keys stay beside the data dir even with server stores: they must never travel with the log.
-    const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
+    const keysFile = path.join(config.dataDir, KEY_STORE_FILE);
+    const keyStore = SqliteKeyStore.open({ path: keysFile, masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
     const metrics = createMetricsRegistry();
@@ -81,6 +85,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       clock: { now: () => new Date() },
       metrics,
       routes: options.routes ?? resourceRoutes,
+      readiness: [keyStoreReadiness(keysFile, keyStore)],
       ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),
     });
     closers.unshift(() => app.close());
