@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
+import { ConcurrencyError } from './concurrency-error.js';
 import { verifyLog } from './hash-chain.js';
 import { encodeJson } from './json-codec.js';
 import { PagedSubscription } from './paged-subscription.js';
@@ -48,6 +49,7 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly statements;
   private readonly macKey: Buffer | null;
+  private conflicts = 0;
   private readonly onSnapshotRejected: (streamId: string, reason: string) => void;
 
   private constructor(private readonly db: Database.Database, private readonly upcasters: Upcasters, options: SqliteEventStoreOptions) {
@@ -98,8 +100,16 @@ export class SqliteEventStore implements EventStore {
     this.signal.notify();
   }
 
+  /** Appends refused with a ConcurrencyError since open, for the conflicts metric. */
+  get conflictCount(): number {
+    return this.conflicts;
+  }
+
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
-    return this.writer.enqueue({ streamId, events, expected, options });
+    return this.writer.enqueue({ streamId, events, expected, options }).catch((error: unknown) => {
+      if (error instanceof ConcurrencyError) this.conflicts += 1;
+      throw error;
+    });
   }
 
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {

@@ -8,6 +8,7 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
+import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
 import { scheduleCheckpoints } from '../integrity/checkpoint-schedule.js';
 import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
 import type { ReadStore } from '../readstore/port.js';
@@ -17,6 +18,7 @@ import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
 import { projectionHealth } from './projections.js';
 import { keyStoreReadiness } from './key-store-readiness.js';
+import { OperationsMetrics } from './operations-metrics.js';
 import { assertSafeStart, KEY_STORE_FILE } from './safe-start.js';
 
 export interface Runtime {
@@ -31,6 +33,8 @@ export interface Runtime {
    * projection runs under a lease, so such workers may also run beside this server.
    */
   projections: ProjectionHost | null;
+  /** Close-of-business and payment-suspense metrics are reported through this (src/runtime/operations-metrics.ts). */
+  operations: OperationsMetrics;
   /** Stops accepting, drains in-flight requests, stops projections, closes every store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -71,6 +75,10 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
     const metrics = createMetricsRegistry();
+    const operations = new OperationsMetrics(metrics, {
+      headPosition: () => eventStore.headPosition(),
+      ...(eventStore instanceof SqliteEventStore ? { appendStats: () => ({ appends: eventStore.commitStats.appends, conflicts: eventStore.conflictCount }) } : {}),
+    });
     const projections = config.projectors
       ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })
       : null;
@@ -93,7 +101,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
     let closing: Promise<void> | null = null;
     const close = () => (closing ??= closeInOrder(closers));
-    return { config, app, eventStore, readStore, vault, logger, projections, close };
+    return { config, app, eventStore, readStore, vault, logger, projections, operations, close };
   } catch (error) {
     await closeInOrder(closers);
     throw error;

@@ -2,25 +2,28 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { describeFinding } from '../../integrity/findings.js';
 import { resolveIntegrityKeys } from '../../integrity/integrity-keys.js';
 import { verifySqliteLog } from '../../integrity/verify-sqlite-log.js';
+import { writeVerifyTextfile } from '../../integrity/verify-textfile.js';
 import { openEventStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
-import type { CliCommand, CliIo } from '../command.js';
+import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'check every hash chain, stream head, signed checkpoint, snapshot and idempotency record; exit 1 naming each finding',
-  usage: 'lendcore verify',
+  usage: 'lendcore verify [--textfile <path.prom>]',
   async run(args, io) {
-    parseCommandArgs(args, {});
+    const { values } = parseCommandArgs(args, { textfile: { type: 'string' } });
     const config = loadConfig(io.env);
-    if (config.eventStore.kind === 'sqlite') return verifyEmbedded(config, config.eventStore.path, io);
+    if (config.eventStore.kind === 'sqlite') return verifyEmbedded(config, config.eventStore.path, io, values.textfile ?? null);
+    if (values.textfile !== undefined) throw new UsageError('--textfile works with the embedded log only');
     return verifyChainsOnly(config, io);
   },
 };
 
-async function verifyEmbedded(config: Config, logFile: string, io: CliIo): Promise<number> {
+async function verifyEmbedded(config: Config, logFile: string, io: CliIo, textfile: string | null): Promise<number> {
   const keys = await resolveIntegrityKeys(config.dataDir, config.signingKey);
   const report = verifySqliteLog(logFile, config.dataDir, keys);
+  if (textfile !== null) await writeVerifyTextfile(textfile, report, new Date());
   for (const finding of report.findings) io.err(describeFinding(finding));
   const summary = `${report.streams} streams, ${report.events} events, ${report.checkpoints} checkpoints, ${report.snapshots} snapshots, ${report.idempotencyRecords} idempotency records`;
   if (report.findings.length > 0) {
