@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { macMatches, snapshotMac } from '../integrity/record-mac.js';
+import { DomainError } from '../domain/errors.js';
+import { idempotencyMac, macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
 import { ConcurrencyError } from './concurrency-error.js';
 import { verifyLog } from './hash-chain.js';
@@ -67,8 +68,8 @@ export class SqliteEventStore implements EventStore {
       byStream: db.prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, revision`),
       streamRevision: db.prepare<[string], { revision: bigint }>('SELECT revision FROM streams WHERE stream_id = ?'),
       head: db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events'),
-      findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint }>(
-        'SELECT key, request_hash, stream_id, revision, position FROM idempotency WHERE key = ?',
+      findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
+        'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
       readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null }>(
         'SELECT revision, version, state, stream_hash, mac FROM snapshots WHERE stream_id = ?',
@@ -112,10 +113,20 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /**
+   * The record stored for `key`. With a MAC key, a record whose MAC does not verify is refused
+   * (IDEMPOTENCY_RECORD_INVALID, 409): answering from it could return another request's result,
+   * and running the command again could do it twice. A record without a MAC predates the keys.
+   */
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     const row = this.statements.findKey.get(key);
     if (row === undefined) return null;
-    return { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
+    const record = { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
+    if (this.macKey !== null && row.mac !== null
+      && !macMatches(row.mac, idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position))) {
+      throw new DomainError('IDEMPOTENCY_RECORD_INVALID', `the stored record of this Idempotency-Key fails its integrity check; run lendcore verify`, 'conflict');
+    }
+    return record;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -121,6 +121,9 @@ describe('lendcore verify against an attacker with the log file', () => {
     expect((await fixture.run('verify')).code).toBe(0);
     fixture.tamper((db) => db.prepare(`UPDATE idempotency SET request_hash = 'h2'`).run());
     expect(await verifyFindings()).toContain('BROKEN idempotency officer-1:k1: idempotency_mismatch: fails its MAC');
+    const reopened = await openEventStore(loadConfig(fixture.env));
+    await expect(reopened.findIdempotency('officer-1:k1')).rejects.toMatchObject({ code: 'IDEMPOTENCY_RECORD_INVALID' });
+    await reopened.close();
     fixture.tamper((db) => db.prepare(`UPDATE idempotency SET request_hash = 'h1', position = 1`).run());
     expect(await verifyFindings()).toContain('BROKEN idempotency officer-1:k1: idempotency_mismatch: points at customer-3 revision 0 position 1');
   });
