@@ -66,6 +66,11 @@ export class CheckpointStore {
     }).immediate();
   }
 
+  /** Runs `fn` holding this file's write lock, so two writers (the server, `lendcore checkpoint`) never sign the same sequence. */
+  exclusively<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   close(): void {
     this.db.close();
   }

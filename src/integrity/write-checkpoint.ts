@@ -15,9 +15,13 @@ export interface CheckpointOutcome {
  * Signs a checkpoint of the log as it is now: head position, Merkle root of every stream head and
  * the running log digest continued from the previous checkpoint. Reads in one transaction, so
  * heads and digest describe the same position while appends go on. Writes nothing when the log
- * has not moved since the latest checkpoint.
+ * has not moved since the latest checkpoint. Holds the checkpoint file's write lock throughout.
  */
 export function writeCheckpoint(log: Database.Database, store: CheckpointStore, keys: IntegrityKeys, now: Date): CheckpointOutcome {
+  return store.exclusively(() => signNext(log, store, keys, now));
+}
+
+function signNext(log: Database.Database, store: CheckpointStore, keys: IntegrityKeys, now: Date): CheckpointOutcome {
   const previous = store.latest();
   const fromPosition = previous === null ? 0n : BigInt(previous.body.position);
   const read = log.transaction(() => {
