@@ -42,6 +42,8 @@ export interface AppDeps {
   metrics: Registry;
   /** Resource plugins (customers, products, loans, reports...); see src/api/routes.ts. */
   routes: ApiPlugin[];
+  /** More /ready checks: each answers null when fine, else the reason (naming the file and what to do). */
+  readiness?: (() => Promise<string | null>)[];
 }
 
 /**

@@ -23,6 +23,10 @@ export interface Config {
   rateLimitPerMinute: number;
   /** IANA time zone the lender works in: today there is the business date. */
   timeZone: string;
+  /** From LENDCORE_SIGNING_KEY (32-byte Ed25519 seed); null means "use (or create) <dataDir>/signing.key". */
+  signingKey: Buffer | null;
+  /** Seconds between signed checkpoints the server writes (LENDCORE_CHECKPOINT_SECONDS); 0 = only at start and stop. */
+  checkpointSeconds: number;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -54,6 +58,8 @@ const envSchema = z.object({
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
   LENDCORE_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  LENDCORE_SIGNING_KEY: base64Key.optional(),
+  LENDCORE_CHECKPOINT_SECONDS: wholeNumber(86_400, 'expected seconds from 0 to 86400 (0 = only at start and stop)').default(300),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -65,7 +71,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', 'LENDCORE_SIGNING_KEY']);
 
 /** Validates the environment; every bad variable is reported at once, secrets never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -99,5 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
     timeZone: e.LENDCORE_TIMEZONE,
+    signingKey: e.LENDCORE_SIGNING_KEY ?? null,
+    checkpointSeconds: e.LENDCORE_CHECKPOINT_SECONDS,
   };
 }

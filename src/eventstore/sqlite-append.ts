@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
+import { headMac, idempotencyMac } from '../integrity/record-mac.js';
 import { assertExpectedRevision } from './expected-revision.js';
 import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
@@ -23,7 +24,8 @@ export class SqliteAppender {
   private readonly findKey;
   private readonly insertKey;
 
-  constructor(db: Database.Database, private readonly upcasters: Upcasters) {
+  /** `macKey` authenticates the head and idempotency rows it writes (src/integrity/record-mac.ts); null leaves them unauthenticated. */
+  constructor(db: Database.Database, private readonly upcasters: Upcasters, private readonly macKey: Buffer | null = null) {
     this.byEventId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`);
     this.head = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
     this.insertEvent = db.prepare(
@@ -31,10 +33,10 @@ export class SqliteAppender {
        VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash)`,
     );
     this.upsertHead = db.prepare(
-      'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash',
+      'INSERT INTO streams (stream_id, revision, last_hash, mac) VALUES (?, ?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash, mac = excluded.mac',
     );
     this.findKey = db.prepare<[string], { key: string }>('SELECT key FROM idempotency WHERE key = ?');
-    this.insertKey = db.prepare('INSERT INTO idempotency (key, request_hash, stream_id, revision, position) VALUES (?, ?, ?, ?, ?)');
+    this.insertKey = db.prepare('INSERT INTO idempotency (key, request_hash, stream_id, revision, position, mac) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
   /** Checks the expectation against the stream head and writes the batch, or explains why not. */
@@ -52,12 +54,13 @@ export class SqliteAppender {
       return toRecorded(stored, position, this.upcasters);
     });
     const last = recorded[recorded.length - 1]!;
-    this.upsertHead.run(streamId, last.revision, last.hash);
+    this.upsertHead.run(streamId, last.revision, last.hash, this.macKey === null ? null : headMac(this.macKey, streamId, last.revision, last.hash));
     const result = { streamId, revision: last.revision, position: last.position, events: recorded };
     if (options?.idempotency) {
       const record = idempotencyRecordFor(options.idempotency, result);
       if (this.findKey.get(record.key)) throw new IdempotencyKeyTaken(record.key);
-      this.insertKey.run(record.key, record.requestHash, record.streamId, record.revision, record.position);
+      const mac = this.macKey === null ? null : idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position);
+      this.insertKey.run(record.key, record.requestHash, record.streamId, record.revision, record.position, mac);
     }
     return result;
   }

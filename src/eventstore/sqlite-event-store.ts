@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { DomainError } from '../domain/errors.js';
+import { idempotencyMac, macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
+import { ConcurrencyError } from './concurrency-error.js';
 import { verifyLog } from './hash-chain.js';
 import { encodeJson } from './json-codec.js';
 import { PagedSubscription } from './paged-subscription.js';
@@ -23,6 +26,14 @@ export interface SqliteEventStoreOptions {
   pageSize?: number;
   /** How often a live subscription looks for events appended by another process (default 500 ms). */
   pollMs?: number;
+  /**
+   * HMAC key (src/integrity/integrity-keys.ts) authenticating stream heads, snapshots and
+   * idempotency records; without it they are written unauthenticated and a snapshot is checked
+   * only against the stream hash it records.
+   */
+  macKey?: Buffer;
+  /** Told about each snapshot refused on load (the caller then rebuilds from events); the runtime logs a warning. */
+  onSnapshotRejected?: (streamId: string, reason: string) => void;
 }
 
 const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
@@ -38,13 +49,18 @@ export class SqliteEventStore implements EventStore {
   private readonly appendListeners = new Set<(head: bigint) => void>();
   private readonly pageSize: number;
   private readonly statements;
+  private readonly macKey: Buffer | null;
+  private conflicts = 0;
+  private readonly onSnapshotRejected: (streamId: string, reason: string) => void;
 
   private constructor(private readonly db: Database.Database, private readonly upcasters: Upcasters, options: SqliteEventStoreOptions) {
     this.path = options.path;
     this.snapshotEvery = options.snapshotEvery ?? 100;
     this.pageSize = options.pageSize ?? 1_000;
+    this.macKey = options.macKey ?? null;
+    this.onSnapshotRejected = options.onSnapshotRejected ?? (() => undefined);
     this.signal = new AppendSignal(options.pollMs ?? 500);
-    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters), () => this.appended());
+    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey), () => this.appended());
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
@@ -52,11 +68,14 @@ export class SqliteEventStore implements EventStore {
       byStream: db.prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, revision`),
       streamRevision: db.prepare<[string], { revision: bigint }>('SELECT revision FROM streams WHERE stream_id = ?'),
       head: db.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events'),
-      findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint }>(
-        'SELECT key, request_hash, stream_id, revision, position FROM idempotency WHERE key = ?',
+      findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
+        'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
-      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string }>('SELECT revision, version, state FROM snapshots WHERE stream_id = ?'),
-      writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state) VALUES (?, ?, ?, ?)'),
+      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null }>(
+        'SELECT revision, version, state, stream_hash, mac FROM snapshots WHERE stream_id = ?',
+      ),
+      writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
+      eventHash: db.prepare<[string, bigint], { hash: string }>('SELECT hash FROM events WHERE stream_id = ? AND revision = ?'),
     };
   }
 
@@ -82,14 +101,32 @@ export class SqliteEventStore implements EventStore {
     this.signal.notify();
   }
 
-  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
-    return this.writer.enqueue({ streamId, events, expected, options });
+  /** Appends refused with a ConcurrencyError since open, for the conflicts metric. */
+  get conflictCount(): number {
+    return this.conflicts;
   }
 
+  append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult> {
+    return this.writer.enqueue({ streamId, events, expected, options }).catch((error: unknown) => {
+      if (error instanceof ConcurrencyError) this.conflicts += 1;
+      throw error;
+    });
+  }
+
+  /**
+   * The record stored for `key`. With a MAC key, a record whose MAC does not verify is refused
+   * (IDEMPOTENCY_RECORD_INVALID, 409): answering from it could return another request's result,
+   * and running the command again could do it twice. A record without a MAC predates the keys.
+   */
   async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
     const row = this.statements.findKey.get(key);
     if (row === undefined) return null;
-    return { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
+    const record = { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
+    if (this.macKey !== null && row.mac !== null
+      && !macMatches(row.mac, idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position))) {
+      throw new DomainError('IDEMPOTENCY_RECORD_INVALID', `the stored record of this Idempotency-Key fails its integrity check; run lendcore verify`, 'conflict');
+    }
+    return record;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -131,14 +168,35 @@ export class SqliteEventStore implements EventStore {
     })());
   }
 
+  /**
+   * The stream's snapshot, or null when there is none or it does not match the chain: the
+   * stream hash it records must be the event's at its revision and (with a key) its MAC must
+   * verify. A refused snapshot is reported to `onSnapshotRejected`; the caller replays events.
+   */
   async readSnapshot<S>(streamId: string): Promise<Snapshot<S> | null> {
     const row = this.statements.readSnapshot.get(streamId);
     if (row === undefined) return null;
-    return { streamId, revision: row.revision, version: Number(row.version), state: JSON.parse(row.state) as S };
+    const version = Number(row.version);
+    const eventHash = this.statements.eventHash.get(streamId, row.revision)?.hash ?? null;
+    const refusal = eventHash === null || row.stream_hash !== eventHash
+      ? `snapshot at revision ${row.revision} does not match the stream's hash chain`
+      : this.macKey !== null && !macMatches(row.mac, snapshotMac(this.macKey, streamId, row.revision, version, eventHash, row.state))
+        ? `snapshot at revision ${row.revision} fails its MAC`
+        : null;
+    if (refusal !== null) {
+      this.onSnapshotRejected(streamId, refusal);
+      return null;
+    }
+    return { streamId, revision: row.revision, version, state: JSON.parse(row.state) as S };
   }
 
+  /** Stores the snapshot bound to the stream hash at its revision (skipped when that event is not in the log). */
   async writeSnapshot<S>(snapshot: Snapshot<S>): Promise<void> {
-    this.statements.writeSnapshot.run(snapshot.streamId, snapshot.revision, snapshot.version, encodeJson(snapshot.state));
+    const eventHash = this.statements.eventHash.get(snapshot.streamId, snapshot.revision)?.hash;
+    if (eventHash === undefined) return;
+    const state = encodeJson(snapshot.state);
+    const mac = this.macKey === null ? null : snapshotMac(this.macKey, snapshot.streamId, snapshot.revision, snapshot.version, eventHash, state);
+    this.statements.writeSnapshot.run(snapshot.streamId, snapshot.revision, snapshot.version, state, eventHash, mac);
   }
 
   /** Writes whatever is still queued, ends live subscriptions, then closes the file. */

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../files/private-files.js';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
 
@@ -28,22 +27,34 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE TABLE IF NOT EXISTS streams (
   stream_id TEXT PRIMARY KEY,
   revision INTEGER NOT NULL,
-  last_hash TEXT NOT NULL
+  last_hash TEXT NOT NULL,
+  mac TEXT
 );
 CREATE TABLE IF NOT EXISTS snapshots (
   stream_id TEXT PRIMARY KEY,
   revision INTEGER NOT NULL,
   version INTEGER NOT NULL,
-  state TEXT NOT NULL
+  state TEXT NOT NULL,
+  stream_hash TEXT,
+  mac TEXT
 );
 CREATE TABLE IF NOT EXISTS idempotency (
   key TEXT PRIMARY KEY,
   request_hash TEXT NOT NULL,
   stream_id TEXT NOT NULL,
   revision INTEGER NOT NULL,
-  position INTEGER NOT NULL
+  position INTEGER NOT NULL,
+  mac TEXT
 );
 `;
+
+// Columns added after the first landing, for logs created before them: [table, column].
+const ADDED_COLUMNS: [string, string][] = [
+  ['streams', 'mac'],
+  ['snapshots', 'stream_hash'],
+  ['snapshots', 'mac'],
+  ['idempotency', 'mac'],
+];
 
 /**
  * Opens (creating folder and schema) an event-log database in WAL mode with `synchronous` set
@@ -51,7 +62,7 @@ CREATE TABLE IF NOT EXISTS idempotency (
  * commits on power loss. Integers come out as bigint so positions never lose precision.
  */
 export function openEventLogDatabase(path: string, synchronous: SqliteSynchronous): Database.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  preparePrivateFile(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
@@ -59,5 +70,9 @@ export function openEventLogDatabase(path: string, synchronous: SqliteSynchronou
   db.pragma('busy_timeout = 5000');
   db.defaultSafeIntegers(true);
   db.exec(SCHEMA);
+  for (const [table, column] of ADDED_COLUMNS) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
+  }
   return db;
 }

@@ -25,5 +25,6 @@ export class ProjectionMetrics {
     gauge('lendcore_projection_position', 'Global position of the last event the projection committed', (s) => Number(s.position));
     gauge('lendcore_projection_lag_events', 'Events between the head of the log and the projection', (s) => s.lagEvents);
     gauge('lendcore_projection_lag_seconds', 'Age of the oldest event the projection has not applied yet', (s) => s.lagSeconds);
+    gauge('lendcore_projection_failed', '1 while the projection is stopped on an error (see /v1/admin/projections), else 0', (s) => (s.state === 'failed' ? 1 : 0));
   }
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../files/private-files.js';
 import type { Checkpoint, CollectionSpec, Doc, FindQuery, Page, ReadStore, Write } from './port.js';
 import { encodeCursor } from './cursor.js';
 import { checkCollectionName } from './names.js';
@@ -39,6 +40,7 @@ export class SqliteReadStore implements ReadStore {
 
   /** Opens (creating if needed, with READ_STORE_PAGE_SIZE pages) the file in WAL mode with the synchronous mode set on this connection. */
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
+    preparePrivateFile(options.path);
     const db = new Database(options.path);
     // Only takes effect before the first table exists, and never once the file is in WAL mode.
     db.pragma(`page_size = ${READ_STORE_PAGE_SIZE}`);

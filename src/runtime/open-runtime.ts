@@ -8,12 +8,18 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
+import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
+import { scheduleCheckpoints } from '../integrity/checkpoint-schedule.js';
+import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
 import { projectionHealth } from './projections.js';
+import { keyStoreReadiness } from './key-store-readiness.js';
+import { OperationsMetrics } from './operations-metrics.js';
+import { assertSafeStart, KEY_STORE_FILE } from './safe-start.js';
 
 export interface Runtime {
   config: Config;
@@ -27,6 +33,8 @@ export interface Runtime {
    * projection runs under a lease, so such workers may also run beside this server.
    */
   projections: ProjectionHost | null;
+  /** Close-of-business and payment-suspense metrics are reported through this (src/runtime/operations-metrics.ts). */
+  operations: OperationsMetrics;
   /** Stops accepting, drains in-flight requests, stops projections, closes every store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -44,18 +52,33 @@ export const DEMO_HINT = 'the event log is empty; for sample customers, products
 /** The composition root: opens stores, vault and projections from the config and builds the app (not listening yet). */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  assertSafeStart(config);
   const secrets = await resolveSecrets(config);
   const closers: (() => Promise<void>)[] = [];
   try {
-    const eventStore = await openEventStore(config);
+    const eventStore = await openEventStore(config, {
+      onSnapshotRejected: (streamId, reason) => logger.warn({ streamId, reason }, 'snapshot refused; rebuilt from events'),
+    });
     closers.unshift(() => eventStore.close());
+    if (config.eventStore.kind === 'sqlite') {
+      const checkpoints = scheduleCheckpoints({
+        logFile: config.eventStore.path, dataDir: config.dataDir, seconds: config.checkpointSeconds, logger,
+        keys: await resolveIntegrityKeys(config.dataDir, config.signingKey),
+      });
+      closers.unshift(() => checkpoints.stop());
+    }
     const readStore = await openReadStore(config);
     closers.unshift(() => readStore.close());
     // Keys stay beside the data dir even with server stores: they must never travel with the log.
-    const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
+    const keysFile = path.join(config.dataDir, KEY_STORE_FILE);
+    const keyStore = SqliteKeyStore.open({ path: keysFile, masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
     const metrics = createMetricsRegistry();
+    const operations = new OperationsMetrics(metrics, {
+      headPosition: () => eventStore.headPosition(),
+      ...(eventStore instanceof SqliteEventStore ? { appendStats: () => ({ appends: eventStore.commitStats.appends, conflicts: eventStore.conflictCount }) } : {}),
+    });
     const projections = config.projectors
       ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })
       : null;
@@ -70,6 +93,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       clock: { now: () => new Date(), timeZone: config.timeZone },
       metrics,
       routes: options.routes ?? resourceRoutes,
+      readiness: [keyStoreReadiness(keysFile, keyStore)],
       ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),
     });
     closers.unshift(() => app.close());
@@ -77,7 +101,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
     let closing: Promise<void> | null = null;
     const close = () => (closing ??= closeInOrder(closers));
-    return { config, app, eventStore, readStore, vault, logger, projections, close };
+    return { config, app, eventStore, readStore, vault, logger, projections, operations, close };
   } catch (error) {
     await closeInOrder(closers);
     throw error;

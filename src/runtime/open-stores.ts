@@ -3,14 +3,28 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { EventStore } from '../eventstore/port.js';
 import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
+import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
 import type { ReadStore } from '../readstore/port.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 import { lendcoreUpcasters } from './upcasters.js';
 
-/** Opens the log the config names; server drivers load only when used, so the embedded start stays light. */
-export async function openEventStore(config: Config): Promise<EventStore> {
+/**
+ * Opens the log the config names; server drivers load only when used, so the embedded start stays
+ * light. The SQLite log authenticates heads, snapshots and idempotency records with the integrity
+ * key; a refused snapshot goes to `onSnapshotRejected` (default: a warning on stderr).
+ */
+export async function openEventStore(config: Config, options: { onSnapshotRejected?: (streamId: string, reason: string) => void } = {}): Promise<EventStore> {
   const location = config.eventStore;
-  if (location.kind === 'sqlite') return SqliteEventStore.open({ path: location.path, synchronous: config.sqliteSynchronous, upcasters: lendcoreUpcasters() });
+  if (location.kind === 'sqlite') {
+    const keys = await resolveIntegrityKeys(config.dataDir, config.signingKey);
+    return SqliteEventStore.open({
+      path: location.path,
+      synchronous: config.sqliteSynchronous,
+      upcasters: lendcoreUpcasters(),
+      macKey: keys.macKey,
+      onSnapshotRejected: options.onSnapshotRejected ?? warnSnapshotRejected,
+    });
+  }
   const { EsdbEventStore } = await import('../eventstore/esdb-event-store.js');
   return EsdbEventStore.connect(location.url, { upcasters: lendcoreUpcasters() });
 }
@@ -24,4 +38,8 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
   }
   const { MongoReadStore } = await import('../readstore/mongo-read-store.js');
   return MongoReadStore.connect(location.url);
+}
+
+function warnSnapshotRejected(streamId: string, reason: string): void {
+  process.emitWarning(`${streamId}: ${reason}; rebuilt from events instead`, { code: 'LENDCORE_SNAPSHOT_REFUSED' });
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { loadConfig } from '../../src/config/config.js';
+import { openEventStore } from '../../src/runtime/open-stores.js';
 import { captureIo } from './cli-io.js';
 
 const dirs: string[] = [];
@@ -14,7 +15,7 @@ async function seededStore(): Promise<{ env: NodeJS.ProcessEnv; file: string; ev
   const dir = mkdtempSync(path.join(tmpdir(), 'verify-'));
   dirs.push(dir);
   const file = path.join(dir, 'lendcore.db');
-  const store = SqliteEventStore.open({ path: file });
+  const store = await openEventStore(loadConfig({ LENDCORE_DATA_DIR: dir }));
   const event = (n: number) => ({
     type: 'CustomerFlagged',
     data: { flag: 'aml', reason: `hit ${n}` },
@@ -33,7 +34,10 @@ describe('lendcore verify', () => {
     const { env } = await seededStore();
     const io = captureIo(env);
     expect(await main(['verify'], io)).toBe(0);
-    expect(io.stdout.join('\n')).toBe('verify ok: 2 streams, 4 events, every hash chain intact');
+    expect(io.stdout).toEqual([
+      'verify ok: 2 streams, 4 events, 0 checkpoints, 0 snapshots, 0 idempotency records; every chain, head, checkpoint and record intact',
+      'not anchored: no signed checkpoint yet (run lendcore checkpoint and publish `lendcore checkpoint export`)',
+    ]);
   });
 
   it('exits 1 naming the stream, revision and event id of a tampered event', async () => {
@@ -45,6 +49,6 @@ describe('lendcore verify', () => {
     expect(await main(['verify'], io)).toBe(1);
     const stderr = io.stderr.join('\n');
     expect(stderr).toContain(`BROKEN customer-1 at revision 1 (event ${eventIds[1]}): hash_mismatch`);
-    expect(stderr).toContain('verify failed: 1 broken stream(s) of 2 streams, 4 events');
+    expect(stderr).toContain('verify failed: 1 finding(s) in 2 streams, 4 events');
   });
 });

@@ -274,6 +274,7 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
     describe('snapshots and idempotency records', () => {
       it('round-trips a snapshot and replaces it', async () => {
         expect(await store.readSnapshot('loan-1')).toBeNull();
+        await store.append('loan-1', range(20), 'no_stream');
         await store.writeSnapshot({ streamId: 'loan-1', revision: 9n, version: 2, state: { balance: '10.00', rows: [{ n: 1 }] } });
         await store.writeSnapshot({ streamId: 'loan-1', revision: 19n, version: 2, state: { balance: '5.00', rows: [] } });
         expect(await store.readSnapshot('loan-1')).toEqual({ streamId: 'loan-1', revision: 19n, version: 2, state: { balance: '5.00', rows: [] } });

@@ -22,6 +22,10 @@ export const healthRoutes: ApiPlugin = async (app, { deps }) => {
       problems.push('read store not reachable');
     });
     for (const failed of (await deps.projections?.failed()) ?? []) problems.push(`projection ${failed.name} failed: ${failed.error}`);
+    for (const check of deps.readiness ?? []) {
+      const reason = await check();
+      if (reason !== null) problems.push(reason);
+    }
     if (problems.length === 0) return { status: 'ready' };
     return reply.status(503).type('application/problem+json').send(problem(503, 'NOT_READY', problems.join('; ')));
   });

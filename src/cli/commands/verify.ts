@@ -1,29 +1,58 @@
-import { loadConfig } from '../../config/config.js';
+import { loadConfig, type Config } from '../../config/config.js';
+import { describeFinding } from '../../integrity/findings.js';
+import { resolveIntegrityKeys } from '../../integrity/integrity-keys.js';
+import { verifySqliteLog } from '../../integrity/verify-sqlite-log.js';
+import { writeVerifyTextfile } from '../../integrity/verify-textfile.js';
 import { openEventStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
-import type { CliCommand } from '../command.js';
+import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: "re-walk every stream's hash chain; exit 1 naming each broken link",
-  usage: 'lendcore verify',
+  summary: 'check every hash chain, stream head, signed checkpoint, snapshot and idempotency record; exit 1 naming each finding',
+  usage: 'lendcore verify [--textfile <path.prom>]',
   async run(args, io) {
-    parseCommandArgs(args, {});
-    const eventStore = await openEventStore(loadConfig(io.env));
-    try {
-      const report = await eventStore.verifyStreams();
-      for (const link of report.broken) {
-        io.err(`BROKEN ${link.streamId} at revision ${link.revision} (event ${link.eventId}): ${link.reason}`);
-      }
-      const summary = `${report.streams} streams, ${report.events} events`;
-      if (report.broken.length > 0) {
-        io.err(`verify failed: ${report.broken.length} broken stream(s) of ${summary}`);
-        return 1;
-      }
-      io.out(`verify ok: ${summary}, every hash chain intact`);
-      return 0;
-    } finally {
-      await eventStore.close();
-    }
+    const { values } = parseCommandArgs(args, { textfile: { type: 'string' } });
+    const config = loadConfig(io.env);
+    if (config.eventStore.kind === 'sqlite') return verifyEmbedded(config, config.eventStore.path, io, values.textfile ?? null);
+    if (values.textfile !== undefined) throw new UsageError('--textfile works with the embedded log only');
+    return verifyChainsOnly(config, io);
   },
 };
+
+async function verifyEmbedded(config: Config, logFile: string, io: CliIo, textfile: string | null): Promise<number> {
+  const keys = await resolveIntegrityKeys(config.dataDir, config.signingKey);
+  const report = verifySqliteLog(logFile, config.dataDir, keys);
+  if (textfile !== null) await writeVerifyTextfile(textfile, report, new Date());
+  for (const finding of report.findings) io.err(describeFinding(finding));
+  const summary = `${report.streams} streams, ${report.events} events, ${report.checkpoints} checkpoints, ${report.snapshots} snapshots, ${report.idempotencyRecords} idempotency records`;
+  if (report.findings.length > 0) {
+    io.err(`verify failed: ${report.findings.length} finding(s) in ${summary}`);
+    return 1;
+  }
+  io.out(`verify ok: ${summary}; every chain, head, checkpoint and record intact`);
+  io.out(report.checkpoints === 0
+    ? 'not anchored: no signed checkpoint yet (run lendcore checkpoint and publish `lendcore checkpoint export`)'
+    : `anchored up to position ${report.anchoredPosition}; ${report.unanchoredEvents} event(s) after it are covered by chains and head MACs only`);
+  return 0;
+}
+
+// EventStoreDB: stream heads, snapshots and checkpoints are the server's own; only the chains are walked here.
+async function verifyChainsOnly(config: Config, io: CliIo): Promise<number> {
+  const eventStore = await openEventStore(config);
+  try {
+    const report = await eventStore.verifyStreams();
+    for (const link of report.broken) {
+      io.err(`BROKEN ${link.streamId} at revision ${link.revision} (event ${link.eventId}): ${link.reason}`);
+    }
+    const summary = `${report.streams} streams, ${report.events} events`;
+    if (report.broken.length > 0) {
+      io.err(`verify failed: ${report.broken.length} broken stream(s) of ${summary}`);
+      return 1;
+    }
+    io.out(`verify ok: ${summary}, every hash chain intact`);
+    return 0;
+  } finally {
+    await eventStore.close();
+  }
+}

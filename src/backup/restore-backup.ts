@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { copyFile, chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MASTER_KEY_FILE } from '../config/secrets.js';
+import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
+import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
+import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
+import { BACKUP_FILES, describeFile, MANIFEST_FILE, manifestSchema, type BackupManifest } from './manifest.js';
+import { openSealedFile } from './sealed-file.js';
+
+export interface RestoreTarget {
+  dataDir: string;
+  logFile: string;
+  readModelsFile: string;
+  masterKey: Buffer;
+  /** True when LENDCORE_SIGNING_KEY is set: the backup's signing key is then not written. */
+  signingKeyFromEnv: boolean;
+}
+
+/** Files a data dir may already hold before a restore: the master key the operator put back, and its generated JWT secret. */
+const ALLOWED_BEFORE_RESTORE = new Set([MASTER_KEY_FILE, 'jwt-secret']);
+
+/**
+ * Restores a backup folder into an empty data dir: checks the manifest (every file's size and
+ * sha256) first, then writes each file 0600, unsealing the key store and signing key with the
+ * master key, and opens the key store once to check its key-check value. Throws a sentence naming
+ * the file on any mismatch; the caller then runs verify.
+ */
+export async function restoreBackup(backupDir: string, target: RestoreTarget): Promise<BackupManifest> {
+  const manifest = await readManifest(backupDir);
+  await mkdir(target.dataDir, { recursive: true, mode: 0o700 });
+  await chmod(target.dataDir, 0o700);
+  const present = (await readdir(target.dataDir)).filter((name) => !ALLOWED_BEFORE_RESTORE.has(name));
+  if (present.length > 0) throw new Error(`${target.dataDir} is not empty (${present.join(', ')}): restore into an empty data dir`);
+  for (const logPart of [target.logFile, target.readModelsFile]) {
+    if (existsSync(logPart)) throw new Error(`${logPart} already exists: restore into an empty data dir`);
+  }
+  const has = (name: string) => manifest.files.some((file) => file.name === name);
+  await copyPrivate(path.join(backupDir, BACKUP_FILES.log), target.logFile);
+  if (has(BACKUP_FILES.checkpoints)) await copyPrivate(path.join(backupDir, BACKUP_FILES.checkpoints), path.join(target.dataDir, CHECKPOINTS_FILE));
+  if (has(BACKUP_FILES.readModels)) await copyPrivate(path.join(backupDir, BACKUP_FILES.readModels), target.readModelsFile);
+  const keysFile = path.join(target.dataDir, 'keys.db');
+  await writeFile(keysFile, openSealedFile(target.masterKey, BACKUP_FILES.keys, await readFile(path.join(backupDir, BACKUP_FILES.keys))), { mode: 0o600, flag: 'wx' });
+  if (has(BACKUP_FILES.signingKey) && !target.signingKeyFromEnv) {
+    const seed = openSealedFile(target.masterKey, BACKUP_FILES.signingKey, await readFile(path.join(backupDir, BACKUP_FILES.signingKey)));
+    await writeFile(path.join(target.dataDir, SIGNING_KEY_FILE), seed, { mode: 0o600, flag: 'wx' });
+  }
+  // Throws WrongMasterKeyError naming keys.db if the key does not fit; also turns the copy back into a WAL-mode store.
+  await SqliteKeyStore.open({ path: keysFile, masterKey: target.masterKey }).close();
+  return manifest;
+}
+
+async function readManifest(backupDir: string): Promise<BackupManifest> {
+  const file = path.join(backupDir, MANIFEST_FILE);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+  } catch (error) {
+    throw new Error(`${file}: not readable (${(error as Error).message}); is ${backupDir} a lendcore backup?`);
+  }
+  const manifest = manifestSchema.safeParse(parsed);
+  if (!manifest.success) throw new Error(`${file}: not a lendcore-backup/1 manifest`);
+  for (const expected of manifest.data.files) {
+    if (!existsSync(path.join(backupDir, expected.name))) throw new Error(`${path.join(backupDir, expected.name)} is missing from the backup`);
+    const actual = await describeFile(backupDir, expected.name);
+    if (actual.bytes !== expected.bytes || actual.sha256 !== expected.sha256) {
+      throw new Error(`${path.join(backupDir, expected.name)} does not match the manifest (size or sha256): the backup is damaged`);
+    }
+  }
+  if (!manifest.data.files.some((f) => f.name === BACKUP_FILES.log) || !manifest.data.files.some((f) => f.name === BACKUP_FILES.keys)) {
+    throw new Error(`${file}: the backup lacks the log or the key store`);
+  }
+  return manifest.data;
+}
+
+async function copyPrivate(source: string, target: string): Promise<void> {
+  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
+  await copyFile(source, target);
+  await chmod(target, 0o600);
+}

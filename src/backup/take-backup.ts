@@ -1,0 +1,82 @@
+import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
+import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
+import { BACKUP_FILES, describeFile, MANIFEST_FILE, type BackupManifest } from './manifest.js';
+import { sealFile } from './sealed-file.js';
+
+export interface BackupSources {
+  logFile: string;
+  dataDir: string;
+  /** The read-model file, when they should be copied too (else they are rebuilt after restore). */
+  readModelsFile: string | null;
+  masterKey: Buffer;
+}
+
+/**
+ * Copies a running installation into `dir` (created, must be empty): the log and the checkpoints
+ * through SQLite's online backup API (a consistent copy while appends go on), then the key store
+ * and the signing key sealed under the master key, read models if asked, and a manifest of sizes
+ * and sha256. The key store is copied after the log, so every customer in the log copy has its key.
+ */
+export async function takeBackup(sources: BackupSources, dir: string, now: Date): Promise<BackupManifest> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  if ((await readdir(dir)).length > 0) throw new Error(`${dir} is not empty: back up into a new folder`);
+  await chmod(dir, 0o700);
+  const names: string[] = [];
+  const position = await copyDatabase(sources.logFile, path.join(dir, BACKUP_FILES.log), true);
+  names.push(BACKUP_FILES.log);
+  const checkpoints = path.join(sources.dataDir, CHECKPOINTS_FILE);
+  if (existsSync(checkpoints)) {
+    await copyDatabase(checkpoints, path.join(dir, BACKUP_FILES.checkpoints), false);
+    names.push(BACKUP_FILES.checkpoints);
+  }
+  const keys = new Database(path.join(sources.dataDir, 'keys.db'), { readonly: true, fileMustExist: true });
+  try {
+    await writePrivate(path.join(dir, BACKUP_FILES.keys), sealFile(sources.masterKey, BACKUP_FILES.keys, keys.serialize()));
+  } finally {
+    keys.close();
+  }
+  names.push(BACKUP_FILES.keys);
+  const signingKey = path.join(sources.dataDir, SIGNING_KEY_FILE);
+  if (existsSync(signingKey)) {
+    await writePrivate(path.join(dir, BACKUP_FILES.signingKey), sealFile(sources.masterKey, BACKUP_FILES.signingKey, await readFile(signingKey)));
+    names.push(BACKUP_FILES.signingKey);
+  }
+  if (sources.readModelsFile !== null) {
+    await copyDatabase(sources.readModelsFile, path.join(dir, BACKUP_FILES.readModels), false);
+    names.push(BACKUP_FILES.readModels);
+  }
+  const manifest: BackupManifest = {
+    format: 'lendcore-backup/1', createdAt: now.toISOString(), position: String(position),
+    files: await Promise.all(names.map((name) => describeFile(dir, name))),
+  };
+  await writePrivate(path.join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  return manifest;
+}
+
+/** Online backup of one SQLite file; returns the copy's head position when it is the log. */
+async function copyDatabase(source: string, target: string, isLog: boolean): Promise<bigint> {
+  const db = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    // Copy every page in one step: a copy in steps restarts whenever another connection writes.
+    await db.backup(target, { progress: () => 0x7fffffff });
+  } finally {
+    db.close();
+  }
+  await chmod(target, 0o600);
+  if (!isLog) return 0n;
+  const copy = new Database(target, { readonly: true });
+  copy.defaultSafeIntegers(true);
+  try {
+    return (copy.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null }).position ?? 0n;
+  } finally {
+    copy.close();
+  }
+}
+
+async function writePrivate(file: string, bytes: Buffer): Promise<void> {
+  await writeFile(file, bytes, { mode: 0o600, flag: 'wx' });
+}

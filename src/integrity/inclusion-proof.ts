@@ -1,0 +1,112 @@
+import { createPublicKey } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import type { Actor } from '../domain/actor.js';
+import { chainHash, type HashedContent } from '../eventstore/hash-chain.js';
+import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint.js';
+import { merklePath, rootFromPath, type MerkleStep, type StreamHead } from './merkle.js';
+
+/**
+ * `lendcore prove` output, format `lendcore-inclusion-proof/1` (docs/operations.md): the event's
+ * hashed content and prevHash, the content of every later event of its stream up to the head the
+ * checkpoint anchored, that head's Merkle path, and the signed checkpoint. Checking it needs only
+ * this document and the installation's public key.
+ */
+export interface InclusionProof {
+  format: 'lendcore-inclusion-proof/1';
+  event: { eventId: string; streamId: string; revision: string; position: string; prevHash: string; hash: string; content: HashedContent };
+  /** Later events of the stream, revision order, up to and including the anchored head. */
+  chain: { revision: string; hash: string; content: HashedContent }[];
+  leaf: { streamId: string; revision: string; hash: string };
+  path: MerkleStep[];
+  checkpoint: SignedCheckpoint;
+}
+
+interface ProofRow {
+  event_id: string;
+  stream_id: string;
+  revision: bigint;
+  position: bigint;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  occurred_at: string;
+  actor: string;
+  prev_hash: string;
+  hash: string;
+}
+
+const content = (row: ProofRow): HashedContent => ({
+  type: row.type, schemaVersion: Number(row.schema_version), data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as Actor,
+});
+
+/** Builds the proof of `eventId` against `checkpoint` and its leaves; throws a sentence when it cannot. */
+export function buildInclusionProof(log: Database.Database, eventId: string, checkpoint: SignedCheckpoint, sortedHeads: StreamHead[]): InclusionProof {
+  const columns = 'event_id, stream_id, revision, position, type, schema_version, data, occurred_at, actor, prev_hash, hash';
+  const event = log.prepare<[string], ProofRow>(`SELECT ${columns} FROM events WHERE event_id = ?`).get(eventId);
+  if (event === undefined) throw new Error(`no event ${eventId} in the log`);
+  if (event.position > BigInt(checkpoint.body.position)) {
+    throw new Error(`event ${eventId} (position ${event.position}) is after the latest checkpoint (position ${checkpoint.body.position}); run lendcore checkpoint first`);
+  }
+  const index = sortedHeads.findIndex((head) => head.streamId === event.stream_id);
+  if (index < 0) throw new Error(`stream ${event.stream_id} is not in checkpoint #${checkpoint.body.sequence}; run lendcore verify`);
+  const head = sortedHeads[index]!;
+  const later = log
+    .prepare<[string, bigint, bigint], ProofRow>(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision > ? AND revision <= ? ORDER BY revision`)
+    .all(event.stream_id, event.revision, head.revision);
+  return {
+    format: 'lendcore-inclusion-proof/1',
+    event: {
+      eventId: event.event_id, streamId: event.stream_id, revision: String(event.revision), position: String(event.position),
+      prevHash: event.prev_hash, hash: event.hash, content: content(event),
+    },
+    chain: later.map((row) => ({ revision: String(row.revision), hash: row.hash, content: content(row) })),
+    leaf: { streamId: head.streamId, revision: String(head.revision), hash: head.hash },
+    path: merklePath(sortedHeads, index),
+    checkpoint,
+  };
+}
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const decimal = z.string().regex(/^\d+$/);
+const contentSchema = z.object({ type: z.string(), schemaVersion: z.number().int(), data: z.unknown(), occurredAt: z.string(), actor: z.object({ sub: z.string(), role: z.string() }).passthrough() }).strict();
+const proofSchema = z.object({
+  format: z.literal('lendcore-inclusion-proof/1'),
+  event: z.object({ eventId: z.string(), streamId: z.string(), revision: decimal, position: decimal, prevHash: hex64, hash: hex64, content: contentSchema }).strict(),
+  chain: z.array(z.object({ revision: decimal, hash: hex64, content: contentSchema }).strict()),
+  leaf: z.object({ streamId: z.string(), revision: decimal, hash: hex64 }).strict(),
+  path: z.array(z.object({ side: z.enum(['left', 'right']), hash: hex64 }).strict()),
+  checkpoint: z.object({
+    body: z.object({
+      format: z.literal('lendcore-checkpoint/1'), sequence: decimal, position: decimal, streams: decimal, root: hex64, logDigest: hex64, previous: hex64, createdAt: z.string(),
+    }).strict(),
+    hash: hex64,
+    signature: z.string(),
+  }).strict(),
+}).strict();
+
+/**
+ * Checks a proof with the public key alone: the event hashes to its `hash`, each later event
+ * links to the one before up to the leaf, the leaf's path gives the checkpoint's root, and the
+ * checkpoint's signature verifies. Returns the failed step, or null when the proof holds.
+ */
+export function checkInclusionProof(document: unknown, publicKeyPem: string): string | null {
+  const parsed = proofSchema.safeParse(document);
+  if (!parsed.success) return `not a lendcore-inclusion-proof/1 document: ${parsed.error.issues[0]?.message ?? 'invalid'} at ${parsed.error.issues[0]?.path.join('.') ?? ''}`;
+  const proof = parsed.data as unknown as InclusionProof;
+  if (chainHash(proof.event.prevHash, proof.event.content) !== proof.event.hash) return 'the event does not hash to its hash';
+  let hash = proof.event.hash;
+  let revision = BigInt(proof.event.revision);
+  for (const link of proof.chain) {
+    revision += 1n;
+    if (BigInt(link.revision) !== revision) return `the stream chain skips to revision ${link.revision}`;
+    hash = chainHash(hash, link.content);
+    if (hash !== link.hash) return `revision ${link.revision} does not link to the event`;
+  }
+  const leaf = { streamId: proof.leaf.streamId, revision: BigInt(proof.leaf.revision), hash: proof.leaf.hash };
+  if (leaf.streamId !== proof.event.streamId || leaf.revision !== revision || leaf.hash !== hash) return 'the stream chain does not end at the anchored head';
+  if (rootFromPath(leaf, proof.path) !== proof.checkpoint.body.root) return 'the Merkle path does not lead to the checkpoint root';
+  if (BigInt(proof.event.position) > BigInt(proof.checkpoint.body.position)) return 'the event is after the checkpoint';
+  if (!checkpointSignatureValid(proof.checkpoint, createPublicKey(publicKeyPem))) return 'the checkpoint signature does not verify with this public key';
+  return null;
+}

@@ -1,0 +1,79 @@
+import type Database from 'better-sqlite3';
+import type { Actor } from '../domain/actor.js';
+import { StreamChainVerifier } from '../eventstore/hash-chain.js';
+import type { Finding } from './findings.js';
+
+/** What the walk learnt of one stream: its last event, and its last event at or before the anchored position. */
+export interface StreamSummary {
+  revision: bigint;
+  hash: string;
+  anchored: { revision: bigint; hash: string } | null;
+}
+
+interface LinkRow {
+  position: bigint;
+  stream_id: string;
+  revision: bigint;
+  event_id: string;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  occurred_at: string;
+  actor: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Walks every stream in revision order: checks each link (first break per stream) and that
+ * global positions grow with revisions, and summarises each stream for the head and checkpoint
+ * checks. Memory grows with the number of streams, not events.
+ */
+export function walkStreams(log: Database.Database, anchoredPosition: bigint, findings: Finding[]): { streams: Map<string, StreamSummary>; events: number } {
+  const streams = new Map<string, StreamSummary>();
+  let events = 0;
+  let current: string | null = null;
+  let verifier = new StreamChainVerifier();
+  let broken = false;
+  let lastPosition = 0n;
+  const rows = log
+    .prepare<[], LinkRow>('SELECT position, stream_id, revision, event_id, type, schema_version, data, occurred_at, actor, prev_hash, hash FROM events ORDER BY stream_id, revision')
+    .iterate();
+  for (const row of rows) {
+    events += 1;
+    if (row.stream_id !== current) {
+      current = row.stream_id;
+      verifier = new StreamChainVerifier();
+      broken = false;
+      lastPosition = 0n;
+    }
+    const summary = streams.get(row.stream_id);
+    const anchored = row.position <= anchoredPosition ? { revision: row.revision, hash: row.hash } : (summary?.anchored ?? null);
+    streams.set(row.stream_id, { revision: row.revision, hash: row.hash, anchored });
+    if (broken) continue;
+    if (row.position <= lastPosition) {
+      findings.push({
+        kind: 'position_order', subject: row.stream_id, revision: row.revision, eventId: row.event_id,
+        detail: `global position ${row.position} is not after the previous revision's ${lastPosition}`,
+      });
+      broken = true;
+      continue;
+    }
+    lastPosition = row.position;
+    const link = verifier.check({
+      streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, schemaVersion: Number(row.schema_version),
+      data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as Actor, prevHash: row.prev_hash, hash: row.hash,
+    });
+    if (link !== null) {
+      findings.push({ kind: link.reason, subject: link.streamId, revision: link.revision, eventId: link.eventId, detail: linkDetail(link.reason) });
+      broken = true;
+    }
+  }
+  return { streams, events };
+}
+
+function linkDetail(reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap'): string {
+  if (reason === 'hash_mismatch') return 'the stored hash is not the hash of this event (edited after it was written)';
+  if (reason === 'prev_hash_mismatch') return 'prevHash does not name the previous event (an event before it was changed or removed)';
+  return 'a revision is missing before this one';
+}

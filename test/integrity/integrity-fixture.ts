@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { main } from '../../src/cli/main.js';
+import { loadConfig } from '../../src/config/config.js';
+import { chainHash } from '../../src/eventstore/hash-chain.js';
+import { openEventStore } from '../../src/runtime/open-stores.js';
+import { captureIo, type CapturedIo } from '../cli/cli-io.js';
+
+export interface IntegrityFixture {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  run(...argv: string[]): Promise<{ code: number; io: CapturedIo }>;
+  /** Raw write access to the log, as an attacker with the file has it. */
+  tamper(edit: (db: Database.Database) => void): void;
+  cleanup(): void;
+}
+
+const event = (n: number) => ({
+  type: 'CustomerFlagged',
+  data: { flag: 'aml', reason: `hit ${n}` },
+  occurredAt: '2025-03-01T10:00:00.000Z',
+  actor: { sub: 'officer-1', role: 'officer' as const },
+  correlationId: `corr-${n}`,
+});
+
+/** customer-1 (revisions 0–2, positions 1–3) and customer-2 (revision 0, position 4), written as the server writes them, then a signed checkpoint. */
+export async function anchoredLog(): Promise<IntegrityFixture> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'integrity-'));
+  const env = { LENDCORE_DATA_DIR: dir };
+  const store = await openEventStore(loadConfig(env));
+  await store.append('customer-1', [event(0), event(1), event(2)], 'no_stream');
+  await store.append('customer-2', [event(3)], 'no_stream');
+  await store.close();
+  const logFile = path.join(dir, 'lendcore.db');
+  const run = async (...argv: string[]) => {
+    const io = captureIo(env);
+    return { code: await main(argv, io), io };
+  };
+  const fixture: IntegrityFixture = {
+    dir, env, logFile, run,
+    tamper(edit) {
+      const db = new Database(logFile);
+      db.defaultSafeIntegers(true);
+      try {
+        edit(db);
+      } finally {
+        db.close();
+      }
+    },
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+  const { code } = await run('checkpoint');
+  if (code !== 0) throw new Error('checkpoint failed in the fixture');
+  return fixture;
+}
+
+interface Row {
+  position: bigint;
+  revision: bigint;
+  type: string;
+  schema_version: bigint;
+  data: string;
+  occurred_at: string;
+  actor: string;
+  prev_hash: string;
+}
+
+/** Recomputes every hash of a stream from `fromRevision` on (what an attacker who knows the scheme does) and moves the head row along. */
+export function rehashStream(db: Database.Database, streamId: string, fromRevision: bigint): void {
+  const rows = db.prepare<[string], Row>('SELECT position, revision, type, schema_version, data, occurred_at, actor, prev_hash FROM events WHERE stream_id = ? ORDER BY revision').all(streamId);
+  let prev = rows.find((r) => r.revision === fromRevision)!.prev_hash;
+  for (const row of rows.filter((r) => r.revision >= fromRevision)) {
+    const hash = chainHash(prev, { type: row.type, schemaVersion: Number(row.schema_version), data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as { sub: string; role: 'officer' } });
+    db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?').run(prev, hash, row.position);
+    prev = hash;
+  }
+  db.prepare('UPDATE streams SET last_hash = ?, revision = ? WHERE stream_id = ?').run(prev, rows[rows.length - 1]!.revision, streamId);
+}

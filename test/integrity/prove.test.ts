@@ -1,0 +1,72 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { anchoredLog, type IntegrityFixture } from './integrity-fixture.js';
+
+let fixture: IntegrityFixture;
+afterEach(() => fixture?.cleanup());
+
+function eventIds(): string[] {
+  const db = new Database(fixture.logFile, { readonly: true });
+  const ids = db.prepare('SELECT event_id FROM events ORDER BY position').all() as { event_id: string }[];
+  db.close();
+  return ids.map((row) => row.event_id);
+}
+
+async function exportPublicKey(): Promise<string> {
+  const { code, io } = await fixture.run('checkpoint', 'export');
+  expect(code).toBe(0);
+  const exported = JSON.parse(io.stdout.join('\n')) as { body: { sequence: string; position: string }; publicKey: string; signature: string };
+  expect(exported.body).toMatchObject({ sequence: '1', position: '4' });
+  const file = path.join(fixture.dir, 'public.pem');
+  writeFileSync(file, exported.publicKey);
+  return file;
+}
+
+describe('lendcore prove', () => {
+  it('proves every event against the latest checkpoint, checkable with the public key alone', async () => {
+    fixture = await anchoredLog();
+    const publicKey = await exportPublicKey();
+    for (const eventId of eventIds()) {
+      const proved = await fixture.run('prove', eventId);
+      expect(proved.code).toBe(0);
+      const file = path.join(fixture.dir, `${eventId}.json`);
+      writeFileSync(file, proved.io.stdout.join('\n'));
+      const checked = await fixture.run('prove', '--check', file, '--public-key', publicKey);
+      expect(checked.io.stderr).toEqual([]);
+      expect(checked.io.stdout[0]).toContain(`proof holds: event ${eventId}`);
+    }
+  });
+
+  it('refuses a proof whose event was altered, or checked with another key', async () => {
+    fixture = await anchoredLog();
+    const publicKey = await exportPublicKey();
+    const eventId = eventIds()[0]!;
+    const file = path.join(fixture.dir, 'proof.json');
+    writeFileSync(file, (await fixture.run('prove', eventId)).io.stdout.join('\n'));
+    const original = readFileSync(file, 'utf8');
+    writeFileSync(file, original.replace('hit 0', 'hit 9'));
+    let checked = await fixture.run('prove', '--check', file, '--public-key', publicKey);
+    expect(checked.code).toBe(1);
+    expect(checked.io.stderr).toEqual(['proof does NOT hold: the event does not hash to its hash']);
+
+    writeFileSync(file, original);
+    const other = await anchoredLog();
+    try {
+      const otherKey = path.join(other.dir, 'public.pem');
+      writeFileSync(otherKey, (JSON.parse((await other.run('checkpoint', 'export')).io.stdout.join('\n')) as { publicKey: string }).publicKey);
+      checked = await fixture.run('prove', '--check', file, '--public-key', otherKey);
+      expect(checked.io.stderr).toEqual(['proof does NOT hold: the checkpoint signature does not verify with this public key']);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('says when an event is newer than the latest checkpoint, and when it does not exist', async () => {
+    fixture = await anchoredLog();
+    expect((await fixture.run('prove', 'no-such-event')).io.stderr).toEqual(['lendcore prove failed: no event no-such-event in the log']);
+    const checkpointAgain = await fixture.run('checkpoint');
+    expect(checkpointAgain.io.stdout[0]).toMatch(/^checkpoint unchanged, latest is #1: position 4, 2 streams, root [0-9a-f]{64}$/);
+  });
+});
