@@ -3,20 +3,53 @@ import { describeFinding } from '../../integrity/findings.js';
 import { resolveIntegrityKeys } from '../../integrity/integrity-keys.js';
 import { verifySqliteLog } from '../../integrity/verify-sqlite-log.js';
 import { writeVerifyTextfile } from '../../integrity/verify-textfile.js';
-import { openEventStore } from '../../runtime/open-stores.js';
+import { reconcileLedger } from '../../app/queries/ledger-reconciliation.js';
+import { generalLedgerProjection } from '../../projections/models/general-ledger/general-ledger.js';
+import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
+/** The general ledger against every loan's own figures (the same check as GET /v1/reports/ledger/reconciliation). */
+async function verifyLedger(config: Config, io: CliIo): Promise<number> {
+  const eventStore = await openEventStore(config);
+  try {
+    const readStore = await openReadStore(config);
+    try {
+      // A store no projector has run on yet holds no ledger: its (empty) collections reconcile.
+      for (const spec of generalLedgerProjection.collections) await readStore.ensureCollection(spec);
+      const report = await reconcileLedger(eventStore, readStore);
+      for (const item of report.items) {
+        for (const d of item.differences) io.err(`LEDGER ${item.loanId} at revision ${item.revision}: ${d.account} is ${d.ledger} in the ledger, ${d.loan} on the loan`);
+      }
+      if (report.items.length > 0) {
+        io.err(`ledger reconciliation failed: ${report.items.length} of ${report.loansChecked} loans differ (rebuild the general-ledger projection: lendcore replay --projection general-ledger)`);
+        return 1;
+      }
+      io.out(`ledger reconciled: every account of ${report.loansChecked} loans equals the loan's own figures`);
+      return 0;
+    } finally {
+      await readStore.close();
+    }
+  } finally {
+    await eventStore.close();
+  }
+}
+
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: 'check every hash chain, stream head, signed checkpoint, snapshot and idempotency record; exit 1 naming each finding',
+  summary: 'check every hash chain, stream head, signed checkpoint, snapshot and idempotency record, and the ledger against every loan; exit 1 naming each finding',
   usage: 'lendcore verify [--textfile <path.prom>]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, { textfile: { type: 'string' } });
     const config = loadConfig(io.env);
-    if (config.eventStore.kind === 'sqlite') return verifyEmbedded(config, config.eventStore.path, io, values.textfile ?? null);
-    if (values.textfile !== undefined) throw new UsageError('--textfile works with the embedded log only');
-    return verifyChainsOnly(config, io);
+    let status: number;
+    if (config.eventStore.kind === 'sqlite') {
+      status = await verifyEmbedded(config, config.eventStore.path, io, values.textfile ?? null);
+    } else {
+      if (values.textfile !== undefined) throw new UsageError('--textfile works with the embedded log only');
+      status = await verifyChainsOnly(config, io);
+    }
+    return Math.max(status, await verifyLedger(config, io));
   },
 };
 

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateAt } from '../../../src/app/business-date.js';
+import { addDays } from '../../../src/domain/calendar.js';
+import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
+
+let t: TestApp;
+let loanId: string;
+const today = () => businessDateAt(new Date(), 'Asia/Shanghai');
+
+beforeAll(async () => {
+  t = await openTestApp();
+  const productId = await defineProduct(t, { ...PRODUCT, penalty: { type: 'fixed', value: '50.00', graceDays: 0 } });
+  await verifiedCustomer(t, 'cust-bd');
+  loanId = await activeLoan(t, 'cust-bd', productId, '2024-01-15', '3000.00');
+});
+afterAll(() => t.close());
+
+const repay = (effectiveDate: string, reference: string, amount = '100.00') =>
+  t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'bank_transfer', reference, effectiveDate });
+
+describe('the business date (today in LENDCORE_TIMEZONE, default Asia/Shanghai)', () => {
+  it.each([['tomorrow', () => addDays(today(), 1)], ['2099-12-31', () => '2099-12-31']])('refuses a repayment dated %s with 422 and records nothing', async (_case, date) => {
+    const head = await t.runtime.eventStore.headPosition();
+    refused(await repay(date(), `future-${date()}`), 422, 'DATE_AFTER_BUSINESS_DATE');
+    expect(await t.runtime.eventStore.headPosition()).toBe(head);
+  });
+
+  it('refuses a date before the year 1900 and one before the disbursement', async () => {
+    refused(await repay('1899-12-31', 'ancient'), 400, 'INVALID_DATE');
+    refused(await repay('2024-01-14', 'early'), 422, 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT');
+  });
+
+  it.each(['2031-12-31', '2200-12-31'])('refuses close of business for %s with 422 at once', async (date) => {
+    const head = await t.runtime.eventStore.headPosition();
+    refused(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date }), 422, 'DATE_AFTER_BUSINESS_DATE');
+    expect(await t.runtime.eventStore.headPosition()).toBe(head);
+  });
+
+  it('accepts today, and keeps the ledger reconciled to the loan through a back-dated payment, a voided penalty and a waiver', async () => {
+    accepted(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2024-02-20' }), 200);
+    accepted(await repay('2024-02-15', 'on-time', '1020.07'));
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'interest', amount: '5.00', reason: 'goodwill', effectiveDate: '2024-03-01' }));
+    const last = accepted(await repay(today(), 'today', '10.00'));
+    const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${last.position}`);
+    expect(summary.json()).toMatchObject({ outstanding: { penalties: '0.00' }, aprMethod: 'irr-nominal' });
+    const reconciliation = await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/reconciliation?minPosition=${last.position}`);
+    expect(reconciliation.statusCode).toBe(200);
+    expect(reconciliation.json()).toMatchObject({ items: [] });
+    expect(reconciliation.json().loansChecked).toBeGreaterThan(0);
+  });
+});
