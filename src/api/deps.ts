@@ -1,3 +1,4 @@
+import type { OperationsMetrics } from '../runtime/operations-metrics.js';
 import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   /** The runner itself; absent with `lendcore project` workers (minPosition then polls checkpoints, rebuilds answer 409). */
   projectionControl?: ProjectionControl;
   metrics: Registry;
+  /** Close-of-business metrics (src/runtime/operations-metrics.ts); absent in tests that build the app alone. */
+  operations?: Pick<OperationsMetrics, 'closeOfBusinessRan' | 'closeOfBusinessFailed'>;
   /** Resource plugins (customers, products, loans, reports...); see src/api/routes.ts. */
   routes: ApiPlugin[];
   /** More /ready checks: each answers null when fine, else the reason (naming the file and what to do). */

@@ -94,6 +94,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       metrics,
       routes: options.routes ?? resourceRoutes,
       readiness: [keyStoreReadiness(keysFile, keyStore)],
+      operations,
       ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),
     });
     closers.unshift(() => app.close());

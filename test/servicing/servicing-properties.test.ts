@@ -27,7 +27,8 @@ type Step =
   | { op: 'reschedule'; term: number; rate: string }
   | { op: 'refund'; cents: number | null; reference: number }
   | { op: 'writeOff' }
-  | { op: 'recover'; cents: number };
+  | { op: 'recover'; cents: number }
+  | { op: 'reverse'; pick: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 45 }) }) },
@@ -37,13 +38,14 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), cents: fc.option(fc.integer({ min: 1, max: 20_000 })), reference: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
 );
 
 const amount = (cents: number) => (cents / 100).toFixed(2);
 const max = (a: string, b: string) => (a > b ? a : b);
 
 /** The command a step stands for on business date `today`, or null when the step only moves the date. */
-function commandFor(s: Step, today: string, n: number): LoanCommand | null {
+function commandFor(s: Step, today: string, n: number, state: LoanState): LoanCommand | null {
   const dated = (back: number) => max(DISBURSED, addDays(today, -back));
   switch (s.op) {
     case 'advance':
@@ -60,6 +62,11 @@ function commandFor(s: Step, today: string, n: number): LoanCommand | null {
       return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } };
     case 'recover':
       return { type: 'ReceiveRecovery', data: { amount: amount(s.cents), channel: 'bank_transfer', reference: `rec${n}`, effectiveDate: today } };
+    case 'reverse': {
+      const payments = paymentRecords(state.payments);
+      const target = payments[s.pick % Math.max(1, payments.length)];
+      return target ? { type: 'ReverseRepayment', data: { reference: target.reference, reason: 'bounced', effectiveDate: today, reversedBy: 'officer-1' } } : null;
+    }
   }
 }
 
@@ -102,7 +109,7 @@ function noPaymentPaysALaterPenalty(state: LoanState): void {
 }
 
 describe('servicing properties over random histories', () => {
-  it('after every step the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
+  it('after every step (payments back-dated or not, waivers, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.boolean(), async (steps, penalty) => {
       const terms = servicingTerms({
         writeOffDpd: 30,
@@ -119,7 +126,7 @@ describe('servicing properties over random histories', () => {
             loan.close(today);
           }
         }
-        const command = commandFor(s, today, n);
+        const command = commandFor(s, today, n, loan.state);
         if (command) {
           attempt(loan, command, today);
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {

@@ -39,6 +39,7 @@ export const POLICY = {
   'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer'] },
   'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },

@@ -66,3 +66,12 @@ export const refundBody = z
     effectiveDate: businessDate.optional(),
   })
   .strict();
+
+export const reversalBody = z
+  .object({
+    reason,
+    effectiveDate: businessDate.optional().meta({ description: 'Business date the reversal is booked on; defaults to today, never before the payment' }),
+  })
+  .strict();
+
+export const reversalParams = z.object({ id: entityId, reference }).strict();

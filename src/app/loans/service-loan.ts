@@ -50,3 +50,18 @@ export async function refundOverpayment(services: AppServices, meta: CommandMeta
   }, occurredAtFor(services, date));
   return outcome;
 }
+
+export interface ReversalInput {
+  reason: string;
+  /** Business date the reversal is booked on; today when absent. */
+  effectiveDate?: string;
+}
+
+/** Reverses a repayment by its reference: allocation re-runs without it; a second reversal is a no-op. */
+export async function reverseRepayment(services: AppServices, meta: CommandMeta, loanId: string, reference: string, input: ReversalInput): Promise<CommandOutcome> {
+  const effectiveDate = input.effectiveDate ?? businessToday(services);
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'ReverseRepayment', data: { reference, reason: input.reason, effectiveDate, reversedBy: meta.actor.sub },
+  }, occurredAtFor(services, effectiveDate));
+  return outcome;
+}

@@ -33,6 +33,10 @@ export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
   data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
 };
+export type ReverseRepayment = {
+  type: 'ReverseRepayment';
+  data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
+};
 export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
 export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
 export type RescheduleLoan = {
@@ -52,5 +56,5 @@ export type RefundOverpayment = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment;

@@ -9,6 +9,7 @@ import { approve, recordAssessment, reject, submitApplication, withdraw } from '
 import { refundOverpayment } from './refund.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
+import { reverseRepayment } from './reversal.js';
 import { initialLoanState, type LoanState } from './state.js';
 import { waiveCharge } from './waiver.js';
 import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.js';
@@ -34,6 +35,8 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
       return disburse(command, state);
     case 'ReceiveRepayment':
       return receiveRepayment(command, state);
+    case 'ReverseRepayment':
+      return reverseRepayment(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
     case 'CloseBusinessDay':

@@ -81,6 +81,15 @@ export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
   allocation: Allocation;
   installments: InstallmentAllocation[];
 }>;
+export type RepaymentReversed = DomainEvent<'RepaymentReversed', {
+  reference: string;
+  /** The reversed payment's amount, for the record. */
+  amount: string;
+  reason: string;
+  /** Business date the reversal is booked on (never before the payment's own date). */
+  effectiveDate: string;
+  reversedBy: string;
+}>;
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
 export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string }>;
@@ -119,7 +128,7 @@ export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obli
 
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
-  | LoanDisbursed | RepaymentReceived | InterestAccrued | InstallmentOverdue | PenaltyCharged
+  | LoanDisbursed | RepaymentReceived | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
   | ChargeWaived | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed;
 

@@ -1,13 +1,13 @@
 import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
-import { minorUnits } from '../money.js';
+import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
-import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived } from './events.js';
+import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
 import { loanContext } from './payoff.js';
-import { applyFact, factKey, replayServicing, type ServicingFact } from './servicing-replay.js';
+import { applyFact, factKey, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 function later(a: string | null, b: string): string {
@@ -33,11 +33,11 @@ function refreshDerived(state: LoanState): void {
  * installments; an earlier-dated one re-runs the whole replay, so later payments are re-allocated
  * and penalties a back-dated payment makes unwarranted fall away.
  */
-function recordFact(state: LoanState, fact: ServicingFact): void {
-  const key = factKey(fact.date);
+function recordFact(state: LoanState, fact: ServicingFact | null): void {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
-  if (state.lastFactKey === null || key >= state.lastFactKey) {
+  if (fact !== null && (state.lastFactKey === null || factKey(fact.date) >= state.lastFactKey)) {
+    const key = factKey(fact.date);
     const result = applyFact(state.installments, fact, order, ctx);
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
@@ -46,10 +46,36 @@ function recordFact(state: LoanState, fact: ServicingFact): void {
   } else {
     const replay = replayServicing(state, order, ctx);
     state.installments = replay.installments;
+    state.lastFactKey = lastKey(state);
     const places = minorUnits(state.currency);
     state.creditBalance = subtractAmounts(formatMinor(replay.excessMinor, places), state.refunded, state.currency);
   }
   refreshDerived(state);
+}
+
+/**
+ * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
+ * overpaid loan reopens (overdue again if an installment it paid was overdue).
+ */
+function reversePayment(state: LoanState, event: RepaymentReversed): void {
+  state.reversed.push(event.data.reference);
+  state.lastFactKey = null;
+  recordFact(state, null);
+  const places = minorUnits(state.currency);
+  const credit = minorOf(state.creditBalance, places);
+  const owing = state.installments.some((inst) => !inst.settled) || credit < 0n;
+  const oldest = state.installments[state.firstUnsettled];
+  if (credit > 0n) state.status = 'overpaid';
+  else if (!owing) state.status = 'closed';
+  else state.status = oldest?.overdueSince ? 'overdue' : 'active';
+  if (state.status !== 'closed') state.closedOn = null;
+}
+
+/** The key of the latest fact still replayed (null when none is). */
+function lastKey(state: LoanState): string | null {
+  const facts = servicingFacts(state);
+  const last = facts[facts.length - 1];
+  return last ? factKey(last.date) : null;
 }
 
 function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
@@ -146,6 +172,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     }
     case 'RepaymentReceived':
       receivePayment(state, event);
+      break;
+    case 'RepaymentReversed':
+      reversePayment(state, event);
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;

@@ -61,9 +61,11 @@ function recognisedFeeMinor(inst: Installment, through: string | null, places: n
   return minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places);
 }
 
+/** Cash received by repayments that stand (reversed ones went back). */
 function sumPayments(state: LoanState, places: number): bigint {
+  const reversed = new Set(state.reversed);
   let sum = 0n;
-  for (const payment of paymentRecords(state.payments)) sum += minorOf(payment.amount, places);
+  for (const payment of paymentRecords(state.payments)) if (!reversed.has(payment.reference)) sum += minorOf(payment.amount, places);
   return sum;
 }
 

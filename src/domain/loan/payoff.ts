@@ -9,6 +9,8 @@ export interface PayoffQuote {
   interest: string;
   fees: string;
   penalties: string;
+  /** A refund paid out against a payment since reversed, owed back (zero otherwise); included in `total`. */
+  refundDue: string;
   total: string;
 }
 
@@ -42,13 +44,16 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
   }
   const principal = new Dec(state.principalOutstanding);
   const c = ctx.currency;
+  const credit = new Dec(state.creditBalance);
+  const refundDue = credit.isNegative() ? credit.negated() : new Dec(0);
   return {
     date,
     principal: fmt(principal, c),
     interest: fmt(interest, c),
     fees: fmt(fees, c),
     penalties: fmt(penalties, c),
-    total: fmt(principal.plus(interest).plus(fees).plus(penalties), c),
+    refundDue: fmt(refundDue, c),
+    total: fmt(principal.plus(interest).plus(fees).plus(penalties).plus(refundDue), c),
   };
 }
 

@@ -68,10 +68,11 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
     type: 'RepaymentReceived',
     data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
   }];
-  const creditAdded = creditAfter - minorOf(state.creditBalance, places);
-  if (creditAdded > 0n) {
-    events.push({ type: 'LoanOverpaid', data: { amount: formatMinor(creditAdded, places), date } });
-  } else if (owedTotalMinor(rows, places) === 0n) {
+  // A negative credit balance is a refund paid out against a payment since reversed: still owed.
+  const creditBefore = minorOf(state.creditBalance, places);
+  if (creditAfter > 0n && creditAfter > creditBefore) {
+    events.push({ type: 'LoanOverpaid', data: { amount: formatMinor(creditAfter - (creditBefore > 0n ? creditBefore : 0n), places), date } });
+  } else if (creditAfter === 0n && owedTotalMinor(rows, places) === 0n) {
     events.push({ type: 'LoanClosed', data: { date, reason: 'obligations_met' } });
   }
   return events;

@@ -36,8 +36,9 @@ function compareFacts(a: ServicingFact, b: ServicingFact): number {
 /** The loan's facts since its contract was last set, in replay order. */
 export function servicingFacts(state: LoanState): ServicingFact[] {
   const facts: ServicingFact[] = [];
+  const reversed = new Set(state.reversed);
   for (const payment of paymentRecords(state.payments)) {
-    if (payment.sequence >= state.replayFrom) facts.push({ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment });
+    if (payment.sequence >= state.replayFrom && !reversed.has(payment.reference)) facts.push({ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment });
   }
   for (const waiver of state.waivers) facts.push({ kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
   for (const penalty of state.penalties) facts.push({ kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });

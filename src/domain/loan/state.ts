@@ -77,6 +77,8 @@ export interface LoanState {
   principalOutstanding: string;
   /** Every repayment in order of arrival (see payment-book). */
   payments: PaymentEntry[];
+  /** References of reversed repayments: remembered (a reference is never reused) but never replayed. */
+  reversed: string[];
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
   replayFrom: number;
   waivers: WaiverFact[];
@@ -139,6 +141,7 @@ export function initialLoanState(): LoanState {
     firstUnsettled: 0,
     principalOutstanding: '0',
     payments: [],
+    reversed: [],
     replayFrom: 0,
     waivers: [],
     penalties: [],

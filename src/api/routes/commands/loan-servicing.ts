@@ -1,10 +1,10 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { refundOverpayment, rescheduleLoan, waiveCharge } from '../../../app/loans/service-loan.js';
+import { refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
-import { paymentBody, refundBody, rescheduleBody, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { paymentBody, refundBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -20,6 +20,16 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.repay', deps.eventStore, { loanId: request.params.id });
     return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/repayments/:reference/reversal', {
+    config: { policy: 'loans.reverseRepayment' },
+    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer)', {
+      params: reversalParams, body: reversalBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.reverseRepayment', deps.eventStore);
+    return sendOutcome(reply, await reverseRepayment(deps, commandMeta(request, actor, 'loans.reverseRepayment'), request.params.id, request.params.reference, request.body));
   });
 
   app.post('/v1/loans/:id/waivers', {

@@ -1,7 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidDate } from '../../../domain/calendar.js';
-import { businessDateAt } from '../../../app/business-date.js';
+import { businessDateAt, DEFAULT_TIME_ZONE } from '../../../app/business-date.js';
+import { DomainError } from '../../../domain/errors.js';
 import { runCloseOfBusiness } from '../../../eod/close-of-business.js';
 import { ensureRunRecords } from '../../../eod/run-record.js';
 import { authorize } from '../../auth/authorize.js';
@@ -39,10 +40,20 @@ export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     const actor = authorize(request, 'operations.closeOfBusiness');
-    return runCloseOfBusiness({
-      eventStore: deps.eventStore, readStore: deps.readStore, actor,
-      date: request.body.date, force: request.body.force ?? false,
-      businessDate: businessDateAt(deps.clock.now(), deps.clock.timeZone),
-    });
+    try {
+      const report = await runCloseOfBusiness({
+        eventStore: deps.eventStore, readStore: deps.readStore, actor,
+        date: request.body.date, force: request.body.force ?? false,
+        businessDate: businessDateAt(deps.clock.now(), deps.clock.timeZone),
+      });
+      deps.operations?.closeOfBusinessRan({
+        businessDate: report.date, timeZone: deps.clock.timeZone ?? DEFAULT_TIME_ZONE, durationSeconds: report.durationMs / 1000,
+        loans: report.loansScanned, events: report.eventsAppended,
+      });
+      return report;
+    } catch (error) {
+      if (!(error instanceof DomainError)) deps.operations?.closeOfBusinessFailed();
+      throw error;
+    }
   });
 };

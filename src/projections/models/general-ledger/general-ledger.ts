@@ -16,6 +16,7 @@ const KIND: Record<string, JournalKind> = {
   InterestAccrued: 'interest_accrual',
   PenaltyCharged: 'penalty_charge',
   RepaymentReceived: 'repayment',
+  RepaymentReversed: 'reversal',
   ChargeWaived: 'waiver',
   LoanWrittenOff: 'write_off',
   RecoveryReceived: 'recovery',

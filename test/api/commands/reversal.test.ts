@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from './journey-steps.js';
+
+let t: TestApp;
+let loanId: string;
+beforeAll(async () => {
+  t = await openTestApp();
+  const productId = await defineProduct(t);
+  await verifiedCustomer(t, 'cust-rev');
+  loanId = await activeLoan(t, 'cust-rev', productId, '2024-01-15', '3000.00');
+});
+afterAll(() => t.close());
+
+describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
+  it('reverses an overpaying payment after its refund: the loan is active again, owing it back, and the ledger still reconciles', async () => {
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '3200.00', channel: 'bank_transfer', reference: 'BANK-1', effectiveDate: '2024-01-20' }));
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }));
+    const reversal = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'transfer bounced', effectiveDate: '2024-01-22' }));
+    expect(accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'again' }), 200).revision).toBe(reversal.revision);
+    const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${reversal.position}`);
+    expect(summary.json()).toMatchObject({ status: 'active', outstanding: { principal: '3000.00' } });
+    const payoff = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff?date=2024-01-22`);
+    // The refund paid out the excess over 4.84 of interest earned to 01-20: 195.16 is owed back.
+    expect(payoff.json()).toMatchObject({ principal: '3000.00', refundDue: '195.16' });
+    const reconciliation = await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/reconciliation?minPosition=${reversal.position}`);
+    expect(reconciliation.json()).toMatchObject({ items: [] });
+  });
+
+  it('answers 404 for a reference the loan never received', async () => {
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/NOPE/reversal`, { reason: 'typo' }), 404, 'REPAYMENT_NOT_FOUND');
+  });
+});

@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { DomainError } from '../../src/domain/errors.js';
+import type { LoanCommand } from '../../src/domain/loan/commands.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+const reverse = (reference: string, effectiveDate: string): LoanCommand => ({
+  type: 'ReverseRepayment', data: { reference, reason: 'bounced', effectiveDate, reversedBy: 'officer-1' },
+});
+
+describe('repayment reversal', () => {
+  it('reopens an overpaid loan whose credit was refunded: it owes again what the reversed payment paid', async () => {
+    const loan = new ServicedLoan();
+    loan.repay('3200.00', 'p1', '2024-01-15');
+    loan.run({ type: 'RefundOverpayment', data: { amount: null, channel: 'bank_transfer', reference: 'R1', date: '2024-01-15' } }, '2024-01-15');
+    expect(loan.state.status).toBe('closed');
+    expect(loan.run(reverse('p1', '2024-01-16'), '2024-01-16').map((e) => e.type)).toEqual(['RepaymentReversed']);
+    expect(loan.state.status).toBe('active');
+    expect(loan.state.closedOn).toBeNull();
+    expect(loan.payoff('2024-01-15')).toMatchObject({ principal: '3000.00', refundDue: '200.00', total: '3200.00' });
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances).toMatchObject({ loan_portfolio: '3000.00', overpayment_liability: '200.00', fund_source: '-3200.00' });
+    // Paying it all back closes the loan again, with nothing left on any account but income and cash.
+    const payoff = loan.payoff('2024-01-20');
+    expect(loan.repay(payoff.total, 'p2', '2024-01-20').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect((await loan.ledger()).balances).toMatchObject({ loan_portfolio: '0.00', overpayment_liability: '0.00', interest_receivable: '0.00' });
+  });
+
+  it('restores delinquency: an installment the reversed payment paid is overdue again', () => {
+    const loan = new ServicedLoan();
+    loan.repay('1020.07', 'p1', '2024-02-15');
+    loan.close('2024-02-20');
+    expect(loan.state.status).toBe('active');
+    loan.run(reverse('p1', '2024-02-21'), '2024-02-21');
+    loan.close('2024-02-21');
+    expect(loan.state.status).toBe('overdue');
+    expect(loan.figures('2024-02-21').daysPastDue).toBe(6);
+  });
+
+  it('is idempotent, refuses an unknown reference, and never reuses a reference', () => {
+    const loan = new ServicedLoan();
+    loan.repay('500.00', 'p1', '2024-02-01');
+    loan.run(reverse('p1', '2024-02-02'), '2024-02-02');
+    expect(loan.run(reverse('p1', '2024-02-02'), '2024-02-02')).toEqual([]);
+    expect(() => loan.run(reverse('nope', '2024-02-02'), '2024-02-02')).toThrow(expect.objectContaining({ code: 'REPAYMENT_NOT_FOUND' }));
+    expect(() => loan.run(reverse('p1', '2024-01-20'), '2024-01-20')).not.toThrow();
+    expect(loan.repay('500.00', 'p1', '2024-02-03')).toEqual([]);
+  });
+
+  it('refuses a reversal dated before its payment', () => {
+    const loan = new ServicedLoan();
+    loan.repay('500.00', 'p1', '2024-02-01');
+    expect(() => loan.run(reverse('p1', '2024-01-31'), '2024-01-31')).toThrow(expect.objectContaining({ code: 'REVERSAL_BEFORE_PAYMENT' }));
+  });
+
+  it('reverse then re-post the same payment gives back the same loan and ledger (random histories)', async () => {
+    const payment = fc.record({ cents: fc.integer({ min: 1, max: 150_000 }), day: fc.integer({ min: 0, max: 90 }) });
+    await fc.assert(fc.asyncProperty(fc.array(payment, { minLength: 1, maxLength: 6 }), fc.nat(), fc.boolean(), async (payments, pick, penalty) => {
+      const terms = servicingTerms({ penalty: penalty ? { type: 'fixed', value: '20.00', cap: null, graceDays: 1 } : null });
+      const loan = new ServicedLoan('L1', terms);
+      const today = addDays('2024-01-15', 100);
+      const accepted: { reference: string; amount: string; date: string }[] = [];
+      for (const [i, p] of payments.entries()) {
+        const date = addDays('2024-01-15', p.day);
+        if (i === 1) loan.close(addDays('2024-01-15', 40));
+        try {
+          loan.repay((p.cents / 100).toFixed(2), `p${i}`, date);
+          accepted.push({ reference: `p${i}`, amount: (p.cents / 100).toFixed(2), date });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      if (accepted.length === 0 || loan.state.status === 'overpaid') return;
+      const target = accepted[pick % accepted.length]!;
+      const before = { rows: loan.state.installments.map(({ due, paid, waived, settled }) => ({ due, paid, waived, settled })), ledger: loan.figures().ledger };
+      loan.run(reverse(target.reference, today), today);
+      loan.repay(target.amount, `${target.reference}-again`, target.date);
+      const after = { rows: loan.state.installments.map(({ due, paid, waived, settled }) => ({ due, paid, waived, settled })), ledger: loan.figures().ledger };
+      expect(after).toEqual(before);
+      const { balances, balanced } = await loan.ledger();
+      expect(balanced).toBe(true);
+      expect(balances).toEqual(loan.figures().ledger);
+    }), { numRuns: 300 });
+  });
+});
