@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PAYMENT_SECRET_VARIABLES, paymentsConfig, paymentsEnvSchema, type PaymentsConfig } from './payments-config.js';
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
 export const SQLITE_SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL'] as const;
@@ -21,6 +22,7 @@ export interface Config {
   projectors: boolean;
   /** Requests per minute per subject; 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  payments: PaymentsConfig;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -51,9 +53,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
+  ...paymentsEnvSchema,
 });
 
-const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', ...PAYMENT_SECRET_VARIABLES]);
 
 /** Validates the environment; every bad variable is reported at once, secrets never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
+    payments: paymentsConfig(e, `http://${e.HOST}:${e.PORT}`),
   };
 }

@@ -27,7 +27,8 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.reject', method: 'POST', url: `${LOANS}/reject`, body: { reason: 'no' }, allowed: ['underwriter'] },
   { route: 'loans.withdraw', method: 'POST', url: `${LOANS}/withdraw`, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.disburse', method: 'POST', url: `${LOANS}/disburse`, body: { channel: 'online' }, allowed: ['officer'] },
-  { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['borrower-own', 'officer'] },
+  { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['officer'] },
+  { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
@@ -48,7 +49,7 @@ afterAll(() => t.close());
 
 describe('authorization matrix (command routes)', () => {
   it('lists every command route of the policy', () => {
-    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans)\./.test(id) && POLICY[id].method !== 'GET');
+    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans|payments)\./.test(id) && POLICY[id].method !== 'GET');
     expect(COMMAND_ROWS.map((row) => row.route).sort()).toEqual(commandRoutes.sort());
   });
 

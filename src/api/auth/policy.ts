@@ -36,7 +36,8 @@ export const POLICY = {
   'loans.reject': { method: 'POST', url: '/v1/loans/:id/reject', roles: ['underwriter'] },
   'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer'] },
-  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  // Cash and manually confirmed transfers only; borrowers pay through a channel (payments.createIntent).
+  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['officer'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
@@ -48,6 +49,9 @@ export const POLICY = {
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
+
+  'payments.createIntent': { method: 'POST', url: '/v1/loans/:id/payment-intents', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  'payments.getIntent': { method: 'GET', url: '/v1/payment-intents/:id', roles: EVERYONE, borrowerOwns: 'loan' },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['officer', 'admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
