@@ -4,6 +4,7 @@ import { eodCommand } from './eod.js';
 import { historyCommand } from './history.js';
 import { projectCommand } from './project.js';
 import { replayCommand } from './replay.js';
+import { sandboxCommand } from './sandbox.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand } from './token.js';
 import { verifyCommand } from './verify.js';
@@ -12,4 +13,4 @@ import { verifyCommand } from './verify.js';
  * Every `lendcore` subcommand, in the order `--help` lists them. To add one (eod, demo, history,
  * bench...), write `src/cli/commands/<name>.ts` exporting a CliCommand and append it here.
  */
-export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand, sandboxCommand];
