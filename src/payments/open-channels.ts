@@ -1,9 +1,11 @@
 import type { Config } from '../config/config.js';
 import type { IntentChannel } from '../domain/payment/events.js';
 import type { PaymentChannel, PaymentChannels } from './channel.js';
+import { privateKeyFile, publicKeyFile } from './pem-keys.js';
 import { ReplayGuard } from './replay-guard.js';
 import { sandboxChannel } from './sandbox/sandbox-channel.js';
 import { sandboxKeys, type SandboxKeys } from './sandbox/sandbox-keys.js';
+import { wechatChannel } from './wechat/wechat-channel.js';
 
 export interface OpenedChannels {
   channels: PaymentChannels;
@@ -11,14 +13,24 @@ export interface OpenedChannels {
   sandbox: SandboxKeys | null;
 }
 
-/** Opens every configured channel (reading key files); a provider without configuration stays off. */
-export async function openPaymentChannels(config: Config, now: () => Date): Promise<OpenedChannels> {
+/**
+ * Opens every configured channel (reading key files); a provider without configuration stays off.
+ * `fetchImpl` is how channels reach providers (orders only; notifications come in over HTTP).
+ */
+export async function openPaymentChannels(config: Config, now: () => Date, fetchImpl: typeof fetch = fetch): Promise<OpenedChannels> {
   const channels = new Map<IntentChannel, PaymentChannel>();
   const { payments } = config;
   let sandbox: SandboxKeys | null = null;
   if (payments.sandbox) {
     sandbox = await sandboxKeys(config.dataDir);
     channels.set('sandbox', sandboxChannel({ publicKey: sandbox.publicKey, publicUrl: payments.publicUrl, replayGuard: new ReplayGuard(now) }));
+  }
+  const notifyUrl = (channel: IntentChannel) => `${payments.publicUrl}/v1/payments/notify/${channel}`;
+  if (payments.wechat) {
+    channels.set('wechat', wechatChannel({
+      config: payments.wechat, merchantKey: await privateKeyFile(payments.wechat.privateKeyFile), platformKey: await publicKeyFile(payments.wechat.platformPublicKeyFile),
+      notifyUrl: notifyUrl('wechat'), replayGuard: new ReplayGuard(now), now, fetch: fetchImpl,
+    }));
   }
   return { channels, sandbox };
 }
