@@ -1,5 +1,7 @@
 import type { Config } from '../config/config.js';
 import type { IntentChannel } from '../domain/payment/events.js';
+import { readFile } from 'node:fs/promises';
+import { alipayChannel } from './alipay/alipay-channel.js';
 import type { PaymentChannel, PaymentChannels } from './channel.js';
 import { privateKeyFile, publicKeyFile } from './pem-keys.js';
 import { ReplayGuard } from './replay-guard.js';
@@ -30,6 +32,12 @@ export async function openPaymentChannels(config: Config, now: () => Date, fetch
     channels.set('wechat', wechatChannel({
       config: payments.wechat, merchantKey: await privateKeyFile(payments.wechat.privateKeyFile), platformKey: await publicKeyFile(payments.wechat.platformPublicKeyFile),
       notifyUrl: notifyUrl('wechat'), replayGuard: new ReplayGuard(now), now, fetch: fetchImpl,
+    }));
+  }
+  if (payments.alipay) {
+    channels.set('alipay', alipayChannel({
+      config: payments.alipay, privateKeyPem: await readFile(payments.alipay.privateKeyFile, 'utf8'),
+      alipayPublicKeyPem: await readFile(payments.alipay.alipayPublicKeyFile, 'utf8'), notifyUrl: notifyUrl('alipay'), now,
     }));
   }
   return { channels, sandbox };
