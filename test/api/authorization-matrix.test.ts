@@ -28,6 +28,8 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.withdraw', method: 'POST', url: `${LOANS}/withdraw`, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.disburse', method: 'POST', url: `${LOANS}/disburse`, body: { channel: 'online' }, allowed: ['officer'] },
   { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['officer'] },
+  { route: 'payments.importStatement', method: 'POST', url: '/v1/payments/bank-statements', body: { not: 'csv' }, allowed: ['officer'] },
+  { route: 'payments.assignSuspense', method: 'POST', url: '/v1/payments/suspense/BK-1/assign', body: { loanId: LOAN }, allowed: ['officer'] },
   { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },

@@ -37,6 +37,8 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
   INTENT_ROW,
+  { route: 'payments.repaymentReference', method: 'GET', url: `${LOANS}/repayment-reference`, allowed: EVERYONE },
+  { route: 'payments.suspense', method: 'GET', url: '/v1/payments/suspense', allowed: ['officer', 'compliance', 'admin'] },
 ];
 
 let t: TestApp;

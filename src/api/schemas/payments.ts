@@ -34,3 +34,21 @@ export const createdIntentResponse = z
 
 export const notifyParams = z.object({ channel: intentChannel }).strict();
 export const intentParams = z.object({ intentId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected an intent id') }).strict();
+
+export const statementCsv = z
+  .string()
+  .min(1)
+  .meta({ description: 'The statement as CSV (text/csv): header row with date, amount, currency, memo, bank_txn_id (any order; other columns ignored)' });
+
+export const suspenseQuery = z
+  .object({
+    status: z.enum(['open', 'assigned', 'matched']).default('open'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(500).optional(),
+    minPosition: z.string().regex(/^\d{1,20}$/, 'expected a position (whole number)').optional(),
+  })
+  .strict();
+
+export const lineParams = z.object({ lineId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'expected a bank transaction id') }).strict();
+
+export const assignBody = z.object({ loanId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected a loan id') }).strict();
