@@ -65,6 +65,7 @@ export const POLICY = {
   'reports.amlSuspicious': { method: 'GET', url: '/v1/reports/aml/suspicious', roles: ['compliance', 'admin'] },
   'reports.trialBalance': { method: 'GET', url: '/v1/reports/ledger/trial-balance', roles: ['compliance', 'admin'] },
   'reports.disbursements': { method: 'GET', url: '/v1/reports/disbursements', roles: STAFF },
+  'reports.paymentReconciliation': { method: 'GET', url: '/v1/reports/payments/reconciliation', roles: ['officer', 'compliance', 'admin'] },
   'audit.list': { method: 'GET', url: '/v1/audit', roles: ['compliance', 'admin'] },
   'admin.projections': { method: 'GET', url: '/v1/admin/projections', roles: ['admin'] },
   'admin.rebuildProjection': { method: 'POST', url: '/v1/admin/projections/:name/rebuild', roles: ['admin'] },

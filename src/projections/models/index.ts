@@ -4,13 +4,14 @@ import { customerAccountProjection } from './customer-account/customer-account.j
 import { generalLedgerProjection } from './general-ledger/general-ledger.js';
 import { loanSummaryProjection } from './loan-summary/loan-summary.js';
 import { paymentsProjection } from './payments/payments.js';
+import { reconciliationProjection } from './payments/reconciliation.js';
 import { productCatalogProjection } from './product-catalog/product-catalog.js';
 import { regulatoryProjection } from './regulatory/regulatory.js';
 
-export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, paymentsProjection, productCatalogProjection, regulatoryProjection };
+export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, paymentsProjection, productCatalogProjection, reconciliationProjection, regulatoryProjection };
 
 /** Every read model the runner keeps up to date. */
 export const projections: Projection[] = [
   loanSummaryProjection, customerAccountProjection, auditTrailProjection, generalLedgerProjection, regulatoryProjection,
-  productCatalogProjection, paymentsProjection,
+  productCatalogProjection, paymentsProjection, reconciliationProjection,
 ];
