@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sandboxNotification } from '../../../src/payments/sandbox/sandbox-gateway.js';
 import { SANDBOX_KEY_FILE } from '../../../src/payments/sandbox/sandbox-keys.js';
 import { signSandboxBody } from '../../../src/payments/sandbox/sandbox-signature.js';
@@ -138,6 +138,22 @@ describe('payment intents through the sandbox', () => {
     refused(await t.call(STAFF.officer, 'POST', '/v1/loans/no-such-loan/payment-intents', { amount: '10.00', channel: 'sandbox' }), 404, 'LOAN_NOT_FOUND');
     refused(await t.call(STAFF.officer, 'GET', '/v1/payment-intents/no-such-intent'), 404, 'NOT_FOUND');
     expect((await t.runtime.app.inject({ method: 'GET', url: '/v1/payments/sandbox/no-such-intent' })).statusCode).toBe(404);
+  });
+
+  it('takes no payment on an expired intent and records its expiry', async () => {
+    const intent = await newIntent('20.00');
+    // Only Date is faked: the intent's 30 minutes have passed for the server's clock.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 31 * 60_000);
+    try {
+      const res = await t.runtime.app.inject({ method: 'POST', url: `/v1/payments/sandbox/${intent.id}/confirm`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      expect(res.statusCode).toBe(409);
+      expect(res.body).toContain('expired');
+    } finally {
+      vi.useRealTimers();
+    }
+    const events = await t.runtime.eventStore.readStream(`payment-${intent.id}`);
+    expect(events.map((e) => e.type)).toEqual(['PaymentIntentCreated', 'PaymentIntentExpired']);
   });
 
   it('lets only an officer record a repayment directly', async () => {

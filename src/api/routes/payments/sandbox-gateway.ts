@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { expirePaymentIntent } from '../../../app/payments/expire-payment-intent.js';
 import { paymentIntentView } from '../../../app/payments/payment-intent-view.js';
 import { sandboxNotification } from '../../../payments/sandbox/sandbox-gateway.js';
 import type { SandboxKeys } from '../../../payments/sandbox/sandbox-keys.js';
@@ -35,6 +36,11 @@ export const sandboxGatewayRoutes: FastifyPluginAsync<{ deps: AppDeps; keys: San
     schema: { tags: ['payments'], summary: 'Pay or fail the intent in the sandbox: the gateway signs and delivers its notification (HTML; public)', params: outcomeParams },
   }, async (request, reply) => {
     const intent = await intentOf(request.params.intentId);
+    // Like a provider past time_expire, the gateway takes no payment on an expired intent; it records the expiry.
+    if (intent.status === 'expired') {
+      await expirePaymentIntent(deps, intent.id, 'sandbox', request.id);
+      return reply.status(409).type('text/html; charset=utf-8').send(sandboxPage(intent, 'This payment intent has expired; start a new one.'));
+    }
     const signed = sandboxNotification(keys.privateKey, { intentId: intent.id, amount: intent.amount, outcome: request.params.outcome === 'confirm' ? 'paid' : 'failed' }, deps.clock.now());
     const delivered = await scope.inject({ method: 'POST', url: '/v1/payments/notify/sandbox', headers: signed.headers, payload: signed.body });
     const message = delivered.statusCode === 200 ? 'The lender acknowledged the notification.' : `The lender refused the notification: ${delivered.statusCode} ${delivered.body}`;
