@@ -35,10 +35,12 @@ export const createdIntentResponse = z
 export const notifyParams = z.object({ channel: intentChannel }).strict();
 export const intentParams = z.object({ intentId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected an intent id') }).strict();
 
-export const statementCsv = z
+export const statementText = z
   .string()
   .min(1)
-  .meta({ description: 'The statement as CSV (text/csv): header row with date, amount, currency, memo, bank_txn_id (any order; other columns ignored)' });
+  .meta({ description: 'The statement: CSV (text/csv) with a header row naming date, amount, currency, memo, bank_txn_id (any order; other columns ignored), or MT940 (text/plain with ?format=mt940)' });
+
+export const statementQuery = z.object({ format: z.enum(['csv', 'mt940']).default('csv') }).strict();
 
 export const suspenseQuery = z
   .object({

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../domain/errors.js';
 import type { ClassifiedLine } from '../../domain/payment/statement-decider.js';
-import type { StatementEvent } from '../../domain/payment/statement-events.js';
+import type { StatementEvent, StatementFormat } from '../../domain/payment/statement-events.js';
 import { parseStatementCsv } from '../../payments/bank/statement-csv.js';
+import { parseStatementMt940 } from '../../payments/bank/statement-mt940.js';
 import { receiveRepayment } from '../loans/collect-payment.js';
 import type { AppServices, CommandMeta } from '../services.js';
 import { classifyStatementLine } from './classify-statement-line.js';
@@ -31,14 +32,14 @@ const outcomesOf = (events: StatementEvent[]): LineOutcome[] => events.flatMap((
 });
 
 /**
- * Imports a CSV bank statement: each credit line matched to a loan is recorded as its repayment
+ * Imports a bank statement (CSV or MT940): each credit line matched to a loan is recorded as its repayment
  * (channel bank_transfer, reference = bank txn id, so a line seen in another statement records
  * nothing new); unmatched lines go to the suspense queue; a line repeated in the file counts once.
  * The statement's id is the SHA-256 of its bytes: importing it again records nothing new.
  */
-export async function importBankStatement(services: AppServices, meta: CommandMeta, csv: string): Promise<ImportedStatement> {
-  const { lines, skippedDebits } = parseStatementCsv(csv);
-  const statementId = createHash('sha256').update(csv, 'utf8').digest('hex').slice(0, 32);
+export async function importBankStatement(services: AppServices, meta: CommandMeta, text: string, format: StatementFormat): Promise<ImportedStatement> {
+  const { lines, skippedDebits } = format === 'csv' ? parseStatementCsv(text) : parseStatementMt940(text);
+  const statementId = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
   const before = await services.eventStore.readStream(statementStream(statementId));
   if (before.length > 0) {
     const last = before[before.length - 1]!;
@@ -68,7 +69,7 @@ export async function importBankStatement(services: AppServices, meta: CommandMe
     }
   }
   const outcome = await runStatementCommand(services, meta, statementId, {
-    type: 'ImportStatement', data: { statementId, format: 'csv', importedBy: meta.actor.sub, lines: classified },
+    type: 'ImportStatement', data: { statementId, format, importedBy: meta.actor.sub, lines: classified },
   });
   const events = classified.map((c): StatementEvent => ('loanId' in c
     ? { type: 'StatementLineMatched', data: { statementId, line: c.line, loanId: c.loanId, reference: c.reference } }

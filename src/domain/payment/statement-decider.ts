@@ -1,12 +1,12 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
-import type { StatementEvent, StatementLine } from './statement-events.js';
+import type { StatementEvent, StatementFormat, StatementLine } from './statement-events.js';
 
 /** How the application classified each line before import: matched (and recorded) on a loan, or suspended with a reason. */
 export type ClassifiedLine = { line: StatementLine; loanId: string; reference: string } | { line: StatementLine; reason: string };
 
 export type StatementCommand =
-  | { type: 'ImportStatement'; data: { statementId: string; format: 'csv'; importedBy: string; lines: ClassifiedLine[] } }
+  | { type: 'ImportStatement'; data: { statementId: string; format: StatementFormat; importedBy: string; lines: ClassifiedLine[] } }
   | { type: 'AssignSuspenseLine'; data: { bankTxnId: string; loanId: string; assignedBy: string } };
 
 export interface StatementState {

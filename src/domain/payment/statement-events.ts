@@ -1,5 +1,8 @@
 import type { DomainEvent } from '../decider.js';
 
+/** How the statement came: CSV with the documented columns, or SWIFT MT940. */
+export type StatementFormat = 'csv' | 'mt940';
+
 /** One credit line of a bank statement as imported: amount a decimal string, date YYYY-MM-DD. */
 export interface StatementLine {
   /** The bank's transaction id: the line's id and, once recorded, the repayment reference. */
@@ -10,7 +13,7 @@ export interface StatementLine {
   memo: string;
 }
 
-export type BankStatementImported = DomainEvent<'BankStatementImported', { statementId: string; format: 'csv'; lineCount: number; importedBy: string }>;
+export type BankStatementImported = DomainEvent<'BankStatementImported', { statementId: string; format: StatementFormat; lineCount: number; importedBy: string }>;
 /** The line paid a loan: recorded as its repayment with the bank txn id as reference. */
 export type StatementLineMatched = DomainEvent<'StatementLineMatched', { statementId: string; line: StatementLine; loanId: string; reference: string }>;
 /** The line could not be matched (`reason`: a stable code) and waits in the suspense queue for an officer. */

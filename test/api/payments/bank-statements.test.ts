@@ -87,6 +87,20 @@ describe('bank transfers and statement reconciliation', () => {
     refused(await t.call(STAFF.officer, 'POST', '/v1/payments/suspense/BK-4/assign', { loanId: 'no-such-loan' }), 404, 'LOAN_NOT_FOUND');
   });
 
+  it('imports an MT940 statement the same way (bank reference as txn id, :86: details as memo)', async () => {
+    const mt940 = [
+      ':20:STMT-0401', ':25:6222020200112345678', ':28C:00041/1', ':60F:C260401CNY1000,00',
+      ':61:2604020402C120,50NTRFREF1//MT-1', `:86:Repayment ${refB}`,
+      ':61:2604020402D10,00NCHGNONREF//MT-2', ':86:bank charge',
+      ':61:2604030403C80,00NTRFNONREF//MT-3', ':86:unknown payer',
+      ':62F:C260403CNY1190,50', '',
+    ].join('\n');
+    const imported = JSON.parse((await t.call(STAFF.officer, 'POST', '/v1/payments/bank-statements?format=mt940', mt940, { 'content-type': 'text/plain' })).body) as Imported;
+    expect(imported).toMatchObject({ imported: true, matched: 1, suspended: 1, skippedDebits: 1 });
+    expect((await references(loanB)).filter((r) => r.reference === 'MT-1')).toEqual([expect.objectContaining({ amount: '120.50', channel: 'bank_transfer' })]);
+    refused(await t.call(STAFF.officer, 'POST', '/v1/payments/bank-statements?format=mt940', 'not an mt940 file', { 'content-type': 'text/plain' }), 400, 'STATEMENT_INVALID');
+  });
+
   it('refuses a malformed statement and callers who are not officers', async () => {
     refused(await importCsv('date,amount,currency,memo\n2026-02-15,1.00,CNY,x'), 400, 'STATEMENT_INVALID');
     refused(await importCsv(csv('BK-9,2026-02-30,1.00,CNY,x,0')), 400, 'STATEMENT_INVALID');

@@ -8,16 +8,16 @@ import { authorize } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { idParams } from '../../schemas/common.js';
-import { assignBody, lineParams, statementCsv, suspenseQuery } from '../../schemas/payments.js';
+import { assignBody, lineParams, statementQuery, statementText, suspenseQuery } from '../../schemas/payments.js';
 import { admit, checkRoleBeforeValidation } from '../commands/access.js';
 import { commandMeta, sendOutcome } from '../commands/command-request.js';
 import { commandSchema } from '../commands/route-schema.js';
 import { guard } from '../queries/query-schemas.js';
 import { awaitProjections } from '../queries/read-your-writes.js';
 
-/** Bank transfers: each loan's memo reference, statement import (CSV), and the suspense queue. */
+/** Bank transfers: each loan's memo reference, statement import (CSV or MT940), and the suspense queue. */
 export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
-  scope.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+  scope.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_request, body, done) => done(null, body));
   const app = scope.withTypeProvider<ZodTypeProvider>();
   checkRoleBeforeValidation(scope);
 
@@ -38,12 +38,13 @@ export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
     },
     schema: {
       tags: ['payments'],
-      summary: 'Import a bank statement (text/csv): matched lines recorded once as repayments, the rest to the suspense queue (officer)',
-      body: statementCsv,
+      summary: 'Import a bank statement (CSV, or MT940 with ?format=mt940): matched lines recorded once as repayments, the rest to the suspense queue (officer)',
+      querystring: statementQuery,
+      body: statementText,
     },
   }, async (request, reply) => {
     const actor = authorize(request, 'payments.importStatement');
-    const result = await importBankStatement(deps, commandMeta(request, actor, 'payments.importStatement'), request.body);
+    const result = await importBankStatement(deps, commandMeta(request, actor, 'payments.importStatement'), request.body, request.query.format);
     const count = (outcome: string) => result.lines.filter((l) => l.outcome === outcome).length;
     reply.status(result.imported ? 201 : 200);
     return {
