@@ -31,10 +31,11 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  502: 'Bad Gateway',
   503: 'Service Unavailable',
 };
 
-const DOMAIN_STATUS: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422 };
+const DOMAIN_STATUS: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422, upstream: 502 };
 
 // Fastify's own client errors, renamed to our codes; any other fastify 4xx keeps its code.
 const FASTIFY_CODES: Record<string, string> = {

@@ -7,6 +7,7 @@ import { customerCommandRoutes } from './routes/commands/customers.js';
 import { loanApplicationRoutes } from './routes/commands/loan-applications.js';
 import { loanServicingRoutes } from './routes/commands/loan-servicing.js';
 import { productCommandRoutes } from './routes/commands/products.js';
+import { paymentRoutes } from './routes/payments/index.js';
 
 /**
  * The registration point for resource plugins: add a plugin here and the runtime serves it.
@@ -23,4 +24,5 @@ export const resourceRoutes: ApiPlugin[] = [
   loanQuoteRoutes,
   holidayRoutes,
   closeOfBusinessRoutes,
+  paymentRoutes,
 ];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { PAYMENT_SECRET_VARIABLES, paymentsConfig, paymentsEnvSchema, type PaymentsConfig } from './payments-config.js';
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
 export const SQLITE_SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL'] as const;
@@ -27,6 +28,7 @@ export interface Config {
   signingKey: Buffer | null;
   /** Seconds between signed checkpoints the server writes (LENDCORE_CHECKPOINT_SECONDS); 0 = only at start and stop. */
   checkpointSeconds: number;
+  payments: PaymentsConfig;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -60,6 +62,7 @@ const envSchema = z.object({
   LENDCORE_TIMEZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
   LENDCORE_SIGNING_KEY: base64Key.optional(),
   LENDCORE_CHECKPOINT_SECONDS: wholeNumber(86_400, 'expected seconds from 0 to 86400 (0 = only at start and stop)').default(300),
+  ...paymentsEnvSchema,
 });
 
 function isTimeZone(zone: string): boolean {
@@ -71,7 +74,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', 'LENDCORE_SIGNING_KEY']);
+const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', 'LENDCORE_SIGNING_KEY', ...PAYMENT_SECRET_VARIABLES]);
 
 /** Validates the environment; every bad variable is reported at once, secrets never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -107,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.LENDCORE_TIMEZONE,
     signingKey: e.LENDCORE_SIGNING_KEY ?? null,
     checkpointSeconds: e.LENDCORE_CHECKPOINT_SECONDS,
+    payments: paymentsConfig(e, `http://${e.HOST}:${e.PORT}`),
   };
 }

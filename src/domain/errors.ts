@@ -6,7 +6,8 @@ export type DomainErrorKind =
   | 'invalid' // 400: malformed input the schema could not catch
   | 'not_found' // 404
   | 'conflict' // 409: wrong state or concurrency
-  | 'rule'; // 422: a business rule refused it
+  | 'rule' // 422: a business rule refused it
+  | 'upstream'; // 502: a payment provider failed or refused our request
 
 export class DomainError extends Error {
   constructor(

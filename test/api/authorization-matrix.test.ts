@@ -31,7 +31,10 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.reject', method: 'POST', url: `${LOANS}/reject`, body: { reason: 'no' }, allowed: ['underwriter'] },
   { route: 'loans.withdraw', method: 'POST', url: `${LOANS}/withdraw`, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.disburse', method: 'POST', url: `${LOANS}/disburse`, body: { channel: 'online' }, allowed: ['officer'] },
-  { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['borrower-own', 'officer'] },
+  { route: 'loans.repay', method: 'POST', url: `${LOANS}/repayments`, body: pay, allowed: ['officer'] },
+  { route: 'payments.importStatement', method: 'POST', url: '/v1/payments/bank-statements', body: { not: 'csv' }, allowed: ['officer'] },
+  { route: 'payments.assignSuspense', method: 'POST', url: '/v1/payments/suspense/BK-1/assign', body: { loanId: LOAN }, allowed: ['officer'] },
+  { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
@@ -53,7 +56,7 @@ afterAll(() => t.close());
 
 describe('authorization matrix (command routes)', () => {
   it('lists every command route of the policy', () => {
-    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans|holidays)\./.test(id) && POLICY[id].method !== 'GET');
+    const commandRoutes = (Object.keys(POLICY) as RouteId[]).filter((id) => /^(customers|products|loans|holidays|payments)\./.test(id) && POLICY[id].method !== 'GET');
     expect(COMMAND_ROWS.map((row) => row.route).sort()).toEqual(commandRoutes.sort());
   });
 

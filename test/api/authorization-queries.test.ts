@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type RouteId } from '../../src/api/auth/policy.js';
-import { openTestApp, type TestApp } from '../support/test-app.js';
+import { borrower, openTestApp, type TestApp } from '../support/test-app.js';
 import { checkAccess, WHO, type AccessRow, type Who } from './authorization-table.js';
 import { activeLoan, defineProduct, PRODUCT, verifiedCustomer } from './commands/journey-steps.js';
 
@@ -10,6 +10,9 @@ const EVERYONE: readonly Who[] = ['borrower-own', 'officer', 'underwriter', 'com
 const STAFF_ONLY: readonly Who[] = ['officer', 'underwriter', 'compliance', 'admin'];
 const OVERSIGHT: readonly Who[] = ['underwriter', 'compliance', 'admin'];
 const COMPLIANCE: readonly Who[] = ['compliance', 'admin'];
+
+/** Its URL names an intent the setup creates on the own borrower's loan (ids are generated). */
+const INTENT_ROW: AccessRow = { route: 'payments.getIntent', method: 'GET', url: '/v1/payment-intents/:created-in-setup', allowed: EVERYONE };
 
 /** Every query route × every caller, on the same table helper as the command routes (test/api/authorization-matrix.test.ts). */
 const QUERY_ROWS: AccessRow[] = [
@@ -36,6 +39,10 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
+  INTENT_ROW,
+  { route: 'payments.repaymentReference', method: 'GET', url: `${LOANS}/repayment-reference`, allowed: EVERYONE },
+  { route: 'reports.paymentReconciliation', method: 'GET', url: '/v1/reports/payments/reconciliation?format=csv', allowed: ['officer', 'compliance', 'admin'] },
+  { route: 'payments.suspense', method: 'GET', url: '/v1/payments/suspense', allowed: ['officer', 'compliance', 'admin'] },
 ];
 
 let t: TestApp;
@@ -44,6 +51,8 @@ beforeAll(async () => {
   const productId = await defineProduct(t, { ...PRODUCT, productId: 'p' });
   await verifiedCustomer(t, OWN);
   await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', 'loan-own');
+  const intent = await t.call(borrower(OWN), 'POST', `${LOANS}/payment-intents`, { amount: '10.00', channel: 'sandbox' });
+  INTENT_ROW.url = `/v1/payment-intents/${(JSON.parse(intent.body) as { id: string }).id}`;
   await t.caughtUp(await t.runtime.eventStore.headPosition());
 });
 afterAll(() => t.close());

@@ -86,8 +86,8 @@ export function borrowerJourney(runId: string): JourneyStep[] {
       for (const [i, channel] of CHANNELS.entries()) {
         const month = String(i + 2).padStart(2, '0');
         const body = { amount: EMI, channel, reference: `${channel}-${month}`, effectiveDate: `2026-${month}-15` };
-        const first = await command(t, me, `/v1/loans/${loanId}/repayments`, body);
-        expect(await command(t, me, `/v1/loans/${loanId}/repayments`, body)).toEqual(first);
+        const first = await command(t, STAFF.officer, `/v1/loans/${loanId}/repayments`, body);
+        expect(await command(t, STAFF.officer, `/v1/loans/${loanId}/repayments`, body)).toEqual(first);
         last = first.position;
       }
       expect(await summary(t)).toMatchObject({ status: 'active', outstanding: { principal: '67984.22' }, nextDue: { date: '2026-06-15', amount: EMI } });
@@ -99,7 +99,7 @@ export function borrowerJourney(runId: string): JourneyStep[] {
       // On a due date: the remaining principal plus that period's interest (1 % of the balance).
       const payoff = await query<Record<string, string>>(t, me, `/v1/loans/${loanId}/payoff?date=2026-06-15`);
       expect(payoff).toMatchObject({ principal: '67984.22', interest: '679.84', fees: '0.00', penalties: '0.00', total: '68664.06' });
-      last = (await command(t, me, `/v1/loans/${loanId}/repayments`, { amount: payoff.total, channel: 'online', reference: 'payoff', effectiveDate: '2026-06-15' })).position;
+      last = (await command(t, STAFF.officer, `/v1/loans/${loanId}/repayments`, { amount: payoff.total, channel: 'online', reference: 'payoff', effectiveDate: '2026-06-15' })).position;
       const zero = { principal: '0.00', interest: '0.00', fees: '0.00', penalties: '0.00', total: '0.00' };
       expect(await summary(t)).toMatchObject({ status: 'closed', outstanding: zero, nextDue: null });
       const account = await query<{ loans: { loanId: string; status: string }[] }>(t, me, `/v1/customers/${customerId}`, last);

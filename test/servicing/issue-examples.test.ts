@@ -97,6 +97,23 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     await expectLedgerAgrees(loan);
   });
 
+  it('issue 11: paying the next installment in full a month early pays that installment (next-installment strategy)', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'next-installment' }));
+    const [received] = loan.repay('1020.07', 'p1', '2024-01-16');
+    expect(received?.type === 'RepaymentReceived' && received.data.installments).toEqual([{ number: 1, penalty: '0.00', fee: '0.00', interest: '30.00', principal: '990.07' }]);
+    expect(loan.state.installments[0]?.settled).toBe(true);
+    expect(loan.figures('2024-01-16').nextDue).toEqual({ date: '2024-03-15', amount: '1020.07' });
+    // The same money under last-installments shortens the term instead.
+    const other = new ServicedLoan('L2', servicingTerms({ prepaymentStrategy: 'last-installments' }));
+    other.repay('1020.07', 'p1', '2024-01-16');
+    expect(other.state.installments[0]?.settled).toBe(false);
+    expect(other.state.installments[2]?.paid.principal).toBe('1009.96');
+    // A payoff is a payoff under either: earned interest and all principal, and the loan closes.
+    const payoff = loan.payoff('2024-02-01');
+    expect(loan.repay(payoff.total, 'p2', '2024-02-01').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    await expectLedgerAgrees(loan);
+  });
+
   it('8. a loan closes only when nothing is owed, whatever the allocation order', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50, allocationOrder: 'interest-principal-penalty-fee' }), '3000.00', 1);
     loan.close('2024-03-01');

@@ -110,9 +110,10 @@ function noPaymentPaysALaterPenalty(state: LoanState): void {
 
 describe('servicing properties over random histories', () => {
   it('after every step (payments back-dated or not, waivers, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.boolean(), async (steps, penalty) => {
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.boolean(), fc.constantFrom('next-installment' as const, 'last-installments' as const), async (steps, penalty, prepaymentStrategy) => {
       const terms = servicingTerms({
         writeOffDpd: 30,
+        prepaymentStrategy,
         penalty: penalty ? { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } : null,
       });
       const loan = new ServicedLoan('L1', terms, '3000.00', 3, DISBURSED);

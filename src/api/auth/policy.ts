@@ -38,7 +38,8 @@ export const POLICY = {
   'loans.reject': { method: 'POST', url: '/v1/loans/:id/reject', roles: ['underwriter'] },
   'loans.withdraw': { method: 'POST', url: '/v1/loans/:id/withdraw', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'loans.disburse': { method: 'POST', url: '/v1/loans/:id/disburse', roles: ['officer'] },
-  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  // Cash and manually confirmed transfers only; borrowers pay through a channel (payments.createIntent).
+  'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['officer'] },
   'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
@@ -56,6 +57,13 @@ export const POLICY = {
   'holidays.add': { method: 'POST', url: '/v1/holidays', roles: ['admin'] },
   'holidays.remove': { method: 'DELETE', url: '/v1/holidays/:date', roles: ['admin'] },
 
+  'payments.createIntent': { method: 'POST', url: '/v1/loans/:id/payment-intents', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
+  'payments.getIntent': { method: 'GET', url: '/v1/payment-intents/:id', roles: EVERYONE, borrowerOwns: 'loan' },
+  'payments.repaymentReference': { method: 'GET', url: '/v1/loans/:id/repayment-reference', roles: EVERYONE, borrowerOwns: 'loan' },
+  'payments.importStatement': { method: 'POST', url: '/v1/payments/bank-statements', roles: ['officer'] },
+  'payments.suspense': { method: 'GET', url: '/v1/payments/suspense', roles: ['officer', 'compliance', 'admin'] },
+  'payments.assignSuspense': { method: 'POST', url: '/v1/payments/suspense/:lineId/assign', roles: ['officer'] },
+
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
   'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },
@@ -65,6 +73,7 @@ export const POLICY = {
   'reports.trialBalance': { method: 'GET', url: '/v1/reports/ledger/trial-balance', roles: ['compliance', 'admin'] },
   'reports.ledgerReconciliation': { method: 'GET', url: '/v1/reports/ledger/reconciliation', roles: ['compliance', 'admin'] },
   'reports.disbursements': { method: 'GET', url: '/v1/reports/disbursements', roles: STAFF },
+  'reports.paymentReconciliation': { method: 'GET', url: '/v1/reports/payments/reconciliation', roles: ['officer', 'compliance', 'admin'] },
   'audit.list': { method: 'GET', url: '/v1/audit', roles: ['compliance', 'admin'] },
   'admin.projections': { method: 'GET', url: '/v1/admin/projections', roles: ['admin'] },
   'admin.rebuildProjection': { method: 'POST', url: '/v1/admin/projections/:name/rebuild', roles: ['admin'] },

@@ -8,6 +8,7 @@ import { projectCommand } from './project.js';
 import { proveCommand } from './prove.js';
 import { replayCommand } from './replay.js';
 import { restoreCommand } from './restore.js';
+import { sandboxCommand } from './sandbox.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand } from './token.js';
 import { verifyCommand } from './verify.js';
@@ -16,4 +17,4 @@ import { verifyCommand } from './verify.js';
  * Every `lendcore` subcommand, in the order `--help` lists them. To add one (eod, demo, history,
  * bench...), write `src/cli/commands/<name>.ts` exporting a CliCommand and append it here.
  */
-export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, checkpointCommand, proveCommand, backupCommand, restoreCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, checkpointCommand, proveCommand, backupCommand, restoreCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand, sandboxCommand];

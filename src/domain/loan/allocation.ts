@@ -26,19 +26,33 @@ function dueSteps(due: number[], order: AllocationOrder): Step[] {
   return due.flatMap((index) => PER_INSTALLMENT[order].map((component) => ({ index, component })));
 }
 
-/**
- * In-advance money: first the interest the current period has already earned (so a payoff
- * matches its quote), then principal from the LAST installment backwards ("reduce last
- * installments"); interest of periods not yet started is never collected in advance.
- */
-function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext): Step[] {
-  const steps: Step[] = [];
+/** Interest the current period has earned by `date` and not yet paid or waived. */
+function earnedUnpaid(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext): Decimal {
   const current = notDue[0];
-  if (current !== undefined) {
-    const inst = installments[current] as Installment;
-    const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
-    if (earned.gt(0)) steps.push({ index: current, component: 'interest', limit: earned });
+  if (current === undefined) return new Dec(0);
+  const inst = installments[current] as Installment;
+  const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
+  return earned.gt(0) ? earned : new Dec(0);
+}
+
+/**
+ * In-advance money. Enough to pay the loan off pays the interest the current period has earned
+ * (so a payoff matches its quote) and then all principal, never interest of periods not yet
+ * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
+ * coming installments in full, in date order (the borrower who pays next month's bill early has it
+ * paid); `last-installments` pays the earned interest and then principal from the LAST
+ * installment backwards (the term shortens).
+ */
+function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
+  const steps: Step[] = [];
+  const earned = earnedUnpaid(installments, notDue, date, ctx);
+  const principal = notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), new Dec(0));
+  const paysOff = available.gte(earned.plus(principal));
+  if (ctx.prepayment === 'next-installment' && !paysOff) {
+    for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
+    return steps;
   }
+  if (earned.gt(0)) steps.push({ index: notDue[0] as number, component: 'interest', limit: earned });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }
@@ -63,17 +77,24 @@ export function allocateRepayment(
   });
   const taken = new Map<number, Record<Component, Decimal>>();
   let remaining = new Dec(amount);
-  for (const step of [...dueSteps(due, order), ...inAdvanceSteps(installments, notDue, date, ctx)]) {
-    if (remaining.isZero()) break;
+  const take = (step: Step) => {
     const inst = installments[step.index] as Installment;
     const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
     const open = owed(inst, step.component).minus(mine[step.component]);
     const cap = step.limit && step.limit.lt(open) ? step.limit : open;
     const part = Dec.min(cap, remaining);
-    if (!part.gt(0)) continue;
+    if (!part.gt(0)) return;
     mine[step.component] = mine[step.component].plus(part);
     taken.set(step.index, mine);
     remaining = remaining.minus(part);
+  };
+  for (const step of dueSteps(due, order)) {
+    if (remaining.isZero()) break;
+    take(step);
+  }
+  for (const step of inAdvanceSteps(installments, notDue, date, ctx, remaining)) {
+    if (remaining.isZero()) break;
+    take(step);
   }
   return summarize(installments, taken, remaining, ctx.currency);
 }

@@ -15,7 +15,10 @@ export interface PayoffQuote {
 }
 
 export function loanContext(state: LoanState): LoanContext {
-  return { currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01' };
+  return {
+    currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01',
+    prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DayCount, ProductTerms } from '../product/events.js';
+import type { DayCount, PrepaymentStrategy, ProductTerms } from '../product/events.js';
 import type { ChargeKind, Classification, LoanStatus } from './events.js';
 import type { PaymentEntry } from './payment-book.js';
 
@@ -171,4 +171,6 @@ export interface LoanContext {
   dayCount: DayCount;
   /** The date 30/360's month-end rule is anchored on: the disbursement date. */
   anchor: string;
+  /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy). */
+  prepayment: PrepaymentStrategy;
 }

@@ -1,5 +1,7 @@
 import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
+import type { PaymentEvent } from '../../domain/payment/events.js';
+import type { StatementEvent } from '../../domain/payment/statement-events.js';
 import type { ProductEvent } from '../../domain/product/events.js';
 import type { LenderHolidayEvent } from '../../domain/working-days/lender-holidays.js';
 
@@ -20,6 +22,14 @@ export const LOAN_EVENT_TYPES = [
 /** The lender's holiday list (stream `calendar-lender`); only the audit trail reads them. */
 export const CALENDAR_EVENT_TYPES = ['LenderHolidayAdded', 'LenderHolidayRemoved'] as const satisfies readonly LenderHolidayEvent['type'][];
 
+export const PAYMENT_EVENT_TYPES = [
+  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentFailed', 'PaymentIntentExpired',
+] as const satisfies readonly PaymentEvent['type'][];
+
+export const STATEMENT_EVENT_TYPES = [
+  'BankStatementImported', 'StatementLineMatched', 'StatementLineSuspended', 'SuspenseLineAssigned',
+] as const satisfies readonly StatementEvent['type'][];
+
 /** Compiles only when every listed catalog type appears in the lists above. */
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
 export type CatalogListsComplete = [
@@ -27,8 +37,12 @@ export type CatalogListsComplete = [
   Exhaustive<CustomerEvent['type'], (typeof CUSTOMER_EVENT_TYPES)[number]>,
   Exhaustive<LoanEvent['type'], (typeof LOAN_EVENT_TYPES)[number]>,
   Exhaustive<LenderHolidayEvent['type'], (typeof CALENDAR_EVENT_TYPES)[number]>,
-] extends [true, true, true, true] ? true : never;
+  Exhaustive<PaymentEvent['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
+  Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
+] extends [true, true, true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
 
-export const ALL_EVENT_TYPES: readonly string[] = [...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES];
+export const ALL_EVENT_TYPES: readonly string[] = [
+  ...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, ...STATEMENT_EVENT_TYPES,
+];

@@ -3,13 +3,15 @@ import { auditTrailProjection } from './audit-trail/audit-trail.js';
 import { customerAccountProjection } from './customer-account/customer-account.js';
 import { generalLedgerProjection } from './general-ledger/general-ledger.js';
 import { loanSummaryProjection } from './loan-summary/loan-summary.js';
+import { paymentsProjection } from './payments/payments.js';
+import { reconciliationProjection } from './payments/reconciliation.js';
 import { productCatalogProjection } from './product-catalog/product-catalog.js';
 import { regulatoryProjection } from './regulatory/regulatory.js';
 
-export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, productCatalogProjection, regulatoryProjection };
+export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, paymentsProjection, productCatalogProjection, reconciliationProjection, regulatoryProjection };
 
 /** Every read model the runner keeps up to date. */
 export const projections: Projection[] = [
   loanSummaryProjection, customerAccountProjection, auditTrailProjection, generalLedgerProjection, regulatoryProjection,
-  productCatalogProjection,
+  productCatalogProjection, paymentsProjection, reconciliationProjection,
 ];

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../eventstore/port.js';
 
-export type StreamCategory = 'loan' | 'customer' | 'product';
+export type StreamCategory = 'loan' | 'customer' | 'product' | 'payment';
 
 /** The entity id of an event's stream (`loan-42` → `42`); throws when the stream is of another category. */
 export function entityIdOf(event: RecordedEvent, category: StreamCategory): string {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadLoan } from '../../../src/app/streams.js';
-import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from './journey-steps.js';
 
 let t: TestApp;
@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const repay = (reference: string, headers: Record<string, string> = {}, amount = '100.00') =>
-  t.call(borrower('cust-c'), 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'alipay', reference, effectiveDate: '2026-01-20' }, headers);
+  t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'alipay', reference, effectiveDate: '2026-01-20' }, headers);
 
 describe('consistency guards', () => {
   it('applies a repayment retried 50 times concurrently with one reference exactly once, each answer the first result', async () => {
@@ -52,6 +52,6 @@ describe('consistency guards', () => {
   it('records the actor and the correlation id on every event of a command', async () => {
     await repay('ALP-corr', { 'x-correlation-id': 'corr-repay-1' });
     const [last] = await t.runtime.eventStore.readStream(`loan-${loanId}`, { direction: 'backwards', maxCount: 1 });
-    expect(last).toMatchObject({ type: 'RepaymentReceived', correlationId: 'corr-repay-1', actor: { sub: 'user-cust-c', role: 'borrower', customerId: 'cust-c' } });
+    expect(last).toMatchObject({ type: 'RepaymentReceived', correlationId: 'corr-repay-1', actor: { sub: 'officer-olga', role: 'officer' } });
   });
 });

@@ -53,14 +53,14 @@ describe('the borrower journey over HTTP', () => {
     const channels = ['online', 'bank_transfer', 'alipay', 'wechat'] as const;
     for (const [i, channel] of channels.entries()) {
       const month = String(i + 2).padStart(2, '0');
-      accepted(await t.call(me, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8884.88', channel, reference: `${channel}-${month}`, effectiveDate: `2026-${month}-15` }));
+      accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8884.88', channel, reference: `${channel}-${month}`, effectiveDate: `2026-${month}-15` }));
     }
     const state = await loan(loanId);
     expect(state.installments.slice(0, 4).every((row) => row.settled)).toBe(true);
     expect(state.principalOutstanding).toBe('67984.22');
     // Payoff on a due date: the remaining principal plus that period's interest (1 % of the balance).
     expect(payoffQuote(state, '2026-06-15')).toMatchObject({ principal: '67984.22', interest: '679.84', total: '68664.06' });
-    const last = accepted(await t.call(me, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '68664.06', channel: 'alipay', reference: 'payoff', effectiveDate: '2026-06-15' }));
+    const last = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '68664.06', channel: 'alipay', reference: 'payoff', effectiveDate: '2026-06-15' }));
     const closed = await loan(loanId);
     expect(closed.status).toBe('closed');
     expect(closed.principalOutstanding).toBe('0.00');

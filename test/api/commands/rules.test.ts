@@ -67,7 +67,7 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/assess`), 422, 'KYC_NOT_SUBMITTED');
     refused(await t.call(STAFF.officer, 'POST', '/v1/loans/nope/assess'), 404, 'LOAN_NOT_FOUND');
     // A borrower cannot tell an unknown loan from another customer's: both are the gate's 404.
-    refused(await t.call(borrower('cust-rules'), 'POST', '/v1/loans/nope/repayments', { amount: '1.00', channel: 'online', reference: 'n-1' }), 404, 'NOT_FOUND');
+    refused(await t.call(borrower('cust-rules'), 'POST', '/v1/loans/nope/payment-intents', { amount: '1.00', channel: 'sandbox' }), 404, 'NOT_FOUND');
     const approved = accepted(await apply({})).id;
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${approved}/assess`));
     accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${approved}/approve`, {}));

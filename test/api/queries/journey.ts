@@ -87,5 +87,5 @@ export async function disbursedLoan(t: TestApp, loanId: string, customerId: stri
 
 export async function repay(t: TestApp, loanId: string, customerId: string, amount: string, effectiveDate: string, reference: string): Promise<string> {
   businessDay(effectiveDate);
-  return command(t, borrower(customerId), 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'alipay', reference, effectiveDate });
+  return command(t, STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'alipay', reference, effectiveDate });
 }

@@ -21,7 +21,7 @@ describe('earned interest', () => {
         const date = addDays(inst.fromDate, elapsed);
         const ratio = Math.min(Math.max(daysBetween(inst.fromDate, date), 0), days);
         const expected = roundToCurrency(new Dec(inst.due.interest).times(ratio).dividedBy(days), 'CNY');
-        expect(earnedInterest(inst, date, { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15' }).toFixed(2)).toBe(expected.toFixed(2));
+        expect(earnedInterest(inst, date, { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15', prepayment: 'last-installments' as const }).toFixed(2)).toBe(expected.toFixed(2));
       }),
       { numRuns: 300 },
     );
@@ -29,7 +29,7 @@ describe('earned interest', () => {
 
   it('rounds a half cent to even', () => {
     // 0.05 × 1/2 = 0.025 → 0.02; 0.07 × 1/2 = 0.035 → 0.04.
-    expect(earnedInterest(installment('0.05', 2), '2026-01-16', { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15' }).toFixed(2)).toBe('0.02');
-    expect(earnedInterest(installment('0.07', 2), '2026-01-16', { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15' }).toFixed(2)).toBe('0.04');
+    expect(earnedInterest(installment('0.05', 2), '2026-01-16', { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15', prepayment: 'last-installments' as const }).toFixed(2)).toBe('0.02');
+    expect(earnedInterest(installment('0.07', 2), '2026-01-16', { currency: 'CNY', dayCount: 'ACT/365', anchor: '2026-01-15', prepayment: 'last-installments' as const }).toFixed(2)).toBe('0.04');
   });
 });

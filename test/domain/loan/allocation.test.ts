@@ -7,7 +7,7 @@ import { COMPONENTS, isSettled, owed } from '../../../src/domain/loan/installmen
 import type { Component, Installment } from '../../../src/domain/loan/state.js';
 import type { AllocationOrder } from '../../../src/domain/product/events.js';
 
-const ctx = { currency: 'CNY', dayCount: 'ACT/365' as const, anchor: '2026-01-15' };
+const ctx = { currency: 'CNY', dayCount: 'ACT/365' as const, anchor: '2026-01-15', prepayment: 'last-installments' as const };
 const cents = (n: number) => new Dec(n).dividedBy(100).toFixed(2);
 const start = '2026-01-15';
 

@@ -1,0 +1,49 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { createPaymentIntent } from '../../../app/payments/create-payment-intent.js';
+import { paymentIntentView } from '../../../app/payments/payment-intent-view.js';
+import type { PaymentChannels } from '../../../payments/channel.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
+import { assertOwnership } from '../../auth/authorize.js';
+import type { AppDeps } from '../../deps.js';
+import { notFound } from '../../http-error.js';
+import { idParams } from '../../schemas/common.js';
+import { createdIntentResponse, paymentIntentBody } from '../../schemas/payments.js';
+import { admit, checkRoleBeforeValidation } from '../commands/access.js';
+import { commandMeta } from '../commands/command-request.js';
+import { guard } from '../queries/query-schemas.js';
+
+/** POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer) and GET /v1/payment-intents/:id. */
+export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: PaymentChannels }> = async (scope, { deps, channels }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  checkRoleBeforeValidation(scope);
+
+  app.post('/v1/loans/:id/payment-intents', {
+    config: { policy: 'payments.createIntent' },
+    schema: {
+      tags: ['payments'],
+      summary: 'Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer)',
+      params: idParams,
+      body: paymentIntentBody,
+      response: { 201: createdIntentResponse },
+    },
+  }, async (request, reply) => {
+    const actor = await admit(request, 'payments.createIntent', deps.eventStore, { loanId: request.params.id });
+    const created = await createPaymentIntent(deps, channels, deps.config.payments.intentTtlMinutes, commandMeta(request, actor, 'payments.createIntent'), request.params.id, request.body);
+    reply.status(201);
+    return {
+      id: created.outcome.id, status: 'pending' as const, channel: request.body.channel, amount: created.amount, currency: created.currency,
+      expiresAt: created.expiresAt, action: created.action, revision: created.outcome.revision.toString(), position: created.outcome.position.toString(),
+    };
+  });
+
+  app.get('/v1/payment-intents/:id', {
+    preValidation: guard('payments.getIntent'),
+    schema: { tags: ['payments'], summary: 'A payment intent: status (pending, confirmed, failed, expired), confirmation and flags, from its stream', params: idParams },
+  }, async (request) => {
+    const view = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
+    assertOwnership(authenticatedActor(request), view?.customerId);
+    if (!view) throw notFound(`no payment intent ${request.params.id}`);
+    return view;
+  });
+};

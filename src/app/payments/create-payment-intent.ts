@@ -1,0 +1,71 @@
+import { Dec } from '../../domain/decimal.js';
+import { DomainError } from '../../domain/errors.js';
+import { minorUnits } from '../../domain/money.js';
+import type { IntentChannel } from '../../domain/payment/events.js';
+import { uuidv7 } from '../../eventstore/uuidv7.js';
+import type { PaymentAction, PaymentChannels } from '../../payments/channel.js';
+import { currentLoanState } from '../queries/loan-time-travel.js';
+import type { AppServices, CommandMeta, CommandOutcome } from '../services.js';
+import { runPaymentCommand } from './payment-stream.js';
+
+export interface PaymentIntentInput {
+  amount: string;
+  channel: IntentChannel;
+}
+
+export interface CreatedIntent {
+  outcome: CommandOutcome;
+  /** The amount as recorded: rounded to the currency's minor unit. */
+  amount: string;
+  currency: string;
+  expiresAt: string;
+  action: PaymentAction;
+}
+
+const REPAYABLE = new Set(['active', 'overdue']);
+
+/** The channel, or 422 CHANNEL_NOT_CONFIGURED. */
+export function configuredChannel(channels: PaymentChannels, name: IntentChannel) {
+  const channel = channels.get(name);
+  if (!channel) throw new DomainError('CHANNEL_NOT_CONFIGURED', `the ${name} channel is not configured on this server`, 'rule');
+  return channel;
+}
+
+/**
+ * Starts a payment on a repayable loan: records PaymentIntentCreated (pending, expiring after
+ * `ttlMinutes`) on its own stream, then asks the channel for what the payer must see. Errors:
+ * CHANNEL_NOT_CONFIGURED 422, LOAN_NOT_FOUND 404, LOAN_NOT_REPAYABLE 409, INVALID_AMOUNT 400
+ * (zero, or finer than the currency's minor unit), a provider failure 502.
+ */
+export async function createPaymentIntent(
+  services: AppServices,
+  channels: PaymentChannels,
+  ttlMinutes: number,
+  meta: CommandMeta,
+  loanId: string,
+  input: PaymentIntentInput,
+): Promise<CreatedIntent> {
+  const channel = configuredChannel(channels, input.channel);
+  const loan = await currentLoanState(services.eventStore, loanId);
+  if (loan === null || loan.customerId === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  if (!REPAYABLE.has(loan.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${loan.status} loan takes no payments`, 'conflict');
+  const amount = new Dec(input.amount);
+  if (amount.decimalPlaces() > minorUnits(loan.currency)) {
+    throw new DomainError('INVALID_AMOUNT', `${loan.currency} amounts have at most ${minorUnits(loan.currency)} decimals`, 'invalid');
+  }
+  const now = services.clock.now();
+  const intentId = uuidv7(now.getTime());
+  const recorded = amount.toFixed(minorUnits(loan.currency));
+  const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000).toISOString();
+  const outcome = await runPaymentCommand(services, meta, intentId, {
+    type: 'CreateIntent',
+    data: {
+      intentId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency,
+      channel: input.channel, createdAt: now.toISOString(), expiresAt,
+    },
+  }, now.toISOString());
+  const action = await channel.createOrder({
+    intentId, amount: recorded, currency: loan.currency, subject: `Loan ${loanId} repayment`, expiresAt,
+  });
+  return { outcome, amount: recorded, currency: loan.currency, expiresAt, action };
+}

@@ -1,0 +1,11 @@
+import type { PaymentIntentCreated } from './events.js';
+
+/** Commands carry ids, amounts and instants as plain data; the application stamps `now`. */
+export type CreateIntent = { type: 'CreateIntent'; data: PaymentIntentCreated['data'] };
+/** A verified channel notification of success; `now` is when it arrived. */
+export type ConfirmPayment = { type: 'ConfirmPayment'; data: { providerTxnId: string; amount: string; paidAt: string; now: string } };
+export type FailPayment = { type: 'FailPayment'; data: { providerTxnId: string | null; reason: string; now: string } };
+/** Expires a pending intent whose `expiresAt` has passed by `now`. */
+export type ExpireIntent = { type: 'ExpireIntent'; data: { now: string } };
+
+export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent;

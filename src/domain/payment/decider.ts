@@ -1,0 +1,73 @@
+import { decimalOrNull } from '../decimal.js';
+import type { Decider } from '../decider.js';
+import { DomainError } from '../errors.js';
+import type { ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
+import type { PaymentEvent } from './events.js';
+import { evolvePaymentIntent, initialPaymentIntentState, type PaymentIntentState } from './state.js';
+
+export type { PaymentCommand } from './commands.js';
+export type { IntentStatus, PaymentIntentState } from './state.js';
+
+const notFound = () => new DomainError('PAYMENT_INTENT_NOT_FOUND', 'Payment intent does not exist', 'not_found');
+const isPast = (expiresAt: string | null, now: string) => expiresAt !== null && Date.parse(now) >= Date.parse(expiresAt);
+
+function createIntent({ data }: CreateIntent, state: PaymentIntentState): PaymentEvent[] {
+  if (state.status !== 'none') throw new DomainError('PAYMENT_INTENT_EXISTS', 'Payment intent already exists', 'conflict');
+  const amount = decimalOrNull(data.amount);
+  if (amount === null || !amount.gt(0)) throw new DomainError('INVALID_AMOUNT', 'An intent amount must be > 0', 'invalid');
+  if (!(Date.parse(data.expiresAt) > Date.parse(data.createdAt))) throw new DomainError('INVALID_EXPIRY', 'An intent must expire after it is created', 'invalid');
+  return [{ type: 'PaymentIntentCreated', data }];
+}
+
+/**
+ * Money arrived: confirmed once. The same transaction again is a no-op (providers redeliver);
+ * another transaction on a confirmed intent is refused. A differing amount or a confirmation after
+ * expiry (or after a failure report) is still recorded — the money arrived — but flagged for an officer.
+ */
+function confirmPayment({ data }: ConfirmPayment, state: PaymentIntentState): PaymentEvent[] {
+  if (state.status === 'none') throw notFound();
+  if (state.status === 'confirmed') {
+    if (state.confirmation?.providerTxnId === data.providerTxnId) return [];
+    throw new DomainError('PAYMENT_ALREADY_CONFIRMED', `Intent was already confirmed by transaction ${state.confirmation?.providerTxnId ?? '?'}`, 'conflict');
+  }
+  const paid = decimalOrNull(data.amount);
+  if (paid === null || !paid.gt(0)) throw new DomainError('INVALID_AMOUNT', 'A confirmed amount must be > 0', 'invalid');
+  const flags: string[] = [];
+  if (!paid.equals(state.amount ?? '0')) flags.push('AMOUNT_DIFFERS');
+  if (state.status === 'expired' || isPast(state.expiresAt, data.paidAt)) flags.push('CONFIRMED_AFTER_EXPIRY');
+  if (state.status === 'failed') flags.push('CONFIRMED_AFTER_FAILURE');
+  return [{ type: 'PaymentConfirmed', data: { providerTxnId: data.providerTxnId, amount: data.amount, paidAt: data.paidAt, flags } }];
+}
+
+function failPayment({ data }: FailPayment, state: PaymentIntentState): PaymentEvent[] {
+  if (state.status === 'none') throw notFound();
+  if (state.status === 'failed') return [];
+  if (state.status !== 'pending') throw new DomainError('PAYMENT_INTENT_CLOSED', `Intent is already ${state.status}`, 'conflict');
+  return [{ type: 'PaymentFailed', data: { providerTxnId: data.providerTxnId, reason: data.reason, failedAt: data.now } }];
+}
+
+/** Decides a payment command against the intent: the new events, or a DomainError. */
+export function decidePayment(command: PaymentCommand, state: PaymentIntentState): PaymentEvent[] {
+  switch (command.type) {
+    case 'CreateIntent':
+      return createIntent(command, state);
+    case 'ConfirmPayment':
+      return confirmPayment(command, state);
+    case 'FailPayment':
+      return failPayment(command, state);
+    case 'ExpireIntent':
+      if (state.status === 'none') throw notFound();
+      if (state.status !== 'pending' || !isPast(state.expiresAt, command.data.now)) return [];
+      return [{ type: 'PaymentIntentExpired', data: { expiredAt: command.data.now } }];
+    default: {
+      const unhandled: never = command;
+      return unhandled;
+    }
+  }
+}
+
+export const paymentDecider: Decider<PaymentCommand, PaymentEvent, PaymentIntentState> = {
+  decide: decidePayment,
+  evolve: evolvePaymentIntent,
+  initialState: initialPaymentIntentState,
+};

@@ -1,0 +1,39 @@
+import type { DomainEvent } from '../decider.js';
+
+/** A channel a borrower pays an intent through; `sandbox` is the local simulated gateway. */
+export type IntentChannel = 'alipay' | 'wechat' | 'sandbox';
+
+/**
+ * A borrower's (or an officer's on its behalf) request to pay `amount` (decimal string in the
+ * loan's currency) on a loan through a channel; it stays pending until the channel confirms or
+ * it expires at `expiresAt` (ISO instant).
+ */
+export type PaymentIntentCreated = DomainEvent<'PaymentIntentCreated', {
+  intentId: string;
+  loanId: string;
+  customerId: string;
+  amount: string;
+  currency: string;
+  channel: IntentChannel;
+  createdAt: string;
+  expiresAt: string;
+}>;
+
+/**
+ * The channel confirmed money arrived: `providerTxnId` becomes the repayment's reference.
+ * `flags` name why an officer must look (`AMOUNT_DIFFERS`, `CONFIRMED_AFTER_EXPIRY`); empty when none.
+ */
+export type PaymentConfirmed = DomainEvent<'PaymentConfirmed', {
+  providerTxnId: string;
+  amount: string;
+  paidAt: string;
+  flags: string[];
+}>;
+
+/** The channel reported the payment failed (declined, cancelled); nothing was collected. */
+export type PaymentFailed = DomainEvent<'PaymentFailed', { providerTxnId: string | null; reason: string; failedAt: string }>;
+
+/** The intent's time ran out before any confirmation. */
+export type PaymentIntentExpired = DomainEvent<'PaymentIntentExpired', { expiredAt: string }>;
+
+export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentFailed | PaymentIntentExpired;

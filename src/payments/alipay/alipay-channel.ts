@@ -1,0 +1,74 @@
+import { AlipaySdk } from 'alipay-sdk';
+import type { AlipayConfig } from '../../config/payments-config.js';
+import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
+import { badSignature, malformedNotification, staleNotification, unsignedNotification } from '../notification-errors.js';
+import { alipayNotification, fromBeijingTime, toBeijingTime } from './alipay-notification.js';
+
+export interface AlipayChannelDeps {
+  config: AlipayConfig;
+  /** PEM text of the app's private key (PKCS#8 or PKCS#1) and of Alipay's public key. */
+  privateKeyPem: string;
+  alipayPublicKeyPem: string;
+  notifyUrl: string;
+  now: () => Date;
+}
+
+/**
+ * Alipay retries an unacknowledged notification for about 25 hours (4m, 10m, 10m, 1h, 2h, 6h, 15h)
+ * with the same notify_time, so older ones are refused as stale; within the window a redelivery
+ * is answered `success` and records nothing new (the trade_no is the repayment reference).
+ */
+export const ALIPAY_NOTIFICATION_WINDOW_MS = 48 * 3_600_000;
+
+/**
+ * Alipay through the official alipay-sdk: `alipay.trade.page.pay` signed locally (RSA2) into the
+ * page URL the payer opens; asynchronous notifications verified with Alipay's public key
+ * (checkNotifySignV2 over the decoded form fields), for our app id, answered `success`.
+ */
+export function alipayChannel(deps: AlipayChannelDeps): PaymentChannel {
+  const sdk = new AlipaySdk({
+    appId: deps.config.appId,
+    privateKey: deps.privateKeyPem,
+    keyType: deps.privateKeyPem.includes('BEGIN PRIVATE KEY') ? 'PKCS8' : 'PKCS1',
+    alipayPublicKey: deps.alipayPublicKeyPem,
+    gateway: deps.config.gateway,
+    signType: 'RSA2',
+  });
+  return {
+    name: 'alipay',
+    repaymentChannel: 'alipay',
+    acknowledgement: { contentType: 'text/plain; charset=utf-8', body: 'success' },
+
+    async createOrder(order) {
+      const url = sdk.pageExecute('alipay.trade.page.pay', 'GET', {
+        bizContent: {
+          out_trade_no: order.intentId, product_code: 'FAST_INSTANT_TRADE_PAY', total_amount: order.amount,
+          subject: order.subject.slice(0, 256), time_expire: toBeijingTime(order.expiresAt),
+        },
+        notify_url: deps.notifyUrl,
+      });
+      return { type: 'redirect', url };
+    },
+
+    async verifyNotification({ body }: InboundNotification): Promise<VerifiedNotification> {
+      const fields = Object.fromEntries(new URLSearchParams(body));
+      if (!fields.sign) throw unsignedNotification('an Alipay notification needs its sign field');
+      if (!sdk.checkNotifySignV2(fields)) throw badSignature('Alipay');
+      const parsed = alipayNotification.safeParse(fields);
+      if (!parsed.success) throw malformedNotification('the Alipay notification lacks the trade fields');
+      const n = parsed.data;
+      if (n.app_id !== deps.config.appId) throw malformedNotification('the Alipay notification is for another app');
+      const sentAt = fromBeijingTime(n.notify_time);
+      if (sentAt === null || Math.abs(deps.now().getTime() - sentAt.getTime()) > ALIPAY_NOTIFICATION_WINDOW_MS) {
+        throw staleNotification(`Alipay notify_time ${n.notify_time} is outside the retry window`);
+      }
+      if (n.trade_status === 'WAIT_BUYER_PAY') throw malformedNotification('the Alipay trade is not final yet (WAIT_BUYER_PAY)');
+      const succeeded = n.trade_status !== 'TRADE_CLOSED';
+      const paidAt = (n.gmt_payment ? fromBeijingTime(n.gmt_payment) : null) ?? sentAt;
+      return {
+        intentId: n.out_trade_no, providerTxnId: n.trade_no, amount: n.total_amount, paidAt: paidAt.toISOString(),
+        status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : 'TRADE_CLOSED',
+      };
+    },
+  };
+}

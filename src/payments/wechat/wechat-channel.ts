@@ -1,0 +1,87 @@
+import type { KeyObject } from 'node:crypto';
+import type { WechatConfig } from '../../config/payments-config.js';
+import { DomainError } from '../../domain/errors.js';
+import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
+import { fromMinorUnitCount, toMinorUnitCount } from '../minor-units.js';
+import { badSignature, malformedNotification, unsignedNotification } from '../notification-errors.js';
+import type { ReplayGuard } from '../replay-guard.js';
+import { decryptWechatResource, wechatNotificationBody } from './wechat-resource.js';
+import { wechatAuthorization, wechatSignatureValid } from './wechat-signature.js';
+
+export interface WechatChannelDeps {
+  config: WechatConfig;
+  merchantKey: KeyObject;
+  platformKey: KeyObject;
+  notifyUrl: string;
+  replayGuard: ReplayGuard;
+  now: () => Date;
+  fetch: typeof fetch;
+}
+
+const NATIVE_PATH = '/v3/pay/transactions/native';
+const single = (value: string | string[] | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Our intent ids are UUIDs; out_trade_no allows 6–32 characters, so the hyphens go (the id itself travels in `attach`). */
+export const outTradeNo = (intentId: string) => intentId.replaceAll('-', '');
+/** RFC 3339 with an explicit offset, as time_expire requires. */
+const rfc3339 = (iso: string) => new Date(iso).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+
+/**
+ * WeChat Pay API v3 with node:crypto: a Native order (the payer scans `code_url`), and
+ * notifications verified with the platform key (Wechatpay-Signature over timestamp, nonce, body),
+ * fresh within five minutes, never replayed, then decrypted with the APIv3 key.
+ */
+export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
+  const { config } = deps;
+  return {
+    name: 'wechat',
+    repaymentChannel: 'wechat',
+    acknowledgement: { contentType: 'application/json; charset=utf-8', body: '{"code":"SUCCESS"}' },
+
+    async createOrder(order) {
+      const body = JSON.stringify({
+        appid: config.appId, mchid: config.mchId, description: order.subject.slice(0, 127), out_trade_no: outTradeNo(order.intentId),
+        time_expire: rfc3339(order.expiresAt), attach: order.intentId, notify_url: deps.notifyUrl,
+        amount: { total: toMinorUnitCount(order.amount, order.currency), currency: order.currency },
+      });
+      const authorization = wechatAuthorization({ method: 'POST', path: NATIVE_PATH, body }, { mchId: config.mchId, serialNo: config.merchantSerialNo, privateKey: deps.merchantKey }, deps.now());
+      let response: Response;
+      try {
+        response = await deps.fetch(`${config.apiBase}${NATIVE_PATH}`, {
+          method: 'POST', body, headers: { authorization, accept: 'application/json', 'content-type': 'application/json' },
+        });
+      } catch (error) {
+        throw new DomainError('CHANNEL_UNAVAILABLE', `WeChat Pay did not answer: ${(error as Error).message}`, 'upstream');
+      }
+      const answer = (await response.json().catch(() => null)) as { code_url?: unknown; message?: unknown } | null;
+      if (!response.ok || typeof answer?.code_url !== 'string') {
+        throw new DomainError('CHANNEL_UNAVAILABLE', `WeChat Pay refused the order: ${response.status} ${String(answer?.message ?? '')}`, 'upstream');
+      }
+      return { type: 'qr', codeUrl: answer.code_url };
+    },
+
+    async verifyNotification({ headers, body }: InboundNotification): Promise<VerifiedNotification> {
+      const timestamp = single(headers['wechatpay-timestamp']);
+      const nonce = single(headers['wechatpay-nonce']);
+      const signature = single(headers['wechatpay-signature']);
+      if (!timestamp || !nonce || !signature) throw unsignedNotification('a WeChat Pay notification needs the Wechatpay-Timestamp, Wechatpay-Nonce and Wechatpay-Signature headers');
+      if (!wechatSignatureValid(deps.platformKey, timestamp, nonce, body, signature)) throw badSignature('WeChat Pay');
+      deps.replayGuard.admit(timestamp, nonce);
+      let envelope;
+      try {
+        envelope = wechatNotificationBody.parse(JSON.parse(body));
+      } catch {
+        throw malformedNotification('the WeChat Pay notification is not a v3 notification envelope');
+      }
+      const txn = decryptWechatResource(config.apiV3Key, envelope.resource);
+      if (txn.mchid !== config.mchId || txn.appid !== config.appId) throw malformedNotification('the WeChat Pay transaction belongs to another merchant or app');
+      if (txn.attach === undefined || outTradeNo(txn.attach) !== txn.out_trade_no) throw malformedNotification('the WeChat Pay transaction names no intent of ours');
+      const succeeded = txn.trade_state === 'SUCCESS';
+      const paidAt = txn.success_time && !Number.isNaN(Date.parse(txn.success_time)) ? new Date(txn.success_time).toISOString() : deps.now().toISOString();
+      return {
+        intentId: txn.attach, providerTxnId: txn.transaction_id, amount: fromMinorUnitCount(txn.amount.total, txn.amount.currency), paidAt,
+        status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : `${txn.trade_state} ${txn.trade_state_desc ?? ''}`.trim(),
+      };
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import type { Channel, RepaymentReceived } from '../../../domain/loan/events.js';
+import type { IntentChannel, PaymentConfirmed, PaymentIntentCreated } from '../../../domain/payment/events.js';
+import type { StatementLineMatched, StatementLineSuspended } from '../../../domain/payment/statement-events.js';
+import type { RecordedEvent } from '../../../eventstore/port.js';
+import type { Doc } from '../../../readstore/port.js';
+import type { Projection, ProjectionContext } from '../../projection.js';
+import { entityIdOf } from '../stream-id.js';
+
+export const RECONCILIATION_PROJECTION = 'payment-reconciliation';
+export const PAYMENT_RECONCILIATION = 'payment_reconciliation';
+const INTENT_CHANNELS = 'payment_intent_channels';
+
+/** The repayment channel money from an intent channel is recorded under (the sandbox stands for online payment). */
+const RECORDED_AS: Record<IntentChannel, Channel> = { alipay: 'alipay', wechat: 'wechat', sandbox: 'online' };
+
+/**
+ * One payment by channel and reference (provider transaction id, bank txn id): what the provider
+ * (or the bank statement) confirmed and what the loans recorded; null where one side has nothing.
+ * `date` is the business day it belongs to: the confirmation's, else the recording's.
+ */
+export interface ReconciliationDoc extends Doc {
+  channel: Channel;
+  reference: string;
+  date: string;
+  loanId: string | null;
+  confirmedAmount: string | null;
+  recordedAmount: string | null;
+}
+
+async function upsert(ctx: ProjectionContext, channel: Channel, reference: string, change: { date: string } & Partial<ReconciliationDoc>): Promise<void> {
+  const id = `${channel}|${reference}`;
+  const doc = await ctx.get<ReconciliationDoc>(PAYMENT_RECONCILIATION, id);
+  const base: ReconciliationDoc = doc ?? { id, channel, reference, date: change.date, loanId: null, confirmedAmount: null, recordedAmount: null };
+  const { date: _date, ...rest } = change;
+  ctx.put(PAYMENT_RECONCILIATION, { ...base, ...rest, loanId: rest.loanId ?? base.loanId, date: doc?.confirmedAmount != null ? base.date : change.confirmedAmount != null ? change.date : base.date });
+}
+
+function statementLine(raw: RecordedEvent, ctx: ProjectionContext) {
+  const { data } = raw as RecordedEvent<StatementLineMatched['data'] | StatementLineSuspended['data']>;
+  return upsert(ctx, 'bank_transfer', data.line.bankTxnId, { date: data.line.date, confirmedAmount: data.line.amount, ...('loanId' in data ? { loanId: data.loanId } : {}) });
+}
+
+/** Provider confirmations and bank statement lines against recorded repayments, per channel and reference. */
+export const reconciliationProjection: Projection = {
+  name: RECONCILIATION_PROJECTION,
+  version: 1,
+  collections: [{ name: PAYMENT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: INTENT_CHANNELS, indexes: [] }],
+  handlers: {
+    PaymentIntentCreated: (raw, ctx) => {
+      const { data } = raw as RecordedEvent<PaymentIntentCreated['data']>;
+      ctx.put(INTENT_CHANNELS, { id: data.intentId, channel: data.channel, loanId: data.loanId });
+    },
+    PaymentConfirmed: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<PaymentConfirmed['data']>;
+      const intent = await ctx.get<{ id: string; channel: IntentChannel; loanId: string }>(INTENT_CHANNELS, entityIdOf(raw, 'payment'));
+      if (!intent) throw new Error(`PaymentConfirmed ${raw.eventId}: intent ${raw.streamId} was never created`);
+      await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: data.paidAt.slice(0, 10), confirmedAmount: data.amount, loanId: intent.loanId });
+    },
+    StatementLineMatched: statementLine,
+    StatementLineSuspended: statementLine,
+    RepaymentReceived: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RepaymentReceived['data']>;
+      await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
+    },
+  },
+};

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { borrower, openTestApp, type TestApp } from '../../support/test-app.js';
+import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
+import { ALIPAY_APP_ID, alipayFields, formHeaders, signedAlipayForm } from './alipay-fixtures.js';
+import { deliver, repaymentsOf } from './payment-fixtures.js';
+import { rsaKeyPairFiles } from './provider-keys.js';
+
+const app = rsaKeyPairFiles('alipay-app');
+const alipay = rsaKeyPairFiles('alipay-platform');
+const OWN = 'cust-ali';
+let t: TestApp;
+let loanId: string;
+
+beforeAll(async () => {
+  t = await openTestApp({
+    env: {
+      LENDCORE_ALIPAY_APP_ID: ALIPAY_APP_ID, LENDCORE_ALIPAY_PRIVATE_KEY_FILE: app.privateFile, LENDCORE_ALIPAY_PUBLIC_KEY_FILE: alipay.publicFile,
+      LENDCORE_ALIPAY_GATEWAY: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do', LENDCORE_PUBLIC_URL: 'https://lender.example.com',
+    },
+  });
+  await verifiedCustomer(t, OWN);
+  loanId = await activeLoan(t, OWN, await defineProduct(t), '2026-01-15', '10000.00');
+});
+afterAll(() => t.close());
+
+async function alipayIntent(amount: string): Promise<{ id: string; action: { type: string; url: string } }> {
+  const res = await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'alipay' });
+  expect(res.statusCode, res.body).toBe(201);
+  return JSON.parse(res.body) as { id: string; action: { type: string; url: string } };
+}
+const recorded = async (reference: string) => (await repaymentsOf(t, loanId)).filter((e) => (e.data as { reference: string }).reference === reference);
+const notify = (body: string) => deliver(t, 'alipay', { headers: formHeaders, body });
+
+describe('Alipay (alipay-sdk)', () => {
+  it('signs an alipay.trade.page.pay URL for the payer, with our notify_url, without calling Alipay', async () => {
+    const intent = await alipayIntent('88.00');
+    expect(intent.action.type).toBe('redirect');
+    const url = new URL(intent.action.url);
+    expect(url.origin + url.pathname).toBe('https://openapi-sandbox.dl.alipaydev.com/gateway.do');
+    expect(url.searchParams.get('method')).toBe('alipay.trade.page.pay');
+    expect(url.searchParams.get('app_id')).toBe(ALIPAY_APP_ID);
+    expect(url.searchParams.get('sign_type')).toBe('RSA2');
+    expect(url.searchParams.get('sign')).toBeTruthy();
+    expect(url.searchParams.get('notify_url')).toBe('https://lender.example.com/v1/payments/notify/alipay');
+    expect(JSON.parse(url.searchParams.get('biz_content') ?? '{}')).toMatchObject({ out_trade_no: intent.id, total_amount: '88.00', product_code: 'FAST_INSTANT_TRADE_PAY' });
+  });
+
+  it('records a valid notification once over five deliveries, answering success', async () => {
+    const intent = await alipayIntent('150.00');
+    const body = signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo: '2026112922001400001', amount: '150.00' }));
+    for (let i = 0; i < 5; i++) {
+      const res = await notify(body);
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.body).toBe('success');
+    }
+    const payments = await recorded('2026112922001400001');
+    expect(payments).toHaveLength(1);
+    expect(payments[0]!.data).toMatchObject({ amount: '150.00', channel: 'alipay' });
+  });
+
+  it('refuses forged, unsigned, tampered, stale and foreign notifications, recording nothing', async () => {
+    const intent = await alipayIntent('60.00');
+    const fields = alipayFields({ intentId: intent.id, tradeNo: '2026112922001400002', amount: '60.00' });
+    const forger = rsaKeyPairFiles('forger');
+    refused(await notify(signedAlipayForm(forger.privateKey, fields)), 400, 'NOTIFICATION_SIGNATURE_INVALID');
+    refused(await notify(new URLSearchParams(fields).toString()), 400, 'NOTIFICATION_UNSIGNED');
+    const genuine = signedAlipayForm(alipay.privateKey, fields);
+    refused(await notify(genuine.replace('total_amount=60.00', 'total_amount=6000.00')), 400, 'NOTIFICATION_SIGNATURE_INVALID');
+    const stale = alipayFields({ intentId: intent.id, tradeNo: '2026112922001400002', amount: '60.00', notifiedAt: new Date(Date.now() - 72 * 3_600_000) });
+    refused(await notify(signedAlipayForm(alipay.privateKey, stale)), 400, 'NOTIFICATION_STALE');
+    const foreign = alipayFields({ intentId: intent.id, tradeNo: '2026112922001400002', amount: '60.00', appId: '2021999999999999' });
+    refused(await notify(signedAlipayForm(alipay.privateKey, foreign)), 400, 'NOTIFICATION_MALFORMED');
+    expect(await recorded('2026112922001400002')).toHaveLength(0);
+    expect((await notify(genuine)).body).toBe('success');
+    expect(await recorded('2026112922001400002')).toHaveLength(1);
+  });
+
+  it('marks a closed trade failed', async () => {
+    const intent = await alipayIntent('70.00');
+    const res = await notify(signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo: '2026112922001400003', amount: '70.00', status: 'TRADE_CLOSED' })));
+    expect(res.body).toBe('success');
+    const view = JSON.parse((await t.call(borrower(OWN), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
+    expect(view.status).toBe('failed');
+    expect(await recorded('2026112922001400003')).toHaveLength(0);
+  });
+});
