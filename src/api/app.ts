@@ -42,7 +42,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setNotFoundHandler(sendNotFound);
 
   installCorrelationHeader(app);
-  installAuthentication(app, deps.jwtSecret, deps.clock);
+  installAuthentication(app, {
+    secret: deps.jwtSecret, clock: deps.clock, maxTtlSeconds: deps.config.tokenMaxTtlSeconds,
+    ...(deps.identity ? { sessions: deps.identity.activeSessions } : {}),
+  });
   installRateLimit(app, deps.config.rateLimitPerMinute, deps.clock);
   installMetrics(app, deps.metrics);
   await installDocs(app, API_VERSION);

@@ -2,6 +2,8 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { IdentityStore } from '../identity/identity-store.js';
+import type { ScryptParams } from '../identity/passwords.js';
 import type { ProjectionStatus } from '../projections/projection-status.js';
 import type { ReadStore } from '../readstore/port.js';
 import type { PiiVault } from '../vault/pii-vault.js';
@@ -38,6 +40,13 @@ export interface AppDeps {
   /** The runner itself; absent with `lendcore project` workers (minPosition then polls checkpoints, rebuilds answer 409). */
   projectionControl?: ProjectionControl;
   metrics: Registry;
+  /**
+   * Accounts, sessions and the outbox (`<dataDir>/users.db`). Absent in bare test apps: then a
+   * token carrying a session id is refused and the identity routes must not be registered.
+   */
+  identity?: IdentityStore;
+  /** Cost of new password hashes (default PASSWORD_SCRYPT); tests lower it. */
+  passwordParams?: ScryptParams;
   /** Resource plugins (customers, products, loans, reports...); see src/api/routes.ts. */
   routes: ApiPlugin[];
 }

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseDurationSeconds } from '../api/auth/duration.js';
+import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './secret-strength.js';
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
 export const SQLITE_SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL'] as const;
@@ -21,6 +23,8 @@ export interface Config {
   projectors: boolean;
   /** Requests per minute per subject; 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  /** The longest lifetime (seconds) a bearer token may have; longer ones are refused when minted and when presented. */
+  tokenMaxTtlSeconds: number;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -46,11 +50,20 @@ const envSchema = z.object({
   LENDCORE_EVENTSTORE_URL: z.string().refine((u) => parseEventStoreUrl(u) !== null, 'expected sqlite:<path> or esdb://host:port').optional(),
   LENDCORE_READSTORE_URL: z.string().refine((u) => parseReadStoreUrl(u) !== null, 'expected sqlite:<path> or mongodb://host:port').optional(),
   LENDCORE_SQLITE_SYNCHRONOUS: z.enum(SQLITE_SYNCHRONOUS, `expected one of ${SQLITE_SYNCHRONOUS.join(', ')}`).default('FULL'),
-  LENDCORE_JWT_SECRET: z.string().min(32, 'expected at least 32 characters').optional(),
+  LENDCORE_JWT_SECRET: z
+    .string()
+    .min(32, { error: 'expected at least 32 characters', abort: true })
+    .refine((s) => estimatedEntropyBits(s) >= MIN_SECRET_ENTROPY_BITS, 'expected at least 32 random bytes (hex or base64); this value is too predictable')
+    .optional(),
   LENDCORE_MASTER_KEY: base64Key.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
+  LENDCORE_TOKEN_MAX_TTL: z
+    .string()
+    .refine((s) => parseDurationSeconds(s) !== null, 'expected a duration like 8h, 15m or 1d')
+    .transform((s) => parseDurationSeconds(s) as number)
+    .default(8 * 3600),
 });
 
 const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
@@ -86,5 +99,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
+    tokenMaxTtlSeconds: e.LENDCORE_TOKEN_MAX_TTL,
   };
 }

@@ -1,10 +1,8 @@
 import type { Actor } from '../../domain/actor.js';
-import { verifyTokenUntil } from './token.js';
+import { verifyTokenUntil, type VerifiedToken } from './token.js';
 
-interface Verified {
-  actor: Actor;
+interface Verified extends VerifiedToken {
   verifiedAtMs: number;
-  expiresAtMs: number;
 }
 
 /** Distinct tokens remembered; past it the memory starts over (clients re-verify once). */
@@ -19,16 +17,25 @@ const MAX_TOKENS = 10_000;
 export class VerifiedTokens {
   private readonly tokens = new Map<string, Verified>();
 
-  constructor(private readonly secret: Uint8Array) {}
+  constructor(
+    private readonly secret: Uint8Array,
+    /** LENDCORE_TOKEN_MAX_TTL: a token living longer than this is refused. */
+    private readonly maxTtlSeconds?: number,
+  ) {}
 
   /** The actor a valid token names; throws the 401 HttpError of verifyToken otherwise. */
   async verify(token: string, now: Date): Promise<Actor> {
+    return (await this.check(token, now)).actor;
+  }
+
+  /** The actor and session (null for a locally minted token without `sid`) of a valid token. */
+  async check(token: string, now: Date): Promise<VerifiedToken> {
     const at = now.getTime();
     const known = this.tokens.get(token);
-    if (known !== undefined && at >= known.verifiedAtMs && at < known.expiresAtMs) return known.actor;
-    const { actor, expiresAtMs } = await verifyTokenUntil(token, this.secret, now);
+    if (known !== undefined && at >= known.verifiedAtMs && at < known.expiresAtMs) return known;
+    const verified = await verifyTokenUntil(token, this.secret, now, this.maxTtlSeconds);
     if (this.tokens.size >= MAX_TOKENS) this.tokens.clear();
-    this.tokens.set(token, { actor, verifiedAtMs: at, expiresAtMs });
-    return actor;
+    this.tokens.set(token, { ...verified, verifiedAtMs: at });
+    return verified;
   }
 }
