@@ -44,11 +44,10 @@ export class SecurityLog {
 
   /** Newest first, below `beforeId` when paging. */
   list(options: { userId?: string; type?: SecurityEventType; beforeId?: number; limit: number }): SecurityEvent[] {
-    const where: string[] = [];
-    const args: (string | number)[] = [];
-    if (options.userId !== undefined) (where.push('user_id = ?'), args.push(options.userId));
-    if (options.type !== undefined) (where.push('type = ?'), args.push(options.type));
-    if (options.beforeId !== undefined) (where.push('id < ?'), args.push(options.beforeId));
+    const filters: [string, string | number | undefined][] = [['user_id = ?', options.userId], ['type = ?', options.type], ['id < ?', options.beforeId]];
+    const used = filters.filter((f): f is [string, string | number] => f[1] !== undefined);
+    const where = used.map(([clause]) => clause);
+    const args = used.map(([, value]) => value);
     const sql = `SELECT * FROM security_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, options.limit) as Row[]).map((r) => ({
       id: r.id, type: r.type, userId: r.user_id, actor: r.actor, address: r.address, detail: r.detail, occurredAt: r.occurred_at,
