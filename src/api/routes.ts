@@ -1,4 +1,5 @@
 import type { ApiPlugin } from './deps.js';
+import { identityRoutes } from './routes/identity/index.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -19,4 +20,5 @@ export const resourceRoutes: ApiPlugin[] = [
   loanServicingRoutes,
   ...queryRoutes,
   closeOfBusinessRoutes,
+  ...identityRoutes,
 ];

@@ -8,6 +8,8 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
+import { IdentityStore } from '../identity/identity-store.js';
+import type { ScryptParams } from '../identity/passwords.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
@@ -21,6 +23,8 @@ export interface Runtime {
   eventStore: EventStore;
   readStore: ReadStore;
   vault: PiiVault;
+  /** Accounts, sessions, outbox and security events (`<dataDir>/users.db`). */
+  identity: IdentityStore;
   logger: FastifyBaseLogger;
   /**
    * Null when LENDCORE_PROJECTORS=off (projections run in `lendcore project` workers). Each
@@ -37,6 +41,8 @@ export interface RuntimeOptions {
   logger?: FastifyBaseLogger;
   /** Starts the projection thread another way (tests run TypeScript sources, which a plain Worker cannot load). */
   spawnProjectionThread?: HostingDeps['spawnThread'];
+  /** Cost of new password hashes; tests lower it to keep scrypt quick. */
+  passwordParams?: ScryptParams;
 }
 
 export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: npx lendcore demo';
@@ -55,6 +61,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
+    // Accounts live beside the key store, outside the log, for the same reason: they hold secrets, not business facts.
+    const identity = IdentityStore.open(config.dataDir);
+    closers.unshift(async () => identity.close());
     const metrics = createMetricsRegistry();
     const projections = config.projectors
       ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })
@@ -65,8 +74,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     }
 
     const app = await buildApp({
-      eventStore, readStore, vault, config, logger,
+      eventStore, readStore, vault, config, logger, identity,
       jwtSecret: secrets.jwtSecret,
+      ...(options.passwordParams ? { passwordParams: options.passwordParams } : {}),
       clock: { now: () => new Date() },
       metrics,
       routes: options.routes ?? resourceRoutes,
@@ -77,7 +87,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
     let closing: Promise<void> | null = null;
     const close = () => (closing ??= closeInOrder(closers));
-    return { config, app, eventStore, readStore, vault, logger, projections, close };
+    return { config, app, eventStore, readStore, vault, identity, logger, projections, close };
   } catch (error) {
     await closeInOrder(closers);
     throw error;

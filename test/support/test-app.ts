@@ -54,6 +54,8 @@ export interface TestAppOptions {
 }
 
 const CAUGHT_UP_WAIT_MS = 10_000;
+/** Cheap scrypt for tests (1 MiB, ~2 ms): the production cost would make every login test slow. */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 /**
  * The real runtime (SQLite log, read models and key store on temp files unless store URLs are
@@ -69,7 +71,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL',
     LENDCORE_EVENTSTORE_URL: options.eventStoreUrl, LENDCORE_READSTORE_URL: options.readStoreUrl, LENDCORE_PROJECTORS: options.projectors,
   });
-  const runtime = await openRuntime(config, { logger: createLogger('info', sink), ...(options.routes ? { routes: options.routes } : {}) });
+  const runtime = await openRuntime(config, { logger: createLogger('info', sink), passwordParams: TEST_SCRYPT, ...(options.routes ? { routes: options.routes } : {}) });
   await runtime.app.ready();
   const key = Buffer.from(secret, 'utf8');
   const tokens = new Map<string, string>();
