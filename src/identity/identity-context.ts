@@ -12,3 +12,6 @@ export interface IdentityContext {
   /** Cost of new password hashes; tests lower it, production keeps PASSWORD_SCRYPT. */
   passwordParams?: ScryptParams;
 }
+
+/** Enough for account administration (the CLI has no token key or command side open). */
+export type AccountContext = Pick<IdentityContext, 'identity' | 'clock' | 'passwordParams'>;

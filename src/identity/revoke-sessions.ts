@@ -1,7 +1,7 @@
-import type { IdentityContext } from './identity-context.js';
+import type { AccountContext } from './identity-context.js';
 
 /** Ends one session (logout); idempotent. Records `session.revoked` the first time. */
-export function endSession(ctx: IdentityContext, sessionId: string, actor: string, address: string | null): void {
+export function endSession(ctx: AccountContext, sessionId: string, actor: string, address: string | null): void {
   const { identity } = ctx;
   const now = ctx.clock.now();
   const userId = identity.sessions.userOf(sessionId);
@@ -12,7 +12,7 @@ export function endSession(ctx: IdentityContext, sessionId: string, actor: strin
 }
 
 /** Ends every session of the user (an administrator's "log them out everywhere", a reset, a disable); returns how many. */
-export function revokeAllSessions(ctx: IdentityContext, userId: string, actor: string, reason: string): number {
+export function revokeAllSessions(ctx: AccountContext, userId: string, actor: string, reason: string): number {
   const { identity } = ctx;
   const now = ctx.clock.now();
   const ids = identity.sessions.revokeAllOf(userId, reason, now);

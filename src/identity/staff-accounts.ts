@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { TokenRole } from '../api/auth/token.js';
 import { DomainError } from '../domain/errors.js';
 import { uuidv7 } from '../eventstore/uuidv7.js';
-import type { IdentityContext } from './identity-context.js';
+import type { AccountContext } from './identity-context.js';
 import { assertStrongPassword } from './password-strength.js';
 import { hashPassword } from './passwords.js';
 import { revokeAllSessions } from './revoke-sessions.js';
@@ -35,7 +35,7 @@ export function temporaryPassword(): string {
 
 const notFound = (id: string) => new DomainError('USER_NOT_FOUND', `No staff account ${id}`, 'not_found');
 
-function staffById(ctx: IdentityContext, id: string): User {
+function staffById(ctx: AccountContext, id: string): User {
   const user = ctx.identity.users.byId(id);
   if (user === null || user.kind !== 'staff') throw notFound(id);
   return user;
@@ -45,7 +45,7 @@ function staffById(ctx: IdentityContext, id: string): User {
  * Creates a staff account that must set its password and enrol TOTP at first login. Without
  * `password` a temporary one is generated and returned (shown once). 409 USERNAME_TAKEN; 400 INVALID_USERNAME.
  */
-export async function createStaff(ctx: IdentityContext, input: { username: string; role: StaffRole; password?: string }, actor: string): Promise<StaffView & { temporaryPassword?: string }> {
+export async function createStaff(ctx: AccountContext, input: { username: string; role: StaffRole; password?: string }, actor: string): Promise<StaffView & { temporaryPassword?: string }> {
   const username = normaliseLogin(input.username);
   if (!/^[a-z][a-z0-9._-]{1,63}$/.test(username)) throw new DomainError('INVALID_USERNAME', 'A username is 2–64 letters, digits, . _ - starting with a letter', 'invalid');
   const generated = input.password === undefined ? temporaryPassword() : undefined;
@@ -67,7 +67,7 @@ export async function createStaff(ctx: IdentityContext, input: { username: strin
  * Changes a staff member's role and ends their sessions (tokens carry the old role). An
  * administrator may not give itself a money-moving role (422 SELF_GRANT_REFUSED).
  */
-export function setStaffRole(ctx: IdentityContext, id: string, role: StaffRole, actor: string): StaffView {
+export function setStaffRole(ctx: AccountContext, id: string, role: StaffRole, actor: string): StaffView {
   const user = staffById(ctx, id);
   if (id === actor && (MONEY_MOVING_ROLES as readonly string[]).includes(role)) {
     throw new DomainError('SELF_GRANT_REFUSED', 'An administrator cannot give itself a role that moves money', 'rule');
@@ -81,7 +81,7 @@ export function setStaffRole(ctx: IdentityContext, id: string, role: StaffRole, 
 }
 
 /** Disables (ending every session) or re-enables an account; an administrator cannot disable itself (422 SELF_DISABLE_REFUSED). */
-export function setStaffEnabled(ctx: IdentityContext, id: string, enabled: boolean, actor: string): StaffView {
+export function setStaffEnabled(ctx: AccountContext, id: string, enabled: boolean, actor: string): StaffView {
   staffById(ctx, id);
   if (!enabled && id === actor) throw new DomainError('SELF_DISABLE_REFUSED', 'An administrator cannot disable its own account', 'rule');
   ctx.identity.users.setStatus(id, enabled ? 'active' : 'disabled');
@@ -91,7 +91,7 @@ export function setStaffEnabled(ctx: IdentityContext, id: string, enabled: boole
 }
 
 /** A lost password or authenticator: new temporary password, TOTP to enrol again, every session ended. */
-export async function resetStaff(ctx: IdentityContext, id: string, actor: string): Promise<StaffView & { temporaryPassword: string }> {
+export async function resetStaff(ctx: AccountContext, id: string, actor: string): Promise<StaffView & { temporaryPassword: string }> {
   staffById(ctx, id);
   const password = temporaryPassword();
   const passwordHash = await hashPassword(password, ctx.passwordParams);

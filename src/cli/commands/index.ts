@@ -2,14 +2,16 @@ import type { CliCommand } from '../command.js';
 import { demoCommand } from './demo.js';
 import { eodCommand } from './eod.js';
 import { historyCommand } from './history.js';
+import { outboxCommand } from './outbox.js';
 import { projectCommand } from './project.js';
 import { replayCommand } from './replay.js';
 import { serveCommand } from './serve.js';
 import { tokenCommand } from './token.js';
+import { usersCommand } from './users.js';
 import { verifyCommand } from './verify.js';
 
 /**
  * Every `lendcore` subcommand, in the order `--help` lists them. To add one (eod, demo, history,
  * bench...), write `src/cli/commands/<name>.ts` exporting a CliCommand and append it here.
  */
-export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, tokenCommand, verifyCommand, replayCommand, projectCommand, historyCommand, eodCommand, demoCommand, usersCommand, outboxCommand];
