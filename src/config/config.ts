@@ -25,6 +25,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** The longest lifetime (seconds) a bearer token may have; longer ones are refused when minted and when presented. */
   tokenMaxTtlSeconds: number;
+  /** Origins allowed to call the API from a browser (CORS); empty means same-origin only. */
+  corsOrigins: string[];
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -64,6 +66,11 @@ const envSchema = z.object({
     .refine((s) => parseDurationSeconds(s) !== null, 'expected a duration like 8h, 15m or 1d')
     .transform((s) => parseDurationSeconds(s) as number)
     .default(8 * 3600),
+  LENDCORE_CORS_ORIGINS: z
+    .string()
+    .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o !== ''))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s*]+$/.test(o)), 'expected a comma-separated list of origins such as https://console.example.com (no paths, no wildcards)')
+    .default([]),
 });
 
 const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
@@ -100,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
     tokenMaxTtlSeconds: e.LENDCORE_TOKEN_MAX_TTL,
+    corsOrigins: e.LENDCORE_CORS_ORIGINS,
   };
 }

@@ -23,6 +23,7 @@ export interface Harness {
 export interface HarnessOptions {
   routes?: ApiPlugin[];
   rateLimitPerMinute?: number;
+  corsOrigins?: string[];
   eventStoreUp?: boolean;
   projections?: ProjectionHealth;
 }
@@ -48,7 +49,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       done();
     },
   });
-  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0 };
+  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0, corsOrigins: options.corsOrigins ?? [] };
   const deps: AppDeps = {
     ...stubStores(options.eventStoreUp ?? true),
     vault: new PiiVault(new MemoryKeyStore()),

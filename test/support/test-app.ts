@@ -51,6 +51,8 @@ export interface TestAppOptions {
   readStoreUrl?: string;
   /** 'off' runs no projections in the app, as beside `lendcore project` workers. */
   projectors?: 'on' | 'off';
+  /** More environment variables (e.g. LENDCORE_RATE_LIMIT to turn the limiter on). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const CAUGHT_UP_WAIT_MS = 10_000;
@@ -70,6 +72,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   const config = loadConfig({
     LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL',
     LENDCORE_EVENTSTORE_URL: options.eventStoreUrl, LENDCORE_READSTORE_URL: options.readStoreUrl, LENDCORE_PROJECTORS: options.projectors,
+    ...options.env,
   });
   const runtime = await openRuntime(config, { logger: createLogger('info', sink), passwordParams: TEST_SCRYPT, ...(options.routes ? { routes: options.routes } : {}) });
   await runtime.app.ready();

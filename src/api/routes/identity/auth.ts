@@ -8,6 +8,7 @@ import { registerBorrower } from '../../../identity/register-borrower.js';
 import { endSession } from '../../../identity/revoke-sessions.js';
 import { verifyBorrower } from '../../../identity/verify-borrower.js';
 import type { ApiPlugin } from '../../deps.js';
+import { authRateLimit } from '../../rate-limit.js';
 import { enrolmentBody, enrolmentRequired, loginBody, refreshBody, registrationBody, sessionTokens, verificationBody } from '../../schemas/identity.js';
 import { identityContext } from './identity-context.js';
 import { clearRefreshCookie, presentedRefreshToken, setRefreshCookie } from './refresh-cookie.js';
@@ -24,7 +25,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   const ctx = identityContext(deps);
 
   app.post('/v1/auth/register', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authRegister', tags: ['auth'], summary: 'Start a borrower account; a 6-digit code goes to the phone or e-mail',
       description: problems('400 VALIDATION_FAILED, 422 WEAK_PASSWORD, 429. The answer is the same whether or not the login was taken.'),
@@ -37,7 +38,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   });
 
   app.post('/v1/auth/verify', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authVerify', tags: ['auth'], summary: 'Activate a borrower account with its code; registers its customer',
       description: problems('400 VALIDATION_FAILED or PHONE_REQUIRED, 422 INVALID_CODE.'),
@@ -50,7 +51,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   });
 
   app.post('/v1/auth/login', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authLogin', tags: ['auth'], summary: 'Log in: a 15-minute access token and a rotating refresh token (staff: with a TOTP code)',
       description: problems('401 INVALID_CREDENTIALS (unknown login, wrong password or locked: one answer), 401 TOTP_REQUIRED, 429.'),
@@ -64,7 +65,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   });
 
   app.post('/v1/auth/totp/enrol', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authEnrolTotp', tags: ['auth'], summary: 'Staff first login: confirm the authenticator (and set the password); answers tokens and recovery codes',
       description: problems('401 INVALID_CODE, 422 PASSWORD_CHANGE_REQUIRED or WEAK_PASSWORD.'),
@@ -78,7 +79,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   });
 
   app.post('/v1/auth/refresh', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authRefresh', tags: ['auth'], summary: 'Exchange the refresh token (body or cookie) for new tokens; a reused one revokes the session',
       description: problems('401 INVALID_REFRESH_TOKEN.'),
@@ -94,7 +95,7 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   });
 
   app.post('/v1/auth/logout', {
-    config: { authRoute: true },
+    config: { rateLimit: authRateLimit() },
     schema: {
       operationId: 'authLogout', tags: ['auth'], summary: 'End the session of the bearer token or of the refresh token (body or cookie); idempotent',
       body: refreshBody,
