@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAuthentication } from './auth/authenticate.js';
+import { OidcVerifier } from './auth/oidc.js';
 import { correlationIdOf, installCorrelationHeader } from './correlation.js';
 import type { AppDeps } from './deps.js';
 import { bigintReplacer, toJson } from './json.js';
@@ -56,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installCorrelationHeader(app);
   installAuthentication(app, {
     secret: deps.jwtSecret, clock: deps.clock, maxTtlSeconds: deps.config.tokenMaxTtlSeconds,
+    ...(deps.config.oidc ? { oidc: new OidcVerifier(deps.config.oidc) } : {}),
     ...(deps.identity ? { sessions: deps.identity.activeSessions } : {}),
   });
   await installRateLimit(app, deps.config.rateLimitPerMinute);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseDurationSeconds } from '../api/auth/duration.js';
+import type { OidcSettings } from '../api/auth/oidc.js';
+import { TOKEN_ROLES, type TokenRole } from '../api/auth/token.js';
 import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './secret-strength.js';
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
@@ -27,6 +29,8 @@ export interface Config {
   tokenMaxTtlSeconds: number;
   /** Origins allowed to call the API from a browser (CORS); empty means same-origin only. */
   corsOrigins: string[];
+  /** From LENDCORE_OIDC_*: an external identity provider whose tokens are accepted too; null when not configured. */
+  oidc: OidcSettings | null;
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -71,7 +75,31 @@ const envSchema = z.object({
     .transform((s) => s.split(',').map((o) => o.trim()).filter((o) => o !== ''))
     .refine((list) => list.every((o) => /^https?:\/\/[^/\s*]+$/.test(o)), 'expected a comma-separated list of origins such as https://console.example.com (no paths, no wildcards)')
     .default([]),
+  LENDCORE_OIDC_ISSUER: z.url({ error: 'expected the issuer URL, e.g. https://sso.example.com/realms/lender' }).optional(),
+  LENDCORE_OIDC_AUDIENCE: z.string().min(1).optional(),
+  LENDCORE_OIDC_JWKS_URL: z.url({ error: 'expected the URL of the JSON Web Key Set' }).optional(),
+  LENDCORE_OIDC_ROLE_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'expected a claim name or dotted path such as realm_access.roles').default('roles'),
+  LENDCORE_OIDC_ROLES: z
+    .string()
+    .transform((s, ctx) => parseRoleMap(s, ctx))
+    .optional(),
 });
+
+const STAFF_TOKEN_ROLES = TOKEN_ROLES.filter((r) => r !== 'borrower');
+
+/** `provider-role=lendcore-role,…`; only staff roles can be mapped (borrowers have accounts here). */
+function parseRoleMap(text: string, ctx: z.RefinementCtx): Record<string, TokenRole> {
+  const map: Record<string, TokenRole> = {};
+  for (const pair of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [external, role] = pair.split('=').map((p) => p.trim());
+    if (!external || !role || !(STAFF_TOKEN_ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({ code: 'custom', message: `expected provider-role=lendcore-role pairs, lendcore-role one of ${STAFF_TOKEN_ROLES.join(', ')}` });
+      return map;
+    }
+    map[external] = role as TokenRole;
+  }
+  return map;
+}
 
 const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
 
@@ -90,6 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  if (e.LENDCORE_OIDC_ISSUER !== undefined && e.LENDCORE_OIDC_AUDIENCE === undefined) {
+    throw new ConfigError(['LENDCORE_OIDC_AUDIENCE: required with LENDCORE_OIDC_ISSUER (the client id tokens are issued for)']);
+  }
   const dataDir = e.LENDCORE_DATA_DIR;
   // Read models get their own file so projection writes never wait on the log's fsyncs.
   const eventStoreUrl = e.LENDCORE_EVENTSTORE_URL ?? `sqlite:${path.join(dataDir, 'lendcore.db')}`;
@@ -108,5 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
     tokenMaxTtlSeconds: e.LENDCORE_TOKEN_MAX_TTL,
     corsOrigins: e.LENDCORE_CORS_ORIGINS,
+    oidc: e.LENDCORE_OIDC_ISSUER === undefined ? null : {
+      issuer: e.LENDCORE_OIDC_ISSUER,
+      audience: e.LENDCORE_OIDC_AUDIENCE ?? '',
+      roleClaim: e.LENDCORE_OIDC_ROLE_CLAIM,
+      // Without a map, provider roles named like ours (officer, underwriter…) map to themselves.
+      roleMap: e.LENDCORE_OIDC_ROLES ?? Object.fromEntries(STAFF_TOKEN_ROLES.map((r) => [r, r])),
+      jwksUrl: e.LENDCORE_OIDC_JWKS_URL ?? null,
+    },
   };
 }

@@ -85,6 +85,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ LENDCORE_JWT_SECRET: randomBytes(32).toString('hex') }).jwtSecret).not.toBeNull();
   });
 
+  it('reads the OIDC provider settings, mapping provider roles to staff roles', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const config = loadConfig({
+      LENDCORE_OIDC_ISSUER: 'https://sso.example.com/realms/lender', LENDCORE_OIDC_AUDIENCE: 'lendcore-api',
+      LENDCORE_OIDC_ROLE_CLAIM: 'realm_access.roles', LENDCORE_OIDC_ROLES: 'loan-officer=officer, auditor=compliance',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://sso.example.com/realms/lender', audience: 'lendcore-api', roleClaim: 'realm_access.roles',
+      roleMap: { 'loan-officer': 'officer', auditor: 'compliance' }, jwksUrl: null,
+    });
+    expect(problemsOf({ LENDCORE_OIDC_ISSUER: 'https://sso.example.com' })).toEqual(['LENDCORE_OIDC_AUDIENCE: required with LENDCORE_OIDC_ISSUER (the client id tokens are issued for)']);
+    expect(problemsOf({ LENDCORE_OIDC_ROLES: 'x=borrower' })[0]).toMatch(/^LENDCORE_OIDC_ROLES: expected provider-role=lendcore-role pairs/);
+  });
+
+  it('reads CORS origins as a list and refuses wildcards', () => {
+    expect(loadConfig({ LENDCORE_CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(problemsOf({ LENDCORE_CORS_ORIGINS: '*' })[0]).toMatch(/^LENDCORE_CORS_ORIGINS: expected a comma-separated list of origins/);
+  });
+
   it('bounds token lifetimes by LENDCORE_TOKEN_MAX_TTL (8 h unless set)', () => {
     expect(loadConfig({}).tokenMaxTtlSeconds).toBe(8 * 3600);
     expect(loadConfig({ LENDCORE_TOKEN_MAX_TTL: '30m' }).tokenMaxTtlSeconds).toBe(1800);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../../domain/actor.js';
 import type { Clock } from '../deps.js';
 import { HttpError, unauthenticated } from '../http-error.js';
+import type { OidcVerifier } from './oidc.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 declare module 'fastify' {
@@ -20,6 +21,8 @@ export interface AuthenticationOptions {
   secret: Uint8Array;
   clock: Clock;
   maxTtlSeconds: number;
+  /** With LENDCORE_OIDC_ISSUER: the external provider's verifier. */
+  oidc?: OidcVerifier;
   /** Absent without an identity store; then a token carrying `sid` is refused (its session cannot be checked). */
   sessions?: { isActive(sessionId: string, now: Date): boolean };
 }
@@ -31,7 +34,7 @@ export interface AuthenticationOptions {
  */
 export function installAuthentication(app: FastifyInstance, options: AuthenticationOptions): void {
   const { clock, sessions } = options;
-  const tokens = new VerifiedTokens(options.secret, options.maxTtlSeconds);
+  const tokens = new VerifiedTokens(options.secret, options.maxTtlSeconds, options.oidc);
   app.decorateRequest('actor', null);
   app.decorateRequest('authError', null);
   app.decorateRequest('sessionId', null);

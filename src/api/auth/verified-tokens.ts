@@ -1,4 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
+import { decodeProtectedHeader } from 'jose';
+import type { OidcVerifier } from './oidc.js';
 import { verifyTokenUntil, type VerifiedToken } from './token.js';
 
 interface Verified extends VerifiedToken {
@@ -21,6 +23,8 @@ export class VerifiedTokens {
     private readonly secret: Uint8Array,
     /** LENDCORE_TOKEN_MAX_TTL: a token living longer than this is refused. */
     private readonly maxTtlSeconds?: number,
+    /** With LENDCORE_OIDC_ISSUER: tokens signed asymmetrically go to the provider's keys. */
+    private readonly oidc?: OidcVerifier,
   ) {}
 
   /** The actor a valid token names; throws the 401 HttpError of verifyToken otherwise. */
@@ -33,9 +37,20 @@ export class VerifiedTokens {
     const at = now.getTime();
     const known = this.tokens.get(token);
     if (known !== undefined && at >= known.verifiedAtMs && at < known.expiresAtMs) return known;
-    const verified = await verifyTokenUntil(token, this.secret, now, this.maxTtlSeconds);
+    const verified = this.oidc !== undefined && !isLocal(token)
+      ? await this.oidc.verify(token, now, this.maxTtlSeconds ?? Number.MAX_SAFE_INTEGER)
+      : await verifyTokenUntil(token, this.secret, now, this.maxTtlSeconds);
     if (this.tokens.size >= MAX_TOKENS) this.tokens.clear();
     this.tokens.set(token, { ...verified, verifiedAtMs: at });
     return verified;
+  }
+}
+
+/** Locally minted tokens are HS256; anything else (or an unreadable header) is the provider's to judge. */
+function isLocal(token: string): boolean {
+  try {
+    return decodeProtectedHeader(token).alg === 'HS256';
+  } catch {
+    return true;
   }
 }
