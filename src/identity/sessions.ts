@@ -62,13 +62,16 @@ export class SessionStore {
     return this.db.prepare('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), reason, sessionId).changes > 0;
   }
 
-  /** Revokes every live session of the user; returns their ids (so caches can forget them). */
-  revokeAllOf(userId: string, reason: string, now: Date): string[] {
+  /** Revokes every live session of the user but `except`; returns their ids (so caches can forget them). */
+  revokeAllOf(userId: string, reason: string, now: Date, except: string | null = null): string[] {
     const revoke = this.db.transaction((): string[] => {
-      const ids = (this.db.prepare('SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL').all(userId) as { id: string }[]).map((r) => r.id);
-      this.db.prepare('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE user_id = ? AND revoked_at IS NULL').run(now.toISOString(), reason, userId);
+      const ids = (this.db.prepare('SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL').all(userId) as { id: string }[])
+        .map((r) => r.id)
+        .filter((id) => id !== except);
+      const update = this.db.prepare('UPDATE sessions SET revoked_at = ?, revoked_reason = ? WHERE id = ?');
+      for (const id of ids) update.run(now.toISOString(), reason, id);
       return ids;
     });
-    return revoke.immediate();
+    return revoke();
   }
 }

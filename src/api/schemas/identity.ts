@@ -87,3 +87,9 @@ export const staffUser = z.object({
   createdAt: z.string(),
   temporaryPassword: z.string().optional().meta({ description: 'Shown once; the user must change it at first login' }),
 });
+
+export const passwordChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();
+
+export const resetRequestBody = z.object({ login }).strict();
+
+export const resetBody = z.object({ login, code: sixDigits, newPassword: password }).strict();
