@@ -79,6 +79,17 @@ describe('OIDC provider tokens', () => {
     expect(res.json<{ detail: string }>().detail).toContain(detail);
   });
 
+  it('answers 401, not 500, while the provider cannot be reached', async () => {
+    const unreachable = 'http://127.0.0.1:9/realms/gone';
+    const down = await harness({ routes: [fixtureRoutes], oidc: { issuer: unreachable, audience: 'lendcore-api', roleClaim: 'roles', roleMap: { officer: 'officer' }, jwksUrl: null } });
+    try {
+      const res = await down.app.inject({ method: 'GET', url: '/t/officers', headers: { authorization: `Bearer ${await providerToken(providerKey, { iss: unreachable })}` } });
+      expect(res.statusCode).toBe(401);
+    } finally {
+      await down.app.close();
+    }
+  });
+
   it('maps to the configured role, and the route policy still applies', async () => {
     const res = await call(await providerToken(providerKey, { roles: ['auditor'] }));
     expect(res.statusCode).toBe(403);
