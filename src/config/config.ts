@@ -31,6 +31,8 @@ export interface Config {
   corsOrigins: string[];
   /** From LENDCORE_OIDC_*: an external identity provider whose tokens are accepted too; null when not configured. */
   oidc: OidcSettings | null;
+  /** Where outbox messages go; a channel left null keeps its messages in the local mailbox (development). */
+  delivery: { smtpUrl: string | null; mailFrom: string; smsWebhookUrl: string | null; smsWebhookAuthorization: string | null };
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -79,6 +81,10 @@ const envSchema = z.object({
   LENDCORE_OIDC_AUDIENCE: z.string().min(1).optional(),
   LENDCORE_OIDC_JWKS_URL: z.url({ error: 'expected the URL of the JSON Web Key Set' }).optional(),
   LENDCORE_OIDC_ROLE_CLAIM: z.string().regex(/^[\w-]+(\.[\w-]+)*$/, 'expected a claim name or dotted path such as realm_access.roles').default('roles'),
+  LENDCORE_SMTP_URL: z.string().regex(/^smtps?:\/\/\S+$/, 'expected smtp://… or smtps://user:password@host:port').optional(),
+  LENDCORE_MAIL_FROM: z.string().min(3).default('lendcore <no-reply@localhost>'),
+  LENDCORE_SMS_WEBHOOK_URL: z.url({ error: 'expected the https:// URL SMS messages are POSTed to' }).optional(),
+  LENDCORE_SMS_WEBHOOK_AUTHORIZATION: z.string().min(1).optional(),
   LENDCORE_OIDC_ROLES: z
     .string()
     .transform((s, ctx) => parseRoleMap(s, ctx))
@@ -101,7 +107,7 @@ function parseRoleMap(text: string, ctx: z.RefinementCtx): Record<string, TokenR
   return map;
 }
 
-const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
+const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY', 'LENDCORE_SMTP_URL', 'LENDCORE_SMS_WEBHOOK_AUTHORIZATION']);
 
 /** Validates the environment; every bad variable is reported at once, secrets never echoed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -146,6 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       // Without a map, provider roles named like ours (officer, underwriter…) map to themselves.
       roleMap: e.LENDCORE_OIDC_ROLES ?? Object.fromEntries(STAFF_TOKEN_ROLES.map((r) => [r, r])),
       jwksUrl: e.LENDCORE_OIDC_JWKS_URL ?? null,
+    },
+    delivery: {
+      smtpUrl: e.LENDCORE_SMTP_URL ?? null,
+      mailFrom: e.LENDCORE_MAIL_FROM,
+      smsWebhookUrl: e.LENDCORE_SMS_WEBHOOK_URL ?? null,
+      smsWebhookAuthorization: e.LENDCORE_SMS_WEBHOOK_AUTHORIZATION ?? null,
     },
   };
 }

@@ -8,6 +8,7 @@ import { resourceRoutes } from '../api/routes.js';
 import type { Config } from '../config/config.js';
 import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
+import { configuredDelivery, DELIVERY_INTERVAL_MS } from '../identity/configured-delivery.js';
 import { IdentityStore } from '../identity/identity-store.js';
 import type { ScryptParams } from '../identity/passwords.js';
 import type { ReadStore } from '../readstore/port.js';
@@ -64,6 +65,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     // Accounts live beside the key store, outside the log, for the same reason: they hold secrets, not business facts.
     const identity = IdentityStore.open(config.dataDir);
     closers.unshift(async () => identity.close());
+    const delivery = configuredDelivery(config, identity, { now: () => new Date() });
+    if (delivery) {
+      delivery.start(DELIVERY_INTERVAL_MS, (error) => logger.error({ err: error }, 'outbox delivery pass failed'));
+      closers.unshift(() => delivery.stop());
+    }
     const metrics = createMetricsRegistry();
     const projections = config.projectors
       ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })

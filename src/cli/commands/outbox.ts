@@ -16,7 +16,7 @@ export const outboxCommand: CliCommand = {
     const identity = IdentityStore.open(loadConfig(io.env).dataDir);
     try {
       const messages = identity.outbox.list({ limit, ...(values.to === undefined ? {} : { recipient: normaliseLogin(values.to) }) });
-      for (const m of messages) io.out(`${m.createdAt}  ${m.channel.padEnd(5)}  ${m.recipient}  ${m.deliveredAt ? 'delivered' : 'pending'}  ${m.subject}: ${m.body}`);
+      for (const m of messages) io.out(`${m.createdAt}  ${m.channel.padEnd(5)}  ${m.recipient}  ${m.status.padEnd(9)}  ${m.subject}: ${m.body}`);
       if (messages.length === 0) io.out('the outbox is empty');
       return 0;
     } finally {
