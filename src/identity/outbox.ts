@@ -70,6 +70,11 @@ export class Outbox {
       .run(error.slice(0, 500), retryAt === null ? 'failed' : 'pending', retryAt?.toISOString() ?? null, id);
   }
 
+  /** Forgets every message to `recipient` (an erased customer's phone or e-mail). */
+  forgetRecipient(recipient: string): void {
+    this.db.prepare('DELETE FROM outbox WHERE recipient = ?').run(recipient);
+  }
+
   /** Newest first; `recipient` filters to one address. */
   list(options: { recipient?: string; limit?: number } = {}): OutboxMessage[] {
     const limit = options.limit ?? 50;

@@ -24,6 +24,10 @@ export class PreferenceStore {
     return stored.success ? stored.data : DEFAULT_PREFERENCES;
   }
 
+  forget(subject: string): void {
+    this.db.prepare('DELETE FROM preferences WHERE subject = ?').run(subject);
+  }
+
   put(subject: string, preferences: Preferences): void {
     this.db
       .prepare('INSERT INTO preferences (subject, document) VALUES (?, ?) ON CONFLICT (subject) DO UPDATE SET document = excluded.document')

@@ -76,6 +76,16 @@ export class UserStore {
     return row ? toUser(row) : null;
   }
 
+  byCustomerId(customerId: string): User | null {
+    const row = this.db.prepare('SELECT * FROM users WHERE customer_id = ?').get(customerId) as UserRow | undefined;
+    return row ? toUser(row) : null;
+  }
+
+  /** Replaces the login (a phone or e-mail) with a placeholder and disables the account: nothing personal stays. */
+  anonymise(id: string): void {
+    this.db.prepare("UPDATE users SET login = ?, status = 'disabled', password_hash = '', totp_secret = NULL, totp_enabled = 0 WHERE id = ?").run(`erased:${id}`, id);
+  }
+
   byId(id: string): User | null {
     const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
     return row ? toUser(row) : null;
