@@ -1,5 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { preferencesSchema } from '../../../identity/preferences.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { guard } from '../queries/query-schemas.js';
 import { identityContext } from './identity-context.js';
@@ -12,7 +13,7 @@ export const meRoutes: ApiPlugin = async (scope, { deps }) => {
   app.get('/v1/me/preferences', {
     preValidation: guard('me.preferences'),
     schema: { operationId: 'mePreferences', tags: ['me'], summary: 'My console preferences (defaults until set)', response: { 200: preferencesSchema } },
-  }, async (request) => identity.preferences.get(request.actor?.sub ?? ''));
+  }, async (request) => identity.preferences.get(authenticatedActor(request).sub));
 
   app.put('/v1/me/preferences', {
     preValidation: guard('me.setPreferences'),
@@ -21,7 +22,7 @@ export const meRoutes: ApiPlugin = async (scope, { deps }) => {
       description: 'Problems: 400 VALIDATION_FAILED.', body: preferencesSchema, response: { 200: preferencesSchema },
     },
   }, async (request) => {
-    identity.preferences.put(request.actor?.sub ?? '', request.body);
+    identity.preferences.put(authenticatedActor(request).sub, request.body);
     return request.body;
   });
 };

@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { changePassword, requestPasswordReset, resetPassword } from '../../../identity/passwords-change.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { authRateLimit } from '../../rate-limit.js';
 import { passwordChangeBody, resetBody, resetRequestBody } from '../../schemas/identity.js';
@@ -23,7 +24,7 @@ export const passwordRoutes: ApiPlugin = async (scope, { deps }) => {
       body: passwordChangeBody, response: { 204: done },
     },
   }, async (request, reply) => {
-    await changePassword(ctx, request.actor?.sub ?? '', request.sessionId, request.body, request.ip);
+    await changePassword(ctx, authenticatedActor(request).sub, request.sessionId, request.body, request.ip);
     return reply.status(204).send(null);
   });
 

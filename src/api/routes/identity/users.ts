@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.js';
 import { revokeAllSessions } from '../../../identity/revoke-sessions.js';
 import { createStaff, resetStaff, setStaffEnabled, setStaffRole, staffView } from '../../../identity/staff-accounts.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { createStaffBody, roleBody, staffUser } from '../../schemas/identity.js';
@@ -13,7 +14,6 @@ import { identityContext } from './identity-context.js';
 export const userRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const ctx = identityContext(deps);
-  const admin = (request: Parameters<ReturnType<typeof guard>>[0]) => request.actor?.sub ?? '';
 
   app.get('/v1/users', {
     preValidation: guard('users.list'),
@@ -29,7 +29,7 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request, reply) => {
     reply.status(201);
-    return createStaff(ctx, request.body, admin(request));
+    return createStaff(ctx, request.body, authenticatedActor(request).sub);
   });
 
   app.put('/v1/users/:id/role', {
@@ -39,7 +39,7 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
       description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer or underwriter).',
       params: idParams, body: roleBody, response: { 200: staffUser },
     },
-  }, async (request) => setStaffRole(ctx, request.params.id, request.body.role, admin(request)));
+  }, async (request) => setStaffRole(ctx, request.params.id, request.body.role, authenticatedActor(request).sub));
 
   for (const [action, enabled] of [['disable', false], ['enable', true]] as const) {
     app.post(`/v1/users/:id/${action}`, {
@@ -50,7 +50,7 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
         description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_DISABLE_REFUSED.',
         params: idParams, response: { 200: staffUser },
       },
-    }, async (request) => setStaffEnabled(ctx, request.params.id, enabled, admin(request)));
+    }, async (request) => setStaffEnabled(ctx, request.params.id, enabled, authenticatedActor(request).sub));
   }
 
   app.post('/v1/users/:id/reset', {
@@ -59,7 +59,7 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
       operationId: 'usersReset', tags: ['users'], summary: 'New one-time password, TOTP to enrol again, every session ended (admin)',
       description: 'Problems: 404 USER_NOT_FOUND.', params: idParams, response: { 200: staffUser },
     },
-  }, async (request) => resetStaff(ctx, request.params.id, admin(request)));
+  }, async (request) => resetStaff(ctx, request.params.id, authenticatedActor(request).sub));
 
   app.delete('/v1/users/:id/sessions', {
     preValidation: guard('users.revokeSessions'),
@@ -69,7 +69,7 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     if (ctx.identity.users.byId(request.params.id) === null) throw notFoundUser(request.params.id);
-    return { revoked: revokeAllSessions(ctx, request.params.id, admin(request), 'revoked by administrator') };
+    return { revoked: revokeAllSessions(ctx, request.params.id, authenticatedActor(request).sub, 'revoked by administrator') };
   });
 };
 
