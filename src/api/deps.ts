@@ -3,6 +3,8 @@ import type { FastifyBaseLogger, FastifyPluginAsync } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config } from '../config/config.js';
 import type { EventStore } from '../eventstore/port.js';
+import type { IdentityStore } from '../identity/identity-store.js';
+import type { ScryptParams } from '../identity/passwords.js';
 import type { ProjectionStatus } from '../projections/projection-status.js';
 import type { ReadStore } from '../readstore/port.js';
 import type { PiiVault } from '../vault/pii-vault.js';
@@ -43,6 +45,13 @@ export interface AppDeps {
   metrics: Registry;
   /** Close-of-business metrics (src/runtime/operations-metrics.ts); absent in tests that build the app alone. */
   operations?: Pick<OperationsMetrics, 'closeOfBusinessRan' | 'closeOfBusinessFailed'>;
+  /**
+   * Accounts, sessions and the outbox (`<dataDir>/users.db`). Absent in bare test apps: then a
+   * token carrying a session id is refused and the identity routes must not be registered.
+   */
+  identity?: IdentityStore;
+  /** Cost of new password hashes (default PASSWORD_SCRYPT); tests lower it. */
+  passwordParams?: ScryptParams;
   /** Resource plugins (customers, products, loans, reports...); see src/api/routes.ts. */
   routes: ApiPlugin[];
   /** More /ready checks: each answers null when fine, else the reason (naming the file and what to do). */

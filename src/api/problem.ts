@@ -3,6 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError, type core } from 'zod';
 import { DomainError, type DomainErrorKind } from '../domain/errors.js';
 import { ConcurrencyError } from '../eventstore/concurrency-error.js';
+import { AuthError } from '../identity/auth-error.js';
 import { ReadStoreError } from '../readstore/errors.js';
 import { HttpError } from './http-error.js';
 
@@ -52,6 +53,7 @@ export function problem(status: number, code: string, detail: string): Problem {
 /** Maps any thrown value to a problem; a 500 never carries the error's message or stack. */
 export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof HttpError) return { problem: problem(error.statusCode, error.code, error.message), headers: error.headers };
+  if (error instanceof AuthError) return plain(problem(401, error.code, error.message));
   if (error instanceof ConcurrencyError) return plain(problem(409, error.code, error.message));
   if (error instanceof DomainError) return plain(problem(DOMAIN_STATUS[error.kind], error.code, error.message));
   // Read-store refusals come from query strings (cursors, filters): the caller's mistake, not ours.

@@ -1,50 +1,34 @@
-import type { FastifyInstance } from 'fastify';
-import type { Clock } from './deps.js';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { tooManyRequests } from './http-error.js';
 
+/** The way in (`/v1/auth/*`) is limited per client address, far below the general limit: it is where guessing happens. */
+export const AUTH_REQUESTS_PER_MINUTE = 20;
+const WINDOW_MS = 60_000;
+
+/** Per authenticated subject, else per client address (the auth hook has run: it is registered first). */
+const subjectOf = (request: FastifyRequest): string => (request.actor ? `sub:${request.actor.sub}` : `ip:${request.ip}`);
+
 /**
- * Fixed one-minute windows shared by all subjects: when the window rolls over every counter is
- * dropped, so memory stays bounded by the subjects seen in one minute. A burst straddling two
- * windows may get up to twice the limit; good enough to stop a runaway client.
+ * @fastify/rate-limit over every route, `perMinute` requests per subject per minute (0 turns it
+ * all off), answering with the standard `RateLimit-*` headers (draft IETF spec) and 429
+ * problem+json with Retry-After. Routes opt out with `config: { rateLimit: false }` (probes) or
+ * tighten it with `authRateLimit()` (the auth routes). Counters live in this process.
  */
-export class FixedWindowLimiter {
-  private windowStart = 0;
-  private readonly counts = new Map<string, number>();
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs = 60_000,
-  ) {}
-
-  /** Counts one request for `key`; returns 0 when allowed, else the seconds until the window resets. */
-  hit(key: string, now: Date): number {
-    const start = now.getTime() - (now.getTime() % this.windowMs);
-    if (start !== this.windowStart) {
-      this.windowStart = start;
-      this.counts.clear();
-    }
-    const count = (this.counts.get(key) ?? 0) + 1;
-    this.counts.set(key, count);
-    if (count <= this.limit) return 0;
-    return Math.max(1, Math.ceil((start + this.windowMs - now.getTime()) / 1000));
-  }
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Set false on operational routes (health, metrics) so probes are never throttled. */
-    rateLimit?: boolean;
-  }
-}
-
-/** Limits requests per authenticated subject (per client IP when anonymous); 0 disables. */
-export function installRateLimit(app: FastifyInstance, perMinute: number, clock: Clock): void {
+export async function installRateLimit(app: FastifyInstance, perMinute: number): Promise<void> {
   if (perMinute <= 0) return;
-  const limiter = new FixedWindowLimiter(perMinute);
-  app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config.rateLimit === false) return;
-    const subject = request.actor ? `sub:${request.actor.sub}` : `ip:${request.ip}`;
-    const retryAfter = limiter.hit(subject, clock.now());
-    if (retryAfter > 0) throw tooManyRequests(retryAfter);
+  await app.register(rateLimit, {
+    global: true,
+    max: perMinute,
+    timeWindow: WINDOW_MS,
+    hook: 'onRequest',
+    keyGenerator: subjectOf,
+    enableDraftSpec: true,
+    errorResponseBuilder: (_request, context) => tooManyRequests(Math.max(1, Math.ceil(context.ttl / 1000))),
   });
+}
+
+/** Route config for `/v1/auth/*`: AUTH_REQUESTS_PER_MINUTE per client address, a separate bucket from the general one. */
+export function authRateLimit() {
+  return { max: AUTH_REQUESTS_PER_MINUTE, timeWindow: WINDOW_MS, groupId: 'auth', keyGenerator: (request: FastifyRequest) => `ip:${request.ip}` };
 }

@@ -1,6 +1,7 @@
 import type { ApiPlugin } from './deps.js';
 import { holidayRoutes } from './routes/commands/holidays.js';
 import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
+import { identityRoutes } from './routes/identity/index.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -25,4 +26,5 @@ export const resourceRoutes: ApiPlugin[] = [
   holidayRoutes,
   closeOfBusinessRoutes,
   paymentRoutes,
+  ...identityRoutes,
 ];

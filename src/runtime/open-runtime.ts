@@ -11,6 +11,9 @@ import type { EventStore } from '../eventstore/port.js';
 import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
 import { scheduleCheckpoints } from '../integrity/checkpoint-schedule.js';
 import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
+import { configuredDelivery, DELIVERY_INTERVAL_MS } from '../identity/configured-delivery.js';
+import { IdentityStore } from '../identity/identity-store.js';
+import type { ScryptParams } from '../identity/passwords.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
@@ -27,6 +30,8 @@ export interface Runtime {
   eventStore: EventStore;
   readStore: ReadStore;
   vault: PiiVault;
+  /** Accounts, sessions, outbox and security events (`<dataDir>/users.db`). */
+  identity: IdentityStore;
   logger: FastifyBaseLogger;
   /**
    * Null when LENDCORE_PROJECTORS=off (projections run in `lendcore project` workers). Each
@@ -45,6 +50,8 @@ export interface RuntimeOptions {
   logger?: FastifyBaseLogger;
   /** Starts the projection thread another way (tests run TypeScript sources, which a plain Worker cannot load). */
   spawnProjectionThread?: HostingDeps['spawnThread'];
+  /** Cost of new password hashes; tests lower it to keep scrypt quick. */
+  passwordParams?: ScryptParams;
 }
 
 export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: npx lendcore demo';
@@ -74,6 +81,14 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const keyStore = SqliteKeyStore.open({ path: keysFile, masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
     const vault = new PiiVault(keyStore);
+    // Accounts live beside the key store, outside the log, for the same reason: they hold secrets, not business facts.
+    const identity = IdentityStore.open(config.dataDir);
+    closers.unshift(async () => identity.close());
+    const delivery = configuredDelivery(config, identity, { now: () => new Date() });
+    if (delivery) {
+      delivery.start(DELIVERY_INTERVAL_MS, (error) => logger.error({ err: error }, 'outbox delivery pass failed'));
+      closers.unshift(() => delivery.stop());
+    }
     const metrics = createMetricsRegistry();
     const operations = new OperationsMetrics(metrics, {
       headPosition: () => eventStore.headPosition(),
@@ -88,8 +103,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     }
 
     const app = await buildApp({
-      eventStore, readStore, vault, config, logger,
+      eventStore, readStore, vault, config, logger, identity,
       jwtSecret: secrets.jwtSecret,
+      ...(options.passwordParams ? { passwordParams: options.passwordParams } : {}),
       clock: { now: () => new Date(), timeZone: config.timeZone },
       metrics,
       routes: options.routes ?? resourceRoutes,
@@ -102,7 +118,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
     let closing: Promise<void> | null = null;
     const close = () => (closing ??= closeInOrder(closers));
-    return { config, app, eventStore, readStore, vault, logger, projections, operations, close };
+    return { config, app, eventStore, readStore, vault, identity, logger, projections, operations, close };
   } catch (error) {
     await closeInOrder(closers);
     throw error;

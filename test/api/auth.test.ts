@@ -57,6 +57,18 @@ describe('bearer authentication', () => {
     expect(staff.statusCode).toBe(200);
   });
 
+  it('answers 401 for a token living longer than LENDCORE_TOKEN_MAX_TTL (8 h here), however it was signed', async () => {
+    const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'officer', ttl: '9h' }));
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ detail: 'the bearer token lives longer than this server allows' });
+  });
+
+  it('answers 401 for a token naming a session when there is no identity store to check it', async () => {
+    const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'officer', sid: 'some-session', ttl: '15m' }));
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ detail: 'the session of this token has ended; log in again' });
+  });
+
   it('still serves public routes when a bad token is presented', async () => {
     expect((await get('/health', { authorization: 'Bearer junk' })).statusCode).toBe(200);
   });
@@ -73,9 +85,20 @@ describe('tokens', () => {
     await expect(mintToken({ sub: 'o1', role: 'officer', ttl: 'forever' }, SECRET)).rejects.toThrow(/ttl/);
   });
 
+  it('normalises the subject, so Ulf and ulf are one identity for four-eyes checks', async () => {
+    const upper = await mintToken({ sub: 'Ulf', role: 'officer', ttl: '1h' }, SECRET, NOW);
+    const fullWidth = await mintToken({ sub: 'ＵＬＦ', role: 'officer', ttl: '1h' }, SECRET, NOW);
+    expect(await verifyToken(upper, SECRET, NOW)).toEqual({ sub: 'ulf', role: 'officer' });
+    expect(await verifyToken(fullWidth, SECRET, NOW)).toEqual({ sub: 'ulf', role: 'officer' });
+  });
+
+  it('refuses to mint a token above the maximum lifetime', async () => {
+    await expect(mintToken({ sub: 'o1', role: 'officer', ttl: '9h', maxTtlSeconds: 8 * 3600 }, SECRET)).rejects.toThrow(/above the maximum/);
+  });
+
   it('refuses a validly signed token whose role is unknown', async () => {
     const { SignJWT } = await import('jose');
-    const token = await new SignJWT({ role: 'root' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setExpirationTime(NOW.getTime() / 1000 + 60).sign(SECRET);
+    const token = await new SignJWT({ role: 'root' }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuedAt(NOW.getTime() / 1000).setExpirationTime(NOW.getTime() / 1000 + 60).sign(SECRET);
     await expect(verifyToken(token, SECRET, NOW)).rejects.toMatchObject({ statusCode: 401 });
   });
 });

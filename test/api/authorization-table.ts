@@ -11,7 +11,7 @@ export type Access = 'allowed' | 'unauthenticated' | 'forbidden' | 'hidden';
 
 export interface AccessRow {
   route: RouteId;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** A concrete URL on the own borrower's resources. */
   url: string;
   /** A schema-valid body, so only the gate can refuse. */
@@ -22,15 +22,18 @@ export interface AccessRow {
 
 /** The access the row promises to `who`. */
 export function expectedAccess(row: AccessRow, who: Who): Access {
-  if (who === 'none') return 'unauthenticated';
   if (row.allowed.includes(who)) return 'allowed';
+  if (who === 'none') return 'unauthenticated';
   if (who === 'borrower-other' && row.allowed.includes('borrower-own')) return 'hidden';
   return 'forbidden';
 }
 
-/** How the gate treated a response: 401, 403, or the ownership 404 (code NOT_FOUND); anything else got through. */
+/**
+ * How the gate treated a response: 401 UNAUTHENTICATED, 403, or the ownership 404 (code NOT_FOUND);
+ * anything else got through (a login route's own 401 INVALID_CREDENTIALS is the route's answer).
+ */
 export function accessOf(res: { statusCode: number; body: string }): Access {
-  if (res.statusCode === 401) return 'unauthenticated';
+  if (res.statusCode === 401 && (JSON.parse(res.body) as { code?: string }).code === 'UNAUTHENTICATED') return 'unauthenticated';
   if (res.statusCode === 403) return 'forbidden';
   if (res.statusCode === 404 && (JSON.parse(res.body) as { code?: string }).code === 'NOT_FOUND') return 'hidden';
   return 'allowed';
@@ -48,5 +51,5 @@ export function callerFor(who: Who, ownCustomerId: string): Caller | null {
 export async function checkAccess(t: TestApp, row: AccessRow, who: Who, ownCustomerId: string): Promise<void> {
   const res = await t.call(callerFor(who, ownCustomerId), row.method, row.url, row.body);
   expect(accessOf(res), `${who} ${row.method} ${row.url}: ${res.statusCode} ${res.body}`).toBe(expectedAccess(row, who));
-  if (who === 'none') expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  if (who === 'none' && !row.allowed.includes('none')) expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
 }

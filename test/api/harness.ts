@@ -5,7 +5,7 @@ import { buildApp } from '../../src/api/app.js';
 import type { ApiPlugin, AppDeps, ProjectionHealth } from '../../src/api/deps.js';
 import { createLogger } from '../../src/api/logger.js';
 import { createMetricsRegistry } from '../../src/api/plugins/metrics.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { MemoryKeyStore } from '../../src/vault/memory-key-store.js';
@@ -23,6 +23,8 @@ export interface Harness {
 export interface HarnessOptions {
   routes?: ApiPlugin[];
   rateLimitPerMinute?: number;
+  corsOrigins?: string[];
+  oidc?: Config['oidc'];
   eventStoreUp?: boolean;
   projections?: ProjectionHealth;
 }
@@ -48,7 +50,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       done();
     },
   });
-  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0 };
+  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0, corsOrigins: options.corsOrigins ?? [], oidc: options.oidc ?? null };
   const deps: AppDeps = {
     ...stubStores(options.eventStoreUp ?? true),
     vault: new PiiVault(new MemoryKeyStore()),

@@ -60,6 +60,7 @@ describe('lendcore token', () => {
     [['token', '--role', 'root', '--sub', 'u'], '--role must be one of'],
     [['token', '--role', 'borrower', '--sub', 'u'], 'a borrower token needs --customer'],
     [['token', '--role', 'admin', '--sub', 'u', '--ttl', 'forever'], 'ttl'],
+    [['token', '--role', 'admin', '--sub', 'u', '--ttl', '9h'], 'above the maximum of 28800 s (LENDCORE_TOKEN_MAX_TTL)'],
     [['token', '--role', 'admin', '--sub', 'u', '--bogus'], "Unknown option '--bogus'"],
   ])('exits 2 with the usage for %j', async (argv, message) => {
     const io = captureIo(dataDirEnv());

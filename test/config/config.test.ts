@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,7 @@ describe('loadConfig', () => {
       LENDCORE_EVENTSTORE_URL: 'esdb://localhost:2113?tls=false',
       LENDCORE_READSTORE_URL: 'mongodb://localhost:27017/lendcore',
       LENDCORE_MASTER_KEY: key,
-      LENDCORE_JWT_SECRET: 'x'.repeat(32),
+      LENDCORE_JWT_SECRET: 'f3a1c9e07b2d4c68a5e19f0d7c3b2a8e'.repeat(2),
       LENDCORE_PROJECTORS: 'off',
       LENDCORE_RATE_LIMIT: '0',
       LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL',
@@ -74,6 +75,39 @@ describe('loadConfig', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: expected an integer from 0 to 65535 (got "70000")']);
     expect(problemsOf({ LENDCORE_MASTER_KEY: 'c2hvcnQ=' })).toEqual(['LENDCORE_MASTER_KEY: expected 32 bytes, base64-encoded']);
     expect(problemsOf({ LENDCORE_JWT_SECRET: 'short' })).toEqual(['LENDCORE_JWT_SECRET: expected at least 32 characters']);
+  });
+
+  it('refuses a low-entropy token secret however long, and accepts 32 random bytes', () => {
+    const refused = 'LENDCORE_JWT_SECRET: expected at least 32 random bytes (hex or base64); this value is too predictable';
+    expect(problemsOf({ LENDCORE_JWT_SECRET: 'x'.repeat(32) })).toEqual([refused]);
+    expect(problemsOf({ LENDCORE_JWT_SECRET: 'ab'.repeat(40) })).toEqual([refused]);
+    expect(loadConfig({ LENDCORE_JWT_SECRET: randomBytes(32).toString('base64') }).jwtSecret).not.toBeNull();
+    expect(loadConfig({ LENDCORE_JWT_SECRET: randomBytes(32).toString('hex') }).jwtSecret).not.toBeNull();
+  });
+
+  it('reads the OIDC provider settings, mapping provider roles to staff roles', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    const config = loadConfig({
+      LENDCORE_OIDC_ISSUER: 'https://sso.example.com/realms/lender', LENDCORE_OIDC_AUDIENCE: 'lendcore-api',
+      LENDCORE_OIDC_ROLE_CLAIM: 'realm_access.roles', LENDCORE_OIDC_ROLES: 'loan-officer=officer, auditor=compliance',
+    });
+    expect(config.oidc).toEqual({
+      issuer: 'https://sso.example.com/realms/lender', audience: 'lendcore-api', roleClaim: 'realm_access.roles',
+      roleMap: { 'loan-officer': 'officer', auditor: 'compliance' }, jwksUrl: null,
+    });
+    expect(problemsOf({ LENDCORE_OIDC_ISSUER: 'https://sso.example.com' })).toEqual(['LENDCORE_OIDC_AUDIENCE: required with LENDCORE_OIDC_ISSUER (the client id tokens are issued for)']);
+    expect(problemsOf({ LENDCORE_OIDC_ROLES: 'x=borrower' })[0]).toMatch(/^LENDCORE_OIDC_ROLES: expected provider-role=lendcore-role pairs/);
+  });
+
+  it('reads CORS origins as a list and refuses wildcards', () => {
+    expect(loadConfig({ LENDCORE_CORS_ORIGINS: 'https://a.example.com, http://localhost:5173' }).corsOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(problemsOf({ LENDCORE_CORS_ORIGINS: '*' })[0]).toMatch(/^LENDCORE_CORS_ORIGINS: expected a comma-separated list of origins/);
+  });
+
+  it('bounds token lifetimes by LENDCORE_TOKEN_MAX_TTL (8 h unless set)', () => {
+    expect(loadConfig({}).tokenMaxTtlSeconds).toBe(8 * 3600);
+    expect(loadConfig({ LENDCORE_TOKEN_MAX_TTL: '30m' }).tokenMaxTtlSeconds).toBe(1800);
+    expect(problemsOf({ LENDCORE_TOKEN_MAX_TTL: 'forever' })).toEqual(['LENDCORE_TOKEN_MAX_TTL: expected a duration like 8h, 15m or 1d (got "forever")']);
   });
 
   it('puts the message lines in the error text', () => {

@@ -12,7 +12,7 @@ const dirs: string[] = [];
 export function tempConfig(env: NodeJS.ProcessEnv = {}): Config {
   const dir = mkdtempSync(path.join(tmpdir(), 'lendcore-runtime-'));
   dirs.push(dir);
-  return loadConfig({ LENDCORE_DATA_DIR: dir, LENDCORE_JWT_SECRET: 'x'.repeat(32), LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
+  return loadConfig({ LENDCORE_DATA_DIR: dir, LENDCORE_JWT_SECRET: 'f3a1c9e07b2d4c68a5e19f0d7c3b2a8e'.repeat(2), LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL', ...env });
 }
 
 export function removeDataDirs(): void {

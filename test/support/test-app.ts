@@ -51,11 +51,13 @@ export interface TestAppOptions {
   readStoreUrl?: string;
   /** 'off' runs no projections in the app, as beside `lendcore project` workers. */
   projectors?: 'on' | 'off';
-  /** More environment, e.g. payment channel settings (LENDCORE_WECHAT_*). */
-  env?: Record<string, string>;
+  /** More environment variables (e.g. LENDCORE_RATE_LIMIT to turn the limiter on). */
+  env?: NodeJS.ProcessEnv;
 }
 
 const CAUGHT_UP_WAIT_MS = 10_000;
+/** Cheap scrypt for tests (1 MiB, ~2 ms): the production cost would make every login test slow. */
+export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
 /**
  * The real runtime (SQLite log, read models and key store on temp files unless store URLs are
@@ -72,7 +74,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     LENDCORE_EVENTSTORE_URL: options.eventStoreUrl, LENDCORE_READSTORE_URL: options.readStoreUrl, LENDCORE_PROJECTORS: options.projectors,
     ...options.env,
   });
-  const runtime = await openRuntime(config, { logger: createLogger('info', sink), ...(options.routes ? { routes: options.routes } : {}) });
+  const runtime = await openRuntime(config, { logger: createLogger('info', sink), passwordParams: TEST_SCRYPT, ...(options.routes ? { routes: options.routes } : {}) });
   await runtime.app.ready();
   const key = Buffer.from(secret, 'utf8');
   const tokens = new Map<string, string>();

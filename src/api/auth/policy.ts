@@ -6,10 +6,12 @@ import type { TokenRole } from './token.js';
  * customer's loan); anything else answers 404, never 403, so ids cannot be probed.
  */
 export interface RoutePolicy {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: string;
   roles: readonly TokenRole[];
   borrowerOwns?: 'customer' | 'loan';
+  /** Callable without a token (logging in, registering); `roles` then lists who may also call it with one. */
+  anonymous?: true;
 }
 
 const STAFF = ['officer', 'underwriter', 'compliance', 'admin'] as const;
@@ -77,6 +79,27 @@ export const POLICY = {
   'audit.list': { method: 'GET', url: '/v1/audit', roles: ['compliance', 'admin'] },
   'admin.projections': { method: 'GET', url: '/v1/admin/projections', roles: ['admin'] },
   'admin.rebuildProjection': { method: 'POST', url: '/v1/admin/projections/:name/rebuild', roles: ['admin'] },
+
+  // Identity: the way in needs no token; staff accounts are the administrator's; security events are for oversight.
+  'auth.register': { method: 'POST', url: '/v1/auth/register', roles: EVERYONE, anonymous: true },
+  'auth.verify': { method: 'POST', url: '/v1/auth/verify', roles: EVERYONE, anonymous: true },
+  'auth.login': { method: 'POST', url: '/v1/auth/login', roles: EVERYONE, anonymous: true },
+  'auth.enrolTotp': { method: 'POST', url: '/v1/auth/totp/enrol', roles: EVERYONE, anonymous: true },
+  'auth.refresh': { method: 'POST', url: '/v1/auth/refresh', roles: EVERYONE, anonymous: true },
+  'auth.logout': { method: 'POST', url: '/v1/auth/logout', roles: EVERYONE, anonymous: true },
+  'auth.changePassword': { method: 'POST', url: '/v1/auth/password', roles: EVERYONE },
+  'auth.requestPasswordReset': { method: 'POST', url: '/v1/auth/password-reset/request', roles: EVERYONE, anonymous: true },
+  'auth.resetPassword': { method: 'POST', url: '/v1/auth/password-reset', roles: EVERYONE, anonymous: true },
+  'users.list': { method: 'GET', url: '/v1/users', roles: ['admin'] },
+  'users.create': { method: 'POST', url: '/v1/users', roles: ['admin'] },
+  'users.setRole': { method: 'PUT', url: '/v1/users/:id/role', roles: ['admin'] },
+  'users.disable': { method: 'POST', url: '/v1/users/:id/disable', roles: ['admin'] },
+  'users.enable': { method: 'POST', url: '/v1/users/:id/enable', roles: ['admin'] },
+  'users.reset': { method: 'POST', url: '/v1/users/:id/reset', roles: ['admin'] },
+  'users.revokeSessions': { method: 'DELETE', url: '/v1/users/:id/sessions', roles: ['admin'] },
+  'me.preferences': { method: 'GET', url: '/v1/me/preferences', roles: EVERYONE },
+  'me.setPreferences': { method: 'PUT', url: '/v1/me/preferences', roles: EVERYONE },
+  'security.events': { method: 'GET', url: '/v1/security-events', roles: ['compliance', 'admin'] },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteId = keyof typeof POLICY;

@@ -4,7 +4,7 @@ import { businessDate, channel, decimalAmount, entityId, percentRate, reason, re
 export const applicationBody = z
   .object({
     loanId: entityId.optional(),
-    customerId: entityId,
+    customerId: entityId.optional().meta({ description: 'The applicant; a borrower may omit it (its session\'s customer), staff must give it' }),
     productId: entityId,
     principal: decimalAmount.meta({ description: 'Principal asked for, inside the product\'s range', example: '50000.00' }),
     term: wholeNumber(1, 600).meta({ description: 'Number of repayment periods', example: 12 }),

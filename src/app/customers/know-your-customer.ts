@@ -23,14 +23,14 @@ export async function submitKyc(services: AppServices, meta: CommandMeta, custom
     id: customerId,
     streamId: customerStream(customerId),
     decider: customerDecider,
-    command: { type: 'SubmitKyc', data: { ...input, bankAccount, submittedAt } },
+    command: { type: 'SubmitKyc', data: { ...input, bankAccount, submittedAt, submittedBy: meta.actor.sub } },
     meta,
     occurredAt: submittedAt,
   });
   return outcome;
 }
 
-/** Verifies or rejects submitted KYC, recording who decided; a rejection needs a reason. */
+/** Verifies or rejects submitted KYC, recording who decided; a rejection needs a reason; 422 KYC_FOUR_EYES when the decider registered the customer or submitted the KYC. */
 export async function decideKyc(services: AppServices, meta: CommandMeta, customerId: string, input: KycDecisionInput): Promise<CommandOutcome> {
   const decidedAt = occurredAtFor(services);
   const { outcome } = await runCommand(services, {

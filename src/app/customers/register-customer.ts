@@ -33,7 +33,7 @@ export async function registerCustomer(services: AppServices, meta: CommandMeta,
     id: customerId,
     streamId: customerStream(customerId),
     decider: customerDecider,
-    command: { type: 'Register', data: { customerId, profile, registeredBy } },
+    command: { type: 'Register', data: { customerId, profile, registeredBy, registrar: meta.actor.sub } },
     meta,
     occurredAt: occurredAtFor(services),
   });

@@ -3,13 +3,13 @@ import type { Sealed, SealedProfile } from './events.js';
 /** Commands carry everything the decider needs: ids, times and who acted, as plain data. */
 export type RegisterCustomer = {
   type: 'Register';
-  data: { customerId: string; profile: SealedProfile; registeredBy: 'self' | 'officer' };
+  data: { customerId: string; profile: SealedProfile; registeredBy: 'self' | 'officer'; registrar?: string };
 };
 export type SubmitKyc = {
   type: 'SubmitKyc';
-  data: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: Sealed; submittedAt: string };
+  data: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: Sealed; submittedAt: string; submittedBy?: string };
 };
-/** Roles are the application's concern; the decider only checks the KYC state. */
+/** Roles are the application's concern; the decider checks the KYC state and that the decider is not a maker. */
 export type DecideKyc = {
   type: 'DecideKyc';
   data: { decision: 'verified' | 'rejected'; reason: string | null; decidedBy: string; decidedAt: string };

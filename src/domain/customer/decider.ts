@@ -33,6 +33,10 @@ function decideKyc({ data }: DecideKyc, state: CustomerState): CustomerEvent[] {
     throw new DomainError('KYC_ALREADY_DECIDED', `KYC is already ${state.kycStatus}`, 'conflict');
   }
   if (data.decision === 'verified') {
+    // Maker-checker: the person who registered the customer or submitted the KYC cannot also verify it.
+    if (state.kycMakers.includes(data.decidedBy)) {
+      throw new DomainError('KYC_FOUR_EYES', 'Whoever registered the customer or submitted its KYC cannot verify it; another person must', 'rule');
+    }
     return [{ type: 'KycVerified', data: { reason: data.reason, decidedBy: data.decidedBy, verifiedAt: data.decidedAt } }];
   }
   if (!data.reason) throw new DomainError('REASON_REQUIRED', 'A KYC rejection needs a reason', 'invalid');

@@ -18,6 +18,8 @@ export type CustomerRegistered = DomainEvent<'CustomerRegistered', {
   profile: SealedProfile;
   /** 'self' when the borrower registered, 'officer' when staff did it for them. */
   registeredBy: 'self' | 'officer';
+  /** The user id (token subject) who registered; absent on events recorded before maker-checker. */
+  registrar?: string;
 }>;
 export type KycSubmitted = DomainEvent<'KycSubmitted', {
   monthlyIncome: string;
@@ -25,6 +27,8 @@ export type KycSubmitted = DomainEvent<'KycSubmitted', {
   employmentMonths: number;
   bankAccount: Sealed;
   submittedAt: string;
+  /** The user id who submitted; absent on events recorded before maker-checker. */
+  submittedBy?: string;
 }>;
 export type KycVerified = DomainEvent<'KycVerified', { reason: string | null; decidedBy: string; verifiedAt: string }>;
 export type KycRejected = DomainEvent<'KycRejected', { reason: string; decidedBy: string }>;

@@ -11,6 +11,8 @@ export interface CustomerState {
   employmentMonths: number | null;
   flags: string[];
   erased: boolean;
+  /** Who registered the customer and who submitted its current KYC (user ids): none of them may verify it. */
+  kycMakers: string[];
 }
 
 export function initialCustomerState(): CustomerState {
@@ -22,6 +24,7 @@ export function initialCustomerState(): CustomerState {
     employmentMonths: null,
     flags: [],
     erased: false,
+    kycMakers: [],
   };
 }
 
@@ -29,10 +32,11 @@ export function initialCustomerState(): CustomerState {
 export function evolveCustomer(state: CustomerState, event: CustomerEvent): CustomerState {
   switch (event.type) {
     case 'CustomerRegistered':
-      return { ...state, customerId: event.data.customerId };
+      return { ...state, customerId: event.data.customerId, kycMakers: event.data.registrar === undefined ? [] : [event.data.registrar] };
     case 'KycSubmitted':
       return {
         ...state,
+        kycMakers: event.data.submittedBy === undefined || state.kycMakers.includes(event.data.submittedBy) ? state.kycMakers : [...state.kycMakers, event.data.submittedBy],
         kycStatus: 'submitted',
         kycVerifiedAt: null,
         monthlyIncome: event.data.monthlyIncome,

@@ -16,9 +16,11 @@ export function businessDay(date: string): void {
   vi.setSystemTime(new Date(`${date}T10:00:00.000Z`));
 }
 
-const tokens = new Map<string, string>();
-
-/** `app.inject` on any app sharing the test app's JWT secret, as the caller (null: anonymous), with a long-lived token. */
+/**
+ * `app.inject` on any app sharing the test app's JWT secret, as the caller (null: anonymous), with
+ * a token minted at the (possibly faked) current time: tests move the clock across business days,
+ * and tokens may not outlive LENDCORE_TOKEN_MAX_TTL.
+ */
 export async function callApp(
   t: TestApp, app: FastifyInstance, caller: Caller | null, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown,
 ): Promise<LightMyRequestResponse> {
@@ -26,9 +28,7 @@ export async function callApp(
   if (!secret) throw new Error('the test app runs with LENDCORE_JWT_SECRET');
   let headers: Record<string, string> = {};
   if (caller) {
-    const id = `${caller.role}:${caller.sub}:${caller.customerId ?? ''}`;
-    const token = tokens.get(id) ?? (await mintToken({ ...caller, ttl: '3650d' }, secret, new Date('2025-01-01T00:00:00Z')));
-    tokens.set(id, token);
+    const token = await mintToken({ ...caller, ttl: '1h' }, secret, new Date());
     headers = { authorization: `Bearer ${token}` };
   }
   return app.inject({ method, url, headers, ...(body === undefined ? {} : { payload: body as object }) });

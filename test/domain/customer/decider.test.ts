@@ -55,6 +55,25 @@ describe('customer decider', () => {
     spec([registered, submitted, rejected]).when({ type: 'SubmitKyc', data: kyc }).then([submitted]);
   });
 
+  it('refuses verification by whoever registered the customer or submitted its KYC (maker-checker)', () => {
+    const byOfficer: CustomerEvent = { type: 'CustomerRegistered', data: { customerId: 'c1', profile, registeredBy: 'officer', registrar: 'olga' } };
+    const submittedByUlf: CustomerEvent = { type: 'KycSubmitted', data: { ...kyc, submittedBy: 'ulf' } };
+    const decide = (decidedBy: string) => ({ type: 'DecideKyc' as const, data: { decision: 'verified' as const, reason: null, decidedBy, decidedAt: '2026-01-06' } });
+    spec([byOfficer, submittedByUlf]).when(decide('olga')).thenThrows('KYC_FOUR_EYES', 'rule');
+    spec([byOfficer, submittedByUlf]).when(decide('ulf')).thenThrows('KYC_FOUR_EYES', 'rule');
+    spec([byOfficer, submittedByUlf]).when(decide('chen')).then([{ type: 'KycVerified', data: { reason: null, decidedBy: 'chen', verifiedAt: '2026-01-06' } }]);
+  });
+
+  it('lets a maker reject (refusing is no conflict of interest), and lets anyone verify events recorded before maker-checker', () => {
+    const submittedByUlf: CustomerEvent = { type: 'KycSubmitted', data: { ...kyc, submittedBy: 'ulf' } };
+    spec([registered, submittedByUlf])
+      .when({ type: 'DecideKyc', data: { decision: 'rejected', reason: 'blurry id', decidedBy: 'ulf', decidedAt: '2026-01-06' } })
+      .then([{ type: 'KycRejected', data: { reason: 'blurry id', decidedBy: 'ulf' } }]);
+    spec([registered, submitted])
+      .when({ type: 'DecideKyc', data: { decision: 'verified', reason: null, decidedBy: 'u1', decidedAt: '2026-01-06' } })
+      .then([verified]);
+  });
+
   it('needs a reason to reject', () => {
     spec([registered, submitted])
       .when({ type: 'DecideKyc', data: { decision: 'rejected', reason: null, decidedBy: 'u1', decidedAt: '2026-01-06' } })

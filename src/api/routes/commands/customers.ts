@@ -2,6 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { eraseCustomer } from '../../../app/customers/erase-customer.js';
 import { decideKyc, submitKyc } from '../../../app/customers/know-your-customer.js';
 import { registerCustomer } from '../../../app/customers/register-customer.js';
+import { eraseBorrowerAccount } from '../../../identity/erase-account.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { erasureBody, kycDecisionBody, registerCustomerBody, submitKycBody } from '../../schemas/customers.js';
@@ -47,6 +48,9 @@ export const customerCommandRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const actor = await admit(request, 'customers.erasePii', deps.eventStore);
     const reason = request.body?.reason ?? 'erasure requested';
-    return sendOutcome(reply, await eraseCustomer(deps, commandMeta(request, actor, 'customers.erasePii'), request.params.id, reason));
+    const outcome = await eraseCustomer(deps, commandMeta(request, actor, 'customers.erasePii'), request.params.id, reason);
+    // The borrower's account holds its phone or e-mail as login: erased with the rest.
+    if (deps.identity) eraseBorrowerAccount({ identity: deps.identity, clock: deps.clock }, request.params.id, actor.sub);
+    return sendOutcome(reply, outcome);
   });
 };

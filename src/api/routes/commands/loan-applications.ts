@@ -3,6 +3,7 @@ import { applyForLoan } from '../../../app/loans/apply-for-loan.js';
 import { assessLoan } from '../../../app/loans/assess-loan.js';
 import { approveLoan, rejectLoan, withdrawLoan } from '../../../app/loans/decide-application.js';
 import { disburseLoan } from '../../../app/loans/disburse-loan.js';
+import { DomainError } from '../../../domain/errors.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { applicationBody, approvalBody, disbursementBody, emptyBody, rejectionBody, withdrawalBody } from '../../schemas/loans.js';
@@ -19,8 +20,11 @@ export const loanApplicationRoutes: ApiPlugin = async (scope, { deps }) => {
     config: { policy: 'loans.apply' },
     schema: commandSchema('loans', 'Apply for a loan (borrower for itself, or officer)', { body: applicationBody }),
   }, async (request, reply) => {
-    const actor = await admit(request, 'loans.apply', deps.eventStore, { customerId: request.body.customerId });
-    return sendOutcome(reply, await applyForLoan(deps, commandMeta(request, actor, 'loans.apply'), request.body));
+    // A borrower's session names its customer; staff apply on someone's behalf and must say whose.
+    const customerId = request.body.customerId ?? (request.actor?.role === 'borrower' ? request.actor.customerId : undefined);
+    const actor = await admit(request, 'loans.apply', deps.eventStore, { customerId });
+    if (customerId === undefined) throw new DomainError('CUSTOMER_ID_REQUIRED', 'Staff applying for a customer must give its customerId', 'invalid');
+    return sendOutcome(reply, await applyForLoan(deps, commandMeta(request, actor, 'loans.apply'), { ...request.body, customerId }));
   });
 
   app.post('/v1/loans/:id/assess', {

@@ -1,0 +1,76 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DomainError } from '../../../domain/errors.js';
+import { revokeAllSessions } from '../../../identity/revoke-sessions.js';
+import { createStaff, resetStaff, setStaffEnabled, setStaffRole, staffView } from '../../../identity/staff-accounts.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
+import type { ApiPlugin } from '../../deps.js';
+import { idParams } from '../../schemas/common.js';
+import { createStaffBody, roleBody, staffUser } from '../../schemas/identity.js';
+import { guard } from '../queries/query-schemas.js';
+import { identityContext } from './identity-context.js';
+
+/** Staff accounts, administrators only: list, create, change role, disable/enable, reset, end all sessions. */
+export const userRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+  const ctx = identityContext(deps);
+
+  app.get('/v1/users', {
+    preValidation: guard('users.list'),
+    schema: { operationId: 'usersList', tags: ['users'], summary: 'Staff accounts (admin)', response: { 200: z.object({ items: z.array(staffUser) }) } },
+  }, async () => ({ items: ctx.identity.users.list('staff').map(staffView) }));
+
+  app.post('/v1/users', {
+    preValidation: guard('users.create'),
+    schema: {
+      operationId: 'usersCreate', tags: ['users'], summary: 'Create a staff account; it sets its password and enrols TOTP at first login (admin)',
+      description: 'Problems: 400 VALIDATION_FAILED or INVALID_USERNAME, 409 USERNAME_TAKEN, 422 WEAK_PASSWORD.',
+      body: createStaffBody, response: { 201: staffUser },
+    },
+  }, async (request, reply) => {
+    reply.status(201);
+    return createStaff(ctx, request.body, authenticatedActor(request).sub);
+  });
+
+  app.put('/v1/users/:id/role', {
+    preValidation: guard('users.setRole'),
+    schema: {
+      operationId: 'usersSetRole', tags: ['users'], summary: 'Grant a role (replacing the current one) and end the user\'s sessions (admin)',
+      description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer or underwriter).',
+      params: idParams, body: roleBody, response: { 200: staffUser },
+    },
+  }, async (request) => setStaffRole(ctx, request.params.id, request.body.role, authenticatedActor(request).sub));
+
+  for (const [action, enabled] of [['disable', false], ['enable', true]] as const) {
+    app.post(`/v1/users/:id/${action}`, {
+      preValidation: guard(enabled ? 'users.enable' : 'users.disable'),
+      schema: {
+        operationId: enabled ? 'usersEnable' : 'usersDisable', tags: ['users'],
+        summary: enabled ? 'Enable a disabled account (admin)' : 'Disable an account and end its sessions (admin)',
+        description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_DISABLE_REFUSED.',
+        params: idParams, response: { 200: staffUser },
+      },
+    }, async (request) => setStaffEnabled(ctx, request.params.id, enabled, authenticatedActor(request).sub));
+  }
+
+  app.post('/v1/users/:id/reset', {
+    preValidation: guard('users.reset'),
+    schema: {
+      operationId: 'usersReset', tags: ['users'], summary: 'New one-time password, TOTP to enrol again, every session ended (admin)',
+      description: 'Problems: 404 USER_NOT_FOUND.', params: idParams, response: { 200: staffUser },
+    },
+  }, async (request) => resetStaff(ctx, request.params.id, authenticatedActor(request).sub));
+
+  app.delete('/v1/users/:id/sessions', {
+    preValidation: guard('users.revokeSessions'),
+    schema: {
+      operationId: 'usersRevokeSessions', tags: ['users'], summary: 'End every session of a user, staff or borrower (admin)',
+      description: 'Problems: 404 USER_NOT_FOUND.', params: idParams, response: { 200: z.object({ revoked: z.number().int() }) },
+    },
+  }, async (request) => {
+    if (ctx.identity.users.byId(request.params.id) === null) throw notFoundUser(request.params.id);
+    return { revoked: revokeAllSessions(ctx, request.params.id, authenticatedActor(request).sub, 'revoked by administrator') };
+  });
+};
+
+const notFoundUser = (id: string) => new DomainError('USER_NOT_FOUND', `No user ${id}`, 'not_found');

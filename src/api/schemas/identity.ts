@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH } from '../../identity/password-strength.js';
+import { STAFF_ROLES } from '../../identity/staff-accounts.js';
+
+const password = z.string().min(1).max(MAX_PASSWORD_LENGTH).meta({ description: 'Never logged or stored in clear' });
+const phone = z.string().regex(/^\+?[0-9 -]{5,20}$/, 'expected a phone number').meta({ example: '13812341234' });
+const email = z.email().max(200).meta({ example: 'zhang.san@example.com' });
+const login = z.string().trim().min(1).max(200).meta({ description: 'Phone, e-mail or staff username', example: '13812341234' });
+const sixDigits = z.string().regex(/^\d{6}$/, 'expected 6 digits');
+
+export const registrationBody = z
+  .union([z.object({ phone, password }).strict(), z.object({ email, password }).strict()])
+  .meta({ description: 'A phone or an e-mail (not both) and a password; a 6-digit code goes to it through the outbox' });
+
+export const verificationBody = z
+  .object({
+    login,
+    code: sixDigits,
+    name: z.string().trim().min(1).max(200).meta({ description: 'Full name (sealed)', example: '张三' }),
+    nationalId: z.string().trim().min(1).max(40).meta({ description: 'National id (sealed)', example: '110105199001011234' }),
+    phone: phone.optional().meta({ description: 'Required when registered by e-mail' }),
+    email: email.optional(),
+  })
+  .strict();
+
+export const loginBody = z
+  .object({
+    login,
+    password,
+    totp: sixDigits.optional().meta({ description: 'Staff: the authenticator app\'s code' }),
+    recoveryCode: z.string().trim().min(1).max(40).optional().meta({ description: 'Staff: a recovery code instead of totp' }),
+  })
+  .strict();
+
+export const enrolmentBody = z
+  .object({
+    login,
+    enrolmentToken: z.string().min(1).max(200),
+    code: sixDigits.meta({ description: 'The code the authenticator shows for the offered secret' }),
+    newPassword: password.optional().meta({ description: 'Required at the first login of an account an administrator created or reset' }),
+  })
+  .strict();
+
+export const refreshBody = z
+  .object({ refreshToken: z.string().min(1).max(200).optional().meta({ description: 'API clients; browsers send the lendcore_refresh cookie instead' }) })
+  .strict()
+  .nullish();
+
+export const sessionTokens = z.object({
+  tokenType: z.literal('Bearer'),
+  accessToken: z.string(),
+  expiresIn: z.number().int().meta({ description: 'Seconds' }),
+  refreshToken: z.string(),
+  sessionId: z.string(),
+  userId: z.string(),
+  role: z.string(),
+  customerId: z.string().nullable(),
+});
+
+export const enrolmentRequired = z.object({
+  status: z.literal('totp-enrolment-required'),
+  enrolmentToken: z.string(),
+  secret: z.string().meta({ description: 'Base32 TOTP secret for the authenticator app' }),
+  otpauthUri: z.string(),
+  mustChangePassword: z.boolean(),
+});
+
+export const staffRole = z.enum(STAFF_ROLES);
+
+export const createStaffBody = z
+  .object({
+    username: z.string().trim().min(2).max(64).meta({ example: 'olga' }),
+    role: staffRole,
+    password: password.optional().meta({ description: 'Omit to have a one-time password generated and returned' }),
+  })
+  .strict();
+
+export const roleBody = z.object({ role: staffRole }).strict();
+
+export const staffUser = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: z.string(),
+  status: z.enum(['pending', 'active', 'disabled']),
+  totpEnrolled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+  temporaryPassword: z.string().optional().meta({ description: 'Shown once; the user must change it at first login' }),
+});
+
+export const passwordChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();
+
+export const resetRequestBody = z.object({ login }).strict();
+
+export const resetBody = z.object({ login, code: sixDigits, newPassword: password }).strict();
