@@ -9,6 +9,9 @@ export const applicationBody = z
     principal: decimalAmount.meta({ description: 'Principal asked for, inside the product\'s range', example: '50000.00' }),
     term: wholeNumber(1, 600).meta({ description: 'Number of repayment periods', example: 12 }),
     purpose: z.string().trim().min(1).max(200).meta({ example: 'home renovation' }),
+    graceOnPrincipal: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: interest-only periods at the start (overrides the product); grace in all must leave a paying period' }),
+    graceOnInterest: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: periods whose interest is deferred to the first paying period (overrides the product)' }),
+    firstRepaymentDate: businessDate.optional().meta({ description: 'Loan-level: first due date (an odd first period), after the disbursement and at most two periods later; checked at disbursement' }),
   })
   .strict();
 

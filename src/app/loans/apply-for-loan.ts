@@ -12,6 +12,9 @@ export interface ApplicationInput {
   principal: string;
   term: number;
   purpose: string;
+  graceOnPrincipal?: number;
+  graceOnInterest?: number;
+  firstRepaymentDate?: string;
 }
 
 /** The product's current version; an id that names no product is a rule failure of the application (422). */
@@ -38,6 +41,11 @@ export async function applyForLoan(services: AppServices, meta: CommandMeta, inp
       term: input.term,
       purpose: input.purpose,
       submittedBy: meta.actor.sub,
+      loanTerms: {
+        ...(input.graceOnPrincipal !== undefined ? { graceOnPrincipal: input.graceOnPrincipal } : {}),
+        ...(input.graceOnInterest !== undefined ? { graceOnInterest: input.graceOnInterest } : {}),
+        ...(input.firstRepaymentDate !== undefined ? { firstRepaymentDate: input.firstRepaymentDate } : {}),
+      },
     },
   }, occurredAtFor(services));
   return outcome;

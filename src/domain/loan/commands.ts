@@ -19,8 +19,17 @@ export type SubmitApplication = {
     term: number;
     purpose: string;
     submittedBy: string;
+    /** Loan-level terms inside the product's bounds; absent ones follow the product. */
+    loanTerms?: LoanLevelTerms;
   };
 };
+
+export interface LoanLevelTerms {
+  graceOnPrincipal?: number;
+  graceOnInterest?: number;
+  /** First due date (an odd first period); checked against the disbursement date when disbursed. */
+  firstRepaymentDate?: string;
+}
 export type RecordAssessment = { type: 'RecordAssessment'; data: { assessment: CreditAssessed['data'] } };
 export type ApproveLoan = {
   type: 'Approve';

@@ -16,11 +16,13 @@ export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] 
   if (state.status !== 'approved') throw new DomainError('LOAN_NOT_APPROVED', `Loan is ${state.status}, not approved`, 'conflict');
   const date = parseDate(data.effectiveDate);
   const principal = Money.of(state.principalApproved ?? '0', terms.currency);
-  const schedule = generateSchedule({ principal: principal.toString(), annualRate: terms.annualRate, term: state.term ?? 0, startDate: date, terms });
+  const schedule = generateSchedule({
+    principal: principal.toString(), annualRate: terms.annualRate, term: state.term ?? 0, startDate: date, terms, firstRepaymentDate: state.firstRepaymentDate,
+  });
   const fees = originationFees(principal, terms);
   const net = fees.reduce((sum, fee) => sum.minus(Money.of(fee.amount, terms.currency)), principal);
   if (!net.isPositive()) throw new DomainError('FEES_EXCEED_PRINCIPAL', 'Fees leave nothing to disburse', 'rule');
-  const apr = computeApr({ netDisbursed: net.toString(), startDate: date, rows: schedule, currency: terms.currency, frequency: terms.frequency, firstRepaymentDate: null });
+  const apr = computeApr({ netDisbursed: net.toString(), startDate: date, rows: schedule, currency: terms.currency, frequency: terms.frequency, firstRepaymentDate: state.firstRepaymentDate });
   assertAprWithinCap(apr, terms.aprCap);
   return [{
     type: 'LoanDisbursed',

@@ -50,6 +50,8 @@ export type LoanApplicationSubmitted = DomainEvent<'LoanApplicationSubmitted', {
   term: number;
   purpose: string;
   submittedBy: string;
+  /** Loan-level first due date, if the application asked for one (absent on applications before it existed). */
+  firstRepaymentDate?: string | null;
 }>;
 export type CreditAssessed = DomainEvent<'CreditAssessed', {
   score: number;

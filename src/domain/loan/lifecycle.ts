@@ -1,3 +1,4 @@
+import { parseDate } from '../calendar.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import type { ApproveLoan, RecordAssessment, RejectLoan, SubmitApplication, WithdrawLoan } from './commands.js';
@@ -24,11 +25,22 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
   if (!Number.isInteger(data.term) || data.term < terms.term.min || data.term > terms.term.max) {
     rule('TERM_OUT_OF_RANGE', `Term ${data.term} is outside ${terms.term.min}–${terms.term.max}`, { ...terms.term });
   }
+  const loanTerms = data.loanTerms ?? {};
+  const graceOnPrincipal = loanTerms.graceOnPrincipal ?? terms.graceOnPrincipal;
+  const graceOnInterest = loanTerms.graceOnInterest ?? terms.graceOnInterest;
+  if (!Number.isInteger(graceOnPrincipal) || !Number.isInteger(graceOnInterest) || graceOnPrincipal < 0 || graceOnInterest < 0
+    || Math.max(graceOnPrincipal, graceOnInterest) >= data.term) {
+    rule('GRACE_OUT_OF_RANGE', `Grace (${graceOnPrincipal} on principal, ${graceOnInterest} on interest) must leave at least one paying period of the term ${data.term}`);
+  }
+  if (loanTerms.firstRepaymentDate !== undefined) parseDate(loanTerms.firstRepaymentDate);
   return [{
     type: 'LoanApplicationSubmitted',
     data: {
       loanId: data.loanId, customerId: data.customerId, productId: data.product.productId, productVersion: data.product.version,
-      terms, principal: principal.toString(), term: data.term, purpose: data.purpose, submittedBy: data.submittedBy,
+      // The loan's own copy of its terms, with the loan-level grace it was granted.
+      terms: { ...terms, graceOnPrincipal, graceOnInterest },
+      principal: principal.toString(), term: data.term, purpose: data.purpose, submittedBy: data.submittedBy,
+      ...(loanTerms.firstRepaymentDate !== undefined ? { firstRepaymentDate: loanTerms.firstRepaymentDate } : {}),
     },
   }];
 }

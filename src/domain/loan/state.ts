@@ -55,6 +55,8 @@ export interface LoanState {
   principalRequested: string | null;
   principalApproved: string | null;
   term: number | null;
+  /** Loan-level first due date asked for at application (null: one period after disbursement). */
+  firstRepaymentDate: string | null;
   submittedBy: string | null;
   approvedBy: string | null;
   assessment: { score: number; grade: string; decision: 'approve' | 'review' | 'decline' } | null;
@@ -131,6 +133,7 @@ export function initialLoanState(): LoanState {
     principalRequested: null,
     principalApproved: null,
     term: null,
+    firstRepaymentDate: null,
     submittedBy: null,
     approvedBy: null,
     assessment: null,
