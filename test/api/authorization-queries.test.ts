@@ -18,6 +18,8 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'products.list', method: 'GET', url: '/v1/products', allowed: [...EVERYONE, 'borrower-other'] },
   { route: 'products.get', method: 'GET', url: '/v1/products/p', allowed: [...EVERYONE, 'borrower-other'] },
   { route: 'products.recommended', method: 'GET', url: `/v1/products/recommended?customerId=${OWN}`, allowed: ['borrower-own', 'officer', 'underwriter', 'admin'] },
+  // Lists: every borrower gets 200 with its own rows only, so a stranger is not hidden.
+  { route: 'loans.list', method: 'GET', url: '/v1/loans', allowed: [...EVERYONE, 'borrower-other'] },
   { route: 'loans.get', method: 'GET', url: LOANS, allowed: EVERYONE },
   { route: 'loans.schedule', method: 'GET', url: `${LOANS}/schedule`, allowed: EVERYONE },
   { route: 'loans.history', method: 'GET', url: `${LOANS}/history`, allowed: EVERYONE },

@@ -43,6 +43,7 @@ export const POLICY = {
   'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },
   'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer'] },
   'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer'] },
+  'loans.list': { method: 'GET', url: '/v1/loans', roles: EVERYONE },
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },

@@ -3,11 +3,12 @@ import { adminProjectionRoutes } from './admin-projections.js';
 import { auditRoutes } from './audit.js';
 import { customerQueryRoutes } from './customers.js';
 import { loanReplayRoutes } from './loan-replay.js';
+import { loanListRoutes } from './loan-list.js';
 import { loanQueryRoutes } from './loans.js';
 import { productQueryRoutes } from './products.js';
 import { reportRoutes } from './reports.js';
 
 /** The query side of the API: read models, reports, replay and projection admin. */
 export const queryRoutes: ApiPlugin[] = [
-  customerQueryRoutes, productQueryRoutes, loanQueryRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
+  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
 ];
