@@ -23,6 +23,7 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'loans.get', method: 'GET', url: LOANS, allowed: EVERYONE },
   { route: 'loans.schedule', method: 'GET', url: `${LOANS}/schedule`, allowed: EVERYONE },
   { route: 'loans.history', method: 'GET', url: `${LOANS}/history`, allowed: EVERYONE },
+  { route: 'loans.transactions', method: 'GET', url: `${LOANS}/transactions`, allowed: EVERYONE },
   { route: 'loans.state', method: 'GET', url: `${LOANS}/state?asOf=2026-02-01T00:00:00Z`, allowed: STAFF_ONLY },
   { route: 'loans.payoff', method: 'GET', url: `${LOANS}/payoff?date=2026-02-01`, allowed: EVERYONE },
   { route: 'reports.portfolio', method: 'GET', url: '/v1/reports/portfolio', allowed: STAFF_ONLY },

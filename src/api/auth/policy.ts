@@ -47,6 +47,7 @@ export const POLICY = {
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },
+  'loans.transactions': { method: 'GET', url: '/v1/loans/:id/transactions', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
 

@@ -5,10 +5,11 @@ import { customerQueryRoutes } from './customers.js';
 import { loanReplayRoutes } from './loan-replay.js';
 import { loanListRoutes } from './loan-list.js';
 import { loanQueryRoutes } from './loans.js';
+import { loanTransactionRoutes } from './loan-transactions.js';
 import { productQueryRoutes } from './products.js';
 import { reportRoutes } from './reports.js';
 
 /** The query side of the API: read models, reports, replay and projection admin. */
 export const queryRoutes: ApiPlugin[] = [
-  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
+  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanTransactionRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
 ];
