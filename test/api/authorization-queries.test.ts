@@ -34,6 +34,11 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'reports.trialBalance', method: 'GET', url: '/v1/reports/ledger/trial-balance', allowed: COMPLIANCE },
   { route: 'reports.disbursements', method: 'GET', url: '/v1/reports/disbursements', allowed: STAFF_ONLY },
   { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
+  { route: 'queues.kycReview', method: 'GET', url: '/v1/queues/kyc-review', allowed: ['officer', 'compliance', 'admin'] },
+  { route: 'queues.applications', method: 'GET', url: '/v1/queues/applications', allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'queues.approvals', method: 'GET', url: '/v1/queues/approvals', allowed: ['underwriter', 'admin'] },
+  { route: 'queues.disbursements', method: 'GET', url: '/v1/queues/disbursements', allowed: ['officer', 'admin'] },
+  { route: 'queues.writeOffApprovals', method: 'GET', url: '/v1/queues/write-off-approvals', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
 ];

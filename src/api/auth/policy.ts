@@ -51,6 +51,13 @@ export const POLICY = {
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
 
+  // Work queues: who decides what waits there, and admin, who reads everything.
+  'queues.kycReview': { method: 'GET', url: '/v1/queues/kyc-review', roles: ['officer', 'compliance', 'admin'] },
+  'queues.applications': { method: 'GET', url: '/v1/queues/applications', roles: ['officer', 'underwriter', 'admin'] },
+  'queues.approvals': { method: 'GET', url: '/v1/queues/approvals', roles: ['underwriter', 'admin'] },
+  'queues.disbursements': { method: 'GET', url: '/v1/queues/disbursements', roles: ['officer', 'admin'] },
+  'queues.writeOffApprovals': { method: 'GET', url: '/v1/queues/write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
+
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['officer', 'admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
   'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },

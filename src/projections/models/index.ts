@@ -5,11 +5,12 @@ import { generalLedgerProjection } from './general-ledger/general-ledger.js';
 import { loanSummaryProjection } from './loan-summary/loan-summary.js';
 import { productCatalogProjection } from './product-catalog/product-catalog.js';
 import { regulatoryProjection } from './regulatory/regulatory.js';
+import { workQueueProjection } from './work-queue/work-queue.js';
 
-export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, productCatalogProjection, regulatoryProjection };
+export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, productCatalogProjection, regulatoryProjection, workQueueProjection };
 
 /** Every read model the runner keeps up to date. */
 export const projections: Projection[] = [
   loanSummaryProjection, customerAccountProjection, auditTrailProjection, generalLedgerProjection, regulatoryProjection,
-  productCatalogProjection,
+  productCatalogProjection, workQueueProjection,
 ];

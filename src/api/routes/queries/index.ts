@@ -8,8 +8,9 @@ import { loanQueryRoutes } from './loans.js';
 import { loanTransactionRoutes } from './loan-transactions.js';
 import { productQueryRoutes } from './products.js';
 import { reportRoutes } from './reports.js';
+import { workQueueRoutes } from './work-queues.js';
 
 /** The query side of the API: read models, reports, replay and projection admin. */
 export const queryRoutes: ApiPlugin[] = [
-  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanTransactionRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes,
+  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanTransactionRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes, workQueueRoutes,
 ];
