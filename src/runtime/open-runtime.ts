@@ -10,6 +10,7 @@ import { resolveSecrets } from '../config/secrets.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
+import { openBlindIndex } from '../vault/open-blind-index.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
@@ -54,7 +55,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     // Keys stay beside the data dir even with server stores: they must never travel with the log.
     const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
-    const vault = new PiiVault(keyStore);
+    const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
+    closers.unshift(() => blindIndex.close());
+    const vault = new PiiVault(keyStore, blindIndex);
     const metrics = createMetricsRegistry();
     const projections = config.projectors
       ? hostProjections({ config, eventStore, readStore, registry: metrics, logger, ...(options.spawnProjectionThread ? { spawnThread: options.spawnProjectionThread } : {}) })

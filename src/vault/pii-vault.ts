@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Sealed } from '../domain/customer/events.js';
+import { BlindIndex } from './blind-index.js';
+import type { BlindIndexHit } from './blind-index-store.js';
 import type { KeyStore } from './key-store.js';
 
 export type { Sealed };
@@ -23,7 +25,21 @@ export class SealBrokenError extends Error {
  * a value copied onto another customer's record will not open.
  */
 export class PiiVault {
-  constructor(private readonly keys: KeyStore) {}
+  /** `blindIndex` finds customers by their PII; by default an in-memory one (tests). */
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly blindIndex: BlindIndex = BlindIndex.inMemory(),
+  ) {}
+
+  /** Makes the customer findable by name prefix, phone, national id and e-mail (see BlindIndex). */
+  async indexProfile(customerId: string, profile: { name: string; nationalId: string; phone: string; email?: string | null }): Promise<void> {
+    await this.blindIndex.index(customerId, profile);
+  }
+
+  /** Customers whose PII matches `q`, without opening any sealed value. */
+  searchCustomers(q: string, afterCustomerId: string | null, limit: number): Promise<BlindIndexHit[]> {
+    return this.blindIndex.search(q, afterCustomerId, limit);
+  }
 
   /** Returns `v1.<iv>.<tag>.<ciphertext>` (base64url); a fresh IV every call. */
   async seal(customerId: string, plaintext: string): Promise<Sealed> {
@@ -59,8 +75,9 @@ export class PiiVault {
     return (await this.open(customerId, sealed)) ?? ERASED;
   }
 
-  /** Crypto-shreds the customer's PII by destroying its data key. */
+  /** Crypto-shreds the customer's PII by destroying its data key, and drops its blind-index rows. */
   async erase(customerId: string): Promise<void> {
     await this.keys.destroyKey(customerId);
+    await this.blindIndex.drop(customerId);
   }
 }

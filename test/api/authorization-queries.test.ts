@@ -13,6 +13,7 @@ const COMPLIANCE: readonly Who[] = ['compliance', 'admin'];
 
 /** Every query route × every caller, on the same table helper as the command routes (test/api/authorization-matrix.test.ts). */
 const QUERY_ROWS: AccessRow[] = [
+  { route: 'customers.search', method: 'GET', url: '/v1/customers?q=zhang', allowed: STAFF_ONLY },
   { route: 'customers.get', method: 'GET', url: `/v1/customers/${OWN}`, allowed: EVERYONE },
   // Not owned: every borrower may browse the catalogue.
   { route: 'products.list', method: 'GET', url: '/v1/products', allowed: [...EVERYONE, 'borrower-other'] },

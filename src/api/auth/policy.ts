@@ -19,6 +19,7 @@ export const POLICY = {
   'customers.register': { method: 'POST', url: '/v1/customers', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'customers.submitKyc': { method: 'POST', url: '/v1/customers/:id/kyc', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'customers.decideKyc': { method: 'POST', url: '/v1/customers/:id/kyc/decision', roles: ['officer', 'compliance'] },
+  'customers.search': { method: 'GET', url: '/v1/customers', roles: STAFF },
   'customers.get': { method: 'GET', url: '/v1/customers/:id', roles: EVERYONE, borrowerOwns: 'customer' },
   'customers.erasePii': { method: 'DELETE', url: '/v1/customers/:id/pii', roles: ['compliance'] },
 

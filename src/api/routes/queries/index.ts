@@ -2,6 +2,7 @@ import type { ApiPlugin } from '../../deps.js';
 import { adminProjectionRoutes } from './admin-projections.js';
 import { auditRoutes } from './audit.js';
 import { customerQueryRoutes } from './customers.js';
+import { customerSearchRoutes } from './customer-search.js';
 import { loanReplayRoutes } from './loan-replay.js';
 import { loanListRoutes } from './loan-list.js';
 import { loanQueryRoutes } from './loans.js';
@@ -12,5 +13,5 @@ import { workQueueRoutes } from './work-queues.js';
 
 /** The query side of the API: read models, reports, replay and projection admin. */
 export const queryRoutes: ApiPlugin[] = [
-  customerQueryRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanTransactionRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes, workQueueRoutes,
+  customerQueryRoutes, customerSearchRoutes, productQueryRoutes, loanListRoutes, loanQueryRoutes, loanTransactionRoutes, loanReplayRoutes, reportRoutes, auditRoutes, adminProjectionRoutes, workQueueRoutes,
 ];
