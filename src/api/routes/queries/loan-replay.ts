@@ -8,6 +8,7 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { loanHistoryResponse, loanStateAtResponse } from '../../schemas/loan-views.js';
 import { guard, idParams, instant } from './query-schemas.js';
 
 /** Replay for compliance: GET /v1/loans/:id/history (every event, PII per the caller's rights) and /state?asOf= (time travel). */
@@ -21,6 +22,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: "Every event of the loan in order with actor and business time; the borrower's PII in clear for compliance, admin and the borrower, masked for other staff",
       params: idParams,
       querystring: z.object({}).strict(),
+      response: { 200: loanHistoryResponse },
     },
   }, async (request) => {
     const actor = authenticatedActor(request);
@@ -37,6 +39,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'The loan exactly as it stood at asOf: its stream replayed up to that business time',
       params: idParams,
       querystring: z.object({ asOf: instant }).strict(),
+      response: { 200: loanStateAtResponse },
     },
   }, async (request) => {
     const state = await loanStateAt(deps.eventStore, request.params.id, request.query.asOf);

@@ -7,6 +7,7 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { loanSummaryResponse, payoffResponse, scheduleResponse } from '../../schemas/loan-views.js';
 import { businessDate, guard, idParams, today } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
@@ -27,12 +28,13 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/loans/:id', {
     preValidation: guard('loans.get'),
-    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery },
+    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery,
+      response: { 200: loanSummaryResponse } },
   }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)));
 
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
-    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row', params: idParams, querystring: readModelQuery },
+    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row', params: idParams, querystring: readModelQuery, response: { 200: scheduleResponse } },
   }, async (request) => scheduleView((await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition)).state));
 
   app.get('/v1/loans/:id/payoff', {
@@ -42,6 +44,7 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Payoff quote: the amount that closes the loan on the date (default today), from the loan as the log holds it',
       params: idParams,
       querystring: z.object({ date: businessDate.optional() }).strict(),
+      response: { 200: payoffResponse },
     },
   }, async (request) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
