@@ -2,6 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.js';
 import type { ApiPlugin, ProjectionControl } from '../../deps.js';
+import { projectionStatusResponse, rebuildAcceptedResponse } from '../../schemas/oversight-views.js';
 import { guard } from './query-schemas.js';
 
 function controlOf(control: ProjectionControl | undefined): ProjectionControl {
@@ -15,8 +16,13 @@ export const adminProjectionRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/admin/projections', {
     preValidation: guard('admin.projections'),
-    schema: { tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({}).strict() },
-  }, async () => ({ items: await controlOf(deps.projectionControl).status() }));
+    schema: {
+      tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({}).strict(),
+      response: { 200: projectionStatusResponse },
+    },
+  }, async () => ({
+    items: (await controlOf(deps.projectionControl).status()).map((s) => ({ ...s, position: s.position.toString(), headPosition: s.headPosition.toString() })),
+  }));
 
   app.post('/v1/admin/projections/:name/rebuild', {
     preValidation: guard('admin.rebuildProjection'),
@@ -24,6 +30,7 @@ export const adminProjectionRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['admin'],
       summary: 'Rebuild a projection into shadow collections while the live one keeps serving, then swap; 202 at once',
       params: z.object({ name: z.string().min(1).max(100) }).strict(),
+      response: { 202: rebuildAcceptedResponse },
     },
   }, async (request, reply) => {
     const control = controlOf(deps.projectionControl);
