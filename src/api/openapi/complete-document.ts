@@ -1,9 +1,11 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
 import { problemCodesOf, type ProblemCodes } from './problem-codes.js';
+import { requestExample } from './try-it-examples.js';
 
 /** The parts of an OpenAPI 3.1 document this module reads and writes. */
 interface Operation {
   operationId?: string;
+  requestBody?: { content?: Record<string, { schema?: Parameters<typeof requestExample>[0]; example?: unknown }> };
   tags?: string[];
   parameters?: { in: string; name: string; example?: unknown; schema?: { example?: unknown; examples?: unknown } }[];
   responses?: Record<string, unknown>;
@@ -65,9 +67,10 @@ function problemResponses(codes: ProblemCodes): Record<string, unknown> {
  * Completes the generated document: OpenAPI 3.1 metadata (servers, license, contact, tag
  * descriptions), the policy id as each operation's operationId, and a problem+json response for
  * every status an operation can refuse with, naming its codes. Header examples that Swagger UI's
- * "Try it out" would send as they are (If-Match, Idempotency-Key) are removed.
+ * "Try it out" would send as they are (If-Match, Idempotency-Key) are removed, and each JSON body
+ * gets an example of its required fields with today's dates (see requestExample).
  */
-export function completeDocument(doc: OpenApiDocument): OpenApiDocument {
+export function completeDocument(doc: OpenApiDocument, today = new Date().toISOString().slice(0, 10)): OpenApiDocument {
   const paths: Record<string, Record<string, Operation>> = {};
   for (const [path, operations] of Object.entries(doc.paths ?? {})) {
     paths[path] = {};
@@ -77,6 +80,7 @@ export function completeDocument(doc: OpenApiDocument): OpenApiDocument {
         ...operation,
         ...(route ? { operationId: route } : {}),
         ...(operation.parameters ? { parameters: operation.parameters.map(withoutReplayedExample) } : {}),
+        ...(operation.requestBody ? { requestBody: withTryItExample(operation.requestBody, today) } : {}),
         responses: { ...operation.responses, ...(route ? problemResponses(problemCodesOf(route)) : {}) },
       };
     }
@@ -115,4 +119,10 @@ function withoutReplayedExample(parameter: NonNullable<Operation['parameters']>[
   if (!schema) return rest;
   const { example: _schemaExample, examples: _examples, ...plainSchema } = schema;
   return { ...rest, schema: plainSchema };
+}
+
+function withTryItExample(body: NonNullable<Operation['requestBody']>, today: string): NonNullable<Operation['requestBody']> {
+  const json = body.content?.['application/json'];
+  if (!json?.schema) return body;
+  return { ...body, content: { ...body.content, 'application/json': { ...json, example: requestExample(json.schema, today) } } };
 }
