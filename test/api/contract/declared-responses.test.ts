@@ -6,7 +6,7 @@ import { findingBook } from '../queries/finding-book.js';
 import { call, useBusinessClock } from '../queries/journey.js';
 
 interface Doc {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
+  paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
   components: { schemas: Record<string, object> };
 }
 
@@ -69,6 +69,13 @@ describe('real answers against the declared response schemas', () => {
   it('has a call for every GET route of the policy', () => {
     const gets = (Object.keys(POLICY) as RouteId[]).filter((id) => POLICY[id].method === 'GET');
     expect(CALLS.map((c) => c.route).filter((id) => POLICY[id].method === 'GET').sort()).toEqual(gets.sort());
+  });
+
+  it('accepts ?minPosition on every GET', () => {
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      const names = operations.get?.parameters?.filter((p) => p.in === 'query').map((p) => p.name);
+      if (operations.get) expect(names, path).toContain('minPosition');
+    }
   });
 
   it.each(CALLS)('$route answers what it declares', async ({ route, url, caller }) => {

@@ -4,6 +4,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { ApiPlugin, ProjectionControl } from '../../deps.js';
 import { projectionStatusResponse, rebuildAcceptedResponse } from '../../schemas/oversight-views.js';
 import { guard } from './query-schemas.js';
+import { checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 function controlOf(control: ProjectionControl | undefined): ProjectionControl {
   if (!control) throw new DomainError('PROJECTORS_ELSEWHERE', 'projections run in `lendcore project` workers, not in this process', 'conflict');
@@ -17,12 +18,15 @@ export const adminProjectionRoutes: ApiPlugin = async (scope, { deps }) => {
   app.get('/v1/admin/projections', {
     preValidation: guard('admin.projections'),
     schema: {
-      tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({}).strict(),
+      tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({ minPosition: minPositionParam }).strict(),
       response: { 200: projectionStatusResponse },
     },
-  }, async () => ({
-    items: (await controlOf(deps.projectionControl).status()).map((s) => ({ ...s, position: s.position.toString(), headPosition: s.headPosition.toString() })),
-  }));
+  }, async (request) => {
+    // Status shows where each projection stands, behind or not: nothing to wait for.
+    await checkMinPosition(deps, request.query.minPosition);
+    const statuses = await controlOf(deps.projectionControl).status();
+    return { items: statuses.map((s) => ({ ...s, position: s.position.toString(), headPosition: s.headPosition.toString() })) };
+  });
 
   app.post('/v1/admin/projections/:name/rebuild', {
     preValidation: guard('admin.rebuildProjection'),

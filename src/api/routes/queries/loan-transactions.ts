@@ -10,6 +10,7 @@ import { pageOf, pageQuery } from '../../schemas/list-page.js';
 import { loanTransaction } from '../../schemas/loan-transactions.js';
 import { decodeRevisionCursor, encodeRevisionCursor } from './log-cursor.js';
 import { guard, idParams } from './query-schemas.js';
+import { checkMinPosition } from './read-your-writes.js';
 
 /** GET /v1/loans/:id/transactions — every money movement from the loan's own stream, oldest first. */
 export const loanTransactionRoutes: ApiPlugin = async (scope, { deps }) => {
@@ -20,13 +21,14 @@ export const loanTransactionRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: {
       tags: ['loans'],
       summary: 'Money movements: disbursement, repayments with their allocation, waivers, penalties, refunds, recoveries, write-off; oldest first',
-      description: 'Read from the event log itself, so it is always current; minPosition is accepted and ignored.',
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
       params: idParams,
       querystring: z.object(pageQuery).strict(),
       response: { 200: pageOf(loanTransaction) },
     },
   }, async (request) => {
-    const { limit, cursor } = request.query;
+    const { limit, cursor, minPosition } = request.query;
+    await checkMinPosition(deps, minPosition);
     const after = cursor === undefined ? null : decodeRevisionCursor(cursor);
     const stream = await readLoanStream(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), stream?.customerId);
