@@ -2,7 +2,9 @@ import type { Classification, LoanStatus } from '../../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
 import { toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
-import { findFiltered } from './filtered-page.js';
+import { findMerged } from './filtered-page.js';
+
+const PAST_DUE_STATUSES: LoanStatus[] = ['overdue', 'written_off'];
 
 /** The orders a loan list can come in; `-` means newest (or latest) first. Each is an indexed field of the loan summary. */
 export const LOAN_SORTS = ['id', '-id', 'disbursedOn', '-disbursedOn', 'nextDueDate', '-nextDueDate'] as const;
@@ -27,7 +29,8 @@ export interface LoanListFilter {
 /**
  * One page of loan summaries (DESIGN.md's shape). Equality and the disbursement window go to the
  * store on the loan summary's indexed view fields; days past due has no index on the loan summary
- * yet, so that bound is checked per document while paging (findFiltered), never by loading the book.
+ * yet, so that bound is checked per document while paging (findFiltered), over the past-due
+ * statuses only when it has a lower bound, never by loading the book.
  */
 export async function findLoans(readStore: ReadStore, filter: LoanListFilter): Promise<Page<LoanSummaryView>> {
   const where: NonNullable<FindQuery['where']> = {};
@@ -47,6 +50,14 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
   const keep = dpdFrom === undefined && dpdTo === undefined
     ? undefined
     : (doc: LoanSummaryDoc) => (dpdFrom === undefined || doc.daysPastDue >= dpdFrom) && (dpdTo === undefined || doc.daysPastDue <= dpdTo);
-  const page = await findFiltered<LoanSummaryDoc>(readStore, LOAN_SUMMARY, { where, sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
+  // Only an overdue or written-off loan is past due (the loan summary keeps 0 otherwise): with a
+  // lower bound, read just those statuses instead of the whole book.
+  let wheres = [where];
+  if (dpdFrom !== undefined && dpdFrom > 0) {
+    const pastDue = PAST_DUE_STATUSES.filter((status) => filter.status === undefined || filter.status === status);
+    if (pastDue.length === 0) return { items: [], nextCursor: null };
+    wheres = pastDue.map((status) => ({ ...where, status }));
+  }
+  const page = await findMerged<LoanSummaryDoc>(readStore, LOAN_SUMMARY, wheres, { sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
   return { items: page.items.map(toLoanSummaryView), nextCursor: page.nextCursor };
 }
