@@ -55,6 +55,16 @@ export class PiiVault {
   async open(customerId: string, sealed: Sealed): Promise<string | null> {
     const key = await this.keys.getKey(customerId);
     if (key === null) return null;
+    return this.openWith(key, customerId, sealed);
+  }
+
+  /** Several of one customer's values with one key lookup (a list showing many customers); null where sealed is null or the key is gone. */
+  async openAll(customerId: string, sealed: (Sealed | null)[]): Promise<(string | null)[]> {
+    const key = await this.keys.getKey(customerId);
+    return sealed.map((value) => (key === null || value === null ? null : this.openWith(key, customerId, value)));
+  }
+
+  private openWith(key: Buffer, customerId: string, sealed: Sealed): string {
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) throw new SealBrokenError(customerId);
     const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];

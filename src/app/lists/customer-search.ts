@@ -3,7 +3,6 @@ import { DomainError } from '../../domain/errors.js';
 import type { Page, ReadStore } from '../../readstore/port.js';
 import { maskEmail, maskName, maskNationalId, maskPhone } from '../../vault/masking.js';
 import type { PiiVault } from '../../vault/pii-vault.js';
-import { disclose } from '../queries/pii-disclosure.js';
 
 export interface CustomerSearchHit {
   id: string;
@@ -33,13 +32,14 @@ export async function searchCustomers(
   for (const hit of page) {
     const doc = await readStore.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, hit.customerId);
     if (!doc || doc.erased) continue;
-    const masked = (sealed: string | null, mask: (plain: string) => string) => disclose(vault, doc.id, sealed, mask, 'masked');
+    const [name, nationalId, phone, email] = await vault.openAll(doc.id, [doc.profile.name, doc.profile.nationalId, doc.profile.phone, doc.profile.email]);
+    const masked = (plain: string | null | undefined, mask: (value: string) => string) => (plain == null ? null : mask(plain));
     items.push({
       id: doc.id,
-      name: await masked(doc.profile.name, maskName),
-      nationalId: await masked(doc.profile.nationalId, maskNationalId),
-      phone: await masked(doc.profile.phone, maskPhone),
-      email: await masked(doc.profile.email, maskEmail),
+      name: masked(name, maskName),
+      nationalId: masked(nationalId, maskNationalId),
+      phone: masked(phone, maskPhone),
+      email: masked(email, maskEmail),
       kycStatus: doc.kycStatus,
       registeredOn: doc.registeredOn,
       matchedOn: hit.fields,
