@@ -42,4 +42,10 @@ export const FIGURES: FigureDef[] = [
   { name: 'eod.loans', unit: 'loans/s', target: { atLeast: 5_000 } },
   // DESIGN.md: EOD appends only where something changed, never one event per loan per day.
   { name: 'eod.events-per-loan', unit: 'events/loan', target: { below: 1 } },
+  // DESIGN.md: list and search queries on a 2 000-customer book under 50 ms.
+  { name: 'find.loans.status', unit: 'ms', target: { below: 50 } },
+  { name: 'find.loans.dpd', unit: 'ms', target: { below: 50 } },
+  { name: 'find.customers.name', unit: 'ms', target: { below: 50 } },
+  { name: 'find.customers.phone', unit: 'ms', target: { below: 50 } },
+  { name: 'find.queue.approvals', unit: 'ms', target: { below: 50 } },
 ];

@@ -10,6 +10,8 @@ export interface BenchConfig {
   httpSeconds: number;
   /** Repetitions whose median is reported (BENCH_RUNS). */
   runs: number;
+  /** Customers of the demo book the list and search queries run on (BENCH_FIND_CUSTOMERS). */
+  findCustomers: number;
 }
 
 function positiveInt(env: Record<string, string | undefined>, key: string, fallback: number): number {
@@ -39,5 +41,6 @@ export function readBenchConfig(argv: string[], env: Record<string, string | und
     eodLoans: positiveInt(env, 'BENCH_EOD_LOANS', 100_000),
     httpSeconds: positiveInt(env, 'BENCH_HTTP_SECONDS', 5),
     runs: positiveInt(env, 'BENCH_RUNS', 3),
+    findCustomers: positiveInt(env, 'BENCH_FIND_CUSTOMERS', 2_000),
   };
 }

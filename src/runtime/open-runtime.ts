@@ -16,6 +16,7 @@ import { IdentityStore } from '../identity/identity-store.js';
 import type { ScryptParams } from '../identity/passwords.js';
 import type { ReadStore } from '../readstore/port.js';
 import { PiiVault } from '../vault/pii-vault.js';
+import { openBlindIndex } from '../vault/open-blind-index.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
@@ -80,7 +81,9 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     const keysFile = path.join(config.dataDir, KEY_STORE_FILE);
     const keyStore = SqliteKeyStore.open({ path: keysFile, masterKey: secrets.masterKey });
     closers.unshift(() => keyStore.close());
-    const vault = new PiiVault(keyStore);
+    const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
+    closers.unshift(() => blindIndex.close());
+    const vault = new PiiVault(keyStore, blindIndex);
     // Accounts live beside the key store, outside the log, for the same reason: they hold secrets, not business facts.
     const identity = IdentityStore.open(config.dataDir);
     closers.unshift(async () => identity.close());

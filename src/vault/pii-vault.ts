@@ -1,5 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Sealed } from '../domain/customer/events.js';
+import { BlindIndex } from './blind-index.js';
+import type { BlindIndexHit } from './blind-index-store.js';
 import type { KeyStore } from './key-store.js';
 
 export type { Sealed };
@@ -23,7 +25,21 @@ export class SealBrokenError extends Error {
  * a value copied onto another customer's record will not open.
  */
 export class PiiVault {
-  constructor(private readonly keys: KeyStore) {}
+  /** `blindIndex` finds customers by their PII; by default an in-memory one (tests). */
+  constructor(
+    private readonly keys: KeyStore,
+    private readonly blindIndex: BlindIndex = BlindIndex.inMemory(),
+  ) {}
+
+  /** Makes the customer findable by name prefix, phone, national id and e-mail (see BlindIndex). */
+  async indexProfile(customerId: string, profile: { name: string; nationalId: string; phone: string; email?: string | null }): Promise<void> {
+    await this.blindIndex.index(customerId, profile);
+  }
+
+  /** Customers whose PII matches `q`, without opening any sealed value. */
+  searchCustomers(q: string, afterCustomerId: string | null, limit: number): Promise<BlindIndexHit[]> {
+    return this.blindIndex.search(q, afterCustomerId, limit);
+  }
 
   /** Returns `v1.<iv>.<tag>.<ciphertext>` (base64url); a fresh IV every call. */
   async seal(customerId: string, plaintext: string): Promise<Sealed> {
@@ -39,6 +55,16 @@ export class PiiVault {
   async open(customerId: string, sealed: Sealed): Promise<string | null> {
     const key = await this.keys.getKey(customerId);
     if (key === null) return null;
+    return this.openWith(key, customerId, sealed);
+  }
+
+  /** Several of one customer's values with one key lookup (a list showing many customers); null where sealed is null or the key is gone. */
+  async openAll(customerId: string, sealed: (Sealed | null)[]): Promise<(string | null)[]> {
+    const key = await this.keys.getKey(customerId);
+    return sealed.map((value) => (key === null || value === null ? null : this.openWith(key, customerId, value)));
+  }
+
+  private openWith(key: Buffer, customerId: string, sealed: Sealed): string {
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) throw new SealBrokenError(customerId);
     const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];
@@ -59,8 +85,9 @@ export class PiiVault {
     return (await this.open(customerId, sealed)) ?? ERASED;
   }
 
-  /** Crypto-shreds the customer's PII by destroying its data key. */
+  /** Crypto-shreds the customer's PII by destroying its data key, and drops its blind-index rows. */
   async erase(customerId: string): Promise<void> {
     await this.keys.destroyKey(customerId);
+    await this.blindIndex.drop(customerId);
   }
 }

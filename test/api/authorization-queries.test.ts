@@ -16,6 +16,7 @@ const INTENT_ROW: AccessRow = { route: 'payments.getIntent', method: 'GET', url:
 
 /** Every query route × every caller, on the same table helper as the command routes (test/api/authorization-matrix.test.ts). */
 const QUERY_ROWS: AccessRow[] = [
+  { route: 'customers.search', method: 'GET', url: '/v1/customers?q=zhang', allowed: STAFF_ONLY },
   { route: 'customers.get', method: 'GET', url: `/v1/customers/${OWN}`, allowed: EVERYONE },
   // Not owned: every borrower may browse the catalogue.
   { route: 'products.list', method: 'GET', url: '/v1/products', allowed: [...EVERYONE, 'borrower-other'] },
@@ -23,9 +24,12 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'products.recommended', method: 'GET', url: `/v1/products/recommended?customerId=${OWN}`, allowed: ['borrower-own', 'officer', 'underwriter', 'admin'] },
   // Not owned: every signed-in caller may read the calendar.
   { route: 'holidays.list', method: 'GET', url: '/v1/holidays?year=2026', allowed: [...EVERYONE, 'borrower-other'] },
+  // Lists: every borrower gets 200 with its own rows only, so a stranger is not hidden.
+  { route: 'loans.list', method: 'GET', url: '/v1/loans', allowed: [...EVERYONE, 'borrower-other'] },
   { route: 'loans.get', method: 'GET', url: LOANS, allowed: EVERYONE },
   { route: 'loans.schedule', method: 'GET', url: `${LOANS}/schedule`, allowed: EVERYONE },
   { route: 'loans.history', method: 'GET', url: `${LOANS}/history`, allowed: EVERYONE },
+  { route: 'loans.transactions', method: 'GET', url: `${LOANS}/transactions`, allowed: EVERYONE },
   { route: 'loans.state', method: 'GET', url: `${LOANS}/state?asOf=2026-02-01T00:00:00Z`, allowed: STAFF_ONLY },
   { route: 'loans.payoff', method: 'GET', url: `${LOANS}/payoff?date=2026-02-01`, allowed: EVERYONE },
   { route: 'reports.portfolio', method: 'GET', url: '/v1/reports/portfolio', allowed: STAFF_ONLY },
@@ -37,6 +41,11 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'reports.ledgerReconciliation', method: 'GET', url: '/v1/reports/ledger/reconciliation', allowed: COMPLIANCE },
   { route: 'reports.disbursements', method: 'GET', url: '/v1/reports/disbursements', allowed: STAFF_ONLY },
   { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
+  { route: 'queues.kycReview', method: 'GET', url: '/v1/queues/kyc-review', allowed: ['officer', 'compliance', 'admin'] },
+  { route: 'queues.applications', method: 'GET', url: '/v1/queues/applications', allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'queues.approvals', method: 'GET', url: '/v1/queues/approvals', allowed: ['underwriter', 'admin'] },
+  { route: 'queues.disbursements', method: 'GET', url: '/v1/queues/disbursements', allowed: ['officer', 'admin'] },
+  { route: 'queues.writeOffApprovals', method: 'GET', url: '/v1/queues/write-off-approvals', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
   INTENT_ROW,

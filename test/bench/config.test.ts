@@ -3,7 +3,7 @@ import { readBenchConfig } from '../../bench/config.js';
 
 describe('readBenchConfig', () => {
   it('defaults to the issue sizes and every figure', () => {
-    expect(readBenchConfig([], {})).toEqual({ only: null, events: 1_000_000, eodLoans: 100_000, httpSeconds: 5, runs: 3 });
+    expect(readBenchConfig([], {})).toEqual({ only: null, events: 1_000_000, eodLoans: 100_000, httpSeconds: 5, runs: 3, findCustomers: 2_000 });
   });
 
   it('reads sizes from the environment, underscores allowed', () => {

@@ -21,6 +21,7 @@ export const POLICY = {
   'customers.register': { method: 'POST', url: '/v1/customers', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'customers.submitKyc': { method: 'POST', url: '/v1/customers/:id/kyc', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'customers.decideKyc': { method: 'POST', url: '/v1/customers/:id/kyc/decision', roles: ['officer', 'compliance'] },
+  'customers.search': { method: 'GET', url: '/v1/customers', roles: STAFF },
   'customers.get': { method: 'GET', url: '/v1/customers/:id', roles: EVERYONE, borrowerOwns: 'customer' },
   'customers.erasePii': { method: 'DELETE', url: '/v1/customers/:id/pii', roles: ['compliance'] },
 
@@ -49,9 +50,11 @@ export const POLICY = {
   'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },
   'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer'] },
   'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer'] },
+  'loans.list': { method: 'GET', url: '/v1/loans', roles: EVERYONE },
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.history': { method: 'GET', url: '/v1/loans/:id/history', roles: EVERYONE, borrowerOwns: 'loan' },
+  'loans.transactions': { method: 'GET', url: '/v1/loans/:id/transactions', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.state': { method: 'GET', url: '/v1/loans/:id/state', roles: STAFF },
   'loans.payoff': { method: 'GET', url: '/v1/loans/:id/payoff', roles: EVERYONE, borrowerOwns: 'loan' },
 
@@ -65,6 +68,13 @@ export const POLICY = {
   'payments.importStatement': { method: 'POST', url: '/v1/payments/bank-statements', roles: ['officer'] },
   'payments.suspense': { method: 'GET', url: '/v1/payments/suspense', roles: ['officer', 'compliance', 'admin'] },
   'payments.assignSuspense': { method: 'POST', url: '/v1/payments/suspense/:lineId/assign', roles: ['officer'] },
+
+  // Work queues: who decides what waits there, and admin, who reads everything.
+  'queues.kycReview': { method: 'GET', url: '/v1/queues/kyc-review', roles: ['officer', 'compliance', 'admin'] },
+  'queues.applications': { method: 'GET', url: '/v1/queues/applications', roles: ['officer', 'underwriter', 'admin'] },
+  'queues.approvals': { method: 'GET', url: '/v1/queues/approvals', roles: ['underwriter', 'admin'] },
+  'queues.disbursements': { method: 'GET', url: '/v1/queues/disbursements', roles: ['officer', 'admin'] },
+  'queues.writeOffApprovals': { method: 'GET', url: '/v1/queues/write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },

@@ -24,7 +24,7 @@ async function sealProfile(services: AppServices, customerId: string, input: Reg
   };
 }
 
-/** Registers a customer under the given id or a new UUIDv7; a borrower registering itself is recorded as 'self'. */
+/** Registers a customer under the given id or a new UUIDv7 (a borrower registering itself is recorded as 'self'), then blind-indexes its PII for search. */
 export async function registerCustomer(services: AppServices, meta: CommandMeta, input: RegisterCustomerInput): Promise<CommandOutcome> {
   const customerId = input.customerId ?? uuidv7(services.clock.now().getTime());
   const profile = await sealProfile(services, customerId, input);
@@ -37,5 +37,7 @@ export async function registerCustomer(services: AppServices, meta: CommandMeta,
     meta,
     occurredAt: occurredAtFor(services),
   });
+  // Only once the registration is in the log: a refused one must not make another customer findable by this PII.
+  if (outcome.created) await services.vault.indexProfile(customerId, input);
   return outcome;
 }

@@ -7,6 +7,7 @@ import type { ProgressOutput } from '../../projections/progress-bar.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
 import { PiiVault } from '../../vault/pii-vault.js';
+import { openBlindIndex } from '../../vault/open-blind-index.js';
 import { SqliteKeyStore } from '../../vault/sqlite-key-store.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
@@ -54,8 +55,9 @@ export const demoCommand: CliCommand = {
       throw error;
     });
     const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
+    const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
     let now = new Date();
-    const services = { eventStore, readStore, vault: new PiiVault(keyStore), clock: { now: () => now, set: (d: Date) => (now = d) } };
+    const services = { eventStore, readStore, vault: new PiiVault(keyStore, blindIndex), clock: { now: () => now, set: (d: Date) => (now = d) } };
     const own: { projectors: ProjectionRunner | null } = { projectors: null };
     try {
       const today = new Date().toISOString().slice(0, 10);
@@ -70,6 +72,7 @@ export const demoCommand: CliCommand = {
     } finally {
       await own.projectors?.stop();
       await keyStore.close();
+      await blindIndex.close();
       await readStore.close();
       await eventStore.close();
     }

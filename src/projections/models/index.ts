@@ -7,11 +7,15 @@ import { paymentsProjection } from './payments/payments.js';
 import { reconciliationProjection } from './payments/reconciliation.js';
 import { productCatalogProjection } from './product-catalog/product-catalog.js';
 import { regulatoryProjection } from './regulatory/regulatory.js';
+import { workQueueProjection } from './work-queue/work-queue.js';
 
-export { auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, paymentsProjection, productCatalogProjection, reconciliationProjection, regulatoryProjection };
+export {
+  auditTrailProjection, customerAccountProjection, generalLedgerProjection, loanSummaryProjection, paymentsProjection, productCatalogProjection,
+  reconciliationProjection, regulatoryProjection, workQueueProjection,
+};
 
 /** Every read model the runner keeps up to date. */
 export const projections: Projection[] = [
   loanSummaryProjection, customerAccountProjection, auditTrailProjection, generalLedgerProjection, regulatoryProjection,
-  productCatalogProjection, paymentsProjection, reconciliationProjection,
+  productCatalogProjection, paymentsProjection, reconciliationProjection, workQueueProjection,
 ];

@@ -22,7 +22,7 @@ export function businessDay(date: string): void {
  * and tokens may not outlive LENDCORE_TOKEN_MAX_TTL.
  */
 export async function callApp(
-  t: TestApp, app: FastifyInstance, caller: Caller | null, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown,
+  t: TestApp, app: FastifyInstance, caller: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown,
 ): Promise<LightMyRequestResponse> {
   const secret = t.runtime.config.jwtSecret;
   if (!secret) throw new Error('the test app runs with LENDCORE_JWT_SECRET');
@@ -35,7 +35,7 @@ export async function callApp(
 }
 
 /** `callApp` on the test app's own runtime. */
-export function call(t: TestApp, caller: Caller | null, method: 'GET' | 'POST' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> {
+export function call(t: TestApp, caller: Caller | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse> {
   return callApp(t, t.runtime.app, caller, method, url, body);
 }
 

@@ -59,12 +59,12 @@ describe('?minPosition=', () => {
     };
     const app = await queryAppWith(t, behind);
     try {
-      const response = await callApp(t, app, STAFF.compliance, 'GET', '/v1/reports/portfolio?minPosition=99999');
+      const response = await callApp(t, app, STAFF.compliance, 'GET', `/v1/reports/portfolio?minPosition=${head}`);
       expect(response.statusCode).toBe(503);
       expect(response.headers['retry-after']).toBe('1');
       expect(response.headers['content-type']).toContain('application/problem+json');
       expect(response.json()).toMatchObject({ status: 503, code: 'PROJECTION_BEHIND' });
-      expect(waited).toEqual([['loan-summary', 99999n, MIN_POSITION_WAIT_MS], ['regulatory', 99999n, MIN_POSITION_WAIT_MS]]);
+      expect(waited).toEqual([['loan-summary', BigInt(head), MIN_POSITION_WAIT_MS], ['regulatory', BigInt(head), MIN_POSITION_WAIT_MS]]);
     } finally {
       await app.close();
     }
@@ -91,6 +91,22 @@ describe('?minPosition=', () => {
       expect(response.statusCode, response.body).toBe(200);
     } finally {
       await empty.close();
+    }
+  });
+
+  it('refuses a position beyond the head of the log at once (400), on read models and on the log alike', async () => {
+    const ahead = (BigInt(head) + 1000n).toString();
+    for (const url of [`/v1/loans/l1?minPosition=${ahead}`, `/v1/loans?minPosition=${ahead}`, `/v1/loans/l1/history?minPosition=${ahead}`, `/v1/loans/l1/payoff?minPosition=${ahead}`]) {
+      const response = await call(t, STAFF.compliance, 'GET', url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json(), url).toMatchObject({ code: 'MIN_POSITION_AHEAD' });
+    }
+  });
+
+  it('accepts minPosition on the routes that read the log itself, which need no wait', async () => {
+    for (const url of ['/v1/loans/l1/history', '/v1/loans/l1/payoff', '/v1/loans/l1/transactions', '/v1/loans/l1/state?asOf=2026-02-01T00:00:00Z']) {
+      const response = await call(t, STAFF.compliance, 'GET', `${url}${url.includes('?') ? '&' : '?'}minPosition=${head}`);
+      expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
     }
   });
 

@@ -2,7 +2,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.js';
 import type { ApiPlugin, ProjectionControl } from '../../deps.js';
+import { projectionStatusResponse, rebuildAcceptedResponse } from '../../schemas/oversight-views.js';
 import { guard } from './query-schemas.js';
+import { checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 function controlOf(control: ProjectionControl | undefined): ProjectionControl {
   if (!control) throw new DomainError('PROJECTORS_ELSEWHERE', 'projections run in `lendcore project` workers, not in this process', 'conflict');
@@ -15,8 +17,16 @@ export const adminProjectionRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/admin/projections', {
     preValidation: guard('admin.projections'),
-    schema: { tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({}).strict() },
-  }, async () => ({ items: await controlOf(deps.projectionControl).status() }));
+    schema: {
+      tags: ['admin'], summary: 'Every projection: version, state, position, head, lag in events and seconds, error', querystring: z.object({ minPosition: minPositionParam }).strict(),
+      response: { 200: projectionStatusResponse },
+    },
+  }, async (request) => {
+    // Status shows where each projection stands, behind or not: nothing to wait for.
+    await checkMinPosition(deps, request.query.minPosition);
+    const statuses = await controlOf(deps.projectionControl).status();
+    return { items: statuses.map((s) => ({ ...s, position: s.position.toString(), headPosition: s.headPosition.toString() })) };
+  });
 
   app.post('/v1/admin/projections/:name/rebuild', {
     preValidation: guard('admin.rebuildProjection'),
@@ -24,6 +34,7 @@ export const adminProjectionRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['admin'],
       summary: 'Rebuild a projection into shadow collections while the live one keeps serving, then swap; 202 at once',
       params: z.object({ name: z.string().min(1).max(100) }).strict(),
+      response: { 202: rebuildAcceptedResponse },
     },
   }, async (request, reply) => {
     const control = controlOf(deps.projectionControl);

@@ -2,6 +2,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findAuditEntries } from '../../../app/queries/audit-query.js';
 import type { ApiPlugin } from '../../deps.js';
+import { pageOf } from '../../schemas/list-page.js';
+import { auditEntryResponse } from '../../schemas/oversight-views.js';
 import { guard, instant } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
@@ -26,6 +28,7 @@ export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
         cursor: z.string().min(1).max(1_000).optional(),
         minPosition: minPositionParam,
       }).strict(),
+      response: { 200: pageOf(auditEntryResponse) },
     },
   }, async (request) => {
     const { stream, actor, type, from, to, limit, cursor, minPosition } = request.query;

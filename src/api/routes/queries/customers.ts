@@ -5,6 +5,7 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { customerAccountResponse } from '../../schemas/oversight-views.js';
 import { guard, idParams } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
@@ -19,6 +20,7 @@ export const customerQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Account centre: masked profile, KYC status, loans with balance and next due, per-currency totals',
       params: idParams,
       querystring: z.object({ minPosition: minPositionParam }).strict(),
+      response: { 200: customerAccountResponse },
     },
   }, async (request) => {
     const actor = authenticatedActor(request);

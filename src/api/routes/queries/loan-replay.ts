@@ -8,7 +8,9 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { loanHistoryResponse, loanStateAtResponse } from '../../schemas/loan-views.js';
 import { guard, idParams, instant } from './query-schemas.js';
+import { checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 /** Replay for compliance: GET /v1/loans/:id/history (every event, PII per the caller's rights) and /state?asOf= (time travel). */
 export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
@@ -19,10 +21,13 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: {
       tags: ['loans'],
       summary: "Every event of the loan in order with actor and business time; the borrower's PII in clear for compliance, admin and the borrower, masked for other staff",
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
       params: idParams,
-      querystring: z.object({}).strict(),
+      querystring: z.object({ minPosition: minPositionParam }).strict(),
+      response: { 200: loanHistoryResponse },
     },
   }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
     const actor = authenticatedActor(request);
     const stream = await readLoanStream(deps.eventStore, request.params.id);
     assertOwnership(actor, stream?.customerId);
@@ -36,9 +41,12 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['loans'],
       summary: 'The loan exactly as it stood at asOf: its stream replayed up to that business time',
       params: idParams,
-      querystring: z.object({ asOf: instant }).strict(),
+      description: 'Read from the event log itself: minPosition is accepted and needs no wait.',
+      querystring: z.object({ asOf: instant, minPosition: minPositionParam }).strict(),
+      response: { 200: loanStateAtResponse },
     },
   }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
     const state = await loanStateAt(deps.eventStore, request.params.id, request.query.asOf);
     if (!state) throw notFound(`loan ${request.params.id} did not exist at ${request.query.asOf}`);
     return state;

@@ -7,8 +7,9 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { loanSummaryResponse, payoffResponse, scheduleResponse } from '../../schemas/loan-views.js';
 import { businessDate, guard, idParams, today } from './query-schemas.js';
-import { awaitProjections, minPositionParam } from './read-your-writes.js';
+import { awaitProjections, checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 const readModelQuery = z.object({ minPosition: minPositionParam }).strict();
 
@@ -27,12 +28,13 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/loans/:id', {
     preValidation: guard('loans.get'),
-    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery },
+    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery,
+      response: { 200: loanSummaryResponse } },
   }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition), await closedThrough(deps.readStore)));
 
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
-    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row, from the loan as the log holds it', params: idParams, querystring: readModelQuery },
+    schema: { tags: ['loans'], summary: 'Repayment schedule with what was paid on each row, from the loan as the log holds it', params: idParams, querystring: readModelQuery, response: { 200: scheduleResponse } },
   }, async (request) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
@@ -46,9 +48,12 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['loans'],
       summary: 'Payoff quote: the amount that closes the loan on the date (default today), from the loan as the log holds it',
       params: idParams,
-      querystring: z.object({ date: businessDate.optional() }).strict(),
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
+      querystring: z.object({ date: businessDate.optional(), minPosition: minPositionParam }).strict(),
+      response: { 200: payoffResponse },
     },
   }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);

@@ -8,6 +8,7 @@ import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin, AppDeps } from '../../deps.js';
 import { notFound } from '../../http-error.js';
+import { productListResponse, productResponse, recommendedProductsResponse } from '../../schemas/product-views.js';
 import { guard, idParams, today } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
@@ -31,6 +32,7 @@ export const productQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['products'],
       summary: 'Products on sale; with customerId, only those the customer qualifies for',
       querystring: z.object({ customerId: customerId.optional(), includeRetired: z.enum(['true', 'false']).default('false'), minPosition: minPositionParam }).strict(),
+      response: { 200: productListResponse },
     },
   }, async (request) => {
     const { customerId: id, includeRetired, minPosition } = request.query;
@@ -45,6 +47,7 @@ export const productQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['products'],
       summary: 'Products the customer qualifies for, cheapest annual rate first, then the largest maximum principal',
       querystring: z.object({ customerId, minPosition: minPositionParam }).strict(),
+      response: { 200: recommendedProductsResponse },
     },
   }, async (request) => {
     await awaitProjections(deps, ['product-catalog', 'customer-account'], request.query.minPosition);
@@ -54,7 +57,8 @@ export const productQueryRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/products/:id', {
     preValidation: guard('products.get'),
-    schema: { tags: ['products'], summary: 'One product, retired or not', params: idParams, querystring: z.object({ minPosition: minPositionParam }).strict() },
+    schema: { tags: ['products'], summary: 'One product, retired or not', params: idParams, querystring: z.object({ minPosition: minPositionParam }).strict(),
+      response: { 200: productResponse } },
   }, async (request) => {
     await awaitProjections(deps, ['product-catalog'], request.query.minPosition);
     const product = await deps.readStore.get<ProductDoc>(PRODUCT_CATALOG, request.params.id);

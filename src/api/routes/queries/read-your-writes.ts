@@ -11,6 +11,21 @@ const RETRY_AFTER_SECONDS = 1;
 export const minPositionParam = z.string().regex(/^\d{1,20}$/, 'expected a position (whole number)').optional();
 
 /**
+ * A `minPosition` no command has answered yet (beyond the head of the log) is the caller's
+ * mistake: 400 at once rather than a wait that can only end in 503. Routes that read the log
+ * itself call only this, since their answer is always current.
+ */
+export async function checkMinPosition(deps: Pick<AppDeps, 'eventStore'>, minPosition: string | undefined): Promise<bigint> {
+  if (minPosition === undefined) return 0n;
+  const position = BigInt(minPosition);
+  const head = await deps.eventStore.headPosition();
+  if (position > head) {
+    throw new HttpError(400, 'MIN_POSITION_AHEAD', `minPosition ${minPosition} is beyond the head of the log (${head.toString()}); pass a position a command answered`);
+  }
+  return position;
+}
+
+/**
  * Read-your-writes: returns once every named projection has applied `minPosition`, or throws 503
  * with Retry-After after MIN_POSITION_WAIT_MS. Without a runner in this process (projector
  * workers elsewhere) it polls the checkpoints in the read store; a projection without one yet
@@ -18,7 +33,7 @@ export const minPositionParam = z.string().regex(/^\d{1,20}$/, 'expected a posit
  */
 export async function awaitProjections(deps: AppDeps, names: readonly string[], minPosition: string | undefined): Promise<void> {
   if (minPosition === undefined) return;
-  const position = BigInt(minPosition);
+  const position = await checkMinPosition(deps, minPosition);
   const control = deps.projectionControl;
   const reached = control
     ? await Promise.all(names.map((name) => control.waitForPosition(name, position, MIN_POSITION_WAIT_MS))).then((all) => all.every(Boolean))

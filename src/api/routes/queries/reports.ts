@@ -14,6 +14,10 @@ import { PORTFOLIO_COLUMNS } from '../../../reports/portfolio-report.js';
 import { VINTAGE_COLUMNS } from '../../../reports/vintage.js';
 import { reconcileLedger } from '../../../app/queries/ledger-reconciliation.js';
 import type { ApiPlugin } from '../../deps.js';
+import {
+  classificationReportResponse, flowStatisticsResponse, largeTransactionsResponse, parReportResponse, portfolioReportResponse, suspiciousResponse,
+  trialBalanceResponse,
+} from '../../schemas/report-views.js';
 import { HttpError } from '../../http-error.js';
 import { businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
@@ -40,7 +44,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/portfolio', {
     preValidation: guard('reports.portfolio'),
-    schema: { tags, summary: 'Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate', querystring: portfolioQuery },
+    schema: { tags, summary: 'Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate', querystring: portfolioQuery, response: { 200: portfolioReportResponse } },
   }, async (request, reply) => {
     const { asOf, format, minPosition, table } = request.query;
     await awaitProjections(deps, ['loan-summary', 'regulatory'], minPosition);
@@ -54,7 +58,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/classification', {
     preValidation: guard('reports.classification'),
-    schema: { tags, summary: 'Five-category classification: count and outstanding principal per category, NPL ratio', querystring: snapshotQuery },
+    schema: { tags, summary: 'Five-category classification: count and outstanding principal per category, NPL ratio', querystring: snapshotQuery, response: { 200: classificationReportResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
     const report = await classificationReport(deps.readStore);
@@ -63,7 +67,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/par', {
     preValidation: guard('reports.par'),
-    schema: { tags, summary: 'Portfolio at risk PAR30/60/90 per currency', querystring: snapshotQuery },
+    schema: { tags, summary: 'Portfolio at risk PAR30/60/90 per currency', querystring: snapshotQuery, response: { 200: parReportResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
     const rows = await parReport(deps.readStore);
@@ -72,7 +76,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/aml/large-transactions', {
     preValidation: guard('reports.amlLargeTransactions'),
-    schema: { tags, summary: 'AML large-value transactions (single or same-day aggregate ≥ threshold) in the period', querystring: periodQuery },
+    schema: { tags, summary: 'AML large-value transactions (single or same-day aggregate ≥ threshold) in the period', querystring: periodQuery, response: { 200: largeTransactionsResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);
     const period = periodOf(request.query, deps.clock.now(), deps.clock.timeZone);
@@ -82,7 +86,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/aml/suspicious', {
     preValidation: guard('reports.amlSuspicious'),
-    schema: { tags, summary: 'AML suspicious patterns: structuring just under the threshold, fast borrow-and-repay', querystring: periodQuery },
+    schema: { tags, summary: 'AML suspicious patterns: structuring just under the threshold, fast borrow-and-repay', querystring: periodQuery, response: { 200: suspiciousResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);
     const period = periodOf(request.query, deps.clock.now(), deps.clock.timeZone);
@@ -92,7 +96,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/reports/ledger/trial-balance', {
     preValidation: guard('reports.trialBalance'),
-    schema: { tags, summary: 'Trial balance of the general ledger as of a business date; debits equal credits per currency', querystring: asOfQuery },
+    schema: { tags, summary: 'Trial balance of the general ledger as of a business date; debits equal credits per currency', querystring: asOfQuery, response: { 200: trialBalanceResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
     const report = await trialBalanceReport(deps.readStore, request.query.asOf ?? today(deps.clock.now(), deps.clock.timeZone));
@@ -120,6 +124,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
       tags,
       summary: 'Disbursements, repayments, recoveries and refunds per day or month, kind and channel',
       querystring: z.object({ ...periodFields, granularity: z.enum(['day', 'month']).default('day') }).strict(),
+      response: { 200: flowStatisticsResponse },
     },
   }, async (request, reply) => {
     await awaitProjections(deps, ['regulatory'], request.query.minPosition);

@@ -1,0 +1,56 @@
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { findWorkItems } from '../../../app/lists/work-queues.js';
+import { WORK_QUEUE_PROJECTION, type QueueName } from '../../../projections/models/work-queue/documents.js';
+import { authenticatedActor } from '../../auth/authenticate.js';
+import type { RouteId } from '../../auth/policy.js';
+import type { ApiPlugin } from '../../deps.js';
+import { pageOf, pageQuery } from '../../schemas/list-page.js';
+import { guard } from './query-schemas.js';
+import { awaitProjections } from './read-your-writes.js';
+
+const workItem = z.object({
+  id: z.string().meta({ description: 'The customer id (KYC review) or the loan id' }),
+  customerId: z.string(),
+  loanId: z.string().nullable(),
+  waitingSince: z.string().meta({ description: 'When it entered this queue (ISO-8601)' }),
+  reason: z.string().meta({ description: 'Why it waits', example: 'approved, awaiting disbursement' }),
+  submittedBy: z.string().nullable(),
+  requestedBy: z.string().nullable(),
+  productId: z.string().nullable(),
+  principal: z.string().nullable(),
+  currency: z.string().nullable(),
+}).meta({ id: 'WorkItem' });
+
+interface QueueRoute {
+  route: RouteId;
+  queue: QueueName;
+  summary: string;
+  /** Four eyes: leave out what the caller submitted or requested. */
+  excludeOwn: boolean;
+}
+
+const QUEUE_ROUTES: QueueRoute[] = [
+  { route: 'queues.kycReview', queue: 'kyc-review', summary: 'Customers whose KYC waits for a decision', excludeOwn: false },
+  { route: 'queues.applications', queue: 'applications', summary: 'Applications waiting for credit assessment', excludeOwn: false },
+  { route: 'queues.approvals', queue: 'approvals', summary: "Assessed applications waiting for an underwriter, without the caller's own submissions", excludeOwn: true },
+  { route: 'queues.disbursements', queue: 'disbursements', summary: 'Approved loans waiting to be disbursed', excludeOwn: false },
+  { route: 'queues.writeOffApprovals', queue: 'write-off-approvals', summary: "Write-offs waiting for a second person's approval, without the caller's own requests", excludeOwn: true },
+];
+
+/** GET /v1/queues/… — what waits for staff, oldest first, each item with the reason it waits. */
+export const workQueueRoutes: ApiPlugin = async (scope, { deps }) => {
+  const app = scope.withTypeProvider<ZodTypeProvider>();
+
+  for (const { route, queue, summary, excludeOwn } of QUEUE_ROUTES) {
+    app.get(`/v1/queues/${queue}`, {
+      preValidation: guard(route),
+      schema: { tags: ['queues'], summary: `${summary}; oldest first`, querystring: z.object(pageQuery).strict(), response: { 200: pageOf(workItem) } },
+    }, async (request) => {
+      const { limit, cursor, minPosition } = request.query;
+      await awaitProjections(deps, [WORK_QUEUE_PROJECTION], minPosition);
+      const notBy = excludeOwn ? authenticatedActor(request).sub : undefined;
+      return findWorkItems(deps.readStore, { queue, limit, ...(cursor ? { cursor } : {}), ...(notBy ? { notBy } : {}) });
+    });
+  }
+};

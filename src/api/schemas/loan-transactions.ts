@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+const amount = z.string().meta({ description: 'Decimal string in the loan currency', example: '1020.07' });
+const movement = {
+  revision: z.string().meta({ description: 'Revision of the loan stream that recorded it' }),
+  position: z.string().meta({ description: 'Global log position' }),
+  date: z.string().meta({ description: 'Business date it took effect', example: '2026-02-15' }),
+  recordedAt: z.string(),
+  actor: z.object({ sub: z.string(), role: z.string() }),
+  currency: z.string().meta({ example: 'CNY' }),
+  amount,
+};
+const allocation = { penalty: amount, fee: amount, interest: amount, principal: amount };
+
+/** One money movement of a loan; `type` says which and which fields come with it. */
+export const loanTransaction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('disbursement'), ...movement, netAmount: amount, fees: z.array(z.object({ kind: z.string(), amount })), channel: z.string() }),
+  z.object({
+    type: z.literal('repayment'), ...movement, channel: z.string(), reference: z.string(),
+    allocation: z.object({ ...allocation, excess: amount, installments: z.array(z.object({ number: z.number().int(), ...allocation })) }),
+  }),
+  z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),
+  z.object({ type: z.literal('penalty'), ...movement, installment: z.number().int() }),
+  z.object({ type: z.literal('refund'), ...movement, channel: z.string(), reference: z.string() }),
+  z.object({ type: z.literal('recovery'), ...movement, channel: z.string(), reference: z.string() }),
+  z.object({ type: z.literal('write-off'), ...movement, writtenOff: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount }) }),
+]).meta({ id: 'LoanTransaction' });

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Response shapes of the loan queries, for the serializer and the OpenAPI document. Amounts are
+ * decimal strings in the loan's currency; dates YYYY-MM-DD.
+ */
+const amount = z.string().meta({ description: 'Decimal string in the loan currency', example: '1020.07' });
+
+export const loanStatus = z.enum(['submitted', 'assessed', 'approved', 'rejected', 'withdrawn', 'active', 'overdue', 'overpaid', 'closed', 'written_off']);
+export const classification = z.enum(['normal', 'special-mention', 'substandard', 'doubtful', 'loss']);
+
+export const loanSummaryResponse = z.object({
+  id: z.string(),
+  customerId: z.string(),
+  productId: z.string(),
+  status: loanStatus,
+  flags: z.array(z.enum(['npa', 'charged-off'])),
+  currency: z.string().meta({ example: 'CNY' }),
+  principal: amount,
+  outstanding: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount }),
+  nextDue: z.object({ date: z.string(), amount }).nullable(),
+  daysPastDue: z.number().int(),
+  classification,
+  asOf: z.string().meta({ description: 'Business date the figures are as of' }),
+}).meta({ id: 'LoanSummary', description: 'DESIGN.md loan summary' });
+
+const outstanding = z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount });
+
+export const scheduleResponse = z.object({
+  currency: z.string(),
+  rows: z.array(z.object({
+    number: z.number().int(), dueDate: z.string(), principal: amount, interest: amount, fee: amount, penalty: amount, total: amount,
+    balance: amount.meta({ description: 'Principal balance after this row' }), paid: amount,
+    status: z.enum(['paid', 'partially-paid', 'due', 'overdue', 'future']),
+  })),
+}).meta({ id: 'LoanSchedule' });
+
+export const payoffResponse = z.object({
+  id: z.string(), currency: z.string(), date: z.string(), principal: amount, interest: amount, fees: amount, penalties: amount, total: amount,
+}).meta({ id: 'PayoffQuote' });
+
+export const loanStateAtResponse = z.object({
+  id: z.string(),
+  asOf: z.string(),
+  revision: z.string().meta({ description: 'Revision of the last event folded in' }),
+  customerId: z.string().nullable(),
+  summary: z.object({
+    status: z.union([loanStatus, z.literal('none')]), flags: z.array(z.enum(['npa', 'charged-off'])), currency: z.string(), principal: amount.nullable(),
+    outstanding, nextDue: z.object({ date: z.string(), amount }).nullable(), daysPastDue: z.number().int(), classification,
+  }),
+  schedule: scheduleResponse,
+}).meta({ id: 'LoanStateAt' });
+
+export const loanHistoryResponse = z.object({
+  loanId: z.string(),
+  customerId: z.string(),
+  disclosure: z.enum(['clear', 'masked']),
+  borrower: z.object({
+    name: z.string().nullable(), nationalId: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable(), bankAccount: z.string().nullable(),
+  }),
+  events: z.array(z.object({
+    revision: z.string(), position: z.string(), type: z.string(), occurredAt: z.string(), recordedAt: z.string(),
+    actor: z.object({ sub: z.string(), role: z.string(), customerId: z.string().optional() }),
+    correlationId: z.string(), causationId: z.string().nullable(),
+    data: z.unknown().meta({ description: "The event's payload as stored (PII sealed)" }),
+  })),
+}).meta({ id: 'LoanHistory' });

@@ -1,0 +1,95 @@
+import type {
+  Allocation, ChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RefundIssued,
+  RepaymentReceived, ChargeWaived,
+} from '../../domain/loan/events.js';
+import { Dec } from '../../domain/decimal.js';
+import { minorUnits } from '../../domain/money.js';
+import type { RecordedEvent } from '../../eventstore/port.js';
+import type { LoanStream } from './loan-stream.js';
+
+/** What every money movement carries: where it sits in the log, when it took effect (business date), who recorded it and how much. */
+interface Movement {
+  revision: string;
+  position: string;
+  /** Business date the movement took effect, YYYY-MM-DD. */
+  date: string;
+  recordedAt: string;
+  actor: { sub: string; role: string };
+  currency: string;
+  /** Decimal string, always positive; `type` says which way it went. */
+  amount: string;
+}
+
+export type LoanTransaction = Movement & (
+  | { type: 'disbursement'; netAmount: string; fees: { kind: string; amount: string }[]; channel: string }
+  | { type: 'repayment'; channel: string; reference: string; allocation: Allocation & { installments: InstallmentAllocation[] } }
+  | { type: 'waiver'; kind: ChargeKind; reason: string }
+  | { type: 'penalty'; installment: number }
+  | { type: 'refund'; channel: string; reference: string }
+  | { type: 'recovery'; channel: string; reference: string }
+  | { type: 'write-off'; writtenOff: { principal: string; interest: string; fees: string; penalties: string } }
+);
+
+/**
+ * Every money movement of the loan, oldest first, read from its event history: disbursement,
+ * repayments with their allocation, waivers, penalties, refunds, recoveries and the write-off.
+ * Accruals, classification and status changes move no money and are left out. The log has no
+ * reversal event yet, so no movement is marked reversed.
+ */
+export function loanTransactions(stream: LoanStream): LoanTransaction[] {
+  const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
+  const currency = application?.data.terms.currency ?? '';
+  return stream.events.flatMap((event) => {
+    const movement = toMovement(event, currency);
+    if (!movement) return [];
+    const base = {
+      revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
+      actor: { sub: event.actor.sub, role: event.actor.role }, currency,
+    };
+    return [{ ...base, ...movement } as LoanTransaction];
+  });
+}
+
+// Distributes over the union, so each kind keeps its own fields.
+type MovementPart = LoanTransaction extends infer T ? (T extends LoanTransaction ? Omit<T, 'revision' | 'position' | 'recordedAt' | 'actor' | 'currency'> : never) : never;
+
+function toMovement(event: RecordedEvent, currency: string): MovementPart | null {
+  switch (event.type) {
+    case 'LoanDisbursed': {
+      const d = event.data as LoanDisbursed['data'];
+      return { type: 'disbursement', date: d.date, amount: d.amount, netAmount: d.netAmount, fees: d.fees, channel: d.channel };
+    }
+    case 'RepaymentReceived': {
+      const d = event.data as RepaymentReceived['data'];
+      return { type: 'repayment', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference, allocation: { ...d.allocation, installments: d.installments } };
+    }
+    case 'ChargeWaived': {
+      const d = event.data as ChargeWaived['data'];
+      return { type: 'waiver', date: event.occurredAt.slice(0, 10), amount: d.amount, kind: d.kind, reason: d.reason };
+    }
+    case 'PenaltyCharged': {
+      const d = event.data as PenaltyCharged['data'];
+      return { type: 'penalty', date: d.date, amount: d.amount, installment: d.number };
+    }
+    case 'RefundIssued': {
+      const d = event.data as RefundIssued['data'];
+      return { type: 'refund', date: d.date, amount: d.amount, channel: d.channel, reference: d.reference };
+    }
+    case 'RecoveryReceived': {
+      const d = event.data as RecoveryReceived['data'];
+      return { type: 'recovery', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference };
+    }
+    case 'LoanWrittenOff': {
+      const d = event.data as LoanWrittenOff['data'];
+      const { principal, interest, fees, penalties } = d;
+      return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties], currency), writtenOff: { principal, interest, fees, penalties } };
+    }
+    default:
+      return null;
+  }
+}
+
+/** Component amounts are already rounded to the currency, so their sum is exact at its minor unit. */
+function sum(amounts: string[], currency: string): string {
+  return amounts.reduce((total, a) => total.plus(a), new Dec(0)).toFixed(minorUnits(currency));
+}

@@ -1,0 +1,39 @@
+import type { Doc } from '../../../readstore/port.js';
+
+export const WORK_QUEUE_PROJECTION = 'work-queue';
+export const WORK_QUEUE = 'work_queue';
+export const WORK_QUEUE_LOANS = 'work_queue_loans';
+
+/** The queues, each named for what waits in it. */
+export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals'] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+/** Something waiting for a decision by staff; id = `<queue>:<customer or loan id>`. */
+export interface WorkItemDoc extends Doc {
+  queue: QueueName;
+  customerId: string;
+  loanId: string | null;
+  /** When it started waiting in this queue (recording time of the event that put it there, ISO-8601). */
+  waitingSince: string;
+  /** Why it waits, in words. */
+  reason: string;
+  /** The user (token `sub`) who submitted the application, for the four-eyes exclusion on approvals. */
+  submittedBy: string | null;
+  /** The user who requested the write-off, excluded from approving it. */
+  requestedBy: string | null;
+  productId: string | null;
+  /** Requested or approved principal, decimal string in `currency`. */
+  principal: string | null;
+  currency: string | null;
+}
+
+/** What the queues need to remember of a loan between its events; id = loanId. */
+export interface QueueLoanDoc extends Doc {
+  customerId: string;
+  productId: string;
+  submittedBy: string;
+  principal: string;
+  currency: string;
+}
+
+export const workItemId = (queue: QueueName, entityId: string): string => `${queue}:${entityId}`;

@@ -1,0 +1,91 @@
+import type { KycSubmitted } from '../../../domain/customer/events.js';
+import type { CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested } from '../../../domain/loan/events.js';
+import type { RecordedEvent } from '../../../eventstore/port.js';
+import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
+import { entityIdOf } from '../stream-id.js';
+import {
+  WORK_QUEUE, WORK_QUEUE_LOANS, WORK_QUEUE_PROJECTION, workItemId, type QueueLoanDoc, type QueueName, type WorkItemDoc,
+} from './documents.js';
+
+const APPLICATION_QUEUES: QueueName[] = ['applications', 'approvals', 'disbursements'];
+
+function leave(ctx: ProjectionContext, queues: QueueName[], entityId: string): void {
+  for (const queue of queues) ctx.delete(WORK_QUEUE, workItemId(queue, entityId));
+}
+
+async function queueLoan(event: RecordedEvent, ctx: ProjectionContext): Promise<QueueLoanDoc> {
+  const loanId = entityIdOf(event, 'loan');
+  const loan = await ctx.get<QueueLoanDoc>(WORK_QUEUE_LOANS, loanId);
+  if (!loan) throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the work queues`);
+  return loan;
+}
+
+/** Puts the loan in `queue`, taking it out of the application queues it was in. */
+async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queue: QueueName, reason: string, overrides: Partial<WorkItemDoc> = {}): Promise<void> {
+  const loan = await queueLoan(event, ctx);
+  if (APPLICATION_QUEUES.includes(queue)) leave(ctx, APPLICATION_QUEUES, loan.id);
+  ctx.put(WORK_QUEUE, {
+    id: workItemId(queue, loan.id), queue, customerId: loan.customerId, loanId: loan.id, waitingSince: event.recordedAt, reason,
+    submittedBy: loan.submittedBy, requestedBy: null, productId: loan.productId, principal: loan.principal, currency: loan.currency, ...overrides,
+  } satisfies WorkItemDoc);
+}
+
+const leaveApplicationQueues: ProjectionHandler = (event, ctx) => leave(ctx, APPLICATION_QUEUES, entityIdOf(event, 'loan'));
+const leaveWriteOffQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['write-off-approvals'], entityIdOf(event, 'loan'));
+const leaveKycQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['kyc-review'], entityIdOf(event, 'customer'));
+
+const handlers: Record<string, ProjectionHandler> = {
+  KycSubmitted: (event, ctx) => {
+    const customerId = entityIdOf(event, 'customer');
+    const { employer } = event.data as KycSubmitted['data'];
+    ctx.put(WORK_QUEUE, {
+      id: workItemId('kyc-review', customerId), queue: 'kyc-review', customerId, loanId: null, waitingSince: event.recordedAt,
+      reason: `KYC submitted (employer ${employer}), awaiting a decision`, submittedBy: null, requestedBy: null, productId: null, principal: null, currency: null,
+    } satisfies WorkItemDoc);
+  },
+  KycVerified: leaveKycQueue,
+  KycRejected: leaveKycQueue,
+  CustomerErased: leaveKycQueue,
+
+  LoanApplicationSubmitted: async (event, ctx) => {
+    const data = event.data as LoanApplicationSubmitted['data'];
+    const loan: QueueLoanDoc = {
+      id: entityIdOf(event, 'loan'), customerId: data.customerId, productId: data.productId, submittedBy: data.submittedBy,
+      principal: data.principal, currency: data.terms.currency,
+    };
+    ctx.put(WORK_QUEUE_LOANS, loan);
+    await enterLoanQueue(event, ctx, 'applications', 'submitted, awaiting credit assessment');
+  },
+  CreditAssessed: (event, ctx) => {
+    const { grade, decision, score } = event.data as CreditAssessed['data'];
+    return enterLoanQueue(event, ctx, 'approvals', `assessed: score ${score}, grade ${grade}, scorecard says ${decision}; awaiting an underwriter's decision`);
+  },
+  LoanApproved: (event, ctx) => {
+    const { approvedPrincipal } = event.data as LoanApproved['data'];
+    return enterLoanQueue(event, ctx, 'disbursements', 'approved, awaiting disbursement', { principal: approvedPrincipal });
+  },
+  LoanRejected: leaveApplicationQueues,
+  LoanApplicationWithdrawn: leaveApplicationQueues,
+  LoanDisbursed: leaveApplicationQueues,
+  LoanWriteOffRequested: (event, ctx) => {
+    const { requestedBy, reason } = event.data as LoanWriteOffRequested['data'];
+    return enterLoanQueue(event, ctx, 'write-off-approvals', `write-off requested: ${reason}; awaiting a second person's approval`, { requestedBy });
+  },
+  LoanWrittenOff: leaveWriteOffQueue,
+  LoanClosed: leaveWriteOffQueue,
+};
+
+/**
+ * What waits for staff, one item per customer or loan and queue: KYC to review, applications to
+ * assess, assessed loans to approve, approved loans to disburse, write-offs to approve. Other
+ * events pass by.
+ */
+export const workQueueProjection: Projection = {
+  name: WORK_QUEUE_PROJECTION,
+  version: 1,
+  collections: [
+    { name: WORK_QUEUE, indexes: ['queue', 'waitingSince'] },
+    { name: WORK_QUEUE_LOANS, indexes: [] },
+  ],
+  handlers,
+};

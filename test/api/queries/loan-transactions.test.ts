@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { call, defineProduct, disbursedLoan, read, repay, useBusinessClock, verifiedCustomer } from './journey.js';
+
+interface TxPage { items: Record<string, unknown>[]; nextCursor: string | null }
+
+let t: TestApp;
+beforeAll(async () => {
+  useBusinessClock();
+  t = await openTestApp();
+  await defineProduct(t);
+  await verifiedCustomer(t, 'c1');
+  await disbursedLoan(t, 'l1', 'c1');
+  await repay(t, 'l1', 'c1', '1020.07', '2026-02-15', 'feb');
+  await repay(t, 'l1', 'c1', '500.00', '2026-03-01', 'mar-part');
+});
+afterAll(async () => {
+  await t.close();
+  vi.useRealTimers();
+});
+
+describe('GET /v1/loans/:id/transactions', () => {
+  it('answers the disbursement and each repayment with its allocation, oldest first', async () => {
+    const page = await read<TxPage>(t, borrower('c1'), '/v1/loans/l1/transactions');
+    expect(page.nextCursor).toBeNull();
+    expect(page.items.map((tx) => [tx.type, tx.date, tx.amount])).toEqual([
+      ['disbursement', '2026-01-15', '3000.00'],
+      ['repayment', '2026-02-15', '1020.07'],
+      ['repayment', '2026-03-01', '500.00'],
+    ]);
+    expect(page.items[0]).toMatchObject({ currency: 'CNY', netAmount: '2970.00', channel: 'bank_transfer', fees: [{ kind: 'origination', amount: '30.00' }] });
+    expect(page.items[1]).toMatchObject({ reference: 'feb', channel: 'alipay', allocation: { principal: '990.07', interest: '30.00', excess: '0.00' } });
+  });
+
+  it('pages with limit and cursor, and refuses a cursor it did not issue', async () => {
+    const first = await read<TxPage>(t, STAFF.officer, '/v1/loans/l1/transactions?limit=2');
+    expect(first.items).toHaveLength(2);
+    const second = await read<TxPage>(t, STAFF.officer, `/v1/loans/l1/transactions?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items.map((tx) => tx.reference)).toEqual(['mar-part']);
+    expect(second.nextCursor).toBeNull();
+    const bad = await call(t, STAFF.officer, 'GET', '/v1/loans/l1/transactions?cursor=xyz');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('answers 404 for another borrower and an unknown loan', async () => {
+    expect((await call(t, borrower('c2'), 'GET', '/v1/loans/l1/transactions')).statusCode).toBe(404);
+    expect((await call(t, STAFF.officer, 'GET', '/v1/loans/nope/transactions')).statusCode).toBe(404);
+  });
+});
