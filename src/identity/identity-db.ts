@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { preparePrivateFile } from '../files/private-files.js';
 import Database from 'better-sqlite3';
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY (the CLI and the server share the file). */
@@ -91,7 +90,7 @@ CREATE TABLE IF NOT EXISTS security_events (
  * revocation must survive a crash), and a busy timeout so `lendcore users` can run beside the server.
  */
 export function openIdentityDb(file: string): Database.Database {
-  mkdirSync(path.dirname(file), { recursive: true });
+  preparePrivateFile(file);
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

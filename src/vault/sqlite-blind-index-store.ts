@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateFile } from '../files/private-files.js';
 import type { BlindIndexHit, BlindIndexRow, BlindIndexStore } from './blind-index-store.js';
 
 /**
@@ -12,10 +11,11 @@ export class SqliteBlindIndexStore implements BlindIndexStore {
   private constructor(private readonly db: Database.Database) {}
 
   static open(options: { path: string }): SqliteBlindIndexStore {
-    mkdirSync(path.dirname(options.path), { recursive: true });
+    preparePrivateFile(options.path);
     const db = new Database(options.path);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
     db.exec(`CREATE TABLE IF NOT EXISTS blind_index (
       token TEXT NOT NULL,
       customer_id TEXT NOT NULL,
