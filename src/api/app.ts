@@ -7,6 +7,7 @@ import { bigintReplacer, toJson } from './json.js';
 import { installDocs } from './plugins/docs.js';
 import { healthRoutes } from './plugins/health.js';
 import { installMetrics } from './plugins/metrics.js';
+import { installWebConsole } from './plugins/web-console.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { installRateLimit } from './rate-limit.js';
 
@@ -39,7 +40,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(createSerializerCompiler({ replacer: bigintReplacer }));
   app.setReplySerializer((payload) => toJson(payload));
   app.setErrorHandler(sendProblem);
-  app.setNotFoundHandler(sendNotFound);
+  // The web console (dist/web) at `/`, when built; its SPA fallback answers browser page requests the API does not know.
+  const consoleFallback = await installWebConsole(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (!consoleFallback?.(request, reply)) sendNotFound(request, reply);
+  });
 
   installCorrelationHeader(app);
   installAuthentication(app, deps.jwtSecret, deps.clock);

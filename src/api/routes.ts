@@ -1,4 +1,5 @@
 import type { ApiPlugin } from './deps.js';
+import { devSessionRoutes } from './routes/dev/dev-session.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -19,4 +20,6 @@ export const resourceRoutes: ApiPlugin[] = [
   loanServicingRoutes,
   ...queryRoutes,
   closeOfBusinessRoutes,
+  // Registers nothing unless LENDCORE_ENV=development.
+  devSessionRoutes,
 ];

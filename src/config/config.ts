@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
 export const SQLITE_SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL'] as const;
+export const ENVIRONMENTS = ['production', 'development'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Validated settings. Secrets absent from the environment are resolved later by `resolveSecrets`. */
@@ -21,6 +22,8 @@ export interface Config {
   projectors: boolean;
   /** Requests per minute per subject; 0 turns the limiter off. */
   rateLimitPerMinute: number;
+  /** From LENDCORE_ENV; `development` turns on the one-click development login (POST /v1/dev/session). */
+  environment: (typeof ENVIRONMENTS)[number];
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -51,6 +54,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),
   LENDCORE_PROJECTORS: z.enum(['on', 'off'], 'expected on or off').default('on'),
   LENDCORE_RATE_LIMIT: wholeNumber(Number.MAX_SAFE_INTEGER, 'expected requests per minute as a whole number (0 = off)').default(60_000),
+  LENDCORE_ENV: z.enum(ENVIRONMENTS, `expected one of ${ENVIRONMENTS.join(', ')}`).default('production'),
 });
 
 const SECRET_VARIABLES = new Set(['LENDCORE_JWT_SECRET', 'LENDCORE_MASTER_KEY']);
@@ -86,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     projectors: e.LENDCORE_PROJECTORS === 'on',
     rateLimitPerMinute: e.LENDCORE_RATE_LIMIT,
+    environment: e.LENDCORE_ENV,
   };
 }

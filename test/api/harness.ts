@@ -25,6 +25,7 @@ export interface HarnessOptions {
   rateLimitPerMinute?: number;
   eventStoreUp?: boolean;
   projections?: ProjectionHealth;
+  environment?: 'production' | 'development';
 }
 
 /** The shell only touches these two store methods (in /ready); the rest are never called here. */
@@ -48,7 +49,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       done();
     },
   });
-  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0 };
+  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0, environment: options.environment ?? 'production' } as const;
   const deps: AppDeps = {
     ...stubStores(options.eventStoreUp ?? true),
     vault: new PiiVault(new MemoryKeyStore()),
