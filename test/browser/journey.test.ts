@@ -222,16 +222,20 @@ describe('the web console, end to end in Chromium', () => {
     ];
     for (const language of ['zh-CN', 'en-US'] as const) {
       for (const width of [390, 1440] as const) {
+        const options: ContextOptions = { width, language };
+        const context = await openContext(browser, options);
+        const shot = await context.newPage();
         for (const p of pages) {
-          const options: ContextOptions = { width, language, ...(p.as ? { session: sessions[p.as] } : {}) };
-          const context = await openContext(browser, options);
-          const shot = await context.newPage();
+          // One tab per width and language; each page's role goes into the tab's session before it loads.
+          await shot.goto(url('/login'));
+          const session = p.as ? JSON.stringify(sessions[p.as]) : null;
+          await shot.evaluate(session ? `sessionStorage.setItem('lendcore.session', ${JSON.stringify(session)})` : "sessionStorage.removeItem('lendcore.session')");
           await shot.goto(url(p.path));
           await shot.locator(p.ready).first().waitFor({ timeout: 15_000 });
           await screenshot(shot, p.name, options);
           if (width === 390) await expectAccessible(shot, `${p.name} ${language} ${width}`);
-          await context.close();
         }
+        await context.close();
       }
     }
   });

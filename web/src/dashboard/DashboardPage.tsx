@@ -3,6 +3,7 @@ import { Card, Col, Row, Typography } from 'antd';
 import { useMemo } from 'react';
 import type { ReportRows } from '../api/types';
 import { useT } from '../i18n/i18n';
+import { useProducts } from '../products/api';
 import { REPORTS, useReport } from '../reports/api';
 import { useSession } from '../session/session';
 import { usePreferences } from '../settings/preferences';
@@ -24,19 +25,21 @@ export default function DashboardPage() {
   const role = useSession().session?.role;
   const seesRisk = role === 'underwriter' || role === 'compliance' || role === 'admin';
   const portfolio = useReport(report('portfolio'));
+  const products = useProducts();
   const par = useReport(report('par'), seesRisk);
   const classification = useReport(report('classification'), seesRisk);
 
   const portfolioOption = useMemo(() => {
     const rows: Rows = portfolio.data ?? [];
     const statuses = [...new Set(rows.map((r) => String(r.status)))];
-    const products = [...new Set(rows.map((r) => String(r.productId)))];
+    const productIds = [...new Set(rows.map((r) => String(r.productId)))];
+    const nameOf = (id: string) => products.data?.items.find((p) => p.id === id)?.terms.name ?? id;
     return {
       tooltip: {}, legend: {}, grid: { containLabel: true, left: 8, right: 8 },
       xAxis: { type: 'category', data: statuses.map((s) => t(`status.${s}` as 'status.active')) }, yAxis: { type: 'value' },
-      series: products.map((p) => ({ type: 'bar', stack: 'all', name: p.slice(-6), data: statuses.map((s) => rows.find((r) => r.productId === p && r.status === s)?.total ?? '0') })),
+      series: productIds.map((p) => ({ type: 'bar', stack: 'all', name: nameOf(p), data: statuses.map((s) => rows.find((r) => r.productId === p && r.status === s)?.total ?? '0') })),
     };
-  }, [portfolio.data, t]);
+  }, [portfolio.data, products.data, t]);
   const parOption = useMemo(() => ({
     tooltip: {}, grid: { containLabel: true, left: 8, right: 8 },
     xAxis: { type: 'category', data: (par.data ?? []).map((r) => `${r.bucket} ${r.currency}`) }, yAxis: { type: 'value' },
