@@ -180,6 +180,37 @@ describe('the web console, end to end in Chromium', () => {
     await expectAccessible(page, 'reports');
   });
 
+  it('a new borrower registers, submits KYC and applies in the portal on a phone', async () => {
+    const context = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const phone = await context.newPage();
+    await phone.goto(url('/dev-login'));
+    await expectAccessible(phone, 'dev login');
+    await phone.getByTestId('dev-new-borrower').click();
+    await phone.waitForURL(/\/portal$/);
+    await phone.goto(url('/portal/account'));
+    await phone.fill('#register_name', '李华');
+    await phone.fill('#register_nationalId', '110105199202021234');
+    await phone.fill('#register_phone', '13900001111');
+    await expectAccessible(phone, 'portal registration');
+    await phone.locator('form#register button[type=submit]').click();
+    await phone.fill('#kyc_monthlyIncome', '18000.00');
+    await phone.fill('#kyc_employer', 'Lotus');
+    await phone.fill('#kyc_employmentMonths', '40');
+    await phone.fill('#kyc_bankAccount', '6222020200199998888');
+    await phone.locator('form#kyc button[type=submit]').click();
+    await expect.poll(() => phone.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('待审核');
+    await phone.goto(url('/portal'));
+    await phone.getByTestId('product-card').first().getByRole('button').click();
+    await phone.fill('#apply_principal', '5000.00');
+    await phone.fill('#apply_term', '6');
+    await phone.fill('#apply_purpose', '进修');
+    await expectAccessible(phone, 'portal apply');
+    await phone.locator('form#apply button[type=submit]').click();
+    await phone.waitForURL(/\/portal\/loans\/[^/]+$/);
+    await expect.poll(() => phone.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已提交');
+    await context.close();
+  });
+
   it("the borrower's first route is under 300 KB of JavaScript gzipped, and the portal shows the loan", async () => {
     const session = await devSession('borrower', ids.customer);
     const context = await openContext(browser, { width: 390, language: 'zh-CN', session });

@@ -29,7 +29,7 @@ export function ApplyPage() {
     <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{t('portal.apply')}{product ? ` · ${product.terms.name}` : ''}</Typography.Title>}>
       {product && <Typography.Paragraph>{t('product.amount')}: {money(product.terms.principal.min, product.terms.currency)} – {money(product.terms.principal.max)} · {t('product.term')}: {product.terms.term.min} – {product.terms.term.max}</Typography.Paragraph>}
       <ProblemAlert error={apply.error} />
-      <Form<Values> layout="vertical" onFinish={submit}>
+      <Form<Values> layout="vertical" name="apply" onFinish={submit}>
         <Form.Item name="principal" label={t('apply.principal')} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t('form.amount') }]}>
           <Input inputMode="decimal" />
         </Form.Item>

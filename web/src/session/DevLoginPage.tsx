@@ -20,8 +20,9 @@ export function DevLoginPage() {
   const [customerId, setCustomerId] = useState<string | undefined>();
   const chosenCustomer = customerId ?? customers.data?.items[0]?.id;
 
-  const start = (role: Role) =>
-    devSession.mutate(role === 'borrower' ? { role, customerId: chosenCustomer ?? crypto.randomUUID() } : { role }, {
+  // A new borrower gets a fresh customer id; the portal's account page then registers it.
+  const start = (role: Role, customer?: string) =>
+    devSession.mutate(role === 'borrower' ? { role, customerId: customer ?? crypto.randomUUID() } : { role }, {
       onSuccess: (s) => {
         signIn({ token: s.token, sub: s.sub, role: s.role, customerId: s.customerId });
         navigate(homeOf(s.role));
@@ -41,11 +42,12 @@ export function DevLoginPage() {
               </Button>
             ))}
             <Typography.Text strong id="dev-customer-label">{t('dev.borrowerOf')}</Typography.Text>
-            <Select aria-labelledby="dev-customer-label" value={chosenCustomer} onChange={setCustomerId} placeholder={t('dev.newBorrower')} allowClear
+            <Select aria-labelledby="dev-customer-label" value={chosenCustomer} onChange={setCustomerId}
               options={(customers.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.id} · ${t(`kyc.${c.kycStatus}` as 'kyc.verified')} · ${t('dev.loans', { n: c.loans })}` }))} />
-            <Button type="primary" block size="large" onClick={() => start('borrower')} data-testid="dev-borrower">
-              {chosenCustomer ? t('dev.as', { role: t('role.borrower') }) : t('dev.newBorrower')}
+            <Button type="primary" block size="large" disabled={!chosenCustomer} onClick={() => start('borrower', chosenCustomer)} data-testid="dev-borrower">
+              {t('dev.as', { role: t('role.borrower') })}
             </Button>
+            <Button block size="large" onClick={() => start('borrower')} data-testid="dev-new-borrower">{t('dev.newBorrower')}</Button>
             <Button type="link" onClick={() => navigate('/login')}>{t('login.title')}</Button>
           </Space>
         </Card>
