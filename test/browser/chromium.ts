@@ -21,6 +21,8 @@ export type Language = 'zh-CN' | 'en-US';
 export interface ContextOptions {
   width: 390 | 1440;
   language: Language;
+  theme?: 'light' | 'dark';
+  density?: 'comfortable' | 'compact';
   /** A session to start signed in with (the console keeps it in sessionStorage). */
   session?: { token: string; sub: string; role: string; customerId: string | null };
 }
@@ -36,7 +38,7 @@ export async function openContext(browser: Browser, options: ContextOptions): Pr
     acceptDownloads: true,
   });
   // Runs in the page before the console: preferences (kept if the user toggles them) and the signed-in session.
-  const preferences = JSON.stringify({ language: options.language, theme: 'light', density: 'comfortable' });
+  const preferences = JSON.stringify({ language: options.language, theme: options.theme ?? 'light', density: options.density ?? 'comfortable' });
   const session = options.session ? JSON.stringify(options.session) : null;
   await context.addInitScript(`
     if (!localStorage.getItem('lendcore.preferences')) localStorage.setItem('lendcore.preferences', ${JSON.stringify(preferences)});

@@ -269,6 +269,14 @@ describe('the web console, end to end in Chromium', () => {
         await context.close();
       }
     }
+    // The dark theme, compact, on the busiest page: same contrast bar.
+    const dark = await openContext(browser, { width: 1440, language: 'zh-CN', session: sessions.officer, theme: 'dark', density: 'compact' });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(url(`/office/loans/${ids.loan}`));
+    await darkPage.getByTestId('schedule').waitFor();
+    await screenshot(darkPage, 'loan-dark', { width: 1440, language: 'zh-CN' });
+    await expectAccessible(darkPage, 'loan, dark and compact');
+    await dark.close();
   });
 });
 

@@ -13,8 +13,11 @@ export function themeOf(preferences: Preferences): ThemeConfig {
   return {
     algorithm,
     token: { motion: !reducedMotion, ...(dark
-      ? { colorPrimary: '#69b1ff', colorTextLightSolid: '#000000', colorTextTertiary: 'rgba(255,255,255,0.7)', colorTextDescription: 'rgba(255,255,255,0.7)' }
+      ? { colorPrimary: '#69b1ff', colorLink: '#69b1ff', colorTextLightSolid: '#000000', colorTextTertiary: 'rgba(255,255,255,0.7)', colorTextDescription: 'rgba(255,255,255,0.7)' }
       : { colorPrimary: '#0958d9', colorLink: '#0958d9', colorTextTertiary: 'rgba(0,0,0,0.65)', colorTextDescription: 'rgba(0,0,0,0.65)', colorTextPlaceholder: 'rgba(0,0,0,0.55)' }) },
-    components: { Layout: { headerBg: dark ? '#001529' : '#002766' } },
+    components: {
+      Layout: { headerBg: dark ? '#001529' : '#002766' },
+      ...(dark ? { Menu: { itemSelectedColor: '#ffffff', itemSelectedBg: '#15395b' } } : {}),
+    },
   };
 }

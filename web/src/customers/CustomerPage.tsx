@@ -1,5 +1,5 @@
-import { Card, Space, Table, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Button, Card, Space, Table, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerLoanLine } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { StatusTag } from '../loans/StatusTag';
@@ -20,6 +20,7 @@ export function CustomerPage() {
   const { customerId = '' } = useParams();
   const { session } = useSession();
   const account = useCustomer(customerId);
+  const navigate = useNavigate();
   const role = session?.role;
   const a = account.data;
   return (
@@ -35,7 +36,8 @@ export function CustomerPage() {
       )}
       {a && ['not_submitted', 'rejected'].includes(a.kycStatus) && role === 'officer' && <Card title={h2(t('kyc.title'))}><KycForm customerId={a.id} /></Card>}
       {a && (
-        <Card title={h2(t('customer.loans'))}>
+        <Card title={h2(t('customer.loans'))}
+          extra={role === 'officer' && <Button onClick={() => navigate(`/office/apply?customerId=${encodeURIComponent(a.id)}`)}>{t('nav.apply')}</Button>}>
           <ScrollRegion label={t('customer.loans')}><Table<CustomerLoanLine> size="small" rowKey="loanId" pagination={false} dataSource={a.loans}
             columns={[
               { title: t('loan.id'), dataIndex: 'loanId', render: (id: string) => <Link to={`/office/loans/${id}`}>{id}</Link> },
