@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import type { ReportRows } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { useProducts } from '../products/api';
-import { REPORTS, useReport } from '../reports/api';
+import { REPORTS, useMonthlyFlows, useReport } from '../reports/api';
 import { useSession } from '../session/session';
 import { usePreferences } from '../settings/preferences';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -13,9 +13,16 @@ import { EChart } from './EChart';
 const report = (id: string) => REPORTS.find((r) => r.id === id) ?? REPORTS[0]!;
 const CLASSES = ['normal', 'special-mention', 'substandard', 'doubtful', 'loss'] as const;
 type Rows = ReportRows['rows'];
+const FLOW_KINDS = ['disbursement', 'repayment', 'recovery', 'refund'] as const;
+/** The flow chart's window: the last twelve months, from the first day of the month a year ago. */
+const FLOWS_FROM = (() => {
+  const d = new Date();
+  return `${d.getFullYear() - 1}-${String(d.getMonth() + 1).padStart(2, '0')}-01`;
+})();
 
 /**
  * The back office dashboard (its own lazy chunk with ECharts): outstanding by product and status,
+ * money in and out per month by kind and channel,
  * PAR30/60/90 and the five-category classification. Chart values are the server's decimal strings;
  * ECharts only draws them.
  */
@@ -26,6 +33,7 @@ export default function DashboardPage() {
   const seesRisk = role === 'underwriter' || role === 'compliance' || role === 'admin';
   const portfolio = useReport(report('portfolio'));
   const products = useProducts();
+  const flows = useMonthlyFlows(FLOWS_FROM);
   const par = useReport(report('par'), seesRisk);
   const classification = useReport(report('classification'), seesRisk);
 
@@ -40,6 +48,19 @@ export default function DashboardPage() {
       series: productIds.map((p) => ({ type: 'bar', stack: 'all', name: nameOf(p), data: statuses.map((s) => rows.find((r) => r.productId === p && r.status === s)?.total ?? '0') })),
     };
   }, [portfolio.data, products.data, t]);
+  const flowOption = useMemo(() => {
+    const rows: Rows = flows.data ?? [];
+    const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
+    // Several channels per kind and month: the chart shows each row as its own stacked segment, no sums here.
+    return {
+      tooltip: {}, legend: {}, grid: { containLabel: true, left: 8, right: 8 },
+      xAxis: { type: 'category', data: periods }, yAxis: { type: 'value' },
+      series: FLOW_KINDS.flatMap((kind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => String(r.channel)))].map((channel) => ({
+        type: 'bar', stack: kind, name: `${t(`flow.${kind}`)} · ${t(`channel.${channel}` as 'channel.online')}`,
+        data: periods.map((p) => rows.find((r) => r.period === p && r.kind === kind && r.channel === channel)?.amount ?? '0'),
+      }))),
+    };
+  }, [flows.data, t]);
   const parOption = useMemo(() => ({
     tooltip: {}, grid: { containLabel: true, left: 8, right: 8 },
     xAxis: { type: 'category', data: (par.data ?? []).map((r) => `${r.bucket} ${r.currency}`) }, yAxis: { type: 'value' },
@@ -59,9 +80,10 @@ export default function DashboardPage() {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('nav.dashboard')}</Typography.Title>
-      <ProblemAlert error={portfolio.error ?? par.error ?? classification.error} />
+      <ProblemAlert error={portfolio.error ?? flows.error ?? par.error ?? classification.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>{chart(t('dash.portfolio'), portfolioOption, 'chart-portfolio')}</Col>
+        <Col xs={24} xl={12}>{chart(t('dash.flows'), flowOption, 'chart-flows')}</Col>
         {seesRisk && <Col xs={24} xl={12}>{chart(t('dash.classification'), classOption, 'chart-classification')}</Col>}
         {seesRisk && <Col xs={24} xl={12}>{chart(t('dash.par'), parOption, 'chart-par')}</Col>}
       </Row>

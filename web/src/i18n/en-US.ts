@@ -49,6 +49,7 @@ export const en = {
   'cob.eventsAppended': 'Events appended', 'cob.duration': 'Duration',
   'proj.title': 'Projections', 'proj.name': 'Name', 'proj.state': 'State', 'proj.position': 'Position', 'proj.lag': 'Lag (events / s)', 'proj.error': 'Error', 'proj.action': 'Action',
   'proj.rebuild': 'Rebuild', 'proj.rebuildOne': 'Rebuild {name}',
+  'dash.flows': 'Money in and out per month', 'flow.disbursement': 'Disbursed', 'flow.repayment': 'Repaid', 'flow.recovery': 'Recovered', 'flow.refund': 'Refunded',
   'dash.portfolio': 'Outstanding by status', 'dash.classification': 'Five categories (outstanding)', 'dash.par': 'Portfolio at risk PAR30/60/90', 'dash.atRisk': 'At risk',
 } as const;
 

@@ -51,5 +51,6 @@ export const zh: Record<MessageKey, string> = {
   'cob.eventsAppended': '新增事件', 'cob.duration': '耗时',
   'proj.title': '读模型投影', 'proj.name': '名称', 'proj.state': '状态', 'proj.position': '位置', 'proj.lag': '延迟（事件 / 秒）', 'proj.error': '错误', 'proj.action': '操作',
   'proj.rebuild': '重建', 'proj.rebuildOne': '重建 {name}',
+  'dash.flows': '每月放款与回款', 'flow.disbursement': '放款', 'flow.repayment': '还款', 'flow.recovery': '回收', 'flow.refund': '退款',
   'dash.portfolio': '各状态贷款余额', 'dash.classification': '五级分类（余额）', 'dash.par': '风险资产 PAR30/60/90', 'dash.atRisk': '风险余额',
 };

@@ -21,6 +21,14 @@ export const REPORTS: ReportDef[] = [
   { id: 'aml-suspicious', title: 'report.amlSuspicious', path: '/v1/reports/aml/suspicious', rowsField: 'rows' },
 ];
 
+/** Disbursements, repayments, recoveries and refunds per month since `from` (the dashboard's flow chart). */
+export function useMonthlyFlows(from: string) {
+  return useQuery({
+    queryKey: ['report', 'flows', from],
+    queryFn: async () => (await getJson<ReportRows>('/v1/reports/disbursements', { granularity: 'month', from })).rows,
+  });
+}
+
 export function useReport(report: ReportDef, enabled = true) {
   return useQuery({
     queryKey: ['report', report.id],
