@@ -10,6 +10,7 @@ COPY src ./src
 COPY bench ./bench
 COPY scripts ./scripts
 COPY bin ./bin
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 # Same Debian release as node:20, so the better-sqlite3 binary built above loads here.

@@ -10,6 +10,7 @@ import { healthRoutes } from './plugins/health.js';
 import { installCors } from './plugins/cors.js';
 import { installMetrics } from './plugins/metrics.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
+import { installWebConsole } from './plugins/web-console.js';
 import { sendNotFound, sendProblem } from './problem.js';
 import { installRateLimit } from './rate-limit.js';
 
@@ -52,7 +53,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(createSerializerCompiler({ replacer: bigintReplacer }));
   app.setReplySerializer((payload) => toJson(payload));
   app.setErrorHandler(sendProblem);
-  app.setNotFoundHandler(sendNotFound);
+  // The web console (dist/web) at `/`, when built; its SPA fallback answers browser page requests the API does not know.
+  const consoleFallback = await installWebConsole(app);
+  app.setNotFoundHandler((request, reply) => {
+    if (!consoleFallback?.(request, reply)) sendNotFound(request, reply);
+  });
 
   installCorrelationHeader(app);
   installAuthentication(app, {

@@ -2,6 +2,7 @@ import type { ApiPlugin } from './deps.js';
 import { holidayRoutes } from './routes/commands/holidays.js';
 import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { identityRoutes } from './routes/identity/index.js';
+import { devSessionRoutes } from './routes/dev/dev-session.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -27,4 +28,6 @@ export const resourceRoutes: ApiPlugin[] = [
   closeOfBusinessRoutes,
   paymentRoutes,
   ...identityRoutes,
+  // Registers nothing unless LENDCORE_ENV=development.
+  devSessionRoutes,
 ];

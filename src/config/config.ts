@@ -8,6 +8,7 @@ import { estimatedEntropyBits, MIN_SECRET_ENTROPY_BITS } from './secret-strength
 import { parseEventStoreUrl, parseReadStoreUrl, type EventStoreLocation, type ReadStoreLocation } from './store-url.js';
 
 export const SQLITE_SYNCHRONOUS = ['OFF', 'NORMAL', 'FULL'] as const;
+export const ENVIRONMENTS = ['production', 'development'] as const;
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Validated settings. Secrets absent from the environment are resolved later by `resolveSecrets`. */
@@ -41,6 +42,8 @@ export interface Config {
   oidc: OidcSettings | null;
   /** Where outbox messages go; a channel left null keeps its messages in the local mailbox (development). */
   delivery: { smtpUrl: string | null; mailFrom: string; smsWebhookUrl: string | null; smsWebhookAuthorization: string | null };
+  /** From LENDCORE_ENV; `development` turns on the one-click development login (POST /v1/dev/session). */
+  environment: (typeof ENVIRONMENTS)[number];
 }
 
 /** Thrown with one line per bad variable, naming it and what it expects. */
@@ -101,6 +104,7 @@ const envSchema = z.object({
     .string()
     .transform((s, ctx) => parseRoleMap(s, ctx))
     .optional(),
+  LENDCORE_ENV: z.enum(ENVIRONMENTS, `expected one of ${ENVIRONMENTS.join(', ')}`).default('production'),
 });
 
 function isTimeZone(zone: string): boolean {
@@ -186,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       smsWebhookUrl: e.LENDCORE_SMS_WEBHOOK_URL ?? null,
       smsWebhookAuthorization: e.LENDCORE_SMS_WEBHOOK_AUTHORIZATION ?? null,
     },
+    environment: e.LENDCORE_ENV,
   };
 }

@@ -27,6 +27,7 @@ export interface HarnessOptions {
   oidc?: Config['oidc'];
   eventStoreUp?: boolean;
   projections?: ProjectionHealth;
+  environment?: 'production' | 'development';
 }
 
 /** The shell only touches these two store methods (in /ready); the rest are never called here. */
@@ -50,7 +51,7 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
       done();
     },
   });
-  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0, corsOrigins: options.corsOrigins ?? [], oidc: options.oidc ?? null };
+  const config = { ...loadConfig({}), rateLimitPerMinute: options.rateLimitPerMinute ?? 0, corsOrigins: options.corsOrigins ?? [], oidc: options.oidc ?? null, environment: options.environment ?? 'production' } as const;
   const deps: AppDeps = {
     ...stubStores(options.eventStoreUp ?? true),
     vault: new PiiVault(new MemoryKeyStore()),

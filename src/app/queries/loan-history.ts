@@ -17,6 +17,9 @@ export interface HistoryEntry {
   actor: Actor;
   correlationId: string;
   causationId: string | null;
+  /** The tamper-evidence chain: sha256 hex of this event and of the one before it in the stream. */
+  prevHash: string;
+  hash: string;
   data: unknown;
 }
 
@@ -32,7 +35,8 @@ export interface LoanHistory {
 function toEntry(event: RecordedEvent): HistoryEntry {
   return {
     revision: event.revision.toString(), position: event.position.toString(), type: event.type, occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationId, causationId: event.causationId, data: event.data,
+    recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
+    prevHash: event.prevHash, hash: event.hash, data: event.data,
   };
 }
 

@@ -1,0 +1,289 @@
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { expectAccessible, launchChromium, openContext, screenshot, type ContextOptions } from './chromium.js';
+import { startConsoleServer, type ConsoleServer } from './console-server.js';
+
+let server: ConsoleServer;
+let browser: Browser;
+let page: Page;
+const ids = { product: '', customer: '', loan: '' };
+
+beforeAll(async () => {
+  server = await startConsoleServer();
+  browser = await launchChromium();
+  const context = await openContext(browser, { width: 1440, language: 'zh-CN' });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** On a failure, what the browser showed goes to test-results/ (ignored by git) for the person reading the log. */
+function keepFailureScreenshot(name: string) {
+  onTestFailed(async () => {
+    await page.screenshot({ path: `test-results/browser-${name}.png`, fullPage: true }).catch(() => undefined);
+  });
+}
+
+const url = (path: string) => `${server.baseUrl}${path}`;
+
+/** The development login page, one click for the role; lands in the back office. */
+async function signInAs(role: 'officer' | 'underwriter' | 'compliance' | 'admin') {
+  await page.goto(url('/dev-login'));
+  await page.getByTestId(`dev-${role}`).click();
+  await page.waitForURL(/\/office$/);
+  await expect.poll(() => page.getByTestId('who').textContent()).toContain(`dev-${role}`);
+}
+
+async function pickOption(selectId: string, text: string) {
+  await page.locator(selectId).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+/** Opens a servicing action's panel on the loan page and submits it. */
+async function loanAction(title: string, id: string, fill?: () => Promise<void>) {
+  await page.getByTestId('actions').getByText(title, { exact: true }).click();
+  await fill?.();
+  await page.getByTestId(`submit-${id}`).click();
+}
+
+const statusIs = (text: string) => expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain(text);
+
+describe('the web console, end to end in Chromium', () => {
+  it('an admin defines a product on the products page', async () => {
+    keepFailureScreenshot('an-admin-defines-a-product-on-the-produc');
+    await signInAs('admin');
+    await expectAccessible(page, 'dashboard');
+    await page.goto(url('/office/products'));
+    await page.fill('#define-product_name', '浏览器测试贷');
+    await page.fill('#define-product_principalMin', '1000.00');
+    await page.fill('#define-product_principalMax', '100000.00');
+    await page.fill('#define-product_annualRate', '12');
+    await page.fill('#define-product_aprCap', '24');
+    await page.getByRole('button', { name: '定义产品' }).click();
+    await expect.poll(() => page.locator('table').first().textContent(), { timeout: 15_000 }).toContain('浏览器测试贷');
+    await expectAccessible(page, 'products');
+  });
+
+  it('an officer registers a customer and submits KYC; compliance verifies it', async () => {
+    keepFailureScreenshot('an-officer-registers-a-customer-and-subm');
+    await signInAs('officer');
+    await page.goto(url('/office/customers/new'));
+    await page.fill('#register_name', '王小明');
+    await expectAccessible(page, 'new customer');
+    await page.fill('#register_nationalId', '110105199001011234');
+    await page.fill('#register_phone', '13812341234');
+    await page.locator('form#register button[type=submit]').click();
+    await page.waitForURL((u) => /^\/office\/customers\/(?!new$)[^/]+$/.test(u.pathname));
+    ids.customer = page.url().split('/').pop() ?? '';
+    await page.fill('#kyc_monthlyIncome', '30000.00');
+    await page.fill('#kyc_employer', 'Acme');
+    await page.fill('#kyc_employmentMonths', '72');
+    await page.fill('#kyc_bankAccount', '6222020200112345678');
+    await page.locator('form#kyc button[type=submit]').click();
+    await expect.poll(() => page.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('待审核');
+
+    await signInAs('compliance');
+    await page.goto(url(`/office/customers/${ids.customer}`));
+    await expectAccessible(page, 'customer with KYC to decide');
+    await page.getByTestId('submit-kyc-decision').click();
+    await expect.poll(() => page.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('已认证');
+  });
+
+  it('the officer applies and assesses, a different underwriter approves, the officer disburses', async () => {
+    keepFailureScreenshot('the-officer-applies-and-assesses-a-diffe');
+    await signInAs('officer');
+    await page.goto(url(`/office/apply?customerId=${ids.customer}`));
+    await pickOption('#apply_productId', '浏览器测试贷');
+    await page.fill('#apply_principal', '12000.00');
+    await page.fill('#apply_term', '12');
+    await page.fill('#apply_purpose', '装修');
+    await expectAccessible(page, 'apply');
+    await page.locator('form#apply button[type=submit]').click();
+    await page.waitForURL(/\/office\/loans\/[^/]+$/);
+    ids.loan = page.url().split('/').pop() ?? '';
+    await statusIs('已提交');
+    await loanAction('信用评估', 'assess');
+    await statusIs('已评估');
+
+    await signInAs('underwriter');
+    await page.goto(url(`/office/loans/${ids.loan}`));
+    await loanAction('批准', 'approve');
+    await statusIs('已批准');
+
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.loan}`));
+    await loanAction('放款', 'disburse', () => pickOption('#disburse_channel', '银行转账'));
+    await statusIs('还款中');
+    await expect.poll(() => page.getByTestId('schedule').textContent()).toContain('待还');
+  });
+
+  it('the officer records a repayment and the loan view shows it', async () => {
+    keepFailureScreenshot('the-officer-records-a-repayment-and-the');
+    const before = await page.getByTestId('outstanding-total').textContent();
+    await loanAction('登记还款', 'repay', async () => {
+      await page.fill('#repay_amount', '500.00');
+      await pickOption('#repay_channel', '支付宝');
+      await page.fill('#repay_reference', 'E2E-ALP-0001');
+    });
+    await expect.poll(() => page.getByTestId('outstanding-total').textContent(), { timeout: 15_000 }).not.toBe(before);
+    await expectAccessible(page, 'loan view');
+    // An amount finer than the currency's minor unit: the form shows the API's own problem (detail and code).
+    await page.fill('#repay_amount', '0.001');
+    await pickOption('#repay_channel', '支付宝');
+    await page.fill('#repay_reference', 'E2E-ALP-0002');
+    await page.getByTestId('submit-repay').click();
+    await expect.poll(() => page.getByTestId('problem').textContent(), { timeout: 15_000 }).toMatch(/\(4\d\d [A-Z_]+\)/);
+  });
+
+  it('compliance opens the timeline, sees actors and hashes, and moves the slider back in time', async () => {
+    keepFailureScreenshot('compliance-opens-the-timeline-sees-actor');
+    await signInAs('compliance');
+    await page.goto(url(`/office/loans/${ids.loan}`));
+    await page.getByTestId('open-timeline').click();
+    await page.waitForURL(/\/timeline$/);
+    const events = page.getByTestId('timeline-event');
+    await expect.poll(() => events.count(), { timeout: 15_000 }).toBe(5);
+    const timeline = await page.getByTestId('timeline').textContent();
+    for (const expected of ['LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanDisbursed', 'RepaymentReceived', 'dev-officer', 'dev-underwriter']) {
+      expect(timeline).toContain(expected);
+    }
+    await expect.poll(() => page.getByTestId('state-revision').textContent(), { timeout: 15_000 }).toContain('4');
+    await expectAccessible(page, 'timeline');
+    const handle = page.getByRole('slider');
+    await handle.focus();
+    await handle.press('Home');
+    await expect.poll(() => page.getByTestId('as-of').textContent()).toContain('第 1 / 5');
+    await expect.poll(() => page.getByTestId('state-revision').textContent(), { timeout: 15_000 }).toContain('版本 0');
+    await expect.poll(() => page.getByTestId('loan-summary').textContent()).toContain('已提交');
+    await handle.press('ArrowRight');
+    await handle.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已批准');
+  });
+
+  it('an admin runs close of business and sees projections', async () => {
+    keepFailureScreenshot('an-admin-runs-close-of-business-and-sees');
+    await signInAs('admin');
+    await page.goto(url('/office/operations'));
+    await page.getByTestId('submit-cob').click();
+    await expect.poll(() => page.getByTestId('cob-result').textContent(), { timeout: 30_000 }).toContain('1');
+    await expect.poll(() => page.getByTestId('projections').textContent()).toContain('loan-summary');
+    await expectAccessible(page, 'operations');
+    await page.goto(url('/office/reports'));
+    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent(), { timeout: 15_000 }).toContain('active');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('csv-portfolio').click();
+    expect((await download).suggestedFilename()).toBe('portfolio.csv');
+    await expectAccessible(page, 'reports');
+  });
+
+  it('a new borrower registers, submits KYC and applies in the portal on a phone', async () => {
+    const context = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const phone = await context.newPage();
+    await phone.goto(url('/dev-login'));
+    await expectAccessible(phone, 'dev login');
+    await phone.getByTestId('dev-new-borrower').click();
+    await phone.waitForURL(/\/portal$/);
+    await phone.goto(url('/portal/account'));
+    await phone.fill('#register_name', '李华');
+    await phone.fill('#register_nationalId', '110105199202021234');
+    await phone.fill('#register_phone', '13900001111');
+    await expectAccessible(phone, 'portal registration');
+    await phone.locator('form#register button[type=submit]').click();
+    await phone.fill('#kyc_monthlyIncome', '18000.00');
+    await phone.fill('#kyc_employer', 'Lotus');
+    await phone.fill('#kyc_employmentMonths', '40');
+    await phone.fill('#kyc_bankAccount', '6222020200199998888');
+    await phone.locator('form#kyc button[type=submit]').click();
+    await expect.poll(() => phone.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('待审核');
+    await phone.goto(url('/portal'));
+    await phone.getByTestId('product-card').first().getByRole('button').click();
+    await phone.fill('#apply_principal', '5000.00');
+    await phone.fill('#apply_term', '6');
+    await phone.fill('#apply_purpose', '进修');
+    await expectAccessible(phone, 'portal apply');
+    await phone.locator('form#apply button[type=submit]').click();
+    await phone.waitForURL(/\/portal\/loans\/[^/]+$/);
+    await expect.poll(() => phone.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已提交');
+    await context.close();
+  });
+
+  it("the borrower's first route is under 300 KB of JavaScript gzipped, and the portal shows the loan", async () => {
+    const session = await devSession('borrower', ids.customer);
+    const context = await openContext(browser, { width: 390, language: 'zh-CN', session });
+    const borrower = await context.newPage();
+    const scripts: string[] = [];
+    borrower.on('response', (r) => void (r.url().endsWith('.js') && scripts.push(r.url())));
+    await borrower.goto(url('/portal'), { waitUntil: 'networkidle' });
+    await expect.poll(() => borrower.getByTestId('product-card').count()).toBeGreaterThan(0);
+    let gzipped = 0;
+    for (const script of scripts) gzipped += gzipSync(Buffer.from(await (await fetch(script)).arrayBuffer()), { level: 9 }).length;
+    console.log(`borrower portal first route: ${scripts.length} scripts, ${(gzipped / 1024).toFixed(1)} KiB gzipped`);
+    expect(gzipped).toBeLessThan(300 * 1024);
+    await expectAccessible(borrower, 'portal products');
+
+    await borrower.goto(url(`/portal/loans/${ids.loan}`));
+    await expect.poll(() => borrower.getByTestId('schedule').textContent(), { timeout: 15_000 }).toContain('#1');
+    await expectAccessible(borrower, 'portal loan');
+    await borrower.goto(url('/portal/account'));
+    await expect.poll(() => borrower.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('已认证');
+    await expectAccessible(borrower, 'portal account');
+    await context.close();
+  });
+
+  it('writes screenshots of the main pages at 390 and 1440 px in Chinese and English', async () => {
+    keepFailureScreenshot('writes-screenshots-of-the-main-pages-at');
+    const sessions = {
+      borrower: await devSession('borrower', ids.customer),
+      officer: await devSession('officer'),
+      compliance: await devSession('compliance'),
+      admin: await devSession('admin'),
+    };
+    const pages: { name: string; path: string; as?: keyof typeof sessions; ready: string }[] = [
+      { name: 'dev-login', path: '/dev-login', ready: '[data-testid=dev-officer]' },
+      { name: 'portal-products', path: '/portal', as: 'borrower', ready: '[data-testid=product-card]' },
+      { name: 'portal-loan', path: `/portal/loans/${ids.loan}`, as: 'borrower', ready: '[data-testid=schedule]' },
+      { name: 'loan', path: `/office/loans/${ids.loan}`, as: 'officer', ready: '[data-testid=schedule]' },
+      { name: 'timeline', path: `/office/loans/${ids.loan}/timeline`, as: 'compliance', ready: '[data-testid=state-revision]' },
+      { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-classification] svg' },
+      { name: 'reports', path: '/office/reports', as: 'admin', ready: '[data-testid=csv-portfolio]' },
+    ];
+    for (const language of ['zh-CN', 'en-US'] as const) {
+      for (const width of [390, 1440] as const) {
+        const options: ContextOptions = { width, language };
+        const context = await openContext(browser, options);
+        const shot = await context.newPage();
+        for (const p of pages) {
+          // One tab per width and language; each page's role goes into the tab's session before it loads.
+          await shot.goto(url('/login'));
+          const session = p.as ? JSON.stringify(sessions[p.as]) : null;
+          await shot.evaluate(session ? `sessionStorage.setItem('lendcore.session', ${JSON.stringify(session)})` : "sessionStorage.removeItem('lendcore.session')");
+          await shot.goto(url(p.path));
+          await shot.locator(p.ready).first().waitFor({ timeout: 15_000 });
+          await screenshot(shot, p.name, options);
+          if (width === 390) await expectAccessible(shot, `${p.name} ${language} ${width}`);
+        }
+        await context.close();
+      }
+    }
+    // The dark theme, compact, on the busiest page: same contrast bar.
+    const dark = await openContext(browser, { width: 1440, language: 'zh-CN', session: sessions.officer, theme: 'dark', density: 'compact' });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(url(`/office/loans/${ids.loan}`));
+    await darkPage.getByTestId('schedule').waitFor();
+    await screenshot(darkPage, 'loan-dark', { width: 1440, language: 'zh-CN' });
+    await expectAccessible(darkPage, 'loan, dark and compact');
+    await dark.close();
+  });
+});
+
+async function devSession(role: string, customerId?: string) {
+  const response = await fetch(url('/v1/dev/session'), {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, ...(customerId ? { customerId } : {}) }),
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as { token: string; sub: string; role: string; customerId: string | null };
+}

@@ -1,0 +1,72 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { ProductsPage } from '../portal/ProductsPage';
+import { useSession, homeOf } from '../session/session';
+import { PageSpinner } from '../shell/PageSpinner';
+import { PortalLayout } from '../shell/PortalLayout';
+import { RequireRole } from '../shell/RequireRole';
+
+// Lazily loaded pages.
+const AccountPage = lazy(() => import('../portal/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ApplyPage = lazy(() => import('../portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
+const MyLoanPage = lazy(() => import('../portal/MyLoanPage').then((m) => ({ default: m.MyLoanPage })));
+const MyLoansPage = lazy(() => import('../portal/MyLoansPage').then((m) => ({ default: m.MyLoansPage })));
+const DevLoginPage = lazy(() => import('../session/DevLoginPage').then((m) => ({ default: m.DevLoginPage })));
+const LoginPage = lazy(() => import('../session/LoginPage').then((m) => ({ default: m.LoginPage })));
+// Only the portal's landing page is in the first chunk; every other page (the back office and its charts
+// above all) loads when opened, so a borrower's first visit stays small.
+const OfficeLayout = lazy(() => import('../shell/OfficeLayout').then((m) => ({ default: m.OfficeLayout })));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const LoanPage = lazy(() => import('../loans/LoanPage').then((m) => ({ default: m.LoanPage })));
+const OfficeApplyPage = lazy(() => import('../loans/OfficeApplyPage').then((m) => ({ default: m.OfficeApplyPage })));
+const TimelinePage = lazy(() => import('../compliance/TimelinePage').then((m) => ({ default: m.TimelinePage })));
+const CustomerPage = lazy(() => import('../customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const NewCustomerPage = lazy(() => import('../customers/NewCustomerPage').then((m) => ({ default: m.NewCustomerPage })));
+const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const OperationsPage = lazy(() => import('../operations/OperationsPage').then((m) => ({ default: m.OperationsPage })));
+const OfficeProductsPage = lazy(() => import('../products/OfficeProductsPage').then((m) => ({ default: m.OfficeProductsPage })));
+
+function Loading({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<PageSpinner />}>{children}</Suspense>;
+}
+
+const STAFF = ['officer', 'underwriter', 'compliance', 'admin'] as const;
+
+/** `/` sends a signed-in user home (portal or back office) and anyone else to the login page. */
+function Home() {
+  const { session } = useSession();
+  return <Navigate to={session ? homeOf(session.role) : '/login'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/', element: <Home /> },
+  { path: '/login', element: <Loading><LoginPage /></Loading> },
+  { path: '/dev-login', element: <Loading><DevLoginPage /></Loading> },
+  {
+    path: '/portal',
+    element: <RequireRole roles={['borrower']}><PortalLayout /></RequireRole>,
+    children: [
+      { index: true, element: <ProductsPage /> },
+      { path: 'apply/:productId', element: <ApplyPage /> },
+      { path: 'loans', element: <MyLoansPage /> },
+      { path: 'loans/:loanId', element: <MyLoanPage /> },
+      { path: 'account', element: <AccountPage /> },
+    ],
+  },
+  {
+    path: '/office',
+    element: <RequireRole roles={STAFF}><Loading><OfficeLayout /></Loading></RequireRole>,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'loans/:loanId', element: <LoanPage /> },
+      { path: 'loans/:loanId/timeline', element: <TimelinePage /> },
+      { path: 'apply', element: <OfficeApplyPage /> },
+      { path: 'customers/new', element: <NewCustomerPage /> },
+      { path: 'customers/:customerId', element: <CustomerPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'operations', element: <OperationsPage /> },
+      { path: 'products', element: <OfficeProductsPage /> },
+    ],
+  },
+  { path: '*', element: <Home /> },
+]);

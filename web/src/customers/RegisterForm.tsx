@@ -1,0 +1,25 @@
+import { Button, Form, Input } from 'antd';
+import { useT } from '../i18n/i18n';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { useRegisterCustomer, type Registration } from './api';
+
+/** Registers a customer (a borrower itself, with its own customer id, or an officer for one); `onDone` gets the new id. */
+export function RegisterForm({ customerId, onDone }: { customerId?: string; onDone: (id: string) => void }) {
+  const t = useT();
+  const register = useRegisterCustomer();
+  const submit = (v: Registration) =>
+    register.mutate({ ...(customerId ? { customerId } : {}), name: v.name, nationalId: v.nationalId, phone: v.phone, ...(v.email ? { email: v.email } : {}) }, {
+      onSuccess: (r) => onDone(r.id),
+    });
+  const required = [{ required: true, message: t('form.required') }];
+  return (
+    <Form<Registration> layout="vertical" onFinish={submit} name="register">
+      <ProblemAlert error={register.error} />
+      <Form.Item name="name" label={t('customer.name')} rules={required}><Input autoComplete="name" /></Form.Item>
+      <Form.Item name="nationalId" label={t('customer.nationalId')} rules={required}><Input /></Form.Item>
+      <Form.Item name="phone" label={t('customer.phone')} rules={required}><Input inputMode="tel" autoComplete="tel" /></Form.Item>
+      <Form.Item name="email" label={t('customer.email')}><Input inputMode="email" autoComplete="email" /></Form.Item>
+      <Button type="primary" htmlType="submit" block loading={register.isPending}>{t('customer.register')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,44 @@
+import { Button, Card, Space, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { PageSpinner } from '../shell/PageSpinner';
+import { useLoan, useSchedule } from './api';
+import { LoanSummaryCard } from './LoanSummaryCard';
+import { PayoffQuote } from './PayoffQuote';
+import { ScheduleTable } from './ScheduleTable';
+import { ServicingPanel } from './ServicingPanel';
+
+const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
+
+/** The back office's loan view: figures, servicing actions for the role, schedule with paid rows, payoff, link to the timeline. */
+export function LoanPage() {
+  const t = useT();
+  const { loanId = '' } = useParams();
+  const { session } = useSession();
+  const navigate = useNavigate();
+  const loan = useLoan(loanId);
+  const schedule = useSchedule(loanId);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={1} style={{ fontSize: 22, wordBreak: 'break-all' }}>{t('loan.title')} {loanId}</Typography.Title>
+      <ProblemAlert error={loan.error} />
+      {loan.isPending && <PageSpinner />}
+      {loan.data && (
+        <>
+          <Space wrap>
+            <Link to={`/office/customers/${loan.data.customerId}`}>{t('loan.customer')}</Link>
+            {session?.role !== 'borrower' && <Button onClick={() => navigate(`/office/loans/${loanId}/timeline`)} data-testid="open-timeline">{t('timeline.open')}</Button>}
+          </Space>
+          <LoanSummaryCard loan={loan.data} />
+          <Card title={h2(t('loan.actions'))}><ServicingPanel loan={loan.data} /></Card>
+        </>
+      )}
+      <Card title={h2(t('loan.schedule'))}>
+        {schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text>}
+      </Card>
+      {loan.data && ['active', 'overdue'].includes(loan.data.status) && <Card title={h2(t('payoff.title'))}><PayoffQuote loanId={loanId} /></Card>}
+    </Space>
+  );
+}

@@ -1,0 +1,29 @@
+import { DatePicker, Descriptions, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useT } from '../i18n/i18n';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { money } from '../shell/format';
+import { usePayoff } from './api';
+
+/** The amount that would close the loan on a chosen date, as the server quotes it. */
+export function PayoffQuote({ loanId }: { loanId: string }) {
+  const t = useT();
+  const [date, setDate] = useState<string | null>(null);
+  const payoff = usePayoff(loanId, date);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <label htmlFor="payoff-date">{t('payoff.date')}</label>
+      <DatePicker id="payoff-date" onChange={(d: Dayjs | null) => setDate(d ? d.format('YYYY-MM-DD') : null)} />
+      <ProblemAlert error={payoff.error} />
+      {payoff.data && (
+        <Descriptions bordered size="small" column={1} data-testid="payoff">
+          <Descriptions.Item label={t('payoff.total')}><strong>{money(payoff.data.total, payoff.data.currency)}</strong></Descriptions.Item>
+          <Descriptions.Item label={t('row.principal')}>{money(payoff.data.principal)}</Descriptions.Item>
+          <Descriptions.Item label={t('row.interest')}>{money(payoff.data.interest)}</Descriptions.Item>
+          <Descriptions.Item label={t('loan.outstandingFeesPenalties')}>{money(payoff.data.fees)} / {money(payoff.data.penalties)}</Descriptions.Item>
+        </Descriptions>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, postJson } from '../api/client';
+import type { CommandResult, LoanHistory, LoanStateAt, LoanSummary, Payoff, Schedule } from '../api/types';
+
+export const loanKey = (id: string) => ['loan', id] as const;
+
+export function useLoan(id: string) {
+  return useQuery({ queryKey: [...loanKey(id), 'summary'], queryFn: () => getJson<LoanSummary>(`/v1/loans/${encodeURIComponent(id)}`) });
+}
+
+export function useSchedule(id: string) {
+  return useQuery({ queryKey: [...loanKey(id), 'schedule'], queryFn: () => getJson<Schedule>(`/v1/loans/${encodeURIComponent(id)}/schedule`) });
+}
+
+export function useHistory(id: string) {
+  return useQuery({ queryKey: [...loanKey(id), 'history'], queryFn: () => getJson<LoanHistory>(`/v1/loans/${encodeURIComponent(id)}/history`) });
+}
+
+/** The loan as it stood at a business instant (time travel); staff only. */
+export function useStateAt(id: string, asOf: string | null) {
+  return useQuery({
+    queryKey: [...loanKey(id), 'state', asOf],
+    queryFn: () => getJson<LoanStateAt>(`/v1/loans/${encodeURIComponent(id)}/state`, { asOf: asOf ?? undefined }),
+    enabled: asOf !== null,
+    placeholderData: (previous) => previous,
+  });
+}
+
+export function usePayoff(id: string, date: string | null) {
+  return useQuery({
+    queryKey: [...loanKey(id), 'payoff', date],
+    queryFn: () => getJson<Payoff>(`/v1/loans/${encodeURIComponent(id)}/payoff`, { date: date ?? undefined }),
+    enabled: date !== null,
+  });
+}
+
+/** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
+export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule';
+
+/** Sends a loan command, then refetches the loan once the projections have caught up with it (read-your-writes). */
+export function useLoanCommand(id: string, action: LoanAction) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: object) => {
+      const result = await postJson<CommandResult>(`/v1/loans/${encodeURIComponent(id)}/${action}`, body);
+      await getJson(`/v1/loans/${encodeURIComponent(id)}`, { minPosition: result.position });
+      return result;
+    },
+    onSuccess: () => client.invalidateQueries({ queryKey: loanKey(id) }),
+  });
+}
+
+export interface Application {
+  customerId: string;
+  productId: string;
+  principal: string;
+  term: number;
+  purpose: string;
+}
+
+/** POST /v1/loans; resolves once the loan summary shows the new loan. */
+export function useApply() {
+  return useMutation({
+    mutationFn: async (body: Application) => {
+      const result = await postJson<CommandResult>('/v1/loans', body);
+      await getJson(`/v1/loans/${encodeURIComponent(result.id)}`, { minPosition: result.position });
+      return result;
+    },
+  });
+}

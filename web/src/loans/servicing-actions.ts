@@ -1,0 +1,55 @@
+import type { Role } from '../api/types';
+import type { MessageKey } from '../i18n/i18n';
+import type { LoanAction } from './api';
+
+export interface ActionField {
+  name: string;
+  label: MessageKey;
+  kind: 'amount' | 'text' | 'date' | 'number' | 'select';
+  required?: boolean;
+  options?: { value: string; label: MessageKey }[];
+}
+
+/** One servicing command as the console offers it: who may send it, in which loan states, with which labelled fields. */
+export interface ServicingAction {
+  id: string;
+  action: LoanAction;
+  title: MessageKey;
+  roles: readonly Role[];
+  statuses: readonly string[];
+  fields: ActionField[];
+  /** Constant fields sent with the form's values (e.g. the write-off step). */
+  fixed?: Record<string, string>;
+}
+
+const CHANNELS: ActionField['options'] = [
+  { value: 'bank_transfer', label: 'channel.bank_transfer' }, { value: 'online', label: 'channel.online' },
+  { value: 'alipay', label: 'channel.alipay' }, { value: 'wechat', label: 'channel.wechat' },
+];
+const PENDING = ['submitted', 'assessed'];
+const LIVE = ['active', 'overdue'];
+const reason: ActionField = { name: 'reason', label: 'field.reason', kind: 'text', required: true };
+const effectiveDate: ActionField = { name: 'effectiveDate', label: 'field.effectiveDate', kind: 'date' };
+
+/** Mirrors src/api/auth/policy.ts for what to show; the API still decides (four eyes, states) and the form shows its refusal. */
+export const SERVICING_ACTIONS: ServicingAction[] = [
+  { id: 'assess', action: 'assess', title: 'action.assess', roles: ['officer', 'underwriter'], statuses: ['submitted'], fields: [] },
+  { id: 'approve', action: 'approve', title: 'action.approve', roles: ['underwriter'], statuses: PENDING, fields: [
+    { name: 'approvedPrincipal', label: 'field.approvedPrincipal', kind: 'amount' }, { name: 'note', label: 'field.note', kind: 'text' }] },
+  { id: 'reject', action: 'reject', title: 'action.reject', roles: ['underwriter'], statuses: PENDING, fields: [reason] },
+  { id: 'disburse', action: 'disburse', title: 'action.disburse', roles: ['officer'], statuses: ['approved'], fields: [
+    { name: 'channel', label: 'field.channel', kind: 'select', required: true, options: CHANNELS }, effectiveDate] },
+  { id: 'repay', action: 'repayments', title: 'action.repay', roles: ['officer'], statuses: LIVE, fields: [
+    { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
+    { name: 'channel', label: 'field.channel', kind: 'select', required: true, options: CHANNELS },
+    { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate] },
+  { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
+    { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
+      { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
+    { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason] },
+  { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, fields: [
+    reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'amount' }, effectiveDate] },
+  { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
+  { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [effectiveDate], fixed: { action: 'approve' } },
+  { id: 'withdraw', action: 'withdraw', title: 'action.withdraw', roles: ['officer'], statuses: [...PENDING, 'approved'], fields: [{ name: 'reason', label: 'field.reason', kind: 'text' }] },
+];

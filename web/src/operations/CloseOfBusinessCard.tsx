@@ -1,0 +1,30 @@
+import { Button, Card, DatePicker, Descriptions, Form, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useT } from '../i18n/i18n';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { useCloseOfBusiness } from './api';
+
+/** Close the business day: accrual, overdue, penalties, classification; shows what the server did. */
+export function CloseOfBusinessCard() {
+  const t = useT();
+  const close = useCloseOfBusiness();
+  const r = close.data;
+  return (
+    <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('cob.title')}</Typography.Title>}>
+      <ProblemAlert error={close.error} />
+      <Form<{ date: Dayjs }> layout="inline" name="cob" initialValues={{ date: dayjs() }} onFinish={(v) => close.mutate({ date: v.date.format('YYYY-MM-DD') })}>
+        <Form.Item name="date" label={t('cob.date')} rules={[{ required: true, message: t('form.required') }]}><DatePicker /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={close.isPending} data-testid="submit-cob">{t('cob.run')}</Button>
+      </Form>
+      {r && (
+        <Descriptions style={{ marginTop: 16 }} bordered size="small" column={{ xs: 1, md: 2 }} data-testid="cob-result">
+          <Descriptions.Item label={t('cob.datesClosed')}>{r.datesClosed.join(', ') || '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('cob.loansScanned')}>{r.loansScanned}</Descriptions.Item>
+          <Descriptions.Item label={t('cob.loansChanged')}>{r.loansChanged}</Descriptions.Item>
+          <Descriptions.Item label={t('cob.eventsAppended')}>{r.eventsAppended}</Descriptions.Item>
+          <Descriptions.Item label={t('cob.duration')}>{r.durationMs} ms</Descriptions.Item>
+        </Descriptions>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import { Card, Space, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { useT } from '../i18n/i18n';
+import { useLoan, useSchedule } from '../loans/api';
+import { LoanSummaryCard } from '../loans/LoanSummaryCard';
+import { PayoffQuote } from '../loans/PayoffQuote';
+import { ScheduleTable } from '../loans/ScheduleTable';
+import { ProblemAlert } from '../shell/ProblemAlert';
+
+/** One of the borrower's loans: its figures, next due, schedule with paid rows and a payoff quote for a date. */
+export function MyLoanPage() {
+  const t = useT();
+  const { loanId = '' } = useParams();
+  const loan = useLoan(loanId);
+  const schedule = useSchedule(loanId);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('loan.title')}</Typography.Title>
+      <ProblemAlert error={loan.error} />
+      {loan.data && <LoanSummaryCard loan={loan.data} />}
+      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
+        {schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text>}
+      </Card>
+      {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('payoff.title')}</Typography.Title>}><PayoffQuote loanId={loanId} /></Card>
+      )}
+    </Space>
+  );
+}

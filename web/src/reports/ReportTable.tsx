@@ -1,0 +1,40 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Descriptions, Grid, List, Space, Table } from 'antd';
+import { useState } from 'react';
+import { downloadCsv } from '../api/client';
+import { useT } from '../i18n/i18n';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { ScrollRegion } from '../shell/ScrollRegion';
+import { useReport, type ReportDef } from './api';
+
+/** One report: its rows as the server computed them (a table, or cards on a phone), and the CSV download of the same table. */
+export function ReportTable({ report }: { report: ReportDef }) {
+  const t = useT();
+  const rows = useReport(report);
+  const phone = !Grid.useBreakpoint().md;
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const columns = Object.keys(rows.data?.[0] ?? {}).map((key) => ({ title: key, dataIndex: key, key }));
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Button icon={<DownloadOutlined />} data-testid={`csv-${report.id}`}
+        onClick={() => { setDownloadError(null); downloadCsv(report.path, {}, `${report.id}.csv`).catch(setDownloadError); }}>
+        {t('report.csv')}
+      </Button>
+      <ProblemAlert error={rows.error ?? downloadError} />
+      {phone ? (
+        <List dataSource={rows.data ?? []} loading={rows.isPending} locale={{ emptyText: t('report.empty') }} renderItem={(row) => (
+          <List.Item>
+            <Card size="small" style={{ width: '100%' }}>
+              <Descriptions size="small" column={1} items={columns.map((c) => ({ key: c.key, label: c.title, children: String(row[c.key] ?? '—') }))} />
+            </Card>
+          </List.Item>
+        )} />
+      ) : (
+        <ScrollRegion label={t(report.title)}>
+          <Table size="small" loading={rows.isPending} rowKey={(_, i) => String(i)} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            dataSource={rows.data ?? []} columns={columns} locale={{ emptyText: t('report.empty') }} />
+        </ScrollRegion>
+      )}
+    </Space>
+  );
+}

@@ -1,0 +1,60 @@
+import { BarChartOutlined, DashboardOutlined, FileAddOutlined, ProductOutlined, SettingOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import { Suspense } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { Role } from '../api/types';
+import { useT, type MessageKey } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { PreferenceToggles } from '../settings/PreferenceToggles';
+import { GoTo } from './GoTo';
+import { PageSpinner } from './PageSpinner';
+import { UserMenu } from './UserMenu';
+
+interface Section {
+  path: string;
+  label: MessageKey;
+  icon: React.ReactNode;
+  roles: readonly Role[];
+}
+
+const STAFF: Role[] = ['officer', 'underwriter', 'compliance', 'admin'];
+/** The back office's sections and who sees them (the API decides what each may actually do). */
+const SECTIONS: Section[] = [
+  { path: '/office', label: 'nav.dashboard', icon: <DashboardOutlined />, roles: STAFF },
+  { path: '/office/customers/new', label: 'nav.newCustomer', icon: <UserAddOutlined />, roles: ['officer'] },
+  { path: '/office/apply', label: 'nav.apply', icon: <FileAddOutlined />, roles: ['officer'] },
+  { path: '/office/reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: STAFF },
+  { path: '/office/products', label: 'nav.products', icon: <ProductOutlined />, roles: STAFF },
+  { path: '/office/operations', label: 'nav.operations', icon: <SettingOutlined />, roles: ['officer', 'admin'] },
+];
+
+/** The back office frame: a side menu (collapses to nothing on a phone), a header with search, preferences and the user. */
+export function OfficeLayout() {
+  const t = useT();
+  const { session } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const visible = SECTIONS.filter((s) => session && s.roles.includes(session.role));
+  const selected = [...visible].reverse().find((s) => pathname.startsWith(s.path))?.path ?? '/office';
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }}>
+        <div style={{ padding: 16 }}><Typography.Title level={4} style={{ margin: 0 }}>{t('app.office')}</Typography.Title></div>
+        <nav aria-label={t('nav.office')}>
+          <Menu mode="inline" selectedKeys={[selected]} onClick={({ key }) => navigate(key)}
+            items={visible.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) }))} />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ height: 'auto', lineHeight: 'normal', padding: '8px 16px', display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', background: 'transparent' }}>
+          <GoTo />
+          <PreferenceToggles />
+          <UserMenu />
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>
+          <main><Suspense fallback={<PageSpinner />}><Outlet /></Suspense></main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
