@@ -78,10 +78,11 @@ export function completeDocument(doc: OpenApiDocument, today = new Date().toISOS
       const route = routeByOperation.get(`${method} ${path}`);
       paths[path][method] = {
         ...operation,
-        ...(route ? { operationId: route } : {}),
+        // Public routes outside the policy table (provider notifications, sandbox pages) get an id from their method and path.
+        operationId: route ?? operation.operationId ?? operationIdFor(method, path),
         ...(operation.parameters ? { parameters: operation.parameters.map(withoutReplayedExample) } : {}),
         ...(operation.requestBody ? { requestBody: withTryItExample(operation.requestBody, today) } : {}),
-        responses: { ...operation.responses, ...(route ? problemResponses(problemCodesOf(route)) : {}) },
+        responses: withAClientError({ ...operation.responses, ...(route ? problemResponses(problemCodesOf(route)) : {}) }),
       };
     }
   }
@@ -112,6 +113,17 @@ function withoutUnusedSchemas(doc: OpenApiDocument): OpenApiDocument {
   }
 }
 
+function operationIdFor(method: string, path: string): string {
+  const words = path.replace(/^\/v1\//, '').split(/[/{}-]+/).filter((w) => w !== '');
+  return [method, ...words].map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
+}
+
+/** Every operation can answer 400 to a request its schema refuses; say so where nothing else does. */
+function withAClientError(responses: Record<string, unknown>): Record<string, unknown> {
+  if (Object.keys(responses).some((status) => status.startsWith('4'))) return responses;
+  return { ...responses, ...problemResponses({ 400: ['VALIDATION_FAILED'] } as ProblemCodes) };
+}
+
 /** Swagger UI pre-fills a header with its example: a fixed If-Match or Idempotency-Key would make every "Try it out" fail. */
 function withoutReplayedExample(parameter: NonNullable<Operation['parameters']>[number]): NonNullable<Operation['parameters']>[number] {
   if (parameter.in !== 'header' || !['if-match', 'idempotency-key'].includes(parameter.name)) return parameter;
@@ -124,5 +136,7 @@ function withoutReplayedExample(parameter: NonNullable<Operation['parameters']>[
 function withTryItExample(body: NonNullable<Operation['requestBody']>, today: string): NonNullable<Operation['requestBody']> {
   const json = body.content?.['application/json'];
   if (!json?.schema) return body;
-  return { ...body, content: { ...body.content, 'application/json': { ...json, example: requestExample(json.schema, today) } } };
+  const { example: _generated, ...rest } = json;
+  const example = requestExample(json.schema, today);
+  return { ...body, content: { ...body.content, 'application/json': example === undefined ? rest : { ...rest, example } } };
 }

@@ -17,6 +17,8 @@ export const loanSummaryResponse = z.object({
   flags: z.array(z.enum(['npa', 'charged-off'])),
   currency: z.string().meta({ example: 'CNY' }),
   principal: amount,
+  apr: z.string().nullable().meta({ description: 'Annual percentage rate disclosed at disbursement, in percent; null before', example: '12.68' }),
+  aprMethod: z.literal('irr-nominal').meta({ description: 'Periodic IRR of every borrower cash flow (fees included) × periods per year' }),
   outstanding: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount }),
   nextDue: z.object({ date: z.string(), amount }).nullable(),
   daysPastDue: z.number().int(),
@@ -36,7 +38,9 @@ export const scheduleResponse = z.object({
 }).meta({ id: 'LoanSchedule' });
 
 export const payoffResponse = z.object({
-  id: z.string(), currency: z.string(), date: z.string(), principal: amount, interest: amount, fees: amount, penalties: amount, total: amount,
+  id: z.string(), currency: z.string(), date: z.string(), principal: amount, interest: amount, fees: amount, penalties: amount,
+  refundDue: amount.meta({ description: 'A refund paid out against a repayment since reversed, owed back; included in total' }),
+  total: amount,
 }).meta({ id: 'PayoffQuote' });
 
 export const loanStateAtResponse = z.object({
@@ -61,7 +65,7 @@ export const loanHistoryResponse = z.object({
   events: z.array(z.object({
     revision: z.string(), position: z.string(), type: z.string(), occurredAt: z.string(), recordedAt: z.string(),
     actor: z.object({ sub: z.string(), role: z.string(), customerId: z.string().optional() }),
-    correlationId: z.string(), causationId: z.string().nullable(),
+    correlationId: z.string(), causationId: z.string().nullable(), hash: z.string(), prevHash: z.string(),
     data: z.unknown().meta({ description: "The event's payload as stored (PII sealed)" }),
   })),
 }).meta({ id: 'LoanHistory' });

@@ -24,6 +24,8 @@ export const productTermsResponse = z.object({
   allocationOrder: z.enum(['penalty-fee-interest-principal', 'interest-principal-penalty-fee', 'due-first-then-principal']),
   aprCap: decimal.nullable(),
   writeOffDpd: z.number().int(),
+  nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).optional(),
+  prepaymentStrategy: z.enum(['next-installment', 'last-installments']).optional(),
 });
 
 export const productResponse = z.object({

@@ -82,7 +82,7 @@ describe('real answers against the declared response schemas', () => {
     const method = POLICY[route].method;
     const res = await call(t, caller, method, url);
     expect(res.statusCode, res.body).toBeLessThan(300);
-    expect(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json())).toEqual([]);
+    expect(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()), JSON.stringify(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()))).toEqual([]);
   });
 
   it('would notice an answer that strays from its schema', () => {

@@ -24,6 +24,6 @@ export async function findingBook(t: TestApp): Promise<string> {
   await command(t, STAFF.officer, 'POST', '/v1/customers/c4/kyc', { monthlyIncome: '9000.00', employer: 'Beta Co', employmentMonths: 12, bankAccount: '6222020200119999999' });
   await repay(t, 'l1', 'c1', '1020.07', '2026-02-15', 'feb');
   businessDay('2026-02-20');
-  await command(t, STAFF.officer, 'POST', '/v1/operations/close-of-business', { date: '2026-02-20' });
+  await command(t, STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2026-02-20' });
   return (await t.runtime.eventStore.headPosition()).toString();
 }
