@@ -1,3 +1,4 @@
+import { businessDateAt } from '../../src/app/business-date.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../api/commands/journey-steps.js';
@@ -8,7 +9,8 @@ let t: TestApp;
 let loanId: string;
 let otherLoan: string;
 const me = borrower('cust-e2e-pay');
-const today = new Date().toISOString().slice(0, 10);
+// The lender's business date (Asia/Shanghai), which payments and reports are dated by.
+const today = businessDateAt(new Date());
 
 interface Summary { outstanding: { principal: string; total: string } }
 interface Reconciliation { date: string; channels: { channel: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; differences: { reference: string; status: string }[] }[] }

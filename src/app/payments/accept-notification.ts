@@ -1,8 +1,9 @@
+import { businessDateAt } from '../business-date.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../../payments/channel.js';
 import { receiveRepayment } from '../loans/collect-payment.js';
-import { businessToday, type AppServices, type CommandMeta } from '../services.js';
+import { businessToday, occurredAtFor, type AppServices, type CommandMeta } from '../services.js';
 import { loadPaymentIntent, runPaymentCommand } from './payment-stream.js';
 
 export interface AcceptedNotification {
@@ -40,15 +41,18 @@ export async function acceptNotification(
     }, now);
     return { notification, position: outcome.position };
   }
-  const paidOn = notification.paidAt.slice(0, 10);
+  // The business day the provider says it was paid on, in the lender's time zone.
+  const paidOn = businessDateAt(new Date(notification.paidAt), services.clock.timeZone);
   const today = businessToday(services);
+  const effectiveDate = paidOn < today ? paidOn : today;
   const repayment = await receiveRepayment(services, meta, state.loanId, {
-    amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate: paidOn < today ? paidOn : today,
+    amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate,
   });
   try {
+    // Business time of the confirmation: the day the money counts on, so the reconciliation pairs it with the repayment.
     const confirmed = await runPaymentCommand(services, meta, notification.intentId, {
       type: 'ConfirmPayment', data: { providerTxnId: notification.providerTxnId, amount: notification.amount, paidAt: notification.paidAt, now },
-    }, now);
+    }, occurredAtFor(services, effectiveDate));
     return { notification, position: confirmed.position > repayment.position ? confirmed.position : repayment.position };
   } catch (error) {
     // A second transaction on one intent is still money received: it is on the loan (above), and the

@@ -4,7 +4,7 @@ import type { StatementLineMatched, StatementLineSuspended } from '../../../doma
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
-import { entityIdOf } from '../stream-id.js';
+import { businessDateOf, entityIdOf } from '../stream-id.js';
 
 export const RECONCILIATION_PROJECTION = 'payment-reconciliation';
 export const PAYMENT_RECONCILIATION = 'payment_reconciliation';
@@ -43,7 +43,7 @@ function statementLine(raw: RecordedEvent, ctx: ProjectionContext) {
 /** Provider confirmations and bank statement lines against recorded repayments, per channel and reference. */
 export const reconciliationProjection: Projection = {
   name: RECONCILIATION_PROJECTION,
-  version: 1,
+  version: 2, // 2: confirmations dated by the business day the money counts on
   collections: [{ name: PAYMENT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: INTENT_CHANNELS, indexes: [] }],
   handlers: {
     PaymentIntentCreated: (raw, ctx) => {
@@ -54,7 +54,7 @@ export const reconciliationProjection: Projection = {
       const { data } = raw as RecordedEvent<PaymentConfirmed['data']>;
       const intent = await ctx.get<{ id: string; channel: IntentChannel; loanId: string }>(INTENT_CHANNELS, entityIdOf(raw, 'payment'));
       if (!intent) throw new Error(`PaymentConfirmed ${raw.eventId}: intent ${raw.streamId} was never created`);
-      await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: data.paidAt.slice(0, 10), confirmedAmount: data.amount, loanId: intent.loanId });
+      await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: businessDateOf(raw), confirmedAmount: data.amount, loanId: intent.loanId });
     },
     StatementLineMatched: statementLine,
     StatementLineSuspended: statementLine,
