@@ -114,6 +114,22 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     await expectLedgerAgrees(loan);
   });
 
+  it('an overpayment dated before a penalty pays the penalty: never overpaid and owing at once', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50 }));
+    loan.close('2024-03-20');
+    expect(loan.figures().outstanding.penalties).toBe('100.00');
+    // Dated before the 03-20 penalties were charged, with far more than the loan owes.
+    expect(loan.repay('5000.00', 'big', '2024-03-19').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
+    expect(loan.state.installments.every((row) => row.settled)).toBe(true);
+    const ledger = await expectLedgerAgrees(loan);
+    expect(ledger.penalty_receivable).toBe('0.00');
+    const credit = loan.state.creditBalance;
+    loan.run({ type: 'RefundOverpayment', data: { amount: null, channel: 'bank_transfer', reference: 'R1', date: '2024-03-21' } }, '2024-03-21');
+    expect(loan.state.status).toBe('closed');
+    expect((await expectLedgerAgrees(loan)).overpayment_liability).toBe('0.00');
+    expect(Number(credit)).toBeGreaterThan(0);
+  });
+
   it('8. a loan closes only when nothing is owed, whatever the allocation order', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50, allocationOrder: 'interest-principal-penalty-fee' }), '3000.00', 1);
     loan.close('2024-03-01');

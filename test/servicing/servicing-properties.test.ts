@@ -150,6 +150,10 @@ describe('servicing properties over random histories', () => {
           expect(figures.daysPastDue).toBe(0);
           expect(figures.outstanding.total).toBe('0.00');
         }
+        // Never overpaid (or closed) while anything is still owed on the schedule.
+        if (loan.state.status === 'overpaid' || loan.state.status === 'closed') {
+          expect(loan.state.installments.every((row) => row.settled), `${loan.state.status} yet owing`).toBe(true);
+        }
       }
     }), { numRuns: Number(process.env.SERVICING_RUNS ?? 400) });
   }, 600_000);

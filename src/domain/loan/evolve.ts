@@ -7,7 +7,7 @@ import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, Repaymen
 import { addAmounts, fmt, installmentsFromSchedule, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
 import { loanContext } from './payoff.js';
-import { applyFact, factKey, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
+import { applyCredit, applyFact, factKey, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 function later(a: string | null, b: string): string {
@@ -41,6 +41,11 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
     const result = applyFact(state.installments, fact, order, ctx);
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
+    }
+    if (fact.kind === 'penalty') {
+      const places = minorUnits(state.currency);
+      const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
+      if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
     }
     state.lastFactKey = key;
   } else {

@@ -34,11 +34,18 @@ function rowStatus(inst: Installment, paid: Decimal, isNext: boolean): RowStatus
  */
 export function scheduleView(state: LoanState): { currency: string; rows: ScheduleViewRow[] } {
   const c = state.currency;
-  let balance = new Dec(state.disbursement?.amount ?? '0');
+  // The balance after a row is the principal of the rows after it: right through reschedules that
+  // capitalised interest, and the last row always ends at zero.
+  const after: Decimal[] = [];
+  let remaining = new Dec(0);
+  for (let i = state.installments.length - 1; i >= 0; i--) {
+    after[i] = remaining;
+    remaining = remaining.plus((state.installments[i] as Installment).due.principal);
+  }
   let nextMarked = false;
-  const rows = state.installments.map((inst) => {
+  const rows = state.installments.map((inst, index) => {
     const net = (k: 'principal' | 'interest' | 'fee' | 'penalty') => new Dec(inst.due[k]).minus(inst.waived[k]);
-    balance = balance.minus(inst.due.principal);
+    const balance = after[index] as Decimal;
     const paid = sum(inst.paid);
     const open = !inst.settled && inst.overdueSince === null;
     const status = rowStatus(inst, paid, open && !nextMarked);

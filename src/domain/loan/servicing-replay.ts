@@ -103,6 +103,19 @@ function lastDayOfGrace(state: LoanState, number: number): string | null {
   return addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
 }
 
+/**
+ * Money already received beyond every balance pays a charge that arrives later (a penalty dated
+ * after an overpaying payment), so a loan never sits overpaid and owing at once. Returns the minor
+ * units of credit used.
+ */
+export function applyCredit(rows: Installment[], creditMinor: bigint, date: string, order: AllocationOrder, ctx: LoanContext): bigint {
+  if (creditMinor <= 0n) return 0n;
+  const places = minorUnits(ctx.currency);
+  const result = allocateRepayment(rows, formatMinor(creditMinor, places), date, order, ctx);
+  applyAllocation(rows, result.installments, ctx.currency);
+  return creditMinor - minorOf(result.totals.excess, places);
+}
+
 /** Applies one fact to the rows; a payment returns its allocation and excess. */
 export function applyFact(rows: Installment[], fact: ServicingFact, order: AllocationOrder, ctx: LoanContext): AllocationResult | null {
   switch (fact.kind) {
@@ -156,7 +169,10 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   for (const fact of facts) {
     checkThrough(factKey(fact.date), -1);
     if (fact.kind === 'penalty') {
-      if (warranted.has(fact.sequence)) addPenalty(rows, fact.penalty, ctx.currency);
+      if (warranted.has(fact.sequence)) {
+        addPenalty(rows, fact.penalty, ctx.currency);
+        excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
+      }
       continue;
     }
     const result = applyFact(rows, fact, order, ctx);
