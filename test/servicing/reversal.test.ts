@@ -29,6 +29,21 @@ describe('repayment reversal', () => {
     expect((await loan.ledger()).balances).toMatchObject({ loan_portfolio: '0.00', overpayment_liability: '0.00', interest_receivable: '0.00' });
   });
 
+  it('writes off a refund owed back with the rest, leaving nothing on the overpayment account', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30 }));
+    loan.repay('3200.00', 'p1', '2024-01-15');
+    loan.run({ type: 'RefundOverpayment', data: { amount: null, channel: 'bank_transfer', reference: 'R1', date: '2024-01-15' } }, '2024-01-15');
+    loan.run(reverse('p1', '2024-01-16'), '2024-01-16');
+    loan.close('2024-04-01');
+    loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'absconded', date: '2024-04-01' } }, '2024-04-01');
+    const [writtenOff] = loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: '2024-04-01' } }, '2024-04-01');
+    expect(writtenOff?.type === 'LoanWrittenOff' && writtenOff.data.refundDue).toBe('200.00');
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances).toMatchObject({ overpayment_liability: '0.00', loan_portfolio: '0.00' });
+  });
+
   it('restores delinquency: an installment the reversed payment paid is overdue again', () => {
     const loan = new ServicedLoan();
     loan.repay('1020.07', 'p1', '2024-02-15');

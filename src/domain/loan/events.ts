@@ -120,6 +120,8 @@ export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
   interest: string;
   fees: string;
   penalties: string;
+  /** A refund paid out against a repayment since reversed, owed back and written off with the rest (absent before it existed). */
+  refundDue?: string;
   requestedBy: string;
   approvedBy: string;
 }>;

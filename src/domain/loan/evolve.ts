@@ -213,8 +213,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanWrittenOff': {
       const d = event.data;
-      const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties);
-      state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties };
+      const refundDue = d.refundDue ?? fmt(new Dec(0), c);
+      const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
+      state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
       state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];
       break;

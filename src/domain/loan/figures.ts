@@ -27,8 +27,10 @@ export interface LoanFigures {
   outstanding: Outstanding;
   /** Interest, fees and penalties recognised (accrued or charged) and not yet paid. */
   receivable: { interest: string; fees: string; penalties: string };
-  /** Money received beyond every balance and not yet refunded. */
+  /** Money received beyond every balance and not yet refunded (negative when a refund went out against a payment since reversed). */
   creditBalance: string;
+  /** A refund paid out against a repayment since reversed: owed back by the borrower (zero otherwise). */
+  refundDue: string;
   /** The oldest installment still owed anything: its due date and amount (null when none is). */
   nextDue: { date: string; amount: string } | null;
   /** Due date of the oldest installment still owed that fell due before `asOf`. */
@@ -125,7 +127,8 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     penalty_income: -recognised.penalty,
     losses_written_off: writtenOff ? minorOf(writtenOff.total, places) : 0n,
     recovery_income: -recovered,
-    overpayment_liability: -credit,
+    // A written-off loan's owed-back refund went to losses with the rest.
+    overpayment_liability: writtenOff ? -(credit + minorOf(writtenOff.refundDue, places)) : -credit,
   };
   const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty : 0n;
   const outstanding: Outstanding = { principal: f(0n), interest: f(0n), fees: f(0n), penalties: f(0n), total: f(total) };
@@ -136,6 +139,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     outstanding,
     receivable: { interest: f(receivable.interest), fees: f(receivable.fee), penalties: f(receivable.penalty) },
     creditBalance: f(credit),
+    refundDue: f(credit < 0n && !writtenOff ? -credit : 0n),
     nextDue: owing ? nextDue : null,
     oldestUnpaidDueDate: pastDue ? oldestUnpaidDueDate : null,
     daysPastDue: pastDue ? daysBetween(oldestUnpaidDueDate as string, asOf) : 0,

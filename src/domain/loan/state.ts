@@ -102,7 +102,7 @@ export interface LoanState {
   refunded: string;
   writeOffRequest: { requestedBy: string; reason: string; date: string } | null;
   /** What was written off, per component as the books carried it on that date. */
-  writtenOff: { date: string; total: string; principal: string; interest: string; fee: string; penalty: string } | null;
+  writtenOff: { date: string; total: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
   rescheduledOn: string | null;

@@ -39,7 +39,7 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
     type: 'LoanWrittenOff',
     data: {
       date: data.date, principal: figures.outstanding.principal, interest: figures.receivable.interest,
-      fees: figures.receivable.fees, penalties: figures.receivable.penalties,
+      fees: figures.receivable.fees, penalties: figures.receivable.penalties, refundDue: figures.refundDue,
       requestedBy: request.requestedBy, approvedBy: data.approvedBy,
     },
   }];
