@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minPositionParam } from '../routes/queries/read-your-writes.js';
 import { businessDate } from './common.js';
 
 export const holidayBody = z
@@ -13,7 +14,7 @@ export const holidayParams = z.object({ date: businessDate }).strict();
 export const holidayDeletionBody = z.object({}).strict().nullish();
 
 export const holidaysQuery = z
-  .object({ year: z.string().regex(/^\d{4}$/, 'expected a year such as 2026').optional().meta({ description: 'Defaults to the current business year' }) })
+  .object({ year: z.string().regex(/^\d{4}$/, 'expected a year such as 2026').optional().meta({ description: 'Defaults to the current business year' }), minPosition: minPositionParam })
   .strict();
 
 const day = z.object({ date: z.string().meta({ example: '2026-02-17' }), name: z.string().meta({ example: 'Spring Festival' }) });

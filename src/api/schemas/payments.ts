@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { minPositionParam } from '../routes/queries/read-your-writes.js';
 import { decimalAmount } from './common.js';
 
 export const intentChannel = z.enum(['alipay', 'wechat', 'sandbox']).meta({ description: 'Where the borrower pays', example: 'sandbox' });
@@ -47,7 +48,7 @@ export const suspenseQuery = z
     status: z.enum(['open', 'assigned', 'matched']).default('open'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: z.string().max(500).optional(),
-    minPosition: z.string().regex(/^\d{1,20}$/, 'expected a position (whole number)').optional(),
+    minPosition: minPositionParam,
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LedgerReconciliation } from '../../app/queries/ledger-reconciliation.js';
 import type { PortfolioReport } from '../../app/queries/report-queries.js';
 import { LEDGER_ACCOUNTS } from '../../projections/models/general-ledger/accounts.js';
 import type { LargeValueRow } from '../../reports/aml-large-value.js';
@@ -63,6 +64,14 @@ export const flowStatisticsResponse = z.object({
   rows: z.array(z.object({ period: z.string(), kind: z.enum(['disbursement', 'repayment', 'recovery', 'refund']), channel: z.string(), currency: z.string(), count: z.number().int(), amount: decimal })),
 }).meta({ id: 'FlowStatistics' });
 
+export const ledgerReconciliationResponse = z.object({
+  loansChecked: z.number().int(),
+  items: z.array(z.object({
+    loanId: z.string(), currency: z.string(), revision: z.string(),
+    differences: z.array(z.object({ account: z.enum(LEDGER_ACCOUNTS), ledger: decimal, loan: decimal })),
+  })).meta({ description: 'Loans whose ledger balances differ from their own figures (always empty)' }),
+}).meta({ id: 'LedgerReconciliation' });
+
 /** Compiles only while the report's type and its schema's output are assignable both ways (no field missing on either side). */
 type Fits<Report, Schema extends z.ZodType> = [Report] extends [z.output<Schema>] ? ([z.output<Schema>] extends [Report] ? true : never) : never;
 export const REPORT_SCHEMAS_FIT: [
@@ -73,4 +82,5 @@ export const REPORT_SCHEMAS_FIT: [
   Fits<{ from: string; to: string; rows: SuspiciousRow[] }, typeof suspiciousResponse>,
   Fits<TrialBalance, typeof trialBalanceResponse>,
   Fits<{ from: string; to: string; granularity: 'day' | 'month'; rows: FlowStatisticsRow[] }, typeof flowStatisticsResponse>,
-] = [true, true, true, true, true, true, true];
+  Fits<LedgerReconciliation, typeof ledgerReconciliationResponse>,
+] = [true, true, true, true, true, true, true, true];

@@ -4,11 +4,15 @@ import { POLICY, type RouteId } from '../../../src/api/auth/policy.js';
 import { borrower, openTestApp, STAFF, type Caller, type TestApp } from '../../support/test-app.js';
 import { findingBook } from '../queries/finding-book.js';
 import { call, useBusinessClock } from '../queries/journey.js';
+import { paymentsAndStaff } from './payments-and-staff.js';
 
 interface Doc {
   paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
   components: { schemas: Record<string, object> };
 }
+
+/** The payment intent's id is the server's; `:intent` in a call's URL stands for it. */
+const INTENT = ':intent';
 
 /** A concrete call of every GET route (and the rebuild's 202) on the finding book, as a caller allowed to make it. */
 const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
@@ -39,15 +43,27 @@ const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
   { route: 'audit.list', url: '/v1/audit?limit=5', caller: STAFF.admin },
   { route: 'admin.projections', url: '/v1/admin/projections', caller: STAFF.admin },
   { route: 'admin.rebuildProjection', url: '/v1/admin/projections/work-queue/rebuild', caller: STAFF.admin },
+  { route: 'holidays.list', url: '/v1/holidays?year=2026', caller: borrower('c1') },
+  { route: 'payments.getIntent', url: `/v1/payment-intents/${INTENT}`, caller: borrower('c2') },
+  { route: 'payments.repaymentReference', url: '/v1/loans/l1/repayment-reference', caller: borrower('c1') },
+  { route: 'payments.suspense', url: '/v1/payments/suspense', caller: STAFF.officer },
+  { route: 'reports.ledgerReconciliation', url: '/v1/reports/ledger/reconciliation', caller: STAFF.compliance },
+  { route: 'reports.paymentReconciliation', url: '/v1/reports/payments/reconciliation?date=2026-02-20', caller: STAFF.officer },
+  { route: 'users.list', url: '/v1/users', caller: STAFF.admin },
+  { route: 'me.preferences', url: '/v1/me/preferences', caller: STAFF.officer },
+  { route: 'security.events', url: '/v1/security-events', caller: STAFF.compliance },
 ];
 
 let t: TestApp;
 let doc: Doc;
+let intentId: string;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 beforeAll(async () => {
   useBusinessClock();
   t = await openTestApp();
-  await t.caughtUp(await findingBook(t));
+  await findingBook(t);
+  intentId = await paymentsAndStaff(t);
+  await t.caughtUp(await t.runtime.eventStore.headPosition());
   doc = (await t.call(null, 'GET', '/openapi.json')).json() as Doc;
   for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
 });
@@ -58,7 +74,7 @@ afterAll(async () => {
 
 /** Validates `body` against the document's schema for this operation, status and media type; returns ajv's complaints. */
 function complaints(method: string, url: string, status: number, mediaType: string, body: unknown): string[] {
-  const template = url.split('?')[0]?.replace(/\/(c1|l1|l2|nope|personal-12|work-queue)(?=\/|$)/g, (_m, id: string) => `/{${id === 'work-queue' ? 'name' : 'id'}}`) ?? '';
+  const template = url.split('?')[0]?.replace(/\/(c1|l1|l2|nope|personal-12|work-queue|:intent)(?=\/|$)/g, (_m, id: string) => `/{${id === 'work-queue' ? 'name' : 'id'}}`) ?? '';
   const schema = doc.paths[template]?.[method]?.responses[String(status)]?.content?.[mediaType]?.schema;
   if (!schema) return [`no ${status} ${mediaType} schema declared for ${method.toUpperCase()} ${template}`];
   const validate = ajv.compile(schema);
@@ -80,7 +96,7 @@ describe('real answers against the declared response schemas', () => {
 
   it.each(CALLS)('$route answers what it declares', async ({ route, url, caller }) => {
     const method = POLICY[route].method;
-    const res = await call(t, caller, method, url);
+    const res = await call(t, caller, method, url.replace(INTENT, intentId));
     expect(res.statusCode, res.body).toBeLessThan(300);
     expect(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()), JSON.stringify(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()))).toEqual([]);
   });

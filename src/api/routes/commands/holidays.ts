@@ -5,6 +5,7 @@ import { changeLenderHolidays } from '../../../app/working-days/lender-calendar.
 import type { ApiPlugin } from '../../deps.js';
 import { holidayBody, holidayDeletionBody, holidayParams, holidaysQuery, holidaysResponse } from '../../schemas/holidays.js';
 import { guard } from '../queries/query-schemas.js';
+import { checkMinPosition } from '../queries/read-your-writes.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -19,10 +20,14 @@ export const holidayRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: {
       tags: ['holidays'],
       summary: 'Holidays of a year (mainland China calendar and the lender\'s own) and the weekends worked in lieu',
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
       querystring: holidaysQuery,
       response: { 200: holidaysResponse },
     },
-  }, async (request) => holidaysOf(deps.eventStore, request.query.year ?? businessToday(deps).slice(0, 4)));
+  }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
+    return holidaysOf(deps.eventStore, request.query.year ?? businessToday(deps).slice(0, 4));
+  });
 
   app.post('/v1/holidays', {
     config: { policy: 'holidays.add' },

@@ -8,6 +8,7 @@ import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { createStaffBody, roleBody, staffUser } from '../../schemas/identity.js';
 import { guard } from '../queries/query-schemas.js';
+import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 import { identityContext } from './identity-context.js';
 
 /** Staff accounts, administrators only: list, create, change role, disable/enable, reset, end all sessions. */
@@ -17,8 +18,15 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/users', {
     preValidation: guard('users.list'),
-    schema: { operationId: 'usersList', tags: ['users'], summary: 'Staff accounts (admin)', response: { 200: z.object({ items: z.array(staffUser) }) } },
-  }, async () => ({ items: ctx.identity.users.list('staff').map(staffView) }));
+    schema: {
+      operationId: 'usersList', tags: ['users'], summary: 'Staff accounts (admin)',
+      description: 'The identity store is not fed by the event log: minPosition is accepted (400 beyond the head of the log) and needs no wait.',
+      querystring: z.object({ minPosition: minPositionParam }).strict(), response: { 200: z.object({ items: z.array(staffUser) }) },
+    },
+  }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
+    return { items: ctx.identity.users.list('staff').map(staffView) };
+  });
 
   app.post('/v1/users', {
     preValidation: guard('users.create'),

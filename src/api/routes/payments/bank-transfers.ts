@@ -1,4 +1,5 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { assignSuspenseLine } from '../../../app/payments/assign-suspense-line.js';
 import { importBankStatement } from '../../../app/payments/import-bank-statement.js';
 import { loanOwner } from '../../../app/streams.js';
@@ -8,12 +9,13 @@ import { authorize } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { idParams } from '../../schemas/common.js';
+import { repaymentReferenceResponse, suspensePageResponse } from '../../schemas/payment-views.js';
 import { assignBody, lineParams, statementQuery, statementText, suspenseQuery } from '../../schemas/payments.js';
 import { admit, checkRoleBeforeValidation } from '../commands/access.js';
 import { commandMeta, sendOutcome } from '../commands/command-request.js';
 import { commandSchema } from '../commands/route-schema.js';
 import { guard } from '../queries/query-schemas.js';
-import { awaitProjections } from '../queries/read-your-writes.js';
+import { awaitProjections, checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 
 /** Bank transfers: each loan's memo reference, statement import (CSV or MT940), and the suspense queue. */
 export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
@@ -23,9 +25,14 @@ export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/loans/:id/repayment-reference', {
     preValidation: guard('payments.repaymentReference'),
-    schema: { tags: ['payments'], summary: 'The reference a borrower writes in a bank transfer\'s memo so the statement import finds the loan', params: idParams },
+    schema: {
+      tags: ['payments'], summary: 'The reference a borrower writes in a bank transfer\'s memo so the statement import finds the loan',
+      description: 'Derived from the loan id and the event log, so always current: minPosition is accepted and needs no wait.',
+      params: idParams, querystring: z.object({ minPosition: minPositionParam }).strict(), response: { 200: repaymentReferenceResponse },
+    },
   }, async (request) => {
     await admit(request, 'payments.repaymentReference', deps.eventStore, { loanId: request.params.id });
+    await checkMinPosition(deps, request.query.minPosition);
     if ((await loanOwner(deps.eventStore, request.params.id)) === null) throw notFound(`no loan ${request.params.id}`);
     const reference = repaymentReferenceOf(request.params.id);
     return { loanId: request.params.id, reference, memo: `Write ${reference} in the transfer's memo (remark); nothing else is needed.` };
@@ -55,7 +62,7 @@ export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/payments/suspense', {
     preValidation: guard('payments.suspense'),
-    schema: { tags: ['payments'], summary: 'Statement lines waiting for an officer (status open by default); page with nextCursor', querystring: suspenseQuery },
+    schema: { tags: ['payments'], summary: 'Statement lines waiting for an officer (status open by default); page with nextCursor', querystring: suspenseQuery, response: { 200: suspensePageResponse } },
   }, async (request) => {
     const { status, limit, cursor, minPosition } = request.query;
     await awaitProjections(deps, [PAYMENTS_PROJECTION], minPosition);

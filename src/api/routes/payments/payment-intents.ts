@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { createPaymentIntent } from '../../../app/payments/create-payment-intent.js';
 import { paymentIntentView } from '../../../app/payments/payment-intent-view.js';
 import type { PaymentChannels } from '../../../payments/channel.js';
@@ -8,10 +9,12 @@ import { assertOwnership } from '../../auth/authorize.js';
 import type { AppDeps } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { idParams } from '../../schemas/common.js';
+import { paymentIntentResponse } from '../../schemas/payment-views.js';
 import { createdIntentResponse, paymentIntentBody } from '../../schemas/payments.js';
 import { admit, checkRoleBeforeValidation } from '../commands/access.js';
 import { commandMeta } from '../commands/command-request.js';
 import { guard } from '../queries/query-schemas.js';
+import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 
 /** POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer) and GET /v1/payment-intents/:id. */
 export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: PaymentChannels }> = async (scope, { deps, channels }) => {
@@ -39,8 +42,13 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
 
   app.get('/v1/payment-intents/:id', {
     preValidation: guard('payments.getIntent'),
-    schema: { tags: ['payments'], summary: 'A payment intent: status (pending, confirmed, failed, expired), confirmation and flags, from its stream', params: idParams },
+    schema: {
+      tags: ['payments'], summary: 'A payment intent: status (pending, confirmed, failed, expired), confirmation and flags, from its stream',
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
+      params: idParams, querystring: z.object({ minPosition: minPositionParam }).strict(), response: { 200: paymentIntentResponse },
+    },
   }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
     const view = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
     assertOwnership(authenticatedActor(request), view?.customerId);
     if (!view) throw notFound(`no payment intent ${request.params.id}`);

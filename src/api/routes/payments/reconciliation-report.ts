@@ -4,6 +4,7 @@ import { RECONCILIATION_PROJECTION } from '../../../projections/models/payments/
 import { paymentReconciliation, RECONCILIATION_COLUMNS } from '../../../reports/payment-reconciliation.js';
 import type { ApiPlugin } from '../../deps.js';
 import { channel } from '../../schemas/common.js';
+import { paymentReconciliationResponse } from '../../schemas/payment-views.js';
 import { businessDate, guard, reportFormat, sendReport, today } from '../queries/query-schemas.js';
 import { awaitProjections, minPositionParam } from '../queries/read-your-writes.js';
 
@@ -16,6 +17,7 @@ export const reconciliationReportRoutes: ApiPlugin = async (scope, { deps }) => 
       tags: ['reports'],
       summary: 'Payment reconciliation for a day (default today): what providers and bank statements confirmed vs what loans recorded, per channel',
       querystring: z.object({ date: businessDate.optional(), channel: channel.optional(), format: reportFormat, minPosition: minPositionParam }).strict(),
+      response: { 200: paymentReconciliationResponse },
     },
   }, async (request, reply) => {
     await awaitProjections(deps, [RECONCILIATION_PROJECTION], request.query.minPosition);

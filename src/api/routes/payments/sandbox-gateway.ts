@@ -8,6 +8,7 @@ import type { SandboxKeys } from '../../../payments/sandbox/sandbox-keys.js';
 import type { AppDeps } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { intentParams } from '../../schemas/payments.js';
+import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 import { sandboxPage } from './sandbox-page.js';
 
 const outcomeParams = intentParams.extend({ outcome: z.enum(['confirm', 'fail']) }).strict();
@@ -29,8 +30,15 @@ export const sandboxGatewayRoutes: FastifyPluginAsync<{ deps: AppDeps; keys: San
   };
 
   app.get('/v1/payments/sandbox/:intentId', {
-    schema: { tags: ['payments'], summary: 'The sandbox gateway\'s checkout page for an intent (HTML; public)', params: intentParams },
-  }, async (request, reply) => reply.type('text/html; charset=utf-8').send(sandboxPage(await intentOf(request.params.intentId), null)));
+    schema: {
+      tags: ['payments'], summary: 'The sandbox gateway\'s checkout page for an intent (HTML; public)',
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.',
+      params: intentParams, querystring: z.object({ minPosition: minPositionParam }).strict(),
+    },
+  }, async (request, reply) => {
+    await checkMinPosition(deps, request.query.minPosition);
+    return reply.type('text/html; charset=utf-8').send(sandboxPage(await intentOf(request.params.intentId), null));
+  });
 
   app.post('/v1/payments/sandbox/:intentId/:outcome', {
     schema: { tags: ['payments'], summary: 'Pay or fail the intent in the sandbox: the gateway signs and delivers its notification (HTML; public)', params: outcomeParams },

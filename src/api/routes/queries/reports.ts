@@ -17,6 +17,7 @@ import type { ApiPlugin } from '../../deps.js';
 import {
   classificationReportResponse, flowStatisticsResponse, largeTransactionsResponse, parReportResponse, portfolioReportResponse, suspiciousResponse,
   trialBalanceResponse,
+  ledgerReconciliationResponse,
 } from '../../schemas/report-views.js';
 import { HttpError } from '../../http-error.js';
 import { businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
@@ -110,6 +111,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Loans whose general-ledger balances differ from their own figures, per account (always empty)',
       description: 'For every loan the ledger has posted, the sum of its journal lines per account against the loan\'s figures folded from the event log at the same revision.',
       querystring: snapshotQuery,
+      response: { 200: ledgerReconciliationResponse },
     },
   }, async (request, reply) => {
     await awaitProjections(deps, ['general-ledger'], request.query.minPosition);

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { PaymentIntentView } from '../../app/payments/payment-intent-view.js';
+import type { SuspenseLineDoc } from '../../projections/models/payments/payments.js';
+import type { ChannelReconciliation, ReconciliationRow } from '../../reports/payment-reconciliation.js';
+import { channel } from './common.js';
+import { intentChannel } from './payments.js';
+
+/**
+ * JSON answers of the payment queries: an intent, a loan's transfer reference, the suspense queue
+ * and the payment reconciliation report. Amounts are decimal strings, positions and revisions
+ * decimal strings too. Each schema is checked against the type the handler returns below.
+ */
+const decimal = z.string().meta({ description: 'Decimal string' });
+
+export const paymentIntentResponse = z.object({
+  id: z.string(),
+  loanId: z.string(),
+  customerId: z.string(),
+  status: z.enum(['pending', 'confirmed', 'failed', 'expired']).meta({ description: 'A pending intent past expiresAt reads as expired' }),
+  channel: intentChannel,
+  amount: decimal,
+  currency: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  confirmation: z.object({ providerTxnId: z.string(), amount: decimal, paidAt: z.string(), flags: z.array(z.string()) }).nullable(),
+  failure: z.object({ providerTxnId: z.string().nullable(), reason: z.string() }).nullable(),
+  position: z.string().meta({ description: 'Global position of the intent\'s latest event' }),
+  revision: z.string(),
+}).meta({ id: 'PaymentIntent' });
+
+export const repaymentReferenceResponse = z.object({
+  loanId: z.string(),
+  reference: z.string().meta({ description: 'What the borrower writes in the transfer\'s memo' }),
+  memo: z.string().meta({ description: 'The instruction shown to the borrower' }),
+}).meta({ id: 'RepaymentReference' });
+
+const suspenseLine = z.object({
+  id: z.string(),
+  bankTxnId: z.string(),
+  date: z.string(),
+  amount: decimal,
+  currency: z.string(),
+  memo: z.string(),
+  statementId: z.string(),
+  reason: z.string().meta({ description: 'Why the line was not matched (a stable code)' }),
+  status: z.enum(['open', 'assigned', 'matched']),
+  loanId: z.string().nullable(),
+  suspendedOn: z.string(),
+});
+
+export const suspensePageResponse = z.object({ items: z.array(suspenseLine), nextCursor: z.string().nullable() }).meta({ id: 'SuspensePage' });
+
+const reconciliationRow = z.object({
+  date: z.string(),
+  channel,
+  reference: z.string(),
+  loanId: z.string().nullable(),
+  confirmedAmount: decimal.nullable(),
+  recordedAmount: decimal.nullable(),
+  status: z.enum(['matched', 'confirmed-not-recorded', 'recorded-not-confirmed', 'amount-differs']),
+});
+
+export const paymentReconciliationResponse = z.object({
+  date: z.string(),
+  channels: z.array(z.object({
+    channel,
+    confirmed: z.object({ count: z.number().int(), total: decimal }),
+    recorded: z.object({ count: z.number().int(), total: decimal }),
+    differences: z.array(reconciliationRow),
+  })),
+}).meta({ id: 'PaymentReconciliation' });
+
+/** Compiles only while the handler's type and the schema's output are assignable both ways. */
+type Fits<Answer, Schema extends z.ZodType> = [Answer] extends [z.output<Schema>] ? ([z.output<Schema>] extends [Answer] ? true : never) : never;
+// SuspenseLineDoc is a read-store Doc (open index signature), so only its named fields are compared.
+type SuspenseLine = Pick<SuspenseLineDoc, keyof z.output<typeof suspenseLine>>;
+export const PAYMENT_SCHEMAS_FIT: [
+  Fits<PaymentIntentView, typeof paymentIntentResponse>,
+  Fits<SuspenseLine, typeof suspenseLine>,
+  Fits<ReconciliationRow, typeof reconciliationRow>,
+  Fits<{ date: string; channels: ChannelReconciliation[] }, typeof paymentReconciliationResponse>,
+] = [true, true, true, true];
