@@ -17,8 +17,10 @@ export const loanTransaction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('disbursement'), ...movement, netAmount: amount, fees: z.array(z.object({ kind: z.string(), amount })), channel: z.string() }),
   z.object({
     type: z.literal('repayment'), ...movement, channel: z.string(), reference: z.string(),
+    reversed: z.boolean().meta({ description: 'True once a reversal took this repayment back (its allocation is then as first recorded)' }),
     allocation: z.object({ ...allocation, excess: amount, installments: z.array(z.object({ number: z.number().int(), ...allocation })) }),
   }),
+  z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
   z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),
   z.object({ type: z.literal('penalty'), ...movement, installment: z.number().int() }),
   z.object({ type: z.literal('refund'), ...movement, channel: z.string(), reference: z.string() }),

@@ -11,16 +11,20 @@ export interface PaymentInput {
   effectiveDate?: string;
 }
 
-type PaymentEvent = 'RepaymentReceived' | 'RecoveryReceived';
+type PaymentEvent = 'RepaymentReceived' | 'RecoveryReceived' | 'RefundIssued';
 
 /**
  * Where the event that first recorded `reference` sits, so a replayed reference answers with the
  * first result rather than the stream's current revision. Only replays pay for this scan.
  */
-async function firstRecording(store: EventStore, loanId: string, type: PaymentEvent, reference: string): Promise<{ revision: bigint; position: bigint } | null> {
-  const events = await store.readStream(loanStream(loanId), { direction: 'backwards' });
-  const found = events.find((e) => e.type === type && (e.data as { reference?: unknown }).reference === reference);
-  return found ? { revision: found.revision, position: found.position } : null;
+export async function firstRecording(store: EventStore, loanId: string, type: PaymentEvent, reference: string): Promise<{ revision: bigint; position: bigint } | null> {
+  const events = await store.readStream(loanStream(loanId));
+  const index = events.findIndex((e) => e.type === type && (e.data as { reference?: unknown }).reference === reference);
+  if (index < 0) return null;
+  // The first answer named the last event its command appended (a closing or overpaid event may follow).
+  let last = index;
+  while (last + 1 < events.length && events[last + 1]!.correlationId === events[index]!.correlationId && events[last + 1]!.recordedAt === events[index]!.recordedAt) last += 1;
+  return { revision: events[last]!.revision, position: events[last]!.position };
 }
 
 async function collect(services: AppServices, meta: CommandMeta, loanId: string, input: PaymentInput, type: PaymentEvent): Promise<CommandOutcome> {

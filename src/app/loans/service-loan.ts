@@ -1,5 +1,6 @@
 import type { Channel, ChargeKind } from '../../domain/loan/events.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { firstRecording } from './collect-payment.js';
 import { runLoanCommand } from './run-loan-command.js';
 
 export interface WaiverInput {
@@ -45,10 +46,13 @@ export async function rescheduleLoan(services: AppServices, meta: CommandMeta, l
 /** Pays back (part of) an overpaid loan's credit balance; all of it closes the loan. */
 export async function refundOverpayment(services: AppServices, meta: CommandMeta, loanId: string, input: RefundInput): Promise<CommandOutcome> {
   const date = input.effectiveDate ?? businessToday(services);
-  const { outcome } = await runLoanCommand(services, meta, loanId, {
+  const { outcome, replayed } = await runLoanCommand(services, meta, loanId, {
     type: 'RefundOverpayment', data: { amount: input.amount ?? null, channel: input.channel, reference: input.reference, date },
   }, occurredAtFor(services, date));
-  return outcome;
+  if (outcome.created || replayed) return outcome;
+  // A refund replayed by its reference answers with the first result, like a repayment.
+  const first = await firstRecording(services.eventStore, loanId, 'RefundIssued', input.reference);
+  return first ? { ...outcome, ...first } : outcome;
 }
 
 export interface ReversalInput {

@@ -1,6 +1,6 @@
 import type {
   Allocation, ChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RefundIssued,
-  RepaymentReceived, ChargeWaived,
+  RepaymentReceived, RepaymentReversed, ChargeWaived,
 } from '../../domain/loan/events.js';
 import { Dec } from '../../domain/decimal.js';
 import { minorUnits } from '../../domain/money.js';
@@ -22,7 +22,8 @@ interface Movement {
 
 export type LoanTransaction = Movement & (
   | { type: 'disbursement'; netAmount: string; fees: { kind: string; amount: string }[]; channel: string }
-  | { type: 'repayment'; channel: string; reference: string; allocation: Allocation & { installments: InstallmentAllocation[] } }
+  | { type: 'repayment'; channel: string; reference: string; reversed: boolean; allocation: Allocation & { installments: InstallmentAllocation[] } }
+  | { type: 'reversal'; reference: string; reason: string }
   | { type: 'waiver'; kind: ChargeKind; reason: string }
   | { type: 'penalty'; installment: number }
   | { type: 'refund'; channel: string; reference: string }
@@ -33,14 +34,15 @@ export type LoanTransaction = Movement & (
 /**
  * Every money movement of the loan, oldest first, read from its event history: disbursement,
  * repayments with their allocation, waivers, penalties, refunds, recoveries and the write-off.
- * Accruals, classification and status changes move no money and are left out. The log has no
- * reversal event yet, so no movement is marked reversed.
+ * Accruals, classification and status changes move no money and are left out. A reversed
+ * repayment is marked `reversed` and its reversal listed as a movement of its own.
  */
 export function loanTransactions(stream: LoanStream): LoanTransaction[] {
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
+  const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
   return stream.events.flatMap((event) => {
-    const movement = toMovement(event, currency);
+    const movement = toMovement(event, currency, reversed);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -53,7 +55,7 @@ export function loanTransactions(stream: LoanStream): LoanTransaction[] {
 // Distributes over the union, so each kind keeps its own fields.
 type MovementPart = LoanTransaction extends infer T ? (T extends LoanTransaction ? Omit<T, 'revision' | 'position' | 'recordedAt' | 'actor' | 'currency'> : never) : never;
 
-function toMovement(event: RecordedEvent, currency: string): MovementPart | null {
+function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySet<string>): MovementPart | null {
   switch (event.type) {
     case 'LoanDisbursed': {
       const d = event.data as LoanDisbursed['data'];
@@ -61,11 +63,18 @@ function toMovement(event: RecordedEvent, currency: string): MovementPart | null
     }
     case 'RepaymentReceived': {
       const d = event.data as RepaymentReceived['data'];
-      return { type: 'repayment', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference, allocation: { ...d.allocation, installments: d.installments } };
+      return {
+        type: 'repayment', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference, reversed: reversed.has(d.reference),
+        allocation: { ...d.allocation, installments: d.installments },
+      };
+    }
+    case 'RepaymentReversed': {
+      const d = event.data as RepaymentReversed['data'];
+      return { type: 'reversal', date: d.effectiveDate, amount: d.amount, reference: d.reference, reason: d.reason };
     }
     case 'ChargeWaived': {
       const d = event.data as ChargeWaived['data'];
-      return { type: 'waiver', date: event.occurredAt.slice(0, 10), amount: d.amount, kind: d.kind, reason: d.reason };
+      return { type: 'waiver', date: d.effectiveDate ?? event.occurredAt.slice(0, 10), amount: d.amount, kind: d.kind, reason: d.reason };
     }
     case 'PenaltyCharged': {
       const d = event.data as PenaltyCharged['data'];

@@ -15,7 +15,10 @@ afterAll(() => t.close());
 describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
   it('reverses an overpaying payment after its refund: the loan is active again, owing it back, and the ledger still reconciles', async () => {
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '3200.00', channel: 'bank_transfer', reference: 'BANK-1', effectiveDate: '2024-01-20' }));
-    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }));
+    const refund = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }));
+    // Money out is idempotent like money in: the replay pays nothing and answers the first result.
+    const replay = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }), 200);
+    expect(replay).toMatchObject({ revision: refund.revision, position: refund.position });
     const reversal = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'transfer bounced', effectiveDate: '2024-01-22' }));
     expect(accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'again' }), 200).revision).toBe(reversal.revision);
     const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${reversal.position}`);
@@ -23,6 +26,9 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
     const payoff = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff?date=2024-01-22`);
     // The refund paid out the excess over 4.84 of interest earned to 01-20: 195.16 is owed back.
     expect(payoff.json()).toMatchObject({ principal: '3000.00', refundDue: '195.16' });
+    const transactions = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/transactions`)).json().items as { type: string; reference?: string; reversed?: boolean }[];
+    expect(transactions.find((m) => m.type === 'repayment' && m.reference === 'BANK-1')?.reversed).toBe(true);
+    expect(transactions.find((m) => m.type === 'reversal')).toMatchObject({ reference: 'BANK-1', amount: '3200.00', date: '2024-01-22' });
     const reconciliation = await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/reconciliation?minPosition=${reversal.position}`);
     expect(reconciliation.json()).toMatchObject({ items: [] });
   });
