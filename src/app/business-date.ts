@@ -31,3 +31,42 @@ export function requireOnOrBeforeBusinessDate(date: string, businessDate: string
   }
   return date;
 }
+
+const partFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock parts of `now` in `timeZone` and that zone's UTC offset then, as "+08:00". */
+function zonedParts(now: Date, timeZone: string): { date: string; time: string; offset: string } {
+  let format = partFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+    });
+    partFormats.set(timeZone, format);
+  }
+  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+  const date = `${parts.year}-${parts.month}-${parts.day}`;
+  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
+  const localMs = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const minutes = Math.round((localMs - Math.floor(now.getTime() / 1000) * 1000) / 60_000);
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+  return { date, time: `${time}.${String(now.getUTCMilliseconds()).padStart(3, '0')}`, offset };
+}
+
+/**
+ * Business time as an ISO-8601 instant in the lender's zone ("2026-11-30T04:07:29.123+08:00"):
+ * on `date` (default today there) at the current wall-clock time. Its first ten characters are the
+ * business date, and it is a real instant (not in the future for today), so time travel by instant
+ * and read models by business date agree.
+ */
+export function businessTimestamp(now: Date, timeZone: string = DEFAULT_TIME_ZONE, date?: string): string {
+  const local = zonedParts(now, timeZone);
+  return `${date ?? local.date}T${local.time}${local.offset}`;
+}
+
+/** The last instant of business date `date` in the lender's zone: when close of business books that day. */
+export function endOfBusinessDay(date: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const { offset } = zonedParts(new Date(`${date}T12:00:00Z`), timeZone);
+  return `${date}T23:59:59.999${offset}`;
+}

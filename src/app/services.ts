@@ -5,7 +5,7 @@ import type { SnapshotOptions } from '../commands/load-aggregate.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import type { PiiVault } from '../vault/pii-vault.js';
-import { businessDateAt } from './business-date.js';
+import { businessDateAt, businessTimestamp } from './business-date.js';
 
 /** What the application services need; the HTTP app's deps and the demo both satisfy it. */
 export interface AppServices {
@@ -37,8 +37,7 @@ export function businessToday(services: AppServices): string {
  * read models' business date (occurredAt's day) is the effective date; now when no date is given.
  */
 export function occurredAtFor(services: AppServices, date?: string | null): string {
-  const now = services.clock.now().toISOString();
-  return `${date ?? businessToday(services)}${now.slice(10)}`;
+  return businessTimestamp(services.clock.now(), services.clock.timeZone, date ?? undefined);
 }
 
 export interface RunRequest<C, E extends DomainEvent, S> {

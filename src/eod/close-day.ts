@@ -12,6 +12,8 @@ export interface CloseDayDeps {
   eventStore: EventStore;
   readStore: ReadStore;
   actor: Actor;
+  /** The lender's time zone (LENDCORE_TIMEZONE). */
+  timeZone?: string;
   thresholds: ClassificationThresholds;
   correlationId: string;
   /** Loan commands in flight at once: enough to fill the event store's group commits. */

@@ -1,3 +1,4 @@
+import { endOfBusinessDay } from '../app/business-date.js';
 import { LOAN_SNAPSHOT, loanStream } from '../app/streams.js';
 import { handleCommand } from '../commands/handle-command.js';
 import type { Actor } from '../domain/actor.js';
@@ -9,6 +10,8 @@ export interface CloseLoanDeps {
   eventStore: EventStore;
   actor: Actor;
   correlationId: string;
+  /** The lender's time zone: a day's close is booked at its last instant there. */
+  timeZone?: string;
 }
 
 export interface ClosedLoan {
@@ -24,7 +27,7 @@ export interface ClosedLoan {
  */
 export async function closeLoan(deps: CloseLoanDeps, loanId: string, command: LoanCommand, date: string): Promise<ClosedLoan> {
   // End of the business day: the close comes after every payment dated that day.
-  const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: `${date}T23:59:59.999Z` };
+  const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: endOfBusinessDay(date, deps.timeZone) };
   const result = await handleCommand({ store: deps.eventStore }, { streamId: loanStream(loanId), decider: loanDecider, command, context, snapshot: LOAN_SNAPSHOT });
   return { events: result.events.length, position: result.events.length > 0 ? result.position : null };
 }

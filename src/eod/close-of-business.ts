@@ -24,6 +24,8 @@ export interface CloseOfBusinessInput {
   date: string;
   /** Today in the lender's time zone: a later `date` is refused (DATE_AFTER_BUSINESS_DATE, 422). */
   businessDate: string;
+  /** The lender's time zone (LENDCORE_TIMEZONE, default Asia/Shanghai): each day's close is booked at its last instant there. */
+  timeZone?: string;
   actor: Actor;
   thresholds?: ClassificationThresholds;
   /** Close a date earlier than the last completed close (otherwise refused with 409). */
@@ -73,7 +75,7 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
       const progress = (totals: DayTotals) =>
         input.onProgress?.({ date: day, day: index + 1, days: dates.length, elapsedMs: Date.now() - started, ...sum(report, totals) });
       const totals = await closeDay({
-        eventStore, readStore, actor: input.actor, correlationId, logPosition,
+        eventStore, readStore, actor: input.actor, correlationId, logPosition, ...(input.timeZone ? { timeZone: input.timeZone } : {}),
         thresholds: input.thresholds ?? DEFAULT_THRESHOLDS,
         concurrency: input.concurrency ?? 256,
         pageSize: input.pageSize ?? 1_000,

@@ -28,7 +28,7 @@ describe('closeLoan', () => {
     const closed = await closeLoan(deps(), 'l1', monthEnd, '2026-01-31');
     expect(closed.events).toBe(1);
     const [last] = await store.readStream('loan-l1', { direction: 'backwards', maxCount: 1 });
-    expect(last).toMatchObject({ revision: 4n, type: 'InterestAccrued', occurredAt: '2026-01-31T23:59:59.999Z', actor: EOD_ACTOR, correlationId: 'eod-test' });
+    expect(last).toMatchObject({ revision: 4n, type: 'InterestAccrued', occurredAt: '2026-01-31T23:59:59.999+08:00', actor: EOD_ACTOR, correlationId: 'eod-test' });
     expect(closed.position).toBe(last?.position);
   });
 

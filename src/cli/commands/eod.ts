@@ -56,7 +56,7 @@ export const eodCommand: CliCommand = {
         const projectors = await projectorsUnlessRunning(eventStore, readStore, `eod-${process.pid}`);
         try {
           const bar = eodProgressPrinter(io.progress);
-          const report = await runCloseOfBusiness({ eventStore, readStore, date, businessDate, actor: EOD_ACTOR, force: values.force === true, onProgress: bar.update });
+          const report = await runCloseOfBusiness({ eventStore, readStore, date, businessDate, timeZone: config.timeZone, actor: EOD_ACTOR, force: values.force === true, onProgress: bar.update });
           bar.done();
           io.out(formatEodSummary(report));
           return 0;

@@ -42,6 +42,9 @@ describe('the business date (today in LENDCORE_TIMEZONE, default Asia/Shanghai)'
     accepted(await repay('2024-02-15', 'on-time', '1020.07'));
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'interest', amount: '5.00', reason: 'goodwill', effectiveDate: '2024-03-01' }));
     const last = accepted(await repay(today(), 'today', '10.00'));
+    // Business time is a real instant in the lender's zone: time travel to now sees today's payment.
+    const now = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/state?asOf=${encodeURIComponent(new Date().toISOString())}`);
+    expect(now.json().revision).toBe(last.revision);
     const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${last.position}`);
     expect(summary.json()).toMatchObject({ outstanding: { penalties: '0.00' }, aprMethod: 'irr-nominal' });
     const reconciliation = await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/reconciliation?minPosition=${last.position}`);

@@ -30,7 +30,7 @@ describe('lendcore history', () => {
     const [header, ...lines] = io.stdout;
     expect(header).toBe('loan l1 (customer c1): 6 of 6 events');
     expect(lines).toHaveLength(6);
-    expect(lines[0]).toMatch(/^2026-01-10T10:00:\d\d\.\d{3}Z {2}LoanApplicationSubmitted {2}.*borrower:user-c1 {2}principal=3000\.00 {2}term=3/);
+    expect(lines[0]).toMatch(/^2026-01-10T18:00:\d\d\.\d{3}\+08:00 {2}LoanApplicationSubmitted {2}.*borrower:user-c1 {2}principal=3000\.00 {2}term=3/);
     expect(lines[3]).toMatch(/LoanDisbursed .*officer:officer-olga {2}amount=3000\.00 {2}netAmount=2970\.00 {2}channel=bank_transfer/);
     expect(lines[5]).toMatch(/^2026-03-15T.* RepaymentReceived .*amount=1020\.07 {2}channel=alipay {2}reference=mar {2}effectiveDate=2026-03-15/);
   });

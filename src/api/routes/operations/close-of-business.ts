@@ -45,6 +45,7 @@ export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
         eventStore: deps.eventStore, readStore: deps.readStore, actor,
         date: request.body.date, force: request.body.force ?? false,
         businessDate: businessDateAt(deps.clock.now(), deps.clock.timeZone),
+        ...(deps.clock.timeZone ? { timeZone: deps.clock.timeZone } : {}),
       });
       deps.operations?.closeOfBusinessRan({
         businessDate: report.date, timeZone: deps.clock.timeZone ?? DEFAULT_TIME_ZONE, durationSeconds: report.durationMs / 1000,
