@@ -3,21 +3,15 @@ import type { EventStore } from '../eventstore/port.js';
 import type { ProjectionRunner } from '../projections/runner.js';
 import type { ReadStore } from '../readstore/port.js';
 import { createProjectionRunner } from '../runtime/projections.js';
-import { awaitLoanBook } from './loan-book-freshness.js';
-
-// A running server or worker follows the log within its poll interval; this is generously longer.
-const OTHERS_GRACE_MS = 2_000;
 
 /**
- * For CLI runs: when nobody brings the read models up to the log within a short grace (no server
- * or `lendcore project` worker is running), starts projectors in this process under a lease and
- * returns them (stop them when done); returns null when another process keeps the book current,
- * so two projectors never apply the same events.
+ * For CLI runs: starts projectors in this process under leases and returns them (stop them when
+ * done). Where a server or `lendcore project` worker already holds a projection's lease it keeps
+ * it and this runner stays passive for that projection, so two processes never apply the same
+ * events; where nobody does, these keep the loan book current as this command appends (a book
+ * that happened to be current when the command began is no sign that anyone will keep it so).
  */
-export async function projectorsUnlessRunning(eventStore: EventStore, readStore: ReadStore, owner: string): Promise<ProjectionRunner | null> {
-  const head = await eventStore.headPosition();
-  const others = head === 0n ? false : await awaitLoanBook(eventStore, readStore, { timeoutMs: OTHERS_GRACE_MS }).then(() => true, () => false);
-  if (others) return null;
+export async function startLeasedProjectors(eventStore: EventStore, readStore: ReadStore, owner: string): Promise<ProjectionRunner> {
   const runner = createProjectionRunner({ eventStore, readStore, registry: new Registry(), lease: { owner, ttlMs: 15_000 } });
   await runner.start();
   return runner;

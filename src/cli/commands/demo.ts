@@ -1,8 +1,9 @@
+import { businessDateAt } from '../../app/business-date.js';
 import path from 'node:path';
 import { loadConfig } from '../../config/config.js';
 import { resolveSecrets } from '../../config/secrets.js';
 import { runDemo, type DemoProgress, type DemoSummary } from '../../demo/run-demo.js';
-import { projectorsUnlessRunning } from '../../eod/loan-book-projector.js';
+import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
 import type { ProgressOutput } from '../../projections/progress-bar.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
 import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
@@ -57,14 +58,14 @@ export const demoCommand: CliCommand = {
     const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
     const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
     let now = new Date();
-    const services = { eventStore, readStore, vault: new PiiVault(keyStore, blindIndex), clock: { now: () => now, set: (d: Date) => (now = d) } };
+    const services = { eventStore, readStore, vault: new PiiVault(keyStore, blindIndex), clock: { now: () => now, set: (d: Date) => (now = d), timeZone: config.timeZone } };
     const own: { projectors: ProjectionRunner | null } = { projectors: null };
     try {
-      const today = new Date().toISOString().slice(0, 10);
+      const today = businessDateAt(new Date(), config.timeZone);
       const summary = await runDemo(services, {
         customers, months, seed, today, onProgress: progressLine(io.progress, 30),
         // Once the products are in the log, a running server shows itself by projecting them.
-        afterProducts: async () => void (own.projectors = await projectorsUnlessRunning(eventStore, readStore, `demo-${process.pid}`)),
+        afterProducts: async () => void (own.projectors = await startLeasedProjectors(eventStore, readStore, `demo-${process.pid}`)),
       });
       io.out(formatDemoSummary(summary));
       io.out(`run "lendcore eod --date ${today}" to close today, or "npm start" and open /docs`);

@@ -3,7 +3,7 @@ import { loadConfig } from '../../config/config.js';
 import type { Actor } from '../../domain/actor.js';
 import { isValidDate } from '../../domain/calendar.js';
 import { runCloseOfBusiness, type CloseOfBusinessProgress, type CloseOfBusinessReport } from '../../eod/close-of-business.js';
-import { projectorsUnlessRunning } from '../../eod/loan-book-projector.js';
+import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
 import type { ProgressOutput } from '../../projections/progress-bar.js';
 import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
@@ -53,7 +53,7 @@ export const eodCommand: CliCommand = {
     try {
       const readStore = await openReadStore(config);
       try {
-        const projectors = await projectorsUnlessRunning(eventStore, readStore, `eod-${process.pid}`);
+        const projectors = await startLeasedProjectors(eventStore, readStore, `eod-${process.pid}`);
         try {
           const bar = eodProgressPrinter(io.progress);
           const report = await runCloseOfBusiness({ eventStore, readStore, date, businessDate, timeZone: config.timeZone, actor: EOD_ACTOR, force: values.force === true, onProgress: bar.update });
