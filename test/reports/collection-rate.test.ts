@@ -8,7 +8,7 @@ import { tx } from './regulatory-fixtures.js';
 const zero = { penalty: '0.00', fee: '0.00', interest: '0.00', principal: '0.00' };
 function installment(number: number, dueDate: string, principal: string, interest: string, extra: Partial<Installment> = {}): Installment {
   return {
-    number, fromDate: dueDate, dueDate, due: { ...zero, principal, interest }, paid: zero, waived: zero, settled: false, overdueSince: null, ...extra,
+    number, fromDate: dueDate, dueDate, due: { ...zero, principal, interest }, paid: zero, waived: zero, settled: false, overdueSince: null, settledOn: null, ...extra,
   };
 }
 const book = (currency: string, installments: Installment[]): { currency: string; dueByMonth: Record<string, string> } =>

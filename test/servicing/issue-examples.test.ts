@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { delinquencySpells } from '../../src/domain/loan/figures.js';
 import type { LedgerAccount } from '../../src/domain/loan/ledger-accounts.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
@@ -128,6 +129,16 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     expect(loan.state.status).toBe('closed');
     expect((await expectLedgerAgrees(loan)).overpayment_liability).toBe('0.00');
     expect(Number(credit)).toBeGreaterThan(0);
+  });
+
+  it('delinquency spells follow the replay: a back-dated payment that shows a row paid on time removes its spell', () => {
+    const loan = new ServicedLoan();
+    loan.close('2024-03-20');
+    expect(delinquencySpells(loan.state, '2024-03-20')).toEqual([{ since: '2024-02-16', until: null }]);
+    loan.repay('1020.07', 'p1', '2024-02-15');
+    expect(delinquencySpells(loan.state, '2024-03-20')).toEqual([{ since: '2024-03-16', until: null }]);
+    loan.repay('1020.07', 'p2', '2024-03-25');
+    expect(delinquencySpells(loan.state, '2024-03-25')).toEqual([{ since: '2024-03-16', until: '2024-03-25' }]);
   });
 
   it('8. a loan closes only when nothing is owed, whatever the allocation order', async () => {

@@ -7,7 +7,7 @@ import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, Repaymen
 import { addAmounts, fmt, installmentsFromSchedule, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
 import { loanContext } from './payoff.js';
-import { applyCredit, applyFact, factKey, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
+import { applyCredit, applyFact, factKey, stampSettled, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 function later(a: string | null, b: string): string {
@@ -46,6 +46,7 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
       const places = minorUnits(state.currency);
       const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
       if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
+      stampSettled(state.installments, fact.date);
     }
     state.lastFactKey = key;
   } else {

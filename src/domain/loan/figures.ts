@@ -1,4 +1,4 @@
-import { daysBetween } from '../calendar.js';
+import { addDays, daysBetween } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { earnedMinor } from './accrual.js';
@@ -174,4 +174,38 @@ export function dueByMonth(state: LoanState): Record<string, string> {
     sums.set(month, due);
   }
   return Object.fromEntries([...sums].map(([month, due]) => [month, formatMinor(due, places)]));
+}
+
+/** A spell the loan spent past due: `since` the first day past due, `until` the day it was cured (null while it lasts). */
+export interface DelinquencySpell {
+  since: string;
+  until: string | null;
+}
+
+/**
+ * The loan's spells past due up to `asOf`, from its installments as the facts leave them: each row
+ * is past due from the day after its due date until the fact that settled it. Re-derived with the
+ * replay, so a back-dated payment that shows a row was paid on time removes its spell.
+ */
+export function delinquencySpells(state: LoanState, asOf: string = latestDate(state)): DelinquencySpell[] {
+  const intervals: { since: string; until: string | null }[] = [];
+  for (const inst of state.installments) {
+    if (inst.dueDate >= asOf) continue;
+    const until = inst.settled ? inst.settledOn : null;
+    if (until !== null && until <= inst.dueDate) continue;
+    // A row settled before settledOn was tracked counts as never late.
+    if (inst.settled && until === null) continue;
+    intervals.push({ since: addDays(inst.dueDate, 1), until });
+  }
+  intervals.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
+  const spells: DelinquencySpell[] = [];
+  for (const interval of intervals) {
+    const last = spells[spells.length - 1];
+    if (last && (last.until === null || interval.since <= last.until)) {
+      if (last.until !== null && (interval.until === null || interval.until > last.until)) last.until = interval.until;
+      continue;
+    }
+    spells.push({ ...interval });
+  }
+  return spells;
 }

@@ -71,6 +71,7 @@ export function installmentsFromSchedule(rows: ScheduleRow[], startDate: string,
     waived: zeroComponents(currency),
     settled: false,
     overdueSince: null,
+    settledOn: null,
   }));
 }
 

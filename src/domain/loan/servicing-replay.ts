@@ -116,18 +116,31 @@ export function applyCredit(rows: Installment[], creditMinor: bigint, date: stri
   return creditMinor - minorOf(result.totals.excess, places);
 }
 
+/** Dates the rows a fact settled (and clears the date of one a penalty reopened): delinquency spells end there. */
+export function stampSettled(rows: Installment[], date: string): void {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as Installment;
+    if (row.settled && row.settledOn === null) rows[i] = { ...row, settledOn: date };
+    else if (!row.settled && row.settledOn !== null) rows[i] = { ...row, settledOn: null };
+  }
+}
+
 /** Applies one fact to the rows; a payment returns its allocation and excess. */
 export function applyFact(rows: Installment[], fact: ServicingFact, order: AllocationOrder, ctx: LoanContext): AllocationResult | null {
+  let result: AllocationResult | null = null;
   switch (fact.kind) {
     case 'payment':
-      return applyPayment(rows, fact.payment, order, ctx);
+      result = applyPayment(rows, fact.payment, order, ctx);
+      break;
     case 'waiver':
       applyWaiver(rows, fact.waiver, ctx.currency);
-      return null;
+      break;
     case 'penalty':
       applyPenalty(rows, fact.penalty, ctx.currency);
-      return null;
+      break;
   }
+  stampSettled(rows, fact.date);
+  return result;
 }
 
 export interface Replay {
@@ -172,6 +185,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       if (warranted.has(fact.sequence)) {
         addPenalty(rows, fact.penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
+        stampSettled(rows, fact.date);
       }
       continue;
     }

@@ -1,6 +1,6 @@
 import type { Component, Components, Installment, LoanState } from './state.js';
 
-const FIELDS_PER_ROW = 17;
+const FIELDS_PER_ROW = 18;
 const NO_DATE = '-';
 
 /** The loan state as a snapshot stores it: the same JSON, but each installment packed into one string. */
@@ -16,7 +16,7 @@ function componentsAt(fields: string[], at: number): Components {
 }
 
 function packRow(inst: Installment): string {
-  const flags = `${inst.settled ? 1 : 0} ${inst.overdueSince ?? NO_DATE}`;
+  const flags = `${inst.settled ? 1 : 0} ${inst.overdueSince ?? NO_DATE} ${inst.settledOn ?? NO_DATE}`;
   return `${inst.number} ${inst.fromDate} ${inst.dueDate} ${componentsText(inst.due)} ${componentsText(inst.paid)} ${componentsText(inst.waived)} ${flags}`;
 }
 
@@ -24,10 +24,11 @@ function unpackRow(row: string): Installment {
   const fields = row.split(' ');
   if (fields.length !== FIELDS_PER_ROW) throw new Error(`packed installment has ${fields.length} fields, expected ${FIELDS_PER_ROW}: "${row}"`);
   const overdueSince = fields[16] as string;
+  const settledOn = fields[17] as string;
   return {
     number: Number(fields[0]), fromDate: fields[1] as string, dueDate: fields[2] as string,
     due: componentsAt(fields, 3), paid: componentsAt(fields, 7), waived: componentsAt(fields, 11),
-    settled: fields[15] === '1', overdueSince: overdueSince === NO_DATE ? null : overdueSince,
+    settled: fields[15] === '1', overdueSince: overdueSince === NO_DATE ? null : overdueSince, settledOn: settledOn === NO_DATE ? null : settledOn,
   };
 }
 
@@ -38,7 +39,7 @@ function unpackRow(row: string): Installment {
  */
 export const loanSnapshotCodec = {
   /** Bump when the packed shape or the state's shape changes: older snapshots are then ignored. */
-  version: 4, // 4: the contract rows and the servicing facts (waivers, penalties, refunds)
+  version: 5, // 5: each row's settledOn
   encode(state: LoanState): PackedLoanState {
     return { ...state, installments: state.installments.map(packRow), contract: state.contract.map(packRow) };
   },

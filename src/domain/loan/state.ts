@@ -20,6 +20,8 @@ export interface Installment {
   settled: boolean;
   /** First day past due, once close of business saw it unpaid. */
   overdueSince: string | null;
+  /** Business date of the fact that left nothing owed on it (null while anything is): its delinquency ends there. */
+  settledOn: string | null;
 }
 
 /** A waiver as recorded: what it waived of each installment, replayed at its effective date. */

@@ -10,7 +10,7 @@ const zero = { penalty: '0.00', fee: '0.00', interest: '0.00', principal: '0.00'
 
 function installment(interest: string, days: number): Installment {
   const due = { ...zero, interest };
-  return { number: 1, fromDate: '2026-01-15', dueDate: addDays('2026-01-15', days), due, paid: zero, waived: zero, settled: false, overdueSince: null };
+  return { number: 1, fromDate: '2026-01-15', dueDate: addDays('2026-01-15', days), due, paid: zero, waived: zero, settled: false, overdueSince: null, settledOn: null };
 }
 
 describe('earned interest', () => {

@@ -15,7 +15,7 @@ function installment(number: number, due: Record<Component, number>, paid: Recor
   const map = (r: Record<Component, number>) => ({ penalty: cents(r.penalty), fee: cents(r.fee), interest: cents(r.interest), principal: cents(r.principal) });
   const inst: Installment = {
     number, fromDate: addMonthsClamped(start, number - 1), dueDate: addMonthsClamped(start, number),
-    due: map(due), paid: map(paid), waived: map({ penalty: 0, fee: 0, interest: 0, principal: 0 }), settled: false, overdueSince: null,
+    due: map(due), paid: map(paid), waived: map({ penalty: 0, fee: 0, interest: 0, principal: 0 }), settled: false, overdueSince: null, settledOn: null,
   };
   return { ...inst, settled: isSettled(inst, 'CNY') };
 }

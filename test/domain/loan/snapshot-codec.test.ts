@@ -16,11 +16,11 @@ describe('loan snapshot codec', () => {
 
   it('packs each installment into one string', () => {
     const packed = loanSnapshotCodec.encode(disbursedLoan().state);
-    expect(packed.installments[0]).toBe('1 2026-01-15 2026-02-15 0.00 0.00 1000.00 7884.88 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0 -');
+    expect(packed.installments[0]).toBe('1 2026-01-15 2026-02-15 0.00 0.00 1000.00 7884.88 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0.00 0 - -');
   });
 
   it('refuses a packed row of the wrong shape', () => {
     const packed = loanSnapshotCodec.encode(disbursedLoan().state);
-    expect(() => loanSnapshotCodec.decode({ ...packed, installments: ['1 2026-01-15'] })).toThrow(/2 fields, expected 17/);
+    expect(() => loanSnapshotCodec.decode({ ...packed, installments: ['1 2026-01-15'] })).toThrow(/2 fields, expected 18/);
   });
 });

@@ -1,19 +1,9 @@
-import { addDays } from '../../../domain/calendar.js';
-import { dueByMonth, loanFigures, type LoanFigures } from '../../../domain/loan/figures.js';
+import { delinquencySpells, dueByMonth, loanFigures } from '../../../domain/loan/figures.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from './documents.js';
-
-/** Opens a spell when the loan falls past due and closes it when it is cured, closed or rescheduled back to current. */
-function trackDelinquency(spells: LoanSummaryDoc['delinquency'], figures: LoanFigures, writtenOff: boolean, date: string): LoanSummaryDoc['delinquency'] {
-  const open = spells.at(-1)?.until === null;
-  const pastDue = figures.oldestUnpaidDueDate !== null;
-  if (pastDue && !open) return [...spells, { since: addDays(figures.oldestUnpaidDueDate as string, 1), until: null }];
-  if (!pastDue && open && !writtenOff) return [...spells.slice(0, -1), { ...spells.at(-1)!, until: date }];
-  return spells;
-}
 
 /** Folds the event into the loan (from the log, see LoanStates) and stores the summary's view fields from its figures. */
 async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
@@ -45,7 +35,7 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     disbursedOn: state.disbursement?.date ?? null,
     closedOn: state.closedOn,
     asOf,
-    delinquency: trackDelinquency(previous?.delinquency ?? [], figures, state.status === 'written_off', date),
+    delinquency: delinquencySpells(state, asOf),
     dueByMonth: dueByMonth(state),
   };
   ctx.put(LOAN_SUMMARY, doc);
@@ -54,7 +44,7 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 3, // 3: view fields only, from the domain's loan figures
+  version: 4, // 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };
