@@ -2,6 +2,7 @@ import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../../payments/channel.js';
 import { receiveRepayment } from '../loans/collect-payment.js';
+import { businessDateAt } from '../business-date.js';
 import { businessToday, type AppServices, type CommandMeta } from '../services.js';
 import { loadPaymentIntent, runPaymentCommand } from './payment-stream.js';
 
@@ -40,7 +41,9 @@ export async function acceptNotification(
     }, now);
     return { notification, position: outcome.position };
   }
-  const paidOn = notification.paidAt.slice(0, 10);
+  // The provider's instant on the lender's business calendar (its UTC date is a day early between 16:00 and 24:00 UTC in Asia/Shanghai).
+  const paidAt = new Date(notification.paidAt);
+  const paidOn = Number.isNaN(paidAt.getTime()) ? businessToday(services) : businessDateAt(paidAt, services.clock.timeZone);
   const today = businessToday(services);
   const repayment = await receiveRepayment(services, meta, state.loanId, {
     amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate: paidOn < today ? paidOn : today,
