@@ -247,6 +247,50 @@ describe('the web console, end to end in Chromium', () => {
     await context.close();
   });
 
+  it('a borrower self-registers with a code, signs out and back in with a password; preferences follow the account', async () => {
+    keepFailureScreenshot('a-borrower-self-registers');
+    const phoneNumber = '13700002222';
+    const password = 'Lendcore-Browser-2026!x';
+    const context = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const phone = await context.newPage();
+    await phone.goto(url('/login'));
+    await expectAccessible(phone, 'login');
+    await phone.getByRole('button', { name: '注册借款人账户' }).click();
+    await phone.waitForURL(/\/register$/);
+    await phone.fill('#account_login', phoneNumber);
+    await phone.fill('#account_password', password);
+    await expectAccessible(phone, 'register');
+    await phone.locator('form#account button[type=submit]').click();
+    await phone.locator('#verify_code').waitFor({ timeout: 15_000 });
+    await phone.fill('#verify_code', server.codeSentTo(phoneNumber));
+    await phone.fill('#verify_name', '赵敏');
+    await phone.fill('#verify_nationalId', '110105199303031234');
+    await expectAccessible(phone, 'register code');
+    const prefs = (method: string) => (r: { url(): string; request(): { method(): string } }) => r.url().endsWith('/v1/me/preferences') && r.request().method() === method;
+    const loaded = phone.waitForResponse(prefs('GET'), { timeout: 15_000 });
+    await phone.locator('form#verify button[type=submit]').click();
+    await phone.waitForURL(/\/portal$/, { timeout: 15_000 });
+    expect((await loaded).status()).toBe(200);
+    // English, saved to the account (PUT /v1/me/preferences), then sign out through /v1/auth/logout.
+    const saved = phone.waitForResponse(prefs('PUT'), { timeout: 15_000 });
+    await phone.getByText('EN', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await phone.getByRole('button', { name: 'Sign out' }).click();
+    await phone.waitForURL(/\/login$/);
+    await context.close();
+
+    // A fresh browser in Chinese: the password login lands in the portal, in the account's English.
+    const again = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const back = await again.newPage();
+    await back.goto(url('/login'));
+    await back.fill('#login_login', phoneNumber);
+    await back.fill('#login_password', password);
+    await back.locator('form#login button[type=submit]').click();
+    await back.waitForURL(/\/portal$/, { timeout: 15_000 });
+    await expect.poll(() => back.getByRole('button', { name: 'Sign out' }).count(), { timeout: 15_000 }).toBe(1);
+    await again.close();
+  });
+
   it("the borrower's first route is under 300 KB of JavaScript gzipped, and the portal shows the loan", async () => {
     const session = await devSession('borrower', ids.customer);
     const context = await openContext(browser, { width: 390, language: 'zh-CN', session });
