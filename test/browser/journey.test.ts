@@ -288,6 +288,13 @@ describe('the web console, end to end in Chromium', () => {
     await back.locator('form#login button[type=submit]').click();
     await back.waitForURL(/\/portal$/, { timeout: 15_000 });
     await expect.poll(() => back.getByRole('button', { name: 'Sign out' }).count(), { timeout: 15_000 }).toBe(1);
+    // An access token the API no longer takes: the console refreshes once through the httpOnly cookie and carries on.
+    await back.evaluate("const s = JSON.parse(sessionStorage.getItem('lendcore.session')); sessionStorage.setItem('lendcore.session', JSON.stringify({ ...s, token: 'expired.' + s.token }))");
+    const refreshed = back.waitForResponse((r) => r.url().endsWith('/v1/auth/refresh'), { timeout: 15_000 });
+    await back.goto(url('/portal/account'));
+    expect((await refreshed).status()).toBe(200);
+    await expect.poll(() => back.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('Not submitted');
+    expect(await back.evaluate("JSON.parse(sessionStorage.getItem('lendcore.session')).token.startsWith('expired.')")).toBe(false);
     await again.close();
   });
 
