@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import path from 'node:path';
 
 export interface ConsoleServer {
   baseUrl: string;
+  /** The development mailbox (`lendcore outbox --to`): the newest message's 6-digit code for a phone or e-mail. */
+  codeSentTo(recipient: string): string;
   stop(): Promise<void>;
 }
 
@@ -34,12 +36,16 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
   throw new Error(`the server did not answer /health:\n${output()}`);
 }
 
-/** The built server (dist/) on a random port with a fresh data dir and LENDCORE_ENV=development; `stop` kills it and removes the dir. */
+/**
+ * The built server (dist/) on a random port with a fresh data dir, LENDCORE_ENV=development and the sandbox payment
+ * channel on (its confirm page linked at this port); `stop` kills it and removes the dir.
+ */
 export async function startConsoleServer(): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lendcore-browser-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/src/cli/main.js', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LENDCORE_DATA_DIR: dataDir, LENDCORE_ENV: 'development', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LENDCORE_DATA_DIR: dataDir, LENDCORE_ENV: 'development', LOG_LEVEL: 'warn',
+      LENDCORE_PAYMENTS_SANDBOX: 'on', LENDCORE_PUBLIC_URL: `http://127.0.0.1:${port}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -49,6 +55,14 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
   await waitForHealth(baseUrl, child, () => log);
   return {
     baseUrl,
+    codeSentTo: (recipient) => {
+      const listing = execFileSync(process.execPath, ['dist/src/cli/main.js', 'outbox', '--to', recipient, '--limit', '1'], {
+        env: { ...process.env, LENDCORE_DATA_DIR: dataDir, LENDCORE_ENV: 'development', LOG_LEVEL: 'warn' }, encoding: 'utf8',
+      });
+      const code = /\b(\d{6})\b/.exec(listing)?.[1];
+      if (code === undefined) throw new Error(`no code in the outbox for ${recipient}: ${listing}`);
+      return code;
+    },
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -109,8 +109,23 @@ describe('the web console, end to end in Chromium', () => {
     await loanAction('信用评估', 'assess');
     await statusIs('已评估');
 
+    // A loan the underwriter submitted and assessed (through the API, as an officer named dev-underwriter): four eyes keep it out of their queue.
+    const own = await devSession('officer', undefined, 'dev-underwriter');
+    const product = (await api<{ items: { id: string; terms: { name: string } }[] }>(own.token, 'GET', '/v1/products')).items.find((p) => p.terms.name === '浏览器测试贷');
+    const ownLoan = await api<{ id: string }>(own.token, 'POST', '/v1/loans', { customerId: ids.customer, productId: product?.id, principal: '3000.00', term: 6, purpose: '自己的' });
+    await api(own.token, 'POST', `/v1/loans/${ownLoan.id}/assess`, {});
+
     await signInAs('underwriter');
-    await page.goto(url(`/office/loans/${ids.loan}`));
+    await page.getByRole('menuitem', { name: /待审批$/ }).click();
+    await page.waitForURL(/\/office\/queues\/approvals$/);
+    await expect.poll(async () => {
+      await page.reload();
+      return page.getByTestId('queue').textContent();
+    }, { timeout: 15_000 }).toContain(ids.loan);
+    expect(await page.getByTestId('queue').textContent()).not.toContain(ownLoan.id);
+    await expectAccessible(page, 'approvals queue');
+    await page.getByTestId('queue').getByRole('link', { name: ids.loan }).click();
+    await page.waitForURL(new RegExp(`/office/loans/${ids.loan}$`));
     await loanAction('批准', 'approve');
     await statusIs('已批准');
 
@@ -119,6 +134,23 @@ describe('the web console, end to end in Chromium', () => {
     await loanAction('放款', 'disburse', () => pickOption('#disburse_channel', '银行转账'));
     await statusIs('还款中');
     await expect.poll(() => page.getByTestId('schedule').textContent()).toContain('待还');
+  });
+
+  it('the officer finds the loan in the loans list and the customer through the header search', async () => {
+    keepFailureScreenshot('the-officer-finds-the-loan-in-the-loans');
+    await page.goto(url('/office/loans'));
+    await pickOption('#filter-status', '还款中');
+    await expect.poll(() => page.getByTestId('loan-list').textContent(), { timeout: 15_000 }).toContain(ids.loan);
+    await expectAccessible(page, 'loans list');
+    await pickOption('#filter-status', '已提交');
+    await expect.poll(() => page.getByTestId('loan-list').textContent(), { timeout: 15_000 }).not.toContain(ids.loan);
+    await page.getByTestId('search').locator('input').fill('13812341234');
+    await page.getByTestId('search').locator('input').press('Enter');
+    await page.waitForURL(/\/office\/search\?q=/);
+    await expect.poll(() => page.getByTestId('customer-hits').locator(`a[href="/office/customers/${ids.customer}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await expectAccessible(page, 'search');
+    await page.goto(url(`/office/loans/${ids.loan}`));
+    await statusIs('还款中');
   });
 
   it('the officer records a repayment and the loan view shows it', async () => {
@@ -131,6 +163,10 @@ describe('the web console, end to end in Chromium', () => {
     });
     await expect.poll(() => page.getByTestId('outstanding-total').textContent(), { timeout: 15_000 }).not.toBe(before);
     await expectAccessible(page, 'loan view');
+    await page.getByRole('tab', { name: '交易流水' }).click();
+    await expect.poll(() => page.getByTestId('transactions').textContent(), { timeout: 15_000 }).toContain('E2E-ALP-0001');
+    await expectAccessible(page, 'loan transactions');
+    await page.getByRole('tab', { name: '还款计划' }).click();
     // An amount finer than the currency's minor unit: the form shows the API's own problem (detail and code).
     await page.fill('#repay_amount', '0.001');
     await pickOption('#repay_channel', '支付宝');
@@ -211,6 +247,57 @@ describe('the web console, end to end in Chromium', () => {
     await context.close();
   });
 
+  it('a borrower self-registers with a code, signs out and back in with a password; preferences follow the account', async () => {
+    keepFailureScreenshot('a-borrower-self-registers');
+    const phoneNumber = '13700002222';
+    const password = 'Lendcore-Browser-2026!x';
+    const context = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const phone = await context.newPage();
+    await phone.goto(url('/login'));
+    await expectAccessible(phone, 'login');
+    await phone.getByRole('button', { name: '注册借款人账户' }).click();
+    await phone.waitForURL(/\/register$/);
+    await phone.fill('#account_login', phoneNumber);
+    await phone.fill('#account_password', password);
+    await expectAccessible(phone, 'register');
+    await phone.locator('form#account button[type=submit]').click();
+    await phone.locator('#verify_code').waitFor({ timeout: 15_000 });
+    await phone.fill('#verify_code', server.codeSentTo(phoneNumber));
+    await phone.fill('#verify_name', '赵敏');
+    await phone.fill('#verify_nationalId', '110105199303031234');
+    await expectAccessible(phone, 'register code');
+    const prefs = (method: string) => (r: { url(): string; request(): { method(): string } }) => r.url().endsWith('/v1/me/preferences') && r.request().method() === method;
+    const loaded = phone.waitForResponse(prefs('GET'), { timeout: 15_000 });
+    await phone.locator('form#verify button[type=submit]').click();
+    await phone.waitForURL(/\/portal$/, { timeout: 15_000 });
+    expect((await loaded).status()).toBe(200);
+    // English, saved to the account (PUT /v1/me/preferences), then sign out through /v1/auth/logout.
+    const saved = phone.waitForResponse(prefs('PUT'), { timeout: 15_000 });
+    await phone.getByText('EN', { exact: true }).click();
+    expect((await saved).status()).toBe(200);
+    await phone.getByRole('button', { name: 'Sign out' }).click();
+    await phone.waitForURL(/\/login$/);
+    await context.close();
+
+    // A fresh browser in Chinese: the password login lands in the portal, in the account's English.
+    const again = await openContext(browser, { width: 390, language: 'zh-CN' });
+    const back = await again.newPage();
+    await back.goto(url('/login'));
+    await back.fill('#login_login', phoneNumber);
+    await back.fill('#login_password', password);
+    await back.locator('form#login button[type=submit]').click();
+    await back.waitForURL(/\/portal$/, { timeout: 15_000 });
+    await expect.poll(() => back.getByRole('button', { name: 'Sign out' }).count(), { timeout: 15_000 }).toBe(1);
+    // An access token the API no longer takes: the console refreshes once through the httpOnly cookie and carries on.
+    await back.evaluate("const s = JSON.parse(sessionStorage.getItem('lendcore.session')); sessionStorage.setItem('lendcore.session', JSON.stringify({ ...s, token: 'expired.' + s.token }))");
+    const refreshed = back.waitForResponse((r) => r.url().endsWith('/v1/auth/refresh'), { timeout: 15_000 });
+    await back.goto(url('/portal/account'));
+    expect((await refreshed).status()).toBe(200);
+    await expect.poll(() => back.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('Not submitted');
+    expect(await back.evaluate("JSON.parse(sessionStorage.getItem('lendcore.session')).token.startsWith('expired.')")).toBe(false);
+    await again.close();
+  });
+
   it("the borrower's first route is under 300 KB of JavaScript gzipped, and the portal shows the loan", async () => {
     const session = await devSession('borrower', ids.customer);
     const context = await openContext(browser, { width: 390, language: 'zh-CN', session });
@@ -228,6 +315,23 @@ describe('the web console, end to end in Chromium', () => {
     await borrower.goto(url(`/portal/loans/${ids.loan}`));
     await expect.poll(() => borrower.getByTestId('schedule').textContent(), { timeout: 15_000 }).toContain('#1');
     await expectAccessible(borrower, 'portal loan');
+
+    // Repay through the sandbox channel: the intent's page confirms it, the portal sees the payment land.
+    const before = await borrower.getByTestId('outstanding-total').textContent();
+    await borrower.fill('#pay_amount', '300.00');
+    await borrower.getByTestId('submit-pay').click();
+    const link = borrower.getByTestId('pay-link');
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.getAttribute('href')).toMatch(/\/v1\/payments\/sandbox\/[^/]+$/);
+    await expectAccessible(borrower, 'portal payment started');
+    const gateway = await context.newPage();
+    await gateway.goto((await link.getAttribute('href')) ?? '');
+    await gateway.getByRole('button', { name: 'Confirm payment' }).click();
+    // The whole page on a failure: its role=status line says what the lender answered the gateway.
+    await expect.poll(() => gateway.locator('body').textContent(), { timeout: 15_000 }).toMatch(/Status\s*confirmed/);
+    await gateway.close();
+    await expect.poll(() => borrower.getByTestId('payment-status').textContent(), { timeout: 20_000 }).toContain('已收到付款');
+    await expect.poll(() => borrower.getByTestId('outstanding-total').textContent(), { timeout: 15_000 }).not.toBe(before);
     await borrower.goto(url('/portal/account'));
     await expect.poll(() => borrower.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('已认证');
     await expectAccessible(borrower, 'portal account');
@@ -247,6 +351,7 @@ describe('the web console, end to end in Chromium', () => {
       { name: 'portal-products', path: '/portal', as: 'borrower', ready: '[data-testid=product-card]' },
       { name: 'portal-loan', path: `/portal/loans/${ids.loan}`, as: 'borrower', ready: '[data-testid=schedule]' },
       { name: 'loan', path: `/office/loans/${ids.loan}`, as: 'officer', ready: '[data-testid=schedule]' },
+      { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row' },
       { name: 'timeline', path: `/office/loans/${ids.loan}/timeline`, as: 'compliance', ready: '[data-testid=state-revision]' },
       { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-classification] svg' },
       { name: 'reports', path: '/office/reports', as: 'admin', ready: '[data-testid=csv-portfolio]' },
@@ -280,10 +385,19 @@ describe('the web console, end to end in Chromium', () => {
   });
 });
 
-async function devSession(role: string, customerId?: string) {
+async function devSession(role: string, customerId?: string, sub?: string) {
   const response = await fetch(url('/v1/dev/session'), {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, ...(customerId ? { customerId } : {}) }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, ...(customerId ? { customerId } : {}), ...(sub ? { sub } : {}) }),
   });
   expect(response.status).toBe(200);
   return (await response.json()) as { token: string; sub: string; role: string; customerId: string | null };
+}
+
+/** Calls the API directly with a token; fails the test on a non-2xx answer. */
+async function api<T = unknown>(token: string, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const response = await fetch(url(path), {
+    method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  expect(response.status, `${method} ${path}: ${await response.clone().text()}`).toBeLessThan(300);
+  return (await response.json()) as T;
 }

@@ -41,8 +41,9 @@ export async function acceptNotification(
     }, now);
     return { notification, position: outcome.position };
   }
-  // The business day the provider says it was paid on, in the lender's time zone.
-  const paidOn = businessDateAt(new Date(notification.paidAt), services.clock.timeZone);
+  // The provider's instant on the lender's business calendar (its UTC date is a day early between 16:00 and 24:00 UTC in Asia/Shanghai).
+  const paidAt = new Date(notification.paidAt);
+  const paidOn = Number.isNaN(paidAt.getTime()) ? businessToday(services) : businessDateAt(paidAt, services.clock.timeZone);
   const today = businessToday(services);
   const effectiveDate = paidOn < today ? paidOn : today;
   const repayment = await receiveRepayment(services, meta, state.loanId, {

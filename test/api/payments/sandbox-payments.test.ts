@@ -156,6 +156,28 @@ describe('payment intents through the sandbox', () => {
     expect(events.map((e) => e.type)).toEqual(['PaymentIntentCreated', 'PaymentIntentExpired']);
   });
 
+  it('books a payment confirmed in the evening (UTC) on the business day of the lender, not the UTC date', async () => {
+    // 2026-06-10 20:00 UTC is 2026-06-11 04:00 in Asia/Shanghai: a loan disbursed that business day can be repaid at once.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-06-10T20:00:00Z'));
+    try {
+      const productId = await defineProduct(t);
+      await verifiedCustomer(t, 'cust-evening');
+      const evening = await activeLoan(t, 'cust-evening', productId, '2026-06-11', '5000.00');
+      const res = await t.call(borrower('cust-evening'), 'POST', `/v1/loans/${evening}/payment-intents`, { amount: '100.00', channel: 'sandbox' });
+      expect(res.statusCode, res.body).toBe(201);
+      const intent = JSON.parse(res.body) as Intent;
+      const confirm = await t.runtime.app.inject({ method: 'POST', url: `/v1/payments/sandbox/${intent.id}/confirm`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' });
+      expect(confirm.statusCode, confirm.body).toBe(200);
+      const recorded = (await repaymentsOf(t, evening)).filter((e) => (e.data as { reference: string }).reference === `SBX-${intent.id}`);
+      expect(recorded).toHaveLength(1);
+      expect(recorded[0]!.data).toMatchObject({ amount: '100.00' });
+      expect(recorded[0]!.occurredAt.slice(0, 10)).toBe('2026-06-11');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('lets only an officer record a repayment directly', async () => {
     const body = { amount: '10.00', channel: 'bank_transfer', reference: 'cash-desk-1' };
     refused(await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/repayments`, body), 403, 'FORBIDDEN');

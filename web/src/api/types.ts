@@ -92,6 +92,8 @@ export interface Payoff {
   interest: string;
   fees: string;
   penalties: string;
+  /** A refund paid out against a payment since reversed, owed back; already included in `total`. */
+  refundDue?: string;
   total: string;
 }
 

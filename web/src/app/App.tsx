@@ -28,15 +28,15 @@ function Themed() {
   );
 }
 
-/** Providers, outermost first: server state, preferences, session, then antd's theme and locale and the router. */
+/** Providers, outermost first: server state, session, preferences (the signed-in person's, from the API), then antd's theme and locale and the router. */
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <PreferencesProvider>
-        <SessionProvider>
+      <SessionProvider>
+        <PreferencesProvider>
           <Themed />
-        </SessionProvider>
-      </PreferencesProvider>
+        </PreferencesProvider>
+      </SessionProvider>
     </QueryClientProvider>
   );
 }

@@ -12,6 +12,10 @@ const ApplyPage = lazy(() => import('../portal/ApplyPage').then((m) => ({ defaul
 const MyLoanPage = lazy(() => import('../portal/MyLoanPage').then((m) => ({ default: m.MyLoanPage })));
 const MyLoansPage = lazy(() => import('../portal/MyLoansPage').then((m) => ({ default: m.MyLoansPage })));
 const DevLoginPage = lazy(() => import('../session/DevLoginPage').then((m) => ({ default: m.DevLoginPage })));
+const RegisterPage = lazy(() => import('../session/RegisterPage').then((m) => ({ default: m.RegisterPage })));
+const LoansListPage = lazy(() => import('../search/LoansListPage').then((m) => ({ default: m.LoansListPage })));
+const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const QueuePage = lazy(() => import('../queues/QueuePage').then((m) => ({ default: m.QueuePage })));
 const LoginPage = lazy(() => import('../session/LoginPage').then((m) => ({ default: m.LoginPage })));
 // Only the portal's landing page is in the first chunk; every other page (the back office and its charts
 // above all) loads when opened, so a borrower's first visit stays small.
@@ -41,6 +45,7 @@ function Home() {
 export const router = createBrowserRouter([
   { path: '/', element: <Home /> },
   { path: '/login', element: <Loading><LoginPage /></Loading> },
+  { path: '/register', element: <Loading><RegisterPage /></Loading> },
   { path: '/dev-login', element: <Loading><DevLoginPage /></Loading> },
   {
     path: '/portal',
@@ -58,7 +63,10 @@ export const router = createBrowserRouter([
     element: <RequireRole roles={STAFF}><Loading><OfficeLayout /></Loading></RequireRole>,
     children: [
       { index: true, element: <DashboardPage /> },
+      { path: 'loans', element: <LoansListPage /> },
       { path: 'loans/:loanId', element: <LoanPage /> },
+      { path: 'search', element: <SearchPage /> },
+      { path: 'queues/:queue', element: <QueuePage /> },
       { path: 'loans/:loanId/timeline', element: <TimelinePage /> },
       { path: 'apply', element: <OfficeApplyPage /> },
       { path: 'customers/new', element: <NewCustomerPage /> },

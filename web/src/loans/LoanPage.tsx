@@ -1,4 +1,4 @@
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Space, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -9,10 +9,11 @@ import { LoanSummaryCard } from './LoanSummaryCard';
 import { PayoffQuote } from './PayoffQuote';
 import { ScheduleTable } from './ScheduleTable';
 import { ServicingPanel } from './ServicingPanel';
+import { TransactionsTable } from './TransactionsTable';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
-/** The back office's loan view: figures, servicing actions for the role, schedule with paid rows, payoff, link to the timeline. */
+/** The back office's loan view: figures, servicing actions for the role, schedule with paid rows and money movements (tabs), payoff, link to the timeline. */
 export function LoanPage() {
   const t = useT();
   const { loanId = '' } = useParams();
@@ -35,8 +36,11 @@ export function LoanPage() {
           <Card title={h2(t('loan.actions'))}><ServicingPanel loan={loan.data} /></Card>
         </>
       )}
-      <Card title={h2(t('loan.schedule'))}>
-        {schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text>}
+      <Card>
+        <Tabs items={[
+          { key: 'schedule', label: t('loan.schedule'), children: schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text> },
+          { key: 'transactions', label: t('tx.title'), children: <TransactionsTable loanId={loanId} /> },
+        ]} />
       </Card>
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && <Card title={h2(t('payoff.title'))}><PayoffQuote loanId={loanId} /></Card>}
     </Space>

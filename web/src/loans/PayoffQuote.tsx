@@ -22,6 +22,7 @@ export function PayoffQuote({ loanId }: { loanId: string }) {
           <Descriptions.Item label={t('row.principal')}>{money(payoff.data.principal)}</Descriptions.Item>
           <Descriptions.Item label={t('row.interest')}>{money(payoff.data.interest)}</Descriptions.Item>
           <Descriptions.Item label={t('loan.outstandingFeesPenalties')}>{money(payoff.data.fees)} / {money(payoff.data.penalties)}</Descriptions.Item>
+          {payoff.data.refundDue !== undefined && <Descriptions.Item label={t('payoff.refundDue')}>{money(payoff.data.refundDue)}</Descriptions.Item>}
         </Descriptions>
       )}
     </Space>

@@ -35,14 +35,25 @@ export function usePayoff(id: string, date: string | null) {
 }
 
 /** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
-export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule';
+export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal';
+
+/**
+ * The path under /v1/loans/:id for an action. A reversal names the repayment in its path
+ * (`repayments/:reference/reversal`), so `reference` moves out of the body into the path.
+ */
+function commandOf(action: LoanAction, body: Record<string, unknown>): { path: string; body: Record<string, unknown> } {
+  if (action !== 'reversal') return { path: action, body };
+  const { reference, ...rest } = body;
+  return { path: `repayments/${encodeURIComponent(String(reference ?? ''))}/reversal`, body: rest };
+}
 
 /** Sends a loan command, then refetches the loan once the projections have caught up with it (read-your-writes). */
 export function useLoanCommand(id: string, action: LoanAction) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (body: object) => {
-      const result = await postJson<CommandResult>(`/v1/loans/${encodeURIComponent(id)}/${action}`, body);
+    mutationFn: async (values: Record<string, unknown>) => {
+      const { path, body } = commandOf(action, values);
+      const result = await postJson<CommandResult>(`/v1/loans/${encodeURIComponent(id)}/${path}`, body);
       await getJson(`/v1/loans/${encodeURIComponent(id)}`, { minPosition: result.position });
       return result;
     },

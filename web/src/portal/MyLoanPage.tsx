@@ -5,9 +5,10 @@ import { useLoan, useSchedule } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { PayoffQuote } from '../loans/PayoffQuote';
 import { ScheduleTable } from '../loans/ScheduleTable';
+import { RepayCard } from '../payments/RepayCard';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-/** One of the borrower's loans: its figures, next due, schedule with paid rows and a payoff quote for a date. */
+/** One of the borrower's loans: its figures, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
 export function MyLoanPage() {
   const t = useT();
   const { loanId = '' } = useParams();
@@ -21,6 +22,11 @@ export function MyLoanPage() {
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
         {schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text>}
       </Card>
+      {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('pay.title')}</Typography.Title>}>
+          <RepayCard loanId={loanId} suggested={loan.data.nextDue?.amount} />
+        </Card>
+      )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('payoff.title')}</Typography.Title>}><PayoffQuote loanId={loanId} /></Card>
       )}

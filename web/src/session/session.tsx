@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import { setTokenSource } from '../api/client';
+import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+import { setRefresher, setTokenSource } from '../api/client';
 import type { Role } from '../api/types';
 
 export interface Session {
@@ -8,6 +8,11 @@ export interface Session {
   sub: string;
   role: Role;
   customerId: string | null;
+  /**
+   * `account`: signed in with POST /v1/auth/login (refreshable through the httpOnly refresh cookie,
+   * preferences kept on the server); absent or `dev`: a development token from /v1/dev/session.
+   */
+  kind?: 'account' | 'dev';
 }
 
 const KEY = 'lendcore.session';
@@ -29,22 +34,59 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi>({ session: null, signIn: () => undefined, signOut: () => undefined });
 
+interface RefreshedTokens {
+  accessToken: string;
+  userId: string;
+  role: Role;
+  customerId: string | null;
+}
+
 /** The signed-in user and its bearer token, kept for this tab only (sessionStorage); the API client reads the token from here. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(load);
+  const current = useRef(session);
+  current.current = session;
   const queryClient = useQueryClient();
-  setTokenSource(() => session?.token ?? null);
+  setTokenSource(() => current.current?.token ?? null);
+  const store = useCallback((next: Session | null) => {
+    if (next) sessionStorage.setItem(KEY, JSON.stringify(next));
+    else sessionStorage.removeItem(KEY);
+    current.current = next;
+    setSession(next);
+  }, []);
+  // One refresh at a time: concurrent 401s wait for the same POST /v1/auth/refresh (the refresh token rotates).
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  setRefresher(() => {
+    const before = current.current;
+    if (before?.kind !== 'account') return Promise.resolve(false);
+    inFlight.current ??= fetch('/v1/auth/refresh', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
+      .then(async (response) => {
+        if (!response.ok) {
+          store(null);
+          return false;
+        }
+        const tokens = (await response.json()) as RefreshedTokens;
+        store({ ...before, token: tokens.accessToken });
+        return true;
+      })
+      .catch(() => false)
+      .finally(() => { inFlight.current = null; });
+    return inFlight.current;
+  });
   const signIn = useCallback((next: Session) => {
-    sessionStorage.setItem(KEY, JSON.stringify(next));
     // Nothing one user fetched is shown to the next.
     queryClient.clear();
-    setSession(next);
-  }, [queryClient]);
+    store(next);
+  }, [queryClient, store]);
   const signOut = useCallback(() => {
-    sessionStorage.removeItem(KEY);
+    const ending = current.current;
+    // Ends the server session (bearer token, and the refresh cookie the browser sends); idempotent, so a failure changes nothing here.
+    if (ending?.kind === 'account') {
+      void fetch('/v1/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ending.token}` }, body: '{}' }).catch(() => undefined);
+    }
     queryClient.clear();
-    setSession(null);
-  }, [queryClient]);
+    store(null);
+  }, [queryClient, store]);
   return <SessionContext.Provider value={{ session, signIn, signOut }}>{children}</SessionContext.Provider>;
 }
 

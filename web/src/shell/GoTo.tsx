@@ -1,19 +1,13 @@
-import { Input, Select, Space } from 'antd';
-import { useState } from 'react';
+import { Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 
-/** Opens a loan or a customer by id. (Search by name or phone, GET /v1/customers?q= and GET /v1/loans, is issue #14.) */
+/** The header's search box: a name, phone, national id, e-mail or id, answered by the search page (GET /v1/customers?q=). */
 export function GoTo() {
   const t = useT();
   const navigate = useNavigate();
-  const [kind, setKind] = useState<'loans' | 'customers'>('loans');
   return (
-    <Space.Compact>
-      <Select aria-label={t('goto.kind')} value={kind} onChange={setKind} style={{ width: 96 }}
-        options={[{ value: 'loans', label: t('goto.loan') }, { value: 'customers', label: t('goto.customer') }]} />
-      <Input.Search aria-label={t('goto.id')} placeholder={t('goto.placeholder')} allowClear style={{ width: 260, maxWidth: '60vw' }}
-        enterButton={t('goto.open')} onSearch={(id) => id.trim() && navigate(`/office/${kind}/${encodeURIComponent(id.trim())}`)} />
-    </Space.Compact>
+    <Input.Search aria-label={t('search.label')} placeholder={t('search.placeholder')} allowClear style={{ width: 320, maxWidth: '70vw' }} data-testid="search"
+      enterButton={t('search.submit')} onSearch={(q) => q.trim() && navigate(`/office/search?q=${encodeURIComponent(q.trim())}`)} />
   );
 }

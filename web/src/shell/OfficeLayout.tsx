@@ -1,9 +1,10 @@
-import { BarChartOutlined, DashboardOutlined, FileAddOutlined, ProductOutlined, SettingOutlined, UserAddOutlined } from '@ant-design/icons';
+import { BarChartOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../api/types';
 import { useT, type MessageKey } from '../i18n/i18n';
+import { QUEUES } from '../queues/queues';
 import { useSession } from '../session/session';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { GoTo } from './GoTo';
@@ -21,6 +22,8 @@ const STAFF: Role[] = ['officer', 'underwriter', 'compliance', 'admin'];
 /** The back office's sections and who sees them (the API decides what each may actually do). */
 const SECTIONS: Section[] = [
   { path: '/office', label: 'nav.dashboard', icon: <DashboardOutlined />, roles: STAFF },
+  { path: '/office/loans', label: 'nav.loans', icon: <UnorderedListOutlined />, roles: STAFF },
+  ...QUEUES.map((q) => ({ path: `/office/queues/${q.name}`, label: q.title, icon: <InboxOutlined />, roles: q.roles })),
   { path: '/office/customers/new', label: 'nav.newCustomer', icon: <UserAddOutlined />, roles: ['officer'] },
   { path: '/office/apply', label: 'nav.apply', icon: <FileAddOutlined />, roles: ['officer'] },
   { path: '/office/reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: STAFF },

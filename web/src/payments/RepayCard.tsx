@@ -1,0 +1,68 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { getJson } from '../api/client';
+import { useT } from '../i18n/i18n';
+import { loanKey } from '../loans/api';
+import { money } from '../shell/format';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
+
+type Channel = 'sandbox' | 'alipay' | 'wechat';
+
+/** The next step the channel asks of the borrower, as a link or as text to copy (a WeChat code_url goes into any QR app). */
+function ActionStep({ action }: { action: PaymentAction }) {
+  const t = useT();
+  switch (action.type) {
+    case 'redirect':
+      return <a href={action.url} target="_blank" rel="noreferrer" data-testid="pay-link">{t('pay.open')}</a>;
+    case 'qr':
+      return <><Typography.Text>{t('pay.scan')}</Typography.Text><Typography.Paragraph copyable code data-testid="pay-code">{action.codeUrl}</Typography.Paragraph></>;
+    case 'order-string':
+      return <><Typography.Text>{t('pay.orderString')}</Typography.Text><Typography.Paragraph copyable code ellipsis={{ rows: 2, expandable: true }}>{action.orderString}</Typography.Paragraph></>;
+  }
+}
+
+/**
+ * The borrower's "repay": an amount and a channel make a payment intent; the card shows what the
+ * channel asks next, polls the intent until it is confirmed, failed or expired, and on confirmation
+ * waits for the loan's projections to include the payment before refreshing the loan's figures.
+ */
+export function RepayCard({ loanId, suggested }: { loanId: string; suggested?: string }) {
+  const t = useT();
+  const client = useQueryClient();
+  const create = useCreateIntent(loanId);
+  const [intent, setIntent] = useState<CreatedIntent | null>(null);
+  const view = useIntent(intent?.id ?? null);
+  const status = view.data?.status ?? intent?.status;
+  const confirmedAt = view.data?.status === 'confirmed' ? view.data.position : null;
+  useEffect(() => {
+    if (confirmedAt === null) return;
+    void getJson(`/v1/loans/${encodeURIComponent(loanId)}`, { minPosition: confirmedAt })
+      .finally(() => client.invalidateQueries({ queryKey: loanKey(loanId) }));
+  }, [client, confirmedAt, loanId]);
+  if (intent) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid="payment">
+        <Typography.Text>{t('pay.intent', { amount: money(intent.amount, intent.currency) })}</Typography.Text>
+        {status === 'pending' && <ActionStep action={intent.action} />}
+        <Alert showIcon type={status === 'confirmed' ? 'success' : status === 'pending' ? 'info' : 'warning'} title={t(`pay.status.${status ?? 'pending'}` as 'pay.status.pending')} data-testid="payment-status" />
+        <ProblemAlert error={view.error} />
+        {status !== 'pending' && <Button onClick={() => { setIntent(null); create.reset(); }}>{t('pay.again')}</Button>}
+      </Space>
+    );
+  }
+  return (
+    <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
+      onFinish={(values: { amount: string; channel: Channel }) => create.mutate(values, { onSuccess: setIntent })}>
+      <ProblemAlert error={create.error} />
+      <Form.Item name="amount" label={t('field.amount')} rules={[{ required: true, pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }]}>
+        <Input inputMode="decimal" />
+      </Form.Item>
+      <Form.Item name="channel" label={t('field.channel')}>
+        <Select options={(['sandbox', 'alipay', 'wechat'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+      </Form.Item>
+      <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="submit-pay">{t('pay.submit')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,53 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, Space, Table, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { getJson } from '../api/client';
+import { ScrollRegion } from '../shell/ScrollRegion';
+import { useT } from '../i18n/i18n';
+import { usePreferences } from '../settings/preferences';
+import { PagerButtons } from '../search/PagerButtons';
+import { useCursorPages } from '../search/useCursorPages';
+import type { Page } from '../search/api';
+import { instant, money } from '../shell/format';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { QUEUES, type WorkItem } from './queues';
+
+/**
+ * One work queue, oldest first: each row links to the loan (or the customer, for KYC review) and says
+ * why it waits. The server leaves out the caller's own submissions where four eyes apply.
+ */
+export function QueuePage() {
+  const t = useT();
+  const { preferences } = usePreferences();
+  const { queue = '' } = useParams();
+  const known = QUEUES.find((q) => q.name === queue);
+  const pages = useCursorPages();
+  const items = useQuery({
+    queryKey: ['queue', queue, pages.cursor],
+    queryFn: () => getJson<Page<WorkItem>>(`/v1/queues/${encodeURIComponent(queue)}`, { cursor: pages.cursor }),
+  });
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{known ? t(known.title) : queue}</Typography.Title>
+      <Card>
+        <ProblemAlert error={items.error} />
+        <ScrollRegion label={known ? t(known.title) : queue}><Table<WorkItem> rowKey="id" size="small" pagination={false} loading={items.isFetching} dataSource={items.data?.items ?? []} data-testid="queue"
+          locale={{ emptyText: t('queue.empty') }}
+          columns={[
+            {
+              title: t('queue.item'), key: 'item',
+              render: (_, item) => (item.loanId
+                ? <Link to={`/office/loans/${item.loanId}`}>{t('goto.loan')} {item.loanId}</Link>
+                : <Link to={`/office/customers/${item.customerId}`}>{t('goto.customer')} {item.customerId}</Link>),
+            },
+            { title: t('queue.reason'), dataIndex: 'reason' },
+            { title: t('queue.waitingSince'), dataIndex: 'waitingSince', render: (v: string) => instant(v, preferences.language) },
+            { title: t('queue.by'), key: 'by', render: (_, item) => item.submittedBy ?? item.requestedBy ?? '—' },
+            { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string | null, item) => money(v, item.currency ?? undefined) },
+            { title: t('loan.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/office/customers/${id}`}>{id}</Link> },
+          ]} /></ScrollRegion>
+        <PagerButtons page={pages.page} nextCursor={items.data?.nextCursor} onPrevious={pages.previous} onNext={pages.next} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Role } from '../api/types';
+import type { MessageKey } from '../i18n/i18n';
+
+/** The staff work queues (GET /v1/queues/<name>) and who may open each (mirrors src/api/auth/policy.ts; the API decides). */
+export const QUEUES: { name: string; title: MessageKey; roles: readonly Role[] }[] = [
+  { name: 'kyc-review', title: 'queue.kyc-review', roles: ['officer', 'compliance', 'admin'] },
+  { name: 'applications', title: 'queue.applications', roles: ['officer', 'underwriter', 'admin'] },
+  { name: 'approvals', title: 'queue.approvals', roles: ['underwriter', 'admin'] },
+  { name: 'disbursements', title: 'queue.disbursements', roles: ['officer', 'admin'] },
+  { name: 'write-off-approvals', title: 'queue.write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
+];
+
+/** One waiting item: a customer (KYC review) or a loan, with the reason it waits. */
+export interface WorkItem {
+  id: string;
+  customerId: string;
+  loanId: string | null;
+  waitingSince: string;
+  reason: string;
+  submittedBy: string | null;
+  requestedBy: string | null;
+  productId: string | null;
+  principal: string | null;
+  currency: string | null;
+}
