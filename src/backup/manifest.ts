@@ -14,6 +14,10 @@ export const BACKUP_FILES = {
   keys: 'keys.db.sealed',
   /** signing.key sealed under the master key (absent when LENDCORE_SIGNING_KEY is used). */
   signingKey: 'signing.key.sealed',
+  /** users.db (accounts, password hashes, sessions) serialized and sealed under the master key. */
+  accounts: 'users.db.sealed',
+  /** blind-index.db: keyed HMACs only, useless without the master key. */
+  blindIndex: 'blind-index.db',
 } as const;
 
 export const manifestSchema = z.object({

@@ -1,3 +1,4 @@
+import { IDENTITY_DB_FILE } from '../identity/identity-db.js';
 import { existsSync } from 'node:fs';
 import { copyFile, chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +46,11 @@ export async function restoreBackup(backupDir: string, target: RestoreTarget): P
     const seed = openSealedFile(target.masterKey, BACKUP_FILES.signingKey, await readFile(path.join(backupDir, BACKUP_FILES.signingKey)));
     await writeFile(path.join(target.dataDir, SIGNING_KEY_FILE), seed, { mode: 0o600, flag: 'wx' });
   }
+  if (has(BACKUP_FILES.accounts)) {
+    const accounts = openSealedFile(target.masterKey, BACKUP_FILES.accounts, await readFile(path.join(backupDir, BACKUP_FILES.accounts)));
+    await writeFile(path.join(target.dataDir, IDENTITY_DB_FILE), accounts, { mode: 0o600, flag: 'wx' });
+  }
+  if (has(BACKUP_FILES.blindIndex)) await copyPrivate(path.join(backupDir, BACKUP_FILES.blindIndex), path.join(target.dataDir, BACKUP_FILES.blindIndex));
   // Throws WrongMasterKeyError naming keys.db if the key does not fit; also turns the copy back into a WAL-mode store.
   await SqliteKeyStore.open({ path: keysFile, masterKey: target.masterKey }).close();
   return manifest;

@@ -2,6 +2,7 @@ import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { IDENTITY_DB_FILE } from '../identity/identity-db.js';
 import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
 import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
 import { BACKUP_FILES, describeFile, MANIFEST_FILE, type BackupManifest } from './manifest.js';
@@ -44,6 +45,23 @@ export async function takeBackup(sources: BackupSources, dir: string, now: Date)
   if (existsSync(signingKey)) {
     await writePrivate(path.join(dir, BACKUP_FILES.signingKey), sealFile(sources.masterKey, BACKUP_FILES.signingKey, await readFile(signingKey)));
     names.push(BACKUP_FILES.signingKey);
+  }
+  // Accounts and the search index live beside the key store: without them a restore loses every
+  // login and customer search finds nobody.
+  const accounts = path.join(sources.dataDir, IDENTITY_DB_FILE);
+  if (existsSync(accounts)) {
+    const db = new Database(accounts, { readonly: true, fileMustExist: true });
+    try {
+      await writePrivate(path.join(dir, BACKUP_FILES.accounts), sealFile(sources.masterKey, BACKUP_FILES.accounts, db.serialize()));
+    } finally {
+      db.close();
+    }
+    names.push(BACKUP_FILES.accounts);
+  }
+  const blindIndex = path.join(sources.dataDir, BACKUP_FILES.blindIndex);
+  if (existsSync(blindIndex)) {
+    await copyDatabase(blindIndex, path.join(dir, BACKUP_FILES.blindIndex), false);
+    names.push(BACKUP_FILES.blindIndex);
   }
   if (sources.readModelsFile !== null) {
     await copyDatabase(sources.readModelsFile, path.join(dir, BACKUP_FILES.readModels), false);

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('lendcore backup and restore', () => {
     expect(backup.io.stderr).toEqual([]);
     expect(backup.code).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
-    expect(manifest.files.map((f) => f.name)).toEqual(['lendcore.db', 'checkpoints.db', 'keys.db.sealed', 'signing.key.sealed', 'readmodels.db']);
+    expect(manifest.files.map((f) => f.name)).toEqual(['lendcore.db', 'checkpoints.db', 'keys.db.sealed', 'signing.key.sealed', 'users.db.sealed', 'blind-index.db', 'readmodels.db']);
     expect(acknowledged.length).toBeGreaterThan(before.length); // writes went on during the backup
 
     const restoredDir = path.join(scratch, 'restored');
@@ -60,6 +60,8 @@ describe('lendcore backup and restore', () => {
     expect(restored.io.stderr).toEqual([]);
     expect(restored.code).toBe(0);
     expect(restored.io.stdout[1]).toMatch(/^verify ok: /);
+    // Accounts and the customer search index come back too.
+    expect(existsSync(path.join(restoredDir, 'users.db')) && existsSync(path.join(restoredDir, 'blind-index.db'))).toBe(true);
 
     const config = loadConfig({ LENDCORE_DATA_DIR: restoredDir });
     const store = await openEventStore(config);
