@@ -234,7 +234,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.creditBalance = subtractAmounts(state.creditBalance, event.data.amount, c);
       break;
     case 'LoanClosed':
-      Object.assign(state, { status: 'closed', closedOn: event.data.date });
+      // A loan that owes nothing is no longer at risk: it leaves the five categories and the NPA flag.
+      Object.assign(state, { status: 'closed', closedOn: event.data.date, classification: 'normal', daysPastDue: 0 });
+      state.flags = state.flags.filter((f) => f !== 'npa');
       break;
     default:
       return unknownEvent(event);
