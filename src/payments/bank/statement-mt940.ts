@@ -19,7 +19,9 @@ export function parseStatementMt940(text: string): { lines: StatementLine[]; ski
   try {
     statements = new Parser().parse(text);
   } catch (error) {
-    throw invalid(`the MT940 statement does not parse: ${(error as Error).message}`);
+    // The parser's own complaints name the tag at fault; a crash inside it (a TypeError) says nothing to the user.
+    const reason = error instanceof TypeError ? 'it is not a well-formed SWIFT MT940 statement (tags :20:, :25:, :28C:, :60F:, :61:, :62F:)' : (error as Error).message;
+    throw invalid(`the MT940 statement does not parse: ${reason}`);
   }
   if (statements.length === 0) throw invalid('the MT940 text holds no statement');
   const lines: StatementLine[] = [];
