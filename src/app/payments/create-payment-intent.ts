@@ -1,11 +1,12 @@
 import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
+import { payoffQuote } from '../../domain/loan/payoff.js';
 import { minorUnits } from '../../domain/money.js';
 import type { IntentChannel } from '../../domain/payment/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PaymentAction, PaymentChannels } from '../../payments/channel.js';
 import { currentLoanState } from '../queries/loan-time-travel.js';
-import type { AppServices, CommandMeta, CommandOutcome } from '../services.js';
+import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { runPaymentCommand } from './payment-stream.js';
 
 export interface PaymentIntentInput {
@@ -35,7 +36,8 @@ export function configuredChannel(channels: PaymentChannels, name: IntentChannel
  * Starts a payment on a repayable loan: records PaymentIntentCreated (pending, expiring after
  * `ttlMinutes`) on its own stream, then asks the channel for what the payer must see. Errors:
  * CHANNEL_NOT_CONFIGURED 422, LOAN_NOT_FOUND 404, LOAN_NOT_REPAYABLE 409, INVALID_AMOUNT 400
- * (zero, or finer than the currency's minor unit), a provider failure 502.
+ * (zero, or finer than the currency's minor unit), AMOUNT_EXCEEDS_PAYOFF 422 (more than pays the loan
+ * off today), a provider failure 502.
  */
 export async function createPaymentIntent(
   services: AppServices,
@@ -52,6 +54,11 @@ export async function createPaymentIntent(
   const amount = new Dec(input.amount);
   if (amount.decimalPlaces() > minorUnits(loan.currency)) {
     throw new DomainError('INVALID_AMOUNT', `${loan.currency} amounts have at most ${minorUnits(loan.currency)} decimals`, 'invalid');
+  }
+  // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
+  const payoff = payoffQuote(loan, businessToday(services));
+  if (amount.gt(payoff.total)) {
+    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `${amount.toFixed(minorUnits(loan.currency))} is more than the ${payoff.total} that pays the loan off today`, 'rule', { payoff: payoff.total });
   }
   const now = services.clock.now();
   const intentId = uuidv7(now.getTime());
