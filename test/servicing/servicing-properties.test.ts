@@ -144,6 +144,9 @@ describe('servicing properties over random histories', () => {
         for (const account of LEDGER_ACCOUNTS) {
           expect(trial.rows.find((r) => r.account === account)?.balance ?? '0.00', account).toBe(figures.ledger[account]);
         }
+        // The running principal kept on the state is the principal the installments still owe.
+        const owedPrincipal = loan.state.installments.reduce((sum, row) => sum + Math.round((Number(row.due.principal) - Number(row.paid.principal) - Number(row.waived.principal)) * 100), 0);
+        expect(Math.round(Number(loan.state.principalOutstanding) * 100)).toBe(owedPrincipal);
         payoffClosesTheLoan(loan.state, today);
         noPaymentPaysALaterPenalty(loan.state);
         if (loan.state.status === 'closed') {

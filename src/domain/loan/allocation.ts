@@ -46,9 +46,9 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
 function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
   const steps: Step[] = [];
   const earned = earnedUnpaid(installments, notDue, date, ctx);
-  const principal = notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), new Dec(0));
-  const paysOff = available.gte(earned.plus(principal));
-  if (ctx.prepayment === 'next-installment' && !paysOff) {
+  // Only next-installment pays differently when the money falls short of a payoff; the sum is skipped otherwise.
+  const paysOff = () => available.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earned));
+  if (ctx.prepayment === 'next-installment' && !paysOff()) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }

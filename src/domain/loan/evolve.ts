@@ -4,7 +4,7 @@ import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
 import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
-import { addAmounts, fmt, installmentsFromSchedule, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
+import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
 import { loanContext } from './payoff.js';
 import { applyCredit, applyFact, factKey, stampSettled, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
@@ -14,13 +14,23 @@ function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
 }
 
-/** Refreshes what the installments imply: principal owed, the oldest open row, and overdue → active once it is cured. */
-function refreshDerived(state: LoanState): void {
+/**
+ * Refreshes what the installments imply: principal owed, the oldest open row, and overdue → active
+ * once it is cured. `from` is where the oldest open row can be: 0 after a replay (anything may have
+ * changed); the current one after a fact applied on top (facts only settle rows, and a penalty lands
+ * on a row still open). `principalPaid` is the principal the fact paid, when known, so a long loan
+ * does not re-sum every row on every payment.
+ */
+function refreshDerived(state: LoanState, from = 0, principalPaid: string | null = null): void {
   const places = minorUnits(state.currency);
-  let principal = 0n;
-  for (const inst of state.installments) if (!inst.settled) principal += owedMinor(inst, 'principal', places);
-  state.principalOutstanding = formatMinor(principal, places);
-  state.firstUnsettled = nextUnsettled(state.installments, 0);
+  if (principalPaid === null) {
+    let principal = 0n;
+    for (const inst of state.installments) if (!inst.settled) principal += owedMinor(inst, 'principal', places);
+    state.principalOutstanding = formatMinor(principal, places);
+  } else if (!isZeroText(principalPaid)) {
+    state.principalOutstanding = subtractAmounts(state.principalOutstanding, principalPaid, state.currency);
+  }
+  state.firstUnsettled = nextUnsettled(state.installments, from);
   const oldest = state.installments[state.firstUnsettled];
   if (state.status === 'overdue' && (!oldest || oldest.overdueSince === null)) {
     state.status = 'active';
@@ -39,6 +49,7 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
   if (fact !== null && (state.lastFactKey === null || factKey(fact.date) >= state.lastFactKey)) {
     const key = factKey(fact.date);
     const result = applyFact(state.installments, fact, order, ctx);
+    const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
     }
@@ -49,14 +60,15 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
       stampSettled(state.installments, fact.date);
     }
     state.lastFactKey = key;
+    refreshDerived(state, state.firstUnsettled, fact.kind === 'penalty' ? null : principalPaid);
   } else {
     const replay = replayServicing(state, order, ctx);
     state.installments = replay.installments;
     state.lastFactKey = lastKey(state);
     const places = minorUnits(state.currency);
     state.creditBalance = subtractAmounts(formatMinor(replay.excessMinor, places), state.refunded, state.currency);
+    refreshDerived(state);
   }
-  refreshDerived(state);
 }
 
 /**
