@@ -6,7 +6,7 @@ import { COMPONENTS, owedMinor } from './installment.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
-import type { Component, Installment, LoanState } from './state.js';
+import type { Component, Installment, LoanContext, LoanState } from './state.js';
 
 /** What remains on the schedule per component (Fineract's loan summary), in the loan's currency. */
 export interface Outstanding {
@@ -48,10 +48,10 @@ const OUTSTANDING_FIELD: Record<Component, keyof Outstanding> = { principal: 'pr
  * earned by then, never more than it can still collect (waived interest is never accrued), and
  * never less than was paid (interest paid before its accrual is recognised when paid).
  */
-function recognisedInterestMinor(inst: Installment, through: string | null, state: LoanState, places: number): bigint {
+function recognisedInterestMinor(inst: Installment, through: string | null, ctx: LoanContext, places: number): bigint {
   const paid = minorOf(inst.paid.interest, places);
   const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
-  const earned = through === null ? 0n : earnedMinor(inst, through, loanContext(state), places);
+  const earned = through === null ? 0n : earnedMinor(inst, through, ctx, places);
   const accrued = earned < collectable ? earned : collectable;
   return accrued > paid ? accrued : paid;
 }
@@ -87,6 +87,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   let nextDue: LoanFigures['nextDue'] = null;
   let oldestUnpaidDueDate: string | null = null;
   const through = state.interestAccruedThrough;
+  const ctx = loanContext(state);
   for (const inst of state.installments) {
     let owedOnRow = 0n;
     for (const c of COMPONENTS) {
@@ -98,7 +99,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
       nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
       if (oldestUnpaidDueDate === null && inst.dueDate < asOf) oldestUnpaidDueDate = inst.dueDate;
     }
-    recognised.interest += recognisedInterestMinor(inst, through, state, places);
+    recognised.interest += recognisedInterestMinor(inst, through, ctx, places);
     recognised.fee += recognisedFeeMinor(inst, through, places);
     recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
     paid.interest += minorOf(inst.paid.interest, places);
@@ -159,7 +160,8 @@ export function latestDate(state: LoanState): string {
 export function recognisedInterest(state: LoanState, through: string): bigint {
   const places = minorUnits(state.currency);
   let sum = 0n;
-  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, state, places);
+  const ctx = loanContext(state);
+  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, ctx, places);
   return sum;
 }
 
