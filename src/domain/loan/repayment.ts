@@ -1,15 +1,14 @@
 import { decimalOrNull } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { minorOf, minorUnits } from '../money.js';
-import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationResult } from './allocation.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
-import { COMPONENTS, owedMinor } from './installment.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
 import { loanContext } from './payoff.js';
 import { applyPayment, factKey, replayServicing } from './servicing-replay.js';
+import { settlementEvents } from './settlement.js';
 import type { Installment, LoanState } from './state.js';
 
 /** [] for a replay of a known reference with the same amount; DUPLICATE_REFERENCE for a different amount. */
@@ -41,12 +40,6 @@ function allocate(state: LoanState, payment: PaymentRecord): Outcome {
   return { result: replay.allocations.get(payment.reference) as AllocationResult, rows: replay.installments, creditAfter: replay.excessMinor - minorOf(state.refunded, places) };
 }
 
-function owedTotalMinor(rows: readonly Installment[], places: number): bigint {
-  let sum = 0n;
-  for (const row of rows) if (!row.settled) for (const c of COMPONENTS) sum += owedMinor(row, c, places);
-  return sum;
-}
-
 /**
  * Records a repayment with its allocation. The loan closes only when nothing at all is owed
  * (principal, interest, fees and penalties, whatever the allocation order); money beyond every
@@ -62,18 +55,12 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
-  const places = minorUnits(state.currency);
   const { result, rows, creditAfter } = allocate(state, { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1 });
-  const events: LoanEvent[] = [{
-    type: 'RepaymentReceived',
-    data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
-  }];
-  // A negative credit balance is a refund paid out against a payment since reversed: still owed.
-  const creditBefore = minorOf(state.creditBalance, places);
-  if (creditAfter > 0n && creditAfter > creditBefore) {
-    events.push({ type: 'LoanOverpaid', data: { amount: formatMinor(creditAfter - (creditBefore > 0n ? creditBefore : 0n), places), date } });
-  } else if (creditAfter === 0n && owedTotalMinor(rows, places) === 0n) {
-    events.push({ type: 'LoanClosed', data: { date, reason: 'obligations_met' } });
-  }
-  return events;
+  return [
+    {
+      type: 'RepaymentReceived',
+      data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
+    },
+    ...settlementEvents(state, rows, creditAfter, date),
+  ];
 }

@@ -2,8 +2,12 @@ import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { WaiveCharge } from './commands.js';
 import type { LoanEvent } from './events.js';
-import { onOrAfterDisbursement, positiveAmount, requireActive } from './guards.js';
+import { minorOf, minorUnits } from '../money.js';
+import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { fmt, owed } from './installment.js';
+import { loanContext } from './payoff.js';
+import { replayServicing } from './servicing-replay.js';
+import { settlementEvents } from './settlement.js';
 import type { LoanState } from './state.js';
 
 /**
@@ -33,5 +37,11 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     installments.push({ number: row.number, amount: fmt(part, c) });
     left = left.minus(part);
   }
-  return [{ type: 'ChargeWaived', data: { kind: data.kind, amount: fmt(amount, c), reason: data.reason, installments, effectiveDate } }];
+  const waived: LoanEvent = { type: 'ChargeWaived', data: { kind: data.kind, amount: fmt(amount, c), reason: data.reason, installments, effectiveDate } };
+  // Replayed at its date, the waiver may leave later payments paying more than is owed.
+  const replay = replayServicing(state, requireLoan(state).allocationOrder, loanContext(state), [
+    { kind: 'waiver', date: effectiveDate, sequence: state.eventsFolded + 1, waiver: { sequence: state.eventsFolded + 1, date: effectiveDate, kind: data.kind, parts: installments } },
+  ]);
+  const creditAfter = replay.excessMinor - minorOf(state.refunded, minorUnits(c));
+  return [waived, ...settlementEvents(state, replay.installments, creditAfter, effectiveDate)];
 }

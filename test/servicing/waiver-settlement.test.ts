@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { ServicedLoan } from './serviced-loan.js';
+
+// 3 000.00 over 3 months from 2024-01-15 (the harness's loan). Found by the servicing property
+// test: payments that pay everything but the interest a later, back-dated waiver forgives left
+// the loan "active" while owing nothing, and its payoff quote was 0.00.
+describe('a waiver that leaves nothing owed', () => {
+  function paidAllButTheInterest(): ServicedLoan {
+    const loan = new ServicedLoan();
+    let today = '2024-01-15';
+    for (let d = 0; d < 32; d++) loan.close((today = addDays(today, 1)));
+    loan.repay('1237.74', 'p1', today);
+    loan.repay('1158.92', 'p2', today);
+    loan.repay('633.34', 'p3', today);
+    return loan;
+  }
+
+  it('back-dated, it closes the loan (obligations met) instead of leaving it active with a payoff of 0.00', async () => {
+    const loan = paidAllButTheInterest();
+    expect(loan.state.status).toBe('active');
+    expect(loan.payoff('2024-02-16').total).not.toBe('0.00');
+    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: null, reason: 'goodwill', effectiveDate: '2024-02-15' } }, '2024-02-16');
+    expect(events.map((e) => e.type)).toEqual(['ChargeWaived', 'LoanClosed']);
+    expect(loan.state.status).toBe('closed');
+    expect(loan.state.installments.every((row) => row.settled)).toBe(true);
+    expect(loan.figures()).toMatchObject({ creditBalance: '0.00', outstanding: { total: '0.00' }, daysPastDue: 0 });
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances).toMatchObject({ loan_portfolio: '0.00', interest_receivable: '0.00', overpayment_liability: '0.00' });
+  });
+
+  it('one that leaves something owed records only the waiver', () => {
+    const loan = paidAllButTheInterest();
+    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '0.01', reason: 'goodwill', effectiveDate: '2024-02-16' } }, '2024-02-16');
+    expect(events.map((e) => e.type)).toEqual(['ChargeWaived']);
+    expect(loan.state.status).toBe('active');
+  });
+});
