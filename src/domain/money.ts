@@ -164,8 +164,41 @@ export class Money {
   }
 }
 
+const POWERS_OF_TEN = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+
+/**
+ * Minor units of short plain decimal text ("-123.45") read digit by digit into a double, exact
+ * while the result stays a safe integer; null for anything else (the general path decides).
+ * Amounts are parsed on every fold and every figure, and BigInt(string) is the slow part.
+ */
+function smallMinorOf(text: string, places: number): bigint | null {
+  const length = text.length;
+  if (length > 15 || places >= POWERS_OF_TEN.length) return null;
+  const negative = text.charCodeAt(0) === 45;
+  let i = negative ? 1 : 0;
+  if (i >= length) return null;
+  let value = 0;
+  let decimals = -1;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46) {
+      if (decimals >= 0) return null;
+      decimals = 0;
+      continue;
+    }
+    if (code < 48 || code > 57) return null;
+    value = value * 10 + (code - 48);
+    if (decimals >= 0) decimals++;
+  }
+  if (decimals > places) return null;
+  value *= POWERS_OF_TEN[places - Math.max(decimals, 0)]!;
+  return Number.isSafeInteger(value) ? BigInt(negative ? -value : value) : null;
+}
+
 /** Exact count of minor units in plain decimal text with at most `places` decimals: ("12.3", 2) → 1230n. */
 export function minorOf(text: string, places: number): bigint {
+  const small = smallMinorOf(text, places);
+  if (small !== null) return small;
   const dot = text.indexOf('.');
   if (dot < 0) return BigInt(text) * 10n ** BigInt(places);
   const fraction = text.slice(dot + 1);

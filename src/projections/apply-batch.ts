@@ -23,14 +23,14 @@ export interface ApplyTarget {
 /** Builds the target that writes a projection's own collections under their own names (or mapped by `rename`). */
 export function applyTarget(
   projection: Projection,
-  deps: { store: ReadStore; eventStore: EventStore; knownEventTypes: ReadonlySet<string>; now: () => Date },
+  deps: { store: ReadStore; eventStore: EventStore; knownEventTypes: ReadonlySet<string>; now: () => Date; loans?: LoanStates },
   rename: (collection: string) => string = (c) => c,
   checkpointName = projection.name,
 ): ApplyTarget {
-  const { eventStore, ...rest } = deps;
+  const { eventStore, loans, ...rest } = deps;
   return {
     ...rest,
-    loans: new LoanStates(streamPrefixReader(eventStore)),
+    loans: loans ?? new LoanStates(streamPrefixReader(eventStore)),
     projection,
     handlers: new Map(Object.entries(projection.handlers)),
     collections: new Map(projection.collections.map((c) => [c.name, rename(c.name)])),
@@ -56,22 +56,44 @@ export async function applyAndCommit(target: ApplyTarget, events: RecordedEvent[
   throw failure.error;
 }
 
-async function applyEvents(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<{ index: number; error: ProjectionFailure } | null> {
+/**
+ * Applies the events to several targets in step (each event to every target before the next
+ * event), so targets sharing one LoanStates fold each loan event and compute its figures once, and
+ * commits each target's writes with its checkpoint. For a rebuild into shadows: on a failure
+ * nothing of the page is committed and the ProjectionFailure is thrown.
+ */
+export async function applyInStep(targets: ApplyTarget[], events: RecordedEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const contexts = targets.map((t) => new BatchContext(t.store, t.collections, t.projection.name, t.loans));
+  for (const event of events) {
+    for (let i = 0; i < targets.length; i++) {
+      const failure = await applyEvent(targets[i]!, event, contexts[i]!);
+      if (failure) throw failure;
+    }
+  }
+  const last = events[events.length - 1]!;
+  for (let i = 0; i < targets.length; i++) await commit(targets[i]!, contexts[i]!, last);
+}
+
+async function applyEvent(target: ApplyTarget, event: RecordedEvent, context: BatchContext): Promise<ProjectionFailure | null> {
   const { handlers, knownEventTypes, projection } = target;
+  if (!knownEventTypes.has(event.type)) return new ProjectionFailure(projection.name, event, `event type ${event.type} is not in the catalog`);
+  const handler = handlers.get(event.type);
+  if (!handler) return null;
+  try {
+    // Most handlers are synchronous over a cached document; awaiting only promises keeps them cheap.
+    const result = handler(event, context);
+    if (result) await result;
+    return null;
+  } catch (error) {
+    return new ProjectionFailure(projection.name, event, error instanceof Error ? error.message : String(error));
+  }
+}
+
+async function applyEvents(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<{ index: number; error: ProjectionFailure } | null> {
   for (let index = 0; index < events.length; index++) {
-    const event = events[index]!;
-    if (!knownEventTypes.has(event.type)) {
-      return { index, error: new ProjectionFailure(projection.name, event, `event type ${event.type} is not in the catalog`) };
-    }
-    const handler = handlers.get(event.type);
-    if (!handler) continue;
-    try {
-      // Most handlers are synchronous over a cached document; awaiting only promises keeps them cheap.
-      const result = handler(event, context);
-      if (result) await result;
-    } catch (error) {
-      return { index, error: new ProjectionFailure(projection.name, event, error instanceof Error ? error.message : String(error)) };
-    }
+    const error = await applyEvent(target, events[index]!, context);
+    if (error) return { index, error };
   }
   return null;
 }

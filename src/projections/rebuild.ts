@@ -1,6 +1,7 @@
-import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
-import { applyAndCommit, applyTarget, type ApplyTarget } from './apply-batch.js';
+import { applyInStep, applyTarget } from './apply-batch.js';
+import { LoanStates, streamPrefixReader } from './loan-states.js';
 import type { Projection } from './projection.js';
 import { rebuildCheckpointName, shadowCollection } from './shadow.js';
 
@@ -35,8 +36,10 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   const { eventStore, readStore, projections, signal } = options;
   const batchSize = options.batchSize ?? 1_000;
   const now = options.now ?? (() => new Date());
+  // One loan-state cache for every projection: each loan event is folded, and its figures computed, once.
+  const loans = new LoanStates(streamPrefixReader(eventStore));
   const targets = projections.map((p) =>
-    applyTarget(p, { store: readStore, eventStore, knownEventTypes: options.knownEventTypes, now }, shadowCollection, rebuildCheckpointName(p.name)),
+    applyTarget(p, { store: readStore, eventStore, knownEventTypes: options.knownEventTypes, now, loans }, shadowCollection, rebuildCheckpointName(p.name)),
   );
   // Indexes are built once after the bulk load (a sort) instead of maintained row by row through it.
   const shadowSpecs = projections.flatMap((p) => p.collections.map((spec) => ({ ...spec, name: shadowCollection(spec.name) })));
@@ -50,7 +53,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
     for (;;) {
       signal?.throwIfAborted();
       const page = await eventStore.readAll({ fromPosition: position, maxCount: batchSize });
-      await applyPage(targets, page);
+      await applyInStep(targets, page);
       if (page.length > 0) position = page[page.length - 1]!.position;
       progress.advance(page.length);
       if (page.length === 0 || (untilShort && page.length < batchSize)) return;
@@ -70,10 +73,6 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   }
   progress.finish();
   return position;
-}
-
-async function applyPage(targets: ApplyTarget[], page: RecordedEvent[]): Promise<void> {
-  for (const target of targets) await applyAndCommit(target, page);
 }
 
 function progressMeter(total: number, report: RebuildOptions['onProgress']) {

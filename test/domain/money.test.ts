@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
 import { minorOf, minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
@@ -146,6 +147,8 @@ describe('currency helpers', () => {
 });
 
 describe('minorOf', () => {
+  const Exact = Decimal.clone({ precision: 60 });
+
   it('counts minor units exactly, padding short fractions', () => {
     expect(minorOf('1234.56', 2)).toBe(123456n);
     expect(minorOf('12.3', 2)).toBe(1230n);
@@ -157,5 +160,21 @@ describe('minorOf', () => {
 
   it('refuses more decimals than the unit holds', () => {
     expect(() => minorOf('1.234', 2)).toThrow(RangeError);
+  });
+
+  it('agrees with decimal.js on any plain decimal text, short or long, at any scale it holds', () => {
+    const text = fc.tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 22n }), fc.integer({ min: 0, max: 4 }), fc.boolean())
+      .map(([negative, digits, decimals, trailingDot]) => {
+        const plain = digits.toString().padStart(decimals + 1, '0');
+        const body = decimals === 0 ? plain + (trailingDot ? '.' : '') : `${plain.slice(0, -decimals)}.${plain.slice(-decimals)}`;
+        return { text: (negative ? '-' : '') + body, decimals };
+      });
+    fc.assert(fc.property(text, fc.integer({ min: 0, max: 4 }), ({ text, decimals }, places) => {
+      if (decimals > places) {
+        expect(() => minorOf(text, places)).toThrow(RangeError);
+        return;
+      }
+      expect(minorOf(text, places)).toBe(BigInt(new Exact(text.endsWith('.') ? text.slice(0, -1) : text).times(new Exact(10).pow(places)).toFixed(0)));
+    }), { numRuns: 2_000 });
   });
 });

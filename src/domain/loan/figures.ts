@@ -85,7 +85,6 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   const recognised = { interest: 0n, fee: 0n, penalty: 0n };
   const paid = { interest: 0n, fee: 0n, penalty: 0n };
   let nextDue: LoanFigures['nextDue'] = null;
-  let oldestUnpaidDueDate: string | null = null;
   const through = state.interestAccruedThrough;
   const ctx = loanContext(state);
   for (const inst of state.installments) {
@@ -95,10 +94,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
       owed[c] += left;
       owedOnRow += left;
     }
-    if (owedOnRow > 0n) {
-      nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
-      if (oldestUnpaidDueDate === null && inst.dueDate < asOf) oldestUnpaidDueDate = inst.dueDate;
-    }
+    if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
     recognised.interest += recognisedInterestMinor(inst, through, ctx, places);
     recognised.fee += recognisedFeeMinor(inst, through, places);
     recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
@@ -134,18 +130,27 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty : 0n;
   const outstanding: Outstanding = { principal: f(0n), interest: f(0n), fees: f(0n), penalties: f(0n), total: f(total) };
   if (owing) for (const c of COMPONENTS) outstanding[OUTSTANDING_FIELD[c]] = f(owed[c]);
-  const pastDue = owing && oldestUnpaidDueDate !== null;
-  return {
+  return figuresAsOf({
     currency: state.currency,
     outstanding,
     receivable: { interest: f(receivable.interest), fees: f(receivable.fee), penalties: f(receivable.penalty) },
     creditBalance: f(credit),
     refundDue: f(credit < 0n && !writtenOff ? -credit : 0n),
     nextDue: owing ? nextDue : null,
-    oldestUnpaidDueDate: pastDue ? oldestUnpaidDueDate : null,
-    daysPastDue: pastDue ? daysBetween(oldestUnpaidDueDate as string, asOf) : 0,
+    oldestUnpaidDueDate: null,
+    daysPastDue: 0,
     ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, f(ledger[a])])) as LedgerBalances,
-  };
+  }, asOf);
+}
+
+/**
+ * The same figures aged to another business date: only `oldestUnpaidDueDate` and `daysPastDue`
+ * depend on the date (the oldest row still owed is `nextDue`, rows being in due-date order), so a
+ * caller holding a loan's figures can age them without summing its schedule again.
+ */
+export function figuresAsOf(figures: LoanFigures, asOf: string): LoanFigures {
+  const oldest = figures.nextDue !== null && figures.nextDue.date < asOf ? figures.nextDue.date : null;
+  return { ...figures, oldestUnpaidDueDate: oldest, daysPastDue: oldest === null ? 0 : daysBetween(oldest, asOf) };
 }
 
 /** The latest business date the loan knows of: what figures without a date are as of. */

@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import { loanFigures } from '../../../domain/loan/figures.js';
 import { minorUnits } from '../../../domain/money.js';
 import { formatMinor } from '../../../domain/schedule/minor-units.js';
 import type { ProjectionContext } from '../../projection.js';
@@ -34,13 +33,14 @@ export async function foldLoanIntoAccount(event: RecordedEvent, ctx: ProjectionC
   if (!loan && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the account centre`);
   }
-  const state = ctx.loans.advance(event, await ctx.loans.before(event));
+  const folded = await ctx.loans.after(event);
+  const state = folded.state;
   const customerId = state.customerId ?? '';
   if (!loan) ctx.put(CUSTOMER_ACCOUNT_LOANS, { id: loanId, customerId });
 
   const account = await ctx.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
   if (!account) throw new Error(`${event.type} ${event.eventId}: customer ${customerId} of loan ${loanId} was never registered`);
-  const figures = loanFigures(state);
+  const figures = folded.figures();
   const line: CustomerLoanLine = {
     loanId, status: state.status === 'none' ? 'submitted' : state.status, currency: state.currency,
     principal: state.disbursement?.amount ?? state.principalApproved ?? state.principalRequested ?? '0',

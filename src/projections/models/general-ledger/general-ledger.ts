@@ -1,4 +1,3 @@
-import { loanFigures } from '../../../domain/loan/figures.js';
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
@@ -68,12 +67,13 @@ async function applyToBalances(entry: JournalEntry, ctx: ProjectionContext): Pro
  */
 async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const loanId = entityIdOf(event, 'loan');
-  const state = ctx.loans.advance(event, await ctx.loans.before(event));
+  const loan = await ctx.loans.after(event);
+  const state = loan.state;
   if (state.loanId === null) throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the ledger`);
   const previous = await ctx.get<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS, loanId);
   const currency = state.currency;
   const before = previous?.balances ?? zeroBalances(currency);
-  const after = loanFigures(state).ledger;
+  const after = loan.figures().ledger;
   ctx.put(LEDGER_LOAN_POSITIONS, { id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after });
   const lines = differenceLines(before, after, currency);
   if (lines.length === 0) return;

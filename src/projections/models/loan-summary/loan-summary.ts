@@ -1,4 +1,4 @@
-import { delinquencySpells, dueByMonth, loanFigures } from '../../../domain/loan/figures.js';
+import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
@@ -12,10 +12,11 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   if (!previous && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the loan summary`);
   }
-  const state = ctx.loans.advance(event, await ctx.loans.before(event));
+  const loan = await ctx.loans.after(event);
+  const state = loan.state;
   const date = businessDateOf(event);
   const asOf = previous && previous.asOf > date ? previous.asOf : date;
-  const figures = loanFigures(state, asOf);
+  const figures = loan.figures(asOf);
   const doc: LoanSummaryDoc = {
     id: loanId,
     customerId: state.customerId ?? '',
