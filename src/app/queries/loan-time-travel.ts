@@ -37,11 +37,15 @@ export async function currentLoanState(eventStore: EventStore, loanId: string): 
   return state.status === 'none' ? null : state;
 }
 
-/** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement. */
+/** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement or its last reschedule (a repayment could not be dated there). */
 export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (!REPAYABLE.has(state.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${state.status} loan has no payoff quote`, 'conflict');
   if (state.disbursement && date < state.disbursement.date) {
     throw new DomainError('PAYOFF_DATE_BEFORE_DISBURSEMENT', `payoff date ${date} is before disbursement on ${state.disbursement.date}`, 'invalid');
+  }
+  // A repayment may not be dated before a reschedule, so neither may the quote of one.
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `payoff date ${date} is before the reschedule on ${state.rescheduledOn}: quote a date on or after it`, 'rule');
   }
   return payoffQuote(state, date);
 }

@@ -54,6 +54,9 @@ describe('back-office flows', () => {
     const state = await loadLoan(t.runtime.eventStore, loanId);
     expect(state.installments).toHaveLength(24);
     expect(state.annualRate).toBe('6');
+    // A payoff quoted before the reschedule could never be paid (repayments may not be dated there).
+    refused(await t.call(STAFF.officer, 'GET', `${loanUrl(loanId, 'payoff')}?date=2026-01-19`), 422, 'BACKDATED_BEFORE_RESCHEDULE');
+    expect((await t.call(STAFF.officer, 'GET', `${loanUrl(loanId, 'payoff')}?date=2026-01-20`)).statusCode).toBe(200);
     refused(await t.call(STAFF.underwriter, 'POST', loanUrl(loanId, 'reschedule'), { reason: 'again', term: 601 }), 400, 'VALIDATION_FAILED');
   });
 
