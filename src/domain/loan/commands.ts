@@ -65,7 +65,7 @@ export type RefundOverpayment = {
 /** Brings a legacy loan over as of its cut-over date (see migration.ts); the application looked up customer and product. */
 export type MigrateLoan = {
   type: 'MigrateLoan';
-  data: Omit<LoanMigrated['data'], 'productVersion' | 'terms' | 'disbursement'> & {
+  data: Omit<LoanMigrated['data'], 'productId' | 'productVersion' | 'terms' | 'disbursement'> & {
     customer: { exists: boolean; erased: boolean };
     product: { productId: string; version: number; terms: ProductTerms };
     purpose: string;
