@@ -123,7 +123,7 @@ function checkLoan(loan: Located<LoanRow>, book: LegacyBook, context: { cutover:
   const disbursements = txns.filter((t) => t.row.type === 'disbursement');
   if (disbursements.length !== 1) problems.push({ file: BOOK_FILES.transactions, line: disbursements[1]?.line ?? null, column: 'type', message: `loan ${id} needs exactly one disbursement transaction, found ${disbursements.length}` });
   for (const d of disbursements) {
-    if (d.row.amount !== row.net_disbursed && cents(d.row.amount) !== cents(row.net_disbursed)) problems.push({ file: BOOK_FILES.transactions, line: d.line, column: 'amount', message: `loan ${id} disbursed ${d.row.amount}, but loans.csv says net ${row.net_disbursed}` });
+    if (cents(d.row.amount) !== cents(row.net_disbursed)) problems.push({ file: BOOK_FILES.transactions, line: d.line, column: 'amount', message: `loan ${id} disbursed ${d.row.amount}, but loans.csv says net ${row.net_disbursed}` });
     if (d.row.date !== row.disbursed_on) problems.push({ file: BOOK_FILES.transactions, line: d.line, column: 'date', message: `loan ${id} disbursed on ${d.row.date}, but loans.csv says ${row.disbursed_on}` });
   }
   const repayments = txns.filter((t) => t.row.type === 'repayment');

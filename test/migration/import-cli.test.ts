@@ -77,6 +77,10 @@ describe('lendcore import', () => {
     expect(tb.totals).toEqual([expect.objectContaining({ currency: 'CNY', balanced: true })]);
     expect(tb.rows.find((r) => r.account === 'loan_portfolio')?.balance).toBe('659835.22');
     expect(tb.rows.find((r) => r.account === 'penalty_receivable')?.balance).toBe('2418.08');
+    // Migrated loans wait in no application queue.
+    const queue = await t.call(STAFF.underwriter, 'GET', '/v1/queues/applications');
+    expect(queue.statusCode, queue.body).toBe(200);
+    expect(queue.json<{ items: unknown[] }>().items).toEqual([]);
     const verify = await run(t.dataDir, 'verify');
     expect(verify.code, verify.io.stderr.join('\n')).toBe(0);
 
