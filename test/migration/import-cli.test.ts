@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { runCloseOfBusiness } from '../../src/eod/close-of-business.js';
-import { migratedLoanId } from '../../src/migration/stream-ids.js';
+import { migratedCustomerId, migratedLoanId } from '../../src/migration/stream-ids.js';
 import { openEventStore } from '../../src/runtime/open-stores.js';
 import { captureIo } from '../cli/cli-io.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
@@ -128,5 +128,18 @@ describe('lendcore import', () => {
     expect(refused.io.stderr.join('\n')).toMatch(message);
     expect(refused.io.stderr.join('\n')).toMatch(/nothing was imported/);
     expect(await headOf(dataDir)).toBe(0n);
+  });
+
+  it('resumes a run that stopped midway: a customer registered without its KYC gets only the missing steps', async () => {
+    const dir = tampered('resume', 'control.csv', (text) => text.replace('huaxia-lms,', 'resume-lms,'));
+    const customerId = migratedCustomerId('resume-lms', 'C001');
+    const registered = await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId, name: '王伟', nationalId: '110101198503071234', phone: '13800138001' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const resumed = await run(t.dataDir, 'import', dir);
+    expect(resumed.code, resumed.io.stderr.join('\n')).toBe(0);
+    expect(resumed.io.stdout[0]).toBe('import from resume-lms as of 2026-10-31: products 0 imported, 3 already there; customers 11 imported, 1 already there; loans 20 imported, 0 already there');
+    await t.caughtUp(await t.runtime.eventStore.headPosition());
+    const customer = await t.call(STAFF.officer, 'GET', `/v1/customers/${customerId}`);
+    expect(customer.json<{ kycStatus: string }>().kycStatus).toBe('verified');
   });
 });
