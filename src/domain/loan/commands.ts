@@ -2,7 +2,7 @@ import type { Role } from '../actor.js';
 import type { KycStatus } from '../customer/state.js';
 import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
-import type { Channel, ChargeKind, CreditAssessed } from './events.js';
+import type { Channel, ChargeKind, CreditAssessed, LoanMigrated } from './events.js';
 
 /**
  * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
@@ -62,8 +62,18 @@ export type RefundOverpayment = {
   type: 'RefundOverpayment';
   data: { amount?: string | null; channel: Channel; reference: string; date: string };
 };
+/** Brings a legacy loan over as of its cut-over date (see migration.ts); the application looked up customer and product. */
+export type MigrateLoan = {
+  type: 'MigrateLoan';
+  data: Omit<LoanMigrated['data'], 'productId' | 'productVersion' | 'terms' | 'disbursement'> & {
+    customer: { exists: boolean; erased: boolean };
+    product: { productId: string; version: number; terms: ProductTerms };
+    purpose: string;
+    disbursement: Omit<LoanMigrated['data']['disbursement'], 'apr'>;
+  };
+};
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
   | ReceiveRepayment | ReverseRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
-  | ReceiveRecovery | RefundOverpayment;
+  | ReceiveRecovery | RefundOverpayment | MigrateLoan;

@@ -6,6 +6,7 @@ import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { requireLoan } from './guards.js';
 import { approve, recordAssessment, reject, submitApplication, withdraw } from './lifecycle.js';
+import { migrateLoan } from './migration.js';
 import { refundOverpayment } from './refund.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
@@ -52,6 +53,8 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
       return receiveRecovery(command, state);
     case 'RefundOverpayment':
       return refundOverpayment(command, state);
+    case 'MigrateLoan':
+      return migrateLoan(command, state);
   }
 }
 

@@ -130,11 +130,45 @@ export type LoanOverpaid = DomainEvent<'LoanOverpaid', { amount: string; date: s
 export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: Channel; reference: string; date: string }>;
 export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obligations_met' | 'overpayment_refunded' }>;
 
+/** One legacy schedule row as the old system had it at cut-over: per component what fell due, was paid and was waived. */
+export interface MigratedRow {
+  number: number;
+  dueDate: string;
+  due: { principal: string; interest: string; fee: string; penalty: string };
+  paid: { principal: string; interest: string; fee: string; penalty: string };
+  /** Principal is never waived (lendcore waives only charges and interest). */
+  waived: { interest: string; fee: string; penalty: string };
+}
+
+/**
+ * A loan brought over from a legacy system as of `cutoverDate` (see src/domain/loan/migration.ts
+ * and docs/migration.md): its terms, disbursement and schedule with what was paid and waived there
+ * baked in, and the legacy repayments (never re-allocated: they stand as the old system applied
+ * them). Servicing continues from the cut-over date.
+ */
+export type LoanMigrated = DomainEvent<'LoanMigrated', {
+  loanId: string;
+  customerId: string;
+  productId: string;
+  productVersion: number;
+  terms: ProductTerms;
+  /** Where it came from: the legacy system's name and loan id. */
+  source: { system: string; loanId: string };
+  cutoverDate: string;
+  annualRate: string;
+  term: number;
+  disbursement: { amount: string; netAmount: string; fees: { kind: string; amount: string }[]; date: string; channel: Channel; apr: string };
+  schedule: MigratedRow[];
+  /** Legacy repayments up to the cut-over; their sum is what the schedule shows paid. */
+  payments: { reference: string; amount: string; effectiveDate: string }[];
+  migratedBy: string;
+}>;
+
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
   | LoanDisbursed | RepaymentReceived | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
   | ChargeWaived | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
-  | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed;
+  | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
 
 export type LoanStatus =
   | 'submitted' | 'assessed' | 'approved' | 'rejected' | 'withdrawn'

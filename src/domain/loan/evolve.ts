@@ -6,6 +6,7 @@ import { isNonPerforming } from './classification.js';
 import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
+import { foldMigration } from './migration.js';
 import { loanContext } from './payoff.js';
 import { applyCredit, applyFact, factKey, stampSettled, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
@@ -249,6 +250,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       // A loan that owes nothing is no longer at risk: it leaves the five categories and the NPA flag.
       Object.assign(state, { status: 'closed', closedOn: event.data.date, classification: 'normal', daysPastDue: 0 });
       state.flags = state.flags.filter((f) => f !== 'npa');
+      break;
+    case 'LoanMigrated':
+      foldMigration(state, event);
       break;
     default:
       return unknownEvent(event);

@@ -21,6 +21,8 @@ const KIND: Record<string, JournalKind> = {
   RecoveryReceived: 'recovery',
   RefundIssued: 'refund',
   LoanRescheduled: 'reschedule',
+  // A migrated loan's balances as of its cut-over date (booked on that date: the event's business date).
+  LoanMigrated: 'opening_balance',
 };
 
 /** The business date an entry is booked on: the event's effective date, else the day it happened. */

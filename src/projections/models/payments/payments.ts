@@ -2,7 +2,7 @@ import { repaymentReferenceOf } from '../../../domain/payment/repayment-referenc
 import type { StatementLine, StatementLineMatched, StatementLineSuspended, SuspenseLineAssigned } from '../../../domain/payment/statement-events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
-import type { Projection } from '../../projection.js';
+import type { Projection, ProjectionContext } from '../../projection.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
 
 export const PAYMENTS_PROJECTION = 'payments';
@@ -23,18 +23,22 @@ export interface SuspenseLineDoc extends Doc, StatementLine {
   suspendedOn: string;
 }
 
+async function rememberReference(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const loanId = entityIdOf(event, 'loan');
+  const id = repaymentReferenceOf(loanId);
+  const doc = await ctx.get<RepaymentReferenceDoc>(REPAYMENT_REFERENCES, id);
+  if (!doc?.loanIds.includes(loanId)) ctx.put(REPAYMENT_REFERENCES, { id, loanIds: [...(doc?.loanIds ?? []), loanId] });
+}
+
 /** Bank-transfer matching: reference → loans (from disbursements) and the suspense queue of unmatched statement lines. */
 export const paymentsProjection: Projection = {
   name: PAYMENTS_PROJECTION,
   version: 1,
   collections: [{ name: REPAYMENT_REFERENCES, indexes: [] }, { name: PAYMENT_SUSPENSE, indexes: ['status'] }],
   handlers: {
-    LoanDisbursed: async (event, ctx) => {
-      const loanId = entityIdOf(event, 'loan');
-      const id = repaymentReferenceOf(loanId);
-      const doc = await ctx.get<RepaymentReferenceDoc>(REPAYMENT_REFERENCES, id);
-      if (!doc?.loanIds.includes(loanId)) ctx.put(REPAYMENT_REFERENCES, { id, loanIds: [...(doc?.loanIds ?? []), loanId] });
-    },
+    LoanDisbursed: rememberReference,
+    // A migrated loan is serviced from its cut-over on: bank transfers naming its reference match it.
+    LoanMigrated: rememberReference,
     StatementLineSuspended: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<StatementLineSuspended['data']>;
       const existing = await ctx.get<SuspenseLineDoc>(PAYMENT_SUSPENSE, data.line.bankTxnId);

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type {
-  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, RecoveryReceived, RefundIssued, RepaymentReceived,
+  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RefundIssued, RepaymentReceived,
 } from '../../../domain/loan/events.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { sumAmounts } from '../amount.js';
@@ -64,6 +64,16 @@ export const regulatoryProjection: Projection = {
       ctx.put(REGULATORY_LOANS, { ...loan, principal: data.amount, disbursedOn: data.date });
       // The borrower receives the net amount: that is the cash that moved.
       recordMovement(raw, loan, { kind: 'disbursement', amount: data.netAmount, channel: data.channel, date: data.date, reference: null }, ctx);
+    },
+    // Legacy cash movements stay in the legacy system's records; the loan's dates come over, closed as the loan's state has it.
+    LoanMigrated: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<LoanMigrated['data']>;
+      const loan = await loanOf(raw, ctx);
+      const state = ctx.loans.advance(raw, await ctx.loans.before(raw));
+      ctx.put(REGULATORY_LOANS, {
+        ...loan, principal: data.disbursement.amount, disbursedOn: data.disbursement.date,
+        ...(state.closedOn !== null ? { closedOn: state.closedOn, closeReason: 'obligations_met' as const } : {}),
+      });
     },
     RepaymentReceived: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RepaymentReceived['data']>;

@@ -67,6 +67,7 @@ const handlers: Record<string, ProjectionHandler> = {
   LoanRejected: leaveApplicationQueues,
   LoanApplicationWithdrawn: leaveApplicationQueues,
   LoanDisbursed: leaveApplicationQueues,
+  LoanMigrated: leaveApplicationQueues,
   LoanWriteOffRequested: (event, ctx) => {
     const { requestedBy, reason } = event.data as LoanWriteOffRequested['data'];
     return enterLoanQueue(event, ctx, 'write-off-approvals', `write-off requested: ${reason}; awaiting a second person's approval`, { requestedBy });
