@@ -69,7 +69,7 @@ export const regulatoryProjection: Projection = {
     LoanMigrated: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<LoanMigrated['data']>;
       const loan = await loanOf(raw, ctx);
-      const state = ctx.loans.advance(raw, await ctx.loans.before(raw));
+      const { state } = await ctx.loans.after(raw);
       ctx.put(REGULATORY_LOANS, {
         ...loan, principal: data.disbursement.amount, disbursedOn: data.disbursement.date,
         ...(state.closedOn !== null ? { closedOn: state.closedOn, closeReason: 'obligations_met' as const } : {}),
