@@ -32,7 +32,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
     ],
     404: ['PRODUCT_NOT_FOUND'],
     409: ['PRODUCT_EXISTS'],
-    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE'],
+    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE', 'FEES_EXCEED_PRINCIPAL'],
   },
   loans: {
     400: ['INVALID_CREDIT_INPUT', 'CURRENCY_MISMATCH', ...AMOUNT_CODES],
