@@ -33,6 +33,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -81,11 +82,13 @@ export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof ZodError) {
     return plain(problem(400, 'VALIDATION_FAILED', error.issues.map((i) => describeIssue('request', `/${i.path.join('/')}`, i.message, i)).join('; ')));
   }
-  const fastifyError = error as Partial<FastifyError>;
-  const status = fastifyError.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500 && typeof fastifyError.code === 'string') {
-    const detail = FASTIFY_DETAILS[fastifyError.code] ?? fastifyError.message ?? '';
-    return plain(problem(status, FASTIFY_CODES[fastifyError.code] ?? fastifyError.code, detail));
+  const fastifyError = error as Partial<FastifyError> & { status?: unknown };
+  const status = fastifyError.statusCode ?? fastifyError.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Plugins' http-errors (e.g. @fastify/static's 416 for a bad Range) carry a status but no code.
+    const code = typeof fastifyError.code === 'string' ? fastifyError.code : `HTTP_${status}`;
+    const detail = FASTIFY_DETAILS[code] ?? fastifyError.message ?? TITLES[status] ?? 'the request was refused';
+    return plain(problem(status, FASTIFY_CODES[code] ?? code, detail));
   }
   return plain(problem(500, 'INTERNAL', 'something went wrong on our side; quote the x-correlation-id header when reporting it'));
 }
