@@ -2,6 +2,8 @@ import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { answerClientError } from '../../src/api/client-errors.js';
 import { fixtureRoutes } from './fixture-routes.js';
 import { harness, type Harness } from './harness.js';
 
@@ -61,6 +63,24 @@ describe('errors raised before any route runs', () => {
     const [head = '', body = ''] = answer.split('\r\n\r\n');
     expect(head).toMatch(/^HTTP\/1\.1 400 /);
     expectProblem(/content-type: ([^\r\n]+)/i.exec(head)?.[1], body, 400, 'MALFORMED_REQUEST');
+  });
+
+  it('answers a request not sent in time with 408 problem+json and closes the socket; a reset socket gets nothing', () => {
+    // destroy(error) emits the error on the socket; node's own socket has a listener, these need one.
+    const socket = new PassThrough().on('error', () => undefined);
+    let written = '';
+    socket.on('data', (chunk: Buffer) => (written += chunk.toString()));
+    answerClientError(Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket);
+    const [head = '', body = ''] = written.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 408 Request Timeout\r\n/);
+    expectProblem(/content-type: ([^\r\n]+)/i.exec(head)?.[1], body, 408, 'REQUEST_TIMEOUT');
+    expect(socket.destroyed).toBe(true);
+
+    const reset = new PassThrough().on('error', () => undefined);
+    let nothing = '';
+    reset.on('data', (chunk: Buffer) => (nothing += chunk.toString()));
+    answerClientError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }), reset);
+    expect(nothing).toBe('');
   });
 
   it('answers an over-long path segment with 414 problem+json', async () => {
