@@ -2,9 +2,11 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { createSerializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { installAuthentication } from './auth/authenticate.js';
 import { OidcVerifier } from './auth/oidc.js';
+import { answerClientError } from './client-errors.js';
 import { correlationIdOf, installCorrelationHeader } from './correlation.js';
 import type { AppDeps } from './deps.js';
 import { bigintReplacer, toJson } from './json.js';
+import { allowedMethods } from './allowed-methods.js';
 import { installDocs } from './plugins/docs.js';
 import { healthRoutes } from './plugins/health.js';
 import { installCors } from './plugins/cors.js';
@@ -46,6 +48,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     frameworkErrors: (error, request, reply) => {
       sendProblem(error, request, reply);
     },
+    // ...and so are those node's HTTP parser raises before fastify (a URL over 16 KiB → 431).
+    clientErrorHandler: answerClientError,
   });
 
   app.server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -53,10 +57,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(createSerializerCompiler({ replacer: bigintReplacer }));
   app.setReplySerializer((payload) => toJson(payload));
   app.setErrorHandler(sendProblem);
+  // The API speaks JSON: a text/plain body is 415, not a string handed to a JSON schema (routes that take text add their own parser).
+  app.removeContentTypeParser('text/plain');
   // The web console (dist/web) at `/`, when built; its SPA fallback answers browser page requests the API does not know.
   const consoleFallback = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {
-    if (!consoleFallback?.(request, reply)) sendNotFound(request, reply);
+    if (!consoleFallback?.(request, reply)) sendNotFound(request, reply, allowedMethods(app, request.url));
   });
 
   installCorrelationHeader(app);

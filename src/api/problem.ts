@@ -26,11 +26,17 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
   409: 'Conflict',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
   503: 'Service Unavailable',
@@ -44,6 +50,17 @@ const FASTIFY_CODES: Record<string, string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_CONTENT_LENGTH',
+  FST_ERR_MAX_PARAM_LENGTH: 'URI_TOO_LONG',
+  FST_ERR_BAD_URL: 'MALFORMED_URL',
+  FST_ERR_INVALID_URL: 'MALFORMED_URL',
+};
+
+// Clearer words than fastify's own for the client errors a caller can fix.
+const FASTIFY_DETAILS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'send the body as application/json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'the request body is larger than 1 MiB',
+  FST_ERR_MAX_PARAM_LENGTH: 'a path segment is longer than 100 characters',
 };
 
 export function problem(status: number, code: string, detail: string): Problem {
@@ -65,10 +82,13 @@ export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof ZodError) {
     return plain(problem(400, 'VALIDATION_FAILED', error.issues.map((i) => describeIssue('request', `/${i.path.join('/')}`, i.message, i)).join('; ')));
   }
-  const fastifyError = error as Partial<FastifyError>;
-  const status = fastifyError.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500 && typeof fastifyError.code === 'string') {
-    return plain(problem(status, FASTIFY_CODES[fastifyError.code] ?? fastifyError.code, fastifyError.message ?? ''));
+  const fastifyError = error as Partial<FastifyError> & { status?: unknown };
+  const status = fastifyError.statusCode ?? fastifyError.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Plugins' http-errors (e.g. @fastify/static's 416 for a bad Range) carry a status but no code.
+    const code = typeof fastifyError.code === 'string' ? fastifyError.code : `HTTP_${status}`;
+    const detail = FASTIFY_DETAILS[code] ?? fastifyError.message ?? TITLES[status] ?? 'the request was refused';
+    return plain(problem(status, FASTIFY_CODES[code] ?? code, detail));
   }
   return plain(problem(500, 'INTERNAL', 'something went wrong on our side; quote the x-correlation-id header when reporting it'));
 }
@@ -88,7 +108,27 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   return reply.status(body.status).headers(headers).type('application/problem+json').send(body);
 }
 
-/** Unknown routes answer 404 problem+json like every other error. */
-export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}`));
+/**
+ * Unknown routes answer 404 problem+json like every other error; a known path asked with a method
+ * it does not serve answers 405 with `Allow` listing the methods it does (`allowed`, empty for an
+ * unknown path).
+ */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply, allowed: readonly string[] = []): FastifyReply {
+  const path = request.url.split('?')[0];
+  if (allowed.length > 0) {
+    return reply.status(405).header('allow', allowed.join(', ')).type('application/problem+json')
+      .send(problem(405, 'METHOD_NOT_ALLOWED', `${path} does not answer ${request.method}; it answers ${allowed.join(', ')}`));
+  }
+  return reply.status(404).type('application/problem+json').send(problem(404, 'NOT_FOUND', `no route ${request.method} ${path}`));
+}
+
+/**
+ * The problem for an error node's HTTP parser raises before fastify sees a request (`clientError`):
+ * request line and headers over the 16 KiB limit (a huge URL) → 431, a request not sent in time →
+ * 408, any other unparseable request → 400.
+ */
+export function clientErrorProblem(error: { code?: string }): Problem {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return problem(431, 'HEADERS_TOO_LARGE', 'the request line and headers together exceed 16 KiB; shorten the URL or the headers');
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return problem(408, 'REQUEST_TIMEOUT', 'the request was not sent in time');
+  return problem(400, 'MALFORMED_REQUEST', 'the request is not valid HTTP/1.1');
 }

@@ -48,10 +48,13 @@ export interface CommandResult<S> {
  * same request is answered with its first result and never runs twice; another body under the
  * same key is refused.
  */
+/** Where an actor's idempotency key is recorded: scoped by the actor's sub, so two clients never collide. */
+export const idempotencyRecordKey = (context: Pick<CommandContext, 'actor'>, key: string): string => `${context.actor.sub}:${key}`;
+
 export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDeps, request: CommandRequest<C, E, S>): Promise<CommandResult<S>> {
   const { context } = request;
   const idempotency = context.idempotencyKey
-    ? { key: `${context.actor.sub}:${context.idempotencyKey}`, requestHash: context.requestHash ?? requestHash(request.command) }
+    ? { key: idempotencyRecordKey(context, context.idempotencyKey), requestHash: context.requestHash ?? requestHash(request.command) }
     : undefined;
   if (idempotency !== undefined) {
     const seen = await deps.store.findIdempotency(idempotency.key);

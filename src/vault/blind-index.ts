@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { BlindIndexHit, BlindIndexStore } from './blind-index-store.js';
-import { profileTerms, queryTerms, type Term } from './blind-index-terms.js';
+import { normaliseNationalId, profileTerms, queryTerms, type Term } from './blind-index-terms.js';
 import { MemoryBlindIndexStore } from './memory-blind-index-store.js';
 
 const HKDF_INFO = 'lendcore blind index v1';
@@ -38,6 +38,14 @@ export class BlindIndex {
   /** Customers `q` finds, in id order after `afterCustomerId`. */
   search(q: string, afterCustomerId: string | null, limit: number): Promise<BlindIndexHit[]> {
     return this.store.find(queryTerms(q).map((term) => this.token(term)), afterCustomerId, limit);
+  }
+
+  /** Customers (at most `limit`) registered with this national id, however it was spaced or cased; no query-shape guessing, no decryption. */
+  async holdersOfNationalId(nationalId: string, limit: number): Promise<string[]> {
+    const value = normaliseNationalId(nationalId);
+    if (value === '') return [];
+    const hits = await this.store.find([this.token({ field: 'nationalId', value })], null, limit);
+    return hits.map((hit) => hit.customerId);
   }
 
   /** Erasure: the customer can no longer be found by any of its PII. */

@@ -41,6 +41,11 @@ export class PiiVault {
     return this.blindIndex.search(q, afterCustomerId, limit);
   }
 
+  /** Customers registered with this national id (blind index, exact after normalising; erased customers are gone from it). */
+  holdersOfNationalId(nationalId: string, limit = 2): Promise<string[]> {
+    return this.blindIndex.holdersOfNationalId(nationalId, limit);
+  }
+
   /** Returns `v1.<iv>.<tag>.<ciphertext>` (base64url); a fresh IV every call. */
   async seal(customerId: string, plaintext: string): Promise<Sealed> {
     const key = await this.keys.createKey(customerId);

@@ -53,6 +53,11 @@ describe('problem mapper', () => {
     });
   });
 
+  it('keeps the status of a plugin\'s client error that carries no code (http-errors style)', () => {
+    const rangeError = Object.assign(new Error('Range Not Satisfiable'), { status: 416, statusCode: 416, expose: true });
+    expect(toProblem(rangeError).problem).toMatchObject({ status: 416, code: 'HTTP_416', title: 'Range Not Satisfiable', detail: 'Range Not Satisfiable' });
+  });
+
   it('treats a non-error throw as a 500', () => {
     expect(toProblem('boom').problem.status).toBe(500);
   });

@@ -61,7 +61,7 @@ describe('assessLoan gathers the scorecard inputs', () => {
   });
 
   it('refuses to assess a customer without KYC (KYC_NOT_SUBMITTED)', async () => {
-    await registerCustomer(services, officer, { customerId: 'cust-n', name: 'N', nationalId: '1234567890', phone: '13800000000' });
+    await registerCustomer(services, officer, { customerId: 'cust-n', name: 'N', nationalId: '1234567891', phone: '13800000000' });
     const loan = await applyForLoan(services, officer, { customerId: 'cust-n', productId: 'prod-a', principal: '5000.00', term: 6, purpose: 'x' });
     await expect(assessLoan(services, officer, loan.id)).rejects.toMatchObject({ code: 'KYC_NOT_SUBMITTED' });
   });

@@ -8,6 +8,7 @@ import type { CustomerRegistered } from '../../src/domain/customer/events.js';
 import { openEventStore } from '../../src/runtime/open-stores.js';
 import { PiiVault } from '../../src/vault/pii-vault.js';
 import { SqliteKeyStore } from '../../src/vault/sqlite-key-store.js';
+import { nationalIdOf } from '../api/commands/journey-steps.js';
 import { CUSTOMER } from '../api/queries/journey.js';
 import { captureIo } from '../cli/cli-io.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
@@ -36,7 +37,7 @@ describe('lendcore backup and restore', () => {
     const writer = async () => {
       while (writing) {
         const id = `c${(n += 1)}`;
-        const response = await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: id, ...CUSTOMER, name: `Customer ${id}` });
+        const response = await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: id, ...CUSTOMER, name: `Customer ${id}`, nationalId: nationalIdOf(id) });
         if (response.statusCode === 201) acknowledged.push(id);
       }
     };

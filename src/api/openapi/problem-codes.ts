@@ -23,7 +23,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
   customers: {
     400: ['INVALID_INPUT', 'REASON_REQUIRED', ...AMOUNT_CODES],
     404: ['CUSTOMER_NOT_FOUND'],
-    409: ['CUSTOMER_EXISTS', 'CUSTOMER_ERASED', 'KYC_ALREADY_DECIDED', 'KYC_NOT_SUBMITTED'],
+    409: ['CUSTOMER_EXISTS', 'NATIONAL_ID_TAKEN', 'CUSTOMER_ERASED', 'KYC_ALREADY_DECIDED', 'KYC_NOT_SUBMITTED'],
   },
   products: {
     400: [
@@ -32,7 +32,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
     ],
     404: ['PRODUCT_NOT_FOUND'],
     409: ['PRODUCT_EXISTS'],
-    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE'],
+    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE', 'FEES_EXCEED_PRINCIPAL'],
   },
   loans: {
     400: ['INVALID_CREDIT_INPUT', 'CURRENCY_MISMATCH', ...AMOUNT_CODES],
@@ -52,6 +52,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
 
 /** What a few routes answer beyond their kind. */
 const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
+  'auth.verify': { 409: ['NATIONAL_ID_TAKEN'] },
   'loans.payoff': { 400: ['PAYOFF_DATE_BEFORE_DISBURSEMENT'], 422: ['BACKDATED_BEFORE_RESCHEDULE'] },
   'operations.closeOfBusiness': { 409: ['EOD_ALREADY_RUNNING', 'PROJECTION_BEHIND'] },
   'admin.projections': { 409: ['PROJECTORS_ELSEWHERE'] },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDate } from '../../domain/calendar.js';
+import { freeText, TEXT_LIMITS } from './free-text.js';
 
 /**
  * Building blocks shared by the command schemas. Amounts and rates are decimal strings (a JS
@@ -35,7 +36,7 @@ export const reference = z
   .regex(/^[A-Za-z0-9._:/-]{1,100}$/, 'expected 1–100 characters of letters, digits, . _ : / -')
   .meta({ description: 'The channel\'s transaction reference; unique per loan, a replay applies nothing twice', example: 'ALP-20260315-000123' });
 
-export const reason = z.string().trim().min(1).max(500).meta({ description: 'Why, in words, for the audit trail', example: 'Customer requested' });
+export const reason = freeText(TEXT_LIMITS.reason).meta({ description: 'Why, in words, for the audit trail', example: 'Customer requested' });
 
 export const wholeNumber = (min: number, max: number) => z.number().int().min(min).max(max);
 

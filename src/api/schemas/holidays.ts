@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { minPositionParam } from '../routes/queries/read-your-writes.js';
 import { businessDate } from './common.js';
+import { freeText, TEXT_LIMITS } from './free-text.js';
 
 export const holidayBody = z
   .object({
     date: businessDate,
-    name: z.string().trim().min(1).max(100).meta({ example: 'Company anniversary' }),
+    name: freeText(TEXT_LIMITS.name).meta({ example: 'Company anniversary' }),
   })
   .strict();
 

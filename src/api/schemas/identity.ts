@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../identity/password-strength.js';
 import { STAFF_ROLES } from '../../identity/staff-accounts.js';
+import { checkNationalId, mainlandMobile, nationalId, nationalIdType, personName } from './person.js';
 
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH).meta({ description: 'Never logged or stored in clear' });
-const phone = z.string().regex(/^\+?[0-9 -]{5,20}$/, 'expected a phone number').meta({ example: '13812341234' });
+const phone = mainlandMobile;
 const email = z.email().max(200).meta({ example: 'zhang.san@example.com' });
 const login = z.string().trim().min(1).max(200).meta({ description: 'Phone, e-mail or staff username', example: '13812341234' });
 const sixDigits = z.string().regex(/^\d{6}$/, 'expected 6 digits');
@@ -16,12 +17,14 @@ export const verificationBody = z
   .object({
     login,
     code: sixDigits,
-    name: z.string().trim().min(1).max(200).meta({ description: 'Full name (sealed)', example: '张三' }),
-    nationalId: z.string().trim().min(1).max(40).meta({ description: 'National id (sealed)', example: '110105199001011234' }),
+    name: personName,
+    nationalId,
+    nationalIdType: nationalIdType.optional(),
     phone: phone.optional().meta({ description: 'Required when registered by e-mail' }),
     email: email.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine(checkNationalId);
 
 export const loginBody = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { freeText, TEXT_LIMITS } from './free-text.js';
 import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, wholeNumber } from './common.js';
 
 export const applicationBody = z
@@ -8,7 +9,7 @@ export const applicationBody = z
     productId: entityId,
     principal: decimalAmount.meta({ description: 'Principal asked for, inside the product\'s range', example: '50000.00' }),
     term: wholeNumber(1, 600).meta({ description: 'Number of repayment periods', example: 12 }),
-    purpose: z.string().trim().min(1).max(200).meta({ example: 'home renovation' }),
+    purpose: freeText(TEXT_LIMITS.label).meta({ example: 'home renovation' }),
     graceOnPrincipal: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: interest-only periods at the start (overrides the product); grace in all must leave a paying period' }),
     graceOnInterest: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: periods whose interest is deferred to the first paying period (overrides the product)' }),
     firstRepaymentDate: businessDate.optional().meta({ description: 'Loan-level: first due date (an odd first period), after the disbursement and at most two periods later; checked at disbursement' }),
@@ -20,7 +21,7 @@ export const emptyBody = z.object({}).strict().nullish();
 export const approvalBody = z
   .object({
     approvedPrincipal: decimalAmount.optional().meta({ description: 'At most what was asked; defaults to it' }),
-    note: z.string().max(500).optional(),
+    note: freeText(TEXT_LIMITS.reason).optional(),
   })
   .strict()
   .nullish();

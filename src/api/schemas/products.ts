@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ProductTerms } from '../../domain/product/events.js';
+import { freeText, TEXT_LIMITS } from './free-text.js';
 import { decimalAmount, entityId, percentRate, reason, wholeNumber } from './common.js';
 
 const range = <T extends z.ZodType>(bound: T) => z.object({ min: bound, max: bound }).strict();
@@ -26,7 +27,7 @@ const penalty = z
 /** DESIGN.md "product" body; optional fields get Fineract-like defaults, so the result is complete ProductTerms. */
 export const productTermsBody = z
   .object({
-    name: z.string().trim().min(1).max(200).meta({ example: 'Consumer 12m' }),
+    name: freeText(TEXT_LIMITS.label).meta({ example: 'Consumer 12m' }),
     currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code').meta({ example: 'CNY' }),
     principal: range(decimalAmount).meta({ example: { min: '1000.00', max: '200000.00' } }),
     term: range(wholeNumber(1, 600)).meta({ description: 'Number of repayment periods', example: { min: 3, max: 36 } }),

@@ -1,3 +1,5 @@
+import { idempotencyRecordKey } from '../../commands/handle-command.js';
+import { DomainError } from '../../domain/errors.js';
 import { customerDecider } from '../../domain/customer/decider.js';
 import type { SealedProfile } from '../../domain/customer/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
@@ -24,9 +26,24 @@ async function sealProfile(services: AppServices, customerId: string, input: Reg
   };
 }
 
+/**
+ * 409 NATIONAL_ID_TAKEN when another customer (not erased) holds this national id, found through
+ * the blind index (no customer is decrypted). A replayed Idempotency-Key skips it: the pipeline
+ * answers with the first result. Two registrations racing with one id can both pass; the check
+ * narrows, not closes, that window (the log has no unique constraint on sealed values).
+ */
+async function refuseTakenNationalId(services: AppServices, meta: CommandMeta, customerId: string, nationalId: string): Promise<void> {
+  if (meta.idempotencyKey && (await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey))) !== null) return;
+  const holders = await services.vault.holdersOfNationalId(nationalId);
+  if (holders.some((holder) => holder !== customerId)) {
+    throw new DomainError('NATIONAL_ID_TAKEN', 'another customer is already registered with this national id', 'conflict');
+  }
+}
+
 /** Registers a customer under the given id or a new UUIDv7 (a borrower registering itself is recorded as 'self'), then blind-indexes its PII for search. */
 export async function registerCustomer(services: AppServices, meta: CommandMeta, input: RegisterCustomerInput): Promise<CommandOutcome> {
   const customerId = input.customerId ?? uuidv7(services.clock.now().getTime());
+  await refuseTakenNationalId(services, meta, customerId, input.nationalId);
   const profile = await sealProfile(services, customerId, input);
   const registeredBy = meta.actor.role === 'borrower' ? 'self' : 'officer';
   const { outcome } = await runCommand(services, {

@@ -1,8 +1,7 @@
-import { assertAprWithinCap } from '../apr.js';
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import type { ProductEvent, ProductTerms } from './events.js';
-import { representativeApr } from './representative-apr.js';
+import { assertCornersWithinCap } from './apr-corners.js';
 import { validateProductTerms } from './terms.js';
 
 export type DefineProduct = { type: 'DefineProduct'; data: { productId: string; terms: ProductTerms } };
@@ -18,10 +17,10 @@ export interface ProductState {
   retired: boolean;
 }
 
-/** Terms a loan can be built from and whose representative loan stays under the APR cap. */
+/** Terms a loan can be built from and whose every extreme loan (principal × term corners) stays under the APR cap. */
 function checkTerms(terms: ProductTerms): void {
   validateProductTerms(terms);
-  assertAprWithinCap(representativeApr(terms), terms.aprCap);
+  assertCornersWithinCap(terms);
 }
 
 function existing(state: ProductState): { productId: string; version: number } {

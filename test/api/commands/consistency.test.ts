@@ -46,7 +46,7 @@ describe('consistency guards', () => {
     refused(await t.call(STAFF.officer, 'POST', '/v1/customers', { name: 'Other', nationalId: '1234567890', phone: '13800000000' }, { 'idempotency-key': 'reg-1' }), 422, 'IDEMPOTENCY_KEY_REUSED');
     refused(await t.call(STAFF.officer, 'POST', '/v1/customers', { name: 'G H', nationalId: '1234567890', phone: '13800000000' }, { 'idempotency-key': 'bad key!' }), 400, 'INVALID_IDEMPOTENCY_KEY');
     // The same key of another caller is another key.
-    accepted(await t.call({ role: 'officer', sub: 'officer-otto' }, 'POST', '/v1/customers', { name: 'G H', nationalId: '1234567890', phone: '13800000000' }, { 'idempotency-key': 'reg-1' }));
+    accepted(await t.call({ role: 'officer', sub: 'officer-otto' }, 'POST', '/v1/customers', { name: 'G H', nationalId: '1234567899', phone: '13800000000' }, { 'idempotency-key': 'reg-1' }));
   });
 
   it('records the actor and the correlation id on every event of a command', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
 import { borrower, STAFF, type TestApp } from '../../support/test-app.js';
 
@@ -32,10 +33,16 @@ export async function defineProduct(t: TestApp, body: object = PRODUCT): Promise
   return accepted(await t.call(STAFF.admin, 'POST', '/v1/products', body)).id;
 }
 
+/** A national id of PII's shape, distinct per customer: a national id belongs to one customer (409 NATIONAL_ID_TAKEN). */
+export function nationalIdOf(customerId: string): string {
+  const digits = BigInt(`0x${createHash('sha256').update(customerId).digest('hex').slice(0, 12)}`).toString().padStart(8, '0').slice(-8);
+  return `110105${digits}1234`;
+}
+
 /** A self-registered borrower whose KYC compliance verified. */
 export async function verifiedCustomer(t: TestApp, customerId: string, monthlyIncome = '30000.00'): Promise<void> {
   const me = borrower(customerId);
-  accepted(await t.call(me, 'POST', '/v1/customers', { name: PII.name, nationalId: PII.nationalId, phone: PII.phone, email: PII.email }));
+  accepted(await t.call(me, 'POST', '/v1/customers', { name: PII.name, nationalId: nationalIdOf(customerId), phone: PII.phone, email: PII.email }));
   accepted(await t.call(me, 'POST', `/v1/customers/${customerId}/kyc`, { monthlyIncome, employer: 'Acme Ltd', employmentMonths: 40, bankAccount: PII.bankAccount }));
   accepted(await t.call(STAFF.compliance, 'POST', `/v1/customers/${customerId}/kyc/decision`, { decision: 'verified' }));
 }

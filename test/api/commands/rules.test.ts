@@ -54,7 +54,7 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/approve`, {}), 403, 'FORBIDDEN');
     refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/approve`, { approvedPrincipal: '6000.00' }), 422, 'AMOUNT_OUT_OF_RANGE');
 
-    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-unverified', name: 'C D', nationalId: '1234567890', phone: '13800000000' }));
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-unverified', name: 'C D', nationalId: '1234567891', phone: '13800000000' }));
     accepted(await t.call(STAFF.officer, 'POST', '/v1/customers/cust-unverified/kyc', { monthlyIncome: '20000.00', employer: 'x', employmentMonths: 30, bankAccount: '12345678' }));
     const unverified = accepted(await apply({ customerId: 'cust-unverified' })).id;
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${unverified}/assess`));
@@ -62,7 +62,7 @@ describe('each rule answers with its own code and status', () => {
   });
 
   it('assessment: 422 without KYC, 404 for an unknown loan, 409 once approved', async () => {
-    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-nokyc', name: 'E F', nationalId: '1234567890', phone: '13800000000' }));
+    accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId: 'cust-nokyc', name: 'E F', nationalId: '1234567892', phone: '13800000000' }));
     const loanId = accepted(await apply({ customerId: 'cust-nokyc' })).id;
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/assess`), 422, 'KYC_NOT_SUBMITTED');
     refused(await t.call(STAFF.officer, 'POST', '/v1/loans/nope/assess'), 404, 'LOAN_NOT_FOUND');

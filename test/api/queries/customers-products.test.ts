@@ -10,7 +10,8 @@ beforeAll(async () => {
   t = await openTestApp();
   await defineProduct(t);
   // Dearer, but lends more: ranked after personal-12.
-  await defineProduct(t, { productId: 'premium-18', name: 'Premium 18', annualRate: '18', principal: { min: '1000.00', max: '100000.00' } });
+  // From 6 months: its 1 % fee over 3 months would put the APR above the 24 % cap (24.17 %).
+  await defineProduct(t, { productId: 'premium-18', name: 'Premium 18', annualRate: '18', principal: { min: '1000.00', max: '100000.00' }, term: { min: 6, max: 24 } });
   // Cheapest, but its smallest loan needs a large income.
   await defineProduct(t, { productId: 'jumbo-8', name: 'Jumbo 8', annualRate: '8', principal: { min: '400000.00', max: '500000.00' }, term: { min: 12, max: 36 } });
   await defineProduct(t, { productId: 'old-10', name: 'Old 10', annualRate: '10' });

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect, vi } from 'vitest';
 import { mintToken } from '../../../src/api/auth/token.js';
 import { borrower, STAFF, type Caller, type TestApp } from '../../support/test-app.js';
+import { nationalIdOf } from '../commands/journey-steps.js';
 
 /**
  * The journey moves the (faked) Date to each step's business day, so every event's business time
@@ -70,7 +71,8 @@ export async function defineProduct(t: TestApp, overrides: Record<string, unknow
 /** Registers a customer and gets its KYC verified, declaring `monthlyIncome`. */
 export async function verifiedCustomer(t: TestApp, customerId: string, monthlyIncome = '20000.00'): Promise<string> {
   businessDay('2026-01-05');
-  await command(t, STAFF.officer, 'POST', '/v1/customers', { customerId, ...CUSTOMER });
+  // A national id belongs to one customer: each gets its own, of CUSTOMER's shape.
+  await command(t, STAFF.officer, 'POST', '/v1/customers', { customerId, ...CUSTOMER, nationalId: nationalIdOf(customerId) });
   await command(t, STAFF.officer, 'POST', `/v1/customers/${customerId}/kyc`, { monthlyIncome, employer: 'Acme Ltd', employmentMonths: 30, bankAccount: BANK_ACCOUNT });
   return command(t, STAFF.compliance, 'POST', `/v1/customers/${customerId}/kyc/decision`, { decision: 'verified' });
 }
