@@ -13,9 +13,10 @@ function periodDays(from: string, to: string, ctx: LoanContext): number {
 export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number): bigint {
   const interest = minorOf(inst.due.interest, places);
   if (date >= inst.dueDate) return interest;
-  if (date <= inst.fromDate) return 0n;
-  const elapsed = periodDays(inst.fromDate, date, ctx);
-  const total = periodDays(inst.fromDate, inst.dueDate, ctx);
+  const from = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
+  if (date <= from) return 0n;
+  const elapsed = periodDays(from, date, ctx);
+  const total = periodDays(from, inst.dueDate, ctx);
   if (total <= 0) return interest;
   return roundRatio(interest * BigInt(elapsed), BigInt(total), 'HALF_EVEN');
 }
@@ -23,7 +24,9 @@ export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, p
 /**
  * Interest an installment has earned by the end of `date`: its scheduled interest pro rata of
  * the days elapsed in its period under the product's day count, rounded HALF_EVEN to the minor
- * unit. We accrue the schedule's own interest (rather than balance × daily rate) so that accruals
+ * unit. Under grace on interest, the installment that collects the deferred interest earns it
+ * evenly from the disbursement (the grace periods earned it), so a payoff during or just after
+ * the grace never forgives it. We accrue the schedule's own interest (rather than balance × daily rate) so that accruals
  * over a period always sum to exactly the interest the borrower was scheduled to pay for it.
  */
 export function earnedInterest(inst: Installment, date: string, ctx: LoanContext): Decimal {

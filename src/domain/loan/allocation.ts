@@ -26,13 +26,21 @@ function dueSteps(due: number[], order: AllocationOrder): Step[] {
   return due.flatMap((index) => PER_INSTALLMENT[order].map((component) => ({ index, component })));
 }
 
-/** Interest the current period has earned by `date` and not yet paid or waived. */
-function earnedUnpaid(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext): Decimal {
-  const current = notDue[0];
-  if (current === undefined) return new Dec(0);
-  const inst = installments[current] as Installment;
-  const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
-  return earned.gt(0) ? earned : new Dec(0);
+/**
+ * Interest rows not yet due have earned by `date` and not yet paid or waived: the current
+ * period's, and under grace on interest the deferred interest its collecting row earns from the
+ * disbursement. Rows whose period has not started earn nothing, so the scan stops at the first.
+ */
+export function earnedUnpaidRows(installments: readonly Installment[], notDue: readonly number[], date: string, ctx: LoanContext): { index: number; amount: Decimal }[] {
+  const rows: { index: number; amount: Decimal }[] = [];
+  const deferredRow = ctx.deferredInterest?.number ?? 0;
+  for (const index of notDue) {
+    const inst = installments[index] as Installment;
+    if (inst.fromDate >= date && inst.number > deferredRow) break;
+    const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
+    if (earned.gt(0)) rows.push({ index, amount: earned });
+  }
+  return rows;
 }
 
 /**
@@ -45,14 +53,15 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
  */
 function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
   const steps: Step[] = [];
-  const earned = earnedUnpaid(installments, notDue, date, ctx);
+  const earned = earnedUnpaidRows(installments, notDue, date, ctx);
+  const earnedTotal = earned.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
   // Only next-installment pays differently when the money falls short of a payoff; the sum is skipped otherwise.
-  const paysOff = () => available.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earned));
+  const paysOff = () => available.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earnedTotal));
   if (ctx.prepayment === 'next-installment' && !paysOff()) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }
-  if (earned.gt(0)) steps.push({ index: notDue[0] as number, component: 'interest', limit: earned });
+  for (const row of earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }

@@ -1,5 +1,5 @@
 import { Dec } from '../decimal.js';
-import { earnedInterest } from './accrual.js';
+import { earnedUnpaidRows } from './allocation.js';
 import { fmt, isSettled, owed } from './installment.js';
 import type { Installment, LoanContext, LoanState } from './state.js';
 
@@ -15,15 +15,20 @@ export interface PayoffQuote {
 }
 
 export function loanContext(state: LoanState): LoanContext {
+  const grace = state.terms?.graceOnInterest ?? 0;
+  // A reschedule replaces the rows after it with grace-free ones; rows before it are past due, hence fully earned.
+  const deferred = grace > 0 && state.disbursement !== null && state.rescheduledOn === null;
   return {
     currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01',
     prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
+    ...(deferred ? { deferredInterest: { number: grace + 1, from: (state.disbursement as { date: string }).date } } : {}),
   };
 }
 
 /**
  * What closes the loan on `date`: all principal outstanding, plus interest, fees and penalties
- * fallen due, plus interest the current period has earned to date (never future interest).
+ * fallen due, plus interest earned to date by rows not yet due (the current period's, and deferred
+ * interest under grace; never future interest).
  * Allocating exactly this amount on that date leaves nothing owed.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
@@ -31,7 +36,7 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
   let interest = new Dec(0);
   let fees = new Dec(0);
   let penalties = new Dec(0);
-  let currentSeen = false;
+  const notDue: number[] = [];
   for (let i = state.firstUnsettled; i < state.installments.length; i++) {
     const inst = state.installments[i] as Installment;
     if (inst.settled) continue;
@@ -39,12 +44,12 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
       interest = interest.plus(owed(inst, 'interest'));
       fees = fees.plus(owed(inst, 'fee'));
       penalties = penalties.plus(owed(inst, 'penalty'));
-    } else if (!currentSeen) {
-      currentSeen = true;
-      const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
-      if (earned.gt(0)) interest = interest.plus(earned);
+    } else {
+      notDue.push(i);
     }
   }
+  // What allocation pays before principal when the money pays the loan off.
+  for (const row of earnedUnpaidRows(state.installments, notDue, date, ctx)) interest = interest.plus(row.amount);
   const principal = new Dec(state.principalOutstanding);
   const c = ctx.currency;
   const credit = new Dec(state.creditBalance);

@@ -178,4 +178,9 @@ export interface LoanContext {
   anchor: string;
   /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy). */
   prepayment: PrepaymentStrategy;
+  /**
+   * Grace on interest: the installment that collects the interest deferred by the grace periods
+   * (number N + 1) earns it from `from` (the disbursement), not only over its own period.
+   */
+  deferredInterest?: { number: number; from: string };
 }
