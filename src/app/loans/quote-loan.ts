@@ -18,7 +18,7 @@ export interface QuoteInput {
 }
 
 /** The product a quote is made on: the current version from the log, or the draft terms as given (version 0, id "draft"). */
-async function quotedProduct(services: AppServices, input: QuoteInput): Promise<QuotedProduct> {
+export async function quotedProduct(services: AppServices, input: QuoteInput): Promise<QuotedProduct> {
   if (input.terms !== undefined) return { productId: 'draft', version: 0, terms: input.terms, retired: false };
   const productId = input.productId ?? '';
   const product = await loadProduct(services.eventStore, productId);
@@ -28,13 +28,8 @@ async function quotedProduct(services: AppServices, input: QuoteInput): Promise<
   return { productId, version: product.version, terms: product.terms, retired: product.retired };
 }
 
-/**
- * A quote on the product's current version as the log holds it (what an application made now
- * would get), or on draft terms (the products page's preview). Reads only: nothing is appended.
- * 422 PRODUCT_NOT_FOUND for an unknown product, plus the rule codes of `quoteLoan`.
- */
-export async function quoteLoanFor(services: AppServices, input: QuoteInput): Promise<LoanQuote> {
-  const product = await quotedProduct(services, input);
+/** A quote on an already loaded product (its non-working-day rule's calendar read when it needs one). */
+export async function quoteOnProduct(services: AppServices, product: QuotedProduct, input: Omit<QuoteInput, 'productId' | 'terms'>): Promise<LoanQuote> {
   const calendar = (product.terms.nonWorkingDayRule ?? 'keep') === 'keep' ? undefined : await lenderWorkingCalendar(services.eventStore);
   return quoteOn(product, {
     principal: input.principal,
@@ -43,4 +38,13 @@ export async function quoteLoanFor(services: AppServices, input: QuoteInput): Pr
     firstRepaymentDate: input.firstRepaymentDate ?? null,
     ...(calendar ? { calendar } : {}),
   });
+}
+
+/**
+ * A quote on the product's current version as the log holds it (what an application made now
+ * would get), or on draft terms (the products page's preview). Reads only: nothing is appended.
+ * 422 PRODUCT_NOT_FOUND for an unknown product, plus the rule codes of `quoteLoan`.
+ */
+export async function quoteLoanFor(services: AppServices, input: QuoteInput): Promise<LoanQuote> {
+  return quoteOnProduct(services, await quotedProduct(services, input), input);
 }
