@@ -17,7 +17,7 @@ const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, 
 export function OfficeProductsPage() {
   const t = useT();
   const admin = useSession().session?.role === 'admin';
-  const products = useProducts();
+  const products = useProducts(true);
   const [amending, setAmending] = useState<Product | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
   const columns: ResponsiveColumn<Product>[] = [

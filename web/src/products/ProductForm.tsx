@@ -50,7 +50,7 @@ export function ProductForm({ name, initialValues, base, submitLabel, submitting
           <Button type="primary" htmlType="submit" loading={submitting} data-testid={`submit-${name}`}>{submitLabel}</Button>
         </Form>
       </Col>
-      <Col xs={24} xl={12}><TermsPreview values={values} base={base} /></Col>
+      <Col xs={24} xl={12}><TermsPreview id={`${name}-preview`} values={values} base={base} /></Col>
     </Row>
   );
 }

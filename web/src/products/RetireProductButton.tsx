@@ -11,7 +11,7 @@ export function RetireProductButton({ product, onError }: { product: Product; on
   return (
     <Popconfirm title={t('product.retireConfirm', { name: product.terms.name })} okText={t('users.confirm')} cancelText={t('users.cancel')}
       onConfirm={() => retire.mutate({ id: product.id }, { onSuccess: () => { onError(null); void message.success(t('product.retiredDone')); }, onError })}>
-      <Button size="small" danger loading={retire.isPending} data-testid={`retire-${product.id}`}>{t('product.retire')}</Button>
+      <Button size="small" loading={retire.isPending} data-testid={`retire-${product.id}`}>{t('product.retire')}</Button>
     </Popconfirm>
   );
 }

@@ -16,7 +16,7 @@ const decimal = /^\d+(\.\d+)?$/;
  * sample loan (amount and periods chosen here; the product's minimums by default) on the draft
  * terms — the same generator and APR an application would get. Its refusals show as they come.
  */
-export function TermsPreview({ values, base }: { values: Partial<ProductFormValues> | undefined; base?: ProductTerms }) {
+export function TermsPreview({ id, values, base }: { id: string; values: Partial<ProductFormValues> | undefined; base?: ProductTerms }) {
   const t = useT();
   const [principal, setPrincipal] = useState('');
   const [term, setTerm] = useState<number | null>(null);
@@ -26,14 +26,14 @@ export function TermsPreview({ values, base }: { values: Partial<ProductFormValu
     ? { terms: termsOf(values, base), principal: samplePrincipal, term: sampleTerm } : null;
   const quote = useDraftQuote(useDebounced(request, 400));
   return (
-    <section aria-label={t('product.preview')} data-testid="product-preview">
+    <section aria-label={t('product.preview')} data-testid={id}>
       <Typography.Title level={3} style={{ fontSize: 15 }}>{t('product.preview')}</Typography.Title>
       <Row gutter={12}>
-        <Col xs={12}><Form.Item label={t('product.previewPrincipal')} htmlFor="preview-principal">
-          <Input id="preview-principal" inputMode="decimal" value={principal} placeholder={values?.principalMin} onChange={(e) => setPrincipal(e.target.value.trim())} />
+        <Col xs={12}><Form.Item label={t('product.previewPrincipal')} htmlFor={`${id}-principal`}>
+          <Input id={`${id}-principal`} inputMode="decimal" value={principal} placeholder={values?.principalMin} onChange={(e) => setPrincipal(e.target.value.trim())} />
         </Form.Item></Col>
-        <Col xs={12}><Form.Item label={t('product.previewTerm')} htmlFor="preview-term">
-          <InputNumber id="preview-term" min={1} max={600} value={term} placeholder={values?.termMin === undefined ? undefined : String(values.termMin)} onChange={(v) => setTerm(v)} style={{ width: '100%' }} />
+        <Col xs={12}><Form.Item label={t('product.previewTerm')} htmlFor={`${id}-term`}>
+          <InputNumber id={`${id}-term`} min={1} max={600} value={term} placeholder={values?.termMin === undefined ? undefined : String(values.termMin)} onChange={(v) => setTerm(v)} style={{ width: '100%' }} />
         </Form.Item></Col>
       </Row>
       {request === null && <Typography.Paragraph type="secondary">{t('product.previewHint')}</Typography.Paragraph>}

@@ -2,8 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
 import type { CommandResult, Product } from '../api/types';
 
-export function useProducts() {
-  return useQuery({ queryKey: ['products'], queryFn: () => getJson<{ items: Product[] }>('/v1/products') });
+/** GET /v1/products: what is on sale, or (staff's catalogue) retired products too. */
+export function useProducts(includeRetired = false) {
+  return useQuery({
+    queryKey: ['products', { includeRetired }],
+    queryFn: () => getJson<{ items: Product[] }>('/v1/products', includeRetired ? { includeRetired: 'true' } : {}),
+  });
 }
 
 /** A product command, then the catalogue read once the projection has caught up with it (read your writes). */

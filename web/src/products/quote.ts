@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { postJson } from '../api/client';
 
 /** POST /v1/loans/quote's answer: what the loan would cost; the server computes every figure. */
@@ -14,11 +14,6 @@ export interface LoanQuote {
   totalRepayment: string;
   apr: string;
   aprMethod: string;
-}
-
-/** Asks the server for a quote; nothing is recorded. */
-export function useQuote() {
-  return useMutation({ mutationFn: (body: { productId: string; principal: string; term: number }) => postJson<LoanQuote>('/v1/loans/quote', body) });
 }
 
 /** The sample loan a products-page preview quotes on draft terms. */
