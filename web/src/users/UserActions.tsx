@@ -31,7 +31,7 @@ export function UserActions({ user, onSecret, onError }: Props) {
         <Button size="small" loading={setEnabled.isPending} data-testid={`${disabled ? 'enable' : 'disable'}-${user.username}`}>{t(disabled ? 'users.enable' : 'users.disable')}</Button>
       </Popconfirm>
       <Popconfirm title={t('users.resetConfirm', { username: user.username })} okText={t('users.confirm')} cancelText={t('users.cancel')}
-        onConfirm={() => reset.mutate(user.id, { onSuccess: (u) => { onError(null); onSecret(u as StaffUser); }, onError })}>
+        onConfirm={() => reset.mutate(user.id, { onSuccess: (u) => { onError(null); onSecret(u as StaffUser); reset.reset(); }, onError })}>
         <Button size="small" loading={reset.isPending} data-testid={`reset-${user.username}`}>{t('users.reset')}</Button>
       </Popconfirm>
       <Popconfirm title={t('users.revokeConfirm', { username: user.username })} okText={t('users.confirm')} cancelText={t('users.cancel')}
