@@ -1,5 +1,6 @@
 import type { ApiPlugin } from './deps.js';
 import { holidayRoutes } from './routes/commands/holidays.js';
+import { loanAgreementRoutes } from './routes/queries/loan-agreement.js';
 import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { identityRoutes } from './routes/identity/index.js';
 import { devSessionRoutes } from './routes/dev/dev-session.js';
@@ -24,6 +25,7 @@ export const resourceRoutes: ApiPlugin[] = [
   loanServicingRoutes,
   ...queryRoutes,
   loanQuoteRoutes,
+  loanAgreementRoutes,
   holidayRoutes,
   closeOfBusinessRoutes,
   paymentRoutes,

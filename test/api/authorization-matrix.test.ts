@@ -25,6 +25,7 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.quote', method: 'POST', url: '/v1/loans/quote', body: { productId: 'p', principal: '5000.00', term: 6 }, allowed: ['borrower-own', 'borrower-other', 'officer', 'underwriter', 'compliance', 'admin'] },
   { route: 'holidays.add', method: 'POST', url: '/v1/holidays', body: { date: '2026-05-20', name: 'Matrix day' }, allowed: ['admin'] },
   { route: 'holidays.remove', method: 'DELETE', url: '/v1/holidays/2026-05-21', allowed: ['admin'] },
+  { route: 'loans.agreement', method: 'POST', url: '/v1/loans/agreement', body: { customerId: OWN, productId: 'p', principal: '5000.00', term: 6 }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.apply', method: 'POST', url: '/v1/loans', body: { customerId: OWN, productId: 'p', principal: '5000.00', term: 6, purpose: 'x' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.assess', method: 'POST', url: `${LOANS}/assess`, allowed: ['officer', 'underwriter'] },
   { route: 'loans.approve', method: 'POST', url: `${LOANS}/approve`, body: {}, allowed: ['underwriter'] },

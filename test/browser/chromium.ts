@@ -47,12 +47,12 @@ export async function openContext(browser: Browser, options: ContextOptions): Pr
   return context;
 }
 
-/** axe-core on the page as it stands: fails on any serious or critical violation, naming rule and nodes. */
+/** axe-core on the page as it stands: fails on any serious or critical violation, naming rule and nodes (with their HTML and why). */
 export async function expectAccessible(page: Page, where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   if (bad.length > 0) {
-    const lines = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`);
+    const lines = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}\n      ${(n.failureSummary ?? '').replace(/\n/g, ' ')}`).join('\n    ')}`);
     throw new Error(`axe on ${where} (${page.url()}):\n  ${lines.join('\n  ')}`);
   }
 }

@@ -56,6 +56,7 @@ describe('the web console, end to end in Chromium', () => {
   it('an admin defines a product on the products page', async () => {
     keepFailureScreenshot('an-admin-defines-a-product-on-the-produc');
     await signInAs('admin');
+    await page.getByTestId('chart-collection-rate').locator('svg').waitFor({ timeout: 15_000 });
     await expectAccessible(page, 'dashboard');
     await page.goto(url('/office/products'));
     await page.fill('#define-product_name', '浏览器测试贷');
@@ -63,6 +64,9 @@ describe('the web console, end to end in Chromium', () => {
     await page.fill('#define-product_principalMax', '100000.00');
     await page.fill('#define-product_annualRate', '12');
     await page.fill('#define-product_aprCap', '24');
+    // The live preview: the server's schedule and APR for the draft terms (3 periods of the minimum by default).
+    await expect.poll(() => page.getByTestId('define-product-preview').getByTestId('quote').textContent(), { timeout: 15_000 }).toContain('1,000.00');
+    await expectAccessible(page, 'products with a live preview');
     await page.getByRole('button', { name: '定义产品' }).click();
     await expect.poll(() => page.locator('table').first().textContent(), { timeout: 15_000 }).toContain('浏览器测试贷');
     await expectAccessible(page, 'products');
@@ -241,7 +245,20 @@ describe('the web console, end to end in Chromium', () => {
     await phone.fill('#apply_term', '6');
     await phone.fill('#apply_purpose', '进修');
     await expectAccessible(phone, 'portal apply');
+    expect(await phone.locator('form#apply button[type=submit]').isDisabled()).toBe(true);
+    // The agreement the server rendered: APR beside the rate, the total cost, the schedule, its SHA-256; ticking accepts it.
+    await phone.getByTestId('read-agreement').click();
+    await expect.poll(() => phone.getByTestId('agreement-hash').textContent(), { timeout: 15_000 }).toMatch(/^[0-9a-f]{64}$/);
+    expect(await phone.getByTestId('agreement-apr').textContent()).toMatch(/^\d+\.\d{2} %$/);
+    expect(await phone.getByTestId('agreement').textContent()).toContain('借款总成本');
+    await expectAccessible(phone, 'portal apply, agreement');
+    const hash = await phone.getByTestId('agreement-hash').textContent();
+    await phone.getByTestId('accept-agreement').click();
+    const sent = phone.waitForRequest((r) => r.url().endsWith('/v1/loans') && r.method() === 'POST');
     await phone.locator('form#apply button[type=submit]').click();
+    const body = (await sent).postDataJSON() as { agreement: { hash: string; acceptedAt: string } };
+    expect(body.agreement.hash).toBe(hash);
+    expect(Number.isNaN(Date.parse(body.agreement.acceptedAt))).toBe(false);
     await phone.waitForURL(/\/portal\/loans\/[^/]+$/);
     await expect.poll(() => phone.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已提交');
     await context.close();
@@ -338,6 +355,84 @@ describe('the web console, end to end in Chromium', () => {
     await context.close();
   });
 
+  it('compliance searches the audit trail by stream and type and opens the loan timeline from it', async () => {
+    keepFailureScreenshot('compliance-searches-the-audit-trail');
+    await signInAs('compliance');
+    await page.goto(url('/office/audit'));
+    await page.fill('#audit_stream', `loan-${ids.loan}`);
+    await page.getByTestId('audit-search').click();
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('LoanDisbursed');
+    expect(await page.getByTestId('audit-list').textContent()).toContain('dev-officer');
+    await expectAccessible(page, 'audit search');
+    await page.fill('#audit_type', 'LoanApproved');
+    await page.getByTestId('audit-search').click();
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).not.toContain('LoanDisbursed');
+    expect(await page.getByTestId('audit-list').textContent()).toContain('dev-underwriter');
+    await page.getByTestId('audit-list').getByRole('link', { name: `loan-${ids.loan}` }).first().click();
+    await page.waitForURL(new RegExp(`/office/loans/${ids.loan}/timeline$`));
+    await expect.poll(() => page.getByTestId('timeline-event').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  it('an admin creates a staff user (one-time password shown once), changes its role, disables, enables, resets and ends its sessions', async () => {
+    keepFailureScreenshot('an-admin-manages-staff-users');
+    const admin = await devSession('admin');
+    const userOf = async () => (await api<{ items: { username: string; role: string; status: string }[] }>(admin.token, 'GET', '/v1/users')).items.find((u) => u.username === 'e2eclerk');
+    const confirm = () => page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await signInAs('admin');
+    await page.goto(url('/office/users'));
+    await page.fill('#create-user_username', 'e2eclerk');
+    await expectAccessible(page, 'users');
+    await page.getByTestId('submit-create-user').click();
+    await expect.poll(() => page.getByTestId('secret-value').textContent(), { timeout: 15_000 }).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await expectAccessible(page, 'users, one-time password');
+    await page.getByTestId('secret-done').click();
+    expect(await page.getByTestId('one-time-secret').count()).toBe(0);
+    expect((await userOf())?.role).toBe('officer');
+
+    await page.getByTestId('role-e2eclerk').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '合规' }).first().click();
+    await expect.poll(async () => (await userOf())?.role, { timeout: 15_000 }).toBe('compliance');
+    await page.getByTestId('disable-e2eclerk').click();
+    await confirm();
+    await expect.poll(() => page.getByTestId('user-list').textContent(), { timeout: 15_000 }).toContain('已停用');
+    await page.getByTestId('enable-e2eclerk').click();
+    await confirm();
+    await expect.poll(async () => (await userOf())?.status, { timeout: 15_000 }).not.toBe('disabled');
+    await page.getByTestId('reset-e2eclerk').click();
+    await confirm();
+    await expect.poll(() => page.getByTestId('secret-value').textContent(), { timeout: 15_000 }).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await page.getByTestId('secret-done').click();
+    await page.getByTestId('revoke-e2eclerk').click();
+    await confirm();
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 15_000 }).toContain('已结束');
+  });
+
+  it('an admin amends a product into a new version with the preview, and retires another', async () => {
+    keepFailureScreenshot('an-admin-amends-and-retires-a-product');
+    const admin = await devSession('admin');
+    await api(admin.token, 'POST', '/v1/products', { name: '下架测试贷', currency: 'CNY', principal: { min: '1000.00', max: '5000.00' }, term: { min: 3, max: 12 }, frequency: 'monthly', annualRate: '10' });
+    await signInAs('admin');
+    await page.goto(url('/office/products'));
+    const row = page.getByTestId('product-list').locator('tr', { hasText: '浏览器测试贷' });
+    await row.getByRole('button', { name: /修\s*改/ }).click();
+    await page.locator('#amend-product_annualRate').waitFor();
+    expect(await page.inputValue('#amend-product_annualRate')).toBe('12');
+    await page.fill('#amend-product_annualRate', '13');
+    await page.fill('#amend-product-preview-principal', '12000.00');
+    await page.fill('#amend-product-preview-term', '12');
+    await expect.poll(() => page.getByTestId('amend-product-preview').getByTestId('quote').textContent(), { timeout: 15_000 }).toContain('12,000.00');
+    await expectAccessible(page, 'amend product');
+    await page.getByTestId('submit-amend-product').click();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('13 %');
+    expect(await row.locator('td').nth(1).textContent()).toBe('2');
+    // A retired product stays in the staff catalogue, marked retired, with nothing left to do to it.
+    const other = page.getByTestId('product-list').locator('tr', { hasText: '下架测试贷' });
+    await other.getByRole('button', { name: /下\s*架/ }).click();
+    await page.locator('.ant-popconfirm:visible .ant-btn-primary').click();
+    await expect.poll(() => other.textContent(), { timeout: 15_000 }).toContain('已下架');
+    expect(await other.getByRole('button').count()).toBe(0);
+  });
+
   it('writes screenshots of the main pages at 390 and 1440 px in Chinese and English', async () => {
     keepFailureScreenshot('writes-screenshots-of-the-main-pages-at');
     const sessions = {
@@ -353,8 +448,11 @@ describe('the web console, end to end in Chromium', () => {
       { name: 'loan', path: `/office/loans/${ids.loan}`, as: 'officer', ready: '[data-testid=schedule]' },
       { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row' },
       { name: 'timeline', path: `/office/loans/${ids.loan}/timeline`, as: 'compliance', ready: '[data-testid=state-revision]' },
-      { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-classification] svg' },
+      { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-collection-rate] svg' },
       { name: 'reports', path: '/office/reports', as: 'admin', ready: '[data-testid=csv-portfolio]' },
+      { name: 'products', path: '/office/products', as: 'admin', ready: '[data-testid=product-list] .ant-tag' },
+      { name: 'users', path: '/office/users', as: 'admin', ready: '[data-testid=user-list] .ant-tag' },
+      { name: 'audit', path: '/office/audit', as: 'compliance', ready: '[data-testid=audit-list] .ant-card, [data-testid=audit-list] tr.ant-table-row' },
     ];
     for (const language of ['zh-CN', 'en-US'] as const) {
       for (const width of [390, 1440] as const) {
@@ -382,7 +480,8 @@ describe('the web console, end to end in Chromium', () => {
     await screenshot(darkPage, 'loan-dark', { width: 1440, language: 'zh-CN' });
     await expectAccessible(darkPage, 'loan, dark and compact');
     await dark.close();
-  });
+    // Eleven pages at two widths in two languages, each with axe at 390 px: more than the default per-test limit on a shared machine.
+  }, 360_000);
 });
 
 async function devSession(role: string, customerId?: string, sub?: string) {

@@ -34,6 +34,7 @@ export const POLICY = {
 
   // Reads only; not owned: anyone signed in may price any product on sale.
   'loans.quote': { method: 'POST', url: '/v1/loans/quote', roles: EVERYONE },
+  'loans.agreement': { method: 'POST', url: '/v1/loans/agreement', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'loans.apply': { method: 'POST', url: '/v1/loans', roles: ['borrower', 'officer'], borrowerOwns: 'customer' },
   'loans.assess': { method: 'POST', url: '/v1/loans/:id/assess', roles: ['officer', 'underwriter'] },
   // Four eyes: the decider also checks approver ≠ submitter.

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { businessDate, decimalAmount, entityId, wholeNumber } from './common.js';
+import { productTermsBody } from './products.js';
 
 export const quoteBody = z
   .object({
-    productId: entityId,
+    productId: entityId.optional().meta({ description: 'The product to quote on (its current version); give this or `terms`' }),
+    terms: productTermsBody.optional().meta({ description: 'Draft product terms to preview (the products page, before define or amend); give this or `productId`' }),
     principal: decimalAmount.meta({ description: 'Principal asked for, inside the product\'s range', example: '12000.00' }),
     term: wholeNumber(1, 600).meta({ description: 'Number of repayment periods, inside the product\'s range', example: 12 }),
     expectedDisbursementDate: businessDate.optional().meta({ description: 'When the money would be paid out; defaults to today\'s business date' }),
     firstRepaymentDate: businessDate.optional().meta({ description: 'First due date (odd first period), after the disbursement and at most two periods later; defaults to one period after it' }),
   })
-  .strict();
+  .strict()
+  .refine((b) => (b.productId === undefined) !== (b.terms === undefined), { message: 'give exactly one of productId and terms', path: ['productId'] });
 
 const amount = z.string().meta({ description: 'Decimal string in the currency\'s minor unit', example: '1000.00' });
 
@@ -25,7 +28,7 @@ const quoteRow = z.object({
 
 export const quoteResponse = z
   .object({
-    productId: z.string(),
+    productId: z.string().meta({ description: '"draft" for a quote on draft terms' }),
     productVersion: z.number().int(),
     currency: z.string().meta({ example: 'CNY' }),
     principal: amount,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { freeText, TEXT_LIMITS } from './free-text.js';
+import { acceptedAgreementBody } from './loan-agreement.js';
 import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, wholeNumber } from './common.js';
 
 export const applicationBody = z
@@ -13,6 +14,7 @@ export const applicationBody = z
     graceOnPrincipal: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: interest-only periods at the start (overrides the product); grace in all must leave a paying period' }),
     graceOnInterest: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: periods whose interest is deferred to the first paying period (overrides the product)' }),
     firstRepaymentDate: businessDate.optional().meta({ description: 'Loan-level: first due date (an odd first period), after the disbursement and at most two periods later; checked at disbursement' }),
+    agreement: acceptedAgreementBody.optional().meta({ description: 'The loan agreement the borrower accepted (POST /v1/loans/agreement): its hash must match a fresh rendering (422 AGREEMENT_MISMATCH); hash and time go into the event' }),
   })
   .strict();
 

@@ -3,6 +3,7 @@ import type { ProductTerms } from '../../domain/product/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadCustomer, loadProduct } from '../streams.js';
+import { assertAgreementHash } from './loan-agreement.js';
 import { runLoanCommand } from './run-loan-command.js';
 
 export interface ApplicationInput {
@@ -15,6 +16,8 @@ export interface ApplicationInput {
   graceOnPrincipal?: number;
   graceOnInterest?: number;
   firstRepaymentDate?: string;
+  /** The agreement the borrower accepted (POST /v1/loans/agreement's hash); checked against a fresh rendering. */
+  agreement?: { hash: string; acceptedAt: string };
 }
 
 /** The product's current version; an id that names no product is a rule failure of the application (422). */
@@ -26,10 +29,20 @@ async function currentProduct(services: AppServices, productId: string): Promise
   return { productId, version: product.version, terms: product.terms, retired: product.retired };
 }
 
-/** Opens an application under the product's current terms, looked up with the customer's KYC standing. */
+/**
+ * Opens an application under the product's current terms, looked up with the customer's KYC standing.
+ * An accepted agreement must hash to the server's rendering for this application today (422
+ * AGREEMENT_MISMATCH, AGREEMENT_TIME_INVALID); its hash and acceptance time go into the event.
+ */
 export async function applyForLoan(services: AppServices, meta: CommandMeta, input: ApplicationInput): Promise<CommandOutcome> {
   const loanId = input.loanId ?? uuidv7(services.clock.now().getTime());
   const [customer, product] = await Promise.all([loadCustomer(services.eventStore, input.customerId), currentProduct(services, input.productId)]);
+  if (input.agreement !== undefined) {
+    await assertAgreementHash(services, {
+      customerId: input.customerId, productId: input.productId, principal: input.principal, term: input.term,
+      ...(input.firstRepaymentDate !== undefined ? { firstRepaymentDate: input.firstRepaymentDate } : {}),
+    }, input.agreement);
+  }
   const { outcome } = await runLoanCommand(services, meta, loanId, {
     type: 'SubmitApplication',
     data: {
@@ -46,6 +59,7 @@ export async function applyForLoan(services: AppServices, meta: CommandMeta, inp
         ...(input.graceOnInterest !== undefined ? { graceOnInterest: input.graceOnInterest } : {}),
         ...(input.firstRepaymentDate !== undefined ? { firstRepaymentDate: input.firstRepaymentDate } : {}),
       },
+      ...(input.agreement !== undefined ? { agreement: input.agreement } : {}),
     },
   }, occurredAtFor(services));
   return outcome;

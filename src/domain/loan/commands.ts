@@ -21,8 +21,15 @@ export type SubmitApplication = {
     submittedBy: string;
     /** Loan-level terms inside the product's bounds; absent ones follow the product. */
     loanTerms?: LoanLevelTerms;
+    /** The loan agreement the borrower accepted: SHA-256 (hex) of its canonical rendering, checked by the application service, and when. */
+    agreement?: AcceptedAgreement;
   };
 };
+
+export interface AcceptedAgreement {
+  hash: string;
+  acceptedAt: string;
+}
 
 export interface LoanLevelTerms {
   graceOnPrincipal?: number;

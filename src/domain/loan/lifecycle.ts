@@ -33,6 +33,9 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
     rule('GRACE_OUT_OF_RANGE', `Grace (${graceOnPrincipal} on principal, ${graceOnInterest} on interest) must leave at least one paying period of the term ${data.term}`);
   }
   if (loanTerms.firstRepaymentDate !== undefined) parseDate(loanTerms.firstRepaymentDate);
+  if (data.agreement !== undefined && (!/^[0-9a-f]{64}$/.test(data.agreement.hash) || Number.isNaN(Date.parse(data.agreement.acceptedAt)))) {
+    throw new DomainError('AGREEMENT_INVALID', 'An accepted agreement needs a SHA-256 hash (64 hex digits) and an ISO acceptance time', 'invalid');
+  }
   return [{
     type: 'LoanApplicationSubmitted',
     data: {
@@ -41,6 +44,7 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
       terms: { ...terms, graceOnPrincipal, graceOnInterest },
       principal: principal.toString(), term: data.term, purpose: data.purpose, submittedBy: data.submittedBy,
       ...(loanTerms.firstRepaymentDate !== undefined ? { firstRepaymentDate: loanTerms.firstRepaymentDate } : {}),
+      ...(data.agreement !== undefined ? { agreement: { hash: data.agreement.hash, acceptedAt: data.agreement.acceptedAt } } : {}),
     },
   }];
 }

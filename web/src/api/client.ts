@@ -65,6 +65,11 @@ export function putJson<T>(path: string, body: unknown): Promise<T> {
   return json<T>(path, () => ({ method: 'PUT', headers: headers(true), body: JSON.stringify(body) }));
 }
 
+/** DELETE a resource; throws ApiProblem on any non-2xx answer. */
+export function deleteJson<T>(path: string): Promise<T> {
+  return json<T>(path, () => ({ method: 'DELETE', headers: headers(false) }));
+}
+
 /** Fetches a CSV report with the caller's token and hands it to the browser as a file download. */
 export async function downloadCsv(path: string, query: Query, filename: string): Promise<void> {
   const response = await send(urlOf(path, { ...query, format: 'csv' }), () => ({ headers: { ...headers(false), accept: 'text/csv' } }));

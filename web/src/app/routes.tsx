@@ -28,6 +28,8 @@ const CustomerPage = lazy(() => import('../customers/CustomerPage').then((m) => 
 const NewCustomerPage = lazy(() => import('../customers/NewCustomerPage').then((m) => ({ default: m.NewCustomerPage })));
 const ReportsPage = lazy(() => import('../reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const OperationsPage = lazy(() => import('../operations/OperationsPage').then((m) => ({ default: m.OperationsPage })));
+const AuditPage = lazy(() => import('../audit/AuditPage').then((m) => ({ default: m.AuditPage })));
+const UsersPage = lazy(() => import('../users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const OfficeProductsPage = lazy(() => import('../products/OfficeProductsPage').then((m) => ({ default: m.OfficeProductsPage })));
 
 function Loading({ children }: { children: ReactNode }) {
@@ -74,6 +76,8 @@ export const router = createBrowserRouter([
       { path: 'reports', element: <ReportsPage /> },
       { path: 'operations', element: <OperationsPage /> },
       { path: 'products', element: <OfficeProductsPage /> },
+      { path: 'audit', element: <RequireRole roles={['compliance', 'admin']}><AuditPage /></RequireRole> },
+      { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
     ],
   },
   { path: '*', element: <Home /> },

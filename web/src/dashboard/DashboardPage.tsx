@@ -4,10 +4,11 @@ import { useMemo } from 'react';
 import type { ReportRows } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { useProducts } from '../products/api';
-import { REPORTS, useMonthlyFlows, useReport } from '../reports/api';
+import { REPORTS, useCollectionRate, useMonthlyFlows, useReport } from '../reports/api';
 import { useSession } from '../session/session';
 import { usePreferences } from '../settings/preferences';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { collectionRateOption } from './collection-rate-option';
 import { EChart } from './EChart';
 
 const report = (id: string) => REPORTS.find((r) => r.id === id) ?? REPORTS[0]!;
@@ -22,7 +23,7 @@ const FLOWS_FROM = (() => {
 
 /**
  * The back office dashboard (its own lazy chunk with ECharts): outstanding by product and status,
- * money in and out per month by kind and channel,
+ * money in and out per month by kind and channel, the monthly collection rate (collected ÷ due),
  * PAR30/60/90 and the five-category classification. Chart values are the server's decimal strings;
  * ECharts only draws them.
  */
@@ -34,6 +35,7 @@ export default function DashboardPage() {
   const portfolio = useReport(report('portfolio'));
   const products = useProducts();
   const flows = useMonthlyFlows(FLOWS_FROM);
+  const collection = useCollectionRate();
   const par = useReport(report('par'), seesRisk);
   const classification = useReport(report('classification'), seesRisk);
 
@@ -61,6 +63,7 @@ export default function DashboardPage() {
       }))),
     };
   }, [flows.data, t]);
+  const collectionOption = useMemo(() => collectionRateOption(collection.data ?? [], t), [collection.data, t]);
   const parOption = useMemo(() => ({
     tooltip: {}, grid: { containLabel: true, left: 8, right: 8 },
     xAxis: { type: 'category', data: (par.data ?? []).map((r) => `${r.bucket} ${r.currency}`) }, yAxis: { type: 'value' },
@@ -80,10 +83,11 @@ export default function DashboardPage() {
   return (
     <>
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('nav.dashboard')}</Typography.Title>
-      <ProblemAlert error={portfolio.error ?? flows.error ?? par.error ?? classification.error} />
+      <ProblemAlert error={portfolio.error ?? flows.error ?? collection.error ?? par.error ?? classification.error} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>{chart(t('dash.portfolio'), portfolioOption, 'chart-portfolio')}</Col>
         <Col xs={24} xl={12}>{chart(t('dash.flows'), flowOption, 'chart-flows')}</Col>
+        <Col xs={24} xl={12}>{chart(t('dash.collectionRate'), collectionOption, 'chart-collection-rate')}</Col>
         {seesRisk && <Col xs={24} xl={12}>{chart(t('dash.classification'), classOption, 'chart-classification')}</Col>}
         {seesRisk && <Col xs={24} xl={12}>{chart(t('dash.par'), parOption, 'chart-par')}</Col>}
       </Row>

@@ -1,10 +1,10 @@
-import { BarChart, PieChart } from 'echarts/charts';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 
-echarts.use([BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 /** A thin ECharts wrapper: renders `option` (SVG), follows the container's width, disposes on unmount. */
 export function EChart({ option, label, dark, height = 280 }: { option: echarts.EChartsCoreOption; label: string; dark: boolean; height?: number }) {

@@ -1,5 +1,8 @@
+import { adminEn } from './console-admin';
+
 /** English; its keys are the catalog's keys (zh-CN must have every one). */
 export const en = {
+  ...adminEn,
   'app.portal': 'Borrower portal', 'app.office': 'Lending back office',
   'nav.portal': 'Portal navigation', 'nav.office': 'Back office navigation', 'nav.products': 'Products', 'nav.myLoans': 'My loans', 'nav.account': 'Account centre',
   'nav.dashboard': 'Dashboard', 'nav.newCustomer': 'New customer', 'nav.apply': 'Application', 'nav.reports': 'Reports', 'nav.operations': 'Operations',
@@ -123,7 +126,6 @@ export const en = {
   'pay.status.failed': 'The payment failed; nothing was taken',
   'pay.status.expired': 'The payment expired before it was confirmed',
   'pay.again': 'New payment',
-  'quote.ask': 'Show the cost (quote)',
   'quote.apr': 'APR',
   'quote.aprMethod.irr-nominal': 'IRR of every cash flow incl. fees × periods per year',
   'quote.totalInterest': 'Total interest',

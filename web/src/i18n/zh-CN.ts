@@ -1,7 +1,9 @@
+import { adminZh } from './console-admin';
 import type { MessageKey } from './en-US';
 
 /** 简体中文 (the default language). */
 export const zh: Record<MessageKey, string> = {
+  ...adminZh,
   'app.portal': '借款人服务', 'app.office': '信贷管理后台',
   'nav.portal': '借款人导航', 'nav.office': '后台导航', 'nav.products': '贷款产品', 'nav.myLoans': '我的贷款', 'nav.account': '账户中心',
   'nav.dashboard': '总览', 'nav.newCustomer': '新建客户', 'nav.apply': '贷款申请', 'nav.reports': '报表', 'nav.operations': '运营',
@@ -125,7 +127,6 @@ export const zh: Record<MessageKey, string> = {
   'pay.status.failed': '支付失败，未扣款',
   'pay.status.expired': '支付在确认前已过期',
   'pay.again': '重新支付',
-  'quote.ask': '查看费用（试算）',
   'quote.apr': '年化利率 (APR)',
   'quote.aprMethod.irr-nominal': '含费用全部现金流的内部收益率 × 每年期数',
   'quote.totalInterest': '利息合计',

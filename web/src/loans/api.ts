@@ -67,6 +67,8 @@ export interface Application {
   principal: string;
   term: number;
   purpose: string;
+  /** The loan agreement the borrower accepted: POST /v1/loans/agreement's hash and when it was ticked. */
+  agreement?: { hash: string; acceptedAt: string };
 }
 
 /** POST /v1/loans; resolves once the loan summary shows the new loan. */

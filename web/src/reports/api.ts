@@ -39,3 +39,20 @@ export function useReport(report: ReportDef, enabled = true) {
     enabled,
   });
 }
+
+/** One month of GET /v1/reports/portfolio's `collectionRate`: due and collected (decimal strings) and collected ÷ due (four places; null when nothing fell due). */
+export interface CollectionRateRow {
+  month: string;
+  currency: string;
+  due: string;
+  collected: string;
+  rate: string | null;
+}
+
+/** The portfolio report's monthly collection rate, as the server computed it from its read models. */
+export function useCollectionRate() {
+  return useQuery({
+    queryKey: ['report', 'collection-rate'],
+    queryFn: async () => (await getJson<{ collectionRate: CollectionRateRow[] }>('/v1/reports/portfolio')).collectionRate,
+  });
+}

@@ -1,4 +1,4 @@
-import { BarChartOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, TeamOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -28,6 +28,8 @@ const SECTIONS: Section[] = [
   { path: '/office/apply', label: 'nav.apply', icon: <FileAddOutlined />, roles: ['officer'] },
   { path: '/office/reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: STAFF },
   { path: '/office/products', label: 'nav.products', icon: <ProductOutlined />, roles: STAFF },
+  { path: '/office/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['compliance', 'admin'] },
+  { path: '/office/users', label: 'nav.users', icon: <TeamOutlined />, roles: ['admin'] },
   { path: '/office/operations', label: 'nav.operations', icon: <SettingOutlined />, roles: ['officer', 'admin'] },
 ];
 

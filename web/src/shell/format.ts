@@ -15,3 +15,16 @@ export function money(amount: string | null | undefined, currency?: string): str
 export function instant(iso: string, language: string): string {
   return new Date(iso).toLocaleString(language, { hour12: false });
 }
+
+/**
+ * A ratio the server computed ("0.9512", four places) as a percentage ("95.12 %"), by moving the
+ * decimal point two places in the string: formatting, not arithmetic.
+ */
+export function ratioAsPercent(ratio: string | null | undefined): string {
+  if (ratio === null || ratio === undefined || !/^\d+(\.\d+)?$/.test(ratio)) return '—';
+  const [whole = '0', fraction = ''] = ratio.split('.');
+  const padded = fraction.padEnd(2, '0');
+  const integer = `${whole}${padded.slice(0, 2)}`.replace(/^0+(?=\d)/, '');
+  const rest = padded.slice(2);
+  return `${integer}${rest ? `.${rest}` : ''} %`;
+}

@@ -1,0 +1,35 @@
+import { Button, Col, DatePicker, Form, Input, Row } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useT } from '../i18n/i18n';
+import type { AuditFilter } from './api';
+
+interface Values {
+  stream?: string;
+  actor?: string;
+  type?: string;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
+}
+
+const text = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : undefined);
+
+/** The audit search's filters; `onSearch` gets them as the route takes them (times as ISO instants). */
+export function AuditFilters({ onSearch }: { onSearch(filter: AuditFilter): void }) {
+  const t = useT();
+  const submit = (v: Values) => onSearch({
+    stream: text(v.stream), actor: text(v.actor), type: text(v.type),
+    from: v.from ? v.from.toISOString() : undefined, to: v.to ? v.to.toISOString() : undefined,
+  });
+  return (
+    <Form<Values> layout="vertical" name="audit" onFinish={submit}>
+      <Row gutter={12}>
+        <Col xs={24} md={8}><Form.Item name="stream" label={t('audit.stream')} extra={t('audit.streamHint')}><Input allowClear /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="actor" label={t('audit.actor')}><Input allowClear /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="type" label={t('audit.type')}><Input allowClear placeholder="LoanDisbursed" /></Form.Item></Col>
+        <Col xs={12} md={8}><Form.Item name="from" label={t('audit.from')}><DatePicker showTime style={{ width: '100%' }} /></Form.Item></Col>
+        <Col xs={12} md={8}><Form.Item name="to" label={t('audit.to')}><DatePicker showTime style={{ width: '100%' }} /></Form.Item></Col>
+      </Row>
+      <Button type="primary" htmlType="submit" data-testid="audit-search">{t('audit.search')}</Button>
+    </Form>
+  );
+}

@@ -1,0 +1,48 @@
+import { Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useT } from '../i18n/i18n';
+import { PagerButtons } from '../search/PagerButtons';
+import { useCursorPages } from '../search/useCursorPages';
+import { usePreferences } from '../settings/preferences';
+import { instant } from '../shell/format';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { ResponsiveTable } from '../shell/ResponsiveTable';
+import { loanOfStream, useAudit, type AuditEntry, type AuditFilter } from './api';
+import { AuditFilters } from './AuditFilters';
+
+const short = (hash: string) => `${hash.slice(0, 12)}…`;
+
+/** Compliance's audit search (GET /v1/audit): every event's envelope by stream, actor, type and time, a page at a time; loan events link to the loan's timeline. */
+export function AuditPage() {
+  const t = useT();
+  const { language } = usePreferences().preferences;
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const pages = useCursorPages();
+  const audit = useAudit(filter, pages.cursor);
+  const search = (next: AuditFilter) => { pages.reset(); setFilter(next); };
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      <Typography.Title level={1} style={{ fontSize: 22 }}>{t('nav.audit')}</Typography.Title>
+      <Card><AuditFilters onSearch={search} /></Card>
+      <Card>
+        <ProblemAlert error={audit.error} />
+        <ResponsiveTable<AuditEntry> label={t('nav.audit')} testId="audit-list" rows={audit.data?.items ?? []} rowKey={(e) => e.id} loading={audit.isFetching}
+          empty={t('audit.empty')}
+          columns={[
+            { key: 'type', title: t('audit.type'), render: (e) => e.type },
+            { key: 'recordedAt', title: t('audit.recordedAt'), render: (e) => instant(e.recordedAt, language) },
+            { key: 'occurredAt', title: t('audit.occurredAt'), render: (e) => instant(e.occurredAt, language) },
+            { key: 'actor', title: t('audit.actor'), render: (e) => `${e.actorSub} (${t(`role.${e.actorRole}` as 'role.admin')})` },
+            { key: 'stream', title: t('audit.stream'), render: (e) => {
+              const loanId = loanOfStream(e.streamId);
+              return loanId ? <Link to={`/office/loans/${loanId}/timeline`}>{e.streamId}</Link> : e.streamId;
+            } },
+            { key: 'revision', title: t('audit.revision'), align: 'right', render: (e) => e.revision },
+            { key: 'hash', title: t('audit.hash'), render: (e) => <Typography.Text code title={e.hash}>{short(e.hash)}</Typography.Text> },
+          ]} />
+        <PagerButtons page={pages.page} nextCursor={audit.data?.nextCursor} onPrevious={pages.previous} onNext={pages.next} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { deleteJson, getJson, postJson, putJson } from '../api/client';
+
+export type StaffRole = 'officer' | 'underwriter' | 'compliance' | 'admin';
+export const STAFF_ROLES: StaffRole[] = ['officer', 'underwriter', 'compliance', 'admin'];
+
+/** A staff account as GET /v1/users lists it (no hashes, no secrets). */
+export interface StaffUser {
+  id: string;
+  username: string;
+  role: string;
+  status: 'pending' | 'active' | 'disabled';
+  totpEnrolled: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  /** Only on the answer to a create without password or a reset: shown once, never stored by the console. */
+  temporaryPassword?: string;
+}
+
+export function useStaffUsers() {
+  return useQuery({ queryKey: ['users'], queryFn: () => getJson<{ items: StaffUser[] }>('/v1/users') });
+}
+
+/** A users mutation that refreshes the list; the identity store answers at once (no projection to wait for). */
+function useUserMutation<V>(send: (v: V) => Promise<StaffUser | { revoked: number }>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }) });
+}
+
+/** POST /v1/users; without a password the answer carries a one-time `temporaryPassword`. */
+export const useCreateUser = () => useUserMutation((body: { username: string; role: StaffRole; password?: string }) => postJson<StaffUser>('/v1/users', body));
+/** PUT /v1/users/:id/role (ends the user's sessions). */
+export const useSetRole = () => useUserMutation(({ id, role }: { id: string; role: StaffRole }) => putJson<StaffUser>(`/v1/users/${id}/role`, { role }));
+/** POST /v1/users/:id/disable or /enable. */
+export const useSetEnabled = () => useUserMutation(({ id, enabled }: { id: string; enabled: boolean }) => postJson<StaffUser>(`/v1/users/${id}/${enabled ? 'enable' : 'disable'}`, {}));
+/** POST /v1/users/:id/reset: a new one-time password (in the answer), TOTP to enrol again. */
+export const useResetUser = () => useUserMutation((id: string) => postJson<StaffUser>(`/v1/users/${id}/reset`, {}));
+/** DELETE /v1/users/:id/sessions: how many sessions were ended. */
+export const useRevokeSessions = () => useUserMutation((id: string) => deleteJson<{ revoked: number }>(`/v1/users/${id}/sessions`));
