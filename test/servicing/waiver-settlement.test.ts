@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
-import { ServicedLoan } from './serviced-loan.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
 // 3 000.00 over 3 months from 2024-01-15 (the harness's loan). Found by the servicing property
 // test: payments that pay everything but the interest a later, back-dated waiver forgives left
@@ -36,5 +36,25 @@ describe('a waiver that leaves nothing owed', () => {
     const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '0.01', reason: 'goodwill', effectiveDate: '2024-02-16' } }, '2024-02-16');
     expect(events.map((e) => e.type)).toEqual(['ChargeWaived']);
     expect(loan.state.status).toBe('active');
+  });
+});
+
+describe('a waiver dated before what it would waive was owed', () => {
+  function latePenalty(): ServicedLoan {
+    const loan = new ServicedLoan('W2', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
+    let today = '2024-01-15';
+    while (today < '2024-02-20') loan.close((today = addDays(today, 1)));
+    return loan;
+  }
+
+  it('is refused (422) instead of being recorded in full and applied in part', () => {
+    const loan = latePenalty();
+    expect(loan.figures().outstanding.penalties).toBe('25.00');
+    const waive = (effectiveDate: string) => ({ type: 'WaiveCharge' as const, data: { kind: 'penalty' as const, amount: null, reason: 'goodwill', effectiveDate } });
+    // The penalty was charged at the close of 2024-02-17 (row 1 due 02-15, two days of grace).
+    expect(() => loan.run(waive('2024-02-10'), '2024-02-20')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
+    expect(loan.figures().outstanding.penalties).toBe('25.00');
+    expect(loan.run(waive('2024-02-18'), '2024-02-20').map((e) => e.type)).toEqual(['ChargeWaived']);
+    expect(loan.figures().outstanding.penalties).toBe('0.00');
   });
 });

@@ -1,19 +1,28 @@
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { WaiveCharge } from './commands.js';
-import type { LoanEvent } from './events.js';
+import type { ChargeKind, LoanEvent } from './events.js';
 import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
 import { replayServicing } from './servicing-replay.js';
 import { settlementEvents } from './settlement.js';
-import type { LoanState } from './state.js';
+import type { Installment, LoanState } from './state.js';
+
+function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: number): bigint {
+  let sum = 0n;
+  for (const row of rows) sum += minorOf(row.waived[kind], places);
+  return sum;
+}
 
 /**
  * Waives penalty, fee or interest still owed, oldest installment first; never more than is owed.
  * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
- * booked in the ledger on that date.
+ * booked in the ledger on that date. A waiver dated before what it would waive was owed (a
+ * penalty charged later) is refused (AMOUNT_OUT_OF_RANGE, 422) rather than recorded in full and
+ * applied in part.
  */
 export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
   requireActive(state);
@@ -42,6 +51,13 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
   const replay = replayServicing(state, requireLoan(state).allocationOrder, loanContext(state), [
     { kind: 'waiver', date: effectiveDate, sequence: state.eventsFolded + 1, waiver: { sequence: state.eventsFolded + 1, date: effectiveDate, kind: data.kind, parts: installments } },
   ]);
-  const creditAfter = replay.excessMinor - minorOf(state.refunded, minorUnits(c));
+  // What is owed now may not have been owed on the effective date (a penalty charged later, a row
+  // paid since): a waiver records only what it actually waives there, never more.
+  const places = minorUnits(c);
+  const effective = waivedMinor(replay.installments, data.kind, places) - waivedMinor(state.installments, data.kind, places);
+  if (effective < minorOf(fmt(amount, c), places)) {
+    throw new DomainError('AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)} ${data.kind} on ${effectiveDate}: only ${formatMinor(effective, places)} of what is owed now was owed then; date the waiver later`, 'rule', { waivable: formatMinor(effective, places), effectiveDate });
+  }
+  const creditAfter = replay.excessMinor - minorOf(state.refunded, places);
   return [waived, ...settlementEvents(state, replay.installments, creditAfter, effectiveDate)];
 }
