@@ -22,6 +22,10 @@ export function refundOverpayment({ data }: RefundOverpayment, state: LoanState)
     throw new DomainError('REFUND_EXCEEDS_CREDIT', `Refund ${amount} exceeds the credit balance ${credit}`, 'rule', { credit: credit.toString() });
   }
   const date = parseDate(data.date);
+  // The credit was received no earlier than the latest payment: money cannot go back before it came in.
+  if (state.lastPaymentDate !== null && date < state.lastPaymentDate) {
+    throw new DomainError('BACKDATED_BEFORE_PAYMENT', `A refund dated ${date} is before the payment of ${state.lastPaymentDate} that left the credit`, 'rule', { lastPaymentDate: state.lastPaymentDate });
+  }
   const events: LoanEvent[] = [{ type: 'RefundIssued', data: { amount: amount.toString(), channel: data.channel, reference: data.reference, date } }];
   if (amount.eq(credit)) events.push({ type: 'LoanClosed', data: { date, reason: 'overpayment_refunded' } });
   return events;

@@ -56,8 +56,9 @@ export function receiveRecovery({ data }: ReceiveRecovery, state: LoanState): Lo
   const amount = positiveAmount(data.amount, state.currency);
   const left = new Dec(state.writtenOff.total).minus(state.recovered);
   if (amount.amount.gt(left)) throw new DomainError('AMOUNT_OUT_OF_RANGE', `Recovery exceeds the ${left.toFixed()} left written off`, 'rule');
-  return [{
-    type: 'RecoveryReceived',
-    data: { amount: amount.toString(), channel: data.channel, reference: data.reference, effectiveDate: parseDate(data.effectiveDate) },
-  }];
+  const effectiveDate = parseDate(data.effectiveDate);
+  if (effectiveDate < state.writtenOff.date) {
+    throw new DomainError('BACKDATED_BEFORE_WRITE_OFF', `A recovery dated ${effectiveDate} is before the write-off on ${state.writtenOff.date}`, 'rule', { writtenOffOn: state.writtenOff.date });
+  }
+  return [{ type: 'RecoveryReceived', data: { amount: amount.toString(), channel: data.channel, reference: data.reference, effectiveDate } }];
 }
