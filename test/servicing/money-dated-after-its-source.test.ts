@@ -9,7 +9,7 @@ describe('money out is never dated before the money or the write-off it follows'
     const loan = new ServicedLoan();
     loan.repay('3200.00', 'p1', '2024-01-25');
     expect(loan.state.status).toBe('overpaid');
-    const refund = (date: string) => ({ type: 'RefundOverpayment' as const, data: { amount: null, channel: 'bank_transfer', reference: 'R1', date } });
+    const refund = (date: string) => ({ type: 'RefundOverpayment' as const, data: { amount: null, channel: 'bank_transfer' as const, reference: 'R1', date } });
     expect(() => loan.run(refund('2024-01-20'), '2024-01-26')).toThrow(expect.objectContaining({ code: 'BACKDATED_BEFORE_PAYMENT' }));
     expect(loan.run(refund('2024-01-25'), '2024-01-26').map((e) => e.type)).toEqual(['RefundIssued', 'LoanClosed']);
   });
@@ -21,7 +21,7 @@ describe('money out is never dated before the money or the write-off it follows'
     loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } }, today);
     loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: today } }, today);
     expect(loan.state.status).toBe('written_off');
-    const recovery = (effectiveDate: string) => ({ type: 'ReceiveRecovery' as const, data: { amount: '5.00', channel: 'bank_transfer', reference: 'rec-1', effectiveDate } });
+    const recovery = (effectiveDate: string) => ({ type: 'ReceiveRecovery' as const, data: { amount: '5.00', channel: 'bank_transfer' as const, reference: 'rec-1', effectiveDate } });
     expect(() => loan.run(recovery('2024-03-01'), today)).toThrow(expect.objectContaining({ code: 'BACKDATED_BEFORE_WRITE_OFF' }));
     expect(loan.run(recovery(today), today).map((e) => e.type)).toEqual(['RecoveryReceived']);
   });

@@ -53,7 +53,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
 /** What a few routes answer beyond their kind. */
 const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   'auth.verify': { 409: ['NATIONAL_ID_TAKEN'] },
-  'loans.payoff': { 400: ['PAYOFF_DATE_BEFORE_DISBURSEMENT'], 422: ['BACKDATED_BEFORE_RESCHEDULE'] },
+  'loans.payoff': { 400: ['PAYOFF_DATE_BEFORE_DISBURSEMENT'], 422: ['BACKDATED_BEFORE_RESCHEDULE', 'PAYOFF_DATE_BEFORE_LATER_FACTS'] },
   'operations.closeOfBusiness': { 409: ['EOD_ALREADY_RUNNING', 'PROJECTION_BEHIND'] },
   'admin.projections': { 409: ['PROJECTORS_ELSEWHERE'] },
   'admin.rebuildProjection': { 404: ['PROJECTION_NOT_FOUND'], 409: ['PROJECTORS_ELSEWHERE', 'PROJECTION_REBUILDING'] },

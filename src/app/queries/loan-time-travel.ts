@@ -37,7 +37,7 @@ export async function currentLoanState(eventStore: EventStore, loanId: string): 
   return state.status === 'none' ? null : state;
 }
 
-/** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement or its last reschedule (a repayment could not be dated there). */
+/** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement, its last reschedule (a repayment could not be dated there) or its latest recorded fact. */
 export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (!REPAYABLE.has(state.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${state.status} loan has no payoff quote`, 'conflict');
   if (state.disbursement && date < state.disbursement.date) {
@@ -46,6 +46,12 @@ export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   // A repayment may not be dated before a reschedule, so neither may the quote of one.
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `payoff date ${date} is before the reschedule on ${state.rescheduledOn}: quote a date on or after it`, 'rule');
+  }
+  // The quote is of the loan as every recorded fact leaves it; a date before some of them would
+  // count money paid (or charged) after it, and paying that quote on that date would not close it.
+  const latestFact = state.lastFactKey?.slice(0, 10) ?? null;
+  if (latestFact !== null && date < latestFact) {
+    throw new DomainError('PAYOFF_DATE_BEFORE_LATER_FACTS', `payoff date ${date} is before a payment, waiver or charge already recorded for ${latestFact}: quote a date on or after it`, 'rule', { latestFact });
   }
   return payoffQuote(state, date);
 }

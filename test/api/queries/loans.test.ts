@@ -132,6 +132,18 @@ describe('GET /v1/loans/:id/payoff', () => {
     expect(early.json()).toMatchObject({ code: 'PAYOFF_DATE_BEFORE_DISBURSEMENT' });
   });
 
+  it('refuses a date before a payment already recorded (422): that quote would count money paid after it', async () => {
+    await verifiedCustomer(t, 'c9');
+    await disbursedLoan(t, 'l9', 'c9');
+    businessDay('2026-03-20');
+    await t.caughtUp(await repay(t, 'l9', 'c9', '500.00', '2026-03-10', 'later'));
+    const early = await call(t, borrower('c9'), 'GET', '/v1/loans/l9/payoff?date=2026-03-01');
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'PAYOFF_DATE_BEFORE_LATER_FACTS' });
+    expect(early.json().detail).toContain('2026-03-10');
+    expect((await call(t, borrower('c9'), 'GET', '/v1/loans/l9/payoff?date=2026-03-10')).statusCode).toBe(200);
+  });
+
   it('answers 409 for a loan not yet disbursed', async () => {
     await command(t, borrower('c2'), 'POST', '/v1/loans', { loanId: 'l2', customerId: 'c2', productId: 'personal-12', principal: '3000.00', term: 3, purpose: 'tv' });
     expect((await call(t, borrower('c2'), 'GET', '/v1/loans/l2/payoff?date=2026-02-01')).statusCode).toBe(409);
