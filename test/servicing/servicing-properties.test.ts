@@ -28,7 +28,8 @@ type Step =
   | { op: 'refund'; cents: number | null; reference: number }
   | { op: 'writeOff' }
   | { op: 'recover'; cents: number }
-  | { op: 'reverse'; pick: number };
+  | { op: 'reverse'; pick: number }
+  | { op: 'charge'; kind: 'document-fee' | 'late-fee' | 'collection-fee'; cents: number; due: number };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 45 }) }) },
@@ -39,6 +40,13 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('charge' as const), kind: fc.constantFrom('document-fee' as const, 'late-fee' as const, 'collection-fee' as const),
+      cents: fc.integer({ min: 1, max: 20_000 }), due: fc.integer({ min: -60, max: 120 }),
+    }),
+  },
 );
 
 const amount = (cents: number) => (cents / 100).toFixed(2);
@@ -62,6 +70,8 @@ function commandFor(s: Step, today: string, n: number, state: LoanState): LoanCo
       return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } };
     case 'recover':
       return { type: 'ReceiveRecovery', data: { amount: amount(s.cents), channel: 'bank_transfer', reference: `rec${n}`, effectiveDate: today } };
+    case 'charge':
+      return { type: 'ApplyCharge', data: { kind: s.kind, amount: amount(s.cents), dueDate: max(DISBURSED, addDays(today, s.due)), reason: 'test', date: today, appliedBy: 'officer-1' } };
     case 'reverse': {
       const payments = paymentRecords(state.payments);
       const target = payments[s.pick % Math.max(1, payments.length)];
@@ -95,6 +105,26 @@ function payoffClosesTheLoan(state: LoanState, date: string): void {
   expect(figures.ledger.penalty_receivable).toBe('0.00');
 }
 
+/**
+ * Money is conserved: no component of a row has more paid and waived than is due (so none shows a
+ * negative balance), and every yuan received is on a row's paid column, in the credit balance, or
+ * refunded. Charges, payments, waivers and reversals in any order keep both.
+ */
+function moneyIsConserved(state: LoanState): void {
+  const cents = (v: string) => Math.round(Number(v) * 100);
+  let paid = 0;
+  for (const row of state.installments) {
+    for (const c of ['penalty', 'fee', 'interest', 'principal'] as const) {
+      expect(cents(row.paid[c]) + cents(row.waived[c]), `row ${row.number} ${c}`).toBeLessThanOrEqual(cents(row.due[c]));
+      paid += cents(row.paid[c]);
+    }
+  }
+  if (state.status === 'written_off' || state.rescheduledOn !== null) return;
+  const reversed = new Set(state.reversed);
+  const received = paymentRecords(state.payments).filter((p) => !reversed.has(p.reference)).reduce((sum, p) => sum + cents(p.amount), 0);
+  expect(paid + cents(state.creditBalance) + cents(state.refunded)).toBe(received);
+}
+
 function noPaymentPaysALaterPenalty(state: LoanState): void {
   if (state.contract.length === 0) return;
   const replay = replayServicing(state, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state));
@@ -103,13 +133,14 @@ function noPaymentPaysALaterPenalty(state: LoanState): void {
     if (!allocation) continue;
     // Penalties baked into the contract by a reschedule were charged before anything it replays.
     const baked = state.contract.reduce((sum, row) => sum + Number(row.due.penalty), 0);
-    const chargedBy = baked + state.penalties.filter((p) => p.date <= payment.effectiveDate).reduce((sum, p) => sum + Number(p.amount), 0);
+    const officerPenalties = state.charges.filter((c) => c.component === 'penalty' && c.date <= payment.effectiveDate).reduce((sum, c) => sum + Number(c.amount), 0);
+    const chargedBy = baked + officerPenalties + state.penalties.filter((p) => p.date <= payment.effectiveDate).reduce((sum, p) => sum + Number(p.amount), 0);
     expect(Number(allocation.totals.penalty)).toBeLessThanOrEqual(chargedBy + 1e-9);
   }
 }
 
 describe('servicing properties over random histories', () => {
-  it('after every step (payments back-dated or not, waivers, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
+  it('after every step (payments back-dated or not, waivers, officer charges, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.boolean(), fc.constantFrom('next-installment' as const, 'last-installments' as const), async (steps, penalty, prepaymentStrategy) => {
       const terms = servicingTerms({
         writeOffDpd: 30,
@@ -149,6 +180,7 @@ describe('servicing properties over random histories', () => {
         expect(Math.round(Number(loan.state.principalOutstanding) * 100)).toBe(owedPrincipal);
         payoffClosesTheLoan(loan.state, today);
         noPaymentPaysALaterPenalty(loan.state);
+        moneyIsConserved(loan.state);
         if (loan.state.status === 'closed') {
           expect(figures.daysPastDue).toBe(0);
           expect(figures.outstanding.total).toBe('0.00');

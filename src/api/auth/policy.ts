@@ -45,6 +45,7 @@ export const POLICY = {
   'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['officer'] },
   'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
+  'loans.applyCharge': { method: 'POST', url: '/v1/loans/:id/charges', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
   'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },

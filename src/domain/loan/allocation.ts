@@ -36,7 +36,8 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
 }
 
 /**
- * In-advance money. Enough to pay the loan off pays the interest the current period has earned
+ * In-advance money. Penalties an officer charged on a row not yet due come first (they are owed
+ * now). Enough to pay the loan off pays the interest the current period has earned
  * (so a payoff matches its quote) and then all principal, never interest of periods not yet
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
@@ -45,9 +46,19 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
  */
 function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
   const steps: Step[] = [];
+  // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
+  let penalties = new Dec(0);
+  for (const index of notDue) {
+    const penalty = owed(installments[index] as Installment, 'penalty');
+    if (penalty.gt(0)) {
+      steps.push({ index, component: 'penalty' });
+      penalties = penalties.plus(penalty);
+    }
+  }
   const earned = earnedUnpaid(installments, notDue, date, ctx);
+  const left = available.minus(penalties);
   // Only next-installment pays differently when the money falls short of a payoff; the sum is skipped otherwise.
-  const paysOff = () => available.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earned));
+  const paysOff = () => left.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earned));
   if (ctx.prepayment === 'next-installment' && !paysOff()) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;

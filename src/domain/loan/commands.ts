@@ -2,7 +2,7 @@ import type { Role } from '../actor.js';
 import type { KycStatus } from '../customer/state.js';
 import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
-import type { Channel, ChargeKind, CreditAssessed } from './events.js';
+import type { Channel, ChargeKind, CreditAssessed, OfficerChargeKind } from './events.js';
 
 /**
  * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
@@ -47,6 +47,11 @@ export type ReverseRepayment = {
   data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
 };
 export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
+export type ApplyCharge = {
+  type: 'ApplyCharge';
+  /** `date` is the business date it is applied (and booked) on; `dueDate` picks the installment. */
+  data: { kind: OfficerChargeKind; amount: string; dueDate: string; reason: string; date: string; appliedBy: string };
+};
 export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
 export type RescheduleLoan = {
   type: 'Reschedule';
@@ -65,5 +70,5 @@ export type RefundOverpayment = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | ReverseRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | WaiveCharge | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment;

@@ -1,4 +1,5 @@
 import type { Decider } from '../decider.js';
+import { applyCharge } from './charge.js';
 import { closeBusinessDay } from './close-of-business.js';
 import type { LoanCommand } from './commands.js';
 import { disburse } from './disbursement.js';
@@ -39,6 +40,8 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
       return reverseRepayment(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
+    case 'ApplyCharge':
+      return applyCharge(command, state);
     case 'CloseBusinessDay':
       requireLoan(state);
       return closeBusinessDay(state, command.data.date, command.data.thresholds);

@@ -5,6 +5,8 @@ import type { ProductTerms } from '../product/events.js';
 export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
 export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
 export type ChargeKind = 'penalty' | 'fee' | 'interest';
+/** A charge an officer applies to a loan (see charge.ts for which component each one adds to). */
+export type OfficerChargeKind = 'document-fee' | 'late-fee' | 'collection-fee';
 
 export interface ScheduleRow {
   number: number;
@@ -103,6 +105,20 @@ export type ChargeWaived = DomainEvent<'ChargeWaived', {
   /** Business date the waiver takes effect (absent on waivers recorded before it was carried). */
   effectiveDate?: string;
 }>;
+export type ChargeApplied = DomainEvent<'ChargeApplied', {
+  kind: OfficerChargeKind;
+  /** The component it adds to: `fee` for a service charge, `penalty` for one the borrower's default caused. */
+  component: 'fee' | 'penalty';
+  amount: string;
+  /** The charge's own due date, as the officer gave it. */
+  dueDate: string;
+  /** The installment it was added to: the one whose period holds dueDate (the last one past the schedule). */
+  number: number;
+  reason: string;
+  /** Business date the charge was applied (and booked): it is replayed there among the loan's other facts. */
+  date: string;
+  appliedBy: string;
+}>;
 export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string }>;
 export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   reason: string;
@@ -133,7 +149,7 @@ export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obli
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
   | LoanDisbursed | RepaymentReceived | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
-  | ChargeWaived | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
+  | ChargeWaived | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed;
 
 export type LoanStatus =

@@ -23,7 +23,7 @@ export function loanContext(state: LoanState): LoanContext {
 
 /**
  * What closes the loan on `date`: all principal outstanding, plus interest, fees and penalties
- * fallen due, plus interest the current period has earned to date (never future interest).
+ * fallen due, plus penalties charged on rows not yet due, plus interest the current period has earned to date (never future interest).
  * Allocating exactly this amount on that date leaves nothing owed.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
@@ -35,10 +35,11 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
   for (let i = state.firstUnsettled; i < state.installments.length; i++) {
     const inst = state.installments[i] as Installment;
     if (inst.settled) continue;
+    // Penalties are owed once charged: a late or collection fee an officer charged may sit on a row not yet due.
+    penalties = penalties.plus(owed(inst, 'penalty'));
     if (inst.dueDate <= date) {
       interest = interest.plus(owed(inst, 'interest'));
       fees = fees.plus(owed(inst, 'fee'));
-      penalties = penalties.plus(owed(inst, 'penalty'));
     } else if (!currentSeen) {
       currentSeen = true;
       const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);

@@ -7,7 +7,7 @@ import { addAmounts, COMPONENTS, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
 import { forgoUnearned } from './payoff.js';
 import { applyAllocation } from './apply-allocation.js';
-import type { Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
+import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
 /**
  * A servicing fact in replay order: by effective date, and on one date in the order recorded (so
@@ -16,7 +16,8 @@ import type { Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } fro
 export type ServicingFact =
   | { kind: 'payment'; date: string; sequence: number; payment: PaymentRecord }
   | { kind: 'waiver'; date: string; sequence: number; waiver: WaiverFact }
-  | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact };
+  | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact }
+  | { kind: 'charge'; date: string; sequence: number; charge: ChargeFact };
 
 /** The replay sort key of a fact on `date`; a fact with a lower key than the latest applied re-runs the replay. */
 export function factKey(date: string): string {
@@ -42,7 +43,14 @@ export function servicingFacts(state: LoanState): ServicingFact[] {
   }
   for (const waiver of state.waivers) facts.push({ kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
   for (const penalty of state.penalties) facts.push({ kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
+  for (const charge of state.charges) facts.push({ kind: 'charge', date: charge.date, sequence: charge.sequence, charge });
   return facts.sort(compareFacts);
+}
+
+/** True for a fee charge on a row not yet due at its date while no principal is owed (see addCharge). */
+export function chargeIsForgone(rows: readonly Installment[], charge: ChargeFact, currency: string): boolean {
+  const inst = rows[charge.number - 1];
+  return inst !== undefined && charge.component === 'fee' && inst.dueDate > charge.date && principalOwedMinor(rows, minorUnits(currency)) === 0n;
 }
 
 function principalOwedMinor(rows: readonly Installment[], places: number): bigint {
@@ -84,6 +92,18 @@ function stillUnpaid(rows: readonly Installment[], number: number, currency: str
 function addPenalty(rows: Installment[], penalty: PenaltyFact, currency: string): void {
   const inst = rows[penalty.number - 1] as Installment;
   rows[penalty.number - 1] = { ...inst, settled: false, due: { ...inst.due, penalty: addAmounts(inst.due.penalty, penalty.amount, currency) } };
+}
+
+/**
+ * Adds an officer's charge to its installment (reopening it if it was settled). A fee on a row not
+ * yet due once no principal is owed is void: fees of periods not yet due are forgone then, like
+ * the schedule's own (see forgoUnearned).
+ */
+export function addCharge(rows: Installment[], charge: ChargeFact, currency: string): void {
+  const inst = rows[charge.number - 1];
+  if (!inst) return;
+  if (chargeIsForgone(rows, charge, currency)) return;
+  rows[charge.number - 1] = { ...inst, settled: false, due: { ...inst.due, [charge.component]: addAmounts(inst.due[charge.component], charge.amount, currency) } };
 }
 
 /**
@@ -138,6 +158,9 @@ export function applyFact(rows: Installment[], fact: ServicingFact, order: Alloc
     case 'penalty':
       applyPenalty(rows, fact.penalty, ctx.currency);
       break;
+    case 'charge':
+      addCharge(rows, fact.charge, ctx.currency);
+      break;
   }
   stampSettled(rows, fact.date);
   return result;
@@ -187,6 +210,13 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
       }
+      continue;
+    }
+    if (fact.kind === 'charge') {
+      // Like a penalty: money already received beyond every balance pays it.
+      addCharge(rows, fact.charge, ctx.currency);
+      excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
+      stampSettled(rows, fact.date);
       continue;
     }
     const result = applyFact(rows, fact, order, ctx);

@@ -40,6 +40,15 @@ export interface PenaltyFact {
   amount: string;
 }
 
+/** A charge an officer applied: added to its installment's fee or penalty at its date, whatever was paid before. */
+export interface ChargeFact {
+  sequence: number;
+  date: string;
+  number: number;
+  component: 'fee' | 'penalty';
+  amount: string;
+}
+
 /**
  * Everything the loan decider needs, as plain JSON (decimal strings, no class instances) so it
  * can be snapshotted. Running totals (principal outstanding, credit balance) are kept so evolve and
@@ -87,6 +96,7 @@ export interface LoanState {
   replayFrom: number;
   waivers: WaiverFact[];
   penalties: PenaltyFact[];
+  charges: ChargeFact[];
   /** Sort key of the latest fact applied: a fact sorting before it re-runs the replay. */
   lastFactKey: string | null;
   /** Latest effective date among payments: an earlier one is backdated. */
@@ -150,6 +160,7 @@ export function initialLoanState(): LoanState {
     replayFrom: 0,
     waivers: [],
     penalties: [],
+    charges: [],
     lastFactKey: null,
     lastPaymentDate: null,
     interestAccruedThrough: null,

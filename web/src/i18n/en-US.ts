@@ -98,6 +98,8 @@ export const en = {
   'queue.by': 'Submitted or requested by',
   'action.reverse': 'Reverse repayment',
   'field.repaymentReference': 'Repayment reference',
+  'action.charge': 'Apply charge', 'field.dueDate': 'Due date (picks the installment)',
+  'charge.document-fee': 'Document fee', 'charge.late-fee': 'Late fee (penalty)', 'charge.collection-fee': 'Collection fee (penalty)', 'tx.charge': 'Charge',
   'payoff.refundDue': 'Refund owed back',
   'tx.title': 'Transactions',
   'tx.date': 'Date',

@@ -100,6 +100,8 @@ export const zh: Record<MessageKey, string> = {
   'queue.by': '提交人 / 申请人',
   'action.reverse': '冲正还款',
   'field.repaymentReference': '还款流水号',
+  'action.charge': '收取费用', 'field.dueDate': '到期日（决定计入哪一期）',
+  'charge.document-fee': '单据费', 'charge.late-fee': '滞纳金（罚金）', 'charge.collection-fee': '催收费（罚金）', 'tx.charge': '费用',
   'payoff.refundDue': '应退回的退款',
   'tx.title': '交易流水',
   'tx.date': '日期',

@@ -1,15 +1,17 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
 import { refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
+import { chargeBody } from '../../schemas/loan-charges.js';
 import { paymentBody, refundBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
 
-/** A disbursed loan's life: repayments, waivers, reschedule, write-off, recoveries, refunds. */
+/** A disbursed loan's life: repayments, waivers, officer charges, reschedule, write-off, recoveries, refunds. */
 export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   checkRoleBeforeValidation(scope);
@@ -38,6 +40,14 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.waive', deps.eventStore);
     return sendOutcome(reply, await waiveCharge(deps, commandMeta(request, actor, 'loans.waive'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/charges', {
+    config: { policy: 'loans.applyCharge' },
+    schema: commandSchema('loans', 'Apply a document, late or collection fee to an active loan, on today\'s business date (officer)', { params: idParams, body: chargeBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.applyCharge', deps.eventStore);
+    return sendOutcome(reply, await applyCharge(deps, commandMeta(request, actor, 'loans.applyCharge'), request.params.id, request.body));
   });
 
   app.post('/v1/loans/:id/reschedule', {
