@@ -35,6 +35,11 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
   return earned.gt(0) ? earned : new Dec(0);
 }
 
+/** True when in-advance principal short of a payoff recomputes the remaining rows (re-amortise, reduce-term). */
+export function reamortises(ctx: LoanContext): boolean {
+  return (ctx.prepayment === 're-amortise' || ctx.prepayment === 'reduce-term') && ctx.schedule !== undefined;
+}
+
 /**
  * In-advance money. Penalties an officer charged on a row not yet due come first (they are owed
  * now). Enough to pay the loan off pays the interest the current period has earned
@@ -42,7 +47,8 @@ function earnedUnpaid(installments: readonly Installment[], notDue: number[], da
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
  * paid); `last-installments` pays the earned interest and then principal from the LAST
- * installment backwards (the term shortens).
+ * installment backwards (the term shortens); `re-amortise` and `reduce-term` pay the earned interest
+ * and leave the rest to reamortise() (see re-amortise.ts).
  */
 function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
   const steps: Step[] = [];
@@ -64,6 +70,8 @@ function inAdvanceSteps(installments: readonly Installment[], notDue: number[], 
     return steps;
   }
   if (earned.gt(0)) steps.push({ index: notDue[0] as number, component: 'interest', limit: earned });
+  // Re-amortising modes leave the principal part as excess here: reamortise() applies it and recomputes the rows after.
+  if (reamortises(ctx) && !paysOff()) return steps;
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }

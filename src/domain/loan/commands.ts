@@ -3,6 +3,7 @@ import type { KycStatus } from '../customer/state.js';
 import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
 import type { Channel, ChargeKind, CreditAssessed, OfficerChargeKind } from './events.js';
+import type { PrepaymentOverride } from './state.js';
 
 /**
  * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
@@ -40,7 +41,7 @@ export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } }
 export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
 export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
-  data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride };
 };
 export type ReverseRepayment = {
   type: 'ReverseRepayment';

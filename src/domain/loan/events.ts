@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../decider.js';
 import type { ProductTerms } from '../product/events.js';
+import type { PrepaymentOverride } from './state.js';
 
 /** Amounts are decimal strings in the loan's currency, rounded to its minor unit; dates are YYYY-MM-DD. */
 export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
@@ -84,6 +85,8 @@ export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
   effectiveDate: string;
   allocation: Allocation;
   installments: InstallmentAllocation[];
+  /** The payment's prepayment override, when it had one (absent: the product's prepaymentStrategy). */
+  prepayment?: PrepaymentOverride;
 }>;
 export type RepaymentReversed = DomainEvent<'RepaymentReversed', {
   reference: string;

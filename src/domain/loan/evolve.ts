@@ -101,9 +101,10 @@ function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
   const sequence = state.eventsFolded;
   state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
+  if (data.prepayment) state.prepaymentOverrides[data.reference] = data.prepayment;
   recordFact(state, {
     kind: 'payment', date: data.effectiveDate, sequence,
-    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence },
+    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
   });
 }
 

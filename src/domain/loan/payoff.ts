@@ -18,6 +18,7 @@ export function loanContext(state: LoanState): LoanContext {
   return {
     currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01',
     prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
+    ...(state.terms ? { schedule: { terms: state.terms, annualRate: state.annualRate ?? state.terms.annualRate } } : {}),
   };
 }
 

@@ -63,10 +63,15 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
   const places = minorUnits(state.currency);
-  const { result, rows, creditAfter } = allocate(state, { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1 });
+  const prepayment = data.prepayment;
+  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, ...(prepayment ? { prepayment } : {}) };
+  const { result, rows, creditAfter } = allocate(state, record);
   const events: LoanEvent[] = [{
     type: 'RepaymentReceived',
-    data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
+    data: {
+      amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments,
+      ...(prepayment ? { prepayment } : {}),
+    },
   }];
   // A negative credit balance is a refund paid out against a payment since reversed: still owed.
   const creditBefore = minorOf(state.creditBalance, places);

@@ -3,6 +3,10 @@ import type { ChargeKind, Classification, LoanStatus } from './events.js';
 import type { PaymentEntry } from './payment-book.js';
 
 export type Component = 'penalty' | 'fee' | 'interest' | 'principal';
+/** A payment's prepayment override: keep the term and lower the installment, or keep the installment and shorten the term. */
+export type PrepaymentOverride = 'reduce-installment' | 'reduce-term';
+/** How in-advance money is applied: the product's strategy or a payment's `reduce-term` (`reduce-installment` is `re-amortise`). */
+export type PrepaymentMode = PrepaymentStrategy | 'reduce-term';
 /** One decimal string per component, in the loan's currency. */
 export type Components = Record<Component, string>;
 export type LoanFlag = 'npa' | 'charged-off';
@@ -90,6 +94,8 @@ export interface LoanState {
   principalOutstanding: string;
   /** Every repayment in order of arrival (see payment-book). */
   payments: PaymentEntry[];
+  /** Repayments that overrode the product's prepayment strategy, by reference. */
+  prepaymentOverrides: Record<string, PrepaymentOverride>;
   /** References of reversed repayments: remembered (a reference is never reused) but never replayed. */
   reversed: string[];
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
@@ -156,6 +162,7 @@ export function initialLoanState(): LoanState {
     firstUnsettled: 0,
     principalOutstanding: '0',
     payments: [],
+    prepaymentOverrides: {},
     reversed: [],
     replayFrom: 0,
     waivers: [],
@@ -187,6 +194,8 @@ export interface LoanContext {
   dayCount: DayCount;
   /** The date 30/360's month-end rule is anchored on: the disbursement date. */
   anchor: string;
-  /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy). */
-  prepayment: PrepaymentStrategy;
+  /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy), or a payment's own `reduce-term`. */
+  prepayment: PrepaymentMode;
+  /** The terms and current annual rate the remaining rows are re-amortised with (absent: in-advance principal pays the last rows). */
+  schedule?: { terms: ProductTerms; annualRate: string };
 }

@@ -6,7 +6,7 @@ import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { chargeBody } from '../../schemas/loan-charges.js';
-import { paymentBody, refundBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -18,7 +18,7 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/repayments', {
     config: { policy: 'loans.repay' },
-    schema: commandSchema('loans', 'Repay (its borrower, or officer); a replayed reference applies nothing twice', { params: idParams, body: paymentBody }),
+    schema: commandSchema('loans', 'Repay (officer); a replayed reference applies nothing twice; `prepayment` overrides the product\'s prepayment strategy', { params: idParams, body: repaymentBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.repay', deps.eventStore, { loanId: request.params.id });
     return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, request.body));
