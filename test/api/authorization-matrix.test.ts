@@ -40,6 +40,7 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
   { route: 'loans.recover', method: 'POST', url: `${LOANS}/recoveries`, body: pay, allowed: ['officer'] },
+  { route: 'loans.approveReversal', method: 'POST', url: `${LOANS}/repayments/r-none/reversal/approve`, body: {}, allowed: ['officer', 'underwriter'] },
   { route: 'loans.reverseRepayment', method: 'POST', url: `${LOANS}/repayments/r-none/reversal`, body: { reason: 'bounced' }, allowed: ['officer'] },
   { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'online', reference: 'r-1' }, allowed: ['officer'] },
 ];

@@ -44,6 +44,8 @@ export const POLICY = {
   // Cash and manually confirmed transfers only; borrowers pay through a channel (payments.createIntent).
   'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['officer'] },
   'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
+  // Four eyes: a reversal above the product's reversalApprovalAbove is approved by someone other than its requester (the decider checks).
+  'loans.approveReversal': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal/approve', roles: ['officer', 'underwriter'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   'loans.applyCharge': { method: 'POST', url: '/v1/loans/:id/charges', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).

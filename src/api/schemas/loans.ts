@@ -88,4 +88,6 @@ export const reversalBody = z
   })
   .strict();
 
+export const reversalApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the reversal happens as requested (its reason and effective date)' });
+
 export const reversalParams = z.object({ id: entityId, reference }).strict();

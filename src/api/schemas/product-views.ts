@@ -26,6 +26,7 @@ export const productTermsResponse = z.object({
   writeOffDpd: z.number().int(),
   nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).optional(),
   prepaymentStrategy: z.enum(['next-installment', 'last-installments', 're-amortise']).optional(),
+  reversalApprovalAbove: decimal.nullable().optional(),
 });
 
 export const productResponse = z.object({

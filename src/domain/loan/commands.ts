@@ -47,6 +47,7 @@ export type ReverseRepayment = {
   type: 'ReverseRepayment';
   data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
 };
+export type ApproveReversal = { type: 'ApproveReversal'; data: { reference: string; approvedBy: string } };
 export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
 export type ApplyCharge = {
   type: 'ApplyCharge';
@@ -71,5 +72,5 @@ export type RefundOverpayment = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | ReverseRepayment | WaiveCharge | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | ApproveReversal | WaiveCharge | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment;

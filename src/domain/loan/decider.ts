@@ -10,7 +10,7 @@ import { approve, recordAssessment, reject, submitApplication, withdraw } from '
 import { refundOverpayment } from './refund.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
-import { reverseRepayment } from './reversal.js';
+import { approveReversal, reverseRepayment } from './reversal.js';
 import { initialLoanState, type LoanState } from './state.js';
 import { waiveCharge } from './waiver.js';
 import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.js';
@@ -38,6 +38,8 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
       return receiveRepayment(command, state);
     case 'ReverseRepayment':
       return reverseRepayment(command, state);
+    case 'ApproveReversal':
+      return approveReversal(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
     case 'ApplyCharge':

@@ -96,6 +96,17 @@ export type RepaymentReversed = DomainEvent<'RepaymentReversed', {
   /** Business date the reversal is booked on (never before the payment's own date). */
   effectiveDate: string;
   reversedBy: string;
+  /** The second person who approved it, when its amount needed approval (see ProductTerms.reversalApprovalAbove). */
+  approvedBy?: string;
+}>;
+/** A reversal above the product's reversalApprovalAbove, waiting for a second person's approval; nothing is reversed yet. */
+export type RepaymentReversalRequested = DomainEvent<'RepaymentReversalRequested', {
+  reference: string;
+  amount: string;
+  reason: string;
+  /** Business date the reversal will be booked on once approved. */
+  effectiveDate: string;
+  requestedBy: string;
 }>;
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
@@ -151,7 +162,7 @@ export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obli
 
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
-  | LoanDisbursed | RepaymentReceived | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
+  | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
   | ChargeWaived | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed;
 

@@ -202,7 +202,13 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'RepaymentReceived':
       receivePayment(state, event);
       break;
+    case 'RepaymentReversalRequested': {
+      const { reference, ...request } = event.data;
+      state.reversalRequests[reference] = request;
+      break;
+    }
     case 'RepaymentReversed':
+      delete state.reversalRequests[event.data.reference];
       reversePayment(state, event);
       break;
     case 'InterestAccrued':

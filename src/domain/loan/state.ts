@@ -96,6 +96,8 @@ export interface LoanState {
   payments: PaymentEntry[];
   /** Repayments that overrode the product's prepayment strategy, by reference. */
   prepaymentOverrides: Record<string, PrepaymentOverride>;
+  /** Reversals waiting for a second person's approval, by repayment reference. */
+  reversalRequests: Record<string, { amount: string; reason: string; effectiveDate: string; requestedBy: string }>;
   /** References of reversed repayments: remembered (a reference is never reused) but never replayed. */
   reversed: string[];
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
@@ -163,6 +165,7 @@ export function initialLoanState(): LoanState {
     principalOutstanding: '0',
     payments: [],
     prepaymentOverrides: {},
+    reversalRequests: {},
     reversed: [],
     replayFrom: 0,
     waivers: [],

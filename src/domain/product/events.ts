@@ -60,6 +60,11 @@ export interface ProductTerms {
    * installment). Absent on products defined before it existed: 'last-installments'.
    */
   prepaymentStrategy?: PrepaymentStrategy;
+  /**
+   * A repayment reversal above this amount (decimal string in the currency) waits for a second
+   * person's approval; absent or null: never.
+   */
+  reversalApprovalAbove?: string | null;
 }
 
 export type PrepaymentStrategy = 'next-installment' | 'last-installments' | 're-amortise';

@@ -14,7 +14,7 @@ export const CUSTOMER_EVENT_TYPES = [
 
 export const LOAN_EVENT_TYPES = [
   'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanRejected', 'LoanApplicationWithdrawn',
-  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
+  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
   'ChargeWaived', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
   'RecoveryReceived', 'LoanOverpaid', 'RefundIssued', 'LoanClosed',
 ] as const satisfies readonly LoanEvent['type'][];

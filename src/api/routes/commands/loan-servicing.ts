@@ -1,12 +1,12 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { approveReversal, refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { chargeBody } from '../../schemas/loan-charges.js';
-import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -26,12 +26,22 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/repayments/:reference/reversal', {
     config: { policy: 'loans.reverseRepayment' },
-    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer)', {
+    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). Above the product\'s reversalApprovalAbove it is only requested until a second person approves it', {
       params: reversalParams, body: reversalBody,
     }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.reverseRepayment', deps.eventStore);
     return sendOutcome(reply, await reverseRepayment(deps, commandMeta(request, actor, 'loans.reverseRepayment'), request.params.id, request.params.reference, request.body));
+  });
+
+  app.post('/v1/loans/:id/repayments/:reference/reversal/approve', {
+    config: { policy: 'loans.approveReversal' },
+    schema: commandSchema('loans', 'Approve a reversal waiting for a second person; never its requester (officer or underwriter)', {
+      params: reversalParams, body: reversalApprovalBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.approveReversal', deps.eventStore);
+    return sendOutcome(reply, await approveReversal(deps, commandMeta(request, actor, 'loans.approveReversal'), request.params.id, request.params.reference));
   });
 
   app.post('/v1/loans/:id/waivers', {
