@@ -49,6 +49,11 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal/approve', () => {
     expect((await t.call(STAFF.officer, 'GET', `/v1/loans/${id}/payoff?date=2024-01-22`)).json()).toMatchObject({ refundDue: '0.00' });
     let transactions = (await t.call(STAFF.officer, 'GET', `/v1/loans/${id}/transactions?minPosition=${requested.position}`)).json().items as { type: string }[];
     expect(transactions.some((m) => m.type === 'reversal')).toBe(false);
+    // It waits in the reversal-approvals queue, which leaves out the requester's own requests.
+    type Queue = { items: { id: string; reason: string; requestedBy: string }[] };
+    const queue = (await t.call(STAFF.underwriter, 'GET', `/v1/queues/reversal-approvals?minPosition=${requested.position}`)).json() as Queue;
+    expect(queue.items).toEqual([expect.objectContaining({ id, requestedBy: STAFF.officer.sub, reason: expect.stringContaining('BIG-1 (1500.00)') })]);
+    expect(((await t.call(STAFF.officer, 'GET', '/v1/queues/reversal-approvals')).json() as Queue).items).toEqual([]);
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 422, 'FOUR_EYES_REQUIRED');
     refused(await t.call(STAFF.compliance, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 403, 'FORBIDDEN');
     const approved = accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}));
@@ -56,6 +61,7 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal/approve', () => {
     expect(transactions.find((m) => m.type === 'reversal')).toMatchObject({ reference: 'BIG-1', amount: '1500.00', date: '2024-01-22', reason: 'chargeback' });
     const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${id}?minPosition=${approved.position}`);
     expect(summary.json()).toMatchObject({ outstanding: { principal: '3000.00' } });
+    expect(((await t.call(STAFF.underwriter, 'GET', `/v1/queues/reversal-approvals?minPosition=${approved.position}`)).json() as Queue).items).toEqual([]);
     refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/repayments/NOPE/reversal/approve`, {}), 404, 'REPAYMENT_NOT_FOUND');
   });
 });

@@ -91,6 +91,8 @@ export const en = {
   'queue.approvals': 'Approvals',
   'queue.disbursements': 'Disbursements',
   'queue.write-off-approvals': 'Write-off approvals',
+  'queue.reversal-approvals': 'Reversal approvals',
+  'action.approveReversal': 'Approve reversal',
   'queue.empty': 'Nothing waits here',
   'queue.item': 'Item',
   'queue.reason': 'Waiting for',

@@ -93,6 +93,8 @@ export const zh: Record<MessageKey, string> = {
   'queue.approvals': '待审批',
   'queue.disbursements': '待放款',
   'queue.write-off-approvals': '待批准核销',
+  'queue.reversal-approvals': '待批准冲正',
+  'action.approveReversal': '批准冲正',
   'queue.empty': '暂无待办',
   'queue.item': '事项',
   'queue.reason': '等待原因',

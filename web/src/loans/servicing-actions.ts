@@ -45,6 +45,8 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate] },
   { id: 'reverse', action: 'reversal', title: 'action.reverse', roles: ['officer'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
     { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }, reason, effectiveDate] },
+  { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
+    { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }] },
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
