@@ -85,3 +85,16 @@ describe('officer-applied charges', () => {
     expect(loan.state.status).toBe('active');
   });
 });
+
+describe('officer charges and reschedules', () => {
+  it('a reschedule that would replace a row holding an officer charge is refused; one after it is not', () => {
+    const loan = new ServicedLoan();
+    loan.run(charge('document-fee', '20.00', '2024-03-01', '2024-01-20'), '2024-01-20');
+    expect(() => loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-01-20', term: 6, annualRate: null } }, '2024-01-20'))
+      .toThrow(expect.objectContaining({ code: 'RESCHEDULE_WITH_CHARGES' }));
+    // From 2024-03-15 on, row 2 (which holds the fee) is kept as it is.
+    loan.close('2024-03-15');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-03-15', term: 6, annualRate: null } }, '2024-03-15');
+    expect(loan.state.installments[1]?.due.fee).toBe('20.00');
+  });
+});
