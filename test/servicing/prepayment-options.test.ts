@@ -63,6 +63,14 @@ describe('prepayment: re-amortise (reduce-installment) and reduce-term', () => {
     await expectLedgerAgrees(loan);
   });
 
+  it('reduce-term on a bullet loan keeps its rows: interest-only rows have no level installment to keep', () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ amortization: 'bullet' }));
+    // Rows 1–2 are interest only (30.00), row 3 repays 3 000.00 + 30.00. 1 030.00 on 2024-02-15 pays row 1 and prepays 1 000.00:
+    // 2 000.00 left over rows 2–3 at 1 %: 20.00 interest each, all principal in row 3.
+    loan.run(pay('1030.00', 'p1', '2024-02-15', 'reduce-term'), '2024-02-15');
+    expect(rows(loan)).toEqual([[1, '2024-02-15', '0.00', '30.00'], [2, '2024-03-15', '1000.00', '20.00'], [3, '2024-04-15', '2000.00', '20.00']]);
+  });
+
   it('a prepayment in the middle of a period keeps that period\'s scheduled interest and re-amortises the rows after it', () => {
     const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 're-amortise' }), '3000.00', 3, '2024-01-15');
     // On 2024-01-25 row 1 has earned 30.00 × 10/31 = 9.68; 509.68 pays that and prepays 500.00 of rows 2–3's 2 009.93.

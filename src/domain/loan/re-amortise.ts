@@ -85,7 +85,8 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
     let fresh: ScheduleRow[] = [];
     if (remaining > 0n) {
       const before = minorOf(start.due.principal, places) + minorOf(start.due.interest, places);
-      fresh = ctx.prepayment === 'reduce-term'
+      // A bullet schedule has no level installment to keep: reduce-term re-amortises it like reduce-installment.
+      fresh = ctx.prepayment === 'reduce-term' && schedule.terms.amortization !== 'bullet'
         ? shortestTerm(remaining, count, before, start.fromDate, schedule, places)
         : rowsFor(remaining, count, start.fromDate, schedule, places);
     }
