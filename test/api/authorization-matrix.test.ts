@@ -37,9 +37,11 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'payments.assignSuspense', method: 'POST', url: '/v1/payments/suspense/BK-1/assign', body: { loanId: LOAN }, allowed: ['officer'] },
   { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
+  { route: 'loans.applyCharge', method: 'POST', url: `${LOANS}/charges`, body: { kind: 'document-fee', amount: '10.00', dueDate: '2026-03-01', reason: 'copy' }, allowed: ['officer'] },
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
   { route: 'loans.recover', method: 'POST', url: `${LOANS}/recoveries`, body: pay, allowed: ['officer'] },
+  { route: 'loans.approveReversal', method: 'POST', url: `${LOANS}/repayments/r-none/reversal/approve`, body: {}, allowed: ['officer', 'underwriter'] },
   { route: 'loans.reverseRepayment', method: 'POST', url: `${LOANS}/repayments/r-none/reversal`, body: { reason: 'bounced' }, allowed: ['officer'] },
   { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'online', reference: 'r-1' }, allowed: ['officer'] },
 ];

@@ -46,6 +46,7 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'queues.approvals', method: 'GET', url: '/v1/queues/approvals', allowed: ['underwriter', 'admin'] },
   { route: 'queues.disbursements', method: 'GET', url: '/v1/queues/disbursements', allowed: ['officer', 'admin'] },
   { route: 'queues.writeOffApprovals', method: 'GET', url: '/v1/queues/write-off-approvals', allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'queues.reversalApprovals', method: 'GET', url: '/v1/queues/reversal-approvals', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
   INTENT_ROW,

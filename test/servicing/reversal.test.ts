@@ -103,3 +103,38 @@ describe('repayment reversal', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('four-eyes approval of large reversals (product reversalApprovalAbove)', () => {
+  const approve = (reference: string, approvedBy: string): LoanCommand => ({ type: 'ApproveReversal', data: { reference, approvedBy } });
+
+  it('above 1 000.00 a reversal of 1 020.07 waits, the requester cannot approve it, a second person reverses it as requested', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ reversalApprovalAbove: '1000.00' }));
+    loan.repay('1020.07', 'p1', '2024-02-15');
+    expect(loan.state.principalOutstanding).toBe('2009.93');
+    expect(loan.run(reverse('p1', '2024-02-16'), '2024-02-16')).toEqual([{
+      type: 'RepaymentReversalRequested', data: { reference: 'p1', amount: '1020.07', reason: 'bounced', effectiveDate: '2024-02-16', requestedBy: 'officer-1' },
+    }]);
+    // Nothing is reversed yet, and asking again changes nothing.
+    expect(loan.state.principalOutstanding).toBe('2009.93');
+    expect(loan.run(reverse('p1', '2024-02-17'), '2024-02-17')).toEqual([]);
+    expect(() => loan.run(approve('p1', 'officer-1'), '2024-02-17')).toThrow(expect.objectContaining({ code: 'FOUR_EYES_REQUIRED', kind: 'rule' }));
+    expect(loan.run(approve('p1', 'uw-1'), '2024-02-17')).toEqual([{
+      type: 'RepaymentReversed', data: { reference: 'p1', amount: '1020.07', reason: 'bounced', effectiveDate: '2024-02-16', reversedBy: 'officer-1', approvedBy: 'uw-1' },
+    }]);
+    expect(loan.state.principalOutstanding).toBe('3000.00');
+    expect(loan.state.reversalRequests).toEqual({});
+    expect(loan.run(approve('p1', 'uw-1'), '2024-02-17')).toEqual([]);
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+  });
+
+  it('at or below the threshold a reversal needs no approval; approving what was never requested is refused', () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ reversalApprovalAbove: '1000.00' }));
+    loan.repay('1000.00', 'p1', '2024-02-15');
+    expect(loan.run(reverse('p1', '2024-02-16'), '2024-02-16').map((e) => e.type)).toEqual(['RepaymentReversed']);
+    loan.repay('5.00', 'p2', '2024-02-16');
+    expect(() => loan.run(approve('p2', 'uw-1'), '2024-02-16')).toThrow(expect.objectContaining({ code: 'REVERSAL_NOT_REQUESTED' }));
+    expect(() => loan.run(approve('nope', 'uw-1'), '2024-02-16')).toThrow(expect.objectContaining({ code: 'REPAYMENT_NOT_FOUND' }));
+  });
+});

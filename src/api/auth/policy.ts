@@ -45,7 +45,10 @@ export const POLICY = {
   // Cash and manually confirmed transfers only; borrowers pay through a channel (payments.createIntent).
   'loans.repay': { method: 'POST', url: '/v1/loans/:id/repayments', roles: ['officer'] },
   'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
+  // Four eyes: a reversal above the product's reversalApprovalAbove is approved by someone other than its requester (the decider checks).
+  'loans.approveReversal': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal/approve', roles: ['officer', 'underwriter'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
+  'loans.applyCharge': { method: 'POST', url: '/v1/loans/:id/charges', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
   'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },
@@ -76,6 +79,7 @@ export const POLICY = {
   'queues.approvals': { method: 'GET', url: '/v1/queues/approvals', roles: ['underwriter', 'admin'] },
   'queues.disbursements': { method: 'GET', url: '/v1/queues/disbursements', roles: ['officer', 'admin'] },
   'queues.writeOffApprovals': { method: 'GET', url: '/v1/queues/write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  'queues.reversalApprovals': { method: 'GET', url: '/v1/queues/reversal-approvals', roles: ['officer', 'underwriter', 'admin'] },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },

@@ -23,6 +23,11 @@ export const loanTransaction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
   z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),
   z.object({ type: z.literal('penalty'), ...movement, installment: z.number().int() }),
+  z.object({
+    type: z.literal('charge'), ...movement, kind: z.enum(['document-fee', 'late-fee', 'collection-fee']),
+    component: z.enum(['fee', 'penalty']).meta({ description: 'The installment component it added to' }),
+    dueDate: z.string(), installment: z.number().int(), reason: z.string(),
+  }),
   z.object({ type: z.literal('refund'), ...movement, channel: z.string(), reference: z.string() }),
   z.object({ type: z.literal('recovery'), ...movement, channel: z.string(), reference: z.string() }),
   z.object({ type: z.literal('write-off'), ...movement, writtenOff: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount }) }),

@@ -39,6 +39,17 @@ export const paymentBody = z
   .strict()
   .meta({ description: 'effectiveDate defaults to today\'s business date' });
 
+export const repaymentBody = paymentBody
+  .extend({
+    prepayment: z.enum(['reduce-installment', 'reduce-term']).optional().meta({
+      description: 'What money beyond what is due does, overriding the product\'s prepaymentStrategy for this payment: '
+        + 'reduce-installment re-amortises the remaining principal over the remaining rows (same term, lower installment); '
+        + 'reduce-term keeps the installment and drops the rows it no longer needs',
+    }),
+  })
+  .strict()
+  .meta({ description: 'effectiveDate defaults to today\'s business date' });
+
 export const waiverBody = z
   .object({
     kind: z.enum(['penalty', 'fee', 'interest']),
@@ -79,5 +90,7 @@ export const reversalBody = z
     effectiveDate: businessDate.optional().meta({ description: 'Business date the reversal is booked on; defaults to today, never before the payment' }),
   })
   .strict();
+
+export const reversalApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the reversal happens as requested (its reason and effective date)' });
 
 export const reversalParams = z.object({ id: entityId, reference }).strict();

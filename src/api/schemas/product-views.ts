@@ -25,7 +25,8 @@ export const productTermsResponse = z.object({
   aprCap: decimal.nullable(),
   writeOffDpd: z.number().int(),
   nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).optional(),
-  prepaymentStrategy: z.enum(['next-installment', 'last-installments']).optional(),
+  prepaymentStrategy: z.enum(['next-installment', 'last-installments', 're-amortise']).optional(),
+  reversalApprovalAbove: decimal.nullable().optional(),
 });
 
 export const productResponse = z.object({

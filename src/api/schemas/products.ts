@@ -47,8 +47,10 @@ export const productTermsBody = z
     aprCap: percentRate.nullable().default(null).meta({ description: 'Highest APR in percent, by irr-nominal: periodic IRR of every borrower cash flow (fees included) × periods per year', example: '24' }),
     nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).default('keep')
       .meta({ description: 'A due date on a weekend or holiday (mainland China calendar with its adjusted working weekends, plus the lender\'s /v1/holidays) moves to the next or previous working day, or stays' }),
-    prepaymentStrategy: z.enum(['next-installment', 'last-installments']).default('next-installment')
-      .meta({ description: 'Money paid before a due date: next-installment pays the coming installments in full, in date order (a borrower who pays the next bill early has it paid); last-installments pays principal of the last installments first (shortens the term). A payment that covers the payoff always pays earned interest and all principal.' }),
+    prepaymentStrategy: z.enum(['next-installment', 'last-installments', 're-amortise']).default('next-installment')
+      .meta({ description: 'Money paid before a due date: next-installment pays the coming installments in full, in date order (a borrower who pays the next bill early has it paid); last-installments pays principal of the last installments first (shortens the term); re-amortise pays earned interest, then principal, and recomputes the remaining rows over the same term (lower installment). A payment that covers the payoff always pays earned interest and all principal.' }),
+    reversalApprovalAbove: decimalAmount.nullable().optional()
+      .meta({ description: 'A repayment reversal above this amount waits for a second person\'s approval (POST …/reversal/approve); absent or null: never', example: '10000.00' }),
     writeOffDpd: wholeNumber(0, 3650).default(90).meta({ description: 'Days past due from which a write-off may be requested (added field)' }),
   })
   .strict();

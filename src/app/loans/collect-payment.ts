@@ -1,4 +1,5 @@
 import type { Channel } from '../../domain/loan/events.js';
+import type { PrepaymentOverride } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loanStream } from '../streams.js';
@@ -9,6 +10,11 @@ export interface PaymentInput {
   channel: Channel;
   reference: string;
   effectiveDate?: string;
+}
+
+export interface RepaymentInput extends PaymentInput {
+  /** Overrides the product's prepaymentStrategy for this payment. */
+  prepayment?: PrepaymentOverride;
 }
 
 type PaymentEvent = 'RepaymentReceived' | 'RecoveryReceived' | 'RefundIssued';
@@ -27,10 +33,12 @@ export async function firstRecording(store: EventStore, loanId: string, type: Pa
   return { revision: events[last]!.revision, position: events[last]!.position };
 }
 
-async function collect(services: AppServices, meta: CommandMeta, loanId: string, input: PaymentInput, type: PaymentEvent): Promise<CommandOutcome> {
+async function collect(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput, type: PaymentEvent): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const data = { amount: input.amount, channel: input.channel, reference: input.reference, effectiveDate };
-  const command = type === 'RepaymentReceived' ? { type: 'ReceiveRepayment' as const, data } : { type: 'ReceiveRecovery' as const, data };
+  const command = type === 'RepaymentReceived'
+    ? { type: 'ReceiveRepayment' as const, data: { ...data, ...(input.prepayment ? { prepayment: input.prepayment } : {}) } }
+    : { type: 'ReceiveRecovery' as const, data };
   const { outcome, replayed } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
   if (outcome.created || replayed) return outcome;
   const first = await firstRecording(services.eventStore, loanId, type, input.reference);
@@ -38,7 +46,7 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
 }
 
 /** Applies a repayment once per reference: a replay (same amount) answers with the first result, another amount is refused. */
-export function receiveRepayment(services: AppServices, meta: CommandMeta, loanId: string, input: PaymentInput): Promise<CommandOutcome> {
+export function receiveRepayment(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput): Promise<CommandOutcome> {
   return collect(services, meta, loanId, input, 'RepaymentReceived');
 }
 

@@ -61,7 +61,18 @@ export interface ReversalInput {
   effectiveDate?: string;
 }
 
-/** Reverses a repayment by its reference: allocation re-runs without it; a second reversal is a no-op. */
+/** Approves a reversal waiting for a second person (the product's reversalApprovalAbove); the approver must not be its requester. */
+export async function approveReversal(services: AppServices, meta: CommandMeta, loanId: string, reference: string): Promise<CommandOutcome> {
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'ApproveReversal', data: { reference, approvedBy: meta.actor.sub },
+  }, occurredAtFor(services, businessToday(services)));
+  return outcome;
+}
+
+/**
+ * Reverses a repayment by its reference: allocation re-runs without it; a second reversal is a
+ * no-op. Above the product's reversalApprovalAbove it is only requested, until approveReversal.
+ */
 export async function reverseRepayment(services: AppServices, meta: CommandMeta, loanId: string, reference: string, input: ReversalInput): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const { outcome } = await runLoanCommand(services, meta, loanId, {

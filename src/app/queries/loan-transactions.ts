@@ -1,5 +1,5 @@
 import type {
-  Allocation, ChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RefundIssued,
+  Allocation, ChargeApplied, ChargeKind, OfficerChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RefundIssued,
   RepaymentReceived, RepaymentReversed, ChargeWaived,
 } from '../../domain/loan/events.js';
 import { Dec } from '../../domain/decimal.js';
@@ -26,6 +26,7 @@ export type LoanTransaction = Movement & (
   | { type: 'reversal'; reference: string; reason: string }
   | { type: 'waiver'; kind: ChargeKind; reason: string }
   | { type: 'penalty'; installment: number }
+  | { type: 'charge'; kind: OfficerChargeKind; component: 'fee' | 'penalty'; dueDate: string; installment: number; reason: string }
   | { type: 'refund'; channel: string; reference: string }
   | { type: 'recovery'; channel: string; reference: string }
   | { type: 'write-off'; writtenOff: { principal: string; interest: string; fees: string; penalties: string } }
@@ -33,7 +34,7 @@ export type LoanTransaction = Movement & (
 
 /**
  * Every money movement of the loan, oldest first, read from its event history: disbursement,
- * repayments with their allocation, waivers, penalties, refunds, recoveries and the write-off.
+ * repayments with their allocation, waivers, penalties, officer charges, refunds, recoveries and the write-off.
  * Accruals, classification and status changes move no money and are left out. A reversed
  * repayment is marked `reversed` and its reversal listed as a movement of its own.
  */
@@ -79,6 +80,10 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
     case 'PenaltyCharged': {
       const d = event.data as PenaltyCharged['data'];
       return { type: 'penalty', date: d.date, amount: d.amount, installment: d.number };
+    }
+    case 'ChargeApplied': {
+      const d = event.data as ChargeApplied['data'];
+      return { type: 'charge', date: d.date, amount: d.amount, kind: d.kind, component: d.component, dueDate: d.dueDate, installment: d.number, reason: d.reason };
     }
     case 'RefundIssued': {
       const d = event.data as RefundIssued['data'];

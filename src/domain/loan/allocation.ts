@@ -43,25 +43,44 @@ export function earnedUnpaidRows(installments: readonly Installment[], notDue: r
   return rows;
 }
 
+/** True when in-advance principal short of a payoff recomputes the remaining rows (re-amortise, reduce-term). */
+export function reamortises(ctx: LoanContext): boolean {
+  return (ctx.prepayment === 're-amortise' || ctx.prepayment === 'reduce-term') && ctx.schedule !== undefined;
+}
+
 /**
- * In-advance money. Enough to pay the loan off pays the interest the current period has earned
+ * In-advance money. Penalties an officer charged on a row not yet due come first (they are owed
+ * now). Enough to pay the loan off pays the interest the current period has earned
  * (so a payoff matches its quote) and then all principal, never interest of periods not yet
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
  * paid); `last-installments` pays the earned interest and then principal from the LAST
- * installment backwards (the term shortens).
+ * installment backwards (the term shortens); `re-amortise` and `reduce-term` pay the earned interest
+ * and leave the rest to reamortise() (see re-amortise.ts).
  */
 function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
   const steps: Step[] = [];
+  // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
+  let penalties = new Dec(0);
+  for (const index of notDue) {
+    const penalty = owed(installments[index] as Installment, 'penalty');
+    if (penalty.gt(0)) {
+      steps.push({ index, component: 'penalty' });
+      penalties = penalties.plus(penalty);
+    }
+  }
   const earned = earnedUnpaidRows(installments, notDue, date, ctx);
   const earnedTotal = earned.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
+  const left = available.minus(penalties);
   // Only next-installment pays differently when the money falls short of a payoff; the sum is skipped otherwise.
-  const paysOff = () => available.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earnedTotal));
+  const paysOff = () => left.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earnedTotal));
   if (ctx.prepayment === 'next-installment' && !paysOff()) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }
   for (const row of earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  // Re-amortising modes leave the principal part as excess here: reamortise() applies it and recomputes the rows after.
+  if (reamortises(ctx) && !paysOff()) return steps;
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }

@@ -2,7 +2,8 @@ import type { Role } from '../actor.js';
 import type { KycStatus } from '../customer/state.js';
 import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
-import type { Channel, ChargeKind, CreditAssessed, LoanMigrated } from './events.js';
+import type { Channel, ChargeKind, CreditAssessed, LoanMigrated, OfficerChargeKind } from './events.js';
+import type { PrepaymentOverride } from './state.js';
 
 /**
  * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
@@ -47,13 +48,19 @@ export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } }
 export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
 export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
-  data: { amount: string; channel: Channel; reference: string; effectiveDate: string };
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride };
 };
 export type ReverseRepayment = {
   type: 'ReverseRepayment';
   data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
 };
+export type ApproveReversal = { type: 'ApproveReversal'; data: { reference: string; approvedBy: string } };
 export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
+export type ApplyCharge = {
+  type: 'ApplyCharge';
+  /** `date` is the business date it is applied (and booked) on; `dueDate` picks the installment. */
+  data: { kind: OfficerChargeKind; amount: string; dueDate: string; reason: string; date: string; appliedBy: string };
+};
 export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
 export type RescheduleLoan = {
   type: 'Reschedule';
@@ -82,5 +89,5 @@ export type MigrateLoan = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | ReverseRepayment | WaiveCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | ApproveReversal | WaiveCharge | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment | MigrateLoan;

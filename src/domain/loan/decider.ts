@@ -1,4 +1,5 @@
 import type { Decider } from '../decider.js';
+import { applyCharge } from './charge.js';
 import { closeBusinessDay } from './close-of-business.js';
 import type { LoanCommand } from './commands.js';
 import { disburse } from './disbursement.js';
@@ -10,7 +11,7 @@ import { migrateLoan } from './migration.js';
 import { refundOverpayment } from './refund.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
-import { reverseRepayment } from './reversal.js';
+import { approveReversal, reverseRepayment } from './reversal.js';
 import { initialLoanState, type LoanState } from './state.js';
 import { waiveCharge } from './waiver.js';
 import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.js';
@@ -38,8 +39,12 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
       return receiveRepayment(command, state);
     case 'ReverseRepayment':
       return reverseRepayment(command, state);
+    case 'ApproveReversal':
+      return approveReversal(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
+    case 'ApplyCharge':
+      return applyCharge(command, state);
     case 'CloseBusinessDay':
       requireLoan(state);
       return closeBusinessDay(state, command.data.date, command.data.thresholds);

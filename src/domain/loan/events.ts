@@ -1,10 +1,13 @@
 import type { DomainEvent } from '../decider.js';
 import type { ProductTerms } from '../product/events.js';
+import type { PrepaymentOverride } from './state.js';
 
 /** Amounts are decimal strings in the loan's currency, rounded to its minor unit; dates are YYYY-MM-DD. */
 export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
 export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
 export type ChargeKind = 'penalty' | 'fee' | 'interest';
+/** A charge an officer applies to a loan (see charge.ts for which component each one adds to). */
+export type OfficerChargeKind = 'document-fee' | 'late-fee' | 'collection-fee';
 
 export interface ScheduleRow {
   number: number;
@@ -84,6 +87,8 @@ export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
   effectiveDate: string;
   allocation: Allocation;
   installments: InstallmentAllocation[];
+  /** The payment's prepayment override, when it had one (absent: the product's prepaymentStrategy). */
+  prepayment?: PrepaymentOverride;
 }>;
 export type RepaymentReversed = DomainEvent<'RepaymentReversed', {
   reference: string;
@@ -93,6 +98,17 @@ export type RepaymentReversed = DomainEvent<'RepaymentReversed', {
   /** Business date the reversal is booked on (never before the payment's own date). */
   effectiveDate: string;
   reversedBy: string;
+  /** The second person who approved it, when its amount needed approval (see ProductTerms.reversalApprovalAbove). */
+  approvedBy?: string;
+}>;
+/** A reversal above the product's reversalApprovalAbove, waiting for a second person's approval; nothing is reversed yet. */
+export type RepaymentReversalRequested = DomainEvent<'RepaymentReversalRequested', {
+  reference: string;
+  amount: string;
+  reason: string;
+  /** Business date the reversal will be booked on once approved. */
+  effectiveDate: string;
+  requestedBy: string;
 }>;
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
@@ -104,6 +120,20 @@ export type ChargeWaived = DomainEvent<'ChargeWaived', {
   installments: { number: number; amount: string }[];
   /** Business date the waiver takes effect (absent on waivers recorded before it was carried). */
   effectiveDate?: string;
+}>;
+export type ChargeApplied = DomainEvent<'ChargeApplied', {
+  kind: OfficerChargeKind;
+  /** The component it adds to: `fee` for a service charge, `penalty` for one the borrower's default caused. */
+  component: 'fee' | 'penalty';
+  amount: string;
+  /** The charge's own due date, as the officer gave it. */
+  dueDate: string;
+  /** The installment it was added to: the one whose period holds dueDate (the last one past the schedule). */
+  number: number;
+  reason: string;
+  /** Business date the charge was applied (and booked): it is replayed there among the loan's other facts. */
+  date: string;
+  appliedBy: string;
 }>;
 export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string }>;
 export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
@@ -168,8 +198,8 @@ export type LoanMigrated = DomainEvent<'LoanMigrated', {
 
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
-  | LoanDisbursed | RepaymentReceived | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
-  | ChargeWaived | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
+  | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
+  | ChargeWaived | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
 
 export type LoanStatus =

@@ -3,7 +3,7 @@ import { Dec } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
-import type { ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
+import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
 import { foldMigration } from './migration.js';
@@ -54,14 +54,15 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
     }
-    if (fact.kind === 'penalty') {
+    if (fact.kind === 'penalty' || fact.kind === 'charge') {
       const places = minorUnits(state.currency);
       const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
       if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
       stampSettled(state.installments, fact.date);
     }
     state.lastFactKey = key;
-    refreshDerived(state, state.firstUnsettled, fact.kind === 'penalty' ? null : principalPaid);
+    // A charge may reopen a row before the oldest open one.
+    refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, fact.kind === 'penalty' || fact.kind === 'charge' ? null : principalPaid);
   } else {
     const replay = replayServicing(state, order, ctx);
     state.installments = replay.installments;
@@ -101,9 +102,10 @@ function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
   const sequence = state.eventsFolded;
   state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
+  if (data.prepayment) state.prepaymentOverrides[data.reference] = data.prepayment;
   recordFact(state, {
     kind: 'payment', date: data.effectiveDate, sequence,
-    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence },
+    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
   });
 }
 
@@ -125,6 +127,14 @@ function chargePenalty(state: LoanState, { data }: PenaltyCharged): void {
   state.lastEodDate = later(state.lastEodDate, data.date);
 }
 
+function applyCharge(state: LoanState, { data }: ChargeApplied): void {
+  const charge = { sequence: state.eventsFolded, date: data.date, number: data.number, component: data.component, amount: data.amount };
+  state.charges.push(charge);
+  recordFact(state, { kind: 'charge', date: charge.date, sequence: charge.sequence, charge });
+  // A charge that reopens a row already marked overdue makes the loan overdue again at once.
+  if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
+}
+
 /**
  * Rows due on or before the effective date stay as the facts left them (baked into the new
  * contract); the rest are replaced by the new schedule, whose principal includes the interest
@@ -137,6 +147,7 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   state.replayFrom = state.eventsFolded;
   state.waivers = [];
   state.penalties = [];
+  state.charges = [];
   state.lastFactKey = null;
   state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
   Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
@@ -192,7 +203,13 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'RepaymentReceived':
       receivePayment(state, event);
       break;
+    case 'RepaymentReversalRequested': {
+      const { reference, ...request } = event.data;
+      state.reversalRequests[reference] = request;
+      break;
+    }
     case 'RepaymentReversed':
+      delete state.reversalRequests[event.data.reference];
       reversePayment(state, event);
       break;
     case 'InterestAccrued':
@@ -212,6 +229,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'ChargeWaived':
       waive(state, event);
+      break;
+    case 'ChargeApplied':
+      applyCharge(state, event);
       break;
     case 'LoanClassified':
       state.classification = event.data.to;

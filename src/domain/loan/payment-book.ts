@@ -1,3 +1,5 @@
+import type { PrepaymentOverride } from './state.js';
+
 /**
  * A loan remembers each repayment as one string, "effectiveDate amount sequence reference", in order
  * of arrival. That is all it needs: the amount to answer a reused reference, and date, amount and
@@ -14,6 +16,8 @@ export interface PaymentRecord {
   amount: string;
   effectiveDate: string;
   sequence: number;
+  /** The payment's prepayment override, if it had one (kept on the state, not in the entry). */
+  prepayment?: PrepaymentOverride;
 }
 
 /** The entry for a payment; dates, amounts and sequences never hold a space, so a reference may. */

@@ -21,14 +21,15 @@ export function loanContext(state: LoanState): LoanContext {
   return {
     currency: state.currency, dayCount: state.terms?.dayCount ?? 'ACT/365', anchor: state.disbursement?.date ?? '1970-01-01',
     prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
+    ...(state.terms ? { schedule: { terms: state.terms, annualRate: state.annualRate ?? state.terms.annualRate } } : {}),
     ...(deferred ? { deferredInterest: { number: grace + 1, from: (state.disbursement as { date: string }).date } } : {}),
   };
 }
 
 /**
  * What closes the loan on `date`: all principal outstanding, plus interest, fees and penalties
- * fallen due, plus interest earned to date by rows not yet due (the current period's, and deferred
- * interest under grace; never future interest).
+ * fallen due, plus penalties charged on rows not yet due, plus interest earned to date by rows not
+ * yet due (the current period's, and deferred interest under grace; never future interest).
  * Allocating exactly this amount on that date leaves nothing owed.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
@@ -40,10 +41,11 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
   for (let i = state.firstUnsettled; i < state.installments.length; i++) {
     const inst = state.installments[i] as Installment;
     if (inst.settled) continue;
+    // Penalties are owed once charged: a late or collection fee an officer charged may sit on a row not yet due.
+    penalties = penalties.plus(owed(inst, 'penalty'));
     if (inst.dueDate <= date) {
       interest = interest.plus(owed(inst, 'interest'));
       fees = fees.plus(owed(inst, 'fee'));
-      penalties = penalties.plus(owed(inst, 'penalty'));
     } else {
       notDue.push(i);
     }

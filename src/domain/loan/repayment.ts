@@ -55,11 +55,16 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
-  const { result, rows, creditAfter } = allocate(state, { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1 });
+  const prepayment = data.prepayment;
+  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, ...(prepayment ? { prepayment } : {}) };
+  const { result, rows, creditAfter } = allocate(state, record);
   return [
     {
       type: 'RepaymentReceived',
-      data: { amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments },
+      data: {
+        amount, channel: data.channel, reference: data.reference, effectiveDate: date, allocation: result.totals, installments: result.installments,
+        ...(prepayment ? { prepayment } : {}),
+      },
     },
     ...settlementEvents(state, rows, creditAfter, date),
   ];

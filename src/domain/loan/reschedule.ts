@@ -30,6 +30,11 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (replaced.some((inst) => (['interest', 'fee', 'penalty'] as const).some((c) => !new Dec(inst.paid[c]).isZero()))) {
     rule('RESCHEDULE_AFTER_PREPAYMENT', 'Rows after the effective date already hold interest or charge payments');
   }
+  // An officer's charge on a replaced row would vanish with it: collect or waive it first.
+  const replacedNumbers = new Set(replaced.map((inst) => inst.number));
+  if (state.charges.some((charge) => replacedNumbers.has(charge.number))) {
+    rule('RESCHEDULE_WITH_CHARGES', 'An officer-applied charge sits on a row after the effective date; collect or waive it before rescheduling');
+  }
   const owedPrincipal = replaced.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
   const broken = replaced.find((inst) => inst.fromDate < date);
   const earned = broken ? earnedInterest(broken, date, loanContext(state)).minus(broken.waived.interest) : new Dec(0);

@@ -1,28 +1,71 @@
 import { parseDate } from '../calendar.js';
+import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import type { ReverseRepayment } from './commands.js';
+import type { ApproveReversal, ReverseRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { requireLoan } from './guards.js';
-import { knownPayment } from './payment-book.js';
+import { knownPayment, type PaymentRecord } from './payment-book.js';
 import type { LoanState } from './state.js';
+
+/** The repayment recorded under `reference`; REPAYMENT_NOT_FOUND otherwise. */
+function knownRepayment(state: LoanState, reference: string): PaymentRecord {
+  const payment = knownPayment(state.payments, reference);
+  if (!payment) throw new DomainError('REPAYMENT_NOT_FOUND', `No repayment with reference ${reference}`, 'not_found', { reference });
+  return payment;
+}
+
+/** Checks the repayment can still be reversed: the loan not written off, the payment not before a reschedule. */
+function requireReversible(state: LoanState, payment: PaymentRecord): void {
+  const reference = payment.reference;
+  if (state.status === 'written_off') throw new DomainError('LOAN_WRITTEN_OFF', 'A written-off loan\'s repayments are not reversed; record the loss or a recovery instead', 'conflict');
+  if (payment.sequence < state.replayFrom) {
+    throw new DomainError('REVERSAL_BEFORE_RESCHEDULE', `Repayment ${reference} was made before the reschedule on ${state.rescheduledOn}`, 'rule');
+  }
+}
 
 /**
  * Reverses a repayment (a bounced transfer, a channel chargeback, a posting error): allocation
  * re-runs without it in effective-date order, a closed or overpaid loan reopens, and delinquency
- * comes back. Reversing a reference already reversed is a no-op.
+ * comes back. Reversing a reference already reversed, or asking again for a reversal already
+ * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` it is only
+ * requested (RepaymentReversalRequested) until a second person approves it (approveReversal).
  */
 export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): LoanEvent[] {
-  requireLoan(state);
-  const payment = knownPayment(state.payments, data.reference);
-  if (!payment) throw new DomainError('REPAYMENT_NOT_FOUND', `No repayment with reference ${data.reference}`, 'not_found', { reference: data.reference });
-  if (state.reversed.includes(data.reference)) return [];
-  if (state.status === 'written_off') throw new DomainError('LOAN_WRITTEN_OFF', 'A written-off loan\'s repayments are not reversed; record the loss or a recovery instead', 'conflict');
-  if (payment.sequence < state.replayFrom) {
-    throw new DomainError('REVERSAL_BEFORE_RESCHEDULE', `Repayment ${data.reference} was made before the reschedule on ${state.rescheduledOn}`, 'rule');
-  }
+  const terms = requireLoan(state);
+  const payment = knownRepayment(state, data.reference);
+  if (state.reversed.includes(data.reference) || state.reversalRequests[data.reference]) return [];
+  requireReversible(state, payment);
   const date = parseDate(data.effectiveDate);
   if (date < payment.effectiveDate) {
     throw new DomainError('REVERSAL_BEFORE_PAYMENT', `A reversal cannot be dated ${date}, before the payment on ${payment.effectiveDate}`, 'rule');
   }
+  const threshold = terms.reversalApprovalAbove ?? null;
+  if (threshold !== null && new Dec(payment.amount).gt(threshold)) {
+    return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
+  }
   return [{ type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }];
+}
+
+/**
+ * Second half of a four-eyes reversal: someone other than the requester approves it, and the
+ * repayment is reversed as requested (its reason and effective date). Approving one already
+ * reversed is a no-op.
+ *
+ * Errors: REPAYMENT_NOT_FOUND (404); REVERSAL_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422, the
+ * requester approving); LOAN_WRITTEN_OFF (409).
+ */
+export function approveReversal({ data }: ApproveReversal, state: LoanState): LoanEvent[] {
+  requireLoan(state);
+  const payment = knownRepayment(state, data.reference);
+  if (state.reversed.includes(data.reference)) return [];
+  requireReversible(state, payment);
+  const request = state.reversalRequests[data.reference];
+  if (!request) throw new DomainError('REVERSAL_NOT_REQUESTED', `No reversal of ${data.reference} waits for approval`, 'conflict', { reference: data.reference });
+  if (request.requestedBy === data.approvedBy) {
+    throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a reversal must not be its requester', 'rule');
+  }
+  return [{
+    type: 'RepaymentReversed',
+    data: { reference: data.reference, amount: payment.amount, reason: request.reason, effectiveDate: request.effectiveDate, reversedBy: request.requestedBy, approvedBy: data.approvedBy },
+  }];
 }

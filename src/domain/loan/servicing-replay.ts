@@ -2,12 +2,13 @@ import { addDays } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationOrder } from '../product/events.js';
-import { allocateRepayment, type AllocationResult } from './allocation.js';
+import { allocateRepayment, reamortises, type AllocationResult } from './allocation.js';
 import { addAmounts, COMPONENTS, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
 import { forgoUnearned } from './payoff.js';
 import { applyAllocation } from './apply-allocation.js';
-import type { Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
+import { reamortise } from './re-amortise.js';
+import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
 /**
  * A servicing fact in replay order: by effective date, and on one date in the order recorded (so
@@ -16,7 +17,8 @@ import type { Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } fro
 export type ServicingFact =
   | { kind: 'payment'; date: string; sequence: number; payment: PaymentRecord }
   | { kind: 'waiver'; date: string; sequence: number; waiver: WaiverFact }
-  | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact };
+  | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact }
+  | { kind: 'charge'; date: string; sequence: number; charge: ChargeFact };
 
 /** The replay sort key of a fact on `date`; a fact with a lower key than the latest applied re-runs the replay. */
 export function factKey(date: string): string {
@@ -38,11 +40,20 @@ export function servicingFacts(state: LoanState): ServicingFact[] {
   const facts: ServicingFact[] = [];
   const reversed = new Set(state.reversed);
   for (const payment of paymentRecords(state.payments)) {
-    if (payment.sequence >= state.replayFrom && !reversed.has(payment.reference)) facts.push({ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment });
+    if (payment.sequence < state.replayFrom || reversed.has(payment.reference)) continue;
+    const prepayment = state.prepaymentOverrides[payment.reference];
+    facts.push({ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment: prepayment ? { ...payment, prepayment } : payment });
   }
   for (const waiver of state.waivers) facts.push({ kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
   for (const penalty of state.penalties) facts.push({ kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
+  for (const charge of state.charges) facts.push({ kind: 'charge', date: charge.date, sequence: charge.sequence, charge });
   return facts.sort(compareFacts);
+}
+
+/** True for a fee charge on a row not yet due at its date while no principal is owed (see addCharge). */
+export function chargeIsForgone(rows: readonly Installment[], charge: ChargeFact, currency: string): boolean {
+  const inst = rows[charge.number - 1];
+  return inst !== undefined && charge.component === 'fee' && inst.dueDate > charge.date && principalOwedMinor(rows, minorUnits(currency)) === 0n;
 }
 
 function principalOwedMinor(rows: readonly Installment[], places: number): bigint {
@@ -51,11 +62,45 @@ function principalOwedMinor(rows: readonly Installment[], places: number): bigin
   return sum;
 }
 
-/** Allocates a payment on its date and applies it; once no principal is owed, unearned interest of later periods is forgone. */
+/** The context a payment is allocated in: the product's prepayment strategy unless the payment overrode it. */
+function paymentContext(payment: PaymentRecord, ctx: LoanContext): LoanContext {
+  if (payment.prepayment === undefined) return ctx;
+  return { ...ctx, prepayment: payment.prepayment === 'reduce-term' ? 'reduce-term' : 're-amortise' };
+}
+
+/** Adds principal a re-amortisation paid to the payment's allocation, taking it out of the excess. */
+function withPrincipal(result: AllocationResult, paid: Map<number, bigint>, places: number): AllocationResult {
+  if (paid.size === 0) return result;
+  const add = (amount: string, minor: bigint) => formatMinor(minorOf(amount, places) + minor, places);
+  const zero = formatMinor(0n, places);
+  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
+  let total = 0n;
+  for (const [number, minor] of paid) {
+    const row = rows.get(number) ?? { number, penalty: zero, fee: zero, interest: zero, principal: zero };
+    rows.set(number, { ...row, principal: add(row.principal, minor) });
+    total += minor;
+  }
+  return {
+    installments: [...rows.values()].sort((a, b) => a.number - b.number),
+    totals: { ...result.totals, principal: add(result.totals.principal, total), excess: add(result.totals.excess, -total) },
+  };
+}
+
+/**
+ * Allocates a payment on its date and applies it; under `re-amortise` or `reduce-term` the
+ * principal paid ahead recomputes the remaining rows (see re-amortise.ts). Once no principal is
+ * owed, unearned interest of later periods is forgone.
+ */
 export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
-  const result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, ctx);
+  const payCtx = paymentContext(payment, ctx);
+  const places = minorUnits(ctx.currency);
+  let result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, payCtx);
   applyAllocation(rows, result.installments, ctx.currency);
-  if (principalOwedMinor(rows, minorUnits(ctx.currency)) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx.currency);
+  const excess = minorOf(result.totals.excess, places);
+  if (reamortises(payCtx) && excess > 0n && principalOwedMinor(rows, places) > excess) {
+    result = withPrincipal(result, reamortise(rows, excess, payment.effectiveDate, payCtx), places);
+  }
+  if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx.currency);
   return result;
 }
 
@@ -84,6 +129,20 @@ function stillUnpaid(rows: readonly Installment[], number: number, currency: str
 function addPenalty(rows: Installment[], penalty: PenaltyFact, currency: string): void {
   const inst = rows[penalty.number - 1] as Installment;
   rows[penalty.number - 1] = { ...inst, settled: false, due: { ...inst.due, penalty: addAmounts(inst.due.penalty, penalty.amount, currency) } };
+}
+
+/**
+ * Adds an officer's charge to its installment (reopening it if it was settled). A fee on a row not
+ * yet due once no principal is owed is void: fees of periods not yet due are forgone then, like
+ * the schedule's own (see forgoUnearned).
+ */
+export function addCharge(rows: Installment[], fact: ChargeFact, currency: string): void {
+  // A reduce-term payment dated before the charge may have dropped its row: the last row takes it.
+  const charge = { ...fact, number: Math.min(fact.number, rows.length) };
+  const inst = rows[charge.number - 1];
+  if (!inst) return;
+  if (chargeIsForgone(rows, charge, currency)) return;
+  rows[charge.number - 1] = { ...inst, settled: false, due: { ...inst.due, [charge.component]: addAmounts(inst.due[charge.component], charge.amount, currency) } };
 }
 
 /**
@@ -138,6 +197,9 @@ export function applyFact(rows: Installment[], fact: ServicingFact, order: Alloc
     case 'penalty':
       applyPenalty(rows, fact.penalty, ctx.currency);
       break;
+    case 'charge':
+      addCharge(rows, fact.charge, ctx.currency);
+      break;
   }
   stampSettled(rows, fact.date);
   return result;
@@ -187,6 +249,13 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
       }
+      continue;
+    }
+    if (fact.kind === 'charge') {
+      // Like a penalty: money already received beyond every balance pays it.
+      addCharge(rows, fact.charge, ctx.currency);
+      excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
+      stampSettled(rows, fact.date);
       continue;
     }
     const result = applyFact(rows, fact, order, ctx);

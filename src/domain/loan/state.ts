@@ -3,6 +3,10 @@ import type { ChargeKind, Classification, LoanStatus } from './events.js';
 import type { PaymentEntry } from './payment-book.js';
 
 export type Component = 'penalty' | 'fee' | 'interest' | 'principal';
+/** A payment's prepayment override: keep the term and lower the installment, or keep the installment and shorten the term. */
+export type PrepaymentOverride = 'reduce-installment' | 'reduce-term';
+/** How in-advance money is applied: the product's strategy or a payment's `reduce-term` (`reduce-installment` is `re-amortise`). */
+export type PrepaymentMode = PrepaymentStrategy | 'reduce-term';
 /** One decimal string per component, in the loan's currency. */
 export type Components = Record<Component, string>;
 export type LoanFlag = 'npa' | 'charged-off';
@@ -37,6 +41,15 @@ export interface PenaltyFact {
   sequence: number;
   date: string;
   number: number;
+  amount: string;
+}
+
+/** A charge an officer applied: added to its installment's fee or penalty at its date, whatever was paid before. */
+export interface ChargeFact {
+  sequence: number;
+  date: string;
+  number: number;
+  component: 'fee' | 'penalty';
   amount: string;
 }
 
@@ -81,12 +94,17 @@ export interface LoanState {
   principalOutstanding: string;
   /** Every repayment in order of arrival (see payment-book). */
   payments: PaymentEntry[];
+  /** Repayments that overrode the product's prepayment strategy, by reference. */
+  prepaymentOverrides: Record<string, PrepaymentOverride>;
+  /** Reversals waiting for a second person's approval, by repayment reference. */
+  reversalRequests: Record<string, { amount: string; reason: string; effectiveDate: string; requestedBy: string }>;
   /** References of reversed repayments: remembered (a reference is never reused) but never replayed. */
   reversed: string[];
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
   replayFrom: number;
   waivers: WaiverFact[];
   penalties: PenaltyFact[];
+  charges: ChargeFact[];
   /** Sort key of the latest fact applied: a fact sorting before it re-runs the replay. */
   lastFactKey: string | null;
   /** Latest effective date among payments: an earlier one is backdated. */
@@ -146,10 +164,13 @@ export function initialLoanState(): LoanState {
     firstUnsettled: 0,
     principalOutstanding: '0',
     payments: [],
+    prepaymentOverrides: {},
+    reversalRequests: {},
     reversed: [],
     replayFrom: 0,
     waivers: [],
     penalties: [],
+    charges: [],
     lastFactKey: null,
     lastPaymentDate: null,
     interestAccruedThrough: null,
@@ -176,8 +197,10 @@ export interface LoanContext {
   dayCount: DayCount;
   /** The date 30/360's month-end rule is anchored on: the disbursement date. */
   anchor: string;
-  /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy). */
-  prepayment: PrepaymentStrategy;
+  /** What money paid ahead of a due date pays (see ProductTerms.prepaymentStrategy), or a payment's own `reduce-term`. */
+  prepayment: PrepaymentMode;
+  /** The terms and current annual rate the remaining rows are re-amortised with (absent: in-advance principal pays the last rows). */
+  schedule?: { terms: ProductTerms; annualRate: string };
   /**
    * Grace on interest: the installment that collects the interest deferred by the grace periods
    * (number N + 1) earns it from `from` (the disbursement), not only over its own period.

@@ -55,13 +55,19 @@ export interface ProductTerms {
   /** Due dates on a non-working day move to the next or previous working day; absent means 'keep'. */
   nonWorkingDayRule?: NonWorkingDayRule;
   /**
-   * What money paid ahead of a due date pays: the next installments in date order, or principal of
-   * the last installments first. Absent on products defined before it existed: 'last-installments'.
+   * What money paid ahead of a due date pays: the next installments in date order, principal of
+   * the last installments first, or principal re-amortised over the remaining rows (same term, lower
+   * installment). Absent on products defined before it existed: 'last-installments'.
    */
   prepaymentStrategy?: PrepaymentStrategy;
+  /**
+   * A repayment reversal above this amount (decimal string in the currency) waits for a second
+   * person's approval; absent or null: never.
+   */
+  reversalApprovalAbove?: string | null;
 }
 
-export type PrepaymentStrategy = 'next-installment' | 'last-installments';
+export type PrepaymentStrategy = 'next-installment' | 'last-installments' | 're-amortise';
 
 export type LoanProductDefined = DomainEvent<'LoanProductDefined', { productId: string; version: number; terms: ProductTerms }>;
 export type LoanProductAmended = DomainEvent<'LoanProductAmended', { productId: string; version: number; terms: ProductTerms }>;

@@ -70,8 +70,11 @@ export function validateProductTerms(terms: ProductTerms): void {
   if (terms.nonWorkingDayRule !== undefined && !NON_WORKING_DAY_RULES.includes(terms.nonWorkingDayRule)) {
     refuse('INVALID_NON_WORKING_DAY_RULE', `Non-working-day rule "${String(terms.nonWorkingDayRule)}" must be one of ${NON_WORKING_DAY_RULES.join(', ')}`);
   }
-  if (terms.prepaymentStrategy !== undefined && !['next-installment', 'last-installments'].includes(terms.prepaymentStrategy)) {
-    refuse('INVALID_PREPAYMENT_STRATEGY', `Prepayment strategy "${String(terms.prepaymentStrategy)}" must be next-installment or last-installments`);
+  if (terms.prepaymentStrategy !== undefined && !['next-installment', 'last-installments', 're-amortise'].includes(terms.prepaymentStrategy)) {
+    refuse('INVALID_PREPAYMENT_STRATEGY', `Prepayment strategy "${String(terms.prepaymentStrategy)}" must be next-installment, last-installments or re-amortise`);
+  }
+  if (terms.reversalApprovalAbove !== undefined && terms.reversalApprovalAbove !== null && !amount(terms.reversalApprovalAbove, currency, 'INVALID_REVERSAL_APPROVAL_ABOVE', 'Reversal approval threshold').isPositive()) {
+    refuse('INVALID_REVERSAL_APPROVAL_ABOVE', 'The reversal approval threshold must be positive');
   }
   refuseDegenerateSchedules(terms);
 }

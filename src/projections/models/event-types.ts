@@ -14,8 +14,8 @@ export const CUSTOMER_EVENT_TYPES = [
 
 export const LOAN_EVENT_TYPES = [
   'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanRejected', 'LoanApplicationWithdrawn',
-  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
-  'ChargeWaived', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
+  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
+  'ChargeWaived', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
   'RecoveryReceived', 'LoanOverpaid', 'RefundIssued', 'LoanClosed', 'LoanMigrated',
 ] as const satisfies readonly LoanEvent['type'][];
 

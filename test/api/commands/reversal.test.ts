@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from './journey-steps.js';
+import { accepted, activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
 
 let t: TestApp;
 let loanId: string;
@@ -35,5 +35,33 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
 
   it('answers 404 for a reference the loan never received', async () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/NOPE/reversal`, { reason: 'typo' }), 404, 'REPAYMENT_NOT_FOUND');
+  });
+});
+
+describe('POST /v1/loans/:id/repayments/:reference/reversal/approve', () => {
+  it('a reversal above the product\'s reversalApprovalAbove waits; its requester cannot approve it (422), an underwriter can', async () => {
+    const productId = await defineProduct(t, { ...PRODUCT, name: 'Four-eyes reversals', reversalApprovalAbove: '1000.00' });
+    await verifiedCustomer(t, 'cust-rev4');
+    const id = await activeLoan(t, 'cust-rev4', productId, '2024-01-15', '3000.00');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/repayments`, { amount: '1500.00', channel: 'bank_transfer', reference: 'BIG-1', effectiveDate: '2024-01-20' }));
+    const requested = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal`, { reason: 'chargeback', effectiveDate: '2024-01-22' }));
+    // Nothing reversed yet: the 1 500.00 still pays principal.
+    expect((await t.call(STAFF.officer, 'GET', `/v1/loans/${id}/payoff?date=2024-01-22`)).json()).toMatchObject({ refundDue: '0.00' });
+    let transactions = (await t.call(STAFF.officer, 'GET', `/v1/loans/${id}/transactions?minPosition=${requested.position}`)).json().items as { type: string }[];
+    expect(transactions.some((m) => m.type === 'reversal')).toBe(false);
+    // It waits in the reversal-approvals queue, which leaves out the requester's own requests.
+    type Queue = { items: { id: string; reason: string; requestedBy: string }[] };
+    const queue = (await t.call(STAFF.underwriter, 'GET', `/v1/queues/reversal-approvals?minPosition=${requested.position}`)).json() as Queue;
+    expect(queue.items).toEqual([expect.objectContaining({ id, requestedBy: STAFF.officer.sub, reason: expect.stringContaining('BIG-1 (1500.00)') })]);
+    expect(((await t.call(STAFF.officer, 'GET', '/v1/queues/reversal-approvals')).json() as Queue).items).toEqual([]);
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 422, 'FOUR_EYES_REQUIRED');
+    refused(await t.call(STAFF.compliance, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 403, 'FORBIDDEN');
+    const approved = accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}));
+    transactions = (await t.call(STAFF.officer, 'GET', `/v1/loans/${id}/transactions?minPosition=${approved.position}`)).json().items as { type: string }[];
+    expect(transactions.find((m) => m.type === 'reversal')).toMatchObject({ reference: 'BIG-1', amount: '1500.00', date: '2024-01-22', reason: 'chargeback' });
+    const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${id}?minPosition=${approved.position}`);
+    expect(summary.json()).toMatchObject({ outstanding: { principal: '3000.00' } });
+    expect(((await t.call(STAFF.underwriter, 'GET', `/v1/queues/reversal-approvals?minPosition=${approved.position}`)).json() as Queue).items).toEqual([]);
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/repayments/NOPE/reversal/approve`, {}), 404, 'REPAYMENT_NOT_FOUND');
   });
 });

@@ -12,7 +12,7 @@ import { loanKey } from './api';
 
 /** One money movement as GET /v1/loans/:id/transactions sends it; only the fields the table shows. */
 interface Transaction {
-  type: 'disbursement' | 'repayment' | 'waiver' | 'penalty' | 'refund' | 'recovery' | 'write-off';
+  type: 'disbursement' | 'repayment' | 'waiver' | 'penalty' | 'charge' | 'refund' | 'recovery' | 'write-off';
   revision: string;
   date: string;
   actor: { sub: string; role: string };

@@ -35,16 +35,17 @@ export function usePayoff(id: string, date: string | null) {
 }
 
 /** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
-export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal';
+export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'charges';
 
 /**
  * The path under /v1/loans/:id for an action. A reversal names the repayment in its path
- * (`repayments/:reference/reversal`), so `reference` moves out of the body into the path.
+ * (`repayments/:reference/reversal`, `…/reversal/approve`), so `reference` moves out of the body into the path.
  */
 function commandOf(action: LoanAction, body: Record<string, unknown>): { path: string; body: Record<string, unknown> } {
-  if (action !== 'reversal') return { path: action, body };
+  if (action !== 'reversal' && action !== 'reversal-approve') return { path: action, body };
   const { reference, ...rest } = body;
-  return { path: `repayments/${encodeURIComponent(String(reference ?? ''))}/reversal`, body: rest };
+  const path = `repayments/${encodeURIComponent(String(reference ?? ''))}/reversal`;
+  return { path: action === 'reversal' ? path : `${path}/approve`, body: rest };
 }
 
 /** Sends a loan command, then refetches the loan once the projections have caught up with it (read-your-writes). */

@@ -45,10 +45,17 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate] },
   { id: 'reverse', action: 'reversal', title: 'action.reverse', roles: ['officer'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
     { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }, reason, effectiveDate] },
+  { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
+    { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }] },
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
     { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason] },
+  { id: 'charge', action: 'charges', title: 'action.charge', roles: ['officer'], statuses: LIVE, fields: [
+    { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
+      { value: 'document-fee', label: 'charge.document-fee' }, { value: 'late-fee', label: 'charge.late-fee' }, { value: 'collection-fee', label: 'charge.collection-fee' }] },
+    { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
+    { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true }, reason] },
   { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, fields: [
     reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'amount' }, effectiveDate] },
   { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },

@@ -8,6 +8,7 @@ export const QUEUES: { name: string; title: MessageKey; roles: readonly Role[] }
   { name: 'approvals', title: 'queue.approvals', roles: ['underwriter', 'admin'] },
   { name: 'disbursements', title: 'queue.disbursements', roles: ['officer', 'admin'] },
   { name: 'write-off-approvals', title: 'queue.write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  { name: 'reversal-approvals', title: 'queue.reversal-approvals', roles: ['officer', 'underwriter', 'admin'] },
 ];
 
 /** One waiting item: a customer (KYC review) or a loan, with the reason it waits. */

@@ -1,22 +1,24 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { approveReversal, refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
-import { paymentBody, refundBody, rescheduleBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { chargeBody } from '../../schemas/loan-charges.js';
+import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
 
-/** A disbursed loan's life: repayments, waivers, reschedule, write-off, recoveries, refunds. */
+/** A disbursed loan's life: repayments, waivers, officer charges, reschedule, write-off, recoveries, refunds. */
 export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   checkRoleBeforeValidation(scope);
 
   app.post('/v1/loans/:id/repayments', {
     config: { policy: 'loans.repay' },
-    schema: commandSchema('loans', 'Repay (its borrower, or officer); a replayed reference applies nothing twice', { params: idParams, body: paymentBody }),
+    schema: commandSchema('loans', 'Repay (officer); a replayed reference applies nothing twice; `prepayment` overrides the product\'s prepayment strategy', { params: idParams, body: repaymentBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.repay', deps.eventStore, { loanId: request.params.id });
     return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, request.body));
@@ -24,12 +26,22 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/repayments/:reference/reversal', {
     config: { policy: 'loans.reverseRepayment' },
-    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer)', {
+    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). Above the product\'s reversalApprovalAbove it is only requested until a second person approves it', {
       params: reversalParams, body: reversalBody,
     }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.reverseRepayment', deps.eventStore);
     return sendOutcome(reply, await reverseRepayment(deps, commandMeta(request, actor, 'loans.reverseRepayment'), request.params.id, request.params.reference, request.body));
+  });
+
+  app.post('/v1/loans/:id/repayments/:reference/reversal/approve', {
+    config: { policy: 'loans.approveReversal' },
+    schema: commandSchema('loans', 'Approve a reversal waiting for a second person; never its requester (officer or underwriter)', {
+      params: reversalParams, body: reversalApprovalBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.approveReversal', deps.eventStore);
+    return sendOutcome(reply, await approveReversal(deps, commandMeta(request, actor, 'loans.approveReversal'), request.params.id, request.params.reference));
   });
 
   app.post('/v1/loans/:id/waivers', {
@@ -38,6 +50,14 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.waive', deps.eventStore);
     return sendOutcome(reply, await waiveCharge(deps, commandMeta(request, actor, 'loans.waive'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/charges', {
+    config: { policy: 'loans.applyCharge' },
+    schema: commandSchema('loans', 'Apply a document, late or collection fee to an active loan, on today\'s business date (officer)', { params: idParams, body: chargeBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.applyCharge', deps.eventStore);
+    return sendOutcome(reply, await applyCharge(deps, commandMeta(request, actor, 'loans.applyCharge'), request.params.id, request.body));
   });
 
   app.post('/v1/loans/:id/reschedule', {

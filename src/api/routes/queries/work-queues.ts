@@ -36,6 +36,10 @@ const QUEUE_ROUTES: QueueRoute[] = [
   { route: 'queues.approvals', queue: 'approvals', summary: "Assessed applications waiting for an underwriter, without the caller's own submissions", excludeOwn: true },
   { route: 'queues.disbursements', queue: 'disbursements', summary: 'Approved loans waiting to be disbursed', excludeOwn: false },
   { route: 'queues.writeOffApprovals', queue: 'write-off-approvals', summary: "Write-offs waiting for a second person's approval, without the caller's own requests", excludeOwn: true },
+  {
+    route: 'queues.reversalApprovals', queue: 'reversal-approvals',
+    summary: "Repayment reversals above the product's reversalApprovalAbove waiting for a second person, one per repayment (named in `reason`), without the caller's own requests", excludeOwn: true,
+  },
 ];
 
 /** GET /v1/queues/… — what waits for staff, oldest first, each item with the reason it waits. */

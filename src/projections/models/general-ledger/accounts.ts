@@ -12,7 +12,7 @@ export interface JournalLine {
 
 export type JournalKind =
   | 'disbursement' | 'interest_accrual' | 'penalty_charge' | 'repayment' | 'waiver'
-  | 'write_off' | 'recovery' | 'refund' | 'reschedule' | 'reversal' | 'adjustment' | 'opening_balance';
+  | 'write_off' | 'recovery' | 'refund' | 'reschedule' | 'reversal' | 'adjustment' | 'opening_balance' | 'charge';
 
 /** One balanced journal entry per loan event that moved a balance; id = eventId. */
 export interface JournalEntry extends Doc {

@@ -17,6 +17,7 @@ const KIND: Record<string, JournalKind> = {
   RepaymentReceived: 'repayment',
   RepaymentReversed: 'reversal',
   ChargeWaived: 'waiver',
+  ChargeApplied: 'charge',
   LoanWrittenOff: 'write_off',
   RecoveryReceived: 'recovery',
   RefundIssued: 'refund',

@@ -5,7 +5,7 @@ export const WORK_QUEUE = 'work_queue';
 export const WORK_QUEUE_LOANS = 'work_queue_loans';
 
 /** The queues, each named for what waits in it. */
-export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals'] as const;
+export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals', 'reversal-approvals'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** Something waiting for a decision by staff; id = `<queue>:<customer or loan id>`. */
@@ -19,7 +19,7 @@ export interface WorkItemDoc extends Doc {
   reason: string;
   /** The user (token `sub`) who submitted the application, for the four-eyes exclusion on approvals. */
   submittedBy: string | null;
-  /** The user who requested the write-off, excluded from approving it. */
+  /** The user who requested the write-off or reversal, excluded from approving it. */
   requestedBy: string | null;
   productId: string | null;
   /** Requested or approved principal, decimal string in `currency`. */

@@ -1,5 +1,7 @@
 import type { KycSubmitted } from '../../../domain/customer/events.js';
-import type { CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested } from '../../../domain/loan/events.js';
+import type {
+  CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RepaymentReversalRequested, RepaymentReversed,
+} from '../../../domain/loan/events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
 import { entityIdOf } from '../stream-id.js';
@@ -20,12 +22,15 @@ async function queueLoan(event: RecordedEvent, ctx: ProjectionContext): Promise<
   return loan;
 }
 
-/** Puts the loan in `queue`, taking it out of the application queues it was in. */
-async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queue: QueueName, reason: string, overrides: Partial<WorkItemDoc> = {}): Promise<void> {
+/** A pending reversal's item key: a loan may wait on several, one per repayment reference. */
+const reversalKey = (loanId: string, reference: string) => `${loanId}/${reference}`;
+
+/** Puts the loan in `queue` (under `key`, the loan id unless given), taking it out of the application queues it was in. */
+async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queue: QueueName, reason: string, overrides: Partial<WorkItemDoc> = {}, key?: string): Promise<void> {
   const loan = await queueLoan(event, ctx);
   if (APPLICATION_QUEUES.includes(queue)) leave(ctx, APPLICATION_QUEUES, loan.id);
   ctx.put(WORK_QUEUE, {
-    id: workItemId(queue, loan.id), queue, customerId: loan.customerId, loanId: loan.id, waitingSince: event.recordedAt, reason,
+    id: workItemId(queue, key ?? loan.id), queue, customerId: loan.customerId, loanId: loan.id, waitingSince: event.recordedAt, reason,
     submittedBy: loan.submittedBy, requestedBy: null, productId: loan.productId, principal: loan.principal, currency: loan.currency, ...overrides,
   } satisfies WorkItemDoc);
 }
@@ -72,13 +77,24 @@ const handlers: Record<string, ProjectionHandler> = {
     const { requestedBy, reason } = event.data as LoanWriteOffRequested['data'];
     return enterLoanQueue(event, ctx, 'write-off-approvals', `write-off requested: ${reason}; awaiting a second person's approval`, { requestedBy });
   },
+  RepaymentReversalRequested: (event, ctx) => {
+    const { reference, amount, reason, requestedBy } = event.data as RepaymentReversalRequested['data'];
+    const loanId = entityIdOf(event, 'loan');
+    return enterLoanQueue(event, ctx, 'reversal-approvals', `reversal of repayment ${reference} (${amount}) requested: ${reason}; awaiting a second person's approval`,
+      { requestedBy }, reversalKey(loanId, reference));
+  },
+  RepaymentReversed: (event, ctx) => {
+    const { reference } = event.data as RepaymentReversed['data'];
+    leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
+  },
   LoanWrittenOff: leaveWriteOffQueue,
   LoanClosed: leaveWriteOffQueue,
 };
 
 /**
  * What waits for staff, one item per customer or loan and queue: KYC to review, applications to
- * assess, assessed loans to approve, approved loans to disburse, write-offs to approve. Other
+ * assess, assessed loans to approve, approved loans to disburse, write-offs and large repayment
+ * reversals to approve (one item per reversal; its reason names the repayment). Other
  * events pass by.
  */
 export const workQueueProjection: Projection = {
