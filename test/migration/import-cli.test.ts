@@ -131,15 +131,21 @@ describe('lendcore import', () => {
   });
 
   it('resumes a run that stopped midway: a customer registered without its KYC gets only the missing steps', async () => {
-    const dir = tampered('resume', 'control.csv', (text) => text.replace('huaxia-lms,', 'resume-lms,'));
-    const customerId = migratedCustomerId('resume-lms', 'C001');
-    const registered = await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId, name: '王伟', nationalId: '110101198503071234', phone: '13800138001' });
-    expect(registered.statusCode, registered.body).toBe(201);
-    const resumed = await run(t.dataDir, 'import', dir);
-    expect(resumed.code, resumed.io.stderr.join('\n')).toBe(0);
-    expect(resumed.io.stdout[0]).toBe('import from resume-lms as of 2026-10-31: products 0 imported, 3 already there; customers 11 imported, 1 already there; loans 20 imported, 0 already there');
-    await t.caughtUp(await t.runtime.eventStore.headPosition());
-    const customer = await t.call(STAFF.officer, 'GET', `/v1/customers/${customerId}`);
-    expect(customer.json<{ kycStatus: string }>().kycStatus).toBe('verified');
+    // Its own book: the sample's national ids are already taken in the shared app by the first import.
+    const fresh = await openTestApp();
+    try {
+      const dir = tampered('resume', 'control.csv', (text) => text.replace('huaxia-lms,', 'resume-lms,'));
+      const customerId = migratedCustomerId('resume-lms', 'C001');
+      const registered = await fresh.call(STAFF.officer, 'POST', '/v1/customers', { customerId, name: '王伟', nationalId: '110101198503071234', phone: '13800138001' });
+      expect(registered.statusCode, registered.body).toBe(201);
+      const resumed = await run(fresh.dataDir, 'import', dir);
+      expect(resumed.code, resumed.io.stderr.join('\n')).toBe(0);
+      expect(resumed.io.stdout[0]).toBe('import from resume-lms as of 2026-10-31: products 3 imported, 0 already there; customers 11 imported, 1 already there; loans 20 imported, 0 already there');
+      await fresh.caughtUp(await fresh.runtime.eventStore.headPosition());
+      const customer = await fresh.call(STAFF.officer, 'GET', `/v1/customers/${customerId}`);
+      expect(customer.json<{ kycStatus: string }>().kycStatus).toBe('verified');
+    } finally {
+      await fresh.close();
+    }
   });
 });
