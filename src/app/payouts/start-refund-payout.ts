@@ -69,7 +69,14 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
     type: 'CreatePayout',
     data: { payoutId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency, channel: input.channel, payee: input.payee ?? null, createdAt: now.toISOString() },
   }, now.toISOString());
-  const submission = await channel.submit({ payoutId, amount: recorded, currency: loan.currency, payee: input.payee ?? null, remark: `Loan ${loanId} refund`.slice(0, 32) });
+  let submission;
+  try {
+    submission = await channel.submit({ payoutId, amount: recorded, currency: loan.currency, payee: input.payee ?? null, remark: `Loan ${loanId} refund`.slice(0, 32) });
+  } catch (error) {
+    // The payout stays pending (the provider may still have paid); name it so an officer can follow it up.
+    if (error instanceof DomainError) throw new DomainError(error.code, `${error.message} (payout ${payoutId} stays pending)`, error.kind, { ...error.details, payoutId });
+    throw error;
+  }
   const system = { actor: { sub: `channel:${channel.name}`, role: 'system' as const }, correlationId: meta.correlationId };
   if (submission.status === 'pending') return { outcome, status: 'pending', amount: recorded, currency: loan.currency, actionUrl: submission.actionUrl };
   const settled = submission.status === 'confirmed'
