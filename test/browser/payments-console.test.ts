@@ -1,12 +1,32 @@
+import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible, launchChromium, openContext } from './chromium.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
+import { rsaKeyPairFiles } from '../api/payments/provider-keys.js';
+import { WECHAT } from '../api/payments/wechat-fixtures.js';
 
 let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 let loanId = '';
+let customerId = '';
+/** Stands in for api.mch.weixin.qq.com: every Native order gets the same code_url. */
+let wechatGateway: Server;
+const CODE_URL = 'weixin://wxpay/bizpayurl?pr=browser01';
+
+async function startWechatGateway(): Promise<string> {
+  wechatGateway = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ code_url: CODE_URL }));
+    });
+  });
+  await new Promise<void>((resolve) => wechatGateway.listen(0, '127.0.0.1', resolve));
+  const address = wechatGateway.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
 const tokens = { admin: '', officer: '', underwriter: '', compliance: '' };
 
 const url = (path: string) => `${server.baseUrl}${path}`;
@@ -33,7 +53,13 @@ function keepFailureScreenshot(name: string) {
 }
 
 beforeAll(async () => {
-  server = await startConsoleServer();
+  const merchant = rsaKeyPairFiles('browser-merchant');
+  const platform = rsaKeyPairFiles('browser-platform');
+  server = await startConsoleServer({
+    LENDCORE_WECHAT_MCH_ID: WECHAT.mchId, LENDCORE_WECHAT_APP_ID: WECHAT.appId, LENDCORE_WECHAT_SERIAL_NO: 'MERCHANT-SERIAL',
+    LENDCORE_WECHAT_PRIVATE_KEY_FILE: merchant.privateFile, LENDCORE_WECHAT_PLATFORM_KEY_FILE: platform.publicFile,
+    LENDCORE_WECHAT_APIV3_KEY: WECHAT.apiV3Key, LENDCORE_WECHAT_API_BASE: await startWechatGateway(),
+  });
   for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[role] = await devToken(role);
   // A disbursed loan, set up through the API: the console pages under test come after.
   const product = await api<{ id: string }>(tokens.admin, 'POST', '/v1/products', {
@@ -42,6 +68,7 @@ beforeAll(async () => {
   const customer = await api<{ id: string }>(tokens.officer, 'POST', '/v1/customers', { name: '李对账', nationalId: '110105199202021234', phone: '13912345678' });
   await api(tokens.officer, 'POST', `/v1/customers/${customer.id}/kyc`, { monthlyIncome: '30000.00', employer: 'Acme', employmentMonths: 40, bankAccount: '6222020202020202' });
   await api(tokens.compliance, 'POST', `/v1/customers/${customer.id}/kyc/decision`, { decision: 'verified' });
+  customerId = customer.id;
   loanId = (await api<{ id: string }>(tokens.officer, 'POST', '/v1/loans', { customerId: customer.id, productId: product.id, principal: '5000.00', term: 6, purpose: 'test' })).id;
   await api(tokens.officer, 'POST', `/v1/loans/${loanId}/assess`);
   await api(tokens.underwriter, 'POST', `/v1/loans/${loanId}/approve`, {});
@@ -56,6 +83,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await new Promise((resolve) => (wechatGateway ? wechatGateway.close(resolve) : resolve(undefined)));
 });
 
 describe('payments in the back office, in Chromium', () => {
@@ -83,6 +111,23 @@ describe('payments in the back office, in Chromium', () => {
     await expect.poll(() => page.getByTestId('suspense').textContent(), { timeout: 15_000 }).not.toContain('BR-LOOSE-1');
     const transactions = await api<{ items: { reference?: string }[] }>(tokens.officer, 'GET', `/v1/loans/${loanId}/transactions`);
     expect(transactions.items.map((tx) => tx.reference)).toEqual(expect.arrayContaining(['BR-MATCH-1', 'BR-LOOSE-1']));
+  });
+
+  it('a borrower paying with WeChat Pay sees the code_url as a QR code in the repay card', async () => {
+    keepFailureScreenshot('wechat-qr');
+    const response = await fetch(url('/v1/dev/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'borrower', customerId }) });
+    const session = (await response.json()) as { token: string; sub: string; role: string; customerId: string | null };
+    const context = await openContext(browser, { width: 390, language: 'zh-CN', session });
+    const borrower = await context.newPage();
+    await borrower.goto(url(`/portal/loans/${loanId}`));
+    await borrower.fill('#pay_amount', '10.00');
+    await borrower.locator('#pay_channel').click();
+    await borrower.locator('.ant-select-item-option').filter({ hasText: '微信支付' }).first().click();
+    await borrower.getByTestId('submit-pay').click();
+    await borrower.getByTestId('pay-qr').locator('canvas, svg').first().waitFor({ timeout: 15_000 });
+    expect(await borrower.getByTestId('pay-code').textContent()).toContain(CODE_URL);
+    await expectAccessible(borrower, 'portal WeChat QR');
+    await context.close();
   });
 
   it('an officer refunds an overpaid loan through the sandbox and sees the payout confirmed', async () => {
