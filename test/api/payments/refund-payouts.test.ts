@@ -111,6 +111,15 @@ describe('refunds of a credit balance go out through a channel', () => {
     expect(await refundsOf(t, loanId)).toHaveLength(0);
   });
 
+  it('two officers starting a payout for all the credit at once: one payout, the other refused', async () => {
+    const { loanId, credit } = await overpaidLoan(t, OWN, productId, 'loan-refund-7');
+    const both = await Promise.all([0, 1].map(() => t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: credit })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, expect.any(Number)]);
+    const loser = both.find((r) => r.statusCode !== 201);
+    expect(['PAYOUT_CONCURRENT', 'REFUND_EXCEEDS_CREDIT']).toContain((JSON.parse(loser?.body ?? '{}') as { code: string }).code);
+    expect((await refundDesk(t, loanId)).items).toHaveLength(1);
+  });
+
   it('bank transfer: an officer confirms with the bank\'s reference once; a payout of another channel is not settled by hand', async () => {
     const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-refund-5');
     const payout = await startPayout(loanId, { channel: 'bank-transfer', amount: '50.00' });
