@@ -120,6 +120,16 @@ describe('refunds of a credit balance go out through a channel', () => {
     expect((await refundDesk(t, loanId)).items).toHaveLength(1);
   });
 
+  it('a retried request with the same Idempotency-Key answers with the first payout and opens no second one', async () => {
+    const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-refund-8');
+    const send = () => t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: '20.00' }, { 'idempotency-key': 'refund-retry-1' });
+    const first = await send();
+    const again = await send();
+    expect([first.statusCode, again.statusCode]).toEqual([201, 200]);
+    expect((JSON.parse(again.body) as { id: string }).id).toBe((JSON.parse(first.body) as { id: string }).id);
+    expect((await refundDesk(t, loanId)).items).toHaveLength(1);
+  });
+
   it('bank transfer: an officer confirms with the bank\'s reference once; a payout of another channel is not settled by hand', async () => {
     const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-refund-5');
     const payout = await startPayout(loanId, { channel: 'bank-transfer', amount: '50.00' });
