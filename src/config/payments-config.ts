@@ -37,6 +37,8 @@ export interface WechatConfig {
   /** The APIv3 key: 32 characters, the AES-256-GCM key of notification resources. */
   apiV3Key: string;
   apiBase: string;
+  /** Refund payouts (商家转账): the transfer scene the merchant was granted, and the scene's report items; null leaves WeChat payouts off. */
+  transfer: { sceneId: string; reportInfos: { info_type: string; info_content: string }[] } | null;
 }
 
 const text = z.string().min(1);
@@ -56,7 +58,21 @@ export const paymentsEnvSchema = {
   LENDCORE_WECHAT_PLATFORM_KEY_FILE: text.optional(),
   LENDCORE_WECHAT_APIV3_KEY: z.string().length(32, 'expected the 32-character APIv3 key').optional(),
   LENDCORE_WECHAT_API_BASE: z.url('expected the API base URL').default('https://api.mch.weixin.qq.com'),
+  LENDCORE_WECHAT_TRANSFER_SCENE_ID: z.string().regex(/^\d{1,16}$/, 'expected the numeric transfer scene id').optional(),
+  LENDCORE_WECHAT_TRANSFER_REPORT_INFOS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return transferReportInfos.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected a JSON array of {"info_type","info_content"}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
 };
+
+const transferReportInfos = z.array(z.object({ info_type: z.string().min(1), info_content: z.string().min(1) }).strict());
 
 type PaymentsEnv = z.infer<z.ZodObject<typeof paymentsEnvSchema>>;
 
@@ -74,6 +90,7 @@ export function paymentsConfig(e: PaymentsEnv, defaultPublicUrl: string): Paymen
       mchId: e.LENDCORE_WECHAT_MCH_ID, appId: e.LENDCORE_WECHAT_APP_ID, merchantSerialNo: e.LENDCORE_WECHAT_SERIAL_NO,
       privateKeyFile: e.LENDCORE_WECHAT_PRIVATE_KEY_FILE, platformPublicKeyFile: e.LENDCORE_WECHAT_PLATFORM_KEY_FILE,
       apiV3Key: e.LENDCORE_WECHAT_APIV3_KEY, apiBase: e.LENDCORE_WECHAT_API_BASE,
+      transfer: e.LENDCORE_WECHAT_TRANSFER_SCENE_ID ? { sceneId: e.LENDCORE_WECHAT_TRANSFER_SCENE_ID, reportInfos: e.LENDCORE_WECHAT_TRANSFER_REPORT_INFOS ?? [] } : null,
     }
     : null;
   return {

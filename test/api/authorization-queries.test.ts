@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type RouteId } from '../../src/api/auth/policy.js';
-import { borrower, openTestApp, type TestApp } from '../support/test-app.js';
+import { borrower, openTestApp, STAFF, type TestApp } from '../support/test-app.js';
+import { overpaidLoan } from './payments/payout-fixtures.js';
 import { checkAccess, WHO, type AccessRow, type Who } from './authorization-table.js';
 import { activeLoan, defineProduct, PRODUCT, verifiedCustomer } from './commands/journey-steps.js';
 
@@ -13,6 +14,8 @@ const COMPLIANCE: readonly Who[] = ['compliance', 'admin'];
 
 /** Its URL names an intent the setup creates on the own borrower's loan (ids are generated). */
 const INTENT_ROW: AccessRow = { route: 'payments.getIntent', method: 'GET', url: '/v1/payment-intents/:created-in-setup', allowed: EVERYONE };
+/** Its URL names a refund payout the setup starts on an overpaid loan. */
+const PAYOUT_ROW: AccessRow = { route: 'payments.getPayout', method: 'GET', url: '/v1/payouts/:created-in-setup', allowed: ['officer', 'compliance', 'admin'] };
 
 /** Every query route × every caller, on the same table helper as the command routes (test/api/authorization-matrix.test.ts). */
 const QUERY_ROWS: AccessRow[] = [
@@ -53,6 +56,8 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'payments.repaymentReference', method: 'GET', url: `${LOANS}/repayment-reference`, allowed: EVERYONE },
   { route: 'reports.paymentReconciliation', method: 'GET', url: '/v1/reports/payments/reconciliation?format=csv', allowed: ['officer', 'compliance', 'admin'] },
   { route: 'payments.suspense', method: 'GET', url: '/v1/payments/suspense', allowed: ['officer', 'compliance', 'admin'] },
+  { route: 'payments.loanRefundPayouts', method: 'GET', url: `${LOANS}/refunds`, allowed: ['officer', 'compliance', 'admin'] },
+  PAYOUT_ROW,
 ];
 
 let t: TestApp;
@@ -63,6 +68,10 @@ beforeAll(async () => {
   await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', 'loan-own');
   const intent = await t.call(borrower(OWN), 'POST', `${LOANS}/payment-intents`, { amount: '10.00', channel: 'sandbox' });
   INTENT_ROW.url = `/v1/payment-intents/${(JSON.parse(intent.body) as { id: string }).id}`;
+  await verifiedCustomer(t, 'cust-overpaid');
+  const { loanId } = await overpaidLoan(t, 'cust-overpaid', productId, 'loan-overpaid');
+  const payout = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: '1.00' });
+  PAYOUT_ROW.url = `/v1/payouts/${(JSON.parse(payout.body) as { id: string }).id}`;
   await t.caughtUp(await t.runtime.eventStore.headPosition());
 });
 afterAll(() => t.close());

@@ -38,14 +38,14 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, output: () =>
 
 /**
  * The built server (dist/) on a random port with a fresh data dir, LENDCORE_ENV=development and the sandbox payment
- * channel on (its confirm page linked at this port); `stop` kills it and removes the dir.
+ * channel on (its confirm page linked at this port), plus `env` (e.g. a provider's configuration); `stop` kills it and removes the dir.
  */
-export async function startConsoleServer(): Promise<ConsoleServer> {
+export async function startConsoleServer(env: NodeJS.ProcessEnv = {}): Promise<ConsoleServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'lendcore-browser-'));
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/src/cli/main.js', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LENDCORE_DATA_DIR: dataDir, LENDCORE_ENV: 'development', LOG_LEVEL: 'warn',
-      LENDCORE_PAYMENTS_SANDBOX: 'on', LENDCORE_PUBLIC_URL: `http://127.0.0.1:${port}` },
+      LENDCORE_PAYMENTS_SANDBOX: 'on', LENDCORE_PUBLIC_URL: `http://127.0.0.1:${port}`, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -53,7 +53,8 @@ export const POLICY = {
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
   'loans.reschedule': { method: 'POST', url: '/v1/loans/:id/reschedule', roles: ['underwriter'] },
   'loans.recover': { method: 'POST', url: '/v1/loans/:id/recoveries', roles: ['officer'] },
-  'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['officer'] },
+  // Money out goes through a channel (payments.startRefundPayout); this decree stays for refunds paid outside every channel (cash at the counter), by an admin.
+  'loans.refund': { method: 'POST', url: '/v1/loans/:id/refund', roles: ['admin'] },
   'loans.list': { method: 'GET', url: '/v1/loans', roles: EVERYONE },
   'loans.get': { method: 'GET', url: '/v1/loans/:id', roles: EVERYONE, borrowerOwns: 'loan' },
   'loans.schedule': { method: 'GET', url: '/v1/loans/:id/schedule', roles: EVERYONE, borrowerOwns: 'loan' },
@@ -72,6 +73,12 @@ export const POLICY = {
   'payments.importStatement': { method: 'POST', url: '/v1/payments/bank-statements', roles: ['officer'] },
   'payments.suspense': { method: 'GET', url: '/v1/payments/suspense', roles: ['officer', 'compliance', 'admin'] },
   'payments.assignSuspense': { method: 'POST', url: '/v1/payments/suspense/:lineId/assign', roles: ['officer'] },
+  // Refunds of a credit balance: an officer starts a payout; the channel (or, for a bank transfer, an officer with the bank's reference) settles it.
+  'payments.startRefundPayout': { method: 'POST', url: '/v1/loans/:id/refunds', roles: ['officer'] },
+  'payments.loanRefundPayouts': { method: 'GET', url: '/v1/loans/:id/refunds', roles: ['officer', 'compliance', 'admin'] },
+  'payments.getPayout': { method: 'GET', url: '/v1/payouts/:id', roles: ['officer', 'compliance', 'admin'] },
+  'payments.confirmPayout': { method: 'POST', url: '/v1/payouts/:id/confirmation', roles: ['officer'] },
+  'payments.failPayout': { method: 'POST', url: '/v1/payouts/:id/failure', roles: ['officer'] },
 
   // Work queues: who decides what waits there, and admin, who reads everything.
   'queues.kycReview': { method: 'GET', url: '/v1/queues/kyc-review', roles: ['officer', 'compliance', 'admin'] },

@@ -60,6 +60,12 @@ const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   'reports.amlLargeTransactions': { 400: ['INVALID_PERIOD'] },
   'reports.amlSuspicious': { 400: ['INVALID_PERIOD'] },
   'reports.disbursements': { 400: ['INVALID_PERIOD'] },
+  'payments.startRefundPayout': {
+    400: ['INVALID_AMOUNT', 'PAYEE_REQUIRED'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_OVERPAID', 'PAYOUT_CONCURRENT'],
+    422: ['CHANNEL_NOT_CONFIGURED', 'REFUND_EXCEEDS_CREDIT'], 502: ['CHANNEL_UNAVAILABLE'],
+  },
+  'payments.confirmPayout': { 404: ['PAYOUT_NOT_FOUND'], 409: ['PAYOUT_ALREADY_CONFIRMED', 'PAYOUT_CLOSED'], 422: ['PAYOUT_NOT_BANK_TRANSFER', 'REFUND_EXCEEDS_CREDIT'] },
+  'payments.failPayout': { 404: ['PAYOUT_NOT_FOUND'], 409: ['PAYOUT_CLOSED'], 422: ['PAYOUT_NOT_BANK_TRANSFER'] },
 };
 
 function merge(...parts: ProblemCodes[]): ProblemCodes {

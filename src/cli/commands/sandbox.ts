@@ -5,8 +5,9 @@ import { sandboxKeys } from '../../payments/sandbox/sandbox-keys.js';
 import { openEventStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
+import { sandboxPayout } from './sandbox-payout.js';
 
-const USAGE = 'lendcore sandbox pay <intentId> [--fail] [--amount DECIMAL] [--url BASE-URL]';
+const USAGE = 'lendcore sandbox pay <intentId> [--fail] [--amount DECIMAL] [--url BASE-URL] | lendcore sandbox payout <payoutId> [--fail] [--url BASE-URL]';
 
 /**
  * `lendcore sandbox pay`: the sandbox gateway, from a terminal. It reads the intent from the log,
@@ -15,11 +16,19 @@ const USAGE = 'lendcore sandbox pay <intentId> [--fail] [--amount DECIMAL] [--ur
  */
 export const sandboxCommand: CliCommand = {
   name: 'sandbox',
-  summary: 'act as the sandbox payment gateway: pay or fail a sandbox payment intent (signed notification to the server)',
+  summary: 'act as the sandbox payment gateway: pay or fail a sandbox payment intent or refund payout (signed notification to the server)',
   usage: USAGE,
   async run(args, io) {
     const [verb, intentId, ...rest] = args;
-    if (verb !== 'pay') throw new UsageError(`unknown sandbox action ${verb ?? '(none)'}; expected "pay"`);
+    if (verb !== 'pay' && verb !== 'payout') throw new UsageError(`unknown sandbox action ${verb ?? '(none)'}; expected "pay" or "payout"`);
+    if (verb === 'payout') {
+      const payoutConfig = loadConfig(io.env);
+      if (!payoutConfig.payments.sandbox) {
+        io.err('the sandbox is off (LENDCORE_PAYMENTS_SANDBOX=off)');
+        return 1;
+      }
+      return sandboxPayout(payoutConfig, intentId, rest, io);
+    }
     if (intentId === undefined || intentId.startsWith('-')) throw new UsageError('an intent id is required');
     const { values } = parseCommandArgs(rest, { fail: { type: 'boolean' }, amount: { type: 'string' }, url: { type: 'string' } });
     if (values.amount !== undefined && !/^(0|[1-9]\d{0,14})(\.\d{1,12})?$/.test(values.amount)) throw new UsageError(`--amount ${values.amount}: expected a decimal such as 100.00`);

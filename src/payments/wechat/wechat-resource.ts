@@ -39,14 +39,19 @@ export type WechatTransaction = z.infer<typeof wechatTransaction>;
  * another key) is NOTIFICATION_MALFORMED.
  */
 export function decryptWechatResource(apiV3Key: string, resource: z.infer<typeof wechatNotificationBody>['resource']): WechatTransaction {
+  return decryptWechatJson(apiV3Key, resource, wechatTransaction, 'a transaction');
+}
+
+/** Decrypts a notification resource (see decryptWechatResource) and parses it with `schema`; NOTIFICATION_MALFORMED otherwise. */
+export function decryptWechatJson<T>(apiV3Key: string, resource: z.infer<typeof wechatNotificationBody>['resource'], schema: z.ZodType<T>, what: string): T {
   try {
     const bytes = Buffer.from(resource.ciphertext, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(resource.nonce, 'utf8'));
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     decipher.setAAD(Buffer.from(resource.associated_data ?? '', 'utf8'));
     const clear = Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
-    return wechatTransaction.parse(JSON.parse(clear));
+    return schema.parse(JSON.parse(clear));
   } catch {
-    throw malformedNotification('the WeChat Pay resource does not decrypt with the APIv3 key to a transaction');
+    throw malformedNotification(`the WeChat Pay resource does not decrypt with the APIv3 key to ${what}`);
   }
 }

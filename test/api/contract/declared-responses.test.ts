@@ -5,6 +5,7 @@ import { borrower, openTestApp, STAFF, type Caller, type TestApp } from '../../s
 import { findingBook } from '../queries/finding-book.js';
 import { call, useBusinessClock } from '../queries/journey.js';
 import { paymentsAndStaff } from './payments-and-staff.js';
+import { refundPayout } from './refund-payout.js';
 
 interface Doc {
   paths: Record<string, Record<string, { parameters?: { in: string; name: string }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> }>>;
@@ -13,6 +14,8 @@ interface Doc {
 
 /** The payment intent's id is the server's; `:intent` in a call's URL stands for it. */
 const INTENT = ':intent';
+/** Likewise the refund payout's id: `:payout`. */
+const PAYOUT = ':payout';
 
 /** A concrete call of every GET route (and the rebuild's 202) on the finding book, as a caller allowed to make it. */
 const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
@@ -48,6 +51,8 @@ const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
   { route: 'payments.getIntent', url: `/v1/payment-intents/${INTENT}`, caller: borrower('c2') },
   { route: 'payments.repaymentReference', url: '/v1/loans/l1/repayment-reference', caller: borrower('c1') },
   { route: 'payments.suspense', url: '/v1/payments/suspense', caller: STAFF.officer },
+  { route: 'payments.loanRefundPayouts', url: '/v1/loans/l2/refunds', caller: STAFF.officer },
+  { route: 'payments.getPayout', url: `/v1/payouts/${PAYOUT}`, caller: STAFF.compliance },
   { route: 'reports.ledgerReconciliation', url: '/v1/reports/ledger/reconciliation', caller: STAFF.compliance },
   { route: 'reports.paymentReconciliation', url: '/v1/reports/payments/reconciliation?date=2026-02-20', caller: STAFF.officer },
   { route: 'users.list', url: '/v1/users', caller: STAFF.admin },
@@ -58,12 +63,14 @@ const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
 let t: TestApp;
 let doc: Doc;
 let intentId: string;
+let payoutId: string;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 beforeAll(async () => {
   useBusinessClock();
   t = await openTestApp();
   await findingBook(t);
   intentId = await paymentsAndStaff(t);
+  payoutId = await refundPayout(t);
   await t.caughtUp(await t.runtime.eventStore.headPosition());
   doc = (await t.call(null, 'GET', '/openapi.json')).json() as Doc;
   for (const [name, schema] of Object.entries(doc.components.schemas)) ajv.addSchema(schema, `#/components/schemas/${name}`);
@@ -75,7 +82,7 @@ afterAll(async () => {
 
 /** Validates `body` against the document's schema for this operation, status and media type; returns ajv's complaints. */
 function complaints(method: string, url: string, status: number, mediaType: string, body: unknown): string[] {
-  const template = url.split('?')[0]?.replace(/\/(c1|l1|l2|nope|personal-12|work-queue|:intent)(?=\/|$)/g, (_m, id: string) => `/{${id === 'work-queue' ? 'name' : 'id'}}`) ?? '';
+  const template = url.split('?')[0]?.replace(/\/(c1|l1|l2|nope|personal-12|work-queue|:intent|:payout)(?=\/|$)/g, (_m, id: string) => `/{${id === 'work-queue' ? 'name' : 'id'}}`) ?? '';
   const schema = doc.paths[template]?.[method]?.responses[String(status)]?.content?.[mediaType]?.schema;
   if (!schema) return [`no ${status} ${mediaType} schema declared for ${method.toUpperCase()} ${template}`];
   const validate = ajv.compile(schema);
@@ -97,7 +104,7 @@ describe('real answers against the declared response schemas', () => {
 
   it.each(CALLS)('$route answers what it declares', async ({ route, url, caller }) => {
     const method = POLICY[route].method;
-    const res = await call(t, caller, method, url.replace(INTENT, intentId));
+    const res = await call(t, caller, method, url.replace(INTENT, intentId).replace(PAYOUT, payoutId));
     expect(res.statusCode, res.body).toBeLessThan(300);
     expect(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()), JSON.stringify(complaints(method.toLowerCase(), url, res.statusCode, 'application/json', res.json()))).toEqual([]);
   });

@@ -60,6 +60,11 @@ export function postJson<T>(path: string, body: unknown): Promise<T> {
   return json<T>(path, () => ({ method: 'POST', headers: headers(true), body: JSON.stringify(body ?? {}) }));
 }
 
+/** POST a text document (a bank statement) with its media type; answers JSON like the other calls. */
+export function postText<T>(path: string, text: string, contentType: string, query?: Query): Promise<T> {
+  return json<T>(urlOf(path, query), () => ({ method: 'POST', headers: { ...headers(false), 'content-type': contentType }, body: text }));
+}
+
 /** PUT a JSON document; throws ApiProblem on any non-2xx answer. */
 export function putJson<T>(path: string, body: unknown): Promise<T> {
   return json<T>(path, () => ({ method: 'PUT', headers: headers(true), body: JSON.stringify(body) }));

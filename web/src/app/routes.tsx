@@ -15,6 +15,8 @@ const DevLoginPage = lazy(() => import('../session/DevLoginPage').then((m) => ({
 const RegisterPage = lazy(() => import('../session/RegisterPage').then((m) => ({ default: m.RegisterPage })));
 const LoansListPage = lazy(() => import('../search/LoansListPage').then((m) => ({ default: m.LoansListPage })));
 const SearchPage = lazy(() => import('../search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const SuspenseQueuePage = lazy(() => import('../queues/SuspenseQueuePage').then((m) => ({ default: m.SuspenseQueuePage })));
+const StatementImportPage = lazy(() => import('../payments/StatementImportPage').then((m) => ({ default: m.StatementImportPage })));
 const QueuePage = lazy(() => import('../queues/QueuePage').then((m) => ({ default: m.QueuePage })));
 const LoginPage = lazy(() => import('../session/LoginPage').then((m) => ({ default: m.LoginPage })));
 // Only the portal's landing page is in the first chunk; every other page (the back office and its charts
@@ -68,7 +70,9 @@ export const router = createBrowserRouter([
       { path: 'loans', element: <LoansListPage /> },
       { path: 'loans/:loanId', element: <LoanPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'queues/payment-suspense', element: <SuspenseQueuePage /> },
       { path: 'queues/:queue', element: <QueuePage /> },
+      { path: 'payments/statements', element: <StatementImportPage /> },
       { path: 'loans/:loanId/timeline', element: <TimelinePage /> },
       { path: 'apply', element: <OfficeApplyPage /> },
       { path: 'customers/new', element: <NewCustomerPage /> },

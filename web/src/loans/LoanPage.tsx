@@ -1,6 +1,7 @@
 import { Button, Card, Space, Tabs, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useT } from '../i18n/i18n';
+import { RefundCard } from '../payments/RefundCard';
 import { useSession } from '../session/session';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { PageSpinner } from '../shell/PageSpinner';
@@ -10,6 +11,9 @@ import { PayoffQuote } from './PayoffQuote';
 import { ScheduleTable } from './ScheduleTable';
 import { ServicingPanel } from './ServicingPanel';
 import { TransactionsTable } from './TransactionsTable';
+
+/** Who may read a loan's refund desk (mirrors payments.loanRefundPayouts in src/api/auth/policy.ts). */
+const REFUND_READERS: readonly string[] = ['officer', 'compliance', 'admin'];
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
@@ -34,6 +38,7 @@ export function LoanPage() {
           </Space>
           <LoanSummaryCard loan={loan.data} />
           <Card title={h2(t('loan.actions'))}><ServicingPanel loan={loan.data} /></Card>
+          {REFUND_READERS.includes(session?.role ?? '') && ['overpaid', 'closed'].includes(loan.data.status) && <Card title={h2(t('refund.title'))}><RefundCard loanId={loanId} /></Card>}
         </>
       )}
       <Card>

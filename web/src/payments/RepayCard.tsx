@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, QRCode, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { getJson } from '../api/client';
 import { useT } from '../i18n/i18n';
@@ -10,14 +10,20 @@ import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } fr
 
 type Channel = 'sandbox' | 'alipay' | 'wechat';
 
-/** The next step the channel asks of the borrower, as a link or as text to copy (a WeChat code_url goes into any QR app). */
+/** The next step the channel asks of the borrower: a link, a QR code to scan (WeChat code_url, also as text to copy), or an order string. */
 function ActionStep({ action }: { action: PaymentAction }) {
   const t = useT();
   switch (action.type) {
     case 'redirect':
       return <a href={action.url} target="_blank" rel="noreferrer" data-testid="pay-link">{t('pay.open')}</a>;
     case 'qr':
-      return <><Typography.Text>{t('pay.scan')}</Typography.Text><Typography.Paragraph copyable code data-testid="pay-code">{action.codeUrl}</Typography.Paragraph></>;
+      return (
+        <>
+          <Typography.Text>{t('pay.scan')}</Typography.Text>
+          <div data-testid="pay-qr"><QRCode value={action.codeUrl} aria-label={t('pay.qr')} /></div>
+          <Typography.Paragraph copyable code data-testid="pay-code">{action.codeUrl}</Typography.Paragraph>
+        </>
+      );
     case 'order-string':
       return <><Typography.Text>{t('pay.orderString')}</Typography.Text><Typography.Paragraph copyable code ellipsis={{ rows: 2, expandable: true }}>{action.orderString}</Typography.Paragraph></>;
   }

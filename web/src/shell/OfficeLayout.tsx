@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, TeamOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, BarChartOutlined, TeamOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import { Suspense } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -26,6 +26,7 @@ const SECTIONS: Section[] = [
   ...QUEUES.map((q) => ({ path: `/office/queues/${q.name}`, label: q.title, icon: <InboxOutlined />, roles: q.roles })),
   { path: '/office/customers/new', label: 'nav.newCustomer', icon: <UserAddOutlined />, roles: ['officer'] },
   { path: '/office/apply', label: 'nav.apply', icon: <FileAddOutlined />, roles: ['officer'] },
+  { path: '/office/payments/statements', label: 'nav.statements', icon: <BankOutlined />, roles: ['officer'] },
   { path: '/office/reports', label: 'nav.reports', icon: <BarChartOutlined />, roles: STAFF },
   { path: '/office/products', label: 'nav.products', icon: <ProductOutlined />, roles: STAFF },
   { path: '/office/audit', label: 'nav.audit', icon: <AuditOutlined />, roles: ['compliance', 'admin'] },

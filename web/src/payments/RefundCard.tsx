@@ -1,0 +1,54 @@
+import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import { usePreferences } from '../settings/preferences';
+import { instant, money } from '../shell/format';
+import { ProblemAlert } from '../shell/ProblemAlert';
+import { BankPayoutSettle } from './BankPayoutSettle';
+import { RefundForm } from './RefundForm';
+import { useRefundDesk, type Payout, type StartedPayout } from './refunds-api';
+
+// Plain tags: antd's coloured tags fall short of AA contrast (as StatusTag says).
+/**
+ * The loan's refund desk: the server's credit, what pending payouts hold and what is free; an officer
+ * starts a payout through a channel and watches it (polled) until the channel confirms or fails it.
+ */
+export function RefundCard({ loanId }: { loanId: string }) {
+  const t = useT();
+  const { session } = useSession();
+  const { preferences } = usePreferences();
+  const desk = useRefundDesk(loanId);
+  const [started, setStarted] = useState<StartedPayout | null>(null);
+  const officer = session?.role === 'officer';
+  const current = started ? desk.data?.items.find((p) => p.id === started.id) : undefined;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="refunds">
+      <ProblemAlert error={desk.error} />
+      {desk.data && (
+        <Descriptions size="small" column={{ xs: 1, sm: 3 }} items={[
+          { key: 'credit', label: t('refund.credit'), children: money(desk.data.creditBalance, desk.data.currency) },
+          { key: 'reserved', label: t('refund.reserved'), children: money(desk.data.reserved, desk.data.currency) },
+          { key: 'refundable', label: t('refund.refundable'), children: <span data-testid="refundable">{money(desk.data.refundable, desk.data.currency)}</span> },
+        ]} />
+      )}
+      {started && (
+        <Alert showIcon type={(current?.status ?? started.status) === 'failed' ? 'warning' : (current?.status ?? started.status) === 'confirmed' ? 'success' : 'info'} data-testid="refund-status"
+          title={`${t('refund.started', { amount: money(started.amount, started.currency) })} — ${t(`refund.status.${current?.status ?? started.status}`)}`}
+          description={started.actionUrl && (current?.status ?? started.status) === 'pending'
+            ? <a href={started.actionUrl} target="_blank" rel="noreferrer" data-testid="refund-gateway">{t('refund.openGateway')}</a> : undefined} />
+      )}
+      {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} onStarted={setStarted} />}
+      <Typography.Title level={3} style={{ fontSize: 14 }}>{t('refund.list')}</Typography.Title>
+      <Table<Payout> rowKey="id" size="small" pagination={false} dataSource={desk.data?.items ?? []} locale={{ emptyText: <Typography.Text>{t('refund.none')}</Typography.Text> }} data-testid="refund-list"
+        expandable={officer ? { rowExpandable: (p) => p.channel === 'bank-transfer' && p.status === 'pending', expandedRowRender: (p) => <BankPayoutSettle loanId={loanId} payoutId={p.id} /> } : undefined}
+        columns={[
+          { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v, preferences.language) },
+          { title: t('refund.channel'), dataIndex: 'channel', render: (c: Payout['channel']) => t(`channel.${c}`) },
+          { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, p) => money(v, p.currency) },
+          { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => <Tag title={p.failure?.reason}>{t(`refund.status.${s}`)}</Tag> },
+          { title: t('refund.reference'), key: 'ref', render: (_, p) => p.confirmation?.channelReference ?? '—' },
+        ]} />
+    </Space>
+  );
+}

@@ -1,0 +1,70 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getJson, postJson } from '../api/client';
+
+export type PayoutChannel = 'sandbox' | 'alipay' | 'wechat' | 'bank-transfer';
+
+/** A refund payout as GET /v1/payouts/:id shows it. */
+export interface Payout {
+  id: string;
+  status: 'pending' | 'confirmed' | 'failed';
+  channel: PayoutChannel;
+  amount: string;
+  currency: string;
+  createdAt: string;
+  confirmation: { channelReference: string; confirmedAt: string } | null;
+  failure: { reason: string } | null;
+}
+
+/** GET /v1/loans/:id/refunds: the server's figures (credit, held by pending payouts, free to refund) and every payout. */
+export interface RefundDesk {
+  currency: string;
+  creditBalance: string;
+  reserved: string;
+  refundable: string;
+  items: Payout[];
+}
+
+export interface StartedPayout {
+  id: string;
+  status: Payout['status'];
+  amount: string;
+  currency: string;
+  actionUrl: string | null;
+}
+
+export interface RefundRequest {
+  amount?: string;
+  channel: PayoutChannel;
+  payee?: { account: string; name: string | null };
+}
+
+const deskKey = (loanId: string) => ['refund-desk', loanId];
+const POLL_MS = 2000;
+
+/** The loan's refund desk, polled while a payout is pending (a channel settles it on its own). */
+export function useRefundDesk(loanId: string) {
+  return useQuery({
+    queryKey: deskKey(loanId),
+    queryFn: () => getJson<RefundDesk>(`/v1/loans/${encodeURIComponent(loanId)}/refunds`),
+    refetchInterval: (query) => (query.state.data?.items.some((p) => p.status === 'pending') ? POLL_MS : false),
+  });
+}
+
+/** POST /v1/loans/:id/refunds: starts a payout; the loan changes only when the channel confirms it. */
+export function useStartRefund(loanId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RefundRequest) => postJson<StartedPayout>(`/v1/loans/${encodeURIComponent(loanId)}/refunds`, body),
+    onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
+  });
+}
+
+/** POST /v1/payouts/:id/confirmation or /failure: an officer settles a bank-transfer payout. */
+export function useSettleBankPayout(loanId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; bankReference: string } | { id: string; reason: string }) =>
+      postJson(`/v1/payouts/${encodeURIComponent(id)}/${'bankReference' in body ? 'confirmation' : 'failure'}`, body),
+    onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
+  });
+}
