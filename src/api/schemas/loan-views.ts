@@ -19,7 +19,7 @@ export const loanSummaryResponse = z.object({
   principal: amount,
   apr: z.string().nullable().meta({ description: 'Annual percentage rate disclosed at disbursement, in percent; null before', example: '12.68' }),
   aprMethod: z.literal('irr-nominal').meta({ description: 'Periodic IRR of every borrower cash flow (fees included) × periods per year' }),
-  outstanding: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount }),
+  outstanding: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount.meta({ description: 'Everything owed: the four components plus a refund paid out against a repayment since reversed' }) }),
   nextDue: z.object({ date: z.string(), amount }).nullable(),
   daysPastDue: z.number().int(),
   classification,

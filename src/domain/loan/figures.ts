@@ -14,6 +14,7 @@ export interface Outstanding {
   interest: string;
   fees: string;
   penalties: string;
+  /** Everything owed: the four components plus a refund owed back (LoanFigures.refundDue). */
   total: string;
 }
 
@@ -127,7 +128,9 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     // A written-off loan's owed-back refund went to losses with the rest.
     overpayment_liability: writtenOff ? -(credit + minorOf(writtenOff.refundDue, places)) : -credit,
   };
-  const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty : 0n;
+  // A refund paid out against a repayment since reversed is owed back like any balance (see refundDue).
+  const refundDue = credit < 0n && !writtenOff ? -credit : 0n;
+  const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty + refundDue : 0n;
   const outstanding: Outstanding = { principal: f(0n), interest: f(0n), fees: f(0n), penalties: f(0n), total: f(total) };
   if (owing) for (const c of COMPONENTS) outstanding[OUTSTANDING_FIELD[c]] = f(owed[c]);
   return figuresAsOf({
@@ -135,7 +138,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     outstanding,
     receivable: { interest: f(receivable.interest), fees: f(receivable.fee), penalties: f(receivable.penalty) },
     creditBalance: f(credit),
-    refundDue: f(credit < 0n && !writtenOff ? -credit : 0n),
+    refundDue: f(refundDue),
     nextDue: owing ? nextDue : null,
     oldestUnpaidDueDate: null,
     daysPastDue: 0,
