@@ -11,6 +11,7 @@ const movement = {
   amount,
 };
 const allocation = { penalty: amount, fee: amount, interest: amount, principal: amount };
+const split = z.object({ ...allocation, excess: amount, installments: z.array(z.object({ number: z.number().int(), ...allocation })) });
 
 /** One money movement of a loan; `type` says which and which fields come with it. */
 export const loanTransaction = z.discriminatedUnion('type', [
@@ -18,7 +19,8 @@ export const loanTransaction = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('repayment'), ...movement, channel: z.string(), reference: z.string(),
     reversed: z.boolean().meta({ description: 'True once a reversal took this repayment back (its allocation is then as first recorded)' }),
-    allocation: z.object({ ...allocation, excess: amount, installments: z.array(z.object({ number: z.number().int(), ...allocation })) }),
+    allocation: split.meta({ description: 'The split as every fact of the loan now stands: a back-dated payment recorded later re-splits it' }),
+    recordedAllocation: split.optional().meta({ description: 'The split when the repayment was recorded, present only where it differs' }),
   }),
   z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
   z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),

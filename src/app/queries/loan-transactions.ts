@@ -3,7 +3,13 @@ import type {
   RepaymentReceived, RepaymentReversed, ChargeWaived,
 } from '../../domain/loan/events.js';
 import { Dec } from '../../domain/decimal.js';
+import { evolveLoan } from '../../domain/loan/evolve.js';
+import type { LoanEvent } from '../../domain/loan/events.js';
+import { loanContext } from '../../domain/loan/payoff.js';
+import { replayServicing } from '../../domain/loan/servicing-replay.js';
+import { initialLoanState } from '../../domain/loan/state.js';
 import { minorUnits } from '../../domain/money.js';
+import { canonicalJson } from '../../eventstore/canonical-json.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { LoanStream } from './loan-stream.js';
 
@@ -22,7 +28,13 @@ interface Movement {
 
 export type LoanTransaction = Movement & (
   | { type: 'disbursement'; netAmount: string; fees: { kind: string; amount: string }[]; channel: string }
-  | { type: 'repayment'; channel: string; reference: string; reversed: boolean; allocation: Allocation & { installments: InstallmentAllocation[] } }
+  | {
+    type: 'repayment'; channel: string; reference: string; reversed: boolean;
+    /** How the payment is split as every fact of the loan now stands (a back-dated payment recorded later re-splits it). */
+    allocation: Allocation & { installments: InstallmentAllocation[] };
+    /** The split when it was recorded, where that differs. */
+    recordedAllocation?: Allocation & { installments: InstallmentAllocation[] };
+  }
   | { type: 'reversal'; reference: string; reason: string }
   | { type: 'waiver'; kind: ChargeKind; reason: string }
   | { type: 'penalty'; installment: number }
@@ -36,14 +48,16 @@ export type LoanTransaction = Movement & (
  * Every money movement of the loan, oldest first, read from its event history: disbursement,
  * repayments with their allocation, waivers, penalties, officer charges, refunds, recoveries and the write-off.
  * Accruals, classification and status changes move no money and are left out. A reversed
- * repayment is marked `reversed` and its reversal listed as a movement of its own.
+ * repayment is marked `reversed` and its reversal listed as a movement of its own. A repayment's
+ * allocation is the one the servicing replay gives it now (its recorded one too, if different).
  */
 export function loanTransactions(stream: LoanStream): LoanTransaction[] {
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
+  const current = currentAllocations(stream.events);
   return stream.events.flatMap((event) => {
-    const movement = toMovement(event, currency, reversed);
+    const movement = withCurrentAllocation(toMovement(event, currency, reversed), current);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -51,6 +65,27 @@ export function loanTransactions(stream: LoanStream): LoanTransaction[] {
     };
     return [{ ...base, ...movement } as LoanTransaction];
   });
+}
+
+type SplitPayment = Allocation & { installments: InstallmentAllocation[] };
+
+/** Each standing repayment's split as the servicing replay leaves it (those since the last reschedule). */
+function currentAllocations(events: readonly RecordedEvent[]): Map<string, SplitPayment> {
+  const state = initialLoanState();
+  for (const event of events) evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+  const splits = new Map<string, SplitPayment>();
+  if (!state.terms || state.contract.length === 0) return splits;
+  for (const [reference, result] of replayServicing(state, state.terms.allocationOrder, loanContext(state)).allocations) {
+    splits.set(reference, { ...result.totals, installments: result.installments });
+  }
+  return splits;
+}
+
+function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyMap<string, SplitPayment>): MovementPart | null {
+  if (movement?.type !== 'repayment') return movement;
+  const now = current.get(movement.reference);
+  if (!now || canonicalJson(now) === canonicalJson(movement.allocation)) return movement;
+  return { ...movement, allocation: now, recordedAllocation: movement.allocation };
 }
 
 // Distributes over the union, so each kind keeps its own fields.

@@ -32,6 +32,22 @@ describe('GET /v1/loans/:id/transactions', () => {
     expect(page.items[1]).toMatchObject({ reference: 'feb', channel: 'alipay', allocation: { principal: '990.07', interest: '30.00', excess: '0.00' } });
   });
 
+  it('shows a repayment split as the facts now stand once a back-dated payment re-split it, with the split it was recorded with', async () => {
+    await verifiedCustomer(t, 'c7');
+    await disbursedLoan(t, 'l7', 'c7');
+    await repay(t, 'l7', 'c7', '100.00', '2026-02-20', 'late');
+    await t.caughtUp(await repay(t, 'l7', 'c7', '1020.07', '2026-02-15', 'on-time'));
+    const page = await read<TxPage>(t, borrower('c7'), '/v1/loans/l7/transactions');
+    type Split = { installments: { number: number }[] };
+    const late = page.items.find((tx) => tx.reference === 'late') as { allocation: Split; recordedAllocation?: Split };
+    const onTime = page.items.find((tx) => tx.reference === 'on-time') as { allocation: Split; recordedAllocation?: Split };
+    // Recorded first, the 100.00 went to the overdue row 1; the 1 020.07 dated earlier pays row 1 in full, so 100.00 now pays ahead.
+    expect(late.recordedAllocation?.installments.map((row) => row.number)).toEqual([1]);
+    expect(late.allocation.installments.map((row) => row.number)).not.toContain(1);
+    expect(onTime.allocation.installments.map((row) => row.number)).toEqual([1]);
+    expect(onTime.recordedAllocation).toBeUndefined();
+  });
+
   it('pages with limit and cursor, and refuses a cursor it did not issue', async () => {
     const first = await read<TxPage>(t, STAFF.officer, '/v1/loans/l1/transactions?limit=2');
     expect(first.items).toHaveLength(2);
