@@ -39,7 +39,7 @@ export async function currentLoanState(eventStore: EventStore, loanId: string): 
 
 /** What closes the loan on `date`; only a disbursed, open loan has one, and not for a day before its disbursement, its last reschedule (a repayment could not be dated there) or its latest recorded fact. */
 export function quotePayoff(state: LoanState, date: string): PayoffQuote {
-  if (!REPAYABLE.has(state.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${state.status} loan has no payoff quote`, 'conflict');
+  if (!REPAYABLE.has(state.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a loan that is ${state.status} has no payoff quote`, 'conflict');
   if (state.disbursement && date < state.disbursement.date) {
     throw new DomainError('PAYOFF_DATE_BEFORE_DISBURSEMENT', `payoff date ${date} is before disbursement on ${state.disbursement.date}`, 'invalid');
   }

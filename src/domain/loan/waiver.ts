@@ -27,6 +27,9 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
 export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
   requireActive(state);
   const effectiveDate = onOrAfterDisbursement(state, data.effectiveDate);
+  if (state.rescheduledOn !== null && effectiveDate < state.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${state.rescheduledOn}`, 'rule');
+  }
   const c = state.currency;
   const open = state.installments
     .slice(state.firstUnsettled)

@@ -58,6 +58,8 @@ describe('back-office flows', () => {
     // A payoff quoted before the reschedule could never be paid (repayments may not be dated there).
     refused(await t.call(STAFF.officer, 'GET', `${loanUrl(loanId, 'payoff')}?date=2026-01-19`), 422, 'BACKDATED_BEFORE_RESCHEDULE');
     expect((await t.call(STAFF.officer, 'GET', `${loanUrl(loanId, 'payoff')}?date=2026-01-20`)).statusCode).toBe(200);
+    // Nor may a waiver be dated there (the rows it would waive were replaced).
+    refused(await t.call(STAFF.officer, 'POST', loanUrl(loanId, 'waivers'), { kind: 'interest', reason: 'goodwill', effectiveDate: '2026-01-19' }), 422, 'BACKDATED_BEFORE_RESCHEDULE');
     refused(await t.call(STAFF.underwriter, 'POST', loanUrl(loanId, 'reschedule'), { reason: 'again', term: 601 }), 400, 'VALIDATION_FAILED');
   });
 
