@@ -51,11 +51,10 @@ export type LoanTransaction = Movement & (
  * repayment is marked `reversed` and its reversal listed as a movement of its own. A repayment's
  * allocation is the one the servicing replay gives it now (its recorded one too, if different).
  */
-export function loanTransactions(stream: LoanStream): LoanTransaction[] {
+export function loanTransactions(stream: LoanStream, current: ReadonlyMap<string, SplitPayment> = currentAllocations(stream.events)): LoanTransaction[] {
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
-  const current = currentAllocations(stream.events);
   return stream.events.flatMap((event) => {
     const movement = withCurrentAllocation(toMovement(event, currency, reversed), current);
     if (!movement) return [];
@@ -67,10 +66,10 @@ export function loanTransactions(stream: LoanStream): LoanTransaction[] {
   });
 }
 
-type SplitPayment = Allocation & { installments: InstallmentAllocation[] };
+export type SplitPayment = Allocation & { installments: InstallmentAllocation[] };
 
 /** Each standing repayment's split as the servicing replay leaves it (those since the last reschedule). */
-function currentAllocations(events: readonly RecordedEvent[]): Map<string, SplitPayment> {
+export function currentAllocations(events: readonly RecordedEvent[]): Map<string, SplitPayment> {
   const state = initialLoanState();
   for (const event of events) evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
   const splits = new Map<string, SplitPayment>();
