@@ -4,10 +4,11 @@ import type { WechatConfig } from '../../config/payments-config.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InboundNotification } from '../channel.js';
 import { fromMinorUnitCount, toMinorUnitCount } from '../minor-units.js';
-import { badSignature, malformedNotification, unsignedNotification } from '../notification-errors.js';
+import { malformedNotification } from '../notification-errors.js';
 import type { ReplayGuard } from '../replay-guard.js';
-import { decryptWechatJson, wechatNotificationBody } from '../wechat/wechat-resource.js';
-import { wechatAuthorization, wechatSignatureValid } from '../wechat/wechat-signature.js';
+import { openWechatNotification } from '../wechat/wechat-notification.js';
+import { decryptWechatJson } from '../wechat/wechat-resource.js';
+import { wechatAuthorization } from '../wechat/wechat-signature.js';
 import type { PayoutChannel, VerifiedPayoutNotification } from './payout-channel.js';
 
 export interface WechatPayoutDeps {
@@ -22,7 +23,6 @@ export interface WechatPayoutDeps {
 }
 
 const TRANSFER_PATH = '/v3/fund-app/mch-transfer/transfer-bills';
-const single = (value: string | string[] | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** out_bill_no allows 32 letters and digits: the payout's UUID without hyphens, and back. */
 export const outBillNo = (payoutId: string) => payoutId.replaceAll('-', '');
@@ -78,19 +78,8 @@ export function wechatPayoutChannel(deps: WechatPayoutDeps): PayoutChannel {
       return { status: 'pending', actionUrl: null };
     },
 
-    async verifyNotification({ headers, body }: InboundNotification): Promise<VerifiedPayoutNotification> {
-      const timestamp = single(headers['wechatpay-timestamp']);
-      const nonce = single(headers['wechatpay-nonce']);
-      const signature = single(headers['wechatpay-signature']);
-      if (!timestamp || !nonce || !signature) throw unsignedNotification('a WeChat Pay notification needs the Wechatpay-Timestamp, Wechatpay-Nonce and Wechatpay-Signature headers');
-      if (!wechatSignatureValid(deps.platformKey, timestamp, nonce, body, signature)) throw badSignature('WeChat Pay');
-      deps.replayGuard.admit(timestamp, nonce);
-      let envelope;
-      try {
-        envelope = wechatNotificationBody.parse(JSON.parse(body));
-      } catch {
-        throw malformedNotification('the WeChat Pay notification is not a v3 notification envelope');
-      }
+    async verifyNotification(notification: InboundNotification): Promise<VerifiedPayoutNotification> {
+      const envelope = openWechatNotification(notification, deps.platformKey, deps.replayGuard);
       const bill = decryptWechatJson(config.apiV3Key, envelope.resource, wechatTransferBill, 'a transfer bill');
       if (bill.mch_id !== config.mchId) throw malformedNotification('the WeChat Pay transfer belongs to another merchant');
       if (bill.state !== 'SUCCESS' && bill.state !== 'FAIL' && bill.state !== 'CANCELLED') throw malformedNotification(`the WeChat Pay transfer is not final yet (${bill.state})`);

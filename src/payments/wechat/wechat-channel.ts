@@ -3,10 +3,11 @@ import type { WechatConfig } from '../../config/payments-config.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
 import { fromMinorUnitCount, toMinorUnitCount } from '../minor-units.js';
-import { badSignature, malformedNotification, unsignedNotification } from '../notification-errors.js';
+import { malformedNotification } from '../notification-errors.js';
 import type { ReplayGuard } from '../replay-guard.js';
-import { decryptWechatResource, wechatNotificationBody } from './wechat-resource.js';
-import { wechatAuthorization, wechatSignatureValid } from './wechat-signature.js';
+import { openWechatNotification } from './wechat-notification.js';
+import { decryptWechatResource } from './wechat-resource.js';
+import { wechatAuthorization } from './wechat-signature.js';
 
 export interface WechatChannelDeps {
   config: WechatConfig;
@@ -19,7 +20,6 @@ export interface WechatChannelDeps {
 }
 
 const NATIVE_PATH = '/v3/pay/transactions/native';
-const single = (value: string | string[] | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** Our intent ids are UUIDs; out_trade_no allows 6–32 characters, so the hyphens go (the id itself travels in `attach`). */
 export const outTradeNo = (intentId: string) => intentId.replaceAll('-', '');
@@ -60,19 +60,8 @@ export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
       return { type: 'qr', codeUrl: answer.code_url };
     },
 
-    async verifyNotification({ headers, body }: InboundNotification): Promise<VerifiedNotification> {
-      const timestamp = single(headers['wechatpay-timestamp']);
-      const nonce = single(headers['wechatpay-nonce']);
-      const signature = single(headers['wechatpay-signature']);
-      if (!timestamp || !nonce || !signature) throw unsignedNotification('a WeChat Pay notification needs the Wechatpay-Timestamp, Wechatpay-Nonce and Wechatpay-Signature headers');
-      if (!wechatSignatureValid(deps.platformKey, timestamp, nonce, body, signature)) throw badSignature('WeChat Pay');
-      deps.replayGuard.admit(timestamp, nonce);
-      let envelope;
-      try {
-        envelope = wechatNotificationBody.parse(JSON.parse(body));
-      } catch {
-        throw malformedNotification('the WeChat Pay notification is not a v3 notification envelope');
-      }
+    async verifyNotification(notification: InboundNotification): Promise<VerifiedNotification> {
+      const envelope = openWechatNotification(notification, deps.platformKey, deps.replayGuard);
       const txn = decryptWechatResource(config.apiV3Key, envelope.resource);
       if (txn.mchid !== config.mchId || txn.appid !== config.appId) throw malformedNotification('the WeChat Pay transaction belongs to another merchant or app');
       if (txn.attach === undefined || outTradeNo(txn.attach) !== txn.out_trade_no) throw malformedNotification('the WeChat Pay transaction names no intent of ours');
