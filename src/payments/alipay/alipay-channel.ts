@@ -1,5 +1,5 @@
-import { AlipaySdk } from 'alipay-sdk';
 import type { AlipayConfig } from '../../config/payments-config.js';
+import { alipayClient } from './alipay-client.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
 import { badSignature, malformedNotification, staleNotification, unsignedNotification } from '../notification-errors.js';
 import { alipayNotification, fromBeijingTime, toBeijingTime } from './alipay-notification.js';
@@ -26,14 +26,7 @@ export const ALIPAY_NOTIFICATION_WINDOW_MS = 48 * 3_600_000;
  * (checkNotifySignV2 over the decoded form fields), for our app id, answered `success`.
  */
 export function alipayChannel(deps: AlipayChannelDeps): PaymentChannel {
-  const sdk = new AlipaySdk({
-    appId: deps.config.appId,
-    privateKey: deps.privateKeyPem,
-    keyType: deps.privateKeyPem.includes('BEGIN PRIVATE KEY') ? 'PKCS8' : 'PKCS1',
-    alipayPublicKey: deps.alipayPublicKeyPem,
-    gateway: deps.config.gateway,
-    signType: 'RSA2',
-  });
+  const sdk = alipayClient(deps.config, deps.privateKeyPem, deps.alipayPublicKeyPem);
   return {
     name: 'alipay',
     repaymentChannel: 'alipay',

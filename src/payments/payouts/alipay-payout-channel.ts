@@ -1,5 +1,5 @@
-import { AlipaySdk } from 'alipay-sdk';
 import type { AlipayConfig } from '../../config/payments-config.js';
+import { alipayClient } from '../alipay/alipay-client.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromBeijingTime } from '../alipay/alipay-notification.js';
 import type { PayoutChannel } from './payout-channel.js';
@@ -23,14 +23,7 @@ export const outBizNo = (payoutId: string) => payoutId.replaceAll('-', '');
  * (code ≠ 10000) fails it, DEALING leaves it pending. Alipay deduplicates by out_biz_no.
  */
 export function alipayPayoutChannel(deps: AlipayPayoutDeps): PayoutChannel {
-  const sdk = new AlipaySdk({
-    appId: deps.config.appId,
-    privateKey: deps.privateKeyPem,
-    keyType: deps.privateKeyPem.includes('BEGIN PRIVATE KEY') ? 'PKCS8' : 'PKCS1',
-    alipayPublicKey: deps.alipayPublicKeyPem,
-    gateway: deps.config.gateway,
-    signType: 'RSA2',
-  });
+  const sdk = alipayClient(deps.config, deps.privateKeyPem, deps.alipayPublicKeyPem);
   return {
     name: 'alipay',
     refundChannel: 'alipay',
