@@ -1,15 +1,10 @@
 import { businessDateAt } from '../../app/business-date.js';
-import path from 'node:path';
 import { loadConfig } from '../../config/config.js';
-import { resolveSecrets } from '../../config/secrets.js';
 import { runDemo, type DemoProgress, type DemoSummary } from '../../demo/run-demo.js';
 import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
 import type { ProgressOutput } from '../../projections/progress-bar.js';
 import type { ProjectionRunner } from '../../projections/runner.js';
-import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
-import { PiiVault } from '../../vault/pii-vault.js';
-import { openBlindIndex } from '../../vault/open-blind-index.js';
-import { SqliteKeyStore } from '../../vault/sqlite-key-store.js';
+import { openOfflineServices } from '../../runtime/open-offline-services.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand } from '../command.js';
 
@@ -49,16 +44,10 @@ export const demoCommand: CliCommand = {
     const months = wholeNumber(values.months, 'months', 6, 1, 120);
     const seed = wholeNumber(values.seed, 'seed', 1, 0, 2 ** 31);
     const config = loadConfig(io.env);
-    const secrets = await resolveSecrets(config);
-    const eventStore = await openEventStore(config);
-    const readStore = await openReadStore(config).catch(async (error: unknown) => {
-      await eventStore.close();
-      throw error;
-    });
-    const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
-    const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
+    const stores = await openOfflineServices(config);
+    const { eventStore, readStore } = stores;
     let now = new Date();
-    const services = { eventStore, readStore, vault: new PiiVault(keyStore, blindIndex), clock: { now: () => now, set: (d: Date) => (now = d), timeZone: config.timeZone } };
+    const services = { ...stores, clock: { now: () => now, set: (d: Date) => (now = d), timeZone: config.timeZone } };
     const own: { projectors: ProjectionRunner | null } = { projectors: null };
     try {
       const today = businessDateAt(new Date(), config.timeZone);
@@ -72,10 +61,7 @@ export const demoCommand: CliCommand = {
       return 0;
     } finally {
       await own.projectors?.stop();
-      await keyStore.close();
-      await blindIndex.close();
-      await readStore.close();
-      await eventStore.close();
+      await stores.close();
     }
   },
 };

@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { loadConfig } from '../../config/config.js';
-import { resolveSecrets } from '../../config/secrets.js';
 import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
 import { BookRefused } from '../../migration/book-errors.js';
 import { importLegacyBook, type ImportReport } from '../../migration/import-book.js';
 import type { BookReconciliation } from '../../migration/reconcile-book.js';
 import { bookDirectory } from '../../migration/read-book.js';
-import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
-import { openBlindIndex } from '../../vault/open-blind-index.js';
-import { PiiVault } from '../../vault/pii-vault.js';
-import { SqliteKeyStore } from '../../vault/sqlite-key-store.js';
+import { openOfflineServices } from '../../runtime/open-offline-services.js';
 import { UsageError, type CliCommand } from '../command.js';
 
 const CATCH_UP_MS = 60_000;
@@ -41,15 +37,9 @@ export const importCommand: CliCommand = {
     if (args.length !== 1 || args[0] === undefined || args[0].startsWith('-')) throw new UsageError('give the directory of the legacy book');
     const dir = bookDirectory(path.resolve(args[0]));
     const config = loadConfig(io.env);
-    const secrets = await resolveSecrets(config);
-    const eventStore = await openEventStore(config);
-    const readStore = await openReadStore(config).catch(async (error: unknown) => {
-      await eventStore.close();
-      throw error;
-    });
-    const keyStore = SqliteKeyStore.open({ path: path.join(config.dataDir, 'keys.db'), masterKey: secrets.masterKey });
-    const blindIndex = openBlindIndex(config.dataDir, secrets.masterKey);
-    const services = { eventStore, readStore, vault: new PiiVault(keyStore, blindIndex), clock: { now: () => new Date(), timeZone: config.timeZone } };
+    const stores = await openOfflineServices(config);
+    const { eventStore, readStore } = stores;
+    const services = { ...stores, clock: { now: () => new Date(), timeZone: config.timeZone } };
     try {
       const report = await importLegacyBook(services, dir);
       io.out(formatImportSummary(report));
@@ -71,10 +61,7 @@ export const importCommand: CliCommand = {
       io.err(`lendcore import: refused ${dir}: ${error.message}`);
       return 2;
     } finally {
-      await keyStore.close();
-      await blindIndex.close();
-      await readStore.close();
-      await eventStore.close();
+      await stores.close();
     }
   },
 };
