@@ -81,7 +81,7 @@ async function applyEvent(target: ApplyTarget, event: RecordedEvent, context: Ba
   const handler = handlers.get(event.type);
   if (!handler) return null;
   try {
-    // Most handlers are synchronous over a cached document; awaiting only promises keeps them cheap.
+    // Handlers may be synchronous; only a returned promise is awaited.
     const result = handler(event, context);
     if (result) await result;
     return null;
