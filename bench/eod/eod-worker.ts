@@ -6,7 +6,7 @@ import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { PROJECTION_THREAD_ENTRY, serverLeaseOwner } from '../../src/runtime/projection-hosting.js';
 import { ProjectionThread, type ProjectionThreadData } from '../../src/runtime/projection-thread-host.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 import type { EodReport } from './eod-report.js';
 
 // Worker: closes two business days over the generated book, with the projectors running beside it
@@ -19,7 +19,7 @@ const readStore = SqliteReadStore.open({ path: readFile });
 const data: ProjectionThreadData = { eventStorePath: eventsFile, readStorePath: readFile, synchronous: 'FULL', lease: { owner: serverLeaseOwner(), ttlMs: 10_000 } };
 const runner = new ProjectionThread({
   spawn: () => new Worker(PROJECTION_THREAD_ENTRY, { workerData: data }),
-  projections: PROJECTIONS, eventStore, readStore, logger: pino({ level: 'silent' }),
+  projections: projectionsFor(eventStore), eventStore, readStore, logger: pino({ level: 'silent' }),
 });
 await runner.start();
 const unsubscribe = eventStore.onAppend((head) => runner.appended(head));

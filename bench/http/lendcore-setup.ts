@@ -4,8 +4,8 @@ import path from 'node:path';
 import { mintToken } from '../../src/api/auth/token.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
-import { projections } from '../../src/projections/models/index.js';
 import { rebuildProjections } from '../../src/projections/rebuild.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { generateLog } from '../data/generate-log.js';
 
@@ -34,7 +34,7 @@ export async function prepareLendcoreServer(workDir: string): Promise<PreparedSe
   const eventStore = SqliteEventStore.open({ path: eventsFile });
   const readStore = SqliteReadStore.open({ path: path.join(dataDir, 'readmodels.db') });
   try {
-    await rebuildProjections({ eventStore, readStore, projections, knownEventTypes: new Set(ALL_EVENT_TYPES) });
+    await rebuildProjections({ eventStore, readStore, projections: projectionsFor(eventStore), knownEventTypes: new Set(ALL_EVENT_TYPES) });
   } finally {
     await readStore.close();
     await eventStore.close();

@@ -1,7 +1,7 @@
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
-import { projections } from '../../src/projections/models/index.js';
 import { rebuildProjections } from '../../src/projections/rebuild.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { peakRssMiB } from '../child/spawn-worker.js';
 import { msSince } from '../stats.js';
@@ -16,7 +16,7 @@ const readStore = SqliteReadStore.open({ path: readFile });
 let processed = 0;
 const start = process.hrtime.bigint();
 await rebuildProjections({
-  eventStore, readStore, projections,
+  eventStore, readStore, projections: projectionsFor(eventStore),
   knownEventTypes: new Set(ALL_EVENT_TYPES),
   onProgress: (progress) => (processed = progress.processed),
 });

@@ -11,6 +11,8 @@ import type {
   ReadStreamOptions, RecordedEvent, Snapshot, Subscription, VerifyReport,
 } from './port.js';
 import { SqliteAppender } from './sqlite-append.js';
+import { LogAuditIndex, type LogAuditFilter } from './sqlite-audit-index.js';
+import type { AuditEntry } from './audit-entry.js';
 import { GroupCommitWriter } from './sqlite-group-commit.js';
 import { EVENT_COLUMNS, rowToRecorded, rowToStored, type EventRow } from './sqlite-rows.js';
 import { openEventLogDatabase, type SqliteSynchronous } from './sqlite-schema.js';
@@ -49,6 +51,7 @@ export class SqliteEventStore implements EventStore {
   private readonly appendListeners = new Set<(head: bigint) => void>();
   private readonly pageSize: number;
   private readonly statements;
+  private readonly audit: LogAuditIndex;
   private readonly macKey: Buffer | null;
   private conflicts = 0;
   private readonly onSnapshotRejected: (streamId: string, reason: string) => void;
@@ -60,6 +63,7 @@ export class SqliteEventStore implements EventStore {
     this.macKey = options.macKey ?? null;
     this.onSnapshotRejected = options.onSnapshotRejected ?? (() => undefined);
     this.signal = new AppendSignal(options.pollMs ?? 500);
+    this.audit = new LogAuditIndex(db);
     this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey), () => this.appended());
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
@@ -88,6 +92,14 @@ export class SqliteEventStore implements EventStore {
   /** Group-commit counters, for metrics and the bench: how many appends shared each fsync. */
   get commitStats(): { transactions: number; appends: number } {
     return { ...this.writer.stats };
+  }
+
+  /**
+   * One page of the audit trail straight from the log, in log order (the log is its own audit
+   * trail: see sqlite-audit-index.ts). Throws ReadStoreError INVALID_CURSOR for a foreign cursor.
+   */
+  findAudit(filter: LogAuditFilter): { items: AuditEntry[]; nextCursor: string | null } {
+    return this.audit.find(filter);
   }
 
   /** Calls `listener` with the new head position after every commit this connection makes; returns the unsubscribe. */

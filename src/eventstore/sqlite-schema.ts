@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparePrivateFile } from '../files/private-files.js';
+import { AUDIT_INDEXES } from './sqlite-audit-index.js';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL' | 'OFF';
 
@@ -74,5 +75,6 @@ export function openEventLogDatabase(path: string, synchronous: SqliteSynchronou
     const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
   }
+  db.exec(AUDIT_INDEXES);
   return db;
 }

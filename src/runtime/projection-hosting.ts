@@ -13,7 +13,7 @@ import { ProjectionMetrics } from '../projections/metrics.js';
 import type { ReadStore } from '../readstore/port.js';
 import { ProjectionThread, type ProjectionThreadData, type ThreadHandle } from './projection-thread-host.js';
 import { logStateChange, watchProjectionStates, type StateWatch } from './projection-state-watch.js';
-import { createProjectionRunner, PROJECTIONS } from './projections.js';
+import { createProjectionRunner, projectionsFor } from './projections.js';
 
 /** The projections a server runs, in this thread or another: the control API plus start and stop. */
 export interface ProjectionHost extends ProjectionControl {
@@ -62,7 +62,7 @@ export function hostProjections(deps: HostingDeps): ProjectionHost {
     return withStateLog(createProjectionRunner({ eventStore, readStore, registry: deps.registry, lease }), logger);
   }
   const data: ProjectionThreadData = { eventStorePath: events.path, readStorePath: reads.path, synchronous: config.sqliteSynchronous, lease };
-  const thread = new ProjectionThread({ spawn: () => spawn(data), projections: PROJECTIONS, eventStore, readStore, logger });
+  const thread = new ProjectionThread({ spawn: () => spawn(data), projections: projectionsFor(eventStore), eventStore, readStore, logger });
   // The runner's own metrics stay in the thread's registry; these serve the same figures from status().
   const metrics = new ProjectionMetrics(deps.registry, () => thread.status());
   let unsubscribe = () => {};

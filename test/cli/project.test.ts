@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openEventStore } from '../../src/runtime/open-stores.js';
 import { startProjectionWorkerProcess, type WorkerProcess } from '../../src/runtime/projection-worker-process.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { SQLITE_LOG_PROJECTIONS } from '../../src/runtime/projections.js';
 import { appendCustomer, appendUnknownEvent, capturingLogger, eventually, removeDataDirs, tempConfig } from '../runtime/runtime-fixtures.js';
 import { captureIo } from './cli-io.js';
 
@@ -23,10 +23,10 @@ describe('lendcore project (the worker process)', () => {
       await appendCustomer(eventStore, 'c1');
       const worker = await startProjectionWorkerProcess({ config, logger: capturingLogger(lines), owner: 'worker-1', metricsPort: 0, stateCheckMs: 20 });
       workers.push(worker);
-      await eventually(async () => PROJECTIONS.every((p) => parsed(lines).some((l) => l.projection === p.name && l.msg.includes('caught up'))));
+      await eventually(async () => SQLITE_LOG_PROJECTIONS.every((p) => parsed(lines).some((l) => l.projection === p.name && l.msg.includes('caught up'))));
       expect(worker.metricsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await (await fetch(`${worker.metricsUrl}/health`)).json()).toEqual({ status: 'ok' });
-      expect(await (await fetch(`${worker.metricsUrl}/metrics`)).text()).toContain('lendcore_projection_position{projection="audit-trail"} 1');
+      expect(await (await fetch(`${worker.metricsUrl}/metrics`)).text()).toContain('lendcore_projection_position{projection="customer-account"} 1');
 
       await appendUnknownEvent(eventStore);
       const failure = await eventually(async () => parsed(lines).find((l) => l.msg.includes('failed')));
@@ -49,7 +49,7 @@ describe('lendcore project (the worker process)', () => {
     const port = Number(new URL(first.metricsUrl!).port);
     await expect(startProjectionWorkerProcess({ config, logger: capturingLogger([]), owner: 'worker-2', metricsPort: port })).rejects.toThrow(/EADDRINUSE/);
     // worker-2 closed its stores and runner on the way out; worker-1 runs on undisturbed.
-    expect((await first.runner.status()).map((s) => s.state)).toEqual(PROJECTIONS.map(() => 'live'));
+    expect((await first.runner.status()).map((s) => s.state)).toEqual(SQLITE_LOG_PROJECTIONS.map(() => 'live'));
   });
 
   it('refuses a metrics port that is not a port number (exit 2)', async () => {

@@ -58,9 +58,17 @@ describe('lendcore replay', () => {
     }], 'no_stream');
     await store.close();
     const io = captureIo({ LENDCORE_DATA_DIR: dir });
-    expect(await main(['replay', '--projection', 'audit-trail'], io), io.stderr.join('\n')).toBe(0);
-    expect(io.stdout).toEqual(['replayed audit-trail up to position 1']);
+    expect(await main(['replay', '--projection', 'product-catalog'], io), io.stderr.join('\n')).toBe(0);
+    expect(io.stdout).toEqual(['replayed product-catalog up to position 1']);
     expect(io.stderr.join('')).toContain('1/1 events');
+  });
+
+  it('refuses to rebuild the audit trail over a SQLite log, which answers audit queries itself', async () => {
+    const dir = tempDir();
+    await SqliteEventStore.open({ path: path.join(dir, 'lendcore.db') }).close();
+    const io = captureIo({ LENDCORE_DATA_DIR: dir });
+    expect(await main(['replay', '--projection', 'audit-trail'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('audit-trail is not kept over this log');
   });
 
   it('refuses an unknown projection name with exit 2', async () => {

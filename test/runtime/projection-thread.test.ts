@@ -5,7 +5,7 @@ import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { ProjectionThread, type ProjectionThreadData, type ThreadHandle } from '../../src/runtime/projection-thread-host.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { SQLITE_LOG_PROJECTIONS } from '../../src/runtime/projections.js';
 import { appendCustomer, appendUnknownEvent, capturingLogger, eventually, removeDataDirs, tempConfig } from './runtime-fixtures.js';
 import { spawnTypeScriptThread } from './typescript-thread.js';
 
@@ -37,11 +37,11 @@ describe('projections in a worker thread', () => {
     const head = await appendCustomer(runtime.eventStore, 'c1');
     expect(await runtime.projections!.waitForPosition('all', head, 10_000)).toBe(true);
     const statuses = await runtime.projections!.status();
-    expect(statuses.map((s) => [s.name, s.state, s.position, s.headPosition])).toEqual(PROJECTIONS.map((p) => [p.name, 'live', head, head]));
-    const audit = await runtime.readStore.find('audit_trail', {});
+    expect(statuses.map((s) => [s.name, s.state, s.position, s.headPosition])).toEqual(SQLITE_LOG_PROJECTIONS.map((p) => [p.name, 'live', head, head]));
+    const audit = await runtime.readStore.find('customer_account', {});
     expect(audit.items).toHaveLength(1);
     const metrics = await runtime.app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toContain(`lendcore_projection_position{projection="audit-trail"} ${head}`);
+    expect(metrics.body).toContain(`lendcore_projection_position{projection="customer-account"} ${head}`);
   });
 
   it('shows a projection that failed in the thread as failed in status() and on /ready', async () => {
@@ -64,7 +64,7 @@ describe('projections in a worker thread', () => {
     const after = await appendCustomer(runtime.eventStore, 'c2');
     expect(await runtime.projections!.waitForPosition('all', after, 20_000)).toBe(true);
     expect(threads).toHaveLength(2);
-    expect((await runtime.readStore.find('audit_trail', {})).items).toHaveLength(2);
+    expect((await runtime.readStore.find('customer_account', {})).items).toHaveLength(2);
     expect(lines.some((l) => l.includes('projection thread died; restarting it'))).toBe(true);
   });
 
@@ -76,7 +76,7 @@ describe('projections in a worker thread', () => {
     await exit;
     const readStore = SqliteReadStore.open({ path: runtime.config.readStore.kind === 'sqlite' ? runtime.config.readStore.path : '' });
     try {
-      for (const { name } of PROJECTIONS) expect(await readStore.acquireLease(name, 'another-worker', 1_000, new Date()), name).toBe(true);
+      for (const { name } of SQLITE_LOG_PROJECTIONS) expect(await readStore.acquireLease(name, 'another-worker', 1_000, new Date()), name).toBe(true);
     } finally {
       await readStore.close();
     }
@@ -95,12 +95,12 @@ describe('ProjectionThread (host side)', () => {
     const data: ProjectionThreadData = {
       eventStorePath: path.join(notAFolder, 'lendcore.db'), readStorePath: path.join(notAFolder, 'read.db'), synchronous: 'NORMAL', lease: { owner: 'o', ttlMs: 1_000 },
     };
-    const thread = new ProjectionThread({ spawn: () => spawnTypeScriptThread(data), projections: PROJECTIONS, eventStore, readStore, logger: capturingLogger(lines) });
+    const thread = new ProjectionThread({ spawn: () => spawnTypeScriptThread(data), projections: SQLITE_LOG_PROJECTIONS, eventStore, readStore, logger: capturingLogger(lines) });
     try {
       await expect(thread.start()).rejects.toThrow(/EEXIST|ENOTDIR/);
       const statuses = await thread.status();
       expect(statuses.every((s) => s.state === 'failed' && s.error?.includes('failed to start'))).toBe(true);
-      await expect(thread.rebuild('audit-trail')).rejects.toMatchObject({ code: 'PROJECTIONS_RESTARTING' });
+      await expect(thread.rebuild('customer-account')).rejects.toMatchObject({ code: 'PROJECTIONS_RESTARTING' });
     } finally {
       await thread.stop();
       await readStore.close();
@@ -123,7 +123,7 @@ describe('ProjectionThread (host side)', () => {
       threads.push(thread);
       return thread;
     };
-    const thread = new ProjectionThread({ spawn, projections: PROJECTIONS, eventStore, readStore, logger: capturingLogger(lines), maxRestarts: 0 });
+    const thread = new ProjectionThread({ spawn, projections: SQLITE_LOG_PROJECTIONS, eventStore, readStore, logger: capturingLogger(lines), maxRestarts: 0 });
     try {
       await thread.start();
       const head = await appendCustomer(eventStore, 'c1');
@@ -133,7 +133,7 @@ describe('ProjectionThread (host side)', () => {
         const all = await thread.status();
         return all.every((s) => s.state === 'failed' && s.error?.includes('gave up')) ? all : null;
       });
-      expect(statuses.map((s) => s.position)).toEqual(PROJECTIONS.map(() => head));
+      expect(statuses.map((s) => s.position)).toEqual(SQLITE_LOG_PROJECTIONS.map(() => head));
       expect(threads).toHaveLength(1);
       expect(await thread.waitForPosition('loan-summary', head, 1_000)).toBe(true);
       expect(await thread.waitForPosition('loan-summary', head + 1n, 100)).toBe(false);

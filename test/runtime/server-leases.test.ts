@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openRuntime } from '../../src/runtime/open-runtime.js';
 import { openEventStore, openReadStore } from '../../src/runtime/open-stores.js';
-import { createProjectionRunner, PROJECTIONS } from '../../src/runtime/projections.js';
+import { createProjectionRunner, SQLITE_LOG_PROJECTIONS } from '../../src/runtime/projections.js';
 import { appendCustomer, capturingLogger, removeDataDirs, tempConfig } from './runtime-fixtures.js';
 
 afterEach(removeDataDirs);
@@ -13,9 +13,9 @@ describe('the server\'s projections take leases, as `lendcore project` workers d
     const runtime = await openRuntime(config, { logger: capturingLogger([]), routes: [] });
     const readStore = await openReadStore(config);
     try {
-      for (const { name } of PROJECTIONS) expect(await readStore.acquireLease(name, 'worker-1', 60_000, new Date()), name).toBe(false);
+      for (const { name } of SQLITE_LOG_PROJECTIONS) expect(await readStore.acquireLease(name, 'worker-1', 60_000, new Date()), name).toBe(false);
       await runtime.close();
-      for (const { name } of PROJECTIONS) expect(await readStore.acquireLease(name, 'worker-1', 60_000, new Date()), name).toBe(true);
+      for (const { name } of SQLITE_LOG_PROJECTIONS) expect(await readStore.acquireLease(name, 'worker-1', 60_000, new Date()), name).toBe(true);
     } finally {
       await runtime.close();
       await readStore.close();
@@ -33,9 +33,9 @@ describe('the server\'s projections take leases, as `lendcore project` workers d
       const head = await appendCustomer(runtime.eventStore, 'c1');
       expect(await runtime.projections!.waitForPosition('all', head, 10_000)).toBe(true);
       // The server never started a projection: each one runs in the worker alone.
-      expect((await runtime.projections!.status()).map((s) => s.state)).toEqual(PROJECTIONS.map(() => 'stopped'));
-      expect((await worker.status()).map((s) => [s.state, s.position])).toEqual(PROJECTIONS.map(() => ['live', head]));
-      expect((await runtime.readStore.find('audit_trail', {})).items).toHaveLength(1);
+      expect((await runtime.projections!.status()).map((s) => s.state)).toEqual(SQLITE_LOG_PROJECTIONS.map(() => 'stopped'));
+      expect((await worker.status()).map((s) => [s.state, s.position])).toEqual(SQLITE_LOG_PROJECTIONS.map(() => ['live', head]));
+      expect((await runtime.readStore.find('customer_account', {})).items).toHaveLength(1);
     } finally {
       await runtime.close();
       await worker.stop();

@@ -1,3 +1,5 @@
+import type { EventStore } from '../../eventstore/port.js';
+import { SqliteEventStore } from '../../eventstore/sqlite-event-store.js';
 import { AUDIT_TRAIL, type AuditEntry } from '../../projections/models/audit-trail/audit-trail.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
 
@@ -12,8 +14,21 @@ export interface AuditFilter {
   cursor?: string;
 }
 
+/** Where the audit trail is read: the SQLite log itself (indexed for it), else the audit-trail read model. */
+export interface AuditSource {
+  /** The audit-trail projection to wait on for read-your-writes; null when the log answers (always current). */
+  projection: string | null;
+  find(filter: AuditFilter): Promise<Page<AuditEntry>>;
+}
+
+/** The SQLite log answers audit queries itself; other logs (EventStoreDB) have the audit-trail read model. */
+export function auditSource(eventStore: EventStore, readStore: ReadStore): AuditSource {
+  if (eventStore instanceof SqliteEventStore) return { projection: null, find: async (filter) => eventStore.findAudit(filter) };
+  return { projection: 'audit-trail', find: (filter) => findAuditEntries(readStore, filter) };
+}
+
 /**
- * One page of the audit trail in recording order, filtered on the trail's indexed fields. Pages
+ * One page of the audit-trail read model in recording order, filtered on the trail's indexed fields. Pages
  * follow `recordedAt`; events recorded in the same millisecond (one group commit) are put back in
  * log order within the page, since the trail has no sortable position index.
  */

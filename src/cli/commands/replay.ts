@@ -7,7 +7,7 @@ import { describeComparison } from '../../projections/compare/describe-compariso
 import { progressPrinter } from '../../projections/progress-bar.js';
 import type { Projection } from '../../projections/projection.js';
 import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
-import { PROJECTIONS } from '../../runtime/projections.js';
+import { PROJECTIONS, projectionsFor } from '../../runtime/projections.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
@@ -28,11 +28,15 @@ export const replayCommand: CliCommand = {
     if (name !== 'all' && !PROJECTIONS.some((p) => p.name === name)) throw new UsageError(`no projection named ${name}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}, all`);
     if (values.wait !== undefined && !values.check) throw new UsageError('--wait goes with --check');
     const waitSeconds = values.wait === undefined ? DEFAULT_WAIT_SECONDS : seconds(values.wait);
-    const selected = name === 'all' ? PROJECTIONS : PROJECTIONS.filter((p) => p.name === name);
     const config = loadConfig(io.env);
     const eventStore = await openEventStore(config);
     try {
-      return values.check ? await check(config, eventStore, selected, waitSeconds, io) : await rebuild(config, eventStore, name, io);
+      const kept = projectionsFor(eventStore);
+      if (name !== 'all' && !kept.some((p) => p.name === name)) {
+        throw new UsageError(`${name} is not kept over this log (a SQLite log answers audit queries itself); known: ${kept.map((p) => p.name).join(', ')}, all`);
+      }
+      const selected = name === 'all' ? kept : kept.filter((p) => p.name === name);
+      return values.check ? await check(config, eventStore, selected, waitSeconds, io) : await rebuild(config, eventStore, kept, name, io);
     } finally {
       await eventStore.close();
     }
@@ -44,13 +48,13 @@ function seconds(value: string): number {
   return Number(value);
 }
 
-async function rebuild(config: Config, eventStore: EventStore, name: string, io: CliIo): Promise<number> {
+async function rebuild(config: Config, eventStore: EventStore, kept: Projection[], name: string, io: CliIo): Promise<number> {
   const readStore = await openReadStore(config);
   try {
     const bar = progressPrinter(io.progress);
-    const position = await replay({ eventStore, readStore, projections: PROJECTIONS, names: name === 'all' ? 'all' : [name], onProgress: bar.update });
+    const position = await replay({ eventStore, readStore, projections: kept, names: name === 'all' ? 'all' : [name], onProgress: bar.update });
     bar.done();
-    io.out(`replayed ${name === 'all' ? PROJECTIONS.map((p) => p.name).join(', ') : name} up to position ${position}`);
+    io.out(`replayed ${name === 'all' ? kept.map((p) => p.name).join(', ') : name} up to position ${position}`);
     return 0;
   } finally {
     await readStore.close();

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { findAuditEntries } from '../../../app/queries/audit-query.js';
+import { auditSource } from '../../../app/queries/audit-query.js';
 import type { ApiPlugin } from '../../deps.js';
 import { pageOf } from '../../schemas/list-page.js';
 import { auditEntryResponse } from '../../schemas/oversight-views.js';
@@ -12,6 +12,7 @@ const MAX_PAGE = 500;
 /** GET /v1/audit — every event's envelope (actor, times, correlation, hash), filtered and paged by cursor. */
 export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
+  const audit = auditSource(deps.eventStore, deps.readStore);
 
   app.get('/v1/audit', {
     preValidation: guard('audit.list'),
@@ -32,8 +33,8 @@ export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     const { stream, actor, type, from, to, limit, cursor, minPosition } = request.query;
-    await awaitProjections(deps, ['audit-trail'], minPosition);
-    const page = await findAuditEntries(deps.readStore, {
+    if (audit.projection !== null) await awaitProjections(deps, [audit.projection], minPosition);
+    const page = await audit.find({
       limit, ...(stream ? { streamId: stream } : {}), ...(actor ? { actor } : {}), ...(type ? { type } : {}),
       ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cursor ? { cursor } : {}),
     });

@@ -1,3 +1,4 @@
+import { toAuditEntry, type AuditEntry as Envelope } from '../../../eventstore/audit-entry.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
@@ -5,55 +6,18 @@ import { ALL_EVENT_TYPES } from '../event-types.js';
 
 export const AUDIT_TRAIL = 'audit_trail';
 
-/** One event's envelope, for compliance: who did what, when, in which chain link. Payloads stay in the log. */
-export interface AuditEntry extends Doc {
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  streamId: string;
-  /** bigint revision and position cross JSON as decimal strings. */
-  revision: string;
-  position: string;
-  occurredAt: string;
-  recordedAt: string;
-  actorSub: string;
-  actorRole: string;
-  actorCustomerId: string | null;
-  correlationId: string;
-  causationId: string | null;
-  idempotencyKey: string | null;
-  prevHash: string;
-  hash: string;
-}
-
-/** The audit entry of an event; id = eventId, so replaying an event rewrites the same document. */
-export function toAuditEntry(event: RecordedEvent): AuditEntry {
-  return {
-    id: event.eventId,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    streamId: event.streamId,
-    revision: event.revision.toString(),
-    position: event.position.toString(),
-    occurredAt: event.occurredAt,
-    recordedAt: event.recordedAt,
-    actorSub: event.actor.sub,
-    actorRole: event.actor.role,
-    actorCustomerId: event.actor.customerId ?? null,
-    correlationId: event.correlationId,
-    causationId: event.causationId,
-    idempotencyKey: event.idempotencyKey,
-    prevHash: event.prevHash,
-    hash: event.hash,
-  };
-}
+/** The trail's document: the event's envelope (src/eventstore/audit-entry.ts). */
+export type AuditEntry = Envelope & Doc;
 
 function recordEvent(event: RecordedEvent, ctx: ProjectionContext): void {
   ctx.put(AUDIT_TRAIL, toAuditEntry(event));
 }
 
-/** Every catalog event, one document each, queryable by stream, actor, type and time range. */
+/**
+ * Every catalog event, one document each, queryable by stream, actor, type and time range: the
+ * audit trail where the log cannot answer those queries itself. A SQLite log can (see
+ * src/eventstore/sqlite-audit-index.ts), so over one this projection is not run (projectionsFor).
+ */
 export const auditTrailProjection: Projection = {
   name: 'audit-trail',
   version: 1,
