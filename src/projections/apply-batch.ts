@@ -43,17 +43,20 @@ export function applyTarget(
  * cannot be applied, the events before it are committed and a ProjectionFailure naming it is thrown.
  */
 export async function applyAndCommit(target: ApplyTarget, events: RecordedEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const context = new BatchContext(target.store, target.collections, target.projection.name, target.loans);
-  const failure = await applyEvents(target, events, context);
-  if (!failure) return commit(target, context, events[events.length - 1]!);
-  // The failed event may have staged some writes already; replay the good prefix into a clean batch.
-  if (failure.index > 0) {
-    const prefix = new BatchContext(target.store, target.collections, target.projection.name, target.loans);
-    await applyEvents(target, events.slice(0, failure.index), prefix);
-    await commit(target, prefix, events[failure.index - 1]!);
+  let good = events;
+  let failure: ProjectionFailure | null = null;
+  // A failed event may have staged writes already: the good prefix is applied again into a clean batch.
+  while (good.length > 0) {
+    const context = new BatchContext(target.store, target.collections, target.projection.name, target.loans);
+    const failed = await applyEvents(target, good, context);
+    if (!failed) {
+      await commit(target, context, good[good.length - 1]!);
+      break;
+    }
+    failure = failed.error;
+    good = good.slice(0, failed.index);
   }
-  throw failure.error;
+  if (failure) throw failure;
 }
 
 /**
@@ -70,6 +73,10 @@ export async function applyInStep(targets: ApplyTarget[], events: RecordedEvent[
       const failure = await applyEvent(targets[i]!, event, contexts[i]!);
       if (failure) throw failure;
     }
+  }
+  for (let i = 0; i < targets.length; i++) {
+    const failed = await settleBatch(targets[i]!, events, contexts[i]!);
+    if (failed) throw failed.error;
   }
   const last = events[events.length - 1]!;
   for (let i = 0; i < targets.length; i++) await commit(targets[i]!, contexts[i]!, last);
@@ -95,7 +102,15 @@ async function applyEvents(target: ApplyTarget, events: RecordedEvent[], context
     const error = await applyEvent(target, events[index]!, context);
     if (error) return { index, error };
   }
-  return null;
+  return settleBatch(target, events, context);
+}
+
+/** Runs the batch's settle work; a failure is the failure of the event that registered it. */
+async function settleBatch(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<{ index: number; error: ProjectionFailure } | null> {
+  const failed = await context.runSettlers();
+  if (!failed) return null;
+  const message = failed.error instanceof Error ? failed.error.message : String(failed.error);
+  return { index: events.indexOf(failed.event), error: new ProjectionFailure(target.projection.name, failed.event, message) };
 }
 
 function commit(target: ApplyTarget, context: BatchContext, last: RecordedEvent): Promise<void> {

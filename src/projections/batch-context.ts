@@ -1,3 +1,4 @@
+import type { RecordedEvent } from '../eventstore/port.js';
 import type { Doc, FindQuery, Page, ReadStore, Write } from '../readstore/port.js';
 import type { LoanStates } from './loan-states.js';
 import type { ProjectionContext } from './projection.js';
@@ -12,6 +13,7 @@ import { compareDocs, matchesWhere } from './pending-query.js';
 export class BatchContext implements ProjectionContext {
   private readonly staged = new Map<string, Map<string, Doc | null>>();
   private readonly cached = new Map<string, Map<string, Doc | null>>();
+  private readonly settlers = new Map<string, { event: RecordedEvent; work: () => Promise<void> | void }>();
 
   /** `collections` maps each collection the projection owns to the store collection it lives in. */
   constructor(
@@ -55,6 +57,27 @@ export class BatchContext implements ProjectionContext {
   delete(collection: string, id: string): void {
     this.target(collection);
     mapFor(this.staged, collection).set(id, null);
+  }
+
+  settle(key: string, event: RecordedEvent, work: () => Promise<void> | void): void {
+    this.settlers.set(key, { event, work });
+  }
+
+  /**
+   * Runs the registered settle work (in first-registration order); returns the event whose work
+   * threw, with the error, or null. Call once, after the batch's last event.
+   */
+  async runSettlers(): Promise<{ event: RecordedEvent; error: unknown } | null> {
+    for (const { event, work } of this.settlers.values()) {
+      try {
+        const result = work();
+        if (result) await result;
+      } catch (error) {
+        return { event, error };
+      }
+    }
+    this.settlers.clear();
+    return null;
   }
 
   /** The staged writes against the store's collection names, one per document. */

@@ -13,6 +13,13 @@ export interface ProjectionContext {
   delete(collection: string, id: string): void;
   /** The loan's domain state around a loan event, folded from the log (never stored in a read model). */
   readonly loans: LoanStates;
+  /**
+   * Runs `work` once per `key` after the batch's last event and before its commit; registering the
+   * key again replaces the earlier work. For documents derived from a loan's state: built once per
+   * loan per batch instead of once per event. A failure is reported against `event`, and the
+   * batch is then committed only up to the event before it.
+   */
+  settle(key: string, event: RecordedEvent, work: () => Promise<void> | void): void;
 }
 
 export type ProjectionHandler = (event: RecordedEvent, ctx: ProjectionContext) => Promise<void> | void;

@@ -51,6 +51,18 @@ export class FakeContext implements ProjectionContext {
     this.collection(collection).delete(id);
   }
 
+  private readonly settlers = new Map<string, () => Promise<void> | void>();
+
+  settle(key: string, _event: RecordedEvent, work: () => Promise<void> | void): void {
+    this.settlers.set(key, work);
+  }
+
+  /** Runs the settle work registered since the last call, as the runner does before a commit. */
+  async runSettlers(): Promise<void> {
+    for (const work of this.settlers.values()) await work();
+    this.settlers.clear();
+  }
+
   /** Every document of a collection, in id order. */
   all<T extends Doc>(collection: string): T[] {
     return [...this.collection(collection).values()].sort((a, b) => compare(a.id, b.id)) as T[];
@@ -78,13 +90,17 @@ function matches(doc: Doc, where: NonNullable<FindQuery['where']>): boolean {
   });
 }
 
-/** Feeds events through a projection's handlers as the runner would, skipping types it does not consume. */
+/**
+ * Feeds events through a projection's handlers as the runner would, skipping types it does not
+ * consume, as one batch: the settle work runs after the last event.
+ */
 export async function project(projection: Projection, events: RecordedEvent[], ctx = new FakeContext()): Promise<FakeContext> {
   for (const event of events) {
     if (!ctx.log.includes(event)) ctx.log.push(event);
     const handler = projection.handlers[event.type];
     if (handler) await handler(event, ctx);
   }
+  await ctx.runSettlers();
   return ctx;
 }
 

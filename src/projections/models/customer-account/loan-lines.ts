@@ -26,20 +26,27 @@ function totalsOf(lines: CustomerLoanLine[]): CustomerAccountDoc['totals'] {
   }));
 }
 
-/** Folds a loan event into the loan the account centre follows, then rewrites that loan's line and the customer's totals. */
+/**
+ * Folds a loan event into the loan the account centre follows, then (once per batch, from the loan
+ * after its last event in the batch) rewrites that loan's line and the customer's totals.
+ */
 export async function foldLoanIntoAccount(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const loanId = entityIdOf(event, 'loan');
   const loan = await ctx.get<CustomerLoanDoc>(CUSTOMER_ACCOUNT_LOANS, loanId);
   if (!loan && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the account centre`);
   }
-  const folded = await ctx.loans.after(event);
-  const state = folded.state;
-  const customerId = state.customerId ?? '';
+  // Folded now, so the cache follows the loan event by event; the line waits for the settle.
+  const customerId = (await ctx.loans.after(event)).state.customerId ?? '';
   if (!loan) ctx.put(CUSTOMER_ACCOUNT_LOANS, { id: loanId, customerId });
+  ctx.settle(loanId, event, () => writeLine(event, loanId, customerId, ctx));
+}
 
+async function writeLine(event: RecordedEvent, loanId: string, customerId: string, ctx: ProjectionContext): Promise<void> {
   const account = await ctx.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
   if (!account) throw new Error(`${event.type} ${event.eventId}: customer ${customerId} of loan ${loanId} was never registered`);
+  const folded = await ctx.loans.after(event);
+  const state = folded.state;
   const figures = folded.figures();
   const line: CustomerLoanLine = {
     loanId, status: state.status === 'none' ? 'submitted' : state.status, currency: state.currency,

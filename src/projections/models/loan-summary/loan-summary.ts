@@ -1,23 +1,34 @@
 import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
+import type { FoldedLoan } from '../../loan-states.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from './documents.js';
 
-/** Folds the event into the loan (from the log, see LoanStates) and stores the summary's view fields from its figures. */
+/**
+ * Folds the event into the loan (from the log, see LoanStates) and stores the summary's view fields
+ * from its figures: the date the summary is as of at once, the view fields once per batch, from
+ * the loan after its last event in the batch (what building them at every event would leave).
+ */
 async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
   const loanId = entityIdOf(event, 'loan');
   const previous = await ctx.get<LoanSummaryDoc>(LOAN_SUMMARY, loanId);
   if (!previous && event.type !== 'LoanApplicationSubmitted') {
     throw new Error(`${event.type} ${event.eventId}: loan ${loanId} has no application in the loan summary`);
   }
+  // Folded now, so the cache follows the loan event by event; the figures wait for the settle.
   const loan = await ctx.loans.after(event);
-  const state = loan.state;
   const date = businessDateOf(event);
   const asOf = previous && previous.asOf > date ? previous.asOf : date;
+  ctx.put(LOAN_SUMMARY, { ...(previous ?? summaryOf(loan, loanId, asOf)), asOf });
+  ctx.settle(loanId, event, async () => ctx.put(LOAN_SUMMARY, summaryOf(await ctx.loans.after(event), loanId, asOf)));
+}
+
+function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryDoc {
+  const state = loan.state;
   const figures = loan.figures(asOf);
-  const doc: LoanSummaryDoc = {
+  return {
     id: loanId,
     customerId: state.customerId ?? '',
     productId: state.productId ?? '',
@@ -39,7 +50,6 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     delinquency: delinquencySpells(state, asOf),
     dueByMonth: dueByMonth(state),
   };
-  ctx.put(LOAN_SUMMARY, doc);
 }
 
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
