@@ -1,3 +1,4 @@
+import { endOfBusinessDay } from '../app/business-date.js';
 import type { Actor } from '../domain/actor.js';
 import type { ClassificationThresholds } from '../domain/loan/classification.js';
 import type { LoanCommand } from '../domain/loan/commands.js';
@@ -52,13 +53,15 @@ function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDo
 export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTotals> {
   const { readStore, now } = deps;
   const command: LoanCommand = { type: 'CloseBusinessDay', data: { date, thresholds: deps.thresholds } };
+  // End of the business day: the close comes after every payment dated that day.
+  const closedAt = endOfBusinessDay(date, deps.timeZone);
   let run = startRun(await findRun(readStore, date), date, now());
   await saveRun(readStore, run, deps.logPosition, now());
   const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
   const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0, lastPosition: null };
   for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize)) {
     await forEachBounded(page.loans, deps.concurrency, async (loan) => {
-      const closed = await closeLoan(deps, loan.id, command, date);
+      const closed = await closeLoan(deps, loan.id, command, closedAt);
       if (closed.events > 0) totals.loansChanged += 1;
       totals.eventsAppended += closed.events;
       if (closed.position !== null && (totals.lastPosition == null || closed.position > totals.lastPosition)) totals.lastPosition = closed.position;

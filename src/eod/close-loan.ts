@@ -1,4 +1,3 @@
-import { endOfBusinessDay } from '../app/business-date.js';
 import { LOAN_SNAPSHOT, loanStream } from '../app/streams.js';
 import { handleCommand } from '../commands/handle-command.js';
 import type { Actor } from '../domain/actor.js';
@@ -10,8 +9,6 @@ export interface CloseLoanDeps {
   eventStore: EventStore;
   actor: Actor;
   correlationId: string;
-  /** The lender's time zone: a day's close is booked at its last instant there. */
-  timeZone?: string;
 }
 
 export interface ClosedLoan {
@@ -21,13 +18,13 @@ export interface ClosedLoan {
 }
 
 /**
- * Closes one loan's business day through the command pipeline, like every other writer: the loan
+ * Closes one loan's business day (`closedAt`: the day's last instant in the lender's time zone, see
+ * endOfBusinessDay, so the close comes after every payment dated that day) through the command pipeline, like every other writer: the loan
  * is loaded from the log (snapshot and tail, or the pipeline's cache), decided, and appended at its
  * revision with conflict retry. A loan with nothing to record appends nothing.
  */
-export async function closeLoan(deps: CloseLoanDeps, loanId: string, command: LoanCommand, date: string): Promise<ClosedLoan> {
-  // End of the business day: the close comes after every payment dated that day.
-  const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: endOfBusinessDay(date, deps.timeZone) };
+export async function closeLoan(deps: CloseLoanDeps, loanId: string, command: LoanCommand, closedAt: string): Promise<ClosedLoan> {
+  const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: closedAt };
   const result = await handleCommand({ store: deps.eventStore }, { streamId: loanStream(loanId), decider: loanDecider, command, context, snapshot: LOAN_SNAPSHOT });
   return { events: result.events.length, position: result.events.length > 0 ? result.position : null };
 }
