@@ -91,6 +91,9 @@ function toEntry(row: AuditRow): AuditEntry {
   };
 }
 
+/** SQLite's largest integer: no position (rowid) is beyond it. */
+const MAX_POSITION = 2n ** 63n - 1n;
+
 /** Opaque to clients (base64url JSON), like the read stores' cursors. */
 function encodePositionCursor(position: bigint): string {
   return Buffer.from(JSON.stringify(['position', position.toString()])).toString('base64url');
@@ -103,7 +106,8 @@ function decodePositionCursor(cursor: string): bigint {
   } catch {
     parsed = null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== 'position' || typeof parsed[1] !== 'string' || !/^\d{1,19}$/.test(parsed[1])) {
+  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== 'position' || typeof parsed[1] !== 'string' || !/^\d{1,19}$/.test(parsed[1])
+    || BigInt(parsed[1]) > MAX_POSITION) {
     throw new ReadStoreError('INVALID_CURSOR', 'cursor is not one this audit trail issued');
   }
   return BigInt(parsed[1]);

@@ -173,5 +173,21 @@ describe('GET /v1/audit', () => {
     expect((await call(t, STAFF.compliance, 'GET', '/v1/audit?from=2026-13-01T00:00:00Z')).statusCode).toBe(400);
     expect((await call(t, STAFF.compliance, 'GET', '/v1/audit?limit=501')).statusCode).toBe(400);
     expect((await call(t, STAFF.officer, 'GET', '/v1/audit')).statusCode).toBe(403);
+    const beyondSqlite = Buffer.from(JSON.stringify(['position', (2n ** 63n).toString()])).toString('base64url');
+    expect((await call(t, STAFF.compliance, 'GET', `/v1/audit?cursor=${beyondSqlite}`)).json()).toMatchObject({ status: 400, code: 'INVALID_CURSOR' });
+    expect((await call(t, STAFF.compliance, 'GET', '/v1/audit?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z')).json()).toMatchObject({ status: 400, code: 'INVALID_PERIOD' });
+  });
+
+  it('finds an actor in any spelling of its subject, as tokens record it', async () => {
+    const lower = await read<AuditPage>(t, STAFF.admin, '/v1/audit?actor=underwriter-uma');
+    const upper = await read<AuditPage>(t, STAFF.admin, '/v1/audit?actor=Underwriter-UMA');
+    expect(upper.items.map((e) => e.hash)).toEqual(lower.items.map((e) => e.hash));
+    expect(lower.items.length).toBeGreaterThan(0);
+  });
+
+  it('answers at the head of the log, and refuses a minPosition beyond it like every query', async () => {
+    const beyond = await call(t, STAFF.compliance, 'GET', '/v1/audit?minPosition=99999999');
+    expect(beyond.json()).toMatchObject({ status: 400, code: 'MIN_POSITION_AHEAD' });
+    expect((await call(t, STAFF.compliance, 'GET', '/v1/audit?minPosition=1')).statusCode).toBe(200);
   });
 });

@@ -4,8 +4,10 @@ import { auditSource } from '../../../app/queries/audit-query.js';
 import type { ApiPlugin } from '../../deps.js';
 import { pageOf } from '../../schemas/list-page.js';
 import { auditEntryResponse } from '../../schemas/oversight-views.js';
+import { normaliseSubject } from '../../auth/token.js';
+import { HttpError } from '../../http-error.js';
 import { guard, instant } from './query-schemas.js';
-import { awaitProjections, minPositionParam } from './read-your-writes.js';
+import { awaitProjections, checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 const MAX_PAGE = 500;
 
@@ -21,7 +23,8 @@ export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Audit trail in recording order; filter by stream, actor (sub), event type and recording time; page with nextCursor',
       querystring: z.object({
         stream: z.string().min(1).max(200).optional(),
-        actor: z.string().min(1).max(200).optional(),
+        // Subjects are stored in one spelling (normaliseSubject): `Ulf` finds what `ulf` did.
+        actor: z.string().min(1).max(200).transform(normaliseSubject).pipe(z.string().min(1)).optional(),
         type: z.string().min(1).max(100).optional(),
         from: instant.optional(),
         to: instant.optional(),
@@ -33,7 +36,10 @@ export const auditRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     const { stream, actor, type, from, to, limit, cursor, minPosition } = request.query;
-    if (audit.projection !== null) await awaitProjections(deps, [audit.projection], minPosition);
+    if (from !== undefined && to !== undefined && from > to) throw new HttpError(400, 'INVALID_PERIOD', `from ${from} is after to ${to}`);
+    // The log answers at its head: only a position beyond it is refused; a read model is waited for.
+    if (audit.projection === null) await checkMinPosition(deps, minPosition);
+    else await awaitProjections(deps, [audit.projection], minPosition);
     const page = await audit.find({
       limit, ...(stream ? { streamId: stream } : {}), ...(actor ? { actor } : {}), ...(type ? { type } : {}),
       ...(from ? { from } : {}), ...(to ? { to } : {}), ...(cursor ? { cursor } : {}),
