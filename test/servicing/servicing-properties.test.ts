@@ -15,6 +15,7 @@ import type { JournalEntry } from '../../src/projections/models/general-ledger/a
 import { generalLedgerProjection, LEDGER_JOURNAL } from '../../src/projections/models/general-ledger/general-ledger.js';
 import { buildTrialBalance, entryIsBalanced } from '../../src/reports/trial-balance.js';
 import { FakeContext, project } from '../projections/models/fake-context.js';
+import { everyAsOfViewIsReal } from './ledger-as-of.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
 const DISBURSED = '2024-01-15';
@@ -182,6 +183,7 @@ describe('servicing properties over random histories', () => {
         projected = loan.log.events.length;
         const journal = ctx.all<JournalEntry>(LEDGER_JOURNAL);
         expect(journal.every(entryIsBalanced)).toBe(true);
+        everyAsOfViewIsReal(journal);
         const trial = buildTrialBalance(journal, '9999-12-31');
         expect(trial.totals.every((t) => t.balanced)).toBe(true);
         const figures = loan.figures();

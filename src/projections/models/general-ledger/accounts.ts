@@ -19,8 +19,16 @@ export interface JournalEntry extends Doc {
   eventId: string;
   loanId: string;
   kind: JournalKind;
-  /** Business date (YYYY-MM-DD) the entry is booked on (the event's effective date); the trial balance filters on it. */
+  /**
+   * Business date (YYYY-MM-DD) the entry is booked on; the trial balance filters on it. The
+   * event's effective date (`valueDate`), or the loan's latest booking date when that is later: a
+   * back-dated fact recorded after later-dated entries is booked with them, never behind them, so
+   * a trial balance as of any date shows each loan as one of its real states (no negative
+   * receivable from a void booked before the charge it voids).
+   */
   date: string;
+  /** The event's effective date (YYYY-MM-DD): the date the fact took effect on the loan. */
+  valueDate: string;
   currency: string;
   position: string;
   lines: JournalLine[];
@@ -43,6 +51,8 @@ export interface LoanLedgerPosition extends Doc {
   customerId: string;
   revision: string;
   balances: LedgerBalances;
+  /** The latest date an entry of this loan is booked on (null before its first entry). */
+  bookedThrough: string | null;
 }
 
 export function balanceId(currency: string, account: LedgerAccount): string {

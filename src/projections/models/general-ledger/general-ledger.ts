@@ -26,8 +26,8 @@ const KIND: Record<string, JournalKind> = {
   LoanMigrated: 'opening_balance',
 };
 
-/** The business date an entry is booked on: the event's effective date, else the day it happened. */
-function bookingDate(event: RecordedEvent): string {
+/** The date an event takes effect on the loan: its effective date, else the day it happened. */
+function valueDateOf(event: RecordedEvent): string {
   const data = event.data as { effectiveDate?: unknown; date?: unknown };
   if (typeof data.effectiveDate === 'string') return data.effectiveDate;
   if (typeof data.date === 'string') return data.date;
@@ -77,15 +77,23 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const currency = state.currency;
   const before = previous?.balances ?? zeroBalances(currency);
   const after = loan.figures().ledger;
-  ctx.put(LEDGER_LOAN_POSITIONS, { id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after });
   const lines = differenceLines(before, after, currency);
+  const valueDate = valueDateOf(event);
+  const bookedThrough = previous?.bookedThrough ?? null;
+  // Never booked behind the loan's latest entry (see JournalEntry.date).
+  const date = bookedThrough !== null && bookedThrough > valueDate ? bookedThrough : valueDate;
+  ctx.put(LEDGER_LOAN_POSITIONS, {
+    id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
+    bookedThrough: lines.length === 0 ? bookedThrough : date,
+  });
   if (lines.length === 0) return;
   const entry: JournalEntry = {
     id: event.eventId,
     eventId: event.eventId,
     loanId,
     kind: KIND[event.type] ?? 'adjustment',
-    date: bookingDate(event),
+    date,
+    valueDate,
     currency,
     position: event.position.toString(),
     lines,
@@ -101,7 +109,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 2, // 2: entries are differences of the loan's figures
+  version: 3, // 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
