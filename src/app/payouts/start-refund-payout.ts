@@ -4,7 +4,7 @@ import { minorUnits } from '../../domain/money.js';
 import type { Payee, PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PayoutChannel, PayoutChannels } from '../../payments/payouts/payout-channel.js';
-import { type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadPayout, reservePayout, runPayoutCommand } from './payout-stream.js';
 import { refundableCredit } from './refundable-credit.js';
 import { settlePayout } from './settle-payout.js';
@@ -68,7 +68,7 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
   const outcome = await runPayoutCommand(services, meta, payoutId, {
     type: 'CreatePayout',
     data: { payoutId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency, channel: input.channel, payee: input.payee ?? null, createdAt: now.toISOString() },
-  }, now.toISOString());
+  }, occurredAtFor(services)); // business time: the reconciliation dates the request by the lender's day
   let submission;
   try {
     submission = await channel.submit({ payoutId, amount: recorded, currency: loan.currency, payee: input.payee ?? null, remark: `Loan ${loanId} refund`.slice(0, 32) });
