@@ -2,7 +2,7 @@ import type { AlipayConfig } from '../../config/payments-config.js';
 import { alipayClient } from '../alipay/alipay-client.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromBeijingTime } from '../alipay/alipay-notification.js';
-import type { PayoutChannel } from './payout-channel.js';
+import type { PayoutChannel, PayoutStatusAnswer } from './payout-channel.js';
 
 export interface AlipayPayoutDeps {
   config: AlipayConfig;
@@ -55,5 +55,45 @@ export function alipayPayoutChannel(deps: AlipayPayoutDeps): PayoutChannel {
       if (result.status === 'FAIL') return { status: 'failed', channelReference: orderId, reason: 'Alipay reported the transfer FAIL' };
       return { status: 'pending', actionUrl: null };
     },
+
+    /** alipay.fund.trans.common.query by out_biz_no; ORDER_NOT_EXIST means Alipay never received the transfer. */
+    async query(payout): Promise<PayoutStatusAnswer> {
+      let result: Record<string, unknown>;
+      try {
+        result = await sdk.exec('alipay.fund.trans.common.query', {
+          bizContent: { out_biz_no: outBizNo(payout.payoutId), product_code: 'TRANS_ACCOUNT_NO_PWD', biz_scene: 'DIRECT_TRANSFER' },
+        }, { validateSign: true });
+      } catch (error) {
+        throw new DomainError('CHANNEL_UNAVAILABLE', `Alipay gave no trustworthy answer: ${(error as Error).message.slice(0, 200)}`, 'upstream');
+      }
+      return transferStatusAnswer(result, deps.now());
+    },
   };
+}
+
+/**
+ * Alipay's word on a transfer (a common.query answer, camel-cased by the SDK, or an
+ * order.changed notification's biz_content): SUCCESS paid under order_id; FAIL and REFUND (the
+ * money came back) ended unpaid; INIT, WAIT_PAY, DEALING, UNKNOWN are in flight.
+ */
+export function transferStatusAnswer(result: Record<string, unknown>, now: Date): PayoutStatusAnswer {
+  const code = String(result.code ?? '10000');
+  const subCode = String(result.subCode ?? result.sub_code ?? '');
+  if (code !== '10000') {
+    if (subCode === 'ORDER_NOT_EXIST') return { status: 'unknown', providerState: subCode };
+    throw new DomainError('CHANNEL_UNAVAILABLE', `Alipay refused the transfer query: ${subCode || code} ${String(result.subMsg ?? result.sub_msg ?? result.msg ?? '')}`.trim(), 'upstream');
+  }
+  const status = String(result.status ?? 'UNKNOWN');
+  const orderId = result.orderId ?? result.order_id;
+  const payDate = result.payDate ?? result.pay_date;
+  const at = (typeof payDate === 'string' ? fromBeijingTime(payDate) : null) ?? now;
+  const amount = result.transAmount ?? result.trans_amount;
+  if (status === 'SUCCESS' && typeof orderId === 'string') {
+    return { status: 'succeeded', providerState: status, channelReference: orderId, amount: typeof amount === 'string' ? amount : null, at: at.toISOString() };
+  }
+  if (status === 'FAIL' || status === 'REFUND') {
+    const reason = `${status} ${String(result.errorCode ?? result.error_code ?? '')} ${String(result.failReason ?? result.fail_reason ?? '')}`.replace(/\s+/g, ' ').trim();
+    return { status: 'failed', providerState: status, channelReference: typeof orderId === 'string' ? orderId : null, reason, at: at.toISOString() };
+  }
+  return { status: 'pending', providerState: status };
 }

@@ -6,7 +6,7 @@ import { defineProduct, refused, verifiedCustomer } from '../commands/journey-st
 import { ALIPAY_APP_ID } from './alipay-fixtures.js';
 import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
-import { WECHAT, wechatSignedHeaders } from './wechat-fixtures.js';
+import { signWechatAnswers, WECHAT, wechatSignedHeaders } from './wechat-fixtures.js';
 
 const alipayApp = rsaKeyPairFiles('alipay-app');
 const alipayPlatform = rsaKeyPairFiles('alipay-platform');
@@ -47,6 +47,7 @@ function transferNotification(bill: { payoutId: string; billNo: string; fen: num
 
 beforeAll(async () => {
   gateway = Fastify();
+  signWechatAnswers(gateway, platform.privateKey);
   gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
   gateway.post('/gateway.do', async (request, reply) => {
     const query = request.query as Record<string, string>;
