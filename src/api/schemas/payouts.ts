@@ -71,7 +71,7 @@ export const bankConfirmationBody = z
 
 export const bankFailureBody = z.object({ reason: z.string().trim().min(1).max(500).meta({ description: 'Why the bank returned or refused the transfer' }) }).strict();
 
-export const payoutNotifyParams = z.object({ channel: z.enum(['sandbox', 'wechat']) }).strict();
+export const payoutNotifyParams = z.object({ channel: z.enum(['sandbox', 'alipay', 'wechat']) }).strict();
 export const payoutParams = z.object({ payoutId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected a payout id') }).strict();
 
 export const payoutCheckResponse = z

@@ -9,7 +9,8 @@ import { wechatApiCall, type WechatAnswer } from '../wechat/wechat-api.js';
 import { openWechatNotification } from '../wechat/wechat-notification.js';
 import { decryptWechatJson } from '../wechat/wechat-resource.js';
 import type { PayoutChannel, PayoutOrder, PayoutRef, PayoutStatusAnswer, VerifiedPayoutNotification } from './payout-channel.js';
-import { billAnswer, billTime, encryptSensitiveField, outBillNo, payoutIdOfBill, USER_NAME_REQUIRED_FROM_FEN, wechatTransferBill } from './wechat-transfer-bill.js';
+import { compactPayoutId as outBillNo, payoutIdOfCompact } from './compact-payout-id.js';
+import { billAnswer, billTime, encryptSensitiveField, USER_NAME_REQUIRED_FROM_FEN, wechatTransferBill } from './wechat-transfer-bill.js';
 
 export interface WechatPayoutDeps {
   config: WechatConfig;
@@ -90,7 +91,7 @@ export function wechatPayoutChannel(deps: WechatPayoutDeps): PayoutChannel {
       if (bill.state !== 'SUCCESS' && bill.state !== 'FAIL' && bill.state !== 'CANCELLED') throw malformedNotification(`the WeChat Pay transfer is not final yet (${bill.state})`);
       const succeeded = bill.state === 'SUCCESS';
       return {
-        payoutId: payoutIdOfBill(bill.out_bill_no), channelReference: bill.transfer_bill_no, amount: fromMinorUnitCount(bill.transfer_amount, 'CNY'), at: billTime(bill, deps.now()),
+        payoutId: payoutIdOfCompact(bill.out_bill_no), channelReference: bill.transfer_bill_no, amount: fromMinorUnitCount(bill.transfer_amount, 'CNY'), at: billTime(bill, deps.now()),
         status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : `${bill.state} ${bill.fail_reason ?? ''}`.trim(),
       };
     },

@@ -3,12 +3,6 @@ import { z } from 'zod';
 import { fromMinorUnitCount } from '../minor-units.js';
 import type { PayoutStatusAnswer } from './payout-channel.js';
 
-/** out_bill_no allows 32 letters and digits: the payout's UUID without hyphens, and back. */
-export const outBillNo = (payoutId: string) => payoutId.replaceAll('-', '');
-export const payoutIdOfBill = (bill: string) => (/^[0-9a-f]{32}$/i.test(bill)
-  ? `${bill.slice(0, 8)}-${bill.slice(8, 12)}-${bill.slice(12, 16)}-${bill.slice(16, 20)}-${bill.slice(20)}`
-  : bill);
-
 /**
  * A transfer bill as WeChat Pay shows it (the decrypted MCHTRANSFER.BILL.FINISHED resource, or the
  * answer to a query by out_bill_no), the fields the lender reads. `transfer_amount` is in fen.

@@ -40,12 +40,12 @@ export function wechatSignedHeaders(platformKey: KeyObject, body: string, at = n
   };
 }
 
-/** Makes a fake api.mch.weixin.qq.com sign every /v3 answer as WeChat Pay does (Wechatpay-* headers over timestamp, nonce, body). */
-export function signWechatAnswers(gateway: FastifyInstance, platformKey: KeyObject): void {
+/** Makes a fake api.mch.weixin.qq.com sign every /v3 answer as WeChat Pay does (Wechatpay-* headers over timestamp, nonce, body); a function picks the key per answer. */
+export function signWechatAnswers(gateway: FastifyInstance, platformKey: KeyObject | (() => KeyObject)): void {
   gateway.addHook('onSend', async (request, reply, payload) => {
     if (!request.url.startsWith('/v3/')) return payload;
     const body = typeof payload === 'string' ? payload : '';
-    const { 'content-type': _type, ...signed } = wechatSignedHeaders(platformKey, body);
+    const { 'content-type': _type, ...signed } = wechatSignedHeaders(typeof platformKey === 'function' ? platformKey() : platformKey, body);
     reply.headers(signed);
     return body;
   });
