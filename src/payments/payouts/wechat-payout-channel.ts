@@ -72,14 +72,15 @@ export function wechatPayoutChannel(deps: WechatPayoutDeps): PayoutChannel {
       validate(order);
       const payee = order.payee;
       if (!payee) throw new DomainError('PAYEE_REQUIRED', 'a WeChat payout needs the payee\'s openid', 'invalid');
-      const named = payee.name !== null && deps.platformSerial !== null;
+      // validate() refused a name without a serial to name the key it is encrypted with.
+      const serial = payee.name ? deps.platformSerial : null;
       const body = JSON.stringify({
         appid: config.appId, out_bill_no: outBillNo(order.payoutId), transfer_scene_id: deps.transfer.sceneId, openid: payee.account,
-        ...(named && payee.name ? { user_name: encryptSensitiveField(deps.platformKey, payee.name) } : {}),
+        ...(payee.name && serial ? { user_name: encryptSensitiveField(deps.platformKey, payee.name) } : {}),
         transfer_amount: toMinorUnitCount(order.amount, order.currency), transfer_remark: order.remark.slice(0, 32), notify_url: deps.notifyUrl,
         transfer_scene_report_infos: deps.transfer.reportInfos,
       });
-      const answer = await wechatApiCall(deps, 'POST', TRANSFER_PATH, body, named && deps.platformSerial ? { 'wechatpay-serial': deps.platformSerial } : {});
+      const answer = await wechatApiCall(deps, 'POST', TRANSFER_PATH, body, serial ? { 'wechatpay-serial': serial } : {});
       if (answer.status >= 400) return { status: 'failed', channelReference: null, reason: `WeChat Pay refused the transfer: ${problemOf(answer)}` };
       return { status: 'pending', actionUrl: null };
     },

@@ -147,6 +147,14 @@ describe('WeChat Pay refund payouts (商家转账 transfer bills)', () => {
     expect(view).toMatchObject({ status: 'failed', failure: { reason: 'FAIL PAYEE_ACCOUNT_ABNORMAL' } });
   });
 
+  it('refuses a named payout when no Wechatpay-Serial names the key its name would be encrypted with (422), recording nothing', async () => {
+    const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-wx-payout-4');
+    const sent = transfers.length;
+    refused(await start(loanId, { channel: 'wechat', amount: '10.00', payee: { account: 'o-payee', name: '张三' } }), 422, 'CHANNEL_NOT_CONFIGURED');
+    expect(transfers).toHaveLength(sent);
+    expect((await refundDesk(t, loanId)).items).toHaveLength(0);
+  });
+
   it('a bill WeChat refuses outright fails the payout at once', async () => {
     const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-wx-payout-3');
     const res = await start(loanId, { channel: 'wechat', amount: '10.00', payee: { account: 'o-broke', name: null } });
