@@ -7,7 +7,7 @@ import { businessDateOf, entityIdOf } from '../stream-id.js';
 
 export const PAYOUT_RECONCILIATION_PROJECTION = 'payout-reconciliation';
 export const PAYOUT_RECONCILIATION = 'payout_reconciliation';
-/** `<channel>|<reference>` → the payout confirmed under it, so a later RefundIssued finds its payout. */
+/** `<loanId>|<channel>|<reference>` → the payout confirmed under it, so a later RefundIssued finds its payout. */
 const PAYOUT_REFERENCES = 'payout_references';
 
 /** The refund channel a payout channel's confirmed payouts are recorded under on the loan. */
@@ -15,7 +15,7 @@ export const REFUNDED_AS: Record<PayoutChannel, Channel> = { sandbox: 'online', 
 
 /**
  * Money out, one row per payout (`payout|<payoutId>`) or per loan refund no payout confirmed
- * (`refund|<channel>|<reference>`, e.g. the admin's cash decree): what the channel did with the
+ * (`refund|<loanId>|<channel>|<reference>`, e.g. the admin's cash decree): what the channel did with the
  * payout against what the loan recorded as RefundIssued. `date` is the business day of the
  * payout's latest step (requested, confirmed or failed), or the refund's date.
  */
@@ -33,7 +33,9 @@ export interface PayoutReconciliationDoc extends Doc {
 
 const payoutIdOf = (raw: RecordedEvent) => raw.streamId.slice('payout-'.length);
 const rowId = (payoutId: string) => `payout|${payoutId}`;
-const orphanId = (channel: Channel, reference: string) => `refund|${channel}|${reference}`;
+const orphanId = (loanId: string, channel: Channel, reference: string) => `refund|${loanId}|${channel}|${reference}`;
+/** References are unique per loan and channel, not across loans. */
+const referenceId = (loanId: string, channel: Channel, reference: string) => `${loanId}|${channel}|${reference}`;
 
 async function payoutRow(ctx: ProjectionContext, raw: RecordedEvent): Promise<PayoutReconciliationDoc> {
   const row = await ctx.get<PayoutReconciliationDoc>(PAYOUT_RECONCILIATION, rowId(payoutIdOf(raw)));
@@ -58,9 +60,9 @@ export const payoutReconciliationProjection: Projection = {
       const { data } = raw as RecordedEvent<PayoutConfirmed['data']>;
       const row = await payoutRow(ctx, raw);
       // The loan's RefundIssued is recorded before the payout's confirmation: fold that refund into this row.
-      const orphan = await ctx.get<PayoutReconciliationDoc>(PAYOUT_RECONCILIATION, orphanId(row.channel, data.channelReference));
+      const orphan = await ctx.get<PayoutReconciliationDoc>(PAYOUT_RECONCILIATION, orphanId(row.loanId, row.channel, data.channelReference));
       if (orphan) ctx.delete(PAYOUT_RECONCILIATION, orphan.id);
-      ctx.put(PAYOUT_REFERENCES, { id: `${row.channel}|${data.channelReference}`, payoutId: row.payoutId });
+      ctx.put(PAYOUT_REFERENCES, { id: referenceId(row.loanId, row.channel, data.channelReference), payoutId: row.payoutId });
       ctx.put(PAYOUT_RECONCILIATION, {
         ...row, payoutStatus: 'confirmed', reference: data.channelReference, date: businessDateOf(raw), refundedAmount: orphan?.refundedAmount ?? row.refundedAmount,
       });
@@ -72,15 +74,16 @@ export const payoutReconciliationProjection: Projection = {
     },
     RefundIssued: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RefundIssued['data']>;
-      const claimed = await ctx.get<{ id: string; payoutId: string }>(PAYOUT_REFERENCES, `${data.channel}|${data.reference}`);
+      const loanId = entityIdOf(raw, 'loan');
+      const claimed = await ctx.get<{ id: string; payoutId: string }>(PAYOUT_REFERENCES, referenceId(loanId, data.channel, data.reference));
       const row = claimed ? await ctx.get<PayoutReconciliationDoc>(PAYOUT_RECONCILIATION, rowId(claimed.payoutId)) : null;
       if (row) {
         ctx.put(PAYOUT_RECONCILIATION, { ...row, refundedAmount: data.amount });
         return;
       }
       ctx.put(PAYOUT_RECONCILIATION, {
-        id: orphanId(data.channel, data.reference), channel: data.channel, date: data.date, payoutId: null, reference: data.reference,
-        loanId: entityIdOf(raw, 'loan'), payoutStatus: null, payoutAmount: null, refundedAmount: data.amount,
+        id: orphanId(loanId, data.channel, data.reference), channel: data.channel, date: data.date, payoutId: null, reference: data.reference,
+        loanId, payoutStatus: null, payoutAmount: null, refundedAmount: data.amount,
       } satisfies PayoutReconciliationDoc);
     },
   },
