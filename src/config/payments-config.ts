@@ -34,6 +34,12 @@ export interface WechatConfig {
   privateKeyFile: string;
   /** PEM file of the WeChat Pay platform certificate or public key (verifies Wechatpay-Signature). */
   platformPublicKeyFile: string;
+  /**
+   * The Wechatpay-Serial that names the platform key to WeChat when a request carries a field
+   * encrypted with it: the WeChat Pay public key id (PUB_KEY_ID_…); null takes the certificate's
+   * serial when the platform file is a certificate.
+   */
+  platformSerial: string | null;
   /** The APIv3 key: 32 characters, the AES-256-GCM key of notification resources. */
   apiV3Key: string;
   apiBase: string;
@@ -56,6 +62,7 @@ export const paymentsEnvSchema = {
   LENDCORE_WECHAT_SERIAL_NO: text.optional(),
   LENDCORE_WECHAT_PRIVATE_KEY_FILE: text.optional(),
   LENDCORE_WECHAT_PLATFORM_KEY_FILE: text.optional(),
+  LENDCORE_WECHAT_PLATFORM_SERIAL: z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'expected the WeChat Pay public key id (PUB_KEY_ID_…) or platform certificate serial').optional(),
   LENDCORE_WECHAT_APIV3_KEY: z.string().length(32, 'expected the 32-character APIv3 key').optional(),
   LENDCORE_WECHAT_API_BASE: z.url('expected the API base URL').default('https://api.mch.weixin.qq.com'),
   LENDCORE_WECHAT_TRANSFER_SCENE_ID: z.string().regex(/^\d{1,16}$/, 'expected the numeric transfer scene id').optional(),
@@ -88,7 +95,7 @@ export function paymentsConfig(e: PaymentsEnv, defaultPublicUrl: string): Paymen
     && e.LENDCORE_WECHAT_PLATFORM_KEY_FILE && e.LENDCORE_WECHAT_APIV3_KEY
     ? {
       mchId: e.LENDCORE_WECHAT_MCH_ID, appId: e.LENDCORE_WECHAT_APP_ID, merchantSerialNo: e.LENDCORE_WECHAT_SERIAL_NO,
-      privateKeyFile: e.LENDCORE_WECHAT_PRIVATE_KEY_FILE, platformPublicKeyFile: e.LENDCORE_WECHAT_PLATFORM_KEY_FILE,
+      privateKeyFile: e.LENDCORE_WECHAT_PRIVATE_KEY_FILE, platformPublicKeyFile: e.LENDCORE_WECHAT_PLATFORM_KEY_FILE, platformSerial: e.LENDCORE_WECHAT_PLATFORM_SERIAL ?? null,
       apiV3Key: e.LENDCORE_WECHAT_APIV3_KEY, apiBase: e.LENDCORE_WECHAT_API_BASE,
       transfer: e.LENDCORE_WECHAT_TRANSFER_SCENE_ID ? { sceneId: e.LENDCORE_WECHAT_TRANSFER_SCENE_ID, reportInfos: e.LENDCORE_WECHAT_TRANSFER_REPORT_INFOS ?? [] } : null,
     }

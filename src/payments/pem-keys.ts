@@ -11,3 +11,9 @@ export async function publicKeyFile(file: string): Promise<KeyObject> {
   const pem = await readFile(file, 'utf8');
   return pem.includes('BEGIN CERTIFICATE') ? new X509Certificate(pem).publicKey : createPublicKey(pem);
 }
+
+/** The serial number (upper-case hex) of the certificate in a PEM file; null when the file holds a bare public key. */
+export async function certificateSerial(file: string): Promise<string | null> {
+  const pem = await readFile(file, 'utf8');
+  return pem.includes('BEGIN CERTIFICATE') ? new X509Certificate(pem).serialNumber.toUpperCase() : null;
+}

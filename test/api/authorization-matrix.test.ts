@@ -48,6 +48,8 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'payments.startRefundPayout', method: 'POST', url: `${LOANS}/refunds`, body: { channel: 'bank-transfer' }, allowed: ['officer'] },
   { route: 'payments.confirmPayout', method: 'POST', url: '/v1/payouts/po-none/confirmation', body: { bankReference: 'BK-9' }, allowed: ['officer'] },
   { route: 'payments.failPayout', method: 'POST', url: '/v1/payouts/po-none/failure', body: { reason: 'returned' }, allowed: ['officer'] },
+  { route: 'payments.queryPayout', method: 'POST', url: '/v1/payouts/po-none/status-query', body: {}, allowed: ['officer'] },
+  { route: 'payments.cancelPayout', method: 'POST', url: '/v1/payouts/po-none/cancellation', body: { reason: 'payee asked' }, allowed: ['officer'] },
 ];
 
 let t: TestApp;

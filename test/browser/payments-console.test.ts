@@ -137,6 +137,16 @@ describe('payments in the back office, in Chromium', () => {
     await page.goto(url(`/office/loans/${loanId}`));
     await expect.poll(() => page.getByTestId('refundable').textContent(), { timeout: 15_000 }).toMatch(/[1-9]/);
     await expectAccessible(page, 'loan refund desk');
+    // A payout left pending: the officer asks the gateway where it stands, then cancels it; its credit is free again.
+    const pending = await api<{ id: string }>(tokens.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.00' });
+    await page.reload();
+    await page.getByTestId('refund-list').locator('.ant-table-row-expand-icon').first().click();
+    await page.getByTestId(`query-payout-${pending.id}`).click();
+    await expect.poll(() => page.getByTestId(`payout-provider-state-${pending.id}`).textContent(), { timeout: 15_000 }).toContain('AWAITING_PAYOUT');
+    await expectAccessible(page, 'payout follow-up');
+    await page.locator(`#cancel-${pending.id}_reason`).fill('收款账号有误');
+    await page.getByTestId(`cancel-payout-${pending.id}`).click();
+    await expect.poll(() => page.getByTestId('refund-list').textContent(), { timeout: 15_000 }).toContain('退款失败');
     await page.getByTestId('submit-refund').click();
     await expect.poll(() => page.getByTestId('refund-status').textContent(), { timeout: 15_000 }).toContain('等待渠道确认');
     const gatewayUrl = await page.getByTestId('refund-gateway').getAttribute('href');

@@ -87,7 +87,7 @@ describe('lendcore replay --check', () => {
     expect(out).toMatch(/^loan-summary at position \d+\n {2}loan_summary: 6 documents, identical$/m);
     expect(out).toContain('  ledger_journal: ');
     expect(out).not.toContain('audit_trail');
-    expect(out).toMatch(/replay check: identical, 8 projection\(s\) rebuilt from the log to position \d+ match the live read models/);
+    expect(out).toMatch(/replay check: identical, 9 projection\(s\) rebuilt from the log to position \d+ match the live read models/);
     expect(err).toMatch(/\[#+\] 100\.0% \d+\/\d+ events/);
     const scratch = /rebuilt into (\S+) up to position/.exec(err)?.[1];
     expect(scratch && existsSync(scratch), 'the scratch store is deleted afterwards').toBe(false);

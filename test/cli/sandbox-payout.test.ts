@@ -43,6 +43,21 @@ describe('lendcore sandbox payout', () => {
     expect(await refundsOf(t, loanId)).toHaveLength(before);
   });
 
+  it('books what it paid before notifying, so a lost notification can be queried; a cancelled payout is never paid', async () => {
+    const lost = await payout();
+    // The server is not where the notification goes: the gateway has paid, the lender has not heard.
+    expect((await sandbox(['payout', lost, '--url', 'http://127.0.0.1:9'])).code).not.toBe(0);
+    const queried = JSON.parse((await t.call(STAFF.officer, 'POST', `/v1/payouts/${lost}/status-query`, {})).body) as { payout: { status: string } };
+    expect(queried.payout.status).toBe('confirmed');
+
+    const cancelled = await payout();
+    expect((await t.call(STAFF.officer, 'POST', `/v1/payouts/${cancelled}/cancellation`, { reason: 'payee changed bank' })).statusCode).toBe(200);
+    const refusedRun = await sandbox(['payout', cancelled, '--url', base]);
+    expect(refusedRun.code).toBe(1);
+    expect(refusedRun.io.stderr.join('\n')).toContain('nothing was paid');
+    expect((await refundsOf(t, loanId)).filter((e) => (e.data as { reference: string }).reference === `SBXT-${cancelled}`)).toHaveLength(0);
+  });
+
   it('refuses an unknown payout (exit 1) and a missing id (exit 2)', async () => {
     const unknown = await sandbox(['payout', 'no-such-payout', '--url', base]);
     expect(unknown.code).toBe(1);

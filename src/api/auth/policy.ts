@@ -79,6 +79,9 @@ export const POLICY = {
   'payments.getPayout': { method: 'GET', url: '/v1/payouts/:id', roles: ['officer', 'compliance', 'admin'] },
   'payments.confirmPayout': { method: 'POST', url: '/v1/payouts/:id/confirmation', roles: ['officer'] },
   'payments.failPayout': { method: 'POST', url: '/v1/payouts/:id/failure', roles: ['officer'] },
+  // A payout left pending: ask its provider, or cancel it (through the provider, or after it says it never paid) to free the credit.
+  'payments.queryPayout': { method: 'POST', url: '/v1/payouts/:id/status-query', roles: ['officer'] },
+  'payments.cancelPayout': { method: 'POST', url: '/v1/payouts/:id/cancellation', roles: ['officer'] },
 
   // Work queues: who decides what waits there, and admin, who reads everything.
   'queues.kycReview': { method: 'GET', url: '/v1/queues/kyc-review', roles: ['officer', 'compliance', 'admin'] },

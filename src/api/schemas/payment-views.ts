@@ -52,20 +52,28 @@ export const suspensePageResponse = z.object({ items: z.array(suspenseLine), nex
 
 const reconciliationRow = z.object({
   date: z.string(),
+  direction: z.enum(['in', 'out']).meta({ description: 'in: repayments; out: refund payouts' }),
   channel,
-  reference: z.string(),
+  reference: z.string().nullable().meta({ description: 'The channel\'s reference; null for a payout the channel has not named one for yet' }),
   loanId: z.string().nullable(),
+  payoutId: z.string().nullable(),
+  payoutStatus: z.enum(['requested', 'confirmed', 'failed']).nullable(),
   confirmedAmount: decimal.nullable(),
   recordedAmount: decimal.nullable(),
-  status: z.enum(['matched', 'confirmed-not-recorded', 'recorded-not-confirmed', 'amount-differs']),
+  status: z.enum(['matched', 'confirmed-not-recorded', 'recorded-not-confirmed', 'amount-differs', 'pending', 'failed']),
 });
+
+const tally = z.object({ count: z.number().int(), total: decimal });
 
 export const paymentReconciliationResponse = z.object({
   date: z.string(),
   channels: z.array(z.object({
     channel,
-    confirmed: z.object({ count: z.number().int(), total: decimal }),
-    recorded: z.object({ count: z.number().int(), total: decimal }),
+    direction: z.enum(['in', 'out']),
+    confirmed: tally.meta({ description: 'in: confirmed by providers and statements; out: payouts the channel confirmed' }),
+    recorded: tally.meta({ description: 'in: repayments recorded on loans; out: RefundIssued recorded on loans' }),
+    pending: tally.optional().meta({ description: 'out only: payouts still pending' }),
+    failed: tally.optional().meta({ description: 'out only: payouts that failed' }),
     differences: z.array(reconciliationRow),
   })),
 }).meta({ id: 'PaymentReconciliation' });

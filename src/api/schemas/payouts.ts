@@ -71,5 +71,18 @@ export const bankConfirmationBody = z
 
 export const bankFailureBody = z.object({ reason: z.string().trim().min(1).max(500).meta({ description: 'Why the bank returned or refused the transfer' }) }).strict();
 
-export const payoutNotifyParams = z.object({ channel: z.enum(['sandbox', 'wechat']) }).strict();
+export const payoutNotifyParams = z.object({ channel: z.enum(['sandbox', 'alipay', 'wechat']) }).strict();
 export const payoutParams = z.object({ payoutId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected a payout id') }).strict();
+
+export const payoutCheckResponse = z
+  .object({
+    payout: payoutResponse,
+    providerState: z.string().meta({ description: 'The provider\'s own word for the payout (SUCCESS, DEALING, WAIT_USER_CONFIRM, CANCELING, ORDER_NOT_EXIST…)', example: 'SUCCESS' }),
+  })
+  .meta({ description: 'The payout after the provider was asked about it; what the provider said is recorded as its notification would be' });
+
+export const payoutStatusQueryBody = z.object({}).strict().optional();
+
+export const payoutCancellationBody = z
+  .object({ reason: z.string().trim().min(1).max(200).meta({ description: 'Why the officer cancels it (kept with the failure)', example: 'payee asked for a bank transfer instead' }) })
+  .strict();

@@ -32,11 +32,10 @@ export async function settlePayout(services: AppServices, meta: CommandMeta, cha
   if (payout.channel !== channel.name || payout.loanId === null || payout.amount === null) {
     throw new DomainError('PAYOUT_CHANNEL_MISMATCH', `payout ${settlement.payoutId} was not sent through ${channel.name}`, 'invalid');
   }
-  const now = services.clock.now().toISOString();
   if (settlement.status === 'failed') {
     return runPayoutCommand(services, meta, settlement.payoutId, {
       type: 'FailPayout', data: { channelReference: settlement.channelReference, reason: settlement.failureReason ?? 'failed at the channel', at: settlement.at },
-    }, now);
+    }, occurredAtFor(services));
   }
   const reference = settlement.channelReference;
   if (reference === null) throw new DomainError('PAYOUT_REFERENCE_REQUIRED', 'a confirmed payout needs the channel\'s reference', 'invalid');

@@ -4,7 +4,7 @@ import { minorUnits } from '../../domain/money.js';
 import type { Payee, PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PayoutChannel, PayoutChannels } from '../../payments/payouts/payout-channel.js';
-import { type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadPayout, reservePayout, runPayoutCommand } from './payout-stream.js';
 import { refundableCredit } from './refundable-credit.js';
 import { settlePayout } from './settle-payout.js';
@@ -39,7 +39,8 @@ export function configuredPayoutChannel(channels: PayoutChannels, name: PayoutCh
  * desk, PayoutCreated goes on the payout's own stream, then the channel is asked to pay. Nothing
  * is recorded on the loan until the channel confirms. Errors: CHANNEL_NOT_CONFIGURED 422,
  * PAYEE_REQUIRED 400, LOAN_NOT_FOUND 404, LOAN_NOT_OVERPAID 409, INVALID_AMOUNT 400,
- * REFUND_EXCEEDS_CREDIT 422, PAYOUT_CONCURRENT 409, a provider failure 502.
+ * REFUND_EXCEEDS_CREDIT 422, the channel's own refusals (PAYEE_NAME_REQUIRED 422), PAYOUT_CONCURRENT 409,
+ * a provider failure 502.
  */
 export async function startRefundPayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, loanId: string, input: RefundPayoutInput): Promise<StartedPayout> {
   const channel = configuredPayoutChannel(channels, input.channel);
@@ -61,14 +62,15 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
   if (amount.gt(free)) {
     throw new DomainError('REFUND_EXCEEDS_CREDIT', `Refund ${amount.toFixed(places)} exceeds the ${free.toFixed(places)} of credit free to refund`, 'rule', { credit: credit.toFixed(places), free: free.toFixed(places) });
   }
+  const recorded = amount.toFixed(places);
+  channel.validate?.({ amount: recorded, currency: loan.currency, payee: input.payee ?? null });
   const now = services.clock.now();
   const payoutId = uuidv7(now.getTime());
-  const recorded = amount.toFixed(places);
   await reservePayout(services, meta, loanId, { type: 'ReservePayout', data: { payoutId, amount: recorded, seen } }, now.toISOString());
   const outcome = await runPayoutCommand(services, meta, payoutId, {
     type: 'CreatePayout',
     data: { payoutId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency, channel: input.channel, payee: input.payee ?? null, createdAt: now.toISOString() },
-  }, now.toISOString());
+  }, occurredAtFor(services)); // business time: the reconciliation dates the request by the lender's day
   let submission;
   try {
     submission = await channel.submit({ payoutId, amount: recorded, currency: loan.currency, payee: input.payee ?? null, remark: `Loan ${loanId} refund`.slice(0, 32) });

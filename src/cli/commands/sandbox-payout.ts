@@ -2,6 +2,7 @@ import { loadPayout } from '../../app/payouts/payout-stream.js';
 import type { Config } from '../../config/config.js';
 import { sandboxPayoutNotification } from '../../payments/payouts/sandbox-payout-notification.js';
 import { sandboxKeys } from '../../payments/sandbox/sandbox-keys.js';
+import { SandboxPayoutLedger } from '../../payments/sandbox/sandbox-payout-ledger.js';
 import { openEventStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliIo } from '../command.js';
@@ -25,8 +26,14 @@ export async function sandboxPayout(config: Config, payoutId: string | undefined
     return 1;
   }
   const keys = await sandboxKeys(config.dataDir);
-  const { amount } = payout.state;
-  const signed = sandboxPayoutNotification(keys.privateKey, { payoutId, amount, outcome: values.fail ? 'failed' : 'paid' }, new Date());
+  // The gateway books the payout's end before it notifies, so the lender can query it if the notification is lost.
+  const ended = await SandboxPayoutLedger.inDataDir(config.dataDir).end(payoutId, values.fail ? 'failed' : 'paid', payout.state.amount, new Date());
+  if (ended.outcome === 'cancelled') {
+    io.err(`the gateway cancelled payout ${payoutId} at the lender's request; nothing was paid`);
+    return 1;
+  }
+  const { amount } = ended;
+  const signed = sandboxPayoutNotification(keys.privateKey, { payoutId, amount, outcome: ended.outcome }, new Date());
   const url = `${(values.url ?? config.payments.publicUrl).replace(/\/+$/, '')}/v1/payments/payout-notify/sandbox`;
   const response = await fetch(url, { method: 'POST', headers: signed.headers, body: signed.body });
   const answer = await response.text();
@@ -34,6 +41,6 @@ export async function sandboxPayout(config: Config, payoutId: string | undefined
     io.err(`the server refused the notification: ${response.status} ${answer}`);
     return 1;
   }
-  io.out(`${values.fail ? 'failed' : 'paid out'} ${amount} on payout ${payoutId}; the server answered ${answer}`);
+  io.out(`${ended.outcome === 'failed' ? 'failed' : 'paid out'} ${amount} on payout ${payoutId}; the server answered ${answer}`);
   return 0;
 }

@@ -1,8 +1,9 @@
 import type { AlipayConfig } from '../../config/payments-config.js';
 import { alipayClient } from './alipay-client.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
-import { badSignature, malformedNotification, staleNotification, unsignedNotification } from '../notification-errors.js';
+import { malformedNotification, staleNotification } from '../notification-errors.js';
 import { alipayNotification, fromBeijingTime, toBeijingTime } from './alipay-notification.js';
+import { openAlipayNotification } from './open-alipay-notification.js';
 
 export interface AlipayChannelDeps {
   config: AlipayConfig;
@@ -44,13 +45,9 @@ export function alipayChannel(deps: AlipayChannelDeps): PaymentChannel {
     },
 
     async verifyNotification({ body }: InboundNotification): Promise<VerifiedNotification> {
-      const fields = Object.fromEntries(new URLSearchParams(body));
-      if (!fields.sign) throw unsignedNotification('an Alipay notification needs its sign field');
-      if (!sdk.checkNotifySignV2(fields)) throw badSignature('Alipay');
-      const parsed = alipayNotification.safeParse(fields);
+      const parsed = alipayNotification.safeParse(openAlipayNotification(sdk, deps.config.appId, body));
       if (!parsed.success) throw malformedNotification('the Alipay notification lacks the trade fields');
       const n = parsed.data;
-      if (n.app_id !== deps.config.appId) throw malformedNotification('the Alipay notification is for another app');
       const sentAt = fromBeijingTime(n.notify_time);
       if (sentAt === null || Math.abs(deps.now().getTime() - sentAt.getTime()) > ALIPAY_NOTIFICATION_WINDOW_MS) {
         throw staleNotification(`Alipay notify_time ${n.notify_time} is outside the retry window`);

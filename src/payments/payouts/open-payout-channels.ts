@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../../config/config.js';
 import type { PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
-import { privateKeyFile, publicKeyFile } from '../pem-keys.js';
+import { certificateSerial, privateKeyFile, publicKeyFile } from '../pem-keys.js';
 import { ReplayGuard } from '../replay-guard.js';
 import { alipayPayoutChannel } from './alipay-payout-channel.js';
 import type { SandboxKeys } from '../sandbox/sandbox-keys.js';
+import { SandboxPayoutLedger } from '../sandbox/sandbox-payout-ledger.js';
 import { bankTransferPayoutChannel } from './bank-transfer-payout-channel.js';
 import type { PayoutChannel, PayoutChannels } from './payout-channel.js';
 import { sandboxPayoutChannel } from './sandbox-payout-channel.js';
@@ -17,7 +18,9 @@ import { wechatPayoutChannel } from './wechat-payout-channel.js';
 export async function openPayoutChannels(config: Config, sandbox: SandboxKeys | null, now: () => Date, fetchImpl: typeof fetch = fetch): Promise<PayoutChannels> {
   const channels = new Map<PayoutChannelName, PayoutChannel>([['bank-transfer', bankTransferPayoutChannel]]);
   const { payments } = config;
-  if (sandbox !== null) channels.set('sandbox', sandboxPayoutChannel({ publicKey: sandbox.publicKey, publicUrl: payments.publicUrl, replayGuard: new ReplayGuard(now) }));
+  if (sandbox !== null) channels.set('sandbox', sandboxPayoutChannel({
+      publicKey: sandbox.publicKey, publicUrl: payments.publicUrl, replayGuard: new ReplayGuard(now), ledger: SandboxPayoutLedger.inDataDir(config.dataDir), now,
+    }));
   const { alipay, wechat } = payments;
   if (alipay) {
     channels.set('alipay', alipayPayoutChannel({
@@ -27,6 +30,7 @@ export async function openPayoutChannels(config: Config, sandbox: SandboxKeys | 
   if (wechat?.transfer) {
     channels.set('wechat', wechatPayoutChannel({
       config: wechat, transfer: wechat.transfer, merchantKey: await privateKeyFile(wechat.privateKeyFile), platformKey: await publicKeyFile(wechat.platformPublicKeyFile),
+      platformSerial: wechat.platformSerial ?? await certificateSerial(wechat.platformPublicKeyFile),
       notifyUrl: `${payments.publicUrl}/v1/payments/payout-notify/wechat`, replayGuard: new ReplayGuard(now), now, fetch: fetchImpl,
     }));
   }

@@ -35,6 +35,25 @@ export interface VerifiedPayoutNotification {
   failureReason: string | null;
 }
 
+/** A payout as the lender asks a provider about it. */
+export interface PayoutRef {
+  payoutId: string;
+  amount: string;
+  currency: string;
+}
+
+/**
+ * What the provider says of a payout when asked (a status query, or its answer to a cancel):
+ * still in flight, paid under its reference, ended without paying, or never received at all
+ * (`unknown`: it did not pay). `providerState` is the provider's own word (SUCCESS, DEALING,
+ * WAIT_USER_CONFIRM, ORDER_NOT_EXIST…), shown to the officer.
+ */
+export type PayoutStatusAnswer =
+  | { status: 'pending'; providerState: string }
+  | { status: 'succeeded'; providerState: string; channelReference: string; amount: string | null; at: string }
+  | { status: 'failed'; providerState: string; channelReference: string | null; reason: string; at: string }
+  | { status: 'unknown'; providerState: string };
+
 /**
  * One way money goes back to a borrower. `submit` asks the provider to pay; a channel that
  * notifies asynchronously also verifies those notifications (NOTIFICATION_* 4xx for anything
@@ -46,8 +65,18 @@ export interface PayoutChannel {
   readonly refundChannel: Channel;
   /** True when the provider needs to know who is paid (an account in the request). */
   readonly needsPayee: boolean;
+  /** Refuses an order the provider would refuse, before anything is recorded (e.g. PAYEE_NAME_REQUIRED 422). */
+  validate?(order: Pick<PayoutOrder, 'amount' | 'currency' | 'payee'>): void;
   submit(order: PayoutOrder): Promise<PayoutSubmission>;
   verifyNotification?(notification: InboundNotification): Promise<VerifiedPayoutNotification>;
+  /** Asks the provider where the payout stands; its answer is verified like a notification (CHANNEL_UNAVAILABLE 502 otherwise). */
+  query?(payout: PayoutRef): Promise<PayoutStatusAnswer>;
+  /**
+   * Asks the provider to cancel a payout not yet paid (only providers that allow it): `failed`
+   * when cancelled, `pending` while the cancellation is under way; PAYOUT_NOT_CANCELLABLE 409 when
+   * the provider refuses.
+   */
+  cancel?(payout: PayoutRef): Promise<PayoutStatusAnswer>;
   readonly acknowledgement?: Acknowledgement;
 }
 

@@ -2,16 +2,34 @@ import type { KeyObject } from 'node:crypto';
 import type { InboundNotification } from '../channel.js';
 import type { ReplayGuard } from '../replay-guard.js';
 import { openSandboxNotification } from '../sandbox/open-sandbox-notification.js';
-import type { PayoutChannel, VerifiedPayoutNotification } from './payout-channel.js';
-import { sandboxPayoutNotificationBody } from './sandbox-payout-notification.js';
+import type { SandboxPayoutEntry, SandboxPayoutLedger } from '../sandbox/sandbox-payout-ledger.js';
+import type { PayoutChannel, PayoutStatusAnswer, VerifiedPayoutNotification } from './payout-channel.js';
+import { sandboxPayoutNotificationBody, sandboxTransferId } from './sandbox-payout-notification.js';
 
+/** The gateway's books read as a provider's query answer. */
+function answerOf(payoutId: string, ended: SandboxPayoutEntry | null): PayoutStatusAnswer {
+  if (ended === null) return { status: 'pending', providerState: 'AWAITING_PAYOUT' };
+  switch (ended.outcome) {
+    case 'paid':
+      return { status: 'succeeded', providerState: 'SUCCESS', channelReference: sandboxTransferId(payoutId, true), amount: ended.amount, at: ended.at };
+    case 'failed':
+      return { status: 'failed', providerState: 'FAILED', channelReference: sandboxTransferId(payoutId, false), reason: 'payee account refused in the sandbox', at: ended.at };
+    case 'cancelled':
+      return { status: 'failed', providerState: 'CANCELLED', channelReference: null, reason: 'CANCELLED at the sandbox gateway', at: ended.at };
+    default: {
+      const unhandled: never = ended.outcome;
+      return unhandled;
+    }
+  }
+}
 
 /**
  * The sandbox as a payout channel: a submitted payout waits on the gateway's page (or
  * `lendcore sandbox payout`); its notifications are trusted only with a valid Ed25519 signature
  * from the gateway's key, fresh and never seen before. Refunds it confirms carry channel `online`.
+ * The gateway's books (its ledger) answer status queries, and cancel a payout it has not paid.
  */
-export function sandboxPayoutChannel(deps: { publicKey: KeyObject; publicUrl: string; replayGuard: ReplayGuard }): PayoutChannel {
+export function sandboxPayoutChannel(deps: { publicKey: KeyObject; publicUrl: string; replayGuard: ReplayGuard; ledger: SandboxPayoutLedger; now: () => Date }): PayoutChannel {
   return {
     name: 'sandbox',
     refundChannel: 'online',
@@ -28,6 +46,14 @@ export function sandboxPayoutChannel(deps: { publicKey: KeyObject; publicUrl: st
         payoutId: n.payoutId, channelReference: n.transferId, amount: n.amount, at: new Date(n.finishedAt).toISOString(),
         status: n.status === 'SUCCESS' ? 'succeeded' : 'failed', failureReason: n.reason,
       };
+    },
+
+    async query(payout) {
+      return answerOf(payout.payoutId, await deps.ledger.find(payout.payoutId));
+    },
+
+    async cancel(payout) {
+      return answerOf(payout.payoutId, await deps.ledger.end(payout.payoutId, 'cancelled', payout.amount, deps.now()));
     },
   };
 }

@@ -17,6 +17,9 @@ export const sandboxPayoutNotificationBody = z
 
 export type SandboxPayoutNotificationBody = z.infer<typeof sandboxPayoutNotificationBody>;
 
+/** The gateway's transfer id for a payout it paid (or failed): derived from the payout, so settling twice redelivers the same transfer. */
+export const sandboxTransferId = (payoutId: string, paid: boolean) => `SBXT-${payoutId}${paid ? '' : '-F'}`;
+
 /**
  * The simulated gateway pays (or fails) a payout and signs the notification it sends the lender,
  * exactly as for a payment. Its transfer id is derived from the payout, so settling it twice
@@ -30,7 +33,7 @@ export function sandboxPayoutNotification(
   const paid = payout.outcome === 'paid';
   const notification: SandboxPayoutNotificationBody = {
     payoutId: payout.payoutId,
-    transferId: `SBXT-${payout.payoutId}${paid ? '' : '-F'}`,
+    transferId: sandboxTransferId(payout.payoutId, paid),
     amount: payout.amount,
     status: paid ? 'SUCCESS' : 'FAILED',
     finishedAt: now.toISOString(),

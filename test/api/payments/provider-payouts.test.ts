@@ -6,7 +6,7 @@ import { defineProduct, refused, verifiedCustomer } from '../commands/journey-st
 import { ALIPAY_APP_ID } from './alipay-fixtures.js';
 import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
-import { WECHAT, wechatSignedHeaders } from './wechat-fixtures.js';
+import { signWechatAnswers, WECHAT, wechatSignedHeaders } from './wechat-fixtures.js';
 
 const alipayApp = rsaKeyPairFiles('alipay-app');
 const alipayPlatform = rsaKeyPairFiles('alipay-platform');
@@ -47,6 +47,7 @@ function transferNotification(bill: { payoutId: string; billNo: string; fen: num
 
 beforeAll(async () => {
   gateway = Fastify();
+  signWechatAnswers(gateway, platform.privateKey);
   gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
   gateway.post('/gateway.do', async (request, reply) => {
     const query = request.query as Record<string, string>;
@@ -144,6 +145,14 @@ describe('WeChat Pay refund payouts (商家转账 transfer bills)', () => {
     expect(await refundDesk(t, loanId)).toMatchObject({ creditBalance: credit, reserved: '0.00' });
     const view = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payouts/${payout.id}`)).body) as { status: string; failure: { reason: string } };
     expect(view).toMatchObject({ status: 'failed', failure: { reason: 'FAIL PAYEE_ACCOUNT_ABNORMAL' } });
+  });
+
+  it('refuses a named payout when no Wechatpay-Serial names the key its name would be encrypted with (422), recording nothing', async () => {
+    const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-wx-payout-4');
+    const sent = transfers.length;
+    refused(await start(loanId, { channel: 'wechat', amount: '10.00', payee: { account: 'o-payee', name: '张三' } }), 422, 'CHANNEL_NOT_CONFIGURED');
+    expect(transfers).toHaveLength(sent);
+    expect((await refundDesk(t, loanId)).items).toHaveLength(0);
   });
 
   it('a bill WeChat refuses outright fails the payout at once', async () => {

@@ -1,4 +1,5 @@
 import { createCipheriv, createSign, randomBytes, type KeyObject } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 
 export const WECHAT = { mchId: '1900000109', appId: 'wxd678efh567hg6787', apiV3Key: 'a'.repeat(16) + 'b'.repeat(16) };
 
@@ -37,4 +38,15 @@ export function wechatSignedHeaders(platformKey: KeyObject, body: string, at = n
     'content-type': 'application/json', 'wechatpay-timestamp': timestamp, 'wechatpay-nonce': nonce, 'wechatpay-signature': signature,
     'wechatpay-serial': 'PLATFORM-SERIAL', 'wechatpay-signature-type': 'WECHATPAY2-SHA256-RSA2048',
   };
+}
+
+/** Makes a fake api.mch.weixin.qq.com sign every /v3 answer as WeChat Pay does (Wechatpay-* headers over timestamp, nonce, body); a function picks the key per answer. */
+export function signWechatAnswers(gateway: FastifyInstance, platformKey: KeyObject | (() => KeyObject)): void {
+  gateway.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/v3/')) return payload;
+    const body = typeof payload === 'string' ? payload : '';
+    const { 'content-type': _type, ...signed } = wechatSignedHeaders(typeof platformKey === 'function' ? platformKey() : platformKey, body);
+    reply.headers(signed);
+    return body;
+  });
 }

@@ -6,6 +6,7 @@ import { usePreferences } from '../settings/preferences';
 import { instant, money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { BankPayoutSettle } from './BankPayoutSettle';
+import { ProviderPayoutFollowUp } from './ProviderPayoutFollowUp';
 import { RefundForm } from './RefundForm';
 import { useRefundDesk, type Payout, type StartedPayout } from './refunds-api';
 
@@ -41,7 +42,10 @@ export function RefundCard({ loanId }: { loanId: string }) {
       {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} onStarted={setStarted} />}
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('refund.list')}</Typography.Title>
       <Table<Payout> rowKey="id" size="small" pagination={false} dataSource={desk.data?.items ?? []} locale={{ emptyText: <Typography.Text>{t('refund.none')}</Typography.Text> }} data-testid="refund-list"
-        expandable={officer ? { rowExpandable: (p) => p.channel === 'bank-transfer' && p.status === 'pending', expandedRowRender: (p) => <BankPayoutSettle loanId={loanId} payoutId={p.id} /> } : undefined}
+        expandable={officer ? {
+          rowExpandable: (p) => p.status === 'pending',
+          expandedRowRender: (p) => (p.channel === 'bank-transfer' ? <BankPayoutSettle loanId={loanId} payoutId={p.id} /> : <ProviderPayoutFollowUp loanId={loanId} payoutId={p.id} />),
+        } : undefined}
         columns={[
           { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v, preferences.language) },
           { title: t('refund.channel'), dataIndex: 'channel', render: (c: Payout['channel']) => t(`channel.${c}`) },

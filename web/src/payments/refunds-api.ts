@@ -68,3 +68,19 @@ export function useSettleBankPayout(loanId: string) {
     onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
   });
 }
+
+/** POST /v1/payouts/:id/status-query or /cancellation: the provider's answer, recorded by the server. */
+export interface CheckedPayout {
+  payout: Payout;
+  providerState: string;
+}
+
+/** An officer follows up a pending provider payout: asks the provider where it stands, or cancels it to pay the credit again. */
+export function useFollowUpPayout(loanId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; action: 'query' } | { id: string; action: 'cancel'; reason: string }) =>
+      postJson<CheckedPayout>(`/v1/payouts/${encodeURIComponent(id)}/${body.action === 'query' ? 'status-query' : 'cancellation'}`, body.action === 'query' ? {} : { reason: body.reason }),
+    onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
+  });
+}

@@ -4,6 +4,7 @@ import type { ApiPlugin } from '../../deps.js';
 import { bankTransferRoutes } from './bank-transfers.js';
 import { paymentIntentRoutes } from './payment-intents.js';
 import { paymentNotificationRoutes } from './payment-notifications.js';
+import { payoutFollowUpRoutes } from './payout-follow-up.js';
 import { payoutNotificationRoutes } from './payout-notifications.js';
 import { reconciliationReportRoutes } from './reconciliation-report.js';
 import { refundPayoutRoutes } from './refund-payouts.js';
@@ -20,6 +21,7 @@ export const paymentRoutes: ApiPlugin = async (scope, { deps }) => {
   const payouts = await openPayoutChannels(deps.config, sandbox, () => deps.clock.now());
   await scope.register(refundPayoutRoutes, { deps, channels: payouts });
   await scope.register(payoutNotificationRoutes, { deps, channels: payouts });
+  await scope.register(payoutFollowUpRoutes, { deps, channels: payouts });
   if (sandbox !== null) {
     await scope.register(sandboxGatewayRoutes, { deps, keys: sandbox });
     await scope.register(sandboxPayoutGatewayRoutes, { deps, keys: sandbox });

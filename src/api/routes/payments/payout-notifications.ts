@@ -17,7 +17,7 @@ export const payoutNotificationRoutes: FastifyPluginAsync<{ deps: AppDeps; chann
   const app = scope.withTypeProvider<ZodTypeProvider>();
 
   app.post('/v1/payments/payout-notify/:channel', {
-    schema: { tags: ['payments'], summary: 'A provider\'s asynchronous payout (transfer) notification (public; signature verified; WeChat Pay v3 JSON, sandbox JSON)', params: payoutNotifyParams },
+    schema: { tags: ['payments'], summary: 'A provider\'s asynchronous payout (transfer) notification (public; signature verified; Alipay alipay.fund.trans.order.changed form, WeChat Pay v3 JSON, sandbox JSON)', params: payoutNotifyParams },
   }, async (request, reply) => {
     const channel = configuredPayoutChannel(channels, request.params.channel);
     const body = typeof request.body === 'string' ? request.body : '';
