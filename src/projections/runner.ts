@@ -3,6 +3,8 @@ import { DomainError } from '../domain/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { applyTarget } from './apply-batch.js';
+import { LiveFeed } from './live-feed.js';
+import { LoanStates, streamPrefixReader } from './loan-states.js';
 import { ProjectionMetrics } from './metrics.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
@@ -47,11 +49,18 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.now = options.now ?? (() => new Date());
     this.metrics = new ProjectionMetrics(options.registry, () => this.status());
+    const batchSize = options.batchSize ?? 1_000;
+    // Live projections apply each batch in step, so one LoanStates folds each loan event once for all of them.
+    const feed = new LiveFeed(options.eventStore, batchSize);
+    const liveLoans = new LoanStates(streamPrefixReader(options.eventStore));
     for (const projection of options.projections) {
+      const deps = { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now };
       const worker = new ProjectionWorker({
         eventStore: options.eventStore,
-        target: applyTarget(projection, { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now }),
-        batchSize: options.batchSize ?? 1_000,
+        target: applyTarget(projection, deps),
+        liveTarget: applyTarget(projection, { ...deps, loans: liveLoans }),
+        feed,
+        batchSize,
         mayCommit: () => this.entry(projection.name).leaseHeld,
         onCommit: () => this.waiters.notify(),
         onFailure: () => this.metrics.errors.inc({ projection: projection.name }),
