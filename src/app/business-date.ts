@@ -4,16 +4,9 @@ import { DomainError } from '../domain/errors.js';
 /** The lender's time zone when none is configured (LENDCORE_TIMEZONE). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** The business date (YYYY-MM-DD) at instant `now` in the lender's time zone. */
 export function businessDateAt(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formats.set(timeZone, format);
-  }
-  return format.format(now);
+  return zonedParts(now, timeZone).date;
 }
 
 /**
