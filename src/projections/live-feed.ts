@@ -59,6 +59,11 @@ export class LiveFeed {
     });
   }
 
+  /** Resolves once the feed has let go of its subscription (after the last follower stopped). */
+  async idle(): Promise<void> {
+    while (this.loop) await this.loop;
+  }
+
   private ensureLoop(): void {
     if (this.loop) return;
     this.loop = this.run().finally(() => {

@@ -45,13 +45,14 @@ export class ProjectionRunner {
   private leaseTimer: NodeJS.Timeout | null = null;
   private readonly background = new Set<Promise<void>>();
   private stopping = new AbortController();
+  private readonly feed: LiveFeed;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.now = options.now ?? (() => new Date());
     this.metrics = new ProjectionMetrics(options.registry, () => this.status());
     const batchSize = options.batchSize ?? 1_000;
     // Live projections apply each batch in step, so one LoanStates folds each loan event once for all of them.
-    const feed = new LiveFeed(options.eventStore, batchSize);
+    this.feed = new LiveFeed(options.eventStore, batchSize);
     const liveLoans = new LoanStates(streamPrefixReader(options.eventStore));
     for (const projection of options.projections) {
       const deps = { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now };
@@ -59,7 +60,7 @@ export class ProjectionRunner {
         eventStore: options.eventStore,
         target: applyTarget(projection, deps),
         liveTarget: applyTarget(projection, { ...deps, loans: liveLoans }),
-        feed,
+        feed: this.feed,
         batchSize,
         mayCommit: () => this.entry(projection.name).leaseHeld,
         onCommit: () => this.waiters.notify(),
@@ -96,6 +97,8 @@ export class ProjectionRunner {
       if (this.options.lease && entry.leaseHeld) await this.options.readStore.releaseLease(entry.projection.name, this.options.lease.owner);
       entry.leaseHeld = !this.options.lease;
     }
+    // The stores may be closed next: the shared subscription must be closed first.
+    await this.feed.idle();
   }
 
   /** Takes, renews or gives up each projection's lease and starts or stops its worker to match. */

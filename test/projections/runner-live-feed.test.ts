@@ -33,6 +33,7 @@ describe('live projections through one feed', () => {
       await new Promise((resolve) => setImmediate(resolve));
     }
     expect(await runner.waitForPosition('all', 20n, 5_000)).toBe(true);
+    expect(h.log.openSubscriptions).toBe(1); // one read of the log for all three
     expect([await count('loan-0'), await count('loan-1')]).toEqual([10, 10]);
     expect((await h.readStore.find('journal', { where: { type: 'Counted' } })).items).toHaveLength(20);
     expect(order).toEqual(Array.from({ length: 20 }, (_, i) => BigInt(i + 1)));
@@ -42,6 +43,8 @@ describe('live projections through one feed', () => {
       expect(mine.at(-1)).toBe(20n);
       expect((await h.readStore.getCheckpoint(name))?.position).toBe(20n);
     }
+    await runner.stop();
+    expect(h.log.openSubscriptions).toBe(0); // closed before stop() returns, so the stores may close
   });
 
   it('stops only the projection that fails live, at the event before the bad one; the others follow on', async () => {
@@ -109,6 +112,8 @@ describe('live projections through one feed', () => {
     expect(await count('loan-2')).toBe(3);
     countsStop.abort();
     await countsFollow;
+    await feed.idle();
+    expect(h.log.openSubscriptions).toBe(0);
     expect((await h.readStore.getCheckpoint('journal'))?.position).toBe(5n);
     expect((await h.readStore.getCheckpoint('counts'))?.position).toBe(6n);
   });
