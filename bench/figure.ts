@@ -7,6 +7,8 @@ export type Unit = 'req/s' | 'ms' | 'events/s' | 'loans/s' | 'events/loan' | 'Mi
  */
 export interface Target {
   atLeast?: number;
+  /** ≤, for a ceiling DESIGN.md states as "≤" (peak RSS ≤ 300 MiB). */
+  atMost?: number;
   below?: number;
   ratioAtLeast?: number;
   ratioAtMost?: number;

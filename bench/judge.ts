@@ -7,6 +7,7 @@ export function describeTarget(target: Target | undefined): string | null {
   if (target.ratioAtLeast !== undefined) parts.push(`≥ ${target.ratioAtLeast}× ceiling`);
   if (target.ratioAtMost !== undefined) parts.push(`≤ ${target.ratioAtMost}× ceiling`);
   if (target.atLeast !== undefined) parts.push(`≥ ${target.atLeast}`);
+  if (target.atMost !== undefined) parts.push(`≤ ${target.atMost}`);
   if (target.below !== undefined) parts.push(`< ${target.below}`);
   return parts.join(', ');
 }
@@ -21,6 +22,7 @@ export function judge(target: Target | undefined, measured: number | null, ratio
   if (needsRatio && ratio === null) return null;
   const checks = [
     target.atLeast === undefined || measured >= target.atLeast,
+    target.atMost === undefined || measured <= target.atMost,
     target.below === undefined || measured < target.below,
     target.ratioAtLeast === undefined || (ratio !== null && ratio >= target.ratioAtLeast),
     target.ratioAtMost === undefined || (ratio !== null && ratio <= target.ratioAtMost),

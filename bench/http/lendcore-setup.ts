@@ -6,13 +6,15 @@ import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
 import { rebuildProjections } from '../../src/projections/rebuild.js';
 import { projectionsFor } from '../../src/runtime/projections.js';
+import { KEY_STORE_FILE } from '../../src/runtime/safe-start.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
+import { SqliteKeyStore } from '../../src/vault/sqlite-key-store.js';
 import { generateLog } from '../data/generate-log.js';
 
 /** A seeded data dir for lendcore's server: active loans to repay, and who may repay them. */
 export interface PreparedServer {
   dataDir: string;
-  /** Environment for the server worker (data dir, JWT secret, rate limit off). */
+  /** Environment for the server worker (data dir, JWT secret, master key, rate limit off). */
   env: NodeJS.ProcessEnv;
   loanIds: string[];
   token: string;
@@ -39,10 +41,15 @@ export async function prepareLendcoreServer(workDir: string): Promise<PreparedSe
     await readStore.close();
     await eventStore.close();
   }
+  // The log has customers, so the server refuses to start without their key store (safe start).
+  const masterKey = randomBytes(32);
+  await SqliteKeyStore.open({ path: path.join(dataDir, KEY_STORE_FILE), masterKey }).close();
   const secret = randomBytes(32).toString('hex');
   return {
     dataDir,
-    env: { LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'FULL', PORT: '0', HOST: '127.0.0.1' },
+    env: {
+      LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_MASTER_KEY: masterKey.toString('base64'), LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'FULL', PORT: '0', HOST: '127.0.0.1',
+    },
     loanIds: log.loanIds,
     token: await mintToken({ sub: 'bench-officer', role: 'officer', ttl: '1h' }, Buffer.from(secret, 'utf8')),
     // After every loan's disbursement and its first repayment: a plain on-time payment date.

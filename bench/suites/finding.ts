@@ -20,6 +20,15 @@ async function getMs(runtime: Runtime, url: string, authorization: string): Prom
   return msSince(start) / CALLS_PER_SAMPLE;
 }
 
+/** The cursor of the first page of `url` (a page in the middle of the list), and the first item's id. */
+async function firstPage(runtime: Runtime, url: string, authorization: string): Promise<{ cursor: string; firstId: string }> {
+  const res = await runtime.app.inject({ method: 'GET', url, headers: { authorization } });
+  const page = res.json<{ items: { id: string }[]; nextCursor: string | null }>();
+  const firstId = page.items[0]?.id;
+  if (res.statusCode !== 200 || !page.nextCursor || firstId === undefined) throw new Error(`GET ${url} gave no second page (${res.statusCode}): the demo book is too small`);
+  return { cursor: page.nextCursor, firstId };
+}
+
 /** One customer's name prefix and phone in clear, opened through the vault as the search would be typed. */
 async function searchTerms(runtime: Runtime): Promise<{ prefix: string; phone: string }> {
   const page = await runtime.readStore.find<CustomerAccountDoc>(CUSTOMER_ACCOUNT, { limit: 1 });
@@ -31,13 +40,17 @@ async function searchTerms(runtime: Runtime): Promise<{ prefix: string; phone: s
 }
 
 /**
- * The list and search queries on the demo book (`lendcore demo --customers N`, default 2 000, six
- * months): the book is seeded through the same services as the CLI, the projections catch up,
- * then each query is timed through the app.
+ * The list and search queries of DESIGN.md "Finding things" on the demo book (`lendcore demo
+ * --customers N`, default 2 000, six months): loans by status and by days past due, the next page
+ * through the cursor, customers by name prefix and by phone (blind index), a loan's transactions
+ * (read from its stream) and a work queue. The book is seeded through the same services as the
+ * CLI, the projections catch up, then each query is timed through the app.
  */
 export const findingSuite: Suite = {
   name: 'finding',
-  figures: ['find.loans.status', 'find.loans.dpd', 'find.customers.name', 'find.customers.phone', 'find.queue.approvals'],
+  figures: [
+    'find.loans.status', 'find.loans.dpd', 'find.customers.name', 'find.customers.phone', 'find.queue.approvals', 'find.loans.next-page', 'find.loan.transactions',
+  ],
   async run(config, workDir) {
     const dataDir = path.join(workDir, 'finding');
     const secret = 'bench-finding-secret-0123456789abcdef';
@@ -54,6 +67,8 @@ export const findingSuite: Suite = {
       const officer = `Bearer ${await mintToken({ role: 'officer', sub: 'bench-officer', ttl: '1h' }, key)}`;
       const underwriter = `Bearer ${await mintToken({ role: 'underwriter', sub: 'bench-underwriter', ttl: '1h' }, key)}`;
       const { prefix, phone } = await searchTerms(runtime);
+      const active = '/v1/loans?status=active&limit=50';
+      const { cursor, firstId } = await firstPage(runtime, active, officer);
       const measure = async (url: string, authorization: string): Promise<number> => {
         await getMs(runtime, url, authorization); // warm-up
         return medianOf(config.runs, () => getMs(runtime, url, authorization));
@@ -64,6 +79,8 @@ export const findingSuite: Suite = {
         { name: 'find.customers.name', measured: await measure(`/v1/customers?q=${encodeURIComponent(prefix)}&limit=50`, officer) },
         { name: 'find.customers.phone', measured: await measure(`/v1/customers?q=${encodeURIComponent(phone)}`, officer) },
         { name: 'find.queue.approvals', measured: await measure('/v1/queues/approvals?limit=50', underwriter) },
+        { name: 'find.loans.next-page', measured: await measure(`${active}&cursor=${encodeURIComponent(cursor)}`, officer) },
+        { name: 'find.loan.transactions', measured: await measure(`/v1/loans/${firstId}/transactions`, officer) },
       ];
     } finally {
       await runtime.close();

@@ -4,16 +4,9 @@ import { DomainError } from '../domain/errors.js';
 /** The lender's time zone when none is configured (LENDCORE_TIMEZONE). */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /** The business date (YYYY-MM-DD) at instant `now` in the lender's time zone. */
 export function businessDateAt(now: Date, timeZone: string = DEFAULT_TIME_ZONE): string {
-  let format = formats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formats.set(timeZone, format);
-  }
-  return format.format(now);
+  return zonedParts(now, timeZone).date;
 }
 
 /**
@@ -34,8 +27,30 @@ export function requireOnOrBeforeBusinessDate(date: string, businessDate: string
 
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
+/** Wall-clock parts of one whole second in one zone: the same for every command within that second. */
+interface SecondParts {
+  second: number;
+  date: string;
+  /** hh:mm:ss */
+  clock: string;
+  offset: string;
+}
+
+/** Per zone, the last second formatted: Intl's formatToParts costs more than the rest of a timestamp. */
+const lastSecond = new Map<string, SecondParts>();
+
 /** Wall-clock parts of `now` in `timeZone` and that zone's UTC offset then, as "+08:00". */
 function zonedParts(now: Date, timeZone: string): { date: string; time: string; offset: string } {
+  const second = Math.floor(now.getTime() / 1000);
+  let parts = lastSecond.get(timeZone);
+  if (parts?.second !== second) {
+    parts = formatSecond(second, timeZone);
+    lastSecond.set(timeZone, parts);
+  }
+  return { date: parts.date, time: `${parts.clock}.${String(now.getUTCMilliseconds()).padStart(3, '0')}`, offset: parts.offset };
+}
+
+function formatSecond(second: number, timeZone: string): SecondParts {
   let format = partFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {
@@ -43,15 +58,15 @@ function zonedParts(now: Date, timeZone: string): { date: string; time: string; 
     });
     partFormats.set(timeZone, format);
   }
-  const parts = Object.fromEntries(format.formatToParts(now).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(format.formatToParts(new Date(second * 1000)).map((p) => [p.type, p.value]));
   const date = `${parts.year}-${parts.month}-${parts.day}`;
-  const time = `${parts.hour}:${parts.minute}:${parts.second}`;
+  const clock = `${parts.hour}:${parts.minute}:${parts.second}`;
   const localMs = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
-  const minutes = Math.round((localMs - Math.floor(now.getTime() / 1000) * 1000) / 60_000);
+  const minutes = Math.round((localMs - second * 1000) / 60_000);
   const sign = minutes < 0 ? '-' : '+';
   const abs = Math.abs(minutes);
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return { date, time: `${time}.${String(now.getUTCMilliseconds()).padStart(3, '0')}`, offset };
+  return { second, date, clock, offset };
 }
 
 /**

@@ -1,11 +1,16 @@
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
 import { applyAndCommit, type ApplyTarget } from './apply-batch.js';
-import { liveBatches } from './live-batches.js';
+import type { FeedMember, LiveFeed } from './live-feed.js';
 import type { ProjectionState } from './projection-status.js';
 
 export interface WorkerDeps {
   eventStore: EventStore;
+  /** Where catch-up pages go (a LoanStates of its own: projections catch up at their own pace). */
   target: ApplyTarget;
+  /** Where live batches go: the same collections and checkpoint, with the LoanStates the feed's projections share. */
+  liveTarget: ApplyTarget;
+  /** The runner's one subscription for every live projection. */
+  feed: LiveFeed;
   batchSize: number;
   /** False once the lease is lost: the worker stops instead of committing, so two workers never both write. */
   mayCommit: () => boolean;
@@ -15,17 +20,28 @@ export interface WorkerDeps {
 
 /**
  * Runs one projection: reads its checkpoint, catches up in pages of `batchSize`, then follows the
- * subscription live. Each batch is committed with its checkpoint, so a restart resumes exactly after
- * the last committed event.
+ * log live through the runner's LiveFeed. Each batch is committed with its checkpoint, so a restart
+ * resumes exactly after the last committed event.
  */
-export class ProjectionWorker {
+export class ProjectionWorker implements FeedMember {
   state: ProjectionState = 'stopped';
   position = 0n;
   error: string | null = null;
+  readonly target: ApplyTarget;
   private abort = new AbortController();
   private running: Promise<void> | null = null;
 
-  constructor(private readonly deps: WorkerDeps) {}
+  constructor(private readonly deps: WorkerDeps) {
+    this.target = deps.liveTarget;
+  }
+
+  mayCommit(): boolean {
+    return this.deps.mayCommit();
+  }
+
+  onCommit(): void {
+    this.deps.onCommit();
+  }
 
   /** Starts (or restarts after a stop or failure) from the stored checkpoint. */
   start(): void {
@@ -56,12 +72,7 @@ export class ProjectionWorker {
       }
       if (signal.aborted) return this.stopped();
       this.state = 'live';
-      const subscription = eventStore.subscribeToAll({ fromPosition: this.position });
-      try {
-        for await (const batch of liveBatches(subscription, batchSize, signal)) await this.apply(batch);
-      } finally {
-        await subscription.close();
-      }
+      await this.deps.feed.follow(this, signal);
       this.stopped();
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));

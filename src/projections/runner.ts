@@ -3,6 +3,8 @@ import { DomainError } from '../domain/errors.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { applyTarget } from './apply-batch.js';
+import { LiveFeed } from './live-feed.js';
+import { LoanStates, streamPrefixReader } from './loan-states.js';
 import { ProjectionMetrics } from './metrics.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
@@ -43,15 +45,23 @@ export class ProjectionRunner {
   private leaseTimer: NodeJS.Timeout | null = null;
   private readonly background = new Set<Promise<void>>();
   private stopping = new AbortController();
+  private readonly feed: LiveFeed;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.now = options.now ?? (() => new Date());
     this.metrics = new ProjectionMetrics(options.registry, () => this.status());
+    const batchSize = options.batchSize ?? 1_000;
+    // Live projections apply each batch in step, so one LoanStates folds each loan event once for all of them.
+    this.feed = new LiveFeed(options.eventStore, batchSize);
+    const liveLoans = new LoanStates(streamPrefixReader(options.eventStore));
     for (const projection of options.projections) {
+      const deps = { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now };
       const worker = new ProjectionWorker({
         eventStore: options.eventStore,
-        target: applyTarget(projection, { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now }),
-        batchSize: options.batchSize ?? 1_000,
+        target: applyTarget(projection, deps),
+        liveTarget: applyTarget(projection, { ...deps, loans: liveLoans }),
+        feed: this.feed,
+        batchSize,
         mayCommit: () => this.entry(projection.name).leaseHeld,
         onCommit: () => this.waiters.notify(),
         onFailure: () => this.metrics.errors.inc({ projection: projection.name }),
@@ -87,6 +97,8 @@ export class ProjectionRunner {
       if (this.options.lease && entry.leaseHeld) await this.options.readStore.releaseLease(entry.projection.name, this.options.lease.owner);
       entry.leaseHeld = !this.options.lease;
     }
+    // The stores may be closed next: the shared subscription must be closed first.
+    await this.feed.idle();
   }
 
   /** Takes, renews or gives up each projection's lease and starts or stops its worker to match. */

@@ -56,6 +56,8 @@ export class ProjectionThread {
   private deaths: number[] = [];
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
+  /** The newest head not yet told to the thread, while a message for it is scheduled. */
+  private newHead: bigint | null = null;
 
   constructor(private readonly options: ProjectionThreadOptions) {}
 
@@ -77,9 +79,20 @@ export class ProjectionThread {
     await running.thread.terminate();
   }
 
-  /** Tells the thread the log has a new head, so its live projections read it now instead of at their next poll. */
+  /**
+   * Tells the thread the log has a new head, so its live projections read it now instead of at
+   * their next poll. Appends within one event-loop turn (a group commit answers many commands at
+   * once) share one message: a postMessage per command cost about 2 % of the HTTP thread.
+   */
   appended(head: bigint): void {
-    this.running?.client.appended(head);
+    const scheduled = this.newHead !== null;
+    if (this.newHead === null || head > this.newHead) this.newHead = head;
+    if (scheduled) return;
+    setImmediate(() => {
+      const newest = this.newHead;
+      this.newHead = null;
+      if (newest !== null) this.running?.client.appended(newest);
+    });
   }
 
   async status(): Promise<ProjectionStatus[]> {

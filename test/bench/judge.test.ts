@@ -16,6 +16,12 @@ describe('judge', () => {
     expect(judge({ ratioAtMost: 2 }, 1, 2.01)).toBe(false);
   });
 
+  it('treats "atMost" as inclusive (peak RSS ≤ 300 MiB)', () => {
+    expect(judge({ atMost: 300 }, 300, null)).toBe(true);
+    expect(judge({ atMost: 300 }, 300.5, null)).toBe(false);
+    expect(describeTarget({ atMost: 300 })).toBe('≤ 300');
+  });
+
   it('has no verdict without a target, a measurement, or the ceiling a ratio bound needs', () => {
     expect(judge(undefined, 10, 1)).toBeNull();
     expect(judge({ atLeast: 1 }, null, null)).toBeNull();

@@ -11,7 +11,7 @@ import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { compareReadModels } from '../../src/projections/compare/compare-read-models.js';
 import { comparisonDifferences } from '../../src/projections/compare/describe-comparison.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 import { lendcoreUpcasters } from '../../src/runtime/upcasters.js';
 import { CommandLedger } from './command-ledger.js';
 import { driveTraffic } from './crash-traffic.js';
@@ -69,8 +69,8 @@ describe(`kill -9 under load (seed ${SEED}; replay with CRASH_SEED=${SEED})`, ()
     const rebuilt = SqliteReadStore.open({ path: path.join(dataDir, 'rebuilt.db') });
     try {
       expect(await ledger.violations(events)).toEqual([]);
-      await replay({ eventStore: events, readStore: rebuilt, projections: PROJECTIONS, names: 'all' });
-      expect(comparisonDifferences(await compareReadModels(live, rebuilt, PROJECTIONS))).toEqual([]);
+      await replay({ eventStore: events, readStore: rebuilt, projections: projectionsFor(events), names: 'all' });
+      expect(comparisonDifferences(await compareReadModels(live, rebuilt, projectionsFor(events)))).toEqual([]);
     } finally {
       await Promise.all([events.close(), live.close(), rebuilt.close()]);
     }

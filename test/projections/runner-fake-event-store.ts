@@ -53,6 +53,11 @@ export class FakeEventStore {
     };
   }
 
+  /** Subscriptions opened and not closed yet. */
+  get openSubscriptions(): number {
+    return this.listeners.size;
+  }
+
   private after(position: bigint): RecordedEvent[] {
     return this.events.slice(Number(position));
   }

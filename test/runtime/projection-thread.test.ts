@@ -146,3 +146,38 @@ describe('ProjectionThread (host side)', () => {
     }
   });
 });
+
+describe('telling the projection thread about appends', () => {
+  it('sends one message per event-loop turn, with the newest head, however many commands appended in it', async () => {
+    const posted: unknown[] = [];
+    const listeners: ((message: unknown) => void)[] = [];
+    const fake: ThreadHandle = {
+      postMessage: (message) => posted.push(message),
+      on: (event: string, listener: (arg: never) => void) => {
+        if (event === 'message') listeners.push(listener as (message: unknown) => void);
+        return fake;
+      },
+      terminate: async () => 0,
+    };
+    const config = tempConfig();
+    const eventStore = SqliteEventStore.open({ path: config.eventStore.kind === 'sqlite' ? config.eventStore.path : '' });
+    const readStore = SqliteReadStore.open({ path: config.readStore.kind === 'sqlite' ? config.readStore.path : '' });
+    try {
+      const thread = new ProjectionThread({ spawn: () => fake, projections: SQLITE_LOG_PROJECTIONS, eventStore, readStore, logger: capturingLogger([]) });
+      const started = thread.start();
+      for (const listener of listeners) listener({ kind: 'started' });
+      await started;
+      thread.appended(1n);
+      thread.appended(3n);
+      thread.appended(2n);
+      expect(posted).toEqual([]);
+      await new Promise((resolve) => setImmediate(resolve));
+      thread.appended(4n);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(posted).toEqual([{ kind: 'appended', head: '3' }, { kind: 'appended', head: '4' }]);
+    } finally {
+      await readStore.close();
+      await eventStore.close();
+    }
+  });
+});

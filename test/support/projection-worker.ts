@@ -4,7 +4,7 @@ import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
 import { ProjectionRunner } from '../../src/projections/runner.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { openEventStore, openReadStore } from '../../src/runtime/open-stores.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 
 /** A `lendcore project` worker inside the test process. */
 export interface ProjectionWorkerProcess {
@@ -25,7 +25,7 @@ export async function startProjectionWorker(config: Config, owner: string, lease
   const eventStore = await openEventStore(config);
   const readStore = await openReadStore(config);
   const runner = new ProjectionRunner({
-    eventStore, readStore, registry: createMetricsRegistry(), projections: PROJECTIONS, knownEventTypes: new Set(ALL_EVENT_TYPES),
+    eventStore, readStore, registry: createMetricsRegistry(), projections: projectionsFor(eventStore), knownEventTypes: new Set(ALL_EVENT_TYPES),
     lease: { owner, ttlMs: lease.ttlMs }, ...(lease.now ? { now: lease.now } : {}),
   });
   await runner.start();

@@ -9,6 +9,7 @@ import type { ApiPlugin } from '../../src/api/deps.js';
 import { createLogger } from '../../src/api/logger.js';
 import { loadConfig } from '../../src/config/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
+import { projectionsFor } from '../../src/runtime/projections.js';
 import { checkpointsReached } from './checkpoints.js';
 
 /** Who calls: a role and a subject; borrowers also name the customer they are. */
@@ -105,7 +106,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
       // Without projectors in the app, workers elsewhere move the checkpoints in the read store.
       const reached = runtime.projections
         ? await runtime.projections.waitForPosition('all', BigInt(position), CAUGHT_UP_WAIT_MS)
-        : await checkpointsReached(runtime.readStore, BigInt(position), CAUGHT_UP_WAIT_MS);
+        : await checkpointsReached(runtime.readStore, projectionsFor(runtime.eventStore), BigInt(position), CAUGHT_UP_WAIT_MS);
       if (!reached) throw new Error(`projections did not reach position ${String(position)}`);
     },
     async close() {
