@@ -9,7 +9,7 @@ import { rebuildProjections } from '../../src/projections/rebuild.js';
 import type { ProjectionRunner } from '../../src/projections/runner.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { SQLITE_LOG_PROJECTIONS } from '../../src/runtime/projections.js';
 import { startProjectionWorker, type ProjectionWorkerProcess } from '../support/projection-worker.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { borrowerJourney } from './journey.js';
@@ -21,7 +21,7 @@ const STARTED = Date.parse('2026-03-02T09:00:00.000Z');
 let leaseClock = new Date(STARTED);
 const now = () => leaseClock;
 
-const NAMES = PROJECTIONS.map((p) => p.name);
+const NAMES = SQLITE_LOG_PROJECTIONS.map((p) => p.name);
 const journey = borrowerJourney('workers');
 let api: TestApp;
 let first: ProjectionWorkerProcess;
@@ -90,8 +90,8 @@ describe('the API with projectors off beside two `lendcore project` workers shar
     const dir = mkdtempSync(path.join(tmpdir(), 'lendcore-rebuilt-'));
     const rebuilt = SqliteReadStore.open({ path: path.join(dir, 'rebuilt.db') });
     try {
-      await rebuildProjections({ eventStore: api.runtime.eventStore, readStore: rebuilt, projections: PROJECTIONS, knownEventTypes: new Set(ALL_EVENT_TYPES) });
-      expect(comparisonDifferences(await compareReadModels(api.runtime.readStore, rebuilt, PROJECTIONS))).toEqual([]);
+      await rebuildProjections({ eventStore: api.runtime.eventStore, readStore: rebuilt, projections: SQLITE_LOG_PROJECTIONS, knownEventTypes: new Set(ALL_EVENT_TYPES) });
+      expect(comparisonDifferences(await compareReadModels(api.runtime.readStore, rebuilt, SQLITE_LOG_PROJECTIONS))).toEqual([]);
     } finally {
       await rebuilt.close();
       rmSync(dir, { recursive: true, force: true });

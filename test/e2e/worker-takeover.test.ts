@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECTIONS } from '../../src/runtime/projections.js';
+import { SQLITE_LOG_PROJECTIONS } from '../../src/runtime/projections.js';
 import { startProjectionWorker, type ProjectionWorkerProcess } from '../support/projection-worker.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { command } from './http.js';
@@ -30,7 +30,7 @@ describe('a killed `lendcore project` worker, left to the lease timers', () => {
     await first.crash();
     const after = await command(api, STAFF.admin, '/v1/products', product('after-the-kill'));
     await api.caughtUp(after.position);
-    expect((await second.runner.status()).map((s) => [s.name, s.state])).toEqual(PROJECTIONS.map((p) => [p.name, 'live']));
+    expect((await second.runner.status()).map((s) => [s.name, s.state])).toEqual(SQLITE_LOG_PROJECTIONS.map((p) => [p.name, 'live']));
     const catalog = await api.call(STAFF.officer, 'GET', `/v1/products/after-the-kill?minPosition=${after.position}`);
     expect(catalog.statusCode, catalog.body).toBe(200);
   });
