@@ -23,6 +23,7 @@ export function loanContext(state: LoanState): LoanContext {
     prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
     ...(state.terms ? { schedule: { terms: state.terms, annualRate: state.annualRate ?? state.terms.annualRate } } : {}),
     ...(deferred ? { deferredInterest: { number: grace + 1, from: (state.disbursement as { date: string }).date } } : {}),
+    contract: state.contract,
   };
 }
 

@@ -206,4 +206,6 @@ export interface LoanContext {
    * (number N + 1) earns it from `from` (the disbursement), not only over its own period.
    */
   deferredInterest?: { number: number; from: string };
+  /** The rows as disbursed or last rescheduled (LoanState.contract): each row's scheduled interest and service fee. */
+  contract?: readonly Installment[];
 }
