@@ -24,6 +24,7 @@ export const approvalBody = z
   .object({
     approvedPrincipal: decimalAmount.optional().meta({ description: 'At most what was asked; defaults to it' }),
     note: freeText(TEXT_LIMITS.reason).optional(),
+    effectiveDate: businessDate.optional().meta({ description: 'Business date of the approval (defaults to today); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)' }),
   })
   .strict()
   .nullish();

@@ -41,7 +41,8 @@ export interface LoanLevelTerms {
 export type RecordAssessment = { type: 'RecordAssessment'; data: { assessment: CreditAssessed['data'] } };
 export type ApproveLoan = {
   type: 'Approve';
-  data: { approvedPrincipal?: string | null; approver: string; approverRole: Role; note: string | null; kycVerified: boolean };
+  /** `date`: the business date of the approval (YYYY-MM-DD); no disbursement may be dated before it. */
+  data: { approvedPrincipal?: string | null; approver: string; approverRole: Role; note: string | null; kycVerified: boolean; date: string };
 };
 export type RejectLoan = { type: 'Reject'; data: { reason: string; by: string } };
 export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } };

@@ -182,7 +182,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.assessment = { score: event.data.score, grade: event.data.grade, decision: event.data.decision };
       break;
     case 'LoanApproved':
-      Object.assign(state, { status: 'approved', principalApproved: event.data.approvedPrincipal, approvedBy: event.data.approver });
+      Object.assign(state, { status: 'approved', principalApproved: event.data.approvedPrincipal, approvedBy: event.data.approver, approvedOn: event.data.date ?? null });
       break;
     case 'LoanRejected':
       state.status = 'rejected';

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
+import { accepted, approvedLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
 
 let t: TestApp;
 let productId: string;
@@ -75,7 +75,7 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${approved}/reject`, { reason: 'late' }), 409, 'LOAN_NOT_PENDING');
   });
 
-  it('disbursement and repayment: 409 wrong state, 409 twice, 409 reference reused with another amount, 422 before disbursement date', async () => {
+  it('disbursement and repayment: 409 wrong state, 422 before approval, 409 twice, 409 reference reused with another amount, 422 before disbursement date', async () => {
     const pending = accepted(await apply({})).id;
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/disburse`, { channel: 'online' }), 409, 'LOAN_NOT_APPROVED');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1' }), 409, 'LOAN_NOT_ACTIVE');
@@ -83,7 +83,13 @@ describe('each rule answers with its own code and status', () => {
     accepted(await t.call(borrower('cust-rules'), 'POST', `/v1/loans/${pending}/withdraw`, { reason: 'changed my mind' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/withdraw`), 409, 'LOAN_NOT_PENDING');
 
-    const loanId = await activeLoan(t, 'cust-rules', productId, '2026-01-15', '5000.00');
+
+    // Approved on 2026-01-15: a disbursement dated the day before is refused, one on that day pays out.
+    const loanId = await approvedLoan(t, 'cust-rules', productId, '5000.00', undefined, '2026-01-15');
+    const before = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: '2026-01-14', channel: 'online' });
+    refused(before, 422, 'DISBURSEMENT_BEFORE_APPROVAL');
+    expect(before.json().detail).toContain('approved on 2026-01-15');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: '2026-01-15', channel: 'bank_transfer' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'online' }), 409, 'ALREADY_DISBURSED');
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '11.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
