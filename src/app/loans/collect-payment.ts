@@ -45,7 +45,7 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
   return first ? { ...outcome, ...first } : outcome;
 }
 
-/** Applies a repayment once per reference: a replay (same amount) answers with the first result, another amount is refused. */
+/** Applies a repayment once per reference: the same request again answers with the first result; another amount, date, channel or prepayment under it is 409 DUPLICATE_REFERENCE. */
 export function receiveRepayment(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput): Promise<CommandOutcome> {
   return collect(services, meta, loanId, input, 'RepaymentReceived');
 }

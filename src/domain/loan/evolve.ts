@@ -100,12 +100,12 @@ function lastKey(state: LoanState): string | null {
 
 function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
   const sequence = state.eventsFolded;
-  state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.reference));
+  state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.channel, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
   if (data.prepayment) state.prepaymentOverrides[data.reference] = data.prepayment;
   recordFact(state, {
     kind: 'payment', date: data.effectiveDate, sequence,
-    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
+    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, channel: data.channel, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
   });
 }
 

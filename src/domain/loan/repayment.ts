@@ -19,6 +19,25 @@ export function replayOf(known: { amount: string } | undefined, amount: string):
   throw new DomainError('DUPLICATE_REFERENCE', 'This reference was already used with a different amount', 'conflict', { amount: known.amount });
 }
 
+/**
+ * [] for the same repayment sent again (same amount, effective date, channel and prepayment
+ * override): it was recorded once. Anything different reusing its reference is
+ * DUPLICATE_REFERENCE (409), naming the reference and what differs: a reference identifies one
+ * payment, so a different one under it is a conflict, never a silent replay.
+ */
+export function repaymentReplay(known: PaymentRecord, data: ReceiveRepayment['data'], knownPrepayment: string | undefined): LoanEvent[] {
+  const differs: string[] = [];
+  if (!(decimalOrNull(data.amount)?.eq(known.amount) ?? false)) differs.push(`amount ${known.amount}`);
+  if (data.effectiveDate !== known.effectiveDate) differs.push(`effective date ${known.effectiveDate}`);
+  if (known.channel !== null && data.channel !== known.channel) differs.push(`channel ${known.channel}`);
+  if ((data.prepayment ?? null) !== (knownPrepayment ?? null)) differs.push(`prepayment ${knownPrepayment ?? 'none'}`);
+  if (differs.length === 0) return [];
+  throw new DomainError(
+    'DUPLICATE_REFERENCE', `Repayment reference ${data.reference} was already used for a different repayment (${differs.join(', ')})`, 'conflict',
+    { reference: data.reference, amount: known.amount, effectiveDate: known.effectiveDate, channel: known.channel },
+  );
+}
+
 interface Outcome {
   result: AllocationResult;
   rows: Installment[];
@@ -47,8 +66,8 @@ function allocate(state: LoanState, payment: PaymentRecord): Outcome {
  */
 export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
-  const replay = replayOf(knownPayment(state.payments, data.reference), data.amount);
-  if (replay) return replay;
+  const known = knownPayment(state.payments, data.reference);
+  if (known) return repaymentReplay(known, data, state.prepaymentOverrides[data.reference]);
   requireActive(state);
   const amount = positiveAmount(data.amount, state.currency).toString();
   const date = onOrAfterDisbursement(state, data.effectiveDate);
@@ -56,7 +75,7 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
   const prepayment = data.prepayment;
-  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, ...(prepayment ? { prepayment } : {}) };
+  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, channel: data.channel, ...(prepayment ? { prepayment } : {}) };
   const { result, rows, creditAfter } = allocate(state, record);
   return [
     {

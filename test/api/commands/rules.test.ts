@@ -93,6 +93,12 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'online' }), 409, 'ALREADY_DISBURSED');
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '11.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
+    // Only the identical request is a replay (200); the reference with another date or channel is a conflict naming it.
+    expect((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' })).statusCode).toBe(200);
+    const otherDate = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-21' });
+    refused(otherDate, 409, 'DUPLICATE_REFERENCE');
+    expect(otherDate.json().detail).toBe('Repayment reference x-1 was already used for a different repayment (effective date 2026-01-20)');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'alipay', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-2', effectiveDate: '2026-01-14' }), 422, 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
   });
