@@ -47,7 +47,11 @@ function payoffClosesTheLoan(state: LoanState, date: string): void {
   const quote = payoffQuote(state, date);
   const earned = state.principalOutstanding !== '0.00' ? interestEarnedCents(state, date) : null;
   let copy: LoanState = structuredClone(state);
-  const events = decideLoan({ type: 'ReceiveRepayment', data: { amount: quote.total, channel: 'online', reference: 'payoff-check', effectiveDate: date } }, copy);
+  // Keyed in by staff without confirming an overpayment: the quote is never more than pays the loan off, a cent more is.
+  const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff-check', effectiveDate: date, keyed: { overpaymentConfirmed: false } } });
+  const cent = (Math.round(Number(quote.total) * 100) + 1) / 100;
+  expect(() => decideLoan(keyed(cent.toFixed(2)), copy)).toThrow(expect.objectContaining({ code: 'AMOUNT_EXCEEDS_PAYOFF' }));
+  const events = decideLoan(keyed(quote.total), copy);
   for (const event of events) copy = loanDecider.evolve(copy, event);
   expect(events.map((e) => e.type)).toContain('LoanClosed');
   expect(events.map((e) => e.type)).not.toContain('LoanOverpaid');

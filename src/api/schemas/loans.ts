@@ -47,6 +47,10 @@ export const repaymentBody = paymentBody
         + 'reduce-installment re-amortises the remaining principal over the remaining rows (same term, lower installment); '
         + 'reduce-term keeps the installment and drops the rows it no longer needs',
     }),
+    overpayment: z.boolean().optional().meta({
+      description: 'true to record more than pays the loan off on effectiveDate (the rest becomes a credit balance to refund); '
+        + 'without it such an amount is 422 AMOUNT_EXCEEDS_PAYOFF. Never more than the principal beyond the payoff (422 OVERPAYMENT_TOO_LARGE)',
+    }),
   })
   .strict()
   .meta({ description: 'effectiveDate defaults to today\'s business date' });

@@ -49,7 +49,11 @@ export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } }
 export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
 export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
-  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride };
+  /**
+   * `keyed`: present when staff typed the amount in (not a channel reporting money that arrived):
+   * then an amount beyond what pays the loan off is refused unless `overpaymentConfirmed`.
+   */
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride; keyed?: { overpaymentConfirmed: boolean } };
 };
 export type ReverseRepayment = {
   type: 'ReverseRepayment';

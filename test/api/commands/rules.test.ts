@@ -101,5 +101,9 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'alipay', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-2', effectiveDate: '2026-01-14' }), 422, 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
+    // An officer keys in at most what pays the loan off, unless the overpayment is confirmed (and never the principal again beyond it).
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20' }), 422, 'AMOUNT_EXCEEDS_PAYOFF');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }), 422, 'OVERPAYMENT_TOO_LARGE');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '6000.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }));
   });
 });

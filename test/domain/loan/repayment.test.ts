@@ -58,6 +58,22 @@ describe('repayments', () => {
     }), { numRuns: 200 });
   });
 
+  it('an amount staff keyed in pays the loan off and no more, unless the overpayment is confirmed, and then never more than the principal beyond it', () => {
+    const life = disbursedLoan();
+    const payoff = payoffQuote(life.state, '2026-02-15').total;
+    expect(payoff).toBe('101000.00');
+    const keyed = (amount: string, overpaymentConfirmed: boolean): LoanCommand => ({
+      type: 'ReceiveRepayment', data: { amount, channel: 'bank_transfer', reference: 'k1', effectiveDate: '2026-02-15', keyed: { overpaymentConfirmed } },
+    });
+    const refused = spec(life.events).when(keyed('101000.01', false)).thenThrows('AMOUNT_EXCEEDS_PAYOFF', 'rule');
+    expect(refused.message).toContain('101000.00');
+    expect(loanDecider.decide(keyed('101000.00', false), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect(loanDecider.decide(keyed('101500.00', true), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
+    spec(life.events).when(keyed('201000.01', true)).thenThrows('OVERPAYMENT_TOO_LARGE', 'rule');
+    // Money a channel reports arrived: it is recorded whatever it is.
+    expect(loanDecider.decide(repay('300000.00', 'k2', '2026-02-15'), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
+  });
+
   it('refuses a zero, negative or malformed amount', () => {
     spec(eventsUntil('disbursed')).when(repay('0', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
     spec(eventsUntil('disbursed')).when(repay('-5.00', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
