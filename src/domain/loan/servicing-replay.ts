@@ -215,6 +215,8 @@ export interface Replay {
   allocations: Map<string, AllocationResult>;
   /** Sum of every replayed payment's excess, in minor units. */
   excessMinor: bigint;
+  /** Sequences of the penalties replayed that do not stand (their installment was paid in time after all). */
+  voidedPenalties: Set<number>;
 }
 
 /**
@@ -227,6 +229,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
   let excessMinor = 0n;
+  const voidedPenalties = new Set<number>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
   // was paid late), whenever close of business actually charged it; it is added on the date it was
@@ -252,6 +255,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
         addPenalty(rows, fact.penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
+      } else {
+        voidedPenalties.add(fact.sequence);
       }
       continue;
     }
@@ -268,5 +273,5 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       excessMinor += minorOf(result.totals.excess, places);
     }
   }
-  return { installments: rows, allocations, excessMinor };
+  return { installments: rows, allocations, excessMinor, voidedPenalties };
 }
