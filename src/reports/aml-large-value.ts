@@ -18,7 +18,8 @@ export interface LargeValueRow {
 
 /**
  * Large-value transactions: each payment ≥ threshold, and each customer-day-direction whose
- * several payments sum to ≥ threshold. Ordered by date, customer, rule.
+ * several payments sum to ≥ threshold. Ordered by date, customer, rule. A reversed repayment
+ * (`reversedOn`) never counts: the money did not stand.
  */
 export function findLargeValueTransactions(
   transactions: Iterable<RegulatoryTransaction>,
@@ -27,6 +28,7 @@ export function findLargeValueTransactions(
   const rows: LargeValueRow[] = [];
   const days = new Map<string, RegulatoryTransaction[]>();
   for (const tx of transactions) {
+    if (tx.reversedOn !== undefined) continue;
     const threshold = thresholds[tx.currency];
     if (threshold === undefined) continue;
     if (new Decimal(tx.amount).gte(threshold)) {

@@ -31,7 +31,8 @@ export interface SuspiciousOptions {
 
 function justUnder(tx: RegulatoryTransaction, thresholds: AmlThresholds, margin: Decimal): boolean {
   const threshold = thresholds[tx.currency];
-  if (threshold === undefined || tx.direction !== 'in') return false;
+  // A reversed repayment (bounced, charged back) never counts: the money did not stand.
+  if (threshold === undefined || tx.direction !== 'in' || tx.reversedOn !== undefined) return false;
   const amount = new Decimal(tx.amount);
   return amount.lt(threshold) && amount.gte(new Decimal(threshold).times(new Decimal(1).minus(margin)));
 }

@@ -48,7 +48,7 @@ describe('assessLoan gathers the scorecard inputs', () => {
     expect((await assessed(first.id)).inputs).toMatchObject({
       monthlyIncome: '20000.00', existingMonthlyDebt: '0.00', newInstallment: '8884.88', employmentMonths: 12, existingLoans: 0, worstDaysPastDue: 0, kycAgeDays: 59,
     });
-    await approveLoan(services, underwriter, first.id, {});
+    await approveLoan(services, underwriter, first.id, { effectiveDate: '2026-01-10' });
     await disburseLoan(services, officer, first.id, { effectiveDate: '2026-01-10', channel: 'online' });
     const paid = await receiveRepayment(services, officer, first.id, { amount: '8884.88', channel: 'online', reference: 'row-1', effectiveDate: '2026-02-10' });
     await t.caughtUp(paid.position);

@@ -66,7 +66,7 @@ export function borrowerJourney(runId: string): JourneyStep[] {
       await command(t, STAFF.officer, `/v1/loans/${loanId}/assess`);
       // The submitter holding an underwriter role too is still the submitter.
       await refusedCommand(t, { role: 'underwriter', sub: me.sub }, `/v1/loans/${loanId}/approve`, {}, 422, 'FOUR_EYES_REQUIRED');
-      const approved = await command(t, STAFF.underwriter, `/v1/loans/${loanId}/approve`, { note: 'income covers it' });
+      const approved = await command(t, STAFF.underwriter, `/v1/loans/${loanId}/approve`, { note: 'income covers it', effectiveDate: '2026-01-15' });
       expect(approved.revision).toBe('2');
       last = approved.position;
       expect((await summary(t)).status).toBe('approved');

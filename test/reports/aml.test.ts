@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findLargeValueTransactions } from '../../src/reports/aml-large-value.js';
 import { findSuspiciousActivity } from '../../src/reports/aml-suspicious.js';
@@ -73,5 +74,29 @@ describe('suspicious activity', () => {
     const payments = [tx('46000.00', '2024-03-01'), tx('46000.00', '2024-03-02')];
     expect(findSuspiciousActivity(payments, [], { minPayments: 2, structuringDays: 1 }).map((r) => r.count)).toEqual([2]);
     expect(findSuspiciousActivity([], [regLoan('L', '2024-03-01', '2024-03-11')], { fastPayoffDays: 9 })).toEqual([]);
+  });
+});
+
+describe('reversed repayments', () => {
+  it('a reversed 50 000.00 repayment is no large-value transaction, and reversed just-under payments make no structuring', () => {
+    const bounced = tx('50000.00', '2024-03-01', { reversedOn: '2024-03-02' });
+    expect(findLargeValueTransactions([bounced, tx('20000.00', '2024-03-01')])).toEqual([]);
+    const split = [tx('45000.00', '2024-03-01'), tx('49999.99', '2024-03-04', { reversedOn: '2024-03-05' }), tx('47000.00', '2024-03-08')];
+    expect(findSuspiciousActivity(split, [])).toEqual([]);
+  });
+
+  it('over random payments, some reversed: both reports equal the reports of the payments that stood', () => {
+    const payment = fc.record({
+      cents: fc.integer({ min: 1_000_000, max: 6_000_000 }), day: fc.integer({ min: 1, max: 12 }), customer: fc.constantFrom('C1', 'C2'),
+      reversed: fc.boolean(), kind: fc.constantFrom('repayment' as const, 'recovery' as const),
+    });
+    fc.assert(fc.property(fc.array(payment, { maxLength: 12 }), (payments) => {
+      const all = payments.map((p) => tx((p.cents / 100).toFixed(2), `2024-03-${String(p.day).padStart(2, '0')}`, {
+        customerId: p.customer, kind: p.kind, ...(p.reversed ? { reversedOn: '2024-03-20' } : {}),
+      }));
+      const stood = all.filter((t) => t.reversedOn === undefined);
+      expect(findLargeValueTransactions(all)).toEqual(findLargeValueTransactions(stood));
+      expect(findSuspiciousActivity(all, [])).toEqual(findSuspiciousActivity(stood, []));
+    }), { numRuns: 200 });
   });
 });

@@ -65,7 +65,8 @@ describe('repayment reversal', () => {
     expect(loan.run(reverse('p1', '2024-02-02'), '2024-02-02')).toEqual([]);
     expect(() => loan.run(reverse('nope', '2024-02-02'), '2024-02-02')).toThrow(expect.objectContaining({ code: 'REPAYMENT_NOT_FOUND' }));
     expect(() => loan.run(reverse('p1', '2024-01-20'), '2024-01-20')).not.toThrow();
-    expect(loan.repay('500.00', 'p1', '2024-02-03')).toEqual([]);
+    expect(loan.repay('500.00', 'p1', '2024-02-01')).toEqual([]);
+    expect(() => loan.repay('500.00', 'p1', '2024-02-03')).toThrow(expect.objectContaining({ code: 'DUPLICATE_REFERENCE' }));
   });
 
   it('refuses a reversal dated before its payment', () => {

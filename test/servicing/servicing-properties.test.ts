@@ -2,8 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
-import type { LoanCommand } from '../../src/domain/loan/commands.js';
-import { DomainError } from '../../src/domain/errors.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import { payoffQuote } from '../../src/domain/loan/payoff.js';
@@ -17,97 +15,49 @@ import { buildTrialBalance, entryIsBalanced } from '../../src/reports/trial-bala
 import { FakeContext, project } from '../projections/models/fake-context.js';
 import { everyAsOfViewIsReal } from './ledger-as-of.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+import { amount, attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { earnedMinor } from '../../src/domain/loan/accrual.js';
+import { minorOf } from '../../src/domain/money.js';
 
-const DISBURSED = '2024-01-15';
-
-/** One servicing step, drawn at random; dates are days after disbursement, never after the business date. */
-type Step =
-  | { op: 'advance'; days: number }
-  | { op: 'repay'; cents: number; back: number; prepayment: 'reduce-installment' | 'reduce-term' | null }
-  | { op: 'waive'; kind: 'penalty' | 'fee' | 'interest'; cents: number | null; back: number }
-  | { op: 'reschedule'; term: number; rate: string }
-  | { op: 'refund'; cents: number | null; reference: number }
-  | { op: 'writeOff' }
-  | { op: 'recover'; cents: number }
-  | { op: 'reverse'; pick: number }
-  | { op: 'charge'; kind: 'document-fee' | 'late-fee' | 'collection-fee'; cents: number; due: number };
-
-const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 45 }) }) },
-  {
-    weight: 5,
-    arbitrary: fc.record({
-      op: fc.constant('repay' as const), cents: fc.integer({ min: 1, max: 180_000 }), back: fc.integer({ min: 0, max: 40 }),
-      prepayment: fc.constantFrom(null, null, 'reduce-installment' as const, 'reduce-term' as const),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('waive' as const), kind: fc.constantFrom('penalty' as const, 'interest' as const), cents: fc.option(fc.integer({ min: 1, max: 5_000 })), back: fc.integer({ min: 0, max: 10 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18') }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), cents: fc.option(fc.integer({ min: 1, max: 20_000 })), reference: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      op: fc.constant('charge' as const), kind: fc.constantFrom('document-fee' as const, 'late-fee' as const, 'collection-fee' as const),
-      cents: fc.integer({ min: 1, max: 20_000 }), due: fc.integer({ min: -60, max: 120 }),
-    }),
-  },
-);
-
-const amount = (cents: number) => (cents / 100).toFixed(2);
-const max = (a: string, b: string) => (a > b ? a : b);
-
-/** The command a step stands for on business date `today`, or null when the step only moves the date. */
-function commandFor(s: Step, today: string, n: number, state: LoanState): LoanCommand | null {
-  const dated = (back: number) => max(DISBURSED, addDays(today, -back));
-  switch (s.op) {
-    case 'advance':
-      return null;
-    case 'repay':
-      return {
-        type: 'ReceiveRepayment',
-        data: { amount: amount(s.cents), channel: 'online', reference: `p${n}`, effectiveDate: dated(s.back), ...(s.prepayment ? { prepayment: s.prepayment } : {}) },
-      };
-    case 'waive':
-      return { type: 'WaiveCharge', data: { kind: s.kind, amount: s.cents === null ? null : amount(s.cents), reason: 'goodwill', effectiveDate: dated(s.back) } };
-    case 'reschedule':
-      return { type: 'Reschedule', data: { reason: 'hardship', effectiveDate: today, term: s.term, annualRate: s.rate } };
-    case 'refund':
-      return { type: 'RefundOverpayment', data: { amount: s.cents === null ? null : amount(s.cents), channel: 'bank_transfer', reference: `R${s.reference}`, date: today } };
-    case 'writeOff':
-      return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } };
-    case 'recover':
-      return { type: 'ReceiveRecovery', data: { amount: amount(s.cents), channel: 'bank_transfer', reference: `rec${n}`, effectiveDate: today } };
-    case 'charge':
-      return { type: 'ApplyCharge', data: { kind: s.kind, amount: amount(s.cents), dueDate: max(DISBURSED, addDays(today, s.due)), reason: 'test', date: today, appliedBy: 'officer-1' } };
-    case 'reverse': {
-      const payments = paymentRecords(state.payments);
-      const target = payments[s.pick % Math.max(1, payments.length)];
-      return target ? { type: 'ReverseRepayment', data: { reference: target.reference, reason: 'bounced', effectiveDate: today, reversedBy: 'officer-1' } } : null;
-    }
+/**
+ * Interest the loan's rows have earned by `date` under the product's accrual rule (each row's
+ * scheduled interest, pro rata of its period's days under the day count), net of waivers, in
+ * cents: all a payoff on `date` may have collected over the loan's life.
+ */
+function interestEarnedCents(state: LoanState, date: string): bigint {
+  const ctx = loanContext(state);
+  let sum = 0n;
+  for (const row of state.installments) {
+    const net = earnedMinor(row, date, ctx, 2) - minorOf(row.waived.interest, 2);
+    if (net > 0n) sum += net;
   }
+  return sum;
 }
 
-/** Runs a command the way the command pipeline would: a refused command records nothing. */
-function attempt(loan: ServicedLoan, command: LoanCommand, today: string): boolean {
-  try {
-    loan.run(command, today);
-    return true;
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
-  }
-}
+const interestPaidCents = (state: LoanState) => state.installments.reduce((sum, row) => sum + minorOf(row.paid.interest, 2), 0n);
 
+/**
+ * Paying exactly the quote on `date` closes the loan with nothing owed and no credit; when the loan
+ * still owed principal, interest collected over its life is then exactly interest earned to `date`
+ * (interest paid ahead for days that never ran goes to principal). Once all principal was repaid,
+ * later rows were already cut to what they had collected (forgoUnearned), so earned is no longer
+ * measurable from the rows.
+ */
 function payoffClosesTheLoan(state: LoanState, date: string): void {
   if (state.status !== 'active' && state.status !== 'overdue') return;
   const quote = payoffQuote(state, date);
+  const earned = state.principalOutstanding !== '0.00' ? interestEarnedCents(state, date) : null;
   let copy: LoanState = structuredClone(state);
-  const events = decideLoan({ type: 'ReceiveRepayment', data: { amount: quote.total, channel: 'online', reference: 'payoff-check', effectiveDate: date } }, copy);
+  // Keyed in by staff without confirming an overpayment: the quote is never more than pays the loan off, a cent more is.
+  const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff-check', effectiveDate: date, keyed: { overpaymentConfirmed: false } } });
+  const cent = (Math.round(Number(quote.total) * 100) + 1) / 100;
+  expect(() => decideLoan(keyed(cent.toFixed(2)), copy)).toThrow(expect.objectContaining({ code: 'AMOUNT_EXCEEDS_PAYOFF' }));
+  const events = decideLoan(keyed(quote.total), copy);
   for (const event of events) copy = loanDecider.evolve(copy, event);
   expect(events.map((e) => e.type)).toContain('LoanClosed');
+  expect(events.map((e) => e.type)).not.toContain('LoanOverpaid');
+  expect(copy.creditBalance, 'no credit left').toBe('0.00');
+  if (earned !== null) expect(interestPaidCents(copy), 'interest collected = interest earned to the payoff').toBe(earned);
   const figures = loanFigures(copy);
   expect(figures.ledger.loan_portfolio).toBe('0.00');
   expect(figures.ledger.interest_receivable).toBe('0.00');

@@ -24,7 +24,10 @@ export const loanTransaction = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
   z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),
-  z.object({ type: z.literal('penalty'), ...movement, installment: z.number().int() }),
+  z.object({
+    type: z.literal('penalty'), ...movement, installment: z.number().int(),
+    voided: z.boolean().meta({ description: 'True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late (it is owed and booked nowhere)' }),
+  }),
   z.object({
     type: z.literal('charge'), ...movement, kind: z.enum(['document-fee', 'late-fee', 'collection-fee']),
     component: z.enum(['fee', 'penalty']).meta({ description: 'The installment component it added to' }),

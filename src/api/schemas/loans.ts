@@ -24,6 +24,7 @@ export const approvalBody = z
   .object({
     approvedPrincipal: decimalAmount.optional().meta({ description: 'At most what was asked; defaults to it' }),
     note: freeText(TEXT_LIMITS.reason).optional(),
+    effectiveDate: businessDate.optional().meta({ description: 'Business date of the approval (defaults to today); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)' }),
   })
   .strict()
   .nullish();
@@ -45,6 +46,10 @@ export const repaymentBody = paymentBody
       description: 'What money beyond what is due does, overriding the product\'s prepaymentStrategy for this payment: '
         + 'reduce-installment re-amortises the remaining principal over the remaining rows (same term, lower installment); '
         + 'reduce-term keeps the installment and drops the rows it no longer needs',
+    }),
+    overpayment: z.boolean().optional().meta({
+      description: 'true to record more than pays the loan off on effectiveDate (the rest becomes a credit balance to refund); '
+        + 'without it such an amount is 422 AMOUNT_EXCEEDS_PAYOFF. Never more than the principal beyond the payoff (422 OVERPAYMENT_TOO_LARGE)',
     }),
   })
   .strict()

@@ -15,6 +15,8 @@ export interface PaymentInput {
 export interface RepaymentInput extends PaymentInput {
   /** Overrides the product's prepaymentStrategy for this payment. */
   prepayment?: PrepaymentOverride;
+  /** Present when staff keyed the amount in: beyond the payoff only with the overpayment confirmed (see ReceiveRepayment). */
+  keyed?: { overpaymentConfirmed: boolean };
 }
 
 type PaymentEvent = 'RepaymentReceived' | 'RecoveryReceived' | 'RefundIssued';
@@ -37,7 +39,7 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const data = { amount: input.amount, channel: input.channel, reference: input.reference, effectiveDate };
   const command = type === 'RepaymentReceived'
-    ? { type: 'ReceiveRepayment' as const, data: { ...data, ...(input.prepayment ? { prepayment: input.prepayment } : {}) } }
+    ? { type: 'ReceiveRepayment' as const, data: { ...data, ...(input.prepayment ? { prepayment: input.prepayment } : {}), ...(input.keyed ? { keyed: input.keyed } : {}) } }
     : { type: 'ReceiveRecovery' as const, data };
   const { outcome, replayed } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
   if (outcome.created || replayed) return outcome;
@@ -45,7 +47,7 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
   return first ? { ...outcome, ...first } : outcome;
 }
 
-/** Applies a repayment once per reference: a replay (same amount) answers with the first result, another amount is refused. */
+/** Applies a repayment once per reference: the same request again answers with the first result; another amount, date, channel or prepayment under it is 409 DUPLICATE_REFERENCE. */
 export function receiveRepayment(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput): Promise<CommandOutcome> {
   return collect(services, meta, loanId, input, 'RepaymentReceived');
 }

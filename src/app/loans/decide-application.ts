@@ -1,16 +1,19 @@
-import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { existingLoan, loadCustomer } from '../streams.js';
 import { runLoanCommand } from './run-loan-command.js';
 
 export interface ApprovalInput {
   approvedPrincipal?: string | null;
   note?: string | null;
+  /** Business date of the approval; defaults to today. */
+  effectiveDate?: string;
 }
 
 /** Approves as the calling underwriter; the decider enforces four eyes, KYC and the assessment. */
 export async function approveLoan(services: AppServices, meta: CommandMeta, loanId: string, input: ApprovalInput): Promise<CommandOutcome> {
   const loan = await existingLoan(services.eventStore, loanId);
   const customer = await loadCustomer(services.eventStore, loan.customerId ?? '');
+  const date = input.effectiveDate ?? businessToday(services);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
     type: 'Approve',
     data: {
@@ -19,8 +22,9 @@ export async function approveLoan(services: AppServices, meta: CommandMeta, loan
       approverRole: meta.actor.role,
       note: input.note ?? null,
       kycVerified: customer.kycStatus === 'verified' && !customer.erased,
+      date,
     },
-  }, occurredAtFor(services));
+  }, occurredAtFor(services, date));
   return outcome;
 }
 

@@ -37,7 +37,11 @@ export type LoanTransaction = Movement & (
   }
   | { type: 'reversal'; reference: string; reason: string }
   | { type: 'waiver'; kind: ChargeKind; reason: string }
-  | { type: 'penalty'; installment: number }
+  | {
+    type: 'penalty'; installment: number;
+    /** True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late. */
+    voided: boolean;
+  }
   | { type: 'charge'; kind: OfficerChargeKind; component: 'fee' | 'penalty'; dueDate: string; installment: number; reason: string }
   | { type: 'refund'; channel: string; reference: string }
   | { type: 'recovery'; channel: string; reference: string }
@@ -48,15 +52,16 @@ export type LoanTransaction = Movement & (
  * Every money movement of the loan, oldest first, read from its event history: disbursement,
  * repayments with their allocation, waivers, penalties, officer charges, refunds, recoveries and the write-off.
  * Accruals, classification and status changes move no money and are left out. A reversed
- * repayment is marked `reversed` and its reversal listed as a movement of its own. A repayment's
- * allocation is the one the servicing replay gives it now (its recorded one too, if different).
+ * repayment is marked `reversed` and its reversal listed as a movement of its own; a penalty that
+ * no longer stands is marked `voided`. A repayment's allocation is the one the servicing replay
+ * gives it now (its recorded one too, if different).
  */
-export function loanTransactions(stream: LoanStream, current: ReadonlyMap<string, SplitPayment> = currentAllocations(stream.events)): LoanTransaction[] {
+export function loanTransactions(stream: LoanStream, current: ServicingNow = servicingNow(stream.events)): LoanTransaction[] {
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
   return stream.events.flatMap((event) => {
-    const movement = withCurrentAllocation(toMovement(event, currency, reversed), current);
+    const movement = withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -68,16 +73,40 @@ export function loanTransactions(stream: LoanStream, current: ReadonlyMap<string
 
 export type SplitPayment = Allocation & { installments: InstallmentAllocation[] };
 
-/** Each standing repayment's split as the servicing replay leaves it (those since the last reschedule). */
-export function currentAllocations(events: readonly RecordedEvent[]): Map<string, SplitPayment> {
+/** What the servicing replay says of the loan's facts now: each standing repayment's split, and the penalties that no longer stand. */
+export interface ServicingNow {
+  /** By reference, for repayments since the last reschedule. */
+  splits: ReadonlyMap<string, SplitPayment>;
+  /** Revisions of PenaltyCharged events voided (a payment dated in time, recorded later). */
+  voidedPenalties: ReadonlySet<string>;
+}
+
+/**
+ * Folds the stream and replays its servicing facts. A reschedule settles the facts before it into
+ * its contract, so the penalties voided by then are read just before it.
+ */
+export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
   const state = initialLoanState();
-  for (const event of events) evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
-  const splits = new Map<string, SplitPayment>();
-  if (!state.terms || state.contract.length === 0) return splits;
-  for (const [reference, result] of replayServicing(state, state.terms.allocationOrder, loanContext(state)).allocations) {
-    splits.set(reference, { ...result.totals, installments: result.installments });
+  const penaltyRevisions = new Map<number, string>();
+  const voidedPenalties = new Set<string>();
+  const replay = () => {
+    if (!state.terms || state.contract.length === 0) return null;
+    const result = replayServicing(state, state.terms.allocationOrder, loanContext(state));
+    for (const sequence of result.voidedPenalties) {
+      const revision = penaltyRevisions.get(sequence);
+      if (revision !== undefined) voidedPenalties.add(revision);
+    }
+    return result;
+  };
+  for (const event of events) {
+    if (event.type === 'LoanRescheduled') replay();
+    evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+    // A penalty's fact sequence is the count of events folded with it (see evolve.ts).
+    if (event.type === 'PenaltyCharged') penaltyRevisions.set(state.eventsFolded, event.revision.toString());
   }
-  return splits;
+  const splits = new Map<string, SplitPayment>();
+  for (const [reference, result] of replay()?.allocations ?? []) splits.set(reference, { ...result.totals, installments: result.installments });
+  return { splits, voidedPenalties };
 }
 
 function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyMap<string, SplitPayment>): MovementPart | null {
@@ -90,7 +119,7 @@ function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyM
 // Distributes over the union, so each kind keeps its own fields.
 type MovementPart = LoanTransaction extends infer T ? (T extends LoanTransaction ? Omit<T, 'revision' | 'position' | 'recordedAt' | 'actor' | 'currency'> : never) : never;
 
-function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySet<string>): MovementPart | null {
+function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySet<string>, voided: ReadonlySet<string>): MovementPart | null {
   switch (event.type) {
     case 'LoanDisbursed': {
       const d = event.data as LoanDisbursed['data'];
@@ -113,7 +142,7 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
     }
     case 'PenaltyCharged': {
       const d = event.data as PenaltyCharged['data'];
-      return { type: 'penalty', date: d.date, amount: d.amount, installment: d.number };
+      return { type: 'penalty', date: d.date, amount: d.amount, installment: d.number, voided: voided.has(event.revision.toString()) };
     }
     case 'ChargeApplied': {
       const d = event.data as ChargeApplied['data'];

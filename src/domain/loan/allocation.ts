@@ -1,8 +1,8 @@
 import { Dec, type Decimal } from '../decimal.js';
 import type { AllocationOrder } from '../product/events.js';
-import { earnedInterest } from './accrual.js';
 import type { Allocation, InstallmentAllocation } from './events.js';
 import { fmt, owed } from './installment.js';
+import { payoffParts, type PayoffParts } from './payoff-parts.js';
 import type { Component, Installment, LoanContext } from './state.js';
 
 export interface AllocationResult {
@@ -26,23 +26,6 @@ function dueSteps(due: number[], order: AllocationOrder): Step[] {
   return due.flatMap((index) => PER_INSTALLMENT[order].map((component) => ({ index, component })));
 }
 
-/**
- * Interest rows not yet due have earned by `date` and not yet paid or waived: the current
- * period's, and under grace on interest the deferred interest its collecting row earns from the
- * disbursement. Rows whose period has not started earn nothing, so the scan stops at the first.
- */
-export function earnedUnpaidRows(installments: readonly Installment[], notDue: readonly number[], date: string, ctx: LoanContext): { index: number; amount: Decimal }[] {
-  const rows: { index: number; amount: Decimal }[] = [];
-  const deferredRow = ctx.deferredInterest?.number ?? 0;
-  for (const index of notDue) {
-    const inst = installments[index] as Installment;
-    if (inst.fromDate >= date && inst.number > deferredRow) break;
-    const earned = earnedInterest(inst, date, ctx).minus(inst.paid.interest).minus(inst.waived.interest);
-    if (earned.gt(0)) rows.push({ index, amount: earned });
-  }
-  return rows;
-}
-
 /** True when in-advance principal short of a payoff recomputes the remaining rows (re-amortise, reduce-term). */
 export function reamortises(ctx: LoanContext): boolean {
   return (ctx.prepayment === 're-amortise' || ctx.prepayment === 'reduce-term') && ctx.schedule !== undefined;
@@ -58,29 +41,16 @@ export function reamortises(ctx: LoanContext): boolean {
  * installment backwards (the term shortens); `re-amortise` and `reduce-term` pay the earned interest
  * and leave the rest to reamortise() (see re-amortise.ts).
  */
-function inAdvanceSteps(installments: readonly Installment[], notDue: number[], date: string, ctx: LoanContext, available: Decimal): Step[] {
-  const steps: Step[] = [];
+function inAdvanceSteps(notDue: number[], parts: PayoffParts, paysOff: boolean, ctx: LoanContext): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
-  let penalties = new Dec(0);
-  for (const index of notDue) {
-    const penalty = owed(installments[index] as Installment, 'penalty');
-    if (penalty.gt(0)) {
-      steps.push({ index, component: 'penalty' });
-      penalties = penalties.plus(penalty);
-    }
-  }
-  const earned = earnedUnpaidRows(installments, notDue, date, ctx);
-  const earnedTotal = earned.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
-  const left = available.minus(penalties);
-  // Only next-installment pays differently when the money falls short of a payoff; the sum is skipped otherwise.
-  const paysOff = () => left.gte(notDue.reduce((sum, index) => sum.plus(owed(installments[index] as Installment, 'principal')), earnedTotal));
-  if (ctx.prepayment === 'next-installment' && !paysOff()) {
+  const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
+  if (ctx.prepayment === 'next-installment' && !paysOff) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }
-  for (const row of earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   // Re-amortising modes leave the principal part as excess here: reamortise() applies it and recomputes the rows after.
-  if (reamortises(ctx) && !paysOff()) return steps;
+  if (reamortises(ctx) && !paysOff) return steps;
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }
@@ -88,7 +58,9 @@ function inAdvanceSteps(installments: readonly Installment[], notDue: number[], 
 /**
  * Splits `amount` over the installments as of `date`: never allocates more than a component
  * owes, and allocation plus excess equals the amount exactly. Excess is money beyond every
- * balance (an overpayment).
+ * balance (an overpayment). An amount that pays the loan off (at least its payoffParts total)
+ * also takes back interest paid ahead on rows not yet due beyond what they earned, as a negative
+ * interest part on those rows, and pays principal with it.
  */
 export function allocateRepayment(
   installments: readonly Installment[],
@@ -105,6 +77,10 @@ export function allocateRepayment(
   });
   const taken = new Map<number, Record<Component, Decimal>>();
   let remaining = new Dec(amount);
+  const parts = payoffParts(installments, date, ctx);
+  const paysOff = remaining.gte(parts.total);
+  // A payoff moves interest paid ahead but not earned to principal: it pays with the cash (see PayoffParts).
+  if (paysOff) remaining = remaining.plus(parts.interestCredit);
   const take = (step: Step) => {
     const inst = installments[step.index] as Installment;
     const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
@@ -120,11 +96,18 @@ export function allocateRepayment(
     if (remaining.isZero()) break;
     take(step);
   }
-  for (const step of inAdvanceSteps(installments, notDue, date, ctx, remaining)) {
+  for (const step of inAdvanceSteps(notDue, parts, paysOff, ctx)) {
     if (remaining.isZero()) break;
     take(step);
   }
+  if (paysOff) for (const row of parts.unearned) taken.set(row.index, credited(taken.get(row.index), row.amount));
   return summarize(installments, taken, remaining, ctx.currency);
+}
+
+/** A row's allocation with `interest` paid before, and not earned, taken back (a negative interest part). */
+function credited(parts: Record<Component, Decimal> | undefined, interest: Decimal): Record<Component, Decimal> {
+  const mine = parts ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
+  return { ...mine, interest: mine.interest.minus(interest) };
 }
 
 function summarize(

@@ -41,14 +41,19 @@ export interface LoanLevelTerms {
 export type RecordAssessment = { type: 'RecordAssessment'; data: { assessment: CreditAssessed['data'] } };
 export type ApproveLoan = {
   type: 'Approve';
-  data: { approvedPrincipal?: string | null; approver: string; approverRole: Role; note: string | null; kycVerified: boolean };
+  /** `date`: the business date of the approval (YYYY-MM-DD); no disbursement may be dated before it. */
+  data: { approvedPrincipal?: string | null; approver: string; approverRole: Role; note: string | null; kycVerified: boolean; date: string };
 };
 export type RejectLoan = { type: 'Reject'; data: { reason: string; by: string } };
 export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } };
 export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
 export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
-  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride };
+  /**
+   * `keyed`: present when staff typed the amount in (not a channel reporting money that arrived):
+   * then an amount beyond what pays the loan off is refused unless `overpaymentConfirmed`.
+   */
+  data: { amount: string; channel: Channel; reference: string; effectiveDate: string; prepayment?: PrepaymentOverride; keyed?: { overpaymentConfirmed: boolean } };
 };
 export type ReverseRepayment = {
   type: 'ReverseRepayment';

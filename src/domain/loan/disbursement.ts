@@ -15,6 +15,9 @@ export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] 
   if (state.disbursement !== null) throw new DomainError('ALREADY_DISBURSED', 'Loan was already disbursed', 'conflict');
   if (state.status !== 'approved') throw new DomainError('LOAN_NOT_APPROVED', `Loan is ${state.status}, not approved`, 'conflict');
   const date = parseDate(data.effectiveDate);
+  if (state.approvedOn !== null && date < state.approvedOn) {
+    throw new DomainError('DISBURSEMENT_BEFORE_APPROVAL', `Cannot disburse on ${date}, before the loan was approved on ${state.approvedOn}`, 'rule', { approvedOn: state.approvedOn });
+  }
   const principal = Money.of(state.principalApproved ?? '0', terms.currency);
   const schedule = generateSchedule({
     principal: principal.toString(), annualRate: terms.annualRate, term: state.term ?? 0, startDate: date, terms, firstRepaymentDate: state.firstRepaymentDate,

@@ -67,7 +67,8 @@ export type CreditAssessed = DomainEvent<'CreditAssessed', {
   /** The inputs the scorecard saw, so the decision can be explained later exactly. */
   inputs: Record<string, string | number | null>;
 }>;
-export type LoanApproved = DomainEvent<'LoanApproved', { approvedPrincipal: string; approver: string; note: string | null }>;
+/** `date`: the business date approved (absent on approvals recorded before it was kept). */
+export type LoanApproved = DomainEvent<'LoanApproved', { approvedPrincipal: string; approver: string; note: string | null; date?: string }>;
 export type LoanRejected = DomainEvent<'LoanRejected', { reason: string; rejectedBy: string }>;
 export type LoanApplicationWithdrawn = DomainEvent<'LoanApplicationWithdrawn', { reason: string | null }>;
 export type LoanDisbursed = DomainEvent<'LoanDisbursed', {

@@ -100,12 +100,12 @@ function lastKey(state: LoanState): string | null {
 
 function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
   const sequence = state.eventsFolded;
-  state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.reference));
+  state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.channel, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
   if (data.prepayment) state.prepaymentOverrides[data.reference] = data.prepayment;
   recordFact(state, {
     kind: 'payment', date: data.effectiveDate, sequence,
-    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
+    payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, channel: data.channel, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
   });
 }
 
@@ -182,7 +182,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.assessment = { score: event.data.score, grade: event.data.grade, decision: event.data.decision };
       break;
     case 'LoanApproved':
-      Object.assign(state, { status: 'approved', principalApproved: event.data.approvedPrincipal, approvedBy: event.data.approver });
+      Object.assign(state, { status: 'approved', principalApproved: event.data.approvedPrincipal, approvedBy: event.data.approver, approvedOn: event.data.date ?? null });
       break;
     case 'LoanRejected':
       state.status = 'rejected';

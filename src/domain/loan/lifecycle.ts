@@ -75,7 +75,7 @@ export function approve({ data }: ApproveLoan, state: LoanState): LoanEvent[] {
   if (approved.gt(requested) || approved.lt(Money.of(terms.principal.min, terms.currency))) {
     rule('AMOUNT_OUT_OF_RANGE', `Approved ${approved} must be between ${terms.principal.min} and the requested ${requested}`);
   }
-  return [{ type: 'LoanApproved', data: { approvedPrincipal: approved.toString(), approver: data.approver, note: data.note } }];
+  return [{ type: 'LoanApproved', data: { approvedPrincipal: approved.toString(), approver: data.approver, note: data.note, date: parseDate(data.date) } }];
 }
 
 export function reject({ data }: RejectLoan, state: LoanState): LoanEvent[] {

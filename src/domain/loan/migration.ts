@@ -176,7 +176,7 @@ export function foldMigration(state: LoanState, { data }: LoanMigrated): void {
     disbursement: { amount: data.disbursement.amount, netAmount: data.disbursement.netAmount, date: data.disbursement.date, apr: data.disbursement.apr },
     contract, installments, firstUnsettled, principalOutstanding: formatMinor(principal, places),
     // The event's own sequence: below replayFrom, so the legacy repayments are never re-allocated.
-    payments: data.payments.map((p) => paymentEntry(p.effectiveDate, p.amount, state.eventsFolded - 1, p.reference)),
+    payments: data.payments.map((p) => paymentEntry(p.effectiveDate, p.amount, state.eventsFolded - 1, null, p.reference)),
     reversed: [], replayFrom: state.eventsFolded, waivers: [], penalties: [], lastFactKey: null, lastPaymentDate,
     interestAccruedThrough: data.cutoverDate, capitalizedInterest: formatMinor(0n, places), daysPastDue: dpd, classification,
     creditBalance: formatMinor(0n, places), lastEodDate: data.cutoverDate, closedOn: owing ? null : (lastPaymentDate ?? data.cutoverDate),

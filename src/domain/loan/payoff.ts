@@ -1,6 +1,6 @@
 import { Dec } from '../decimal.js';
-import { earnedUnpaidRows } from './allocation.js';
-import { fmt, isSettled, owed } from './installment.js';
+import { fmt, isSettled } from './installment.js';
+import { payoffParts } from './payoff-parts.js';
 import type { Installment, LoanContext, LoanState } from './state.js';
 
 export interface PayoffQuote {
@@ -23,47 +23,31 @@ export function loanContext(state: LoanState): LoanContext {
     prepayment: state.terms?.prepaymentStrategy ?? 'last-installments',
     ...(state.terms ? { schedule: { terms: state.terms, annualRate: state.annualRate ?? state.terms.annualRate } } : {}),
     ...(deferred ? { deferredInterest: { number: grace + 1, from: (state.disbursement as { date: string }).date } } : {}),
+    contract: state.contract,
   };
 }
 
 /**
- * What closes the loan on `date`: all principal outstanding, plus interest, fees and penalties
- * fallen due, plus penalties charged on rows not yet due, plus interest earned to date by rows not
- * yet due (the current period's, and deferred interest under grace; never future interest).
- * Allocating exactly this amount on that date leaves nothing owed.
+ * What closes the loan on `date` (payoffParts, the computation the payoff allocation uses): all
+ * principal outstanding, plus interest, fees and penalties fallen due, plus penalties charged on
+ * rows not yet due, plus interest earned to date by rows not yet due (the current period's, and
+ * deferred interest under grace; never future interest), less interest paid ahead on rows not yet
+ * due beyond what they earned (so `interest` is negative when that credit is the larger).
+ * Allocating exactly this amount on that date leaves nothing owed and no credit.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
-  const ctx = loanContext(state);
-  let interest = new Dec(0);
-  let fees = new Dec(0);
-  let penalties = new Dec(0);
-  const notDue: number[] = [];
-  for (let i = state.firstUnsettled; i < state.installments.length; i++) {
-    const inst = state.installments[i] as Installment;
-    if (inst.settled) continue;
-    // Penalties are owed once charged: a late or collection fee an officer charged may sit on a row not yet due.
-    penalties = penalties.plus(owed(inst, 'penalty'));
-    if (inst.dueDate <= date) {
-      interest = interest.plus(owed(inst, 'interest'));
-      fees = fees.plus(owed(inst, 'fee'));
-    } else {
-      notDue.push(i);
-    }
-  }
-  // What allocation pays before principal when the money pays the loan off.
-  for (const row of earnedUnpaidRows(state.installments, notDue, date, ctx)) interest = interest.plus(row.amount);
-  const principal = new Dec(state.principalOutstanding);
-  const c = ctx.currency;
+  const c = state.currency;
+  const parts = payoffParts(state.installments, date, loanContext(state));
   const credit = new Dec(state.creditBalance);
   const refundDue = credit.isNegative() ? credit.negated() : new Dec(0);
   return {
     date,
-    principal: fmt(principal, c),
-    interest: fmt(interest, c),
-    fees: fmt(fees, c),
-    penalties: fmt(penalties, c),
+    principal: fmt(parts.principal, c),
+    interest: fmt(parts.interest.minus(parts.interestCredit), c),
+    fees: fmt(parts.fees, c),
+    penalties: fmt(parts.penalties, c),
     refundDue: fmt(refundDue, c),
-    total: fmt(principal.plus(interest).plus(fees).plus(penalties).plus(refundDue), c),
+    total: fmt(parts.total.plus(refundDue), c),
   };
 }
 

@@ -1,6 +1,7 @@
 import { decimalOrNull } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationResult } from './allocation.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
@@ -17,6 +18,47 @@ export function replayOf(known: { amount: string } | undefined, amount: string):
   const same = decimalOrNull(amount)?.eq(known.amount) ?? false;
   if (same) return [];
   throw new DomainError('DUPLICATE_REFERENCE', 'This reference was already used with a different amount', 'conflict', { amount: known.amount });
+}
+
+/**
+ * [] for the same repayment sent again (same amount, effective date, channel and prepayment
+ * override): it was recorded once. Anything different reusing its reference is
+ * DUPLICATE_REFERENCE (409), naming the reference and what differs: a reference identifies one
+ * payment, so a different one under it is a conflict, never a silent replay.
+ */
+export function repaymentReplay(known: PaymentRecord, data: ReceiveRepayment['data'], knownPrepayment: string | undefined): LoanEvent[] {
+  const differs: string[] = [];
+  if (!(decimalOrNull(data.amount)?.eq(known.amount) ?? false)) differs.push(`amount ${known.amount}`);
+  if (data.effectiveDate !== known.effectiveDate) differs.push(`effective date ${known.effectiveDate}`);
+  if (known.channel !== null && data.channel !== known.channel) differs.push(`channel ${known.channel}`);
+  if ((data.prepayment ?? null) !== (knownPrepayment ?? null)) differs.push(`prepayment ${knownPrepayment ?? 'none'}`);
+  if (differs.length === 0) return [];
+  throw new DomainError(
+    'DUPLICATE_REFERENCE', `Repayment reference ${data.reference} was already used for a different repayment (${differs.join(', ')})`, 'conflict',
+    { reference: data.reference, amount: known.amount, effectiveDate: known.effectiveDate, channel: known.channel },
+  );
+}
+
+/**
+ * An amount staff keyed in may pay the loan off and no more (AMOUNT_EXCEEDS_PAYOFF, 422, naming
+ * what pays it off on that date), unless the overpayment is confirmed; even then the money beyond
+ * every balance may not exceed the principal disbursed (OVERPAYMENT_TOO_LARGE, 422): a borrower
+ * does not send more than the whole loan again by mistake, a typing slip does. Money a channel
+ * reports (a bank statement line, a provider notification) is recorded whatever it is: it arrived.
+ */
+function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bigint, confirmed: boolean): void {
+  const places = minorUnits(state.currency);
+  const creditBefore = minorOf(state.creditBalance, places);
+  const overpaid = creditAfter - (creditBefore > 0n ? creditBefore : 0n);
+  if (overpaid <= 0n) return;
+  const paysOff = formatMinor(minorOf(amount, places) - overpaid, places);
+  if (!confirmed) {
+    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `${amount} is more than the ${paysOff} that pays this loan off on its date; send overpayment: true to record the overpayment`, 'rule', { payoff: paysOff });
+  }
+  const principal = minorOf(state.disbursement?.amount ?? '0', places);
+  if (overpaid > principal) {
+    throw new DomainError('OVERPAYMENT_TOO_LARGE', `${amount} would overpay this loan by ${formatMinor(overpaid, places)}, more than its principal ${state.disbursement?.amount ?? '0'}`, 'rule', { payoff: paysOff });
+  }
 }
 
 interface Outcome {
@@ -47,8 +89,8 @@ function allocate(state: LoanState, payment: PaymentRecord): Outcome {
  */
 export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
-  const replay = replayOf(knownPayment(state.payments, data.reference), data.amount);
-  if (replay) return replay;
+  const known = knownPayment(state.payments, data.reference);
+  if (known) return repaymentReplay(known, data, state.prepaymentOverrides[data.reference]);
   requireActive(state);
   const amount = positiveAmount(data.amount, state.currency).toString();
   const date = onOrAfterDisbursement(state, data.effectiveDate);
@@ -56,8 +98,9 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
   const prepayment = data.prepayment;
-  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, ...(prepayment ? { prepayment } : {}) };
+  const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, channel: data.channel, ...(prepayment ? { prepayment } : {}) };
   const { result, rows, creditAfter } = allocate(state, record);
+  if (data.keyed) checkKeyedOverpayment(state, amount, creditAfter, data.keyed.overpaymentConfirmed);
   return [
     {
       type: 'RepaymentReceived',

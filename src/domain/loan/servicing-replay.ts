@@ -6,6 +6,7 @@ import { allocateRepayment, reamortises, type AllocationResult } from './allocat
 import { addAmounts, COMPONENTS, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
 import { forgoUnearned } from './payoff.js';
+import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
 import { applyAllocation } from './apply-allocation.js';
 import { reamortise } from './re-amortise.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
@@ -88,12 +89,14 @@ function withPrincipal(result: AllocationResult, paid: Map<number, bigint>, plac
 
 /**
  * Allocates a payment on its date and applies it; under `re-amortise` or `reduce-term` the
- * principal paid ahead recomputes the remaining rows (see re-amortise.ts). Once no principal is
+ * principal paid ahead recomputes the remaining rows (see re-amortise.ts); under the others rows
+ * not yet started stop owing for principal paid off them (prepaid-rows.ts). Once no principal is
  * owed, unearned interest of later periods is forgone.
  */
 export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
   const payCtx = paymentContext(payment, ctx);
   const places = minorUnits(ctx.currency);
+  const owedBefore = principalOwedByRow(rows, places);
   let result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, payCtx);
   applyAllocation(rows, result.installments, ctx.currency);
   const excess = minorOf(result.totals.excess, places);
@@ -101,6 +104,7 @@ export function applyPayment(rows: Installment[], payment: PaymentRecord, order:
     result = withPrincipal(result, reamortise(rows, excess, payment.effectiveDate, payCtx), places);
   }
   if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx.currency);
+  else prepaidRowsOwe(rows, owedBefore, payment.effectiveDate, payCtx);
   return result;
 }
 
@@ -211,6 +215,8 @@ export interface Replay {
   allocations: Map<string, AllocationResult>;
   /** Sum of every replayed payment's excess, in minor units. */
   excessMinor: bigint;
+  /** Sequences of the penalties replayed that do not stand (their installment was paid in time after all). */
+  voidedPenalties: Set<number>;
 }
 
 /**
@@ -223,6 +229,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
   let excessMinor = 0n;
+  const voidedPenalties = new Set<number>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
   // was paid late), whenever close of business actually charged it; it is added on the date it was
@@ -248,6 +255,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
         addPenalty(rows, fact.penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
+      } else {
+        voidedPenalties.add(fact.sequence);
       }
       continue;
     }
@@ -264,5 +273,5 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       excessMinor += minorOf(result.totals.excess, places);
     }
   }
-  return { installments: rows, allocations, excessMinor };
+  return { installments: rows, allocations, excessMinor, voidedPenalties };
 }

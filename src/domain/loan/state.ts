@@ -74,6 +74,8 @@ export interface LoanState {
   firstRepaymentDate: string | null;
   submittedBy: string | null;
   approvedBy: string | null;
+  /** Business date of the approval (null before it, or for an approval recorded before the date was kept). */
+  approvedOn: string | null;
   assessment: { score: number; grade: string; decision: 'approve' | 'review' | 'decline' } | null;
   disbursement: { amount: string; netAmount: string; date: string; apr: string } | null;
   annualRate: string | null;
@@ -156,6 +158,7 @@ export function initialLoanState(): LoanState {
     firstRepaymentDate: null,
     submittedBy: null,
     approvedBy: null,
+    approvedOn: null,
     assessment: null,
     disbursement: null,
     annualRate: null,
@@ -206,4 +209,6 @@ export interface LoanContext {
    * (number N + 1) earns it from `from` (the disbursement), not only over its own period.
    */
   deferredInterest?: { number: number; from: string };
+  /** The rows as disbursed or last rescheduled (LoanState.contract): each row's scheduled interest and service fee. */
+  contract?: readonly Installment[];
 }

@@ -25,7 +25,7 @@ describe('consistency guards', () => {
     expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
     const events = await t.runtime.eventStore.readStream(`loan-${loanId}`);
     expect(events.filter((e) => e.type === 'RepaymentReceived')).toHaveLength(1);
-    expect((await loadLoan(t.runtime.eventStore, loanId)).payments).toEqual(['2026-01-20 100.00 5 ALP-concurrent']);
+    expect((await loadLoan(t.runtime.eventStore, loanId)).payments).toEqual(['2026-01-20 100.00 5 alipay ALP-concurrent']);
   });
 
   it('runs a command under If-Match only at that revision: 409 on a stale one, 400 on a malformed one', async () => {

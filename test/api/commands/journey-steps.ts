@@ -47,18 +47,18 @@ export async function verifiedCustomer(t: TestApp, customerId: string, monthlyIn
   accepted(await t.call(STAFF.compliance, 'POST', `/v1/customers/${customerId}/kyc/decision`, { decision: 'verified' }));
 }
 
-/** Applies (as the borrower), assesses (officer), approves (underwriter); returns the loan id. */
-export async function approvedLoan(t: TestApp, customerId: string, productId: string, principal = '100000.00', loanId?: string): Promise<string> {
+/** Applies (as the borrower), assesses (officer), approves (underwriter, today or on `approvedOn`); returns the loan id. */
+export async function approvedLoan(t: TestApp, customerId: string, productId: string, principal = '100000.00', loanId?: string, approvedOn?: string): Promise<string> {
   const application = { customerId, productId, principal, term: 12, purpose: 'renovation', ...(loanId ? { loanId } : {}) };
   const id = accepted(await t.call(borrower(customerId), 'POST', '/v1/loans', application)).id;
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/assess`));
-  accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/approve`, {}));
+  accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/approve`, approvedOn ? { effectiveDate: approvedOn } : {}));
   return id;
 }
 
-/** An approved loan disbursed on `date`. */
+/** A loan approved and disbursed on `date`. */
 export async function activeLoan(t: TestApp, customerId: string, productId: string, date: string, principal = '100000.00', id?: string): Promise<string> {
-  const loanId = await approvedLoan(t, customerId, productId, principal, id);
+  const loanId = await approvedLoan(t, customerId, productId, principal, id, date);
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: date, channel: 'bank_transfer' }));
   return loanId;
 }

@@ -43,7 +43,7 @@ describe('the borrower journey over HTTP', () => {
     accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/assess`));
     const assessed = (await t.runtime.eventStore.readStream(`loan-${loanId}`)).find((e) => e.type === 'CreditAssessed');
     expect(assessed?.data).toMatchObject({ decision: 'approve', inputs: { monthlyIncome: '30000.00', newInstallment: '8884.88', employmentMonths: 40, existingLoans: 0 } });
-    const approved = accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/approve`, { note: 'fine' }));
+    const approved = accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/approve`, { note: 'fine', effectiveDate: '2026-01-15' }));
     expect(approved.revision).toBe('2');
     expect((await loan(loanId)).status).toBe('approved');
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
+import { accepted, approvedLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from './journey-steps.js';
 
 let t: TestApp;
 let productId: string;
@@ -75,7 +75,7 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${approved}/reject`, { reason: 'late' }), 409, 'LOAN_NOT_PENDING');
   });
 
-  it('disbursement and repayment: 409 wrong state, 409 twice, 409 reference reused with another amount, 422 before disbursement date', async () => {
+  it('disbursement and repayment: 409 wrong state, 422 before approval, 409 twice, 409 reference reused with another amount, 422 before disbursement date', async () => {
     const pending = accepted(await apply({})).id;
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/disburse`, { channel: 'online' }), 409, 'LOAN_NOT_APPROVED');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1' }), 409, 'LOAN_NOT_ACTIVE');
@@ -83,11 +83,27 @@ describe('each rule answers with its own code and status', () => {
     accepted(await t.call(borrower('cust-rules'), 'POST', `/v1/loans/${pending}/withdraw`, { reason: 'changed my mind' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${pending}/withdraw`), 409, 'LOAN_NOT_PENDING');
 
-    const loanId = await activeLoan(t, 'cust-rules', productId, '2026-01-15', '5000.00');
+
+    // Approved on 2026-01-15: a disbursement dated the day before is refused, one on that day pays out.
+    const loanId = await approvedLoan(t, 'cust-rules', productId, '5000.00', undefined, '2026-01-15');
+    const before = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: '2026-01-14', channel: 'online' });
+    refused(before, 422, 'DISBURSEMENT_BEFORE_APPROVAL');
+    expect(before.json().detail).toContain('approved on 2026-01-15');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: '2026-01-15', channel: 'bank_transfer' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'online' }), 409, 'ALREADY_DISBURSED');
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '11.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
+    // Only the identical request is a replay (200); the reference with another date or channel is a conflict naming it.
+    expect((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' })).statusCode).toBe(200);
+    const otherDate = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-21' });
+    refused(otherDate, 409, 'DUPLICATE_REFERENCE');
+    expect(otherDate.json().detail).toBe('Repayment reference x-1 was already used for a different repayment (effective date 2026-01-20)');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'alipay', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-2', effectiveDate: '2026-01-14' }), 422, 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
+    // An officer keys in at most what pays the loan off, unless the overpayment is confirmed (and never the principal again beyond it).
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20' }), 422, 'AMOUNT_EXCEEDS_PAYOFF');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }), 422, 'OVERPAYMENT_TOO_LARGE');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '6000.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }));
   });
 });

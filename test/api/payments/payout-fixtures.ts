@@ -5,7 +5,7 @@ import { accepted, activeLoan } from '../commands/journey-steps.js';
 /** A disbursed loan an officer's oversized repayment left overpaid; returns its id and credit balance. */
 export async function overpaidLoan(t: TestApp, customerId: string, productId: string, id: string): Promise<{ loanId: string; credit: string }> {
   const loanId = await activeLoan(t, customerId, productId, '2026-01-15', '5000.00', id);
-  accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8000.00', channel: 'bank_transfer', reference: `OVER-${id}`, effectiveDate: '2026-01-20' }));
+  accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8000.00', channel: 'bank_transfer', reference: `OVER-${id}`, effectiveDate: '2026-01-20', overpayment: true }));
   return { loanId, credit: (await refundDesk(t, loanId)).creditBalance };
 }
 

@@ -30,7 +30,7 @@ describe('loanTransactions', () => {
       recorded('RefundIssued', { amount: '3.00', channel: 'online', reference: 'ref1', date: '2026-07-02' }),
     ];
     // Envelopes only: these fixtures carry no schedule to replay, so every split is as recorded.
-    const txs = loanTransactions({ customerId: 'c9', events }, new Map());
+    const txs = loanTransactions({ customerId: 'c9', events }, { splits: new Map(), voidedPenalties: new Set() });
     expect(txs.map((tx) => [tx.type, tx.date, tx.amount, tx.revision])).toEqual([
       ['disbursement', '2026-01-15', '3000.00', '1'],
       ['penalty', '2026-02-20', '12.00', '3'],

@@ -26,7 +26,7 @@ export const assessment: LoanCommand = {
 
 export const approveCommand: LoanCommand = {
   type: 'Approve',
-  data: { approver: 'uw-1', approverRole: 'underwriter', note: null, kycVerified: true },
+  data: { approver: 'uw-1', approverRole: 'underwriter', note: null, kycVerified: true, date: '2026-01-10' },
 };
 
 export function repay(amount: string, reference: string, effectiveDate: string): LoanCommand {

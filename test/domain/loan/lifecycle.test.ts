@@ -42,10 +42,10 @@ describe('loan application', () => {
 
 describe('approval', () => {
   it('approves the requested amount, or less', () => {
-    spec(eventsUntil('assessed')).when(approveCommand).then([{ type: 'LoanApproved', data: { approvedPrincipal: '100000.00', approver: 'uw-1', note: null } }]);
+    spec(eventsUntil('assessed')).when(approveCommand).then([{ type: 'LoanApproved', data: { approvedPrincipal: '100000.00', approver: 'uw-1', note: null, date: '2026-01-10' } }]);
     const state = spec(eventsUntil('assessed')).when(approve({ approvedPrincipal: '80000.00' }))
-      .then([{ type: 'LoanApproved', data: { approvedPrincipal: '80000.00', approver: 'uw-1', note: null } }]);
-    expect(state).toMatchObject({ status: 'approved', principalApproved: '80000.00' });
+      .then([{ type: 'LoanApproved', data: { approvedPrincipal: '80000.00', approver: 'uw-1', note: null, date: '2026-01-10' } }]);
+    expect(state).toMatchObject({ status: 'approved', principalApproved: '80000.00', approvedOn: '2026-01-10' });
   });
 
   it('enforces assessment, KYC, role, four eyes and amount', () => {
@@ -99,6 +99,27 @@ describe('disbursement', () => {
   it('refuses an APR above the product cap', () => {
     const capped = { ...terms, aprCap: '11.99' };
     spec(eventsUntil('approved', capped)).when(disburse).thenThrows('APR_CAP_EXCEEDED', 'rule');
+  });
+
+  it('keeps the approval date and refuses a disbursement dated before it (422)', () => {
+    const approved = eventsUntil('approved');
+    expect(approved.at(-1)).toMatchObject({ type: 'LoanApproved', data: { date: '2026-01-10' } });
+    const error = spec(approved).when({ type: 'Disburse', data: { effectiveDate: '2026-01-09', channel: 'bank_transfer' } }).thenThrows('DISBURSEMENT_BEFORE_APPROVAL', 'rule');
+    expect(error.details).toEqual({ approvedOn: '2026-01-10' });
+    expect(approved.reduce(loanDecider.evolve, loanDecider.initialState()).approvedOn).toBe('2026-01-10');
+    // Disbursing on the approval day itself is allowed.
+    const sameDay: LoanCommand = { type: 'Disburse', data: { effectiveDate: '2026-01-10', channel: 'bank_transfer' } };
+    expect(loanDecider.decide(sameDay, approved.reduce(loanDecider.evolve, loanDecider.initialState())).map((e) => e.type)).toEqual(['LoanDisbursed']);
+  });
+
+  it('an approval recorded before its date was kept sets no bound', () => {
+    const legacy = eventsUntil('approved').map((event) => {
+      if (event.type !== 'LoanApproved') return event;
+      const { date: _date, ...data } = event.data;
+      return { ...event, data };
+    });
+    const early: LoanCommand = { type: 'Disburse', data: { effectiveDate: '2025-12-01', channel: 'bank_transfer' } };
+    expect(loanDecider.decide(early, legacy.reduce(loanDecider.evolve, loanDecider.initialState())).map((e) => e.type)).toEqual(['LoanDisbursed']);
   });
 
   it('disburses only an approved loan, once', () => {

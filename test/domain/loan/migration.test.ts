@@ -66,8 +66,10 @@ describe('MigrateLoan', () => {
     const after = fold(paid, state);
     expect(after.status).toBe('active');
     expect(loanFigures(after, '2026-11-02').outstanding.total).toBe('1012.00');
-    // A legacy reference replays as a no-op, never a second payment.
-    expect(decideLoan({ type: 'ReceiveRepayment', data: { amount: '1036.00', channel: 'online', reference: 'legacy:T1', effectiveDate: '2026-11-02' } }, after)).toEqual([]);
+    // A legacy reference sent again as recorded replays as a no-op; with another date it is a conflict, never a second payment.
+    expect(decideLoan({ type: 'ReceiveRepayment', data: { amount: '1036.00', channel: 'online', reference: 'legacy:T1', effectiveDate: '2026-08-20' } }, after)).toEqual([]);
+    expect(() => decideLoan({ type: 'ReceiveRepayment', data: { amount: '1036.00', channel: 'online', reference: 'legacy:T1', effectiveDate: '2026-11-02' } }, after))
+      .toThrow(expect.objectContaining({ code: 'DUPLICATE_REFERENCE' }));
   });
 
   it('closes a loan whose legacy rows are all paid', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../../src/domain/loan/commands.js';
@@ -26,11 +27,51 @@ describe('repayments', () => {
     expect(state.firstUnsettled).toBe(1);
   });
 
-  it('treats the same reference and amount as a no-op, a different amount as a duplicate', () => {
+  it('treats the same repayment sent again as a no-op; the reference with another amount, date or channel is a 409 naming it', () => {
     const life = disbursedLoan();
     life.run(repay('100.00', 'r1', '2026-02-15'));
-    expect(life.run(repay('100', 'r1', '2026-02-15'))).toEqual([]);
+    spec(life.events).when(repay('100', 'r1', '2026-02-15')).then([]);
     spec(life.events).when(repay('100.01', 'r1', '2026-02-15')).thenThrows('DUPLICATE_REFERENCE', 'conflict');
+    const moved = spec(life.events).when(repay('100.00', 'r1', '2026-02-16')).thenThrows('DUPLICATE_REFERENCE', 'conflict');
+    expect(moved.message).toBe('Repayment reference r1 was already used for a different repayment (effective date 2026-02-15)');
+    const alipay: LoanCommand = { type: 'ReceiveRepayment', data: { amount: '100.00', channel: 'alipay', reference: 'r1', effectiveDate: '2026-02-15' } };
+    expect(spec(life.events).when(alipay).thenThrows('DUPLICATE_REFERENCE', 'conflict').message).toContain('channel online');
+  });
+
+  it('over random requests reusing a recorded reference: a replay exactly when amount, date, channel and prepayment are the same', () => {
+    const life = disbursedLoan();
+    life.run(repay('100.00', 'r1', '2026-02-15'));
+    const request = fc.record({
+      amount: fc.constantFrom('100.00', '100', '100.0', '100.01', '99.99'),
+      effectiveDate: fc.constantFrom('2026-02-15', '2026-02-14', '2026-02-16'),
+      channel: fc.constantFrom('online' as const, 'bank_transfer' as const, 'alipay' as const, 'wechat' as const),
+      prepayment: fc.constantFrom(undefined, 'reduce-term' as const, 'reduce-installment' as const),
+    });
+    fc.assert(fc.property(request, ({ prepayment, ...data }) => {
+      const command: LoanCommand = { type: 'ReceiveRepayment', data: { ...data, reference: 'r1', ...(prepayment ? { prepayment } : {}) } };
+      const identical = Number(data.amount) === 100 && data.effectiveDate === '2026-02-15' && data.channel === 'online' && prepayment === undefined;
+      if (identical) {
+        spec(life.events).when(command).then([]);
+      } else {
+        expect(spec(life.events).when(command).thenThrows('DUPLICATE_REFERENCE', 'conflict').message).toContain('reference r1');
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('an amount staff keyed in pays the loan off and no more, unless the overpayment is confirmed, and then never more than the principal beyond it', () => {
+    const life = disbursedLoan();
+    const payoff = payoffQuote(life.state, '2026-02-15').total;
+    expect(payoff).toBe('101000.00');
+    const keyed = (amount: string, overpaymentConfirmed: boolean): LoanCommand => ({
+      type: 'ReceiveRepayment', data: { amount, channel: 'bank_transfer', reference: 'k1', effectiveDate: '2026-02-15', keyed: { overpaymentConfirmed } },
+    });
+    const refused = spec(life.events).when(keyed('101000.01', false)).thenThrows('AMOUNT_EXCEEDS_PAYOFF', 'rule');
+    expect(refused.message).toContain('101000.00');
+    expect(loanDecider.decide(keyed('101000.00', false), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect(loanDecider.decide(keyed('101500.00', true), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
+    spec(life.events).when(keyed('201000.01', true)).thenThrows('OVERPAYMENT_TOO_LARGE', 'rule');
+    // Money a channel reports arrived: it is recorded whatever it is.
+    expect(loanDecider.decide(repay('300000.00', 'k2', '2026-02-15'), life.state).map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanOverpaid']);
   });
 
   it('refuses a zero, negative or malformed amount', () => {
@@ -77,7 +118,7 @@ describe('repayments', () => {
     const [event] = life.run(repay('8884.88', 'early', '2026-02-15'));
     // The backdated payment takes installment 1; the later one moves on to installment 2.
     expect(event).toMatchObject({ data: { installments: [{ number: 1, interest: '1000.00', principal: '7884.88' }] } });
-    expect(life.state.payments).toEqual(['2026-03-20 5000.00 5 late', '2026-02-15 8884.88 6 early']);
+    expect(life.state.payments).toEqual(['2026-03-20 5000.00 5 online late', '2026-02-15 8884.88 6 online early']);
     expect(life.state.installments[0]?.settled).toBe(true);
     expect(life.state.installments[1]?.paid).toMatchObject({ interest: '921.15', principal: '4078.85' });
     expect(life.state.principalOutstanding).toBe('88036.27');

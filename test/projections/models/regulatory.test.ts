@@ -5,6 +5,7 @@ import {
 import { regulatoryProjection } from '../../../src/projections/models/regulatory/regulatory.js';
 import { EventLog, project } from './fake-context.js';
 import { LoanScenario } from './loan-scenario.js';
+import { ServicedLoan } from '../../servicing/serviced-loan.js';
 
 describe('regulatory projection', () => {
   it('records every money movement with customer, currency, direction, channel and business date', async () => {
@@ -36,6 +37,17 @@ describe('regulatory projection', () => {
     const recovered = loan.recover('700.00', '2024-10-01', 'online');
     const ctx = await project(regulatoryProjection, log.events);
     expect(ctx.doc<RegulatoryTransaction>(REGULATORY_TRANSACTIONS, recovered.eventId)).toMatchObject({ kind: 'recovery', direction: 'in', amount: '700.00' });
+  });
+
+  it('marks a reversed repayment (the money never stood) and reopens the loan it had closed', async () => {
+    const loan = new ServicedLoan();
+    loan.repay('400.00', 'p1', '2024-01-20');
+    expect(loan.repay(loan.payoff('2024-01-25').total, 'p2', '2024-01-25').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p2', reason: 'bounced', effectiveDate: '2024-01-28', reversedBy: 'officer-1' } }, '2024-01-28');
+    const ctx = await project(regulatoryProjection, loan.log.events);
+    const repayments = ctx.all<RegulatoryTransaction>(REGULATORY_TRANSACTIONS).filter((tx) => tx.kind === 'repayment');
+    expect(repayments.map((tx) => [tx.reference, tx.reversedOn])).toEqual([['p1', undefined], ['p2', '2024-01-28']]);
+    expect(ctx.doc<RegulatoryLoan>(REGULATORY_LOANS, 'L1')).toMatchObject({ closedOn: null, closeReason: null });
   });
 
   it('stops on a movement of a loan it never saw applied for', async () => {

@@ -18,10 +18,12 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/repayments', {
     config: { policy: 'loans.repay' },
-    schema: commandSchema('loans', 'Repay (officer); a replayed reference applies nothing twice; `prepayment` overrides the product\'s prepayment strategy', { params: idParams, body: repaymentBody }),
+    schema: commandSchema('loans', 'Repay (officer); a replayed reference applies nothing twice; `prepayment` overrides the product\'s prepayment strategy; more than pays the loan off needs `overpayment: true` (422 AMOUNT_EXCEEDS_PAYOFF), and never more than the principal beyond it (422 OVERPAYMENT_TOO_LARGE)', { params: idParams, body: repaymentBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.repay', deps.eventStore, { loanId: request.params.id });
-    return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, request.body));
+    const { overpayment, ...input } = request.body;
+    // Staff key this amount in: beyond the payoff only when they confirm the overpayment.
+    return sendOutcome(reply, await receiveRepayment(deps, commandMeta(request, actor, 'loans.repay'), request.params.id, { ...input, keyed: { overpaymentConfirmed: overpayment === true } }));
   });
 
   app.post('/v1/loans/:id/repayments/:reference/reversal', {

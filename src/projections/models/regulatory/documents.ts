@@ -32,4 +32,6 @@ export interface RegulatoryTransaction extends Doc {
   reference: string | null;
   /** For a repayment, the part that paid scheduled principal, interest and fees (what collection rate counts). */
   scheduledPaid: string;
+  /** For a repayment since reversed (bounced, charged back, posted in error): the reversal's business date. The money never stood. */
+  reversedOn?: string;
 }

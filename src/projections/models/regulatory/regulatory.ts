@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type {
-  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RefundIssued, RepaymentReceived,
+  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RefundIssued, RepaymentReceived, RepaymentReversed,
 } from '../../../domain/loan/events.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { sumAmounts } from '../amount.js';
@@ -44,7 +44,8 @@ function recordMovement(event: RecordedEvent, loan: RegulatoryLoan, movement: Mo
  */
 export const regulatoryProjection: Projection = {
   name: 'regulatory',
-  version: 1,
+  // 2: reversed repayments are marked (reversedOn).
+  version: 2,
   collections: [
     { name: REGULATORY_LOANS, indexes: ['customerId', 'disbursedOn', 'closedOn'] },
     { name: REGULATORY_TRANSACTIONS, indexes: ['kind', 'date', 'customerId', 'loanId'] },
@@ -82,6 +83,17 @@ export const regulatoryProjection: Projection = {
         kind: 'repayment', amount: data.amount, channel: data.channel, date: data.effectiveDate, reference: data.reference,
         scheduledPaid: sumAmounts([principal, interest, fee]),
       }, ctx);
+    },
+    // A reversed repayment stays on record, marked, so the AML reports leave it out (the money never stood).
+    RepaymentReversed: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RepaymentReversed['data']>;
+      const page = await ctx.find<RegulatoryTransaction>(REGULATORY_TRANSACTIONS, { where: { loanId: entityIdOf(raw, 'loan'), kind: 'repayment' } });
+      const repayment = page.items.find((tx) => tx.reference === data.reference);
+      if (repayment) ctx.put(REGULATORY_TRANSACTIONS, { ...repayment, reversedOn: data.effectiveDate });
+      // A loan the reversed payment had closed is open again: it was not repaid (no fast payoff).
+      const loan = await loanOf(raw, ctx);
+      const { state } = await ctx.loans.after(raw);
+      if (loan.closedOn !== null && state.status !== 'closed') ctx.put(REGULATORY_LOANS, { ...loan, closedOn: null, closeReason: null });
     },
     RecoveryReceived: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RecoveryReceived['data']>;
