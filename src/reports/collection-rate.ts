@@ -31,6 +31,7 @@ function sumsFor(sums: Sums, month: string, currency: string) {
  * Cash collection rate per month and currency, for months up to `asOf`: what was collected against
  * the schedule over what fell due. Arrears caught up and prepayments count in the month they were
  * paid, so a month can exceed 1 (catch-up) or fall short (arrears) — as lenders read this ratio.
+ * A repayment reversed on or before `asOf` is not collected.
  */
 export function buildCollectionRate(
   loans: Iterable<Pick<LoanSummaryDoc, 'currency' | 'dueByMonth'>>,
@@ -48,6 +49,8 @@ export function buildCollectionRate(
   }
   for (const tx of transactions) {
     if (tx.kind !== 'repayment' || tx.date > asOf) continue;
+    // A repayment reversed by `asOf` was never collected.
+    if (tx.reversedOn !== undefined && tx.reversedOn <= asOf) continue;
     const sum = sumsFor(sums, tx.date.slice(0, 7), tx.currency);
     sum.collected = sum.collected.plus(tx.scheduledPaid);
   }

@@ -14,10 +14,14 @@ export interface FlowStatisticsRow {
   amount: string;
 }
 
-/** Disbursements, repayments, recoveries and refunds summed per period, kind, channel and currency, in that order. */
+/**
+ * Disbursements, repayments, recoveries and refunds summed per period, kind, channel and currency,
+ * in that order. A reversed repayment (`reversedOn`) never counts: the money did not stand.
+ */
 export function buildFlowStatistics(transactions: Iterable<RegulatoryTransaction>, granularity: Granularity): FlowStatisticsRow[] {
   const groups = new Map<string, { row: Omit<FlowStatisticsRow, 'amount'>; amount: Decimal }>();
   for (const tx of transactions) {
+    if (tx.reversedOn !== undefined) continue;
     const period = granularity === 'day' ? tx.date : tx.date.slice(0, 7);
     const key = [period, tx.kind, tx.channel, tx.currency].join('|');
     const group = groups.get(key) ?? { row: { period, kind: tx.kind, channel: tx.channel, currency: tx.currency, count: 0 }, amount: new Decimal(0) };

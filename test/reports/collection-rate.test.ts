@@ -40,4 +40,11 @@ describe('buildCollectionRate', () => {
       { month: '2026-04', currency: 'CNY', due: '0.00', collected: '999.97', rate: null },
     ]);
   });
+
+  it('does not count a repayment reversed by the as-of date, and counts it before its reversal', () => {
+    const loans = [book('CNY', [installment(1, '2026-02-15', '990.07', '30.00')])];
+    const bounced = [tx('1020.07', '2026-02-15', { scheduledPaid: '1020.07', reversedOn: '2026-02-20' })];
+    expect(buildCollectionRate(loans, bounced, '2026-02-19')[0]).toMatchObject({ collected: '1020.07' });
+    expect(buildCollectionRate(loans, bounced, '2026-02-28')[0]).toMatchObject({ collected: '0.00', rate: '0.0000' });
+  });
 });

@@ -29,6 +29,11 @@ describe('disbursement and repayment statistics', () => {
     ]);
   });
 
+  it('leaves out a reversed repayment: the money did not stand (QA: a reversed 7 000.00 was counted)', () => {
+    const reversed = tx('7000.00', '2024-02-22', { reversedOn: '2024-02-25' });
+    expect(buildFlowStatistics([...transactions, reversed], 'month')).toEqual(buildFlowStatistics(transactions, 'month'));
+  });
+
   it('exports as CSV', () => {
     const csv = toCsv(buildFlowStatistics(transactions.slice(0, 1), 'month'), FLOW_STATISTICS_COLUMNS);
     expect(csv).toBe('period,kind,channel,currency,count,amount\r\n2024-01,disbursement,bank_transfer,CNY,1,2970.00\r\n');
