@@ -1,4 +1,4 @@
-import { loadAggregate } from '../../commands/load-aggregate.js';
+import { asDomainEvent, loadAggregate } from '../../commands/load-aggregate.js';
 import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
 import { payoffQuote, type PayoffQuote } from '../../domain/loan/payoff.js';
@@ -28,6 +28,30 @@ export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: 
   return {
     id: loanId, asOf, revision: loaded.revision.toString(), customerId: loaded.state.customerId,
     summary: summarizeLoan(loaded.state, date), schedule: scheduleView(loaded.state),
+  };
+}
+
+/**
+ * The loan exactly as it stood just after its event at `revision` (the stream's first revision + 1
+ * events folded): what the compliance timeline steps through, a state the loan really was in even
+ * when later events were back-dated. `asOf` is that event's business time. Null when the stream
+ * has no such revision.
+ */
+export async function loanStateAfter(eventStore: EventStore, loanId: string, revision: bigint): Promise<LoanStateAt | null> {
+  const events = await eventStore.readStream(loanStream(loanId), { maxCount: Number(revision) + 1 });
+  const last = events[events.length - 1];
+  if (!last || last.revision !== revision) return null;
+  let state = loanDecider.initialState();
+  let date = '0000-01-01';
+  for (const event of events) {
+    state = loanDecider.evolve(state, asDomainEvent(event));
+    // Days past due as of the latest business date the loan knew by then.
+    const day = event.occurredAt.slice(0, 10);
+    if (day > date) date = day;
+  }
+  return {
+    id: loanId, asOf: last.occurredAt, revision: last.revision.toString(), customerId: state.customerId,
+    summary: summarizeLoan(state, date), schedule: scheduleView(state),
   };
 }
 

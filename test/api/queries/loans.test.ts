@@ -80,6 +80,21 @@ describe('GET /v1/loans/:id/state?asOf=', () => {
     expect((await call(t, STAFF.compliance, 'GET', '/v1/loans/l1/state')).statusCode).toBe(400);
   });
 
+  it('steps through the states the loan really was in by revision, as the compliance timeline does', async () => {
+    const history = await read<{ events: { revision: string; type: string; occurredAt: string }[] }>(t, STAFF.compliance, '/v1/loans/l1/history');
+    const afterApplication = await read<{ revision: string; asOf: string; customerId: string | null; summary: { status: string } }>(t, STAFF.compliance, '/v1/loans/l1/state?revision=0');
+    expect(afterApplication).toMatchObject({ revision: '0', asOf: history.events[0]!.occurredAt, summary: { status: 'submitted' } });
+    expect(afterApplication.customerId).not.toBeNull();
+    const afterFirstRepayment = await read<{ revision: string; schedule: { rows: { paid: string }[] } }>(t, STAFF.compliance, '/v1/loans/l1/state?revision=4');
+    expect(afterFirstRepayment.schedule.rows.map((r) => r.paid)).toEqual(['1020.07', '0.00', '0.00']);
+    expect((await call(t, STAFF.compliance, 'GET', '/v1/loans/l1/state?revision=99')).statusCode).toBe(404);
+    for (const query of ['revision=-1', 'revision=x', 'revision=1&asOf=2026-03-01T00:00:00Z']) {
+      const refused = await call(t, STAFF.compliance, 'GET', `/v1/loans/l1/state?${query}`);
+      expect(refused.statusCode, query).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('is staff only', async () => {
     expect((await call(t, owner, 'GET', '/v1/loans/l1/state?asOf=2026-03-01T00:00:00Z')).statusCode).toBe(403);
   });

@@ -2,7 +2,7 @@ import { Card, Col, Row, Slider, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useT } from '../i18n/i18n';
-import { useHistory, useStateAt } from '../loans/api';
+import { useHistory, useStateAfter } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { ScheduleTable } from '../loans/ScheduleTable';
 import { usePreferences } from '../settings/preferences';
@@ -12,7 +12,8 @@ import { EventEntry } from './EventEntry';
 
 /**
  * Compliance replay: every event of the loan from the log (actor, business time, hash chain) and a
- * slider that shows the loan exactly as it stood after any one event (GET /v1/loans/:id/state?asOf=).
+ * slider that shows the loan exactly as it stood after any one event (GET /v1/loans/:id/state?revision=),
+ * a state it really was in even when later events were back-dated.
  */
 export function TimelinePage() {
   const t = useT();
@@ -23,7 +24,7 @@ export function TimelinePage() {
   const [picked, setPicked] = useState<number | null>(null);
   const index = picked ?? events.length - 1;
   const selected = events[index];
-  const state = useStateAt(loanId, selected?.occurredAt ?? null);
+  const state = useStateAfter(loanId, selected?.revision ?? null);
   const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">

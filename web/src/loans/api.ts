@@ -16,12 +16,12 @@ export function useHistory(id: string) {
   return useQuery({ queryKey: [...loanKey(id), 'history'], queryFn: () => getJson<LoanHistory>(`/v1/loans/${encodeURIComponent(id)}/history`) });
 }
 
-/** The loan as it stood at a business instant (time travel); staff only. */
-export function useStateAt(id: string, asOf: string | null) {
+/** The loan as it stood just after its event at `revision` (time travel through its history); staff only. */
+export function useStateAfter(id: string, revision: string | null) {
   return useQuery({
-    queryKey: [...loanKey(id), 'state', asOf],
-    queryFn: () => getJson<LoanStateAt>(`/v1/loans/${encodeURIComponent(id)}/state`, { asOf: asOf ?? undefined }),
-    enabled: asOf !== null,
+    queryKey: [...loanKey(id), 'state', revision],
+    queryFn: () => getJson<LoanStateAt>(`/v1/loans/${encodeURIComponent(id)}/state`, { revision: revision ?? undefined }),
+    enabled: revision !== null,
     placeholderData: (previous) => previous,
   });
 }

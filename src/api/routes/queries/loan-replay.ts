@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loanHistory } from '../../../app/queries/loan-history.js';
 import { readLoanStream } from '../../../app/queries/loan-stream.js';
-import { loanStateAt } from '../../../app/queries/loan-time-travel.js';
+import { loanStateAfter, loanStateAt } from '../../../app/queries/loan-time-travel.js';
 import { disclosureFor } from '../../../app/queries/pii-disclosure.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
@@ -39,16 +39,23 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     preValidation: guard('loans.state'),
     schema: {
       tags: ['loans'],
-      summary: 'The loan exactly as it stood at asOf: its stream replayed up to that business time',
+      summary: 'The loan as it stood at business time asOf (its events with business time ≤ asOf), or just after its event at revision',
       params: idParams,
-      description: 'Read from the event log itself: minPosition is accepted and needs no wait.',
-      querystring: z.object({ asOf: instant, minPosition: minPositionParam }).strict(),
+      description: 'Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events), '
+        + 'what a timeline steps through; asOf folds the events effective by then, back-dated ones included. '
+        + 'Read from the event log itself: minPosition is accepted and needs no wait.',
+      querystring: z.object({ asOf: instant.optional(), revision: z.string().regex(/^\d{1,18}$/, 'expected a revision (whole number)').optional(), minPosition: minPositionParam })
+        .strict()
+        .refine((q) => (q.asOf === undefined) !== (q.revision === undefined), 'give exactly one of asOf and revision'),
       response: { 200: loanStateAtResponse },
     },
   }, async (request) => {
-    await checkMinPosition(deps, request.query.minPosition);
-    const state = await loanStateAt(deps.eventStore, request.params.id, request.query.asOf);
-    if (!state) throw notFound(`loan ${request.params.id} did not exist at ${request.query.asOf}`);
+    const { asOf, revision, minPosition } = request.query;
+    await checkMinPosition(deps, minPosition);
+    const state = revision !== undefined
+      ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision))
+      : await loanStateAt(deps.eventStore, request.params.id, asOf!);
+    if (!state) throw notFound(revision !== undefined ? `loan ${request.params.id} has no event at revision ${revision}` : `loan ${request.params.id} did not exist at ${asOf!}`);
     return state;
   });
 };
