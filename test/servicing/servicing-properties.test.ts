@@ -24,7 +24,7 @@ type Step =
   | { op: 'advance'; days: number }
   | { op: 'repay'; cents: number; back: number; prepayment: 'reduce-installment' | 'reduce-term' | null }
   | { op: 'waive'; kind: 'penalty' | 'fee' | 'interest'; cents: number | null; back: number }
-  | { op: 'reschedule'; term: number; rate: string }
+  | { op: 'reschedule'; term: number; rate: string; back: number }
   | { op: 'refund'; cents: number | null; reference: number }
   | { op: 'writeOff' }
   | { op: 'recover'; cents: number }
@@ -41,7 +41,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('waive' as const), kind: fc.constantFrom('penalty' as const, 'interest' as const), cents: fc.option(fc.integer({ min: 1, max: 5_000 })), back: fc.integer({ min: 0, max: 10 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18'), back: fc.constantFrom(0, 0, 0, 5, 20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), cents: fc.option(fc.integer({ min: 1, max: 20_000 })), reference: fc.integer({ min: 1, max: 3 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
@@ -72,7 +72,7 @@ function commandFor(s: Step, today: string, n: number, state: LoanState): LoanCo
     case 'waive':
       return { type: 'WaiveCharge', data: { kind: s.kind, amount: s.cents === null ? null : amount(s.cents), reason: 'goodwill', effectiveDate: dated(s.back) } };
     case 'reschedule':
-      return { type: 'Reschedule', data: { reason: 'hardship', effectiveDate: today, term: s.term, annualRate: s.rate } };
+      return { type: 'Reschedule', data: { reason: 'hardship', effectiveDate: dated(s.back), term: s.term, annualRate: s.rate } };
     case 'refund':
       return { type: 'RefundOverpayment', data: { amount: s.cents === null ? null : amount(s.cents), channel: 'bank_transfer', reference: `R${s.reference}`, date: today } };
     case 'writeOff':
@@ -151,6 +151,28 @@ function noPaymentPaysALaterPenalty(state: LoanState): void {
   }
 }
 
+/**
+ * Nothing is dated before the last reschedule: its contract holds every earlier day, so a fact or a
+ * reschedule dated before it would count those days twice (QA M3). Reschedules only move forward.
+ */
+function nothingBeforeTheReschedule(state: LoanState, reschedules: string[]): void {
+  for (let i = 1; i < reschedules.length; i++) expect(reschedules[i] as string >= (reschedules[i - 1] as string), 'reschedules in date order').toBe(true);
+  const on = state.rescheduledOn;
+  if (on === null) return;
+  expect(on).toBe(reschedules[reschedules.length - 1]);
+  const dates = [
+    ...paymentRecords(state.payments).filter((p) => p.sequence >= state.replayFrom).map((p) => p.effectiveDate),
+    ...state.waivers.map((w) => w.date), ...state.penalties.map((p) => p.date), ...state.charges.map((c) => c.date),
+  ];
+  for (const date of dates) expect(date >= on, `fact dated ${date} before the reschedule on ${on}`).toBe(true);
+}
+
+/** A loan that owes nothing (closed or overpaid) is classified normal, 0 days past due, without the NPA flag (QA M8). */
+function owingNothingIsNormal(state: LoanState): void {
+  if (state.status !== 'closed' && state.status !== 'overpaid') return;
+  expect({ classification: state.classification, dpd: state.daysPastDue, npa: state.flags.includes('npa') }, state.status).toEqual({ classification: 'normal', dpd: 0, npa: false });
+}
+
 describe('servicing properties over random histories', () => {
   it('after every step (payments back-dated or not, each prepayment strategy and override, grace on interest, waivers, officer charges, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
     await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.boolean(), fc.constantFrom('next-installment' as const, 'last-installments' as const, 're-amortise' as const), fc.constantFrom(0, 0, 0, 1, 2), async (steps, penalty, prepaymentStrategy, graceOnInterest) => {
@@ -193,6 +215,8 @@ describe('servicing properties over random histories', () => {
         expect(Math.round(Number(loan.state.principalOutstanding) * 100)).toBe(owedPrincipal);
         payoffClosesTheLoan(loan.state, today);
         noPaymentPaysALaterPenalty(loan.state);
+        nothingBeforeTheReschedule(loan.state, loan.log.events.filter((e) => e.type === 'LoanRescheduled').map((e) => (e.data as { effectiveDate: string }).effectiveDate));
+        owingNothingIsNormal(loan.state);
         moneyIsConserved(loan.state);
         if (loan.state.status === 'closed') {
           expect(figures.daysPastDue).toBe(0);

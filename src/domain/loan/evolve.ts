@@ -73,6 +73,13 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
   }
 }
 
+/** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
+function clearDelinquency(state: LoanState): void {
+  state.classification = 'normal';
+  state.daysPastDue = 0;
+  state.flags = state.flags.filter((f) => f !== 'npa');
+}
+
 /**
  * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
  * overpaid loan reopens (overdue again if an installment it paid was overdue).
@@ -89,6 +96,7 @@ function reversePayment(state: LoanState, event: RepaymentReversed): void {
   else if (!owing) state.status = 'closed';
   else state.status = oldest?.overdueSince ? 'overdue' : 'active';
   if (state.status !== 'closed') state.closedOn = null;
+  if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
 }
 
 /** The key of the latest fact still replayed (null when none is). */
@@ -260,6 +268,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanOverpaid':
       state.status = 'overpaid';
+      clearDelinquency(state);
       break;
     case 'RefundIssued':
       state.refunds[event.data.reference] = { amount: event.data.amount, date: event.data.date };

@@ -25,6 +25,13 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (state.lastPaymentDate !== null && date < state.lastPaymentDate) {
     rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the last repayment on ${state.lastPaymentDate}`);
   }
+  // The last reschedule baked every earlier day into its contract: one dated before it would charge those days twice.
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
+    rule('BACKDATED_BEFORE_RESCHEDULE', `Cannot reschedule before the reschedule on ${state.rescheduledOn}`);
+  }
+  // A penalty, waiver or charge dated after the effective date would be dropped with the rows it sits on.
+  const lastFact = state.lastFactKey?.slice(0, 10) ?? null;
+  if (lastFact !== null && date < lastFact) rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the servicing fact dated ${lastFact}`);
   const replaced = state.installments.filter((inst) => inst.dueDate > date);
   // Money already paid towards interest or charges of a replaced row would have nowhere to go.
   if (replaced.some((inst) => (['interest', 'fee', 'penalty'] as const).some((c) => !new Dec(inst.paid[c]).isZero()))) {
