@@ -26,7 +26,7 @@ type Step =
   | { op: 'waive'; kind: 'penalty' | 'fee' | 'interest'; cents: number | null; back: number }
   | { op: 'reschedule'; term: number; rate: string; back: number }
   | { op: 'refund'; cents: number | null; reference: number }
-  | { op: 'writeOff' }
+  | { op: 'writeOff'; back: number }
   | { op: 'recover'; cents: number }
   | { op: 'reverse'; pick: number }
   | { op: 'charge'; kind: 'document-fee' | 'late-fee' | 'collection-fee'; cents: number; due: number };
@@ -43,7 +43,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('waive' as const), kind: fc.constantFrom('penalty' as const, 'interest' as const), cents: fc.option(fc.integer({ min: 1, max: 5_000 })), back: fc.integer({ min: 0, max: 10 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18'), back: fc.constantFrom(0, 0, 0, 5, 20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), cents: fc.option(fc.integer({ min: 1, max: 20_000 })), reference: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const), back: fc.constantFrom(0, 5, 20, 35) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
   {
@@ -76,7 +76,7 @@ function commandFor(s: Step, today: string, n: number, state: LoanState): LoanCo
     case 'refund':
       return { type: 'RefundOverpayment', data: { amount: s.cents === null ? null : amount(s.cents), channel: 'bank_transfer', reference: `R${s.reference}`, date: today } };
     case 'writeOff':
-      return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } };
+      return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: dated(s.back) } };
     case 'recover':
       return { type: 'ReceiveRecovery', data: { amount: amount(s.cents), channel: 'bank_transfer', reference: `rec${n}`, effectiveDate: today } };
     case 'charge':
@@ -167,6 +167,14 @@ function nothingBeforeTheReschedule(state: LoanState, reschedules: string[]): vo
   for (const date of dates) expect(date >= on, `fact dated ${date} before the reschedule on ${on}`).toBe(true);
 }
 
+/** A write-off takes only what was owed on its date: no penalty or charge dated after it (QA M6). */
+function writeOffTakesItsDate(state: LoanState): void {
+  const writtenOff = state.writtenOff;
+  if (writtenOff === null) return;
+  for (const fact of [...state.penalties, ...state.charges]) expect(fact.date <= writtenOff.date, `charge dated ${fact.date} after the write-off on ${writtenOff.date}`).toBe(true);
+  expect(state.interestAccruedThrough === null || state.interestAccruedThrough <= writtenOff.date).toBe(true);
+}
+
 /** A loan that owes nothing (closed or overpaid) is classified normal, 0 days past due, without the NPA flag (QA M8). */
 function owingNothingIsNormal(state: LoanState): void {
   if (state.status !== 'closed' && state.status !== 'overpaid') return;
@@ -197,7 +205,7 @@ describe('servicing properties over random histories', () => {
         if (command) {
           attempt(loan, command, today);
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
-            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: today } }, today);
+            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
           }
         }
         await project(generalLedgerProjection, loan.log.events.slice(projected), ctx);
@@ -217,6 +225,7 @@ describe('servicing properties over random histories', () => {
         noPaymentPaysALaterPenalty(loan.state);
         nothingBeforeTheReschedule(loan.state, loan.log.events.filter((e) => e.type === 'LoanRescheduled').map((e) => (e.data as { effectiveDate: string }).effectiveDate));
         owingNothingIsNormal(loan.state);
+        writeOffTakesItsDate(loan.state);
         moneyIsConserved(loan.state);
         if (loan.state.status === 'closed') {
           expect(figures.daysPastDue).toBe(0);

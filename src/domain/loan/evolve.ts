@@ -162,6 +162,21 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   refreshDerived(state);
 }
 
+/**
+ * Cuts the loan back to what it owed on `date`, the day it is written off: penalties and charges
+ * dated after it leave the replay, and interest counts as accrued no further than that day. In
+ * place; the write-off's decider applies it to a copy to price the write-off.
+ */
+export function cutBackTo(state: LoanState, date: string): void {
+  const penalties = state.penalties.filter((p) => p.date <= date);
+  const charges = state.charges.filter((c) => c.date <= date);
+  if (penalties.length !== state.penalties.length || charges.length !== state.charges.length) {
+    Object.assign(state, { penalties, charges, lastFactKey: null });
+    recordFact(state, null);
+  }
+  if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
+}
+
 function markOverdue(rows: Installment[], number: number, since: string): void {
   const inst = rows[number - 1];
   if (inst) rows[number - 1] = { ...inst, overdueSince: since };
@@ -255,6 +270,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanWrittenOff': {
       const d = event.data;
+      cutBackTo(state, d.date);
       const refundDue = d.refundDue ?? fmt(new Dec(0), c);
       const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
       state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
