@@ -14,9 +14,9 @@ export type Step =
   | { op: 'advance'; days: number }
   | { op: 'repay'; cents: number; back: number; prepayment: 'reduce-installment' | 'reduce-term' | null }
   | { op: 'waive'; kind: 'penalty' | 'fee' | 'interest'; cents: number | null; back: number }
-  | { op: 'reschedule'; term: number; rate: string }
+  | { op: 'reschedule'; term: number; rate: string; back: number }
   | { op: 'refund'; cents: number | null; reference: number }
-  | { op: 'writeOff' }
+  | { op: 'writeOff'; back: number }
   | { op: 'recover'; cents: number }
   | { op: 'reverse'; pick: number }
   | { op: 'charge'; kind: 'document-fee' | 'late-fee' | 'collection-fee'; cents: number; due: number };
@@ -31,9 +31,9 @@ export const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('waive' as const), kind: fc.constantFrom('penalty' as const, 'interest' as const), cents: fc.option(fc.integer({ min: 1, max: 5_000 })), back: fc.integer({ min: 0, max: 10 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18') }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('reschedule' as const), term: fc.integer({ min: 1, max: 6 }), rate: fc.constantFrom('6', '12', '18'), back: fc.constantFrom(0, 0, 0, 5, 20) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('refund' as const), cents: fc.option(fc.integer({ min: 1, max: 20_000 })), reference: fc.integer({ min: 1, max: 3 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('writeOff' as const), back: fc.constantFrom(0, 5, 20, 35) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('recover' as const), cents: fc.integer({ min: 1, max: 100_000 }) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('reverse' as const), pick: fc.nat() }) },
   {
@@ -62,11 +62,11 @@ export function commandFor(s: Step, today: string, n: number, state: LoanState):
     case 'waive':
       return { type: 'WaiveCharge', data: { kind: s.kind, amount: s.cents === null ? null : amount(s.cents), reason: 'goodwill', effectiveDate: dated(s.back) } };
     case 'reschedule':
-      return { type: 'Reschedule', data: { reason: 'hardship', effectiveDate: today, term: s.term, annualRate: s.rate } };
+      return { type: 'Reschedule', data: { reason: 'hardship', effectiveDate: dated(s.back), term: s.term, annualRate: s.rate } };
     case 'refund':
       return { type: 'RefundOverpayment', data: { amount: s.cents === null ? null : amount(s.cents), channel: 'bank_transfer', reference: `R${s.reference}`, date: today } };
     case 'writeOff':
-      return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } };
+      return { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: dated(s.back) } };
     case 'recover':
       return { type: 'ReceiveRecovery', data: { amount: amount(s.cents), channel: 'bank_transfer', reference: `rec${n}`, effectiveDate: today } };
     case 'charge':

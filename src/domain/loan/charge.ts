@@ -34,7 +34,8 @@ export function installmentFor(installments: readonly Installment[], dueDate: st
  * Errors: LOAN_NOT_ACTIVE (409); INVALID_AMOUNT / AMOUNT_TOO_PRECISE / NEGATIVE_AMOUNT (400);
  * CHARGE_DUE_BEFORE_DISBURSEMENT (422); PENALTY_CHARGE_DUE_IN_FUTURE (422): a late or collection
  * fee is for a default that already happened, so its due date is never after the business date;
- * CHARGE_AFTER_PRINCIPAL_REPAID (422): a fee in a period not yet due once no principal is owed.
+ * CHARGE_AFTER_PRINCIPAL_REPAID (422): a fee in a period not yet due once no principal is owed;
+ * BACKDATED_BEFORE_RESCHEDULE (422): dated before the last reschedule, whose contract already holds those days.
  */
 export function applyCharge({ data }: ApplyCharge, state: LoanState): LoanEvent[] {
   requireActive(state);
@@ -44,6 +45,9 @@ export function applyCharge({ data }: ApplyCharge, state: LoanState): LoanEvent[
   const disbursed = state.disbursement?.date;
   if (disbursed !== undefined && dueDate < disbursed) {
     throw new DomainError('CHARGE_DUE_BEFORE_DISBURSEMENT', `A charge cannot fall due on ${dueDate}, before the disbursement on ${disbursed}`, 'rule', { dueDate, disbursed });
+  }
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot apply a charge dated ${date}, before the reschedule on ${state.rescheduledOn}`, 'rule', { rescheduledOn: state.rescheduledOn });
   }
   const component = CHARGE_COMPONENT[data.kind];
   if (component === 'penalty' && dueDate > date) {

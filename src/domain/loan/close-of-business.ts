@@ -51,6 +51,8 @@ export function closeBusinessDay(state: LoanState, date: string, thresholds: Cla
     if (inst.overdueSince === null) {
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
+    // A reschedule dated after this day already settled what its kept rows owe: no penalty lands before it.
+    if (state.rescheduledOn !== null && date < state.rescheduledOn) continue;
     const penalty = penaltyDue(inst, date, terms?.penalty ?? null, state.currency, terms?.roundingMode ?? 'HALF_EVEN');
     if (penalty.gt(0)) events.push({ type: 'PenaltyCharged', data: { number: inst.number, amount: fmt(penalty, state.currency), date } });
   }

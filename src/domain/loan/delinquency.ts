@@ -32,6 +32,11 @@ export function penaltyDue(inst: Installment, date: string, penalty: PenaltyTerm
   const zero = new Dec(0);
   if (!penalty || inst.settled || !new Dec(inst.due.penalty).isZero()) return zero;
   if (daysBetween(inst.dueDate, date) <= penalty.graceDays) return zero;
+  return penaltyAmount(inst, penalty, currency, rounding);
+}
+
+/** The penalty on an overdue installment as it stands: fixed, or that percent of what it still owes; capped at `cap`. */
+export function penaltyAmount(inst: Installment, penalty: PenaltyTerm, currency: string, rounding: RoundingMode): Decimal {
   const overdue = owed(inst, 'principal').plus(owed(inst, 'interest')).plus(owed(inst, 'fee'));
   const raw = penalty.type === 'fixed' ? new Dec(penalty.value) : overdue.times(penalty.value).dividedBy(100);
   const amount = roundToCurrency(raw, currency, rounding);

@@ -73,6 +73,13 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
   }
 }
 
+/** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
+function clearDelinquency(state: LoanState): void {
+  state.classification = 'normal';
+  state.daysPastDue = 0;
+  state.flags = state.flags.filter((f) => f !== 'npa');
+}
+
 /**
  * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
  * overpaid loan reopens (overdue again if an installment it paid was overdue).
@@ -89,6 +96,7 @@ function reversePayment(state: LoanState, event: RepaymentReversed): void {
   else if (!owing) state.status = 'closed';
   else state.status = oldest?.overdueSince ? 'overdue' : 'active';
   if (state.status !== 'closed') state.closedOn = null;
+  if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
 }
 
 /** The key of the latest fact still replayed (null when none is). */
@@ -152,6 +160,21 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
   Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
   refreshDerived(state);
+}
+
+/**
+ * Cuts the loan back to what it owed on `date`, the day it is written off: penalties and charges
+ * dated after it leave the replay, and interest counts as accrued no further than that day. In
+ * place; the write-off's decider applies it to a copy to price the write-off.
+ */
+export function cutBackTo(state: LoanState, date: string): void {
+  const penalties = state.penalties.filter((p) => p.date <= date);
+  const charges = state.charges.filter((c) => c.date <= date);
+  if (penalties.length !== state.penalties.length || charges.length !== state.charges.length) {
+    Object.assign(state, { penalties, charges, lastFactKey: null });
+    recordFact(state, null);
+  }
+  if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
 }
 
 function markOverdue(rows: Installment[], number: number, since: string): void {
@@ -247,6 +270,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanWrittenOff': {
       const d = event.data;
+      cutBackTo(state, d.date);
       const refundDue = d.refundDue ?? fmt(new Dec(0), c);
       const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
       state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
@@ -260,6 +284,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanOverpaid':
       state.status = 'overpaid';
+      clearDelinquency(state);
       break;
     case 'RefundIssued':
       state.refunds[event.data.reference] = { amount: event.data.amount, date: event.data.date };

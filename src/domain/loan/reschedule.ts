@@ -16,8 +16,10 @@ function rule(code: string, message: string): never {
 /**
  * Re-amortizes the principal still owed on installments due after the effective date into a new
  * schedule (term and rate as given, else as before); rows already due stay as they are. Interest
- * the broken period earned up to the effective date is never forgiven: it is capitalised, added to
- * the principal the new schedule repays (only a waiver forgives interest).
+ * the replaced rows earned up to the effective date (the broken period's, and under grace on
+ * interest the deferred interest earned since disbursement) is never forgiven: it is capitalised,
+ * added to the principal the new schedule repays (only a waiver forgives interest), so the payoff
+ * on the effective date is the same before and after.
  */
 export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
@@ -25,6 +27,13 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (state.lastPaymentDate !== null && date < state.lastPaymentDate) {
     rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the last repayment on ${state.lastPaymentDate}`);
   }
+  // The last reschedule baked every earlier day into its contract: one dated before it would charge those days twice.
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
+    rule('BACKDATED_BEFORE_RESCHEDULE', `Cannot reschedule before the reschedule on ${state.rescheduledOn}`);
+  }
+  // A penalty, waiver or charge dated after the effective date would be dropped with the rows it sits on.
+  const lastFact = state.lastFactKey?.slice(0, 10) ?? null;
+  if (lastFact !== null && date < lastFact) rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the servicing fact dated ${lastFact}`);
   const replaced = state.installments.filter((inst) => inst.dueDate > date);
   // Money already paid towards interest or charges of a replaced row would have nowhere to go.
   if (replaced.some((inst) => (['interest', 'fee', 'penalty'] as const).some((c) => !new Dec(inst.paid[c]).isZero()))) {
@@ -36,9 +45,13 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
     rule('RESCHEDULE_WITH_CHARGES', 'An officer-applied charge sits on a row after the effective date; collect or waive it before rescheduling');
   }
   const owedPrincipal = replaced.reduce((sum, inst) => sum.plus(owed(inst, 'principal')), new Dec(0));
-  const broken = replaced.find((inst) => inst.fromDate < date);
-  const earned = broken ? earnedInterest(broken, date, loanContext(state)).minus(broken.waived.interest) : new Dec(0);
-  const capitalized = earned.isNegative() ? new Dec(0) : earned;
+  // Every replaced row's interest earned by the date: the broken period's, and under grace on
+  // interest the deferred interest the first paying row collects, earned since disbursement.
+  const ctx = loanContext(state);
+  const capitalized = replaced.reduce((sum, inst) => {
+    const earned = earnedInterest(inst, date, ctx).minus(inst.waived.interest);
+    return earned.isNegative() ? sum : sum.plus(earned);
+  }, new Dec(0));
   const principal = owedPrincipal.plus(capitalized);
   if (owedPrincipal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
   const term = data.term ?? replaced.length;

@@ -3,11 +3,12 @@ import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationOrder } from '../product/events.js';
 import { allocateRepayment, reamortises, type AllocationResult } from './allocation.js';
-import { addAmounts, COMPONENTS, isSettled, owedMinor } from './installment.js';
+import { addAmounts, COMPONENTS, fmt, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
 import { forgoUnearned } from './payoff.js';
 import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
 import { applyAllocation } from './apply-allocation.js';
+import { penaltyAmount } from './delinquency.js';
 import { reamortise } from './re-amortise.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
@@ -128,6 +129,19 @@ function stillUnpaid(rows: readonly Installment[], number: number, currency: str
   const inst = rows[number - 1];
   const places = minorUnits(currency);
   return inst !== undefined && COMPONENTS.some((c) => c !== 'penalty' && owedMinor(inst, c, places) > 0n);
+}
+
+/**
+ * A percent penalty replayed is that percent of what its row owes at that point of the replay (every
+ * fact dated before it applied): a payment back-dated before it lowers it. A fixed one stands as
+ * charged. Null when the row owes nothing then.
+ */
+function repriced(rows: readonly Installment[], penalty: PenaltyFact, ctx: LoanContext): PenaltyFact | null {
+  const terms = ctx.schedule?.terms;
+  const inst = rows[penalty.number - 1];
+  if (terms?.penalty?.type !== 'percent' || !inst) return penalty;
+  const amount = penaltyAmount(inst, terms.penalty, ctx.currency, terms.roundingMode);
+  return amount.isZero() ? null : { ...penalty, amount: fmt(amount, ctx.currency) };
 }
 
 function addPenalty(rows: Installment[], penalty: PenaltyFact, currency: string): void {
@@ -251,8 +265,9 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   for (const fact of facts) {
     checkThrough(factKey(fact.date), -1);
     if (fact.kind === 'penalty') {
-      if (warranted.has(fact.sequence)) {
-        addPenalty(rows, fact.penalty, ctx.currency);
+      const penalty = warranted.has(fact.sequence) ? repriced(rows, fact.penalty, ctx) : null;
+      if (penalty !== null) {
+        addPenalty(rows, penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
       } else {

@@ -5,7 +5,9 @@ import type { ApproveWriteOff, ReceiveRecovery, RequestWriteOff } from './comman
 import { daysPastDue } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireActive, requireLoan } from './guards.js';
+import { cutBackTo } from './evolve.js';
 import { loanFigures } from './figures.js';
+import { paymentRecords } from './payment-book.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
 
@@ -24,7 +26,16 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): Lo
   return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
 }
 
-/** Writes off what the books carry for the loan on the date, approved by someone other than the requester. */
+/**
+ * Writes off what the books carry for the loan on the date, approved by someone other than the
+ * requester: principal, fees and penalties owed that day and interest accrued to it (penalties and
+ * charges dated later, and interest accrued past it, were never owed by the loan it writes off:
+ * see cutBackTo).
+ *
+ * Errors: WRITE_OFF_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422); WRITE_OFF_BEFORE_REQUEST (422,
+ * dated before its request); WRITE_OFF_BEFORE_LATER_FACTS (422, a repayment or waiver is dated
+ * after it: money or relief the written-off loan could not have had); WRITE_OFF_DPD_TOO_LOW (422).
+ */
 export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
   const request = state.writeOffRequest;
@@ -32,9 +43,20 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
   if (request.requestedBy === data.approvedBy) {
     throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a write-off must not be its requester', 'rule');
   }
-  requireDpd(state, terms.writeOffDpd, parseDate(data.date));
-  // What the books carry: principal owed and the interest, fees and penalties recognised and unpaid.
-  const figures = loanFigures(state, data.date);
+  const date = parseDate(data.date);
+  if (date < request.date) {
+    throw new DomainError('WRITE_OFF_BEFORE_REQUEST', `A write-off cannot be booked on ${date}, before it was requested on ${request.date}`, 'rule', { requestedOn: request.date });
+  }
+  const later = [...paymentRecords(state.payments).filter((p) => !state.reversed.includes(p.reference)).map((p) => p.effectiveDate), ...state.waivers.map((w) => w.date)]
+    .filter((d) => d > date).sort().pop();
+  if (later !== undefined) {
+    throw new DomainError('WRITE_OFF_BEFORE_LATER_FACTS', `A write-off cannot be dated ${date}, before a repayment or waiver dated ${later}`, 'rule', { latest: later });
+  }
+  requireDpd(state, terms.writeOffDpd, date);
+  // What the books carry that day: principal owed and the interest, fees and penalties recognised and unpaid.
+  const onDate = structuredClone(state);
+  cutBackTo(onDate, date);
+  const figures = loanFigures(onDate, date);
   return [{
     type: 'LoanWrittenOff',
     data: {

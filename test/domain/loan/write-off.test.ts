@@ -3,7 +3,7 @@ import { loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../../src/domain/loan/commands.js';
 import { summarizeLoan } from '../../../src/domain/loan/summary.js';
 import { given } from '../decider-spec.js';
-import { disbursedLoan, eventsUntil, terms } from './fixtures.js';
+import { disbursedLoan, eventsUntil, repay, terms } from './fixtures.js';
 
 const request = (date: string, requestedBy = 'officer-2'): LoanCommand => ({ type: 'RequestWriteOff', data: { requestedBy, reason: 'uncollectable', date } });
 const approve = (date: string, approvedBy = 'manager-1'): LoanCommand => ({ type: 'ApproveWriteOff', data: { approvedBy, date } });
@@ -36,7 +36,15 @@ describe('write-off', () => {
   it('checks the DPD again at approval', () => {
     const life = disbursedLoan({ ...terms, penalty: null, writeOffDpd: 180 });
     life.run(request('2026-08-14'));
-    given(loanDecider, life.events).when(approve('2026-08-13')).thenThrows('WRITE_OFF_DPD_TOO_LOW', 'rule');
+    // A payment posted since the request (dated before it) paid row 1: row 2, due 03-15, is 152 days late.
+    life.run(repay('8884.88', 'r1', '2026-08-01'));
+    given(loanDecider, life.events).when(approve('2026-08-14')).thenThrows('WRITE_OFF_DPD_TOO_LOW', 'rule');
+  });
+
+  it('refuses an approval dated before its request (a write-off is never booked before it was asked for)', () => {
+    const life = disbursedLoan({ ...terms, penalty: null, writeOffDpd: 180 });
+    life.run(request('2026-08-14'));
+    given(loanDecider, life.events).when(approve('2026-08-13')).thenThrows('WRITE_OFF_BEFORE_REQUEST', 'rule');
   });
 
   it('takes recoveries up to the amount written off, once per reference', () => {

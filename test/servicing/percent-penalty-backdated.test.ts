@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+const PERCENT_5 = { type: 'percent' as const, value: '5', cap: null, graceDays: 3 };
+
+describe('a percent penalty is that percent of what its row owed when it was charged, given every fact dated by then', () => {
+  it('M1: a partial payment back-dated before the charge lowers row 1\'s penalty to 5 % of what it then owed', async () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: PERCENT_5 }), '10000.00', 6, '2026-08-01');
+    const charged = loan.close('2026-11-30').filter((e) => e.type === 'PenaltyCharged');
+    // 5 % of each overdue row's 1 725.48.
+    expect(charged.map((e) => e.data)).toEqual([1, 2, 3].map((number) => ({ number, amount: '86.27', date: '2026-11-30' })));
+    const [received] = loan.repay('1700.00', 'p1', '2026-09-02');
+    // Row 1 owed 25.48 on 11-30: its penalty is 1.27; rows 2 and 3 still owed 1 725.48.
+    expect(loan.state.installments.slice(0, 3).map((row) => row.due.penalty)).toEqual(['1.27', '86.27', '86.27']);
+    expect(received?.type === 'RepaymentReceived' && received.data.allocation).toMatchObject({ penalty: '0.00', principal: '1600.00', interest: '100.00' });
+    expect(loan.figures().outstanding.penalties).toBe('173.81');
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances.penalty_income).toBe('-173.81');
+  });
+
+  it('M1: a payment back-dated before the charge that pays the row in full voids its percent penalty', () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: PERCENT_5 }), '10000.00', 6, '2026-08-01');
+    loan.close('2026-11-30');
+    loan.repay('1725.48', 'p1', '2026-09-10');
+    // Paid 6 days late, after its grace: row 1 was late, but owed nothing on 11-30, so 5 % of it is nothing.
+    expect(loan.state.installments[0]?.due.penalty).toBe('0.00');
+  });
+});
