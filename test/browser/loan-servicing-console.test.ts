@@ -182,7 +182,7 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await context.close();
   });
 
-  it('reports, projections and the audit trail name codes in Chinese; the audit keeps the raw event type', async () => {
+  it('reports, projections, the audit trail and the timeline name codes in Chinese; events keep their raw type beside the label', async () => {
     keepFailureScreenshot('labels-in-chinese');
     await signInAs('admin');
     await page.goto(url('/office/reports'));
@@ -206,6 +206,11 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     const audit = await page.getByTestId('audit-list').textContent();
     for (const expected of ['LoanWrittenOff', '核销后回收', 'RecoveryReceived', '贷款已放款']) expect(audit).toContain(expected);
     await expectAccessible(page, 'audit search with labels');
+    // The loan's timeline from there: the same labels, the raw type beside each.
+    await page.getByTestId('audit-list').getByRole('link', { name: `loan-${ids.writtenOff}` }).first().click();
+    await page.waitForURL(/\/timeline$/);
+    await expect.poll(() => page.getByTestId('timeline').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
+    expect(await page.getByTestId('timeline').textContent()).toContain('LoanWrittenOff');
   });
 
   it('every page links a favicon the server serves, and no page load asks for a missing file', async () => {
