@@ -213,7 +213,9 @@ describe('the web console, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('projections').textContent()).toContain('loan-summary');
     await expectAccessible(page, 'operations');
     await page.goto(url('/office/reports'));
-    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent(), { timeout: 15_000 }).toContain('active');
+    // Column names and status values through the catalog: 还款中, never the server's `active`.
+    await expect.poll(() => page.locator('.ant-table-tbody').first().textContent(), { timeout: 15_000 }).toContain('还款中');
+    expect(await page.locator('.ant-table-thead').first().textContent()).toContain('状态');
     const download = page.waitForEvent('download');
     await page.getByTestId('csv-portfolio').click();
     expect((await download).suggestedFilename()).toBe('portfolio.csv');

@@ -1,7 +1,7 @@
 import { Card, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useT } from '../i18n/i18n';
+import { labelOf, useT } from '../i18n/i18n';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
 import { usePreferences } from '../settings/preferences';
@@ -30,7 +30,10 @@ export function AuditPage() {
         <ResponsiveTable<AuditEntry> label={t('nav.audit')} testId="audit-list" rows={audit.data?.items ?? []} rowKey={(e) => e.id} loading={audit.isFetching}
           empty={t('audit.empty')}
           columns={[
-            { key: 'type', title: t('audit.type'), render: (e) => e.type },
+            // The label for reading; the raw type beneath it, as auditors search and cite it.
+            { key: 'type', title: t('audit.type'), render: (e) => (
+              <Space orientation="vertical" size={0}>{labelOf(t, 'event.', e.type)}<Typography.Text code style={{ fontSize: 12 }}>{e.type}</Typography.Text></Space>
+            ) },
             { key: 'recordedAt', title: t('audit.recordedAt'), render: (e) => instant(e.recordedAt, language) },
             { key: 'occurredAt', title: t('audit.occurredAt'), render: (e) => instant(e.occurredAt, language) },
             { key: 'actor', title: t('audit.actor'), render: (e) => `${e.actorSub} (${t(`role.${e.actorRole}` as 'role.admin')})` },

@@ -1,7 +1,7 @@
 import { Card, Col, Row, Slider, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useT } from '../i18n/i18n';
+import { labelOf, useT } from '../i18n/i18n';
 import { useHistory, useStateAfter } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { ScheduleTable } from '../loans/ScheduleTable';
@@ -37,7 +37,7 @@ export function TimelinePage() {
             ariaLabelledByForHandle="time-travel-label" ariaValueTextFormatterForHandle={(i) => `${(i ?? 0) + 1} / ${events.length}`}
             tooltip={{ formatter: (i) => events[i ?? 0]?.type }} data-testid="time-travel" />
           <Typography.Paragraph data-testid="as-of">
-            {t('timeline.asOf', { n: index + 1, total: events.length, type: selected.type, at: instant(selected.occurredAt, language) })}
+            {t('timeline.asOf', { n: index + 1, total: events.length, type: labelOf(t, 'event.', selected.type), at: instant(selected.occurredAt, language) })}
           </Typography.Paragraph>
           <ProblemAlert error={state.error} />
           {state.data && (

@@ -1,8 +1,10 @@
-import { adminEn } from './console-admin';
+import { adminEn } from './console-admin.js';
+import { labelsEn } from './console-labels.js';
 
 /** English; its keys are the catalog's keys (zh-CN must have every one). */
 export const en = {
   ...adminEn,
+  ...labelsEn,
   'app.portal': 'Borrower portal', 'app.office': 'Lending back office',
   'nav.portal': 'Portal navigation', 'nav.office': 'Back office navigation', 'nav.products': 'Products', 'nav.myLoans': 'My loans', 'nav.account': 'Account centre',
   'nav.dashboard': 'Dashboard', 'nav.newCustomer': 'New customer', 'nav.apply': 'Application', 'nav.reports': 'Reports', 'nav.operations': 'Operations',

@@ -2,6 +2,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { en, type MessageKey } from './en-US';
 import { zh } from './zh-CN';
 
+export { labelOf } from './label-of';
+
 export type Language = 'zh-CN' | 'en-US';
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zh, 'en-US': en };
 

@@ -1,9 +1,11 @@
-import { adminZh } from './console-admin';
-import type { MessageKey } from './en-US';
+import { adminZh } from './console-admin.js';
+import { labelsZh } from './console-labels.js';
+import type { MessageKey } from './en-US.js';
 
 /** 简体中文 (the default language). */
 export const zh: Record<MessageKey, string> = {
   ...adminZh,
+  ...labelsZh,
   'app.portal': '借款人服务', 'app.office': '信贷管理后台',
   'nav.portal': '借款人导航', 'nav.office': '后台导航', 'nav.products': '贷款产品', 'nav.myLoans': '我的贷款', 'nav.account': '账户中心',
   'nav.dashboard': '总览', 'nav.newCustomer': '新建客户', 'nav.apply': '贷款申请', 'nav.reports': '报表', 'nav.operations': '运营',

@@ -1,6 +1,6 @@
 import { Descriptions, Tag } from 'antd';
 import type { LoanSummary } from '../api/types';
-import { useT } from '../i18n/i18n';
+import { labelOf, useT } from '../i18n/i18n';
 import { money } from '../shell/format';
 import { StatusTag } from './StatusTag';
 
@@ -20,7 +20,7 @@ export function LoanSummaryCard({ loan }: { loan: Omit<LoanSummary, 'id' | 'cust
       <Descriptions.Item label={t('loan.daysPastDue')}>{loan.daysPastDue}</Descriptions.Item>
       <Descriptions.Item label={t('loan.classification')}>
         {loan.classification ? <Tag>{t(`class.${loan.classification}`)}</Tag> : '—'}
-        {loan.flags.map((f) => <Tag key={f}>{f}</Tag>)}
+        {loan.flags.map((f) => <Tag key={f} data-testid={`flag-${f}`}>{labelOf(t, 'flag.', f)}</Tag>)}
       </Descriptions.Item>
     </Descriptions>
   );

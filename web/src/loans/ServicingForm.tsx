@@ -1,6 +1,7 @@
 import { Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../i18n/i18n';
+import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
@@ -19,10 +20,10 @@ function bodyOf(action: ServicingAction, values: Values): Record<string, string 
 }
 
 /** The control for one field; Form.Item injects id, value and onChange, which go straight through to it. */
-function FieldInput({ field, ...control }: { field: ActionField; id?: string; value?: never; onChange?: never }) {
+function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds: DateBounds; id?: string; value?: never; onChange?: never }) {
   const t = useT();
   switch (field.kind) {
-    case 'date': return <DatePicker {...control} style={{ width: '100%' }} />;
+    case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} style={{ width: '100%' }} />;
     case 'number': return <InputNumber {...control} min={1} max={600} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
     case 'amount': return <Input {...control} inputMode="decimal" />;
@@ -30,18 +31,35 @@ function FieldInput({ field, ...control }: { field: ActionField; id?: string; va
   }
 }
 
-/** One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands. */
-export function ServicingForm({ loanId, action, onDone }: { loanId: string; action: ServicingAction; onDone: () => void }) {
+/** The dates a field offers: the loan's bounds, without the business-date limit where the field may follow it. */
+function boundsOf(field: ActionField, bounds: DateBounds, values: Values | undefined): DateBounds {
+  const later = field.mayFollowBusinessDate;
+  return later && later.is.includes(String(values?.[later.when] ?? '')) ? { earliest: bounds.earliest } : bounds;
+}
+
+/** An effective date starts at the business date (what the server assumes when none is sent); other dates start empty. */
+function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
+  const values: Values = {};
+  for (const field of action.fields) if (field.name === 'effectiveDate' && bounds.latest) values[field.name] = dayjs(bounds.latest);
+  return values;
+}
+
+/**
+ * One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands.
+ * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement).
+ */
+export function ServicingForm({ loanId, action, bounds, onDone }: { loanId: string; action: ServicingAction; bounds: DateBounds; onDone: () => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const command = useLoanCommand(loanId, action.action);
+  const values = Form.useWatch((all: Values) => all, form);
   return (
-    <Form form={form} layout="vertical" name={action.id} onFinish={(values) => command.mutate(bodyOf(action, values), { onSuccess: () => { form.resetFields(); onDone(); } })}>
+    <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={(values) => command.mutate(bodyOf(action, values), { onSuccess: () => { form.resetFields(); onDone(); } })}>
       <ProblemAlert error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)}
           rules={field.required ? [{ required: true, message: t('form.required') }] : field.kind === 'amount' ? [{ pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }] : []}>
-          <FieldInput field={field} />
+          <FieldInput field={field} bounds={boundsOf(field, bounds, values)} />
         </Form.Item>
       ))}
       <Button type="primary" htmlType="submit" loading={command.isPending} data-testid={`submit-${action.id}`}>{t(action.title)}</Button>

@@ -35,7 +35,7 @@ export function usePayoff(id: string, date: string | null) {
 }
 
 /** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
-export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'charges';
+export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'charges' | 'recoveries';
 
 /**
  * The path under /v1/loans/:id for an action. A reversal names the repayment in its path

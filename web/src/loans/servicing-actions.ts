@@ -8,6 +8,8 @@ export interface ActionField {
   kind: 'amount' | 'text' | 'date' | 'number' | 'select';
   required?: boolean;
   options?: { value: string; label: MessageKey }[];
+  /** A date that may be after the business date when field `when` holds one of `is` (otherwise no date after it is offered). */
+  mayFollowBusinessDate?: { when: string; is: readonly string[] };
 }
 
 /** One servicing command as the console offers it: who may send it, in which loan states, with which labelled fields. */
@@ -50,15 +52,21 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
-    { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason] },
+    { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason, effectiveDate] },
   { id: 'charge', action: 'charges', title: 'action.charge', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'document-fee', label: 'charge.document-fee' }, { value: 'late-fee', label: 'charge.late-fee' }, { value: 'collection-fee', label: 'charge.collection-fee' }] },
     { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
-    { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true }, reason] },
+    // A document fee may fall due with a future installment; a late or collection fee may not be after today.
+    { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true, mayFollowBusinessDate: { when: 'kind', is: ['document-fee'] } }, reason] },
   { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, fields: [
     reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'amount' }, effectiveDate] },
   { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
   { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [effectiveDate], fixed: { action: 'approve' } },
+  // Money collected on a written-off loan (README: POST /v1/loans/:id/recoveries), once per reference.
+  { id: 'recover', action: 'recoveries', title: 'action.recover', roles: ['officer'], statuses: ['written_off'], fields: [
+    { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
+    { name: 'channel', label: 'field.channel', kind: 'select', required: true, options: CHANNELS },
+    { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate] },
   { id: 'withdraw', action: 'withdraw', title: 'action.withdraw', roles: ['officer'], statuses: [...PENDING, 'approved'], fields: [{ name: 'reason', label: 'field.reason', kind: 'text' }] },
 ];

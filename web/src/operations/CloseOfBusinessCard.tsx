@@ -1,21 +1,27 @@
 import { Button, Card, DatePicker, Descriptions, Form, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../i18n/i18n';
+import { useBusinessDate } from '../shell/business-date';
+import { outsideBounds } from '../shell/date-bounds';
+import { PageSpinner } from '../shell/PageSpinner';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useCloseOfBusiness } from './api';
 
-/** Close the business day: accrual, overdue, penalties, classification; shows what the server did. */
+/** Close the business day (the server's business date by default, never a later one): accrual, overdue, penalties, classification; shows what the server did. */
 export function CloseOfBusinessCard() {
   const t = useT();
   const close = useCloseOfBusiness();
+  const businessDate = useBusinessDate();
   const r = close.data;
   return (
     <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('cob.title')}</Typography.Title>}>
       <ProblemAlert error={close.error} />
-      <Form<{ date: Dayjs }> layout="inline" name="cob" initialValues={{ date: dayjs() }} onFinish={(v) => close.mutate({ date: v.date.format('YYYY-MM-DD') })}>
-        <Form.Item name="date" label={t('cob.date')} rules={[{ required: true, message: t('form.required') }]}><DatePicker /></Form.Item>
+      {businessDate.isPending ? <PageSpinner /> : (
+      <Form<{ date: Dayjs }> layout="inline" name="cob" initialValues={{ date: businessDate.data ? dayjs(businessDate.data) : undefined }} onFinish={(v) => close.mutate({ date: v.date.format('YYYY-MM-DD') })}>
+        <Form.Item name="date" label={t('cob.date')} rules={[{ required: true, message: t('form.required') }]}><DatePicker disabledDate={outsideBounds({ latest: businessDate.data })} /></Form.Item>
         <Button type="primary" htmlType="submit" loading={close.isPending} data-testid="submit-cob">{t('cob.run')}</Button>
       </Form>
+      )}
       {r && (
         <Descriptions style={{ marginTop: 16 }} bordered size="small" column={{ xs: 1, md: 2 }} data-testid="cob-result">
           <Descriptions.Item label={t('cob.datesClosed')}>{r.datesClosed.join(', ') || '—'}</Descriptions.Item>

@@ -1,6 +1,6 @@
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import type { ProjectionStatus } from '../api/types';
-import { useT } from '../i18n/i18n';
+import { labelOf, useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useProjections, useRebuild } from './api';
 import { ScrollRegion } from '../shell/ScrollRegion';
@@ -16,7 +16,7 @@ export function ProjectionsCard() {
       <ScrollRegion label={t('proj.title')}><Table<ProjectionStatus> size="small" rowKey="name" pagination={false} dataSource={projections.data?.items ?? []} data-testid="projections"
         columns={[
           { title: t('proj.name'), dataIndex: 'name' },
-          { title: t('proj.state'), dataIndex: 'state', render: (s: string) => <Tag>{s}</Tag> },
+          { title: t('proj.state'), dataIndex: 'state', render: (s: string) => <Tag>{labelOf(t, 'proj.state.', s)}</Tag> },
           { title: t('proj.position'), dataIndex: 'position', align: 'right' },
           { title: t('proj.lag'), key: 'lag', align: 'right', render: (_, p) => `${p.lagEvents} / ${p.lagSeconds} s` },
           { title: t('proj.error'), dataIndex: 'error', render: (e: string | null) => e ?? '—' },

@@ -6,6 +6,7 @@ import { useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { useReport, type ReportDef } from './api';
+import { cellText, columnTitle } from './report-labels';
 
 /** One report: its rows as the server computed them (a table, or cards on a phone), and the CSV download of the same table. */
 export function ReportTable({ report }: { report: ReportDef }) {
@@ -13,7 +14,9 @@ export function ReportTable({ report }: { report: ReportDef }) {
   const rows = useReport(report);
   const phone = !Grid.useBreakpoint().md;
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const columns = Object.keys(rows.data?.[0] ?? {}).map((key) => ({ title: key, dataIndex: key, key }));
+  const columns = Object.keys(rows.data?.[0] ?? {}).map((key) => ({
+    title: columnTitle(t, key), dataIndex: key, key, render: (value: string | number | null) => cellText(t, key, value),
+  }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button icon={<DownloadOutlined />} data-testid={`csv-${report.id}`}
@@ -25,7 +28,7 @@ export function ReportTable({ report }: { report: ReportDef }) {
         <List dataSource={rows.data ?? []} loading={rows.isPending} locale={{ emptyText: t('report.empty') }} renderItem={(row) => (
           <List.Item>
             <Card size="small" style={{ width: '100%' }}>
-              <Descriptions size="small" column={1} items={columns.map((c) => ({ key: c.key, label: c.title, children: String(row[c.key] ?? '—') }))} />
+              <Descriptions size="small" column={1} items={columns.map((c) => ({ key: c.key, label: c.title, children: cellText(t, c.key, row[c.key]) }))} />
             </Card>
           </List.Item>
         )} />

@@ -1,0 +1,71 @@
+import dayjs from 'dayjs';
+import { describe, expect, it } from 'vitest';
+import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
+import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
+import { loanStatus } from '../../src/api/schemas/loan-views.js';
+import { PORTFOLIO_COLUMNS } from '../../src/reports/portfolio-report.js';
+import { CLASSIFICATION_COLUMNS } from '../../src/reports/classification-report.js';
+import { PAR_COLUMNS } from '../../src/reports/par-report.js';
+import { LARGE_VALUE_COLUMNS } from '../../src/reports/aml-large-value.js';
+import { SUSPICIOUS_COLUMNS } from '../../src/reports/aml-suspicious.js';
+import { en as enCatalog } from '../../web/src/i18n/en-US.js';
+import { labelOf } from '../../web/src/i18n/label-of.js';
+import { zh as zhCatalog } from '../../web/src/i18n/zh-CN.js';
+import { cellText, columnTitle } from '../../web/src/reports/report-labels.js';
+import { outsideBounds } from '../../web/src/shell/date-bounds.js';
+
+/** The console's lookup (web/src/i18n/i18n.tsx's translator, without placeholders): the key itself when missing. */
+const lookup = (catalog: Readonly<Record<string, string>>) => (key: never): string => catalog[key] ?? key;
+const zh = lookup(zhCatalog);
+const en = lookup(enCatalog);
+const hasHan = (text: string) => /\p{Script=Han}/u.test(text);
+
+describe('codes the server sends, in the user\'s language', () => {
+  it('gives every event type of the catalog a Chinese and an English label', () => {
+    for (const type of ALL_EVENT_TYPES) {
+      expect(hasHan(labelOf(zh, 'event.', type)), type).toBe(true);
+      expect(labelOf(en, 'event.', type), type).not.toBe(type);
+    }
+  });
+
+  it('names every report column in Chinese, and shows a column the catalog lacks as the server named it', () => {
+    const columns = new Set([...PORTFOLIO_COLUMNS, ...CLASSIFICATION_COLUMNS, ...PAR_COLUMNS, ...LARGE_VALUE_COLUMNS, ...SUSPICIOUS_COLUMNS, 'account', 'debit', 'credit', 'balance']);
+    for (const column of columns) {
+      expect(hasHan(columnTitle(zh, column)), column).toBe(true);
+    }
+    expect(columnTitle(zh, 'somethingNew')).toBe('somethingNew');
+  });
+
+  it('translates enum cells (loan status, ledger account, AML direction) and leaves figures and ids as sent', () => {
+    for (const status of loanStatus.options) expect(hasHan(cellText(zh, 'status', status)), status).toBe(true);
+    for (const account of LEDGER_ACCOUNTS) expect(hasHan(cellText(zh, 'account', account)), account).toBe(true);
+    expect(cellText(zh, 'status', 'written_off')).toBe('已核销');
+    expect(cellText(zh, 'direction', 'in')).toBe('流入');
+    expect(cellText(zh, 'principal', '12000.00')).toBe('12000.00');
+    expect(cellText(zh, 'count', 3)).toBe('3');
+    expect(cellText(zh, 'loanId', null)).toBe('—');
+  });
+
+  it('labels loan flags and projection states', () => {
+    expect(labelOf(zh, 'flag.', 'npa')).toBe('不良贷款');
+    expect(hasHan(labelOf(zh, 'flag.', 'charged-off'))).toBe(true);
+    expect(labelOf(zh, 'proj.state.', 'live')).toBe('实时');
+  });
+});
+
+describe('date bounds of a command (the server refuses a date after the business date or before the disbursement)', () => {
+  const disabled = outsideBounds({ latest: '2026-11-30', earliest: '2026-06-15' });
+
+  it('offers the days from the disbursement to the business date, both included', () => {
+    expect(disabled(dayjs('2026-11-30'))).toBe(false);
+    expect(disabled(dayjs('2026-06-15'))).toBe(false);
+    expect(disabled(dayjs('2026-12-01'))).toBe(true);
+    expect(disabled(dayjs('2026-12-05'))).toBe(true);
+    expect(disabled(dayjs('2026-06-14'))).toBe(true);
+  });
+
+  it('leaves a side open while it is unknown', () => {
+    expect(outsideBounds({ latest: '2026-11-30' })(dayjs('2001-01-01'))).toBe(false);
+    expect(outsideBounds({})(dayjs('2099-01-01'))).toBe(false);
+  });
+});

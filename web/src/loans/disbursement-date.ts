@@ -1,0 +1,19 @@
+import { useQuery } from '@tanstack/react-query';
+import { getJson } from '../api/client';
+import { loanKey } from './api';
+
+/**
+ * The loan's disbursement date (YYYY-MM-DD), or null before it is disbursed (or for a migrated loan
+ * without one): the first of GET /v1/loans/:id/transactions, which lists movements oldest first.
+ */
+export function useDisbursementDate(loanId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...loanKey(loanId), 'disbursed-on'],
+    queryFn: async () => {
+      const page = await getJson<{ items: { type: string; date: string }[] }>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { limit: 1 });
+      const first = page.items[0];
+      return first?.type === 'disbursement' ? first.date : null;
+    },
+    enabled,
+  });
+}
