@@ -4,6 +4,7 @@ import { loanAgreementRoutes } from './routes/queries/loan-agreement.js';
 import { loanQuoteRoutes } from './routes/queries/loan-quote.js';
 import { identityRoutes } from './routes/identity/index.js';
 import { devSessionRoutes } from './routes/dev/dev-session.js';
+import { businessDateRoutes } from './routes/operations/business-date.js';
 import { closeOfBusinessRoutes } from './routes/operations/close-of-business.js';
 import { queryRoutes } from './routes/queries/index.js';
 import { customerCommandRoutes } from './routes/commands/customers.js';
@@ -28,6 +29,7 @@ export const resourceRoutes: ApiPlugin[] = [
   loanAgreementRoutes,
   holidayRoutes,
   closeOfBusinessRoutes,
+  businessDateRoutes,
   paymentRoutes,
   ...identityRoutes,
   // Registers nothing unless LENDCORE_ENV=development.

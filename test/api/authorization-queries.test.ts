@@ -44,6 +44,7 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'reports.ledgerReconciliation', method: 'GET', url: '/v1/reports/ledger/reconciliation', allowed: COMPLIANCE },
   { route: 'reports.disbursements', method: 'GET', url: '/v1/reports/disbursements', allowed: STAFF_ONLY },
   { route: 'audit.list', method: 'GET', url: '/v1/audit', allowed: COMPLIANCE },
+  { route: 'operations.businessDate', method: 'GET', url: '/v1/business-date', allowed: [...EVERYONE, 'borrower-other'] },
   { route: 'queues.kycReview', method: 'GET', url: '/v1/queues/kyc-review', allowed: ['officer', 'compliance', 'admin'] },
   { route: 'queues.applications', method: 'GET', url: '/v1/queues/applications', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'queues.approvals', method: 'GET', url: '/v1/queues/approvals', allowed: ['underwriter', 'admin'] },

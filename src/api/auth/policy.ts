@@ -92,6 +92,7 @@ export const POLICY = {
   'queues.reversalApprovals': { method: 'GET', url: '/v1/queues/reversal-approvals', roles: ['officer', 'underwriter', 'admin'] },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
+  'operations.businessDate': { method: 'GET', url: '/v1/business-date', roles: EVERYONE },
   'reports.portfolio': { method: 'GET', url: '/v1/reports/portfolio', roles: STAFF },
   'reports.classification': { method: 'GET', url: '/v1/reports/classification', roles: ['underwriter', 'compliance', 'admin'] },
   'reports.par': { method: 'GET', url: '/v1/reports/par', roles: ['underwriter', 'compliance', 'admin'] },

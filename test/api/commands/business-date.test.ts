@@ -20,6 +20,13 @@ const repay = (effectiveDate: string, reference: string, amount = '100.00') =>
   t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'bank_transfer', reference, effectiveDate });
 
 describe('the business date (today in LENDCORE_TIMEZONE, default Asia/Shanghai)', () => {
+  it('is served to every signed-in role with the time zone and the last closed date', async () => {
+    const before = await t.call(STAFF.officer, 'GET', '/v1/business-date');
+    expect(before.json()).toEqual({ date: today(), timeZone: 'Asia/Shanghai', lastClosed: expect.toSatisfy((d: unknown) => d === null || typeof d === 'string') });
+    accepted(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2024-01-20' }), 200);
+    expect((await t.call(STAFF.compliance, 'GET', '/v1/business-date')).json()).toMatchObject({ date: today(), lastClosed: '2024-01-20' });
+  });
+
   it.each([['tomorrow', () => addDays(today(), 1)], ['2099-12-31', () => '2099-12-31']])('refuses a repayment dated %s with 422 and records nothing', async (_case, date) => {
     const head = await t.runtime.eventStore.headPosition();
     refused(await repay(date(), `future-${date()}`), 422, 'DATE_AFTER_BUSINESS_DATE');

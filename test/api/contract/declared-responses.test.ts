@@ -45,6 +45,7 @@ const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
   { route: 'reports.trialBalance', url: '/v1/reports/ledger/trial-balance', caller: STAFF.admin },
   { route: 'reports.disbursements', url: '/v1/reports/disbursements?from=2026-01-01&to=2026-02-28', caller: STAFF.admin },
   { route: 'audit.list', url: '/v1/audit?limit=5', caller: STAFF.admin },
+  { route: 'operations.businessDate', url: '/v1/business-date', caller: STAFF.officer },
   { route: 'admin.projections', url: '/v1/admin/projections', caller: STAFF.admin },
   { route: 'admin.rebuildProjection', url: '/v1/admin/projections/work-queue/rebuild', caller: STAFF.admin },
   { route: 'holidays.list', url: '/v1/holidays?year=2026', caller: borrower('c1') },
