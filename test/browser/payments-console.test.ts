@@ -133,7 +133,7 @@ describe('payments in the back office, in Chromium', () => {
   it('an officer refunds an overpaid loan through the sandbox and sees the payout confirmed', async () => {
     keepFailureScreenshot('refund-payout');
     const payoff = await api<{ total: string }>(tokens.officer, 'GET', `/v1/loans/${loanId}/payoff`);
-    await api(tokens.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: (Number(payoff.total) + 80).toFixed(2), channel: 'bank_transfer', reference: 'BR-OVERPAY-1' });
+    await api(tokens.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: (Number(payoff.total) + 80).toFixed(2), channel: 'bank_transfer', reference: 'BR-OVERPAY-1', overpayment: true });
     await page.goto(url(`/office/loans/${loanId}`));
     await expect.poll(() => page.getByTestId('refundable').textContent(), { timeout: 15_000 }).toMatch(/[1-9]/);
     await expectAccessible(page, 'loan refund desk');
