@@ -228,4 +228,26 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     page.off('response', watch);
     expect(missing).toEqual([]);
   });
+
+  // Last: it settles the live loan the tests above read.
+  it('an amount above the payoff is refused in Chinese until the officer ticks that it is an overpayment', async () => {
+    keepFailureScreenshot('overpayment');
+    await page.goto(url(`/office/loans/${ids.live}`));
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('还款中');
+    const payoff = await api<{ total: string }>(tokens.officer, 'GET', `/v1/loans/${ids.live}/payoff`);
+    const amount = (Number(payoff.total) + 100).toFixed(2);
+    await page.getByTestId('actions').getByText('登记还款', { exact: true }).click();
+    await page.fill('#repay_amount', amount);
+    await pickOption('#repay_channel', '银行转账');
+    await page.fill('#repay_reference', 'E2E-OVERPAY-1');
+    await page.getByTestId('submit-repay').click();
+    const problem = page.getByTestId('problem');
+    await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('(422 AMOUNT_EXCEEDS_PAYOFF)');
+    expect(await problem.textContent()).toContain('超过该日结清所需金额');
+    await page.locator('#repay_overpayment').check();
+    const sent = page.waitForRequest((r) => r.url().endsWith(`/v1/loans/${ids.live}/repayments`) && r.method() === 'POST');
+    await page.getByTestId('submit-repay').click();
+    expect((await sent).postDataJSON()).toEqual({ amount, channel: 'bank_transfer', reference: 'E2E-OVERPAY-1', effectiveDate: today, overpayment: true });
+    await expect.poll(async () => (await api<{ status: string }>(tokens.officer, 'GET', `/v1/loans/${ids.live}`)).status, { timeout: 15_000 }).toBe('overpaid');
+  });
 });

@@ -1,6 +1,6 @@
 import { loadAggregate } from '../../commands/load-aggregate.js';
 import { payoutDecider, type PayoutCommand } from '../../domain/payout/decider.js';
-import { payoutDeskDecider, type ReservePayout } from '../../domain/payout/desk.js';
+import { payoutDeskDecider, type PayoutDeskState, type ReservePayout } from '../../domain/payout/desk.js';
 import type { PayoutState } from '../../domain/payout/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
@@ -19,7 +19,12 @@ export async function loadPayout(store: EventStore, payoutId: string): Promise<{
 
 /** Every payout ever opened on the loan, oldest first. */
 export async function payoutIdsOfLoan(store: EventStore, loanId: string): Promise<string[]> {
-  return (await loadAggregate(store, payoutDeskStream(loanId), payoutDeskDecider)).state.payoutIds;
+  return (await payoutDesk(store, loanId)).payoutIds;
+}
+
+/** The loan's payout desk: the payouts opened on it and the amount each reserved. */
+export async function payoutDesk(store: EventStore, loanId: string): Promise<PayoutDeskState> {
+  return (await loadAggregate(store, payoutDeskStream(loanId), payoutDeskDecider)).state;
 }
 
 /** Runs a payout command on the payout's stream; business time is `occurredAt`. */

@@ -5,6 +5,8 @@ import type { PayoutReserved } from './events.js';
 /** A loan's payout desk: every payout ever opened against its credit, oldest first. */
 export interface PayoutDeskState {
   payoutIds: string[];
+  /** Amount reserved per payout id (decimal strings in the loan's currency). */
+  reserved: Record<string, string>;
 }
 
 /**
@@ -20,6 +22,6 @@ export const payoutDeskDecider: Decider<ReservePayout, PayoutReserved, PayoutDes
     if (state.payoutIds.length !== data.seen) throw new DomainError('PAYOUT_CONCURRENT', 'Another refund payout was started on this loan meanwhile; try again', 'conflict');
     return [{ type: 'PayoutReserved', data: { payoutId: data.payoutId, amount: data.amount } }];
   },
-  evolve: (state, event) => ({ payoutIds: [...state.payoutIds, event.data.payoutId] }),
-  initialState: () => ({ payoutIds: [] }),
+  evolve: (state, event) => ({ payoutIds: [...state.payoutIds, event.data.payoutId], reserved: { ...state.reserved, [event.data.payoutId]: event.data.amount } }),
+  initialState: () => ({ payoutIds: [], reserved: {} }),
 };

@@ -120,6 +120,17 @@ describe('refunds of a credit balance go out through a channel', () => {
     expect((await refundDesk(t, loanId)).items).toHaveLength(1);
   });
 
+  it('counts a reservation whose payout is not created yet: another request between the two appends cannot take the same credit', async () => {
+    const { loanId, credit } = await overpaidLoan(t, OWN, productId, 'loan-refund-gap');
+    // What a concurrent request leaves for an instant: PayoutReserved on the desk, no payout stream yet.
+    await t.runtime.eventStore.append(`payoutdesk-${loanId}`, [{
+      type: 'PayoutReserved', data: { payoutId: 'in-flight', amount: credit }, occurredAt: new Date().toISOString(),
+      actor: { sub: 'officer-2', role: 'officer' }, correlationId: 'gap',
+    }], 'no_stream');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: credit }), 422, 'REFUND_EXCEEDS_CREDIT');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer' }), 422, 'REFUND_EXCEEDS_CREDIT');
+  });
+
   it('a retried request with the same Idempotency-Key answers with the first payout and opens no second one', async () => {
     const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-refund-8');
     const send = () => t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: '20.00' }, { 'idempotency-key': 'refund-retry-1' });
