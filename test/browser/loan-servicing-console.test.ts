@@ -232,6 +232,7 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
   // Last: it settles the live loan the tests above read.
   it('an amount above the payoff is refused in Chinese until the officer ticks that it is an overpayment', async () => {
     keepFailureScreenshot('overpayment');
+    await signInAs('officer');
     await page.goto(url(`/office/loans/${ids.live}`));
     await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('还款中');
     const payoff = await api<{ total: string }>(tokens.officer, 'GET', `/v1/loans/${ids.live}/payoff`);

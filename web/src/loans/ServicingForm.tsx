@@ -1,4 +1,4 @@
-import { Button, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../i18n/i18n';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
@@ -6,14 +6,14 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
 
-type Values = Record<string, string | number | Dayjs | undefined>;
+type Values = Record<string, string | number | boolean | Dayjs | undefined>;
 
-/** Only the fields the user filled go out; dates as YYYY-MM-DD, amounts as the decimal strings typed. */
-function bodyOf(action: ServicingAction, values: Values): Record<string, string | number> {
-  const body: Record<string, string | number> = { ...action.fixed };
+/** Only the fields the user filled go out; dates as YYYY-MM-DD, amounts as the decimal strings typed, ticked flags as true. */
+function bodyOf(action: ServicingAction, values: Values): Record<string, string | number | boolean> {
+  const body: Record<string, string | number | boolean> = { ...action.fixed };
   for (const field of action.fields) {
     const value = values[field.name];
-    if (value === undefined || value === null || value === '') continue;
+    if (value === undefined || value === null || value === '' || value === false) continue;
     body[field.name] = typeof value === 'object' ? value.format('YYYY-MM-DD') : value;
   }
   return body;
@@ -28,6 +28,7 @@ function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds:
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
     case 'amount': return <Input {...control} inputMode="decimal" />;
     case 'text': return <Input {...control} />;
+    case 'flag': return <Checkbox {...control} />;
   }
 }
 
@@ -57,7 +58,7 @@ export function ServicingForm({ loanId, action, bounds, onDone }: { loanId: stri
     <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={(values) => command.mutate(bodyOf(action, values), { onSuccess: () => { form.resetFields(); onDone(); } })}>
       <ProblemAlert error={command.error} />
       {action.fields.map((field) => (
-        <Form.Item key={field.name} name={field.name} label={t(field.label)}
+        <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
           rules={field.required ? [{ required: true, message: t('form.required') }] : field.kind === 'amount' ? [{ pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }] : []}>
           <FieldInput field={field} bounds={boundsOf(field, bounds, values)} />
         </Form.Item>

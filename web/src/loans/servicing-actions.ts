@@ -5,7 +5,8 @@ import type { LoanAction } from './api';
 export interface ActionField {
   name: string;
   label: MessageKey;
-  kind: 'amount' | 'text' | 'date' | 'number' | 'select';
+  /** `flag`: a checkbox, sent as `true` when ticked and left out otherwise. */
+  kind: 'amount' | 'text' | 'date' | 'number' | 'select' | 'flag';
   required?: boolean;
   options?: { value: string; label: MessageKey }[];
   /** A date that may be after the business date when field `when` holds one of `is` (otherwise no date after it is offered). */
@@ -37,14 +38,18 @@ const effectiveDate: ActionField = { name: 'effectiveDate', label: 'field.effect
 export const SERVICING_ACTIONS: ServicingAction[] = [
   { id: 'assess', action: 'assess', title: 'action.assess', roles: ['officer', 'underwriter'], statuses: ['submitted'], fields: [] },
   { id: 'approve', action: 'approve', title: 'action.approve', roles: ['underwriter'], statuses: PENDING, fields: [
-    { name: 'approvedPrincipal', label: 'field.approvedPrincipal', kind: 'amount' }, { name: 'note', label: 'field.note', kind: 'text' }] },
+    { name: 'approvedPrincipal', label: 'field.approvedPrincipal', kind: 'amount' }, { name: 'note', label: 'field.note', kind: 'text' }, effectiveDate] },
   { id: 'reject', action: 'reject', title: 'action.reject', roles: ['underwriter'], statuses: PENDING, fields: [reason] },
   { id: 'disburse', action: 'disburse', title: 'action.disburse', roles: ['officer'], statuses: ['approved'], fields: [
     { name: 'channel', label: 'field.channel', kind: 'select', required: true, options: CHANNELS }, effectiveDate] },
   { id: 'repay', action: 'repayments', title: 'action.repay', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
     { name: 'channel', label: 'field.channel', kind: 'select', required: true, options: CHANNELS },
-    { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate] },
+    { name: 'reference', label: 'field.reference', kind: 'text', required: true }, effectiveDate,
+    { name: 'prepayment', label: 'field.prepayment', kind: 'select', options: [
+      { value: 'reduce-installment', label: 'prepayment.reduce-installment' }, { value: 'reduce-term', label: 'prepayment.reduce-term' }] },
+    // Above the payoff the API refuses (AMOUNT_EXCEEDS_PAYOFF) unless the officer says it is meant.
+    { name: 'overpayment', label: 'field.overpayment', kind: 'flag' }] },
   { id: 'reverse', action: 'reversal', title: 'action.reverse', roles: ['officer'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
     { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }, reason, effectiveDate] },
   { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
