@@ -24,6 +24,16 @@ describe('a write-off takes what was owed on its date, never before it was reque
     given(loanDecider, history(loan)).when(approve('2024-04-01')).thenThrows('WRITE_OFF_BEFORE_REQUEST', 'rule');
   });
 
+  it('is never dated before the last reschedule, whose contract holds those days (QA: it wrote off interest capitalised the next day)', () => {
+    const loan = unpaidLoan('2024-02-20');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-02-20', term: 3, annualRate: '12' } }, '2024-02-20');
+    for (let day = '2024-02-21'; day <= '2024-05-10'; day = addDays(day, 1)) loan.close(day);
+    given(loanDecider, history(loan)).when(request('2024-02-19')).thenThrows('BACKDATED_BEFORE_RESCHEDULE', 'rule');
+    loan.run(request('2024-05-10'), '2024-05-10');
+    given(loanDecider, history(loan)).when(approve('2024-02-19')).thenThrows('BACKDATED_BEFORE_RESCHEDULE', 'rule');
+    given(loanDecider, history(loan)).when(approve('2024-05-10')).then([expect.objectContaining({ type: 'LoanWrittenOff' })]);
+  });
+
   it('M6: penalties charged after the write-off date are not written off, and interest stops at that date', async () => {
     const loan = unpaidLoan('2024-05-20');
     // Penalties were charged on 02-18, 03-18 and 04-18; interest was accrued through every due date.

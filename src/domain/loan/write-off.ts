@@ -18,10 +18,18 @@ function requireDpd(state: LoanState, writeOffDpd: number, date: string): void {
   }
 }
 
+/** Nothing is dated before the last reschedule: its contract already holds those days (and the interest it capitalised). */
+function requireNotBeforeReschedule(state: LoanState, date: string): void {
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `A write-off cannot be dated ${date}, before the reschedule on ${state.rescheduledOn}`, 'rule', { rescheduledOn: state.rescheduledOn });
+  }
+}
+
 /** First half of four-eyes write-off: only once the loan is past the product's DPD threshold. */
 export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
   if (state.writeOffRequest !== null) throw new DomainError('WRITE_OFF_ALREADY_REQUESTED', 'A write-off is already requested', 'conflict');
+  requireNotBeforeReschedule(state, parseDate(data.date));
   requireDpd(state, terms.writeOffDpd, parseDate(data.date));
   return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
 }
@@ -32,7 +40,8 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): Lo
  * charges dated later, and interest accrued past it, were never owed by the loan it writes off:
  * see cutBackTo).
  *
- * Errors: WRITE_OFF_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422); WRITE_OFF_BEFORE_REQUEST (422,
+ * Errors: WRITE_OFF_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422); BACKDATED_BEFORE_RESCHEDULE (422);
+ * WRITE_OFF_BEFORE_REQUEST (422,
  * dated before its request); WRITE_OFF_BEFORE_LATER_FACTS (422, a repayment or waiver is dated
  * after it: money or relief the written-off loan could not have had); WRITE_OFF_DPD_TOO_LOW (422).
  */
@@ -44,6 +53,7 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
     throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a write-off must not be its requester', 'rule');
   }
   const date = parseDate(data.date);
+  requireNotBeforeReschedule(state, date);
   if (date < request.date) {
     throw new DomainError('WRITE_OFF_BEFORE_REQUEST', `A write-off cannot be booked on ${date}, before it was requested on ${request.date}`, 'rule', { requestedOn: request.date });
   }
