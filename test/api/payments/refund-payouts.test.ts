@@ -145,6 +145,9 @@ describe('refunds of a credit balance go out through a channel', () => {
     const { loanId } = await overpaidLoan(t, OWN, productId, 'loan-refund-5');
     const payout = await startPayout(loanId, { channel: 'bank-transfer', amount: '50.00' });
     expect(payout).toMatchObject({ status: 'pending', actionUrl: null });
+    const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    refused(await t.call(STAFF.officer, 'POST', `/v1/payouts/${payout.id}/confirmation`, { bankReference: 'BOC-REF-1', executedAt: tomorrow }), 422, 'DATE_AFTER_BUSINESS_DATE');
+    expect(await refundsOf(t, loanId)).toHaveLength(0);
     const confirm = () => t.call(STAFF.officer, 'POST', `/v1/payouts/${payout.id}/confirmation`, { bankReference: 'BOC-REF-1' });
     expect((await confirm()).statusCode).toBe(201);
     expect((await confirm()).statusCode).toBe(200);

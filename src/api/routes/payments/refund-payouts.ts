@@ -1,3 +1,4 @@
+import { businessDateAt, requireOnOrBeforeBusinessDate } from '../../../app/business-date.js';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -79,7 +80,10 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
   }, async (request, reply) => {
     const actor = await admit(request, 'payments.confirmPayout', deps.eventStore);
     const channel = await bankTransfer(request.params.id);
-    const at = request.body.executedAt ? new Date(request.body.executedAt).toISOString() : deps.clock.now().toISOString();
+    const now = deps.clock.now();
+    const at = request.body.executedAt ? new Date(request.body.executedAt).toISOString() : now.toISOString();
+    // The bank executed it on a business day that has come: never after today's business date.
+    requireOnOrBeforeBusinessDate(businessDateAt(new Date(at), deps.clock.timeZone), businessDateAt(now, deps.clock.timeZone), 'executedAt');
     const outcome = await settlePayout(deps, commandMeta(request, actor, 'payments.confirmPayout'), channel, {
       payoutId: request.params.id, status: 'succeeded', channelReference: request.body.bankReference, at, failureReason: null,
     });
