@@ -10,6 +10,7 @@ import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { GoTo } from './GoTo';
 import { PageSpinner } from './PageSpinner';
 import { UserMenu } from './UserMenu';
+import { useBusinessDate } from './business-date';
 
 interface Section {
   path: string;
@@ -40,6 +41,8 @@ export function OfficeLayout() {
   const { session } = useSession();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  // Fetched once per session: the lender's calendar and the time zone business times are shown in.
+  useBusinessDate();
   const visible = SECTIONS.filter((s) => session && s.roles.includes(session.role));
   const selected = [...visible].reverse().find((s) => pathname.startsWith(s.path))?.path ?? '/office';
   return (

@@ -6,11 +6,14 @@ import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { UserMenu } from './UserMenu';
 import { PageSpinner } from './PageSpinner';
+import { useBusinessDate } from './business-date';
 
 /** The borrower portal's frame, phone-first: a one-column page under a header, the sections as plain links (light on a phone). */
 export function PortalLayout() {
   const t = useT();
   const { pathname } = useLocation();
+  // Fetched once per session: the lender's calendar and the time zone business times are shown in.
+  useBusinessDate();
   const { token } = theme.useToken();
   const section = ['/portal/loans', '/portal/account'].find((p) => pathname.startsWith(p)) ?? '/portal';
   return (

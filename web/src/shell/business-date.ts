@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
+import { setLenderTimeZone } from './format';
 
 /**
  * Today's business date (YYYY-MM-DD) in the lender's time zone, as the server reckons it
@@ -9,7 +10,11 @@ import { getJson } from '../api/client';
 export function useBusinessDate() {
   return useQuery({
     queryKey: ['business-date'],
-    queryFn: async () => (await getJson<{ date: string }>('/v1/business-date')).date,
+    queryFn: async () => {
+      const calendar = await getJson<{ date: string; timeZone: string }>('/v1/business-date');
+      setLenderTimeZone(calendar.timeZone);
+      return calendar.date;
+    },
     staleTime: 10 * 60_000,
     refetchInterval: 10 * 60_000,
   });

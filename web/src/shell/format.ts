@@ -13,7 +13,15 @@ export function money(amount: string | null | undefined, currency?: string): str
 
 /** An ISO instant in the user's locale, or the date part alone. */
 export function instant(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, { hour12: false });
+  return new Date(iso).toLocaleString(language, { hour12: false, timeZone: lenderTimeZone });
+}
+
+// The server's default zone until GET /v1/business-date names the lender's (see useBusinessDate).
+let lenderTimeZone = 'Asia/Shanghai';
+
+/** Business times are shown in the lender's time zone, whatever the browser's: set from GET /v1/business-date. */
+export function setLenderTimeZone(timeZone: string): void {
+  lenderTimeZone = timeZone;
 }
 
 /**
