@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Actor } from '../domain/actor.js';
+import { decodeCursor, encodeCursor } from '../readstore/cursor.js';
 import { ReadStoreError } from '../readstore/errors.js';
 import type { AuditEntry } from './audit-entry.js';
 import type { EventRow } from './sqlite-rows.js';
@@ -94,21 +95,15 @@ function toEntry(row: AuditRow): AuditEntry {
 /** SQLite's largest integer: no position (rowid) is beyond it. */
 const MAX_POSITION = 2n ** 63n - 1n;
 
-/** Opaque to clients (base64url JSON), like the read stores' cursors. */
+/** The read stores' opaque keyset cursor (src/readstore/cursor.ts), keyed on the position. */
 function encodePositionCursor(position: bigint): string {
-  return Buffer.from(JSON.stringify(['position', position.toString()])).toString('base64url');
+  return encodeCursor({ field: 'position', value: position.toString(), id: position.toString() });
 }
 
 function decodePositionCursor(cursor: string): bigint {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = null;
-  }
-  if (!Array.isArray(parsed) || parsed.length !== 2 || parsed[0] !== 'position' || typeof parsed[1] !== 'string' || !/^\d{1,19}$/.test(parsed[1])
-    || BigInt(parsed[1]) > MAX_POSITION) {
+  const { value, id } = decodeCursor(cursor, 'position');
+  if (typeof value !== 'string' || value !== id || !/^\d{1,19}$/.test(value) || BigInt(value) > MAX_POSITION) {
     throw new ReadStoreError('INVALID_CURSOR', 'cursor is not one this audit trail issued');
   }
-  return BigInt(parsed[1]);
+  return BigInt(value);
 }

@@ -76,7 +76,9 @@ describe('the SQLite log as its own audit trail', () => {
   });
 
   it('refuses a cursor it did not issue', async () => {
-    for (const cursor of ['not-a-cursor', Buffer.from('["position","-1"]').toString('base64url'), Buffer.from('["recordedAt","1","x"]').toString('base64url')]) {
+    for (const cursor of ['not-a-cursor', Buffer.from('["position","-1"]').toString('base64url'), Buffer.from('["recordedAt","1","x"]').toString('base64url'),
+      // Beyond SQLite's largest position, in the shape this index issues.
+      Buffer.from(JSON.stringify(['position', (2n ** 63n).toString(), (2n ** 63n).toString()])).toString('base64url')]) {
       expect(() => store.findAudit({ limit: 5, cursor })).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
     }
   });
