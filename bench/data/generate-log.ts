@@ -3,7 +3,7 @@ import type { NewEvent } from '../../src/eventstore/port.js';
 import { SqliteAppender, type AppendRequest } from '../../src/eventstore/sqlite-append.js';
 import { openEventLogDatabase } from '../../src/eventstore/sqlite-schema.js';
 import { Upcasters } from '../../src/eventstore/upcasters.js';
-import { benchId, loanStory, memoisedSchedules, nextDueDay } from './loan-story.js';
+import { benchId, loanStory, memoisedSchedules, nextDueDay, type LoanStory } from './loan-story.js';
 import { benchTerms, BENCH_PRODUCT_ID } from './product.js';
 
 export interface LogShape {
@@ -63,23 +63,32 @@ function appendAll(path: string, streams: Iterable<AppendRequest>): number {
   return appended;
 }
 
+/** The borrowers' histories of a log of `shape`, in the order generateLog writes them (deterministic). */
+export function* loanStories(shape: LogShape): Generator<LoanStory> {
+  const term = termOf(shape);
+  const terms = benchTerms(term);
+  const scheduleOf = memoisedSchedules(terms, term);
+  for (let index = 0; index < shape.loans; index++) {
+    yield loanStory({ index, terms, term, paidInstallments: shape.paidInstallments, firstDisbursement: FIRST_DISBURSEMENT, scheduleOf });
+  }
+}
+
+const termOf = (shape: LogShape) => Math.max(12, shape.paidInstallments + 2);
+
 /**
  * Writes a portfolio straight into the event-log file (no HTTP, no per-append promise): the store's
  * appender in transactions of 1 000 appends at `synchronous=OFF`, because this is set-up, not a
- * measured figure; 1 M events take about a minute on the 2-core machine.
+ * measured figure; 1 M events take about a minute on the 2-core machine. Loan snapshots, which the
+ * command pipeline would have written along the way, are a second step (writeLoanSnapshots).
  */
 export function generateLog(path: string, shape: LogShape): GeneratedLog {
-  const term = Math.max(12, shape.paidInstallments + 2);
-  const terms = benchTerms(term);
-  const scheduleOf = memoisedSchedules(terms, term);
+  const defined = { productId: BENCH_PRODUCT_ID, version: 1, terms: benchTerms(termOf(shape)) };
   const loanIds: string[] = [];
   function* streams(): Generator<AppendRequest> {
-    const defined = { productId: BENCH_PRODUCT_ID, version: 1, terms };
     const at = `${FIRST_DISBURSEMENT}T00:00:00.000Z`;
     const product = { type: 'LoanProductDefined', data: defined, occurredAt: at, actor: ADMIN, correlationId: benchId(4, 0) };
     yield request(`product-${BENCH_PRODUCT_ID}`, [product]);
-    for (let index = 0; index < shape.loans; index++) {
-      const story = loanStory({ index, terms, term, paidInstallments: shape.paidInstallments, firstDisbursement: FIRST_DISBURSEMENT, scheduleOf });
+    for (const story of loanStories(shape)) {
       loanIds.push(story.loanId);
       yield request(`customer-${story.customerId}`, story.customer);
       yield request(`loan-${story.loanId}`, story.loan);

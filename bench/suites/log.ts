@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { runWorker } from '../child/spawn-worker.js';
-import { generateLog, shapeFor, type GeneratedLog } from '../data/generate-log.js';
+import { generateLog, loanStories, shapeFor, type GeneratedLog } from '../data/generate-log.js';
 import type { Measurement } from '../figure.js';
 import { eventsPerSecond, type ReplayReport } from '../replay/replay-report.js';
 import { median } from '../stats.js';
 import type { Suite } from '../suite.js';
 import { unmeasured } from '../unmeasured.js';
 import { measureCloseOfBusiness } from '../eod/close-of-business.js';
+import { writeLoanSnapshots } from '../data/loan-snapshots.js';
 
 async function scanRate(eventsFile: string, runs: number): Promise<number> {
   const rates: number[] = [];
@@ -34,8 +35,10 @@ export const logSuite: Suite = {
     const eventsFile = path.join(workDir, 'log.db');
     const readFile = path.join(workDir, 'log-readmodels.db');
     const started = Date.now();
-    const log: GeneratedLog = generateLog(eventsFile, shapeFor(config.events, config.eodLoans));
-    console.log(`  generated ${log.events} events over ${log.loanIds.length} loans in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const shape = shapeFor(config.events, config.eodLoans);
+    const log: GeneratedLog = generateLog(eventsFile, shape);
+    const snapshots = await writeLoanSnapshots(eventsFile, loanStories(shape));
+    console.log(`  generated ${log.events} events and ${snapshots} loan snapshots over ${log.loanIds.length} loans in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     const figures: Measurement[] = [{ name: 'scan.raw', measured: await scanRate(eventsFile, config.runs) }];
     figures.push(...(await rebuild(eventsFile, readFile).catch((error: unknown) => unmeasured(['rebuild.all', 'memory.rebuild'], error))));
     figures.push(...(await measureCloseOfBusiness(eventsFile, readFile, log).catch((error: unknown) => unmeasured(['eod'], error))));

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { BatchContext } from './batch-context.js';
-import { LoanStates, streamPrefixReader } from './loan-states.js';
+import { LoanStates, loanLogOf } from './loan-states.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { Projection, ProjectionHandler } from './projection.js';
 import { ProjectionFailure } from './projection-failure.js';
@@ -30,7 +30,7 @@ export function applyTarget(
   const { eventStore, loans, ...rest } = deps;
   return {
     ...rest,
-    loans: loans ?? new LoanStates(streamPrefixReader(eventStore)),
+    loans: loans ?? new LoanStates(loanLogOf(eventStore)),
     projection,
     handlers: new Map(Object.entries(projection.handlers)),
     collections: new Map(projection.collections.map((c) => [c.name, rename(c.name)])),

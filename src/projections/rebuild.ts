@@ -1,7 +1,7 @@
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { applyInStep, applyTarget } from './apply-batch.js';
-import { LoanStates, streamPrefixReader } from './loan-states.js';
+import { LoanStates, loanLogOf } from './loan-states.js';
 import type { Projection } from './projection.js';
 import { rebuildCheckpointName, shadowCollection } from './shadow.js';
 
@@ -37,7 +37,7 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   const batchSize = options.batchSize ?? 1_000;
   const now = options.now ?? (() => new Date());
   // One loan-state cache for every projection: each loan event is folded, and its figures computed, once.
-  const loans = new LoanStates(streamPrefixReader(eventStore));
+  const loans = new LoanStates(loanLogOf(eventStore));
   const targets = projections.map((p) =>
     applyTarget(p, { store: readStore, eventStore, knownEventTypes: options.knownEventTypes, now, loans }, shadowCollection, rebuildCheckpointName(p.name)),
   );

@@ -4,7 +4,7 @@ import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { applyTarget } from './apply-batch.js';
 import { LiveFeed } from './live-feed.js';
-import { LoanStates, streamPrefixReader } from './loan-states.js';
+import { LoanStates, loanLogOf } from './loan-states.js';
 import { ProjectionMetrics } from './metrics.js';
 import { PositionWaiters } from './position-waiters.js';
 import type { Projection } from './projection.js';
@@ -53,7 +53,7 @@ export class ProjectionRunner {
     const batchSize = options.batchSize ?? 1_000;
     // Live projections apply each batch in step, so one LoanStates folds each loan event once for all of them.
     this.feed = new LiveFeed(options.eventStore, batchSize);
-    const liveLoans = new LoanStates(streamPrefixReader(options.eventStore));
+    const liveLoans = new LoanStates(loanLogOf(options.eventStore));
     for (const projection of options.projections) {
       const deps = { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now };
       const worker = new ProjectionWorker({

@@ -18,7 +18,7 @@ describe('BatchContext (what handlers see inside a batch)', () => {
       ['a', 'b', 'c'].map((id, i) => ({ op: 'put' as const, collection: 'loans__shadow', doc: { id, customerId: 'c1', rank: i } })),
       { projection: 'p', version: 1, position: 1n, updatedAt: 't' },
     );
-    ctx = new BatchContext(store, new Map([['loans', 'loans__shadow']]), 'p', new LoanStates(async () => []));
+    ctx = new BatchContext(store, new Map([['loans', 'loans__shadow']]), 'p', new LoanStates({ read: async () => [], snapshot: async () => null }));
   });
   afterEach(async () => {
     await store.close();

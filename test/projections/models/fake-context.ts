@@ -15,7 +15,10 @@ export class FakeContext implements ProjectionContext {
   puts = 0;
   /** Every event fed through `project`: the log the loan states fold from when their cache misses. */
   readonly log: RecordedEvent[] = [];
-  readonly loans = new LoanStates(async (streamId, count) => this.log.filter((e) => e.streamId === streamId).slice(0, count));
+  readonly loans = new LoanStates({
+    read: async (streamId, from, count) => this.log.filter((e) => e.streamId === streamId && e.revision >= from).slice(0, count),
+    snapshot: async () => null,
+  });
 
   private collection(name: string): Map<string, Doc> {
     let docs = this.collections.get(name);

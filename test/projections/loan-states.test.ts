@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { loanDecider } from '../../src/domain/loan/decider.js';
+import type { LoanEvent } from '../../src/domain/loan/events.js';
+import { loanSnapshotCodec } from '../../src/domain/loan/snapshot-codec.js';
+import type { LoanState } from '../../src/domain/loan/state.js';
+import type { RecordedEvent } from '../../src/eventstore/port.js';
+import { LoanStates, type LoanLog } from '../../src/projections/loan-states.js';
+import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { ServicedLoan } from '../servicing/serviced-loan.js';
+
+/** The state after the stream's first `count` events, folded from the start. */
+function foldedThrough(events: RecordedEvent[], count: number): LoanState {
+  let state = loanDecider.initialState();
+  for (const event of events.slice(0, count)) state = loanDecider.evolve(state, { type: event.type, data: event.data } as LoanEvent);
+  return state;
+}
+
+/** A log over `events` whose snapshot (if any) is the state at revision `snapshotAt`, stored as the store stores it (JSON). */
+function logOf(events: RecordedEvent[], snapshotAt: number | null, reads: { events: number }): LoanLog {
+  return {
+    async read(_streamId, from, count) {
+      const read = events.slice(Number(from), Number(from) + count);
+      reads.events += read.length;
+      return read;
+    },
+    async snapshot() {
+      if (snapshotAt === null) return null;
+      const stored: unknown = JSON.parse(JSON.stringify(loanSnapshotCodec.encode(foldedThrough(events, snapshotAt + 1))));
+      return { revision: BigInt(snapshotAt), state: loanSnapshotCodec.decode(stored) };
+    },
+  };
+}
+
+/** One loan's recorded stream after a random servicing history (see servicing-history.ts). */
+function servicedHistory(): fc.Arbitrary<RecordedEvent[]> {
+  return fc.array(step, { minLength: 1, maxLength: 15 }).map((drawn) => {
+    const loan = new ServicedLoan();
+    let today = DISBURSED;
+    for (const [n, s] of drawn.entries()) {
+      if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
+      const command = commandFor(s, today, n, loan.state);
+      if (command) attempt(loan, command, today);
+    }
+    return loan.log.events;
+  });
+}
+
+describe('LoanStates: a loan not in memory', () => {
+  it('folded from its snapshot and the tail after it is the loan folded from the start, with the same figures; a snapshot past the event is not used', async () => {
+    await fc.assert(fc.asyncProperty(servicedHistory(), fc.nat(), fc.nat(), async (events, a, b) => {
+      const target = events[a % events.length]!;
+      const snapshotAt = b % events.length;
+      const fromStart = await new LoanStates(logOf(events, null, { events: 0 })).after(target);
+      const reads = { events: 0 };
+      const fromSnapshot = await new LoanStates(logOf(events, snapshotAt, reads)).after(target);
+      expect(fromSnapshot.state).toEqual(fromStart.state);
+      expect(fromSnapshot.figures()).toEqual(fromStart.figures());
+      const revision = Number(target.revision);
+      // From a usable snapshot only the events between it and the target are read; else the whole prefix.
+      expect(reads.events).toBe(snapshotAt <= revision ? Math.max(0, revision - snapshotAt - 1) : revision);
+    }), { numRuns: 60 });
+  });
+});
