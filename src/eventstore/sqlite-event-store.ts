@@ -52,7 +52,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly statements;
   private readonly audit: LogAuditIndex;
-  private readonly macKey: Buffer | null;
+  /** The integrity key heads, snapshots and idempotency records are authenticated with: another thread opening the same log needs it to trust them. */
+  readonly macKey: Buffer | null;
   private conflicts = 0;
   private readonly onSnapshotRejected: (streamId: string, reason: string) => void;
 

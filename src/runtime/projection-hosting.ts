@@ -61,7 +61,7 @@ export function hostProjections(deps: HostingDeps): ProjectionHost {
   if (events.kind !== 'sqlite' || reads.kind !== 'sqlite' || !(eventStore instanceof SqliteEventStore) || !spawn) {
     return withStateLog(createProjectionRunner({ eventStore, readStore, registry: deps.registry, lease }), logger);
   }
-  const data: ProjectionThreadData = { eventStorePath: events.path, readStorePath: reads.path, synchronous: config.sqliteSynchronous, lease };
+  const data: ProjectionThreadData = { eventStorePath: events.path, readStorePath: reads.path, synchronous: config.sqliteSynchronous, lease, macKey: eventStore.macKey };
   const thread = new ProjectionThread({ spawn: () => spawn(data), projections: projectionsFor(eventStore), eventStore, readStore, logger });
   // The runner's own metrics stay in the thread's registry; these serve the same figures from status().
   const metrics = new ProjectionMetrics(deps.registry, () => thread.status());

@@ -15,6 +15,8 @@ export interface ProjectionThreadData {
   readStorePath: string;
   synchronous: 'OFF' | 'NORMAL' | 'FULL';
   lease: { owner: string; ttlMs: number };
+  /** The log's integrity key (see SqliteEventStore.macKey): loan snapshots the thread folds from are authenticated with it. */
+  macKey?: Buffer | null;
 }
 
 /** The part of a `Worker` the host uses; tests may hand in a thread started another way. */

@@ -16,7 +16,7 @@ const data = workerData as ProjectionThreadData;
 const post = (message: ThreadMessage) => host.postMessage(message);
 
 try {
-  const eventStore = SqliteEventStore.open({ path: data.eventStorePath, synchronous: data.synchronous, upcasters: lendcoreUpcasters() });
+  const eventStore = SqliteEventStore.open({ path: data.eventStorePath, synchronous: data.synchronous, upcasters: lendcoreUpcasters(), ...(data.macKey ? { macKey: Buffer.from(data.macKey) } : {}) });
   const readStore = SqliteReadStore.open({ path: data.readStorePath });
   // Metrics are kept by the host from status(); this registry only satisfies the runner.
   const runner = createProjectionRunner({ eventStore, readStore, registry: new Registry(), lease: data.lease });

@@ -44,6 +44,19 @@ describe('projections in a worker thread', () => {
     expect(metrics.body).toContain(`lendcore_projection_position{projection="customer-account"} ${head}`);
   });
 
+  it('opens the log with its integrity key, so the loan snapshots the thread folds from are authenticated', async () => {
+    const seen: ProjectionThreadData[] = [];
+    const spawnProjectionThread = (data: ProjectionThreadData) => {
+      seen.push(data);
+      return spawnTypeScriptThread(data);
+    };
+    const runtime = await openRuntime(tempConfig(), { logger: capturingLogger([]), routes: [], spawnProjectionThread });
+    runtimes.push(runtime);
+    const key = (runtime.eventStore as SqliteEventStore).macKey;
+    expect(key).not.toBeNull();
+    expect(Buffer.from(seen[0]!.macKey!).equals(key!)).toBe(true);
+  });
+
   it('shows a projection that failed in the thread as failed in status() and on /ready', async () => {
     const runtime = await threadedRuntime([]);
     await appendUnknownEvent(runtime.eventStore);
