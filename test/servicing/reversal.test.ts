@@ -32,6 +32,28 @@ describe('repayment reversal', () => {
     expect((await loan.ledger()).balances).toMatchObject({ loan_portfolio: '0.00', overpayment_liability: '0.00', interest_receivable: '0.00' });
   });
 
+  it('records a refund a channel paid out after the repayment its credit came from was reversed: the same refund owed back as when the refund came first', async () => {
+    const refundFirst = new ServicedLoan();
+    refundFirst.repay('3200.00', 'p1', '2024-01-15');
+    refundFirst.run({ type: 'RefundOverpayment', data: { amount: '200.00', channel: 'online', reference: 'R1', date: '2024-01-16' } }, '2024-01-16');
+    refundFirst.run(reverse('p1', '2024-01-16'), '2024-01-16');
+
+    const reversalFirst = new ServicedLoan();
+    reversalFirst.repay('3200.00', 'p1', '2024-01-15');
+    reversalFirst.run(reverse('p1', '2024-01-16'), '2024-01-16');
+    const officer = { type: 'RefundOverpayment' as const, data: { amount: '200.00', channel: 'online' as const, reference: 'R1', date: '2024-01-16' } };
+    // An officer's refund of credit that is gone is refused; a channel's confirmed payout is a fact.
+    expect(() => reversalFirst.run(officer, '2024-01-16')).toThrow(expect.objectContaining({ code: 'LOAN_NOT_OVERPAID' }) as DomainError);
+    expect(reversalFirst.run({ ...officer, data: { ...officer.data, paidOut: true } }, '2024-01-16').map((e) => e.type)).toEqual(['RefundIssued']);
+
+    expect(reversalFirst.payoff('2024-01-16')).toEqual(refundFirst.payoff('2024-01-16'));
+    expect(reversalFirst.payoff('2024-01-16')).toMatchObject({ principal: '3000.00', refundDue: '200.00' });
+    expect(reversalFirst.figures().ledger).toEqual(refundFirst.figures().ledger);
+    const { balances, balanced } = await reversalFirst.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(reversalFirst.figures().ledger);
+  });
+
   it('writes off a refund owed back with the rest, leaving nothing on the overpayment account', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30 }));
     loan.repay('3200.00', 'p1', '2024-01-15');

@@ -23,6 +23,8 @@ export interface RefundInput {
   channel: Channel;
   reference: string;
   effectiveDate?: string;
+  /** A payment channel already paid it (see RefundOverpayment): recorded even if its credit is gone. */
+  paidOut?: boolean;
 }
 
 /** Waives owed penalty, fee or interest (all of that kind when no amount is given). */
@@ -47,7 +49,7 @@ export async function rescheduleLoan(services: AppServices, meta: CommandMeta, l
 export async function refundOverpayment(services: AppServices, meta: CommandMeta, loanId: string, input: RefundInput): Promise<CommandOutcome> {
   const date = input.effectiveDate ?? businessToday(services);
   const { outcome, replayed } = await runLoanCommand(services, meta, loanId, {
-    type: 'RefundOverpayment', data: { amount: input.amount ?? null, channel: input.channel, reference: input.reference, date },
+    type: 'RefundOverpayment', data: { amount: input.amount ?? null, channel: input.channel, reference: input.reference, date, ...(input.paidOut ? { paidOut: true } : {}) },
   }, occurredAtFor(services, date));
   if (outcome.created || replayed) return outcome;
   // A refund replayed by its reference answers with the first result, like a repayment.

@@ -50,7 +50,7 @@ export async function settlePayout(services: AppServices, meta: CommandMeta, cha
   const today = businessToday(services);
   const finishedOn = Number.isNaN(finished.getTime()) ? today : businessDateAt(finished, services.clock.timeZone);
   const date = finishedOn < today ? finishedOn : today;
-  const refund = await refundOverpayment(services, meta, payout.loanId, { amount: payout.amount, channel: channel.refundChannel, reference, effectiveDate: date });
+  const refund = await refundOverpayment(services, meta, payout.loanId, { amount: payout.amount, channel: channel.refundChannel, reference, effectiveDate: date, paidOut: true });
   const confirmed = await runPayoutCommand(services, meta, settlement.payoutId, {
     type: 'ConfirmPayout', data: { channelReference: reference, at: settlement.at, by: meta.actor.sub },
   }, occurredAtFor(services, date));

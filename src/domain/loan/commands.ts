@@ -79,7 +79,11 @@ export type ReceiveRecovery = {
 };
 export type RefundOverpayment = {
   type: 'RefundOverpayment';
-  data: { amount?: string | null; channel: Channel; reference: string; date: string };
+  /**
+   * `paidOut`: a payment channel has already paid it (a confirmed refund payout): the money has left
+   * the lender and is recorded even if the credit it was reserved from was reversed away since.
+   */
+  data: { amount?: string | null; channel: Channel; reference: string; date: string; paidOut?: boolean };
 };
 /** Brings a legacy loan over as of its cut-over date (see migration.ts); the application looked up customer and product. */
 export type MigrateLoan = {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxPayoutNotification } from '../../../src/payments/payouts/sandbox-payout-notification.js';
 import { sandboxNotification } from '../../../src/payments/sandbox/sandbox-gateway.js';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
+import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { sandboxPrivateKey } from './payment-fixtures.js';
 import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
 
@@ -166,4 +166,42 @@ describe('refunds of a credit balance go out through a channel', () => {
     const active = await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', 'loan-refund-6');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${active}/refunds`, { channel: 'sandbox' }), 409, 'LOAN_NOT_OVERPAID');
   });
+
+  it('an admin\'s refund outside the channels takes only the credit no pending payout reserved (QA: the same credit went out twice)', async () => {
+    await verifiedCustomer(t, 'cust-refund-8');
+    const { loanId, credit } = await overpaidLoan(t, 'cust-refund-8', productId, 'loan-refund-18');
+    const payout = await startPayout(loanId, { channel: 'sandbox', amount: '10.00' });
+    const decree = (body: Record<string, unknown>) => t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', effectiveDate: '2026-01-20', ...body });
+    const free = (Number(credit) - 10).toFixed(2);
+    const over = await decree({ amount: credit, reference: 'CASH-1' });
+    refused(over, 422, 'REFUND_EXCEEDS_CREDIT');
+    expect((JSON.parse(over.body) as { detail: string }).detail).toBe(`Refund ${credit} exceeds the refundable credit ${free}: 10.00 of the ${credit} credit is reserved by pending refund payouts`);
+    expect(await refundsOf(t, loanId)).toHaveLength(0);
+    // Without an amount: all the free credit, and the loan stays open for the pending payout.
+    accepted(await decree({ reference: 'CASH-2' }));
+    expect((await refundsOf(t, loanId)).map((e) => (e.data as { amount: string }).amount)).toEqual([free]);
+    expect(await refundDesk(t, loanId)).toMatchObject({ creditBalance: '10.00', reserved: '10.00', refundable: '0.00' });
+    refused(await decree({ reference: 'CASH-3' }), 422, 'REFUND_EXCEEDS_CREDIT');
+    // The replay of the first decree answers with its first result (200), recording nothing.
+    accepted(await decree({ reference: 'CASH-2' }), 200);
+    expect((await deliverPayout(sandboxPayoutNotification(sandboxPrivateKey(t), { payoutId: payout.id, amount: '10.00', outcome: 'paid' }, new Date()))).statusCode).toBe(200);
+    const loan = await t.runtime.eventStore.readStream(`loan-${loanId}`);
+    expect(loan.filter((e) => e.type === 'RefundIssued')).toHaveLength(2);
+    expect(loan.at(-1)?.type).toBe('LoanClosed');
+  });
+
+  it('a payout paid after the repayment it was reserved from bounced is recorded, as owed back (QA: it went out with no trace)', async () => {
+    await verifiedCustomer(t, 'cust-refund-9');
+    const { loanId, credit } = await overpaidLoan(t, 'cust-refund-9', productId, 'loan-refund-19');
+    const payout = await startPayout(loanId, { channel: 'sandbox' });
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/OVER-loan-refund-19/reversal`, { reason: 'chargeback', effectiveDate: '2026-01-25' }));
+    const paid = await deliverPayout(sandboxPayoutNotification(sandboxPrivateKey(t), { payoutId: payout.id, amount: credit, outcome: 'paid' }, new Date()));
+    expect(paid.statusCode, paid.body).toBe(200);
+    expect((await refundsOf(t, loanId)).map((e) => (e.data as { amount: string }).amount)).toEqual([credit]);
+    const view = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payouts/${payout.id}`)).body) as { status: string };
+    expect(view.status).toBe('confirmed');
+    const payoff = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff?date=2026-01-25`)).body) as { refundDue: string };
+    expect(payoff.refundDue).toBe(credit);
+  });
 });
+

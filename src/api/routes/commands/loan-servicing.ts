@@ -1,7 +1,8 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { approveReversal, refundOverpayment, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { approveReversal, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { decreeRefund } from '../../../app/payouts/decree-refund.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
@@ -93,6 +94,6 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: commandSchema('loans', 'Refund an overpaid loan\'s credit balance (officer)', { params: idParams, body: refundBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.refund', deps.eventStore);
-    return sendOutcome(reply, await refundOverpayment(deps, commandMeta(request, actor, 'loans.refund'), request.params.id, request.body));
+    return sendOutcome(reply, await decreeRefund(deps, commandMeta(request, actor, 'loans.refund'), request.params.id, request.body));
   });
 };
