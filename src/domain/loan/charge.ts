@@ -1,5 +1,6 @@
 import { parseDate } from '../calendar.js';
 import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
 import type { ApplyCharge } from './commands.js';
 import type { LoanEvent, OfficerChargeKind } from './events.js';
 import { positiveAmount, requireActive } from './guards.js';
@@ -35,11 +36,18 @@ export function installmentFor(installments: readonly Installment[], dueDate: st
  * CHARGE_DUE_BEFORE_DISBURSEMENT (422); PENALTY_CHARGE_DUE_IN_FUTURE (422): a late or collection
  * fee is for a default that already happened, so its due date is never after the business date;
  * CHARGE_AFTER_PRINCIPAL_REPAID (422): a fee in a period not yet due once no principal is owed;
- * BACKDATED_BEFORE_RESCHEDULE (422): dated before the last reschedule, whose contract already holds those days.
+ * BACKDATED_BEFORE_RESCHEDULE (422): dated before the last reschedule, whose contract already holds those days;
+ * CHARGE_TOO_LARGE (422): more than the principal disbursed — a fee is a small part of a loan, and a
+ * charge larger than the whole loan is a typing slip (like OVERPAYMENT_TOO_LARGE for repayments).
  */
 export function applyCharge({ data }: ApplyCharge, state: LoanState): LoanEvent[] {
   requireActive(state);
-  const amount = positiveAmount(data.amount, state.currency).toString();
+  const charged = positiveAmount(data.amount, state.currency);
+  const amount = charged.toString();
+  const principal = Money.of(state.disbursement?.amount ?? '0', state.currency);
+  if (charged.gt(principal)) {
+    throw new DomainError('CHARGE_TOO_LARGE', `A charge of ${amount} is more than this loan's principal ${principal.toString()}`, 'rule', { principal: principal.toString() });
+  }
   const date = parseDate(data.date);
   const dueDate = parseDate(data.dueDate);
   const disbursed = state.disbursement?.date;

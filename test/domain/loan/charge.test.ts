@@ -37,6 +37,10 @@ describe('ApplyCharge', () => {
     given(loanDecider, events).when(charge('document-fee', '5.001', '2026-03-01')).thenThrows('AMOUNT_TOO_PRECISE', 'invalid');
     given(loanDecider, events).when(charge('document-fee', '5.00', '2026-01-14')).thenThrows('CHARGE_DUE_BEFORE_DISBURSEMENT', 'rule');
     given(loanDecider, events).when(charge('late-fee', '5.00', '2026-02-21')).thenThrows('PENALTY_CHARGE_DUE_IN_FUTURE', 'rule');
+    // More than the 100 000.00 principal is a typing slip (QA keyed 999999999999999.99); the principal itself is accepted.
+    given(loanDecider, events).when(charge('document-fee', '100000.01', '2026-03-01')).thenThrows('CHARGE_TOO_LARGE', 'rule');
+    given(loanDecider, events).when(charge('document-fee', '999999999999999.99', '2026-03-01')).thenThrows('CHARGE_TOO_LARGE', 'rule');
+    expect(loanDecider.decide(charge('document-fee', '100000.00', '2026-03-01'), events.reduce(loanDecider.evolve, loanDecider.initialState())).map((e) => e.type)).toEqual(['ChargeApplied']);
     // A loan whose principal is all paid while row 2's interest is still owed (as a back-dated payoff short of
     // that interest can leave it): a fee in row 2's period, not yet due, would be forgone like the schedule's own.
     const state = structuredClone(disbursedLoan().state);

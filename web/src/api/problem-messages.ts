@@ -63,6 +63,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   PAYOUT_CLOSED: '该笔退款已结束',
   PAYOUT_IN_FLIGHT: '该笔退款正在渠道处理中，请稍后再试',
   PENALTY_CHARGE_DUE_IN_FUTURE: '滞纳金或催收费的到期日不能晚于今天',
+  CHARGE_TOO_LARGE: '费用金额过大（不得超过贷款本金）',
   CHANNEL_NOT_CONFIGURED: '该渠道未在本服务器配置',
   PAYEE_NAME_REQUIRED: '2000 元及以上的微信转账需填写收款人姓名',
 };
