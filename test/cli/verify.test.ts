@@ -37,7 +37,7 @@ describe('lendcore verify', () => {
     expect(io.stdout).toEqual([
       'verify ok: 2 streams, 4 events, 0 checkpoints, 0 snapshots, 0 idempotency records; every chain, head, checkpoint and record intact',
       'not anchored: no signed checkpoint yet (run lendcore checkpoint and publish `lendcore checkpoint export`)',
-      'ledger reconciled: every account of 0 loans equals the loan\'s own figures',
+      'ledger not checked: no general-ledger read model was ever built over this log (head 4); build it with lendcore replay --projection general-ledger (or start the server), then verify again',
     ]);
   });
 

@@ -22,7 +22,7 @@ describe('lendcore verify against an attacker with the log file', () => {
     expect(io.stdout).toEqual([
       'verify ok: 2 streams, 4 events, 1 checkpoints, 0 snapshots, 0 idempotency records; every chain, head, checkpoint and record intact',
       'anchored up to position 4; 0 event(s) after it are covered by chains and head MACs only',
-      'ledger reconciled: every account of 0 loans equals the loan\'s own figures',
+      'ledger not checked: no general-ledger read model was ever built over this log (head 4); build it with lendcore replay --projection general-ledger (or start the server), then verify again',
     ]);
   });
 
