@@ -85,11 +85,14 @@ async function copyDatabase(source: string, target: string, isLog: boolean): Pro
     db.close();
   }
   await chmod(target, 0o600);
-  if (!isLog) return 0n;
-  const copy = new Database(target, { readonly: true });
+  // The copy keeps the source's WAL mode, and opening a WAL file leaves -wal and -shm files beside
+  // it that no manifest lists: a backup is one self-contained file per store (the stores turn WAL
+  // back on when they open it after a restore).
+  const copy = new Database(target);
   copy.defaultSafeIntegers(true);
   try {
-    return (copy.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null }).position ?? 0n;
+    copy.pragma('journal_mode = DELETE');
+    return isLog ? (copy.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null }).position ?? 0n : 0n;
   } finally {
     copy.close();
   }

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,8 @@ describe('lendcore backup and restore', () => {
     expect(backup.code).toBe(0);
     const manifest = JSON.parse(readFileSync(path.join(backupDir, 'manifest.json'), 'utf8')) as { files: { name: string }[] };
     expect(manifest.files.map((f) => f.name)).toEqual(['lendcore.db', 'checkpoints.db', 'keys.db.sealed', 'signing.key.sealed', 'users.db.sealed', 'blind-index.db', 'readmodels.db']);
+    // Nothing in the folder the manifest does not list (QA found the copies' -wal and -shm files).
+    expect(readdirSync(backupDir).sort()).toEqual([...manifest.files.map((f) => f.name), 'manifest.json'].sort());
     expect(acknowledged.length).toBeGreaterThan(before.length); // writes went on during the backup
 
     const restoredDir = path.join(scratch, 'restored');
