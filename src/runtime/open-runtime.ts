@@ -22,6 +22,7 @@ import { openEventStore, openReadStore } from './open-stores.js';
 import { hostProjections, type HostingDeps, type ProjectionHost } from './projection-hosting.js';
 import { projectionHealth } from './projections.js';
 import { keyStoreReadiness } from './key-store-readiness.js';
+import { checkLogAtStart, type LogCheck, type LogCheckData, type LogCheckThread } from './log-check-at-start.js';
 import { OperationsMetrics } from './operations-metrics.js';
 import { assertSafeStart, KEY_STORE_FILE } from './safe-start.js';
 
@@ -41,6 +42,8 @@ export interface Runtime {
   projections: ProjectionHost | null;
   /** Close-of-business and payment-suspense metrics are reported through this (src/runtime/operations-metrics.ts). */
   operations: OperationsMetrics;
+  /** The integrity walk of the embedded log at start (null over server stores); /ready reports what it found. */
+  logCheck: LogCheck | null;
   /** Stops accepting, drains in-flight requests, stops projections, closes every store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -53,6 +56,8 @@ export interface RuntimeOptions {
   spawnProjectionThread?: HostingDeps['spawnThread'];
   /** Cost of new password hashes; tests lower it to keep scrypt quick. */
   passwordParams?: ScryptParams;
+  /** Starts the log check at start another way (tests run TypeScript sources). */
+  spawnLogCheck?: (data: LogCheckData) => LogCheckThread;
 }
 
 export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: npx lendcore demo';
@@ -68,7 +73,11 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       onSnapshotRejected: (streamId, reason) => logger.warn({ streamId, reason }, 'snapshot refused; rebuilt from events'),
     });
     closers.unshift(() => eventStore.close());
+    let logCheck: LogCheck | null = null;
     if (config.eventStore.kind === 'sqlite') {
+      logCheck = checkLogAtStart({ logFile: config.eventStore.path, dataDir: config.dataDir, signingKey: config.signingKey }, logger, options.spawnLogCheck);
+      const started = logCheck;
+      closers.unshift(() => started.stop());
       const checkpoints = scheduleCheckpoints({
         logFile: config.eventStore.path, dataDir: config.dataDir, seconds: config.checkpointSeconds, logger,
         keys: await resolveIntegrityKeys(config.dataDir, config.signingKey),
@@ -112,7 +121,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       clock: { now: () => new Date(), timeZone: config.timeZone },
       metrics,
       routes: options.routes ?? resourceRoutes,
-      readiness: [keyStoreReadiness(keysFile, keyStore)],
+      readiness: [keyStoreReadiness(keysFile, keyStore), ...(logCheck ? [() => logCheck.readiness()] : [])],
       operations,
       ...(projections ? { projections: projectionHealth(projections), projectionControl: projections } : {}),
     });
@@ -121,7 +130,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
 
     let closing: Promise<void> | null = null;
     const close = () => (closing ??= closeInOrder(closers));
-    return { config, app, eventStore, readStore, vault, identity, logger, projections, operations, close };
+    return { config, app, eventStore, readStore, vault, identity, logger, projections, operations, logCheck, close };
   } catch (error) {
     await closeInOrder(closers);
     throw error;
