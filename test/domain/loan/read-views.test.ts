@@ -48,6 +48,16 @@ describe('loan summary, schedule view and payoff quote', () => {
     expect(scheduleView(life.state).rows[0]?.status).toBe('partially-paid');
   });
 
+  it('as of a date, marks rows still owed and due before it overdue though no close of business has run, as the days past due count them', () => {
+    const life = disbursedLoan();
+    life.run(repay('500.00', 'r1', '2026-02-15'));
+    // Installments fall due on the 15th; no close of business has marked any row.
+    expect(scheduleView(life.state).rows.slice(0, 3).map((r) => r.status)).toEqual(['partially-paid', 'future', 'future']);
+    expect(scheduleView(life.state, '2026-03-20').rows.slice(0, 5).map((r) => r.status)).toEqual(['overdue', 'overdue', 'due', 'future', 'future']);
+    // Due on the date itself is not yet past due.
+    expect(scheduleView(life.state, '2026-03-15').rows.slice(0, 3).map((r) => r.status)).toEqual(['overdue', 'due', 'future']);
+  });
+
   it('keeps the state plain JSON so it can be snapshotted', () => {
     const life = disbursedLoan();
     life.run(repay('8884.88', 'r1', '2026-02-15'));

@@ -1,6 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
+import { latestDate } from '../../../domain/loan/figures.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
@@ -39,7 +40,10 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);
-    return scheduleView(state);
+    // Rows are aged to the date the summary ages days past due to (see daysPastDueAt).
+    const closed = await closedThrough(deps.readStore);
+    const latest = latestDate(state);
+    return scheduleView(state, state.status === 'closed' || state.status === 'written_off' ? null : closed !== null && closed > latest ? closed : latest);
   });
 
   app.get('/v1/loans/:id/payoff', {
