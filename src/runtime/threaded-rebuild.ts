@@ -43,7 +43,7 @@ export interface ThreadedRebuildOptions extends Omit<RebuildOptions, 'pauseLive'
  * rebuilds the first group, a worker thread each other one, each over its own connections to the
  * same SQLite files, each group folding the loans itself. Every projection still swaps its
  * shadows in atomically with its own checkpoint. Progress is the slowest group's; a failure in
- * one group stops the others and is thrown. Over other stores, with one thread, or without the
+ * one group stops the others still running (a group that had finished keeps its swap) and is thrown. Over other stores, with one thread, or without the
  * compiled entry, it is rebuildProjections. Returns the highest position a group swapped in at.
  */
 export async function rebuildInThreads(options: ThreadedRebuildOptions): Promise<bigint> {
