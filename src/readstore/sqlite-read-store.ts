@@ -36,7 +36,8 @@ export class SqliteReadStore implements ReadStore {
   private readonly puts = new Map<string, Database.Statement>();
   private readonly statements = new Map<string, Database.Statement>();
 
-  private constructor(private readonly db: Database.Database) {}
+  /** `path`: the file, so another thread can open its own connection to the same store. */
+  private constructor(private readonly db: Database.Database, readonly path: string) {}
 
   /** Opens (creating if needed, with READ_STORE_PAGE_SIZE pages) the file in WAL mode with the synchronous mode set on this connection. */
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
@@ -48,7 +49,7 @@ export class SqliteReadStore implements ReadStore {
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');
     createInternalTables(db);
-    return new SqliteReadStore(db);
+    return new SqliteReadStore(db, options.path);
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
