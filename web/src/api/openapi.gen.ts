@@ -2824,6 +2824,27 @@ export interface components {
                 }[];
             }[];
         };
+        ImportedStatement: {
+            /** @description SHA-256 of the statement's bytes, first 32 hex digits */
+            statementId: string;
+            /** @description False when this exact statement was imported before: nothing new was recorded */
+            imported: boolean;
+            matched: number;
+            suspended: number;
+            duplicates: number;
+            skippedDebits: number;
+            lines: {
+                bankTxnId: string;
+                /** @enum {string} */
+                outcome: "matched" | "suspended" | "duplicate";
+                /** @description The loan a matched line was recorded against */
+                loanId: string | null;
+                /** @description Why a line went to the suspense queue */
+                reason: string | null;
+            }[];
+            /** @description Global log position; pass as ?minPosition= on a query to read your write */
+            position: string;
+        };
         Problem: {
             /**
              * @description urn:lendcore:problem:<code in kebab case>
@@ -11413,7 +11434,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportedStatement"];
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedStatement"];
+                };
             };
             /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
             400: {
@@ -15066,7 +15098,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        /** @description Bearer token, valid for ttl */
+                        token: string;
+                        sub: string;
+                        /** @enum {string} */
+                        role: "borrower" | "officer" | "underwriter" | "compliance" | "admin";
+                        customerId: string | null;
+                        /** @example 8h */
+                        ttl: string;
+                    };
+                };
             };
             /** @description Invalid input: VALIDATION_FAILED */
             400: {
@@ -15096,7 +15139,16 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            kycStatus: string;
+                            /** @description How many loans the customer has */
+                            loans: number;
+                        }[];
+                    };
+                };
             };
             /** @description Invalid input: VALIDATION_FAILED */
             400: {
