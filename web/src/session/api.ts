@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
-import type { ApiResponse } from '../api/schema';
+import type { ApiRequest, ApiResponse } from '../api/schema';
 import type { Role } from '../api/types';
 import type { Session } from './session';
 
@@ -9,7 +9,7 @@ export type DevSession = ApiResponse<'postDevSession'>;
 
 /** Development only (LENDCORE_ENV=development): a token for any role. */
 export function useDevSession() {
-  return useMutation({ mutationFn: (body: { role: Role; customerId?: string }) => postJson<DevSession>('/v1/dev/session', body) });
+  return useMutation({ mutationFn: (body: ApiRequest<'postDevSession'>) => postJson<DevSession>('/v1/dev/session', body) });
 }
 
 /** Development only: a few customers to sign in as; a 404 here means the development login is off. */
@@ -17,11 +17,7 @@ export function useDevCustomers() {
   return useQuery({ queryKey: ['dev', 'customers'], queryFn: () => getJson<ApiResponse<'getDevCustomers'>>('/v1/dev/customers'), retry: false });
 }
 
-export interface LoginRequest {
-  login: string;
-  password: string;
-  totp?: string;
-}
+export type LoginRequest = ApiRequest<'auth.login'>;
 
 /** POST /v1/auth/login's answer: tokens, or (staff, first login) the TOTP enrolment to complete. */
 type LoginAnswer = ApiResponse<'auth.login'>;
@@ -46,12 +42,7 @@ export function useLogin() {
   return useMutation({ mutationFn: (body: LoginRequest) => postJson<LoginAnswer>('/v1/auth/login', body) });
 }
 
-export interface EnrolmentRequest {
-  login: string;
-  enrolmentToken: string;
-  code: string;
-  newPassword?: string;
-}
+export type EnrolmentRequest = ApiRequest<'auth.enrolTotp'>;
 
 /** POST /v1/auth/totp/enrol: confirms the authenticator (and sets the new password); answers tokens and one-time recovery codes. */
 export function useEnrolTotp() {
@@ -61,18 +52,12 @@ export function useEnrolTotp() {
 /** POST /v1/auth/register: a borrower account waiting for its 6-digit code (sent by SMS or e-mail). */
 export function useRegister() {
   return useMutation({
-    mutationFn: (body: { phone: string; password: string } | { email: string; password: string }) =>
+    mutationFn: (body: ApiRequest<'auth.register'>) =>
       postJson<ApiResponse<'auth.register'>>('/v1/auth/register', body),
   });
 }
 
-export interface VerificationRequest {
-  login: string;
-  code: string;
-  name: string;
-  nationalId: string;
-  phone?: string;
-}
+export type VerificationRequest = ApiRequest<'auth.verify'>;
 
 /** POST /v1/auth/verify: activates the account with its code and registers the customer. */
 export function useVerify() {
