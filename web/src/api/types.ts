@@ -1,12 +1,15 @@
-import type { ApiResponse, Schema } from './schema';
+import type { ApiRequest, ApiResponse, Schema } from './schema';
 
 /**
  * Response shapes of the /v1 API the console reads, taken from the server's /openapi.json (./schema.ts).
  * Amounts are decimal strings computed by the server; the console only formats them.
  */
-export type Role = 'borrower' | 'officer' | 'underwriter' | 'compliance' | 'admin';
-export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
-export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
+/** Who a token names (src/api/auth/token.ts TOKEN_ROLES), as the development login takes it. */
+export type Role = ApiRequest<'postDevSession'>['role'];
+/** A repayment's channel. */
+export type Channel = ApiRequest<'loans.repay'>['channel'];
+/** The five-category loan classification. */
+export type Classification = LoanSummary['classification'];
 
 /** What every command answers: the entity, its stream revision and the log position (pass as ?minPosition=). */
 export type CommandResult = ApiResponse<'loans.apply'>;
