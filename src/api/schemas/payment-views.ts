@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LineOutcome } from '../../app/payments/import-bank-statement.js';
 import type { PaymentIntentView } from '../../app/payments/payment-intent-view.js';
 import type { SuspenseLineDoc } from '../../projections/models/payments/payments.js';
 import type { ChannelReconciliation, ReconciliationRow } from '../../reports/payment-reconciliation.js';
@@ -6,8 +7,8 @@ import { channel } from './common.js';
 import { intentChannel } from './payments.js';
 
 /**
- * JSON answers of the payment queries: an intent, a loan's transfer reference, the suspense queue
- * and the payment reconciliation report. Amounts are decimal strings, positions and revisions
+ * JSON answers of the payment queries: an intent, a loan's transfer reference, the suspense queue,
+ * a statement import's outcome and the payment reconciliation report. Amounts are decimal strings, positions and revisions
  * decimal strings too. Each schema is checked against the type the handler returns below.
  */
 const decimal = z.string().meta({ description: 'Decimal string' });
@@ -78,6 +79,25 @@ export const paymentReconciliationResponse = z.object({
   })),
 }).meta({ id: 'PaymentReconciliation' });
 
+const lineOutcome = z.object({
+  bankTxnId: z.string(),
+  outcome: z.enum(['matched', 'suspended', 'duplicate']),
+  loanId: z.string().nullable().meta({ description: 'The loan a matched line was recorded against' }),
+  reason: z.string().nullable().meta({ description: 'Why a line went to the suspense queue' }),
+});
+
+/** POST /v1/payments/bank-statements: 201 when the statement was new, 200 (imported false) when it was seen before. */
+export const importedStatementResponse = z.object({
+  statementId: z.string().meta({ description: 'SHA-256 of the statement\'s bytes, first 32 hex digits' }),
+  imported: z.boolean().meta({ description: 'False when this exact statement was imported before: nothing new was recorded' }),
+  matched: z.number().int(),
+  suspended: z.number().int(),
+  duplicates: z.number().int(),
+  skippedDebits: z.number().int(),
+  lines: z.array(lineOutcome),
+  position: z.string().meta({ description: 'Global log position; pass as ?minPosition= on a query to read your write' }),
+}).meta({ id: 'ImportedStatement' });
+
 /** Compiles only while the handler's type and the schema's output are assignable both ways. */
 type Fits<Answer, Schema extends z.ZodType> = [Answer] extends [z.output<Schema>] ? ([z.output<Schema>] extends [Answer] ? true : never) : never;
 // SuspenseLineDoc is a read-store Doc (open index signature), so only its named fields are compared.
@@ -87,4 +107,5 @@ export const PAYMENT_SCHEMAS_FIT: [
   Fits<SuspenseLine, typeof suspenseLine>,
   Fits<ReconciliationRow, typeof reconciliationRow>,
   Fits<{ date: string; channels: ChannelReconciliation[] }, typeof paymentReconciliationResponse>,
-] = [true, true, true, true];
+  Fits<LineOutcome, typeof lineOutcome>,
+] = [true, true, true, true, true];

@@ -1,164 +1,41 @@
+import type { ApiRequest, ApiResponse, Schema } from './schema';
+
 /**
- * Response shapes of the /v1 API the console reads, as the server sends them (see /openapi.json
- * and docs/DESIGN.md). Amounts are decimal strings computed by the server; the console only formats them.
+ * Response shapes of the /v1 API the console reads, taken from the server's /openapi.json (./schema.ts).
+ * Amounts are decimal strings computed by the server; the console only formats them.
  */
-export type Role = 'borrower' | 'officer' | 'underwriter' | 'compliance' | 'admin';
-export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
-export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
+/** Who a token names (src/api/auth/token.ts TOKEN_ROLES), as the development login takes it. */
+export type Role = ApiRequest<'postDevSession'>['role'];
+/** A repayment's channel. */
+export type Channel = ApiRequest<'loans.repay'>['channel'];
+/** The five-category loan classification. */
+export type Classification = LoanSummary['classification'];
 
-export interface CommandResult {
-  id: string;
-  revision: string;
-  position: string;
-}
+/** What every command answers: the entity, its stream revision and the log position (pass as ?minPosition=). */
+export type CommandResult = ApiResponse<'loans.apply'>;
 
-export interface Outstanding {
-  principal: string;
-  interest: string;
-  fees: string;
-  penalties: string;
-  total: string;
-}
+export type LoanSummary = Schema<'LoanSummary'>;
+export type Outstanding = LoanSummary['outstanding'];
 
-export interface LoanSummary {
-  id: string;
-  customerId: string;
-  productId: string;
-  status: string;
-  flags: string[];
-  currency: string;
-  principal: string;
-  outstanding: Outstanding;
-  nextDue: { date: string; amount: string } | null;
-  daysPastDue: number;
-  classification: Classification | null;
-  asOf?: string;
-}
+export type Schedule = Schema<'LoanSchedule'>;
+export type ScheduleRow = Schedule['rows'][number];
 
-export interface ScheduleRow {
-  number: number;
-  dueDate: string;
-  principal: string;
-  interest: string;
-  fee: string;
-  penalty: string;
-  total: string;
-  balance: string;
-  paid: string;
-  status: string;
-}
+export type LoanHistory = Schema<'LoanHistory'>;
+export type HistoryEvent = LoanHistory['events'][number];
 
-export interface Schedule {
-  currency: string;
-  rows: ScheduleRow[];
-}
+export type LoanStateAt = Schema<'LoanStateAt'>;
 
-export interface HistoryEvent {
-  revision: string;
-  position: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { sub: string; role: string };
-  correlationId: string;
-  causationId: string | null;
-  prevHash: string;
-  hash: string;
-  data: unknown;
-}
+export type Payoff = Schema<'PayoffQuote'>;
 
-export interface LoanHistory {
-  loanId: string;
-  customerId: string;
-  disclosure: string;
-  borrower: Record<string, string | null>;
-  events: HistoryEvent[];
-}
+export type Product = Schema<'Product'>;
+export type ProductTerms = Product['terms'];
 
-export interface LoanStateAt {
-  id: string;
-  asOf: string;
-  revision: string;
-  customerId: string;
-  summary: Omit<LoanSummary, 'id' | 'customerId' | 'productId'>;
-  schedule: Schedule;
-}
+export type CustomerAccount = Schema<'CustomerAccount'>;
+export type CustomerLoanLine = CustomerAccount['loans'][number];
 
-export interface Payoff {
-  id: string;
-  currency: string;
-  date: string;
-  principal: string;
-  interest: string;
-  fees: string;
-  penalties: string;
-  /** A refund paid out against a payment since reversed, owed back; already included in `total`. */
-  refundDue?: string;
-  total: string;
-}
+export type ProjectionStatus = Schema<'ProjectionStatusList'>['items'][number];
 
-export interface ProductTerms {
-  name: string;
-  currency: string;
-  principal: { min: string; max: string };
-  term: { min: number; max: number };
-  frequency: 'monthly' | 'biweekly' | 'weekly';
-  annualRate: string;
-  interestMethod: string;
-  amortization: string;
-  aprCap: string | null;
-  fees: { kind: string; type: string; value: string }[];
-}
-
-export interface Product {
-  id: string;
-  version: number;
-  terms: ProductTerms;
-  retired: boolean;
-  definedOn: string;
-  retiredOn: string | null;
-}
-
-export interface CustomerLoanLine {
-  loanId: string;
-  status: string;
-  currency: string;
-  principal: string;
-  outstanding: string;
-  nextDue: { date: string; amount: string } | null;
-}
-
-export interface CustomerAccount {
-  id: string;
-  profile: { name: string | null; nationalId: string | null; phone: string | null; email: string | null };
-  registeredOn: string;
-  kycStatus: string;
-  kyc: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: string | null; submittedAt: string } | null;
-  flags: unknown[];
-  erased: boolean;
-  loans: CustomerLoanLine[];
-  totals: { currency: string; loans: number; open: number; principal: string; outstanding: string }[];
-}
-
-export interface ProjectionStatus {
-  name: string;
-  version: number;
-  state: string;
-  position: string;
-  headPosition: string;
-  lagEvents: number;
-  lagSeconds: number;
-  error: string | null;
-}
-
-export interface CloseOfBusinessReport {
-  date: string;
-  datesClosed: string[];
-  loansScanned: number;
-  loansChanged: number;
-  eventsAppended: number;
-  durationMs: number;
-}
+export type CloseOfBusinessReport = ApiResponse<'operations.closeOfBusiness'>;
 
 /** A report's JSON: its rows (objects of strings and counts) and whatever the report adds (asOf, period...). */
 export interface ReportRows {

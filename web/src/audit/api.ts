@@ -1,27 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
-import type { Page } from '../search/api';
+import type { ApiResponse, Schema } from '../api/schema';
 
 /** One GET /v1/audit entry (the AuditEntry schema of /openapi.json): an event's envelope, never its data. */
-export interface AuditEntry {
-  id: string;
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  streamId: string;
-  revision: string;
-  position: string;
-  occurredAt: string;
-  recordedAt: string;
-  actorSub: string;
-  actorRole: string;
-  actorCustomerId: string | null;
-  correlationId: string;
-  causationId: string | null;
-  idempotencyKey: string | null;
-  prevHash: string;
-  hash: string;
-}
+export type AuditEntry = Schema<'AuditEntry'>;
 
 /** The route's filters: stream id, actor sub, event type, recording time from/to (ISO instants). */
 export interface AuditFilter {
@@ -36,7 +18,7 @@ export interface AuditFilter {
 export function useAudit(filter: AuditFilter, cursor: string | undefined) {
   return useQuery({
     queryKey: ['audit', filter, cursor],
-    queryFn: () => getJson<Page<AuditEntry>>('/v1/audit', { ...filter, cursor, limit: 50 }),
+    queryFn: () => getJson<ApiResponse<'audit.list'>>('/v1/audit', { ...filter, cursor, limit: 50 }),
     placeholderData: (previous) => previous,
   });
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
+import type { ApiRequest } from '../api/schema';
 import type { CommandResult, CustomerAccount } from '../api/types';
 
 export const customerKey = (id: string) => ['customer', id] as const;
@@ -14,20 +15,9 @@ export function useCustomer(id: string | null) {
   });
 }
 
-export interface Registration {
-  customerId?: string;
-  name: string;
-  nationalId: string;
-  phone: string;
-  email?: string;
-}
+export type Registration = ApiRequest<'customers.register'>;
 
-export interface KycSubmission {
-  monthlyIncome: string;
-  employer: string;
-  employmentMonths: number;
-  bankAccount: string;
-}
+export type KycSubmission = ApiRequest<'customers.submitKyc'>;
 
 /** Waits for the account centre to show a command's effect, then refreshes the customer. */
 function useCustomerCommand<T>(send: (body: T) => Promise<CommandResult>) {
@@ -51,6 +41,6 @@ export function useSubmitKyc(customerId: string) {
 }
 
 export function useKycDecision(customerId: string) {
-  return useCustomerCommand((body: { decision: 'verified' | 'rejected'; reason?: string }) =>
+  return useCustomerCommand((body: ApiRequest<'customers.decideKyc'>) =>
     postJson<CommandResult>(`/v1/customers/${encodeURIComponent(customerId)}/kyc/decision`, body));
 }

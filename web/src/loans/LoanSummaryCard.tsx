@@ -1,11 +1,11 @@
 import { Descriptions, Tag } from 'antd';
-import type { LoanSummary } from '../api/types';
+import type { LoanStateAt, LoanSummary } from '../api/types';
 import { labelOf, useT } from '../i18n/i18n';
 import { money } from '../shell/format';
 import { StatusTag } from './StatusTag';
 
-/** The loan's figures as the server computed them: status, principal, outstanding by component, next due, DPD, class. */
-export function LoanSummaryCard({ loan }: { loan: Omit<LoanSummary, 'id' | 'customerId' | 'productId'> }) {
+/** The loan's figures as the server computed them (now, or as of an event): status, principal, outstanding by component, next due, DPD, class. */
+export function LoanSummaryCard({ loan }: { loan: LoanSummary | LoanStateAt['summary'] }) {
   const t = useT();
   const c = loan.currency;
   return (

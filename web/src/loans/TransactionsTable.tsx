@@ -1,38 +1,27 @@
 import { useQuery } from '@tanstack/react-query';
 import { Table } from 'antd';
 import { getJson } from '../api/client';
+import type { ApiResponse, Schema } from '../api/schema';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
-import type { Page } from '../search/api';
 import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { loanKey } from './api';
 
-/** One money movement as GET /v1/loans/:id/transactions sends it; only the fields the table shows. */
-interface Transaction {
-  type: 'disbursement' | 'repayment' | 'waiver' | 'penalty' | 'charge' | 'refund' | 'recovery' | 'write-off';
-  revision: string;
-  date: string;
-  actor: { sub: string; role: string };
-  currency: string;
-  amount: string;
-  channel?: string;
-  reference?: string;
-  reason?: string;
-  allocation?: { principal: string; interest: string; fee: string; penalty: string; excess: string };
-}
+/** One money movement as GET /v1/loans/:id/transactions sends it (the LoanTransaction schema: one shape per type). */
+type Transaction = Schema<'LoanTransaction'>;
 
 /** What the server says the movement went to: the repayment's allocation, a waiver's reason, a channel and reference. */
 function detailOf(tx: Transaction, t: (key: MessageKey) => string): string {
   const parts: string[] = [];
-  if (tx.channel) parts.push(t(`channel.${tx.channel}` as MessageKey));
-  if (tx.reference) parts.push(tx.reference);
-  if (tx.allocation) {
+  if ('channel' in tx && tx.channel) parts.push(t(`channel.${tx.channel}` as MessageKey));
+  if ('reference' in tx && tx.reference) parts.push(tx.reference);
+  if ('allocation' in tx && tx.allocation) {
     parts.push(`${t('row.principal')} ${money(tx.allocation.principal)} · ${t('row.interest')} ${money(tx.allocation.interest)} · ${t('tx.excess')} ${money(tx.allocation.excess)}`);
   }
-  if (tx.reason) parts.push(tx.reason);
+  if ('reason' in tx && tx.reason) parts.push(tx.reason);
   return parts.join(' · ');
 }
 
@@ -42,7 +31,7 @@ export function TransactionsTable({ loanId }: { loanId: string }) {
   const pages = useCursorPages();
   const transactions = useQuery({
     queryKey: [...loanKey(loanId), 'transactions', pages.cursor],
-    queryFn: () => getJson<Page<Transaction>>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { cursor: pages.cursor }),
+    queryFn: () => getJson<ApiResponse<'loans.transactions'>>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { cursor: pages.cursor }),
   });
   return (
     <>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
+import type { ApiRequest } from '../api/schema';
 import type { CommandResult, LoanHistory, LoanStateAt, LoanSummary, Payoff, Schedule } from '../api/types';
 
 export const loanKey = (id: string) => ['loan', id] as const;
@@ -62,15 +63,8 @@ export function useLoanCommand(id: string, action: LoanAction) {
   });
 }
 
-export interface Application {
-  customerId: string;
-  productId: string;
-  principal: string;
-  term: number;
-  purpose: string;
-  /** The loan agreement the borrower accepted: POST /v1/loans/agreement's hash and when it was ticked. */
-  agreement?: { hash: string; acceptedAt: string };
-}
+/** POST /v1/loans's body; `agreement` is the loan agreement the borrower accepted (POST /v1/loans/agreement's hash and when it was ticked). */
+export type Application = ApiRequest<'loans.apply'>;
 
 /** POST /v1/loans; resolves once the loan summary shows the new loan. */
 export function useApply() {

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
+import type { ApiResponse } from '../api/schema';
 import { loanKey } from './api';
 
 /**
@@ -10,7 +11,7 @@ export function useDisbursementDate(loanId: string, enabled: boolean) {
   return useQuery({
     queryKey: [...loanKey(loanId), 'disbursed-on'],
     queryFn: async () => {
-      const page = await getJson<{ items: { type: string; date: string }[] }>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { limit: 1 });
+      const page = await getJson<ApiResponse<'loans.transactions'>>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { limit: 1 });
       const first = page.items[0];
       return first?.type === 'disbursement' ? first.date : null;
     },

@@ -8,7 +8,7 @@ import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
 
-type Channel = 'sandbox' | 'alipay' | 'wechat';
+type Channel = CreatedIntent['channel'];
 
 /** The next step the channel asks of the borrower: a link, a QR code to scan (WeChat code_url, also as text to copy), or an order string. */
 function ActionStep({ action }: { action: PaymentAction }) {

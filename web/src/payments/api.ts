@@ -1,35 +1,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
+import type { ApiRequest, ApiResponse, Schema } from '../api/schema';
 
-/** What the borrower does next to pay: open a page, scan a code, or hand an order string to the Alipay app. */
-export type PaymentAction =
-  | { type: 'redirect'; url: string }
-  | { type: 'qr'; codeUrl: string }
-  | { type: 'order-string'; orderString: string };
+/** POST /v1/loans/:id/payment-intents's answer: the intent and what the borrower does next to pay (open a page, scan a code, or hand an order string to the Alipay app). */
+export type CreatedIntent = ApiResponse<'payments.createIntent'>;
+export type PaymentAction = CreatedIntent['action'];
 
-export interface CreatedIntent {
-  id: string;
-  status: 'pending';
-  channel: 'alipay' | 'wechat' | 'sandbox';
-  amount: string;
-  currency: string;
-  expiresAt: string;
-  action: PaymentAction;
-}
-
-export interface IntentView {
-  id: string;
-  loanId: string;
-  status: 'pending' | 'confirmed' | 'failed' | 'expired';
-  amount: string;
-  currency: string;
-  position: string;
-}
+/** GET /v1/payment-intents/:id: where the payment stands. */
+export type IntentView = Schema<'PaymentIntent'>;
 
 /** POST /v1/loans/:id/payment-intents: starts a payment; nothing is recorded until the channel confirms it. */
 export function useCreateIntent(loanId: string) {
   return useMutation({
-    mutationFn: (body: { amount: string; channel: 'alipay' | 'wechat' | 'sandbox' }) =>
+    mutationFn: (body: ApiRequest<'payments.createIntent'>) =>
       postJson<CreatedIntent>(`/v1/loans/${encodeURIComponent(loanId)}/payment-intents`, body),
   });
 }

@@ -1,42 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
-
-export type PayoutChannel = 'sandbox' | 'alipay' | 'wechat' | 'bank-transfer';
-
-/** A refund payout as GET /v1/payouts/:id shows it. */
-export interface Payout {
-  id: string;
-  status: 'pending' | 'confirmed' | 'failed';
-  channel: PayoutChannel;
-  amount: string;
-  currency: string;
-  createdAt: string;
-  confirmation: { channelReference: string; confirmedAt: string } | null;
-  failure: { reason: string } | null;
-}
+import type { ApiRequest, ApiResponse } from '../api/schema';
 
 /** GET /v1/loans/:id/refunds: the server's figures (credit, held by pending payouts, free to refund) and every payout. */
-export interface RefundDesk {
-  currency: string;
-  creditBalance: string;
-  reserved: string;
-  refundable: string;
-  items: Payout[];
-}
+export type RefundDesk = ApiResponse<'payments.loanRefundPayouts'>;
 
-export interface StartedPayout {
-  id: string;
-  status: Payout['status'];
-  amount: string;
-  currency: string;
-  actionUrl: string | null;
-}
+/** A refund payout as GET /v1/payouts/:id shows it. */
+export type Payout = ApiResponse<'payments.getPayout'>;
+export type PayoutChannel = Payout['channel'];
 
-export interface RefundRequest {
-  amount?: string;
-  channel: PayoutChannel;
-  payee?: { account: string; name: string | null };
-}
+/** POST /v1/loans/:id/refunds's answer: the payout started and, for a provider, the page that pays it. */
+export type StartedPayout = ApiResponse<'payments.startRefundPayout'>;
+
+export type RefundRequest = ApiRequest<'payments.startRefundPayout'>;
 
 const deskKey = (loanId: string) => ['refund-desk', loanId];
 const POLL_MS = 2000;
@@ -70,10 +46,7 @@ export function useSettleBankPayout(loanId: string) {
 }
 
 /** POST /v1/payouts/:id/status-query or /cancellation: the provider's answer, recorded by the server. */
-export interface CheckedPayout {
-  payout: Payout;
-  providerState: string;
-}
+export type CheckedPayout = ApiResponse<'payments.queryPayout'>;
 
 /** An officer follows up a pending provider payout: asks the provider where it stands, or cancels it to pay the credit again. */
 export function useFollowUpPayout(loanId: string) {

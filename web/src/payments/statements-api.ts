@@ -1,32 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson, postText } from '../api/client';
-import type { Page } from '../search/api';
+import type { ApiResponse, Schema } from '../api/schema';
 
 export type StatementFormat = 'csv' | 'mt940';
 
 /** POST /v1/payments/bank-statements's answer: the server's counts and every line's outcome. */
-export interface ImportedStatement {
-  statementId: string;
-  imported: boolean;
-  matched: number;
-  suspended: number;
-  duplicates: number;
-  skippedDebits: number;
-  lines: { bankTxnId: string; outcome: 'matched' | 'suspended' | 'duplicate'; loanId: string | null; reason: string | null }[];
-  position: string;
-}
+export type ImportedStatement = Schema<'ImportedStatement'>;
 
 /** A statement line waiting in the suspense queue (GET /v1/payments/suspense). */
-export interface SuspenseLine {
-  id: string;
-  bankTxnId: string;
-  date: string;
-  amount: string;
-  currency: string;
-  memo: string;
-  reason: string;
-  status: 'open' | 'assigned' | 'matched';
-}
+export type SuspenseLine = Schema<'SuspensePage'>['items'][number];
 
 const SUSPENSE = ['payment-suspense'];
 
@@ -44,7 +26,7 @@ export function useImportStatement() {
 export function useSuspense(cursor: string | undefined, minPosition: string | undefined) {
   return useQuery({
     queryKey: [...SUSPENSE, cursor, minPosition],
-    queryFn: () => getJson<Page<SuspenseLine>>('/v1/payments/suspense', { cursor, minPosition }),
+    queryFn: () => getJson<ApiResponse<'payments.suspense'>>('/v1/payments/suspense', { cursor, minPosition }),
   });
 }
 
@@ -52,6 +34,6 @@ export function useSuspense(cursor: string | undefined, minPosition: string | un
 export function useAssignLine() {
   return useMutation({
     mutationFn: ({ lineId, loanId }: { lineId: string; loanId: string }) =>
-      postJson<{ id: string; position: string }>(`/v1/payments/suspense/${encodeURIComponent(lineId)}/assign`, { loanId }),
+      postJson<ApiResponse<'payments.assignSuspense'>>(`/v1/payments/suspense/${encodeURIComponent(lineId)}/assign`, { loanId }),
   });
 }

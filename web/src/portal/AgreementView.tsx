@@ -27,7 +27,7 @@ export function AgreementView({ agreement, hash }: { agreement: LoanAgreementDoc
         <Descriptions.Item label={t('agreement.parties')}>{t('agreement.lender')}: {agreement.lender} · {t('agreement.borrower')}: {agreement.borrower.customerId}</Descriptions.Item>
         <Descriptions.Item label={t('agreement.product')}>{agreement.product.name} (v{agreement.product.version})</Descriptions.Item>
         <Descriptions.Item label={t('agreement.principal')}>{money(agreement.principal, c)}</Descriptions.Item>
-        <Descriptions.Item label={t('agreement.term')}>{agreement.term} · {t(`freq.${agreement.frequency}`)}</Descriptions.Item>
+        <Descriptions.Item label={t('agreement.term')}>{agreement.term} · {t(`freq.${agreement.frequency}` as MessageKey)}</Descriptions.Item>
         <Descriptions.Item label={t('agreement.rate')}><strong style={{ fontSize: 18 }} data-testid="agreement-rate">{agreement.annualRate} %</strong></Descriptions.Item>
         <Descriptions.Item label={t('agreement.apr')}>
           <strong style={{ fontSize: 18 }} data-testid="agreement-apr">{agreement.apr} %</strong> ({t(`quote.aprMethod.${agreement.aprMethod}` as MessageKey)})

@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
-import type { CommandResult, Product } from '../api/types';
+import type { ApiResponse } from '../api/schema';
+import type { CommandResult } from '../api/types';
 
 /** GET /v1/products: what is on sale, or (staff's catalogue) retired products too. */
 export function useProducts(includeRetired = false) {
   return useQuery({
     queryKey: ['products', { includeRetired }],
-    queryFn: () => getJson<{ items: Product[] }>('/v1/products', includeRetired ? { includeRetired: 'true' } : {}),
+    queryFn: () => getJson<ApiResponse<'products.list'>>('/v1/products', includeRetired ? { includeRetired: 'true' } : {}),
   });
 }
 

@@ -1,20 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { postJson } from '../api/client';
+import type { ApiResponse } from '../api/schema';
 
 /** POST /v1/loans/quote's answer: what the loan would cost; the server computes every figure. */
-export interface LoanQuote {
-  currency: string;
-  principal: string;
-  term: number;
-  startDate: string;
-  rows: { number: number; dueDate: string; principal: string; interest: string; fee: string; total: string; balance: string }[];
-  netDisbursed: string;
-  totalInterest: string;
-  totalFees: string;
-  totalRepayment: string;
-  apr: string;
-  aprMethod: string;
-}
+export type LoanQuote = ApiResponse<'loans.quote'>;
 
 /** The sample loan a products-page preview quotes on draft terms. */
 export interface DraftQuoteRequest {

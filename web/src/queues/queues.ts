@@ -1,3 +1,4 @@
+import type { Schema } from '../api/schema';
 import type { Role } from '../api/types';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -13,16 +14,5 @@ export const QUEUES: { name: string; title: MessageKey; roles: readonly Role[] }
   { name: 'payment-suspense', title: 'queue.payment-suspense', roles: ['officer', 'compliance', 'admin'] },
 ];
 
-/** One waiting item: a customer (KYC review) or a loan, with the reason it waits. */
-export interface WorkItem {
-  id: string;
-  customerId: string;
-  loanId: string | null;
-  waitingSince: string;
-  reason: string;
-  submittedBy: string | null;
-  requestedBy: string | null;
-  productId: string | null;
-  principal: string | null;
-  currency: string | null;
-}
+/** One waiting item: a customer (KYC review) or a loan, with the reason it waits (the WorkItem schema). */
+export type WorkItem = Schema<'WorkItem'>;

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
+import type { ApiResponse, Schema } from '../api/schema';
 import type { ReportRows } from '../api/types';
 import type { MessageKey } from '../i18n/i18n';
 
@@ -25,7 +26,7 @@ export const REPORTS: ReportDef[] = [
 export function useMonthlyFlows(from: string) {
   return useQuery({
     queryKey: ['report', 'flows', from],
-    queryFn: async () => (await getJson<ReportRows>('/v1/reports/disbursements', { granularity: 'month', from })).rows,
+    queryFn: async () => (await getJson<ApiResponse<'reports.disbursements'>>('/v1/reports/disbursements', { granularity: 'month', from })).rows,
   });
 }
 
@@ -41,18 +42,12 @@ export function useReport(report: ReportDef, enabled = true) {
 }
 
 /** One month of GET /v1/reports/portfolio's `collectionRate`: due and collected (decimal strings) and collected ÷ due (four places; null when nothing fell due). */
-export interface CollectionRateRow {
-  month: string;
-  currency: string;
-  due: string;
-  collected: string;
-  rate: string | null;
-}
+export type CollectionRateRow = Schema<'PortfolioReport'>['collectionRate'][number];
 
 /** The portfolio report's monthly collection rate, as the server computed it from its read models. */
 export function useCollectionRate() {
   return useQuery({
     queryKey: ['report', 'collection-rate'],
-    queryFn: async () => (await getJson<{ collectionRate: CollectionRateRow[] }>('/v1/reports/portfolio')).collectionRate,
+    queryFn: async () => (await getJson<ApiResponse<'reports.portfolio'>>('/v1/reports/portfolio')).collectionRate,
   });
 }

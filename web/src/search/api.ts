@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
-import type { Classification, LoanSummary } from '../api/types';
+import type { ApiResponse, Schema } from '../api/schema';
+import type { Classification } from '../api/types';
 
 /** A page of a cursor-paged list: pass `nextCursor` back as `?cursor=`; null on the last page. */
 export interface Page<T> {
@@ -9,22 +10,13 @@ export interface Page<T> {
 }
 
 /** One GET /v1/customers?q= hit; every personal field comes masked from the server. */
-export interface CustomerHit {
-  id: string;
-  name: string | null;
-  nationalId: string | null;
-  phone: string | null;
-  email: string | null;
-  kycStatus: 'not_submitted' | 'submitted' | 'verified' | 'rejected';
-  registeredOn: string;
-  matchedOn: string[];
-}
+export type CustomerHit = Schema<'CustomerSearchHit'>;
 
 /** Staff: customers by name prefix, phone, national id or e-mail (blind-indexed on the server). */
 export function useCustomerSearch(q: string, cursor: string | undefined) {
   return useQuery({
     queryKey: ['customers', 'search', q, cursor],
-    queryFn: () => getJson<Page<CustomerHit>>('/v1/customers', { q, cursor }),
+    queryFn: () => getJson<ApiResponse<'customers.search'>>('/v1/customers', { q, cursor }),
     enabled: q.trim() !== '',
   });
 }
@@ -40,7 +32,7 @@ export interface LoanFilter {
 export function useLoanList(filter: LoanFilter) {
   return useQuery({
     queryKey: ['loans', 'list', filter],
-    queryFn: () => getJson<Page<LoanSummary>>('/v1/loans', { ...filter }),
+    queryFn: () => getJson<ApiResponse<'loans.list'>>('/v1/loans', { ...filter }),
     placeholderData: (previous) => previous,
   });
 }

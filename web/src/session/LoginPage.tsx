@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { ProblemAlert } from '../shell/ProblemAlert';
-import { sessionOf, useEnrolTotp, useLogin, type EnrolmentRequired, type LoginRequest, type SessionTokens } from './api';
+import { sessionOf, useEnrolTotp, useLogin, type EnrolledTokens, type EnrolmentRequired, type LoginRequest, type SessionTokens } from './api';
 import { homeOf, useSession } from './session';
 
 interface EnrolmentValues {
@@ -25,10 +25,11 @@ export function LoginPage() {
   const login = useLogin();
   const enrol = useEnrolTotp();
   const [enrolment, setEnrolment] = useState<(EnrolmentRequired & { login: string }) | null>(null);
-  const [recovery, setRecovery] = useState<SessionTokens | null>(null);
+  const [recovery, setRecovery] = useState<EnrolledTokens | null>(null);
   const enter = (tokens: SessionTokens) => {
-    signIn(sessionOf(tokens));
-    navigate(homeOf(tokens.role));
+    const session = sessionOf(tokens);
+    signIn(session);
+    navigate(homeOf(session.role));
   };
   const submit = (values: LoginRequest) =>
     login.mutate({ login: values.login, password: values.password, ...(values.totp ? { totp: values.totp } : {}) }, {

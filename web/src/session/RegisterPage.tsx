@@ -42,8 +42,9 @@ export function RegisterPage() {
       onSuccess: () => login.mutate({ login: account.login, password: account.password }, {
         onSuccess: (answer) => {
           if ('status' in answer) return;
-          signIn(sessionOf(answer));
-          navigate(homeOf(answer.role));
+          const session = sessionOf(answer);
+          signIn(session);
+          navigate(homeOf(session.role));
         },
       }),
     });

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 import { setRefresher, setTokenSource } from '../api/client';
+import type { ApiResponse } from '../api/schema';
 import type { Role } from '../api/types';
 
 export interface Session {
@@ -34,13 +35,6 @@ interface SessionApi {
 
 const SessionContext = createContext<SessionApi>({ session: null, signIn: () => undefined, signOut: () => undefined });
 
-interface RefreshedTokens {
-  accessToken: string;
-  userId: string;
-  role: Role;
-  customerId: string | null;
-}
-
 /** The signed-in user and its bearer token, kept for this tab only (sessionStorage); the API client reads the token from here. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(load);
@@ -65,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           store(null);
           return false;
         }
-        const tokens = (await response.json()) as RefreshedTokens;
+        const tokens = (await response.json()) as ApiResponse<'auth.refresh'>;
         store({ ...before, token: tokens.accessToken });
         return true;
       })

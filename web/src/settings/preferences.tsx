@@ -1,14 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { getJson, putJson } from '../api/client';
 import { ApiProblem } from '../api/problem';
-import type { Language } from '../i18n/i18n';
+import type { ApiResponse } from '../api/schema';
 import { useSession } from '../session/session';
 
-export interface Preferences {
-  language: Language;
-  theme: 'light' | 'dark';
-  density: 'comfortable' | 'compact';
-}
+/** Theme, density and language as GET/PUT /v1/me/preferences carry them. */
+export type Preferences = ApiResponse<'me.preferences'>;
 
 const KEY = 'lendcore.preferences';
 const DEFAULTS: Preferences = { language: 'zh-CN', theme: 'light', density: 'comfortable' };

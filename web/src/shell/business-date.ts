@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
+import type { ApiResponse } from '../api/schema';
 import { setLenderTimeZone } from './format';
 
 /**
@@ -11,7 +12,7 @@ export function useBusinessDate() {
   return useQuery({
     queryKey: ['business-date'],
     queryFn: async () => {
-      const calendar = await getJson<{ date: string; timeZone: string }>('/v1/business-date');
+      const calendar = await getJson<ApiResponse<'operations.businessDate'>>('/v1/business-date');
       setLenderTimeZone(calendar.timeZone);
       return calendar.date;
     },

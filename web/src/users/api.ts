@@ -1,28 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { deleteJson, getJson, postJson, putJson } from '../api/client';
+import type { ApiRequest, ApiResponse } from '../api/schema';
 
-export type StaffRole = 'officer' | 'underwriter' | 'compliance' | 'admin';
+export type StaffRole = ApiRequest<'users.create'>['role'];
 export const STAFF_ROLES: StaffRole[] = ['officer', 'underwriter', 'compliance', 'admin'];
 
-/** A staff account as GET /v1/users lists it (no hashes, no secrets). */
-export interface StaffUser {
-  id: string;
-  username: string;
-  role: string;
-  status: 'pending' | 'active' | 'disabled';
-  totpEnrolled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-  /** Only on the answer to a create without password or a reset: shown once, never stored by the console. */
-  temporaryPassword?: string;
-}
+/** A staff account as GET /v1/users lists it (no hashes, no secrets); `temporaryPassword` only on the answer to a create without password or a reset: shown once, never stored by the console. */
+export type StaffUser = ApiResponse<'users.create'>;
 
 export function useStaffUsers() {
-  return useQuery({ queryKey: ['users'], queryFn: () => getJson<{ items: StaffUser[] }>('/v1/users') });
+  return useQuery({ queryKey: ['users'], queryFn: () => getJson<ApiResponse<'users.list'>>('/v1/users') });
 }
 
 /** A users mutation that refreshes the list; the identity store answers at once (no projection to wait for). */
-function useUserMutation<V>(send: (v: V) => Promise<StaffUser | { revoked: number }>) {
+function useUserMutation<V>(send: (v: V) => Promise<StaffUser | ApiResponse<'users.revokeSessions'>>) {
   const client = useQueryClient();
   return useMutation({ mutationFn: send, onSuccess: () => client.invalidateQueries({ queryKey: ['users'] }) });
 }
@@ -36,4 +27,4 @@ export const useSetEnabled = () => useUserMutation(({ id, enabled }: { id: strin
 /** POST /v1/users/:id/reset: a new one-time password (in the answer), TOTP to enrol again. */
 export const useResetUser = () => useUserMutation((id: string) => postJson<StaffUser>(`/v1/users/${id}/reset`, {}));
 /** DELETE /v1/users/:id/sessions: how many sessions were ended. */
-export const useRevokeSessions = () => useUserMutation((id: string) => deleteJson<{ revoked: number }>(`/v1/users/${id}/sessions`));
+export const useRevokeSessions = () => useUserMutation((id: string) => deleteJson<ApiResponse<'users.revokeSessions'>>(`/v1/users/${id}/sessions`));

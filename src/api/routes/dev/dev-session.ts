@@ -18,6 +18,18 @@ const sessionBody = z
   .strict()
   .refine((b) => b.role !== 'borrower' || b.customerId !== undefined, { message: 'a borrower session needs customerId', path: ['customerId'] });
 
+const sessionResponse = z.object({
+  token: z.string().meta({ description: 'Bearer token, valid for ttl' }),
+  sub: z.string(),
+  role: z.enum(TOKEN_ROLES),
+  customerId: z.string().nullable(),
+  ttl: z.string().meta({ example: DEV_SESSION_TTL }),
+});
+
+const customersResponse = z.object({
+  items: z.array(z.object({ id: z.string(), kycStatus: z.string(), loans: z.number().int().meta({ description: 'How many loans the customer has' }) })),
+});
+
 /**
  * Development only (LENDCORE_ENV=development): `POST /v1/dev/session` mints a short bearer token for
  * any role without a password, and `GET /v1/dev/customers` lists a few customers for the one-click
@@ -35,6 +47,7 @@ export const devSessionRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Development only: a token for any role, no password (LENDCORE_ENV=development)',
       security: [],
       body: sessionBody,
+      response: { 200: sessionResponse },
     },
   }, async (request) => {
     const { role, customerId } = request.body;
@@ -50,6 +63,7 @@ export const devSessionRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Development only: up to 8 customers (id, KYC status, loan count) for the one-click borrower login',
       security: [],
       querystring: z.object({}).strict(),
+      response: { 200: customersResponse },
     },
   }, async () => {
     const page = await deps.readStore.find<CustomerAccountDoc>(CUSTOMER_ACCOUNT, { limit: 8 });

@@ -9,7 +9,7 @@ import { authorize } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { idParams } from '../../schemas/common.js';
-import { repaymentReferenceResponse, suspensePageResponse } from '../../schemas/payment-views.js';
+import { importedStatementResponse, repaymentReferenceResponse, suspensePageResponse } from '../../schemas/payment-views.js';
 import { assignBody, lineParams, statementQuery, statementText, suspenseQuery } from '../../schemas/payments.js';
 import { admit, checkRoleBeforeValidation } from '../commands/access.js';
 import { commandMeta, sendOutcome } from '../commands/command-request.js';
@@ -48,6 +48,7 @@ export const bankTransferRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Import a bank statement (CSV, or MT940 with ?format=mt940): matched lines recorded once as repayments, the rest to the suspense queue (officer)',
       querystring: statementQuery,
       body: statementText,
+      response: { 200: importedStatementResponse, 201: importedStatementResponse },
     },
   }, async (request, reply) => {
     const actor = authorize(request, 'payments.importStatement');
