@@ -21,6 +21,8 @@ export const FIGURES: FigureDef[] = [
   { name: 'http.repayment.c50', unit: 'req/s', ceiling: 'http.bare.c50', target: { ratioAtLeast: 0.4 } },
   { name: 'http.repayment.c50.p50', unit: 'ms', ceiling: 'http.bare.c50.p50' },
   { name: 'http.repayment.c50.p99', unit: 'ms', ceiling: 'http.bare.c50.p99', target: { below: 25 } },
+  // Server CPU (both threads) per repayment at c50: unlike req/s, a busy machine moves it little.
+  { name: 'http.repayment.c50.cpu', unit: 'ms' },
   { name: 'http.bare-get.c50', unit: 'req/s' },
   ...httpLatency('http.bare-get.c50'),
   { name: 'http.loan-get.c50', unit: 'req/s', ceiling: 'http.bare-get.c50' },

@@ -28,6 +28,7 @@ async function drive(spec: LoadSpec): Promise<LoadResult> {
     requestsPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
     statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, stats]) => [code, stats.count])),
   };

@@ -17,6 +17,8 @@ export interface LoadResult {
   requestsPerSec: number;
   p50: number;
   p99: number;
+  /** Responses received (of any status), for costs per request. */
+  requests: number;
   /** Responses outside 2xx plus socket errors and timeouts: any of them makes the run invalid. */
   failures: number;
   /** Responses per status code, e.g. {"201": 51234}; names what went wrong when failures > 0. */

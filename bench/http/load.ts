@@ -14,15 +14,16 @@ export async function loadOnce(spec: LoadSpec): Promise<LoadResult> {
   return result;
 }
 
-/** A short warm-up, then `runs` runs; each of req/s, p50 and p99 is the median over the runs. */
+/** A short warm-up, then `runs` runs; each of req/s, p50 and p99 is the median over the runs, `requests` the sum over all of them (warm-up included). */
 export async function loadMedian(spec: LoadSpec, runs: number): Promise<LoadResult> {
-  await loadOnce({ ...spec, seconds: 1, runTag: `${spec.runTag}-warm` });
+  const warm = await loadOnce({ ...spec, seconds: 1, runTag: `${spec.runTag}-warm` });
   const results: LoadResult[] = [];
   for (let i = 0; i < runs; i++) results.push(await loadOnce({ ...spec, runTag: `${spec.runTag}-${i}` }));
   return {
     requestsPerSec: median(results.map((r) => r.requestsPerSec)),
     p50: median(results.map((r) => r.p50)),
     p99: median(results.map((r) => r.p99)),
+    requests: results.reduce((sum, r) => sum + r.requests, warm.requests),
     failures: 0,
     statusCodes: {},
   };

@@ -4,6 +4,8 @@ import type { ServerMessage } from './serve.js';
 
 export interface RunningServer {
   url: string;
+  /** CPU time the server process has used so far, every thread, in µs. */
+  cpuMicros(): Promise<number>;
   /** Stops the server and resolves with its peak RSS in MiB. */
   stop(): Promise<number>;
 }
@@ -18,6 +20,13 @@ export async function startServer(worker: string, env: NodeJS.ProcessEnv = {}): 
   if (!('port' in ready)) throw new Error(`${worker} did not report a port`);
   return {
     url: `http://127.0.0.1:${ready.port}`,
+    async cpuMicros() {
+      const reply = nextMessage<ServerMessage>(child);
+      child.send('cpu');
+      const report = await reply;
+      if (!('cpuMicros' in report)) throw new Error(`${worker} did not report its CPU time`);
+      return report.cpuMicros;
+    },
     async stop() {
       const done = nextMessage<ServerMessage>(child);
       child.send('stop');

@@ -52,8 +52,10 @@ async function measureLendcore(config: BenchConfig, workDir: string): Promise<Me
     };
     const c10 = await loadMedian({ ...base, kind: 'repayment', connections: 10, runTag: 'c10' }, config.runs);
     figures.push(...asFigures('http.repayment.c10', c10));
+    const cpuBefore = await server.cpuMicros();
     const c50 = await loadMedian({ ...base, kind: 'repayment', connections: 50, runTag: 'c50' }, config.runs);
-    figures.push(...asFigures('http.repayment.c50', c50));
+    const cpuMs = (await server.cpuMicros() - cpuBefore) / 1000;
+    figures.push(...asFigures('http.repayment.c50', c50), { name: 'http.repayment.c50.cpu', measured: c50.requests > 0 ? cpuMs / c50.requests : null });
     const get = await loadMedian({ ...base, kind: 'loan-get', connections: 50 }, config.runs);
     figures.push(...asFigures('http.loan-get.c50', get));
   } finally {
@@ -70,6 +72,7 @@ export const httpSuite: Suite = {
       `${n}.p50`,
       `${n}.p99`,
     ]),
+    'http.repayment.c50.cpu',
     'memory.http.rss',
   ],
   async run(config, workDir) {

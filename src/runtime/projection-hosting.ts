@@ -12,6 +12,7 @@ import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
 import { ProjectionMetrics } from '../projections/metrics.js';
 import type { ReadStore } from '../readstore/port.js';
 import { ProjectionThread, type ProjectionThreadData, type ThreadHandle } from './projection-thread-host.js';
+import { PROJECTION_THREAD_RESOURCE_LIMITS } from './projection-thread-limits.js';
 import { logStateChange, watchProjectionStates, type StateWatch } from './projection-state-watch.js';
 import { createProjectionRunner, projectionsFor } from './projections.js';
 
@@ -106,5 +107,5 @@ function withStateLog(host: ProjectionHost, logger: FastifyBaseLogger, onFailed?
 }
 
 function spawnWorker(data: ProjectionThreadData): ThreadHandle {
-  return new Worker(PROJECTION_THREAD_ENTRY, { workerData: data });
+  return new Worker(PROJECTION_THREAD_ENTRY, { workerData: data, resourceLimits: PROJECTION_THREAD_RESOURCE_LIMITS });
 }

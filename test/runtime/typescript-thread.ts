@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ProjectionThreadData, ThreadHandle } from '../../src/runtime/projection-thread-host.js';
+import { PROJECTION_THREAD_RESOURCE_LIMITS } from '../../src/runtime/projection-thread-limits.js';
 
 const HOOKS = new URL('./typescript-hooks.mjs', import.meta.url).href;
 const ENTRY = new URL('../../src/runtime/projection-thread.ts', import.meta.url).href;
@@ -16,5 +17,6 @@ export function spawnTypeScriptThread(data: ProjectionThreadData, before = ''): 
     ${before}
     await import(${JSON.stringify(ENTRY)});
   `;
-  return new Worker(bootstrap, { eval: true, workerData: data });
+  // The server's heap limits, so the tests run the thread as the server does.
+  return new Worker(bootstrap, { eval: true, workerData: data, resourceLimits: PROJECTION_THREAD_RESOURCE_LIMITS });
 }
