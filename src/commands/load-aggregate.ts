@@ -12,13 +12,11 @@ export interface SnapshotOptions<S> {
 
 export interface LoadOptions<S> {
   snapshot?: SnapshotOptions<S>;
-  /** Time travel: fold only events whose business (occurredAt) or recording time is ≤ `time`. */
-  until?: { time: string; field?: 'occurredAt' | 'recordedAt' };
 }
 
 export interface LoadedAggregate<S> {
   state: S;
-  /** Revision of the last event folded in; null when the stream does not exist (or nothing was before `until`). */
+  /** Revision of the last event folded in; null when the stream does not exist. */
   revision: bigint | null;
   /** Revision of the snapshot the load started from, null when it replayed from the start. */
   snapshotRevision: bigint | null;
@@ -31,8 +29,8 @@ export function asDomainEvent<E extends DomainEvent>(event: RecordedEvent): E {
 
 /**
  * Rebuilds a stream's state: from the newest snapshot of the current state version, then only
- * the events after it, so a long stream loads in the time of its tail. With `until` it ignores
- * snapshots (they may hold later events) and folds every event up to that time.
+ * the events after it, so a long stream loads in the time of its tail (time travel, which must
+ * filter events by business time, folds the stream itself: see loan-time-travel.ts).
  */
 export async function loadAggregate<C, E extends DomainEvent, S>(
   store: EventStore,
@@ -40,7 +38,6 @@ export async function loadAggregate<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   options: LoadOptions<S> = {},
 ): Promise<LoadedAggregate<S>> {
-  if (options.until !== undefined) return loadUntil(store, streamId, decider, options.until);
   const start = await startingPoint(store, streamId, decider, options.snapshot);
   const tail = await store.readStream(streamId, { fromRevision: start.revision === null ? 0n : start.revision + 1n });
   let state = start.state;
@@ -61,24 +58,4 @@ async function startingPoint<C, E extends DomainEvent, S>(
   }
   const state = snapshotOptions.decode ? snapshotOptions.decode(snapshot.state) : (snapshot.state as S);
   return { state, revision: snapshot.revision };
-}
-
-async function loadUntil<C, E extends DomainEvent, S>(
-  store: EventStore,
-  streamId: string,
-  decider: Decider<C, E, S>,
-  until: NonNullable<LoadOptions<S>['until']>,
-): Promise<LoadedAggregate<S>> {
-  const limit = Date.parse(until.time);
-  if (Number.isNaN(limit)) throw new RangeError(`until: ${until.time} is not an ISO-8601 time`);
-  const field = until.field ?? 'occurredAt';
-  let state = decider.initialState();
-  let revision: bigint | null = null;
-  for (const event of await store.readStream(streamId)) {
-    // Business time can be backdated, so later revisions may still be inside the window: filter, never stop early.
-    if (Date.parse(event[field]) > limit) continue;
-    state = decider.evolve(state, asDomainEvent<E>(event));
-    revision = event.revision;
-  }
-  return { state, revision, snapshotRevision: null };
 }

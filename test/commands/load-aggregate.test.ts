@@ -61,33 +61,4 @@ describe('loadAggregate', () => {
     expect((await store.readSnapshot('counter-1'))?.state).toEqual({ count: '7', increments: 1 });
     expect((await loadAggregate(store, 'counter-1', counter, { snapshot })).state).toEqual({ count: 7, increments: 1 });
   });
-
-  describe('until (time travel)', () => {
-    beforeEach(async () => {
-      await store.append('counter-1', [
-        incremented(1, '2026-01-10T00:00:00.000Z'),
-        incremented(10, '2026-02-10T00:00:00.000Z'),
-        // Backdated: recorded last, but happened in January.
-        incremented(100, '2026-01-20T00:00:00.000Z'),
-      ], 'no_stream');
-      await store.writeSnapshot({ streamId: 'counter-1', revision: 2n, version: 1, state: { count: 111, increments: 3 } });
-    });
-
-    it('folds only events that occurred by then, ignoring snapshots', async () => {
-      const loaded = await loadAggregate(store, 'counter-1', counter, { snapshot: { every: 1, version: 1 }, until: { time: '2026-01-31T00:00:00.000Z' } });
-      expect(loaded).toEqual({ state: { count: 101, increments: 2 }, revision: 2n, snapshotRevision: null });
-    });
-
-    it('can cut on recording time instead', async () => {
-      const [first] = await store.readStream('counter-1');
-      const loaded = await loadAggregate(store, 'counter-1', counter, { until: { time: '2000-01-01T00:00:00.000Z', field: 'recordedAt' } });
-      expect(loaded).toEqual({ state: { count: 0, increments: 0 }, revision: null, snapshotRevision: null });
-      const all = await loadAggregate(store, 'counter-1', counter, { until: { time: first!.recordedAt, field: 'recordedAt' } });
-      expect(all.state.count).toBe(111);
-    });
-
-    it('refuses a time that is not ISO-8601', async () => {
-      await expect(loadAggregate(store, 'counter-1', counter, { until: { time: 'yesterday' } })).rejects.toThrow(RangeError);
-    });
-  });
 });

@@ -1,4 +1,4 @@
-import { asDomainEvent, loadAggregate } from '../../commands/load-aggregate.js';
+import { asDomainEvent } from '../../commands/load-aggregate.js';
 import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
 import { payoffQuote, type PayoffQuote } from '../../domain/loan/payoff.js';
@@ -20,14 +20,31 @@ export interface LoanStateAt {
 
 const REPAYABLE = new Set(['active', 'overdue']);
 
-/** The loan exactly as it stood at `asOf` (events with business time ≤ asOf folded from the start); null if it did not exist yet. */
+/**
+ * The loan as it stood at business time `asOf`, as the log knows it now: every event whose business
+ * time (occurredAt) is ≤ asOf, folded in log order (a payment dated before asOf counts even if it was
+ * recorded later; "as known then" is `?revision=`). A disbursement that counts brings the
+ * application, assessment and approval before it (its preconditions), even when they were keyed in
+ * after the date it was back-dated to (QA: a back-dated loan showed no customer). Null if nothing counts.
+ */
 export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: string): Promise<LoanStateAt | null> {
-  const loaded = await loadAggregate(eventStore, loanStream(loanId), loanDecider, { until: { time: asOf } });
-  if (loaded.revision === null) return null;
+  const limit = Date.parse(asOf);
+  if (Number.isNaN(limit)) throw new RangeError(`asOf: ${asOf} is not an ISO-8601 time`);
+  const events = await eventStore.readStream(loanStream(loanId));
+  const disbursed = events.find((e) => e.type === 'LoanDisbursed' && Date.parse(e.occurredAt) <= limit);
+  let state = loanDecider.initialState();
+  let revision: bigint | null = null;
+  for (const event of events) {
+    const precondition = disbursed !== undefined && event.revision < disbursed.revision;
+    if (!precondition && Date.parse(event.occurredAt) > limit) continue;
+    state = loanDecider.evolve(state, asDomainEvent(event));
+    revision = event.revision;
+  }
+  if (revision === null) return null;
   const date = new Date(asOf).toISOString().slice(0, 10);
   return {
-    id: loanId, asOf, revision: loaded.revision.toString(), customerId: loaded.state.customerId,
-    summary: summarizeLoan(loaded.state, date), schedule: scheduleView(loaded.state),
+    id: loanId, asOf, revision: revision.toString(), customerId: state.customerId,
+    summary: summarizeLoan(state, date), schedule: scheduleView(state),
   };
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { BANK_ACCOUNT, businessDay, call, command, CUSTOMER, defineProduct, disbursedLoan, read, repay, useBusinessClock, verifiedCustomer } from './journey.js';
-import { nationalIdOf } from '../commands/journey-steps.js';
+import { activeLoan, nationalIdOf } from '../commands/journey-steps.js';
 
 let t: TestApp;
 let head: string;
@@ -68,6 +68,16 @@ describe('GET /v1/loans/:id/state?asOf=', () => {
     expect(between.schedule.rows.map((r) => r.paid)).toEqual(['1020.07', '0.00', '0.00']);
     const now = await read<{ revision: string }>(t, STAFF.compliance, '/v1/loans/l1/state?asOf=2026-03-20T00:00:00%2B08:00');
     expect(BigInt(now.revision)).toBe(BigInt(between.revision) + 1n);
+  });
+
+  it('counts the application, assessment and approval of a disbursement back-dated before they were keyed in (QA: no customer shown)', async () => {
+    await verifiedCustomer(t, 'c-backdated');
+    businessDay('2026-03-20');
+    await activeLoan(t, 'c-backdated', 'personal-12', '2026-01-20', '3000.00', 'l-backdated');
+    const before = await read<{ customerId: string | null; summary: { status: string; principal: string | null } }>(t, STAFF.compliance, '/v1/loans/l-backdated/state?asOf=2026-02-01T00:00:00%2B08:00');
+    expect(before).toMatchObject({ customerId: 'c-backdated', summary: { status: 'active', principal: '3000.00' } });
+    // Before the date the disbursement was back-dated to, the loan did not exist yet.
+    expect((await call(t, STAFF.compliance, 'GET', '/v1/loans/l-backdated/state?asOf=2026-01-19T00:00:00Z')).statusCode).toBe(404);
   });
 
   it('answers 404 before the application existed and 400 for a time that is not ISO-8601', async () => {
