@@ -10,6 +10,7 @@ import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
 import { applyAllocation } from './apply-allocation.js';
 import { penaltyAmount } from './delinquency.js';
 import { reamortise } from './re-amortise.js';
+import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
 /**
@@ -91,10 +92,31 @@ function withPrincipal(result: AllocationResult, paid: Map<number, bigint>, plac
 /**
  * Allocates a payment on its date and applies it; under `re-amortise` or `reduce-term` the
  * principal paid ahead recomputes the remaining rows (see re-amortise.ts); under the others rows
- * not yet started stop owing for principal paid off them (prepaid-rows.ts). Once no principal is
+ * not yet started stop owing for principal paid off them (prepaid-rows.ts), and the period running
+ * owes interest for its days left on the principal left (running-period.ts). Once no principal is
  * owed, unearned interest of later periods is forgone.
  */
 export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
+  const before = rows.slice();
+  let result = settlePayment(rows, payment, order, ctx);
+  // Principal prepaid lowers the interest of the period running for its days left, and under
+  // next-installment of the periods not started (running-period.ts); the payment is then
+  // re-allocated on the re-based rows, which moves the principal it pays a little, until no row's
+  // interest changes (a few rounds at most: each moves the interest by a period's rate of the last move).
+  const payCtx = paymentContext(payment, ctx);
+  let used: Installment[] | null = null;
+  for (let round = 0; round < 8; round++) {
+    const trial = rebasedRows(before, rows, payment.effectiveDate, payCtx);
+    if (trial === null || sameInterests(used, trial)) break;
+    used = trial.slice();
+    result = settlePayment(trial, payment, order, ctx);
+    rows.splice(0, rows.length, ...trial);
+  }
+  return result;
+}
+
+/** applyPayment on the rows as they stand (the running period's interest as scheduled). */
+function settlePayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
   const payCtx = paymentContext(payment, ctx);
   const places = minorUnits(ctx.currency);
   const owedBefore = principalOwedByRow(rows, places);
