@@ -4,6 +4,19 @@ import { earnedMinor } from './accrual.js';
 import { isSettled, owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
 
+/** A row re-based to owe `interest` (minor units): interest paid on it beyond that goes back to the payment being allocated. */
+function withInterest(row: Installment, interest: bigint, places: number, currency: string, accrual?: Installment['accrual']): { row: Installment; credit: bigint } {
+  const waived = minorOf(row.waived.interest, places);
+  const due = interest > waived ? interest : waived;
+  const paid = minorOf(row.paid.interest, places);
+  const credit = paid + waived > due ? paid + waived - due : 0n;
+  const next: Installment = {
+    ...row, due: { ...row.due, interest: formatMinor(due, places) }, paid: { ...row.paid, interest: formatMinor(paid - credit, places) },
+    ...(accrual ? { accrual } : {}),
+  };
+  return { row: { ...next, settled: isSettled(next, currency) }, credit };
+}
+
 /**
  * The row whose period runs on `date` (the first due after it, its period started on or before
  * it), or -1. Interest of that period accrues on the principal outstanding day by day.
@@ -25,12 +38,13 @@ function principalFrom(rows: readonly Installment[], index: number, places: numb
  * principal outstanding, so a principal prepayment lowers the interest of the rest of the period in
  * proportion: interest = earned by `date` + rest × principal after ÷ principal before (HALF_EVEN),
  * where rest and principal before are as they stood before the first prepayment that day (so
- * payments of one day give the same row in any order). Never below the interest already paid or
- * waived on it. Null when nothing changes: no principal prepaid on this row or later ones, flat
+ * payments of one day give the same row in any order). Interest paid on it beyond that (a
+ * next installment paid ahead) is credited back to the payment, which pays principal with it;
+ * never below what was waived. Null when nothing changes: no principal prepaid on this row or later ones, flat
  * interest (fixed by contract), the row collecting interest deferred by a grace (earned from the
  * disbursement), or nothing left owed (a payoff forgoes unearned interest instead).
  */
-function rebasedRunningRow(before: readonly Installment[], after: readonly Installment[], index: number, date: string, ctx: LoanContext): Installment | null {
+function rebasedRunningRow(before: readonly Installment[], after: readonly Installment[], index: number, date: string, ctx: LoanContext): { row: Installment; credit: bigint } | null {
   const row = before[index] as Installment;
   const places = minorUnits(ctx.currency);
   if (ctx.deferredInterest?.number === row.number) return null;
@@ -42,26 +56,20 @@ function rebasedRunningRow(before: readonly Installment[], after: readonly Insta
   const rest = sameDay ? minorOf(sameDay.rest, places) : minorOf(row.due.interest, places) - earned;
   const basis = sameDay ? minorOf(sameDay.basis, places) : principalBefore;
   if (basis <= 0n) return null;
-  const floor = minorOf(row.paid.interest, places) + minorOf(row.waived.interest, places);
   const rebased = earned + roundRatio(rest * principalAfter, basis, 'HALF_EVEN');
-  const interest = rebased > floor ? rebased : floor;
   const f = (v: bigint) => formatMinor(v, places);
-  const next: Installment = {
-    ...row, due: { ...row.due, interest: f(interest) }, accrual: { date, earned: f(earned), rest: f(rest), basis: f(basis) },
-  };
-  return { ...next, settled: isSettled(next, ctx.currency) };
+  return withInterest(row, rebased, places, ctx.currency, { date, earned: f(earned), rest: f(rest), basis: f(basis) });
 }
 
 /**
- * Under `next-installment` (which pays coming rows in full, interest included), a row whose period
- * starts after `date` owes interest on the principal outstanding over its period as the payment
- * left it: its interest × (principal its row and later rows owe after ÷ before), HALF_EVEN — from
+ * A row whose period starts after `date` (and that reamortise() did not recompute) owes interest
+ * on the principal outstanding over its period as the payment left it: its interest × (principal its row and later rows owe after ÷ before), HALF_EVEN — from
  * the contract when those rows are still the contract's (so same-day payments give the same rows
- * in any order), as prepaid-rows.ts does for `last-installments`. Never below what was paid or
- * waived on it before the payment. The other strategies need nothing here: `last-installments`
- * rows are rescaled by prepaidRowsOwe, re-amortising ones recomputed by reamortise().
+ * in any order), as prepaid-rows.ts does for `last-installments` (whose rows it leaves to it).
+ * Interest paid on it beyond that (`next-installment` pays coming rows in full) is credited back to
+ * the payment; never below what was waived.
  */
-function rescaledLaterRow(before: readonly Installment[], after: readonly Installment[], index: number, ctx: LoanContext, places: number): Installment | null {
+function rescaledLaterRow(before: readonly Installment[], after: readonly Installment[], index: number, ctx: LoanContext, places: number): { row: Installment; credit: bigint } | null {
   const row = before[index] as Installment;
   const owedBefore = principalFrom(before, index, places);
   const owedAfter = principalFrom(after, index, places);
@@ -78,42 +86,44 @@ function rescaledLaterRow(before: readonly Installment[], after: readonly Instal
   const scaled = asContracted && terms !== undefined && scheduled > 0n
     ? roundRatio(minorOf(terms.due.interest, places) * owedAfter, scheduled, 'HALF_EVEN')
     : roundRatio(minorOf(row.due.interest, places) * owedAfter, owedBefore, 'HALF_EVEN');
-  const floor = minorOf(row.paid.interest, places) + minorOf(row.waived.interest, places);
-  const interest = scaled > floor ? scaled : floor;
-  if (interest >= minorOf(row.due.interest, places)) return null;
-  const next = { ...row, due: { ...row.due, interest: formatMinor(interest, places) } };
-  return { ...next, settled: isSettled(next, ctx.currency) };
+  if (scaled >= minorOf(row.due.interest, places)) return null;
+  return withInterest(row, scaled, places, ctx.currency);
+}
+
+/** Rows re-based for a payment, and the interest paid on them before it that no longer is owed (minor units, by row number). */
+export interface Rebased {
+  rows: Installment[];
+  credits: Map<number, bigint>;
 }
 
 /**
  * The rows a payment on `date` is allocated over once its prepaid principal is accounted for:
- * `before` (the rows before it) with the running period re-based (rebasedRunningRow) and, under
- * `next-installment`, later periods rescaled (rescaledLaterRow), given the rows `after` the
+ * `before` (the rows before it) with the running period re-based (rebasedRunningRow) and later
+ * periods rescaled (rescaledLaterRow), given the rows `after` the
  * payment last left. Null when no row's interest changes.
  */
-export function rebasedRows(before: readonly Installment[], after: readonly Installment[], date: string, ctx: LoanContext): Installment[] | null {
+export function rebasedRows(before: readonly Installment[], after: readonly Installment[], date: string, ctx: LoanContext): Rebased | null {
   if (ctx.schedule?.terms.interestMethod === 'flat') return null;
   const places = minorUnits(ctx.currency);
   const rows = before.slice();
+  const credits = new Map<number, bigint>();
   let changed = false;
+  const use = (index: number, rebased: { row: Installment; credit: bigint } | null) => {
+    if (rebased === null) return;
+    rows[index] = rebased.row;
+    if (rebased.credit > 0n) credits.set(rebased.row.number, rebased.credit);
+    changed = true;
+  };
   const running = runningRow(before, date);
-  if (running >= 0) {
-    const row = rebasedRunningRow(before, after, running, date, ctx);
-    if (row !== null) {
-      rows[running] = row;
-      changed = true;
-    }
-  }
-  if (ctx.prepayment === 'next-installment' && principalFrom(after, 0, places) > 0n) {
+  if (running >= 0) use(running, rebasedRunningRow(before, after, running, date, ctx));
+  if (ctx.prepayment !== 'last-installments' && principalFrom(after, 0, places) > 0n) {
     for (let i = 0; i < before.length; i++) {
-      if ((before[i] as Installment).fromDate <= date) continue;
-      const row = rescaledLaterRow(before, after, i, ctx, places);
-      if (row === null) continue;
-      rows[i] = row;
-      changed = true;
+      const row = before[i] as Installment;
+      // Rows reamortise() recomputed (their principal changed, or dropped) already owe interest on the principal left.
+      if (row.fromDate > date && after[i]?.due.principal === row.due.principal) use(i, rescaledLaterRow(before, after, i, ctx, places));
     }
   }
-  return changed ? rows : null;
+  return changed ? { rows, credits } : null;
 }
 
 /** True when two versions of the rows owe the same interest on every row (the fixed point applyPayment iterates to). */

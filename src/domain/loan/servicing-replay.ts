@@ -104,15 +104,38 @@ export function applyPayment(rows: Installment[], payment: PaymentRecord, order:
   // re-allocated on the re-based rows, which moves the principal it pays a little, until no row's
   // interest changes (a few rounds at most: each moves the interest by a period's rate of the last move).
   const payCtx = paymentContext(payment, ctx);
+  const places = minorUnits(ctx.currency);
   let used: Installment[] | null = null;
   for (let round = 0; round < 8; round++) {
-    const trial = rebasedRows(before, rows, payment.effectiveDate, payCtx);
-    if (trial === null || sameInterests(used, trial)) break;
-    used = trial.slice();
-    result = settlePayment(trial, payment, order, ctx);
+    const rebased = rebasedRows(before, rows, payment.effectiveDate, payCtx);
+    if (rebased === null || sameInterests(used, rebased.rows)) break;
+    used = rebased.rows.slice();
+    const trial = rebased.rows;
+    // Interest paid ahead that the re-based rows no longer owe is allocated again with the payment.
+    let credit = 0n;
+    for (const minor of rebased.credits.values()) credit += minor;
+    const amount = formatMinor(minorOf(payment.amount, places) + credit, places);
+    result = withInterestCredit(settlePayment(trial, { ...payment, amount }, order, ctx), rebased.credits, places);
     rows.splice(0, rows.length, ...trial);
   }
   return result;
+}
+
+/** Takes interest credited back off the allocation: a negative interest part on its row, like a payoff's credit. */
+function withInterestCredit(result: AllocationResult, credits: Map<number, bigint>, places: number): AllocationResult {
+  if (credits.size === 0) return result;
+  const zero = formatMinor(0n, places);
+  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
+  let total = 0n;
+  for (const [number, minor] of credits) {
+    const row = rows.get(number) ?? { number, penalty: zero, fee: zero, interest: zero, principal: zero };
+    rows.set(number, { ...row, interest: formatMinor(minorOf(row.interest, places) - minor, places) });
+    total += minor;
+  }
+  return {
+    installments: [...rows.values()].sort((a, b) => a.number - b.number),
+    totals: { ...result.totals, interest: formatMinor(minorOf(result.totals.interest, places) - total, places) },
+  };
 }
 
 /** applyPayment on the rows as they stand (the running period's interest as scheduled). */
