@@ -39,8 +39,8 @@ export function reamortises(ctx: LoanContext): boolean {
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
  * paid); `last-installments` (kept for the products defined before the strategy existed) pays the
  * earned interest and then principal from the LAST installment backwards (the term shortens);
- * `re-amortise` and `reduce-term` pay the earned interest and the installment falling due next
- * (`next`, when it still owes), and leave the rest to reamortise() (see re-amortise.ts):
+ * `re-amortise` and `reduce-term` pay the installment falling due next (`next`, when it still
+ * owes) and then the earned interest of later rows, and leave the rest to reamortise() (see re-amortise.ts):
  * Fineract's prepayment, which pays the current installment and re-amortises only the excess, so
  * paying more than the bill never leaves it past due.
  */
@@ -51,14 +51,15 @@ function inAdvanceSteps(notDue: number[], next: number | undefined, parts: Payof
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }
-  for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   if (reamortises(ctx) && !paysOff) {
     // The installment falling due next is paid first, as billed (its interest re-based on the principal left:
-    // running-period.ts), so paying more than the bill never leaves it owing; only the rest re-amortises.
+    // running-period.ts), so paying more than the bill never leaves it owing; then interest later rows earned
+    // (deferred by a grace); the rest is left as excess, which reamortise() applies and recomputes the rows after.
     if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
-    // Re-amortising modes leave the principal part as excess here: reamortise() applies it and recomputes the rows after.
+    for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
     return steps;
   }
+  for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }
