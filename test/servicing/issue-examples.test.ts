@@ -101,9 +101,13 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
   it('issue 11: paying the next installment in full a month early pays that installment (next-installment strategy)', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'next-installment' }));
     const [received] = loan.repay('1020.07', 'p1', '2024-01-16');
-    expect(received?.type === 'RepaymentReceived' && received.data.installments).toEqual([{ number: 1, penalty: '0.00', fee: '0.00', interest: '30.00', principal: '990.07' }]);
+    // Row 1 earned 30.00 × 1/31 = 0.97 by 01-16; the 29.03 of its days left follows the principal left:
+    // 29.03 × 2 009.93 ÷ 3 000.00 = 19.45, so row 1's interest is 20.42 and the 9.58 left pays row 2's interest ahead.
+    expect(received?.type === 'RepaymentReceived' && received.data.installments).toEqual([
+      { number: 1, penalty: '0.00', fee: '0.00', interest: '20.42', principal: '990.07' }, { number: 2, penalty: '0.00', fee: '0.00', interest: '9.58', principal: '0.00' },
+    ]);
     expect(loan.state.installments[0]?.settled).toBe(true);
-    expect(loan.figures('2024-01-16').nextDue).toEqual({ date: '2024-03-15', amount: '1020.07' });
+    expect(loan.figures('2024-01-16').nextDue).toEqual({ date: '2024-03-15', amount: '1010.49' });
     // The same money under last-installments shortens the term instead.
     const other = new ServicedLoan('L2', servicingTerms({ prepaymentStrategy: 'last-installments' }));
     other.repay('1020.07', 'p1', '2024-01-16');

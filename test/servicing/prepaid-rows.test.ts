@@ -70,7 +70,10 @@ describe('rows prepaid off the end', () => {
 
   it('reduce-term with a service fee: the dropped rows owe no fee', () => {
     const loan = new ServicedLoan('L1', servicingTerms({ fees: [SERVICE_FEE] }));
-    loan.run({ type: 'ReceiveRepayment', data: { amount: '2125.07', channel: 'online', reference: 'p1', effectiveDate: '2024-02-15', prepayment: 'reduce-term' } }, '2024-02-15');
+    // Row 1 (with its 5.00 fee) is paid first; the rest prepays enough for one row to carry what is left (as in
+    // prepayment-options' reduce-term example): row 3 carries no principal and owes no fee.
+    loan.run({ type: 'ReceiveRepayment', data: { amount: '2125.07', channel: 'online', reference: 'p1', effectiveDate: '2024-01-25', prepayment: 'reduce-term' } }, '2024-01-25');
+    expect(loan.state.installments[2]?.due.principal ?? '0.00').toBe('0.00');
     expect(loan.state.installments.slice(2).every((row) => owedCents(row, 'fee') === 0n)).toBe(true);
   });
 

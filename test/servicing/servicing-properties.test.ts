@@ -15,6 +15,7 @@ import { generalLedgerProjection, LEDGER_JOURNAL } from '../../src/projections/m
 import { buildTrialBalance, entryIsBalanced } from '../../src/reports/trial-balance.js';
 import { FakeContext, project } from '../projections/models/fake-context.js';
 import { everyAsOfViewIsReal } from './ledger-as-of.js';
+import { billIsPaid, interestFollowsPrincipal, watchRepayment } from './prepayment-invariants.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { amount, attempt, commandFor, DISBURSED, step } from './servicing-history.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
@@ -194,8 +195,15 @@ describe('servicing properties over random histories', () => {
         const command = commandFor(s, today, n, loan.state);
         if (command) {
           const payoffBefore = command.type === 'Reschedule' && (loan.state.status === 'active' || loan.state.status === 'overdue') ? payoffQuote(loan.state, command.data.effectiveDate).total : null;
+          const repayment = watchRepayment(loan.state, command);
+          const done = attempt(loan, command, today);
           // A reschedule never changes the payoff at its effective date: earned interest is capitalised, never forgiven (QA M4).
-          if (attempt(loan, command, today) && command.type === 'Reschedule') expect(payoffQuote(loan.state, command.data.effectiveDate).total, 'payoff across a reschedule').toBe(payoffBefore);
+          if (done && command.type === 'Reschedule') expect(payoffQuote(loan.state, command.data.effectiveDate).total, 'payoff across a reschedule').toBe(payoffBefore);
+          // A payment covering the bill leaves it paid; after it, interest accrues only on the principal left (QA, prepayments).
+          if (done && repayment !== null) {
+            billIsPaid(repayment, loan.state);
+            interestFollowsPrincipal(repayment, loan.state);
+          }
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
             attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
           }

@@ -2,7 +2,7 @@ import { dayCountDays } from '../day-count.js';
 import { Dec, type Decimal } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
-import type { Installment, LoanContext } from './state.js';
+import type { Installment, InterestRebase, LoanContext } from './state.js';
 
 // The schedule's own day count (with its month-end anchor), so accruals and payoffs count days as the schedule did.
 function periodDays(from: string, to: string, ctx: LoanContext): number {
@@ -13,12 +13,26 @@ function periodDays(from: string, to: string, ctx: LoanContext): number {
 export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number): bigint {
   const interest = minorOf(inst.due.interest, places);
   if (date >= inst.dueDate) return interest;
+  // A period re-based by a prepayment earns what it had by then, and the rest evenly after it.
+  if (inst.accrual !== undefined) return rebasedEarnedMinor(inst, inst.accrual, interest, date, ctx, places);
   const from = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
   if (date <= from) return 0n;
   const elapsed = periodDays(from, date, ctx);
   const total = periodDays(from, inst.dueDate, ctx);
   if (total <= 0) return interest;
   return roundRatio(interest * BigInt(elapsed), BigInt(total), 'HALF_EVEN');
+}
+
+function rebasedEarnedMinor(inst: Installment, rebase: InterestRebase, interest: bigint, date: string, ctx: LoanContext, places: number): bigint {
+  const earned = minorOf(rebase.earned, places);
+  if (date <= rebase.date) {
+    if (date <= inst.fromDate) return 0n;
+    const total = periodDays(inst.fromDate, rebase.date, ctx);
+    return total <= 0 ? earned : roundRatio(earned * BigInt(periodDays(inst.fromDate, date, ctx)), BigInt(total), 'HALF_EVEN');
+  }
+  const total = periodDays(rebase.date, inst.dueDate, ctx);
+  if (total <= 0) return interest;
+  return earned + roundRatio((interest - earned) * BigInt(periodDays(rebase.date, date, ctx)), BigInt(total), 'HALF_EVEN');
 }
 
 /**

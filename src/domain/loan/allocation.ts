@@ -37,20 +37,29 @@ export function reamortises(ctx: LoanContext): boolean {
  * (so a payoff matches its quote) and then all principal, never interest of periods not yet
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
- * paid); `last-installments` pays the earned interest and then principal from the LAST
- * installment backwards (the term shortens); `re-amortise` and `reduce-term` pay the earned interest
- * and leave the rest to reamortise() (see re-amortise.ts).
+ * paid); `last-installments` (kept for the products defined before the strategy existed) pays the
+ * earned interest and then principal from the LAST installment backwards (the term shortens);
+ * `re-amortise` and `reduce-term` pay the installment falling due next (`next`, when it still
+ * owes) and then the earned interest of later rows, and leave the rest to reamortise() (see re-amortise.ts):
+ * Fineract's prepayment, which pays the current installment and re-amortises only the excess, so
+ * paying more than the bill never leaves it past due.
  */
-function inAdvanceSteps(notDue: number[], parts: PayoffParts, paysOff: boolean, ctx: LoanContext): Step[] {
+function inAdvanceSteps(notDue: number[], next: number | undefined, parts: PayoffParts, paysOff: boolean, ctx: LoanContext): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
   const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
   if (ctx.prepayment === 'next-installment' && !paysOff) {
     for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
     return steps;
   }
+  if (reamortises(ctx) && !paysOff) {
+    // The installment falling due next is paid first, as billed (its interest re-based on the principal left:
+    // running-period.ts), so paying more than the bill never leaves it owing; then interest later rows earned
+    // (deferred by a grace); the rest is left as excess, which reamortise() applies and recomputes the rows after.
+    if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
+    for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+    return steps;
+  }
   for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
-  // Re-amortising modes leave the principal part as excess here: reamortise() applies it and recomputes the rows after.
-  if (reamortises(ctx) && !paysOff) return steps;
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }
@@ -96,7 +105,9 @@ export function allocateRepayment(
     if (remaining.isZero()) break;
     take(step);
   }
-  for (const step of inAdvanceSteps(notDue, parts, paysOff, ctx)) {
+  const upcoming = installments.findIndex((inst) => inst.dueDate > date);
+  const next = upcoming >= 0 && !(installments[upcoming] as Installment).settled ? upcoming : undefined;
+  for (const step of inAdvanceSteps(notDue, next, parts, paysOff, ctx)) {
     if (remaining.isZero()) break;
     take(step);
   }

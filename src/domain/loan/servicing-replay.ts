@@ -10,6 +10,7 @@ import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
 import { applyAllocation } from './apply-allocation.js';
 import { penaltyAmount } from './delinquency.js';
 import { reamortise } from './re-amortise.js';
+import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
 /**
@@ -91,10 +92,54 @@ function withPrincipal(result: AllocationResult, paid: Map<number, bigint>, plac
 /**
  * Allocates a payment on its date and applies it; under `re-amortise` or `reduce-term` the
  * principal paid ahead recomputes the remaining rows (see re-amortise.ts); under the others rows
- * not yet started stop owing for principal paid off them (prepaid-rows.ts). Once no principal is
+ * not yet started stop owing for principal paid off them (prepaid-rows.ts), and the period running
+ * owes interest for its days left on the principal left (running-period.ts). Once no principal is
  * owed, unearned interest of later periods is forgone.
  */
 export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
+  const before = rows.slice();
+  let result = settlePayment(rows, payment, order, ctx);
+  // Principal prepaid lowers the interest of the period running for its days left, and under
+  // next-installment of the periods not started (running-period.ts); the payment is then
+  // re-allocated on the re-based rows, which moves the principal it pays a little, until no row's
+  // interest changes (a few rounds at most: each moves the interest by a period's rate of the last move).
+  const payCtx = paymentContext(payment, ctx);
+  const places = minorUnits(ctx.currency);
+  let used: Installment[] | null = null;
+  for (let round = 0; round < 8; round++) {
+    const rebased = rebasedRows(before, rows, payment.effectiveDate, payCtx);
+    if (rebased === null || sameInterests(used, rebased.rows)) break;
+    used = rebased.rows.slice();
+    const trial = rebased.rows;
+    // Interest paid ahead that the re-based rows no longer owe is allocated again with the payment.
+    let credit = 0n;
+    for (const minor of rebased.credits.values()) credit += minor;
+    const amount = formatMinor(minorOf(payment.amount, places) + credit, places);
+    result = withInterestCredit(settlePayment(trial, { ...payment, amount }, order, ctx), rebased.credits, places);
+    rows.splice(0, rows.length, ...trial);
+  }
+  return result;
+}
+
+/** Takes interest credited back off the allocation: a negative interest part on its row, like a payoff's credit. */
+function withInterestCredit(result: AllocationResult, credits: Map<number, bigint>, places: number): AllocationResult {
+  if (credits.size === 0) return result;
+  const zero = formatMinor(0n, places);
+  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
+  let total = 0n;
+  for (const [number, minor] of credits) {
+    const row = rows.get(number) ?? { number, penalty: zero, fee: zero, interest: zero, principal: zero };
+    rows.set(number, { ...row, interest: formatMinor(minorOf(row.interest, places) - minor, places) });
+    total += minor;
+  }
+  return {
+    installments: [...rows.values()].sort((a, b) => a.number - b.number),
+    totals: { ...result.totals, interest: formatMinor(minorOf(result.totals.interest, places) - total, places) },
+  };
+}
+
+/** applyPayment on the rows as they stand (the running period's interest as scheduled). */
+function settlePayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
   const payCtx = paymentContext(payment, ctx);
   const places = minorUnits(ctx.currency);
   const owedBefore = principalOwedByRow(rows, places);

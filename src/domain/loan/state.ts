@@ -26,6 +26,21 @@ export interface Installment {
   overdueSince: string | null;
   /** Business date of the fact that left nothing owed on it (null while anything is): its delinquency ends there. */
   settledOn: string | null;
+  /**
+   * Set when principal was prepaid while this row's period ran (see running-period.ts): by `date`
+   * the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is earned
+   * evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest and the
+   * principal it was on just before the first prepayment that day (minor units, as decimal strings).
+   */
+  accrual?: InterestRebase;
+}
+
+/** A running period's interest re-based on the principal left after a prepayment (see Installment.accrual). */
+export interface InterestRebase {
+  date: string;
+  earned: string;
+  rest: string;
+  basis: string;
 }
 
 /** A waiver as recorded: what it waived of each installment, replayed at its effective date. */

@@ -1,0 +1,132 @@
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor, roundRatio } from '../schedule/minor-units.js';
+import { earnedMinor } from './accrual.js';
+import { isSettled, owedMinor } from './installment.js';
+import type { Installment, LoanContext } from './state.js';
+
+/** A row re-based to owe `interest` (minor units): interest paid on it beyond that goes back to the payment being allocated. */
+function withInterest(row: Installment, interest: bigint, places: number, currency: string, accrual?: Installment['accrual']): { row: Installment; credit: bigint } {
+  const waived = minorOf(row.waived.interest, places);
+  const due = interest > waived ? interest : waived;
+  const paid = minorOf(row.paid.interest, places);
+  const credit = paid + waived > due ? paid + waived - due : 0n;
+  const next: Installment = {
+    ...row, due: { ...row.due, interest: formatMinor(due, places) }, paid: { ...row.paid, interest: formatMinor(paid - credit, places) },
+    ...(accrual ? { accrual } : {}),
+  };
+  return { row: { ...next, settled: isSettled(next, currency) }, credit };
+}
+
+/**
+ * The row whose period runs on `date` (the first due after it, its period started on or before
+ * it), or -1. Interest of that period accrues on the principal outstanding day by day.
+ */
+export function runningRow(rows: readonly Installment[], date: string): number {
+  const index = rows.findIndex((row) => row.dueDate > date);
+  return index >= 0 && (rows[index] as Installment).fromDate <= date ? index : -1;
+}
+
+function principalFrom(rows: readonly Installment[], index: number, places: number): bigint {
+  let sum = 0n;
+  for (let i = index; i < rows.length; i++) sum += owedMinor(rows[i] as Installment, 'principal', places);
+  return sum;
+}
+
+/**
+ * The running row (`before[index]`, as it stood before a payment on `date`) re-based on the
+ * principal the payment left (`after`): on a declining balance its interest is the rate × the
+ * principal outstanding, so a principal prepayment lowers the interest of the rest of the period in
+ * proportion: interest = earned by `date` + rest × principal after ÷ principal before (HALF_EVEN),
+ * where rest and principal before are as they stood before the first prepayment that day (so
+ * payments of one day give the same row in any order). Interest paid on it beyond that (a
+ * next installment paid ahead) is credited back to the payment, which pays principal with it;
+ * never below what was waived. Null when nothing changes: no principal prepaid on this row or later ones, flat
+ * interest (fixed by contract), the row collecting interest deferred by a grace (earned from the
+ * disbursement), or nothing left owed (a payoff forgoes unearned interest instead).
+ */
+function rebasedRunningRow(before: readonly Installment[], after: readonly Installment[], index: number, date: string, ctx: LoanContext): { row: Installment; credit: bigint } | null {
+  const row = before[index] as Installment;
+  const places = minorUnits(ctx.currency);
+  if (ctx.deferredInterest?.number === row.number) return null;
+  const principalBefore = principalFrom(before, index, places);
+  const principalAfter = principalFrom(after, index, places);
+  if (principalAfter >= principalBefore || principalFrom(after, 0, places) === 0n) return null;
+  const sameDay = row.accrual?.date === date ? row.accrual : undefined;
+  const earned = sameDay ? minorOf(sameDay.earned, places) : earnedMinor(row, date, ctx, places);
+  const rest = sameDay ? minorOf(sameDay.rest, places) : minorOf(row.due.interest, places) - earned;
+  const basis = sameDay ? minorOf(sameDay.basis, places) : principalBefore;
+  if (basis <= 0n) return null;
+  const rebased = earned + roundRatio(rest * principalAfter, basis, 'HALF_EVEN');
+  const f = (v: bigint) => formatMinor(v, places);
+  return withInterest(row, rebased, places, ctx.currency, { date, earned: f(earned), rest: f(rest), basis: f(basis) });
+}
+
+/**
+ * A row whose period starts after `date` (and that reamortise() did not recompute) owes interest
+ * on the principal outstanding over its period as the payment left it: its interest × (principal its row and later rows owe after ÷ before), HALF_EVEN — from
+ * the contract when those rows are still the contract's (so same-day payments give the same rows
+ * in any order), as prepaid-rows.ts does for `last-installments` (whose rows it leaves to it).
+ * Interest paid on it beyond that (`next-installment` pays coming rows in full) is credited back to
+ * the payment; never below what was waived.
+ */
+function rescaledLaterRow(before: readonly Installment[], after: readonly Installment[], index: number, ctx: LoanContext, places: number): { row: Installment; credit: bigint } | null {
+  const row = before[index] as Installment;
+  const owedBefore = principalFrom(before, index, places);
+  const owedAfter = principalFrom(after, index, places);
+  if (owedAfter >= owedBefore || owedBefore === 0n || ctx.deferredInterest?.number === row.number) return null;
+  const contract = ctx.contract ?? [];
+  let scheduled = 0n;
+  let asContracted = true;
+  for (let i = index; i < before.length; i++) {
+    const terms = contract[i];
+    asContracted &&= terms !== undefined && terms.due.principal === (before[i] as Installment).due.principal;
+    scheduled += terms ? minorOf(terms.due.principal, places) : 0n;
+  }
+  const terms = contract[index];
+  const scaled = asContracted && terms !== undefined && scheduled > 0n
+    ? roundRatio(minorOf(terms.due.interest, places) * owedAfter, scheduled, 'HALF_EVEN')
+    : roundRatio(minorOf(row.due.interest, places) * owedAfter, owedBefore, 'HALF_EVEN');
+  if (scaled >= minorOf(row.due.interest, places)) return null;
+  return withInterest(row, scaled, places, ctx.currency);
+}
+
+/** Rows re-based for a payment, and the interest paid on them before it that no longer is owed (minor units, by row number). */
+export interface Rebased {
+  rows: Installment[];
+  credits: Map<number, bigint>;
+}
+
+/**
+ * The rows a payment on `date` is allocated over once its prepaid principal is accounted for:
+ * `before` (the rows before it) with the running period re-based (rebasedRunningRow) and later
+ * periods rescaled (rescaledLaterRow), given the rows `after` the
+ * payment last left. Null when no row's interest changes.
+ */
+export function rebasedRows(before: readonly Installment[], after: readonly Installment[], date: string, ctx: LoanContext): Rebased | null {
+  if (ctx.schedule?.terms.interestMethod === 'flat') return null;
+  const places = minorUnits(ctx.currency);
+  const rows = before.slice();
+  const credits = new Map<number, bigint>();
+  let changed = false;
+  const use = (index: number, rebased: { row: Installment; credit: bigint } | null) => {
+    if (rebased === null) return;
+    rows[index] = rebased.row;
+    if (rebased.credit > 0n) credits.set(rebased.row.number, rebased.credit);
+    changed = true;
+  };
+  const running = runningRow(before, date);
+  if (running >= 0) use(running, rebasedRunningRow(before, after, running, date, ctx));
+  if (ctx.prepayment !== 'last-installments' && principalFrom(after, 0, places) > 0n) {
+    for (let i = 0; i < before.length; i++) {
+      const row = before[i] as Installment;
+      // Rows reamortise() recomputed (their principal changed, or dropped) already owe interest on the principal left.
+      if (row.fromDate > date && after[i]?.due.principal === row.due.principal) use(i, rescaledLaterRow(before, after, i, ctx, places));
+    }
+  }
+  return changed ? { rows, credits } : null;
+}
+
+/** True when two versions of the rows owe the same interest on every row (the fixed point applyPayment iterates to). */
+export function sameInterests(a: readonly Installment[] | null, b: readonly Installment[]): boolean {
+  return a !== null && a.length === b.length && a.every((row, i) => row.due.interest === (b[i] as Installment).due.interest);
+}

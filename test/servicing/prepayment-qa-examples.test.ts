@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import type { PrepaymentOverride } from '../../src/domain/loan/state.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+/** QA's two prepayment defects, each as given / when / then with its value worked out by hand. */
+
+const terms = () => servicingTerms({ prepaymentStrategy: 'next-installment' });
+const rows = (loan: ServicedLoan) => loan.state.installments.map((row) => [row.number, row.dueDate, row.due.principal, row.due.interest]);
+
+async function expectLedgerAgrees(loan: ServicedLoan): Promise<void> {
+  const { balances, balanced } = await loan.ledger();
+  expect(balanced).toBe(true);
+  expect(balances).toEqual(loan.figures().ledger);
+}
+
+describe('QA: a prepayment larger than the installment, under reduce-term or reduce-installment, pays the installment first', () => {
+  // Given 12 000.00 over 6 months at 12 % (1 % a month), disbursed 2026-10-01: EMI 12 000.00 × 0.01 ÷ (1 − 1.01⁻⁶) = 2 070.58;
+  // row 1 is 1 950.58 + 120.00, due 2026-11-01.
+  const loan = () => new ServicedLoan('L1', terms(), '12000.00', 6, '2026-10-01');
+  const pay = (l: ServicedLoan, prepayment?: PrepaymentOverride) =>
+    l.run({ type: 'ReceiveRepayment', data: { amount: '3000.00', channel: 'online', reference: 'D1', effectiveDate: '2026-10-20', ...(prepayment ? { prepayment } : {}) } }, '2026-10-20');
+
+  for (const prepayment of ['reduce-term', 'reduce-installment'] as const) {
+    it(`${prepayment}: 3 000.00 on 2026-10-20 pays row 1 in full and re-amortises only the excess; the loan is not past due after 2026-11-01`, async () => {
+      const l = loan();
+      // When 3 000.00 is paid on 2026-10-20 with the override.
+      const [received] = pay(l, prepayment);
+      // Then row 1 is paid first. By 10-20 it earned 120.00 × 19/31 = 73.55; the 46.45 of its days left accrues on the
+      // principal left: r = 46.45 × (12 000.00 − x) ÷ 12 000.00 with x = 3 000.00 − 73.55 − r the principal paid
+      // ⇒ r (1 − 46.45/12 000) = 46.45 × 9 073.55 ÷ 12 000 = 35.122 ⇒ r = 35.26, x = 2 891.19: 1 950.58 for row 1 and
+      // 940.61 prepaid (shown as paid principal on row 1). Row 1's interest is 73.55 + 35.26 = 108.81.
+      expect(received?.type === 'RepaymentReceived' && received.data.allocation).toEqual({ penalty: '0.00', fee: '0.00', interest: '108.81', principal: '2891.19', excess: '0.00' });
+      expect(l.state.installments[0]).toMatchObject({ due: { principal: '2891.19', interest: '108.81' }, paid: { principal: '2891.19', interest: '108.81' }, settled: true });
+      // 9 108.81 left over rows 2–6 at 1 %: EMI 91.0881 ÷ (1 − 1.01⁻⁵) = 1 876.78 (row 2: 1 785.69 + 91.09). Under reduce-term
+      // four rows would need 91.0881 ÷ (1 − 1.01⁻⁴) = 2 334.41 > 2 070.58, so the term stays five rows: both overrides agree.
+      expect(rows(l).slice(1)).toEqual([
+        [2, '2026-12-01', '1785.69', '91.09'], [3, '2027-01-01', '1803.55', '73.23'], [4, '2027-02-01', '1821.58', '55.20'],
+        [5, '2027-03-01', '1839.80', '36.98'], [6, '2027-04-01', '1858.19', '18.58'],
+      ]);
+      expect(l.figures().nextDue).toEqual({ date: '2026-12-01', amount: '1876.78' });
+      // And close of business past 11-01 finds nothing past due: 0 DPD, normal.
+      for (let day = '2026-10-21'; day <= '2026-11-03'; day = addDays(day, 1)) l.close(day);
+      expect(l.figures('2026-11-03').daysPastDue).toBe(0);
+      expect(l.state.classification).toBe('normal');
+      await expectLedgerAgrees(l);
+    });
+  }
+
+  it('reduce-term: a larger prepayment shortens the term once the installment can be kept over fewer rows', () => {
+    const l = loan();
+    l.run({ type: 'ReceiveRepayment', data: { amount: '8000.00', channel: 'online', reference: 'D2', effectiveDate: '2026-10-20', prepayment: 'reduce-term' } }, '2026-10-20');
+    expect(l.state.installments[0]?.settled).toBe(true);
+    // Row 1 takes 2 070.58 less the interest its days left no longer earn; the rest is prepaid. The remaining principal is
+    // spread over the fewest rows whose installment (left × 0.01 ÷ (1 − 1.01⁻ⁿ)) is at most 2 070.58; the rows past them go.
+    const left = Number(l.state.principalOutstanding);
+    const emi = (n: number) => (left * 0.01) / (1 - 1.01 ** -n);
+    const kept = l.state.installments.slice(1).filter((row) => row.due.principal !== '0.00');
+    expect(emi(kept.length)).toBeLessThanOrEqual(2070.58);
+    expect(emi(kept.length - 1)).toBeGreaterThan(2070.58);
+    expect(l.state.installments.length).toBeLessThan(6);
+  });
+
+  it('the default strategy (next-installment) pays row 1 in full with the same money', () => {
+    const l = loan();
+    pay(l);
+    expect(l.state.installments[0]?.settled).toBe(true);
+    for (let day = '2026-10-21'; day <= '2026-11-02'; day = addDays(day, 1)) l.close(day);
+    expect(l.figures('2026-11-02').daysPastDue).toBe(0);
+  });
+});
+
+describe('QA: after a large partial prepayment, the payoff charges interest only on the principal left', () => {
+  // Given 3 000.00 over 3 months at 12 %, next-installment, disbursed 2026-10-01: rows 990.07 + 30.00 (11-01),
+  // 999.97 + 20.10 (12-01), 1 009.96 + 10.10 (2027-01-01). On 11-20 row 2 earned 20.10 × 19/30 = 12.73, so the payoff is
+  // 3 000.00 + 30.00 + 12.73 = 3 042.73.
+  function prepaid(): ServicedLoan {
+    const l = new ServicedLoan('L1', terms(), '3000.00', 3, '2026-10-01');
+    expect(l.payoff('2026-11-20').total).toBe('3042.73');
+    // When 3 030.00 (12.73 short) is paid on 2026-11-20.
+    l.repay('3030.00', 'P', '2026-11-20');
+    return l;
+  }
+
+  it('the rows: row 2 owes 7.37 × P ÷ 2 009.93 for its days left and row 3 10.10 × P ÷ 1 009.96, P the principal left', async () => {
+    const l = prepaid();
+    // 3 030.00 − 1 020.07 (row 1) = 2 009.93 = 12.73 + 7.37 P/2 009.93 + 999.97 + 10.10 P/1 009.96 + (1 009.96 − P)
+    // ⇒ P (1 − 0.0036668 − 0.0100004) = 12.73 ⇒ P = 12.91; row 2 interest 12.73 + 0.05 = 12.78, row 3's 0.13.
+    expect(rows(l)).toEqual([[1, '2026-11-01', '990.07', '30.00'], [2, '2026-12-01', '999.97', '12.78'], [3, '2027-01-01', '1009.96', '0.13']]);
+    expect(l.state.principalOutstanding).toBe('12.91');
+    await expectLedgerAgrees(l);
+  });
+
+  it('the payoff grows by the contract rate on 12.91, not by row 2\'s 0.67 a day (QA saw 12.73, 13.40, 16.08, 19.43)', () => {
+    const l = prepaid();
+    // Then payoff = 12.91 − interest paid ahead and not yet earned: on 11-20, 0.05 (row 2) + 0.13 (row 3) ⇒ 12.73, the
+    // 3 042.73 − 3 030.00 left. Row 2 earns its 0.05 over the 11 days to 12-01 (12.91 × 1 % × 11/30 = 0.047):
+    // 11-21 0.05 × 1/11 → 0.00 ⇒ 12.73; 11-25 0.05 × 5/11 → 0.02 ⇒ 12.75; 11-30 0.05 × 10/11 → 0.05 ⇒ 12.78.
+    expect(['2026-11-20', '2026-11-21', '2026-11-25', '2026-11-30'].map((d) => l.payoff(d).total)).toEqual(['12.73', '12.73', '12.75', '12.78']);
+    // Row 3 then earns 0.13 over its 31 days (12.91 × 1 %): 12-15 0.13 × 14/31 → 0.06 ⇒ 12.91 − 0.07 = 12.84.
+    expect(l.payoff('2026-12-15').total).toBe('12.84');
+  });
+
+  it('paying 12.73 plus the interest on it the next day closes the loan with nothing owed and no credit', async () => {
+    const l = prepaid();
+    // 12.91 × 1 % × 1/30 = 0.004 ⇒ no cent of interest yet.
+    const events = l.repay('12.73', 'Q', '2026-11-21');
+    expect(events.map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect(l.state.creditBalance).toBe('0.00');
+    await expectLedgerAgrees(l);
+  });
+
+  it('last-installments: 1 000.00 prepaid on 11-15 lowers row 2\'s interest for its days left in proportion to the principal left', () => {
+    const l = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments' }), '3000.00', 3, '2026-10-01');
+    l.repay('1020.07', 'A', '2026-11-01');
+    // On 11-15 row 2 earned 20.10 × 14/30 = 9.38; 1 000.00 pays that and 990.62 of principal (row 3 first):
+    // 2 009.93 − 990.62 = 1 019.31 left, so the 10.72 of row 2's days left becomes 10.72 × 1 019.31 ÷ 2 009.93 = 5.44.
+    l.repay('1000.00', 'B', '2026-11-15');
+    expect(l.state.installments[1]?.due.interest).toBe('14.82');
+    expect(l.state.principalOutstanding).toBe('1019.31');
+    // The payoff grows 5.44 over the 16 days (0.34 a day, 1 % a month of 1 019.31), not 20.10/30 = 0.67.
+    expect(l.payoff('2026-11-15').total).toBe('1019.31');
+    expect(l.payoff('2026-12-01').total).toBe('1024.75');
+  });
+});
