@@ -135,11 +135,13 @@ function aroundPenalty(state: LoanState, charged: PenaltyFact) {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
   const upTo = (withIt: boolean) => {
-    const keep = (date: string, sequence: number) => date < charged.date || (date === charged.date && (withIt ? sequence <= charged.sequence : sequence < charged.sequence));
-    const later = paymentRecords(state.payments).filter((p) => !keep(p.effectiveDate, p.sequence)).map((p) => p.reference);
+    // A close's penalties replay after every other fact of their date (servicing-replay's factKey).
+    const keep = (date: string) => date <= charged.date;
+    const keepPenalty = (date: string, sequence: number) => date < charged.date || (date === charged.date && (withIt ? sequence <= charged.sequence : sequence < charged.sequence));
+    const later = paymentRecords(state.payments).filter((p) => !keep(p.effectiveDate)).map((p) => p.reference);
     const before: LoanState = {
-      ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => keep(w.date, w.sequence)),
-      penalties: state.penalties.filter((p) => keep(p.date, p.sequence)), charges: state.charges.filter((c) => keep(c.date, c.sequence)),
+      ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => keep(w.date)),
+      penalties: state.penalties.filter((p) => keepPenalty(p.date, p.sequence)), charges: state.charges.filter((c) => keep(c.date)),
     };
     return replayServicing(before, order, ctx).installments[charged.number - 1];
   };
