@@ -6,21 +6,23 @@ import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 // test: payments that pay everything but the interest a later, back-dated waiver forgives left
 // the loan "active" while owing nothing, and its payoff quote was 0.00.
 describe('a waiver that leaves nothing owed', () => {
+  // Row 1 (990.07 + 30.00) fell due on 02-15 unpaid; on 02-20 the payoff is 3 000.00 + 30.00 + row 2's
+  // 20.10 × 5/29 = 3.47 = 3 033.47, and the borrower pays 30.00 less: it pays both interests first and
+  // leaves 30.00 of principal owed.
   function paidAllButTheInterest(): ServicedLoan {
     const loan = new ServicedLoan();
     let today = '2024-01-15';
-    for (let d = 0; d < 32; d++) loan.close((today = addDays(today, 1)));
-    loan.repay('1237.74', 'p1', today);
-    loan.repay('1158.92', 'p2', today);
-    loan.repay('633.34', 'p3', today);
+    while (today < '2024-02-20') loan.close((today = addDays(today, 1)));
+    loan.repay('3003.47', 'p1', today);
     return loan;
   }
 
   it('back-dated, it closes the loan (obligations met) instead of leaving it active with a payoff of 0.00', async () => {
     const loan = paidAllButTheInterest();
     expect(loan.state.status).toBe('active');
-    expect(loan.payoff('2024-02-16').total).not.toBe('0.00');
-    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: null, reason: 'goodwill', effectiveDate: '2024-02-15' } }, '2024-02-16');
+    expect(loan.payoff('2024-02-20').total).toBe('30.00');
+    // Dated 02-16, the waiver of row 1's 30.00 (due then) replays before the payment, which then pays all principal.
+    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '30.00', reason: 'goodwill', effectiveDate: '2024-02-16' } }, '2024-02-20');
     expect(events.map((e) => e.type)).toEqual(['ChargeWaived', 'LoanClosed']);
     expect(loan.state.status).toBe('closed');
     expect(loan.state.installments.every((row) => row.settled)).toBe(true);
@@ -33,7 +35,7 @@ describe('a waiver that leaves nothing owed', () => {
 
   it('one that leaves something owed records only the waiver', () => {
     const loan = paidAllButTheInterest();
-    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '0.01', reason: 'goodwill', effectiveDate: '2024-02-16' } }, '2024-02-16');
+    const events = loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '0.01', reason: 'goodwill', effectiveDate: '2024-02-16' } }, '2024-02-20');
     expect(events.map((e) => e.type)).toEqual(['ChargeWaived']);
     expect(loan.state.status).toBe('active');
   });
