@@ -94,7 +94,9 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
         : rowsFor(remaining, count, start.fromDate, schedule, places);
     }
     // Grace on interest: recomputed grace rows stay interest-free and their interest, on the new balance, is collected with the deferred row.
-    const deferred = deferredIndex >= from ? collectedDeferredInterest(rows, from, deferredIndex, carried, fresh, ctx, places) : 0n;
+    const owedBefore = rows.map((row) => minorOf(row.due.principal, places));
+    const owedAfter = rows.map((row, i) => (i < from ? 0n : minorOf(fresh[i - from]?.principal ?? zero, places)));
+    const deferred = deferredIndex >= from ? collectedDeferredInterest(rows, from, deferredIndex, owedBefore, owedAfter, ctx, places) : 0n;
     for (let i = 0; i < count; i++) {
       const row = fresh[i];
       const index = from + i;
