@@ -4,6 +4,9 @@ import { addDays } from '../../src/domain/calendar.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
+import { paymentRecords } from '../../src/domain/loan/payment-book.js';
+import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
+import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
@@ -43,9 +46,17 @@ describe('an interest waiver waives only interest due or accrued on its date (QA
         if (!waived || command.type !== 'WaiveCharge' || command.data.kind !== 'interest') continue;
         const date = command.data.effectiveDate;
         const ctx = loanContext(loan.state);
+        // The rows as the facts dated up to the waiver leave them: a later-dated prepayment may lower a row's
+        // interest since (the row collecting deferred interest earns it evenly, so its earned-by-then moves too).
+        const later = paymentRecords(loan.state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
+        const upTo: LoanState = {
+          ...loan.state, reversed: [...loan.state.reversed, ...later], waivers: loan.state.waivers.filter((w) => w.date < date),
+          penalties: loan.state.penalties.filter((p) => p.date <= date), charges: loan.state.charges.filter((c) => c.date <= date),
+        };
+        const rows = replayServicing(upTo, upTo.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx).installments;
         const parts = (waived.data as { installments: { number: number; amount: string }[] }).installments;
         for (const part of parts) {
-          const row = loan.state.installments[part.number - 1];
+          const row = rows[part.number - 1];
           if (!row || row.dueDate <= date) continue;
           // Earned by the date: the row's scheduled interest pro rata of its period's days (from the disbursement for the row collecting deferred interest).
           expect(minorOf(part.amount, 2), `row ${part.number} waived on ${date}`).toBeLessThanOrEqual(earnedMinor(row, date, ctx, 2));

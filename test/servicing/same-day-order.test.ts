@@ -29,24 +29,30 @@ const figures = (state: LoanState) => {
 describe('facts of one value date and that day\'s close of business', () => {
   const terms = servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } });
 
-  it('given row 1 (1 020.07, due 2024-02-15) unpaid and a 25.00 penalty charged by the close of 02-18, when 1 020.07 dated 02-18 is recorded after that close, then it pays row 1 and the penalty stays owed', () => {
+  it('given row 1 (1 020.07, due 2024-02-15) unpaid and a 25.00 penalty charged by the close of 02-18, when 1 020.07 dated 02-18 is recorded after that close, then it pays row 1 and the penalty falls away, as if recorded before the close', () => {
     const loan = new ServicedLoan('D1', terms);
     let today = DISBURSED;
     while (today < '2024-02-18') loan.close((today = addDays(today, 1)));
     expect(loan.state.penalties.map((p) => [p.date, p.amount])).toEqual([['2024-02-18', '25.00']]);
+    // The quote for 02-18 is the one the repayment cap enforces: 3 000.00 + 30.00 due + row 2's 20.10 × 3/29 = 2.08,
+    // and no penalty (paid that day, row 1 is not unpaid at the close). A cent more is refused.
+    const quote = payoffQuote(loan.state, '2024-02-18');
+    expect(quote).toMatchObject({ principal: '3000.00', interest: '32.08', penalties: '0.00', total: '3032.08' });
+    const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff', effectiveDate: '2024-02-18', keyed: { overpaymentConfirmed: false } } });
+    expect(() => decideLoan(keyed(formatMinor(minorOf(quote.total, 2) + 1n, 2)), loan.state)).toThrow(expect.objectContaining({ code: 'AMOUNT_EXCEEDS_PAYOFF' }));
     const [received] = loan.repay('1020.07', 'p1', '2024-02-18');
     // By hand: replayed before the close of its day, the payment finds row 1 owing 990.07 + 30.00 = 1 020.07 and no
-    // penalty yet: it pays exactly that. The penalty (row 1 was still unpaid at the end of its grace, 02-17) is added
-    // after it and stays owed. Recorded before the close the payment gave the same split; sorted by recording order,
+    // penalty yet: it pays exactly that, and the close's penalty, its row no longer unpaid then, does not stand.
+    // Recorded before the close, the close would have charged nothing. Sorted by recording order (before the fix),
     // it paid the 25.00 penalty first and left 25.00 of row 1's principal owed.
     expect(received?.type === 'RepaymentReceived' && received.data.allocation).toEqual({ penalty: '0.00', fee: '0.00', interest: '30.00', principal: '990.07', excess: '0.00' });
-    expect(loan.figures().outstanding).toMatchObject({ penalties: '25.00', principal: '2009.93' });
-    // The quote for 02-18 is the one the repayment cap enforces: paying it closes the loan, a cent more is refused.
-    const quote = payoffQuote(loan.state, '2024-02-18');
-    const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff', effectiveDate: '2024-02-18', keyed: { overpaymentConfirmed: false } } });
-    expect(quote).toMatchObject({ principal: '2009.93', penalties: '25.00' });
-    expect(() => decideLoan(keyed(formatMinor(minorOf(quote.total, 2) + 1n, 2)), loan.state)).toThrow(expect.objectContaining({ code: 'AMOUNT_EXCEEDS_PAYOFF' }));
-    expect(loan.run(keyed(quote.total), '2024-02-18').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+    expect(loan.figures().outstanding).toMatchObject({ penalties: '0.00', principal: '2009.93' });
+    const before = new ServicedLoan('D2', terms);
+    today = DISBURSED;
+    while (today < '2024-02-17') before.close((today = addDays(today, 1)));
+    before.repay('1020.07', 'p1', '2024-02-18');
+    before.close('2024-02-18');
+    expect(before.figures()).toEqual(loan.figures());
   });
 
   it('permuting the recording order of a close\'s penalties and the other facts of its date does not change the loan\'s figures, and the state folded fact by fact equals the full replay (random histories)', () => {

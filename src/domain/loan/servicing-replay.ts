@@ -273,7 +273,9 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   for (const fact of facts) {
     checkThrough(factKey(fact.date), -1);
     if (fact.kind === 'penalty') {
-      const penalty = warranted.has(fact.sequence) ? repriced(rows, fact.penalty, ctx) : null;
+      // It also needs its row unpaid at the close that charged it (after that day's other facts): paid
+      // that day, the close would have charged nothing had the payment been recorded before it.
+      const penalty = warranted.has(fact.sequence) && stillUnpaid(rows, fact.penalty.number, ctx.currency) ? repriced(rows, fact.penalty, ctx) : null;
       if (penalty !== null) {
         addPenalty(rows, penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
