@@ -254,8 +254,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const voidedPenalties = new Set<number>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
-  // was paid late), whenever close of business actually charged it; it is added on the date it was
-  // charged, so no payment dated earlier pays it.
+  // was paid late) and at the close that charged it (after that day's other facts); it is added on
+  // the date it was charged, so no payment dated earlier pays it.
   const checks = facts
     .filter((fact): fact is Extract<ServicingFact, { kind: 'penalty' }> => fact.kind === 'penalty')
     .map((fact) => ({ key: endOfDayKey(lastDayOfGrace(state, fact.penalty.number) ?? fact.date), fact }))
