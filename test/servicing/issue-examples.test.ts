@@ -43,16 +43,21 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
 
   it('3. waived interest is never accrued, and the loan paid off keeps no receivable', async () => {
     const loan = new ServicedLoan();
-    loan.run({ type: 'WaiveCharge', data: { kind: 'interest', amount: '30.00', reason: 'goodwill', effectiveDate: '2024-01-20' } }, '2024-01-20');
-    expect(loan.close('2024-01-31').filter((e) => e.type === 'InterestAccrued')).toEqual([]);
-    expect(loan.figures().receivable.interest).toBe('0.00');
+    // On 01-20 row 1 has accrued 30.00 × 5/31 = 4.84: all a waiver may waive then (interest of days not yet run is not owed).
+    const waive = (amount: string | null) => ({ type: 'WaiveCharge' as const, data: { kind: 'interest' as const, amount, reason: 'goodwill', effectiveDate: '2024-01-20' } });
+    expect(() => loan.run(waive('30.00'), '2024-01-20')).toThrow(expect.objectContaining({ code: 'WAIVER_EXCEEDS_INTEREST_DUE' }));
+    expect(loan.run(waive(null), '2024-01-20')[0]?.data).toMatchObject({ amount: '4.84' });
+    // Month-end accrues row 1's 30.00 × 16/31 = 15.48: recognition runs up to what the row collects in all,
+    // 30.00 − 4.84 = 25.16, which it reaches on the due date; the 4.84 waived is never recognised.
+    expect(loan.close('2024-01-31').find((e) => e.type === 'InterestAccrued')?.data).toMatchObject({ amount: '15.48' });
+    expect(loan.figures().receivable.interest).toBe('15.48');
     const payoff = loan.payoff('2024-02-15');
-    expect(payoff.total).toBe('3000.00');
+    expect(payoff.total).toBe('3025.16');
     const events = loan.repay(payoff.total, 'p1', '2024-02-15');
     expect(events.map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
     const ledger = await expectLedgerAgrees(loan);
     expect(ledger.interest_receivable).toBe('0.00');
-    expect(ledger.interest_income).toBe('0.00');
+    expect(ledger.interest_income).toBe('-25.16');
   });
 
   it('4. a reschedule keeps interest earned to its date (capitalised), and paying off leaves nothing receivable', async () => {
@@ -148,10 +153,12 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
   it('8. a loan closes only when nothing is owed, whatever the allocation order', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ penalty: FIXED_PENALTY_50, allocationOrder: 'interest-principal-penalty-fee' }), '3000.00', 1);
     loan.close('2024-03-01');
-    expect(loan.repay('3030.00', 'p1', '2024-03-01').map((e) => e.type)).toEqual(['RepaymentReceived']);
+    // Dated the day after the close that charged the penalty (a payment dated 03-01 would replay before that
+    // close, and the penalty on a row it pays in full would fall away).
+    expect(loan.repay('3030.00', 'p1', '2024-03-02').map((e) => e.type)).toEqual(['RepaymentReceived']);
     expect(loan.state.status).toBe('overdue');
     expect(loan.figures().outstanding).toEqual({ principal: '0.00', interest: '0.00', fees: '0.00', penalties: '50.00', total: '50.00' });
-    expect(loan.payoff('2024-03-01').total).toBe('50.00');
+    expect(loan.payoff('2024-03-02').total).toBe('50.00');
     expect(loan.repay('50.00', 'p2', '2024-03-02').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
     const ledger = await expectLedgerAgrees(loan);
     expect(ledger.penalty_receivable).toBe('0.00');

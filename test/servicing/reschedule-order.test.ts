@@ -50,16 +50,29 @@ describe('nothing is dated before the last reschedule (its contract already hold
     expect(loan.close(between).filter((e) => e.type === 'PenaltyCharged')).toEqual([]);
   });
 
+  it('given a loan rescheduled on 2026-10-15, when a late fee is applied on 2026-10-20 falling due on 2026-10-10, then it is refused: it would sit on row 2 (due 2026-10-10), kept as it stood, due before the new contract', () => {
+    const loan = rescheduledLoan();
+    // By hand: rows 1–2 (due 09-10, 10-10) are kept, rows from 10-15 are the new schedule; 10-10 lies in row 2's period.
+    expect(loan.state.installments[1]?.dueDate).toBe('2026-10-10');
+    const lateFee = (dueDate: string) => ({ type: 'ApplyCharge' as const, data: { kind: 'late-fee' as const, amount: '10.00', dueDate, reason: 'test', date: '2026-10-20', appliedBy: 'officer-1' } });
+    expect(refused(loan, lateFee('2026-10-10'), '2026-10-20')).toBe('BACKDATED_BEFORE_RESCHEDULE');
+    // Falling due on the reschedule's day or after, it lands on a row due on or after it.
+    const [applied] = loan.run(lateFee('2026-10-16'), '2026-10-20');
+    expect(applied?.type === 'ChargeApplied' && loan.state.installments[applied.data.number - 1]!.dueDate >= '2026-10-15').toBe(true);
+  });
+
   it('M2: a reschedule dated before a penalty already charged is refused (the penalty would sit in its contract, paid by payments dated before it)', () => {
     const terms = servicingTerms({ penalty: { type: 'percent', value: '5', cap: null, graceDays: 3 } });
     const loan = new ServicedLoan('L1', terms, '10000.00', 6, '2026-08-01');
     const penalties = loan.close('2026-11-30').filter((e) => e.type === 'PenaltyCharged');
     expect(penalties.map((e) => e.data)).toEqual([1, 2, 3].map((number) => ({ number, amount: '86.27', date: '2026-11-30' })));
     expect(refused(loan, reschedule('2026-11-01', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
-    // Dated on the penalties' day, it keeps them on the rows it keeps; no payment dated earlier can be posted, a later one pays them (row 1's first).
-    expect(loan.run(reschedule('2026-11-30', 6), '2026-11-30')[0]?.type).toBe('LoanRescheduled');
-    expect(refused(loan, { type: 'ReceiveRepayment', data: { amount: '1000.00', channel: 'online', reference: 'p1', effectiveDate: '2026-11-05' } }, '2026-11-30')).toBe('BACKDATED_BEFORE_RESCHEDULE');
-    const [received] = loan.repay('1000.00', 'p2', addDays('2026-11-30', 1));
+    // Dated on the penalties' day it is refused too: a payment dated that day replays before that close and may void them.
+    expect(refused(loan, reschedule('2026-11-30', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
+    // Dated the next day, it keeps them on the rows it keeps; no payment dated earlier can be posted, a later one pays them (row 1's first).
+    expect(loan.run(reschedule('2026-12-01', 6), '2026-12-01')[0]?.type).toBe('LoanRescheduled');
+    expect(refused(loan, { type: 'ReceiveRepayment', data: { amount: '1000.00', channel: 'online', reference: 'p1', effectiveDate: '2026-11-05' } }, '2026-12-01')).toBe('BACKDATED_BEFORE_RESCHEDULE');
+    const [received] = loan.repay('1000.00', 'p2', addDays('2026-12-01', 1));
     expect(received?.type === 'RepaymentReceived' && received.data.allocation.penalty).toBe('86.27');
   });
 });

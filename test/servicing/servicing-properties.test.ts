@@ -108,6 +108,7 @@ function noPaymentPaysALaterPenalty(state: LoanState): void {
 /**
  * Nothing is dated before the last reschedule: its contract holds every earlier day, so a fact or a
  * reschedule dated before it would count those days twice (QA M3). Reschedules only move forward.
+ * Nothing applied since falls due before it either (a late fee due before it sat on a kept row).
  */
 function nothingBeforeTheReschedule(state: LoanState, reschedules: string[]): void {
   for (let i = 1; i < reschedules.length; i++) expect(reschedules[i] as string >= (reschedules[i - 1] as string), 'reschedules in date order').toBe(true);
@@ -119,6 +120,11 @@ function nothingBeforeTheReschedule(state: LoanState, reschedules: string[]): vo
     ...state.waivers.map((w) => w.date), ...state.penalties.map((p) => p.date), ...state.charges.map((c) => c.date),
   ];
   for (const date of dates) expect(date >= on, `fact dated ${date} before the reschedule on ${on}`).toBe(true);
+  // Nor does anything applied since fall due before it: each officer charge lands on a row due on or after it.
+  for (const charge of state.charges) {
+    const row = state.installments[Math.min(charge.number, state.installments.length) - 1];
+    expect(row === undefined || row.dueDate >= on, `charge of ${charge.date} falls due ${row?.dueDate} before the reschedule on ${on}`).toBe(true);
+  }
 }
 
 /** A write-off takes only what was owed on its date: no penalty or charge dated after it (QA M6). */
@@ -136,11 +142,13 @@ function aroundPenalty(state: LoanState, charged: PenaltyFact) {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
   const upTo = (withIt: boolean) => {
-    const keep = (date: string, sequence: number) => date < charged.date || (date === charged.date && (withIt ? sequence <= charged.sequence : sequence < charged.sequence));
-    const later = paymentRecords(state.payments).filter((p) => !keep(p.effectiveDate, p.sequence)).map((p) => p.reference);
+    // A close's penalties replay after every other fact of their date (servicing-replay's factKey).
+    const keep = (date: string) => date <= charged.date;
+    const keepPenalty = (date: string, sequence: number) => date < charged.date || (date === charged.date && (withIt ? sequence <= charged.sequence : sequence < charged.sequence));
+    const later = paymentRecords(state.payments).filter((p) => !keep(p.effectiveDate)).map((p) => p.reference);
     const before: LoanState = {
-      ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => keep(w.date, w.sequence)),
-      penalties: state.penalties.filter((p) => keep(p.date, p.sequence)), charges: state.charges.filter((c) => keep(c.date, c.sequence)),
+      ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => keep(w.date)),
+      penalties: state.penalties.filter((p) => keepPenalty(p.date, p.sequence)), charges: state.charges.filter((c) => keep(c.date)),
     };
     return replayServicing(before, order, ctx).installments[charged.number - 1];
   };

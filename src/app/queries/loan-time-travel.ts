@@ -6,6 +6,7 @@ import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-v
 import type { LoanState } from '../../domain/loan/state.js';
 import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
 import type { EventStore } from '../../eventstore/port.js';
+import { businessDateAt } from '../business-date.js';
 import { loadLoan, loanStream } from '../streams.js';
 
 export interface LoanStateAt {
@@ -51,18 +52,20 @@ export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: 
 /**
  * The loan exactly as it stood just after its event at `revision` (the stream's first revision + 1
  * events folded): what the compliance timeline steps through, a state the loan really was in even
- * when later events were back-dated. `asOf` is that event's business time. Null when the stream
- * has no such revision.
+ * when later events were back-dated. `asOf` is that event's business time. Days past due are aged
+ * to the business date in force when that event was recorded (its `recordedAt` in the lender's
+ * `timeZone`): a disbursement back-dated two years and recorded today left a loan two years past
+ * due until its payments were recorded, whatever its business time says. Never earlier than the
+ * latest business time folded. Null when the stream has no such revision.
  */
-export async function loanStateAfter(eventStore: EventStore, loanId: string, revision: bigint): Promise<LoanStateAt | null> {
+export async function loanStateAfter(eventStore: EventStore, loanId: string, revision: bigint, timeZone?: string): Promise<LoanStateAt | null> {
   const events = await eventStore.readStream(loanStream(loanId), { maxCount: Number(revision) + 1 });
   const last = events[events.length - 1];
   if (!last || last.revision !== revision) return null;
   let state = loanDecider.initialState();
-  let date = '0000-01-01';
+  let date = businessDateAt(new Date(last.recordedAt), timeZone);
   for (const event of events) {
     state = loanDecider.evolve(state, asDomainEvent(event));
-    // Days past due as of the latest business date the loan knew by then.
     const day = event.occurredAt.slice(0, 10);
     if (day > date) date = day;
   }

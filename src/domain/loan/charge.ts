@@ -36,7 +36,7 @@ export function installmentFor(installments: readonly Installment[], dueDate: st
  * CHARGE_DUE_BEFORE_DISBURSEMENT (422); PENALTY_CHARGE_DUE_IN_FUTURE (422): a late or collection
  * fee is for a default that already happened, so its due date is never after the business date;
  * CHARGE_AFTER_PRINCIPAL_REPAID (422): a fee in a period not yet due once no principal is owed;
- * BACKDATED_BEFORE_RESCHEDULE (422): dated before the last reschedule, whose contract already holds those days;
+ * BACKDATED_BEFORE_RESCHEDULE (422): dated, or falling due, before the last reschedule, whose contract already holds those days;
  * CHARGE_TOO_LARGE (422): more than the principal disbursed — a fee is a small part of a loan, and a
  * charge larger than the whole loan is a typing slip (like OVERPAYMENT_TOO_LARGE for repayments).
  */
@@ -56,6 +56,10 @@ export function applyCharge({ data }: ApplyCharge, state: LoanState): LoanEvent[
   }
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot apply a charge dated ${date}, before the reschedule on ${state.rescheduledOn}`, 'rule', { rescheduledOn: state.rescheduledOn });
+  }
+  // Nor may it fall due before it: it would land on a row the reschedule kept as it stood, due before the new contract began.
+  if (state.rescheduledOn !== null && dueDate < state.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `A charge cannot fall due on ${dueDate}, before the reschedule on ${state.rescheduledOn}`, 'rule', { rescheduledOn: state.rescheduledOn, dueDate });
   }
   const component = CHARGE_COMPONENT[data.kind];
   if (component === 'penalty' && dueDate > date) {

@@ -47,8 +47,11 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
 function recordFact(state: LoanState, fact: ServicingFact | null): void {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
-  if (fact !== null && (state.lastFactKey === null || factKey(fact.date) >= state.lastFactKey)) {
-    const key = factKey(fact.date);
+  // A penalty stands if its row was unpaid at the end of its grace; an officer's charge may have reopened a row
+  // paid in time, so with charges on the loan only the replay can tell (applyPenalty looks at the row now).
+  const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
+  if (fact !== null && latest && !(fact.kind === 'penalty' && state.charges.length > 0)) {
+    const key = factKey(fact.date, fact.kind);
     const result = applyFact(state.installments, fact, order, ctx);
     const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
@@ -103,7 +106,7 @@ function reversePayment(state: LoanState, event: RepaymentReversed): void {
 function lastKey(state: LoanState): string | null {
   const facts = servicingFacts(state);
   const last = facts[facts.length - 1];
-  return last ? factKey(last.date) : null;
+  return last ? factKey(last.date, last.kind) : null;
 }
 
 function receivePayment(state: LoanState, { data }: RepaymentReceived): void {

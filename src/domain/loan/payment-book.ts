@@ -6,7 +6,7 @@ import type { PrepaymentOverride } from './state.js';
  * from a different payment reusing it, and date, amount and sequence to re-run allocation when a
  * payment is backdated (the split itself is re-derived, never
  * stored). `sequence` is the loan's event count when the payment arrived: one clock shared with
- * waivers and penalties, so facts of one date replay in the order they were recorded. A list of
+ * waivers and penalties, so facts of one date replay in the order they were recorded (a close's penalties after the rest of its day: servicing-replay). A list of
  * flat strings parses about ten times faster than a map of objects on every load.
  */
 export type PaymentEntry = string;

@@ -1,5 +1,8 @@
 import { Dec } from '../decimal.js';
-import { fmt, isSettled } from './installment.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import { COMPONENTS, fmt, isSettled } from './installment.js';
+import { overpaidBy, paymentIsLatest, paymentOutcome } from './payment-outcome.js';
 import { payoffParts } from './payoff-parts.js';
 import type { Installment, LoanContext, LoanState } from './state.js';
 
@@ -28,6 +31,32 @@ export function loanContext(state: LoanState): LoanContext {
 }
 
 /**
+ * What closes the loan on `date` when a payment dated then sorts before facts already applied (that
+ * day's close-of-business penalties, which a same-day payment precedes): a payment of more than
+ * everything owed is replayed there (paymentOutcome, as the repayment cap does), and the quote is
+ * that amount less what it would overpay. Principal, interest and fees are what it pays of them on
+ * the date; `penalties` the rest (the date's penalties as they stand after it, paid from its excess).
+ */
+function quoteByReplay(state: LoanState, date: string): PayoffQuote {
+  const c = state.currency;
+  const places = minorUnits(c);
+  let probe = minorOf(state.creditBalance, places);
+  probe = (probe < 0n ? -probe : 0n) + 1n;
+  for (const row of state.installments) for (const k of COMPONENTS) probe += minorOf(row.due[k], places);
+  for (const penalty of state.penalties) probe += minorOf(penalty.amount, places);
+  const payment = { reference: '\u0000payoff-quote', amount: formatMinor(probe, places), effectiveDate: date, sequence: state.eventsFolded + 1, channel: null };
+  const { result, creditAfter } = paymentOutcome(state, payment);
+  const total = probe - overpaidBy(state, creditAfter);
+  const credit = minorOf(state.creditBalance, places);
+  const refundDue = credit < 0n ? -credit : 0n;
+  const [principal, interest, fees] = [result.totals.principal, result.totals.interest, result.totals.fee].map((v) => minorOf(v, places)) as [bigint, bigint, bigint];
+  return {
+    date, principal: formatMinor(principal, places), interest: formatMinor(interest, places), fees: formatMinor(fees, places),
+    penalties: formatMinor(total - refundDue - principal - interest - fees, places), refundDue: formatMinor(refundDue, places), total: formatMinor(total, places),
+  };
+}
+
+/**
  * What closes the loan on `date` (payoffParts, the computation the payoff allocation uses): all
  * principal outstanding, plus interest, fees and penalties fallen due, plus penalties charged on
  * rows not yet due, plus interest earned to date by rows not yet due (the current period's, and
@@ -36,6 +65,7 @@ export function loanContext(state: LoanState): LoanContext {
  * Allocating exactly this amount on that date leaves nothing owed and no credit.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
+  if (!paymentIsLatest(state, date)) return quoteByReplay(state, date);
   const c = state.currency;
   const parts = payoffParts(state.installments, date, loanContext(state));
   const credit = new Dec(state.creditBalance);

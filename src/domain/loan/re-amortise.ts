@@ -2,6 +2,7 @@ import { minorOf, minorUnits } from '../money.js';
 import { generateSchedule } from '../schedule/generate.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { ScheduleRow } from './events.js';
+import { collectedDeferredInterest } from './deferred-interest.js';
 import { COMPONENTS, isSettled, owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
 
@@ -46,7 +47,8 @@ function paidPrincipal(rows: Installment[], index: number, amount: bigint, place
   rows[index] = { ...next, settled: isSettled(next, currency) };
 }
 
-const untouched = (row: Installment, places: number) => (['interest', 'principal'] as const)
+/** Nothing paid or waived on the row's interest or principal; interest paid on the row collecting deferred interest does not count (see deferred-interest.ts). */
+const untouched = (row: Installment, places: number, collectsDeferred: boolean) => (collectsDeferred ? ['principal'] as const : ['interest', 'principal'] as const)
   .every((c) => minorOf(row.paid[c], places) === 0n && minorOf(row.waived[c], places) === 0n);
 
 /**
@@ -72,8 +74,9 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
   const current = rows.findIndex((row) => row.dueDate > date);
   if (schedule === undefined || current < 0 || amountMinor <= 0n) return paid;
   const first = (rows[current] as Installment).fromDate >= date ? current : current + 1;
+  const deferredIndex = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
   let from = rows.length;
-  while (from - 1 >= first && untouched(rows[from - 1] as Installment, places)) from -= 1;
+  while (from - 1 >= first && untouched(rows[from - 1] as Installment, places, from - 1 === deferredIndex)) from -= 1;
   let carried = 0n;
   for (let i = from; i < rows.length; i++) carried += owedMinor(rows[i] as Installment, 'principal', places);
   const moved = amountMinor < carried ? amountMinor : carried;
@@ -90,9 +93,15 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
         ? shortestTerm(remaining, count, before, start.fromDate, schedule, places)
         : rowsFor(remaining, count, start.fromDate, schedule, places);
     }
+    // Grace on interest: recomputed grace rows stay interest-free and their interest, on the new balance, is collected with the deferred row.
+    const owedBefore = rows.map((row) => minorOf(row.due.principal, places));
+    const owedAfter = rows.map((row, i) => (i < from ? 0n : minorOf(fresh[i - from]?.principal ?? zero, places)));
+    const deferred = deferredIndex >= from ? collectedDeferredInterest(rows, from, deferredIndex, owedBefore, owedAfter, ctx, places) : 0n;
     for (let i = 0; i < count; i++) {
       const row = fresh[i];
-      rows[from + i] = withAmounts(rows[from + i] as Installment, row?.principal ?? zero, row?.interest ?? zero, ctx.currency);
+      const index = from + i;
+      const interest = index < deferredIndex ? zero : index === deferredIndex ? formatMinor(deferred, places) : row?.interest ?? zero;
+      rows[index] = withAmounts(rows[index] as Installment, row?.principal ?? zero, interest, ctx.currency);
     }
   }
   if (moved > 0n) {

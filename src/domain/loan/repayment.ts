@@ -2,15 +2,13 @@ import { decimalOrNull } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
-import type { AllocationResult } from './allocation.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
-import { loanContext } from './payoff.js';
-import { applyPayment, factKey, replayServicing } from './servicing-replay.js';
+import { overpaidBy, paymentOutcome } from './payment-outcome.js';
 import { settlementEvents } from './settlement.js';
-import type { Installment, LoanState } from './state.js';
+import type { LoanState } from './state.js';
 
 /** [] for a replay of a known reference with the same amount; DUPLICATE_REFERENCE for a different amount. */
 export function replayOf(known: { amount: string } | undefined, amount: string): LoanEvent[] | null {
@@ -48,8 +46,7 @@ export function repaymentReplay(known: PaymentRecord, data: ReceiveRepayment['da
  */
 function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bigint, confirmed: boolean): void {
   const places = minorUnits(state.currency);
-  const creditBefore = minorOf(state.creditBalance, places);
-  const overpaid = creditAfter - (creditBefore > 0n ? creditBefore : 0n);
+  const overpaid = overpaidBy(state, creditAfter);
   if (overpaid <= 0n) return;
   const paysOff = formatMinor(minorOf(amount, places) - overpaid, places);
   if (!confirmed) {
@@ -59,27 +56,6 @@ function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bi
   if (overpaid > principal) {
     throw new DomainError('OVERPAYMENT_TOO_LARGE', `${amount} would overpay this loan by ${formatMinor(overpaid, places)}, more than its principal ${state.disbursement?.amount ?? '0'}`, 'rule', { payoff: paysOff });
   }
-}
-
-interface Outcome {
-  result: AllocationResult;
-  rows: Installment[];
-  /** Credit balance after the payment, in minor units. */
-  creditAfter: bigint;
-}
-
-/** Allocates the payment as the replay will: on the current rows when it is the latest fact, else by re-running every fact in date order. */
-function allocate(state: LoanState, payment: PaymentRecord): Outcome {
-  const order = requireLoan(state).allocationOrder;
-  const ctx = loanContext(state);
-  const places = minorUnits(state.currency);
-  if (state.lastFactKey === null || factKey(payment.effectiveDate) >= state.lastFactKey) {
-    const rows = [...state.installments];
-    const result = applyPayment(rows, payment, order, ctx);
-    return { result, rows, creditAfter: minorOf(state.creditBalance, places) + minorOf(result.totals.excess, places) };
-  }
-  const replay = replayServicing(state, order, ctx, [{ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment }]);
-  return { result: replay.allocations.get(payment.reference) as AllocationResult, rows: replay.installments, creditAfter: replay.excessMinor - minorOf(state.refunded, places) };
 }
 
 /**
@@ -99,7 +75,7 @@ export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): 
   }
   const prepayment = data.prepayment;
   const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, channel: data.channel, ...(prepayment ? { prepayment } : {}) };
-  const { result, rows, creditAfter } = allocate(state, record);
+  const { result, rows, creditAfter } = paymentOutcome(state, record);
   if (data.keyed) checkKeyedOverpayment(state, amount, creditAfter, data.keyed.overpaymentConfirmed);
   return [
     {

@@ -14,8 +14,11 @@ import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 
 /**
- * A servicing fact in replay order: by effective date, and on one date in the order recorded (so
- * a payment dated the day a penalty was charged, recorded after it, pays it).
+ * A servicing fact in replay order: by effective date; on one date, close of business's penalties
+ * after every other fact of that date (the close ends the day, whenever a fact of it was recorded),
+ * and otherwise in the order recorded. So a payment dated a close's day pays that close's penalty
+ * neither when recorded before the close nor after it: a loan's figures do not depend on whether
+ * a same-day fact was recorded before or after the close.
  */
 export type ServicingFact =
   | { kind: 'payment'; date: string; sequence: number; payment: PaymentRecord }
@@ -23,18 +26,23 @@ export type ServicingFact =
   | { kind: 'penalty'; date: string; sequence: number; penalty: PenaltyFact }
   | { kind: 'charge'; date: string; sequence: number; charge: ChargeFact };
 
-/** The replay sort key of a fact on `date`; a fact with a lower key than the latest applied re-runs the replay. */
-export function factKey(date: string): string {
-  return `${date}|0`;
+/**
+ * The replay sort key of a fact of `kind` on `date` (facts of one key replay in recording order); a
+ * fact with a lower key than the latest applied re-runs the replay.
+ */
+export function factKey(date: string, kind: ServicingFact['kind'] = 'payment'): string {
+  return `${date}|${kind === 'penalty' ? 1 : 0}`;
 }
 
 // Whether an installment was late is judged at the end of its last day of grace, after every fact of that day.
 function endOfDayKey(date: string): string {
-  return `${date}|1`;
+  return `${date}|2`;
 }
 
 function compareFacts(a: ServicingFact, b: ServicingFact): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const x = factKey(a.date, a.kind);
+  const y = factKey(b.date, b.kind);
+  if (x !== y) return x < y ? -1 : 1;
   return a.sequence - b.sequence;
 }
 
@@ -291,8 +299,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const voidedPenalties = new Set<number>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
-  // was paid late), whenever close of business actually charged it; it is added on the date it was
-  // charged, so no payment dated earlier pays it.
+  // was paid late) and at the close that charged it (after that day's other facts); it is added on
+  // the date it was charged, so no payment dated earlier pays it.
   const checks = facts
     .filter((fact): fact is Extract<ServicingFact, { kind: 'penalty' }> => fact.kind === 'penalty')
     .map((fact) => ({ key: endOfDayKey(lastDayOfGrace(state, fact.penalty.number) ?? fact.date), fact }))
@@ -310,7 +318,9 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   for (const fact of facts) {
     checkThrough(factKey(fact.date), -1);
     if (fact.kind === 'penalty') {
-      const penalty = warranted.has(fact.sequence) ? repriced(rows, fact.penalty, ctx) : null;
+      // It also needs its row unpaid at the close that charged it (after that day's other facts): paid
+      // that day, the close would have charged nothing had the payment been recorded before it.
+      const penalty = warranted.has(fact.sequence) && stillUnpaid(rows, fact.penalty.number, ctx.currency) ? repriced(rows, fact.penalty, ctx) : null;
       if (penalty !== null) {
         addPenalty(rows, penalty, ctx.currency);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);

@@ -7,6 +7,7 @@ import { formatMinor } from '../schedule/minor-units.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
+import { installmentsOn, waivableInterest } from './waivable-interest.js';
 import { replayServicing } from './servicing-replay.js';
 import { settlementEvents } from './settlement.js';
 import type { Installment, LoanState } from './state.js';
@@ -19,6 +20,8 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
 
 /**
  * Waives penalty, fee or interest still owed, oldest installment first; never more than is owed.
+ * Interest is waivable only as far as it is due or accrued on the waiver's date (waivableInterest):
+ * more is WAIVER_EXCEEDS_INTEREST_DUE (422), never a waiver of interest of periods not yet run.
  * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
  * booked in the ledger on that date. A waiver dated before what it would waive was owed (a
  * penalty charged later) is refused (AMOUNT_OUT_OF_RANGE, 422) rather than recorded in full and
@@ -31,15 +34,23 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
   const c = state.currency;
-  const open = state.installments
-    .slice(state.firstUnsettled)
-    .map((inst) => ({ number: inst.number, owed: inst.settled ? new Dec(0) : owed(inst, data.kind) }))
-    .filter((row) => row.owed.gt(0));
+  const open = data.kind === 'interest'
+    ? waivableInterest(installmentsOn(state, effectiveDate, loanContext(state)), effectiveDate, loanContext(state))
+    : state.installments
+      .slice(state.firstUnsettled)
+      .map((inst) => ({ number: inst.number, owed: inst.settled ? new Dec(0) : owed(inst, data.kind) }))
+      .filter((row) => row.owed.gt(0));
   const total = open.reduce((sum, row) => sum.plus(row.owed), new Dec(0));
-  if (total.isZero()) throw new DomainError('NOTHING_TO_WAIVE', `No ${data.kind} is owed`, 'rule');
+  if (total.isZero() && !data.amount) throw new DomainError('NOTHING_TO_WAIVE', `No ${data.kind} is ${data.kind === 'interest' ? `due or accrued on ${effectiveDate}` : 'owed'}`, 'rule');
   const amount = data.amount ? positiveAmount(data.amount, c).amount : total;
+  if (amount.gt(total) && data.kind === 'interest') {
+    throw new DomainError(
+      'WAIVER_EXCEEDS_INTEREST_DUE', `Cannot waive ${fmt(amount, c)} interest on ${effectiveDate}: only ${fmt(total, c)} is due or accrued by then; interest of periods not yet run is not owed (reschedule to lower the rate)`,
+      'rule', { waivable: fmt(total, c), effectiveDate },
+    );
+  }
   if (amount.gt(total)) {
-    throw new DomainError('AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)}: only ${fmt(total, c)} ${data.kind} is owed`, 'rule');
+    throw new DomainError(total.isZero() ? 'NOTHING_TO_WAIVE' : 'AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)}: only ${fmt(total, c)} ${data.kind} is owed`, 'rule');
   }
   let left = new Dec(amount);
   const installments: { number: number; amount: string }[] = [];

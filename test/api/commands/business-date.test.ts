@@ -47,7 +47,10 @@ describe('the business date (today in LENDCORE_TIMEZONE, default Asia/Shanghai)'
   it('accepts today, and keeps the ledger reconciled to the loan through a back-dated payment, a voided penalty and a waiver', async () => {
     accepted(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2024-02-20' }), 200);
     accepted(await repay('2024-02-15', 'on-time', '1020.07'));
-    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'interest', amount: '5.00', reason: 'goodwill', effectiveDate: '2024-03-01' }));
+    // Interest is waivable once due or accrued: by 2024-03-01 the payment above had paid ahead the rows then
+    // running (422 WAIVER_EXCEEDS_INTEREST_DUE); by 2024-06-01 row 5 has accrued more than 5.00.
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'interest', amount: '5.00', reason: 'goodwill', effectiveDate: '2024-03-01' }), 422, 'WAIVER_EXCEEDS_INTEREST_DUE');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'interest', amount: '5.00', reason: 'goodwill', effectiveDate: '2024-06-01' }));
     const last = accepted(await repay(today(), 'today', '10.00'));
     // Business time is a real instant in the lender's zone: time travel to now sees today's payment.
     const now = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/state?asOf=${encodeURIComponent(new Date().toISOString())}`);

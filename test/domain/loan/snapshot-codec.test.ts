@@ -7,7 +7,8 @@ describe('loan snapshot codec', () => {
     const life = disbursedLoan();
     life.run(repay('3000.00', 'r1', '2026-01-20'));
     for (const date of ['2026-02-15', '2026-02-16', '2026-02-19']) life.run(eod(date));
-    life.run({ type: 'WaiveCharge', data: { kind: 'penalty', amount: '100.00', reason: 'goodwill', effectiveDate: '2026-02-19' } });
+    // Dated the day after the close that charged the penalty: a waiver dated that day would replay before it.
+    life.run({ type: 'WaiveCharge', data: { kind: 'penalty', amount: '100.00', reason: 'goodwill', effectiveDate: '2026-02-20' } });
     life.run(repay('2000.00', 'r2', '2026-01-25'));
     const stored: unknown = JSON.parse(JSON.stringify(loanSnapshotCodec.encode(life.state)));
     expect(loanSnapshotCodec.decode(stored)).toEqual(life.state);

@@ -23,12 +23,14 @@ describe('waivers', () => {
     expect(life.state.installments[0]?.settled).toBe(true);
   });
 
-  it('waives interest oldest first and never more than is owed', () => {
+  it('waives interest oldest first and never more than is due or accrued on its date', () => {
     const life = disbursedLoan();
-    expect(life.run(waive('interest', '1500.00'))[0]).toMatchObject({
-      data: { installments: [{ number: 1, amount: '1000.00' }, { number: 2, amount: '500.00' }] },
+    // On 2026-02-20 installment 1's 1 000.00 is due and installment 2 has earned 921.15 × 5/28 = 164.49: 1 164.49 in all.
+    given(loanDecider, life.events).when(waive('interest', '1500.00')).thenThrows('WAIVER_EXCEEDS_INTEREST_DUE', 'rule');
+    expect(life.run(waive('interest', '1100.00'))[0]).toMatchObject({
+      data: { installments: [{ number: 1, amount: '1000.00' }, { number: 2, amount: '100.00' }] },
     });
-    given(loanDecider, life.events).when(waive('interest', '99999.00')).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
+    given(loanDecider, life.events).when(waive('interest', '99999.00')).thenThrows('WAIVER_EXCEEDS_INTEREST_DUE', 'rule');
     given(loanDecider, life.events).when(waive('penalty')).thenThrows('NOTHING_TO_WAIVE', 'rule');
     given(loanDecider, eventsUntil('approved')).when(waive('fee')).thenThrows('LOAN_NOT_ACTIVE', 'conflict');
   });

@@ -16,6 +16,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   VALIDATION_FAILED: '提交的内容不符合要求',
   DUPLICATE_REFERENCE: '交易流水号已被使用',
   NOTHING_TO_WAIVE: '没有可减免的该类款项',
+  WAIVER_EXCEEDS_INTEREST_DUE: '减免利息超过生效日已到期或已计提的利息：尚未发生的期间利息不能减免（如需降低利率请办理重组）',
   LOAN_NOT_ACTIVE: '贷款当前状态不允许此操作',
   LOAN_NOT_REPAYABLE: '贷款当前状态不能还款',
   LOAN_NOT_WRITTEN_OFF: '贷款尚未核销，不能登记核销后回收',

@@ -41,7 +41,8 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
       tags: ['loans'],
       summary: 'The loan as it stood at business time asOf (its events with business time ≤ asOf), or just after its event at revision',
       params: idParams,
-      description: 'Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events), '
+      description: 'Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events, '
+        + 'days past due aged to the business date when that revision was recorded), '
         + 'what a timeline steps through; asOf folds the events effective by then, back-dated ones included. '
         + 'Read from the event log itself: minPosition is accepted and needs no wait.',
       querystring: z.object({ asOf: instant.optional(), revision: z.string().regex(/^\d{1,18}$/, 'expected a revision (whole number)').optional(), minPosition: minPositionParam })
@@ -53,7 +54,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     const { asOf, revision, minPosition } = request.query;
     await checkMinPosition(deps, minPosition);
     const state = revision !== undefined
-      ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision))
+      ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision), deps.clock.timeZone)
       : await loanStateAt(deps.eventStore, request.params.id, asOf!);
     if (!state) throw notFound(revision !== undefined ? `loan ${request.params.id} has no event at revision ${revision}` : `loan ${request.params.id} did not exist at ${asOf!}`);
     return state;

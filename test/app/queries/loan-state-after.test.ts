@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { loanStateAfter } from '../../../src/app/queries/loan-time-travel.js';
+import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../../src/eventstore/port.js';
+import { ServicedLoan } from '../../servicing/serviced-loan.js';
+
+/** The loan's stream as the log holds it, every event recorded at `recordedAt` (an instant), whatever its business time. */
+function storeOf(events: RecordedEvent[], recordedAt: (event: RecordedEvent) => string): EventStore {
+  const stream = events.map((event) => ({ ...event, recordedAt: recordedAt(event) }));
+  const readStream = async (_id: string, options?: ReadStreamOptions) => stream.slice(0, options?.maxCount ?? stream.length);
+  return { readStream } as unknown as EventStore;
+}
+
+describe('the loan just after its event at a revision (GET /v1/loans/:id/state?revision=N)', () => {
+  it('given a disbursement dated 2024-01-15 recorded on 2024-06-01 (Shanghai), when revision 3 (the disbursement) is read, then days past due are aged to 2024-06-01, the business date when it was recorded', async () => {
+    // 3 000.00 over 3 months from 2024-01-15: submitted, assessed, approved, disbursed (revisions 0–3), nothing paid.
+    const loan = new ServicedLoan('L1');
+    const store = storeOf(loan.log.events, () => '2024-06-01T02:00:00.000Z');
+    const after = await loanStateAfter(store, 'L1', 3n, 'Asia/Shanghai');
+    // By hand: row 1 fell due 2024-02-15 unpaid; 02-15 → 06-01 is 29 (leap February) + 31 + 30 + 31 − 14 = 107 days.
+    expect(after?.summary).toMatchObject({ status: 'active', daysPastDue: 107, nextDue: { date: '2024-02-15', amount: '1020.07' } });
+    // Its business time is still the disbursement's; recorded on the day itself it is not past due at all.
+    expect(after?.asOf.slice(0, 10)).toBe('2024-01-15');
+    const onTheDay = await loanStateAfter(storeOf(loan.log.events, (event) => event.occurredAt), 'L1', 3n, 'Asia/Shanghai');
+    expect(onTheDay?.summary.daysPastDue).toBe(0);
+  });
+
+  it('the recording instant is read in the lender\'s time zone: 2024-05-31T17:00Z is already 2024-06-01 in Shanghai', async () => {
+    const loan = new ServicedLoan('L1');
+    const after = await loanStateAfter(storeOf(loan.log.events, () => '2024-05-31T17:00:00.000Z'), 'L1', 3n, 'Asia/Shanghai');
+    expect(after?.summary.daysPastDue).toBe(107);
+    const utc = await loanStateAfter(storeOf(loan.log.events, () => '2024-05-31T17:00:00.000Z'), 'L1', 3n, 'UTC');
+    expect(utc?.summary.daysPastDue).toBe(106);
+  });
+});
