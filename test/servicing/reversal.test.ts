@@ -164,5 +164,7 @@ describe('four-eyes approval of large reversals (product reversalApprovalAbove)'
     loan.repay('5.00', 'p2', '2024-02-16');
     expect(() => loan.run(approve('p2', 'uw-1'), '2024-02-16')).toThrow(expect.objectContaining({ code: 'REVERSAL_NOT_REQUESTED' }));
     expect(() => loan.run(approve('nope', 'uw-1'), '2024-02-16')).toThrow(expect.objectContaining({ code: 'REPAYMENT_NOT_FOUND' }));
+    // Reversed at once, p1 had nothing to approve: the console said "approved" for it (QA), now refused.
+    expect(() => loan.run(approve('p1', 'officer-1'), '2024-02-16')).toThrow(expect.objectContaining({ code: 'REVERSAL_NOT_REQUESTED', kind: 'conflict' }));
   });
 });

@@ -236,6 +236,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     }
     case 'RepaymentReversed':
       delete state.reversalRequests[event.data.reference];
+      if (event.data.approvedBy !== undefined) state.approvedReversals.push(event.data.reference);
       reversePayment(state, event);
       break;
     case 'InterestAccrued':

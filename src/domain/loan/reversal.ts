@@ -49,7 +49,8 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
 /**
  * Second half of a four-eyes reversal: someone other than the requester approves it, and the
  * repayment is reversed as requested (its reason and effective date). Approving one already
- * reversed is a no-op.
+ * approved is a no-op; one reversed at once, with no approval needed, is REVERSAL_NOT_REQUESTED
+ * (QA: the console said "approved" when nothing was).
  *
  * Errors: REPAYMENT_NOT_FOUND (404); REVERSAL_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422, the
  * requester approving); LOAN_WRITTEN_OFF (409).
@@ -57,7 +58,10 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
 export function approveReversal({ data }: ApproveReversal, state: LoanState): LoanEvent[] {
   requireLoan(state);
   const payment = knownRepayment(state, data.reference);
-  if (state.reversed.includes(data.reference)) return [];
+  if (state.approvedReversals.includes(data.reference)) return [];
+  if (state.reversed.includes(data.reference)) {
+    throw new DomainError('REVERSAL_NOT_REQUESTED', `${data.reference} was reversed at once (no approval was needed): there is nothing to approve`, 'conflict', { reference: data.reference });
+  }
   requireReversible(state, payment);
   const request = state.reversalRequests[data.reference];
   if (!request) throw new DomainError('REVERSAL_NOT_REQUESTED', `No reversal of ${data.reference} waits for approval`, 'conflict', { reference: data.reference });

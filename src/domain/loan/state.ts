@@ -117,6 +117,8 @@ export interface LoanState {
   reversalRequests: Record<string, { amount: string; reason: string; effectiveDate: string; requestedBy: string }>;
   /** References of reversed repayments: remembered (a reference is never reused) but never replayed. */
   reversed: string[];
+  /** Those of them reversed by a second person's approval (an approval replayed is then a no-op, not a refusal). */
+  approvedReversals: string[];
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
   replayFrom: number;
   waivers: WaiverFact[];
@@ -185,6 +187,7 @@ export function initialLoanState(): LoanState {
     prepaymentOverrides: {},
     reversalRequests: {},
     reversed: [],
+    approvedReversals: [],
     replayFrom: 0,
     waivers: [],
     penalties: [],
