@@ -39,9 +39,9 @@ export function shapeFor(events: number, loans: number): LogShape {
 }
 
 /** Writes every stream with the store's own appender (same rows, same hash chain), many per transaction. */
-function appendAll(path: string, streams: Iterable<AppendRequest>): number {
+function appendAll(path: string, streams: Iterable<AppendRequest>, macKey: Buffer | null): number {
   const db = openEventLogDatabase(path, 'OFF');
-  const appender = new SqliteAppender(db, new Upcasters());
+  const appender = new SqliteAppender(db, new Upcasters(), macKey);
   let appended = 0;
   const writeGroup = db.transaction((group: AppendRequest[]) => {
     const recordedAt = new Date().toISOString();
@@ -78,10 +78,12 @@ const termOf = (shape: LogShape) => Math.max(12, shape.paidInstallments + 2);
 /**
  * Writes a portfolio straight into the event-log file (no HTTP, no per-append promise): the store's
  * appender in transactions of 1 000 appends at `synchronous=OFF`, because this is set-up, not a
- * measured figure; 1 M events take about a minute on the 2-core machine. Loan snapshots, which the
+ * measured figure; 1 M events take about a minute on the 2-core machine. `macKey`: the server's
+ * integrity key, when a server will open the log (its heads are then authenticated as its own
+ * appends' are, and its check at start finds nothing). Loan snapshots, which the
  * command pipeline would have written along the way, are a second step (writeLoanSnapshots).
  */
-export function generateLog(path: string, shape: LogShape): GeneratedLog {
+export function generateLog(path: string, shape: LogShape, macKey: Buffer | null = null): GeneratedLog {
   const defined = { productId: BENCH_PRODUCT_ID, version: 1, terms: benchTerms(termOf(shape)) };
   const loanIds: string[] = [];
   function* streams(): Generator<AppendRequest> {
@@ -94,6 +96,6 @@ export function generateLog(path: string, shape: LogShape): GeneratedLog {
       yield request(`loan-${story.loanId}`, story.loan);
     }
   }
-  const events = appendAll(path, streams());
+  const events = appendAll(path, streams(), macKey);
   return { events, loanIds, businessDate: nextDueDay(FIRST_DISBURSEMENT, shape.paidInstallments), firstDisbursement: FIRST_DISBURSEMENT };
 }

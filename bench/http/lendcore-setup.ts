@@ -10,6 +10,7 @@ import { KEY_STORE_FILE } from '../../src/runtime/safe-start.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { SqliteKeyStore } from '../../src/vault/sqlite-key-store.js';
 import { generateLog } from '../data/generate-log.js';
+import { resolveIntegrityKeys } from '../../src/integrity/integrity-keys.js';
 
 /** A seeded data dir for lendcore's server: active loans to repay, and who may repay them. */
 export interface PreparedServer {
@@ -32,8 +33,10 @@ export async function prepareLendcoreServer(workDir: string): Promise<PreparedSe
   const dataDir = path.join(workDir, 'http');
   await mkdir(dataDir, { recursive: true });
   const eventsFile = path.join(dataDir, 'lendcore.db');
-  const log = generateLog(eventsFile, { loans: HTTP_LOANS, paidInstallments: 1 });
-  const eventStore = SqliteEventStore.open({ path: eventsFile });
+  // Signed with the key the server will derive from this data dir, as if its own appends wrote the log.
+  const { macKey } = await resolveIntegrityKeys(dataDir, null);
+  const log = generateLog(eventsFile, { loans: HTTP_LOANS, paidInstallments: 1 }, macKey);
+  const eventStore = SqliteEventStore.open({ path: eventsFile, macKey });
   const readStore = SqliteReadStore.open({ path: path.join(dataDir, 'readmodels.db') });
   try {
     await rebuildProjections({ eventStore, readStore, projections: projectionsFor(eventStore), knownEventTypes: new Set(ALL_EVENT_TYPES) });

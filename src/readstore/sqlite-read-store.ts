@@ -11,6 +11,8 @@ export interface SqliteReadStoreOptions {
   path: string;
   /** Read models are rebuilt from the log, so losing the last commits on power loss is fine. */
   synchronous?: 'FULL' | 'NORMAL' | 'OFF';
+  /** How long a write waits for another connection's transaction, in ms (default 5 000). */
+  busyTimeoutMs?: number;
 }
 
 interface CheckpointRow {
@@ -47,7 +49,7 @@ export class SqliteReadStore implements ReadStore {
     db.pragma(`page_size = ${READ_STORE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
     createInternalTables(db);
     return new SqliteReadStore(db, options.path);
   }

@@ -24,6 +24,8 @@ export interface LogCheckThread {
   terminate(): Promise<number>;
 }
 
+const LOGGED_FINDINGS = 20;
+
 /** The compiled thread entry; absent when running TypeScript sources (vitest), which pass their own `spawn`. */
 export const LOG_CHECK_THREAD_ENTRY = new URL('./log-check-thread.js', import.meta.url);
 
@@ -56,7 +58,11 @@ export function checkLogAtStart(data: LogCheckData, logger: FastifyBaseLogger, s
       outcome = result;
       if (result === null) return result;
       if (result.error !== undefined) logger.error({ error: result.error }, 'log integrity check at start could not run; run lendcore verify');
-      else if (result.findings.length > 0) for (const finding of result.findings) logger.error({ finding }, 'log integrity check at start: the log was altered');
+      else if (result.findings.length > 0) {
+        // The first findings name what to look at; lendcore verify lists them all.
+        for (const finding of result.findings.slice(0, LOGGED_FINDINGS)) logger.error({ finding }, 'log integrity check at start: the log was altered');
+        if (result.findings.length > LOGGED_FINDINGS) logger.error({ findings: result.findings.length }, 'log integrity check at start: more findings; run lendcore verify for all of them');
+      }
       else logger.info({ events: result.events }, 'log integrity check at start: every chain, head, checkpoint and record intact');
       return result;
     });

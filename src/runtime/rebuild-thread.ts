@@ -4,7 +4,7 @@ import { ALL_EVENT_TYPES } from '../projections/models/event-types.js';
 import { rebuildProjections } from '../projections/rebuild.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 import { projectionsFor } from './projections.js';
-import type { RebuildThreadData, RebuildThreadMessage } from './threaded-rebuild.js';
+import { REBUILD_BUSY_TIMEOUT_MS, type RebuildThreadData, type RebuildThreadMessage } from './threaded-rebuild.js';
 import { lendcoreUpcasters } from './upcasters.js';
 
 // Worker-thread entry: rebuilds one group of projections over its own connections to the same
@@ -19,7 +19,7 @@ host.on('message', (message: unknown) => {
 });
 
 const eventStore = SqliteEventStore.open({ path: data.eventStorePath, upcasters: lendcoreUpcasters(), ...(data.macKey ? { macKey: Buffer.from(data.macKey) } : {}) });
-const readStore = SqliteReadStore.open({ path: data.readStorePath });
+const readStore = SqliteReadStore.open({ path: data.readStorePath, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS });
 try {
   const projections = projectionsFor(eventStore).filter((p) => data.names.includes(p.name));
   if (projections.length !== data.names.length) throw new Error(`unknown projection among ${data.names.join(', ')}`);

@@ -29,6 +29,14 @@ export interface RebuildThreadHandle {
   on(event: 'exit', listener: (code: number) => void): unknown;
 }
 
+/**
+ * A rebuild thread's writes wait this long for the other threads' transactions, in ms: building a
+ * shadow's indexes over a million rows, or dropping the replaced table at the swap, holds the
+ * read store's write lock for seconds (at the default 5 s the full-size bench failed with
+ * "database is locked").
+ */
+export const REBUILD_BUSY_TIMEOUT_MS = 10 * 60_000;
+
 /** The compiled thread entry; absent when running TypeScript sources (vitest), where the rebuild stays in one thread. */
 export const REBUILD_THREAD_ENTRY = new URL('./rebuild-thread.js', import.meta.url);
 
@@ -87,8 +95,10 @@ export async function rebuildInThreads(options: ThreadedRebuildOptions): Promise
     return finished;
   });
   options.signal?.addEventListener('abort', () => stop.abort(), { once: true });
+  // This thread's group writes over its own connection too, waiting for the others' locks as long as they do.
+  const ownStore = SqliteReadStore.open({ path: readStore.path, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS });
   const mine = rebuildProjections({
-    ...options, projections: own, signal: stop.signal,
+    ...options, readStore: ownStore, projections: own, signal: stop.signal,
     onProgress: (progress) => {
       processed[0] = progress.processed;
       total = Math.max(total, progress.total);
@@ -99,6 +109,7 @@ export async function rebuildInThreads(options: ThreadedRebuildOptions): Promise
   // The first failure stops every group; then every group is waited for, so no thread outlives the call.
   outcomes.forEach((outcome) => outcome.catch(() => stop.abort()));
   const settled = await Promise.allSettled(outcomes);
+  await ownStore.close();
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   return settled.reduce((max, s) => ((s as PromiseFulfilledResult<bigint>).value > max ? (s as PromiseFulfilledResult<bigint>).value : max), 0n);
