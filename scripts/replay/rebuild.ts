@@ -4,10 +4,9 @@ import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
 import { progressPrinter } from '../../src/projections/progress-bar.js';
 import type { Projection } from '../../src/projections/projection.js';
-import type { RebuildProgress } from '../../src/projections/rebuild.js';
+import { rebuildProjections, type RebuildProgress } from '../../src/projections/rebuild.js';
 import type { ReadStore } from '../../src/readstore/port.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
-import { rebuildInThreads } from '../../src/runtime/threaded-rebuild.js';
 import { lendcoreUpcasters } from '../../src/runtime/upcasters.js';
 
 export interface ReplayOptions {
@@ -24,8 +23,8 @@ export interface ReplayOptions {
 const REPLAY_LEASE_MS = 24 * 60 * 60 * 1_000;
 
 /**
- * Rebuilds the named projections from the whole log and swaps them in, split across the machine's
- * cores on the embedded stores (rebuildInThreads); returns the position they were rebuilt to. Refuses when another worker holds one of their leases.
+ * Rebuilds the named projections from the whole log in one pass and swaps them in; returns the
+ * position they were rebuilt to. Refuses when another worker holds one of their leases.
  */
 export async function replay(options: ReplayOptions): Promise<bigint> {
   const selected = options.names === 'all' ? options.projections : options.names.map((name) => byName(options.projections, name));
@@ -38,7 +37,7 @@ export async function replay(options: ReplayOptions): Promise<bigint> {
       }
       leased.push(name);
     }
-    return await rebuildInThreads({
+    return await rebuildProjections({
       eventStore: options.eventStore,
       readStore: options.readStore,
       projections: selected,

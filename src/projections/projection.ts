@@ -35,9 +35,4 @@ export interface Projection {
   version: number;
   collections: CollectionSpec[];
   handlers: Record<string, ProjectionHandler>;
-  /**
-   * CPU this projection's own handlers and writes take per event in a rebuild, in µs (profiled
-   * over the bench log; default 1): how a rebuild splits projections across threads (rebuildGroups).
-   */
-  rebuildCost?: number;
 }

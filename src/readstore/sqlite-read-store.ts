@@ -11,8 +11,6 @@ export interface SqliteReadStoreOptions {
   path: string;
   /** Read models are rebuilt from the log, so losing the last commits on power loss is fine. */
   synchronous?: 'FULL' | 'NORMAL' | 'OFF';
-  /** How long a write waits for another connection's transaction, in ms (default 5 000). */
-  busyTimeoutMs?: number;
 }
 
 interface CheckpointRow {
@@ -38,8 +36,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly puts = new Map<string, Database.Statement>();
   private readonly statements = new Map<string, Database.Statement>();
 
-  /** `path`: the file, so another thread can open its own connection to the same store. */
-  private constructor(private readonly db: Database.Database, readonly path: string) {}
+  private constructor(private readonly db: Database.Database) {}
 
   /** Opens (creating if needed, with READ_STORE_PAGE_SIZE pages) the file in WAL mode with the synchronous mode set on this connection. */
   static open(options: SqliteReadStoreOptions): SqliteReadStore {
@@ -49,13 +46,13 @@ export class SqliteReadStore implements ReadStore {
     db.pragma(`page_size = ${READ_STORE_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+    db.pragma('busy_timeout = 5000');
     createInternalTables(db);
-    return new SqliteReadStore(db, options.path);
+    return new SqliteReadStore(db);
   }
 
   async ensureCollection(spec: CollectionSpec): Promise<void> {
-    this.db.transaction(() => ensureCollectionSchema(this.db, spec))();
+    this.db.transaction(() => ensureCollectionSchema(this.db, spec)).immediate();
     this.forget(spec.name);
   }
 
@@ -95,6 +92,12 @@ export class SqliteReadStore implements ReadStore {
     return row ? { projection: row.projection, version: row.version, position: BigInt(row.position), updatedAt: row.updated_at } : null;
   }
 
+  /**
+   * Write transactions start IMMEDIATE: a deferred one that reads first (the collection's layout, the
+   * schema) and then writes cannot take the write lock once another connection (the projection
+   * thread, the HTTP thread, a `lendcore project` worker) has committed since its read began, and
+   * fails at once with "database is locked" instead of waiting out busy_timeout.
+   */
   async commit(writes: Write[], checkpoint: Checkpoint): Promise<void> {
     this.db.transaction(() => {
       for (const write of writes) {
@@ -106,7 +109,7 @@ export class SqliteReadStore implements ReadStore {
         }
       }
       this.saveCheckpoint(checkpoint);
-    })();
+    }).immediate();
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -122,7 +125,7 @@ export class SqliteReadStore implements ReadStore {
         this.db.exec(`ALTER TABLE ${tableName(from)} RENAME TO ${tableName(to).slice(1, -1)}`);
       }
       this.saveCheckpoint(checkpoint);
-    })();
+    }).immediate();
     for (const { from, to } of pairs) {
       this.forget(from);
       this.forget(to);

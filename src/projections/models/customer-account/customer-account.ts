@@ -12,7 +12,6 @@ import { foldLoanIntoAccount } from './loan-lines.js';
 export const customerAccountProjection: Projection = {
   name: 'customer-account',
   version: 3, // 3: loan lines from the domain's loan figures; no loan state stored
-  rebuildCost: 11,
   collections: [
     { name: CUSTOMER_ACCOUNT, indexes: ['kycStatus'] },
     { name: CUSTOMER_ACCOUNT_LOANS, indexes: ['customerId'] },

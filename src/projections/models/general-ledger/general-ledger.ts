@@ -110,8 +110,6 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
   version: 3, // 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry
-  // The loan's figures after every event, and a journal entry for most: the costliest to rebuild.
-  rebuildCost: 28,
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },

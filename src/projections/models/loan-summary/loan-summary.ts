@@ -56,7 +56,6 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
   version: 4, // 4: delinquency spells re-derived from the replay
-  rebuildCost: 12,
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };

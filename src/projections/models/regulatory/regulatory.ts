@@ -46,7 +46,6 @@ export const regulatoryProjection: Projection = {
   name: 'regulatory',
   // 2: reversed repayments are marked (reversedOn).
   version: 2,
-  rebuildCost: 2,
   collections: [
     { name: REGULATORY_LOANS, indexes: ['customerId', 'disbursedOn', 'closedOn'] },
     { name: REGULATORY_TRANSACTIONS, indexes: ['kind', 'date', 'customerId', 'loanId'] },
