@@ -1,6 +1,8 @@
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useT } from '../i18n/i18n';
+import { useT, type Translate } from '../i18n/i18n';
+import { amountRules } from '../shell/amount-rules';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useLoanCommand } from './api';
@@ -45,11 +47,19 @@ function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
   return values;
 }
 
+/** A field's rules: amounts (required or not) always check their shape, in the loan's currency's places. */
+function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
+  if (field.kind === 'amount') return amountRules(t, { required: field.required, currency });
+  return field.required ? [{ required: true, message: t('form.required') }] : [];
+}
+
 /**
  * One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands.
  * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement).
  */
-export function ServicingForm({ loanId, action, bounds, onDone }: { loanId: string; action: ServicingAction; bounds: DateBounds; onDone: () => void }) {
+export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
+  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; onDone: () => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const command = useLoanCommand(loanId, action.action);
@@ -59,7 +69,7 @@ export function ServicingForm({ loanId, action, bounds, onDone }: { loanId: stri
       <ProblemAlert error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
-          rules={field.required ? [{ required: true, message: t('form.required') }] : field.kind === 'amount' ? [{ pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }] : []}>
+          rules={rulesOf(field, currency, t)}>
           <FieldInput field={field} bounds={boundsOf(field, bounds, values)} />
         </Form.Item>
       ))}
