@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { RuleObject } from 'antd/es/form';
-import { translator } from '../../web/src/i18n/i18n.js';
+import type { FormRule } from 'antd';
+import { zh } from '../../web/src/i18n/zh-CN.js';
 import { amountRules, compareDecimal, currencyPlaces } from '../../web/src/shell/amount-rules.js';
 
-const t = translator('zh-CN');
+const t = (key: keyof typeof zh, vars: Record<string, string | number> = {}) => zh[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
+type RuleObject = Exclude<FormRule, (...args: never[]) => unknown>;
 
 /** Runs a field's rules as antd would and answers the first message, or null when the value passes. */
 async function check(rules: ReturnType<typeof amountRules>, value: string | undefined): Promise<string | null> {

@@ -1,6 +1,9 @@
-import type { Rule } from 'antd/es/form';
-import type { Translate } from '../i18n/i18n';
-import { money } from './format';
+import type { FormRule as Rule } from 'antd';
+import type { MessageKey } from '../i18n/en-US.js';
+import { money } from './format.js';
+
+/** The console's translate function (useT), typed here so the rules also load outside React (tests). */
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** Decimal places a currency's amounts may carry (ISO 4217 minor units: CNY 2, JPY 0); 2 when unknown. */
 export function currencyPlaces(currency: string | undefined): number {
