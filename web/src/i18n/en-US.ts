@@ -13,6 +13,7 @@ export const en = {
   'problem.title': 'Not done', 'problem.network': 'Cannot reach the server',
   'form.required': 'Required', 'form.amount': 'Enter an amount such as 1234.56',
   'form.amountPlaces': 'At most {places} decimal places', 'form.amountRange': 'The amount must be between {min} and {max}', 'form.termRange': 'The term must be between {min} and {max} periods',
+  'form.phone': 'Enter an 11-digit mainland mobile number such as 13812341234', 'form.email': 'Enter a valid e-mail address such as zhang.san@example.com', 'form.passwordLength': 'A password has {min}–{max} characters',
   'session.signOut': 'Sign out',
   'role.borrower': 'Borrower', 'role.officer': 'Loan officer', 'role.underwriter': 'Underwriter', 'role.compliance': 'Compliance', 'role.admin': 'Administrator', 'role.system': 'System',
   'dev.title': 'Development login', 'dev.intro': 'Only with LENDCORE_ENV=development: sign in as any role with one click.', 'dev.as': 'Sign in as {role}',

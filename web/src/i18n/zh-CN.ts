@@ -14,6 +14,7 @@ export const zh: Record<MessageKey, string> = {
   'problem.title': '操作未完成', 'problem.network': '无法连接服务器',
   'form.required': '必填', 'form.amount': '请输入金额，如 1234.56',
   'form.amountPlaces': '金额最多 {places} 位小数', 'form.amountRange': '金额须在 {min} 至 {max} 之间', 'form.termRange': '期数须在 {min} 至 {max} 期之间',
+  'form.phone': '请输入 11 位手机号，如 13812341234', 'form.email': '请输入有效的邮箱地址，如 zhang.san@example.com', 'form.passwordLength': '密码须为 {min}–{max} 个字符',
   'session.signOut': '退出',
   'role.borrower': '借款人', 'role.officer': '信贷员', 'role.underwriter': '审批员', 'role.compliance': '合规', 'role.admin': '管理员', 'role.system': '系统',
   'dev.title': '开发环境登录', 'dev.intro': '仅在 LENDCORE_ENV=development 时可用：一键以某个角色登录。', 'dev.as': '以{role}身份登录',
