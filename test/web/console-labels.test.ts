@@ -41,7 +41,10 @@ describe('codes the server sends, in the user\'s language', () => {
     for (const account of LEDGER_ACCOUNTS) expect(hasHan(cellText(zh, 'account', account)), account).toBe(true);
     expect(cellText(zh, 'status', 'written_off')).toBe('已核销');
     expect(cellText(zh, 'direction', 'in')).toBe('流入');
-    expect(cellText(zh, 'principal', '12000.00')).toBe('12000.00');
+    expect(cellText(zh, 'principal', '3284042.54', { currency: 'CNY' })).toBe('CNY 3,284,042.54');
+    expect(cellText(zh, 'ratio', '0.0928')).toBe('9.28 %');
+    expect(cellText(zh, 'productId', 'p-1', { productNames: new Map([['p-1', '消费贷']]) })).toBe('消费贷');
+    expect(cellText(zh, 'productId', 'p-2', { productNames: new Map() })).toBe('p-2');
     expect(cellText(zh, 'count', 3)).toBe('3');
     expect(cellText(zh, 'loanId', null)).toBe('—');
   });
