@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
@@ -25,6 +27,22 @@ describe('codes the server sends, in the user\'s language', () => {
     for (const type of ALL_EVENT_TYPES) {
       expect(hasHan(labelOf(zh, 'event.', type)), type).toBe(true);
       expect(labelOf(en, 'event.', type), type).not.toBe(type);
+    }
+  });
+
+  it('names every projection the server runs in Chinese and English', () => {
+    const names = new Set<string>();
+    const models = join(import.meta.dirname, '../../src/projections/models');
+    for (const entry of readdirSync(models, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const match of text.matchAll(/^\s+name: '([a-z][a-z-]*)',|_PROJECTION = '([a-z][a-z-]*)'/gm)) names.add(match[1] ?? match[2] ?? '');
+    }
+    expect(names).toContain('loan-summary');
+    expect(names).toContain('work-queue');
+    for (const name of names) {
+      expect(hasHan(labelOf(zh, 'proj.model.', name)), name).toBe(true);
+      expect(labelOf(en, 'proj.model.', name), name).not.toBe(name);
     }
   });
 
