@@ -28,7 +28,7 @@ export const en = {
   'apply.principal': 'Amount', 'apply.term': 'Periods', 'apply.purpose': 'Purpose', 'apply.submit': 'Submit application', 'apply.customerId': 'Customer id', 'apply.product': 'Product',
   'loan.title': 'Loan', 'loan.id': 'Loan id', 'loan.status': 'Status', 'loan.principal': 'Principal', 'loan.outstandingTotal': 'Outstanding', 'loan.outstandingPrincipal': 'Principal outstanding',
   'loan.outstandingInterest': 'Interest due', 'loan.outstandingFeesPenalties': 'Fees / penalties', 'loan.nextDue': 'Next due', 'loan.daysPastDue': 'Days past due', 'loan.classification': 'Classification',
-  'loan.schedule': 'Repayment schedule', 'loan.noSchedule': 'The schedule is made at disbursement', 'loan.actions': 'Actions', 'loan.customer': 'Customer',
+  'loan.schedule': 'Repayment schedule', 'loan.noSchedule': 'The schedule is made at disbursement', 'loan.actions': 'Actions', 'loan.customer': 'Customer', 'loan.openCustomer': 'View customer',
   'status.submitted': 'Submitted', 'status.assessed': 'Assessed', 'status.approved': 'Approved', 'status.rejected': 'Rejected', 'status.withdrawn': 'Withdrawn', 'status.active': 'Active',
   'status.overdue': 'Overdue', 'status.overpaid': 'Overpaid', 'status.closed': 'Closed', 'status.written_off': 'Written off',
   'class.normal': 'Normal', 'class.special-mention': 'Special mention', 'class.substandard': 'Substandard', 'class.doubtful': 'Doubtful', 'class.loss': 'Loss',

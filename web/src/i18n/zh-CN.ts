@@ -29,7 +29,7 @@ export const zh: Record<MessageKey, string> = {
   'apply.principal': '申请金额', 'apply.term': '期数', 'apply.purpose': '用途', 'apply.submit': '提交申请', 'apply.customerId': '客户编号', 'apply.product': '产品',
   'loan.title': '贷款', 'loan.id': '贷款编号', 'loan.status': '状态', 'loan.principal': '本金', 'loan.outstandingTotal': '待还总额', 'loan.outstandingPrincipal': '剩余本金',
   'loan.outstandingInterest': '应还利息', 'loan.outstandingFeesPenalties': '费用 / 罚息', 'loan.nextDue': '下期应还', 'loan.daysPastDue': '逾期天数', 'loan.classification': '五级分类',
-  'loan.schedule': '还款计划', 'loan.noSchedule': '放款后生成还款计划', 'loan.actions': '贷款操作', 'loan.customer': '查看客户',
+  'loan.schedule': '还款计划', 'loan.noSchedule': '放款后生成还款计划', 'loan.actions': '贷款操作', 'loan.customer': '客户', 'loan.openCustomer': '查看客户',
   'status.submitted': '已提交', 'status.assessed': '已评估', 'status.approved': '已批准', 'status.rejected': '已拒绝', 'status.withdrawn': '已撤回', 'status.active': '还款中',
   'status.overdue': '逾期', 'status.overpaid': '多还', 'status.closed': '已结清', 'status.written_off': '已核销',
   'class.normal': '正常', 'class.special-mention': '关注', 'class.substandard': '次级', 'class.doubtful': '可疑', 'class.loss': '损失',

@@ -33,7 +33,7 @@ export function LoanPage() {
       {loan.data && (
         <>
           <Space wrap>
-            <Link to={`/office/customers/${loan.data.customerId}`}>{t('loan.customer')}</Link>
+            <Link to={`/office/customers/${loan.data.customerId}`}>{t('loan.openCustomer')}</Link>
             {session?.role !== 'borrower' && <Button onClick={() => navigate(`/office/loans/${loanId}/timeline`)} data-testid="open-timeline">{t('timeline.open')}</Button>}
           </Space>
           <LoanSummaryCard loan={loan.data} />
