@@ -5,7 +5,6 @@ import { labelOf, useT } from '../i18n/i18n';
 import { useHistory, useStateAfter } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { ScheduleTable } from '../loans/ScheduleTable';
-import { usePreferences } from '../settings/preferences';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { EventEntry } from './EventEntry';
@@ -17,7 +16,6 @@ import { EventEntry } from './EventEntry';
  */
 export function TimelinePage() {
   const t = useT();
-  const { language } = usePreferences().preferences;
   const { loanId = '' } = useParams();
   const history = useHistory(loanId);
   const events = history.data?.events ?? [];
@@ -37,7 +35,7 @@ export function TimelinePage() {
             ariaLabelledByForHandle="time-travel-label" ariaValueTextFormatterForHandle={(i) => `${(i ?? 0) + 1} / ${events.length}`}
             tooltip={{ formatter: (i) => events[i ?? 0]?.type }} data-testid="time-travel" />
           <Typography.Paragraph data-testid="as-of">
-            {t('timeline.asOf', { n: index + 1, total: events.length, type: labelOf(t, 'event.', selected.type), at: instant(selected.occurredAt, language) })}
+            {t('timeline.asOf', { n: index + 1, total: events.length, type: labelOf(t, 'event.', selected.type), at: instant(selected.occurredAt) })}
           </Typography.Paragraph>
           <ProblemAlert error={state.error} />
           {state.data && (
