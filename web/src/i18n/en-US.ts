@@ -50,7 +50,7 @@ export const en = {
   'field.overpayment': 'Record more than the payoff as an overpayment (credit to refund)',
   'waive.penalty': 'Penalty', 'waive.fee': 'Fee', 'waive.interest': 'Interest',
   'timeline.title': 'Loan timeline', 'timeline.open': 'Timeline and time travel', 'timeline.travel': 'Time travel', 'timeline.slider': 'Slide to an event to see the loan as it stood then',
-  'timeline.asOf': 'Event {n} of {total}: {type}, business time {at}', 'timeline.revision': 'Replayed to revision {revision}', 'timeline.events': 'Events ({n})',
+  'timeline.asOf': 'Event {n} of {total} (revision {revision}): {type}, business time {at}', 'timeline.revision': 'Replayed to revision {revision}, the state after event {n}', 'timeline.events': 'Events ({n})',
   'timeline.business': 'Business time', 'timeline.actor': 'Actor', 'timeline.revisionShort': 'Revision', 'timeline.hash': 'Hash', 'timeline.data': 'Event data',
   'report.portfolio': 'Portfolio', 'report.classification': 'Five categories', 'report.par': 'Portfolio at risk', 'report.trialBalance': 'Trial balance', 'report.amlLarge': 'Large transactions',
   'report.amlSuspicious': 'Suspicious transactions', 'report.csv': 'Download CSV', 'report.empty': 'Nothing in this period',
