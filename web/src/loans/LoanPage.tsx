@@ -8,7 +8,7 @@ import { PageSpinner } from '../shell/PageSpinner';
 import { useLoan, useSchedule } from './api';
 import { LoanSummaryCard } from './LoanSummaryCard';
 import { PayoffQuote } from './PayoffQuote';
-import { ScheduleTable } from './ScheduleTable';
+import { ScheduleOrNote } from './ScheduleOrNote';
 import { ServicingPanel } from './ServicingPanel';
 import { TransactionsTable } from './TransactionsTable';
 
@@ -41,12 +41,14 @@ export function LoanPage() {
           {REFUND_READERS.includes(session?.role ?? '') && ['overpaid', 'closed'].includes(loan.data.status) && <Card title={h2(t('refund.title'))}><RefundCard loanId={loanId} /></Card>}
         </>
       )}
-      <Card>
-        <Tabs items={[
-          { key: 'schedule', label: t('loan.schedule'), children: schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text> },
-          { key: 'transactions', label: t('tx.title'), children: <TransactionsTable loanId={loanId} /> },
-        ]} />
-      </Card>
+      {loan.data && (
+        <Card>
+          <Tabs items={[
+            { key: 'schedule', label: t('loan.schedule'), children: <ScheduleOrNote schedule={schedule} /> },
+            { key: 'transactions', label: t('tx.title'), children: <TransactionsTable loanId={loanId} /> },
+          ]} />
+        </Card>
+      )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && <Card title={h2(t('payoff.title'))}><PayoffQuote loanId={loanId} /></Card>}
     </Space>
   );
