@@ -448,7 +448,7 @@ describe('the web console, end to end in Chromium', () => {
       { name: 'portal-products', path: '/portal', as: 'borrower', ready: '[data-testid=product-card]' },
       { name: 'portal-loan', path: `/portal/loans/${ids.loan}`, as: 'borrower', ready: '[data-testid=schedule]' },
       { name: 'loan', path: `/office/loans/${ids.loan}`, as: 'officer', ready: '[data-testid=schedule]' },
-      { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row' },
+      { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row, [data-testid=loan-list] .ant-card' },
       { name: 'timeline', path: `/office/loans/${ids.loan}/timeline`, as: 'compliance', ready: '[data-testid=state-revision]' },
       { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-collection-rate] svg' },
       { name: 'reports', path: '/office/reports', as: 'admin', ready: '[data-testid=csv-portfolio]' },
