@@ -10,12 +10,12 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { EventEntry } from './EventEntry';
 
 /**
- * Revisions count from 0, events from 1: every label names both (第 67 / 67 个事件（版本 66）) so the
- * slider, the replayed state and the event list agree.
- *
  * Compliance replay: every event of the loan from the log (actor, business time, hash chain) and a
  * slider that shows the loan exactly as it stood after any one event (GET /v1/loans/:id/state?revision=),
  * a state it really was in even when later events were back-dated.
+ *
+ * Revisions count from 0, events from 1: every label names both (第 67 / 67 个事件（版本 66）) so the
+ * slider, the replayed state and the event list agree.
  */
 export function TimelinePage() {
   const t = useT();
