@@ -171,12 +171,17 @@ describe('the web console, end to end in Chromium', () => {
     await expect.poll(() => page.getByTestId('transactions').textContent(), { timeout: 15_000 }).toContain('E2E-ALP-0001');
     await expectAccessible(page, 'loan transactions');
     await page.getByRole('tab', { name: '还款计划' }).click();
-    // An amount finer than the currency's minor unit: the form shows the API's own problem (detail and code).
+    // An amount finer than the currency's minor unit is a field message: nothing is sent.
     await page.fill('#repay_amount', '0.001');
     await pickOption('#repay_channel', '支付宝');
     await page.fill('#repay_reference', 'E2E-ALP-0002');
     await page.getByTestId('submit-repay').click();
-    await expect.poll(() => page.getByTestId('problem').textContent(), { timeout: 15_000 }).toMatch(/\(4\d\d [A-Z_]+\)/);
+    await expect.poll(() => page.locator('.ant-form-item', { has: page.locator('#repay_amount') }).locator('.ant-form-item-explain-error').textContent(), { timeout: 15_000 })
+      .toContain('金额最多 2 位小数');
+    // More than the payoff: the form shows the API's own problem, its code and the Chinese wording of it.
+    await page.fill('#repay_amount', '99999999.00');
+    await page.getByTestId('submit-repay').click();
+    await expect.poll(() => page.getByTestId('problem').textContent(), { timeout: 15_000 }).toMatch(/\(422 AMOUNT_EXCEEDS_PAYOFF\).*金额超过/);
   });
 
   it('compliance opens the timeline, sees actors and hashes, and moves the slider back in time', async () => {
@@ -448,7 +453,7 @@ describe('the web console, end to end in Chromium', () => {
       { name: 'portal-products', path: '/portal', as: 'borrower', ready: '[data-testid=product-card]' },
       { name: 'portal-loan', path: `/portal/loans/${ids.loan}`, as: 'borrower', ready: '[data-testid=schedule]' },
       { name: 'loan', path: `/office/loans/${ids.loan}`, as: 'officer', ready: '[data-testid=schedule]' },
-      { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row' },
+      { name: 'loans', path: '/office/loans', as: 'officer', ready: '[data-testid=loan-list] tbody tr.ant-table-row, [data-testid=loan-list] .ant-card' },
       { name: 'timeline', path: `/office/loans/${ids.loan}/timeline`, as: 'compliance', ready: '[data-testid=state-revision]' },
       { name: 'dashboard', path: '/office', as: 'admin', ready: '[data-testid=chart-collection-rate] svg' },
       { name: 'reports', path: '/office/reports', as: 'admin', ready: '[data-testid=csv-portfolio]' },

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
@@ -28,6 +30,22 @@ describe('codes the server sends, in the user\'s language', () => {
     }
   });
 
+  it('names every projection the server runs in Chinese and English', () => {
+    const names = new Set<string>();
+    const models = join(import.meta.dirname, '../../src/projections/models');
+    for (const entry of readdirSync(models, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+      const text = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+      for (const match of text.matchAll(/^\s+name: '([a-z][a-z-]*)',|_PROJECTION = '([a-z][a-z-]*)'/gm)) names.add(match[1] ?? match[2] ?? '');
+    }
+    expect(names).toContain('loan-summary');
+    expect(names).toContain('work-queue');
+    for (const name of names) {
+      expect(hasHan(labelOf(zh, 'proj.model.', name)), name).toBe(true);
+      expect(labelOf(en, 'proj.model.', name), name).not.toBe(name);
+    }
+  });
+
   it('names every report column in Chinese, and shows a column the catalog lacks as the server named it', () => {
     const columns = new Set([...PORTFOLIO_COLUMNS, ...CLASSIFICATION_COLUMNS, ...PAR_COLUMNS, ...LARGE_VALUE_COLUMNS, ...SUSPICIOUS_COLUMNS, 'account', 'debit', 'credit', 'balance']);
     for (const column of columns) {
@@ -41,7 +59,10 @@ describe('codes the server sends, in the user\'s language', () => {
     for (const account of LEDGER_ACCOUNTS) expect(hasHan(cellText(zh, 'account', account)), account).toBe(true);
     expect(cellText(zh, 'status', 'written_off')).toBe('已核销');
     expect(cellText(zh, 'direction', 'in')).toBe('流入');
-    expect(cellText(zh, 'principal', '12000.00')).toBe('12000.00');
+    expect(cellText(zh, 'principal', '3284042.54', { currency: 'CNY' })).toBe('CNY 3,284,042.54');
+    expect(cellText(zh, 'ratio', '0.0928')).toBe('9.28 %');
+    expect(cellText(zh, 'productId', 'p-1', { productNames: new Map([['p-1', '消费贷']]) })).toBe('消费贷');
+    expect(cellText(zh, 'productId', 'p-2', { productNames: new Map() })).toBe('p-2');
     expect(cellText(zh, 'count', 3)).toBe('3');
     expect(cellText(zh, 'loanId', null)).toBe('—');
   });

@@ -4,7 +4,6 @@ import { Link } from 'react-router';
 import { labelOf, useT } from '../i18n/i18n';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
-import { usePreferences } from '../settings/preferences';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ResponsiveTable } from '../shell/ResponsiveTable';
@@ -16,7 +15,6 @@ const short = (hash: string) => `${hash.slice(0, 12)}…`;
 /** Compliance's audit search (GET /v1/audit): every event's envelope by stream, actor, type and time, a page at a time; loan events link to the loan's timeline. */
 export function AuditPage() {
   const t = useT();
-  const { language } = usePreferences().preferences;
   const [filter, setFilter] = useState<AuditFilter>({});
   const pages = useCursorPages();
   const audit = useAudit(filter, pages.cursor);
@@ -34,8 +32,8 @@ export function AuditPage() {
             { key: 'type', title: t('audit.type'), render: (e) => (
               <Space orientation="vertical" size={0}>{labelOf(t, 'event.', e.type)}<Typography.Text code style={{ fontSize: 12 }}>{e.type}</Typography.Text></Space>
             ) },
-            { key: 'recordedAt', title: t('audit.recordedAt'), render: (e) => instant(e.recordedAt, language) },
-            { key: 'occurredAt', title: t('audit.occurredAt'), render: (e) => instant(e.occurredAt, language) },
+            { key: 'recordedAt', title: t('audit.recordedAt'), render: (e) => instant(e.recordedAt) },
+            { key: 'occurredAt', title: t('audit.occurredAt'), render: (e) => instant(e.occurredAt) },
             { key: 'actor', title: t('audit.actor'), render: (e) => `${e.actorSub} (${t(`role.${e.actorRole}` as 'role.admin')})` },
             { key: 'stream', title: t('audit.stream'), render: (e) => {
               const loanId = loanOfStream(e.streamId);

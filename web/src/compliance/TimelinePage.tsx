@@ -5,7 +5,6 @@ import { labelOf, useT } from '../i18n/i18n';
 import { useHistory, useStateAfter } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { ScheduleTable } from '../loans/ScheduleTable';
-import { usePreferences } from '../settings/preferences';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { EventEntry } from './EventEntry';
@@ -14,10 +13,12 @@ import { EventEntry } from './EventEntry';
  * Compliance replay: every event of the loan from the log (actor, business time, hash chain) and a
  * slider that shows the loan exactly as it stood after any one event (GET /v1/loans/:id/state?revision=),
  * a state it really was in even when later events were back-dated.
+ *
+ * Revisions count from 0, events from 1: every label names both (第 67 / 67 个事件（版本 66）) so the
+ * slider, the replayed state and the event list agree.
  */
 export function TimelinePage() {
   const t = useT();
-  const { language } = usePreferences().preferences;
   const { loanId = '' } = useParams();
   const history = useHistory(loanId);
   const events = history.data?.events ?? [];
@@ -34,15 +35,15 @@ export function TimelinePage() {
         <Card title={h2(t('timeline.travel'))}>
           <Typography.Text strong id="time-travel-label">{t('timeline.slider')}</Typography.Text>
           <Slider id="time-travel" min={0} max={events.length - 1} value={index} onChange={setPicked}
-            ariaLabelledByForHandle="time-travel-label" ariaValueTextFormatterForHandle={(i) => `${(i ?? 0) + 1} / ${events.length}`}
+            ariaLabelledByForHandle="time-travel-label" ariaValueTextFormatterForHandle={(i) => `${(i ?? 0) + 1} / ${events.length} · ${t('timeline.revisionShort')} ${events[i ?? 0]?.revision ?? ''}`}
             tooltip={{ formatter: (i) => events[i ?? 0]?.type }} data-testid="time-travel" />
           <Typography.Paragraph data-testid="as-of">
-            {t('timeline.asOf', { n: index + 1, total: events.length, type: labelOf(t, 'event.', selected.type), at: instant(selected.occurredAt, language) })}
+            {t('timeline.asOf', { n: index + 1, total: events.length, revision: selected.revision, type: labelOf(t, 'event.', selected.type), at: instant(selected.occurredAt) })}
           </Typography.Paragraph>
           <ProblemAlert error={state.error} />
           {state.data && (
             <Space orientation="vertical" style={{ width: '100%' }}>
-              <Typography.Text data-testid="state-revision">{t('timeline.revision', { revision: state.data.revision })}</Typography.Text>
+              <Typography.Text data-testid="state-revision">{t('timeline.revision', { revision: state.data.revision, n: events.findIndex((e) => e.revision === state.data.revision) + 1 })}</Typography.Text>
               <LoanSummaryCard loan={state.data.summary} />
               {state.data.schedule.rows.length > 0 && <ScheduleTable schedule={state.data.schedule} />}
             </Space>

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerLoanLine } from '../api/types';
 import { useT } from '../i18n/i18n';
@@ -6,11 +6,11 @@ import { StatusTag } from '../loans/StatusTag';
 import { useSession } from '../session/session';
 import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ResponsiveTable } from '../shell/ResponsiveTable';
 import { AccountDetails } from './AccountDetails';
 import { useCustomer } from './api';
 import { KycDecisionForm } from './KycDecisionForm';
 import { KycForm } from './KycForm';
-import { ScrollRegion } from '../shell/ScrollRegion';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
@@ -38,14 +38,14 @@ export function CustomerPage() {
       {a && (
         <Card title={h2(t('customer.loans'))}
           extra={role === 'officer' && <Button onClick={() => navigate(`/office/apply?customerId=${encodeURIComponent(a.id)}`)}>{t('nav.apply')}</Button>}>
-          <ScrollRegion label={t('customer.loans')}><Table<CustomerLoanLine> size="small" rowKey="loanId" pagination={false} dataSource={a.loans}
+          <ResponsiveTable<CustomerLoanLine> label={t('customer.loans')} rows={a.loans} rowKey={(l) => l.loanId}
             columns={[
-              { title: t('loan.id'), dataIndex: 'loanId', render: (id: string) => <Link to={`/office/loans/${id}`}>{id}</Link> },
-              { title: t('loan.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-              { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string, l) => money(v, l.currency) },
-              { title: t('loan.outstandingTotal'), dataIndex: 'outstanding', align: 'right', render: (v: string, l) => money(v, l.currency) },
-              { title: t('loan.nextDue'), dataIndex: 'nextDue', render: (d: CustomerLoanLine['nextDue'], l) => (d ? `${d.date} · ${money(d.amount, l.currency)}` : '—') },
-            ]} /></ScrollRegion>
+              { key: 'id', title: t('loan.id'), render: (l) => <Link to={`/office/loans/${l.loanId}`}>{l.loanId}</Link> },
+              { key: 'status', title: t('loan.status'), render: (l) => <StatusTag status={l.status} /> },
+              { key: 'principal', title: t('loan.principal'), align: 'right', render: (l) => money(l.principal, l.currency) },
+              { key: 'outstanding', title: t('loan.outstandingTotal'), align: 'right', render: (l) => money(l.outstanding, l.currency) },
+              { key: 'nextDue', title: t('loan.nextDue'), render: (l) => (l.nextDue ? `${l.nextDue.date} · ${money(l.nextDue.amount, l.currency)}` : '—') },
+            ]} />
         </Card>
       )}
     </Space>

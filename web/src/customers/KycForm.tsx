@@ -1,5 +1,6 @@
 import { Button, Form, Input, InputNumber } from 'antd';
 import { useT } from '../i18n/i18n';
+import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useSubmitKyc, type KycSubmission } from './api';
 
@@ -11,7 +12,7 @@ export function KycForm({ customerId, onDone }: { customerId: string; onDone?: (
   return (
     <Form<KycSubmission> layout="vertical" name="kyc" onFinish={(v) => kyc.mutate(v, { onSuccess: () => onDone?.() })}>
       <ProblemAlert error={kyc.error} />
-      <Form.Item name="monthlyIncome" label={t('kyc.monthlyIncome')} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t('form.amount') }]}>
+      <Form.Item name="monthlyIncome" label={t('kyc.monthlyIncome')} rules={amountRules(t, { required: true })}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="employer" label={t('kyc.employer')} rules={required}><Input /></Form.Item>

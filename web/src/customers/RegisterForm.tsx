@@ -1,5 +1,6 @@
 import { Button, Form, Input } from 'antd';
 import { useT } from '../i18n/i18n';
+import { emailRules, phoneRules } from '../shell/person-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useRegisterCustomer, type Registration } from './api';
 
@@ -17,8 +18,8 @@ export function RegisterForm({ customerId, onDone }: { customerId?: string; onDo
       <ProblemAlert error={register.error} />
       <Form.Item name="name" label={t('customer.name')} rules={required}><Input autoComplete="name" /></Form.Item>
       <Form.Item name="nationalId" label={t('customer.nationalId')} rules={required}><Input /></Form.Item>
-      <Form.Item name="phone" label={t('customer.phone')} rules={required}><Input inputMode="tel" autoComplete="tel" /></Form.Item>
-      <Form.Item name="email" label={t('customer.email')}><Input inputMode="email" autoComplete="email" /></Form.Item>
+      <Form.Item name="phone" label={t('customer.phone')} rules={phoneRules(t)}><Input inputMode="tel" autoComplete="tel" /></Form.Item>
+      <Form.Item name="email" label={t('customer.email')} rules={emailRules(t, { optional: true })}><Input inputMode="email" autoComplete="email" /></Form.Item>
       <Button type="primary" htmlType="submit" block loading={register.isPending}>{t('customer.register')}</Button>
     </Form>
   );

@@ -1,11 +1,15 @@
 /**
- * Labels for values the server sends as codes: loan flags, projection states, report column names
+ * Labels for values the server sends as codes: loan flags, projection names and states, report column names
  * and enum values, event types of the catalog (src/projections/models/event-types.ts), and the
  * recovery form. Spread into the two catalogs (en-US keys are the type).
  */
 export const labelsEn = {
   'flag.npa': 'Non-performing', 'flag.charged-off': 'Charged off',
   'proj.state.live': 'Live', 'proj.state.catching-up': 'Catching up', 'proj.state.rebuilding': 'Rebuilding', 'proj.state.failed': 'Failed', 'proj.state.stopped': 'Stopped',
+  'proj.model.loan-summary': 'Loan summary', 'proj.model.customer-account': 'Customer accounts', 'proj.model.general-ledger': 'General ledger',
+  'proj.model.regulatory': 'Regulatory reporting', 'proj.model.product-catalog': 'Product catalogue', 'proj.model.payments': 'Payments',
+  'proj.model.payment-reconciliation': 'Payment reconciliation', 'proj.model.payout-reconciliation': 'Refund payout reconciliation',
+  'proj.model.work-queue': 'Work queues', 'proj.model.audit-trail': 'Audit trail',
   'action.recover': 'Record recovery',
   'report.col.productId': 'Product', 'report.col.status': 'Status', 'report.col.currency': 'Currency', 'report.col.count': 'Count', 'report.col.principal': 'Principal',
   'report.col.total': 'Total', 'report.col.classification': 'Classification', 'report.col.outstanding': 'Outstanding', 'report.col.bucket': 'Bucket',
@@ -36,6 +40,10 @@ export const labelsEn = {
 export const labelsZh: Record<keyof typeof labelsEn, string> = {
   'flag.npa': '不良贷款', 'flag.charged-off': '已核销出表',
   'proj.state.live': '实时', 'proj.state.catching-up': '追赶中', 'proj.state.rebuilding': '重建中', 'proj.state.failed': '失败', 'proj.state.stopped': '已停止',
+  'proj.model.loan-summary': '贷款概要', 'proj.model.customer-account': '客户账户', 'proj.model.general-ledger': '总账',
+  'proj.model.regulatory': '监管报送', 'proj.model.product-catalog': '产品目录', 'proj.model.payments': '支付',
+  'proj.model.payment-reconciliation': '收款对账', 'proj.model.payout-reconciliation': '退款对账',
+  'proj.model.work-queue': '待办队列', 'proj.model.audit-trail': '审计轨迹',
   'action.recover': '登记核销后回收',
   'report.col.productId': '产品', 'report.col.status': '状态', 'report.col.currency': '币种', 'report.col.count': '笔数', 'report.col.principal': '本金',
   'report.col.total': '合计', 'report.col.classification': '五级分类', 'report.col.outstanding': '未偿余额', 'report.col.bucket': '逾期档',

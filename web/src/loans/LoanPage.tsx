@@ -8,7 +8,7 @@ import { PageSpinner } from '../shell/PageSpinner';
 import { useLoan, useSchedule } from './api';
 import { LoanSummaryCard } from './LoanSummaryCard';
 import { PayoffQuote } from './PayoffQuote';
-import { ScheduleTable } from './ScheduleTable';
+import { ScheduleOrNote } from './ScheduleOrNote';
 import { ServicingPanel } from './ServicingPanel';
 import { TransactionsTable } from './TransactionsTable';
 
@@ -33,7 +33,7 @@ export function LoanPage() {
       {loan.data && (
         <>
           <Space wrap>
-            <Link to={`/office/customers/${loan.data.customerId}`}>{t('loan.customer')}</Link>
+            <Link to={`/office/customers/${loan.data.customerId}`}>{t('loan.openCustomer')}</Link>
             {session?.role !== 'borrower' && <Button onClick={() => navigate(`/office/loans/${loanId}/timeline`)} data-testid="open-timeline">{t('timeline.open')}</Button>}
           </Space>
           <LoanSummaryCard loan={loan.data} />
@@ -41,12 +41,14 @@ export function LoanPage() {
           {REFUND_READERS.includes(session?.role ?? '') && ['overpaid', 'closed'].includes(loan.data.status) && <Card title={h2(t('refund.title'))}><RefundCard loanId={loanId} /></Card>}
         </>
       )}
-      <Card>
-        <Tabs items={[
-          { key: 'schedule', label: t('loan.schedule'), children: schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text> },
-          { key: 'transactions', label: t('tx.title'), children: <TransactionsTable loanId={loanId} /> },
-        ]} />
-      </Card>
+      {loan.data && (
+        <Card>
+          <Tabs items={[
+            { key: 'schedule', label: t('loan.schedule'), children: <ScheduleOrNote schedule={schedule} /> },
+            { key: 'transactions', label: t('tx.title'), children: <TransactionsTable loanId={loanId} /> },
+          ]} />
+        </Card>
+      )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && <Card title={h2(t('payoff.title'))}><PayoffQuote loanId={loanId} /></Card>}
     </Space>
   );

@@ -1,7 +1,10 @@
 import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useT } from '../i18n/i18n';
+import { useT, type Translate } from '../i18n/i18n';
+import { amountRules } from '../shell/amount-rules';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
+import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
@@ -23,7 +26,7 @@ function bodyOf(action: ServicingAction, values: Values): Record<string, string 
 function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds: DateBounds; id?: string; value?: never; onChange?: never }) {
   const t = useT();
   switch (field.kind) {
-    case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} style={{ width: '100%' }} />;
+    case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
     case 'number': return <InputNumber {...control} min={1} max={600} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
     case 'amount': return <Input {...control} inputMode="decimal" />;
@@ -45,21 +48,35 @@ function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
   return values;
 }
 
+/** A field's rules: amounts (required or not) always check their shape, in the loan's currency's places. */
+function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
+  if (field.kind === 'amount') return amountRules(t, { required: field.required, currency });
+  return field.required ? [{ required: true, message: t('form.required') }] : [];
+}
+
 /**
  * One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands.
  * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement).
  */
-export function ServicingForm({ loanId, action, bounds, onDone }: { loanId: string; action: ServicingAction; bounds: DateBounds; onDone: () => void }) {
+export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
+  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; onDone: () => void;
+}) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const command = useLoanCommand(loanId, action.action);
   const values = Form.useWatch((all: Values) => all, form);
+  // One submission at a time (Enter in a text field submits too); a landed command clears the form
+  // back to its initial values without validating it, so the next entry starts clean.
+  const submit = (filled: Values) => {
+    if (command.isPending) return;
+    command.mutate(bodyOf(action, filled), { onSuccess: () => { form.resetFields(); onDone(); } });
+  };
   return (
-    <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={(values) => command.mutate(bodyOf(action, values), { onSuccess: () => { form.resetFields(); onDone(); } })}>
+    <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={submit}>
       <ProblemAlert error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
-          rules={field.required ? [{ required: true, message: t('form.required') }] : field.kind === 'amount' ? [{ pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }] : []}>
+          rules={rulesOf(field, currency, t)}>
           <FieldInput field={field} bounds={boundsOf(field, bounds, values)} />
         </Form.Item>
       ))}

@@ -30,7 +30,7 @@ export function ServicingPanel({ loan }: { loan: LoanSummary }) {
     <Collapse data-testid="actions" items={actions.map((a) => ({
       key: a.id,
       label: t(a.title),
-      children: <ServicingForm loanId={loan.id} action={a} bounds={bounds} onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />,
+      children: <ServicingForm loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />,
     }))} />
   );
 }

@@ -15,14 +15,16 @@ export function ProjectionsCard() {
       <ProblemAlert error={projections.error ?? rebuild.error} />
       <ScrollRegion label={t('proj.title')}><Table<ProjectionStatus> size="small" rowKey="name" pagination={false} dataSource={projections.data?.items ?? []} data-testid="projections"
         columns={[
-          { title: t('proj.name'), dataIndex: 'name' },
+          { title: t('proj.name'), dataIndex: 'name', render: (name: string) => (
+            <>{labelOf(t, 'proj.model.', name)} <Typography.Text type="secondary" code>{name}</Typography.Text></>
+          ) },
           { title: t('proj.state'), dataIndex: 'state', render: (s: string) => <Tag>{labelOf(t, 'proj.state.', s)}</Tag> },
           { title: t('proj.position'), dataIndex: 'position', align: 'right' },
           { title: t('proj.lag'), key: 'lag', align: 'right', render: (_, p) => `${p.lagEvents} / ${p.lagSeconds} s` },
           { title: t('proj.error'), dataIndex: 'error', render: (e: string | null) => e ?? '—' },
           { title: t('proj.action'), key: 'rebuild', render: (_, p) => (
             <Button size="small" disabled={p.state === 'rebuilding'} loading={rebuild.isPending && rebuild.variables === p.name}
-              aria-label={t('proj.rebuildOne', { name: p.name })} onClick={() => rebuild.mutate(p.name)}>{t('proj.rebuild')}</Button>
+              aria-label={t('proj.rebuildOne', { name: labelOf(t, 'proj.model.', p.name) })} onClick={() => rebuild.mutate(p.name)}>{t('proj.rebuild')}</Button>
           ) },
         ]} /></ScrollRegion>
     </Card>

@@ -2,7 +2,6 @@ import { Alert, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
-import { usePreferences } from '../settings/preferences';
 import { instant, money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { BankPayoutSettle } from './BankPayoutSettle';
@@ -18,7 +17,6 @@ import { useRefundDesk, type Payout, type StartedPayout } from './refunds-api';
 export function RefundCard({ loanId }: { loanId: string }) {
   const t = useT();
   const { session } = useSession();
-  const { preferences } = usePreferences();
   const desk = useRefundDesk(loanId);
   const [started, setStarted] = useState<StartedPayout | null>(null);
   const officer = session?.role === 'officer';
@@ -47,7 +45,7 @@ export function RefundCard({ loanId }: { loanId: string }) {
           expandedRowRender: (p) => (p.channel === 'bank-transfer' ? <BankPayoutSettle loanId={loanId} payoutId={p.id} /> : <ProviderPayoutFollowUp loanId={loanId} payoutId={p.id} />),
         } : undefined}
         columns={[
-          { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v, preferences.language) },
+          { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v) },
           { title: t('refund.channel'), dataIndex: 'channel', render: (c: Payout['channel']) => t(`channel.${c}`) },
           { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, p) => money(v, p.currency) },
           { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => <Tag title={p.failure?.reason}>{t(`refund.status.${s}`)}</Tag> },

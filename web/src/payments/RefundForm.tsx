@@ -1,5 +1,6 @@
 import { Button, Form, Input, Select } from 'antd';
 import { useT } from '../i18n/i18n';
+import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useStartRefund, type PayoutChannel, type StartedPayout } from './refunds-api';
 
@@ -22,7 +23,7 @@ export function RefundForm({ loanId, onStarted }: { loanId: string; onStarted: (
   return (
     <Form form={form} layout="vertical" name="refund" initialValues={{ channel: 'sandbox' }} onFinish={submit}>
       <ProblemAlert error={start.error} />
-      <Form.Item name="amount" label={t('refund.amount')} rules={[{ pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }]}>
+      <Form.Item name="amount" label={t('refund.amount')} rules={amountRules(t)}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="channel" label={t('refund.channel')}>

@@ -5,6 +5,7 @@ import { getJson } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { loanKey } from '../loans/api';
 import { money } from '../shell/format';
+import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
 
@@ -62,7 +63,7 @@ export function RepayCard({ loanId, suggested }: { loanId: string; suggested?: s
     <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
       onFinish={(values: { amount: string; channel: Channel }) => create.mutate(values, { onSuccess: setIntent })}>
       <ProblemAlert error={create.error} />
-      <Form.Item name="amount" label={t('field.amount')} rules={[{ required: true, pattern: /^\d+(\.\d+)?$/, message: t('form.amount') }]}>
+      <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true })}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="channel" label={t('field.channel')}>

@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n';
 import { useApply } from '../loans/api';
 import { useProducts } from '../products/api';
 import { useSession } from '../session/session';
+import { amountRules, termRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { money } from '../shell/format';
 import { useAgreement } from './agreement';
@@ -49,10 +50,11 @@ export function ApplyPage() {
       {product && <Typography.Paragraph>{t('product.amount')}: {money(product.terms.principal.min, product.terms.currency)} – {money(product.terms.principal.max)} · {t('product.term')}: {product.terms.term.min} – {product.terms.term.max}</Typography.Paragraph>}
       <ProblemAlert error={apply.error} />
       <Form<Values> form={form} layout="vertical" name="apply" onFinish={submit} onValuesChange={(changed: Partial<Values>) => { if ('principal' in changed || 'term' in changed) withdraw(); }}>
-        <Form.Item name="principal" label={t('apply.principal')} rules={[{ required: true, pattern: /^\d+(\.\d{1,2})?$/, message: t('form.amount') }]}>
+        <Form.Item name="principal" label={t('apply.principal')}
+          rules={amountRules(t, { required: true, currency: product?.terms.currency, min: product?.terms.principal.min, max: product?.terms.principal.max })}>
           <Input inputMode="decimal" />
         </Form.Item>
-        <Form.Item name="term" label={t('apply.term')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="term" label={t('apply.term')} rules={termRules(t, product?.terms.term)}>
           <InputNumber min={1} max={600} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="purpose" label={t('apply.purpose')} rules={[{ required: true, message: t('form.required') }]}>

@@ -4,8 +4,9 @@ import { useT } from '../i18n/i18n';
 import { useLoan, useSchedule } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { PayoffQuote } from '../loans/PayoffQuote';
-import { ScheduleTable } from '../loans/ScheduleTable';
+import { ScheduleOrNote } from '../loans/ScheduleOrNote';
 import { RepayCard } from '../payments/RepayCard';
+import { PageSpinner } from '../shell/PageSpinner';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
 /** One of the borrower's loans: its figures, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
@@ -18,10 +19,14 @@ export function MyLoanPage() {
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('loan.title')}</Typography.Title>
       <ProblemAlert error={loan.error} />
+      {loan.isPending && <PageSpinner />}
+      {/* A loan that is not there (or not the borrower's) shows nothing but the error. */}
       {loan.data && <LoanSummaryCard loan={loan.data} />}
-      <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
-        {schedule.data && schedule.data.rows.length > 0 ? <ScheduleTable schedule={schedule.data} /> : <Typography.Text>{t('loan.noSchedule')}</Typography.Text>}
-      </Card>
+      {loan.data && (
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
+          <ScheduleOrNote schedule={schedule} />
+        </Card>
+      )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('pay.title')}</Typography.Title>}>
           <RepayCard loanId={loanId} suggested={loan.data.nextDue?.amount} />

@@ -1,6 +1,7 @@
 import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ProductTerms } from '../api/types';
 import { useT } from '../i18n/i18n';
+import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import type { ProductFormValues } from './product-form';
 import { TermsPreview } from './TermsPreview';
@@ -25,7 +26,8 @@ export function ProductForm({ name, initialValues, base, submitLabel, submitting
   const [form] = Form.useForm<ProductFormValues>();
   const values = Form.useWatch([], form) as Partial<ProductFormValues> | undefined;
   const required = [{ required: true, message: t('form.required') }];
-  const amount = [{ required: true, pattern: decimal, message: t('form.amount') }];
+  const amount = amountRules(t, { required: true, currency: values?.currency });
+  const rate = [{ required: true, pattern: decimal, message: t('form.amount') }];
   return (
     <Row gutter={24}>
       <Col xs={24} xl={12}>
@@ -44,7 +46,7 @@ export function ProductForm({ name, initialValues, base, submitLabel, submitting
             <Col xs={24} md={12}><Form.Item name="amortization" label={t('product.amortization')}>
               <Select options={(['equal-installment', 'equal-principal', 'bullet'] as const).map((a) => ({ value: a, label: t(`amortization.${a}`) }))} />
             </Form.Item></Col>
-            <Col xs={12}><Form.Item name="annualRate" label={t('product.rate')} rules={amount}><Input inputMode="decimal" /></Form.Item></Col>
+            <Col xs={12}><Form.Item name="annualRate" label={t('product.rate')} rules={rate}><Input inputMode="decimal" /></Form.Item></Col>
             <Col xs={12}><Form.Item name="aprCap" label={t('product.aprCap')} rules={[{ pattern: decimal, message: t('form.amount') }]}><Input inputMode="decimal" /></Form.Item></Col>
           </Row>
           <Button type="primary" htmlType="submit" loading={submitting} data-testid={`submit-${name}`}>{submitLabel}</Button>

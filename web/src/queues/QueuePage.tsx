@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { getJson } from '../api/client';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { useT } from '../i18n/i18n';
-import { usePreferences } from '../settings/preferences';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
 import type { Page } from '../search/api';
@@ -18,7 +17,6 @@ import { QUEUES, type WorkItem } from './queues';
  */
 export function QueuePage() {
   const t = useT();
-  const { preferences } = usePreferences();
   const { queue = '' } = useParams();
   const known = QUEUES.find((q) => q.name === queue);
   const pages = useCursorPages();
@@ -41,7 +39,7 @@ export function QueuePage() {
                 : <Link to={`/office/customers/${item.customerId}`}>{t('goto.customer')} {item.customerId}</Link>),
             },
             { title: t('queue.reason'), dataIndex: 'reason' },
-            { title: t('queue.waitingSince'), dataIndex: 'waitingSince', render: (v: string) => instant(v, preferences.language) },
+            { title: t('queue.waitingSince'), dataIndex: 'waitingSince', render: (v: string) => instant(v) },
             { title: t('queue.by'), key: 'by', render: (_, item) => item.submittedBy ?? item.requestedBy ?? '—' },
             { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string | null, item) => money(v, item.currency ?? undefined) },
             { title: t('loan.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/office/customers/${id}`}>{id}</Link> },

@@ -5,17 +5,21 @@ import { downloadCsv } from '../api/client';
 import { useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
+import { useProducts } from '../products/api';
 import { useReport, type ReportDef } from './api';
-import { cellText, columnTitle } from './report-labels';
+import { cellText, columnTitle, type CellContext } from './report-labels';
 
 /** One report: its rows as the server computed them (a table, or cards on a phone), and the CSV download of the same table. */
 export function ReportTable({ report }: { report: ReportDef }) {
   const t = useT();
   const rows = useReport(report);
+  const products = useProducts(true);
+  const productNames = new Map((products.data?.items ?? []).map((p) => [p.id, p.terms.name]));
+  const contextOf = (row: Record<string, unknown>): CellContext => ({ currency: typeof row.currency === 'string' ? row.currency : undefined, productNames });
   const phone = !Grid.useBreakpoint().md;
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const columns = Object.keys(rows.data?.[0] ?? {}).map((key) => ({
-    title: columnTitle(t, key), dataIndex: key, key, render: (value: string | number | null) => cellText(t, key, value),
+    title: columnTitle(t, key), dataIndex: key, key, render: (value: string | number | null, row: Record<string, unknown>) => cellText(t, key, value, contextOf(row)),
   }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -28,7 +32,7 @@ export function ReportTable({ report }: { report: ReportDef }) {
         <List dataSource={rows.data ?? []} loading={rows.isPending} locale={{ emptyText: t('report.empty') }} renderItem={(row) => (
           <List.Item>
             <Card size="small" style={{ width: '100%' }}>
-              <Descriptions size="small" column={1} items={columns.map((c) => ({ key: c.key, label: c.title, children: cellText(t, c.key, row[c.key]) }))} />
+              <Descriptions size="small" column={1} items={columns.map((c) => ({ key: c.key, label: c.title, children: cellText(t, c.key, row[c.key], contextOf(row)) }))} />
             </Card>
           </List.Item>
         )} />

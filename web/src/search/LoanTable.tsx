@@ -1,24 +1,23 @@
-import { Table } from 'antd';
 import { Link } from 'react-router';
 import type { LoanSummary } from '../api/types';
-import { ScrollRegion } from '../shell/ScrollRegion';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { StatusTag } from '../loans/StatusTag';
 import { money } from '../shell/format';
+import { ResponsiveTable } from '../shell/ResponsiveTable';
 
-/** Loan summaries as a table; each row links to the loan and its customer. */
+/** Loan summaries as a table (cards on a phone); each row links to the loan and its customer. */
 export function LoanTable({ loans, loading }: { loans: LoanSummary[]; loading: boolean }) {
   const t = useT();
   return (
-    <ScrollRegion label={t('nav.loans')}><Table<LoanSummary> rowKey="id" size="small" pagination={false} loading={loading} dataSource={loans} data-testid="loan-list"
+    <ResponsiveTable<LoanSummary> label={t('nav.loans')} testId="loan-list" rows={loans} rowKey={(l) => l.id} loading={loading}
       columns={[
-        { title: t('loan.id'), dataIndex: 'id', render: (id: string) => <Link to={`/office/loans/${id}`}>{id}</Link> },
-        { title: t('loan.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/office/customers/${id}`}>{id}</Link> },
-        { title: t('loan.status'), dataIndex: 'status', render: (s: string) => <StatusTag status={s} /> },
-        { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string, l) => money(v, l.currency) },
-        { title: t('loan.outstandingTotal'), key: 'outstanding', align: 'right', render: (_, l) => money(l.outstanding.total, l.currency) },
-        { title: t('list.dpd'), dataIndex: 'daysPastDue', align: 'right' },
-        { title: t('list.classification'), dataIndex: 'classification', render: (c: string | null) => (c ? t(`class.${c}` as MessageKey) : '—') },
-      ]} /></ScrollRegion>
+        { key: 'id', title: t('loan.id'), render: (l) => <Link to={`/office/loans/${l.id}`}>{l.id}</Link> },
+        { key: 'customer', title: t('loan.customer'), render: (l) => <Link to={`/office/customers/${l.customerId}`}>{l.customerId}</Link> },
+        { key: 'status', title: t('loan.status'), render: (l) => <StatusTag status={l.status} /> },
+        { key: 'principal', title: t('loan.principal'), align: 'right', render: (l) => money(l.principal, l.currency) },
+        { key: 'outstanding', title: t('loan.outstandingTotal'), align: 'right', render: (l) => money(l.outstanding.total, l.currency) },
+        { key: 'dpd', title: t('list.dpd'), align: 'right', render: (l) => l.daysPastDue },
+        { key: 'classification', title: t('list.classification'), render: (l) => (l.classification ? t(`class.${l.classification}` as MessageKey) : '—') },
+      ]} />
   );
 }

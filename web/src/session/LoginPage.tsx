@@ -6,6 +6,7 @@ import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { sessionOf, useEnrolTotp, useLogin, type EnrolledTokens, type EnrolmentRequired, type LoginRequest, type SessionTokens } from './api';
 import { homeOf, useSession } from './session';
+import { newPasswordRules } from '../shell/person-rules';
 
 interface EnrolmentValues {
   code: string;
@@ -60,7 +61,7 @@ export function LoginPage() {
                   <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
                 </Form.Item>
                 {enrolment.mustChangePassword && (
-                  <Form.Item name="newPassword" label={t('enrol.newPassword')} extra={t('enrol.newPasswordHint')} rules={[{ required: true, message: t('form.required') }]}>
+                  <Form.Item name="newPassword" label={t('enrol.newPassword')} extra={t('enrol.newPasswordHint')} rules={newPasswordRules(t)}>
                     <Input.Password autoComplete="new-password" />
                   </Form.Item>
                 )}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
+import { emailRules, newPasswordRules, phoneRules } from '../shell/person-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { sessionOf, useLogin, useRegister, useVerify } from './api';
 import { homeOf, useSession } from './session';
@@ -63,7 +64,7 @@ export function RegisterPage() {
                 <Form.Item name="name" label={t('customer.name')} rules={[{ required: true, message: t('form.required') }]}><Input autoComplete="name" /></Form.Item>
                 <Form.Item name="nationalId" label={t('customer.nationalId')} rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
                 {by === 'email' && (
-                  <Form.Item name="phone" label={t('customer.phone')} rules={[{ required: true, message: t('form.required') }]}><Input type="tel" autoComplete="tel" /></Form.Item>
+                  <Form.Item name="phone" label={t('customer.phone')} rules={phoneRules(t)}><Input type="tel" autoComplete="tel" /></Form.Item>
                 )}
                 <Button type="primary" htmlType="submit" block loading={verify.isPending || login.isPending}>{t('register.verify')}</Button>
               </Form>
@@ -74,10 +75,11 @@ export function RegisterPage() {
               <Segmented block aria-label={t('register.by')} value={by} onChange={(v) => setBy(v as 'phone' | 'email')} style={{ marginBottom: 12 }}
                 options={[{ value: 'phone', label: t('customer.phone') }, { value: 'email', label: t('customer.email') }]} />
               <Form layout="vertical" onFinish={start} requiredMark="optional" name="account">
-                <Form.Item name="login" label={t(by === 'phone' ? 'customer.phone' : 'customer.email')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item key={by} name="login" label={t(by === 'phone' ? 'customer.phone' : 'customer.email')}
+                  rules={by === 'phone' ? phoneRules(t) : emailRules(t)}>
                   <Input type={by === 'phone' ? 'tel' : 'email'} autoComplete={by === 'phone' ? 'tel' : 'email'} />
                 </Form.Item>
-                <Form.Item name="password" label={t('login.password')} extra={t('register.passwordHint')} rules={[{ required: true, message: t('form.required') }]}>
+                <Form.Item name="password" label={t('login.password')} extra={t('register.passwordHint')} rules={newPasswordRules(t)}>
                   <Input.Password autoComplete="new-password" />
                 </Form.Item>
                 <Button type="primary" htmlType="submit" block loading={register.isPending}>{t('register.submit')}</Button>

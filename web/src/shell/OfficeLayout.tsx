@@ -1,6 +1,6 @@
 import { AuditOutlined, BankOutlined, BarChartOutlined, TeamOutlined, DashboardOutlined, FileAddOutlined, InboxOutlined, ProductOutlined, SettingOutlined, UnorderedListOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import type { Role } from '../api/types';
 import { useT, type MessageKey } from '../i18n/i18n';
@@ -45,9 +45,11 @@ export function OfficeLayout() {
   useBusinessDate();
   const visible = SECTIONS.filter((s) => session && s.roles.includes(session.role));
   const selected = [...visible].reverse().find((s) => pathname.startsWith(s.path))?.path ?? '/office';
+  // On a narrow screen the menu collapses to its ⋮ trigger, which sits over the header's left edge: make room for it.
+  const [menuCollapsed, setMenuCollapsed] = useState(false);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }}>
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }} onCollapse={setMenuCollapsed}>
         <div style={{ padding: 16 }}><Typography.Title level={4} style={{ margin: 0 }}>{t('app.office')}</Typography.Title></div>
         <nav aria-label={t('nav.office')}>
           <Menu mode="inline" selectedKeys={[selected]} onClick={({ key }) => navigate(key)}
@@ -55,7 +57,7 @@ export function OfficeLayout() {
         </nav>
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ height: 'auto', lineHeight: 'normal', padding: '8px 16px', display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', background: 'transparent' }}>
+        <Layout.Header style={{ height: 'auto', lineHeight: 'normal', padding: menuCollapsed ? '8px 16px 8px 56px' : '8px 16px', display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between', background: 'transparent' }}>
           <GoTo />
           <PreferenceToggles />
           <UserMenu />

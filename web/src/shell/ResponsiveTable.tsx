@@ -24,7 +24,8 @@ interface Props<T> {
 
 /**
  * A table on a wide screen (md and up, in a keyboard-scrollable region) and a list of cards on a
- * phone, from one column list: every column becomes a labelled line of the card.
+ * phone, from one column list: every column becomes a labelled line of the card. The card's title
+ * wraps rather than ending in an ellipsis: ids differ in their last digits.
  */
 export function ResponsiveTable<T extends object>({ label, rows, rowKey, columns, loading, empty, testId, cardTitle }: Props<T>) {
   const phone = !Grid.useBreakpoint().md;
@@ -34,7 +35,7 @@ export function ResponsiveTable<T extends object>({ label, rows, rowKey, columns
       <List data-testid={testId} aria-label={label} dataSource={rows} loading={loading} locale={empty ? { emptyText: empty } : undefined}
         rowKey={rowKey} renderItem={(row) => (
           <List.Item>
-            <Card size="small" style={{ width: '100%' }} title={cardTitle ? cardTitle(row) : first?.render(row)}>
+            <Card size="small" style={{ width: '100%' }} title={<span style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{cardTitle ? cardTitle(row) : first?.render(row)}</span>}>
               <Descriptions size="small" column={1} items={(cardTitle ? columns : rest).map((c) => ({ key: c.key, label: c.title, children: c.render(row) }))} />
             </Card>
           </List.Item>

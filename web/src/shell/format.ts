@@ -11,9 +11,20 @@ export function money(amount: string | null | undefined, currency?: string): str
   return `${currency ? `${currency} ` : ''}${sign}${grouped}${fraction !== undefined ? `.${fraction}` : ''}`;
 }
 
-/** An ISO instant in the user's locale, or the date part alone. */
-export function instant(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, { hour12: false, timeZone: lenderTimeZone });
+/**
+ * An ISO instant as `YYYY-MM-DD HH:mm:ss` in the lender's time zone, whatever the language or the
+ * browser's zone: one format for every time the console shows (audit, timeline, refunds, queues).
+ * An unparseable value is shown as sent.
+ */
+export function instant(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: lenderTimeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(date).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 // The server's default zone until GET /v1/business-date names the lender's (see useBusinessDate).

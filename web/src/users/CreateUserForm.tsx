@@ -2,6 +2,7 @@ import { Button, Col, Form, Input, Row, Select } from 'antd';
 import { useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { STAFF_ROLES, useCreateUser, type StaffRole, type StaffUser } from './api';
+import { newPasswordRules } from '../shell/person-rules';
 
 interface Values {
   username: string;
@@ -26,7 +27,7 @@ export function CreateUserForm({ onCreated }: { onCreated(user: StaffUser): void
         <Col xs={24} md={8}><Form.Item name="role" label={t('users.role')}>
           <Select options={STAFF_ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item></Col>
-        <Col xs={24} md={8}><Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')}><Input.Password autoComplete="new-password" /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="password" label={t('users.password')} extra={t('users.passwordHint')} rules={newPasswordRules(t, { optional: true })}><Input.Password autoComplete="new-password" /></Form.Item></Col>
       </Row>
       <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="submit-create-user">{t('users.create')}</Button>
     </Form>

@@ -1,7 +1,6 @@
 import { Card, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n';
-import { usePreferences } from '../settings/preferences';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ResponsiveTable } from '../shell/ResponsiveTable';
@@ -15,7 +14,6 @@ const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, 
 /** Administrators' staff accounts (GET /v1/users): create, change role, disable/enable, reset, end sessions. */
 export function UsersPage() {
   const t = useT();
-  const { language } = usePreferences().preferences;
   const users = useStaffUsers();
   const [secret, setSecret] = useState<{ username: string; value: string } | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -32,7 +30,7 @@ export function UsersPage() {
             { key: 'username', title: t('users.username'), render: (u) => u.username },
             { key: 'status', title: t('users.status'), render: (u) => <Tag>{t(`users.status.${u.status}`)}</Tag> },
             { key: 'totp', title: t('users.totp'), render: (u) => t(u.totpEnrolled ? 'users.yes' : 'users.no') },
-            { key: 'created', title: t('users.createdAt'), render: (u) => instant(u.createdAt, language) },
+            { key: 'created', title: t('users.createdAt'), render: (u) => instant(u.createdAt) },
             { key: 'actions', title: t('users.actions'), render: (u) => <UserActions user={u} onSecret={showSecret} onError={setActionError} /> },
           ]} />
       </Card>
