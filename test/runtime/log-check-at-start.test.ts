@@ -1,23 +1,13 @@
 import Database from 'better-sqlite3';
-import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config/config.js';
 import type { LogCheckData, LogCheckThread } from '../../src/runtime/log-check-at-start.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { appendCustomer, capturingLogger, removeDataDirs, tempConfig } from './runtime-fixtures.js';
-
-const HOOKS = new URL('./typescript-hooks.mjs', import.meta.url).href;
-const ENTRY = new URL('../../src/runtime/log-check-thread.ts', import.meta.url).href;
+import { spawnTypeScriptWorker } from './typescript-thread.js';
 
 /** The real check thread, loaded from the TypeScript sources. */
-function typescriptThread(data: LogCheckData): LogCheckThread {
-  const bootstrap = `
-    const { register } = await import('node:module');
-    register(${JSON.stringify(HOOKS)});
-    await import(${JSON.stringify(ENTRY)});
-  `;
-  return new Worker(bootstrap, { eval: true, workerData: data });
-}
+const typescriptThread = (data: LogCheckData): LogCheckThread => spawnTypeScriptWorker('log-check-thread.ts', data);
 
 const runtimes: Runtime[] = [];
 afterEach(async () => {

@@ -1,22 +1,26 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { ProjectionThreadData, ThreadHandle } from '../../src/runtime/projection-thread-host.js';
 import { PROJECTION_THREAD_RESOURCE_LIMITS } from '../../src/runtime/projection-thread-limits.js';
 
 const HOOKS = new URL('./typescript-hooks.mjs', import.meta.url).href;
-const ENTRY = new URL('../../src/runtime/projection-thread.ts', import.meta.url).href;
 
 /**
- * The real projection thread (src/runtime/projection-thread.ts in a real Worker), loaded from the
- * TypeScript sources through typescript-hooks.mjs; `before` runs first inside the thread (e.g. to
- * make it crash).
+ * A real Worker running one of the server's thread entries from its TypeScript sources (a path
+ * under src/runtime/, e.g. 'projection-thread.ts'), loaded through typescript-hooks.mjs; `before`
+ * runs first inside the thread (e.g. to make it crash).
  */
-export function spawnTypeScriptThread(data: ProjectionThreadData, before = ''): ThreadHandle {
+export function spawnTypeScriptWorker(entry: string, data: unknown, options: { before?: string; resourceLimits?: ResourceLimits } = {}): Worker {
+  const source = new URL(`../../src/runtime/${entry}`, import.meta.url).href;
   const bootstrap = `
     const { register } = await import('node:module');
     register(${JSON.stringify(HOOKS)});
-    ${before}
-    await import(${JSON.stringify(ENTRY)});
+    ${options.before ?? ''}
+    await import(${JSON.stringify(source)});
   `;
-  // The server's heap limits, so the tests run the thread as the server does.
-  return new Worker(bootstrap, { eval: true, workerData: data, resourceLimits: PROJECTION_THREAD_RESOURCE_LIMITS });
+  return new Worker(bootstrap, { eval: true, workerData: data, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+}
+
+/** The real projection thread, with the server's heap limits, so the tests run it as the server does. */
+export function spawnTypeScriptThread(data: ProjectionThreadData, before = ''): ThreadHandle {
+  return spawnTypeScriptWorker('projection-thread.ts', data, { before, resourceLimits: PROJECTION_THREAD_RESOURCE_LIMITS });
 }

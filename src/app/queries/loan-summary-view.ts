@@ -20,8 +20,12 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
  */
 export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'oldestUnpaidDueDate' | 'asOf' | 'daysPastDue'>, closedThrough: string | null): number {
   if (doc.oldestUnpaidDueDate === null) return 0;
-  const date = closedThrough !== null && closedThrough > doc.asOf ? closedThrough : doc.asOf;
-  return Math.max(doc.daysPastDue, daysBetween(doc.oldestUnpaidDueDate, date));
+  return Math.max(doc.daysPastDue, daysBetween(doc.oldestUnpaidDueDate, agedTo(doc.asOf, closedThrough)));
+}
+
+/** The date a loan's days past due (and its schedule rows) are aged to: its own latest date, or the last closed business date if later. */
+export function agedTo(loanDate: string, closedThrough: string | null): string {
+  return closedThrough !== null && closedThrough > loanDate ? closedThrough : loanDate;
 }
 
 /** The last business date close of business completed (null before the first). */

@@ -1,6 +1,6 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
+import { agedTo, closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
 import { latestDate } from '../../../domain/loan/figures.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
@@ -40,10 +40,9 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);
-    // Rows are aged to the date the summary ages days past due to (see daysPastDueAt).
-    const closed = await closedThrough(deps.readStore);
-    const latest = latestDate(state);
-    return scheduleView(state, state.status === 'closed' || state.status === 'written_off' ? null : closed !== null && closed > latest ? closed : latest);
+    // Rows are aged to the date the summary ages days past due to.
+    const ended = state.status === 'closed' || state.status === 'written_off';
+    return scheduleView(state, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
   });
 
   app.get('/v1/loans/:id/payoff', {
