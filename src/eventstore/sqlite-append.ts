@@ -5,7 +5,7 @@ import { assertExpectedRevision } from './expected-revision.js';
 import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
 import { EVENT_COLUMNS, rowToRecorded, storedToParams, type EventRow } from './sqlite-rows.js';
-import { sealBatchEncoded, toRecorded } from './stored-event.js';
+import { sealBatchEncoded, toRecorded, type EncodedEvent } from './stored-event.js';
 import type { Upcasters } from './upcasters.js';
 
 export interface AppendRequest {
@@ -13,6 +13,14 @@ export interface AppendRequest {
   events: NewEvent[];
   expected: ExpectedRevision;
   options: AppendOptions | undefined;
+}
+
+/** A failure after some of an append's rows were written: the transaction must roll them back. */
+export class AppendWriteFailed extends Error {
+  constructor(streamId: string, override readonly cause: unknown) {
+    super(`append to ${streamId} failed while writing: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'AppendWriteFailed';
+  }
 }
 
 /** Writes one append's rows; the caller owns the transaction (and the savepoint around this). */
@@ -39,7 +47,12 @@ export class SqliteAppender {
     this.insertKey = db.prepare('INSERT INTO idempotency (key, request_hash, stream_id, revision, position, mac) VALUES (?, ?, ?, ?, ?, ?)');
   }
 
-  /** Checks the expectation against the stream head and writes the batch, or explains why not. */
+  /**
+   * Checks the expectation against the stream head and writes the batch, or explains why not.
+   * Every refusal (a retried batch's ids reused, a ConcurrencyError, a taken idempotency key, a
+   * schema version it cannot write) is thrown before the first row is written; a failure while
+   * writing is thrown as an AppendWriteFailed, after which the caller must roll its writes back.
+   */
   append(request: AppendRequest, recordedAt: string): AppendResult {
     const { streamId, events, expected, options } = request;
     if (events.length === 0) throw new Error(`append to ${streamId}: a batch needs at least one event`);
@@ -48,7 +61,16 @@ export class SqliteAppender {
 
     const head = this.head.get(streamId);
     assertExpectedRevision(streamId, expected, head?.revision ?? null);
+    if (options?.idempotency && this.findKey.get(options.idempotency.key)) throw new IdempotencyKeyTaken(options.idempotency.key);
     const sealed = sealBatchEncoded(streamId, events, head ? { revision: head.revision, hash: head.last_hash } : null, recordedAt, this.upcasters);
+    try {
+      return this.write(streamId, sealed, options);
+    } catch (error) {
+      throw new AppendWriteFailed(streamId, error);
+    }
+  }
+
+  private write(streamId: string, sealed: EncodedEvent[], options: AppendOptions | undefined): AppendResult {
     const recorded = sealed.map(({ stored, ...encoded }) => {
       const position = BigInt(this.insertEvent.run(storedToParams(stored, encoded)).lastInsertRowid);
       return toRecorded(stored, position, this.upcasters);
@@ -58,7 +80,6 @@ export class SqliteAppender {
     const result = { streamId, revision: last.revision, position: last.position, events: recorded };
     if (options?.idempotency) {
       const record = idempotencyRecordFor(options.idempotency, result);
-      if (this.findKey.get(record.key)) throw new IdempotencyKeyTaken(record.key);
       const mac = this.macKey === null ? null : idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position);
       this.insertKey.run(record.key, record.requestHash, record.streamId, record.revision, record.position, mac);
     }

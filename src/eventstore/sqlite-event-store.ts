@@ -76,8 +76,11 @@ export class SqliteEventStore implements EventStore {
       findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
         'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
-      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null }>(
-        'SELECT revision, version, state, stream_hash, mac FROM snapshots WHERE stream_id = ?',
+      // With the hash of the event it was taken at, in one statement: a command loads its stream's snapshot on every cache miss.
+      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null }>(
+        `SELECT s.revision, s.version, s.state, s.stream_hash, s.mac, e.hash AS event_hash
+           FROM snapshots s LEFT JOIN events e ON e.stream_id = s.stream_id AND e.revision = s.revision
+          WHERE s.stream_id = ?`,
       ),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
       eventHash: db.prepare<[string, bigint], { hash: string }>('SELECT hash FROM events WHERE stream_id = ? AND revision = ?'),
@@ -190,7 +193,7 @@ export class SqliteEventStore implements EventStore {
     const row = this.statements.readSnapshot.get(streamId);
     if (row === undefined) return null;
     const version = Number(row.version);
-    const eventHash = this.statements.eventHash.get(streamId, row.revision)?.hash ?? null;
+    const eventHash = row.event_hash;
     const refusal = eventHash === null || row.stream_hash !== eventHash
       ? `snapshot at revision ${row.revision} does not match the stream's hash chain`
       : this.macKey !== null && !macMatches(row.mac, snapshotMac(this.macKey, streamId, row.revision, version, eventHash, row.state))

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult } from './port.js';
-import type { AppendRequest, SqliteAppender } from './sqlite-append.js';
+import { AppendWriteFailed, type AppendRequest, type SqliteAppender } from './sqlite-append.js';
 
 interface Pending {
   request: AppendRequest;
@@ -17,8 +17,8 @@ const MAX_APPENDS_PER_TRANSACTION = 1_000;
  * Group commit: appends that arrive in the same tick are written in one transaction, so they
  * share one fsync (the ceiling for durable writes). Writes are synchronous in better-sqlite3, so
  * appends arriving while a transaction is written wait in the event loop and form the next group.
- * Each append runs in its own SAVEPOINT: one that fails (a ConcurrencyError against its own
- * expected revision) is rolled back alone and the others commit.
+ * An append refused (a ConcurrencyError against its own expected revision) writes nothing and the
+ * others commit; one that fails while writing sends the group through a savepoint per append.
  */
 export class GroupCommitWriter {
   /** Committed transactions and the appends they carried (appends / transactions = group size). */
@@ -57,7 +57,7 @@ export class GroupCommitWriter {
     let outcomes: Outcome[];
     try {
       this.db.exec('BEGIN IMMEDIATE');
-      outcomes = group.map((pending) => this.writeOne(pending.request, recordedAt));
+      outcomes = this.writeAll(group, recordedAt) ?? this.writeEachInSavepoint(group, recordedAt);
       this.db.exec('COMMIT');
       this.stats.transactions += 1;
       this.stats.appends += outcomes.filter((outcome) => outcome.ok).length;
@@ -74,16 +74,41 @@ export class GroupCommitWriter {
     if (outcomes.some((outcome) => outcome.ok)) this.onCommit();
   }
 
-  private writeOne(request: AppendRequest, recordedAt: string): Outcome {
-    this.db.exec('SAVEPOINT append');
-    try {
-      const result = this.appender.append(request, recordedAt);
-      this.db.exec('RELEASE append');
-      return { ok: true, result };
-    } catch (error) {
-      this.db.exec('ROLLBACK TO append');
-      this.db.exec('RELEASE append');
-      return { ok: false, error };
+  /**
+   * The common case, with no savepoint per append: a refusal is thrown before its append writes
+   * anything (see SqliteAppender.append), so it leaves nothing to undo. When an append fails while
+   * writing, the group's writes are rolled back and null is returned, for writeEachInSavepoint.
+   */
+  private writeAll(group: Pending[], recordedAt: string): Outcome[] | null {
+    const outcomes: Outcome[] = [];
+    for (const pending of group) {
+      try {
+        outcomes.push({ ok: true, result: this.appender.append(pending.request, recordedAt) });
+      } catch (error) {
+        if (error instanceof AppendWriteFailed) {
+          this.db.exec('ROLLBACK');
+          this.db.exec('BEGIN IMMEDIATE');
+          return null;
+        }
+        outcomes.push({ ok: false, error });
+      }
     }
+    return outcomes;
+  }
+
+  /** Each append in its own SAVEPOINT: one that fails while writing is rolled back alone and the others commit. */
+  private writeEachInSavepoint(group: Pending[], recordedAt: string): Outcome[] {
+    return group.map((pending) => {
+      this.db.exec('SAVEPOINT append');
+      try {
+        const result = this.appender.append(pending.request, recordedAt);
+        this.db.exec('RELEASE append');
+        return { ok: true, result };
+      } catch (error) {
+        this.db.exec('ROLLBACK TO append');
+        this.db.exec('RELEASE append');
+        return { ok: false, error: error instanceof AppendWriteFailed ? error.cause : error };
+      }
+    });
   }
 }

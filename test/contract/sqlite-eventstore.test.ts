@@ -77,6 +77,37 @@ describe('SqliteEventStore', () => {
     expect((await store.readStream('loan-c')).map((e) => e.data)).toEqual([{ n: 0, note: 'note 0' }, { n: 4, note: 'note 4' }]);
   });
 
+  it('rolls back alone an append that fails while writing its rows, and commits the others of its group', async () => {
+    const raw = new Database(path);
+    raw.exec(`CREATE TRIGGER refuse_boom BEFORE INSERT ON events WHEN NEW.stream_id = 'loan-boom' AND NEW.revision = 1 BEGIN SELECT RAISE(ABORT, 'disk says no'); END`);
+    raw.close();
+    const before = store.commitStats;
+    const outcomes = await Promise.allSettled([
+      store.append('loan-a', [noted(1)], 'no_stream'),
+      store.append('loan-boom', [noted(2), noted(3)], 'no_stream'),
+      store.append('loan-b', [noted(4)], 'no_stream', { idempotency: { key: 'k-b', requestHash: 'h' } }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('disk says no');
+    expect(store.commitStats).toEqual({ transactions: before.transactions + 1, appends: before.appends + 2 });
+    // The failed batch left none of its rows (its first event was written before the second failed).
+    expect(await store.streamRevision('loan-boom')).toBeNull();
+    expect((await store.readAll({ fromPosition: 0n })).map((e) => e.streamId)).toEqual(['loan-a', 'loan-b']);
+    // The idempotency key of the append that committed is recorded once, after the group was written again.
+    expect(await store.append('loan-c', [noted(5)], 'no_stream', { idempotency: { key: 'k-b', requestHash: 'h' } }).catch((e: unknown) => e)).toBeInstanceOf(IdempotencyKeyTaken);
+  });
+
+  it('refuses an append whose idempotency key another append of the same group took, and commits that one', async () => {
+    const idempotency = { key: 'officer-1:same', requestHash: 'h' };
+    const outcomes = await Promise.allSettled([
+      store.append('loan-1', [noted(0)], 'no_stream', { idempotency }),
+      store.append('loan-2', [noted(1)], 'no_stream', { idempotency }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(IdempotencyKeyTaken);
+    expect(await store.streamRevision('loan-2')).toBeNull();
+  });
+
   it('refuses a second append with a recorded idempotency key and writes nothing', async () => {
     const idempotency = { key: 'officer-1:k', requestHash: 'h' };
     await store.append('loan-1', [noted(0)], 'no_stream', { idempotency });
