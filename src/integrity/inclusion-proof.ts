@@ -1,8 +1,8 @@
 import { createPublicKey } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import type { Actor } from '../domain/actor.js';
 import { chainHash, type HashedContent } from '../eventstore/hash-chain.js';
+import { EVENT_COLUMNS, rowToStored, type EventRow } from '../eventstore/sqlite-rows.js';
 import { checkpointSignatureValid, type SignedCheckpoint } from './checkpoint.js';
 import { merklePath, rootFromPath, type MerkleStep, type StreamHead } from './merkle.js';
 
@@ -22,28 +22,15 @@ export interface InclusionProof {
   checkpoint: SignedCheckpoint;
 }
 
-interface ProofRow {
-  event_id: string;
-  stream_id: string;
-  revision: bigint;
-  position: bigint;
-  type: string;
-  schema_version: bigint;
-  data: string;
-  occurred_at: string;
-  actor: string;
-  prev_hash: string;
-  hash: string;
-}
-
-const content = (row: ProofRow): HashedContent => ({
-  type: row.type, schemaVersion: Number(row.schema_version), data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as Actor,
-});
+// The hashed part of an event as stored (payload and actor as written, never upcast).
+const content = (row: EventRow): HashedContent => {
+  const { type, schemaVersion, data, occurredAt, actor } = rowToStored(row);
+  return { type, schemaVersion, data, occurredAt, actor };
+};
 
 /** Builds the proof of `eventId` against `checkpoint` and its leaves; throws a sentence when it cannot. */
 export function buildInclusionProof(log: Database.Database, eventId: string, checkpoint: SignedCheckpoint, sortedHeads: StreamHead[]): InclusionProof {
-  const columns = 'event_id, stream_id, revision, position, type, schema_version, data, occurred_at, actor, prev_hash, hash';
-  const event = log.prepare<[string], ProofRow>(`SELECT ${columns} FROM events WHERE event_id = ?`).get(eventId);
+    const event = log.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`).get(eventId);
   if (event === undefined) throw new Error(`no event ${eventId} in the log`);
   if (event.position > BigInt(checkpoint.body.position)) {
     throw new Error(`event ${eventId} (position ${event.position}) is after the latest checkpoint (position ${checkpoint.body.position}); run lendcore checkpoint first`);
@@ -52,7 +39,7 @@ export function buildInclusionProof(log: Database.Database, eventId: string, che
   if (index < 0) throw new Error(`stream ${event.stream_id} is not in checkpoint #${checkpoint.body.sequence}; run lendcore verify`);
   const head = sortedHeads[index]!;
   const later = log
-    .prepare<[string, bigint, bigint], ProofRow>(`SELECT ${columns} FROM events WHERE stream_id = ? AND revision > ? AND revision <= ? ORDER BY revision`)
+    .prepare<[string, bigint, bigint], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision > ? AND revision <= ? ORDER BY revision`)
     .all(event.stream_id, event.revision, head.revision);
   return {
     format: 'lendcore-inclusion-proof/1',

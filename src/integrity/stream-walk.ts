@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { Actor } from '../domain/actor.js';
 import { StreamChainVerifier } from '../eventstore/hash-chain.js';
+import { EVENT_COLUMNS, rowToStored, type EventRow } from '../eventstore/sqlite-rows.js';
 import type { Finding } from './findings.js';
 
 /** What the walk learnt of one stream: its last event, and its last event at or before the anchored position. */
@@ -8,20 +8,6 @@ export interface StreamSummary {
   revision: bigint;
   hash: string;
   anchored: { revision: bigint; hash: string } | null;
-}
-
-interface LinkRow {
-  position: bigint;
-  stream_id: string;
-  revision: bigint;
-  event_id: string;
-  type: string;
-  schema_version: bigint;
-  data: string;
-  occurred_at: string;
-  actor: string;
-  prev_hash: string;
-  hash: string;
 }
 
 /**
@@ -37,7 +23,7 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
   let broken = false;
   let lastPosition = 0n;
   const rows = log
-    .prepare<[], LinkRow>('SELECT position, stream_id, revision, event_id, type, schema_version, data, occurred_at, actor, prev_hash, hash FROM events ORDER BY stream_id, revision')
+    .prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, revision`)
     .iterate();
   for (const row of rows) {
     events += 1;
@@ -60,10 +46,7 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
       continue;
     }
     lastPosition = row.position;
-    const link = verifier.check({
-      streamId: row.stream_id, revision: row.revision, eventId: row.event_id, type: row.type, schemaVersion: Number(row.schema_version),
-      data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as Actor, prevHash: row.prev_hash, hash: row.hash,
-    });
+    const link = verifier.check(rowToStored(row));
     if (link !== null) {
       findings.push({ kind: link.reason, subject: link.streamId, revision: link.revision, eventId: link.eventId, detail: linkDetail(link.reason) });
       broken = true;
