@@ -103,7 +103,14 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
     // An officer keys in at most what pays the loan off, unless the overpayment is confirmed (and never the principal again beyond it).
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20' }), 422, 'AMOUNT_EXCEEDS_PAYOFF');
-    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }), 422, 'OVERPAYMENT_TOO_LARGE');
+    const tooLarge = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true });
+    refused(tooLarge, 422, 'OVERPAYMENT_TOO_LARGE');
+    // The message names the field sent and its limit (payoff plus the principal), never an overpayment the server derived.
+    const detail = (tooLarge.json() as { detail: string }).detail;
+    expect(detail).toMatch(/^amount 999999999\.00 is more than [\d.]+, the most this loan takes/);
+    expect(detail).not.toContain('overpay this loan by');
+    const [, most, payoff] = /more than ([\d.]+),.*the payoff ([\d.]+)/.exec(detail) ?? [];
+    expect(Number(most) - Number(payoff)).toBeCloseTo(5000, 2);
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '6000.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }));
   });
 });
