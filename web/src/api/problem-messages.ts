@@ -43,6 +43,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   PROJECTION_BEHIND: '数据尚在更新，请稍后刷新',
   DISBURSEMENT_BEFORE_APPROVAL: '放款日期早于批准日期',
+  APPROVAL_BEFORE_SUBMISSION: '批准日期早于贷款申请的提交日期',
   AMOUNT_EXCEEDS_PAYOFF: '金额超过该日结清所需金额；如确需多收，请勾选“记为溢缴款”',
   OVERPAYMENT_TOO_LARGE: '溢缴金额过大（不得超过贷款本金）',
   RESCHEDULE_BACKDATED: '重组日期早于已登记的还款、罚息、减免或费用',
