@@ -12,6 +12,7 @@ const PIPELINE: ProblemCodes = {
   422: ['IDEMPOTENCY_KEY_REUSED'],
 };
 
+/** The one money rule's refusals (src/domain/money.ts), the same on every route that takes an amount, plus a bad date. */
 const AMOUNT_CODES = ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT', 'INVALID_DATE'];
 
 /**
@@ -63,8 +64,12 @@ const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   'reports.amlLargeTransactions': { 400: ['INVALID_PERIOD'] },
   'reports.amlSuspicious': { 400: ['INVALID_PERIOD'] },
   'reports.disbursements': { 400: ['INVALID_PERIOD'] },
+  'payments.createIntent': {
+    400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE'],
+    422: ['CHANNEL_NOT_CONFIGURED', 'AMOUNT_EXCEEDS_PAYOFF'], 502: ['CHANNEL_UNAVAILABLE'],
+  },
   'payments.startRefundPayout': {
-    400: ['INVALID_AMOUNT', 'PAYEE_REQUIRED'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_OVERPAID', 'PAYOUT_CONCURRENT'],
+    400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT', 'PAYEE_REQUIRED'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_OVERPAID', 'PAYOUT_CONCURRENT'],
     422: ['CHANNEL_NOT_CONFIGURED', 'REFUND_EXCEEDS_CREDIT', 'PAYEE_NAME_REQUIRED'], 502: ['CHANNEL_UNAVAILABLE'],
   },
   'payments.confirmPayout': { 404: ['PAYOUT_NOT_FOUND'], 409: ['PAYOUT_ALREADY_CONFIRMED', 'PAYOUT_CLOSED'], 422: ['PAYOUT_NOT_BANK_TRANSFER', 'REFUND_EXCEEDS_CREDIT'] },

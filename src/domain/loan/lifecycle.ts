@@ -17,7 +17,7 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
   if (data.customer.erased) throw new DomainError('CUSTOMER_ERASED', 'Customer has been erased', 'conflict');
   const { terms } = data.product;
   if (data.product.retired) rule('PRODUCT_RETIRED', `Product ${data.product.productId} is retired`);
-  const principal = Money.parse(data.principal, terms.currency);
+  const principal = Money.parse(data.principal, terms.currency, { field: 'principal' });
   const { min, max } = terms.principal;
   if (principal.lt(Money.of(min, terms.currency)) || principal.gt(Money.of(max, terms.currency))) {
     rule('AMOUNT_OUT_OF_RANGE', `Principal ${principal} is outside ${min}–${max}`, { min, max });
@@ -80,7 +80,7 @@ export function approve({ data }: ApproveLoan, state: LoanState): LoanEvent[] {
     rule('APPROVAL_BEFORE_SUBMISSION', `Cannot approve on ${approvedOn}, before the application was submitted on ${state.submittedOn}`, { approvedOn, submittedOn: state.submittedOn });
   }
   const requested = Money.of(state.principalRequested ?? '0', terms.currency);
-  const approved = data.approvedPrincipal ? Money.parse(data.approvedPrincipal, terms.currency) : requested;
+  const approved = data.approvedPrincipal ? Money.parse(data.approvedPrincipal, terms.currency, { field: 'approvedPrincipal' }) : requested;
   if (approved.gt(requested) || approved.lt(Money.of(terms.principal.min, terms.currency))) {
     rule('AMOUNT_OUT_OF_RANGE', `Approved ${approved} must be between ${terms.principal.min} and the requested ${requested}`);
   }

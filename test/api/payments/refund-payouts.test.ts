@@ -106,7 +106,7 @@ describe('refunds of a credit balance go out through a channel', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: more }), 422, 'REFUND_EXCEEDS_CREDIT');
     await startPayout(loanId, { channel: 'bank-transfer', amount: '10.00' });
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: credit }), 422, 'REFUND_EXCEEDS_CREDIT');
-    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.001' }), 400, 'INVALID_AMOUNT');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.001' }), 400, 'AMOUNT_TOO_PRECISE');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'alipay', payee: { account: 'a@example.com' } }), 422, 'CHANNEL_NOT_CONFIGURED');
     expect(await refundsOf(t, loanId)).toHaveLength(0);
   });

@@ -3835,12 +3835,12 @@ export interface operations {
                      */
                     principal: {
                         /**
-                         * @description Amount as a decimal string in the currency's minor unit
+                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                          * @example 1500.00
                          */
                         min: string;
                         /**
-                         * @description Amount as a decimal string in the currency's minor unit
+                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                          * @example 1500.00
                          */
                         max: string;
@@ -4140,12 +4140,12 @@ export interface operations {
                      */
                     principal: {
                         /**
-                         * @description Amount as a decimal string in the currency's minor unit
+                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                          * @example 1500.00
                          */
                         min: string;
                         /**
-                         * @description Amount as a decimal string in the currency's minor unit
+                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                          * @example 1500.00
                          */
                         max: string;
@@ -5839,7 +5839,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Amount as a decimal string in the currency's minor unit
+                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                      * @example 1500.00
                      */
                     amount: string;
@@ -7175,7 +7175,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Amount as a decimal string in the currency's minor unit
+                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                      * @example 1500.00
                      */
                     amount: string;
@@ -9992,12 +9992,12 @@ export interface operations {
                          */
                         principal: {
                             /**
-                             * @description Amount as a decimal string in the currency's minor unit
+                             * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                              * @example 1500.00
                              */
                             min: string;
                             /**
-                             * @description Amount as a decimal string in the currency's minor unit
+                             * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                              * @example 1500.00
                              */
                             max: string;
@@ -10356,7 +10356,7 @@ export interface operations {
                      */
                     productId: string;
                     /**
-                     * @description Amount as a decimal string in the currency's minor unit
+                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
                      * @example 12000.00
                      */
                     principal: string;
@@ -11117,7 +11117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11125,7 +11125,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT";
                     };
                 };
             };
@@ -11153,7 +11153,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11161,7 +11161,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "LOAN_NOT_REPAYABLE";
                     };
                 };
             };
@@ -11177,6 +11189,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, AMOUNT_EXCEEDS_PAYOFF */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_NOT_CONFIGURED" | "AMOUNT_EXCEEDS_PAYOFF";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -11186,6 +11210,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Error: CHANNEL_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_UNAVAILABLE";
                     };
                 };
             };
@@ -12054,7 +12090,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, PAYEE_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12062,7 +12098,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "PAYEE_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
                     };
                 };
             };

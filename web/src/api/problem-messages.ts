@@ -11,7 +11,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   PAYOFF_DATE_BEFORE_LATER_FACTS: '结清试算日期早于已登记的还款、减免或费用，请选择之后的日期',
   BACKDATED_BEFORE_PAYMENT: '倒签日期早于已登记的还款',
   BACKDATED_BEFORE_RESCHEDULE: '倒签日期早于贷款重组日',
-  INVALID_AMOUNT: '金额无效（须为正数，且不超过币种的最小单位精度）',
+  INVALID_AMOUNT: '金额无效：须为十进制数字（如 1234.56，整数部分不超过 15 位），且须大于零',
   INVALID_DATE: '日期无效',
   VALIDATION_FAILED: '提交的内容不符合要求',
   DUPLICATE_REFERENCE: '交易流水号已被使用',
