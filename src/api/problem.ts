@@ -6,6 +6,7 @@ import { ConcurrencyError } from '../eventstore/concurrency-error.js';
 import { AuthError } from '../identity/auth-error.js';
 import { ReadStoreError } from '../readstore/errors.js';
 import { HttpError } from './http-error.js';
+import { PROBLEM_CODE_PARAM } from './problem-code-param.js';
 
 /** RFC 9457 problem details; `code` is the stable machine-readable reason. */
 export interface Problem {
@@ -77,9 +78,13 @@ export function toProblem(error: unknown): ProblemResponse {
   if (error instanceof ReadStoreError) return plain(problem(error.code === 'UNKNOWN_COLLECTION' ? 404 : 400, error.code, error.message));
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
+    const own = ownProblem(error.validation.map((v) => ({ path: v.instancePath, message: v.message ?? 'invalid', params: (v.params as { params?: unknown }).params })));
+    if (own) return plain(own);
     return plain(problem(400, 'VALIDATION_FAILED', error.validation.map((v) => describeIssue(where, v.instancePath, v.message ?? 'invalid', v.params)).join('; ')));
   }
   if (error instanceof ZodError) {
+    const own = ownProblem(error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message, params: (i as { params?: unknown }).params })));
+    if (own) return plain(own);
     return plain(problem(400, 'VALIDATION_FAILED', error.issues.map((i) => describeIssue('request', `/${i.path.join('/')}`, i.message, i)).join('; ')));
   }
   const fastifyError = error as Partial<FastifyError> & { status?: unknown };
@@ -91,6 +96,19 @@ export function toProblem(error: unknown): ProblemResponse {
     return plain(problem(status, FASTIFY_CODES[code] ?? code, detail));
   }
   return plain(problem(500, 'INTERNAL', 'something went wrong on our side; quote the x-correlation-id header when reporting it'));
+}
+
+/**
+ * A 400 with a refinement's own code (an amount's INVALID_AMOUNT or NEGATIVE_AMOUNT, see
+ * schemas/common.ts) when every issue carries the same one; its detail names each field
+ * ("principal.min …"), as the domain's refusal of the same field would. Null otherwise: issues of
+ * several kinds together stay one VALIDATION_FAILED.
+ */
+function ownProblem(issues: { path: string; message: string; params: unknown }[]): Problem | null {
+  const codes = new Set(issues.map((i) => (i.params as Record<string, unknown> | undefined)?.[PROBLEM_CODE_PARAM]));
+  const [code] = codes;
+  if (issues.length === 0 || codes.size !== 1 || typeof code !== 'string') return null;
+  return problem(400, code, issues.map((i) => `${i.path.slice(1).replaceAll('/', '.')} ${i.message}`).join('; '));
 }
 
 function describeIssue(where: string, instancePath: string, message: string, params: unknown): string {

@@ -39,6 +39,46 @@ function invalid(code: string, message: string, details: Record<string, unknown>
   return new DomainError(code, message, 'invalid', details);
 }
 
+/**
+ * What an amount on the wire may be: negative only where a field says so, zero only where it says
+ * so (else it must be positive). `field` names the field in the refusal (default "amount"); nested
+ * fields are dotted ("principal.min").
+ */
+export interface AmountRules {
+  allowNegative?: boolean;
+  allowZero?: boolean;
+  field?: string;
+}
+
+/** Why amount text is refused, without the field: `code` and a `reason` that follows the field's name. */
+export interface AmountRefusal {
+  code: 'INVALID_AMOUNT' | 'NEGATIVE_AMOUNT' | 'AMOUNT_TOO_PRECISE';
+  reason: string;
+}
+
+/**
+ * The one rule for amount text, in this order: not plain decimal text, or more than 15 integer
+ * digits → INVALID_AMOUNT; negative where not allowed → NEGATIVE_AMOUNT; zero where a positive
+ * amount is required → INVALID_AMOUNT. Then `Money.parse`, which knows the currency, refuses more
+ * decimals than its minor unit (AMOUNT_TOO_PRECISE). Null when the text passes; the HTTP edge runs
+ * exactly this before any currency is known, so edge and domain answer the same code.
+ */
+export function amountRefusal(text: string, rules: AmountRules = {}): AmountRefusal | null {
+  const match = PLAIN_DECIMAL.exec(text);
+  if (!match) return { code: 'INVALID_AMOUNT', reason: `"${text}" is not a decimal amount such as "1234.56"` };
+  const [, sign, integer = ''] = match;
+  if (integer.length > MAX_INTEGER_DIGITS) return { code: 'INVALID_AMOUNT', reason: `"${text}" has more than ${MAX_INTEGER_DIGITS} integer digits` };
+  const zero = /^-?0(\.0+)?$/.test(text);
+  if (sign === '-' && !zero && !rules.allowNegative) return { code: 'NEGATIVE_AMOUNT', reason: `"${text}" must not be negative` };
+  if (zero && !rules.allowZero) return { code: 'INVALID_AMOUNT', reason: `must be greater than zero, not "${text}"` };
+  return null;
+}
+
+function refused(refusal: AmountRefusal, text: string, rules: AmountRules, extra: Record<string, unknown> = {}): DomainError {
+  const field = rules.field ?? 'amount';
+  return invalid(refusal.code, `${field} ${refusal.reason}`, { field, amount: text, ...extra });
+}
+
 /** An amount in one currency, always held at exactly the currency's minor unit; immutable. */
 export class Money {
   private constructor(
@@ -46,26 +86,20 @@ export class Money {
     readonly currency: string,
   ) {}
 
-  /** Strict parse of a wire amount: plain decimal text, within the currency's precision, positive unless allowed. */
-  static parse(text: string, currency: string, opts: { allowNegative?: boolean; allowZero?: boolean } = {}): Money {
+  /**
+   * The one strict parse of a wire amount (see amountRefusal for the codes, in order): plain
+   * decimal text, within the currency's precision (AMOUNT_TOO_PRECISE), positive unless `rules`
+   * allow zero or negative; every refusal names `rules.field`.
+   */
+  static parse(text: string, currency: string, rules: AmountRules = {}): Money {
     const digits = minorUnits(currency);
-    const match = PLAIN_DECIMAL.exec(text);
-    if (!match) throw invalid('INVALID_AMOUNT', `"${text}" is not a decimal amount`, { amount: text });
-    const [, sign, integer = '', fraction = ''] = match;
-    if (integer.length > MAX_INTEGER_DIGITS) {
-      throw invalid('INVALID_AMOUNT', `"${text}" has more than ${MAX_INTEGER_DIGITS} integer digits`, { amount: text });
-    }
+    const refusal = amountRefusal(text, rules);
+    if (refusal) throw refused(refusal, text, rules);
+    const fraction = PLAIN_DECIMAL.exec(text)?.[3] ?? '';
     if (fraction.length > digits) {
-      throw invalid('AMOUNT_TOO_PRECISE', `"${text}" has more than ${digits} decimals for ${currency}`, { amount: text, currency });
+      throw refused({ code: 'AMOUNT_TOO_PRECISE', reason: `"${text}" has more than ${digits} decimals, the most ${currency} allows` }, text, rules, { currency });
     }
-    const amount = new D(text);
-    if (sign === '-' && !opts.allowNegative) {
-      throw invalid('NEGATIVE_AMOUNT', `"${text}" must not be negative`, { amount: text });
-    }
-    if (amount.isZero() && !opts.allowZero) {
-      throw invalid('INVALID_AMOUNT', `"${text}" must not be zero`, { amount: text });
-    }
-    return Money.of(amount, currency);
+    return Money.of(new D(text), currency);
   }
 
   /** `value` rounded to the currency's minor unit (HALF_EVEN unless told otherwise). */

@@ -1,12 +1,9 @@
 import { Dec } from '../domain/decimal.js';
-import { DomainError } from '../domain/errors.js';
-import { minorUnits } from '../domain/money.js';
+import { minorOf, minorUnits, Money } from '../domain/money.js';
 
-/** A decimal amount as a whole number of the currency's minor units ("12.34" CNY → 1234 fen), as providers count. */
+/** A decimal amount as a whole number of the currency's minor units ("12.34" CNY → 1234 fen), as providers count; Money.parse's 400 codes otherwise. */
 export function toMinorUnitCount(amount: string, currency: string): number {
-  const count = new Dec(amount).times(new Dec(10).pow(minorUnits(currency)));
-  if (!count.isInteger()) throw new DomainError('INVALID_AMOUNT', `${amount} is finer than ${currency}'s minor unit`, 'invalid');
-  return count.toNumber();
+  return Number(minorOf(Money.parse(amount, currency).toString(), minorUnits(currency)));
 }
 
 /** A provider's whole minor-unit count as a decimal amount (1234 fen → "12.34"). */

@@ -43,7 +43,7 @@ describe('assessLoan gathers the scorecard inputs', () => {
     await submitKyc(services, officer, customer.id, { monthlyIncome: '20000.00', employer: 'Acme', employmentMonths: 12, bankAccount: '12345678' });
     await decideKyc({ ...services, clock: { now: () => new Date('2026-01-01T09:00:00Z') } }, meta('chen', 'compliance'), customer.id, { decision: 'verified' });
 
-    const first = await applyForLoan(services, officer, { loanId: 'loan-a1', customerId: customer.id, productId: product.id, principal: '100000.00', term: 12, purpose: 'car' });
+    const first = await applyForLoan(services, officer, { loanId: 'loan-a1', customerId: customer.id, productId: product.id, principal: '100000.00', term: 12, purpose: 'car', submittedOn: '2026-01-10' });
     await assessLoan(services, officer, first.id);
     expect((await assessed(first.id)).inputs).toMatchObject({
       monthlyIncome: '20000.00', existingMonthlyDebt: '0.00', newInstallment: '8884.88', employmentMonths: 12, existingLoans: 0, worstDaysPastDue: 0, kycAgeDays: 59,

@@ -38,7 +38,7 @@ async function api<T = unknown>(token: string, method: 'GET' | 'POST', path: str
 
 /** A loan of the product, applied, assessed, approved by another person and disbursed on `date`. */
 async function disbursedLoan(productId: string, date: string): Promise<string> {
-  const { id } = await api<{ id: string }>(tokens.officer, 'POST', '/v1/loans', { customerId: ids.customer, productId, principal: '6000.00', term: 6, purpose: 'test' });
+  const { id } = await api<{ id: string }>(tokens.officer, 'POST', '/v1/loans', { customerId: ids.customer, productId, principal: '6000.00', term: 6, purpose: 'test', submittedOn: date });
   await api(tokens.officer, 'POST', `/v1/loans/${id}/assess`);
   await api(tokens.underwriter, 'POST', `/v1/loans/${id}/approve`, { effectiveDate: date });
   await api(tokens.officer, 'POST', `/v1/loans/${id}/disburse`, { channel: 'bank_transfer', effectiveDate: date });

@@ -2,7 +2,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/errors.js';
-import { minorOf, minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
+import { amountRefusal, minorOf, minorUnits, Money, roundToCurrency, toDecimalRounding } from '../../src/domain/money.js';
 
 function codeOf(fn: () => unknown): string {
   try {
@@ -51,6 +51,31 @@ describe('Money.parse', () => {
   it('rejects an unknown currency with kind invalid', () => {
     expect(codeOf(() => Money.parse('1', 'XYZ'))).toBe('UNSUPPORTED_CURRENCY');
     expect(() => Money.parse('1', 'XYZ')).toThrow(expect.objectContaining({ kind: 'invalid' }));
+  });
+
+  it('names the field in every refusal, and checks sign and zero before precision (as the HTTP edge does before it knows the currency)', () => {
+    expect(() => Money.parse('1.234', 'CNY', { field: 'principal.min' })).toThrow('principal.min "1.234" has more than 2 decimals, the most CNY allows');
+    expect(() => Money.parse('-1.234', 'CNY', { field: 'approvedPrincipal' })).toThrow('approvedPrincipal "-1.234" must not be negative');
+    expect(() => Money.parse('0.000', 'CNY')).toThrow('amount must be greater than zero, not "0.000"');
+    expect(codeOf(() => Money.parse('0.000', 'CNY'))).toBe('INVALID_AMOUNT');
+    expect(codeOf(() => Money.parse('-0.001', 'CNY', { allowZero: true }))).toBe('NEGATIVE_AMOUNT');
+  });
+});
+
+describe('amountRefusal (the currency-free part of the rule)', () => {
+  it('refuses with the code Money.parse gives; what it passes, Money.parse accepts or finds too precise', () => {
+    const texts = fc.oneof(fc.string(), fc.stringMatching(/^-?\d{1,17}(\.\d{1,4})?$/));
+    fc.assert(fc.property(texts, fc.boolean(), (text, allowZero) => {
+      const refusal = amountRefusal(text, { allowZero });
+      let outcome = 'accepted';
+      try {
+        Money.parse(text, 'CNY', { allowZero });
+      } catch (error) {
+        outcome = (error as DomainError).code;
+      }
+      if (refusal !== null) expect(outcome).toBe(refusal.code);
+      else expect(['accepted', 'AMOUNT_TOO_PRECISE']).toContain(outcome);
+    }));
   });
 });
 

@@ -62,7 +62,7 @@ export function borrowerJourney(runId: string): JourneyStep[] {
     } },
 
     { name: 'applies, is assessed and is approved by an underwriter other than the submitter', run: async (t) => {
-      loanId = (await command(t, me, '/v1/loans', { customerId, productId, principal: '100000.00', term: 12, purpose: 'renovation' })).id;
+      loanId = (await command(t, me, '/v1/loans', { customerId, productId, principal: '100000.00', term: 12, purpose: 'renovation', submittedOn: '2026-01-15' })).id;
       await command(t, STAFF.officer, `/v1/loans/${loanId}/assess`);
       // The submitter holding an underwriter role too is still the submitter.
       await refusedCommand(t, { role: 'underwriter', sub: me.sub }, `/v1/loans/${loanId}/approve`, {}, 422, 'FOUR_EYES_REQUIRED');

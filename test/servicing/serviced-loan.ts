@@ -32,7 +32,7 @@ export class ServicedLoan {
       type: 'SubmitApplication',
       data: {
         loanId, customerId: 'C1', customer: { exists: true, kycStatus: 'verified', erased: false },
-        product: { productId: 'P1', version: 1, terms, retired: false }, principal, term, purpose: 'test', submittedBy: 'officer-1',
+        product: { productId: 'P1', version: 1, terms, retired: false }, principal, term, purpose: 'test', submittedBy: 'officer-1', submittedOn: disbursedOn,
       },
     }, disbursedOn);
     this.run({ type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: {} } } }, disbursedOn);

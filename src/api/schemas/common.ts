@@ -1,15 +1,36 @@
 import { z } from 'zod';
 import { isValidDate } from '../../domain/calendar.js';
+import { amountRefusal } from '../../domain/money.js';
+import { PROBLEM_CODE_PARAM } from '../problem-code-param.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 
 /**
- * Building blocks shared by the command schemas. Amounts and rates are decimal strings (a JS
- * number would round them); precision beyond the currency's minor unit is the domain's call (400).
+ * Amount text by the one money rule (src/domain/money.ts amountRefusal): a refusal is an issue
+ * carrying its own problem code (INVALID_AMOUNT, NEGATIVE_AMOUNT), which the problem mapper answers
+ * instead of VALIDATION_FAILED, naming the field. Precision needs the currency, so the domain checks
+ * it (AMOUNT_TOO_PRECISE) before any rule of the loan's state. `x-amount` in the OpenAPI document
+ * marks every amount field (positive or non-negative), so a test can send bad amounts to each.
  */
-export const decimalAmount = z
-  .string()
-  .regex(/^(0|[1-9]\d{0,14})(\.\d{1,12})?$/, 'expected a non-negative decimal string such as "1234.56"')
-  .meta({ description: 'Amount as a decimal string in the currency\'s minor unit', example: '1500.00' });
+function amountText(allowZero: boolean) {
+  return z
+    .string()
+    .superRefine((text, ctx) => {
+      const refusal = amountRefusal(text, { allowZero });
+      if (refusal) ctx.addIssue({ code: 'custom', message: refusal.reason, params: { [PROBLEM_CODE_PARAM]: refusal.code } });
+    })
+    .meta({ 'x-amount': allowZero ? 'non-negative' : 'positive' });
+}
+
+/**
+ * Building blocks shared by the command schemas. Amounts and rates are decimal strings (a JS
+ * number would round them). An amount is greater than zero unless the field says otherwise.
+ */
+export const decimalAmount = amountText(false)
+  .meta({ description: 'Amount greater than zero as a decimal string, at most the currency\'s minor unit', example: '1500.00' });
+
+/** An amount that may be zero (an income, a cap). */
+export const decimalAmountOrZero = amountText(true)
+  .meta({ description: 'Amount (zero or more) as a decimal string, at most the currency\'s minor unit', example: '1500.00' });
 
 export const percentRate = z
   .string()

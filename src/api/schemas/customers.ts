@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalAmount, entityId, reason, wholeNumber } from './common.js';
+import { decimalAmountOrZero, entityId, reason, wholeNumber } from './common.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 import { checkNationalId, mainlandMobile, nationalId, nationalIdType, personName } from './person.js';
 
@@ -18,7 +18,7 @@ export const registerCustomerBody = z
 
 export const submitKycBody = z
   .object({
-    monthlyIncome: decimalAmount.meta({ description: 'Net monthly income', example: '12000.00' }),
+    monthlyIncome: decimalAmountOrZero.meta({ description: 'Net monthly income', example: '12000.00' }),
     employer: freeText(TEXT_LIMITS.employer).meta({ example: 'Acme Ltd' }),
     employmentMonths: wholeNumber(0, 1200).meta({ description: 'Months with the current employer', example: 30 }),
     bankAccount: z.string().regex(/^[0-9 ]{8,34}$/, 'expected 8–34 digits').meta({ description: 'Account for disbursement (sealed)', example: '6222020200112345678' }),

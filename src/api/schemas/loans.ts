@@ -14,6 +14,7 @@ export const applicationBody = z
     graceOnPrincipal: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: interest-only periods at the start (overrides the product); grace in all must leave a paying period' }),
     graceOnInterest: wholeNumber(0, 599).optional().meta({ description: 'Loan-level: periods whose interest is deferred to the first paying period (overrides the product)' }),
     firstRepaymentDate: businessDate.optional().meta({ description: 'Loan-level: first due date (an odd first period), after the disbursement and at most two periods later; checked at disbursement' }),
+    submittedOn: businessDate.optional().meta({ description: 'Business date of the application, for a loan keyed in late (defaults to today; never after it, 422 DATE_AFTER_BUSINESS_DATE); no approval may be dated before it (422 APPROVAL_BEFORE_SUBMISSION)' }),
     agreement: acceptedAgreementBody.optional().meta({ description: 'The loan agreement the borrower accepted (POST /v1/loans/agreement): its hash must match a fresh rendering (422 AGREEMENT_MISMATCH); hash and time go into the event' }),
   })
   .strict();
@@ -24,7 +25,7 @@ export const approvalBody = z
   .object({
     approvedPrincipal: decimalAmount.optional().meta({ description: 'At most what was asked; defaults to it' }),
     note: freeText(TEXT_LIMITS.reason).optional(),
-    effectiveDate: businessDate.optional().meta({ description: 'Business date of the approval (defaults to today); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)' }),
+    effectiveDate: businessDate.optional().meta({ description: 'Business date of the approval (defaults to today); never before the application\'s submittedOn (422 APPROVAL_BEFORE_SUBMISSION); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)' }),
   })
   .strict()
   .nullish();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ProductTerms } from '../../domain/product/events.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
-import { decimalAmount, entityId, percentRate, reason, wholeNumber } from './common.js';
+import { decimalAmount, decimalAmountOrZero, entityId, percentRate, reason, wholeNumber } from './common.js';
 
 const range = <T extends z.ZodType>(bound: T) => z.object({ min: bound, max: bound }).strict();
 
@@ -18,7 +18,7 @@ const penalty = z
   .object({
     type: z.enum(['fixed', 'percent']),
     value: z.string().regex(/^(0|[1-9]\d{0,14})(\.\d{1,8})?$/, 'expected a decimal string'),
-    cap: decimalAmount.nullable().default(null),
+    cap: decimalAmountOrZero.nullable().default(null),
     graceDays: wholeNumber(0, 365).default(0),
   })
   .strict()

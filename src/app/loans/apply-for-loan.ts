@@ -1,7 +1,7 @@
 import { DomainError } from '../../domain/errors.js';
 import type { ProductTerms } from '../../domain/product/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
-import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadCustomer, loadProduct } from '../streams.js';
 import { assertAgreementHash } from './loan-agreement.js';
 import { runLoanCommand } from './run-loan-command.js';
@@ -16,6 +16,8 @@ export interface ApplicationInput {
   graceOnPrincipal?: number;
   graceOnInterest?: number;
   firstRepaymentDate?: string;
+  /** Business date of the application for a loan keyed in late; today when absent, never after today. */
+  submittedOn?: string;
   /** The agreement the borrower accepted (POST /v1/loans/agreement's hash); checked against a fresh rendering. */
   agreement?: { hash: string; acceptedAt: string };
 }
@@ -54,6 +56,7 @@ export async function applyForLoan(services: AppServices, meta: CommandMeta, inp
       term: input.term,
       purpose: input.purpose,
       submittedBy: meta.actor.sub,
+      submittedOn: input.submittedOn ?? businessToday(services),
       loanTerms: {
         ...(input.graceOnPrincipal !== undefined ? { graceOnPrincipal: input.graceOnPrincipal } : {}),
         ...(input.graceOnInterest !== undefined ? { graceOnInterest: input.graceOnInterest } : {}),
@@ -61,6 +64,6 @@ export async function applyForLoan(services: AppServices, meta: CommandMeta, inp
       },
       ...(input.agreement !== undefined ? { agreement: input.agreement } : {}),
     },
-  }, occurredAtFor(services));
+  }, occurredAtFor(services, input.submittedOn));
   return outcome;
 }

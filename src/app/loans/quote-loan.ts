@@ -1,5 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
 import type { ProductTerms } from '../../domain/product/events.js';
+import { validateProductTerms } from '../../domain/product/terms.js';
 import { quoteLoan as quoteOn, type QuotedProduct } from '../../domain/quote/quote-loan.js';
 import type { LoanQuote } from '../../domain/quote/quote-loan.js';
 import { businessToday, type AppServices } from '../services.js';
@@ -17,9 +18,15 @@ export interface QuoteInput {
   firstRepaymentDate?: string;
 }
 
-/** The product a quote is made on: the current version from the log, or the draft terms as given (version 0, id "draft"). */
+/**
+ * The product a quote is made on: the current version from the log, or the draft terms as given
+ * (version 0, id "draft"), held to the rules a definition of them would be (amounts 400, ranges 422).
+ */
 export async function quotedProduct(services: AppServices, input: QuoteInput): Promise<QuotedProduct> {
-  if (input.terms !== undefined) return { productId: 'draft', version: 0, terms: input.terms, retired: false };
+  if (input.terms !== undefined) {
+    validateProductTerms(input.terms);
+    return { productId: 'draft', version: 0, terms: input.terms, retired: false };
+  }
   const productId = input.productId ?? '';
   const product = await loadProduct(services.eventStore, productId);
   if (!product.exists || product.terms === null) {

@@ -6,8 +6,9 @@ import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
 
 /** The business dates a loan command carries, by field name. */
 function commandDates(command: LoanCommand): [string, string][] {
-  const data = command.data as { effectiveDate?: unknown; date?: unknown };
+  const data = command.data as { effectiveDate?: unknown; date?: unknown; submittedOn?: unknown };
   const dates: [string, string][] = [];
+  if (typeof data.submittedOn === 'string') dates.push(['submittedOn', data.submittedOn]);
   if (typeof data.effectiveDate === 'string') dates.push(['effectiveDate', data.effectiveDate]);
   if (typeof data.date === 'string') dates.push(['date', data.date]);
   return dates;

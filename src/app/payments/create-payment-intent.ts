@@ -1,7 +1,6 @@
-import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import { payoffQuote } from '../../domain/loan/payoff.js';
-import { minorUnits } from '../../domain/money.js';
+import { minorUnits, Money } from '../../domain/money.js';
 import type { IntentChannel } from '../../domain/payment/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PaymentAction, PaymentChannels } from '../../payments/channel.js';
@@ -34,10 +33,11 @@ export function configuredChannel(channels: PaymentChannels, name: IntentChannel
 
 /**
  * Starts a payment on a repayable loan: records PaymentIntentCreated (pending, expiring after
- * `ttlMinutes`) on its own stream, then asks the channel for what the payer must see. Errors:
- * CHANNEL_NOT_CONFIGURED 422, LOAN_NOT_FOUND 404, LOAN_NOT_REPAYABLE 409, INVALID_AMOUNT 400
- * (zero, or finer than the currency's minor unit), AMOUNT_EXCEEDS_PAYOFF 422 (more than pays the loan
- * off today), a provider failure 502.
+ * `ttlMinutes`) on its own stream, then asks the channel for what the payer must see. Errors, in
+ * this order: LOAN_NOT_FOUND 404; the amount by the one money rule (INVALID_AMOUNT, NEGATIVE_AMOUNT,
+ * AMOUNT_TOO_PRECISE 400, naming `amount`), whatever the loan's state; CHANNEL_NOT_CONFIGURED 422;
+ * LOAN_NOT_REPAYABLE 409; AMOUNT_EXCEEDS_PAYOFF 422 (more than pays the loan off today); a provider
+ * failure 502.
  */
 export async function createPaymentIntent(
   services: AppServices,
@@ -47,18 +47,15 @@ export async function createPaymentIntent(
   loanId: string,
   input: PaymentIntentInput,
 ): Promise<CreatedIntent> {
-  const channel = configuredChannel(channels, input.channel);
   const loan = await currentLoanState(services.eventStore, loanId);
   if (loan === null || loan.customerId === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  const amount = Money.parse(input.amount, loan.currency).amount;
+  const channel = configuredChannel(channels, input.channel);
   if (!REPAYABLE.has(loan.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${loan.status} loan takes no payments`, 'conflict');
-  const amount = new Dec(input.amount);
-  if (amount.decimalPlaces() > minorUnits(loan.currency)) {
-    throw new DomainError('INVALID_AMOUNT', `${loan.currency} amounts have at most ${minorUnits(loan.currency)} decimals`, 'invalid');
-  }
   // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
   const payoff = payoffQuote(loan, businessToday(services));
   if (amount.gt(payoff.total)) {
-    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `${amount.toFixed(minorUnits(loan.currency))} is more than the ${payoff.total} that pays the loan off today`, 'rule', { payoff: payoff.total });
+    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `amount ${amount.toFixed(minorUnits(loan.currency))} is more than ${payoff.total}, the payoff today`, 'rule', { payoff: payoff.total });
   }
   const now = services.clock.now();
   const intentId = uuidv7(now.getTime());

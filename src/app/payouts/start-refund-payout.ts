@@ -1,6 +1,5 @@
-import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
-import { minorUnits } from '../../domain/money.js';
+import { minorUnits, Money } from '../../domain/money.js';
 import type { Payee, PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PayoutChannel, PayoutChannels } from '../../payments/payouts/payout-channel.js';
@@ -37,12 +36,16 @@ export function configuredPayoutChannel(channels: PayoutChannels, name: PayoutCh
  * An officer starts paying back an overpaid loan's credit balance through a channel: the amount
  * (default: all the credit not already promised to a pending payout) is reserved on the loan's
  * desk, PayoutCreated goes on the payout's own stream, then the channel is asked to pay. Nothing
- * is recorded on the loan until the channel confirms. Errors: CHANNEL_NOT_CONFIGURED 422,
- * PAYEE_REQUIRED 400, LOAN_NOT_FOUND 404, LOAN_NOT_OVERPAID 409, INVALID_AMOUNT 400,
+ * is recorded on the loan until the channel confirms. Errors: LOAN_NOT_FOUND 404; the amount by the
+ * one money rule (INVALID_AMOUNT, NEGATIVE_AMOUNT, AMOUNT_TOO_PRECISE 400, naming `amount`) whatever
+ * the loan's state; CHANNEL_NOT_CONFIGURED 422, PAYEE_REQUIRED 400, LOAN_NOT_OVERPAID 409,
  * REFUND_EXCEEDS_CREDIT 422, the channel's own refusals (PAYEE_NAME_REQUIRED 422), PAYOUT_CONCURRENT 409,
  * a provider failure 502.
  */
 export async function startRefundPayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, loanId: string, input: RefundPayoutInput): Promise<StartedPayout> {
+  const refundable = await refundableCredit(services, loanId);
+  if (refundable === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  const asked = input.amount ? Money.parse(input.amount, refundable.loan.currency).amount : null;
   const channel = configuredPayoutChannel(channels, input.channel);
   if (channel.needsPayee && !input.payee) throw new DomainError('PAYEE_REQUIRED', `a ${channel.name} payout needs the payee's account`, 'invalid');
   if (meta.idempotencyKey) {
@@ -51,13 +54,10 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
     const earlier = payoutId === null ? null : await loadPayout(services.eventStore, payoutId);
     if (earlier !== null && seen !== null && seen.requestHash === meta.requestHash) return startedFrom(earlier, { id: earlier.state.payoutId ?? '', revision: seen.revision, position: seen.position, created: false });
   }
-  const refundable = await refundableCredit(services, loanId);
-  if (refundable === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
   const { loan, credit, free, seen } = refundable;
   if (loan.status !== 'overpaid' || loan.customerId === null) throw new DomainError('LOAN_NOT_OVERPAID', `Loan is ${loan.status}, not overpaid`, 'conflict');
   const places = minorUnits(loan.currency);
-  const amount = input.amount ? new Dec(input.amount) : free;
-  if (amount.decimalPlaces() > places) throw new DomainError('INVALID_AMOUNT', `${loan.currency} amounts have at most ${places} decimals`, 'invalid');
+  const amount = asked ?? free;
   if (!amount.gt(0)) throw new DomainError('REFUND_EXCEEDS_CREDIT', `No credit is left to refund (${credit.toFixed(places)} credit, all promised to pending payouts)`, 'rule', { credit: credit.toFixed(places), free: free.toFixed(places) });
   if (amount.gt(free)) {
     throw new DomainError('REFUND_EXCEEDS_CREDIT', `Refund ${amount.toFixed(places)} exceeds the ${free.toFixed(places)} of credit free to refund`, 'rule', { credit: credit.toFixed(places), free: free.toFixed(places) });

@@ -46,7 +46,7 @@ export function applyCharge({ data }: ApplyCharge, state: LoanState): LoanEvent[
   const amount = charged.toString();
   const principal = Money.of(state.disbursement?.amount ?? '0', state.currency);
   if (charged.gt(principal)) {
-    throw new DomainError('CHARGE_TOO_LARGE', `A charge of ${amount} is more than this loan's principal ${principal.toString()}`, 'rule', { principal: principal.toString() });
+    throw new DomainError('CHARGE_TOO_LARGE', `amount ${amount} is more than ${principal.toString()}, this loan's principal: the most one charge may be`, 'rule', { principal: principal.toString() });
   }
   const date = parseDate(data.date);
   const dueDate = parseDate(data.dueDate);

@@ -20,6 +20,8 @@ export type SubmitApplication = {
     term: number;
     purpose: string;
     submittedBy: string;
+    /** Business date of the application (YYYY-MM-DD): today, or earlier for a loan keyed in late; never after today. */
+    submittedOn: string;
     /** Loan-level terms inside the product's bounds; absent ones follow the product. */
     loanTerms?: LoanLevelTerms;
     /** The loan agreement the borrower accepted: SHA-256 (hex) of its canonical rendering, checked by the application service, and when. */

@@ -1,6 +1,7 @@
 import type { Decider } from '../decider.js';
 import { applyCharge } from './charge.js';
 import { closeBusinessDay } from './close-of-business.js';
+import { checkCommandAmounts } from './command-amounts.js';
 import type { LoanCommand } from './commands.js';
 import { disburse } from './disbursement.js';
 import type { LoanEvent } from './events.js';
@@ -22,6 +23,7 @@ export { loanSnapshotCodec } from './snapshot-codec.js';
 
 /** Decides a loan command against the state: the new events, [] for an idempotent replay, or a DomainError. */
 export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] {
+  checkCommandAmounts(command, state);
   switch (command.type) {
     case 'SubmitApplication':
       return submitApplication(command, state);

@@ -55,6 +55,8 @@ export type LoanApplicationSubmitted = DomainEvent<'LoanApplicationSubmitted', {
   submittedBy: string;
   /** Loan-level first due date, if the application asked for one (absent on applications before it existed). */
   firstRepaymentDate?: string | null;
+  /** Business date of the application: today, or earlier for a loan keyed in late (absent on applications before it was kept). */
+  submittedOn?: string;
   /** The loan agreement accepted with the application: SHA-256 (hex) of its canonical rendering and the acceptance time (absent when none was presented). */
   agreement?: { hash: string; acceptedAt: string };
 }>;

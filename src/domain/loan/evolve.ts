@@ -200,6 +200,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
         status: 'submitted', loanId: d.loanId, customerId: d.customerId, productId: d.productId,
         productVersion: d.productVersion, terms: d.terms, currency: d.terms.currency, principalRequested: d.principal,
         term: d.term, submittedBy: d.submittedBy, annualRate: d.terms.annualRate, firstRepaymentDate: d.firstRepaymentDate ?? null,
+        submittedOn: d.submittedOn ?? null,
       });
       break;
     }

@@ -19,11 +19,9 @@ export function requireActive(state: LoanState): ProductTerms {
   return terms;
 }
 
-/** A strictly positive amount in the loan's currency; INVALID_AMOUNT otherwise. */
-export function positiveAmount(text: string, currency: string): Money {
-  const money = Money.parse(text, currency, { allowNegative: true, allowZero: true });
-  if (!money.isPositive()) throw new DomainError('INVALID_AMOUNT', `Amount "${text}" must be greater than zero`, 'invalid', { amount: text });
-  return money;
+/** A strictly positive amount in the loan's currency; Money.parse's 400 codes naming `field` otherwise (NEGATIVE_AMOUNT for a negative one). */
+export function positiveAmount(text: string, currency: string, field = 'amount'): Money {
+  return Money.parse(text, currency, { field });
 }
 
 /** A valid business date on or after disbursement; EFFECTIVE_DATE_BEFORE_DISBURSEMENT otherwise. */

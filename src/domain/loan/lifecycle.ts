@@ -17,7 +17,7 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
   if (data.customer.erased) throw new DomainError('CUSTOMER_ERASED', 'Customer has been erased', 'conflict');
   const { terms } = data.product;
   if (data.product.retired) rule('PRODUCT_RETIRED', `Product ${data.product.productId} is retired`);
-  const principal = Money.parse(data.principal, terms.currency);
+  const principal = Money.parse(data.principal, terms.currency, { field: 'principal' });
   const { min, max } = terms.principal;
   if (principal.lt(Money.of(min, terms.currency)) || principal.gt(Money.of(max, terms.currency))) {
     rule('AMOUNT_OUT_OF_RANGE', `Principal ${principal} is outside ${min}–${max}`, { min, max });
@@ -33,6 +33,7 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
     rule('GRACE_OUT_OF_RANGE', `Grace (${graceOnPrincipal} on principal, ${graceOnInterest} on interest) must leave at least one paying period of the term ${data.term}`);
   }
   if (loanTerms.firstRepaymentDate !== undefined) parseDate(loanTerms.firstRepaymentDate);
+  const submittedOn = parseDate(data.submittedOn);
   if (data.agreement !== undefined && (!/^[0-9a-f]{64}$/.test(data.agreement.hash) || Number.isNaN(Date.parse(data.agreement.acceptedAt)))) {
     throw new DomainError('AGREEMENT_INVALID', 'An accepted agreement needs a SHA-256 hash (64 hex digits) and an ISO acceptance time', 'invalid');
   }
@@ -42,7 +43,7 @@ export function submitApplication({ data }: SubmitApplication, state: LoanState)
       loanId: data.loanId, customerId: data.customerId, productId: data.product.productId, productVersion: data.product.version,
       // The loan's own copy of its terms, with the loan-level grace it was granted.
       terms: { ...terms, graceOnPrincipal, graceOnInterest },
-      principal: principal.toString(), term: data.term, purpose: data.purpose, submittedBy: data.submittedBy,
+      principal: principal.toString(), term: data.term, purpose: data.purpose, submittedBy: data.submittedBy, submittedOn,
       ...(loanTerms.firstRepaymentDate !== undefined ? { firstRepaymentDate: loanTerms.firstRepaymentDate } : {}),
       ...(data.agreement !== undefined ? { agreement: { hash: data.agreement.hash, acceptedAt: data.agreement.acceptedAt } } : {}),
     },
@@ -61,7 +62,11 @@ export function recordAssessment({ data }: RecordAssessment, state: LoanState): 
   return [{ type: 'CreditAssessed', data: data.assessment }];
 }
 
-/** Approves only an assessed, not-declined loan for a KYC-verified customer, by a second person who underwrites. */
+/**
+ * Approves only an assessed, not-declined loan for a KYC-verified customer, by a second person who
+ * underwrites, dated on or after the application (APPROVAL_BEFORE_SUBMISSION, 422; Fineract: "approval
+ * date cannot be before submitted on date").
+ */
 export function approve({ data }: ApproveLoan, state: LoanState): LoanEvent[] {
   const terms = requireLoan(state);
   if (state.status === 'submitted') throw new DomainError('LOAN_NOT_ASSESSED', 'Loan has not been credit-assessed', 'conflict');
@@ -70,12 +75,16 @@ export function approve({ data }: ApproveLoan, state: LoanState): LoanEvent[] {
   if (!data.kycVerified) rule('KYC_NOT_VERIFIED', 'Customer KYC is not verified');
   if (data.approverRole !== 'underwriter') rule('ROLE_NOT_ALLOWED', `Role ${data.approverRole} cannot approve loans`);
   if (data.approver === state.submittedBy) rule('FOUR_EYES_REQUIRED', 'The approver must not be the person who submitted the loan');
+  const approvedOn = parseDate(data.date);
+  if (state.submittedOn !== null && approvedOn < state.submittedOn) {
+    rule('APPROVAL_BEFORE_SUBMISSION', `Cannot approve on ${approvedOn}, before the application was submitted on ${state.submittedOn}`, { approvedOn, submittedOn: state.submittedOn });
+  }
   const requested = Money.of(state.principalRequested ?? '0', terms.currency);
-  const approved = data.approvedPrincipal ? Money.parse(data.approvedPrincipal, terms.currency) : requested;
+  const approved = data.approvedPrincipal ? Money.parse(data.approvedPrincipal, terms.currency, { field: 'approvedPrincipal' }) : requested;
   if (approved.gt(requested) || approved.lt(Money.of(terms.principal.min, terms.currency))) {
     rule('AMOUNT_OUT_OF_RANGE', `Approved ${approved} must be between ${terms.principal.min} and the requested ${requested}`);
   }
-  return [{ type: 'LoanApproved', data: { approvedPrincipal: approved.toString(), approver: data.approver, note: data.note, date: parseDate(data.date) } }];
+  return [{ type: 'LoanApproved', data: { approvedPrincipal: approved.toString(), approver: data.approver, note: data.note, date: approvedOn } }];
 }
 
 export function reject({ data }: RejectLoan, state: LoanState): LoanEvent[] {

@@ -50,11 +50,13 @@ function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bi
   if (overpaid <= 0n) return;
   const paysOff = formatMinor(minorOf(amount, places) - overpaid, places);
   if (!confirmed) {
-    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `${amount} is more than the ${paysOff} that pays this loan off on its date; send overpayment: true to record the overpayment`, 'rule', { payoff: paysOff });
+    throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `amount ${amount} is more than ${paysOff}, the payoff on its effective date; send overpayment: true to record the overpayment`, 'rule', { payoff: paysOff });
   }
   const principal = minorOf(state.disbursement?.amount ?? '0', places);
   if (overpaid > principal) {
-    throw new DomainError('OVERPAYMENT_TOO_LARGE', `${amount} would overpay this loan by ${formatMinor(overpaid, places)}, more than its principal ${state.disbursement?.amount ?? '0'}`, 'rule', { payoff: paysOff });
+    // Name the field sent and its limit, never the overpayment the server derived from it.
+    const most = formatMinor(minorOf(amount, places) - overpaid + principal, places);
+    throw new DomainError('OVERPAYMENT_TOO_LARGE', `amount ${amount} is more than ${most}, the most this loan takes on its effective date (the payoff ${paysOff} plus at most its principal ${state.disbursement?.amount ?? '0'} beyond it)`, 'rule', { payoff: paysOff, max: most });
   }
 }
 

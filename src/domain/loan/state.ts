@@ -88,6 +88,8 @@ export interface LoanState {
   /** Loan-level first due date asked for at application (null: one period after disbursement). */
   firstRepaymentDate: string | null;
   submittedBy: string | null;
+  /** Business date of the application (null before it, or for one submitted before the date was kept). */
+  submittedOn: string | null;
   approvedBy: string | null;
   /** Business date of the approval (null before it, or for an approval recorded before the date was kept). */
   approvedOn: string | null;
@@ -174,6 +176,7 @@ export function initialLoanState(): LoanState {
     term: null,
     firstRepaymentDate: null,
     submittedBy: null,
+    submittedOn: null,
     approvedBy: null,
     approvedOn: null,
     assessment: null,

@@ -1,6 +1,6 @@
-import { decimalOrNull } from '../decimal.js';
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
 import type { ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
 import type { PaymentEvent } from './events.js';
 import { evolvePaymentIntent, initialPaymentIntentState, type PaymentIntentState } from './state.js';
@@ -13,8 +13,7 @@ const isPast = (expiresAt: string | null, now: string) => expiresAt !== null && 
 
 function createIntent({ data }: CreateIntent, state: PaymentIntentState): PaymentEvent[] {
   if (state.status !== 'none') throw new DomainError('PAYMENT_INTENT_EXISTS', 'Payment intent already exists', 'conflict');
-  const amount = decimalOrNull(data.amount);
-  if (amount === null || !amount.gt(0)) throw new DomainError('INVALID_AMOUNT', 'An intent amount must be > 0', 'invalid');
+  Money.parse(data.amount, data.currency);
   if (!(Date.parse(data.expiresAt) > Date.parse(data.createdAt))) throw new DomainError('INVALID_EXPIRY', 'An intent must expire after it is created', 'invalid');
   return [{ type: 'PaymentIntentCreated', data }];
 }
@@ -30,8 +29,7 @@ function confirmPayment({ data }: ConfirmPayment, state: PaymentIntentState): Pa
     if (state.confirmation?.providerTxnId === data.providerTxnId) return [];
     throw new DomainError('PAYMENT_ALREADY_CONFIRMED', `Intent was already confirmed by transaction ${state.confirmation?.providerTxnId ?? '?'}`, 'conflict');
   }
-  const paid = decimalOrNull(data.amount);
-  if (paid === null || !paid.gt(0)) throw new DomainError('INVALID_AMOUNT', 'A confirmed amount must be > 0', 'invalid');
+  const paid = Money.parse(data.amount, state.currency ?? '').amount;
   const flags: string[] = [];
   if (!paid.equals(state.amount ?? '0')) flags.push('AMOUNT_DIFFERS');
   if (state.status === 'expired' || isPast(state.expiresAt, data.paidAt)) flags.push('CONFIRMED_AFTER_EXPIRY');

@@ -1,6 +1,6 @@
-import { decimalOrNull } from '../decimal.js';
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
+import { Money } from '../money.js';
 import type { PayoutCreated, PayoutEvent } from './events.js';
 import { evolvePayout, initialPayoutState, type PayoutState } from './state.js';
 
@@ -21,8 +21,7 @@ export function decidePayout(command: PayoutCommand, state: PayoutState): Payout
   switch (command.type) {
     case 'CreatePayout': {
       if (state.status !== 'none') throw new DomainError('PAYOUT_EXISTS', 'Payout already exists', 'conflict');
-      const amount = decimalOrNull(command.data.amount);
-      if (amount === null || !amount.gt(0)) throw new DomainError('INVALID_AMOUNT', 'A payout amount must be > 0', 'invalid');
+      Money.parse(command.data.amount, command.data.currency);
       return [{ type: 'PayoutCreated', data: command.data }];
     }
     case 'ConfirmPayout': {

@@ -7,7 +7,7 @@ import type { ProductTerms } from './events.js';
  * ranges; throws 422 AMOUNT_OUT_OF_RANGE or TERM_OUT_OF_RANGE (the codes an application gets).
  */
 export function withinProductRanges(terms: ProductTerms, principalText: string, term: number): Money {
-  const principal = Money.parse(principalText, terms.currency);
+  const principal = Money.parse(principalText, terms.currency, { field: 'principal' });
   const { min, max } = terms.principal;
   if (principal.lt(Money.of(min, terms.currency)) || principal.gt(Money.of(max, terms.currency))) {
     throw new DomainError('AMOUNT_OUT_OF_RANGE', `Principal ${principal} is outside ${min}–${max}`, 'rule', { min, max });

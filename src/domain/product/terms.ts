@@ -23,24 +23,20 @@ function percent(text: string, code: string, what: string): Decimal {
   return value;
 }
 
-/** A non-negative amount in the product currency, or the given error. */
-function amount(text: string, currency: string, code: string, what: string): Money {
-  try {
-    return Money.parse(text, currency, { allowZero: true });
-  } catch {
-    return refuse(code, `${what} "${text}" is not a non-negative ${currency} amount`, { value: text });
-  }
+/** An amount in the product currency by the one money rule (400 codes naming `field`); zero only where allowed. */
+function amount(text: string, currency: string, field: string, allowZero = false): Money {
+  return Money.parse(text, currency, { field, allowZero });
 }
 
-function validateFee(fee: FeeTerm, currency: string): void {
+function validateFee(fee: FeeTerm, currency: string, index: number): void {
   if (fee.type === 'percent') percent(fee.value, 'INVALID_FEE', `${fee.kind} fee`);
-  else amount(fee.value, currency, 'INVALID_FEE', `${fee.kind} fee`);
+  else amount(fee.value, currency, `fees[${index}].value`, true);
 }
 
 function validatePenalty(penalty: PenaltyTerm, currency: string): void {
   if (penalty.type === 'percent') percent(penalty.value, 'INVALID_PENALTY', 'Penalty');
-  else amount(penalty.value, currency, 'INVALID_PENALTY', 'Penalty');
-  if (penalty.cap !== null) amount(penalty.cap, currency, 'INVALID_PENALTY', 'Penalty cap');
+  else amount(penalty.value, currency, 'penalty.value', true);
+  if (penalty.cap !== null) amount(penalty.cap, currency, 'penalty.cap', true);
   if (!isCount(penalty.graceDays, 0)) refuse('INVALID_PENALTY', `Penalty grace days ${penalty.graceDays} must be a whole number ≥ 0`);
 }
 
@@ -48,8 +44,8 @@ function validatePenalty(penalty: PenaltyTerm, currency: string): void {
 export function validateProductTerms(terms: ProductTerms): void {
   const { currency } = terms;
   if (terms.name.trim() === '') refuse('INVALID_PRODUCT_NAME', 'A product needs a name');
-  const min = Money.parse(terms.principal.min, currency);
-  const max = Money.parse(terms.principal.max, currency);
+  const min = amount(terms.principal.min, currency, 'principal.min');
+  const max = amount(terms.principal.max, currency, 'principal.max');
   if (min.gt(max)) refuse('INVALID_PRODUCT_RANGE', `Principal min ${min} exceeds max ${max}`, { min: min.toString(), max: max.toString() });
   if (!isCount(terms.term.min, 1) || !isCount(terms.term.max, 1) || terms.term.max > MAX_TERM) {
     refuse('INVALID_TERM', `Term range ${terms.term.min}–${terms.term.max} must be whole periods between 1 and ${MAX_TERM}`);
@@ -60,10 +56,8 @@ export function validateProductTerms(terms: ProductTerms): void {
   if (!isCount(terms.graceOnPrincipal, 0) || !isCount(terms.graceOnInterest, 0) || grace >= terms.term.min) {
     refuse('INVALID_GRACE', `Grace (${terms.graceOnPrincipal} on principal, ${terms.graceOnInterest} on interest) must leave at least one paying period of the shortest term ${terms.term.min}`);
   }
-  if (terms.inMultiplesOf !== null && !amount(terms.inMultiplesOf, currency, 'INVALID_MULTIPLE', 'In multiples of').isPositive()) {
-    refuse('INVALID_MULTIPLE', 'In multiples of must be positive');
-  }
-  for (const fee of terms.fees) validateFee(fee, currency);
+  if (terms.inMultiplesOf !== null) amount(terms.inMultiplesOf, currency, 'inMultiplesOf');
+  terms.fees.forEach((fee, index) => validateFee(fee, currency, index));
   if (terms.penalty) validatePenalty(terms.penalty, currency);
   if (terms.aprCap !== null && !percent(terms.aprCap, 'INVALID_APR_CAP', 'APR cap').gt(0)) refuse('INVALID_APR_CAP', 'APR cap must be positive');
   if (!isCount(terms.writeOffDpd, 0)) refuse('INVALID_WRITE_OFF_DPD', `Write-off DPD ${terms.writeOffDpd} must be a whole number ≥ 0`);
@@ -73,9 +67,7 @@ export function validateProductTerms(terms: ProductTerms): void {
   if (terms.prepaymentStrategy !== undefined && !['next-installment', 'last-installments', 're-amortise'].includes(terms.prepaymentStrategy)) {
     refuse('INVALID_PREPAYMENT_STRATEGY', `Prepayment strategy "${String(terms.prepaymentStrategy)}" must be next-installment, last-installments or re-amortise`);
   }
-  if (terms.reversalApprovalAbove !== undefined && terms.reversalApprovalAbove !== null && !amount(terms.reversalApprovalAbove, currency, 'INVALID_REVERSAL_APPROVAL_ABOVE', 'Reversal approval threshold').isPositive()) {
-    refuse('INVALID_REVERSAL_APPROVAL_ABOVE', 'The reversal approval threshold must be positive');
-  }
+  if (terms.reversalApprovalAbove !== undefined && terms.reversalApprovalAbove !== null) amount(terms.reversalApprovalAbove, currency, 'reversalApprovalAbove');
   refuseDegenerateSchedules(terms);
 }
 

@@ -47,9 +47,9 @@ export async function verifiedCustomer(t: TestApp, customerId: string, monthlyIn
   accepted(await t.call(STAFF.compliance, 'POST', `/v1/customers/${customerId}/kyc/decision`, { decision: 'verified' }));
 }
 
-/** Applies (as the borrower), assesses (officer), approves (underwriter, today or on `approvedOn`); returns the loan id. */
+/** Applies (as the borrower), assesses (officer), approves (underwriter); all today, or all on `approvedOn` (a loan keyed in late). Returns the loan id. */
 export async function approvedLoan(t: TestApp, customerId: string, productId: string, principal = '100000.00', loanId?: string, approvedOn?: string): Promise<string> {
-  const application = { customerId, productId, principal, term: 12, purpose: 'renovation', ...(loanId ? { loanId } : {}) };
+  const application = { customerId, productId, principal, term: 12, purpose: 'renovation', ...(loanId ? { loanId } : {}), ...(approvedOn ? { submittedOn: approvedOn } : {}) };
   const id = accepted(await t.call(borrower(customerId), 'POST', '/v1/loans', application)).id;
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/assess`));
   accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/approve`, approvedOn ? { effectiveDate: approvedOn } : {}));

@@ -37,7 +37,7 @@ describe('the borrower journey over HTTP', () => {
   });
 
   it('applies, is assessed and approved by an underwriter other than the submitter', async () => {
-    const applied = accepted(await t.call(me, 'POST', '/v1/loans', { customerId, productId, principal: '100000.00', term: 12, purpose: 'renovation' }));
+    const applied = accepted(await t.call(me, 'POST', '/v1/loans', { customerId, productId, principal: '100000.00', term: 12, purpose: 'renovation', submittedOn: '2026-01-15' }));
     loanId = applied.id;
     expect(loanId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/assess`));

@@ -13,9 +13,9 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function approved(body: object, customerId = 'cust-lt'): Promise<string> {
-  const id = accepted(await t.call(borrower(customerId), 'POST', '/v1/loans', { productId, principal: '12000.00', term: 12, purpose: 'stock', ...body })).id;
+  const id = accepted(await t.call(borrower(customerId), 'POST', '/v1/loans', { productId, principal: '12000.00', term: 12, purpose: 'stock', submittedOn: '2024-01-20', ...body })).id;
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/assess`));
-  // Approved on the day the tests disburse it.
+  // Applied for and approved on the day the tests disburse it (keyed in late).
   accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${id}/approve`, { effectiveDate: '2024-01-20' }));
   return id;
 }

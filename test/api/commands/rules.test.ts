@@ -91,6 +91,25 @@ describe('each rule answers with its own code and status', () => {
     expect(before.json().detail).toContain('approved on 2026-01-15');
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { effectiveDate: '2026-01-15', channel: 'bank_transfer' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'online' }), 409, 'ALREADY_DISBURSED');
+
+    // An approval is never dated before the application: one submitted today cannot be approved back in January ...
+    await verifiedCustomer(t, 'cust-today');
+    await verifiedCustomer(t, 'cust-late');
+    const today = accepted(await apply({ customerId: 'cust-today' })).id;
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${today}/assess`));
+    const early = await t.call(STAFF.underwriter, 'POST', `/v1/loans/${today}/approve`, { effectiveDate: '2026-01-15' });
+    refused(early, 422, 'APPROVAL_BEFORE_SUBMISSION');
+    expect(early.json().detail).toMatch(/^Cannot approve on 2026-01-15, before the application was submitted on \d{4}-\d{2}-\d{2}$/);
+    // ... but a loan keyed in late carries its own submittedOn (never after today), and is approved and disbursed from then on.
+    refused(await apply({ customerId: 'cust-late', submittedOn: '2099-01-01' }), 422, 'DATE_AFTER_BUSINESS_DATE');
+    const late = accepted(await apply({ customerId: 'cust-late', submittedOn: '2026-01-10' })).id;
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${late}/assess`));
+    const beforeSubmission = await t.call(STAFF.underwriter, 'POST', `/v1/loans/${late}/approve`, { effectiveDate: '2026-01-09' });
+    refused(beforeSubmission, 422, 'APPROVAL_BEFORE_SUBMISSION');
+    expect(beforeSubmission.json().detail).toBe('Cannot approve on 2026-01-09, before the application was submitted on 2026-01-10');
+    accepted(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${late}/approve`, { effectiveDate: '2026-01-12' }));
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${late}/disburse`, { effectiveDate: '2026-01-11', channel: 'online' }), 422, 'DISBURSEMENT_BEFORE_APPROVAL');
+    accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${late}/disburse`, { effectiveDate: '2026-01-12', channel: 'online' }));
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '10.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }));
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '11.00', channel: 'online', reference: 'x-1', effectiveDate: '2026-01-20' }), 409, 'DUPLICATE_REFERENCE');
     // Only the identical request is a replay (200); the reference with another date or channel is a conflict naming it.
@@ -103,7 +122,14 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '0', channel: 'online', reference: 'x-3', effectiveDate: '2026-01-20' }), 400, 'INVALID_AMOUNT');
     // An officer keys in at most what pays the loan off, unless the overpayment is confirmed (and never the principal again beyond it).
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20' }), 422, 'AMOUNT_EXCEEDS_PAYOFF');
-    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }), 422, 'OVERPAYMENT_TOO_LARGE');
+    const tooLarge = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '999999999.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true });
+    refused(tooLarge, 422, 'OVERPAYMENT_TOO_LARGE');
+    // The message names the field sent and its limit (payoff plus the principal), never an overpayment the server derived.
+    const detail = (tooLarge.json() as { detail: string }).detail;
+    expect(detail).toMatch(/^amount 999999999\.00 is more than [\d.]+, the most this loan takes/);
+    expect(detail).not.toContain('overpay this loan by');
+    const [, most, payoff] = /more than ([\d.]+),.*the payoff ([\d.]+)/.exec(detail) ?? [];
+    expect(Number(most) - Number(payoff)).toBeCloseTo(5000, 2);
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '6000.00', channel: 'bank_transfer', reference: 'x-4', effectiveDate: '2026-01-20', overpayment: true }));
   });
 });

@@ -106,7 +106,7 @@ describe('refunds of a credit balance go out through a channel', () => {
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: more }), 422, 'REFUND_EXCEEDS_CREDIT');
     await startPayout(loanId, { channel: 'bank-transfer', amount: '10.00' });
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: credit }), 422, 'REFUND_EXCEEDS_CREDIT');
-    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.001' }), 400, 'INVALID_AMOUNT');
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.001' }), 400, 'AMOUNT_TOO_PRECISE');
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'alipay', payee: { account: 'a@example.com' } }), 422, 'CHANNEL_NOT_CONFIGURED');
     expect(await refundsOf(t, loanId)).toHaveLength(0);
   });
@@ -173,6 +173,9 @@ describe('refunds of a credit balance go out through a channel', () => {
     const payout = await startPayout(loanId, { channel: 'sandbox', amount: '10.00' });
     const decree = (body: Record<string, unknown>) => t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', effectiveDate: '2026-01-20', ...body });
     const free = (Number(credit) - 10).toFixed(2);
+    // With a payout pending, a bad amount is still the one amount rule's 400 (it was a 500 for text, a silent rounding for 1.001).
+    refused(await decree({ amount: '1.001', reference: 'CASH-0' }), 400, 'AMOUNT_TOO_PRECISE');
+    refused(await decree({ amount: 'abc', reference: 'CASH-0' }), 400, 'INVALID_AMOUNT');
     const over = await decree({ amount: credit, reference: 'CASH-1' });
     refused(over, 422, 'REFUND_EXCEEDS_CREDIT');
     expect((JSON.parse(over.body) as { detail: string }).detail).toBe(`Refund ${credit} exceeds the refundable credit ${free}: 10.00 of the ${credit} credit is reserved by pending refund payouts`);

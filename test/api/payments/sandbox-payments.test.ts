@@ -133,7 +133,7 @@ describe('payment intents through the sandbox', () => {
     refused(await t.call(borrower('cust-stranger'), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '10.00', channel: 'sandbox' }), 404, 'NOT_FOUND');
     refused(await t.call(borrower('cust-stranger'), 'GET', `/v1/payment-intents/${intent.id}`), 404, 'NOT_FOUND');
     refused(await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '10.00', channel: 'wechat' }), 422, 'CHANNEL_NOT_CONFIGURED');
-    refused(await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '10.001', channel: 'sandbox' }), 400, 'INVALID_AMOUNT');
+    refused(await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '10.001', channel: 'sandbox' }), 400, 'AMOUNT_TOO_PRECISE');
     refused(await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '10.00', channel: 'paypal' }), 400, 'VALIDATION_FAILED');
     refused(await t.call(STAFF.officer, 'POST', '/v1/loans/no-such-loan/payment-intents', { amount: '10.00', channel: 'sandbox' }), 404, 'LOAN_NOT_FOUND');
     refused(await t.call(STAFF.officer, 'GET', '/v1/payment-intents/no-such-intent'), 404, 'NOT_FOUND');

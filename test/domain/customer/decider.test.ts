@@ -35,7 +35,7 @@ describe('customer decider', () => {
 
   it('refuses a malformed income and employment', () => {
     spec([registered]).when({ type: 'SubmitKyc', data: { ...kyc, monthlyIncome: 'lots' } }).thenThrows('INVALID_AMOUNT', 'invalid');
-    spec([registered]).when({ type: 'SubmitKyc', data: { ...kyc, monthlyIncome: '-1' } }).thenThrows('INVALID_AMOUNT', 'invalid');
+    spec([registered]).when({ type: 'SubmitKyc', data: { ...kyc, monthlyIncome: '-1' } }).thenThrows('NEGATIVE_AMOUNT', 'invalid');
     spec([registered]).when({ type: 'SubmitKyc', data: { ...kyc, employmentMonths: 1.5 } }).thenThrows('INVALID_INPUT', 'invalid');
   });
 

@@ -33,7 +33,7 @@ describe('ApplyCharge', () => {
     const events = eventsUntil('disbursed');
     given(loanDecider, eventsUntil('approved')).when(charge('document-fee', '10.00', '2026-03-01')).thenThrows('LOAN_NOT_ACTIVE', 'conflict');
     given(loanDecider, events).when(charge('document-fee', '0', '2026-03-01')).thenThrows('INVALID_AMOUNT', 'invalid');
-    given(loanDecider, events).when(charge('document-fee', '-5.00', '2026-03-01')).thenThrows('INVALID_AMOUNT', 'invalid');
+    given(loanDecider, events).when(charge('document-fee', '-5.00', '2026-03-01')).thenThrows('NEGATIVE_AMOUNT', 'invalid');
     given(loanDecider, events).when(charge('document-fee', '5.001', '2026-03-01')).thenThrows('AMOUNT_TOO_PRECISE', 'invalid');
     given(loanDecider, events).when(charge('document-fee', '5.00', '2026-01-14')).thenThrows('CHARGE_DUE_BEFORE_DISBURSEMENT', 'rule');
     given(loanDecider, events).when(charge('late-fee', '5.00', '2026-02-21')).thenThrows('PENALTY_CHARGE_DUE_IN_FUTURE', 'rule');

@@ -14,7 +14,7 @@ export function submitCommand(overrides: Partial<Extract<LoanCommand, { type: 'S
     data: {
       loanId: 'l1', customerId: 'c1', customer: { exists: true, kycStatus: 'verified', erased: false },
       product: { productId: 'p1', version: 1, terms: productTerms, retired: false },
-      principal: '100000.00', term: 12, purpose: 'car', submittedBy: 'officer-1', ...overrides,
+      principal: '100000.00', term: 12, purpose: 'car', submittedBy: 'officer-1', submittedOn: '2026-01-05', ...overrides,
     },
   };
 }

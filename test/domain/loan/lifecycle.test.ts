@@ -15,9 +15,9 @@ describe('loan application', () => {
   it('submits with the product terms as they stood', () => {
     const state = spec().when(submitCommand()).then([{
       type: 'LoanApplicationSubmitted',
-      data: { loanId: 'l1', customerId: 'c1', productId: 'p1', productVersion: 1, terms, principal: '100000.00', term: 12, purpose: 'car', submittedBy: 'officer-1' },
+      data: { loanId: 'l1', customerId: 'c1', productId: 'p1', productVersion: 1, terms, principal: '100000.00', term: 12, purpose: 'car', submittedBy: 'officer-1', submittedOn: '2026-01-05' },
     }]);
-    expect(state).toMatchObject({ status: 'submitted', currency: 'CNY', principalRequested: '100000.00' });
+    expect(state).toMatchObject({ status: 'submitted', currency: 'CNY', principalRequested: '100000.00', submittedOn: '2026-01-05' });
   });
 
   it('refuses what the product or customer does not allow', () => {
@@ -56,6 +56,19 @@ describe('approval', () => {
     spec(eventsUntil('assessed')).when(approve({ approvedPrincipal: '100000.01' })).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
     spec(eventsUntil('assessed')).when(approve({ approvedPrincipal: '500.00' })).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
     spec(eventsUntil('approved')).when(approveCommand).thenThrows('LOAN_NOT_PENDING', 'conflict');
+  });
+
+  it('is dated on or after the application (Fineract: approval date cannot be before submitted on date)', () => {
+    const error = spec(eventsUntil('assessed')).when(approve({ date: '2026-01-04' })).thenThrows('APPROVAL_BEFORE_SUBMISSION', 'rule');
+    expect(error.message).toBe('Cannot approve on 2026-01-04, before the application was submitted on 2026-01-05');
+    expect(error.details).toEqual({ approvedOn: '2026-01-04', submittedOn: '2026-01-05' });
+    spec(eventsUntil('assessed')).when(approve({ date: '2026-01-05' })).then([{ type: 'LoanApproved', data: { approvedPrincipal: '100000.00', approver: 'uw-1', note: null, date: '2026-01-05' } }]);
+  });
+
+  it('does not date-check an application recorded before its date was kept', () => {
+    const [submitted, ...rest] = eventsUntil('assessed');
+    const legacy = { ...submitted, data: { ...submitted?.data, submittedOn: undefined } } as LoanEvent;
+    spec([legacy, ...rest]).when(approve({ date: '2020-01-01' })).then([{ type: 'LoanApproved', data: { approvedPrincipal: '100000.00', approver: 'uw-1', note: null, date: '2020-01-01' } }]);
   });
 
   it('refuses to approve a loan the scorecard declined', () => {

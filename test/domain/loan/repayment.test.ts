@@ -76,7 +76,7 @@ describe('repayments', () => {
 
   it('refuses a zero, negative or malformed amount', () => {
     spec(eventsUntil('disbursed')).when(repay('0', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
-    spec(eventsUntil('disbursed')).when(repay('-5.00', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
+    spec(eventsUntil('disbursed')).when(repay('-5.00', 'r1', '2026-02-15')).thenThrows('NEGATIVE_AMOUNT', 'invalid');
     spec(eventsUntil('disbursed')).when(repay('1e3', 'r1', '2026-02-15')).thenThrows('INVALID_AMOUNT', 'invalid');
   });
 
