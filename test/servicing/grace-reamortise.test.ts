@@ -34,16 +34,17 @@ describe('grace on interest with a prepayment (QA M5): reduce-installment, and p
     expect(cents(row3?.due.interest ?? '0') - 12_000n).toBe(2n * onePercent(cents(loan.state.principalOutstanding)));
   });
 
-  it('given the same loan paying ahead off the last rows (last-installments), when 2 000.00 is paid on 2025-07-01, then row 3\'s deferred interest runs on the lower balance too', () => {
+  it('given the same loan paying ahead off the last rows (last-installments), when 2 200.00 is paid on 2025-07-01, then the bill comes first (rows 1 and 2), and row 3\'s deferred interest runs on the lower balance too', () => {
     const loan = new ServicedLoan('G1', servicingTerms({ graceOnInterest: 2, prepaymentStrategy: 'last-installments' }), '12000.00', 12, '2025-06-01');
-    loan.repay('2000.00', 'p1', '2025-07-01');
-    // By hand: row 1's 946.19, row 3's interest earned by 07-01 (30/92 of it, E), the rest off the last rows. Period 2
-    // runs on B = 12 000.00 − 946.19 − (2 000.00 − 946.19 − E) = 10 000.00 + E and, row 2 still repaying its 955.65,
-    // period 3 on B − 955.65. The fixed point: E = 101.90, B = 10 101.90 (101.02), 9 146.25 (91.46):
-    // 120.00 + 101.02 + 91.46 = 312.48 (312.48 × 30/92 = 101.90).
-    expect(loan.state.installments[2]?.due.interest).toBe('312.48');
-    expect(loan.state.installments[2]?.paid.interest).toBe('101.90');
-    expect(loan.state.principalOutstanding).toBe('10101.90');
+    loan.repay('2200.00', 'p1', '2025-07-01');
+    // By hand: what is due first, whatever the strategy — row 1's 946.19 and the installment falling due next, row 2's
+    // 955.65 (1 901.84) — then row 3's interest earned by 07-01 (30/92 of it, E), and the rest, 298.16 − E, off the
+    // last row. Periods 2 and 3 both run on B = 12 000.00 − 1 901.84 − (298.16 − E) = 9 800.00 + E (row 2 is paid).
+    // The fixed point: I = 120.00 + 2 × 1 % of B = 318.08, E = 318.08 × 30/92 = 103.72, B = 9 903.72 (99.04);
+    // row 12 is paid 194.44 ahead.
+    const rows = loan.state.installments;
+    expect([rows[1]?.paid.principal, rows[2]?.due.interest, rows[2]?.paid.interest, rows[11]?.paid.principal]).toEqual(['955.65', '318.08', '103.72', '194.44']);
+    expect(loan.state.principalOutstanding).toBe('9903.72');
   });
 
   it('every period\'s interest is 1 % of the principal outstanding over it, the grace periods\' collected on the row after them, whatever was prepaid on which due dates (re-amortised: every row; paid off the last rows or paying the next installments: the collecting row, to the cent)', () => {

@@ -38,6 +38,7 @@ export function reamortises(ctx: LoanContext): boolean {
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
  * paid); `last-installments` (kept for the products defined before the strategy existed) pays the
+ * installment falling due next in full (what is due comes first, whatever the strategy), then the
  * earned interest and then principal from the LAST installment backwards (the term shortens);
  * `re-amortise` and `reduce-term` pay the installment falling due next (`next`, when it still
  * owes) and then the earned interest of later rows, and leave the rest to reamortise() (see re-amortise.ts):
@@ -59,6 +60,10 @@ function inAdvanceSteps(notDue: number[], next: number | undefined, parts: Payof
     for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
     return steps;
   }
+  // last-installments: what is due first, whatever the strategy (Fineract) — the installment falling due next in
+  // full — so paying more than the bill never leaves it owing; then the interest later rows earned; only the rest
+  // prepays principal from the last installment backwards.
+  if (next !== undefined && !paysOff) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
   for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
