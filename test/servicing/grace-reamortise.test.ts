@@ -17,34 +17,29 @@ const reduceInstallment = (amount: string, reference: string, effectiveDate: str
 });
 
 describe('grace on interest with a prepayment (QA M5): reduce-installment, and paid off the last rows', () => {
-  it('given 12 000.00 at 12 % over 12 months with two periods of grace on interest, when 3 000.00 is paid on row 1\'s due date with reduce-installment, then it pays rows 1 and 2 and the deferred interest earned, and row 3 collects periods 2 and 3 on the balance the payment leaves (period 2, starting on the payment\'s day, included)', () => {
+  it('given 12 000.00 at 12 % over 12 months with two periods of grace on interest, when 3 000.00 is paid on row 1\'s due date with reduce-installment, then it pays rows 1 and 2 and prepays the rest, and row 3 collects periods 2 and 3 on the balance the payment leaves (period 2, starting on the payment\'s day, included)', () => {
     const loan = new ServicedLoan('G1', servicingTerms({ graceOnInterest: 2 }), '12000.00', 12, '2025-06-01');
     loan.run(reduceInstallment('3000.00', 'p1', '2025-07-01'), '2025-07-01');
     const [row1, row2, row3] = loan.state.installments;
     // By hand: the bill first (README: Fineract's rule) — row 1's 946.19 principal and row 2's 955.65 (the
-    // installment falling due next); then what row 3 has earned by 07-01 (it earns evenly from the disbursement:
-    // 30/92 of its interest); the rest is prepaid (shown on row 2). Periods 2 and 3 both start on or after 07-01, so
-    // both run on the balance B the payment leaves, and row 3's interest I = 120.00 + 2 × 1 % of B, where
-    // B = 12 000.00 − 946.19 − (3 000.00 − 946.19 − I × 30/92). The fixed point: I = 301.96 (120.00 + 90.98 + 90.98),
-    // earned 98.47, B = 9 098.47, row 2 principal 955.65 + 999.69 = 1 955.34. It used to keep period 2's 110.54 on the
-    // old balance (a known defect): row 3 owed 321.62, 108.10 of it paid as earned.
-    expect([row1?.paid.principal, row2?.due.principal, row2?.paid.principal, row3?.paid.interest]).toEqual(['946.19', '1955.34', '1955.34', '98.47']);
-    expect(loan.state.principalOutstanding).toBe('9098.47');
-    expect(row3?.due.interest).toBe('301.96');
-    expect(cents(row3?.due.interest ?? '0') - 12_000n).toBe(2n * onePercent(cents(loan.state.principalOutstanding)));
+    // installment falling due next); the 1 098.16 left is prepaid (shown on row 2: 955.65 + 1 098.16 = 2 053.81); the
+    // interest row 3 has earned but not billed is not due, so it stays on row 3. Principal left: 12 000.00 − 946.19 −
+    // 2 053.81 = 9 000.00. Periods 2 and 3 both start on or after 07-01, so both run on it: row 3 collects
+    // 120.00 + 90.00 + 90.00 = 300.00. It used to keep period 2's 110.54 on the old balance (a known defect).
+    expect([row1?.paid.principal, row2?.due.principal, row2?.paid.principal, row3?.paid.interest]).toEqual(['946.19', '2053.81', '2053.81', '0.00']);
+    expect(loan.state.principalOutstanding).toBe('9000.00');
+    expect(row3?.due.interest).toBe('300.00');
   });
 
   it('given the same loan paying ahead off the last rows (last-installments), when 2 200.00 is paid on 2025-07-01, then the bill comes first (rows 1 and 2), and row 3\'s deferred interest runs on the lower balance too', () => {
     const loan = new ServicedLoan('G1', servicingTerms({ graceOnInterest: 2, prepaymentStrategy: 'last-installments' }), '12000.00', 12, '2025-06-01');
     loan.repay('2200.00', 'p1', '2025-07-01');
     // By hand: what is due first, whatever the strategy — row 1's 946.19 and the installment falling due next, row 2's
-    // 955.65 (1 901.84) — then row 3's interest earned by 07-01 (30/92 of it, E), and the rest, 298.16 − E, off the
-    // last row. Periods 2 and 3 both run on B = 12 000.00 − 1 901.84 − (298.16 − E) = 9 800.00 + E (row 2 is paid).
-    // The fixed point: I = 120.00 + 2 × 1 % of B = 318.08, E = 318.08 × 30/92 = 103.72, B = 9 903.72 (99.04);
-    // row 12 is paid 194.44 ahead.
+    // 955.65 (1 901.84) — and the 298.16 left off the last row. Periods 2 and 3 both run on 12 000.00 − 2 200.00 =
+    // 9 800.00 (row 2 is paid): row 3 collects 120.00 + 98.00 + 98.00 = 316.00.
     const rows = loan.state.installments;
-    expect([rows[1]?.paid.principal, rows[2]?.due.interest, rows[2]?.paid.interest, rows[11]?.paid.principal]).toEqual(['955.65', '318.08', '103.72', '194.44']);
-    expect(loan.state.principalOutstanding).toBe('9903.72');
+    expect([rows[1]?.paid.principal, rows[2]?.due.interest, rows[2]?.paid.interest, rows[11]?.paid.principal]).toEqual(['955.65', '316.00', '0.00', '298.16']);
+    expect(loan.state.principalOutstanding).toBe('9800.00');
   });
 
   it('every period\'s interest is 1 % of the principal outstanding over it, the grace periods\' collected on the row after them, whatever was prepaid on which due dates (re-amortised: every row; paid off the last rows or paying the next installments: the collecting row, to the cent)', () => {
@@ -52,7 +47,7 @@ describe('grace on interest with a prepayment (QA M5): reduce-installment, and p
       principal: fc.integer({ min: 100_000, max: 5_000_000 }),
       term: fc.integer({ min: 3, max: 12 }),
       grace: fc.integer({ min: 1, max: 3 }),
-      // Payments on due dates (row k's), each what is due then plus an extra that prepays (after the deferred interest earned).
+      // Payments on due dates (row k's), each what is due then plus an extra that prepays.
       payments: fc.array(fc.record({ row: fc.integer({ min: 0, max: 11 }), extraPerMille: fc.integer({ min: 0, max: 400 }) }), { maxLength: 4 }),
     }).filter((h) => h.grace < h.term);
     fc.assert(fc.property(history, fc.constantFrom('re-amortise' as const, 'last-installments' as const, 'next-installment' as const), ({ principal, term, grace, payments }, prepaymentStrategy) => {
