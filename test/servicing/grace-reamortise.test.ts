@@ -42,6 +42,19 @@ describe('grace on interest with a prepayment (QA M5): reduce-installment, and p
     expect(loan.state.principalOutstanding).toBe('9800.00');
   });
 
+  it('given 3 000.00 over 3 months with one period of grace on interest (re-amortise), when 666.49 and 1 202.06 are both paid on 2024-01-25, then either recording order gives the same loan (paying row 2\'s earned deferred interest ahead made them 1.11 apart)', () => {
+    const outcome = (order: [string, string][]) => {
+      const loan = new ServicedLoan('G2', servicingTerms({ graceOnInterest: 1, prepaymentStrategy: 're-amortise' }));
+      for (const [amount, reference] of order) loan.repay(amount, reference, '2024-01-25');
+      return { rows: loan.state.installments.map(({ due, paid }) => ({ due, paid })), ledger: loan.figures().ledger };
+    };
+    const a = outcome([['666.49', 'a'], ['1202.06', 'b']]);
+    expect(outcome([['1202.06', 'b'], ['666.49', 'a']])).toEqual(a);
+    // Row 1 (the bill) is paid, the rest prepaid; row 2's deferred interest stays on row 2, not yet due.
+    expect(a.rows[1]?.paid.interest).toBe('0.00');
+    expect(a.ledger.loan_portfolio).toBe('1131.45');
+  });
+
   it('every period\'s interest is 1 % of the principal outstanding over it, the grace periods\' collected on the row after them, whatever was prepaid on which due dates (re-amortised: every row; paid off the last rows or paying the next installments: the collecting row, to the cent)', () => {
     const history = fc.record({
       principal: fc.integer({ min: 100_000, max: 5_000_000 }),
