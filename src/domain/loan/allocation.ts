@@ -61,15 +61,11 @@ function inAdvanceSteps(notDue: number[], next: number | undefined, parts: Payof
     if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
     return steps;
   }
-  if (paysOff) {
-    for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
-    for (const index of notDue) steps.push({ index, component: 'principal' });
-    return steps;
-  }
-  // last-installments: what is due first, whatever the strategy (Fineract) — the installment falling due next in
-  // full — so paying more than the bill never leaves it owing; only the rest prepays principal from the last
-  // installment backwards.
-  if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
+  // A payoff: the interest rows earned, then all principal. Short of it, last-installments: what is due first, whatever
+  // the strategy (Fineract) — the installment falling due next in full — so paying more than the bill never leaves it
+  // owing; only the rest prepays principal from the last installment backwards.
+  if (paysOff) for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  else if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }

@@ -93,7 +93,7 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
         : rowsFor(remaining, count, start.fromDate, schedule, places);
     }
     // Grace on interest: recomputed grace rows stay interest-free; the collecting row keeps its interest here and
-    // prepaidRowsOwe re-bases it on the balances before and after the whole payment (deferred-interest.ts), so a
+    // running-period.ts re-bases it on the balances before and after the whole payment (deferred-interest.ts), so a
     // grace period starting on the payment's day runs on the balance it leaves even when its own row was paid.
     for (let i = 0; i < count; i++) {
       const row = fresh[i];
