@@ -113,11 +113,17 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     ]);
     expect(loan.state.installments[0]?.settled).toBe(true);
     expect(loan.figures('2024-01-16').nextDue).toEqual({ date: '2024-03-15', amount: '1010.49' });
-    // The same money under last-installments shortens the term instead.
+    // The same money under last-installments pays the bill too (what is due comes first, whatever the strategy), and
+    // only what is left prepays the last row's principal instead of row 2's interest. By hand: row 1 owes
+    // 0.97 + 29.03 × (2 009.93 − x) ÷ 3 000.00 where x = 30.00 − its interest is prepaid: x = 9.67, interest 20.33.
+    // Row 2 then owes 20.10 × 2 000.26 ÷ 2 009.93 = 20.00, row 3 10.10 × 1 000.29 ÷ 1 009.96 = 10.00.
     const other = new ServicedLoan('L2', servicingTerms({ prepaymentStrategy: 'last-installments' }));
-    other.repay('1020.07', 'p1', '2024-01-16');
-    expect(other.state.installments[0]?.settled).toBe(false);
-    expect(other.state.installments[2]?.paid.principal).toBe('1009.96');
+    const [otherReceived] = other.repay('1020.07', 'p1', '2024-01-16');
+    expect(otherReceived?.type === 'RepaymentReceived' && otherReceived.data.installments).toEqual([
+      { number: 1, penalty: '0.00', fee: '0.00', interest: '20.33', principal: '990.07' }, { number: 3, penalty: '0.00', fee: '0.00', interest: '0.00', principal: '9.67' },
+    ]);
+    expect(other.state.installments[0]?.settled).toBe(true);
+    expect(other.state.installments.map((row) => row.due.interest)).toEqual(['20.33', '20.00', '10.00']);
     // A payoff is a payoff under either: earned interest and all principal, and the loan closes.
     const payoff = loan.payoff('2024-02-01');
     expect(loan.repay(payoff.total, 'p2', '2024-02-01').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);

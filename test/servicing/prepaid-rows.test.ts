@@ -45,24 +45,30 @@ function prepaidRowsOweNothingForGonePrincipal(state: LoanState): void {
 }
 
 describe('rows prepaid off the end', () => {
-  it('last-installments: 2 030.03 on 2024-02-15 pays row 1 and row 3\'s principal; row 3 owes no interest and row 2 owes 1 % of 999.97 = 10.00 (was 20.10 + 10.10)', () => {
-    const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments' }));
-    loan.repay('2030.03', 'p1', '2024-02-15');
-    const [, second, third] = loan.state.installments;
-    expect(third).toMatchObject({ due: { interest: '0.00', principal: '1009.96' }, settled: true });
-    expect(second?.due).toMatchObject({ interest: '10.00', principal: '999.97' });
-    expect(loan.payoff('2024-03-15').total).toBe('1009.97');
-    expect(loan.repay('1009.97', 'p2', '2024-03-15').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
+  it('last-installments: on 4 000.00 over 4 rows, 3 045.13 on 2024-02-15 pays row 1, then the bill of 03-15 (row 2), then row 4\'s principal; row 4 owes no interest and rows 2 and 3 owe 1 % of the 1 004.92 left = 10.05', () => {
+    const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments' }), '4000.00', 4);
+    // By hand: row 1 is 985.12 + 40.00; row 2 (the installment falling due next, whatever the strategy) 994.97 and its
+    // interest; row 4's principal 1 014.99 off the end. Row 2's period starts that day on 1 004.92 left: 30.15 × 1 004.92 ÷
+    // 3 014.88 = 10.05; row 3's 20.20 × 1 004.92 ÷ 2 019.91 = 10.05; 1 025.12 + 994.97 + 10.05 + 1 014.99 = 3 045.13.
+    loan.repay('3045.13', 'p1', '2024-02-15');
+    const [, second, third, fourth] = loan.state.installments;
+    expect(fourth).toMatchObject({ due: { interest: '0.00', principal: '1014.99' }, settled: true });
+    expect(second).toMatchObject({ due: { interest: '10.05', principal: '994.97' }, settled: true });
+    expect(third?.due).toMatchObject({ interest: '10.05', principal: '1004.92' });
+    expect(loan.payoff('2024-03-15').total).toBe('1004.92');
+    expect(loan.repay('1004.92', 'p2', '2024-03-15').map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
   });
 
   it('last-installments with a 5.00 service fee a row: a row whose principal is all prepaid loses its fee with its interest', async () => {
-    const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments', fees: [SERVICE_FEE] }));
-    // Row 1 is 990.07 + 30.00 + 5.00 fee; the rest prepays row 3 (1 009.96) and 500.00 of row 2.
-    loan.repay('2535.03', 'p1', '2024-02-15');
-    const [, second, third] = loan.state.installments;
-    expect(third).toMatchObject({ due: { interest: '0.00', fee: '0.00' }, settled: true });
-    // Row 2's period starts that day on 499.97 left: 20.10 × 499.97 / 2 009.93 = 5.00.
-    expect(second?.due).toMatchObject({ interest: '5.00', fee: '5.00' });
+    const loan = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments', fees: [SERVICE_FEE] }), '4000.00', 4);
+    // Row 1 is 985.12 + 40.00 + 5.00 fee, row 2 (the bill of 03-15) 994.97 + its interest + 5.00; the rest prepays
+    // row 4 (1 014.99) and 500.00 of row 3.
+    loan.repay('3550.13', 'p1', '2024-02-15');
+    const [, second, third, fourth] = loan.state.installments;
+    expect(fourth).toMatchObject({ due: { interest: '0.00', fee: '0.00' }, settled: true });
+    // Rows 2 and 3 run on the 504.92 left: 30.15 × 504.92 ÷ 3 014.88 = 5.05 and 20.20 × 504.92 ÷ 2 019.91 = 5.05.
+    expect(second).toMatchObject({ due: { interest: '5.05', fee: '5.00' }, settled: true });
+    expect(third?.due).toMatchObject({ interest: '5.05', fee: '5.00' });
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);

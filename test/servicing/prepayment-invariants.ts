@@ -46,10 +46,10 @@ export function watchRepayment(state: LoanState, command: LoanCommand): Repaymen
  * Invariant 1 — a payment that covers the bill leaves the bill paid: after a repayment dated d of
  * at least everything due on or before the next due date after d, no installment falling due on or
  * before that date is left owing (so the loan is not past due the day after it). Holds under every
- * prepayment rule but the legacy `last-installments`, which by definition prepays the last rows.
+ * prepayment rule, `last-installments` included: only the excess over the bill prepays the last rows.
  */
 export function billIsPaid(watch: RepaymentWatch, state: LoanState): void {
-  if (watch.mode === 'last-installments' || watch.nextDue === null || watch.amountCents < watch.billCents) return;
+  if (watch.nextDue === null || watch.amountCents < watch.billCents) return;
   const nextDue = watch.nextDue;
   for (const row of state.installments) {
     if (row.dueDate <= nextDue) expect(owedCents(row), `row ${row.number} due ${row.dueDate} after ${watch.amountCents} cents on ${watch.date} (bill ${watch.billCents})`).toBe(0n);

@@ -113,13 +113,16 @@ describe('QA: after a large partial prepayment, the payoff charges interest only
   it('last-installments: 1 000.00 prepaid on 11-15 lowers row 2\'s interest for its days left in proportion to the principal left', () => {
     const l = new ServicedLoan('L1', servicingTerms({ prepaymentStrategy: 'last-installments' }), '3000.00', 3, '2026-10-01');
     l.repay('1020.07', 'A', '2026-11-01');
-    // On 11-15 row 2 earned 20.10 × 14/30 = 9.38; 1 000.00 pays that and 990.62 of principal (row 3 first):
-    // 2 009.93 − 990.62 = 1 019.31 left, so the 10.72 of row 2's days left becomes 10.72 × 1 019.31 ÷ 2 009.93 = 5.44.
+    // On 11-15 row 2 earned 20.10 × 14/30 = 9.38. 1 000.00 is less than row 2's bill, which comes first whatever the
+    // strategy: it pays row 2's interest I and 1 000.00 − I of its principal, and the 10.72 of row 2's days left runs on
+    // what is left: I = 9.38 + 10.72 × (2 009.93 − 1 000.00 + I) ÷ 2 009.93 ⇒ I = 14.85 (5.47 for the days left),
+    // 2 009.93 − 985.15 = 1 024.78 left.
     l.repay('1000.00', 'B', '2026-11-15');
-    expect(l.state.installments[1]?.due.interest).toBe('14.82');
-    expect(l.state.principalOutstanding).toBe('1019.31');
-    // The payoff grows 5.44 over the 16 days (0.34 a day, 1 % a month of 1 019.31), not 20.10/30 = 0.67.
+    expect(l.state.installments[1]?.due.interest).toBe('14.85');
+    expect(l.state.principalOutstanding).toBe('1024.78');
+    // The payoff on 11-15 takes back the 5.47 paid ahead for days not run; it grows 5.47 over the 16 days (0.34 a day,
+    // 1 % a month of 1 024.78), not 20.10/30 = 0.67.
     expect(l.payoff('2026-11-15').total).toBe('1019.31');
-    expect(l.payoff('2026-12-01').total).toBe('1024.75');
+    expect(l.payoff('2026-12-01').total).toBe('1024.78');
   });
 });

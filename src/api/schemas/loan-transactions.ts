@@ -23,10 +23,14 @@ export const loanTransaction = z.discriminatedUnion('type', [
     recordedAllocation: split.optional().meta({ description: 'The split when the repayment was recorded, present only where it differs' }),
   }),
   z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
-  z.object({ type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string() }),
+  z.object({
+    type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string(),
+    recordedAmount: amount.optional().meta({ description: 'The amount as recorded, present only where the replay waives a different `amount` (what the figures and the ledger hold): a payment recorded later, dated before it, paid part of what it waived' }),
+  }),
   z.object({
     type: z.literal('penalty'), ...movement, installment: z.number().int(),
     voided: z.boolean().meta({ description: 'True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late (it is owed and booked nowhere)' }),
+    recordedAmount: amount.optional().meta({ description: 'The amount as charged, present only where the replay charges a different `amount`: a percent penalty re-priced on its row after a back-dated payment' }),
   }),
   z.object({
     type: z.literal('charge'), ...movement, kind: z.enum(['document-fee', 'late-fee', 'collection-fee']),

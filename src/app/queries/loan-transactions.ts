@@ -9,6 +9,7 @@ import { loanContext } from '../../domain/loan/payoff.js';
 import { replayServicing } from '../../domain/loan/servicing-replay.js';
 import { initialLoanState } from '../../domain/loan/state.js';
 import { minorUnits } from '../../domain/money.js';
+import { formatMinor } from '../../domain/schedule/minor-units.js';
 import { canonicalJson } from '../../eventstore/canonical-json.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { LoanStream } from './loan-stream.js';
@@ -36,11 +37,17 @@ export type LoanTransaction = Movement & (
     recordedAllocation?: Allocation & { installments: InstallmentAllocation[] };
   }
   | { type: 'reversal'; reference: string; reason: string }
-  | { type: 'waiver'; kind: ChargeKind; reason: string }
+  | {
+    type: 'waiver'; kind: ChargeKind; reason: string;
+    /** The amount as recorded, present only where the replay waives a different amount (`amount`): a payment recorded later, dated before it, paid part of what it waived. */
+    recordedAmount?: string;
+  }
   | {
     type: 'penalty'; installment: number;
     /** True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late. */
     voided: boolean;
+    /** The amount as charged, present only where the replay charges a different amount (`amount`): a percent penalty re-priced on its row after a back-dated payment. */
+    recordedAmount?: string;
   }
   | { type: 'charge'; kind: OfficerChargeKind; component: 'fee' | 'penalty'; dueDate: string; installment: number; reason: string }
   | { type: 'refund'; channel: string; reference: string }
@@ -61,7 +68,7 @@ export function loanTransactions(stream: LoanStream, current: ServicingNow = ser
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
   return stream.events.flatMap((event) => {
-    const movement = withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits);
+    const movement = asReplayed(withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits), event.revision.toString(), current);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -73,12 +80,20 @@ export function loanTransactions(stream: LoanStream, current: ServicingNow = ser
 
 export type SplitPayment = Allocation & { installments: InstallmentAllocation[] };
 
-/** What the servicing replay says of the loan's facts now: each standing repayment's split, and the penalties that no longer stand. */
+/**
+ * What the servicing replay says of the loan's facts now: each standing repayment's split, the
+ * penalties that no longer stand, and what each waiver and standing penalty amounts to as
+ * replayed (what the figures and the ledger hold).
+ */
 export interface ServicingNow {
   /** By reference, for repayments since the last reschedule. */
   splits: ReadonlyMap<string, SplitPayment>;
   /** Revisions of PenaltyCharged events voided (a payment dated in time, recorded later). */
   voidedPenalties: ReadonlySet<string>;
+  /** By revision of the ChargeWaived event: what the replay waived (decimal string); absent, as recorded. */
+  waived?: ReadonlyMap<string, string>;
+  /** By revision of the PenaltyCharged event: what the replay charged (decimal string); absent, as recorded. */
+  penaltiesCharged?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -87,26 +102,51 @@ export interface ServicingNow {
  */
 export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
   const state = initialLoanState();
-  const penaltyRevisions = new Map<number, string>();
+  const factRevisions = new Map<number, string>();
   const voidedPenalties = new Set<string>();
+  const waived = new Map<string, string>();
+  const penaltiesCharged = new Map<string, string>();
   const replay = () => {
     if (!state.terms || state.contract.length === 0) return null;
     const result = replayServicing(state, state.terms.allocationOrder, loanContext(state));
+    const places = minorUnits(state.currency);
+    const revisionOf = (sequence: number) => factRevisions.get(sequence);
     for (const sequence of result.voidedPenalties) {
-      const revision = penaltyRevisions.get(sequence);
+      const revision = revisionOf(sequence);
       if (revision !== undefined) voidedPenalties.add(revision);
+    }
+    for (const [sequence, minor] of result.waived) {
+      const revision = revisionOf(sequence);
+      if (revision !== undefined) waived.set(revision, formatMinor(minor, places));
+    }
+    for (const [sequence, amount] of result.penaltiesCharged) {
+      const revision = revisionOf(sequence);
+      if (revision !== undefined) penaltiesCharged.set(revision, amount);
     }
     return result;
   };
   for (const event of events) {
     if (event.type === 'LoanRescheduled') replay();
     evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
-    // A penalty's fact sequence is the count of events folded with it (see evolve.ts).
-    if (event.type === 'PenaltyCharged') penaltyRevisions.set(state.eventsFolded, event.revision.toString());
+    // A waiver's or penalty's fact sequence is the count of events folded with it (see evolve.ts).
+    if (event.type === 'PenaltyCharged' || event.type === 'ChargeWaived') factRevisions.set(state.eventsFolded, event.revision.toString());
   }
   const splits = new Map<string, SplitPayment>();
   for (const [reference, result] of replay()?.allocations ?? []) splits.set(reference, { ...result.totals, installments: result.installments });
-  return { splits, voidedPenalties };
+  return { splits, voidedPenalties, waived, penaltiesCharged };
+}
+
+/** A waiver or standing penalty with the amount the replay gives it (its recorded amount kept beside it where that differs). */
+function asReplayed(movement: MovementPart | null, revision: string, current: ServicingNow): MovementPart | null {
+  if (movement?.type === 'waiver') {
+    const applied = current.waived?.get(revision);
+    return applied === undefined || applied === movement.amount ? movement : { ...movement, amount: applied, recordedAmount: movement.amount };
+  }
+  if (movement?.type === 'penalty' && !movement.voided) {
+    const applied = current.penaltiesCharged?.get(revision);
+    return applied === undefined || applied === movement.amount ? movement : { ...movement, amount: applied, recordedAmount: movement.amount };
+  }
+  return movement;
 }
 
 function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyMap<string, SplitPayment>): MovementPart | null {

@@ -38,11 +38,14 @@ export function reamortises(ctx: LoanContext): boolean {
  * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
  * coming installments in full, in date order (the borrower who pays next month's bill early has it
  * paid); `last-installments` (kept for the products defined before the strategy existed) pays the
- * earned interest and then principal from the LAST installment backwards (the term shortens);
- * `re-amortise` and `reduce-term` pay the installment falling due next (`next`, when it still
- * owes) and then the earned interest of later rows, and leave the rest to reamortise() (see re-amortise.ts):
- * Fineract's prepayment, which pays the current installment and re-amortises only the excess, so
- * paying more than the bill never leaves it past due.
+ * installment falling due next in full (what is due comes first, whatever the strategy), then
+ * principal from the LAST installment backwards (the term shortens); `re-amortise` and
+ * `reduce-term` pay the installment falling due next (`next`, when it still owes) and leave the
+ * rest to reamortise() (see re-amortise.ts): Fineract's prepayment, which pays the current
+ * installment and re-amortises only the excess, so paying more than the bill never leaves it past
+ * due. Interest a later row has earned but not yet billed (deferred by a grace) is not due, so a
+ * prepayment leaves it to its row: paid ahead, it would depend on the interest before the
+ * prepayment re-based it, and same-day payments would give different loans in either order.
  */
 function inAdvanceSteps(notDue: number[], next: number | undefined, parts: PayoffParts, paysOff: boolean, ctx: LoanContext): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
@@ -53,13 +56,16 @@ function inAdvanceSteps(notDue: number[], next: number | undefined, parts: Payof
   }
   if (reamortises(ctx) && !paysOff) {
     // The installment falling due next is paid first, as billed (its interest re-based on the principal left:
-    // running-period.ts), so paying more than the bill never leaves it owing; then interest later rows earned
-    // (deferred by a grace); the rest is left as excess, which reamortise() applies and recomputes the rows after.
+    // running-period.ts), so paying more than the bill never leaves it owing; the rest is left as excess, which
+    // reamortise() applies and recomputes the rows after.
     if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
-    for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
     return steps;
   }
-  for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  // A payoff: the interest rows earned, then all principal. Short of it, last-installments: what is due first, whatever
+  // the strategy (Fineract) — the installment falling due next in full — so paying more than the bill never leaves it
+  // owing; only the rest prepays principal from the last installment backwards.
+  if (paysOff) for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  else if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
 }

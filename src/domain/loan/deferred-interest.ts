@@ -13,7 +13,7 @@ import type { Installment, LoanContext } from './state.js';
  * (already running) keep the interest they were scheduled with (no mid-period recalculation); each
  * period from `from` to the collecting row's has its interest on the old balance replaced by the
  * interest on the new one (the product's period rate × balance, rounded as the schedule rounds).
- * Never below what the row already had paid or waived. Flat interest is on the original principal,
+ * Interest paid on the row beyond that is the caller's (running-period.ts credits it back). Flat interest is on the original principal,
  * so its deferred interest does not move with the balance and is kept.
  */
 export function collectedDeferredInterest(
@@ -42,6 +42,5 @@ export function collectedDeferredInterest(
     oldBalance -= owedBefore[i] ?? 0n;
     newBalance -= owedAfter[i] ?? 0n;
   }
-  const floor = minorOf(row.paid.interest, places) + minorOf(row.waived.interest, places);
-  return interest > floor ? interest : floor;
+  return interest;
 }

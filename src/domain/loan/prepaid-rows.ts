@@ -1,7 +1,6 @@
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
 import { isSettled, owedMinor } from './installment.js';
-import { collectedDeferredInterest } from './deferred-interest.js';
 import type { Installment, LoanContext } from './state.js';
 
 /** Principal each row still owes, in minor units: what prepaidRowsOwe compares against after a payment. */
@@ -20,8 +19,7 @@ export function principalOwedByRow(rows: readonly Installment[], places: number)
  *   the same rows in either order; rows a re-amortisation recomputed (principal no longer the
  *   contract's) are scaled from their current interest by the principal after ÷ before the
  *   payment. Never below what the row already had paid or waived. The row collecting interest
- *   deferred by a grace has the interest of its periods not yet started recomputed on the balance
- *   they now carry (deferred-interest.ts); periods already running keep theirs.
+ *   deferred by a grace is left to running-period.ts (under every strategy).
  * - under every strategy, a row left with no principal on it or on any later row (the term ended
  *   before it) loses its scheduled service fee (the contract row's fee); an officer's charge stays owed.
  * A period already running keeps its interest (no mid-period recalculation), as in re-amortise.ts.
@@ -61,14 +59,5 @@ export function prepaidRowsOwe(rows: Installment[], owedBefore: readonly bigint[
     }
     const next = { ...row, due: { ...row.due, interest: formatMinor(interest, places), fee: formatMinor(fee, places) } };
     rows[i] = { ...next, settled: isSettled(next, ctx.currency) };
-  }
-  // The row collecting interest deferred by a grace: its periods not yet started run on the lower balance.
-  const deferredIndex = deferredRow - 1;
-  const collecting = rows[deferredIndex];
-  if (ctx.prepayment === 'last-installments' && collecting !== undefined && collecting.fromDate >= date) {
-    const from = rows.findIndex((row) => row.fromDate >= date);
-    const interest = collectedDeferredInterest(rows, from, deferredIndex, owedBefore, principalOwedByRow(rows, places), ctx, places);
-    const next = { ...collecting, due: { ...collecting.due, interest: formatMinor(interest, places) } };
-    rows[deferredIndex] = { ...next, settled: isSettled(next, ctx.currency) };
   }
 }

@@ -2,7 +2,6 @@ import { minorOf, minorUnits } from '../money.js';
 import { generateSchedule } from '../schedule/generate.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { ScheduleRow } from './events.js';
-import { collectedDeferredInterest } from './deferred-interest.js';
 import { COMPONENTS, isSettled, owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
 
@@ -93,14 +92,13 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
         ? shortestTerm(remaining, count, before, start.fromDate, schedule, places)
         : rowsFor(remaining, count, start.fromDate, schedule, places);
     }
-    // Grace on interest: recomputed grace rows stay interest-free and their interest, on the new balance, is collected with the deferred row.
-    const owedBefore = rows.map((row) => minorOf(row.due.principal, places));
-    const owedAfter = rows.map((row, i) => (i < from ? 0n : minorOf(fresh[i - from]?.principal ?? zero, places)));
-    const deferred = deferredIndex >= from ? collectedDeferredInterest(rows, from, deferredIndex, owedBefore, owedAfter, ctx, places) : 0n;
+    // Grace on interest: recomputed grace rows stay interest-free; the collecting row keeps its interest here and
+    // running-period.ts re-bases it on the balances before and after the whole payment (deferred-interest.ts), so a
+    // grace period starting on the payment's day runs on the balance it leaves even when its own row was paid.
     for (let i = 0; i < count; i++) {
       const row = fresh[i];
       const index = from + i;
-      const interest = index < deferredIndex ? zero : index === deferredIndex ? formatMinor(deferred, places) : row?.interest ?? zero;
+      const interest = index < deferredIndex ? zero : index === deferredIndex ? (rows[index] as Installment).due.interest : row?.interest ?? zero;
       rows[index] = withAmounts(rows[index] as Installment, row?.principal ?? zero, interest, ctx.currency);
     }
   }

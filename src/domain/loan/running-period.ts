@@ -1,6 +1,7 @@
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
 import { earnedMinor } from './accrual.js';
+import { collectedDeferredInterest } from './deferred-interest.js';
 import { isSettled, owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
 
@@ -90,6 +91,23 @@ function rescaledLaterRow(before: readonly Installment[], after: readonly Instal
   return withInterest(row, scaled, places, ctx.currency);
 }
 
+/**
+ * The row collecting interest deferred by a grace (`before[index]`), while its own period has not
+ * started on `date`: each period starting on or after `date` up to its own (grace periods included,
+ * one starting that very day too) runs on the principal the payment left (`after`), the rest keep
+ * theirs (deferred-interest.ts). Computed from `before` each time, so re-allocating the payment never
+ * counts a change twice. Interest paid on it beyond that goes back to the payment; never below what
+ * was waived. Null when nothing changes.
+ */
+function rebasedCollectingRow(before: readonly Installment[], after: readonly Installment[], index: number, date: string, ctx: LoanContext, places: number): { row: Installment; credit: bigint } | null {
+  const row = before[index] as Installment;
+  if (row.fromDate < date) return null;
+  const from = before.findIndex((r) => r.fromDate >= date);
+  const owed = (rows: readonly Installment[]) => rows.map((r) => owedMinor(r, 'principal', places));
+  const interest = collectedDeferredInterest(before, from, index, owed(before), owed(after), ctx, places);
+  return interest === minorOf(row.due.interest, places) ? null : withInterest(row, interest, places, ctx.currency);
+}
+
 /** Rows re-based for a payment, and the interest paid on them before it that no longer is owed (minor units, by row number). */
 export interface Rebased {
   rows: Installment[];
@@ -98,8 +116,9 @@ export interface Rebased {
 
 /**
  * The rows a payment on `date` is allocated over once its prepaid principal is accounted for:
- * `before` (the rows before it) with the running period re-based (rebasedRunningRow) and later
- * periods rescaled (rescaledLaterRow), given the rows `after` the
+ * `before` (the rows before it) with the running period re-based (rebasedRunningRow), later
+ * periods rescaled (rescaledLaterRow) and the row collecting deferred interest re-based
+ * (rebasedCollectingRow, under every strategy), given the rows `after` the
  * payment last left. Null when no row's interest changes.
  */
 export function rebasedRows(before: readonly Installment[], after: readonly Installment[], date: string, ctx: LoanContext): Rebased | null {
@@ -116,6 +135,8 @@ export function rebasedRows(before: readonly Installment[], after: readonly Inst
   };
   const running = runningRow(before, date);
   if (running >= 0) use(running, rebasedRunningRow(before, after, running, date, ctx));
+  const collecting = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
+  if (collecting >= 0 && collecting < before.length && principalFrom(after, 0, places) > 0n) use(collecting, rebasedCollectingRow(before, after, collecting, date, ctx, places));
   if (ctx.prepayment !== 'last-installments' && principalFrom(after, 0, places) > 0n) {
     for (let i = 0; i < before.length; i++) {
       const row = before[i] as Installment;

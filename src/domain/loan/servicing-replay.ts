@@ -162,9 +162,10 @@ function settlePayment(rows: Installment[], payment: PaymentRecord, order: Alloc
   return result;
 }
 
-/** Applies a waiver, each part capped at what its installment still owes of that kind at that point. */
-export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: string): void {
+/** Applies a waiver, each part capped at what its installment still owes of that kind at that point; returns what it waived, in minor units. */
+export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: string): bigint {
   const places = minorUnits(currency);
+  let waived = 0n;
   for (const part of waiver.parts) {
     const inst = rows[part.number - 1];
     if (!inst) continue;
@@ -174,7 +175,9 @@ export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: s
     if (amount === 0n) continue;
     const next = { ...inst, waived: { ...inst.waived, [waiver.kind]: addAmounts(inst.waived[waiver.kind], formatMinor(amount, places), currency) } };
     rows[part.number - 1] = { ...next, settled: isSettled(next, currency) };
+    waived += amount;
   }
+  return waived;
 }
 
 /** True while the installment still owes principal, interest or fees (what makes it late). */
@@ -284,6 +287,10 @@ export interface Replay {
   excessMinor: bigint;
   /** Sequences of the penalties replayed that do not stand (their installment was paid in time after all). */
   voidedPenalties: Set<number>;
+  /** What each replayed waiver waived, by its sequence (minor units): no more than its rows owed at its place. */
+  waived: Map<number, bigint>;
+  /** What each standing penalty charged as replayed, by its sequence (a percent one re-priced on its row then). */
+  penaltiesCharged: Map<number, string>;
 }
 
 /**
@@ -297,6 +304,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const places = minorUnits(ctx.currency);
   let excessMinor = 0n;
   const voidedPenalties = new Set<number>();
+  const waived = new Map<number, bigint>();
+  const penaltiesCharged = new Map<number, string>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
   // was paid late) and at the close that charged it (after that day's other facts); it is added on
@@ -323,6 +332,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       const penalty = warranted.has(fact.sequence) && stillUnpaid(rows, fact.penalty.number, ctx.currency) ? repriced(rows, fact.penalty, ctx) : null;
       if (penalty !== null) {
         addPenalty(rows, penalty, ctx.currency);
+        penaltiesCharged.set(fact.sequence, penalty.amount);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
         stampSettled(rows, fact.date);
       } else {
@@ -337,11 +347,16 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       stampSettled(rows, fact.date);
       continue;
     }
+    if (fact.kind === 'waiver') {
+      waived.set(fact.sequence, applyWaiver(rows, fact.waiver, ctx.currency));
+      stampSettled(rows, fact.date);
+      continue;
+    }
     const result = applyFact(rows, fact, order, ctx);
     if (result && fact.kind === 'payment') {
       allocations.set(fact.payment.reference, result);
       excessMinor += minorOf(result.totals.excess, places);
     }
   }
-  return { installments: rows, allocations, excessMinor, voidedPenalties };
+  return { installments: rows, allocations, excessMinor, voidedPenalties, waived, penaltiesCharged };
 }

@@ -1,19 +1,7 @@
 import { Dec, type Decimal } from '../decimal.js';
 import { owed } from './installment.js';
-import { paymentRecords } from './payment-book.js';
 import { earnedUnpaidRows } from './payoff-parts.js';
-import { replayServicing } from './servicing-replay.js';
-import type { Installment, LoanContext, LoanState } from './state.js';
-
-/** The installments as the facts dated on or before `date` leave them (later ones not yet replayed). */
-export function installmentsOn(state: LoanState, date: string, ctx: LoanContext): Installment[] {
-  const later = paymentRecords(state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
-  const upTo: LoanState = {
-    ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => w.date <= date),
-    penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => c.date <= date),
-  };
-  return replayServicing(upTo, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx).installments;
-}
+import type { Installment, LoanContext } from './state.js';
 
 /**
  * Interest a waiver dated `date` may waive, per row of `installments` (the rows as of that date, installmentsOn) (oldest first, rows owing none left out): all

@@ -7,7 +7,8 @@ import { formatMinor } from '../schedule/minor-units.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
-import { installmentsOn, waivableInterest } from './waivable-interest.js';
+import { installmentsOn } from './installments-on.js';
+import { waivableInterest } from './waivable-interest.js';
 import { replayServicing } from './servicing-replay.js';
 import { settlementEvents } from './settlement.js';
 import type { Installment, LoanState } from './state.js';
@@ -19,8 +20,9 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
 }
 
 /**
- * Waives penalty, fee or interest still owed, oldest installment first; never more than is owed.
- * Interest is waivable only as far as it is due or accrued on the waiver's date (waivableInterest):
+ * Waives penalty, fee or interest owed on the waiver's effective date (the rows as the facts before
+ * it in the replay leave them: installmentsOn), oldest installment first; never more than was owed
+ * then (AMOUNT_OUT_OF_RANGE, 422, naming what was waivable). Interest is waivable only as far as it is due or accrued on the waiver's date (waivableInterest):
  * more is WAIVER_EXCEEDS_INTEREST_DUE (422), never a waiver of interest of periods not yet run.
  * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
  * booked in the ledger on that date. A waiver dated before what it would waive was owed (a
@@ -34,15 +36,20 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
   const c = state.currency;
+  // What was owed on the effective date (the rows as the facts before the waiver in the replay leave them), never
+  // what is owed now: a back-dated waiver waives what was owed then.
+  const rowsThen = installmentsOn(state, effectiveDate, loanContext(state));
   const open = data.kind === 'interest'
-    ? waivableInterest(installmentsOn(state, effectiveDate, loanContext(state)), effectiveDate, loanContext(state))
-    : state.installments
-      .slice(state.firstUnsettled)
-      .map((inst) => ({ number: inst.number, owed: inst.settled ? new Dec(0) : owed(inst, data.kind) }))
-      .filter((row) => row.owed.gt(0));
+    ? waivableInterest(rowsThen, effectiveDate, loanContext(state))
+    : rowsThen.map((inst) => ({ number: inst.number, owed: inst.settled ? new Dec(0) : owed(inst, data.kind) })).filter((row) => row.owed.gt(0));
   const total = open.reduce((sum, row) => sum.plus(row.owed), new Dec(0));
-  if (total.isZero() && !data.amount) throw new DomainError('NOTHING_TO_WAIVE', `No ${data.kind} is ${data.kind === 'interest' ? `due or accrued on ${effectiveDate}` : 'owed'}`, 'rule');
   const amount = data.amount ? positiveAmount(data.amount, c).amount : total;
+  if (total.isZero()) {
+    // A fee or penalty owed now but not then (charged after the waiver's date): the waiver is dated too early.
+    const owedNow = data.kind !== 'interest' && state.installments.some((inst) => !inst.settled && owed(inst, data.kind).gt(0));
+    if (owedNow) throw new DomainError('AMOUNT_OUT_OF_RANGE', `No ${data.kind} was owed on ${effectiveDate}; date the waiver on or after the day it was charged`, 'rule', { waivable: fmt(total, c), effectiveDate });
+    if (!data.amount || data.kind !== 'interest') throw new DomainError('NOTHING_TO_WAIVE', `No ${data.kind} is ${data.kind === 'interest' ? 'due or accrued' : 'owed'} on ${effectiveDate}`, 'rule');
+  }
   if (amount.gt(total) && data.kind === 'interest') {
     throw new DomainError(
       'WAIVER_EXCEEDS_INTEREST_DUE', `Cannot waive ${fmt(amount, c)} interest on ${effectiveDate}: only ${fmt(total, c)} is due or accrued by then; interest of periods not yet run is not owed (reschedule to lower the rate)`,
@@ -50,7 +57,10 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     );
   }
   if (amount.gt(total)) {
-    throw new DomainError(total.isZero() ? 'NOTHING_TO_WAIVE' : 'AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)}: only ${fmt(total, c)} ${data.kind} is owed`, 'rule');
+    throw new DomainError(
+      'AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)} ${data.kind} on ${effectiveDate}: only ${fmt(total, c)} was owed then`,
+      'rule', { waivable: fmt(total, c), effectiveDate },
+    );
   }
   let left = new Dec(amount);
   const installments: { number: number; amount: string }[] = [];
@@ -65,12 +75,15 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
   const replay = replayServicing(state, requireLoan(state).allocationOrder, loanContext(state), [
     { kind: 'waiver', date: effectiveDate, sequence: state.eventsFolded + 1, waiver: { sequence: state.eventsFolded + 1, date: effectiveDate, kind: data.kind, parts: installments } },
   ]);
-  // What is owed now may not have been owed on the effective date (a penalty charged later, a row
-  // paid since): a waiver records only what it actually waives there, never more.
+  // Replayed there, a waiver dated before a later-dated waiver of the same charge leaves that one less to waive: the
+  // loan would gain only the difference. A waiver records only what it adds, never more.
   const places = minorUnits(c);
   const effective = waivedMinor(replay.installments, data.kind, places) - waivedMinor(state.installments, data.kind, places);
   if (effective < minorOf(fmt(amount, c), places)) {
-    throw new DomainError('AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)} ${data.kind} on ${effectiveDate}: only ${formatMinor(effective, places)} of what is owed now was owed then; date the waiver later`, 'rule', { waivable: formatMinor(effective, places), effectiveDate });
+    throw new DomainError(
+      'AMOUNT_OUT_OF_RANGE', `Cannot waive ${fmt(amount, c)} ${data.kind} on ${effectiveDate}: replayed there it waives only ${formatMinor(effective, places)} more (a later waiver already waives the rest)`,
+      'rule', { waivable: formatMinor(effective, places), effectiveDate },
+    );
   }
   const creditAfter = replay.excessMinor - minorOf(state.refunded, places);
   return [waived, ...settlementEvents(state, replay.installments, creditAfter, effectiveDate)];

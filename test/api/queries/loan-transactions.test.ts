@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { call, defineProduct, disbursedLoan, read, repay, useBusinessClock, verifiedCustomer } from './journey.js';
+import { businessDay, call, command, defineProduct, disbursedLoan, read, repay, useBusinessClock, verifiedCustomer } from './journey.js';
 
 interface TxPage { items: Record<string, unknown>[]; nextCursor: string | null }
 
@@ -46,6 +46,19 @@ describe('GET /v1/loans/:id/transactions', () => {
     expect(late.allocation.installments.map((row) => row.number)).not.toContain(1);
     expect(onTime.allocation.installments.map((row) => row.number)).toEqual([1]);
     expect(onTime.recordedAllocation).toBeUndefined();
+  });
+
+  it('shows a waiver at what it waives as the facts now stand once a back-dated payment paid part of it, with the amount it was recorded with', async () => {
+    await verifiedCustomer(t, 'c8');
+    await disbursedLoan(t, 'l8', 'c8');
+    businessDay('2026-02-20');
+    // On 02-20 row 1's 30.00 interest is due and row 2 has earned 20.10 × 5/28 = 3.59: 33.59 waived.
+    await command(t, STAFF.officer, 'POST', '/v1/loans/l8/waivers', { kind: 'interest', reason: 'goodwill', effectiveDate: '2026-02-20' });
+    // Recorded later, dated 02-16: it pays row 1 (30.00 + 990.07), so on 02-20 only row 2's earned interest is left to waive.
+    await t.caughtUp(await repay(t, 'l8', 'c8', '1020.07', '2026-02-16', 'back-dated'));
+    const page = await read<TxPage>(t, borrower('c8'), '/v1/loans/l8/transactions');
+    const waiver = page.items.find((tx) => tx.type === 'waiver');
+    expect(waiver).toMatchObject({ kind: 'interest', recordedAmount: '33.59', amount: '3.59' });
   });
 
   it('pages with limit and cursor, and refuses a cursor it did not issue', async () => {

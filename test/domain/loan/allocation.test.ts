@@ -56,11 +56,15 @@ describe('allocateRepayment', () => {
     expect(result.totals.excess).toBe('170.00');
   });
 
-  it('collects only the interest the current period has earned before paying principal in advance', () => {
-    const one = [installment(1, row(0, 0, 310_00, 1000_00))];
-    // 2026-01-15 → 2026-02-15 is 31 days; 10 days earned on 2026-01-25.
-    const result = allocateRepayment(one, '200.00', '2026-01-25', 'penalty-fee-interest-principal', ctx);
-    expect(result.totals).toEqual({ penalty: '0.00', fee: '0.00', interest: '100.00', principal: '100.00', excess: '0.00' });
+  it('under last-installments pays the installment falling due next in full first (what is due comes first), then principal of the last rows', () => {
+    const two = [installment(1, row(0, 0, 310_00, 1000_00)), installment(2, row(0, 0, 310_00, 1000_00))];
+    // Row 1 (due 02-15) is the bill: paid first in full. Row 2's period has not started on 01-25: no interest earned,
+    // so the rest prepays its principal.
+    const result = allocateRepayment(two, '1500.00', '2026-01-25', 'penalty-fee-interest-principal', ctx);
+    expect(result.installments).toEqual([
+      { number: 1, penalty: '0.00', fee: '0.00', interest: '310.00', principal: '1000.00' },
+      { number: 2, penalty: '0.00', fee: '0.00', interest: '0.00', principal: '190.00' },
+    ]);
   });
 
   const orders: AllocationOrder[] = ['penalty-fee-interest-principal', 'interest-principal-penalty-fee', 'due-first-then-principal'];

@@ -22,7 +22,8 @@ describe('a 12-month loan from disbursement to payoff', () => {
       '2026-06-29': [['18658.24', 'r4']],
       '2026-07-15': [['5000.00', 'r5-part']],
       '2026-07-17': [['3884.88', 'r5-rest']],
-      // Installment 7 plus 20 000.00 in advance, which pays the last installments' principal.
+      // Installment 7 plus 20 000.00 in advance, which pays the bill of 09-15 (installment 8) first, whatever the
+      // prepayment strategy, and then the last installments' principal.
       '2026-08-15': [['28884.88', 'r6-prepay']],
     };
     const perDay: Record<string, LoanEvent[]> = {};
@@ -42,13 +43,17 @@ describe('a 12-month loan from disbursement to payoff', () => {
     ]);
     // Installment 6 was late two days (within penalty grace): overdue, but no penalty.
     expect(ofType(life.events, 'PenaltyCharged').map((e) => e.data.number)).toEqual([4, 5]);
-    expect(life.state.installments[7]?.paid.principal).toBe('0.00');
+    expect(life.state.installments[7]?.settled).toBe(true);
+    expect(life.state.installments[8]?.paid.principal).toBe('0.00');
     expect(life.state.installments[11]?.paid.principal).toBe(life.state.installments[11]?.due.principal);
 
     const quote = payoffQuote(life.state, '2026-09-10');
-    // Installment 8 runs 08-15 → 09-15: 26 of its 31 days earned by 09-10.
-    const earned = new Dec(life.state.installments[7]?.due.interest ?? '0').times(26).dividedBy(31).toDecimalPlaces(2);
-    expect(quote.interest).toBe(earned.toFixed(2));
+    // Installment 8 runs 08-15 → 09-15 on the principal left (1 % of 23 355.69 = 233.56), paid ahead on 08-15: 26 of its
+    // 31 days earned by 09-10, so the payoff takes back the interest of the 5 days not run (a negative interest part).
+    const interest8 = new Dec(life.state.installments[7]?.due.interest ?? '0');
+    expect(interest8.toFixed(2)).toBe('233.56');
+    const earned = interest8.times(26).dividedBy(31).toDecimalPlaces(2);
+    expect(quote.interest).toBe(earned.minus(interest8).toFixed(2));
     expect(quote.penalties).toBe('0.00');
     const closing = life.run(repay(quote.total, 'payoff', '2026-09-10'));
     expect(closing.map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);

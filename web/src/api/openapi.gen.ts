@@ -2308,6 +2308,11 @@ export interface components {
             /** @enum {string} */
             kind: "penalty" | "fee" | "interest";
             reason: string;
+            /**
+             * @description The amount as recorded, present only where the replay waives a different `amount` (what the figures and the ledger hold): a payment recorded later, dated before it, paid part of what it waived
+             * @example 1020.07
+             */
+            recordedAmount?: string;
         } | {
             /** @constant */
             type: "penalty";
@@ -2335,6 +2340,11 @@ export interface components {
             installment: number;
             /** @description True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late (it is owed and booked nowhere) */
             voided: boolean;
+            /**
+             * @description The amount as charged, present only where the replay charges a different `amount`: a percent penalty re-priced on its row after a back-dated payment
+             * @example 1020.07
+             */
+            recordedAmount?: string;
         } | {
             /** @constant */
             type: "charge";
