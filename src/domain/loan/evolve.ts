@@ -8,8 +8,8 @@ import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, o
 import { paymentEntry } from './payment-book.js';
 import { foldMigration } from './migration.js';
 import { loanContext } from './payoff.js';
-import { applyCredit, applyFact, factKey, stampSettled, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
-import type { Installment, LoanState } from './state.js';
+import { applyCredit, applyFact, factKey, lastDayOfGrace, stampSettled, stillUnpaid, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
+import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
@@ -47,10 +47,8 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
 function recordFact(state: LoanState, fact: ServicingFact | null): void {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
-  // A penalty stands if its row was unpaid at the end of its grace; an officer's charge may have reopened a row
-  // paid in time, so with charges on the loan only the replay can tell (applyPenalty looks at the row now).
   const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
-  if (fact !== null && latest && !(fact.kind === 'penalty' && state.charges.length > 0)) {
+  if (fact !== null && latest && (fact.kind !== 'penalty' || penaltyStandsAsCharged(state, fact.penalty))) {
     const key = factKey(fact.date, fact.kind);
     const result = applyFact(state.installments, fact, order, ctx);
     const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
@@ -74,6 +72,19 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
     state.creditBalance = subtractAmounts(formatMinor(replay.excessMinor, places), state.refunded, state.currency);
     refreshDerived(state);
   }
+}
+
+/**
+ * True when a penalty arriving as the latest fact can be added to the rows as they are: its row still
+ * owes principal, interest or fees now (so it did at the end of its grace) and it is dated the day
+ * after its grace (so it was priced on the row as it stood then). Otherwise only the replay can tell:
+ * a row paid after its grace but before the penalty's date still owes it, and an officer's charge
+ * may have reopened a row paid in time.
+ */
+function penaltyStandsAsCharged(state: LoanState, penalty: PenaltyFact): boolean {
+  if (state.charges.length > 0 || !stillUnpaid(state.installments, penalty.number, state.currency)) return false;
+  const lastGrace = lastDayOfGrace(state, penalty.number);
+  return state.terms?.penalty?.type === 'fixed' || (lastGrace !== null && penalty.date === addDays(lastGrace, 1));
 }
 
 /** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
