@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
+import { cutBackTo } from '../../src/domain/loan/evolve.js';
 import { penaltyAmount } from '../../src/domain/loan/delinquency.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
@@ -216,7 +217,12 @@ describe('servicing properties over random histories', () => {
             interestFollowsPrincipal(repayment, loan.state);
           }
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
-            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
+            const date = loan.state.writeOffRequest.date;
+            // What the borrower owed that day: the payoff quote on the loan cut back to that day (QA: suspended NPA interest was dropped).
+            const owed = structuredClone(loan.state);
+            cutBackTo(owed, date);
+            const quote = payoffQuote(owed, date).total;
+            if (attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } }, today)) expect(loan.state.writtenOff?.claim, 'write-off = payoff quote at its date').toBe(quote);
           }
         }
         await project(generalLedgerProjection, loan.log.events.slice(projected), ctx);

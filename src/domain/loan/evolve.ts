@@ -288,7 +288,8 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       cutBackTo(state, d.date);
       const refundDue = d.refundDue ?? fmt(new Dec(0), c);
       const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
-      state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
+      const claim = total.plus(d.notBooked?.interest ?? 0).plus(d.notBooked?.fees ?? 0);
+      state.writtenOff = { date: d.date, total: fmt(total, c), claim: fmt(claim, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
       state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];
       break;
