@@ -65,6 +65,7 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   const schedule = generateSchedule({
     principal: fmt(principal, state.currency), annualRate, term, startDate: date,
     terms: { ...terms, annualRate, graceOnPrincipal: 0, graceOnInterest: 0 },
+    ...(data.calendar ? { calendar: data.calendar } : {}),
   });
   return [{
     type: 'LoanRescheduled',
