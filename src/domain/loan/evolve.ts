@@ -6,6 +6,7 @@ import { isNonPerforming } from './classification.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
+import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
 import { foldMigration } from './migration.js';
 import { loanContext } from './payoff.js';
 import { applyCredit, applyFact, factKey, lastDayOfGrace, stampSettled, stillUnpaid, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
@@ -96,12 +97,19 @@ function clearDelinquency(state: LoanState): void {
 
 /**
  * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
- * overpaid loan reopens (overdue again if an installment it paid was overdue).
+ * overpaid loan reopens (overdue again if an installment it paid was overdue); a written-off one
+ * stays written off, its write-off re-derived without the payment.
  */
 function reversePayment(state: LoanState, event: RepaymentReversed): void {
   state.reversed.push(event.data.reference);
   state.lastFactKey = null;
   recordFact(state, null);
+  // Written off: the write-off is re-derived on its date without the payment (it takes what was owed then);
+  // the loan stays written off, and the ledger moves the bounced cash to the loss.
+  if (state.writtenOff !== null) {
+    state.writtenOff = writtenOffRecord(state.writtenOff.date, writeOffAmounts(state, state.writtenOff.date), state.currency);
+    return;
+  }
   const places = minorUnits(state.currency);
   const credit = minorOf(state.creditBalance, places);
   const owing = state.installments.some((inst) => !inst.settled) || credit < 0n;
@@ -286,10 +294,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'LoanWrittenOff': {
       const d = event.data;
       cutBackTo(state, d.date);
-      const refundDue = d.refundDue ?? fmt(new Dec(0), c);
-      const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
-      const claim = total.plus(d.notBooked?.interest ?? 0).plus(d.notBooked?.fees ?? 0);
-      state.writtenOff = { date: d.date, total: fmt(total, c), claim: fmt(claim, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
+      state.writtenOff = writtenOffRecord(d.date, d, c);
       state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];
       break;

@@ -6,9 +6,8 @@ import { daysPastDue } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireActive, requireLoan } from './guards.js';
 import { cutBackTo } from './evolve.js';
-import { loanFigures } from './figures.js';
 import { fmt } from './installment.js';
-import { payoffQuote } from './payoff.js';
+import { writeOffAmounts } from './write-off-amounts.js';
 import { paymentRecords } from './payment-book.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
@@ -67,19 +66,13 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
     throw new DomainError('WRITE_OFF_BEFORE_LATER_FACTS', `A write-off cannot be dated ${date}, before a repayment or waiver dated ${later}`, 'rule', { latest: later });
   }
   requireDpd(state, terms.writeOffDpd, date);
-  // What the books carry that day: principal owed and the interest, fees and penalties recognised and unpaid;
-  // what the borrower owes that day: the payoff quote. The difference was never booked.
+  // What the books carry that day, and what the borrower owes that day (the payoff quote) beyond it.
   const onDate = structuredClone(state);
   cutBackTo(onDate, date);
-  const figures = loanFigures(onDate, date);
-  const quote = payoffQuote(onDate, date);
-  const notBooked = (owed: string, booked: string) => fmt(new Dec(owed).minus(booked), state.currency);
   return [{
     type: 'LoanWrittenOff',
     data: {
-      date: data.date, principal: figures.outstanding.principal, interest: figures.receivable.interest,
-      fees: figures.receivable.fees, penalties: figures.receivable.penalties, refundDue: figures.refundDue,
-      notBooked: { interest: notBooked(quote.interest, figures.receivable.interest), fees: notBooked(quote.fees, figures.receivable.fees) },
+      date: data.date, ...writeOffAmounts(onDate, date),
       requestedBy: request.requestedBy, approvedBy: data.approvedBy,
     },
   }];
