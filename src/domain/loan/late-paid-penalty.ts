@@ -39,6 +39,10 @@ function settledLate(state: LoanState, inst: Installment, date: string): boolean
   if (!inst.settled || inst.settledOn === null || inst.settledOn <= inst.dueDate || inst.dueDate >= date) return false;
   const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
   if (inst.settledOn <= lastGrace || lastGrace >= date) return false;
+  // Only the first close after the grace can owe it: a later one finds a penalty fact, or found the row not late
+  // (a close that recorded anything since the grace ended moved lastEodDate past it; one that recorded nothing
+  // leaves the row a candidate, which costs a replay but charges nothing twice).
+  if (state.lastEodDate !== null && state.lastEodDate > lastGrace) return false;
   return state.rescheduledOn === null || (date >= state.rescheduledOn && lastGrace >= state.rescheduledOn);
 }
 
