@@ -3,7 +3,7 @@ import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
 const PERCENT_5 = { type: 'percent' as const, value: '5', cap: null, graceDays: 3 };
 
-describe('a percent penalty is that percent of what its row owed when it was charged, given every fact dated by then', () => {
+describe('a percent penalty is that percent of what its row owed at the end of its last grace day, given every fact dated by then', () => {
   it('M1: a partial payment back-dated before the charge lowers row 1\'s penalty to 5 % of what it then owed', async () => {
     const loan = new ServicedLoan('L1', servicingTerms({ penalty: PERCENT_5 }), '10000.00', 6, '2026-08-01');
     const charged = loan.close('2026-11-30').filter((e) => e.type === 'PenaltyCharged');
@@ -20,11 +20,17 @@ describe('a percent penalty is that percent of what its row owed when it was cha
     expect(balances.penalty_income).toBe('-173.81');
   });
 
-  it('M1: a payment back-dated before the charge that pays the row in full voids its percent penalty', () => {
+  it('M1: a payment back-dated after the grace, before the charge, leaves the percent penalty priced on what the row owed at the end of its grace', () => {
     const loan = new ServicedLoan('L1', servicingTerms({ penalty: PERCENT_5 }), '10000.00', 6, '2026-08-01');
     loan.close('2026-11-30');
     loan.repay('1725.48', 'p1', '2026-09-10');
-    // Paid 6 days late, after its grace: row 1 was late, but owed nothing on 11-30, so 5 % of it is nothing.
-    expect(loan.state.installments[0]?.due.penalty).toBe('0.00');
+    // Paid 6 days late (due 09-01, grace through 09-04): row 1 was late, owing 1 725.48 at the end of its grace, so
+    // its penalty stands at 5 % of that, 86.27, though charged only on 11-30 (before the fix: void, as the row owed nothing on 11-30).
+    expect(loan.state.installments[0]?.due.penalty).toBe('86.27');
+    // Within the grace instead, it owed nothing at its end: void.
+    const inTime = new ServicedLoan('L2', servicingTerms({ penalty: PERCENT_5 }), '10000.00', 6, '2026-08-01');
+    inTime.close('2026-11-30');
+    inTime.repay('1725.48', 'p1', '2026-09-04');
+    expect(inTime.state.installments[0]?.due.penalty).toBe('0.00');
   });
 });

@@ -67,10 +67,10 @@ describe('nothing is dated before the last reschedule (its contract already hold
     const penalties = loan.close('2026-11-30').filter((e) => e.type === 'PenaltyCharged');
     expect(penalties.map((e) => e.data)).toEqual([1, 2, 3].map((number) => ({ number, amount: '86.27', date: '2026-11-30' })));
     expect(refused(loan, reschedule('2026-11-01', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
-    // Dated on the penalties' day it is refused too: a payment dated that day replays before that close and may void them.
-    expect(refused(loan, reschedule('2026-11-30', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
-    // Dated the next day, it keeps them on the rows it keeps; no payment dated earlier can be posted, a later one pays them (row 1's first).
-    expect(loan.run(reschedule('2026-12-01', 6), '2026-12-01')[0]?.type).toBe('LoanRescheduled');
+    // Dated on the penalties' day it is accepted: they are charged at the start of that day (a payment dated that day
+    // replays after them and pays them), so it keeps them on the rows it keeps; no payment dated earlier can be posted,
+    // a later one pays them (row 1's first).
+    expect(loan.run(reschedule('2026-11-30', 6), '2026-11-30')[0]?.type).toBe('LoanRescheduled');
     expect(refused(loan, { type: 'ReceiveRepayment', data: { amount: '1000.00', channel: 'online', reference: 'p1', effectiveDate: '2026-11-05' } }, '2026-12-01')).toBe('BACKDATED_BEFORE_RESCHEDULE');
     const [received] = loan.repay('1000.00', 'p2', addDays('2026-12-01', 1));
     expect(received?.type === 'RepaymentReceived' && received.data.allocation.penalty).toBe('86.27');

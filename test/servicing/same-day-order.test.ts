@@ -29,30 +29,36 @@ const figures = (state: LoanState) => {
 describe('facts of one value date and that day\'s close of business', () => {
   const terms = servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } });
 
-  it('given row 1 (1 020.07, due 2024-02-15) unpaid and a 25.00 penalty charged by the close of 02-18, when 1 020.07 dated 02-18 is recorded after that close, then it pays row 1 and the penalty falls away, as if recorded before the close', () => {
+  it('given row 1 (1 020.07, due 2024-02-15, 2 grace days) unpaid and a 25.00 penalty charged by the close of 02-18, when 1 020.07 dated 02-18 is recorded after that close, then the penalty stands and is paid first, as if recorded before the close', () => {
     const loan = new ServicedLoan('D1', terms);
     let today = DISBURSED;
     while (today < '2024-02-18') loan.close((today = addDays(today, 1)));
     expect(loan.state.penalties.map((p) => [p.date, p.amount])).toEqual([['2024-02-18', '25.00']]);
     // The quote for 02-18 is the one the repayment cap enforces: 3 000.00 + 30.00 due + row 2's 20.10 × 3/29 = 2.08,
-    // and no penalty (paid that day, row 1 is not unpaid at the close). A cent more is refused.
+    // and the penalty: row 1 was still unpaid at the end of its last grace day (02-17). A cent more is refused.
     const quote = payoffQuote(loan.state, '2024-02-18');
-    expect(quote).toMatchObject({ principal: '3000.00', interest: '32.08', penalties: '0.00', total: '3032.08' });
+    expect(quote).toMatchObject({ principal: '3000.00', interest: '32.08', penalties: '25.00', total: '3057.08' });
     const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff', effectiveDate: '2024-02-18', keyed: { overpaymentConfirmed: false } } });
     expect(() => decideLoan(keyed(formatMinor(minorOf(quote.total, 2) + 1n, 2)), loan.state)).toThrow(expect.objectContaining({ code: 'AMOUNT_EXCEEDS_PAYOFF' }));
     const [received] = loan.repay('1020.07', 'p1', '2024-02-18');
-    // By hand: replayed before the close of its day, the payment finds row 1 owing 990.07 + 30.00 = 1 020.07 and no
-    // penalty yet: it pays exactly that, and the close's penalty, its row no longer unpaid then, does not stand.
-    // Recorded before the close, the close would have charged nothing. Sorted by recording order (before the fix),
-    // it paid the 25.00 penalty first and left 25.00 of row 1's principal owed.
-    expect(received?.type === 'RepaymentReceived' && received.data.allocation).toEqual({ penalty: '0.00', fee: '0.00', interest: '30.00', principal: '990.07', excess: '0.00' });
-    expect(loan.figures().outstanding).toMatchObject({ penalties: '0.00', principal: '2009.93' });
+    // By hand: the penalty is charged at the start of 02-18 (the first day after the grace), so the payment that
+    // day finds row 1 owing 25.00 + 30.00 + 990.07: penalty first, then interest, and 965.07 of principal,
+    // leaving 25.00 of row 1's principal owed. (Before the fix the payment voided the penalty: an extra grace day.)
+    expect(received?.type === 'RepaymentReceived' && received.data.allocation).toEqual({ penalty: '25.00', fee: '0.00', interest: '30.00', principal: '965.07', excess: '0.00' });
+    expect(loan.figures().outstanding).toMatchObject({ penalties: '0.00', principal: '2034.93' });
+    // Recorded before the close of 02-18, the close still charges it (row 1 was settled only after its grace).
     const before = new ServicedLoan('D2', terms);
     today = DISBURSED;
     while (today < '2024-02-17') before.close((today = addDays(today, 1)));
     before.repay('1020.07', 'p1', '2024-02-18');
     before.close('2024-02-18');
     expect(before.figures()).toEqual(loan.figures());
+    // Paid on its last grace day instead, no penalty stands.
+    const inTime = new ServicedLoan('D3', terms);
+    today = DISBURSED;
+    while (today < '2024-02-18') inTime.close((today = addDays(today, 1)));
+    inTime.repay('1020.07', 'p1', '2024-02-17');
+    expect(inTime.figures().outstanding).toMatchObject({ penalties: '0.00', principal: '2009.93' });
   });
 
   it('permuting the recording order of a close\'s penalties and the other facts of its date does not change the loan\'s figures, and the state folded fact by fact equals the full replay (random histories)', () => {

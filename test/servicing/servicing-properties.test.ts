@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
+import { cutBackTo } from '../../src/domain/loan/evolve.js';
 import { penaltyAmount } from '../../src/domain/loan/delinquency.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import { payoffQuote } from '../../src/domain/loan/payoff.js';
 import { paymentRecords } from '../../src/domain/loan/payment-book.js';
-import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
+import { lastDayOfGrace, replayServicing } from '../../src/domain/loan/servicing-replay.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import type { JournalEntry } from '../../src/projections/models/general-ledger/accounts.js';
@@ -142,8 +143,8 @@ function aroundPenalty(state: LoanState, charged: PenaltyFact) {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
   const upTo = (withIt: boolean) => {
-    // A close's penalties replay after every other fact of their date (servicing-replay's factKey).
-    const keep = (date: string) => date <= charged.date;
+    // A close's penalties replay before every other fact of their date (servicing-replay's factKey).
+    const keep = (date: string) => date < charged.date;
     const keepPenalty = (date: string, sequence: number) => date < charged.date || (date === charged.date && (withIt ? sequence <= charged.sequence : sequence < charged.sequence));
     const later = paymentRecords(state.payments).filter((p) => !keep(p.effectiveDate)).map((p) => p.reference);
     const before: LoanState = {
@@ -156,21 +157,24 @@ function aroundPenalty(state: LoanState, charged: PenaltyFact) {
   const withIt = upTo(true);
   // What the replay added for it, in cents: nothing when void, else the penalty as replayed (percent ones re-priced).
   const added = without && withIt ? Math.round((Number(withIt.due.penalty) - Number(without.due.penalty)) * 100) : 0;
-  return { without, added };
+  // The row at the end of its last grace day, every fact dated up to then replayed: what the penalty is priced on.
+  const endOfGrace = replayServicing(state, order, ctx, [], lastDayOfGrace(state, charged.number)).installments[charged.number - 1];
+  return { without, endOfGrace, added };
 }
 
 /**
- * Every percent penalty is that percent of what its row owed on the penalty's date, given every
- * fact replayed before it (QA M1): replaying the facts up to it with and without it, its row's
- * penalty grows by nothing (void) or by exactly the penalty priced on the row as it stood.
+ * Every percent penalty is that percent of what its row owed at the end of its last grace day, given
+ * every fact dated up to then (QA M1; the day before the penalty's date when closes ran every day):
+ * replaying the facts up to it with and without it, its row's penalty grows by nothing (void) or by
+ * exactly the penalty priced on the row as it stood then.
  */
 function percentPenaltiesFollowTheRow(state: LoanState): void {
   const penalty = state.terms?.penalty;
   if (penalty?.type !== 'percent' || state.contract.length === 0 || state.writtenOff !== null) return;
   for (const charged of state.penalties) {
-    const { without, added } = aroundPenalty(state, charged);
-    if (!without || added === 0) continue;
-    expect(added, `penalty ${charged.number} on ${charged.date}`).toBe(Math.round(Number(penaltyAmount(without, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN').toFixed()) * 100));
+    const { endOfGrace, added } = aroundPenalty(state, charged);
+    if (!endOfGrace || added === 0) continue;
+    expect(added, `penalty ${charged.number} on ${charged.date}`).toBe(Math.round(Number(penaltyAmount(endOfGrace, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN').toFixed()) * 100));
   }
 }
 
@@ -213,7 +217,12 @@ describe('servicing properties over random histories', () => {
             interestFollowsPrincipal(repayment, loan.state);
           }
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
-            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
+            const date = loan.state.writeOffRequest.date;
+            // What the borrower owed that day: the payoff quote on the loan cut back to that day (QA: suspended NPA interest was dropped).
+            const owed = structuredClone(loan.state);
+            cutBackTo(owed, date);
+            const quote = payoffQuote(owed, date).total;
+            if (attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } }, today)) expect(loan.state.writtenOff?.claim, 'write-off = payoff quote at its date').toBe(quote);
           }
         }
         await project(generalLedgerProjection, loan.log.events.slice(projected), ctx);

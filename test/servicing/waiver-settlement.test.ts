@@ -51,12 +51,12 @@ describe('a waiver dated before what it would waive was owed', () => {
     const loan = latePenalty();
     expect(loan.figures().outstanding.penalties).toBe('25.00');
     const waive = (effectiveDate: string) => ({ type: 'WaiveCharge' as const, data: { kind: 'penalty' as const, amount: null, reason: 'goodwill', effectiveDate } });
-    // The penalty was charged at the close of 2024-02-18 (row 1 due 02-15, more than two days of grace). A
-    // close's penalties replay after every other fact of their date, so a waiver dated 02-18 precedes it too.
+    // The penalty was charged by the close of 2024-02-18 (row 1 due 02-15, more than two days of grace). A
+    // close's penalties are charged at the start of their date, so a waiver dated 02-17 precedes it, one dated 02-18 does not.
     expect(() => loan.run(waive('2024-02-10'), '2024-02-20')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
-    expect(() => loan.run(waive('2024-02-18'), '2024-02-20')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
+    expect(() => loan.run(waive('2024-02-17'), '2024-02-20')).toThrow(expect.objectContaining({ code: 'AMOUNT_OUT_OF_RANGE' }));
     expect(loan.figures().outstanding.penalties).toBe('25.00');
-    expect(loan.run(waive('2024-02-19'), '2024-02-20').map((e) => e.type)).toEqual(['ChargeWaived']);
+    expect(loan.run(waive('2024-02-18'), '2024-02-20').map((e) => e.type)).toEqual(['ChargeWaived']);
     expect(loan.figures().outstanding.penalties).toBe('0.00');
   });
 });

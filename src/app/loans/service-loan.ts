@@ -2,6 +2,7 @@ import type { Channel, ChargeKind } from '../../domain/loan/events.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { firstRecording } from './collect-payment.js';
 import { runLoanCommand } from './run-loan-command.js';
+import { lenderWorkingCalendar } from '../working-days/lender-calendar.js';
 
 export interface WaiverInput {
   kind: ChargeKind;
@@ -39,8 +40,9 @@ export async function waiveCharge(services: AppServices, meta: CommandMeta, loan
 /** Re-amortizes what falls due after the effective date under a new term and/or rate. */
 export async function rescheduleLoan(services: AppServices, meta: CommandMeta, loanId: string, input: RescheduleInput): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
+  const calendar = await lenderWorkingCalendar(services.eventStore);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
-    type: 'Reschedule', data: { reason: input.reason, effectiveDate, term: input.term ?? null, annualRate: input.annualRate ?? null },
+    type: 'Reschedule', data: { reason: input.reason, effectiveDate, term: input.term ?? null, annualRate: input.annualRate ?? null, calendar },
   }, occurredAtFor(services, effectiveDate));
   return outcome;
 }

@@ -197,9 +197,12 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
       return { type: 'recovery', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference };
     }
     case 'LoanWrittenOff': {
+      // The borrower's claim written off (the payoff that day), interest and fees the books never carried included.
       const d = event.data as LoanWrittenOff['data'];
-      const { principal, interest, fees, penalties } = d;
-      return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties], currency), writtenOff: { principal, interest, fees, penalties } };
+      const { principal, penalties } = d;
+      const interest = sum([d.interest, d.notBooked?.interest ?? '0'], currency);
+      const fees = sum([d.fees, d.notBooked?.fees ?? '0'], currency);
+      return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties, d.refundDue ?? '0'], currency), writtenOff: { principal, interest, fees, penalties } };
     }
     default:
       return null;

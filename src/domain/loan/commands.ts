@@ -4,6 +4,7 @@ import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
 import type { Channel, ChargeKind, CreditAssessed, LoanMigrated, OfficerChargeKind } from './events.js';
 import type { PrepaymentOverride } from './state.js';
+import type { WorkingCalendar } from '../working-days/working-calendar.js';
 
 /**
  * Loan commands carry everything the decider needs (ids, dates, the acting person and role, and
@@ -48,7 +49,11 @@ export type ApproveLoan = {
 };
 export type RejectLoan = { type: 'Reject'; data: { reason: string; by: string } };
 export type WithdrawLoan = { type: 'Withdraw'; data: { reason: string | null } };
-export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel } };
+/**
+ * `calendar`: the lender's working days the product's non-working-day rule moves due dates by, read
+ * by the application (the domain does no I/O) — the same calendar the quote uses; weekends only when absent.
+ */
+export type DisburseLoan = { type: 'Disburse'; data: { effectiveDate: string; channel: Channel; calendar?: WorkingCalendar } };
 export type ReceiveRepayment = {
   type: 'ReceiveRepayment';
   /**
@@ -71,7 +76,8 @@ export type ApplyCharge = {
 export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
 export type RescheduleLoan = {
   type: 'Reschedule';
-  data: { reason: string; effectiveDate: string; term?: number | null; annualRate?: string | null };
+  /** `calendar`: as on DisburseLoan, for the new schedule's due dates. */
+  data: { reason: string; effectiveDate: string; term?: number | null; annualRate?: string | null; calendar?: WorkingCalendar };
 };
 export type RequestWriteOff = { type: 'RequestWriteOff'; data: { requestedBy: string; reason: string; date: string } };
 export type ApproveWriteOff = { type: 'ApproveWriteOff'; data: { approvedBy: string; date: string } };

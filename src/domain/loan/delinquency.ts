@@ -24,13 +24,14 @@ export function pastDueInstallments(installments: readonly Installment[], firstU
 }
 
 /**
- * The penalty to charge an overdue installment on `date`, or zero. One charge per installment
- * (not one a day), once it is more than `graceDays` late, capped at `cap`; a percent penalty is
- * that share of what the installment still owes.
+ * The penalty to charge an unsettled installment on `date`, or zero: once its last grace day
+ * (due date + `graceDays`) has ended, capped at `cap`; a percent penalty is that share of what the
+ * installment still owes. One charge per installment (not one a day): the caller skips rows
+ * already charged (chargedPenaltyRows).
  */
 export function penaltyDue(inst: Installment, date: string, penalty: PenaltyTerm | null, currency: string, rounding: RoundingMode): Decimal {
   const zero = new Dec(0);
-  if (!penalty || inst.settled || !new Dec(inst.due.penalty).isZero()) return zero;
+  if (!penalty || inst.settled) return zero;
   if (daysBetween(inst.dueDate, date) <= penalty.graceDays) return zero;
   return penaltyAmount(inst, penalty, currency, rounding);
 }

@@ -9,7 +9,10 @@ import type { LoanEvent } from './events.js';
 import { requireLoan } from './guards.js';
 import type { LoanState } from './state.js';
 
-/** Pays out an approved loan once: schedule, origination fees, net cash and APR, never above the product's cap. */
+/**
+ * Pays out an approved loan once: schedule (due dates moved by the product's non-working-day rule on
+ * the calendar the command carries, as the quote does), origination fees, net cash and APR, never above the product's cap.
+ */
 export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] {
   const terms = requireLoan(state);
   if (state.disbursement !== null) throw new DomainError('ALREADY_DISBURSED', 'Loan was already disbursed', 'conflict');
@@ -21,6 +24,7 @@ export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] 
   const principal = Money.of(state.principalApproved ?? '0', terms.currency);
   const schedule = generateSchedule({
     principal: principal.toString(), annualRate: terms.annualRate, term: state.term ?? 0, startDate: date, terms, firstRepaymentDate: state.firstRepaymentDate,
+    ...(data.calendar ? { calendar: data.calendar } : {}),
   });
   const fees = originationFees(principal, terms);
   const net = fees.reduce((sum, fee) => sum.minus(Money.of(fee.amount, terms.currency)), principal);

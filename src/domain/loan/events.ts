@@ -157,6 +157,14 @@ export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
   penalties: string;
   /** A refund paid out against a repayment since reversed, owed back and written off with the rest (absent before it existed). */
   refundDue?: string;
+  /**
+   * What the borrower owed that day beyond what the books carried (decimal strings; absent before it
+   * existed, i.e. zero): contract interest earned but never accrued (accrual suspended once the loan
+   * was NPA, or earned since the last accrual posting) and fees fallen due since. Written off the
+   * borrower's claim with the rest, but never booked: interest not accrued is not income, so it leaves
+   * no loss in the ledger (a memo amount).
+   */
+  notBooked?: { interest: string; fees: string };
   requestedBy: string;
   approvedBy: string;
 }>;

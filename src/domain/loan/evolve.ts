@@ -6,10 +6,11 @@ import { isNonPerforming } from './classification.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
+import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
 import { foldMigration } from './migration.js';
 import { loanContext } from './payoff.js';
-import { applyCredit, applyFact, factKey, stampSettled, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
-import type { Installment, LoanState } from './state.js';
+import { applyCredit, applyFact, factKey, lastDayOfGrace, stampSettled, stillUnpaid, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
+import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
@@ -47,10 +48,8 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
 function recordFact(state: LoanState, fact: ServicingFact | null): void {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
-  // A penalty stands if its row was unpaid at the end of its grace; an officer's charge may have reopened a row
-  // paid in time, so with charges on the loan only the replay can tell (applyPenalty looks at the row now).
   const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
-  if (fact !== null && latest && !(fact.kind === 'penalty' && state.charges.length > 0)) {
+  if (fact !== null && latest && (fact.kind !== 'penalty' || penaltyStandsAsCharged(state, fact.penalty))) {
     const key = factKey(fact.date, fact.kind);
     const result = applyFact(state.installments, fact, order, ctx);
     const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
@@ -76,6 +75,19 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
   }
 }
 
+/**
+ * True when a penalty arriving as the latest fact can be added to the rows as they are: its row still
+ * owes principal, interest or fees now (so it did at the end of its grace) and it is dated the day
+ * after its grace (so it was priced on the row as it stood then). Otherwise only the replay can tell:
+ * a row paid after its grace but before the penalty's date still owes it, and an officer's charge
+ * may have reopened a row paid in time.
+ */
+function penaltyStandsAsCharged(state: LoanState, penalty: PenaltyFact): boolean {
+  if (state.charges.length > 0 || !stillUnpaid(state.installments, penalty.number, state.currency)) return false;
+  const lastGrace = lastDayOfGrace(state, penalty.number);
+  return state.terms?.penalty?.type === 'fixed' || (lastGrace !== null && penalty.date === addDays(lastGrace, 1));
+}
+
 /** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
 function clearDelinquency(state: LoanState): void {
   state.classification = 'normal';
@@ -85,12 +97,19 @@ function clearDelinquency(state: LoanState): void {
 
 /**
  * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
- * overpaid loan reopens (overdue again if an installment it paid was overdue).
+ * overpaid loan reopens (overdue again if an installment it paid was overdue); a written-off one
+ * stays written off, its write-off re-derived without the payment.
  */
 function reversePayment(state: LoanState, event: RepaymentReversed): void {
   state.reversed.push(event.data.reference);
   state.lastFactKey = null;
   recordFact(state, null);
+  // Written off: the write-off is re-derived on its date without the payment (it takes what was owed then);
+  // the loan stays written off, and the ledger moves the bounced cash to the loss.
+  if (state.writtenOff !== null) {
+    state.writtenOff = writtenOffRecord(state.writtenOff.date, writeOffAmounts(state, state.writtenOff.date), state.currency);
+    return;
+  }
   const places = minorUnits(state.currency);
   const credit = minorOf(state.creditBalance, places);
   const owing = state.installments.some((inst) => !inst.settled) || credit < 0n;
@@ -276,9 +295,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'LoanWrittenOff': {
       const d = event.data;
       cutBackTo(state, d.date);
-      const refundDue = d.refundDue ?? fmt(new Dec(0), c);
-      const total = new Dec(d.principal).plus(d.interest).plus(d.fees).plus(d.penalties).plus(refundDue);
-      state.writtenOff = { date: d.date, total: fmt(total, c), principal: d.principal, interest: d.interest, fee: d.fees, penalty: d.penalties, refundDue };
+      state.writtenOff = writtenOffRecord(d.date, d, c);
       state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];
       break;

@@ -21,8 +21,8 @@ export function paymentIsLatest(state: LoanState, date: string): boolean {
 
 /**
  * Allocates `payment` as the replay will: on the current rows when it is the latest fact, else by
- * re-running every fact in replay order with it (a payment dated a close's day sorts before that
- * close's penalties, which then take what they may from its excess). The repayment cap and the
+ * re-running every fact in replay order with it (a payment dated a close's day sorts after that
+ * close's penalties, charged at the start of the day, and pays them like any charge owed). The repayment cap and the
  * payoff quote both go through here, so what the quote says closes the loan is what the cap lets in.
  */
 export function paymentOutcome(state: LoanState, payment: PaymentRecord): PaymentOutcome {

@@ -1,4 +1,3 @@
-import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { generateSchedule } from '../schedule/generate.js';
@@ -33,14 +32,11 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     rule('BACKDATED_BEFORE_RESCHEDULE', `Cannot reschedule before the reschedule on ${state.rescheduledOn}`);
   }
-  // A penalty, waiver or charge dated after the effective date would be dropped with the rows it sits on; and
-  // a close's penalty of that very day would be baked in, though a payment dated that day replays before it
-  // (and may void it): the reschedule, like a payment, must sort after every fact already applied.
+  // A penalty, waiver or charge dated after the effective date would be dropped with the rows it sits on:
+  // the reschedule, like a payment, must sort after every fact already applied.
   const lastFact = state.lastFactKey?.slice(0, 10) ?? null;
   if (lastFact !== null && !paymentIsLatest(state, date)) {
-    rule('RESCHEDULE_BACKDATED', date < lastFact
-      ? `Cannot reschedule before the servicing fact dated ${lastFact}`
-      : `Cannot reschedule on ${date}, the day of a close of business that charged a penalty: date it ${addDays(date, 1)} or later`);
+    rule('RESCHEDULE_BACKDATED', `Cannot reschedule before the servicing fact dated ${lastFact}`);
   }
   const replaced = state.installments.filter((inst) => inst.dueDate > date);
   // Money already paid towards interest or charges of a replaced row would have nowhere to go.
@@ -69,6 +65,7 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   const schedule = generateSchedule({
     principal: fmt(principal, state.currency), annualRate, term, startDate: date,
     terms: { ...terms, annualRate, graceOnPrincipal: 0, graceOnInterest: 0 },
+    ...(data.calendar ? { calendar: data.calendar } : {}),
   });
   return [{
     type: 'LoanRescheduled',

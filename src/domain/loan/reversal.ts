@@ -14,10 +14,13 @@ function knownRepayment(state: LoanState, reference: string): PaymentRecord {
   return payment;
 }
 
-/** Checks the repayment can still be reversed: the loan not written off, the payment not before a reschedule. */
+/**
+ * Checks the repayment can still be reversed: not made before a reschedule (whose contract baked it in).
+ * On a written-off loan it can: every repayment is dated on or before the write-off, which the
+ * replay re-derives without it (the bounced cash goes to the loss).
+ */
 function requireReversible(state: LoanState, payment: PaymentRecord): void {
   const reference = payment.reference;
-  if (state.status === 'written_off') throw new DomainError('LOAN_WRITTEN_OFF', 'A written-off loan\'s repayments are not reversed; record the loss or a recovery instead', 'conflict');
   if (payment.sequence < state.replayFrom) {
     throw new DomainError('REVERSAL_BEFORE_RESCHEDULE', `Repayment ${reference} was made before the reschedule on ${state.rescheduledOn}`, 'rule');
   }
@@ -53,7 +56,7 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
  * (QA: the console said "approved" when nothing was).
  *
  * Errors: REPAYMENT_NOT_FOUND (404); REVERSAL_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422, the
- * requester approving); LOAN_WRITTEN_OFF (409).
+ * requester approving); REVERSAL_BEFORE_RESCHEDULE (422).
  */
 export function approveReversal({ data }: ApproveReversal, state: LoanState): LoanEvent[] {
   requireLoan(state);

@@ -15,10 +15,11 @@ import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, Waiv
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
- * after every other fact of that date (the close ends the day, whenever a fact of it was recorded),
- * and otherwise in the order recorded. So a payment dated a close's day pays that close's penalty
- * neither when recorded before the close nor after it: a loan's figures do not depend on whether
- * a same-day fact was recorded before or after the close.
+ * before every other fact of that date, and otherwise in the order recorded. A penalty dated D is
+ * charged at the start of D, the first day after its installment's grace (Fineract's close of
+ * business charges it then): a payment dated D pays it like any charge owed that day and never
+ * undoes it, so a loan's figures do not depend on whether a same-day fact was recorded before or
+ * after the close.
  */
 export type ServicingFact =
   | { kind: 'payment'; date: string; sequence: number; payment: PaymentRecord }
@@ -31,7 +32,7 @@ export type ServicingFact =
  * fact with a lower key than the latest applied re-runs the replay.
  */
 export function factKey(date: string, kind: ServicingFact['kind'] = 'payment'): string {
-  return `${date}|${kind === 'penalty' ? 1 : 0}`;
+  return `${date}|${kind === 'penalty' ? 0 : 1}`;
 }
 
 // Whether an installment was late is judged at the end of its last day of grace, after every fact of that day.
@@ -181,16 +182,16 @@ export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: s
 }
 
 /** True while the installment still owes principal, interest or fees (what makes it late). */
-function stillUnpaid(rows: readonly Installment[], number: number, currency: string): boolean {
+export function stillUnpaid(rows: readonly Installment[], number: number, currency: string): boolean {
   const inst = rows[number - 1];
   const places = minorUnits(currency);
   return inst !== undefined && COMPONENTS.some((c) => c !== 'penalty' && owedMinor(inst, c, places) > 0n);
 }
 
 /**
- * A percent penalty replayed is that percent of what its row owes at that point of the replay (every
- * fact dated before it applied): a payment back-dated before it lowers it. A fixed one stands as
- * charged. Null when the row owes nothing then.
+ * A percent penalty replayed is that percent of what its row owed at the end of its last grace day
+ * (every fact dated up to then applied): a payment back-dated into the grace lowers it. A fixed one
+ * stands as charged. Null when the row owes nothing then.
  */
 function repriced(rows: readonly Installment[], penalty: PenaltyFact, ctx: LoanContext): PenaltyFact | null {
   const terms = ctx.schedule?.terms;
@@ -230,7 +231,7 @@ export function applyPenalty(rows: Installment[], penalty: PenaltyFact, currency
 }
 
 /** The installment's last day of grace: unpaid at its end, the installment is late and a penalty stands. */
-function lastDayOfGrace(state: LoanState, number: number): string | null {
+export function lastDayOfGrace(state: LoanState, number: number): string | null {
   const inst = state.contract[number - 1];
   if (!inst) return null;
   return addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
@@ -296,9 +297,10 @@ export interface Replay {
 /**
  * Re-runs every fact since the contract in effective-date order (Fineract's reprocessing of a
  * back-dated transaction): the same facts always give the same installments, whatever order they
- * arrived in. Pure; the contract rows are copied, never changed.
+ * arrived in. Pure; the contract rows are copied, never changed. With `throughDay`, only the facts
+ * dated up to the end of that day are replayed.
  */
-export function replayServicing(state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = []): Replay {
+export function replayServicing(state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null): Replay {
   const rows = state.contract.map((row) => ({ ...row }));
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
@@ -307,29 +309,28 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const waived = new Map<number, bigint>();
   const penaltiesCharged = new Map<number, string>();
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
-  // A penalty stands if its installment was still unpaid at the end of its last day of grace (it
-  // was paid late) and at the close that charged it (after that day's other facts); it is added on
-  // the date it was charged, so no payment dated earlier pays it.
+  // A penalty stands iff its installment was still unpaid at the end of its last day of grace (it
+  // was paid late), priced then; it is added on the date it was charged, so no payment dated
+  // earlier pays it.
   const checks = facts
     .filter((fact): fact is Extract<ServicingFact, { kind: 'penalty' }> => fact.kind === 'penalty')
     .map((fact) => ({ key: endOfDayKey(lastDayOfGrace(state, fact.penalty.number) ?? fact.date), fact }))
     .sort((a, b) => (a.key === b.key ? a.fact.sequence - b.fact.sequence : a.key < b.key ? -1 : 1));
-  const warranted = new Set<number>();
+  const warranted = new Map<number, PenaltyFact | null>();
   let next = 0;
   const checkThrough = (key: string, sequence: number) => {
     while (next < checks.length) {
       const check = checks[next] as (typeof checks)[number];
       if (check.key > key || (check.key === key && check.fact.sequence > sequence)) return;
-      if (stillUnpaid(rows, check.fact.penalty.number, ctx.currency)) warranted.add(check.fact.sequence);
+      if (stillUnpaid(rows, check.fact.penalty.number, ctx.currency)) warranted.set(check.fact.sequence, repriced(rows, check.fact.penalty, ctx));
       next += 1;
     }
   };
   for (const fact of facts) {
-    checkThrough(factKey(fact.date), -1);
+    if (throughDay !== null && fact.date > throughDay) break;
+    checkThrough(factKey(fact.date, fact.kind), -1);
     if (fact.kind === 'penalty') {
-      // It also needs its row unpaid at the close that charged it (after that day's other facts): paid
-      // that day, the close would have charged nothing had the payment been recorded before it.
-      const penalty = warranted.has(fact.sequence) && stillUnpaid(rows, fact.penalty.number, ctx.currency) ? repriced(rows, fact.penalty, ctx) : null;
+      const penalty = warranted.get(fact.sequence) ?? null;
       if (penalty !== null) {
         addPenalty(rows, penalty, ctx.currency);
         penaltiesCharged.set(fact.sequence, penalty.amount);

@@ -143,7 +143,8 @@ export interface LoanState {
   refunded: string;
   writeOffRequest: { requestedBy: string; reason: string; date: string } | null;
   /** What was written off, per component as the books carried it on that date. */
-  writtenOff: { date: string; total: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string } | null;
+  /** `total`: the loss booked (what the books carried); `claim`: what the borrower owed that day, `total` plus what was never booked (LoanWrittenOff.notBooked). */
+  writtenOff: { date: string; total: string; claim: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
   rescheduledOn: string | null;

@@ -6,7 +6,8 @@ import { daysPastDue } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireActive, requireLoan } from './guards.js';
 import { cutBackTo } from './evolve.js';
-import { loanFigures } from './figures.js';
+import { fmt } from './installment.js';
+import { writeOffAmounts } from './write-off-amounts.js';
 import { paymentRecords } from './payment-book.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
@@ -35,10 +36,12 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): Lo
 }
 
 /**
- * Writes off what the books carry for the loan on the date, approved by someone other than the
- * requester: principal, fees and penalties owed that day and interest accrued to it (penalties and
- * charges dated later, and interest accrued past it, were never owed by the loan it writes off:
- * see cutBackTo).
+ * Writes off what the borrower owed on the date — the payoff quote for that day — approved by
+ * someone other than the requester. The books lose only what they carried (principal, receivables:
+ * `principal`, `interest`, `fees`, `penalties`); contract interest earned but never accrued (NPA
+ * suspends accrual) and fees fallen due since the last accrual are `notBooked`, written off the
+ * borrower's claim but never income, so never a loss. Penalties and charges dated later, and
+ * interest past the date, were never owed by the loan it writes off (see cutBackTo).
  *
  * Errors: WRITE_OFF_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422); BACKDATED_BEFORE_RESCHEDULE (422);
  * WRITE_OFF_BEFORE_REQUEST (422,
@@ -63,21 +66,23 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
     throw new DomainError('WRITE_OFF_BEFORE_LATER_FACTS', `A write-off cannot be dated ${date}, before a repayment or waiver dated ${later}`, 'rule', { latest: later });
   }
   requireDpd(state, terms.writeOffDpd, date);
-  // What the books carry that day: principal owed and the interest, fees and penalties recognised and unpaid.
+  // What the books carry that day, and what the borrower owes that day (the payoff quote) beyond it.
   const onDate = structuredClone(state);
   cutBackTo(onDate, date);
-  const figures = loanFigures(onDate, date);
   return [{
     type: 'LoanWrittenOff',
     data: {
-      date: data.date, principal: figures.outstanding.principal, interest: figures.receivable.interest,
-      fees: figures.receivable.fees, penalties: figures.receivable.penalties, refundDue: figures.refundDue,
+      date: data.date, ...writeOffAmounts(onDate, date),
       requestedBy: request.requestedBy, approvedBy: data.approvedBy,
     },
   }];
 }
 
-/** Money collected on a written-off loan, up to what was written off; a replayed reference is a no-op. */
+/**
+ * Money collected on a written-off loan, up to the borrower's claim written off (what the payoff
+ * said it owed that day, interest never accrued included) less what was recovered; a replayed
+ * reference is a no-op. Beyond the booked loss it is recovery income all the same.
+ */
 export function receiveRecovery({ data }: ReceiveRecovery, state: LoanState): LoanEvent[] {
   requireLoan(state);
   const replay = replayOf(state.recoveries[data.reference], data.amount);
@@ -86,8 +91,8 @@ export function receiveRecovery({ data }: ReceiveRecovery, state: LoanState): Lo
     throw new DomainError('LOAN_NOT_WRITTEN_OFF', `Loan is ${state.status}, not written off`, 'conflict');
   }
   const amount = positiveAmount(data.amount, state.currency);
-  const left = new Dec(state.writtenOff.total).minus(state.recovered);
-  if (amount.amount.gt(left)) throw new DomainError('AMOUNT_OUT_OF_RANGE', `Recovery exceeds the ${left.toFixed()} left written off`, 'rule');
+  const left = new Dec(state.writtenOff.claim).minus(state.recovered);
+  if (amount.amount.gt(left)) throw new DomainError('AMOUNT_OUT_OF_RANGE', `Recovery exceeds the ${fmt(left, state.currency)} the borrower still owes of what was written off`, 'rule', { left: fmt(left, state.currency) });
   const effectiveDate = parseDate(data.effectiveDate);
   if (effectiveDate < state.writtenOff.date) {
     throw new DomainError('BACKDATED_BEFORE_WRITE_OFF', `A recovery dated ${effectiveDate} is before the write-off on ${state.writtenOff.date}`, 'rule', { writtenOffOn: state.writtenOff.date });

@@ -19,9 +19,9 @@ describe('loan summary, schedule view and payoff quote', () => {
     // Outstanding is what remains on the schedule (Fineract's summary): all interest still scheduled.
     expect(summary.outstanding).toMatchObject({ principal: '92115.12', penalties: '444.24' });
     // The payoff on 2026-03-20 is installment 2 (921.15 interest) plus 5 of installment 3's 31 days (841.51 × 5 / 31 = 135.73).
-    // A payment dated 03-20 replays before that day's close, so the 5 % penalty that close charged is priced on
-    // what installment 2 owes after it: nothing, and the penalty falls away. The next day it stands.
-    expect(payoffQuote(life.state, '2026-03-20')).toEqual({ date: '2026-03-20', principal: '92115.12', interest: '1056.88', fees: '0.00', penalties: '0.00', refundDue: '0.00', total: '93172.00' });
+    // Installment 2 was still unpaid at the end of its last grace day (03-18), so the 5 % penalty the close of
+    // 03-20 charged stands, priced on what it owed then (8 884.88 × 5 % = 444.24): a payment dated 03-20 pays it too.
+    expect(payoffQuote(life.state, '2026-03-20')).toEqual({ date: '2026-03-20', principal: '92115.12', interest: '1056.88', fees: '0.00', penalties: '444.24', refundDue: '0.00', total: '93616.24' });
     expect(payoffQuote(life.state, '2026-03-21')).toMatchObject({ penalties: '444.24' });
   });
 

@@ -47,15 +47,16 @@ describe('write-off', () => {
     given(loanDecider, life.events).when(approve('2026-08-13')).thenThrows('WRITE_OFF_BEFORE_REQUEST', 'rule');
   });
 
-  it('takes recoveries up to the amount written off, once per reference', () => {
+  it('takes recoveries up to the borrower\'s claim written off, once per reference', () => {
     const life = overdueLoan();
     life.run(approve('2026-08-14'));
-    const total = life.state.writtenOff?.total ?? '';
+    const claim = life.state.writtenOff?.claim ?? '';
     expect(life.run(recovery('1000.00'))).toEqual([{ type: 'RecoveryReceived', data: { amount: '1000.00', channel: 'bank_transfer', reference: 'rec1', effectiveDate: '2026-12-01' } }]);
     expect(life.run(recovery('1000.00'))).toEqual([]);
     expect(life.state.recovered).toBe('1000.00');
     given(loanDecider, life.events).when(recovery('5.00')).thenThrows('DUPLICATE_REFERENCE', 'conflict');
-    given(loanDecider, life.events).when(recovery(total, 'rec2')).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
+    // 1 000.00 recovered already: the whole claim again is a cent too many and more.
+    given(loanDecider, life.events).when(recovery(claim, 'rec2')).thenThrows('AMOUNT_OUT_OF_RANGE', 'rule');
     given(loanDecider, life.events).when(recovery('0', 'rec3')).thenThrows('INVALID_AMOUNT', 'invalid');
     given(loanDecider, eventsUntil('disbursed')).when(recovery('10.00')).thenThrows('LOAN_NOT_WRITTEN_OFF', 'conflict');
   });

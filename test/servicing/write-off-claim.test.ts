@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { loanTransactions } from '../../src/app/queries/loan-transactions.js';
+import { addDays } from '../../src/domain/calendar.js';
+import { DomainError } from '../../src/domain/errors.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+const qaTerms = servicingTerms({ penalty: { type: 'fixed', value: '50.00', cap: '500.00', graceDays: 3 }, writeOffDpd: 90 });
+const recovery = (amount: string, reference: string) => ({ type: 'ReceiveRecovery' as const, data: { amount, channel: 'bank_transfer' as const, reference, effectiveDate: '2026-11-25' } });
+
+describe('a write-off takes what the borrower owed that day; the ledger loses only what was booked', () => {
+  it('QA s5: 12 000.00 at 12 % from 2026-06-01, nothing paid, NPA from 09-30 (accrual stops): written off on 11-20 at the payoff, 12 799.86, of which 130.05 interest never booked', async () => {
+    const loan = new ServicedLoan('W1', qaTerms, '12000.00', 12, '2026-06-01');
+    for (let day = '2026-06-02'; day <= '2026-11-30'; day = addDays(day, 1)) loan.close(day);
+    expect(loan.state.flags).toContain('npa');
+    expect(loan.state.interestAccruedThrough).toBe('2026-09-30');
+    expect(loan.payoff('2026-11-20')).toMatchObject({ principal: '12000.00', interest: '549.86', penalties: '250.00', total: '12799.86' });
+    loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectible', date: '2026-11-20' } }, '2026-11-30');
+    const [written] = loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'officer-2', date: '2026-11-20' } }, '2026-11-30');
+    // Booked: 12 000.00 + 419.81 interest accrued through 09-30 + 250.00 penalties = 12 669.81 (the ledger's loss);
+    // the 130.05 earned since, suspended by NPA, is written off the borrower's claim but was never income.
+    expect(written).toMatchObject({ data: { principal: '12000.00', interest: '419.81', penalties: '250.00', notBooked: { interest: '130.05', fees: '0.00' } } });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12669.81', claim: '12799.86' });
+    const tx = loanTransactions({ customerId: 'C1', events: loan.log.events }).find((t) => t.type === 'write-off');
+    expect(tx).toMatchObject({ amount: '12799.86', writtenOff: { principal: '12000.00', interest: '549.86', fees: '0.00', penalties: '250.00' } });
+    let { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances).toMatchObject({ losses_written_off: '12669.81', interest_income: '-419.81', loan_portfolio: '0.00', interest_receivable: '0.00' });
+    // The whole claim can be recovered (before: refused above 12 669.81); a cent more cannot.
+    expect(() => loan.run(recovery('12799.87', 'REC-1'), '2026-11-30')).toThrow(DomainError);
+    expect(loan.run(recovery('12799.86', 'REC-ALL'), '2026-11-30').map((e) => e.type)).toEqual(['RecoveryReceived']);
+    ({ balances, balanced } = await loan.ledger());
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect(balances).toMatchObject({ recovery_income: '-12799.86', losses_written_off: '12669.81' });
+  });
+});
+
+describe('a repayment made before a write-off that bounces afterwards is reversed, and the write-off re-derived without it', () => {
+  it('QA D: 1 066.19 paid on 07-01, written off on 11-20, the payment bounces on 11-25: the claim and the booked loss grow by what it had paid, the cash leaves the fund source', async () => {
+    const loan = new ServicedLoan('W2', qaTerms, '12000.00', 12, '2026-06-01');
+    loan.repay('1066.19', 'p1', '2026-07-01');
+    for (let day = '2026-06-02'; day <= '2026-11-30'; day = addDays(day, 1)) loan.close(day);
+    loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectible', date: '2026-11-20' } }, '2026-11-30');
+    loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'officer-2', date: '2026-11-20' } }, '2026-11-30');
+    const before = { ...loan.state.writtenOff };
+    const fundBefore = loan.figures().ledger.fund_source;
+    // Before: 409 LOAN_WRITTEN_OFF, the books kept cash that bounced.
+    const [reversed] = loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2026-11-25', reversedBy: 'officer-1' } }, '2026-11-30');
+    expect(reversed?.type).toBe('RepaymentReversed');
+    expect(loan.state.status).toBe('written_off');
+    // By hand: with the payment, the write-off took 11 053.81 principal + 381.80 interest + 200.00 penalties booked
+    // (11 635.61) and a claim of 11 683.67; without it, 1 066.19 more is owed on 11-20 (row 1's 946.19 principal and
+    // 120.00 interest): 12 701.80 booked, 12 749.86 claimed. (Row 1's own penalty is not added: the close of 07-05 found
+    // it paid and charged none; a written-off loan has no later close to charge it.)
+    expect(before).toMatchObject({ total: '11635.61', claim: '11683.67' });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12701.80', claim: '12749.86', principal: '12000.00', interest: '501.80', penalty: '200.00' });
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    expect({ before: fundBefore, after: balances.fund_source }).toEqual({ before: '-10933.81', after: '-12000.00' });
+    expect(balances.losses_written_off).toBe('12701.80');
+  });
+});
