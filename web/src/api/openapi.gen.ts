@@ -2754,7 +2754,10 @@ export interface components {
                 amount: string;
                 currency: string;
                 memo: string;
+                /** @description The statement the line came from; for a provider payment no loan could take, its intent's stream `payment-<intentId>` */
                 statementId: string;
+                /** @description Present for a provider payment (sandbox, Alipay, WeChat Pay) no loan could take: its payment intent */
+                intentId?: string;
                 /** @description Why the line was not matched (a stable code) */
                 reason: string;
                 /** @enum {string} */

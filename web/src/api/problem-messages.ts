@@ -15,6 +15,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   INVALID_DATE: '日期无效',
   VALIDATION_FAILED: '提交的内容不符合要求',
   DUPLICATE_REFERENCE: '交易流水号已被使用',
+  PAYMENT_NOT_SUSPENDED: '该支付不在挂账队列中',
   REPAYMENT_REVERSED: '该流水号的还款已被冲正，不能再次登记；请使用新的流水号',
   NOTHING_TO_WAIVE: '没有可减免的该类款项',
   WAIVER_EXCEEDS_INTEREST_DUE: '减免利息超过生效日已到期或已计提的利息：尚未发生的期间利息不能减免（如需降低利率请办理重组）',
