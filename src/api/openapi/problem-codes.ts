@@ -1,4 +1,5 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
+import { LOAN_COMMAND_CODES, ROUTE_CODES } from './route-problem-codes.js';
 
 /** HTTP status → the problem `code`s an operation can answer with it. */
 export type ProblemCodes = Partial<Record<number, readonly string[]>>;
@@ -99,9 +100,12 @@ export function problemCodesOf(route: RouteId): ProblemCodes {
   } else {
     const family = route.split('.')[0];
     if (family === 'customers' || family === 'products' || family === 'loans') parts.push(PIPELINE, DOMAIN[family]);
-    else parts.push({ 400: ['MALFORMED_JSON'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
+    else parts.push({ 400: ['MALFORMED_JSON'], 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
+    if (family === 'loans') parts.push(LOAN_COMMAND_CODES);
   }
   const extra = EXTRA[route];
   if (extra) parts.push(extra);
+  const more = ROUTE_CODES[route];
+  if (more) parts.push(more);
   return merge(...parts);
 }
