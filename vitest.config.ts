@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Every problem+json answer a test app gives must be listed in /openapi.json for its operation.
+    setupFiles: ['test/support/problem-codes-listed.ts'],
   },
 });

@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { openRuntime, type Runtime } from '../../src/runtime/open-runtime.js';
 import { projectionsFor } from '../../src/runtime/projections.js';
 import { checkpointsReached } from './checkpoints.js';
+import { recordProblemCodes } from './problem-code-recorder.js';
 
 /** Who calls: a role and a subject; borrowers also name the customer they are. */
 export interface Caller {
@@ -76,6 +77,8 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     ...options.env,
   });
   const runtime = await openRuntime(config, { logger: createLogger('info', sink), passwordParams: TEST_SCRYPT, ...(options.routes ? { routes: options.routes } : {}) });
+  // Every problem+json answer is checked against /openapi.json when the file ends (test/support/problem-codes-listed.ts).
+  recordProblemCodes(runtime.app);
   await runtime.app.ready();
   const key = Buffer.from(secret, 'utf8');
   const tokens = new Map<string, string>();

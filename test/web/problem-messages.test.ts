@@ -19,7 +19,7 @@ const CODE = "'([A-Z][A-Z0-9_]{2,})'";
  * Every problem `code` the server can answer, read from its sources: the codes thrown as
  * `new DomainError('CODE'` (also through a file's own `rule(code, …)`-style helper and a
  * `cond ? 'A' : 'B'` first argument), `new HttpError(status, 'CODE'`, and every code named in
- * src/api/problem.ts and src/api/openapi/problem-codes.ts.
+ * src/api/problem.ts, src/api/openapi/problem-codes.ts and src/api/openapi/route-problem-codes.ts.
  */
 function serverProblemCodes(): Set<string> {
   const codes = new Set<string>();
@@ -43,6 +43,7 @@ function serverProblemCodes(): Set<string> {
   add(mapper, new RegExp(`=== ${CODE} \\?`, 'g'));
   // Every code the OpenAPI document lists (not the HTTP methods it compares with).
   add(readFileSync(join(SRC, 'api/openapi/problem-codes.ts'), 'utf8'), new RegExp(`(?<!=== )${CODE}`, 'g'));
+  add(readFileSync(join(SRC, 'api/openapi/route-problem-codes.ts'), 'utf8'), new RegExp(`(?<!=== )${CODE}`, 'g'));
   return codes;
 }
 

@@ -1,5 +1,6 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
 import { problemCodesOf, type ProblemCodes } from './problem-codes.js';
+import { PUBLIC_ROUTE_CODES } from './route-problem-codes.js';
 import { requestExample } from './try-it-examples.js';
 
 /** The parts of an OpenAPI 3.1 document this module reads and writes. */
@@ -76,13 +77,15 @@ export function completeDocument(doc: OpenApiDocument, today = new Date().toISOS
     paths[path] = {};
     for (const [method, operation] of Object.entries(operations)) {
       const route = routeByOperation.get(`${method} ${path}`);
+      // Public routes outside the policy table (provider notifications, sandbox pages) get an id from their method and path.
+      const operationId = route ?? operation.operationId ?? operationIdFor(method, path);
+      const publicCodes = route ? undefined : PUBLIC_ROUTE_CODES[operationId];
       paths[path][method] = {
         ...operation,
-        // Public routes outside the policy table (provider notifications, sandbox pages) get an id from their method and path.
-        operationId: route ?? operation.operationId ?? operationIdFor(method, path),
+        operationId,
         ...(operation.parameters ? { parameters: operation.parameters.map(withoutReplayedExample) } : {}),
         ...(operation.requestBody ? { requestBody: withTryItExample(operation.requestBody, today) } : {}),
-        responses: withAClientError({ ...operation.responses, ...(route ? problemResponses(problemCodesOf(route)) : {}) }),
+        responses: withAClientError({ ...operation.responses, ...(route ? problemResponses(problemCodesOf(route)) : publicCodes ? problemResponses(publicCodes) : {}) }),
       };
     }
   }

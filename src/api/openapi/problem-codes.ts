@@ -1,4 +1,5 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
+import { LOAN_COMMAND_CODES, ROUTE_CODES } from './route-problem-codes.js';
 
 /** HTTP status → the problem `code`s an operation can answer with it. */
 export type ProblemCodes = Partial<Record<number, readonly string[]>>;
@@ -41,7 +42,7 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
     409: [
       'LOAN_EXISTS', 'LOAN_NOT_PENDING', 'LOAN_NOT_ASSESSED', 'LOAN_NOT_APPROVED', 'ALREADY_DISBURSED', 'LOAN_NOT_ACTIVE', 'LOAN_NOT_REPAYABLE',
       'LOAN_NOT_OVERPAID', 'LOAN_NOT_WRITTEN_OFF', 'WRITE_OFF_ALREADY_REQUESTED', 'WRITE_OFF_NOT_REQUESTED', 'CUSTOMER_ERASED',
-      'DUPLICATE_REFERENCE',
+      'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED',
     ],
     422: [
       'AMOUNT_OUT_OF_RANGE', 'TERM_OUT_OF_RANGE', 'KYC_NOT_VERIFIED', 'CREDIT_DECLINED', 'FOUR_EYES_REQUIRED', 'ROLE_NOT_ALLOWED', 'PRODUCT_RETIRED',
@@ -104,9 +105,12 @@ export function problemCodesOf(route: RouteId): ProblemCodes {
   } else {
     const family = route.split('.')[0];
     if (family === 'customers' || family === 'products' || family === 'loans') parts.push(PIPELINE, DOMAIN[family]);
-    else parts.push({ 400: ['MALFORMED_JSON'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
+    else parts.push({ 400: ['MALFORMED_JSON'], 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
+    if (family === 'loans') parts.push(LOAN_COMMAND_CODES);
   }
   const extra = EXTRA[route];
   if (extra) parts.push(extra);
+  const more = ROUTE_CODES[route];
+  if (more) parts.push(more);
   return merge(...parts);
 }

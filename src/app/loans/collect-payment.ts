@@ -1,4 +1,5 @@
-import type { Channel } from '../../domain/loan/events.js';
+import { DomainError } from '../../domain/errors.js';
+import type { Channel, RepaymentReversed } from '../../domain/loan/events.js';
 import type { PrepaymentOverride } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
@@ -35,6 +36,22 @@ export async function firstRecording(store: EventStore, loanId: string, type: Pa
   return { revision: events[last]!.revision, position: events[last]!.position };
 }
 
+/**
+ * A reference whose repayment was reversed is not a payment to acknowledge again: the same request
+ * resent is 409 REPAYMENT_REVERSED, naming the reference and the reversal's date (a still-valid
+ * payment resent stays a 200 replay). Only replays pay for this scan.
+ */
+async function refuseReversed(store: EventStore, loanId: string, reference: string): Promise<void> {
+  const events = await store.readStream(loanStream(loanId));
+  const reversal = events.find((e) => e.type === 'RepaymentReversed' && (e.data as RepaymentReversed['data']).reference === reference);
+  if (reversal === undefined) return;
+  const { effectiveDate } = reversal.data as RepaymentReversed['data'];
+  throw new DomainError(
+    'REPAYMENT_REVERSED', `Repayment ${reference} was reversed on ${effectiveDate} (recorded ${reversal.recordedAt}); a reversed payment is not recorded again under its reference`, 'conflict',
+    { reference, reversedOn: effectiveDate },
+  );
+}
+
 async function collect(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput, type: PaymentEvent): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const data = { amount: input.amount, channel: input.channel, reference: input.reference, effectiveDate };
@@ -43,11 +60,16 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
     : { type: 'ReceiveRecovery' as const, data };
   const { outcome, replayed } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
   if (outcome.created || replayed) return outcome;
+  if (type === 'RepaymentReceived') await refuseReversed(services.eventStore, loanId, input.reference);
   const first = await firstRecording(services.eventStore, loanId, type, input.reference);
   return first ? { ...outcome, ...first } : outcome;
 }
 
-/** Applies a repayment once per reference: the same request again answers with the first result; another amount, date, channel or prepayment under it is 409 DUPLICATE_REFERENCE. */
+/**
+ * Applies a repayment once per reference: the same request again answers with the first result;
+ * another amount, date, channel or prepayment under it is 409 DUPLICATE_REFERENCE; the reference
+ * of a reversed repayment is 409 REPAYMENT_REVERSED.
+ */
 export function receiveRepayment(services: AppServices, meta: CommandMeta, loanId: string, input: RepaymentInput): Promise<CommandOutcome> {
   return collect(services, meta, loanId, input, 'RepaymentReceived');
 }

@@ -1,10 +1,11 @@
 import { businessDateAt } from '../business-date.js';
 import type { Actor } from '../../domain/actor.js';
 import { DomainError } from '../../domain/errors.js';
+import type { PaymentSuspense } from '../../domain/payment/events.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../../payments/channel.js';
-import { receiveRepayment } from '../loans/collect-payment.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta } from '../services.js';
 import { loadPaymentIntent, runPaymentCommand } from './payment-stream.js';
+import { recordChannelMoney } from './record-channel-money.js';
 
 export interface AcceptedNotification {
   notification: VerifiedNotification;
@@ -14,10 +15,13 @@ export interface AcceptedNotification {
 
 /**
  * Handles a channel's notification: verifies it (NOTIFICATION_* 4xx, nothing recorded), then for
- * a success records the repayment on the loan through the same function as the repayments route
- * (reference = provider transaction id, so a redelivery records nothing new) and confirms the
- * intent (flagged when the amount differs or it came late); for a failure marks the intent failed.
- * Returns only once everything is recorded, so the caller may acknowledge the provider.
+ * a success records the money through the one channel rule (recordChannelMoney: a repayment, also
+ * on a closed or overpaid loan as credit to refund; a recovery on a written-off loan; reference =
+ * provider transaction id, so a redelivery records nothing new) and confirms the intent (flagged
+ * when the amount differs or it came late). Money the loan can take in neither way is confirmed
+ * with `suspense` (flag SUSPENDED): it waits in the suspense queue and the reconciliation shows it
+ * confirmed, not recorded. For a failure the intent is marked failed. Returns only once everything
+ * is recorded, so the caller may acknowledge the provider.
  */
 export async function acceptNotification(
   services: AppServices,
@@ -46,19 +50,29 @@ export async function acceptNotification(
   const paidOn = Number.isNaN(paidAt.getTime()) ? businessToday(services) : businessDateAt(paidAt, services.clock.timeZone);
   const today = businessToday(services);
   const effectiveDate = paidOn < today ? paidOn : today;
-  const repayment = await receiveRepayment(services, meta, state.loanId, {
-    amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate,
-  });
+  // A redelivery of a transaction already handled (recorded or suspended) is acknowledged as it is.
+  if (state.confirmation?.providerTxnId === notification.providerTxnId) return { notification, position: intent.position };
+  const money = { amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate };
+  let recordedAt = 0n;
+  let suspense: PaymentSuspense | undefined;
+  try {
+    recordedAt = (await recordChannelMoney(services, meta, state.loanId, money)).outcome.position;
+  } catch (error) {
+    // The loan can take it neither as a repayment nor as a recovery: the money still arrived, so it waits in suspense.
+    if (!(error instanceof DomainError)) throw error;
+    suspense = { reason: error.code, detail: error.message, loanId: state.loanId, currency: state.currency ?? '', channel: money.channel };
+  }
   try {
     // Business time of the confirmation: the day the money counts on, so the reconciliation pairs it with the repayment.
     const confirmed = await runPaymentCommand(services, meta, notification.intentId, {
-      type: 'ConfirmPayment', data: { providerTxnId: notification.providerTxnId, amount: notification.amount, paidAt: notification.paidAt, now },
+      type: 'ConfirmPayment', data: { providerTxnId: notification.providerTxnId, amount: notification.amount, paidAt: notification.paidAt, now, ...(suspense ? { suspense } : {}) },
     }, occurredAtFor(services, effectiveDate));
-    return { notification, position: confirmed.position > repayment.position ? confirmed.position : repayment.position };
+    return { notification, position: confirmed.position > recordedAt ? confirmed.position : recordedAt };
   } catch (error) {
-    // A second transaction on one intent is still money received: it is on the loan (above), and the
-    // reconciliation report lists it as recorded without a confirmed intent.
-    if (error instanceof DomainError && error.code === 'PAYMENT_ALREADY_CONFIRMED') return { notification, position: repayment.position };
+    // A second transaction on one intent is still money received: recorded on the loan (above), it is
+    // acknowledged and the reconciliation report lists it as recorded without a confirmed intent.
+    // Suspended, it has nowhere to be kept: the refusal goes back so the provider delivers it again.
+    if (error instanceof DomainError && error.code === 'PAYMENT_ALREADY_CONFIRMED' && suspense === undefined) return { notification, position: recordedAt };
     throw error;
   }
 }

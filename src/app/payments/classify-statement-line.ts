@@ -1,4 +1,3 @@
-import { Dec } from '../../domain/decimal.js';
 import { referencesInMemo } from '../../domain/payment/repayment-reference.js';
 import type { StatementLine } from '../../domain/payment/statement-events.js';
 import { REPAYMENT_REFERENCES, type RepaymentReferenceDoc } from '../../projections/models/payments/payments.js';
@@ -7,13 +6,11 @@ import { loanSummaryDoc } from '../queries/loan-summary-view.js';
 
 export type LineMatch = { loanId: string; reference: string } | { reason: string };
 
-const REPAYABLE = new Set(['active', 'overdue']);
-
 /**
  * Which loan a credit line pays: exactly one valid repayment reference in the memo, naming exactly
- * one repayable loan in the line's currency, for no more than it owes. Anything else is a reason
- * code for the suspense queue: NO_REFERENCE, AMBIGUOUS_REFERENCE, UNKNOWN_REFERENCE,
- * CURRENCY_MISMATCH, LOAN_NOT_REPAYABLE, AMOUNT_EXCEEDS_OUTSTANDING.
+ * one loan in the line's currency. Anything else is a reason code for the suspense queue:
+ * NO_REFERENCE, AMBIGUOUS_REFERENCE, UNKNOWN_REFERENCE, CURRENCY_MISMATCH. Whether the loan can take
+ * the money is the channel rule's to say (recordChannelMoney), as for every channel.
  */
 export async function classifyStatementLine(readStore: ReadStore, line: StatementLine): Promise<LineMatch> {
   const references = referencesInMemo(line.memo);
@@ -27,7 +24,5 @@ export async function classifyStatementLine(readStore: ReadStore, line: Statemen
   const loan = await loanSummaryDoc(readStore, loanId);
   if (loan === null) return { reason: 'UNKNOWN_REFERENCE' };
   if (loan.currency !== line.currency) return { reason: 'CURRENCY_MISMATCH' };
-  if (!REPAYABLE.has(loan.status)) return { reason: 'LOAN_NOT_REPAYABLE' };
-  if (new Dec(line.amount).gt(loan.outstanding.total)) return { reason: 'AMOUNT_EXCEEDS_OUTSTANDING' };
   return { loanId, reference };
 }

@@ -4,9 +4,9 @@ import type { ClassifiedLine } from '../../domain/payment/statement-decider.js';
 import type { StatementEvent, StatementFormat } from '../../domain/payment/statement-events.js';
 import { parseStatementCsv } from '../../payments/bank/statement-csv.js';
 import { parseStatementMt940 } from '../../payments/bank/statement-mt940.js';
-import { receiveRepayment } from '../loans/collect-payment.js';
 import type { AppServices, CommandMeta } from '../services.js';
 import { classifyStatementLine } from './classify-statement-line.js';
+import { recordChannelMoney } from './record-channel-money.js';
 import { runStatementCommand, statementStream } from './statement-stream.js';
 
 export interface LineOutcome {
@@ -32,9 +32,11 @@ const outcomesOf = (events: StatementEvent[]): LineOutcome[] => events.flatMap((
 });
 
 /**
- * Imports a bank statement (CSV or MT940): each credit line matched to a loan is recorded as its repayment
- * (channel bank_transfer, reference = bank txn id, so a line seen in another statement records
- * nothing new); unmatched lines go to the suspense queue; a line repeated in the file counts once.
+ * Imports a bank statement (CSV or MT940): each credit line matched to a loan is recorded through the
+ * channel rule (recordChannelMoney: a repayment, credit on a closed or overpaid loan, a recovery on a
+ * written-off one; channel bank_transfer, reference = bank txn id, so a line seen in another
+ * statement records nothing new); unmatched lines and lines the loan refuses go to the suspense
+ * queue; a line repeated in the file counts once.
  * The statement's id is the SHA-256 of its bytes: importing it again records nothing new.
  */
 export async function importBankStatement(services: AppServices, meta: CommandMeta, text: string, format: StatementFormat): Promise<ImportedStatement> {
@@ -60,7 +62,7 @@ export async function importBankStatement(services: AppServices, meta: CommandMe
       continue;
     }
     try {
-      await receiveRepayment(services, meta, match.loanId, { amount: line.amount, channel: 'bank_transfer', reference: line.bankTxnId, effectiveDate: line.date });
+      await recordChannelMoney(services, meta, match.loanId, { amount: line.amount, channel: 'bank_transfer', reference: line.bankTxnId, effectiveDate: line.date });
       classified.push({ line, loanId: match.loanId, reference: match.reference });
     } catch (error) {
       // The loan refused it (a date before disbursement, a reference reused with another amount...): an officer decides.

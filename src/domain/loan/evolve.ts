@@ -305,7 +305,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.recovered = addAmounts(state.recovered, event.data.amount, c);
       break;
     case 'LoanOverpaid':
+      // Also reopens a closed loan that money a channel reported after its close came to.
       state.status = 'overpaid';
+      state.closedOn = null;
       clearDelinquency(state);
       break;
     case 'RefundIssued':

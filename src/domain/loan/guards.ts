@@ -19,6 +19,17 @@ export function requireActive(state: LoanState): ProductTerms {
   return terms;
 }
 
+/**
+ * Where a repayment may land: an active or overdue loan; and, for money a channel reports (not
+ * keyed in by staff), also a closed or overpaid one — the money arrived, so it is recorded and its
+ * excess reopens the loan as overpaid (Fineract reopens a closed loan on a repayment). A written-off
+ * loan takes recoveries instead. LOAN_NOT_ACTIVE (409) otherwise.
+ */
+export function requireRepayable(state: LoanState, channelReported: boolean): ProductTerms {
+  if (channelReported && (state.status === 'closed' || state.status === 'overpaid')) return requireLoan(state);
+  return requireActive(state);
+}
+
 /** A strictly positive amount in the loan's currency; Money.parse's 400 codes naming `field` otherwise (NEGATIVE_AMOUNT for a negative one). */
 export function positiveAmount(text: string, currency: string, field = 'amount'): Money {
   return Money.parse(text, currency, { field });

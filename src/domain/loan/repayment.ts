@@ -4,7 +4,7 @@ import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { ReceiveRepayment } from './commands.js';
 import type { LoanEvent } from './events.js';
-import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
+import { onOrAfterDisbursement, positiveAmount, requireLoan, requireRepayable } from './guards.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
 import { overpaidBy, paymentOutcome } from './payment-outcome.js';
 import { settlementEvents } from './settlement.js';
@@ -63,13 +63,14 @@ function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bi
 /**
  * Records a repayment with its allocation. The loan closes only when nothing at all is owed
  * (principal, interest, fees and penalties, whatever the allocation order); money beyond every
- * balance makes it overpaid.
+ * balance makes it overpaid. Money a channel reports (no `keyed`) also lands on a closed or overpaid
+ * loan, all of it credit to refund (see requireRepayable).
  */
 export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
   requireLoan(state);
   const known = knownPayment(state.payments, data.reference);
   if (known) return repaymentReplay(known, data, state.prepaymentOverrides[data.reference]);
-  requireActive(state);
+  requireRepayable(state, data.keyed === undefined);
   const amount = positiveAmount(data.amount, state.currency).toString();
   const date = onOrAfterDisbursement(state, data.effectiveDate);
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {

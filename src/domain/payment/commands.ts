@@ -1,11 +1,13 @@
-import type { PaymentIntentCreated } from './events.js';
+import type { PaymentIntentCreated, PaymentSuspense } from './events.js';
 
 /** Commands carry ids, amounts and instants as plain data; the application stamps `now`. */
 export type CreateIntent = { type: 'CreateIntent'; data: PaymentIntentCreated['data'] };
-/** A verified channel notification of success; `now` is when it arrived. */
-export type ConfirmPayment = { type: 'ConfirmPayment'; data: { providerTxnId: string; amount: string; paidAt: string; now: string } };
+/** A verified channel notification of success; `now` is when it arrived; `suspense` when the loan could not take the money. */
+export type ConfirmPayment = { type: 'ConfirmPayment'; data: { providerTxnId: string; amount: string; paidAt: string; now: string; suspense?: PaymentSuspense } };
+/** An officer recorded a suspended payment on a loan. */
+export type AssignSuspendedPayment = { type: 'AssignSuspendedPayment'; data: { reference: string; loanId: string; assignedBy: string } };
 export type FailPayment = { type: 'FailPayment'; data: { providerTxnId: string | null; reason: string; now: string } };
 /** Expires a pending intent whose `expiresAt` has passed by `now`. */
 export type ExpireIntent = { type: 'ExpireIntent'; data: { now: string } };
 
-export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent;
+export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent | AssignSuspendedPayment;

@@ -1,7 +1,7 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
-import type { ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
+import type { AssignSuspendedPayment, ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
 import type { PaymentEvent } from './events.js';
 import { evolvePaymentIntent, initialPaymentIntentState, type PaymentIntentState } from './state.js';
 
@@ -34,7 +34,22 @@ function confirmPayment({ data }: ConfirmPayment, state: PaymentIntentState): Pa
   if (!paid.equals(state.amount ?? '0')) flags.push('AMOUNT_DIFFERS');
   if (state.status === 'expired' || isPast(state.expiresAt, data.paidAt)) flags.push('CONFIRMED_AFTER_EXPIRY');
   if (state.status === 'failed') flags.push('CONFIRMED_AFTER_FAILURE');
-  return [{ type: 'PaymentConfirmed', data: { providerTxnId: data.providerTxnId, amount: data.amount, paidAt: data.paidAt, flags } }];
+  if (data.suspense) flags.push('SUSPENDED');
+  return [{ type: 'PaymentConfirmed', data: { providerTxnId: data.providerTxnId, amount: data.amount, paidAt: data.paidAt, flags, ...(data.suspense ? { suspense: data.suspense } : {}) } }];
+}
+
+/**
+ * Settles a suspended payment on a loan, once: the same loan again is a no-op; another loan, or a
+ * payment that is not suspended, is SUSPENSE_LINE_ASSIGNED / PAYMENT_NOT_SUSPENDED (409).
+ */
+function assignSuspendedPayment({ data }: AssignSuspendedPayment, state: PaymentIntentState): PaymentEvent[] {
+  if (state.status === 'none') throw notFound();
+  if (state.suspense === null) throw new DomainError('PAYMENT_NOT_SUSPENDED', 'This payment is not in the suspense queue', 'conflict');
+  if (state.suspense.assignedTo === data.loanId) return [];
+  if (state.suspense.assignedTo !== null) {
+    throw new DomainError('SUSPENSE_LINE_ASSIGNED', `payment ${state.confirmation?.providerTxnId ?? '?'} is already assigned to loan ${state.suspense.assignedTo}`, 'conflict');
+  }
+  return [{ type: 'SuspendedPaymentAssigned', data }];
 }
 
 function failPayment({ data }: FailPayment, state: PaymentIntentState): PaymentEvent[] {
@@ -53,6 +68,8 @@ export function decidePayment(command: PaymentCommand, state: PaymentIntentState
       return confirmPayment(command, state);
     case 'FailPayment':
       return failPayment(command, state);
+    case 'AssignSuspendedPayment':
+      return assignSuspendedPayment(command, state);
     case 'ExpireIntent':
       if (state.status === 'none') throw notFound();
       if (state.status !== 'pending' || !isPast(state.expiresAt, command.data.now)) return [];

@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../decider.js';
+import type { Channel } from '../loan/events.js';
 
 /** A channel a borrower pays an intent through; `sandbox` is the local simulated gateway. */
 export type IntentChannel = 'alipay' | 'wechat' | 'sandbox';
@@ -20,15 +21,33 @@ export type PaymentIntentCreated = DomainEvent<'PaymentIntentCreated', {
 }>;
 
 /**
+ * Money the loan could take neither as a repayment nor as a recovery: it waits in the suspense
+ * queue for an officer. `reason` is the loan's refusal code, `detail` its message; `loanId` the
+ * loan the intent was for; `currency` the intent's; `channel` the one it is recorded under once assigned.
+ */
+export interface PaymentSuspense {
+  reason: string;
+  detail: string;
+  loanId: string;
+  currency: string;
+  channel: Channel;
+}
+
+/**
  * The channel confirmed money arrived: `providerTxnId` becomes the repayment's reference.
- * `flags` name why an officer must look (`AMOUNT_DIFFERS`, `CONFIRMED_AFTER_EXPIRY`); empty when none.
+ * `flags` name why an officer must look (`AMOUNT_DIFFERS`, `CONFIRMED_AFTER_EXPIRY`, `SUSPENDED`);
+ * empty when none. `suspense` is present when the money went to the suspense queue instead of the loan.
  */
 export type PaymentConfirmed = DomainEvent<'PaymentConfirmed', {
   providerTxnId: string;
   amount: string;
   paidAt: string;
   flags: string[];
+  suspense?: PaymentSuspense;
 }>;
+
+/** An officer settled a suspended payment: it was recorded on `loanId` under the provider's transaction id `reference`. */
+export type SuspendedPaymentAssigned = DomainEvent<'SuspendedPaymentAssigned', { reference: string; loanId: string; assignedBy: string }>;
 
 /** The channel reported the payment failed (declined, cancelled); nothing was collected. */
 export type PaymentFailed = DomainEvent<'PaymentFailed', { providerTxnId: string | null; reason: string; failedAt: string }>;
@@ -36,4 +55,4 @@ export type PaymentFailed = DomainEvent<'PaymentFailed', { providerTxnId: string
 /** The intent's time ran out before any confirmation. */
 export type PaymentIntentExpired = DomainEvent<'PaymentIntentExpired', { expiredAt: string }>;
 
-export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentFailed | PaymentIntentExpired;
+export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentFailed | PaymentIntentExpired | SuspendedPaymentAssigned;

@@ -1,4 +1,4 @@
-import type { IntentChannel, PaymentEvent } from './events.js';
+import type { IntentChannel, PaymentEvent, PaymentSuspense } from './events.js';
 
 export type IntentStatus = 'none' | 'pending' | 'confirmed' | 'failed' | 'expired';
 
@@ -16,12 +16,14 @@ export interface PaymentIntentState {
   /** Set once confirmed: what the channel says was paid, under which transaction id. */
   confirmation: { providerTxnId: string; amount: string; paidAt: string; flags: string[] } | null;
   failure: { providerTxnId: string | null; reason: string } | null;
+  /** Set when the confirmed money went to the suspense queue; `assignedTo` once an officer recorded it on a loan. */
+  suspense: (PaymentSuspense & { assignedTo: string | null }) | null;
 }
 
 export function initialPaymentIntentState(): PaymentIntentState {
   return {
     status: 'none', intentId: null, loanId: null, customerId: null, amount: null, currency: null, channel: null,
-    createdAt: null, expiresAt: null, confirmation: null, failure: null,
+    createdAt: null, expiresAt: null, confirmation: null, failure: null, suspense: null,
   };
 }
 
@@ -32,8 +34,12 @@ export function evolvePaymentIntent(state: PaymentIntentState, event: PaymentEve
       const d = event.data;
       return { ...state, status: 'pending', intentId: d.intentId, loanId: d.loanId, customerId: d.customerId, amount: d.amount, currency: d.currency, channel: d.channel, createdAt: d.createdAt, expiresAt: d.expiresAt };
     }
-    case 'PaymentConfirmed':
-      return { ...state, status: 'confirmed', confirmation: { ...event.data, flags: [...event.data.flags] } };
+    case 'PaymentConfirmed': {
+      const { suspense, ...confirmation } = event.data;
+      return { ...state, status: 'confirmed', confirmation: { ...confirmation, flags: [...confirmation.flags] }, suspense: suspense ? { ...suspense, assignedTo: null } : null };
+    }
+    case 'SuspendedPaymentAssigned':
+      return state.suspense ? { ...state, suspense: { ...state.suspense, assignedTo: event.data.loanId } } : state;
     case 'PaymentFailed':
       return { ...state, status: 'failed', failure: { providerTxnId: event.data.providerTxnId, reason: event.data.reason } };
     case 'PaymentIntentExpired':

@@ -24,7 +24,7 @@ export const LOAN_EVENT_TYPES = [
 export const CALENDAR_EVENT_TYPES = ['LenderHolidayAdded', 'LenderHolidayRemoved'] as const satisfies readonly LenderHolidayEvent['type'][];
 
 export const PAYMENT_EVENT_TYPES = [
-  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentFailed', 'PaymentIntentExpired',
+  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentFailed', 'PaymentIntentExpired', 'SuspendedPaymentAssigned',
 ] as const satisfies readonly PaymentEvent['type'][];
 
 export const STATEMENT_EVENT_TYPES = [

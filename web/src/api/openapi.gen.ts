@@ -2308,11 +2308,6 @@ export interface components {
             /** @enum {string} */
             kind: "penalty" | "fee" | "interest";
             reason: string;
-            /**
-             * @description The amount as recorded, present only where the replay waives a different `amount` (what the figures and the ledger hold): a payment recorded later, dated before it, paid part of what it waived
-             * @example 1020.07
-             */
-            recordedAmount?: string;
         } | {
             /** @constant */
             type: "penalty";
@@ -2340,11 +2335,6 @@ export interface components {
             installment: number;
             /** @description True when the penalty does not stand: a payment recorded later, dated in time, showed the installment was not late (it is owed and booked nowhere) */
             voided: boolean;
-            /**
-             * @description The amount as charged, present only where the replay charges a different `amount`: a percent penalty re-priced on its row after a back-dated payment
-             * @example 1020.07
-             */
-            recordedAmount?: string;
         } | {
             /** @constant */
             type: "charge";
@@ -2764,7 +2754,10 @@ export interface components {
                 amount: string;
                 currency: string;
                 memo: string;
+                /** @description The statement the line came from; for a provider payment no loan could take, its intent's stream `payment-<intentId>` */
                 statementId: string;
+                /** @description Present for a provider payment (sandbox, Alipay, WeChat Pay) no loan could take: its payment intent */
+                intentId?: string;
                 /** @description Why the line was not matched (a stable code) */
                 reason: string;
                 /** @enum {string} */
@@ -3527,7 +3520,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, KYC_FOUR_EYES */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3528,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "KYC_FOUR_EYES";
                     };
                 };
             };
@@ -3792,6 +3785,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -3845,12 +3850,12 @@ export interface operations {
                      */
                     principal: {
                         /**
-                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                         * @description Amount as a decimal string in the currency's minor unit
                          * @example 1500.00
                          */
                         min: string;
                         /**
-                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                         * @description Amount as a decimal string in the currency's minor unit
                          * @example 1500.00
                          */
                         max: string;
@@ -4094,7 +4099,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DEGENERATE_SCHEDULE, INVALID_PRODUCT_RANGE, RATE_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4102,7 +4107,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DEGENERATE_SCHEDULE" | "INVALID_PRODUCT_RANGE" | "RATE_OUT_OF_RANGE";
                     };
                 };
             };
@@ -4150,12 +4155,12 @@ export interface operations {
                      */
                     principal: {
                         /**
-                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                         * @description Amount as a decimal string in the currency's minor unit
                          * @example 1500.00
                          */
                         min: string;
                         /**
-                         * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                         * @description Amount as a decimal string in the currency's minor unit
                          * @example 1500.00
                          */
                         max: string;
@@ -4537,7 +4542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, PRODUCT_EXISTS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, PRODUCT_EXISTS, PRODUCT_RETIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4545,7 +4550,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "PRODUCT_EXISTS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "PRODUCT_EXISTS" | "PRODUCT_RETIRED";
                     };
                 };
             };
@@ -4756,11 +4761,6 @@ export interface operations {
                      * @example 2026-03-15
                      */
                     firstRepaymentDate?: string;
-                    /**
-                     * @description Business date of the application, for a loan keyed in late (defaults to today; never after it, 422 DATE_AFTER_BUSINESS_DATE); no approval may be dated before it (422 APPROVAL_BEFORE_SUBMISSION)
-                     * @example 2026-03-15
-                     */
-                    submittedOn?: string;
                     /** @description The loan agreement the borrower accepted (POST /v1/loans/agreement): its hash must match a fresh rendering (422 AGREEMENT_MISMATCH); hash and time go into the event */
                     agreement?: {
                         /** @description POST /v1/loans/agreement's hash */
@@ -4818,7 +4818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4826,7 +4826,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
                     };
                 };
             };
@@ -4866,7 +4866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4874,7 +4874,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -4902,7 +4902,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, AGREEMENT_MISMATCH, AGREEMENT_TIME_INVALID, GRACE_OUT_OF_RANGE, PRODUCT_NOT_FOUND */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4910,7 +4910,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "AGREEMENT_MISMATCH" | "AGREEMENT_TIME_INVALID" | "GRACE_OUT_OF_RANGE" | "PRODUCT_NOT_FOUND";
                     };
                 };
             };
@@ -5039,7 +5039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5047,7 +5047,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5075,7 +5075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, KYC_NOT_SUBMITTED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5083,7 +5083,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "KYC_NOT_SUBMITTED";
                     };
                 };
             };
@@ -5126,7 +5126,7 @@ export interface operations {
                     approvedPrincipal?: string;
                     note?: string;
                     /**
-                     * @description Business date of the approval (defaults to today); never before the application's submittedOn (422 APPROVAL_BEFORE_SUBMISSION); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)
+                     * @description Business date of the approval (defaults to today); no disbursement may be dated before it (422 DISBURSEMENT_BEFORE_APPROVAL)
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -5224,7 +5224,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5232,7 +5232,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5260,7 +5260,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5268,7 +5268,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -5403,7 +5403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5411,7 +5411,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5439,7 +5439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5447,7 +5447,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -5582,7 +5582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5590,7 +5590,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5618,7 +5618,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5626,7 +5626,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -5767,7 +5767,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5775,7 +5775,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5803,7 +5803,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, FIRST_REPAYMENT_OUT_OF_RANGE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5811,7 +5811,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "FIRST_REPAYMENT_OUT_OF_RANGE";
                     };
                 };
             };
@@ -5849,7 +5849,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                     * @description Amount as a decimal string in the currency's minor unit
                      * @example 1500.00
                      */
                     amount: string;
@@ -5970,7 +5970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5978,7 +5978,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -6006,7 +6006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6014,7 +6014,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -6144,7 +6144,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND, REPAYMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6152,11 +6152,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND";
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND" | "REPAYMENT_NOT_FOUND";
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, LOAN_WRITTEN_OFF */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6164,7 +6164,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "LOAN_WRITTEN_OFF";
                     };
                 };
             };
@@ -6192,7 +6192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, REVERSAL_BEFORE_PAYMENT, REVERSAL_BEFORE_RESCHEDULE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6200,7 +6200,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "REVERSAL_BEFORE_PAYMENT" | "REVERSAL_BEFORE_RESCHEDULE";
                     };
                 };
             };
@@ -6320,7 +6320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND, REPAYMENT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6328,11 +6328,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND";
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND" | "REPAYMENT_NOT_FOUND";
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED, LOAN_WRITTEN_OFF */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6340,7 +6340,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED" | "LOAN_WRITTEN_OFF";
                     };
                 };
             };
@@ -6368,7 +6368,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6376,7 +6376,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -6523,7 +6523,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6531,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -6559,7 +6559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6567,7 +6567,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -6717,7 +6717,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6725,7 +6725,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -6753,7 +6753,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, CHARGE_DUE_BEFORE_DISBURSEMENT, PENALTY_CHARGE_DUE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6761,7 +6761,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "CHARGE_DUE_BEFORE_DISBURSEMENT" | "PENALTY_CHARGE_DUE_IN_FUTURE";
                     };
                 };
             };
@@ -6908,7 +6908,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6916,7 +6916,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -6944,7 +6944,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6952,7 +6952,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -7103,7 +7103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7111,7 +7111,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -7139,7 +7139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7147,7 +7147,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -7185,7 +7185,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                     * @description Amount as a decimal string in the currency's minor unit
                      * @example 1500.00
                      */
                     amount: string;
@@ -7299,7 +7299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7307,7 +7307,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -7335,7 +7335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7343,7 +7343,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -7494,7 +7494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7502,7 +7502,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -7530,7 +7530,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7538,7 +7538,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -8112,6 +8112,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "LOAN_NOT_REPAYABLE";
                     };
                 };
             };
@@ -9167,7 +9179,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_PERIOD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9175,7 +9187,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_PERIOD";
                     };
                 };
             };
@@ -9404,6 +9416,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PROJECTORS_ELSEWHERE" | "PROJECTION_REBUILDING";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -10002,12 +10026,12 @@ export interface operations {
                          */
                         principal: {
                             /**
-                             * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                             * @description Amount as a decimal string in the currency's minor unit
                              * @example 1500.00
                              */
                             min: string;
                             /**
-                             * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                             * @description Amount as a decimal string in the currency's minor unit
                              * @example 1500.00
                              */
                             max: string;
@@ -10283,7 +10307,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10291,7 +10315,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -10319,7 +10343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, FIRST_REPAYMENT_OUT_OF_RANGE, PRODUCT_NOT_FOUND */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10327,7 +10351,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "FIRST_REPAYMENT_OUT_OF_RANGE" | "PRODUCT_NOT_FOUND";
                     };
                 };
             };
@@ -10366,7 +10390,7 @@ export interface operations {
                      */
                     productId: string;
                     /**
-                     * @description Amount greater than zero as a decimal string, at most the currency's minor unit
+                     * @description Amount as a decimal string in the currency's minor unit
                      * @example 12000.00
                      */
                     principal: string;
@@ -10390,7 +10414,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanAgreement"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10398,7 +10422,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
                     };
                 };
             };
@@ -10438,7 +10462,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10446,7 +10470,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -10474,7 +10498,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -10482,7 +10506,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -10705,6 +10729,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: concurrency or wrong state: HOLIDAY_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "HOLIDAY_EXISTS";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -10830,7 +10878,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, HOLIDAY_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10838,7 +10886,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "HOLIDAY_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -10905,7 +10965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10913,7 +10973,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_DATE";
                     };
                 };
             };
@@ -10941,7 +11001,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: EOD_ALREADY_RUNNING, PROJECTION_BEHIND */
+            /** @description Conflict: concurrency or wrong state: EOD_ALREADY_RUNNING, PROJECTION_BEHIND, EOD_DATE_BEFORE_LAST_CLOSE */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10949,7 +11009,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "EOD_ALREADY_RUNNING" | "PROJECTION_BEHIND";
+                        code?: "EOD_ALREADY_RUNNING" | "PROJECTION_BEHIND" | "EOD_DATE_BEFORE_LAST_CLOSE";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -10962,6 +11034,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -11187,6 +11271,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -11199,7 +11295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, AMOUNT_EXCEEDS_PAYOFF */
+            /** @description Business rule refused: AMOUNT_EXCEEDS_PAYOFF, CHANNEL_NOT_CONFIGURED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11207,7 +11303,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CHANNEL_NOT_CONFIGURED" | "AMOUNT_EXCEEDS_PAYOFF";
+                        code?: "AMOUNT_EXCEEDS_PAYOFF" | "CHANNEL_NOT_CONFIGURED";
                     };
                 };
             };
@@ -11220,18 +11316,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
-                    };
-                };
-            };
-            /** @description Error: CHANNEL_UNAVAILABLE */
-            502: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"] & {
-                        /** @enum {unknown} */
-                        code?: "CHANNEL_UNAVAILABLE";
                     };
                 };
             };
@@ -11353,7 +11437,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: VALIDATION_FAILED */
+            /** @description Invalid input: VALIDATION_FAILED, NOTIFICATION_MALFORMED, NOTIFICATION_SIGNATURE_INVALID, NOTIFICATION_STALE, NOTIFICATION_UNSIGNED, NOTIFICATION_CHANNEL_MISMATCH */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11361,7 +11445,43 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "NOTIFICATION_MALFORMED" | "NOTIFICATION_SIGNATURE_INVALID" | "NOTIFICATION_STALE" | "NOTIFICATION_UNSIGNED" | "NOTIFICATION_CHANNEL_MISMATCH";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): PAYMENT_INTENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYMENT_INTENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYMENT_ALREADY_CONFIRMED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOTIFICATION_REPLAYED" | "PAYMENT_ALREADY_CONFIRMED";
+                    };
+                };
+            };
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_NOT_CONFIGURED";
                     };
                 };
             };
@@ -11498,7 +11618,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportedStatement"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, STATEMENT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11506,7 +11626,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "STATEMENT_INVALID";
                     };
                 };
             };
@@ -11531,6 +11651,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -11745,7 +11877,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, SUSPENSE_LINE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11753,7 +11885,31 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "SUSPENSE_LINE_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -11766,6 +11922,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: CURRENCY_MISMATCH, AMOUNT_OUT_OF_RANGE, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_WRITE_OFF, EFFECTIVE_DATE_BEFORE_DISBURSEMENT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CURRENCY_MISMATCH" | "AMOUNT_OUT_OF_RANGE" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_WRITE_OFF" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT";
                     };
                 };
             };
@@ -12100,7 +12268,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, PAYEE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12108,7 +12276,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "PAYEE_REQUIRED";
                     };
                 };
             };
@@ -12157,6 +12325,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "LOAN_NOT_OVERPAID" | "PAYOUT_CONCURRENT";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -12472,6 +12652,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -12484,7 +12676,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: PAYOUT_NOT_BANK_TRANSFER, REFUND_EXCEEDS_CREDIT */
+            /** @description Business rule refused: PAYOUT_NOT_BANK_TRANSFER, REFUND_EXCEEDS_CREDIT, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12492,7 +12684,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "PAYOUT_NOT_BANK_TRANSFER" | "REFUND_EXCEEDS_CREDIT";
+                        code?: "PAYOUT_NOT_BANK_TRANSFER" | "REFUND_EXCEEDS_CREDIT" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -12636,6 +12828,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -12692,7 +12896,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: VALIDATION_FAILED */
+            /** @description Invalid input: VALIDATION_FAILED, NOTIFICATION_MALFORMED, NOTIFICATION_SIGNATURE_INVALID, NOTIFICATION_STALE, NOTIFICATION_UNSIGNED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12700,7 +12904,43 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED";
+                        code?: "VALIDATION_FAILED" | "NOTIFICATION_MALFORMED" | "NOTIFICATION_SIGNATURE_INVALID" | "NOTIFICATION_STALE" | "NOTIFICATION_UNSIGNED";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYOUT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYOUT_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOTIFICATION_REPLAYED" | "PAYOUT_CLOSED";
+                    };
+                };
+            };
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, PAYOUT_AMOUNT_MISMATCH */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_NOT_CONFIGURED" | "PAYOUT_AMOUNT_MISMATCH";
                     };
                 };
             };
@@ -12770,7 +13010,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12778,7 +13018,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -12827,6 +13067,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "PAYOUT_ALREADY_CONFIRMED" | "PAYOUT_CLOSED";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -13010,6 +13262,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13092,6 +13356,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
         };
     };
     postPaymentsSandboxIntentIdOutcome: {
@@ -13122,6 +13398,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -13159,6 +13459,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
         };
     };
     postPaymentsSandboxPayoutsPayoutIdOutcome: {
@@ -13189,6 +13501,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "VALIDATION_FAILED";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
                     };
                 };
             };
@@ -13274,6 +13610,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13283,6 +13631,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: WEAK_PASSWORD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "WEAK_PASSWORD";
                     };
                 };
             };
@@ -13358,7 +13718,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, PHONE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13366,7 +13726,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PHONE_REQUIRED";
                     };
                 };
             };
@@ -13406,6 +13766,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13415,6 +13787,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: INVALID_CODE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CODE";
                     };
                 };
             };
@@ -13497,7 +13881,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid bearer token: UNAUTHENTICATED */
+            /** @description No valid bearer token: UNAUTHENTICATED, INVALID_CREDENTIALS, TOTP_REQUIRED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13505,7 +13889,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "TOTP_REQUIRED";
                     };
                 };
             };
@@ -13518,6 +13902,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -13604,7 +14000,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid bearer token: UNAUTHENTICATED */
+            /** @description No valid bearer token: UNAUTHENTICATED, INVALID_CODE */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13612,7 +14008,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "INVALID_CODE";
                     };
                 };
             };
@@ -13628,6 +14024,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13637,6 +14045,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: PASSWORD_CHANGE_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PASSWORD_CHANGE_REQUIRED";
                     };
                 };
             };
@@ -13702,7 +14122,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid bearer token: UNAUTHENTICATED */
+            /** @description No valid bearer token: UNAUTHENTICATED, INVALID_REFRESH_TOKEN */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13710,7 +14130,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "INVALID_REFRESH_TOKEN";
                     };
                 };
             };
@@ -13723,6 +14143,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -13811,6 +14243,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13874,7 +14318,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description No valid bearer token: UNAUTHENTICATED */
+            /** @description No valid bearer token: UNAUTHENTICATED, INVALID_CREDENTIALS */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -13882,7 +14326,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "UNAUTHENTICATED";
+                        code?: "UNAUTHENTICATED" | "INVALID_CREDENTIALS";
                     };
                 };
             };
@@ -13898,6 +14342,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not found (also: another borrower's resource): USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -13907,6 +14375,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: WEAK_PASSWORD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "WEAK_PASSWORD";
                     };
                 };
             };
@@ -13988,6 +14468,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14082,6 +14574,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -14091,6 +14595,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: INVALID_CODE, WEAK_PASSWORD */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "INVALID_CODE" | "WEAK_PASSWORD";
                     };
                 };
             };
@@ -14279,6 +14795,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Conflict: concurrency or wrong state: USERNAME_TAKEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "USERNAME_TAKEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
             /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
             415: {
                 headers: {
@@ -14380,7 +14920,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14388,7 +14928,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14401,6 +14953,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: SELF_GRANT_REFUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SELF_GRANT_REFUSED";
                     };
                 };
             };
@@ -14486,7 +15050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14494,7 +15058,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14507,6 +15083,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: SELF_DISABLE_REFUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "SELF_DISABLE_REFUSED";
                     };
                 };
             };
@@ -14592,7 +15180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14600,7 +15188,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14698,7 +15298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14706,7 +15306,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14795,7 +15407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, USER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14803,7 +15415,19 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOT_FOUND";
+                        code?: "NOT_FOUND" | "USER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };
@@ -14991,6 +15615,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
                     };
                 };
             };

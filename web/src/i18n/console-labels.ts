@@ -33,7 +33,7 @@ export const labelsEn = {
   'event.LenderHolidayAdded': 'Holiday added', 'event.LenderHolidayRemoved': 'Holiday removed',
   'event.PaymentIntentCreated': 'Payment intent created', 'event.PaymentConfirmed': 'Payment confirmed', 'event.PaymentFailed': 'Payment failed', 'event.PaymentIntentExpired': 'Payment intent expired',
   'event.BankStatementImported': 'Bank statement imported', 'event.StatementLineMatched': 'Statement line matched', 'event.StatementLineSuspended': 'Statement line to suspense',
-  'event.SuspenseLineAssigned': 'Suspense line assigned',
+  'event.SuspenseLineAssigned': 'Suspense line assigned', 'event.SuspendedPaymentAssigned': 'Suspended payment assigned',
   'event.PayoutCreated': 'Payout created', 'event.PayoutConfirmed': 'Payout confirmed', 'event.PayoutFailed': 'Payout failed', 'event.PayoutReserved': 'Payout reserved',
 } as const;
 
@@ -67,6 +67,6 @@ export const labelsZh: Record<keyof typeof labelsEn, string> = {
   'event.LenderHolidayAdded': '节假日已添加', 'event.LenderHolidayRemoved': '节假日已删除',
   'event.PaymentIntentCreated': '支付单已创建', 'event.PaymentConfirmed': '支付已确认', 'event.PaymentFailed': '支付失败', 'event.PaymentIntentExpired': '支付单已过期',
   'event.BankStatementImported': '银行对账单已导入', 'event.StatementLineMatched': '对账单行已匹配', 'event.StatementLineSuspended': '对账单行转入挂账',
-  'event.SuspenseLineAssigned': '挂账已分配',
+  'event.SuspenseLineAssigned': '挂账已分配', 'event.SuspendedPaymentAssigned': '挂账支付已分配',
   'event.PayoutCreated': '付款单已创建', 'event.PayoutConfirmed': '付款已确认', 'event.PayoutFailed': '付款失败', 'event.PayoutReserved': '付款已预留',
 };

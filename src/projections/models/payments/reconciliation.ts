@@ -1,4 +1,4 @@
-import type { Channel, RepaymentReceived } from '../../../domain/loan/events.js';
+import type { Channel, RecoveryReceived, RepaymentReceived } from '../../../domain/loan/events.js';
 import type { IntentChannel, PaymentConfirmed, PaymentIntentCreated } from '../../../domain/payment/events.js';
 import type { StatementLineMatched, StatementLineSuspended } from '../../../domain/payment/statement-events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
@@ -43,7 +43,7 @@ function statementLine(raw: RecordedEvent, ctx: ProjectionContext) {
 /** Provider confirmations and bank statement lines against recorded repayments, per channel and reference. */
 export const reconciliationProjection: Projection = {
   name: RECONCILIATION_PROJECTION,
-  version: 2, // 2: confirmations dated by the business day the money counts on
+  version: 3, // 2: confirmations dated by the business day the money counts on; 3: recoveries are recorded money too
   collections: [{ name: PAYMENT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: INTENT_CHANNELS, indexes: [] }],
   handlers: {
     PaymentIntentCreated: (raw, ctx) => {
@@ -60,6 +60,11 @@ export const reconciliationProjection: Projection = {
     StatementLineSuspended: statementLine,
     RepaymentReceived: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RepaymentReceived['data']>;
+      await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
+    },
+    // A channel's money on a written-off loan is recorded as a recovery: the loan's side of its row.
+    RecoveryReceived: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RecoveryReceived['data']>;
       await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
     },
   },

@@ -1,0 +1,77 @@
+import type { RouteId } from '../auth/policy.js';
+import type { ProblemCodes } from './problem-codes.js';
+
+/** Every loan command checks its dates against the business date before its decider runs (src/app/business-date.ts). */
+export const LOAN_COMMAND_CODES: ProblemCodes = { 422: ['DATE_AFTER_BUSINESS_DATE'] };
+
+/**
+ * What operations answer beyond their kind (problem-codes.ts), per policy id. Kept complete by
+ * test/support/problem-codes-listed.ts: every problem+json answer the test suite produces must be
+ * listed here or by its kind, for its operation and status.
+ */
+export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
+  'audit.list': { 400: ['INVALID_PERIOD'] },
+  'auth.register': { 422: ['WEAK_PASSWORD'] },
+  'auth.verify': { 400: ['PHONE_REQUIRED'], 422: ['INVALID_CODE'] },
+  'auth.login': { 401: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED'] },
+  'auth.refresh': { 401: ['INVALID_REFRESH_TOKEN'] },
+  'auth.resetPassword': { 422: ['INVALID_CODE', 'WEAK_PASSWORD'] },
+  'auth.changePassword': { 401: ['INVALID_CREDENTIALS'], 404: ['USER_NOT_FOUND'], 422: ['WEAK_PASSWORD'] },
+  'auth.enrolTotp': { 401: ['INVALID_CODE'], 422: ['PASSWORD_CHANGE_REQUIRED'] },
+  'users.create': { 409: ['USERNAME_TAKEN'] },
+  'users.disable': { 404: ['USER_NOT_FOUND'], 422: ['SELF_DISABLE_REFUSED'] },
+  'users.enable': { 404: ['USER_NOT_FOUND'] },
+  'users.reset': { 404: ['USER_NOT_FOUND'] },
+  'users.revokeSessions': { 404: ['USER_NOT_FOUND'] },
+  'users.setRole': { 404: ['USER_NOT_FOUND'], 422: ['SELF_GRANT_REFUSED'] },
+  'customers.decideKyc': { 422: ['KYC_FOUR_EYES'] },
+  'holidays.add': { 409: ['HOLIDAY_EXISTS'] },
+  'holidays.remove': { 404: ['HOLIDAY_NOT_FOUND'] },
+  'products.define': { 422: ['DEGENERATE_SCHEDULE', 'INVALID_PRODUCT_RANGE', 'RATE_OUT_OF_RANGE'] },
+  'products.retire': { 409: ['PRODUCT_RETIRED'] },
+  'products.list': { 404: ['NOT_FOUND'] },
+  'loans.agreement': { 400: ['CUSTOMER_ID_REQUIRED'] },
+  'loans.apply': { 400: ['CUSTOMER_ID_REQUIRED'], 422: ['AGREEMENT_MISMATCH', 'AGREEMENT_TIME_INVALID', 'GRACE_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
+  'loans.quote': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
+  'loans.assess': { 422: ['KYC_NOT_SUBMITTED'] },
+  'loans.disburse': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE'] },
+  'loans.payoff': { 409: ['LOAN_NOT_REPAYABLE'] },
+  'loans.applyCharge': { 422: ['CHARGE_DUE_BEFORE_DISBURSEMENT', 'PENALTY_CHARGE_DUE_IN_FUTURE'] },
+  'loans.reverseRepayment': {
+    404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],
+  },
+  'loans.approveReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED', 'LOAN_WRITTEN_OFF'] },
+  'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
+  'payments.createIntent': {
+    400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE'],
+    422: ['AMOUNT_EXCEEDS_PAYOFF', 'CHANNEL_NOT_CONFIGURED'],
+  },
+  'payments.importStatement': { 400: ['STATEMENT_INVALID'] },
+  'payments.assignSuspense': {
+    404: ['LOAN_NOT_FOUND', 'SUSPENSE_LINE_NOT_FOUND'], 409: ['SUSPENSE_LINE_ASSIGNED', 'PAYMENT_NOT_SUSPENDED', 'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED'],
+    422: ['CURRENCY_MISMATCH', 'AMOUNT_OUT_OF_RANGE', 'BACKDATED_BEFORE_RESCHEDULE', 'BACKDATED_BEFORE_WRITE_OFF', 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT'],
+  },
+  'payments.confirmPayout': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
+  'payments.queryPayout': { 400: ['INVALID_IDEMPOTENCY_KEY'] },
+};
+
+const NOTIFICATION_CODES: ProblemCodes = {
+  400: ['VALIDATION_FAILED', 'NOTIFICATION_MALFORMED', 'NOTIFICATION_SIGNATURE_INVALID', 'NOTIFICATION_STALE', 'NOTIFICATION_UNSIGNED'],
+  409: ['NOTIFICATION_REPLAYED'],
+  422: ['CHANNEL_NOT_CONFIGURED'],
+};
+
+/** The public routes outside the policy table (provider notifications, sandbox gateway pages), by operationId. */
+export const PUBLIC_ROUTE_CODES: Record<string, ProblemCodes> = {
+  postPaymentsNotifyChannel: {
+    ...NOTIFICATION_CODES, 400: [...NOTIFICATION_CODES[400] ?? [], 'NOTIFICATION_CHANNEL_MISMATCH'], 404: ['PAYMENT_INTENT_NOT_FOUND'],
+    409: ['NOTIFICATION_REPLAYED', 'PAYMENT_ALREADY_CONFIRMED'],
+  },
+  postPaymentsPayoutNotifyChannel: {
+    ...NOTIFICATION_CODES, 404: ['PAYOUT_NOT_FOUND'], 409: ['NOTIFICATION_REPLAYED', 'PAYOUT_CLOSED'], 422: ['CHANNEL_NOT_CONFIGURED', 'PAYOUT_AMOUNT_MISMATCH'],
+  },
+  getPaymentsSandboxIntentId: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] },
+  getPaymentsSandboxPayoutsPayoutId: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'] },
+  postPaymentsSandboxIntentIdOutcome: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 415: ['UNSUPPORTED_MEDIA_TYPE'] },
+  postPaymentsSandboxPayoutsPayoutIdOutcome: { 400: ['VALIDATION_FAILED'], 404: ['NOT_FOUND'], 415: ['UNSUPPORTED_MEDIA_TYPE'] },
+};
