@@ -113,7 +113,8 @@ async function attempt<C, E extends DomainEvent, S>(
       (error: unknown) => deps.onSnapshotFailure?.(streamId, error),
     );
   }
-  cache.remember(streamId, { decider, snapshotVersion: snapshot?.version, state, revision: appended.revision, snapshotRevision });
+  const bytes = snapshot?.weigh?.(state) ?? 0;
+  cache.remember(streamId, { decider, snapshotVersion: snapshot?.version, state, revision: appended.revision, snapshotRevision, bytes });
   return { streamId, revision: appended.revision, position: appended.position, events: appended.events, state, replayed: false };
 }
 

@@ -8,6 +8,8 @@ export interface SnapshotOptions<S> {
   /** For states that are not plain JSON (Decimal, Map): turn them into JSON and back. */
   encode?(state: S): unknown;
   decode?(stored: unknown): S;
+  /** Approximate heap bytes a state holds, in O(1): what it costs the aggregate cache's byte budget (without it, only the count bounds it). */
+  weigh?(state: S): number;
 }
 
 export interface LoadOptions<S> {

@@ -25,6 +25,7 @@ import { keyStoreReadiness } from './key-store-readiness.js';
 import { checkLogAtStart, type LogCheck, type LogCheckData, type LogCheckThread } from './log-check-at-start.js';
 import { OperationsMetrics } from './operations-metrics.js';
 import { assertSafeStart, KEY_STORE_FILE } from './safe-start.js';
+import { limitServerHeapGrowth } from './server-heap.js';
 
 export interface Runtime {
   config: Config;
@@ -66,6 +67,7 @@ export const DEMO_HINT = 'the event log is empty; for sample customers, products
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   assertSafeStart(config);
+  limitServerHeapGrowth();
   const secrets = await resolveSecrets(config);
   const closers: (() => Promise<void>)[] = [];
   try {

@@ -1,11 +1,12 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AggregateCache } from '../../src/commands/aggregate-cache.js';
+import { AggregateCache, aggregateCacheFor } from '../../src/commands/aggregate-cache.js';
 import { handleCommand } from '../../src/commands/handle-command.js';
 import { ConcurrencyError } from '../../src/eventstore/concurrency-error.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
-import { context, counter, temporaryStore, type CounterCommand } from './counter.js';
+import { context, counter, temporaryStore, type CounterCommand, type CounterState } from './counter.js';
 
-const entry = (revision: bigint, decider: object = counter) => ({ decider, snapshotVersion: undefined, state: { count: Number(revision) }, revision, snapshotRevision: null });
+const entry = (revision: bigint, decider: object = counter, bytes = 0) => ({ decider, snapshotVersion: undefined, state: { count: Number(revision) }, revision, snapshotRevision: null, bytes });
 
 describe('AggregateCache', () => {
   it('evicts the least recently used stream beyond its capacity', () => {
@@ -18,6 +19,52 @@ describe('AggregateCache', () => {
     expect(cache.find('b', counter, undefined)).toBeNull();
     expect(cache.find('a', counter, undefined)?.revision).toBe(0n);
     expect(cache.find('c', counter, undefined)?.revision).toBe(2n);
+  });
+
+  it('evicts the least recently used streams until the weighed bytes fit the budget', () => {
+    const cache = new AggregateCache(100, 1_000);
+    cache.remember('a', entry(0n, counter, 400));
+    cache.remember('b', entry(1n, counter, 400));
+    expect(cache.find('a', counter, undefined)).not.toBeNull(); // a is now the most recent
+    cache.remember('c', entry(2n, counter, 400));
+    expect(cache.bytes).toBe(800);
+    expect(cache.find('b', counter, undefined)).toBeNull();
+    cache.remember('c', entry(3n, counter, 900)); // c grew: a goes to make room
+    expect(cache.bytes).toBe(900);
+    expect(cache.find('a', counter, undefined)).toBeNull();
+    expect(cache.find('c', counter, undefined)?.revision).toBe(3n);
+  });
+
+  it('keeps no state heavier than the whole budget, and frees what it forgets', () => {
+    const cache = new AggregateCache(100, 1_000);
+    cache.remember('a', entry(0n, counter, 600));
+    cache.remember('a', entry(1n, counter, 1_001));
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+    cache.remember('b', entry(2n, counter, 300));
+    cache.forget('b');
+    expect(cache.bytes).toBe(0);
+  });
+
+  it('holds the byte budget over any sequence of remembers and forgets', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e'), fc.integer({ min: 0, max: 1_500 }), fc.boolean())), (steps) => {
+        const cache = new AggregateCache(3, 1_000);
+        const held = new Map<string, number>();
+        for (const [stream, bytes, forget] of steps) {
+          if (forget) cache.forget(stream);
+          else cache.remember(stream, entry(0n, counter, bytes));
+          expect(cache.bytes).toBeLessThanOrEqual(1_000);
+          expect(cache.size).toBeLessThanOrEqual(3);
+        }
+        // The running total is the sum of what is actually held.
+        for (const stream of ['a', 'b', 'c', 'd', 'e']) {
+          const found = cache.find(stream, counter, undefined);
+          if (found) held.set(stream, found.bytes);
+        }
+        expect(cache.bytes).toBe([...held.values()].reduce((sum, b) => sum + b, 0));
+      }),
+    );
   });
 
   it('never hands a state to another decider or snapshot shape, and drops it', () => {
@@ -48,6 +95,15 @@ describe('handleCommand with the aggregate cache', () => {
     expect(result.state).toEqual({ count: 3, increments: 2 });
     expect(readStream).not.toHaveBeenCalled();
     expect(readSnapshot).not.toHaveBeenCalled();
+  });
+
+  it('charges each remembered state to the byte budget by the snapshot options\' weigher', async () => {
+    const snapshot = { every: 100, version: 1, weigh: (state: CounterState) => 1_000 + state.count };
+    const cache = aggregateCacheFor(store);
+    await handleCommand({ store }, { streamId: 'counter-w', decider: counter, command: { type: 'increment', by: 5 }, context: context(), snapshot });
+    expect(cache.bytes).toBe(1_005);
+    await handleCommand({ store }, { streamId: 'counter-w', decider: counter, command: { type: 'increment', by: 2 }, context: context(), snapshot });
+    expect(cache.bytes).toBe(1_007);
   });
 
   it('reloads when another process appended to the stream since', async () => {
