@@ -18,7 +18,7 @@ const waive = (kind: Kind, amount: string | null, effectiveDate: string) => ({ t
 /**
  * The rows as the replay has them just before a fact dated `date` recorded after every fact kept
  * here with a lower `sequence` (servicing-replay's order: by date; on one date close-of-business
- * penalties after the other facts, the rest in recording order). Written out here, apart from the
+ * penalties first (charged at the start of their day), the rest in recording order). Written out here, apart from the
  * code under test.
  */
 function rowsBefore(state: LoanState, date: string, sequence: number): Installment[] {
@@ -26,7 +26,7 @@ function rowsBefore(state: LoanState, date: string, sequence: number): Installme
   const later = paymentRecords(state.payments).filter((p) => !earlier(p.effectiveDate, p.sequence)).map((p) => p.reference);
   const upTo: LoanState = {
     ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => earlier(w.date, w.sequence)),
-    penalties: state.penalties.filter((p) => p.date < date), charges: state.charges.filter((c) => earlier(c.date, c.sequence)),
+    penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => earlier(c.date, c.sequence)),
   };
   return replayServicing(upTo, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state)).installments;
 }

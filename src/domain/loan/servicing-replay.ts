@@ -12,6 +12,7 @@ import { penaltyAmount } from './delinquency.js';
 import { reamortise } from './re-amortise.js';
 import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
+import { splitWaiver, waivableRows } from './waivable-rows.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -163,20 +164,22 @@ function settlePayment(rows: Installment[], payment: PaymentRecord, order: Alloc
   return result;
 }
 
-/** Applies a waiver, each part capped at what its installment still owes of that kind at that point; returns what it waived, in minor units. */
-export function applyWaiver(rows: Installment[], waiver: WaiverFact, currency: string): bigint {
+/**
+ * Applies a waiver at its place in the replay: its recorded amount (the sum of its parts) split
+ * afresh over what the rows as they stand here owe of its kind (waivableRows, the rule the decision
+ * used), so a payment back-dated before it does not make it waive less while as much is still
+ * waivable on its date; never more than is. Returns what it waived, in minor units.
+ */
+export function applyWaiver(rows: Installment[], waiver: WaiverFact, ctx: LoanContext): bigint {
+  const currency = ctx.currency;
   const places = minorUnits(currency);
+  const asked = waiver.parts.reduce((sum, part) => sum + minorOf(part.amount, places), 0n);
   let waived = 0n;
-  for (const part of waiver.parts) {
-    const inst = rows[part.number - 1];
-    if (!inst) continue;
-    const open = owedMinor(inst, waiver.kind, places);
-    const asked = minorOf(part.amount, places);
-    const amount = asked < open ? asked : open;
-    if (amount === 0n) continue;
-    const next = { ...inst, waived: { ...inst.waived, [waiver.kind]: addAmounts(inst.waived[waiver.kind], formatMinor(amount, places), currency) } };
+  for (const part of splitWaiver(waivableRows(rows, waiver.kind, waiver.date, ctx), asked)) {
+    const inst = rows[part.number - 1] as Installment;
+    const next = { ...inst, waived: { ...inst.waived, [waiver.kind]: addAmounts(inst.waived[waiver.kind], formatMinor(part.owed, places), currency) } };
     rows[part.number - 1] = { ...next, settled: isSettled(next, currency) };
-    waived += amount;
+    waived += part.owed;
   }
   return waived;
 }
@@ -267,7 +270,7 @@ export function applyFact(rows: Installment[], fact: ServicingFact, order: Alloc
       result = applyPayment(rows, fact.payment, order, ctx);
       break;
     case 'waiver':
-      applyWaiver(rows, fact.waiver, ctx.currency);
+      applyWaiver(rows, fact.waiver, ctx);
       break;
     case 'penalty':
       applyPenalty(rows, fact.penalty, ctx.currency);
@@ -349,7 +352,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       continue;
     }
     if (fact.kind === 'waiver') {
-      waived.set(fact.sequence, applyWaiver(rows, fact.waiver, ctx.currency));
+      waived.set(fact.sequence, applyWaiver(rows, fact.waiver, ctx));
       stampSettled(rows, fact.date);
       continue;
     }

@@ -8,7 +8,7 @@ import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } fro
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
 import { installmentsOn } from './installments-on.js';
-import { waivableInterest } from './waivable-interest.js';
+import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { replayServicing } from './servicing-replay.js';
 import { settlementEvents } from './settlement.js';
 import type { Installment, LoanState } from './state.js';
@@ -39,10 +39,9 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
   // What was owed on the effective date (the rows as the facts before the waiver in the replay leave them), never
   // what is owed now: a back-dated waiver waives what was owed then.
   const rowsThen = installmentsOn(state, effectiveDate, loanContext(state));
-  const open = data.kind === 'interest'
-    ? waivableInterest(rowsThen, effectiveDate, loanContext(state))
-    : rowsThen.map((inst) => ({ number: inst.number, owed: inst.settled ? new Dec(0) : owed(inst, data.kind) })).filter((row) => row.owed.gt(0));
-  const total = open.reduce((sum, row) => sum.plus(row.owed), new Dec(0));
+  const places = minorUnits(c);
+  const open = waivableRows(rowsThen, data.kind, effectiveDate, loanContext(state));
+  const total = new Dec(formatMinor(open.reduce((sum, row) => sum + row.owed, 0n), places));
   const amount = data.amount ? positiveAmount(data.amount, c).amount : total;
   if (total.isZero()) {
     // A fee or penalty owed now but not then (charged after the waiver's date): the waiver is dated too early.
@@ -62,14 +61,7 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
       'rule', { waivable: fmt(total, c), effectiveDate },
     );
   }
-  let left = new Dec(amount);
-  const installments: { number: number; amount: string }[] = [];
-  for (const row of open) {
-    if (left.isZero()) break;
-    const part = Dec.min(row.owed, left);
-    installments.push({ number: row.number, amount: fmt(part, c) });
-    left = left.minus(part);
-  }
+  const installments = splitWaiver(open, minorOf(fmt(amount, c), places)).map((part) => ({ number: part.number, amount: formatMinor(part.owed, places) }));
   const waived: LoanEvent = { type: 'ChargeWaived', data: { kind: data.kind, amount: fmt(amount, c), reason: data.reason, installments, effectiveDate } };
   // Replayed at its date, the waiver may leave later payments paying more than is owed.
   const replay = replayServicing(state, requireLoan(state).allocationOrder, loanContext(state), [
@@ -77,7 +69,6 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
   ]);
   // Replayed there, a waiver dated before a later-dated waiver of the same charge leaves that one less to waive: the
   // loan would gain only the difference. A waiver records only what it adds, never more.
-  const places = minorUnits(c);
   const effective = waivedMinor(replay.installments, data.kind, places) - waivedMinor(state.installments, data.kind, places);
   if (effective < minorOf(fmt(amount, c), places)) {
     throw new DomainError(
