@@ -4,7 +4,7 @@ import { DomainError } from '../domain/errors.js';
 import { loanDecider, loanSnapshotCodec, type LoanState } from '../domain/loan/decider.js';
 import { productDecider, type ProductState } from '../domain/product/decider.js';
 import type { EventStore } from '../eventstore/port.js';
-import { loanStateBytes } from './loan-state-bytes.js';
+import { loanStateBytes } from '../domain/loan/state-bytes.js';
 
 export const customerStream = (customerId: string) => `customer-${customerId}`;
 export const loanStream = (loanId: string) => `loan-${loanId}`;

@@ -36,6 +36,8 @@ export interface FoldedLoan {
 
 class Entry implements FoldedLoan {
   private computed: LoanFigures | null = null;
+  /** What the budget last charged for this entry (bytes, by the budget's weigher). */
+  weight = 0;
 
   /** `revision`: the last event folded in (−1 for none). */
   constructor(public revision: bigint, readonly state: LoanState) {}
@@ -63,6 +65,12 @@ class Entry implements FoldedLoan {
 
 const DEFAULT_CAPACITY = 10_000;
 
+/** A bound on the bytes the folded loans hold, by an O(1) estimate of one loan's heap (loanStateBytes). */
+export interface LoanStatesBudget {
+  maxBytes: number;
+  weigh(state: LoanState): number;
+}
+
 /**
  * A projection's way to a loan's domain state and figures as of one event, so a read model stores
  * only the view fields it takes from the figures, never the state itself. Loans seen recently stay
@@ -75,8 +83,20 @@ const DEFAULT_CAPACITY = 10_000;
  */
 export class LoanStates {
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
-  constructor(private readonly log: LoanLog, private readonly capacity = DEFAULT_CAPACITY) {}
+  /**
+   * At most `capacity` loans and, with a `budget`, at most its bytes. The server's projection
+   * thread bounds by bytes (a book of long loans would otherwise fill its heap); a rebuild keeps the
+   * count alone, since a loan it evicts must be folded again from its first event (its snapshot is
+   * past the events being replayed).
+   */
+  constructor(private readonly log: LoanLog, private readonly capacity = DEFAULT_CAPACITY, private readonly budget: LoanStatesBudget | null = null) {}
+
+  /** Loans held, and their weight by the budget's weigher (0 without a budget). */
+  get held(): { loans: number; bytes: number } {
+    return { loans: this.entries.size, bytes: this.bytes };
+  }
 
   /** The loan just after `event` (its stream's events up to and including its revision). */
   async after(event: RecordedEvent): Promise<FoldedLoan> {
@@ -85,8 +105,24 @@ export class LoanStates {
     else if (!entry || entry.revision !== event.revision) entry = await this.foldFromLog(event);
     this.entries.delete(event.streamId);
     this.entries.set(event.streamId, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.budget !== null) {
+      // Re-weighed on every event (O(1)): a fold in place may add rows or facts to the entry.
+      const weight = this.budget.weigh(entry.state);
+      this.bytes += weight - entry.weight;
+      entry.weight = weight;
+    }
+    this.evict(entry);
     return entry;
+  }
+
+  /** Drops least recently used loans beyond the count or the byte budget, never the one just asked for. */
+  private evict(keep: Entry): void {
+    while (this.entries.size > this.capacity || (this.budget !== null && this.bytes > this.budget.maxBytes && this.entries.size > 1)) {
+      const [oldestId, oldest] = this.entries.entries().next().value as [string, Entry];
+      if (oldest === keep) return;
+      this.entries.delete(oldestId);
+      this.bytes -= oldest.weight;
+    }
   }
 
   private async foldFromLog(event: RecordedEvent): Promise<Entry> {

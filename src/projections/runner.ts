@@ -11,6 +11,10 @@ import type { Projection } from './projection.js';
 import type { ProjectionStatus } from './projection-status.js';
 import { ProjectionWorker } from './projection-worker.js';
 import { rebuildProjections, type RebuildProgress } from './rebuild.js';
+import { loanStateBytes } from '../domain/loan/state-bytes.js';
+
+/** Bytes the live projections' folded loans may hold (loanStateBytes), as the command pipeline's cache (48 MiB). */
+const LIVE_LOAN_BYTES = 48 * 2 ** 20;
 
 export interface ProjectionRunnerOptions {
   eventStore: EventStore;
@@ -53,7 +57,8 @@ export class ProjectionRunner {
     const batchSize = options.batchSize ?? 1_000;
     // Live projections apply each batch in step, so one LoanStates folds each loan event once for all of them.
     this.feed = new LiveFeed(options.eventStore, batchSize);
-    const liveLoans = new LoanStates(loanLogOf(options.eventStore));
+    // Bounded by bytes as well as count: in the server's projection thread a book of long loans would fill the heap.
+    const liveLoans = new LoanStates(loanLogOf(options.eventStore), undefined, { maxBytes: LIVE_LOAN_BYTES, weigh: loanStateBytes });
     for (const projection of options.projections) {
       const deps = { store: options.readStore, eventStore: options.eventStore, knownEventTypes: options.knownEventTypes, now: this.now };
       const worker = new ProjectionWorker({

@@ -63,3 +63,41 @@ describe('LoanStates: a loan not in memory', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('LoanStates: bounded by count and, with a budget, by bytes', () => {
+  /** Several loans' streams, each with its own id, folded in an interleaved order. */
+  function streamsOf(histories: RecordedEvent[][]): { log: LoanLog; events: RecordedEvent[] } {
+    const byStream = new Map<string, RecordedEvent[]>();
+    const all: RecordedEvent[] = [];
+    histories.forEach((events, n) => {
+      const renamed = events.map((event) => ({ ...event, streamId: `loan-${n}` }));
+      byStream.set(`loan-${n}`, renamed);
+      all.push(...renamed);
+    });
+    const log: LoanLog = {
+      read: async (streamId, from, count) => (byStream.get(streamId) ?? []).slice(Number(from), Number(from) + count),
+      snapshot: async () => null,
+    };
+    // Interleave: each loan's events stay in revision order.
+    const order = [...all].sort((a, b) => Number(a.revision) - Number(b.revision) || a.streamId.localeCompare(b.streamId));
+    return { log, events: order };
+  }
+
+  it('never holds more loans than its capacity nor, past the loan just asked for, more bytes than its budget, and a loan it evicted folds again the same (random books)', async () => {
+    await fc.assert(fc.asyncProperty(fc.array(servicedHistory(), { minLength: 2, maxLength: 6 }), fc.integer({ min: 1, max: 4 }), fc.integer({ min: 4_000, max: 40_000 }), async (histories, capacity, maxBytes) => {
+      const { log, events } = streamsOf(histories);
+      const weigh = (state: LoanState) => 1_000 + 100 * (state.installments.length + state.payments.length);
+      const bounded = new LoanStates(log, capacity, { maxBytes, weigh });
+      for (const event of events) {
+        const loan = await bounded.after(event);
+        const held = bounded.held;
+        expect(held.loans).toBeLessThanOrEqual(capacity);
+        if (held.loans > 1) expect(held.bytes).toBeLessThanOrEqual(maxBytes);
+        // The loan asked for is always held, whatever it weighs.
+        expect(held.loans).toBeGreaterThanOrEqual(1);
+        const fresh = await new LoanStates(log).after(event);
+        expect(loan.state).toEqual(fresh.state);
+      }
+    }), { numRuns: 25 });
+  });
+});

@@ -1,4 +1,4 @@
-import type { LoanState } from '../domain/loan/state.js';
+import type { LoanState } from './state.js';
 
 /** Ids, terms, totals and the empty collections of any loan. */
 const BASE_BYTES = 2_048;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loanStateBytes } from '../../src/app/loan-state-bytes.js';
-import { LOAN_SNAPSHOT } from '../../src/app/streams.js';
-import { initialLoanState } from '../../src/domain/loan/state.js';
-import { disbursedLoan, repay } from '../domain/loan/fixtures.js';
+import { loanStateBytes } from '../../../src/domain/loan/state-bytes.js';
+import { LOAN_SNAPSHOT } from '../../../src/app/streams.js';
+import { initialLoanState } from '../../../src/domain/loan/state.js';
+import { disbursedLoan, repay } from './fixtures.js';
 
 describe('loanStateBytes', () => {
   it('charges a loan for its installment rows and each fact recorded on it', () => {
