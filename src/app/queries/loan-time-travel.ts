@@ -26,9 +26,10 @@ const REPAYABLE = new Set(['active', 'overdue']);
  * time (occurredAt) is ≤ asOf, folded in log order (a payment dated before asOf counts even if it was
  * recorded later; "as known then" is `?revision=`). A disbursement that counts brings the
  * application, assessment and approval before it (its preconditions), even when they were keyed in
- * after the date it was back-dated to (QA: a back-dated loan showed no customer). Null if nothing counts.
+ * after the date it was back-dated to (QA: a back-dated loan showed no customer). Days past due are
+ * aged to the business date of `asOf` in the lender's `timeZone` (default Asia/Shanghai). Null if nothing counts.
  */
-export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: string): Promise<LoanStateAt | null> {
+export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: string, timeZone?: string): Promise<LoanStateAt | null> {
   const limit = Date.parse(asOf);
   if (Number.isNaN(limit)) throw new RangeError(`asOf: ${asOf} is not an ISO-8601 time`);
   const events = await eventStore.readStream(loanStream(loanId));
@@ -42,7 +43,8 @@ export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: 
     revision = event.revision;
   }
   if (revision === null) return null;
-  const date = new Date(asOf).toISOString().slice(0, 10);
+  // Days past due are aged to the lender's business date at that instant, not its UTC date.
+  const date = businessDateAt(new Date(limit), timeZone);
   return {
     id: loanId, asOf, revision: revision.toString(), customerId: state.customerId,
     summary: summarizeLoan(state, date), schedule: scheduleView(state),

@@ -37,7 +37,8 @@ export const historyCommand: CliCommand = {
     const [loanId, ...rest] = args;
     if (loanId === undefined || loanId.startsWith('-')) throw new UsageError('a loan id is required');
     const asOf = asOfInstant(parseCommandArgs(rest, { 'as-of': { type: 'string' } }).values['as-of']);
-    const eventStore = await openEventStore(loadConfig(io.env));
+    const config = loadConfig(io.env);
+    const eventStore = await openEventStore(config);
     try {
       const stream = await readLoanStream(eventStore, loanId);
       if (!stream) {
@@ -48,7 +49,7 @@ export const historyCommand: CliCommand = {
       const shown = asOf === undefined ? stream.events : stream.events.filter((e) => Date.parse(e.occurredAt) <= Date.parse(asOf));
       io.out(`loan ${loanId} (customer ${stream.customerId}): ${shown.length} of ${stream.events.length} events${asOf ? ` up to ${asOf}` : ''}`);
       for (const event of shown) io.out(timelineLine(event));
-      const state = asOf === undefined ? null : await loanStateAt(eventStore, loanId, asOf);
+      const state = asOf === undefined ? null : await loanStateAt(eventStore, loanId, asOf, config.timeZone);
       if (state) {
         const { summary } = state;
         io.out(`as of ${asOf}: ${summary.status}, outstanding ${summary.outstanding.total} ${summary.currency}, ${summary.daysPastDue} days past due`);

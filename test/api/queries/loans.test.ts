@@ -70,6 +70,17 @@ describe('GET /v1/loans/:id/state?asOf=', () => {
     expect(BigInt(now.revision)).toBe(BigInt(between.revision) + 1n);
   });
 
+  it('ages days past due to the lender\'s business date at asOf, not its UTC date (console QA: 07:00 and 09:00 in Shanghai on one day gave 87 and 88)', async () => {
+    await disbursedLoan(t, 'l-tz', 'c2');
+    const dpd = async (asOf: string) => (await read<{ summary: { daysPastDue: number; nextDue: { date: string } | null } }>(t, STAFF.compliance, `/v1/loans/l-tz/state?asOf=${encodeURIComponent(asOf)}`)).summary;
+    const due = (await dpd('2026-02-14T12:00:00+08:00')).nextDue!.date;
+    expect(due).toBe('2026-02-15');
+    // 2026-02-16 07:00 in Shanghai is still 2026-02-15 in UTC: the first installment is a day late either way.
+    expect((await dpd('2026-02-16T07:00:00+08:00')).daysPastDue).toBe(1);
+    expect((await dpd('2026-02-16T09:00:00+08:00')).daysPastDue).toBe(1);
+    expect((await dpd('2026-02-15T23:30:00Z')).daysPastDue).toBe(1);
+  });
+
   it('counts the application, assessment and approval of a disbursement back-dated before they were keyed in (QA: no customer shown)', async () => {
     await verifiedCustomer(t, 'c-backdated');
     businessDay('2026-03-20');

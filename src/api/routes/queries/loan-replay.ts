@@ -55,7 +55,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     await checkMinPosition(deps, minPosition);
     const state = revision !== undefined
       ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision), deps.clock.timeZone)
-      : await loanStateAt(deps.eventStore, request.params.id, asOf!);
+      : await loanStateAt(deps.eventStore, request.params.id, asOf!, deps.clock.timeZone);
     if (!state) throw notFound(revision !== undefined ? `loan ${request.params.id} has no event at revision ${revision}` : `loan ${request.params.id} did not exist at ${asOf!}`);
     return state;
   });
