@@ -52,6 +52,7 @@ export const en = {
   'waive.penalty': 'Penalty', 'waive.fee': 'Fee', 'waive.interest': 'Interest',
   'timeline.title': 'Loan timeline', 'timeline.open': 'Timeline and time travel', 'timeline.travel': 'Time travel', 'timeline.slider': 'Slide to an event to see the loan as it stood then',
   'timeline.asOf': 'Event {n} of {total} (revision {revision}): {type}, business time {at}', 'timeline.revision': 'Replayed to revision {revision}, the state after event {n}', 'timeline.events': 'Events ({n})',
+  'timeline.byDate': 'As of a business date', 'timeline.byDateHint': 'Pick a day to see the loan at its end, counting every event dated by then (back-dated ones too)', 'timeline.byDateState': 'At the end of {date} (lender time), as the log knows it now: up to revision {revision}',
   'timeline.business': 'Business time', 'timeline.actor': 'Actor', 'timeline.revisionShort': 'Revision', 'timeline.hash': 'Hash', 'timeline.data': 'Event data',
   'report.portfolio': 'Portfolio', 'report.classification': 'Five categories', 'report.par': 'Portfolio at risk', 'report.trialBalance': 'Trial balance', 'report.amlLarge': 'Large transactions',
   'report.amlSuspicious': 'Suspicious transactions', 'report.csv': 'Download CSV', 'report.empty': 'Nothing in this period',

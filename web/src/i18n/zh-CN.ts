@@ -53,6 +53,7 @@ export const zh: Record<MessageKey, string> = {
   'waive.penalty': '罚息', 'waive.fee': '费用', 'waive.interest': '利息',
   'timeline.title': '贷款时间线', 'timeline.open': '时间线与回溯', 'timeline.travel': '时间回溯', 'timeline.slider': '拖动选择事件，查看该时点的贷款状态',
   'timeline.asOf': '第 {n} / {total} 个事件（版本 {revision}）：{type}，业务时间 {at}', 'timeline.revision': '已回放至版本 {revision}，即第 {n} 个事件之后的状态', 'timeline.events': '事件（{n}）',
+  'timeline.byDate': '按业务日期回溯', 'timeline.byDateHint': '选择日期，查看该日日终的贷款状态（含事后倒签入账的交易）', 'timeline.byDateState': '截至 {date} 日终（放款机构时区），按日志现有记录：回放至版本 {revision}',
   'timeline.business': '业务时间', 'timeline.actor': '操作人', 'timeline.revisionShort': '版本', 'timeline.hash': '哈希', 'timeline.data': '事件数据',
   'report.portfolio': '资产组合', 'report.classification': '五级分类', 'report.par': '风险资产 PAR', 'report.trialBalance': '试算平衡表', 'report.amlLarge': '大额交易',
   'report.amlSuspicious': '可疑交易', 'report.csv': '下载 CSV', 'report.empty': '本期无数据',
