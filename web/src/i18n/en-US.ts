@@ -36,6 +36,7 @@ export const en = {
   'row.dueDate': 'Due date', 'row.principal': 'Principal', 'row.interest': 'Interest', 'row.fee': 'Fee', 'row.penalty': 'Penalty', 'row.total': 'Due', 'row.paid': 'Paid', 'row.paidAmount': 'Paid',
   'row.balance': 'Balance', 'row.status': 'Status', 'row.partially-paid': 'Part paid', 'row.due': 'Due', 'row.overdue': 'Overdue', 'row.future': 'Future',
   'payoff.title': 'Payoff quote', 'payoff.date': 'Payoff date', 'payoff.total': 'Payoff amount',
+  'customer.nationalIdType': 'Identity document', 'idType.cn_resident': 'Resident identity card', 'idType.passport': 'Passport', 'idType.other': 'Other', 'form.residentId': 'Enter a valid 18-character resident identity number (the last character may be X)',
   'customer.title': 'Customer', 'customer.name': 'Name', 'customer.nationalId': 'National id', 'customer.phone': 'Phone', 'customer.email': 'E-mail', 'customer.register': 'Register',
   'customer.registeredOn': 'Registered on', 'customer.outstanding': 'Outstanding', 'customer.openLoans': '{n} open', 'customer.loans': 'Loans',
   'kyc.title': 'Identity and income (KYC)', 'kyc.status': 'KYC', 'kyc.not_submitted': 'Not submitted', 'kyc.submitted': 'Awaiting review', 'kyc.verified': 'Verified', 'kyc.rejected': 'Rejected',

@@ -37,6 +37,7 @@ export const zh: Record<MessageKey, string> = {
   'row.dueDate': '到期日', 'row.principal': '本金', 'row.interest': '利息', 'row.fee': '费用', 'row.penalty': '罚息', 'row.total': '应还', 'row.paid': '已还清', 'row.paidAmount': '已还',
   'row.balance': '剩余本金', 'row.status': '状态', 'row.partially-paid': '部分还款', 'row.due': '待还', 'row.overdue': '逾期', 'row.future': '未到期',
   'payoff.title': '提前结清试算', 'payoff.date': '结清日期', 'payoff.total': '结清金额',
+  'customer.nationalIdType': '证件类型', 'idType.cn_resident': '居民身份证', 'idType.passport': '护照', 'idType.other': '其他证件', 'form.residentId': '请输入有效的 18 位居民身份证号码（末位可为 X）',
   'customer.title': '客户', 'customer.name': '姓名', 'customer.nationalId': '身份证号', 'customer.phone': '手机号', 'customer.email': '邮箱', 'customer.register': '注册',
   'customer.registeredOn': '注册日期', 'customer.outstanding': '待还', 'customer.openLoans': '{n} 笔在贷', 'customer.loans': '贷款记录',
   'kyc.title': '实名认证资料', 'kyc.status': '认证状态', 'kyc.not_submitted': '未提交', 'kyc.submitted': '待审核', 'kyc.verified': '已认证', 'kyc.rejected': '已拒绝',
