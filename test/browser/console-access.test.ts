@@ -7,7 +7,8 @@ import { startConsoleServer, type ConsoleServer } from './console-server.js';
  * What each role meets at the edges of what it may do (round 6 of using the console as its users would):
  * a page opened from a link the role may not use says so in Chinese inside the back office (it sent a signed-in
  * officer to the login page, or spun on a 403 FORBIDDEN), the operator's page shows the business date and the
- * last day closed and refreshes them after a close, and a phone borrower reads a long product name whole.
+ * last day closed and refreshes them after a close, and a phone borrower withdraws their own application and
+ * reads a long product name whole.
  */
 let server: ConsoleServer;
 let browser: Browser;
@@ -127,6 +128,31 @@ describe('role boundaries, the business date and long names, in Chromium', () =>
     await expectAccessible(page, 'operations with the calendar');
   });
 
+  it('a phone borrower withdraws their own application, after confirming, and the loan shows 已撤回', async () => {
+    keepFailureScreenshot('withdraw');
+    const session = await devSession('borrower', customerId);
+    const agreement = await api<{ hash: string }>(session.token, 'POST', '/v1/loans/agreement', { customerId, productId, principal: '5000.00', term: 6 });
+    const loan = await api<{ id: string }>(session.token, 'POST', '/v1/loans', {
+      customerId, productId, principal: '5000.00', term: 6, purpose: '装修', agreement: { hash: agreement.hash, acceptedAt: new Date().toISOString() },
+    });
+    const phone = await (await openContext(browser, { width: 390, language: 'zh-CN', session })).newPage();
+    await phone.goto(url(`/portal/loans/${loan.id}`));
+    await expect.poll(() => phone.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已提交');
+    const sent: string[] = [];
+    phone.on('request', (r) => void (r.method() === 'POST' && r.url().includes('/withdraw') && sent.push(r.url())));
+    // Asked first: cancelling sends nothing.
+    await phone.getByTestId('withdraw-application').click();
+    await phone.getByRole('button', { name: '取 消' }).or(phone.getByRole('button', { name: '取消' })).click();
+    expect(sent).toEqual([]);
+    await phone.getByTestId('withdraw-application').click();
+    await expectAccessible(phone, 'portal withdraw confirmation');
+    await phone.locator('.ant-popconfirm').getByRole('button', { name: /撤\s?回/ }).click();
+    await expect.poll(() => phone.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已撤回');
+    expect(sent).toEqual([url(`/v1/loans/${loan.id}/withdraw`)]);
+    expect(await phone.getByTestId('withdraw-application').count()).toBe(0);
+    await phone.context().close();
+  });
+
   it("a phone borrower reads the product's whole name on the apply page", async () => {
     keepFailureScreenshot('apply-title');
     const session = await devSession('borrower', customerId);
@@ -135,9 +161,9 @@ describe('role boundaries, the business date and long names, in Chromium', () =>
     const title = phone.locator('.ant-card-head-title h1');
     await expect.poll(() => title.textContent(), { timeout: 15_000 }).toContain('Personal instalment loan for salaried borrowers');
     // Nothing cut off: the heading's box holds all of its text (it was one line ending in an ellipsis).
-    const cut = await phone.locator('.ant-card-head-title').evaluate((el) => el.scrollWidth > el.clientWidth);
+    const cut = await phone.locator('.ant-card-head-title').evaluate((el) => { const box = el as unknown as { scrollWidth: number; clientWidth: number }; return box.scrollWidth > box.clientWidth; });
     expect(cut).toBe(false);
-    const height = await title.evaluate((el) => el.getBoundingClientRect().height);
+    const height = (await title.boundingBox())?.height ?? 0;
     expect(height).toBeGreaterThan(30);
     await phone.context().close();
   });

@@ -130,6 +130,7 @@ export const en = {
   'tx.reversal': 'Reversal',
   'tx.write-off': 'Write-off',
   'channel.sandbox': 'Sandbox (test payments)',
+  'portal.withdrawHint': 'Changed your mind? You may withdraw the application until the money is paid out.', 'portal.withdrawConfirm': 'Withdraw this application? It cannot be undone.', 'portal.withdrawYes': 'Withdraw',
   'pay.title': 'Repay',
   'pay.submit': 'Pay',
   'pay.open': 'Open the payment page',
