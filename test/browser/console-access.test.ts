@@ -90,6 +90,14 @@ describe('role boundaries, the business date and long names, in Chromium', () =>
     await expectAccessible(page, 'no access');
     await page.getByTestId('no-access').getByRole('button', { name: '返回我的首页' }).click();
     await page.waitForURL(/\/office$/);
+    // The menu marks the section a page belongs to, and none for a page outside it (it marked 总览 on a customer).
+    const marked = () => page.locator('.ant-menu-item-selected').allTextContents();
+    await expect.poll(marked).toEqual(['总览']);
+    await page.goto(url(`/office/customers/${customerId}`));
+    await expect.poll(() => page.locator('main').first().textContent(), { timeout: 15_000 }).toContain(customerId);
+    expect(await marked()).toEqual([]);
+    await page.goto(url('/office/loans'));
+    await expect.poll(marked).toEqual(['贷款列表']);
   });
 
   it("an underwriter does not get the officer's forms from a link, and a borrower not the back office", async () => {

@@ -44,7 +44,9 @@ export function OfficeLayout() {
   // Fetched once per session: the lender's calendar and the time zone business times are shown in.
   useBusinessDate();
   const visible = SECTIONS.filter((s) => session && s.roles.includes(session.role));
-  const selected = [...visible].reverse().find((s) => pathname.startsWith(s.path))?.path ?? '/office';
+  // The section the page belongs to (a loan under 贷款列表); none for a page outside the menu (a customer), where
+  // the fallback to 总览 used to mark the dashboard as the page being read.
+  const selected = visible.filter((s) => pathname === s.path || (s.path !== '/office' && pathname.startsWith(`${s.path}/`))).map((s) => s.path);
   // On a narrow screen the menu collapses to its ⋮ trigger, which sits over the header's left edge: make room for it.
   const [menuCollapsed, setMenuCollapsed] = useState(false);
   return (
@@ -52,7 +54,7 @@ export function OfficeLayout() {
       <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light" width={200} zeroWidthTriggerStyle={{ top: 8 }} onCollapse={setMenuCollapsed}>
         <div style={{ padding: 16 }}><Typography.Title level={4} style={{ margin: 0 }}>{t('app.office')}</Typography.Title></div>
         <nav aria-label={t('nav.office')}>
-          <Menu mode="inline" selectedKeys={[selected]} onClick={({ key }) => navigate(key)}
+          <Menu mode="inline" selectedKeys={selected} onClick={({ key }) => navigate(key)}
             items={visible.map((s) => ({ key: s.path, icon: s.icon, label: t(s.label) }))} />
         </nav>
       </Layout.Sider>
