@@ -13,7 +13,7 @@ import { SUSPICIOUS_COLUMNS } from '../../src/reports/aml-suspicious.js';
 import { en as enCatalog } from '../../web/src/i18n/en-US.js';
 import { labelOf } from '../../web/src/i18n/label-of.js';
 import { zh as zhCatalog } from '../../web/src/i18n/zh-CN.js';
-import { cellText, columnTitle } from '../../web/src/reports/report-labels.js';
+import { cellText, columnAlign, columnTitle } from '../../web/src/reports/report-labels.js';
 import { outsideBounds } from '../../web/src/shell/date-bounds.js';
 
 /** The console's lookup (web/src/i18n/i18n.tsx's translator, without placeholders): the key itself when missing. */
@@ -65,6 +65,13 @@ describe('codes the server sends, in the user\'s language', () => {
     expect(cellText(zh, 'productId', 'p-2', { productNames: new Map() })).toBe('p-2');
     expect(cellText(zh, 'count', 3)).toBe('3');
     expect(cellText(zh, 'loanId', null)).toBe('—');
+  });
+
+  it('lines figures up on the right (money, ratios, counts) and text on the left', () => {
+    for (const column of ['principal', 'total', 'debit', 'credit', 'balance', 'outstanding', 'atRisk', 'amount']) expect(columnAlign(column, '1.00'), column).toBe('right');
+    expect(columnAlign('ratio', '0.0928')).toBe('right');
+    expect(columnAlign('count', 3)).toBe('right');
+    for (const column of ['account', 'status', 'currency', 'productId', 'classification', 'loanId']) expect(columnAlign(column, 'x'), column).toBe('left');
   });
 
   it('labels loan flags and projection states', () => {

@@ -5,13 +5,14 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { RouterProvider } from 'react-router';
+import { retryRead } from '../api/retry';
 import { I18nProvider } from '../i18n/i18n';
 import { SessionProvider } from '../session/session';
 import { PreferencesProvider, usePreferences } from '../settings/preferences';
 import { router } from './routes';
 import { themeOf } from './theme';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: retryRead, refetchOnWindowFocus: false } } });
 
 function Themed() {
   const { preferences } = usePreferences();

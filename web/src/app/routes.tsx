@@ -4,6 +4,8 @@ import { ProductsPage } from '../portal/ProductsPage';
 import { useSession, homeOf } from '../session/session';
 import { PageSpinner } from '../shell/PageSpinner';
 import { PortalLayout } from '../shell/PortalLayout';
+import { QUEUES } from '../queues/queues';
+import { OFFICE_PAGE_ROLES, STAFF } from '../shell/office-access';
 import { RequireRole } from '../shell/RequireRole';
 
 // Lazily loaded pages.
@@ -38,7 +40,7 @@ function Loading({ children }: { children: ReactNode }) {
   return <Suspense fallback={<PageSpinner />}>{children}</Suspense>;
 }
 
-const STAFF = ['officer', 'underwriter', 'compliance', 'admin'] as const;
+const SUSPENSE_ROLES = QUEUES.find((q) => q.name === 'payment-suspense')?.roles ?? STAFF;
 
 /** `/` sends a signed-in user home (portal or back office) and anyone else to the login page. */
 function Home() {
@@ -70,18 +72,18 @@ export const router = createBrowserRouter([
       { path: 'loans', element: <LoansListPage /> },
       { path: 'loans/:loanId', element: <LoanPage /> },
       { path: 'search', element: <SearchPage /> },
-      { path: 'queues/payment-suspense', element: <SuspenseQueuePage /> },
+      { path: 'queues/payment-suspense', element: <RequireRole roles={SUSPENSE_ROLES}><SuspenseQueuePage /></RequireRole> },
       { path: 'queues/:queue', element: <QueuePage /> },
-      { path: 'payments/statements', element: <StatementImportPage /> },
+      { path: 'payments/statements', element: <RequireRole roles={OFFICE_PAGE_ROLES.statements}><StatementImportPage /></RequireRole> },
       { path: 'loans/:loanId/timeline', element: <TimelinePage /> },
-      { path: 'apply', element: <OfficeApplyPage /> },
-      { path: 'customers/new', element: <NewCustomerPage /> },
+      { path: 'apply', element: <RequireRole roles={OFFICE_PAGE_ROLES.apply}><OfficeApplyPage /></RequireRole> },
+      { path: 'customers/new', element: <RequireRole roles={OFFICE_PAGE_ROLES.newCustomer}><NewCustomerPage /></RequireRole> },
       { path: 'customers/:customerId', element: <CustomerPage /> },
       { path: 'reports', element: <ReportsPage /> },
-      { path: 'operations', element: <OperationsPage /> },
+      { path: 'operations', element: <RequireRole roles={OFFICE_PAGE_ROLES.operations}><OperationsPage /></RequireRole> },
       { path: 'products', element: <OfficeProductsPage /> },
-      { path: 'audit', element: <RequireRole roles={['compliance', 'admin']}><AuditPage /></RequireRole> },
-      { path: 'users', element: <RequireRole roles={['admin']}><UsersPage /></RequireRole> },
+      { path: 'audit', element: <RequireRole roles={OFFICE_PAGE_ROLES.audit}><AuditPage /></RequireRole> },
+      { path: 'users', element: <RequireRole roles={OFFICE_PAGE_ROLES.users}><UsersPage /></RequireRole> },
     ],
   },
   { path: '*', element: <Home /> },

@@ -8,11 +8,13 @@ import { ScheduleTable } from '../loans/ScheduleTable';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { EventEntry } from './EventEntry';
+import { StateAsOfDate } from './StateAsOfDate';
 
 /**
  * Compliance replay: every event of the loan from the log (actor, business time, hash chain) and a
  * slider that shows the loan exactly as it stood after any one event (GET /v1/loans/:id/state?revision=),
- * a state it really was in even when later events were back-dated.
+ * a state it really was in even when later events were back-dated; and the loan as of a business date's end
+ * (state?asOf=), where back-dated events count.
  *
  * Revisions count from 0, events from 1: every label names both (第 67 / 67 个事件（版本 66）) so the
  * slider, the replayed state and the event list agree.
@@ -50,6 +52,7 @@ export function TimelinePage() {
           )}
         </Card>
       )}
+      {events.length > 0 && <StateAsOfDate loanId={loanId} />}
       <Row gutter={16}>
         <Col xs={24}>
           <Card title={h2(t('timeline.events', { n: events.length }))}>

@@ -9,6 +9,7 @@ import { useSession } from '../session/session';
 import { usePreferences } from '../settings/preferences';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { collectionRateOption } from './collection-rate-option';
+import { AXIS_CHART_FRAME } from './chart-frame';
 import { EChart } from './EChart';
 
 const report = (id: string) => REPORTS.find((r) => r.id === id) ?? REPORTS[0]!;
@@ -45,7 +46,7 @@ export default function DashboardPage() {
     const productIds = [...new Set(rows.map((r) => String(r.productId)))];
     const nameOf = (id: string) => products.data?.items.find((p) => p.id === id)?.terms.name ?? id;
     return {
-      tooltip: {}, legend: {}, grid: { containLabel: true, left: 8, right: 8 },
+      tooltip: {}, ...AXIS_CHART_FRAME,
       xAxis: { type: 'category', data: statuses.map((s) => t(`status.${s}` as 'status.active')) }, yAxis: { type: 'value' },
       series: productIds.map((p) => ({ type: 'bar', stack: 'all', name: nameOf(p), data: statuses.map((s) => rows.find((r) => r.productId === p && r.status === s)?.total ?? '0') })),
     };
@@ -55,7 +56,7 @@ export default function DashboardPage() {
     const periods = [...new Set(rows.map((r) => String(r.period)))].sort();
     // Several channels per kind and month: the chart shows each row as its own stacked segment, no sums here.
     return {
-      tooltip: {}, legend: {}, grid: { containLabel: true, left: 8, right: 8 },
+      tooltip: {}, ...AXIS_CHART_FRAME,
       xAxis: { type: 'category', data: periods }, yAxis: { type: 'value' },
       series: FLOW_KINDS.flatMap((kind) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => String(r.channel)))].map((channel) => ({
         type: 'bar', stack: kind, name: `${t(`flow.${kind}`)} · ${t(`channel.${channel}` as 'channel.online')}`,

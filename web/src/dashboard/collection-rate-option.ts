@@ -2,6 +2,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { Translate } from '../i18n/i18n';
 import type { CollectionRateRow } from '../reports/api';
 import { ratioAsPercent } from '../shell/format';
+import { AXIS_CHART_FRAME } from './chart-frame';
 
 /**
  * The collection-rate chart: due and collected per month as bars (left axis), collected ÷ due as
@@ -12,7 +13,7 @@ export function collectionRateOption(rows: CollectionRateRow[], t: Translate): E
   const currencies = [...new Set(rows.map((r) => r.currency))];
   const at = (month: string, currency: string) => rows.find((r) => r.month === month && r.currency === currency);
   return {
-    tooltip: { trigger: 'axis' }, legend: {}, grid: { containLabel: true, left: 8, right: 8 },
+    tooltip: { trigger: 'axis' }, ...AXIS_CHART_FRAME,
     xAxis: { type: 'category', data: months },
     yAxis: [{ type: 'value' }, { type: 'value', axisLabel: { formatter: (v: number) => ratioAsPercent(String(v)) } }],
     series: currencies.flatMap((c) => [

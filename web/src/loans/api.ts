@@ -27,6 +27,15 @@ export function useStateAfter(id: string, revision: string | null) {
   });
 }
 
+/** The loan as it stood at business time `asOf` (an ISO instant): every event effective by then, back-dated ones included; staff only. */
+export function useStateAsOf(id: string, asOf: string | null) {
+  return useQuery({
+    queryKey: [...loanKey(id), 'state-as-of', asOf],
+    queryFn: () => getJson<LoanStateAt>(`/v1/loans/${encodeURIComponent(id)}/state`, { asOf: asOf ?? undefined }),
+    enabled: asOf !== null,
+  });
+}
+
 export function usePayoff(id: string, date: string | null) {
   return useQuery({
     queryKey: [...loanKey(id), 'payoff', date],

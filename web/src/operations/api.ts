@@ -3,8 +3,16 @@ import { getJson, postJson } from '../api/client';
 import type { ApiResponse } from '../api/schema';
 import type { CloseOfBusinessReport } from '../api/types';
 
+/**
+ * POST /v1/operations/close-of-business. A close changes nearly every figure the console holds (days past due,
+ * classification, accrued interest, penalties, reports, the last closed date), so every cached answer is refetched.
+ */
 export function useCloseOfBusiness() {
-  return useMutation({ mutationFn: (body: { date: string }) => postJson<CloseOfBusinessReport>('/v1/operations/close-of-business', body) });
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { date: string }) => postJson<CloseOfBusinessReport>('/v1/operations/close-of-business', body),
+    onSuccess: () => client.invalidateQueries(),
+  });
 }
 
 /** Projection status, refreshed every few seconds while the page is open (admin). */

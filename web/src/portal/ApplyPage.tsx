@@ -46,7 +46,8 @@ export function ApplyPage() {
     }, { onSuccess: (r) => navigate(`/portal/loans/${r.id}`) });
   };
   return (
-    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0 }}>{t('portal.apply')}{product ? ` · ${product.terms.name}` : ''}</Typography.Title>}>
+    // The product's name wraps: on a phone the card's one-line title cut it to 'Personal instalment l…'.
+    <Card title={<Typography.Title level={1} style={{ fontSize: 20, margin: 0, whiteSpace: 'normal', overflowWrap: 'anywhere' }}>{t('portal.apply')}{product ? ` · ${product.terms.name}` : ''}</Typography.Title>}>
       {product && <Typography.Paragraph>{t('product.amount')}: {money(product.terms.principal.min, product.terms.currency)} – {money(product.terms.principal.max)} · {t('product.term')}: {product.terms.term.min} – {product.terms.term.max}</Typography.Paragraph>}
       <ProblemAlert error={apply.error} />
       <Form<Values> form={form} layout="vertical" name="apply" onFinish={submit} onValuesChange={(changed: Partial<Values>) => { if ('principal' in changed || 'term' in changed) withdraw(); }}>

@@ -8,8 +8,9 @@ import { ScheduleOrNote } from '../loans/ScheduleOrNote';
 import { RepayCard } from '../payments/RepayCard';
 import { PageSpinner } from '../shell/PageSpinner';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { WithdrawApplication, WITHDRAWABLE } from './WithdrawApplication';
 
-/** One of the borrower's loans: its figures, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
+/** One of the borrower's loans: its figures, withdrawing it while still an application, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
 export function MyLoanPage() {
   const t = useT();
   const { loanId = '' } = useParams();
@@ -25,6 +26,11 @@ export function MyLoanPage() {
       {loan.data && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
           <ScheduleOrNote schedule={schedule} />
+        </Card>
+      )}
+      {loan.data && WITHDRAWABLE.includes(loan.data.status) && (
+        <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('action.withdraw')}</Typography.Title>}>
+          <WithdrawApplication loanId={loanId} />
         </Card>
       )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (

@@ -8,7 +8,9 @@ import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
 import type { Page } from '../search/api';
 import { instant, money } from '../shell/format';
+import { STAFF } from '../shell/office-access';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { RequireRole } from '../shell/RequireRole';
 import { QUEUES, type WorkItem } from './queues';
 
 /**
@@ -16,9 +18,14 @@ import { QUEUES, type WorkItem } from './queues';
  * why it waits. The server leaves out the caller's own submissions where four eyes apply.
  */
 export function QueuePage() {
-  const t = useT();
   const { queue = '' } = useParams();
   const known = QUEUES.find((q) => q.name === queue);
+  // A queue the role may not open (a shared link) says so, instead of a 403 behind a spinner.
+  return <RequireRole roles={known?.roles ?? STAFF}><QueueList queue={queue} known={known} /></RequireRole>;
+}
+
+function QueueList({ queue, known }: { queue: string; known: (typeof QUEUES)[number] | undefined }) {
+  const t = useT();
   const pages = useCursorPages();
   const items = useQuery({
     queryKey: ['queue', queue, pages.cursor],

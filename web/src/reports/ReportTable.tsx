@@ -7,7 +7,7 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { useProducts } from '../products/api';
 import { useReport, type ReportDef } from './api';
-import { cellText, columnTitle, type CellContext } from './report-labels';
+import { cellText, columnAlign, columnTitle, type CellContext } from './report-labels';
 
 /** One report: its rows as the server computed them (a table, or cards on a phone), and the CSV download of the same table. */
 export function ReportTable({ report }: { report: ReportDef }) {
@@ -18,8 +18,9 @@ export function ReportTable({ report }: { report: ReportDef }) {
   const contextOf = (row: Record<string, unknown>): CellContext => ({ currency: typeof row.currency === 'string' ? row.currency : undefined, productNames });
   const phone = !Grid.useBreakpoint().md;
   const [downloadError, setDownloadError] = useState<unknown>(null);
-  const columns = Object.keys(rows.data?.[0] ?? {}).map((key) => ({
-    title: columnTitle(t, key), dataIndex: key, key, render: (value: string | number | null, row: Record<string, unknown>) => cellText(t, key, value, contextOf(row)),
+  const first = rows.data?.[0] ?? {};
+  const columns = Object.keys(first).map((key) => ({
+    title: columnTitle(t, key), dataIndex: key, key, align: columnAlign(key, first[key]), render: (value: string | number | null, row: Record<string, unknown>) => cellText(t, key, value, contextOf(row)),
   }));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

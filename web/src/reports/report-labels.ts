@@ -40,3 +40,11 @@ export function cellText(t: Lookup, key: string, value: string | number | null |
   const prefix = VALUE_PREFIXES[key];
   return prefix && typeof value === 'string' ? labelOf(t, prefix, value) : String(value);
 }
+
+/**
+ * How a column lines up: figures (money, ratios, counts the server sends as numbers) to the right, so digits and
+ * decimal points stack as in the schedule; text to the left. `sample` is the column's value in the first row.
+ */
+export function columnAlign(key: string, sample: unknown): 'right' | 'left' {
+  return MONEY_COLUMNS.has(key) || RATIO_COLUMNS.has(key) || typeof sample === 'number' ? 'right' : 'left';
+}

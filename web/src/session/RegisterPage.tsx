@@ -5,6 +5,8 @@ import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { emailRules, newPasswordRules, phoneRules } from '../shell/person-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import type { NationalIdType } from '../shell/resident-id-rules';
+import { NationalIdFields } from '../customers/NationalIdFields';
 import { sessionOf, useLogin, useRegister, useVerify } from './api';
 import { homeOf, useSession } from './session';
 
@@ -17,6 +19,7 @@ interface VerifyValues {
   code: string;
   name: string;
   nationalId: string;
+  nationalIdType: NationalIdType;
   phone?: string;
 }
 
@@ -39,7 +42,7 @@ export function RegisterPage() {
       onSuccess: (answer) => setAccount({ ...values, channel: answer.channel }),
     });
   const finish = (values: VerifyValues) =>
-    account && verify.mutate({ login: account.login, code: values.code, name: values.name, nationalId: values.nationalId, ...(values.phone ? { phone: values.phone } : {}) }, {
+    account && verify.mutate({ login: account.login, code: values.code, name: values.name, nationalId: values.nationalId.trim(), nationalIdType: values.nationalIdType, ...(values.phone ? { phone: values.phone } : {}) }, {
       onSuccess: () => login.mutate({ login: account.login, password: account.password }, {
         onSuccess: (answer) => {
           if ('status' in answer) return;
@@ -62,7 +65,7 @@ export function RegisterPage() {
                   <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} />
                 </Form.Item>
                 <Form.Item name="name" label={t('customer.name')} rules={[{ required: true, message: t('form.required') }]}><Input autoComplete="name" /></Form.Item>
-                <Form.Item name="nationalId" label={t('customer.nationalId')} rules={[{ required: true, message: t('form.required') }]}><Input /></Form.Item>
+                <NationalIdFields />
                 {by === 'email' && (
                   <Form.Item name="phone" label={t('customer.phone')} rules={phoneRules(t)}><Input type="tel" autoComplete="tel" /></Form.Item>
                 )}

@@ -1,20 +1,48 @@
 import { Alert } from 'antd';
+import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/problem';
-import { PROBLEM_MESSAGES_ZH } from '../api/problem-messages';
 import { useT } from '../i18n/i18n';
 import { usePreferences } from '../settings/preferences';
 
+type Messages = Readonly<Record<string, string>>;
+
+// The Chinese wording of every problem code (~12 KB) is fetched the first time a refusal is shown in Chinese,
+// not with the borrower portal's first route (its JavaScript budget, test/browser/journey.test.ts).
+let messages: Messages | null = null;
+let loading: Promise<Messages> | null = null;
+function loadMessages(): Promise<Messages> {
+  loading ??= import('../api/problem-messages')
+    .then((m) => m.PROBLEM_MESSAGES_ZH)
+    // Unreachable chunk (a deploy replaced it): fall back to the server's detail rather than show nothing.
+    .catch(() => ({}))
+    .then((loaded) => (messages = loaded));
+  return loading;
+}
+
+/** The problem messages once loaded (null until then), loading them when `wanted`. */
+function useProblemMessages(wanted: boolean): Messages | null {
+  const [loaded, setLoaded] = useState<Messages | null>(messages);
+  useEffect(() => {
+    if (wanted && loaded === null) void loadMessages().then(setLoaded);
+  }, [wanted, loaded]);
+  return loaded;
+}
+
 /**
  * Shows an API refusal with its status and `code`; the message is the catalog's wording of the code in
- * Chinese when it has one, else the server's problem+json `detail`. Nothing when there is no error.
+ * Chinese when it has one, else the server's problem+json `detail`. Nothing when there is no error
+ * (nor in Chinese for the moment the wording takes to load, so the alert never changes under the reader).
  */
 export function ProblemAlert({ error }: { error: unknown }) {
   const t = useT();
   const { language } = usePreferences().preferences;
-  if (!error) return null;
   const problem = error instanceof ApiProblem ? error : null;
+  const chinese = problem !== null && language === 'zh-CN';
+  const wording = useProblemMessages(chinese);
+  if (!error) return null;
+  if (chinese && wording === null) return null;
   const message = problem ? `${t('problem.title')} (${problem.status} ${problem.code})` : t('problem.network');
-  const worded = problem && language === 'zh-CN' ? PROBLEM_MESSAGES_ZH[problem.code] : undefined;
+  const worded = problem && chinese ? wording?.[problem.code] : undefined;
   const detail = worded ?? (problem ? problem.detail : error instanceof Error ? error.message : String(error));
   return <Alert type="error" showIcon role="alert" title={message} description={detail} style={{ marginBottom: 16 }} data-testid="problem" />;
 }
