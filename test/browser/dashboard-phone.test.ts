@@ -35,7 +35,7 @@ beforeAll(async () => {
   await api(compliance, `/v1/customers/${customer.id}/kyc/decision`, { decision: 'verified' });
   // Paid out and repaid through every channel: eight legend entries, rows of them when wrapped on a phone.
   for (const [channel, repaidBy] of [['bank_transfer', 'alipay'], ['online', 'wechat'], ['alipay', 'online'], ['wechat', 'bank_transfer']] as const) {
-    const { id } = await api<{ id: string }>(officer, '/v1/loans', { customerId: customer.id, productId: product.id, principal: '6000.00', term: 6, purpose: 'test' });
+    const { id } = await api<{ id: string }>(officer, '/v1/loans', { customerId: customer.id, productId: product.id, principal: '6000.00', term: 6, purpose: 'test', submittedOn: daysFrom(today, -40) });
     await api(officer, `/v1/loans/${id}/assess`);
     await api(underwriter, `/v1/loans/${id}/approve`, { effectiveDate: daysFrom(today, -40) });
     await api(officer, `/v1/loans/${id}/disburse`, { channel, effectiveDate: daysFrom(today, -40) });

@@ -43,7 +43,7 @@ beforeAll(async () => {
   const customer = await api<{ id: string }>(tokens.officer, 'POST', '/v1/customers', { name: '郑回溯', nationalId: '110105198505051236', phone: '13699990000' });
   await api(tokens.officer, 'POST', `/v1/customers/${customer.id}/kyc`, { monthlyIncome: '30000.00', employer: 'Acme', employmentMonths: 40, bankAccount: '6222020202020505' });
   await api(tokens.compliance, 'POST', `/v1/customers/${customer.id}/kyc/decision`, { decision: 'verified' });
-  loanId = (await api<{ id: string }>(tokens.officer, 'POST', '/v1/loans', { customerId: customer.id, productId: product.id, principal: '6000.00', term: 6, purpose: 'test' })).id;
+  loanId = (await api<{ id: string }>(tokens.officer, 'POST', '/v1/loans', { customerId: customer.id, productId: product.id, principal: '6000.00', term: 6, purpose: 'test', submittedOn: daysFrom(today, -20) })).id;
   await api(tokens.officer, 'POST', `/v1/loans/${loanId}/assess`);
   await api(tokens.underwriter, 'POST', `/v1/loans/${loanId}/approve`, { effectiveDate: daysFrom(today, -20) });
   await api(tokens.officer, 'POST', `/v1/loans/${loanId}/disburse`, { channel: 'bank_transfer', effectiveDate: daysFrom(today, -20) });
