@@ -54,6 +54,26 @@ describe('close of business over a portfolio', () => {
     expect((await findRun(book.readStore, dpd(361)))?.status).toBe('completed');
   });
 
+  it('charges the penalty of an installment paid on the first day after its grace, dated that day, whether the payment was recorded before that night\'s close, before a catch-up over missed days, or on a loan keyed in after those closes (QA 6 #2, #3)', async () => {
+    await openLoan(book.eventStore, 'recorded-first');
+    await openLoan(book.eventStore, 'closed-first');
+    await close('2026-02-14');
+    // Row 1 (8 884.88) is due 02-15; its last grace day is 02-18; 02-19 is the first day after it.
+    await runLoanCommand(book.eventStore, 'recorded-first', repay('8884.88', 'p-1', '2026-02-19'), undefined, '2026-02-19');
+    const caughtUp = await close('2026-02-19');
+    expect(caughtUp.datesClosed).toEqual(['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19']);
+    await runLoanCommand(book.eventStore, 'closed-first', repay('8884.88', 'p-1', '2026-02-19'), undefined, '2026-02-19');
+    await openLoan(book.eventStore, 'keyed-in-late');
+    await runLoanCommand(book.eventStore, 'keyed-in-late', repay('8884.88', 'p-1', '2026-02-19'), undefined, '2026-02-19');
+    await close('2026-02-22');
+    const penalties = async (loanId: string) => (await loanEvents(book.eventStore, loanId)).filter((e) => e.type === 'PenaltyCharged').map((e) => e.data);
+    // 5 % of 8 884.88, unpaid at the end of 02-18: it stands, dated the first day after the grace, however the facts arrived.
+    const owed = [{ number: 1, amount: '444.24', date: '2026-02-19' }];
+    expect(await penalties('closed-first')).toEqual(owed);
+    expect(await penalties('recorded-first')).toEqual(owed);
+    expect(await penalties('keyed-in-late')).toEqual(owed);
+  });
+
   it('appends nothing when the same date is closed again', async () => {
     await openLoan(book.eventStore, 'a');
     await openLoan(book.eventStore, 'b');

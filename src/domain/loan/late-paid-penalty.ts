@@ -29,9 +29,32 @@ export function latePaidPenalties(state: LoanState, date: string, charged: Reado
     const then = rows[inst.number - 1];
     if (!then || !stillUnpaid(rows, inst.number, state.currency)) continue;
     const amount = penaltyAmount(then, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN');
-    if (amount.gt(0)) events.push({ type: 'PenaltyCharged', data: { number: inst.number, amount: fmt(amount, state.currency), date } });
+    // Dated where it stands, the first day after the grace (a close that finds it later, catching up missed days or
+    // a loan keyed in late, still charges it there), so a payment dated that day pays it first.
+    if (amount.gt(0)) events.push({ type: 'PenaltyCharged', data: { number: inst.number, amount: fmt(amount, state.currency), date: addDays(lastGrace, 1) } });
   }
   return events;
+}
+
+/**
+ * The first day after the grace of the earliest installment settled only after its grace ended
+ * with no penalty charged on it yet (the day latePaidPenalties would date its penalty), or null.
+ * The loan book picks the loan on the first close on or after it: a payment dated that day pays the
+ * row, so nothing is due any more and the next due date alone would never bring the loan back.
+ */
+export function latePenaltyFrom(state: LoanState): string | null {
+  if (state.terms?.penalty == null || (state.status !== 'active' && state.status !== 'overdue')) return null;
+  const charged = chargedPenaltyRows(state);
+  let earliest: string | null = null;
+  for (const inst of state.installments) {
+    if (charged.has(inst.number) || !inst.settled || inst.settledOn === null) continue;
+    const lastGrace = addDays(inst.dueDate, state.terms.penalty.graceDays);
+    if (inst.settledOn <= lastGrace || (state.lastEodDate !== null && state.lastEodDate > lastGrace)) continue;
+    if (state.rescheduledOn !== null && lastGrace < state.rescheduledOn) continue;
+    const from = addDays(lastGrace, 1);
+    if (earliest === null || from < earliest) earliest = from;
+  }
+  return earliest;
 }
 
 /** Settled after its grace ended, grace ended before `date`, no penalty on it, and not a row a reschedule kept as it was. */

@@ -22,6 +22,8 @@ export interface LoanSummaryDoc extends Doc {
   nextDue: { date: string; amount: string } | null;
   /** Flattened for the index on next due date. */
   nextDueDate: string | null;
+  /** The day a penalty is owed on an installment paid only after its grace, not charged yet (latePenaltyFrom): close of business picks the loan from then. */
+  latePenaltyFrom: string | null;
   /** Days past due as of `asOf`; a query ages it to its own business date from `oldestUnpaidDueDate`. */
   daysPastDue: number;
   /** Due date of the oldest installment still owed that is past due (null when none is). */
