@@ -3,33 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
-import { loanContext } from '../../src/domain/loan/payoff.js';
-import { paymentRecords } from '../../src/domain/loan/payment-book.js';
-import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
-import type { Installment, LoanState } from '../../src/domain/loan/state.js';
+import type { Installment } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
+import { rowsBefore } from './rows-before.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { amount, attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
 
 type Kind = 'fee' | 'penalty';
 const SERVICE_FEE = { kind: 'service' as const, type: 'fixed' as const, value: '5.00' };
 const waive = (kind: Kind, amount: string | null, effectiveDate: string) => ({ type: 'WaiveCharge' as const, data: { kind, amount, reason: 'goodwill', effectiveDate } });
-
-/**
- * The rows as the replay has them just before a fact dated `date` recorded after every fact kept
- * here with a lower `sequence` (servicing-replay's order: by date; on one date close-of-business
- * penalties first (charged at the start of their day), the rest in recording order). Written out here, apart from the
- * code under test.
- */
-function rowsBefore(state: LoanState, date: string, sequence: number): Installment[] {
-  const earlier = (d: string, s: number) => d < date || (d === date && s < sequence);
-  const later = paymentRecords(state.payments).filter((p) => !earlier(p.effectiveDate, p.sequence)).map((p) => p.reference);
-  const upTo: LoanState = {
-    ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => earlier(w.date, w.sequence)),
-    penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => earlier(c.date, c.sequence)),
-  };
-  return replayServicing(upTo, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state)).installments;
-}
 
 const owedOf = (rows: readonly Installment[], kind: Kind) => rows.reduce((sum, row) => sum + (row.settled ? 0n : owedMinor(row, kind, 2)), 0n);
 const waivedOf = (rows: readonly Installment[], kind: Kind) => rows.reduce((sum, row) => sum + minorOf(row.waived[kind], 2), 0n);

@@ -3,30 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import type { ChargeKind } from '../../src/domain/loan/events.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
-import { paymentRecords } from '../../src/domain/loan/payment-book.js';
-import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
 import type { Installment, LoanState } from '../../src/domain/loan/state.js';
 import { waivableInterest } from '../../src/domain/loan/waivable-interest.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
 import { minorOf } from '../../src/domain/money.js';
+import { rowsBefore } from './rows-before.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
 const waive = (kind: ChargeKind, amount: string, effectiveDate: string) => ({ type: 'WaiveCharge' as const, data: { kind, amount, reason: 'hardship', effectiveDate } });
-
-/**
- * The rows as the replay has them just before the fact with `sequence` dated `date` (by date; on
- * one date close-of-business penalties first, then the rest in recording order). Written out here,
- * apart from the code under test.
- */
-function rowsBefore(state: LoanState, date: string, sequence: number): Installment[] {
-  const earlier = (d: string, s: number) => d < date || (d === date && s < sequence);
-  const later = paymentRecords(state.payments).filter((p) => !earlier(p.effectiveDate, p.sequence)).map((p) => p.reference);
-  const upTo: LoanState = {
-    ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => earlier(w.date, w.sequence)),
-    penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => earlier(c.date, c.sequence)),
-  };
-  return replayServicing(upTo, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state)).installments;
-}
 
 /** What a waiver of `kind` dated `date` may take from `rows`, in minor units: fees and penalties owed; interest due or earned by then. */
 function waivableThere(state: LoanState, rows: readonly Installment[], kind: ChargeKind, date: string): bigint {
