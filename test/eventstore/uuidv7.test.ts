@@ -7,6 +7,7 @@ describe('uuidv7', () => {
     const id = uuidv7(at);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(at);
+    for (const edge of [0, 2 ** 32 - 1, 2 ** 32, 2 ** 48 - 1]) expect(parseInt(uuidv7(edge).replace(/-/g, '').slice(0, 12), 16)).toBe(edge);
   });
 
   it('sorts by creation millisecond and does not repeat', () => {
