@@ -62,6 +62,16 @@ describe('SqliteEventStore', () => {
     expect((await store.verifyStreams()).broken).toEqual([{ streamId: 'loan-1', revision: 2n, eventId: victim.eventId, reason: 'hash_mismatch' }]);
   });
 
+  it('writes a snapshot without waiting for the disk, and leaves the log\'s own commits at FULL', async () => {
+    await store.append('loan-s', [noted(0), noted(1)], 'no_stream');
+    await store.writeSnapshot({ streamId: 'loan-s', revision: 1n, version: 1, state: { n: 1 } });
+    expect((await store.readSnapshot('loan-s'))?.state).toEqual({ n: 1 });
+    const synchronous = (store as unknown as { db: Database.Database }).db.pragma('synchronous', { simple: true });
+    expect(synchronous).toBe(2n); // FULL (integers come out as bigint on the log's connection)
+    await store.append('loan-s', [noted(2)], 1n);
+    expect((await store.readStream('loan-s')).length).toBe(3);
+  });
+
   it('commits appends of one tick in one transaction, each checked on its own', async () => {
     await store.append('loan-c', [noted(0)], 'no_stream');
     const before = store.commitStats;
