@@ -153,6 +153,13 @@ export interface LoanState {
    * event, which is harmless: overdue, penalty and accrual facts only grow with the date.
    */
   lastEodDate: string | null;
+  /**
+   * Earliest effective date of a fact recorded, or a payment reversed, on or before `lastEodDate`
+   * since the last close of business that recorded anything (null when none): an installment whose
+   * grace ended on or after it is judged again by the next close, which may now owe its penalty
+   * (late-paid-penalty.ts). Any close-of-business event clears it.
+   */
+  penaltyReviewFrom: string | null;
   closedOn: string | null;
   /**
    * Events folded into this state. Folded from a whole stream it is the stream's length, so a copy
@@ -211,6 +218,7 @@ export function initialLoanState(): LoanState {
     recovered: '0',
     rescheduledOn: null,
     lastEodDate: null,
+    penaltyReviewFrom: null,
     closedOn: null,
     eventsFolded: 0,
   };
