@@ -27,10 +27,13 @@ export interface Installment {
   /** Business date of the fact that left nothing owed on it (null while anything is): its delinquency ends there. */
   settledOn: string | null;
   /**
-   * Set when principal was prepaid while this row's period ran (see running-period.ts): by `date`
-   * the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is earned
-   * evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest and the
-   * principal it was on just before the first prepayment that day (minor units, as decimal strings).
+   * Set when principal was prepaid while this row's period ran (see running-period.ts), when a
+   * prepayment re-priced the interest a grace deferred to this row (it earned that from the
+   * disbursement), or when no principal was left while it had earned interest (forgoUnearned): by
+   * `date` the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is
+   * earned evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest
+   * and the principal it was on just before the first prepayment that day (minor units, as decimal
+   * strings; zero after forgoUnearned).
    */
   accrual?: InterestRebase;
 }
