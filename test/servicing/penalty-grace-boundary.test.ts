@@ -4,7 +4,8 @@ import { addDays } from '../../src/domain/calendar.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import { lastDayOfGrace, replayServicing, stillUnpaid } from '../../src/domain/loan/servicing-replay.js';
-import type { LoanState } from '../../src/domain/loan/state.js';
+import { penaltyAmount } from '../../src/domain/loan/delinquency.js';
+import type { Installment, LoanState } from '../../src/domain/loan/state.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
 
@@ -13,11 +14,15 @@ const penaltyTerms = (type: 'fixed' | 'percent') => servicingTerms({
   penalty: type === 'fixed' ? { type, value: '25.00', cap: null, graceDays: GRACE } : { type, value: '5', cap: '60.00', graceDays: GRACE },
 });
 
-/** Per installment number: was it unpaid (principal, interest or fees owed) at the end of its last grace day, every fact dated up to then replayed? */
+/**
+ * Per installment number: was it unpaid (principal, interest or fees owed) at the end of its last grace day, every
+ * fact dated up to then replayed, with a penalty priced then above zero (5 % of 0.10 rounds to nothing: none)?
+ */
 function unpaidAtEndOfGrace(state: LoanState, number: number): boolean {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const rows = replayServicing(state, order, loanContext(state), [], lastDayOfGrace(state, number)).installments;
-  return stillUnpaid(rows, number, state.currency);
+  const penalty = state.terms?.penalty ?? null;
+  return penalty !== null && stillUnpaid(rows, number, state.currency) && penaltyAmount(rows[number - 1] as Installment, penalty, state.currency, 'HALF_EVEN').gt(0);
 }
 
 /** Histories a same-day recording order cannot change the meaning of: closes, payments, officer charges. */

@@ -65,13 +65,14 @@ describe('nothing is dated before the last reschedule (its contract already hold
     const terms = servicingTerms({ penalty: { type: 'percent', value: '5', cap: null, graceDays: 3 } });
     const loan = new ServicedLoan('L1', terms, '10000.00', 6, '2026-08-01');
     const penalties = loan.close('2026-11-30').filter((e) => e.type === 'PenaltyCharged');
-    expect(penalties.map((e) => e.data)).toEqual([1, 2, 3].map((number) => ({ number, amount: '86.27', date: '2026-11-30' })));
-    expect(refused(loan, reschedule('2026-11-01', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
-    // Dated on the penalties' day it is accepted: they are charged at the start of that day (a payment dated that day
-    // replays after them and pays them), so it keeps them on the rows it keeps; no payment dated earlier can be posted,
+    // Each dated the first day after its row's grace (due 09-01, 10-01, 11-01; 3 grace days), though one close found them all.
+    expect(penalties.map((e) => e.data)).toEqual([['09-05', 1], ['10-05', 2], ['11-05', 3]].map(([day, number]) => ({ number, amount: '86.27', date: `2026-${day}` })));
+    expect(refused(loan, reschedule('2026-11-04', 6), '2026-11-30')).toBe('RESCHEDULE_BACKDATED');
+    // Dated on the last penalty's day it is accepted: it is charged at the start of that day (a payment dated that day
+    // replays after it and pays it), so it keeps them on the rows it keeps; no payment dated earlier can be posted,
     // a later one pays them (row 1's first).
-    expect(loan.run(reschedule('2026-11-30', 6), '2026-11-30')[0]?.type).toBe('LoanRescheduled');
-    expect(refused(loan, { type: 'ReceiveRepayment', data: { amount: '1000.00', channel: 'online', reference: 'p1', effectiveDate: '2026-11-05' } }, '2026-12-01')).toBe('BACKDATED_BEFORE_RESCHEDULE');
+    expect(loan.run(reschedule('2026-11-05', 6), '2026-11-30')[0]?.type).toBe('LoanRescheduled');
+    expect(refused(loan, { type: 'ReceiveRepayment', data: { amount: '1000.00', channel: 'online', reference: 'p1', effectiveDate: '2026-11-04' } }, '2026-12-01')).toBe('BACKDATED_BEFORE_RESCHEDULE');
     const [received] = loan.repay('1000.00', 'p2', addDays('2026-12-01', 1));
     expect(received?.type === 'RepaymentReceived' && received.data.allocation.penalty).toBe('86.27');
   });

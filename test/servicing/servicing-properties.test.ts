@@ -186,11 +186,7 @@ function owingNothingIsNormal(state: LoanState): void {
 
 describe('servicing properties over random histories', () => {
   it('after every step (payments back-dated or not, each prepayment strategy and override, grace on interest, waivers, officer charges, closes, reschedules, refunds, reversals, write-off, recovery) the ledger equals the loan\'s figures per account, balances, and a payoff closes the loan', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.constantFrom(null, 'fixed' as const, 'percent' as const), fc.constantFrom('next-installment' as const, 'last-installments' as const, 're-amortise' as const), fc.constantFrom(0, 0, 0, 1, 2), async (steps, penalty, prepaymentStrategy, chosenGrace) => {
-      // Known defect (the it.fails spec in grace-prepayment-payoff.test.ts, QA 6 #1): under grace on interest a
-      // re-amortising prepayment re-prices the deferred interest so that a later same-day payment can leave the loan
-      // overpaid yet owing. Until it is fixed, re-amortise runs here without grace; grace-reamortise.test.ts keeps its own property.
-      const graceOnInterest = prepaymentStrategy === 're-amortise' ? 0 : chosenGrace;
+    await fc.assert(fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), fc.constantFrom(null, 'fixed' as const, 'percent' as const), fc.constantFrom('next-installment' as const, 'last-installments' as const, 're-amortise' as const), fc.constantFrom(0, 0, 0, 1, 2), async (steps, penalty, prepaymentStrategy, graceOnInterest) => {
       const terms = servicingTerms({
         writeOffDpd: 30,
         prepaymentStrategy,

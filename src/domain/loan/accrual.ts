@@ -26,9 +26,11 @@ export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, p
 function rebasedEarnedMinor(inst: Installment, rebase: InterestRebase, interest: bigint, date: string, ctx: LoanContext, places: number): bigint {
   const earned = minorOf(rebase.earned, places);
   if (date <= rebase.date) {
-    if (date <= inst.fromDate) return 0n;
-    const total = periodDays(inst.fromDate, rebase.date, ctx);
-    return total <= 0 ? earned : roundRatio(earned * BigInt(periodDays(inst.fromDate, date, ctx)), BigInt(total), 'HALF_EVEN');
+    // The row collecting deferred interest earned it from the disbursement (accrual.ts's rule), any other row from its period's start.
+    const from = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
+    if (date <= from) return 0n;
+    const total = periodDays(from, rebase.date, ctx);
+    return total <= 0 ? earned : roundRatio(earned * BigInt(periodDays(from, date, ctx)), BigInt(total), 'HALF_EVEN');
   }
   const total = periodDays(rebase.date, inst.dueDate, ctx);
   if (total <= 0) return interest;

@@ -117,8 +117,30 @@ export function allocateRepayment(
     if (remaining.isZero()) break;
     take(step);
   }
+  if (!paysOff && remaining.gt(0)) for (const step of shortPayoffSteps(installments, notDue, parts, taken, remaining)) take(step);
   if (paysOff) for (const row of parts.unearned) taken.set(row.index, credited(taken.get(row.index), row.amount));
   return summarize(installments, taken, remaining, ctx.currency);
+}
+
+/**
+ * Money left after the strategy's steps, short of a payoff, that covers every yuan of principal
+ * still owed (`re-amortise` leaves it as excess for reamortise(), which only spreads less than
+ * that): it pays that principal, last row first, and then the interest rows not yet due have earned
+ * (deferred by a grace, not billed yet), as a payoff does. Earned interest is never left as a
+ * credit beside a debt, nor forgone when the principal is gone (QA 6 #1: 0.01 paid on a loan
+ * owing 0.01 of principal and 0.66 of earned deferred interest left it overpaid yet owing).
+ */
+function shortPayoffSteps(installments: readonly Installment[], notDue: number[], parts: PayoffParts, taken: Map<number, Record<Component, Decimal>>, remaining: Decimal): Step[] {
+  let principal = new Dec(0);
+  for (const index of notDue) principal = principal.plus(owed(installments[index] as Installment, 'principal').minus(taken.get(index)?.principal ?? 0));
+  if (remaining.lt(principal)) return [];
+  const steps: Step[] = [];
+  for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
+  for (const row of parts.earned) {
+    const left = row.amount.minus(taken.get(row.index)?.interest ?? 0);
+    if (left.gt(0)) steps.push({ index: row.index, component: 'interest', limit: left });
+  }
+  return steps;
 }
 
 /** A row's allocation with `interest` paid before, and not earned, taken back (a negative interest part). */

@@ -1,7 +1,7 @@
 import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
-import { daysPastDue, pastDueInstallments, penaltyDue } from './delinquency.js';
-import { chargedPenaltyRows, latePaidPenalties } from './late-paid-penalty.js';
+import { daysPastDue, pastDueInstallments } from './delinquency.js';
+import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
@@ -20,8 +20,6 @@ function nextDueDate(installments: readonly Installment[], date: string): string
   }
   return installments[lo]?.dueDate ?? null;
 }
-
-const penaltyNumber = (event: LoanEvent) => (event.type === 'PenaltyCharged' ? event.data.number : 0);
 
 /** Posts interest earned since the last posting, but only once a month-end or a due date has been reached. */
 function accrue(state: LoanState, date: string): LoanEvent[] {
@@ -48,21 +46,13 @@ export function closeBusinessDay(state: LoanState, date: string, thresholds: Cla
   if (state.status !== 'active' && state.status !== 'overdue') return [];
   if (state.disbursement === null || date < state.disbursement.date) return [];
   if (state.lastEodDate !== null && date < state.lastEodDate) return [];
-  const terms = state.terms;
   const events: LoanEvent[] = [];
-  const penalties: LoanEvent[] = [];
-  const charged = chargedPenaltyRows(state);
   for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date)) {
     if (inst.overdueSince === null) {
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
-    // A reschedule dated after this day already settled what its kept rows owe: no penalty lands before it.
-    if ((state.rescheduledOn !== null && date < state.rescheduledOn) || charged.has(inst.number)) continue;
-    const penalty = penaltyDue(inst, date, terms?.penalty ?? null, state.currency, terms?.roundingMode ?? 'HALF_EVEN');
-    if (penalty.gt(0)) penalties.push({ type: 'PenaltyCharged', data: { number: inst.number, amount: fmt(penalty, state.currency), date } });
   }
-  penalties.push(...latePaidPenalties(state, date, charged));
-  events.push(...penalties.sort((a, b) => penaltyNumber(a) - penaltyNumber(b)));
+  events.push(...penaltiesOwed(state, date, chargedPenaltyRows(state)));
   const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });

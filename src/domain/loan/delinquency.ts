@@ -23,19 +23,6 @@ export function pastDueInstallments(installments: readonly Installment[], firstU
   return found;
 }
 
-/**
- * The penalty to charge an unsettled installment on `date`, or zero: once its last grace day
- * (due date + `graceDays`) has ended, capped at `cap`; a percent penalty is that share of what the
- * installment still owes. One charge per installment (not one a day): the caller skips rows
- * already charged (chargedPenaltyRows).
- */
-export function penaltyDue(inst: Installment, date: string, penalty: PenaltyTerm | null, currency: string, rounding: RoundingMode): Decimal {
-  const zero = new Dec(0);
-  if (!penalty || inst.settled) return zero;
-  if (daysBetween(inst.dueDate, date) <= penalty.graceDays) return zero;
-  return penaltyAmount(inst, penalty, currency, rounding);
-}
-
 /** The penalty on an overdue installment as it stands: fixed, or that percent of what it still owes; capped at `cap`. */
 export function penaltyAmount(inst: Installment, penalty: PenaltyTerm, currency: string, rounding: RoundingMode): Decimal {
   const overdue = owed(inst, 'principal').plus(owed(inst, 'interest')).plus(owed(inst, 'fee'));

@@ -5,7 +5,7 @@ import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
-import { paymentEntry } from './payment-book.js';
+import { paymentEntry, paymentRecords } from './payment-book.js';
 import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
 import { foldMigration } from './migration.js';
 import { loanContext } from './payoff.js';
@@ -14,6 +14,18 @@ import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
+}
+
+/** A fact dated on or before the last close's date may change which installments were unpaid at the end of their grace. */
+function reviewPenaltiesFrom(state: LoanState, date: string): void {
+  if (state.lastEodDate === null || date > state.lastEodDate) return;
+  if (state.penaltyReviewFrom === null || date < state.penaltyReviewFrom) state.penaltyReviewFrom = date;
+}
+
+/** A close of business judged every installment whose grace had ended (late-paid-penalty.ts): nothing is left to review. */
+function closeRecorded(state: LoanState, date: string): void {
+  state.lastEodDate = later(state.lastEodDate, date);
+  state.penaltyReviewFrom = null;
 }
 
 /**
@@ -46,6 +58,7 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
  * and penalties a back-dated payment makes unwarranted fall away.
  */
 function recordFact(state: LoanState, fact: ServicingFact | null): void {
+  if (fact !== null && fact.kind !== 'penalty') reviewPenaltiesFrom(state, fact.date);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
   const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
@@ -102,6 +115,8 @@ function clearDelinquency(state: LoanState): void {
  */
 function reversePayment(state: LoanState, event: RepaymentReversed): void {
   state.reversed.push(event.data.reference);
+  const reversed = paymentRecords(state.payments).find((p) => p.reference === event.data.reference);
+  if (reversed) reviewPenaltiesFrom(state, reversed.effectiveDate);
   state.lastFactKey = null;
   recordFact(state, null);
   // Written off: the write-off is re-derived on its date without the payment (it takes what was owed then);
@@ -154,7 +169,7 @@ function chargePenalty(state: LoanState, { data }: PenaltyCharged): void {
   const penalty = { sequence: state.eventsFolded, date: data.date, number: data.number, amount: data.amount };
   state.penalties.push(penalty);
   recordFact(state, { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
-  state.lastEodDate = later(state.lastEodDate, data.date);
+  closeRecorded(state, data.date);
 }
 
 function applyCharge(state: LoanState, { data }: ChargeApplied): void {
@@ -261,14 +276,14 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
-      state.lastEodDate = later(state.lastEodDate, event.data.date);
+      closeRecorded(state, event.data.date);
       break;
     case 'InstallmentOverdue': {
       const since = addDays(event.data.dueDate, 1);
       markOverdue(state.contract, event.data.number, since);
       markOverdue(state.installments, event.data.number, since);
       if (state.status === 'active') state.status = 'overdue';
-      state.lastEodDate = later(state.lastEodDate, event.data.date);
+      closeRecorded(state, event.data.date);
       break;
     }
     case 'PenaltyCharged':
@@ -284,7 +299,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.classification = event.data.to;
       state.daysPastDue = event.data.dpd;
       state.flags = isNonPerforming(event.data.to) ? [...new Set([...state.flags, 'npa' as const])] : state.flags.filter((f) => f !== 'npa');
-      state.lastEodDate = later(state.lastEodDate, event.data.date);
+      closeRecorded(state, event.data.date);
       break;
     case 'LoanRescheduled':
       rescheduleContract(state, event);

@@ -4,41 +4,78 @@ import { penaltyAmount } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
 import { loanContext } from './payoff.js';
-import { lastDayOfGrace, replayServicing, stillUnpaid } from './servicing-replay.js';
+import { lastDayOfGrace, replayServicing, stillUnpaid, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 /**
- * Penalties close of business on `date` owes for installments already settled now but settled
- * only after their last grace day ended, with no penalty yet: a payment dated the first day after
- * the grace (or later), recorded before that night's close, does not spare the penalty — a penalty
- * stands iff its installment was unpaid at the end of its last grace day, whichever was recorded
- * first. Priced on the installment as it stood then (the replay through that day).
+ * The penalties close of business on `date` owes (the rule: a penalty stands iff its installment
+ * was unpaid — principal, interest or fees — at the end of its last grace day), one per installment
+ * with no penalty yet whose grace ended before `date` and that the replay through its last grace
+ * day shows unpaid then. Each is priced on the installment as it stood then and dated the first day
+ * after the grace (never before a reschedule), whether the row is still unpaid or was paid later,
+ * and whenever the close finds it: catching up missed days, a loan keyed in late, or a reversal or
+ * back-dated payment recorded after later closes that leaves a row paid in time now paid late
+ * (QA 6 #4). Installments in number order, each judged with the earlier ones' penalties of this
+ * close replayed (a penalty takes money a later row's payment would have paid).
  */
-export function latePaidPenalties(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
+export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
   const penalty = state.terms?.penalty ?? null;
   if (penalty === null) return [];
-  const candidates = state.installments.filter((inst) => settledLate(state, inst, date));
-  if (candidates.length === 0) return [];
-  const events: LoanEvent[] = [];
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-  for (const inst of candidates) {
-    if (charged.has(inst.number)) continue;
+  const events: LoanEvent[] = [];
+  const decided: ServicingFact[] = [];
+  for (const inst of state.installments) {
+    if (charged.has(inst.number) || !mayBeLate(state, inst, date)) continue;
     const lastGrace = lastDayOfGrace(state, inst.number) as string;
-    const rows = replayServicing(state, order, ctx, [], lastGrace).installments;
+    const rows = replayServicing(state, order, ctx, decided, lastGrace).installments;
     const then = rows[inst.number - 1];
     if (!then || !stillUnpaid(rows, inst.number, state.currency)) continue;
     const amount = penaltyAmount(then, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN');
-    // Dated where it stands, the first day after the grace (a close that finds it later, catching up missed days or
-    // a loan keyed in late, still charges it there), so a payment dated that day pays it first.
-    if (amount.gt(0)) events.push({ type: 'PenaltyCharged', data: { number: inst.number, amount: fmt(amount, state.currency), date: addDays(lastGrace, 1) } });
+    if (!amount.gt(0)) continue;
+    const day = penaltyDate(state, lastGrace);
+    const data = { number: inst.number, amount: fmt(amount, state.currency), date: day };
+    events.push({ type: 'PenaltyCharged', data });
+    decided.push({ kind: 'penalty', date: day, sequence: state.eventsFolded + decided.length, penalty: { sequence: state.eventsFolded + decided.length, ...data } });
   }
   return events;
 }
 
+/** The first day after the grace, or the reschedule's date when that is later (nothing is dated before it). */
+function penaltyDate(state: LoanState, lastGrace: string): string {
+  const day = addDays(lastGrace, 1);
+  return state.rescheduledOn !== null && state.rescheduledOn > day ? state.rescheduledOn : day;
+}
+
+/**
+ * True when the installment may have been unpaid at the end of its grace and a close on `date` has
+ * to replay to tell: its grace ended before `date` (and `date` is not before a reschedule), it is
+ * unpaid now or was settled only after its grace, and no close has judged it on the facts as they
+ * stand (judged). A close that judged it found it paid in time, and only a fact recorded or
+ * reversed since, dated on or before its last grace day, can change that.
+ */
+function mayBeLate(state: LoanState, inst: Installment, date: string): boolean {
+  const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
+  if (lastGrace >= date) return false;
+  if (state.rescheduledOn !== null && date < state.rescheduledOn) return false;
+  const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
+  return late && !judged(state, lastGrace);
+}
+
+/**
+ * True when a close has already judged an installment whose last grace day is `lastGrace` on the
+ * facts as they stand: one on or after the first day its penalty could be charged recorded
+ * something (closes record something on any day that changes a loan), and no fact dated on or
+ * before its last grace day was recorded or reversed since (penaltyReviewFrom).
+ */
+function judged(state: LoanState, lastGrace: string): boolean {
+  const ran = state.lastEodDate !== null && state.lastEodDate >= penaltyDate(state, lastGrace);
+  return ran && (state.penaltyReviewFrom === null || state.penaltyReviewFrom > lastGrace);
+}
+
 /**
  * The first day after the grace of the earliest installment settled only after its grace ended
- * with no penalty charged on it yet (the day latePaidPenalties would date its penalty), or null.
+ * with no penalty charged on it yet (the day penaltiesOwed would date its penalty), or null.
  * The loan book picks the loan on the first close on or after it: a payment dated that day pays the
  * row, so nothing is due any more and the next due date alone would never bring the loan back.
  */
@@ -49,24 +86,11 @@ export function latePenaltyFrom(state: LoanState): string | null {
   for (const inst of state.installments) {
     if (charged.has(inst.number) || !inst.settled || inst.settledOn === null) continue;
     const lastGrace = addDays(inst.dueDate, state.terms.penalty.graceDays);
-    if (inst.settledOn <= lastGrace || (state.lastEodDate !== null && state.lastEodDate > lastGrace)) continue;
-    if (state.rescheduledOn !== null && lastGrace < state.rescheduledOn) continue;
-    const from = addDays(lastGrace, 1);
+    if (inst.settledOn <= lastGrace || judged(state, lastGrace)) continue;
+    const from = penaltyDate(state, lastGrace);
     if (earliest === null || from < earliest) earliest = from;
   }
   return earliest;
-}
-
-/** Settled after its grace ended, grace ended before `date`, no penalty on it, and not a row a reschedule kept as it was. */
-function settledLate(state: LoanState, inst: Installment, date: string): boolean {
-  if (!inst.settled || inst.settledOn === null || inst.settledOn <= inst.dueDate || inst.dueDate >= date) return false;
-  const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
-  if (inst.settledOn <= lastGrace || lastGrace >= date) return false;
-  // Only the first close after the grace can owe it: a later one finds a penalty fact, or found the row not late
-  // (a close that recorded anything since the grace ended moved lastEodDate past it; one that recorded nothing
-  // leaves the row a candidate, which costs a replay but charges nothing twice).
-  if (state.lastEodDate !== null && state.lastEodDate > lastGrace) return false;
-  return state.rescheduledOn === null || (date >= state.rescheduledOn && lastGrace >= state.rescheduledOn);
 }
 
 /**

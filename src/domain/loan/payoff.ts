@@ -1,4 +1,5 @@
 import { Dec } from '../decimal.js';
+import { earnedMinor } from './accrual.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { COMPONENTS, fmt, isSettled } from './installment.js';
@@ -82,18 +83,23 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
 }
 
 /**
- * Once all principal is repaid, interest and fees of periods not yet due are never owed: they are
- * cut back to what was paid or waived, so the schedule shows what the borrower actually owed.
+ * Once all principal is repaid, interest of days not yet run and fees of periods not yet due are
+ * never owed: they are cut back to what was paid or waived, so the schedule shows what the borrower
+ * actually owed. Interest a row had earned by `date` beyond that stays owed (a payment can repay
+ * every yuan of principal and not the interest earned on it, deferred by a grace: QA 6 #1) and
+ * earns nothing more (its `accrual` from `date`).
  */
-export function forgoUnearned(installments: Installment[], date: string, currency: string): void {
+export function forgoUnearned(installments: Installment[], date: string, ctx: LoanContext): void {
+  const places = minorUnits(ctx.currency);
   installments.forEach((inst, index) => {
     if (inst.settled || inst.dueDate <= date) return;
-    const due = {
-      ...inst.due,
-      interest: fmt(new Dec(inst.paid.interest).plus(inst.waived.interest), currency),
-      fee: fmt(new Dec(inst.paid.fee).plus(inst.waived.fee), currency),
-    };
-    const next = { ...inst, due };
-    installments[index] = { ...next, settled: isSettled(next, currency) };
+    const collected = minorOf(inst.paid.interest, places) + minorOf(inst.waived.interest, places);
+    const earned = earnedMinor(inst, date, ctx, places);
+    const interest = earned > collected ? earned : collected;
+    const due = { ...inst.due, interest: formatMinor(interest, places), fee: fmt(new Dec(inst.paid.fee).plus(inst.waived.fee), ctx.currency) };
+    const zero = formatMinor(0n, places);
+    const accrual = earned > collected ? { accrual: { date, earned: formatMinor(earned, places), rest: zero, basis: zero } } : {};
+    const next = { ...inst, due, ...accrual };
+    installments[index] = { ...next, settled: isSettled(next, ctx.currency) };
   });
 }

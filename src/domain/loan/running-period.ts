@@ -98,14 +98,27 @@ function rescaledLaterRow(before: readonly Installment[], after: readonly Instal
  * theirs (deferred-interest.ts). Computed from `before` each time, so re-allocating the payment never
  * counts a change twice. Interest paid on it beyond that goes back to the payment; never below what
  * was waived. Null when nothing changes.
+ *
+ * The re-pricing is of the future only (QA 6 #1): what the row had earned by the end of `date`
+ * (evenly from the disbursement, or as an earlier re-basing left it; as it stood before the day's
+ * first payment, so payments of one day give the same row in any split) stays earned, and the rest
+ * of its new interest is earned evenly from `date` to its due date (its `accrual`, as a running
+ * period's). Spread afresh from the disbursement, the lower interest made days already run earn
+ * less, so a prepayment and a payoff on one day closed the loan for less than one payoff.
  */
 function rebasedCollectingRow(before: readonly Installment[], after: readonly Installment[], index: number, date: string, ctx: LoanContext, places: number): { row: Installment; credit: bigint } | null {
   const row = before[index] as Installment;
   if (row.fromDate < date) return null;
   const from = before.findIndex((r) => r.fromDate >= date);
   const owed = (rows: readonly Installment[]) => rows.map((r) => owedMinor(r, 'principal', places));
-  const interest = collectedDeferredInterest(before, from, index, owed(before), owed(after), ctx, places);
-  return interest === minorOf(row.due.interest, places) ? null : withInterest(row, interest, places, ctx.currency);
+  const repriced = collectedDeferredInterest(before, from, index, owed(before), owed(after), ctx, places);
+  if (repriced === minorOf(row.due.interest, places)) return null;
+  const sameDay = row.accrual?.date === date ? row.accrual : undefined;
+  const earned = sameDay ? minorOf(sameDay.earned, places) : earnedMinor(row, date, ctx, places);
+  const interest = repriced > earned ? repriced : earned;
+  const f = (v: bigint) => formatMinor(v, places);
+  const basis = sameDay ? sameDay.basis : f(principalFrom(before, 0, places));
+  return withInterest(row, interest, places, ctx.currency, { date, earned: f(earned), rest: f(interest - earned), basis });
 }
 
 /** Rows re-based for a payment, and the interest paid on them before it that no longer is owed (minor units, by row number). */

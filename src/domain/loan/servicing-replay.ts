@@ -159,7 +159,7 @@ function settlePayment(rows: Installment[], payment: PaymentRecord, order: Alloc
   if (reamortises(payCtx) && excess > 0n && principalOwedMinor(rows, places) > excess) {
     result = withPrincipal(result, reamortise(rows, excess, payment.effectiveDate, payCtx), places);
   }
-  if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx.currency);
+  if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx);
   else prepaidRowsOwe(rows, owedBefore, payment.effectiveDate, payCtx);
   return result;
 }

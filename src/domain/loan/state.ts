@@ -27,10 +27,13 @@ export interface Installment {
   /** Business date of the fact that left nothing owed on it (null while anything is): its delinquency ends there. */
   settledOn: string | null;
   /**
-   * Set when principal was prepaid while this row's period ran (see running-period.ts): by `date`
-   * the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is earned
-   * evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest and the
-   * principal it was on just before the first prepayment that day (minor units, as decimal strings).
+   * Set when principal was prepaid while this row's period ran (see running-period.ts), when a
+   * prepayment re-priced the interest a grace deferred to this row (it earned that from the
+   * disbursement), or when no principal was left while it had earned interest (forgoUnearned): by
+   * `date` the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is
+   * earned evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest
+   * and the principal it was on just before the first prepayment that day (minor units, as decimal
+   * strings; zero after forgoUnearned).
    */
   accrual?: InterestRebase;
 }
@@ -153,6 +156,13 @@ export interface LoanState {
    * event, which is harmless: overdue, penalty and accrual facts only grow with the date.
    */
   lastEodDate: string | null;
+  /**
+   * Earliest effective date of a fact recorded, or a payment reversed, on or before `lastEodDate`
+   * since the last close of business that recorded anything (null when none): an installment whose
+   * grace ended on or after it is judged again by the next close, which may now owe its penalty
+   * (late-paid-penalty.ts). Any close-of-business event clears it.
+   */
+  penaltyReviewFrom: string | null;
   closedOn: string | null;
   /**
    * Events folded into this state. Folded from a whole stream it is the stream's length, so a copy
@@ -211,6 +221,7 @@ export function initialLoanState(): LoanState {
     recovered: '0',
     rescheduledOn: null,
     lastEodDate: null,
+    penaltyReviewFrom: null,
     closedOn: null,
     eventsFolded: 0,
   };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { DISBURSED } from './servicing-history.js';
+import { ServicedLoan, servicingTerms } from './serviced-loan.js';
+
+describe('a reversal recorded after later closes leaves an installment paid in time now paid after its grace (QA 6 #4)', () => {
+  it('given row 1 (1 020.07 due 2024-02-15, 2 grace days) paid on its due date by A, 2 100.00 paid by B on 03-15 and closes through 03-20 (02-29\'s recorded an accrual), when A is reversed on 03-20, then the next close charges the 25.00 penalty dated 02-18 and B pays it first', async () => {
+    const loan = new ServicedLoan('Q4', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
+    let today = DISBURSED;
+    while (today < '2024-03-20') {
+      today = addDays(today, 1);
+      if (today === '2024-02-15') loan.repay('1020.07', 'a', today);
+      if (today === '2024-03-15') loan.repay('2100.00', 'b', today);
+      loan.close(today);
+    }
+    expect(loan.state.penalties).toEqual([]);
+    expect(loan.state.lastEodDate).toBe('2024-02-29');
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
+    // Replayed without A, row 1 was unpaid at the end of its last grace day (02-17) and is paid only by B on 03-15:
+    // the penalty stands, charged at the start of 02-18. The close of 02-29 (an accrual) had judged row 1 paid in time,
+    // and before the fix no close looked at it again (only the first close after a grace did): it was never charged.
+    expect(loan.close('2024-03-21')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
+    expect(loan.close('2024-03-22')).toEqual([]);
+    // By hand: B (03-15) pays row 1's penalty 25.00, interest 30.00 and principal 990.07 (1 045.07), then row 2, due
+    // that day, 20.10 + 999.97 (1 020.07): 2 065.14. The 34.86 left goes to row 3, whose period starts that day and
+    // so owes 1 % of the principal left: 1 009.96 − p, with p + 1 % × (1 009.96 − p) = 34.86 → p = 25.01, interest
+    // 9.85. Principal left 984.95 (it was 959.70 with no penalty: the 25.00 went to principal).
+    const [row1, row2, row3] = loan.state.installments;
+    expect(row1).toMatchObject({ due: { penalty: '25.00' }, paid: { penalty: '25.00', interest: '30.00', principal: '990.07' }, settled: true, settledOn: '2024-03-15' });
+    expect(row2?.paid).toMatchObject({ interest: '20.10', principal: '999.97' });
+    expect(row3?.paid).toMatchObject({ interest: '9.85', principal: '25.01' });
+    expect(loan.figures().outstanding).toEqual({ principal: '984.95', interest: '0.00', fees: '0.00', penalties: '0.00', total: '984.95' });
+    const ledger = await loan.ledger();
+    expect(ledger.balanced).toBe(true);
+    expect(ledger.balances).toEqual(loan.figures().ledger);
+    // 3 000.00 out, 2 100.00 back (A bounced); income 30.00 + 20.10 + 9.85 of interest and 25.00 of penalty.
+    expect([ledger.balances.fund_source, ledger.balances.interest_income, ledger.balances.penalty_income]).toEqual(['-900.00', '-59.95', '-25.00']);
+  });
+});
