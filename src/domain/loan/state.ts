@@ -35,6 +35,12 @@ export interface Installment {
   accrual?: InterestRebase;
 }
 
+/** Business days `from` through `to`, both included. */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
 /** A running period's interest re-based on the principal left after a prepayment (see Installment.accrual). */
 export interface InterestRebase {
   date: string;
@@ -132,6 +138,11 @@ export interface LoanState {
   lastPaymentDate: string | null;
   /** Interest is recognised (accrued) through this date; see figures. */
   interestAccruedThrough: string | null;
+  /**
+   * Days (inclusive spans, oldest first) an accrual found the loan non-performing: interest earned on
+   * them is suspended, never income (figures), until paid. Recorded by InterestAccrued.suspended.
+   */
+  interestSuspended: DaySpan[];
   /** Interest earned up to a reschedule and added to the principal it re-amortised. */
   capitalizedInterest: string;
   daysPastDue: number;
@@ -199,6 +210,7 @@ export function initialLoanState(): LoanState {
     lastFactKey: null,
     lastPaymentDate: null,
     interestAccruedThrough: null,
+    interestSuspended: [],
     capitalizedInterest: '0',
     daysPastDue: 0,
     classification: 'normal',
