@@ -4,6 +4,9 @@ import { loanDecider } from '../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { runCloseOfBusiness } from '../../src/eod/close-of-business.js';
+import { CuredLoans } from '../../src/eod/cured-loans.js';
+import { awaitLoanBook } from '../../src/eod/loan-book-freshness.js';
+import { loansToClose, type LoanPage } from '../../src/eod/loan-book.js';
 import { repay } from '../domain/loan/fixtures.js';
 import { EOD_ACTOR, loanEvents, openBook, openLoan, runLoanCommand, type Book } from './book.js';
 
@@ -80,4 +83,32 @@ describe('a catch-up close over missed dates', () => {
     // The loan paid on its due dates still gets its month-end accruals.
     expect((await closeEvents(catchUp, 'onTime')).filter((e) => e.type === 'InterestAccrued').map((e) => e.data.date)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-31']);
   }, 120_000);
+});
+
+describe('the loan book on a past date', () => {
+  it('brings, after the loans due now, those a later-dated payment cured that had something due that day, in pages a resumed run continues', async () => {
+    const book = catchUp;
+    for (const id of ['c1', 'c2', 'c3', 'due']) await openLoan(book.eventStore, id);
+    // c1–c3 pay row 1 (due 02-15) on 02-17, within the grace: nothing is due now; 'due' pays nothing.
+    for (const id of ['c1', 'c2', 'c3']) await runLoanCommand(book.eventStore, id, repay('8884.88', `${id}-1`, '2026-02-17'), undefined, '2026-02-17');
+    await awaitLoanBook(book.eventStore, book.readStore);
+    const cured = await CuredLoans.find(book.readStore, '2026-02-10', '2026-02-20');
+    const ids = async (pages: AsyncGenerator<LoanPage>) => {
+      const seen: { ids: string[]; next: LoanPage['next'] }[] = [];
+      for await (const page of pages) seen.push({ ids: page.loans.map((l) => l.id), next: page.next });
+      return seen;
+    };
+    // Without them, 02-16 brings only the loan still owing.
+    expect((await ids(loansToClose(book.readStore, '2026-02-16', null, 2))).flatMap((p) => p.ids)).toEqual(['due']);
+    const pages = await ids(loansToClose(book.readStore, '2026-02-16', null, 2, cured));
+    expect(pages.flatMap((p) => p.ids)).toEqual(['due', 'c1', 'c2', 'c3']);
+    // A run that stored the position after the first page of cured loans resumes with the rest.
+    const afterFirst = pages.find((p) => p.ids.join() === 'c1,c2')?.next ?? null;
+    expect(afterFirst).not.toBeNull();
+    expect((await ids(loansToClose(book.readStore, '2026-02-16', afterFirst, 2, cured))).flatMap((p) => p.ids)).toEqual(['c3']);
+    // From the due date through the cure, and not after it or before the due date.
+    for (const [date, expected] of [['2026-02-14', []], ['2026-02-15', ['c1', 'c2', 'c3']], ['2026-02-17', ['c1', 'c2', 'c3']], ['2026-02-18', []]] as const) {
+      expect(cured.on(date, null), date).toEqual(expected);
+    }
+  });
 });
