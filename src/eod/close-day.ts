@@ -6,6 +6,7 @@ import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { forEachBounded } from './bounded-pool.js';
 import { closeLoan } from './close-loan.js';
+import type { CuredLoans } from './cured-loans.js';
 import { loansToClose } from './loan-book.js';
 import { findRun, saveRun, type EodRunDoc } from './run-record.js';
 
@@ -23,6 +24,8 @@ export interface CloseDayDeps {
   now: () => Date;
   /** The log position the loan book was checked fresh at; stored with the run record. */
   logPosition: bigint;
+  /** For a past date: the loans a later-dated payment cured since that had something due then (see loansToClose). */
+  cured?: CuredLoans | null;
   /** After each page of loans, with this run's totals so far for the date. */
   onPage?: (totals: DayTotals) => void;
 }
@@ -59,7 +62,7 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   await saveRun(readStore, run, deps.logPosition, now());
   const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
   const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0, lastPosition: null };
-  for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize)) {
+  for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize, deps.cured ?? null)) {
     await forEachBounded(page.loans, deps.concurrency, async (loan) => {
       const closed = await closeLoan(deps, loan.id, command, closedAt);
       if (closed.events > 0) totals.loansChanged += 1;

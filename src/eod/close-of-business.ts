@@ -7,6 +7,7 @@ import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { datesToClose } from './business-dates.js';
 import { closeDay, type DayTotals } from './close-day.js';
+import { CuredLoans } from './cured-loans.js';
 import { awaitLoanBook, type FreshnessOptions } from './loan-book-freshness.js';
 import { ensureRunRecords, lastCompletedDate } from './run-record.js';
 
@@ -52,7 +53,9 @@ const running = new WeakSet<ReadStore>();
 /**
  * Closes the business day `date` for the whole book (accrual, overdue detection, penalties,
  * classification), appending events only where something changed. Idempotent per date, resumable
- * after a crash, and it never skips a day: dates missed since the last close are closed first.
+ * after a crash, and it never skips a day: dates missed since the last close are closed first, in
+ * order, each judged on the facts dated by then (a payment recorded since but dated later did not
+ * exist that day), so a catch-up records what closing each date on its night would have.
  * A date before the last completed close is refused (EOD_DATE_BEFORE_LAST_CLOSE, 409) unless forced.
  */
 export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<CloseOfBusinessReport> {
@@ -70,8 +73,11 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
     const dates = datesToClose(last, date);
     const report: CloseOfBusinessReport = { date, datesClosed: dates, loansScanned: 0, loansChanged: 0, eventsAppended: 0, durationMs: 0, position: null };
     const correlationId = randomUUID();
+    let cured: CuredLoans | null = null;
     for (const [index, day] of dates.entries()) {
       const logPosition = await awaitLoanBook(eventStore, readStore, input.freshness);
+      // Dates before today may hold loans a payment recorded since (dated after them) cured: one pass finds them.
+      if (index === 0 && dates[0]! < input.businessDate) cured = await CuredLoans.find(readStore, dates[0]!, date);
       const progress = (totals: DayTotals) =>
         input.onProgress?.({ date: day, day: index + 1, days: dates.length, elapsedMs: Date.now() - started, ...sum(report, totals) });
       const totals = await closeDay({
@@ -80,7 +86,7 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
         concurrency: input.concurrency ?? 256,
         pageSize: input.pageSize ?? 1_000,
         now: input.now ?? (() => new Date()),
-        onPage: progress,
+        onPage: progress, cured,
       }, day);
       Object.assign(report, sum(report, totals));
       if (totals.lastPosition != null) report.position = totals.lastPosition.toString();

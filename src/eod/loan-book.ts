@@ -2,6 +2,7 @@ import { isMonthEnd } from '../domain/calendar.js';
 import type { Classification } from '../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../projections/models/loan-summary/documents.js';
 import type { FindQuery, ReadStore } from '../readstore/port.js';
+import type { CuredLoans } from './cured-loans.js';
 
 const BELOW_NORMAL: Classification[] = ['special-mention', 'substandard', 'doubtful', 'loss'];
 
@@ -25,14 +26,18 @@ export interface LoanPage {
  * month-end every loan still owing, since accrual is posted for all. A loan paid ahead has nothing
  * due, so its due-date accrual waits for the month-end: posted a few days later, never lost.
  * Closed, written-off and unopened loans owe no installment and never appear.
+ *
+ * A past date (a catch-up over missed dates) is judged on what was due that day, not now: `cured`
+ * adds, last, the loans that had a row due and unpaid that day which a payment recorded since but
+ * dated later settled (the month-end pass already reads every loan still owing).
  */
-export function loansToClose(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number): AsyncGenerator<LoanPage> {
-  return isMonthEnd(date) ? wholeBook(readStore, start?.cursor ?? null, pageSize) : loansDue(readStore, date, start, pageSize);
+export function loansToClose(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number, cured: CuredLoans | null = null): AsyncGenerator<LoanPage> {
+  return isMonthEnd(date) ? wholeBook(readStore, start?.cursor ?? null, pageSize) : loansDue(readStore, date, start, pageSize, cured);
 }
 
 // A quiet night reads only the loans due, through the next-due-date index (the keyset pages stay
 // few), then those owing a penalty on an installment paid after its grace, then the cured ones.
-async function* loansDue(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number): AsyncGenerator<LoanPage> {
+async function* loansDue(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number, cured: CuredLoans | null): AsyncGenerator<LoanPage> {
   const due = (loan: LoanSummaryDoc) => loan.nextDueDate !== null && loan.nextDueDate <= date;
   const latePenalty = (loan: LoanSummaryDoc) => loan.latePenaltyFrom != null && loan.latePenaltyFrom <= date;
   const queries: { where: NonNullable<FindQuery['where']>; sort: NonNullable<FindQuery['sort']>; broughtBefore: (loan: LoanSummaryDoc) => boolean }[] = [
@@ -42,16 +47,27 @@ async function* loansDue(readStore: ReadStore, date: string, start: BookPosition
       where: { classification }, sort: { field: 'id', direction: 'asc' as const }, broughtBefore: (loan: LoanSummaryDoc) => due(loan) || latePenalty(loan),
     })),
   ];
+  // The last "query" is the cured loans of a past date, by id (see CuredLoans).
+  const last = cured === null ? queries.length - 1 : queries.length;
   for (let index = start?.query ?? 0; index < queries.length; index++) {
     const { where, sort, broughtBefore } = queries[index]!;
     let cursor = index === start?.query ? start.cursor : null;
     do {
       const page = await readStore.find<LoanSummaryDoc>(LOAN_SUMMARY, { where, sort, limit: pageSize, cursor });
       cursor = page.nextCursor;
-      const next = cursor !== null ? { query: index, cursor } : index + 1 < queries.length ? { query: index + 1, cursor: null } : null;
+      const next = cursor !== null ? { query: index, cursor } : index + 1 <= last ? { query: index + 1, cursor: null } : null;
       // A later query skips the loans an earlier one already brought.
       yield { loans: page.items.filter((loan) => !broughtBefore(loan)), next };
     } while (cursor !== null);
+  }
+  if (cured === null) return;
+  const ids = cured.on(date, start?.query === queries.length ? start.cursor : null);
+  const belowNormal = (loan: LoanSummaryDoc) => loan.classification !== 'normal';
+  for (let at = 0; at < ids.length; at += pageSize) {
+    const chunk = ids.slice(at, at + pageSize);
+    const docs = await Promise.all(chunk.map((id) => readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, id)));
+    const loans = docs.filter((loan): loan is LoanSummaryDoc => loan !== null && !(due(loan) || latePenalty(loan) || belowNormal(loan)));
+    yield { loans, next: at + pageSize < ids.length ? { query: queries.length, cursor: chunk[chunk.length - 1] as string } : null };
   }
 }
 

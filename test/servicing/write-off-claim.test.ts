@@ -16,23 +16,24 @@ describe('a write-off takes what the borrower owed that day; the ledger loses on
     expect(loan.payoff('2026-11-20')).toMatchObject({ principal: '12000.00', interest: '549.86', penalties: '250.00', total: '12799.86' });
     loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectible', date: '2026-11-20' } }, '2026-11-30');
     const [written] = loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'officer-2', date: '2026-11-20' } }, '2026-11-30');
-    // Booked: 12 000.00 + 419.81 interest accrued through 09-30 + 250.00 penalties = 12 669.81 (the ledger's loss);
-    // the 130.05 earned since, suspended by NPA, is written off the borrower's claim but was never income.
-    expect(written).toMatchObject({ data: { principal: '12000.00', interest: '419.81', penalties: '250.00', notBooked: { interest: '130.05', fees: '0.00' } } });
-    expect(loan.state.writtenOff).toMatchObject({ total: '12669.81', claim: '12799.86' });
+    // Booked: 12 000.00 + 416.76 interest accrued through 09-29, its last performing day + 250.00 penalties = 12 666.76 (the
+    // ledger's loss); the 133.10 earned since, suspended by NPA (09-30, 91 days past due, included: QA 7 F1), is written off
+    // the borrower's claim but was never income.
+    expect(written).toMatchObject({ data: { principal: '12000.00', interest: '416.76', penalties: '250.00', notBooked: { interest: '133.10', fees: '0.00' } } });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12666.76', claim: '12799.86' });
     const tx = loanTransactions({ customerId: 'C1', events: loan.log.events }).find((t) => t.type === 'write-off');
     expect(tx).toMatchObject({ amount: '12799.86', writtenOff: { principal: '12000.00', interest: '549.86', fees: '0.00', penalties: '250.00' } });
     let { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
-    expect(balances).toMatchObject({ losses_written_off: '12669.81', interest_income: '-419.81', loan_portfolio: '0.00', interest_receivable: '0.00' });
+    expect(balances).toMatchObject({ losses_written_off: '12666.76', interest_income: '-416.76', loan_portfolio: '0.00', interest_receivable: '0.00' });
     // The whole claim can be recovered (before: refused above 12 669.81); a cent more cannot.
     expect(() => loan.run(recovery('12799.87', 'REC-1'), '2026-11-30')).toThrow(DomainError);
     expect(loan.run(recovery('12799.86', 'REC-ALL'), '2026-11-30').map((e) => e.type)).toEqual(['RecoveryReceived']);
     ({ balances, balanced } = await loan.ledger());
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
-    expect(balances).toMatchObject({ recovery_income: '-12799.86', losses_written_off: '12669.81' });
+    expect(balances).toMatchObject({ recovery_income: '-12799.86', losses_written_off: '12666.76' });
   });
 });
 
@@ -49,16 +50,17 @@ describe('a repayment made before a write-off that bounces afterwards is reverse
     const [reversed] = loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2026-11-25', reversedBy: 'officer-1' } }, '2026-11-30');
     expect(reversed?.type).toBe('RepaymentReversed');
     expect(loan.state.status).toBe('written_off');
-    // By hand: with the payment, the write-off took 11 053.81 principal + 381.80 interest + 200.00 penalties booked
-    // (11 635.61) and a claim of 11 683.67; without it, 1 066.19 more is owed on 11-20 (row 1's 946.19 principal and
-    // 120.00 interest): 12 701.80 booked, 12 749.86 claimed. (Row 1's own penalty is not added: the close of 07-05 found
+    // By hand: with the payment, the write-off took 11 053.81 principal + 379.17 interest (2.63 of 10-31, its 91st day past
+    // due, suspended: QA 7 F1) + 200.00 penalties booked (11 632.98) and a claim of 11 683.67; without it, 1 066.19 more is
+    // owed on 11-20 (row 1's 946.19 principal and 120.00 interest): 12 699.17 booked, 12 749.86 claimed. (Income the
+    // closes booked stays booked: they judged the loan performing until 10-30 with the payment it had then.) (Row 1's own penalty is not added: the close of 07-05 found
     // it paid and charged none; a written-off loan has no later close to charge it.)
-    expect(before).toMatchObject({ total: '11635.61', claim: '11683.67' });
-    expect(loan.state.writtenOff).toMatchObject({ total: '12701.80', claim: '12749.86', principal: '12000.00', interest: '501.80', penalty: '200.00' });
+    expect(before).toMatchObject({ total: '11632.98', claim: '11683.67' });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12699.17', claim: '12749.86', principal: '12000.00', interest: '499.17', penalty: '200.00' });
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
     expect({ before: fundBefore, after: balances.fund_source }).toEqual({ before: '-10933.81', after: '-12000.00' });
-    expect(balances.losses_written_off).toBe('12701.80');
+    expect(balances.losses_written_off).toBe('12699.17');
   });
 });

@@ -1,8 +1,9 @@
+import { addDays } from '../calendar.js';
 import { dayCountDays } from '../day-count.js';
 import { Dec, type Decimal } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
-import type { Installment, InterestRebase, LoanContext } from './state.js';
+import type { DaySpan, Installment, InterestRebase, LoanContext } from './state.js';
 
 // The schedule's own day count (with its month-end anchor), so accruals and payoffs count days as the schedule did.
 function periodDays(from: string, to: string, ctx: LoanContext): number {
@@ -48,4 +49,21 @@ function rebasedEarnedMinor(inst: Installment, rebase: InterestRebase, interest:
 export function earnedInterest(inst: Installment, date: string, ctx: LoanContext): Decimal {
   const places = minorUnits(ctx.currency);
   return new Dec(formatMinor(earnedMinor(inst, date, ctx, places), places));
+}
+
+/**
+ * What an installment earned by the end of `through` on days outside the `suspended` spans (the
+ * days the loan was non-performing): earnedMinor less, per span, what it earned on the span's days.
+ * Each span's share is a difference of the same cumulative, rounded figure, so the performing and
+ * the suspended parts always add up to exactly what the installment earned.
+ */
+export function performingEarnedMinor(inst: Installment, through: string, ctx: LoanContext, places: number, suspended: readonly DaySpan[]): bigint {
+  let earned = earnedMinor(inst, through, ctx, places);
+  for (const span of suspended) {
+    // A span after the row's due date moves nothing: the row had earned all its interest by then.
+    if (span.from > through || span.from > inst.dueDate) continue;
+    const end = span.to < through ? span.to : through;
+    earned -= earnedMinor(inst, end, ctx, places) - earnedMinor(inst, addDays(span.from, -1), ctx, places);
+  }
+  return earned;
 }

@@ -7,6 +7,8 @@ import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { minorUnits } from '../money.js';
+import { nonPerformingSpans } from './non-performing-days.js';
+import { stateAsOf } from './state-as-of.js';
 import type { Installment, LoanState } from './state.js';
 
 /** Due date of the first installment falling due after `date`, by binary search (installments are date-ordered). */
@@ -21,31 +23,51 @@ function nextDueDate(installments: readonly Installment[], date: string): string
   return installments[lo]?.dueDate ?? null;
 }
 
-/** Posts interest earned since the last posting, but only once a month-end or a due date has been reached. */
-function accrue(state: LoanState, date: string): LoanEvent[] {
+/**
+ * Posts interest earned since the last posting, but only once a month-end or a due date has been
+ * reached. Interest earned on the days the loan was non-performing (days past due above
+ * `npaAfterDays` at that day's close, read from the rows as of `date`) is suspended, not income: a
+ * period the loan crossed the threshold in splits at that day, whichever day the close ran, so a
+ * close that catches up many days books what closing each of them would have.
+ */
+function accrue(state: LoanState, date: string, npaAfterDays: number): LoanEvent[] {
   const from = state.interestAccruedThrough;
-  // NPA loans stop accruing (Fineract, Frappe): income that will likely never be collected is not booked.
-  if (from === null || date <= from || state.flags.includes('npa')) return [];
+  if (from === null || date <= from) return [];
   const monthEnd = endOfMonth(addDays(from, 1));
   const due = nextDueDate(state.installments, from);
   if (monthEnd > date && (due === null || due > date)) return [];
+  const spans = nonPerformingSpans(state.installments, npaAfterDays, from, date);
+  const withSpans: LoanState = spans.length === 0 ? state : { ...state, interestSuspended: [...state.interestSuspended, ...spans] };
   // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
-  // interest is never accrued, and interest already paid was recognised when paid.
-  const amount = recognisedInterest(state, date) - recognisedInterest(state, from);
+  // interest is never accrued, interest already paid was recognised when paid, and suspended
+  // interest is recognised only when paid.
+  const amount = recognisedInterest(withSpans, date) - recognisedInterest(state, from);
+  const suspended = spans.length === 0 ? 0n : recognisedInterest(state, date) - recognisedInterest(withSpans, date);
+  // Nothing to book while the loan stays non-performing: the next posting that books income splits its period again.
   if (amount <= 0n) return [];
-  return [{ type: 'InterestAccrued', data: { date, from, to: date, amount: formatMinor(amount, minorUnits(state.currency)) } }];
+  const places = minorUnits(state.currency);
+  const data = { date, from, to: date, amount: formatMinor(amount, places) };
+  return [{ type: 'InterestAccrued', data: suspended > 0n ? { ...data, suspended: { amount: formatMinor(suspended, places), spans } } : data }];
 }
 
 /**
  * Close of business for one loan on `date`: emits only what changed (an installment fell due
  * unpaid, a penalty, a classification move, a month-end or due-date accrual). Running a date
  * twice, or a date before the last one processed, emits nothing.
+ *
+ * The loan is judged as of `date` (stateAsOf): facts dated later — a payment recorded before a
+ * catch-up over missed dates but dated after the one being closed — did not exist that day, so a
+ * catch-up records the same overdue rows, penalties, classification moves and accruals, on the same
+ * dates and for the same amounts, as closing each date on its night. Within the close, facts apply
+ * in their effective order: overdue and penalties, then the classification, then the accrual, whose
+ * income stops where the loan became non-performing.
  */
-export function closeBusinessDay(state: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): LoanEvent[] {
+export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): LoanEvent[] {
   parseDate(date);
-  if (state.status !== 'active' && state.status !== 'overdue') return [];
-  if (state.disbursement === null || date < state.disbursement.date) return [];
-  if (state.lastEodDate !== null && date < state.lastEodDate) return [];
+  if (current.status !== 'active' && current.status !== 'overdue') return [];
+  if (current.disbursement === null || date < current.disbursement.date) return [];
+  if (current.lastEodDate !== null && date < current.lastEodDate) return [];
+  const state = stateAsOf(current, date);
   const events: LoanEvent[] = [];
   for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date)) {
     if (inst.overdueSince === null) {
@@ -56,5 +78,5 @@ export function closeBusinessDay(state: LoanState, date: string, thresholds: Cla
   const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
-  return [...events, ...accrue(state, date)];
+  return [...events, ...accrue(state, date, thresholds.substandard)];
 }

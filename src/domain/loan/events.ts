@@ -1,6 +1,6 @@
 import type { DomainEvent } from '../decider.js';
 import type { ProductTerms } from '../product/events.js';
-import type { PrepaymentOverride } from './state.js';
+import type { DaySpan, PrepaymentOverride } from './state.js';
 
 /** Amounts are decimal strings in the loan's currency, rounded to its minor unit; dates are YYYY-MM-DD. */
 export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
@@ -113,7 +113,12 @@ export type RepaymentReversalRequested = DomainEvent<'RepaymentReversalRequested
   effectiveDate: string;
   requestedBy: string;
 }>;
-export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string }>;
+/**
+ * Interest recognised as income for the days after `from` through `to`. `suspended` (absent when
+ * none) is what the loan earned on the days of `spans` it was non-performing (days past due above
+ * the substandard threshold at that day's close): not income, and not in `amount`.
+ */
+export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string; suspended?: { amount: string; spans: DaySpan[] } }>;
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string }>;
 export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string }>;
 export type ChargeWaived = DomainEvent<'ChargeWaived', {

@@ -212,6 +212,8 @@ export function cutBackTo(state: LoanState, date: string): void {
     recordFact(state, null);
   }
   if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
+  // Suspended days after it were never accrued through either.
+  state.interestSuspended = (state.interestSuspended ?? []).filter((span) => span.from <= date).map((span) => (span.to > date ? { ...span, to: date } : span));
 }
 
 function markOverdue(rows: Installment[], number: number, since: string): void {
@@ -276,13 +278,15 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
+      if (event.data.suspended) state.interestSuspended = [...(state.interestSuspended ?? []), ...event.data.suspended.spans];
       closeRecorded(state, event.data.date);
       break;
     case 'InstallmentOverdue': {
       const since = addDays(event.data.dueDate, 1);
       markOverdue(state.contract, event.data.number, since);
       markOverdue(state.installments, event.data.number, since);
-      if (state.status === 'active') state.status = 'overdue';
+      // A catch-up close judges a past date: the row it found owed then may be settled by a payment dated later.
+      if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
       closeRecorded(state, event.data.date);
       break;
     }

@@ -1,12 +1,12 @@
 import { addDays, daysBetween } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
-import { earnedMinor } from './accrual.js';
+import { performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
-import type { Component, Installment, LoanContext, LoanState } from './state.js';
+import type { Component, DaySpan, Installment, LoanContext, LoanState } from './state.js';
 
 /** What remains on the schedule per component (Fineract's loan summary), in the loan's currency. */
 export interface Outstanding {
@@ -46,13 +46,15 @@ const OUTSTANDING_FIELD: Record<Component, keyof Outstanding> = { principal: 'pr
 
 /**
  * Interest recognised on one installment with accruals posted through `through`: what it had
- * earned by then, never more than it can still collect (waived interest is never accrued), and
- * never less than was paid (interest paid before its accrual is recognised when paid).
+ * earned by then on days the loan performed (interest earned on the `suspended` days it was
+ * non-performing is not income), never more than it can still collect (waived interest is never
+ * accrued), and never less than was paid (interest paid before its accrual, or while suspended,
+ * is recognised when paid).
  */
-function recognisedInterestMinor(inst: Installment, through: string | null, ctx: LoanContext, places: number): bigint {
+function recognisedInterestMinor(inst: Installment, through: string | null, ctx: LoanContext, places: number, suspended: readonly DaySpan[]): bigint {
   const paid = minorOf(inst.paid.interest, places);
   const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
-  const earned = through === null ? 0n : earnedMinor(inst, through, ctx, places);
+  const earned = through === null ? 0n : performingEarnedMinor(inst, through, ctx, places, suspended);
   const accrued = earned < collectable ? earned : collectable;
   return accrued > paid ? accrued : paid;
 }
@@ -96,7 +98,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
       owedOnRow += left;
     }
     if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
-    recognised.interest += recognisedInterestMinor(inst, through, ctx, places);
+    recognised.interest += recognisedInterestMinor(inst, through, ctx, places, state.interestSuspended);
     recognised.fee += recognisedFeeMinor(inst, through, places);
     recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
     paid.interest += minorOf(inst.paid.interest, places);
@@ -169,7 +171,7 @@ export function recognisedInterest(state: LoanState, through: string): bigint {
   const places = minorUnits(state.currency);
   let sum = 0n;
   const ctx = loanContext(state);
-  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, ctx, places);
+  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, ctx, places, state.interestSuspended);
   return sum;
 }
 

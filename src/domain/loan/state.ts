@@ -38,6 +38,12 @@ export interface Installment {
   accrual?: InterestRebase;
 }
 
+/** Business days `from` through `to`, both included. */
+export interface DaySpan {
+  from: string;
+  to: string;
+}
+
 /** A running period's interest re-based on the principal left after a prepayment (see Installment.accrual). */
 export interface InterestRebase {
   date: string;
@@ -135,6 +141,11 @@ export interface LoanState {
   lastPaymentDate: string | null;
   /** Interest is recognised (accrued) through this date; see figures. */
   interestAccruedThrough: string | null;
+  /**
+   * Days (inclusive spans, oldest first) an accrual found the loan non-performing: interest earned on
+   * them is suspended, never income (figures), until paid. Recorded by InterestAccrued.suspended.
+   */
+  interestSuspended: DaySpan[];
   /** Interest earned up to a reschedule and added to the principal it re-amortised. */
   capitalizedInterest: string;
   daysPastDue: number;
@@ -209,6 +220,7 @@ export function initialLoanState(): LoanState {
     lastFactKey: null,
     lastPaymentDate: null,
     interestAccruedThrough: null,
+    interestSuspended: [],
     capitalizedInterest: '0',
     daysPastDue: 0,
     classification: 'normal',

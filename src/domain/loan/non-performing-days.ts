@@ -1,0 +1,39 @@
+import { addDays } from '../calendar.js';
+import type { DaySpan, Installment } from './state.js';
+
+/**
+ * The days after `from` through `to` on which the loan was non-performing: at that day's close
+ * some installment was still owed more than `afterDays` days after its due date (days past due
+ * above the substandard threshold, classification.ts). Read from the rows as the facts leave them:
+ * a row is owed at the close of every day before its `settledOn` (a fact dated that day settled
+ * it). Returns merged spans, oldest first; empty when the loan performed on every one of those days.
+ */
+export function nonPerformingSpans(installments: readonly Installment[], afterDays: number, from: string, to: string): DaySpan[] {
+  const first = addDays(from, 1);
+  const spans: DaySpan[] = [];
+  for (const inst of installments) {
+    const start = addDays(inst.dueDate, afterDays + 1);
+    if (start > to) break;
+    // A row settled before settledOn was tracked counts as never late (as in delinquencySpells).
+    if (inst.settled && inst.settledOn === null) continue;
+    const end = inst.settled && inst.settledOn !== null ? addDays(inst.settledOn, -1) : to;
+    const span = { from: start > first ? start : first, to: end < to ? end : to };
+    if (span.from <= span.to) spans.push(span);
+  }
+  return mergeSpans(spans);
+}
+
+/** Merges overlapping or adjacent spans into the fewest, oldest first. */
+export function mergeSpans(spans: readonly DaySpan[]): DaySpan[] {
+  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const merged: DaySpan[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.from <= addDays(last.to, 1)) {
+      if (span.to > last.to) last.to = span.to;
+    } else {
+      merged.push({ ...span });
+    }
+  }
+  return merged;
+}
