@@ -3,6 +3,7 @@ import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './c
 import { daysPastDue, pastDueInstallments, penaltyDue } from './delinquency.js';
 import { chargedPenaltyRows, latePaidPenalties } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
+import { evolveLoan } from './evolve.js';
 import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
@@ -38,6 +39,13 @@ function accrue(state: LoanState, date: string): LoanEvent[] {
   return [{ type: 'InterestAccrued', data: { date, from, to: date, amount: formatMinor(amount, minorUnits(state.currency)) } }];
 }
 
+/** A copy of the loan with `events` folded. */
+function folded(state: LoanState, events: readonly LoanEvent[]): LoanState {
+  const next = structuredClone(state);
+  for (const event of events) evolveLoan(next, event);
+  return next;
+}
+
 /**
  * Close of business for one loan on `date`: emits only what changed (an installment fell due
  * unpaid, a penalty, a classification move, a month-end or due-date accrual). Running a date
@@ -63,7 +71,10 @@ export function closeBusinessDay(state: LoanState, date: string, thresholds: Cla
   }
   penalties.push(...latePaidPenalties(state, date, charged));
   events.push(...penalties.sort((a, b) => penaltyNumber(a) - penaltyNumber(b)));
-  const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
+  // The class is that of the loan as the close leaves it: a penalty on an installment paid late
+  // reopens it (rare, so the fold is too).
+  const closed = penalties.length === 0 ? state : folded(state, events);
+  const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
   return [...events, ...accrue(state, date)];
