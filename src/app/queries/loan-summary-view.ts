@@ -27,9 +27,9 @@ export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue
   return oldest !== null && oldest < closedThrough ? daysBetween(oldest, closedThrough) : 0;
 }
 
-/** The date a loan's days past due (and its schedule rows) are aged to: its own latest date, or the last closed business date if later. */
+/** The date a loan's days past due (and its schedule rows) are counted to: the last closed business date, or before any close the loan's own latest date. */
 export function agedTo(loanDate: string, closedThrough: string | null): string {
-  return closedThrough !== null && closedThrough > loanDate ? closedThrough : loanDate;
+  return closedThrough ?? loanDate;
 }
 
 /** The last business date close of business completed (null before the first). */
