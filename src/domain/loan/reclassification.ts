@@ -1,8 +1,9 @@
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
 import type { LoanCommand } from './commands.js';
-import { daysPastDue } from './delinquency.js';
+import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
+import { fmt, owedTotal } from './installment.js';
 import { factKey } from './servicing-replay.js';
 import type { LoanState } from './state.js';
 
@@ -53,8 +54,10 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
 ]);
 
 /**
- * The LoanClassified event (none, or one) that brings the loan's class to the rule above once the
- * command's `events` are folded: dated the last close (the date the days past due are counted to,
+ * What close of business would have recorded of the command's history change, in the same append:
+ * InstallmentOverdue for each row it leaves past due as of the last close that no close saw unpaid
+ * (the loan is then overdue, as the close would have made it), and the LoanClassified event (none,
+ * or one) that brings the loan's class to the rule above once the command's `events` are folded: dated the last close (the date the days past due are counted to,
  * which keeps close of business's own date checks intact), its `reason` the event that moved it.
  * A repayment dated on or after every fact so far only pays: on a normal loan it cannot raise the
  * days past due, so it is not folded twice (the hot path).
@@ -67,8 +70,13 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   const next = structuredClone(state);
   for (const event of events) evolveLoan(next, event);
   if (next.status !== 'active' && next.status !== 'overdue') return [];
+  // What the close recorded of rows it saw past due, for rows the history change leaves past due as of it.
+  const overdue: LoanEvent[] = pastDueInstallments(next.installments, next.firstUnsettled, lastClose)
+    .filter((inst) => inst.overdueSince === null)
+    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose } }));
+  for (const event of overdue) evolveLoan(next, event);
   const { to, dpd } = classificationAsOf(next, lastClose, context.thresholds);
-  if (to === next.classification) return [];
+  if (to === next.classification) return overdue;
   const reason = events[0]?.type ?? command.type;
-  return [{ type: 'LoanClassified', data: { from: next.classification, to, dpd, date: lastClose, reason } }];
+  return [...overdue, { type: 'LoanClassified', data: { from: next.classification, to, dpd, date: lastClose, reason } }];
 }
