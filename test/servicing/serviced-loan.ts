@@ -1,4 +1,4 @@
-import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
+import { decideLoan, loanDecider, type LoanDecisionContext } from '../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
@@ -24,6 +24,8 @@ export function servicingTerms(overrides: Partial<ProductTerms> = {}): ProductTe
 export class ServicedLoan {
   readonly log = new EventLog();
   state: LoanState = loanDecider.initialState();
+  /** What the command pipeline would pass the decider beside each command (the last close); none by default. */
+  context: LoanDecisionContext = {};
   private readonly stream: string;
 
   constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15') {
@@ -42,7 +44,7 @@ export class ServicedLoan {
 
   /** Decides and records the command as of business date `date` (close of business at the end of that day). */
   run(command: LoanCommand, date: string): LoanEvent[] {
-    const produced = decideLoan(command, this.state);
+    const produced = decideLoan(command, this.state, this.context);
     const time = command.type === 'CloseBusinessDay' ? `${date}T23:59:59.999Z` : `${date}T12:00:00.000Z`;
     for (const event of produced) {
       this.state = loanDecider.evolve(this.state, event);

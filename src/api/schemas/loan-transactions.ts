@@ -35,9 +35,14 @@ export const loanTransaction = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('charge'), ...movement, kind: z.enum(['document-fee', 'late-fee', 'collection-fee']),
     component: z.enum(['fee', 'penalty']).meta({ description: 'The installment component it added to' }),
-    dueDate: z.string(), installment: z.number().int(), reason: z.string(),
+    dueDate: z.string(), installment: z.number().int().meta({ description: 'The row the replay adds it to (a reduce-term payment dated before it may have dropped its own row: the last row takes it)' }), reason: z.string(),
+    recordedAmount: amount.optional().meta({ description: 'The amount as applied, present only where the replay charges a different `amount`: less (0.00) where a fee on a row not yet due is forgone once no principal is owed (when applied, or by a payoff since), or where a write-off dated before it cut it off' }),
   }),
   z.object({ type: z.literal('refund'), ...movement, channel: z.string(), reference: z.string() }),
   z.object({ type: z.literal('recovery'), ...movement, channel: z.string(), reference: z.string() }),
-  z.object({ type: z.literal('write-off'), ...movement, writtenOff: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount }) }),
+  z.object({
+    type: z.literal('write-off'), ...movement,
+    writtenOff: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, refundDue: amount }).meta({ description: 'The claim written off by component (interest and fees the books never carried included); with `refundDue` they sum to `amount`' }),
+    recordedAmount: amount.optional().meta({ description: 'The claim as first recorded, present only where it differs: a repayment reversed since re-derived the write-off' }),
+  }),
 ]).meta({ id: 'LoanTransaction' });

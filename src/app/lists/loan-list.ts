@@ -1,7 +1,7 @@
 import type { Classification, LoanStatus } from '../../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
-import { closedThrough, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
+import { closedThrough, daysPastDueAt, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
 import { findMerged } from './filtered-page.js';
 
 const PAST_DUE_STATUSES: LoanStatus[] = ['overdue', 'written_off'];
@@ -47,9 +47,12 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
   const descending = filter.sort.startsWith('-');
   const sort = { field: descending ? filter.sort.slice(1) : filter.sort, direction: descending ? 'desc' : 'asc' } as const;
   const { dpdFrom, dpdTo } = filter;
+  // The bounds apply to the days past due the list shows (counted to the last close).
+  const closed = await closedThrough(readStore);
+  const dpd = (doc: LoanSummaryDoc) => daysPastDueAt(doc, closed);
   const keep = dpdFrom === undefined && dpdTo === undefined
     ? undefined
-    : (doc: LoanSummaryDoc) => (dpdFrom === undefined || doc.daysPastDue >= dpdFrom) && (dpdTo === undefined || doc.daysPastDue <= dpdTo);
+    : (doc: LoanSummaryDoc) => (dpdFrom === undefined || dpd(doc) >= dpdFrom) && (dpdTo === undefined || dpd(doc) <= dpdTo);
   // Only an overdue or written-off loan is past due (the loan summary keeps 0 otherwise): with a
   // lower bound, read just those statuses instead of the whole book.
   let wheres = [where];
@@ -59,6 +62,5 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
     wheres = pastDue.map((status) => ({ ...where, status }));
   }
   const page = await findMerged<LoanSummaryDoc>(readStore, LOAN_SUMMARY, wheres, { sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
-  const closed = await closedThrough(readStore);
   return { items: page.items.map((doc) => toLoanSummaryView(doc, closed)), nextCursor: page.nextCursor };
 }

@@ -1,5 +1,9 @@
 import type { CommandResult } from '../../commands/handle-command.js';
-import { loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
+import type { Decider } from '../../domain/decider.js';
+import { decideLoan, loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
+import type { LoanEvent } from '../../domain/loan/events.js';
+import { usesLastClose } from '../../domain/loan/reclassification.js';
+import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
@@ -27,7 +31,17 @@ export function runLoanCommand(
 ): Promise<CommandResult<LoanState> & { outcome: CommandOutcome }> {
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
-  return runCommand(services, {
-    id: loanId, streamId: loanStream(loanId), decider: loanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
-  });
+  return withLastClose(services, command).then((decider) => runCommand(services, {
+    id: loanId, streamId: loanStream(loanId), decider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
+  }));
+}
+
+/**
+ * The loan decider told the last close, for a command that may use it (reclassification.ts: the
+ * class follows the history; a write-off counts days past due to it). One read of the run records.
+ */
+async function withLastClose(services: AppServices, command: LoanCommand): Promise<Decider<LoanCommand, LoanEvent, LoanState>> {
+  if (!usesLastClose(command)) return loanDecider;
+  const lastClose = await closedThrough(services.readStore);
+  return { ...loanDecider, decide: (c, state) => decideLoan(c, state, { lastClose }) };
 }

@@ -15,17 +15,21 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
 }
 
 /**
- * Days past due at the later of the document's own date and the last closed business date: the
- * loan ages every night even when close of business had nothing to record for it.
+ * Days past due counted to the last closed business date (the one rule, dpdCountedTo in
+ * reclassification.ts: the date the loan's class and the write-off threshold count them to), from
+ * the due date of the oldest installment still owed: the loan ages every night even when close of
+ * business had nothing to record for it, and a fact recorded today changes which installment is
+ * the oldest owed, not the date counted to. Before the first close, to the document's own date.
  */
-export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'oldestUnpaidDueDate' | 'asOf' | 'daysPastDue'>, closedThrough: string | null): number {
-  if (doc.oldestUnpaidDueDate === null) return 0;
-  return Math.max(doc.daysPastDue, daysBetween(doc.oldestUnpaidDueDate, agedTo(doc.asOf, closedThrough)));
+export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue'>, closedThrough: string | null): number {
+  if (closedThrough === null) return doc.daysPastDue;
+  const oldest = doc.nextDue?.date ?? null;
+  return oldest !== null && oldest < closedThrough ? daysBetween(oldest, closedThrough) : 0;
 }
 
-/** The date a loan's days past due (and its schedule rows) are aged to: its own latest date, or the last closed business date if later. */
+/** The date a loan's days past due (and its schedule rows) are counted to: the last closed business date, or before any close the loan's own latest date. */
 export function agedTo(loanDate: string, closedThrough: string | null): string {
-  return closedThrough !== null && closedThrough > loanDate ? closedThrough : loanDate;
+  return closedThrough ?? loanDate;
 }
 
 /** The last business date close of business completed (null before the first). */

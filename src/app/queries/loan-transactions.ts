@@ -6,8 +6,9 @@ import { Dec } from '../../domain/decimal.js';
 import { evolveLoan } from '../../domain/loan/evolve.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import { loanContext } from '../../domain/loan/payoff.js';
+import type { AppliedCharge } from '../../domain/loan/charges-standing.js';
 import { replayServicing } from '../../domain/loan/servicing-replay.js';
-import { initialLoanState } from '../../domain/loan/state.js';
+import { initialLoanState, type LoanState } from '../../domain/loan/state.js';
 import { minorUnits } from '../../domain/money.js';
 import { formatMinor } from '../../domain/schedule/minor-units.js';
 import { canonicalJson } from '../../eventstore/canonical-json.js';
@@ -49,10 +50,20 @@ export type LoanTransaction = Movement & (
     /** The amount as charged, present only where the replay charges a different amount (`amount`): a percent penalty re-priced on its row after a back-dated payment. */
     recordedAmount?: string;
   }
-  | { type: 'charge'; kind: OfficerChargeKind; component: 'fee' | 'penalty'; dueDate: string; installment: number; reason: string }
+  | {
+    type: 'charge'; kind: OfficerChargeKind; component: 'fee' | 'penalty'; dueDate: string; installment: number; reason: string;
+    /** The amount as applied, present only where the replay charges a different amount (`amount`, 0.00 or less where it was forgone, by its own rule or by a payoff forgiving fees of rows not yet due, or cut off by a write-off dated before it). */
+    recordedAmount?: string;
+  }
   | { type: 'refund'; channel: string; reference: string }
   | { type: 'recovery'; channel: string; reference: string }
-  | { type: 'write-off'; writtenOff: { principal: string; interest: string; fees: string; penalties: string } }
+  | {
+    type: 'write-off';
+    /** The claim written off by component; with `refundDue` they sum to `amount`. */
+    writtenOff: { principal: string; interest: string; fees: string; penalties: string; refundDue: string };
+    /** The claim as first recorded, present only where it differs: a repayment reversed since re-derived the write-off. */
+    recordedAmount?: string;
+  }
 );
 
 /**
@@ -60,15 +71,17 @@ export type LoanTransaction = Movement & (
  * repayments with their allocation, waivers, penalties, officer charges, refunds, recoveries and the write-off.
  * Accruals, classification and status changes move no money and are left out. A reversed
  * repayment is marked `reversed` and its reversal listed as a movement of its own; a penalty that
- * no longer stands is marked `voided`. A repayment's allocation is the one the servicing replay
- * gives it now (its recorded one too, if different).
+ * no longer stands is marked `voided`. Every servicing fact is shown as the servicing replay
+ * applies it now (what the figures and the ledger hold): a repayment's split, a waiver's, penalty's
+ * or charge's amount, the write-off's claim; its recorded one beside it where that differs. The
+ * facts before a reschedule are shown as the replay applied them when the reschedule settled them.
  */
 export function loanTransactions(stream: LoanStream, current: ServicingNow = servicingNow(stream.events)): LoanTransaction[] {
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
   return stream.events.flatMap((event) => {
-    const movement = asReplayed(withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits), event.revision.toString(), current);
+    const movement = asReplayed(withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits), event.revision.toString(), current, currency);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -94,6 +107,12 @@ export interface ServicingNow {
   waived?: ReadonlyMap<string, string>;
   /** By revision of the PenaltyCharged event: what the replay charged (decimal string); absent, as recorded. */
   penaltiesCharged?: ReadonlyMap<string, string>;
+  /** By revision of the ChargeApplied event: its row and what of it stands as replayed; a charge replayed and absent here was forgone. */
+  charged?: ReadonlyMap<string, AppliedCharge>;
+  /** Revisions of the penalties and charges some replay saw; one never replayed was cut off by a write-off dated before it. */
+  replayed?: ReadonlySet<string>;
+  /** The write-off as the loan holds it now (re-derived by a reversal since); null when not written off. */
+  writtenOff?: LoanState['writtenOff'];
 }
 
 /**
@@ -106,11 +125,20 @@ export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
   const voidedPenalties = new Set<string>();
   const waived = new Map<string, string>();
   const penaltiesCharged = new Map<string, string>();
+  const charged = new Map<string, AppliedCharge>();
+  const replayed = new Set<string>();
+  const splits = new Map<string, SplitPayment>();
+  // Each replay covers the facts since the last reschedule: the one just before a reschedule is how
+  // that reschedule settled them (never replayed again), the last one is how the facts stand now.
   const replay = () => {
-    if (!state.terms || state.contract.length === 0) return null;
+    if (!state.terms || state.contract.length === 0) return;
     const result = replayServicing(state, state.terms.allocationOrder, loanContext(state));
     const places = minorUnits(state.currency);
     const revisionOf = (sequence: number) => factRevisions.get(sequence);
+    for (const fact of [...state.penalties, ...state.charges]) {
+      const revision = revisionOf(fact.sequence);
+      if (revision !== undefined) replayed.add(revision);
+    }
     for (const sequence of result.voidedPenalties) {
       const revision = revisionOf(sequence);
       if (revision !== undefined) voidedPenalties.add(revision);
@@ -123,30 +151,56 @@ export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
       const revision = revisionOf(sequence);
       if (revision !== undefined) penaltiesCharged.set(revision, amount);
     }
-    return result;
+    for (const [sequence, applied] of result.charged) {
+      const revision = revisionOf(sequence);
+      if (revision !== undefined) charged.set(revision, applied);
+    }
+    for (const [reference, split] of result.allocations) splits.set(reference, { ...split.totals, installments: split.installments });
   };
   for (const event of events) {
     if (event.type === 'LoanRescheduled') replay();
     evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
-    // A waiver's or penalty's fact sequence is the count of events folded with it (see evolve.ts).
-    if (event.type === 'PenaltyCharged' || event.type === 'ChargeWaived') factRevisions.set(state.eventsFolded, event.revision.toString());
+    // A waiver's, penalty's or charge's fact sequence is the count of events folded with it (see evolve.ts).
+    if (event.type === 'PenaltyCharged' || event.type === 'ChargeWaived' || event.type === 'ChargeApplied') factRevisions.set(state.eventsFolded, event.revision.toString());
   }
-  const splits = new Map<string, SplitPayment>();
-  for (const [reference, result] of replay()?.allocations ?? []) splits.set(reference, { ...result.totals, installments: result.installments });
-  return { splits, voidedPenalties, waived, penaltiesCharged };
+  replay();
+  // A penalty cut off by a write-off dated before it (cutBackTo) was never owed by the loan written off.
+  for (const event of events) {
+    const revision = event.revision.toString();
+    if (event.type === 'PenaltyCharged' && !replayed.has(revision) && !penaltiesCharged.has(revision)) voidedPenalties.add(revision);
+  }
+  return { splits, voidedPenalties, waived, penaltiesCharged, charged, replayed, writtenOff: state.writtenOff };
 }
 
-/** A waiver or standing penalty with the amount the replay gives it (its recorded amount kept beside it where that differs). */
-function asReplayed(movement: MovementPart | null, revision: string, current: ServicingNow): MovementPart | null {
-  if (movement?.type === 'waiver') {
-    const applied = current.waived?.get(revision);
-    return applied === undefined || applied === movement.amount ? movement : { ...movement, amount: applied, recordedAmount: movement.amount };
+/**
+ * A waiver, standing penalty, officer charge or write-off with the amount the replay gives it (its
+ * recorded amount kept beside it where that differs).
+ */
+function asReplayed(movement: MovementPart | null, revision: string, current: ServicingNow, currency: string): MovementPart | null {
+  const shown = <M extends MovementPart & { amount: string }>(m: M, applied: string | undefined): M =>
+    applied === undefined || applied === m.amount ? m : { ...m, amount: applied, recordedAmount: m.amount };
+  switch (movement?.type) {
+    case 'waiver':
+      return shown(movement, current.waived?.get(revision));
+    case 'penalty':
+      return movement.voided ? movement : shown(movement, current.penaltiesCharged?.get(revision));
+    case 'charge': {
+      if (current.charged === undefined) return movement;
+      const applied = current.charged.get(revision);
+      return applied === undefined ? shown(movement, sum([], currency)) : shown({ ...movement, installment: applied.row }, applied.amount);
+    }
+    case 'write-off': {
+      const now = current.writtenOff;
+      if (!now) return movement;
+      const writtenOff = {
+        principal: now.principal, interest: sum([now.interest, now.notBooked.interest], currency), fees: sum([now.fee, now.notBooked.fees], currency),
+        penalties: now.penalty, refundDue: now.refundDue,
+      };
+      return shown({ ...movement, writtenOff }, now.claim);
+    }
+    default:
+      return movement;
   }
-  if (movement?.type === 'penalty' && !movement.voided) {
-    const applied = current.penaltiesCharged?.get(revision);
-    return applied === undefined || applied === movement.amount ? movement : { ...movement, amount: applied, recordedAmount: movement.amount };
-  }
-  return movement;
 }
 
 function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyMap<string, SplitPayment>): MovementPart | null {
@@ -202,7 +256,8 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
       const { principal, penalties } = d;
       const interest = sum([d.interest, d.notBooked?.interest ?? '0'], currency);
       const fees = sum([d.fees, d.notBooked?.fees ?? '0'], currency);
-      return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties, d.refundDue ?? '0'], currency), writtenOff: { principal, interest, fees, penalties } };
+      const refundDue = sum([d.refundDue ?? '0'], currency);
+      return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties, refundDue], currency), writtenOff: { principal, interest, fees, penalties, refundDue } };
     }
     default:
       return null;

@@ -3,6 +3,7 @@ import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './c
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
+import { evolveLoan } from './evolve.js';
 import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
@@ -50,6 +51,13 @@ function accrue(state: LoanState, date: string, npaAfterDays: number): LoanEvent
   return [{ type: 'InterestAccrued', data: suspended > 0n ? { ...data, suspended: { amount: formatMinor(suspended, places), spans } } : data }];
 }
 
+/** A copy of the loan with `events` folded. */
+function folded(state: LoanState, events: readonly LoanEvent[]): LoanState {
+  const next = structuredClone(state);
+  for (const event of events) evolveLoan(next, event);
+  return next;
+}
+
 /**
  * Close of business for one loan on `date`: emits only what changed (an installment fell due
  * unpaid, a penalty, a classification move, a month-end or due-date accrual). Running a date
@@ -74,8 +82,12 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
   }
-  events.push(...penaltiesOwed(state, date, chargedPenaltyRows(state)));
-  const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
+  const penalties = penaltiesOwed(state, date, chargedPenaltyRows(state));
+  events.push(...penalties);
+  // The class is that of the loan as the close leaves it: a penalty on an installment paid late
+  // reopens it (rare, so the fold is too).
+  const closed = penalties.length === 0 ? state : folded(state, events);
+  const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
   return [...events, ...accrue(state, date, thresholds.substandard)];

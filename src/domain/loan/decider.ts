@@ -10,6 +10,7 @@ import { requireLoan } from './guards.js';
 import { approve, recordAssessment, reject, submitApplication, withdraw } from './lifecycle.js';
 import { migrateLoan } from './migration.js';
 import { refundOverpayment } from './refund.js';
+import { reclassification, type LoanDecisionContext } from './reclassification.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
 import { approveReversal, reverseRepayment } from './reversal.js';
@@ -19,10 +20,20 @@ import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.j
 
 export type { LoanCommand } from './commands.js';
 export type { LoanState } from './state.js';
+export type { LoanDecisionContext } from './reclassification.js';
 export { loanSnapshotCodec } from './snapshot-codec.js';
 
-/** Decides a loan command against the state: the new events, [] for an idempotent replay, or a DomainError. */
-export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] {
+/**
+ * Decides a loan command against the state: the new events, [] for an idempotent replay, or a
+ * DomainError. Given the last close (`context`), a command that moves the days past due as of it
+ * across a class boundary also reclassifies the loan in the same append (reclassification.ts).
+ */
+export function decideLoan(command: LoanCommand, state: LoanState, context: LoanDecisionContext = {}): LoanEvent[] {
+  const events = decideCommand(command, state, context);
+  return events.length === 0 ? events : [...events, ...reclassification(command, state, events, context)];
+}
+
+function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext): LoanEvent[] {
   checkCommandAmounts(command, state);
   switch (command.type) {
     case 'SubmitApplication':
@@ -53,9 +64,9 @@ export function decideLoan(command: LoanCommand, state: LoanState): LoanEvent[] 
     case 'Reschedule':
       return reschedule(command, state);
     case 'RequestWriteOff':
-      return requestWriteOff(command, state);
+      return requestWriteOff(command, state, context.lastClose);
     case 'ApproveWriteOff':
-      return approveWriteOff(command, state);
+      return approveWriteOff(command, state, context.lastClose);
     case 'ReceiveRecovery':
       return receiveRecovery(command, state);
     case 'RefundOverpayment':

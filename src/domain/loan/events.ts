@@ -143,7 +143,12 @@ export type ChargeApplied = DomainEvent<'ChargeApplied', {
   date: string;
   appliedBy: string;
 }>;
-export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string }>;
+/**
+ * The loan's class moved: `dpd` days past due as of `date`, the close they are counted to. `reason`
+ * is absent when close of business moved it, else the event that changed the history and with it
+ * the days past due as of the last close (a reversal, a back-dated repayment, a waiver…), in the same append.
+ */
+export type LoanClassified = DomainEvent<'LoanClassified', { from: Classification; to: Classification; dpd: number; date: string; reason?: string }>;
 export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   reason: string;
   effectiveDate: string;

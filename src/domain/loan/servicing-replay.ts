@@ -13,6 +13,7 @@ import { reamortise } from './re-amortise.js';
 import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 import { splitWaiver, waivableRows } from './waivable-rows.js';
+import { chargesStanding, type AppliedCharge } from './charges-standing.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -212,15 +213,16 @@ function addPenalty(rows: Installment[], penalty: PenaltyFact, currency: string)
 /**
  * Adds an officer's charge to its installment (reopening it if it was settled). A fee on a row not
  * yet due once no principal is owed is void: fees of periods not yet due are forgone then, like
- * the schedule's own (see forgoUnearned).
+ * the schedule's own (see forgoUnearned). Returns the row it was added to (null: forgone).
  */
-export function addCharge(rows: Installment[], fact: ChargeFact, currency: string): void {
+export function addCharge(rows: Installment[], fact: ChargeFact, currency: string): number | null {
   // A reduce-term payment dated before the charge may have dropped its row: the last row takes it.
   const charge = { ...fact, number: Math.min(fact.number, rows.length) };
   const inst = rows[charge.number - 1];
-  if (!inst) return;
-  if (chargeIsForgone(rows, charge, currency)) return;
+  if (!inst) return null;
+  if (chargeIsForgone(rows, charge, currency)) return null;
   rows[charge.number - 1] = { ...inst, settled: false, due: { ...inst.due, [charge.component]: addAmounts(inst.due[charge.component], charge.amount, currency) } };
+  return charge.number;
 }
 
 /**
@@ -295,6 +297,8 @@ export interface Replay {
   waived: Map<number, bigint>;
   /** What each standing penalty charged as replayed, by its sequence (a percent one re-priced on its row then). */
   penaltiesCharged: Map<number, string>;
+  /** Each officer's charge as replayed, by its sequence: its row and what of it stands (chargesStanding); absent where it was forgone. */
+  charged: Map<number, AppliedCharge>;
 }
 
 /**
@@ -311,6 +315,7 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
   const voidedPenalties = new Set<number>();
   const waived = new Map<number, bigint>();
   const penaltiesCharged = new Map<number, string>();
+  const charges: { fact: ChargeFact; row: number }[] = [];
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands iff its installment was still unpaid at the end of its last day of grace (it
   // was paid late), priced then; it is added on the date it was charged, so no payment dated
@@ -346,7 +351,8 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
     }
     if (fact.kind === 'charge') {
       // Like a penalty: money already received beyond every balance pays it.
-      addCharge(rows, fact.charge, ctx.currency);
+      const row = addCharge(rows, fact.charge, ctx.currency);
+      if (row !== null) charges.push({ fact: fact.charge, row });
       excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
       stampSettled(rows, fact.date);
       continue;
@@ -362,5 +368,6 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       excessMinor += minorOf(result.totals.excess, places);
     }
   }
-  return { installments: rows, allocations, excessMinor, voidedPenalties, waived, penaltiesCharged };
+  const charged = chargesStanding(state.contract, rows, charges, ctx.currency);
+  return { installments: rows, allocations, excessMinor, voidedPenalties, waived, penaltiesCharged, charged };
 }

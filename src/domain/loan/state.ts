@@ -158,7 +158,11 @@ export interface LoanState {
   writeOffRequest: { requestedBy: string; reason: string; date: string } | null;
   /** What was written off, per component as the books carried it on that date. */
   /** `total`: the loss booked (what the books carried); `claim`: what the borrower owed that day, `total` plus what was never booked (LoanWrittenOff.notBooked). */
-  writtenOff: { date: string; total: string; claim: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string } | null;
+  /** `notBooked`: the claim's interest and fees the books never carried (the claim is `total` plus them). */
+  writtenOff: {
+    date: string; total: string; claim: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string;
+    notBooked: { interest: string; fees: string };
+  } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
   rescheduledOn: string | null;

@@ -30,6 +30,7 @@ export function writeOffAmounts(cutBack: LoanState, date: string): WriteOffAmoun
 export function writtenOffRecord(date: string, a: WriteOffAmounts, currency: string): NonNullable<LoanState['writtenOff']> {
   const refundDue = a.refundDue ?? fmt(new Dec(0), currency);
   const total = new Dec(a.principal).plus(a.interest).plus(a.fees).plus(a.penalties).plus(refundDue);
-  const claim = total.plus(a.notBooked?.interest ?? 0).plus(a.notBooked?.fees ?? 0);
-  return { date, total: fmt(total, currency), claim: fmt(claim, currency), principal: a.principal, interest: a.interest, fee: a.fees, penalty: a.penalties, refundDue };
+  const notBooked = { interest: fmt(new Dec(a.notBooked?.interest ?? 0), currency), fees: fmt(new Dec(a.notBooked?.fees ?? 0), currency) };
+  const claim = total.plus(notBooked.interest).plus(notBooked.fees);
+  return { date, total: fmt(total, currency), claim: fmt(claim, currency), principal: a.principal, interest: a.interest, fee: a.fees, penalty: a.penalties, refundDue, notBooked };
 }

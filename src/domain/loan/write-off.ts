@@ -3,6 +3,7 @@ import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { ApproveWriteOff, ReceiveRecovery, RequestWriteOff } from './commands.js';
 import { daysPastDue } from './delinquency.js';
+import { dpdCountedTo } from './reclassification.js';
 import type { LoanEvent } from './events.js';
 import { positiveAmount, requireActive, requireLoan } from './guards.js';
 import { cutBackTo } from './evolve.js';
@@ -12,10 +13,15 @@ import { paymentRecords } from './payment-book.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
 
-function requireDpd(state: LoanState, writeOffDpd: number, date: string): void {
-  const dpd = daysPastDue(state.installments, state.firstUnsettled, date);
+/**
+ * A write-off needs the loan `writeOffDpd` days past due counted the way the loan view counts them:
+ * to the last close (dpdCountedTo), or to the write-off's own date when that is earlier.
+ */
+function requireDpd(state: LoanState, writeOffDpd: number, date: string, lastClose: string | null | undefined): void {
+  const asOf = dpdCountedTo(state, date, lastClose);
+  const dpd = daysPastDue(state.installments, state.firstUnsettled, asOf);
   if (dpd < writeOffDpd) {
-    throw new DomainError('WRITE_OFF_DPD_TOO_LOW', `Loan is ${dpd} days past due; write-off needs ${writeOffDpd}`, 'rule', { dpd, writeOffDpd });
+    throw new DomainError('WRITE_OFF_DPD_TOO_LOW', `Loan is ${dpd} days past due as of ${asOf}; write-off needs ${writeOffDpd}`, 'rule', { dpd, writeOffDpd, asOf });
   }
 }
 
@@ -27,11 +33,11 @@ function requireNotBeforeReschedule(state: LoanState, date: string): void {
 }
 
 /** First half of four-eyes write-off: only once the loan is past the product's DPD threshold. */
-export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): LoanEvent[] {
+export function requestWriteOff({ data }: RequestWriteOff, state: LoanState, lastClose?: string | null): LoanEvent[] {
   const terms = requireActive(state);
   if (state.writeOffRequest !== null) throw new DomainError('WRITE_OFF_ALREADY_REQUESTED', 'A write-off is already requested', 'conflict');
   requireNotBeforeReschedule(state, parseDate(data.date));
-  requireDpd(state, terms.writeOffDpd, parseDate(data.date));
+  requireDpd(state, terms.writeOffDpd, parseDate(data.date), lastClose);
   return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
 }
 
@@ -48,7 +54,7 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState): Lo
  * dated before its request); WRITE_OFF_BEFORE_LATER_FACTS (422, a repayment or waiver is dated
  * after it: money or relief the written-off loan could not have had); WRITE_OFF_DPD_TOO_LOW (422).
  */
-export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): LoanEvent[] {
+export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, lastClose?: string | null): LoanEvent[] {
   const terms = requireActive(state);
   const request = state.writeOffRequest;
   if (request === null) throw new DomainError('WRITE_OFF_NOT_REQUESTED', 'No write-off was requested', 'conflict');
@@ -65,7 +71,7 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState): Lo
   if (later !== undefined) {
     throw new DomainError('WRITE_OFF_BEFORE_LATER_FACTS', `A write-off cannot be dated ${date}, before a repayment or waiver dated ${later}`, 'rule', { latest: later });
   }
-  requireDpd(state, terms.writeOffDpd, date);
+  requireDpd(state, terms.writeOffDpd, date, lastClose);
   // What the books carry that day, and what the borrower owes that day (the payoff quote) beyond it.
   const onDate = structuredClone(state);
   cutBackTo(onDate, date);

@@ -2377,8 +2377,14 @@ export interface components {
              */
             component: "fee" | "penalty";
             dueDate: string;
+            /** @description The row the replay adds it to (a reduce-term payment dated before it may have dropped its own row: the last row takes it) */
             installment: number;
             reason: string;
+            /**
+             * @description The amount as applied, present only where the replay charges a different `amount`: less (0.00) where a fee on a row not yet due is forgone once no principal is owed (when applied, or by a payoff since), or where a write-off dated before it cut it off
+             * @example 1020.07
+             */
+            recordedAmount?: string;
         } | {
             /** @constant */
             type: "refund";
@@ -2455,6 +2461,7 @@ export interface components {
              * @example 1020.07
              */
             amount: string;
+            /** @description The claim written off by component (interest and fees the books never carried included); with `refundDue` they sum to `amount` */
             writtenOff: {
                 /**
                  * @description Decimal string in the loan currency
@@ -2476,7 +2483,17 @@ export interface components {
                  * @example 1020.07
                  */
                 penalties: string;
+                /**
+                 * @description Decimal string in the loan currency
+                 * @example 1020.07
+                 */
+                refundDue: string;
             };
+            /**
+             * @description The claim as first recorded, present only where it differs: a repayment reversed since re-derived the write-off
+             * @example 1020.07
+             */
+            recordedAmount?: string;
         };
         Product: {
             id: string;

@@ -1,0 +1,82 @@
+import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
+import type { LoanCommand } from './commands.js';
+import { daysPastDue, pastDueInstallments } from './delinquency.js';
+import type { LoanEvent } from './events.js';
+import { evolveLoan } from './evolve.js';
+import { fmt, owedTotal } from './installment.js';
+import { factKey } from './servicing-replay.js';
+import type { LoanState } from './state.js';
+
+/**
+ * What the command pipeline knows beside a loan command: the last business date close of business
+ * completed (null before the first close; absent, the decider leaves the class to the next close),
+ * and the thresholds the close classifies with.
+ */
+export interface LoanDecisionContext {
+  lastClose?: string | null;
+  thresholds?: ClassificationThresholds;
+}
+
+/**
+ * The one rule of a loan's class: classify(days past due as of the last close), the days counted
+ * from the due date of the oldest installment still owed on the loan as its facts now stand, to the
+ * last closed business date. Close of business applies it at each close; a command that changes the
+ * history (a reversal, a back-dated repayment, a waiver, a charge, a reschedule…) applies it in the
+ * same append (Fineract re-evaluates delinquency on each transaction). Only a loan that is active or
+ * overdue is classified: one that owes nothing is normal (LoanClosed, LoanOverpaid) and a
+ * written-off one keeps the class it was written off in.
+ */
+export function classificationAsOf(state: LoanState, lastClose: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): { to: LoanState['classification']; dpd: number } {
+  const dpd = daysPastDue(state.installments, state.firstUnsettled, lastClose);
+  return { to: classify(dpd, thresholds), dpd };
+}
+
+/**
+ * The date a loan's days past due are counted to on business date `date` (a command's date): the
+ * last close (the later of the pipeline's and the loan's own), or `date` when that is earlier or no
+ * close is known. The loan view, its class and the write-off threshold all count to it.
+ */
+export function dpdCountedTo(state: LoanState, date: string, lastClose: string | null | undefined): string {
+  if (lastClose === undefined || lastClose === null) return date;
+  const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
+  return closed < date ? closed : date;
+}
+
+/** Whether deciding the command may use the last close: to reclassify the loan, or to count days past due for a write-off. */
+export function usesLastClose(command: LoanCommand): boolean {
+  return !NEVER_RECLASSIFY.has(command.type) || command.type === 'RequestWriteOff' || command.type === 'ApproveWriteOff';
+}
+
+/** Commands that never change what a loan's installments owe, or leave it outside the five categories' moves. */
+const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
+  'SubmitApplication', 'RecordAssessment', 'Approve', 'Reject', 'Withdraw', 'CloseBusinessDay',
+  'RequestWriteOff', 'ApproveWriteOff', 'ReceiveRecovery', 'RefundOverpayment',
+]);
+
+/**
+ * What close of business would have recorded of the command's history change, in the same append:
+ * InstallmentOverdue for each row it leaves past due as of the last close that no close saw unpaid
+ * (the loan is then overdue, as the close would have made it), and the LoanClassified event (none,
+ * or one) that brings the loan's class to the rule above once the command's `events` are folded: dated the last close (the date the days past due are counted to,
+ * which keeps close of business's own date checks intact), its `reason` the event that moved it.
+ * A repayment dated on or after every fact so far only pays: on a normal loan it cannot raise the
+ * days past due, so it is not folded twice (the hot path).
+ */
+export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
+  if (context.lastClose === undefined || context.lastClose === null || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
+  // A close still running has closed this loan already when the loan carries its date.
+  const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
+  if (command.type === 'ReceiveRepayment' && state.classification === 'normal' && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey)) return [];
+  const next = structuredClone(state);
+  for (const event of events) evolveLoan(next, event);
+  if (next.status !== 'active' && next.status !== 'overdue') return [];
+  // What the close recorded of rows it saw past due, for rows the history change leaves past due as of it.
+  const overdue: LoanEvent[] = pastDueInstallments(next.installments, next.firstUnsettled, lastClose)
+    .filter((inst) => inst.overdueSince === null)
+    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose } }));
+  for (const event of overdue) evolveLoan(next, event);
+  const { to, dpd } = classificationAsOf(next, lastClose, context.thresholds);
+  if (to === next.classification) return overdue;
+  const reason = events[0]?.type ?? command.type;
+  return [...overdue, { type: 'LoanClassified', data: { from: next.classification, to, dpd, date: lastClose, reason } }];
+}

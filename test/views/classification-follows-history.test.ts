@@ -1,0 +1,150 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../../src/domain/calendar.js';
+import { classify, isNonPerforming } from '../../src/domain/loan/classification.js';
+import { daysPastDue } from '../../src/domain/loan/delinquency.js';
+import type { LoanEvent } from '../../src/domain/loan/events.js';
+import type { LoanState } from '../../src/domain/loan/state.js';
+import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
+import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+
+/** The class the one rule gives: classify(days past due as of the last close), counted on the loan as its facts now stand. */
+function expectedClass(state: LoanState, lastClose: string) {
+  const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
+  return classify(daysPastDue(state.installments, state.firstUnsettled, closed));
+}
+
+function classFollowsHistory(loan: ServicedLoan, lastClose: string, what: string): void {
+  const state = loan.state;
+  if (state.status === 'active' || state.status === 'overdue') {
+    expect(state.classification, `${what}: class as of the last close ${lastClose}`).toBe(expectedClass(state, lastClose));
+    // Overdue exactly when a row is past due as of the last close, as the close would have left it.
+    const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
+    expect(state.status, `${what}: status as of the last close ${closed}`).toBe(daysPastDue(state.installments, state.firstUnsettled, closed) > 0 ? 'overdue' : 'active');
+  } else if (state.status === 'closed' || state.status === 'overpaid') {
+    expect(state.classification, `${what}: owes nothing`).toBe('normal');
+  }
+  expect(state.flags.includes('npa'), `${what}: NPA flag follows the class`).toBe(isNonPerforming(state.classification));
+}
+
+describe('a loan\'s class follows its history, not only the close', () => {
+  it('after every command and close of any history (reversals, back-dated repayments, waivers, charges, reschedules, refunds, write-off, recovery), an open loan\'s class is classify(days past due as of the last close), and a command that moved it says so in its own append (random histories)', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 25 }), fc.constantFrom(null, 'fixed' as const, 'percent' as const), (steps, penalty) => {
+      const loan = new ServicedLoan('L1', servicingTerms({
+        writeOffDpd: 30,
+        penalty: penalty === null ? null : penalty === 'fixed' ? { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } : { type: 'percent', value: '5', cap: '60.00', graceDays: 2 },
+      }), '3000.00', 3, DISBURSED);
+      // Commands are recorded on business date `today`, after the close of the day before (a payment
+      // dated today is recorded before tonight's close, which may then charge its row's late penalty).
+      let today = DISBURSED;
+      loan.context = { lastClose: null };
+      for (const [n, s] of steps.entries()) {
+        if (s.op === 'advance') {
+          for (let d = 0; d < s.days; d++) {
+            loan.close(today);
+            loan.context = { lastClose: today };
+            classFollowsHistory(loan, today, `close of ${today}`);
+            today = addDays(today, 1);
+          }
+        }
+        const command = commandFor(s, today, n, loan.state);
+        if (!command) continue;
+        const before = loan.log.events.length;
+        if (!attempt(loan, command, today)) continue;
+        if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
+          attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
+        }
+        const lastClose = loan.context.lastClose;
+        if (lastClose === null || lastClose === undefined) continue;
+        classFollowsHistory(loan, lastClose, command.type);
+        for (const event of loan.log.events.slice(before).filter((e) => e.type === 'LoanClassified')) {
+          const data = event.data as Extract<LoanEvent, { type: 'LoanClassified' }>['data'];
+          expect(data.reason, 'a command reclassifying names the event that moved the class').toBeDefined();
+          expect(data.date, 'dated the last close').toBe(lastClose > (loan.state.lastEodDate ?? '') ? lastClose : loan.state.lastEodDate);
+        }
+      }
+    }), { numRuns: Number(process.env.VIEWS_RUNS ?? 300) });
+  }, 600_000);
+
+  /** 3 000.00 over 6 months at 12 %, next-installment: p1 pays rows 1–3 ahead on 01-20; closed every night through `closedThrough`. */
+  function paidAhead(closedThrough: string): ServicedLoan {
+    const loan = new ServicedLoan('Q7', servicingTerms({ writeOffDpd: 90, prepaymentStrategy: 'next-installment' }), '3000.00', 6, DISBURSED);
+    loan.repay('1600.00', 'p1', '2024-01-20');
+    let today = DISBURSED;
+    while (today < closedThrough) loan.close((today = addDays(today, 1)));
+    loan.context = { lastClose: closedThrough };
+    return loan;
+  }
+  const reverse = (date: string) => ({ type: 'ReverseRepayment' as const, data: { reference: 'p1', reason: 'bounced', effectiveDate: date, reversedBy: 'officer-1' } });
+
+  it('QA6 #7 / QA5 #8: reversing the payment that paid rows 1–3 ahead, the day after the close of 05-15, makes row 1 (due 02-15) 90 days past due as of that close: the loan is 关注 at once, in the reversal\'s own append, not 正常 until the next close', () => {
+    const loan = paidAhead('2024-05-15');
+    expect(loan.state.classification).toBe('normal');
+    const events = loan.run(reverse('2024-05-16'), '2024-05-16');
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'RepaymentReversed' }),
+      // What the closes would have recorded had p1 never been paid: rows 1–3 fell due unpaid.
+      ...[1, 2, 3].map((number) => ({ type: 'InstallmentOverdue', data: expect.objectContaining({ number, date: '2024-05-15' }) })),
+      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 90, date: '2024-05-15', reason: 'RepaymentReversed' } },
+    ]);
+    expect(loan.figures('2024-05-15').daysPastDue).toBe(90);
+    expect(loan.state).toMatchObject({ status: 'overdue', classification: 'special-mention', daysPastDue: 90, flags: [] });
+    // The next close moves it on by the same rule: 91 days as of 05-16 is 次级, non-performing.
+    loan.close('2024-05-16');
+    expect(loan.state).toMatchObject({ classification: 'substandard', daysPastDue: 91, flags: ['npa'] });
+  });
+
+  it('a day later (91 days as of the close of 05-16) the same reversal makes the loan 次级 and non-performing at once; paying it all back makes it 正常 again in the payment\'s own append', () => {
+    const loan = paidAhead('2024-05-16');
+    const events = loan.run(reverse('2024-05-17'), '2024-05-17');
+    // Row 4 (due 05-15, part paid) made it 关注 at the close of 05-16.
+    expect(events.at(-1)).toEqual({ type: 'LoanClassified', data: { from: 'special-mention', to: 'substandard', dpd: 91, date: '2024-05-16', reason: 'RepaymentReversed' } });
+    expect(loan.state.flags).toContain('npa');
+    // Back-dated to before row 1 fell due, a payment of rows 1–4 cures it: nothing is past due as of the last close.
+    const cure = loan.run({ type: 'ReceiveRepayment', data: { amount: '2100.00', channel: 'online', reference: 'p2', effectiveDate: '2024-02-01' } }, '2024-05-17');
+    expect(cure.at(-1)).toEqual({ type: 'LoanClassified', data: { from: 'substandard', to: 'normal', dpd: 0, date: '2024-05-16', reason: 'RepaymentReceived' } });
+    expect(loan.state).toMatchObject({ classification: 'normal', flags: [] });
+  });
+
+  it('a close classifies the loan as its own events leave it: the penalty of an installment paid on the first day after its grace reopens it (25.00 of row 1, due 02-15, owed again), so the close of 02-18 makes it 关注 at 3 days, not 正常', () => {
+    const loan = new ServicedLoan('P3', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }), '3000.00', 3, DISBURSED);
+    let today = DISBURSED;
+    while (today < '2024-02-17') loan.close((today = addDays(today, 1)));
+    loan.context = { lastClose: '2024-02-17' };
+    // Paid in full on 02-18, recorded before that night's close: 1 day past due as of 02-17 no more.
+    expect(loan.repay('1020.07', 'p1', '2024-02-18').at(-1)).toEqual({ type: 'LoanClassified', data: { from: 'special-mention', to: 'normal', dpd: 0, date: '2024-02-17', reason: 'RepaymentReceived' } });
+    expect(loan.close('2024-02-18')).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
+      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 3, date: '2024-02-18' } },
+    ]);
+    expect(loan.figures('2024-02-18').daysPastDue).toBe(3);
+  });
+
+  it('without a last close (no close has run), a command leaves the class to the first close', () => {
+    const loan = paidAhead('2024-05-15');
+    loan.context = {};
+    expect(loan.run(reverse('2024-05-16'), '2024-05-16').map((e) => e.type)).toEqual(['RepaymentReversed']);
+  });
+});
+
+describe('days past due are counted to the last close: the loan view, the class and the write-off threshold', () => {
+  it('a write-off needing 90 days, dated 05-15, is refused before that day\'s close: the last close (05-14) counts 89, the number the view shows; after the close of 05-15 it is accepted', () => {
+    const loan = new ServicedLoan('W90', servicingTerms({ writeOffDpd: 90 }), '3000.00', 6, DISBURSED);
+    let today = DISBURSED;
+    while (today < '2024-05-14') loan.close((today = addDays(today, 1)));
+    // Row 1 fell due on 02-15: 89 days as of 05-14's close, 90 as of 05-15's.
+    loan.context = { lastClose: '2024-05-14' };
+    const request = { type: 'RequestWriteOff' as const, data: { requestedBy: 'officer-1', reason: 'uncollectable', date: '2024-05-15' } };
+    expect(() => loan.run(request, '2024-05-15')).toThrow(expect.objectContaining({ code: 'WRITE_OFF_DPD_TOO_LOW', details: expect.objectContaining({ dpd: 89, asOf: '2024-05-14' }) }));
+    expect(loan.figures('2024-05-14').daysPastDue).toBe(89);
+    loan.close('2024-05-15');
+    loan.context = { lastClose: '2024-05-15' };
+    expect(loan.run(request, '2024-05-15').map((e) => e.type)).toEqual(['LoanWriteOffRequested']);
+    // A write-off dated before the last close counts to its own date.
+    const early = new ServicedLoan('W89', servicingTerms({ writeOffDpd: 90 }), '3000.00', 6, DISBURSED);
+    today = DISBURSED;
+    while (today < '2024-05-20') early.close((today = addDays(today, 1)));
+    early.context = { lastClose: '2024-05-20' };
+    expect(() => early.run({ ...request, data: { ...request.data, date: '2024-05-14' } }, '2024-05-20')).toThrow(expect.objectContaining({ details: expect.objectContaining({ dpd: 89, asOf: '2024-05-14' }) }));
+  });
+});
