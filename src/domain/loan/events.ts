@@ -147,6 +147,8 @@ export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   schedule: ScheduleRow[];
   /** Interest earned up to the effective date, added to the principal the new schedule repays (absent before it was kept). */
   capitalizedInterest?: string;
+  /** APR of the new schedule (irr-nominal, percent), which the loan discloses from then on (absent before it was kept). */
+  apr?: string;
 }>;
 export type LoanWriteOffRequested = DomainEvent<'LoanWriteOffRequested', { requestedBy: string; reason: string; date: string }>;
 export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
