@@ -25,6 +25,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'users.revokeSessions': { 404: ['USER_NOT_FOUND'] },
   'users.setRole': { 404: ['USER_NOT_FOUND'], 422: ['SELF_GRANT_REFUSED'] },
   'customers.decideKyc': { 422: ['KYC_FOUR_EYES'] },
+  'customers.erasePii': { 409: ['CUSTOMER_HAS_OPEN_LOANS'], 503: ['PROJECTION_BEHIND'] },
   'holidays.add': { 409: ['HOLIDAY_EXISTS'] },
   'holidays.remove': { 404: ['HOLIDAY_NOT_FOUND'] },
   'products.define': { 422: ['DEGENERATE_SCHEDULE', 'INVALID_PRODUCT_RANGE', 'RATE_OUT_OF_RANGE'] },

@@ -3673,7 +3673,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED, CUSTOMER_HAS_OPEN_LOANS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3681,7 +3681,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED" | "CUSTOMER_HAS_OPEN_LOANS";
                     };
                 };
             };
@@ -3730,6 +3730,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
                     };
                 };
             };
