@@ -306,6 +306,12 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.recoveries[event.data.reference] = { amount: event.data.amount, effectiveDate: event.data.effectiveDate };
       state.recovered = addAmounts(state.recovered, event.data.amount, c);
       break;
+    case 'RecoveryReversed':
+      delete state.reversalRequests[event.data.reference];
+      if (event.data.approvedBy !== undefined) state.approvedReversals.push(event.data.reference);
+      state.reversedRecoveries.push(event.data.reference);
+      state.recovered = subtractAmounts(state.recovered, event.data.amount, c);
+      break;
     case 'LoanOverpaid':
       // Also reopens a closed loan that money a channel reported after its close came to.
       state.status = 'overpaid';

@@ -46,7 +46,7 @@ function unpackRow(row: string): Installment {
  */
 export const loanSnapshotCodec = {
   /** Bump when the packed shape or the state's shape changes: older snapshots are then ignored. */
-  version: 14, // 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
+  version: 15, // 15: reversedRecoveries, and payoffs credit fees paid on rows not yet due; 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
   encode(state: LoanState): PackedLoanState {
     return { ...state, installments: state.installments.map(packRow), contract: state.contract.map(packRow) };
   },

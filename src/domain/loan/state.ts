@@ -147,6 +147,8 @@ export interface LoanState {
   writtenOff: { date: string; total: string; claim: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
+  /** References of reversed recoveries: no longer in `recovered`, and never reused. */
+  reversedRecoveries: string[];
   rescheduledOn: string | null;
   /**
    * Latest business date a close-of-business event carries. A run that changes nothing leaves no
@@ -209,6 +211,7 @@ export function initialLoanState(): LoanState {
     writtenOff: null,
     recoveries: {},
     recovered: '0',
+    reversedRecoveries: [],
     rescheduledOn: null,
     lastEodDate: null,
     closedOn: null,

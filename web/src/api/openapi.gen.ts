@@ -254,7 +254,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). Above the product's reversalApprovalAbove it is only requested until a second person approves it */
+        /** Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). A recovery's reference reverses that recovery (money received on a written-off loan). Above the product's reversalApprovalAbove it is only requested until a second person approves it */
         post: operations["loans.reverseRepayment"];
         delete?: never;
         options?: never;
@@ -2278,7 +2278,7 @@ export interface components {
              * @example 1020.07
              */
             amount: string;
-            /** @description The repayment reversed */
+            /** @description The repayment or recovery reversed */
             reference: string;
             reason: string;
         } | {
@@ -2431,6 +2431,8 @@ export interface components {
             amount: string;
             channel: string;
             reference: string;
+            /** @description True once a reversal took this recovery back (a bounced transfer) */
+            reversed: boolean;
         } | {
             /** @constant */
             type: "write-off";
