@@ -65,7 +65,7 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     const accrued = loan.close('2024-01-31').find((e) => e.type === 'InterestAccrued');
     expect(accrued?.type === 'InterestAccrued' && accrued.data.amount).toBe('81.29');
     expect(loan.payoff('2024-02-05').total).toBe('12100.65');
-    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-02-05', term: 12, annualRate: '12' } }, '2024-02-05');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-02-05', term: 13, annualRate: '12' } }, '2024-02-05');
     expect(loan.payoff('2024-02-05').total).toBe('12100.65');
     await expectLedgerAgrees(loan);
     expect(loan.repay('12000.00', 'p1', '2024-02-05').map((e) => e.type)).toEqual(['RepaymentReceived']);

@@ -25,6 +25,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'users.revokeSessions': { 404: ['USER_NOT_FOUND'] },
   'users.setRole': { 404: ['USER_NOT_FOUND'], 422: ['SELF_GRANT_REFUSED'] },
   'customers.decideKyc': { 422: ['KYC_FOUR_EYES'] },
+  'customers.erasePii': { 409: ['CUSTOMER_HAS_OPEN_LOANS'], 503: ['PROJECTION_BEHIND'] },
   'holidays.add': { 409: ['HOLIDAY_EXISTS'] },
   'holidays.remove': { 404: ['HOLIDAY_NOT_FOUND'] },
   'products.define': { 422: ['DEGENERATE_SCHEDULE', 'INVALID_PRODUCT_RANGE', 'RATE_OUT_OF_RANGE'] },
@@ -36,6 +37,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'loans.assess': { 422: ['KYC_NOT_SUBMITTED'] },
   'loans.disburse': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE'] },
   'loans.payoff': { 409: ['LOAN_NOT_REPAYABLE'] },
+  'loans.reschedule': { 422: ['RESCHEDULE_CHANGES_NOTHING'] },
   'loans.applyCharge': { 422: ['CHARGE_DUE_BEFORE_DISBURSEMENT', 'PENALTY_CHARGE_DUE_IN_FUTURE'] },
   'loans.reverseRepayment': {
     404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],

@@ -22,7 +22,7 @@ export const loanTransaction = z.discriminatedUnion('type', [
     allocation: split.meta({ description: 'The split as every fact of the loan now stands: a back-dated payment recorded later re-splits it' }),
     recordedAllocation: split.optional().meta({ description: 'The split when the repayment was recorded, present only where it differs' }),
   }),
-  z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment reversed' }), reason: z.string() }),
+  z.object({ type: z.literal('reversal'), ...movement, reference: z.string().meta({ description: 'The repayment or recovery reversed' }), reason: z.string() }),
   z.object({
     type: z.literal('waiver'), ...movement, kind: z.enum(['penalty', 'fee', 'interest']), reason: z.string(),
     recordedAmount: amount.optional().meta({ description: 'The amount as recorded, present only where the replay waives a different `amount` (what the figures and the ledger hold): a payment recorded later, dated before it, paid part of what it waived' }),
@@ -39,7 +39,10 @@ export const loanTransaction = z.discriminatedUnion('type', [
     recordedAmount: amount.optional().meta({ description: 'The amount as applied, present only where the replay charges a different `amount`: less (0.00) where a fee on a row not yet due is forgone once no principal is owed (when applied, or by a payoff since), or where a write-off dated before it cut it off' }),
   }),
   z.object({ type: z.literal('refund'), ...movement, channel: z.string(), reference: z.string() }),
-  z.object({ type: z.literal('recovery'), ...movement, channel: z.string(), reference: z.string() }),
+  z.object({
+    type: z.literal('recovery'), ...movement, channel: z.string(), reference: z.string(),
+    reversed: z.boolean().meta({ description: 'True once a reversal took this recovery back (a bounced transfer)' }),
+  }),
   z.object({
     type: z.literal('write-off'), ...movement,
     writtenOff: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, refundDue: amount }).meta({ description: 'The claim written off by component (interest and fees the books never carried included); with `refundDue` they sum to `amount`' }),

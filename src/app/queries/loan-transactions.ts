@@ -1,5 +1,5 @@
 import type {
-  Allocation, ChargeApplied, ChargeKind, OfficerChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RefundIssued,
+  Allocation, ChargeApplied, ChargeKind, OfficerChargeKind, InstallmentAllocation, LoanApplicationSubmitted, LoanDisbursed, LoanWrittenOff, PenaltyCharged, RecoveryReceived, RecoveryReversed, RefundIssued,
   RepaymentReceived, RepaymentReversed, ChargeWaived,
 } from '../../domain/loan/events.js';
 import { Dec } from '../../domain/decimal.js';
@@ -56,7 +56,7 @@ export type LoanTransaction = Movement & (
     recordedAmount?: string;
   }
   | { type: 'refund'; channel: string; reference: string }
-  | { type: 'recovery'; channel: string; reference: string }
+  | { type: 'recovery'; channel: string; reference: string; reversed: boolean }
   | {
     type: 'write-off';
     /** The claim written off by component; with `refundDue` they sum to `amount`. */
@@ -80,8 +80,9 @@ export function loanTransactions(stream: LoanStream, current: ServicingNow = ser
   const application = stream.events.find((e) => e.type === 'LoanApplicationSubmitted') as RecordedEvent<LoanApplicationSubmitted['data']> | undefined;
   const currency = application?.data.terms.currency ?? '';
   const reversed = new Set(stream.events.filter((e) => e.type === 'RepaymentReversed').map((e) => (e.data as RepaymentReversed['data']).reference));
+  const reversedRecoveries = new Set(stream.events.filter((e) => e.type === 'RecoveryReversed').map((e) => (e.data as RecoveryReversed['data']).reference));
   return stream.events.flatMap((event) => {
-    const movement = asReplayed(withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties), current.splits), event.revision.toString(), current, currency);
+    const movement = asReplayed(withCurrentAllocation(toMovement(event, currency, reversed, current.voidedPenalties, reversedRecoveries), current.splits), event.revision.toString(), current, currency);
     if (!movement) return [];
     const base = {
       revision: event.revision.toString(), position: event.position.toString(), recordedAt: event.recordedAt,
@@ -213,7 +214,7 @@ function withCurrentAllocation(movement: MovementPart | null, current: ReadonlyM
 // Distributes over the union, so each kind keeps its own fields.
 type MovementPart = LoanTransaction extends infer T ? (T extends LoanTransaction ? Omit<T, 'revision' | 'position' | 'recordedAt' | 'actor' | 'currency'> : never) : never;
 
-function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySet<string>, voided: ReadonlySet<string>): MovementPart | null {
+function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySet<string>, voided: ReadonlySet<string>, reversedRecoveries: ReadonlySet<string> = new Set()): MovementPart | null {
   switch (event.type) {
     case 'LoanDisbursed': {
       const d = event.data as LoanDisbursed['data'];
@@ -248,7 +249,11 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
     }
     case 'RecoveryReceived': {
       const d = event.data as RecoveryReceived['data'];
-      return { type: 'recovery', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference };
+      return { type: 'recovery', date: d.effectiveDate, amount: d.amount, channel: d.channel, reference: d.reference, reversed: reversedRecoveries.has(d.reference) };
+    }
+    case 'RecoveryReversed': {
+      const d = event.data as RecoveryReversed['data'];
+      return { type: 'reversal', date: d.effectiveDate, amount: d.amount, reference: d.reference, reason: d.reason };
     }
     case 'LoanWrittenOff': {
       // The borrower's claim written off (the payoff that day), interest and fees the books never carried included.

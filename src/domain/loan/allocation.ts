@@ -74,8 +74,8 @@ function inAdvanceSteps(notDue: number[], next: number | undefined, parts: Payof
  * Splits `amount` over the installments as of `date`: never allocates more than a component
  * owes, and allocation plus excess equals the amount exactly. Excess is money beyond every
  * balance (an overpayment). An amount that pays the loan off (at least its payoffParts total)
- * also takes back interest paid ahead on rows not yet due beyond what they earned, as a negative
- * interest part on those rows, and pays principal with it.
+ * also takes back interest paid ahead on rows not yet due beyond what they earned, and fees paid
+ * on rows not yet due, as negative interest and fee parts on those rows, and pays principal with them.
  */
 export function allocateRepayment(
   installments: readonly Installment[],
@@ -95,7 +95,7 @@ export function allocateRepayment(
   const parts = payoffParts(installments, date, ctx);
   const paysOff = remaining.gte(parts.total);
   // A payoff moves interest paid ahead but not earned to principal: it pays with the cash (see PayoffParts).
-  if (paysOff) remaining = remaining.plus(parts.interestCredit);
+  if (paysOff) remaining = remaining.plus(parts.interestCredit).plus(parts.feeCredit);
   const take = (step: Step) => {
     const inst = installments[step.index] as Installment;
     const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
@@ -118,7 +118,8 @@ export function allocateRepayment(
     take(step);
   }
   if (!paysOff && remaining.gt(0)) for (const step of shortPayoffSteps(installments, notDue, parts, taken, remaining)) take(step);
-  if (paysOff) for (const row of parts.unearned) taken.set(row.index, credited(taken.get(row.index), row.amount));
+  if (paysOff) for (const row of parts.unearned) taken.set(row.index, credited(taken.get(row.index), 'interest', row.amount));
+  if (paysOff) for (const row of parts.unearnedFees) taken.set(row.index, credited(taken.get(row.index), 'fee', row.amount));
   return summarize(installments, taken, remaining, ctx.currency);
 }
 
@@ -143,10 +144,10 @@ function shortPayoffSteps(installments: readonly Installment[], notDue: number[]
   return steps;
 }
 
-/** A row's allocation with `interest` paid before, and not earned, taken back (a negative interest part). */
-function credited(parts: Record<Component, Decimal> | undefined, interest: Decimal): Record<Component, Decimal> {
+/** A row's allocation with interest or a fee paid before, and not owed by the payoff date, taken back (a negative part). */
+function credited(parts: Record<Component, Decimal> | undefined, component: 'interest' | 'fee', amount: Decimal): Record<Component, Decimal> {
   const mine = parts ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
-  return { ...mine, interest: mine.interest.minus(interest) };
+  return { ...mine, [component]: mine[component].minus(amount) };
 }
 
 function summarize(

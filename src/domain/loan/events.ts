@@ -157,6 +157,8 @@ export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   schedule: ScheduleRow[];
   /** Interest earned up to the effective date, added to the principal the new schedule repays (absent before it was kept). */
   capitalizedInterest?: string;
+  /** APR of the new schedule (irr-nominal, percent), which the loan discloses from then on (absent before it was kept). */
+  apr?: string;
 }>;
 export type LoanWriteOffRequested = DomainEvent<'LoanWriteOffRequested', { requestedBy: string; reason: string; date: string }>;
 export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
@@ -179,6 +181,19 @@ export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
   approvedBy: string;
 }>;
 export type RecoveryReceived = DomainEvent<'RecoveryReceived', { amount: string; channel: Channel; reference: string; effectiveDate: string }>;
+/**
+ * A recovery undone (a bounced transfer, a posting error): the money never stood, so what was
+ * recovered and the recovery income go down by `amount` and the claim left goes back up. Carries
+ * `approvedBy` when a second person approved it (above the product's reversalApprovalAbove).
+ */
+export type RecoveryReversed = DomainEvent<'RecoveryReversed', {
+  reference: string;
+  amount: string;
+  reason: string;
+  effectiveDate: string;
+  reversedBy: string;
+  approvedBy?: string;
+}>;
 export type LoanOverpaid = DomainEvent<'LoanOverpaid', { amount: string; date: string }>;
 export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: Channel; reference: string; date: string }>;
 export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obligations_met' | 'overpayment_refunded' }>;
@@ -221,7 +236,7 @@ export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
   | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
   | ChargeWaived | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
-  | RecoveryReceived | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
+  | RecoveryReceived | RecoveryReversed | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
 
 export type LoanStatus =
   | 'submitted' | 'assessed' | 'approved' | 'rejected' | 'withdrawn'

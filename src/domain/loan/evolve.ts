@@ -196,6 +196,8 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   state.lastFactKey = null;
   state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
   Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
+  // The APR disclosed follows the terms in force.
+  if (data.apr !== undefined && state.disbursement !== null) state.disbursement = { ...state.disbursement, apr: data.apr };
   refreshDerived(state);
 }
 
@@ -322,6 +324,12 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'RecoveryReceived':
       state.recoveries[event.data.reference] = { amount: event.data.amount, effectiveDate: event.data.effectiveDate };
       state.recovered = addAmounts(state.recovered, event.data.amount, c);
+      break;
+    case 'RecoveryReversed':
+      delete state.reversalRequests[event.data.reference];
+      if (event.data.approvedBy !== undefined) state.approvedReversals.push(event.data.reference);
+      state.reversedRecoveries.push(event.data.reference);
+      state.recovered = subtractAmounts(state.recovered, event.data.amount, c);
       break;
     case 'LoanOverpaid':
       // Also reopens a closed loan that money a channel reported after its close came to.

@@ -46,11 +46,30 @@ export function unearnedPaidRows(installments: readonly Installment[], date: str
 }
 
 /**
+ * Fees paid on rows not yet due at `date` (a service fee or an officer's document fee paid ahead):
+ * a fee is owed when its row falls due, and a loan paid off before then forgoes it (forgoUnearned),
+ * so a payoff credits back what was paid of it, as it does interest paid ahead. Settled rows count
+ * too. Then the total a borrower pays to close a loan on a day does not depend on how that day's
+ * money was split or ordered.
+ */
+export function feesPaidAheadRows(installments: readonly Installment[], date: string): RowAmount[] {
+  const rows: RowAmount[] = [];
+  for (let index = installments.length - 1; index >= 0; index--) {
+    const inst = installments[index] as Installment;
+    if (inst.dueDate <= date) break;
+    const paid = new Dec(inst.paid.fee);
+    if (paid.gt(0)) rows.unshift({ index, amount: paid });
+  }
+  return rows;
+}
+
+/**
  * What closes the loan on `date`, per component: principal on every row; interest and fees fallen
  * due; penalties charged on any row (an officer's late or collection fee may sit on a row not yet
  * due); interest rows not yet due have earned and not been paid; less interest rows not yet due
- * were paid beyond what they earned (`interestCredit`), which a payoff moves to principal, so over
- * the loan's life the borrower pays interest only for days that ran. `total` is what a payment on
+ * were paid beyond what they earned (`interestCredit`), and fees paid on rows not yet due
+ * (`feeCredit`), which a payoff moves to principal, so over the loan's life the borrower pays
+ * interest only for days that ran and fees only of rows that fell due. `total` is what a payment on
  * `date` must at least be to close the loan.
  */
 export interface PayoffParts {
@@ -62,6 +81,9 @@ export interface PayoffParts {
   earned: RowAmount[];
   unearned: RowAmount[];
   interestCredit: Decimal;
+  /** Fees paid on rows due after the date, per row (all of each: none is owed yet). */
+  unearnedFees: RowAmount[];
+  feeCredit: Decimal;
   total: Decimal;
 }
 
@@ -88,6 +110,8 @@ export function payoffParts(installments: readonly Installment[], date: string, 
   // Once no principal is owed the loan has been paid off and its unearned interest forgone (forgoUnearned).
   const unearned = principal.gt(0) ? unearnedPaidRows(installments, date, ctx) : [];
   const interestCredit = unearned.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
-  const total = principal.plus(interest).plus(fees).plus(penalties).minus(interestCredit);
-  return { principal, interest, fees, penalties, earned, unearned, interestCredit, total };
+  const unearnedFees = principal.gt(0) ? feesPaidAheadRows(installments, date) : [];
+  const feeCredit = unearnedFees.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
+  const total = principal.plus(interest).plus(fees).plus(penalties).minus(interestCredit).minus(feeCredit);
+  return { principal, interest, fees, penalties, earned, unearned, interestCredit, unearnedFees, feeCredit, total };
 }

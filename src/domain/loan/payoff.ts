@@ -62,7 +62,9 @@ function quoteByReplay(state: LoanState, date: string): PayoffQuote {
  * principal outstanding, plus interest, fees and penalties fallen due, plus penalties charged on
  * rows not yet due, plus interest earned to date by rows not yet due (the current period's, and
  * deferred interest under grace; never future interest), less interest paid ahead on rows not yet
- * due beyond what they earned (so `interest` is negative when that credit is the larger).
+ * due beyond what they earned (so `interest` is negative when that credit is the larger), and less
+ * fees paid on rows not yet due (a fee is forgone when the loan is paid off before its row falls
+ * due; `fees` is negative when that credit is the larger).
  * Allocating exactly this amount on that date leaves nothing owed and no credit.
  */
 export function payoffQuote(state: LoanState, date: string): PayoffQuote {
@@ -75,7 +77,7 @@ export function payoffQuote(state: LoanState, date: string): PayoffQuote {
     date,
     principal: fmt(parts.principal, c),
     interest: fmt(parts.interest.minus(parts.interestCredit), c),
-    fees: fmt(parts.fees, c),
+    fees: fmt(parts.fees.minus(parts.feeCredit), c),
     penalties: fmt(parts.penalties, c),
     refundDue: fmt(refundDue, c),
     total: fmt(parts.total.plus(refundDue), c),

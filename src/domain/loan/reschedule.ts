@@ -1,3 +1,4 @@
+import { assertAprWithinCap, computeApr } from '../apr.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { generateSchedule } from '../schedule/generate.js';
@@ -10,8 +11,8 @@ import { loanContext } from './payoff.js';
 import { paymentIsLatest } from './payment-outcome.js';
 import type { LoanState } from './state.js';
 
-function rule(code: string, message: string): never {
-  throw new DomainError(code, message, 'rule');
+function rule(code: string, message: string, details?: Record<string, unknown>): never {
+  throw new DomainError(code, message, 'rule', details);
 }
 
 /**
@@ -21,6 +22,10 @@ function rule(code: string, message: string): never {
  * interest the deferred interest earned since disbursement) is never forgiven: it is capitalised,
  * added to the principal the new schedule repays (only a waiver forgives interest), so the payoff
  * on the effective date is the same before and after.
+ *
+ * Refused (422) when it would change neither term nor rate (RESCHEDULE_CHANGES_NOTHING), and when
+ * the new schedule's APR (computed as at disbursement, on the principal rescheduled) is above the
+ * product's cap (APR_CAP_EXCEEDED); the event carries that APR, which the loan then discloses.
  */
 export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEvent[] {
   const terms = requireActive(state);
@@ -60,15 +65,23 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   if (owedPrincipal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
   const term = data.term ?? replaced.length;
   if (!Number.isInteger(term) || term < 1 || term > terms.term.max) rule('TERM_OUT_OF_RANGE', `Term ${term} is outside 1–${terms.term.max}`);
-  const annualRate = data.annualRate ?? state.annualRate ?? terms.annualRate;
+  const currentRate = state.annualRate ?? terms.annualRate;
+  const annualRate = data.annualRate ?? currentRate;
+  // Same term and rate would only restart the due-date cycle on the effective date and capitalise the period's interest.
+  if (term === replaced.length && new Dec(annualRate).eq(currentRate)) {
+    rule('RESCHEDULE_CHANGES_NOTHING', `Give a term other than the ${replaced.length} periods left or a rate other than ${currentRate} %`, { term, annualRate: currentRate });
+  }
   // Grace was for the original loan; a rescheduled balance repays from its first period.
   const schedule = generateSchedule({
     principal: fmt(principal, state.currency), annualRate, term, startDate: date,
     terms: { ...terms, annualRate, graceOnPrincipal: 0, graceOnInterest: 0 },
     ...(data.calendar ? { calendar: data.calendar } : {}),
   });
+  // The new terms are a contract like the disbursed one: the same APR (IRR of the borrower's flows, fees included), under the same cap.
+  const apr = computeApr({ netDisbursed: fmt(principal, state.currency), startDate: date, rows: schedule, currency: state.currency, frequency: terms.frequency });
+  assertAprWithinCap(apr, terms.aprCap);
   return [{
     type: 'LoanRescheduled',
-    data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule, capitalizedInterest: fmt(capitalized, state.currency) },
+    data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule, capitalizedInterest: fmt(capitalized, state.currency), apr },
   }];
 }

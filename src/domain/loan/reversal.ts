@@ -10,8 +10,32 @@ import type { LoanState } from './state.js';
 /** The repayment recorded under `reference`; REPAYMENT_NOT_FOUND otherwise. */
 function knownRepayment(state: LoanState, reference: string): PaymentRecord {
   const payment = knownPayment(state.payments, reference);
-  if (!payment) throw new DomainError('REPAYMENT_NOT_FOUND', `No repayment with reference ${reference}`, 'not_found', { reference });
+  if (!payment) throw new DomainError('REPAYMENT_NOT_FOUND', `No repayment or recovery with reference ${reference}`, 'not_found', { reference });
   return payment;
+}
+
+/** The recovery recorded under `reference`, when no repayment has it (a repayment's reference wins). */
+function knownRecovery(state: LoanState, reference: string): { amount: string; effectiveDate: string } | null {
+  if (knownPayment(state.payments, reference)) return null;
+  return state.recoveries[reference] ?? null;
+}
+
+/**
+ * Reverses a recovery (money received on a written-off loan, e.g. a bounced transfer): what was
+ * recovered goes down, and the ledger moves the recovery income and the cash back. The same rules
+ * as a repayment's reversal: a second reversal or one already requested is a no-op, never dated
+ * before the recovery, and above reversalApprovalAbove only requested until approved.
+ */
+function reverseRecovery(data: ReverseRepayment['data'], recovery: { amount: string; effectiveDate: string }, state: LoanState, threshold: string | null): LoanEvent[] {
+  if (state.reversedRecoveries.includes(data.reference) || state.reversalRequests[data.reference]) return [];
+  const date = parseDate(data.effectiveDate);
+  if (date < recovery.effectiveDate) {
+    throw new DomainError('REVERSAL_BEFORE_PAYMENT', `A reversal cannot be dated ${date}, before the recovery on ${recovery.effectiveDate}`, 'rule');
+  }
+  if (threshold !== null && new Dec(recovery.amount).gt(threshold)) {
+    return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: recovery.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
+  }
+  return [{ type: 'RecoveryReversed', data: { reference: data.reference, amount: recovery.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }];
 }
 
 /**
@@ -32,9 +56,12 @@ function requireReversible(state: LoanState, payment: PaymentRecord): void {
  * comes back. Reversing a reference already reversed, or asking again for a reversal already
  * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` it is only
  * requested (RepaymentReversalRequested) until a second person approves it (approveReversal).
+ * A recovery's reference reverses that recovery (reverseRecovery).
  */
 export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): LoanEvent[] {
   const terms = requireLoan(state);
+  const recovery = knownRecovery(state, data.reference);
+  if (recovery) return reverseRecovery(data, recovery, state, terms.reversalApprovalAbove ?? null);
   const payment = knownRepayment(state, data.reference);
   if (state.reversed.includes(data.reference) || state.reversalRequests[data.reference]) return [];
   requireReversible(state, payment);
@@ -60,6 +87,8 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
  */
 export function approveReversal({ data }: ApproveReversal, state: LoanState): LoanEvent[] {
   requireLoan(state);
+  const recovery = knownRecovery(state, data.reference);
+  if (recovery) return approveRecoveryReversal(data, recovery, state);
   const payment = knownRepayment(state, data.reference);
   if (state.approvedReversals.includes(data.reference)) return [];
   if (state.reversed.includes(data.reference)) {
@@ -74,5 +103,22 @@ export function approveReversal({ data }: ApproveReversal, state: LoanState): Lo
   return [{
     type: 'RepaymentReversed',
     data: { reference: data.reference, amount: payment.amount, reason: request.reason, effectiveDate: request.effectiveDate, reversedBy: request.requestedBy, approvedBy: data.approvedBy },
+  }];
+}
+
+/** approveReversal for a recovery: the same four-eyes rules, answered with RecoveryReversed. */
+function approveRecoveryReversal(data: ApproveReversal['data'], recovery: { amount: string }, state: LoanState): LoanEvent[] {
+  if (state.approvedReversals.includes(data.reference)) return [];
+  if (state.reversedRecoveries.includes(data.reference)) {
+    throw new DomainError('REVERSAL_NOT_REQUESTED', `${data.reference} was reversed at once (no approval was needed): there is nothing to approve`, 'conflict', { reference: data.reference });
+  }
+  const request = state.reversalRequests[data.reference];
+  if (!request) throw new DomainError('REVERSAL_NOT_REQUESTED', `No reversal of ${data.reference} waits for approval`, 'conflict', { reference: data.reference });
+  if (request.requestedBy === data.approvedBy) {
+    throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a reversal must not be its requester', 'rule');
+  }
+  return [{
+    type: 'RecoveryReversed',
+    data: { reference: data.reference, amount: recovery.amount, reason: request.reason, effectiveDate: request.effectiveDate, reversedBy: request.requestedBy, approvedBy: data.approvedBy },
   }];
 }

@@ -165,6 +165,8 @@ export interface LoanState {
   } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;
+  /** References of reversed recoveries: no longer in `recovered`, and never reused. */
+  reversedRecoveries: string[];
   rescheduledOn: string | null;
   /**
    * Latest business date a close-of-business event carries. A run that changes nothing leaves no
@@ -235,6 +237,7 @@ export function initialLoanState(): LoanState {
     writtenOff: null,
     recoveries: {},
     recovered: '0',
+    reversedRecoveries: [],
     rescheduledOn: null,
     lastEodDate: null,
     penaltyReviewFrom: null,

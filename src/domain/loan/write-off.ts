@@ -91,6 +91,10 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, las
  */
 export function receiveRecovery({ data }: ReceiveRecovery, state: LoanState): LoanEvent[] {
   requireLoan(state);
+  // A reference identifies one transfer: a reversed (bounced) one is not taken again under it.
+  if (state.reversedRecoveries.includes(data.reference)) {
+    throw new DomainError('REPAYMENT_REVERSED', `Recovery ${data.reference} was reversed; send the new transfer under a new reference`, 'conflict', { reference: data.reference });
+  }
   const replay = replayOf(state.recoveries[data.reference], data.amount);
   if (replay) return replay;
   if (state.status !== 'written_off' || state.writtenOff === null) {

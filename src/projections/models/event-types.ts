@@ -17,7 +17,7 @@ export const LOAN_EVENT_TYPES = [
   'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanRejected', 'LoanApplicationWithdrawn',
   'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
   'ChargeWaived', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
-  'RecoveryReceived', 'LoanOverpaid', 'RefundIssued', 'LoanClosed', 'LoanMigrated',
+  'RecoveryReceived', 'RecoveryReversed', 'LoanOverpaid', 'RefundIssued', 'LoanClosed', 'LoanMigrated',
 ] as const satisfies readonly LoanEvent['type'][];
 
 /** The lender's holiday list (stream `calendar-lender`); only the audit trail reads them. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { call, command, defineProduct, PERSONAL, disbursedLoan, read, useBusinessClock, verifiedCustomer } from './journey.js';
+import { call, command, defineProduct, PERSONAL, disbursedLoan, read, repay, useBusinessClock, verifiedCustomer } from './journey.js';
 
 let t: TestApp;
 let head: string;
@@ -49,11 +49,14 @@ describe('GET /v1/customers/:id', () => {
   it('shows [erased] everywhere once the key is destroyed, balances intact', async () => {
     await verifiedCustomer(t, 'gone');
     await disbursedLoan(t, 'lg', 'gone');
+    // Not while the loan runs (the identity is needed to perform it): repaid the day it was paid out, it closes.
+    expect((await call(t, STAFF.compliance, 'DELETE', '/v1/customers/gone/pii', { reason: 'PIPL request' })).statusCode).toBe(409);
+    await repay(t, 'lg', 'gone', '3000.00', '2026-01-15', 'r-gone');
     const position = await command(t, STAFF.compliance, 'DELETE', '/v1/customers/gone/pii', { reason: 'PIPL request' });
     const account = await read(t, STAFF.compliance, `/v1/customers/gone?minPosition=${position}`);
     expect(account).toMatchObject({
       erased: true, profile: { name: '[erased]', nationalId: '[erased]', phone: '[erased]', email: '[erased]' }, kyc: { bankAccount: '[erased]' },
-      totals: [{ outstanding: '3060.20' }],
+      totals: [{ principal: '3000.00', outstanding: '0.00' }],
     });
     const history = await read<{ borrower: Record<string, string> }>(t, STAFF.compliance, '/v1/loans/lg/history');
     expect(Object.values(history.borrower)).toEqual(Array(5).fill('[erased]'));

@@ -254,7 +254,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). Above the product's reversalApprovalAbove it is only requested until a second person approves it */
+        /** Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). A recovery's reference reverses that recovery (money received on a written-off loan). Above the product's reversalApprovalAbove it is only requested until a second person approves it */
         post: operations["loans.reverseRepayment"];
         delete?: never;
         options?: never;
@@ -2278,7 +2278,7 @@ export interface components {
              * @example 1020.07
              */
             amount: string;
-            /** @description The repayment reversed */
+            /** @description The repayment or recovery reversed */
             reference: string;
             reason: string;
         } | {
@@ -2437,6 +2437,8 @@ export interface components {
             amount: string;
             channel: string;
             reference: string;
+            /** @description True once a reversal took this recovery back (a bounced transfer) */
+            reversed: boolean;
         } | {
             /** @constant */
             type: "write-off";
@@ -3690,7 +3692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED, CUSTOMER_HAS_OPEN_LOANS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3698,7 +3700,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED" | "CUSTOMER_HAS_OPEN_LOANS";
                     };
                 };
             };
@@ -3747,6 +3749,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
                     };
                 };
             };
@@ -6976,7 +6990,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, RESCHEDULE_CHANGES_NOTHING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6984,7 +6998,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "RESCHEDULE_CHANGES_NOTHING";
                     };
                 };
             };

@@ -9,6 +9,10 @@ import { erasureBody, kycDecisionBody, registerCustomerBody, submitKycBody } fro
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
+import { awaitProjections } from '../queries/read-your-writes.js';
+import { loanSummaryProjection } from '../../../projections/models/loan-summary/loan-summary.js';
+
+const LOAN_SUMMARY_PROJECTION = loanSummaryProjection.name;
 
 /** Customer commands: registration, KYC and its decision, erasure of PII. */
 export const customerCommandRoutes: ApiPlugin = async (scope, { deps }) => {
@@ -47,6 +51,8 @@ export const customerCommandRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: commandSchema('customers', 'Erase a customer\'s PII by destroying its data key (compliance)', { params: idParams, body: erasureBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'customers.erasePii', deps.eventStore);
+    // The customer's loans are found in the loan summary: brought up to the head of the log first (503 if it lags).
+    await awaitProjections(deps, [LOAN_SUMMARY_PROJECTION], (await deps.eventStore.headPosition()).toString());
     const reason = request.body?.reason ?? 'erasure requested';
     const outcome = await eraseCustomer(deps, commandMeta(request, actor, 'customers.erasePii'), request.params.id, reason);
     // The borrower's account holds its phone or e-mail as login: erased with the rest.

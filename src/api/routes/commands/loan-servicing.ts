@@ -29,7 +29,7 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/repayments/:reference/reversal', {
     config: { policy: 'loans.reverseRepayment' },
-    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). Above the product\'s reversalApprovalAbove it is only requested until a second person approves it', {
+    schema: commandSchema('loans', 'Reverse a repayment (bounced transfer, chargeback, posting error); allocation re-runs without it (officer). A recovery\'s reference reverses that recovery (money received on a written-off loan). Above the product\'s reversalApprovalAbove it is only requested until a second person approves it', {
       params: reversalParams, body: reversalBody,
     }),
   }, async (request, reply) => {

@@ -20,6 +20,7 @@ const KIND: Record<string, JournalKind> = {
   ChargeApplied: 'charge',
   LoanWrittenOff: 'write_off',
   RecoveryReceived: 'recovery',
+  RecoveryReversed: 'reversal',
   RefundIssued: 'refund',
   LoanRescheduled: 'reschedule',
   // A migrated loan's balances as of its cut-over date (booked on that date: the event's business date).

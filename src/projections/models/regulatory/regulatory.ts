@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type {
-  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RefundIssued, RepaymentReceived, RepaymentReversed,
+  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RecoveryReversed, RefundIssued, RepaymentReceived, RepaymentReversed,
 } from '../../../domain/loan/events.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { sumAmounts } from '../amount.js';
@@ -100,6 +100,13 @@ export const regulatoryProjection: Projection = {
       recordMovement(raw, await loanOf(raw, ctx), {
         kind: 'recovery', amount: data.amount, channel: data.channel, date: data.effectiveDate, reference: data.reference,
       }, ctx);
+    },
+    // A reversed recovery (a bounced transfer) stays on record, marked, like a reversed repayment.
+    RecoveryReversed: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<RecoveryReversed['data']>;
+      const page = await ctx.find<RegulatoryTransaction>(REGULATORY_TRANSACTIONS, { where: { loanId: entityIdOf(raw, 'loan'), kind: 'recovery' } });
+      const recovery = page.items.find((tx) => tx.reference === data.reference);
+      if (recovery) ctx.put(REGULATORY_TRANSACTIONS, { ...recovery, reversedOn: data.effectiveDate });
     },
     RefundIssued: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RefundIssued['data']>;

@@ -1,6 +1,6 @@
 import type { KycSubmitted } from '../../../domain/customer/events.js';
 import type {
-  CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RepaymentReversalRequested, RepaymentReversed,
+  CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRequested, RepaymentReversed,
 } from '../../../domain/loan/events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
@@ -85,6 +85,10 @@ const handlers: Record<string, ProjectionHandler> = {
   },
   RepaymentReversed: (event, ctx) => {
     const { reference } = event.data as RepaymentReversed['data'];
+    leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
+  },
+  RecoveryReversed: (event, ctx) => {
+    const { reference } = event.data as RecoveryReversed['data'];
     leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
   },
   LoanWrittenOff: leaveWriteOffQueue,
