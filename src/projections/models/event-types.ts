@@ -2,7 +2,7 @@ import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import type { PaymentEvent } from '../../domain/payment/events.js';
 import type { StatementEvent } from '../../domain/payment/statement-events.js';
-import type { PayoutEvent, PayoutReserved } from '../../domain/payout/events.js';
+import type { PayoutDeskEvent, PayoutEvent } from '../../domain/payout/events.js';
 import type { ProductEvent } from '../../domain/product/events.js';
 import type { LenderHolidayEvent } from '../../domain/working-days/lender-holidays.js';
 
@@ -32,7 +32,9 @@ export const STATEMENT_EVENT_TYPES = [
 ] as const satisfies readonly StatementEvent['type'][];
 
 /** Refund payouts (stream `payout-<id>`) and each loan's payout desk (stream `payoutdesk-<loanId>`). */
-export const PAYOUT_EVENT_TYPES = ['PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved'] as const satisfies readonly (PayoutEvent | PayoutReserved)['type'][];
+export const PAYOUT_EVENT_TYPES = [
+  'PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
+] as const satisfies readonly (PayoutEvent | PayoutDeskEvent)['type'][];
 
 /** Compiles only when every listed catalog type appears in the lists above. */
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
@@ -43,7 +45,7 @@ export type CatalogListsComplete = [
   Exhaustive<LenderHolidayEvent['type'], (typeof CALENDAR_EVENT_TYPES)[number]>,
   Exhaustive<PaymentEvent['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
   Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
-  Exhaustive<(PayoutEvent | PayoutReserved)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
+  Exhaustive<(PayoutEvent | PayoutDeskEvent)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
 ] extends [true, true, true, true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
