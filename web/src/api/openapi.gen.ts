@@ -7509,7 +7509,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7517,7 +7517,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
                     };
                 };
             };
@@ -12343,7 +12343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: LOAN_NOT_OVERPAID, PAYOUT_CONCURRENT */
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_OVERPAID, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12351,7 +12351,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "LOAN_NOT_OVERPAID" | "PAYOUT_CONCURRENT";
+                        code?: "LOAN_NOT_OVERPAID" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
                     };
                 };
             };
