@@ -1,5 +1,6 @@
 import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
+import type { BankTransactionEvent } from '../../domain/payment/bank-transaction.js';
 import type { PaymentEvent } from '../../domain/payment/events.js';
 import type { StatementEvent } from '../../domain/payment/statement-events.js';
 import type { PayoutDeskEvent, PayoutEvent } from '../../domain/payout/events.js';
@@ -31,6 +32,9 @@ export const STATEMENT_EVENT_TYPES = [
   'BankStatementImported', 'StatementLineMatched', 'StatementLineSuspended', 'SuspenseLineAssigned',
 ] as const satisfies readonly StatementEvent['type'][];
 
+/** Where each bank transaction was recorded (stream `banktxn-<bankTxnId>`). */
+export const BANK_TRANSACTION_EVENT_TYPES = ['BankTransactionRecorded'] as const satisfies readonly BankTransactionEvent['type'][];
+
 /** Refund payouts (stream `payout-<id>`) and each loan's payout desk (stream `payoutdesk-<loanId>`). */
 export const PAYOUT_EVENT_TYPES = [
   'PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
@@ -46,11 +50,12 @@ export type CatalogListsComplete = [
   Exhaustive<PaymentEvent['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
   Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
   Exhaustive<(PayoutEvent | PayoutDeskEvent)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
-] extends [true, true, true, true, true, true, true] ? true : never;
+  Exhaustive<BankTransactionEvent['type'], (typeof BANK_TRANSACTION_EVENT_TYPES)[number]>,
+] extends [true, true, true, true, true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
 
 export const ALL_EVENT_TYPES: readonly string[] = [
   ...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, ...STATEMENT_EVENT_TYPES,
-  ...PAYOUT_EVENT_TYPES,
+  ...PAYOUT_EVENT_TYPES, ...BANK_TRANSACTION_EVENT_TYPES,
 ];

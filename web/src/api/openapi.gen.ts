@@ -11705,6 +11705,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Business rule refused: STATEMENT_LINE_CONFLICT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "STATEMENT_LINE_CONFLICT";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -11916,7 +11928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11924,7 +11936,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
