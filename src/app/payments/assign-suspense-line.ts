@@ -6,7 +6,7 @@ import { bankTransactionConflict } from '../../domain/payment/bank-transaction.j
 import { loadBankTransaction, recordBankTransaction } from './bank-transaction-stream.js';
 import { runPaymentCommand } from './payment-stream.js';
 import { checkChannelMoney, recordChannelMoney } from './record-channel-money.js';
-import { runStatementCommand } from './statement-stream.js';
+import { loadStatement, runStatementCommand } from './statement-stream.js';
 
 /**
  * An officer settles a suspended line — a statement line, or a provider payment no loan could take —
@@ -42,9 +42,10 @@ export async function assignSuspenseLine(services: AppServices, meta: CommandMet
   const bankTxn = line.intentId === undefined ? { bankTxnId, loanId, amount: line.amount, currency: line.currency, date: line.date, statementId: line.statementId } : null;
   if (bankTxn !== null) {
     const known = await loadBankTransaction(services, bankTxnId);
-    // Put there by this very line (assigned before): its statement answers, SUSPENSE_LINE_ASSIGNED or a no-op.
-    const conflict = known.recorded?.statementId === line.statementId ? null : bankTransactionConflict(known, bankTxn);
-    if (conflict) throw conflict;
+    const conflict = bankTransactionConflict(known, bankTxn);
+    // Put there by this very line's assignment: its statement answers (SUSPENSE_LINE_ASSIGNED).
+    const byThisLine = known.recorded?.statementId === line.statementId && (await loadStatement(services, line.statementId)).suspended[bankTxnId]?.assignedTo != null;
+    if (conflict && !byThisLine) throw conflict;
   }
   const assigned = line.intentId === undefined
     ? await runStatementCommand(services, meta, line.statementId, { type: 'AssignSuspenseLine', data: { bankTxnId, loanId, assignedBy: meta.actor.sub } })
