@@ -43,16 +43,20 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
     404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],
   },
   'loans.approveReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED', 'LOAN_WRITTEN_OFF'] },
+  // A decree and a payout take credit through the loan's payout desk, one at a time: the later one to land is refused.
+  'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'] },
   'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.createIntent': {
     400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE'],
     422: ['AMOUNT_EXCEEDS_PAYOFF', 'CHANNEL_NOT_CONFIGURED'],
   },
-  'payments.importStatement': { 400: ['STATEMENT_INVALID'] },
+  'payments.importStatement': { 400: ['STATEMENT_INVALID'], 422: ['STATEMENT_LINE_CONFLICT'] },
   'payments.assignSuspense': {
-    404: ['LOAN_NOT_FOUND', 'SUSPENSE_LINE_NOT_FOUND'], 409: ['SUSPENSE_LINE_ASSIGNED', 'PAYMENT_NOT_SUSPENDED', 'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED'],
+    404: ['LOAN_NOT_FOUND', 'SUSPENSE_LINE_NOT_FOUND'],
+    409: ['SUSPENSE_LINE_ASSIGNED', 'PAYMENT_NOT_SUSPENDED', 'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED', 'BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'],
     422: ['CURRENCY_MISMATCH', 'AMOUNT_OUT_OF_RANGE', 'BACKDATED_BEFORE_RESCHEDULE', 'BACKDATED_BEFORE_WRITE_OFF', 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT'],
   },
+  'payments.startRefundPayout': { 409: ['REFUND_CONCURRENT'] },
   'payments.confirmPayout': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.queryPayout': { 400: ['INVALID_IDEMPOTENCY_KEY'] },
 };

@@ -1,9 +1,11 @@
+import { loanDecider } from '../../domain/loan/decider.js';
 import type { Channel } from '../../domain/loan/events.js';
 import { knownPayment } from '../../domain/loan/payment-book.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { DomainError } from '../../domain/errors.js';
 import { receiveRecovery, receiveRepayment } from '../loans/collect-payment.js';
-import type { AppServices, CommandMeta, CommandOutcome } from '../services.js';
+import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { loadLoan } from '../streams.js';
 
 /** Money a channel (provider notification, bank statement line) reports as arrived for a loan. */
@@ -53,4 +55,18 @@ export async function recordChannelMoney(services: AppServices, meta: CommandMet
       throw error;
     }
   }
+}
+
+/**
+ * Asks the loan, writing nothing, whether it takes the money as recordChannelMoney would record it
+ * now: throws the same refusal (LOAN_NOT_FOUND 404, DATE_AFTER_BUSINESS_DATE 422, a date before the
+ * disbursement, a reference reused for other money...). Used before a suspense line is marked
+ * assigned, so an assignment the loan would refuse records nothing anywhere.
+ */
+export async function checkChannelMoney(services: AppServices, loanId: string, money: ChannelMoney): Promise<void> {
+  const state = await loadLoan(services.eventStore, loanId);
+  if (state.status === 'none') throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  requireOnOrBeforeBusinessDate(money.effectiveDate, businessToday(services), 'effectiveDate');
+  const data = { amount: money.amount, channel: money.channel, reference: money.reference, effectiveDate: money.effectiveDate };
+  loanDecider.decide(recordAs(state, money.reference) === 'recovery' ? { type: 'ReceiveRecovery', data } : { type: 'ReceiveRepayment', data }, state);
 }

@@ -1,6 +1,6 @@
 import { loadAggregate } from '../../commands/load-aggregate.js';
 import { payoutDecider, type PayoutCommand } from '../../domain/payout/decider.js';
-import { payoutDeskDecider, type PayoutDeskState, type ReservePayout } from '../../domain/payout/desk.js';
+import { payoutDeskDecider, type PayoutDeskCommand, type PayoutDeskState } from '../../domain/payout/desk.js';
 import type { PayoutState } from '../../domain/payout/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
@@ -33,8 +33,11 @@ export async function runPayoutCommand(services: AppServices, meta: CommandMeta,
   return outcome;
 }
 
-/** Reserves the payout on the loan's desk (PAYOUT_CONCURRENT 409 when another was opened since `seen`). */
-export async function reservePayout(services: AppServices, meta: CommandMeta, loanId: string, command: ReservePayout, occurredAt: string): Promise<CommandOutcome> {
+/**
+ * Reserves a payout (or a decree) on the loan's desk: PAYOUT_CONCURRENT 409 when a payout was opened
+ * since `seen`, REFUND_CONCURRENT 409 when a decree was.
+ */
+export async function reservePayout(services: AppServices, meta: CommandMeta, loanId: string, command: PayoutDeskCommand, occurredAt: string): Promise<CommandOutcome> {
   // The desk's events are not the request's: an Idempotency-Key belongs to the payout's own stream.
   const { idempotencyKey: _key, requestHash: _hash, expectedRevision: _rev, ...deskMeta } = meta;
   const { outcome } = await runCommand(services, { id: loanId, streamId: payoutDeskStream(loanId), decider: payoutDeskDecider, command, meta: deskMeta, occurredAt });

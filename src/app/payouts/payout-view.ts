@@ -18,7 +18,7 @@ export interface PayoutView {
   createdAt: string;
   confirmation: PayoutState['confirmation'];
   failure: PayoutState['failure'];
-  /** Global position of the payout's latest event (its confirmation comes after the loan's refund). */
+  /** Global position of the payout's latest event (the loan's refund is recorded after its confirmation). */
   position: string;
   revision: string;
 }

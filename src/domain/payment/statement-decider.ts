@@ -3,7 +3,7 @@ import { DomainError } from '../errors.js';
 import type { StatementEvent, StatementFormat, StatementLine } from './statement-events.js';
 
 /** How the application classified each line before import: matched (and recorded) on a loan, or suspended with a reason. */
-export type ClassifiedLine = { line: StatementLine; loanId: string; reference: string } | { line: StatementLine; reason: string };
+export type ClassifiedLine = { line: StatementLine; loanId: string; reference: string; alreadyRecorded?: true } | { line: StatementLine; reason: string };
 
 export type StatementCommand =
   | { type: 'ImportStatement'; data: { statementId: string; format: StatementFormat; importedBy: string; lines: ClassifiedLine[] } }
@@ -24,7 +24,7 @@ function decideStatement(command: StatementCommand, state: StatementState): Stat
       return [
         { type: 'BankStatementImported', data: { statementId, format, lineCount: lines.length, importedBy } },
         ...lines.map((c): StatementEvent => ('loanId' in c
-          ? { type: 'StatementLineMatched', data: { statementId, line: c.line, loanId: c.loanId, reference: c.reference } }
+          ? { type: 'StatementLineMatched', data: { statementId, line: c.line, loanId: c.loanId, reference: c.reference, ...(c.alreadyRecorded ? { alreadyRecorded: true as const } : {}) } }
           : { type: 'StatementLineSuspended', data: { statementId, line: c.line, reason: c.reason } })),
       ];
     }

@@ -14,8 +14,11 @@ export interface StatementLine {
 }
 
 export type BankStatementImported = DomainEvent<'BankStatementImported', { statementId: string; format: StatementFormat; lineCount: number; importedBy: string }>;
-/** The line paid a loan: recorded as its repayment with the bank txn id as reference. */
-export type StatementLineMatched = DomainEvent<'StatementLineMatched', { statementId: string; line: StatementLine; loanId: string; reference: string }>;
+/**
+ * The line paid a loan: recorded as its repayment with the bank txn id as reference.
+ * `alreadyRecorded`: an earlier statement recorded it; this one recorded nothing new.
+ */
+export type StatementLineMatched = DomainEvent<'StatementLineMatched', { statementId: string; line: StatementLine; loanId: string; reference: string; alreadyRecorded?: true }>;
 /** The line could not be matched (`reason`: a stable code) and waits in the suspense queue for an officer. */
 export type StatementLineSuspended = DomainEvent<'StatementLineSuspended', { statementId: string; line: StatementLine; reason: string }>;
 /** An officer assigned a suspended line to a loan; the repayment was recorded. */

@@ -38,3 +38,13 @@ export type PayoutEvent = PayoutCreated | PayoutConfirmed | PayoutFailed;
 
 /** On a loan's payout desk: a payout was opened against its credit (the desk serialises reservations). */
 export type PayoutReserved = DomainEvent<'PayoutReserved', { payoutId: string; amount: string }>;
+
+/**
+ * On a loan's payout desk: an admin's refund decree claims `amount` of the credit before the loan
+ * records it as RefundIssued `reference`, decided when the loan stood at `loanRevision` (the decree's
+ * loan command is appended at that revision). The claim holds while the loan is still at that
+ * revision without the refund; once the loan moves on, the refund is recorded or never will be.
+ */
+export type RefundDecreeReserved = DomainEvent<'RefundDecreeReserved', { reference: string; amount: string; loanRevision: string }>;
+
+export type PayoutDeskEvent = PayoutReserved | RefundDecreeReserved;

@@ -1,8 +1,9 @@
 import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
+import type { BankTransactionEvent } from '../../domain/payment/bank-transaction.js';
 import type { PaymentEvent } from '../../domain/payment/events.js';
 import type { StatementEvent } from '../../domain/payment/statement-events.js';
-import type { PayoutEvent, PayoutReserved } from '../../domain/payout/events.js';
+import type { PayoutDeskEvent, PayoutEvent } from '../../domain/payout/events.js';
 import type { ProductEvent } from '../../domain/product/events.js';
 import type { LenderHolidayEvent } from '../../domain/working-days/lender-holidays.js';
 
@@ -31,8 +32,13 @@ export const STATEMENT_EVENT_TYPES = [
   'BankStatementImported', 'StatementLineMatched', 'StatementLineSuspended', 'SuspenseLineAssigned',
 ] as const satisfies readonly StatementEvent['type'][];
 
+/** Where each bank transaction was recorded (stream `banktxn-<bankTxnId>`). */
+export const BANK_TRANSACTION_EVENT_TYPES = ['BankTransactionRecorded'] as const satisfies readonly BankTransactionEvent['type'][];
+
 /** Refund payouts (stream `payout-<id>`) and each loan's payout desk (stream `payoutdesk-<loanId>`). */
-export const PAYOUT_EVENT_TYPES = ['PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved'] as const satisfies readonly (PayoutEvent | PayoutReserved)['type'][];
+export const PAYOUT_EVENT_TYPES = [
+  'PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
+] as const satisfies readonly (PayoutEvent | PayoutDeskEvent)['type'][];
 
 /** Compiles only when every listed catalog type appears in the lists above. */
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
@@ -43,12 +49,13 @@ export type CatalogListsComplete = [
   Exhaustive<LenderHolidayEvent['type'], (typeof CALENDAR_EVENT_TYPES)[number]>,
   Exhaustive<PaymentEvent['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
   Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
-  Exhaustive<(PayoutEvent | PayoutReserved)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
-] extends [true, true, true, true, true, true, true] ? true : never;
+  Exhaustive<(PayoutEvent | PayoutDeskEvent)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
+  Exhaustive<BankTransactionEvent['type'], (typeof BANK_TRANSACTION_EVENT_TYPES)[number]>,
+] extends [true, true, true, true, true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
 
 export const ALL_EVENT_TYPES: readonly string[] = [
   ...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, ...STATEMENT_EVENT_TYPES,
-  ...PAYOUT_EVENT_TYPES,
+  ...PAYOUT_EVENT_TYPES, ...BANK_TRANSACTION_EVENT_TYPES,
 ];

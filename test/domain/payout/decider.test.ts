@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { payoutDecider } from '../../../src/domain/payout/decider.js';
 import { payoutDeskDecider } from '../../../src/domain/payout/desk.js';
-import type { PayoutEvent, PayoutReserved } from '../../../src/domain/payout/events.js';
+import type { PayoutEvent, PayoutReserved, RefundDecreeReserved } from '../../../src/domain/payout/events.js';
 import { given } from '../decider-spec.js';
 
 const payout = {
@@ -49,5 +49,18 @@ describe('payout desk decider', () => {
     given(payoutDeskDecider, [reserved]).when(reserve('po-2', 0)).thenThrows('PAYOUT_CONCURRENT', 'conflict');
     given(payoutDeskDecider, [reserved]).when(reserve('po-2', 1)).then([{ type: 'PayoutReserved', data: { payoutId: 'po-2', amount: '10.00' } }]);
     given(payoutDeskDecider, [reserved]).when(reserve('po-1', 0)).then([]);
+  });
+
+  const decreed: RefundDecreeReserved = { type: 'RefundDecreeReserved', data: { reference: 'CASH-1', amount: '40.00', loanRevision: '7' } };
+  const decree = (reference: string, loanRevision: string, seen: number) => ({ type: 'ReserveDecree' as const, data: { reference, amount: '40.00', loanRevision, seen } });
+
+  it('serialises decrees with payouts: whichever lands second after the count is refused, naming what came in between', () => {
+    given(payoutDeskDecider, []).when(decree('CASH-1', '7', 0)).then([decreed]);
+    given(payoutDeskDecider, [reserved]).when(decree('CASH-1', '7', 0)).thenThrows('PAYOUT_CONCURRENT', 'conflict');
+    given(payoutDeskDecider, [decreed]).when(reserve('po-1', 0)).thenThrows('REFUND_CONCURRENT', 'conflict');
+    given(payoutDeskDecider, [reserved, decreed]).when(reserve('po-2', 2)).then([{ type: 'PayoutReserved', data: { payoutId: 'po-2', amount: '10.00' } }]);
+    // The same decree again at the same loan revision (a retry after a crash) claims nothing new.
+    given(payoutDeskDecider, [decreed, reserved]).when(decree('CASH-1', '7', 0)).then([]);
+    given(payoutDeskDecider, [decreed]).when(decree('CASH-1', '8', 1)).then([{ type: 'RefundDecreeReserved', data: { reference: 'CASH-1', amount: '40.00', loanRevision: '8' } }]);
   });
 });

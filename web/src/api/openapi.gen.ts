@@ -7540,7 +7540,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7548,7 +7548,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
                     };
                 };
             };
@@ -11736,6 +11736,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Business rule refused: STATEMENT_LINE_CONFLICT */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "STATEMENT_LINE_CONFLICT";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -11947,7 +11959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11955,7 +11967,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
@@ -12374,7 +12386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: LOAN_NOT_OVERPAID, PAYOUT_CONCURRENT */
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_OVERPAID, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12382,7 +12394,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "LOAN_NOT_OVERPAID" | "PAYOUT_CONCURRENT";
+                        code?: "LOAN_NOT_OVERPAID" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
                     };
                 };
             };

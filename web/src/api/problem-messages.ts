@@ -59,6 +59,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   REVERSAL_BEFORE_RESCHEDULE: '冲正日期早于贷款重组日',
   LOAN_NOT_OVERPAID: '贷款没有溢缴款可退',
   PAYOUT_CONCURRENT: '另一笔退款刚刚发起，请刷新后重试',
+  REFUND_CONCURRENT: '管理员刚刚以退款决定占用了该笔余额，请刷新退款台后重试',
   PAYOUT_NOT_PENDING: '该笔退款已不在处理中',
   PAYOUT_NOT_QUERYABLE: '该渠道的退款无法向渠道查询',
   PAYOUT_NOT_CANCELLABLE: '该笔退款不能撤销',
@@ -194,6 +195,9 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   NOTIFICATION_STALE: '支付通知的签名时间无效（过旧或晚于现在）',
   NOTIFICATION_UNSIGNED: '支付通知缺少签名',
   STATEMENT_INVALID: '银行对账单格式无效',
+  STATEMENT_LINE_CONFLICT: '对账单中同一银行流水号出现了不同金额，整份对账单未导入',
+  BANK_TXN_ON_OTHER_LOAN: '该银行流水已入账到另一笔贷款',
+  BANK_TXN_AMOUNT_DIFFERS: '该银行流水已按另一金额入账',
   SUSPENSE_LINE_NOT_FOUND: '找不到该挂账流水',
   SUSPENSE_LINE_ASSIGNED: '该挂账流水已分配给贷款',
   // Projections.

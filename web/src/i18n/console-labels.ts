@@ -35,6 +35,7 @@ export const labelsEn = {
   'event.BankStatementImported': 'Bank statement imported', 'event.StatementLineMatched': 'Statement line matched', 'event.StatementLineSuspended': 'Statement line to suspense',
   'event.SuspenseLineAssigned': 'Suspense line assigned', 'event.SuspendedPaymentAssigned': 'Suspended payment assigned',
   'event.PayoutCreated': 'Payout created', 'event.PayoutConfirmed': 'Payout confirmed', 'event.PayoutFailed': 'Payout failed', 'event.PayoutReserved': 'Payout reserved',
+  'event.RefundDecreeReserved': 'Refund decree claimed credit', 'event.BankTransactionRecorded': 'Bank transaction recorded',
 } as const;
 
 export const labelsZh: Record<keyof typeof labelsEn, string> = {
@@ -69,4 +70,5 @@ export const labelsZh: Record<keyof typeof labelsEn, string> = {
   'event.BankStatementImported': '银行对账单已导入', 'event.StatementLineMatched': '对账单行已匹配', 'event.StatementLineSuspended': '对账单行转入挂账',
   'event.SuspenseLineAssigned': '挂账已分配', 'event.SuspendedPaymentAssigned': '挂账支付已分配',
   'event.PayoutCreated': '付款单已创建', 'event.PayoutConfirmed': '付款已确认', 'event.PayoutFailed': '付款失败', 'event.PayoutReserved': '付款已预留',
+  'event.RefundDecreeReserved': '退款决定已预留余额', 'event.BankTransactionRecorded': '银行流水已入账',
 };

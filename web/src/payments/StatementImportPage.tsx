@@ -45,7 +45,7 @@ export function StatementImportPage() {
             { key: 'debits', label: t('statement.skippedDebits'), children: result.skippedDebits },
           ]} />
           <ScrollRegion label={t('statement.result', { id: result.statementId })}>
-            <Table rowKey={(l) => `${l.bankTxnId}-${l.outcome}`} size="small" pagination={false} dataSource={result.lines} columns={[
+            <Table rowKey={(l) => `${l.bankTxnId}-${l.outcome}-${l.reason ?? ''}`} size="small" pagination={false} dataSource={result.lines} columns={[
               { title: t('statement.line'), dataIndex: 'bankTxnId' },
               { title: t('statement.outcome'), dataIndex: 'outcome', render: (o: 'matched' | 'suspended' | 'duplicate') => t(`statement.outcome.${o}`) },
               { title: t('goto.loan'), dataIndex: 'loanId', render: (id: string | null) => (id ? <Link to={`/office/loans/${id}`}>{id}</Link> : '—') },
