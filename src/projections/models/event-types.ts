@@ -41,7 +41,8 @@ export const PAYOUT_EVENT_TYPES = [
 ] as const satisfies readonly (PayoutEvent | PayoutDeskEvent)['type'][];
 
 /** Compiles only when every listed catalog type appears in the lists above. */
-type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : never;
+// `false`, not `never`: a tuple holding `never` would still extend the all-true tuple below (never extends everything).
+type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
 export type CatalogListsComplete = [
   Exhaustive<ProductEvent['type'], (typeof PRODUCT_EVENT_TYPES)[number]>,
   Exhaustive<CustomerEvent['type'], (typeof CUSTOMER_EVENT_TYPES)[number]>,
