@@ -1,9 +1,12 @@
 import type { EventStore } from '../eventstore/port.js';
 
-/** A stream's state as this process last wrote it, and which decider and snapshot shape folded it. */
+/** A stream's state as this process last wrote it, and which fold and snapshot shape produced it. */
 export interface CachedAggregate {
-  /** The decider object that folded `state`; a lookup by another decider never hits. */
-  decider: object;
+  /**
+   * The fold that produced `state`: the decider's `evolve`. Deciders sharing it (one told more to
+   * decide with, such as the loan's last close) share entries; a lookup by another fold never hits.
+   */
+  fold: object;
   /** The snapshot version the command ran with (undefined without snapshots). */
   snapshotVersion: number | undefined;
   state: unknown;
@@ -45,11 +48,11 @@ export class AggregateCache {
     return this.weighed;
   }
 
-  /** The entry for `streamId` folded by `decider` with the same snapshot shape, whatever its revision. */
-  find(streamId: string, decider: object, snapshotVersion: number | undefined): CachedAggregate | null {
+  /** The entry for `streamId` produced by `fold` (a decider's evolve) with the same snapshot shape, whatever its revision. */
+  find(streamId: string, fold: object, snapshotVersion: number | undefined): CachedAggregate | null {
     const entry = this.entries.get(streamId);
     if (entry === undefined) return null;
-    if (entry.decider !== decider || entry.snapshotVersion !== snapshotVersion) {
+    if (entry.fold !== fold || entry.snapshotVersion !== snapshotVersion) {
       this.forget(streamId);
       return null;
     }

@@ -114,7 +114,7 @@ async function attempt<C, E extends DomainEvent, S>(
     );
   }
   const bytes = snapshot?.weigh?.(state) ?? 0;
-  cache.remember(streamId, { decider, snapshotVersion: snapshot?.version, state, revision: appended.revision, snapshotRevision, bytes });
+  cache.remember(streamId, { fold: decider.evolve, snapshotVersion: snapshot?.version, state, revision: appended.revision, snapshotRevision, bytes });
   return { streamId, revision: appended.revision, position: appended.position, events: appended.events, state, replayed: false };
 }
 

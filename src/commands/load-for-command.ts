@@ -15,7 +15,7 @@ export async function loadForCommand<C, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   snapshot: SnapshotOptions<S> | undefined,
 ): Promise<LoadedAggregate<S>> {
-  const cached = cache.find(streamId, decider, snapshot?.version);
+  const cached = cache.find(streamId, decider.evolve, snapshot?.version);
   if (cached !== null) {
     if ((await store.streamRevision(streamId)) === cached.revision) {
       return { state: cached.state as S, revision: cached.revision, snapshotRevision: cached.snapshotRevision };

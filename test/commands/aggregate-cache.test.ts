@@ -6,42 +6,42 @@ import { ConcurrencyError } from '../../src/eventstore/concurrency-error.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
 import { context, counter, temporaryStore, type CounterCommand, type CounterState } from './counter.js';
 
-const entry = (revision: bigint, decider: object = counter, bytes = 0) => ({ decider, snapshotVersion: undefined, state: { count: Number(revision) }, revision, snapshotRevision: null, bytes });
+const entry = (revision: bigint, fold: object = counter.evolve, bytes = 0) => ({ fold, snapshotVersion: undefined, state: { count: Number(revision) }, revision, snapshotRevision: null, bytes });
 
 describe('AggregateCache', () => {
   it('evicts the least recently used stream beyond its capacity', () => {
     const cache = new AggregateCache(2);
     cache.remember('a', entry(0n));
     cache.remember('b', entry(1n));
-    expect(cache.find('a', counter, undefined)?.revision).toBe(0n); // a is now the most recent
+    expect(cache.find('a', counter.evolve, undefined)?.revision).toBe(0n); // a is now the most recent
     cache.remember('c', entry(2n));
     expect(cache.size).toBe(2);
-    expect(cache.find('b', counter, undefined)).toBeNull();
-    expect(cache.find('a', counter, undefined)?.revision).toBe(0n);
-    expect(cache.find('c', counter, undefined)?.revision).toBe(2n);
+    expect(cache.find('b', counter.evolve, undefined)).toBeNull();
+    expect(cache.find('a', counter.evolve, undefined)?.revision).toBe(0n);
+    expect(cache.find('c', counter.evolve, undefined)?.revision).toBe(2n);
   });
 
   it('evicts the least recently used streams until the weighed bytes fit the budget', () => {
     const cache = new AggregateCache(100, 1_000);
-    cache.remember('a', entry(0n, counter, 400));
-    cache.remember('b', entry(1n, counter, 400));
-    expect(cache.find('a', counter, undefined)).not.toBeNull(); // a is now the most recent
-    cache.remember('c', entry(2n, counter, 400));
+    cache.remember('a', entry(0n, counter.evolve, 400));
+    cache.remember('b', entry(1n, counter.evolve, 400));
+    expect(cache.find('a', counter.evolve, undefined)).not.toBeNull(); // a is now the most recent
+    cache.remember('c', entry(2n, counter.evolve, 400));
     expect(cache.bytes).toBe(800);
-    expect(cache.find('b', counter, undefined)).toBeNull();
-    cache.remember('c', entry(3n, counter, 900)); // c grew: a goes to make room
+    expect(cache.find('b', counter.evolve, undefined)).toBeNull();
+    cache.remember('c', entry(3n, counter.evolve, 900)); // c grew: a goes to make room
     expect(cache.bytes).toBe(900);
-    expect(cache.find('a', counter, undefined)).toBeNull();
-    expect(cache.find('c', counter, undefined)?.revision).toBe(3n);
+    expect(cache.find('a', counter.evolve, undefined)).toBeNull();
+    expect(cache.find('c', counter.evolve, undefined)?.revision).toBe(3n);
   });
 
   it('keeps no state heavier than the whole budget, and frees what it forgets', () => {
     const cache = new AggregateCache(100, 1_000);
-    cache.remember('a', entry(0n, counter, 600));
-    cache.remember('a', entry(1n, counter, 1_001));
+    cache.remember('a', entry(0n, counter.evolve, 600));
+    cache.remember('a', entry(1n, counter.evolve, 1_001));
     expect(cache.size).toBe(0);
     expect(cache.bytes).toBe(0);
-    cache.remember('b', entry(2n, counter, 300));
+    cache.remember('b', entry(2n, counter.evolve, 300));
     cache.forget('b');
     expect(cache.bytes).toBe(0);
   });
@@ -53,13 +53,13 @@ describe('AggregateCache', () => {
         const held = new Map<string, number>();
         for (const [stream, bytes, forget] of steps) {
           if (forget) cache.forget(stream);
-          else cache.remember(stream, entry(0n, counter, bytes));
+          else cache.remember(stream, entry(0n, counter.evolve, bytes));
           expect(cache.bytes).toBeLessThanOrEqual(1_000);
           expect(cache.size).toBeLessThanOrEqual(3);
         }
         // The running total is the sum of what is actually held.
         for (const stream of ['a', 'b', 'c', 'd', 'e']) {
-          const found = cache.find(stream, counter, undefined);
+          const found = cache.find(stream, counter.evolve, undefined);
           if (found) held.set(stream, found.bytes);
         }
         expect(cache.bytes).toBe([...held.values()].reduce((sum, b) => sum + b, 0));
@@ -67,13 +67,13 @@ describe('AggregateCache', () => {
     );
   });
 
-  it('never hands a state to another decider or snapshot shape, and drops it', () => {
+  it('never hands a state to another fold or snapshot shape, and drops it', () => {
     const cache = new AggregateCache();
     cache.remember('a', entry(0n));
-    expect(cache.find('a', { ...counter }, undefined)).toBeNull();
+    expect(cache.find('a', (state: unknown) => state, undefined)).toBeNull();
     expect(cache.size).toBe(0);
     cache.remember('a', entry(0n));
-    expect(cache.find('a', counter, 1)).toBeNull();
+    expect(cache.find('a', counter.evolve, 1)).toBeNull();
     expect(cache.size).toBe(0);
   });
 });
@@ -92,6 +92,17 @@ describe('handleCommand with the aggregate cache', () => {
     const readStream = vi.spyOn(store, 'readStream');
     const readSnapshot = vi.spyOn(store, 'readSnapshot');
     const result = await increment(store, 2);
+    expect(result.state).toEqual({ count: 3, increments: 2 });
+    expect(readStream).not.toHaveBeenCalled();
+    expect(readSnapshot).not.toHaveBeenCalled();
+  });
+
+  it('hits for a decider that shares the fold but decides with more context (the loan decider told its last close)', async () => {
+    await increment(store, 1);
+    const readStream = vi.spyOn(store, 'readStream');
+    const readSnapshot = vi.spyOn(store, 'readSnapshot');
+    const told = { ...counter, decide: (command: CounterCommand, state: Parameters<typeof counter.decide>[1]) => counter.decide(command, state) };
+    const result = await handleCommand({ store }, { streamId: 'counter-1', decider: told, command: { type: 'increment', by: 2 }, context: context() });
     expect(result.state).toEqual({ count: 3, increments: 2 });
     expect(readStream).not.toHaveBeenCalled();
     expect(readSnapshot).not.toHaveBeenCalled();
