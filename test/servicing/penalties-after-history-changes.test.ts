@@ -47,12 +47,18 @@ describe('penalties after a reversal, a back-dated payment or a waiver recorded 
     await fc.assert(fc.asyncProperty(fc.array(historyStep, { minLength: 1, maxLength: 30 }), fc.constantFrom('fixed' as const, 'percent' as const), async (steps, type) => {
       const loan = new ServicedLoan('P1', penaltyTerms(type));
       let today = DISBURSED;
+      // The pipeline tells the decider the last close, as the server does: a history change then
+      // records the overdue rows and the class in its own append (reclassification.ts), which must not
+      // pass for a close that judged the penalties (QA 8 N1).
+      loan.context = { lastClose: null };
       for (const [n, s] of steps.entries()) {
         if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
+        if (s.op === 'advance') loan.context = { lastClose: today };
         const command = commandFor(s, today, n, loan.state);
         if (command) attempt(loan, command, today);
         // A fact recorded after today's close is seen by the next one: close the day again, as the night's run would.
         loan.close(today);
+        loan.context = { lastClose: today };
         const state = loan.state;
         // A loan that stopped owing closes no more days (a row settled late after that has nothing charged: README).
         if (state.status === 'active' || state.status === 'overdue') penaltiesFollowTheRule(state, today);

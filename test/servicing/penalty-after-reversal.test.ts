@@ -36,4 +36,25 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // 3 000.00 out, 2 100.00 back (A bounced); income 30.00 + 20.10 + 9.85 of interest and 25.00 of penalty.
     expect([ledger.balances.fund_source, ledger.balances.interest_income, ledger.balances.penalty_income]).toEqual(['-900.00', '-59.95', '-25.00']);
   });
+
+  it('the same reversal told the last close (as the server tells it) records row 1 overdue and the class at once, and the next close still charges the penalty dated 02-18 (QA 8 N1)', () => {
+    const loan = new ServicedLoan('Q8', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
+    let today = DISBURSED;
+    while (today < '2024-03-20') {
+      today = addDays(today, 1);
+      if (today === '2024-02-15') loan.repay('1020.07', 'a', today);
+      loan.close(today);
+    }
+    loan.context = { lastClose: '2024-03-20' };
+    const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
+    // Without A, rows 1 (due 02-15) and 2 (due 03-15) are past due as of the close of 03-20: 34 days, 关注.
+    // Without A, row 1 (due 02-15) is past due as of the close of 03-20; row 2 (due 03-15) already was, and its
+    // penalty was charged on 03-18; the class (关注) does not move. The reversal records row 1 overdue at once.
+    expect(reversal.map((e) => e.type)).toEqual(['RepaymentReversed', 'InstallmentOverdue']);
+    expect(reversal[1]?.data).toEqual({ number: 1, dueDate: '2024-02-15', amountDue: '1020.07', date: '2024-03-20', reason: 'RepaymentReversed' });
+    expect(loan.state.classification).toBe('special-mention');
+    // That event is not a close: the next one judges row 1, unpaid at the end of its last grace day (02-17).
+    expect(loan.close('2024-03-21')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
+    expect(loan.state.penalties.map((p) => [p.number, p.date, p.amount])).toEqual([[2, '2024-03-18', '25.00'], [1, '2024-02-18', '25.00']]);
+  });
 });

@@ -289,7 +289,8 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       markOverdue(state.installments, event.data.number, since);
       // A catch-up close judges a past date: the row it found owed then may be settled by a payment dated later.
       if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
-      closeRecorded(state, event.data.date);
+      // Recorded by a history change (reclassification.ts), it is not a close: the penalties stay to be judged.
+      if (event.data.reason === undefined) closeRecorded(state, event.data.date);
       break;
     }
     case 'PenaltyCharged':
@@ -305,7 +306,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.classification = event.data.to;
       state.daysPastDue = event.data.dpd;
       state.flags = isNonPerforming(event.data.to) ? [...new Set([...state.flags, 'npa' as const])] : state.flags.filter((f) => f !== 'npa');
-      closeRecorded(state, event.data.date);
+      if (event.data.reason === undefined) closeRecorded(state, event.data.date);
       break;
     case 'LoanRescheduled':
       rescheduleContract(state, event);

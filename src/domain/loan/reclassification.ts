@@ -71,12 +71,13 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   for (const event of events) evolveLoan(next, event);
   if (next.status !== 'active' && next.status !== 'overdue') return [];
   // What the close recorded of rows it saw past due, for rows the history change leaves past due as of it.
+  // Not a close (their `reason` says so): the next close still judges these rows' penalties (QA 8 N1).
+  const reason = events[0]?.type ?? command.type;
   const overdue: LoanEvent[] = pastDueInstallments(next.installments, next.firstUnsettled, lastClose)
     .filter((inst) => inst.overdueSince === null)
-    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose } }));
+    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose, reason } }));
   for (const event of overdue) evolveLoan(next, event);
   const { to, dpd } = classificationAsOf(next, lastClose, context.thresholds);
   if (to === next.classification) return overdue;
-  const reason = events[0]?.type ?? command.type;
   return [...overdue, { type: 'LoanClassified', data: { from: next.classification, to, dpd, date: lastClose, reason } }];
 }
