@@ -1,4 +1,6 @@
 import { DomainError } from '../../domain/errors.js';
+import { bankTransactionConflict } from '../../domain/payment/bank-transaction.js';
+import { loadBankTransaction, recordBankTransaction } from '../payments/bank-transaction-stream.js';
 import type { Channel, RepaymentReversed } from '../../domain/loan/events.js';
 import type { PrepaymentOverride } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
@@ -58,7 +60,13 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
   const command = type === 'RepaymentReceived'
     ? { type: 'ReceiveRepayment' as const, data: { ...data, ...(input.prepayment ? { prepayment: input.prepayment } : {}), ...(input.keyed ? { keyed: input.keyed } : {}) } }
     : { type: 'ReceiveRecovery' as const, data };
-  const { outcome, replayed } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
+  // A bank transfer's reference is the bank's transaction id (the statements' bank_txn_id): one credit, on one loan (QA 8 N12).
+  const bankTxn = input.channel === 'bank_transfer' ? await loadBankTransaction(services, input.reference) : null;
+  if (bankTxn?.recorded && bankTxn.recorded.loanId !== loanId) throw bankTransactionConflict(bankTxn, { loanId, amount: input.amount, currency: bankTxn.recorded.currency });
+  const { outcome, replayed, state } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
+  if (bankTxn !== null && outcome.created) {
+    await recordBankTransaction(services, meta, { bankTxnId: input.reference, loanId, amount: input.amount, currency: state.currency, date: effectiveDate });
+  }
   if (outcome.created || replayed) return outcome;
   if (type === 'RepaymentReceived') await refuseReversed(services.eventStore, loanId, input.reference);
   const first = await firstRecording(services.eventStore, loanId, type, input.reference);

@@ -13,8 +13,8 @@ export type BankTransactionRecorded = DomainEvent<'BankTransactionRecorded', {
   amount: string;
   currency: string;
   date: string;
-  /** The statement whose line recorded it. */
-  statementId: string;
+  /** The statement whose line recorded it; absent when staff keyed the transfer in (its reference is the bank's id). */
+  statementId?: string;
 }>;
 export type BankTransactionEvent = BankTransactionRecorded;
 

@@ -66,4 +66,20 @@ describe('a bank transaction id is one credit, whatever the statements say (QA7 
     expect(second.lines).toContainEqual({ bankTxnId: 'T-20', outcome: 'suspended', loanId: null, reason: 'DUPLICATE_REFERENCE' });
     expect((await repaymentsOf(t, loanX)).filter((e) => (e.data as { reference: string }).reference === 'T-20').map((e) => (e.data as { amount: string }).amount)).toEqual(['40.00']);
   });
+
+  it('a bank transfer keyed by staff with a bank id a statement put on another loan is refused (409), and one keyed first claims its id against later statements (QA 8 N12)', async () => {
+    const keyed = (loanId: string, reference: string, amount: string) =>
+      t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'bank_transfer', reference, effectiveDate: '2026-02-18' });
+    accepted(await importCsv(csv(`T-30,2026-02-18,33.02,CNY,${refX},1000`)));
+    refused(await keyed(loanY, 'T-30', '33.02'), 409, 'BANK_TXN_ON_OTHER_LOAN');
+    expect(await recordedOn('T-30')).toEqual([loanX]);
+    // Keyed on the loan the statement put it on: the same credit, answered as a replay of it.
+    expect((await keyed(loanX, 'T-30', '33.02')).statusCode).toBe(200);
+    expect(await recordedOn('T-30')).toEqual([loanX]);
+    // Keyed first on Y, then a statement names X: the line is suspended, the credit stays on Y once.
+    accepted(await keyed(loanY, 'T-31', '44.00'));
+    const later = accepted(await importCsv(csv(`T-31,2026-02-18,44.00,CNY,${refX},1044`))) as unknown as Imported;
+    expect(later.lines).toContainEqual({ bankTxnId: 'T-31', outcome: 'suspended', loanId: null, reason: 'BANK_TXN_ON_OTHER_LOAN' });
+    expect(await recordedOn('T-31')).toEqual([loanY]);
+  });
 });
