@@ -57,4 +57,27 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     expect(loan.close('2024-03-21')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
     expect(loan.state.penalties.map((p) => [p.number, p.date, p.amount])).toEqual([[2, '2024-03-18', '25.00'], [1, '2024-02-18', '25.00']]);
   });
+
+  it('a penalty the close charges back-dated re-allocates a later payment and leaves its row short: the same close records that row overdue (QA 8 N6)', () => {
+    const loan = new ServicedLoan('Q9', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
+    let today = DISBURSED;
+    while (today < '2024-03-20') {
+      today = addDays(today, 1);
+      if (today === '2024-02-15') loan.repay('1020.07', 'a', today);
+      if (today === '2024-03-15') loan.repay('2040.14', 'b', today);
+      loan.close(today);
+    }
+    loan.context = { lastClose: '2024-03-20' };
+    // Without A, B (03-15) still pays rows 1 and 2 in full: nothing is past due, the class stays 正常.
+    expect(loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20').map((e) => e.type)).toEqual(['RepaymentReversed']);
+    // The next close charges row 1's penalty (unpaid at the end of 02-17), dated 02-18; replayed, B pays it first and
+    // row 2 (due 03-15) is 25.00 short since 03-16: the close records it overdue, and the loan is overdue (6 days: 关注).
+    const closed = loan.close('2024-03-21');
+    expect(closed.slice(0, 2)).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
+      { type: 'InstallmentOverdue', data: { number: 2, dueDate: '2024-03-15', amountDue: '25.00', date: '2024-03-21' } },
+    ]);
+    expect(loan.state.status).toBe('overdue');
+    expect(loan.state.classification).toBe('special-mention');
+  });
 });

@@ -87,6 +87,16 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   // The class is that of the loan as the close leaves it: a penalty on an installment paid late
   // reopens it (rare, so the fold is too).
   const closed = penalties.length === 0 ? state : folded(state, events);
+  // Replayed, a penalty on a row paid late is paid first by later payments, which can leave a row they
+  // covered short: past due as of this close, and recorded so (QA 8 N6).
+  if (closed !== state) {
+    for (const inst of pastDueInstallments(closed.installments, closed.firstUnsettled, date)) {
+      if (inst.overdueSince !== null) continue;
+      const overdue: LoanEvent = { type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } };
+      events.push(overdue);
+      evolveLoan(closed, overdue);
+    }
+  }
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
