@@ -184,17 +184,10 @@ export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
 export type RecoveryReceived = DomainEvent<'RecoveryReceived', { amount: string; channel: Channel; reference: string; effectiveDate: string }>;
 /**
  * A recovery undone (a bounced transfer, a posting error): the money never stood, so what was
- * recovered and the recovery income go down by `amount` and the claim left goes back up. Carries
- * `approvedBy` when a second person approved it (above the product's reversalApprovalAbove).
+ * recovered and the recovery income go down by `amount` and the claim left goes back up. The same
+ * fields as a repayment's reversal (`approvedBy` when a second person approved it).
  */
-export type RecoveryReversed = DomainEvent<'RecoveryReversed', {
-  reference: string;
-  amount: string;
-  reason: string;
-  effectiveDate: string;
-  reversedBy: string;
-  approvedBy?: string;
-}>;
+export type RecoveryReversed = DomainEvent<'RecoveryReversed', RepaymentReversed['data']>;
 export type LoanOverpaid = DomainEvent<'LoanOverpaid', { amount: string; date: string }>;
 export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: Channel; reference: string; date: string }>;
 export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obligations_met' | 'overpayment_refunded' }>;
