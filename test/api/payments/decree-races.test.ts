@@ -3,27 +3,19 @@ import { decreeRefund } from '../../../src/app/payouts/decree-refund.js';
 import { startRefundPayout } from '../../../src/app/payouts/start-refund-payout.js';
 import type { AppServices } from '../../../src/app/services.js';
 import { bankTransferPayoutChannel } from '../../../src/payments/payouts/bank-transfer-payout-channel.js';
-import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
-import { beforeNextAppend, otherProcess, thisProcess } from './other-process.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, refused } from '../commands/journey-steps.js';
+import { beforeNextAppend, thisProcess } from './other-process.js';
+import { closeRaceApps, openRaceApps, overpaidLoan, refundDesk, refundsOf, type RaceApps } from './payout-fixtures.js';
 
 const OWN = 'cust-decree-race';
 let t: TestApp;
-let other: Awaited<ReturnType<typeof otherProcess>>;
+let other: RaceApps['other'];
 let productId: string;
 let loans = 0;
 
-beforeAll(async () => {
-  t = await openTestApp();
-  other = await otherProcess(t);
-  productId = await defineProduct(t);
-  await verifiedCustomer(t, OWN);
-});
-afterAll(async () => {
-  await other.close();
-  await t.close();
-});
+beforeAll(async () => ({ t, other, productId } = await openRaceApps(OWN)));
+afterAll(() => closeRaceApps({ t, other, productId }));
 
 const loan = async () => overpaidLoan(t, OWN, productId, `loan-decree-race-${(loans += 1)}`);
 const channels = new Map([['bank-transfer' as const, bankTransferPayoutChannel]]);

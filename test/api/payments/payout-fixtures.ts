@@ -1,6 +1,23 @@
 import type { RecordedEvent } from '../../../src/eventstore/port.js';
-import { STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan } from '../commands/journey-steps.js';
+import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../commands/journey-steps.js';
+import { otherProcess } from './other-process.js';
+
+export interface RaceApps { t: TestApp; other: Awaited<ReturnType<typeof otherProcess>>; productId: string }
+
+/** The app under test and a second process on its log, with a product and the verified customer `customerId`, for race tests. */
+export async function openRaceApps(customerId: string): Promise<RaceApps> {
+  const t = await openTestApp();
+  const other = await otherProcess(t);
+  const productId = await defineProduct(t);
+  await verifiedCustomer(t, customerId);
+  return { t, other, productId };
+}
+
+export async function closeRaceApps({ t, other }: RaceApps): Promise<void> {
+  await other.close();
+  await t.close();
+}
 
 /** A disbursed loan an officer's oversized repayment left overpaid; returns its id and credit balance. */
 export async function overpaidLoan(t: TestApp, customerId: string, productId: string, id: string): Promise<{ loanId: string; credit: string }> {

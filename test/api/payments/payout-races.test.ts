@@ -3,27 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settlePayout } from '../../../src/app/payouts/settle-payout.js';
 import type { AppServices } from '../../../src/app/services.js';
 import { bankTransferPayoutChannel } from '../../../src/payments/payouts/bank-transfer-payout-channel.js';
-import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
-import { beforeNextAppend, otherProcess, thisProcess } from './other-process.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { STAFF, type TestApp } from '../../support/test-app.js';
+import { refused } from '../commands/journey-steps.js';
+import { beforeNextAppend, thisProcess } from './other-process.js';
+import { closeRaceApps, openRaceApps, overpaidLoan, refundDesk, refundsOf, type RaceApps } from './payout-fixtures.js';
 
 const OWN = 'cust-payout-race';
 let t: TestApp;
-let other: Awaited<ReturnType<typeof otherProcess>>;
+let other: RaceApps['other'];
 let productId: string;
 let loans = 0;
 
-beforeAll(async () => {
-  t = await openTestApp();
-  other = await otherProcess(t);
-  productId = await defineProduct(t);
-  await verifiedCustomer(t, OWN);
-});
-afterAll(async () => {
-  await other.close();
-  await t.close();
-});
+beforeAll(async () => ({ t, other, productId } = await openRaceApps(OWN)));
+afterAll(() => closeRaceApps({ t, other, productId }));
 
 /** An overpaid loan with a pending bank-transfer payout of `amount` (all its credit when absent). */
 async function pendingPayout(amount?: string): Promise<{ loanId: string; payoutId: string; amount: string }> {
