@@ -48,6 +48,8 @@ export interface RunRequest<C, E extends DomainEvent, S> {
   meta: CommandMeta;
   occurredAt: string;
   snapshot?: SnapshotOptions<S>;
+  /** See CommandRequest.deciderFor. */
+  deciderFor?(state: S): Promise<Decider<C, E, S>>;
 }
 
 /** Runs the command through the pipeline (idempotency, If-Match, conflict retry) and shapes its outcome. */
@@ -61,6 +63,7 @@ export async function runCommand<C, E extends DomainEvent, S>(
     command: request.command,
     context: { ...request.meta, occurredAt: request.occurredAt },
     ...(request.snapshot ? { snapshot: request.snapshot } : {}),
+    ...(request.deciderFor ? { deciderFor: request.deciderFor } : {}),
   });
   // A replayed Idempotency-Key answers for the stream the first request created, not this request's fresh id.
   const id = result.replayed ? result.streamId.slice(result.streamId.indexOf('-') + 1) : request.id;

@@ -24,6 +24,12 @@ export interface CommandRequest<C, E extends DomainEvent, S> {
   command: C;
   context: CommandContext;
   snapshot?: SnapshotOptions<S>;
+  /**
+   * The decider to decide with once the state is loaded, when deciding needs a fact beyond the
+   * stream that only some states need (read once, under the stream's lock); `decider` when absent.
+   * Its `evolve` must be `decider.evolve`.
+   */
+  deciderFor?(state: S): Promise<Decider<C, E, S>>;
 }
 
 export interface CommandResult<S> {
@@ -85,7 +91,8 @@ async function attempt<C, E extends DomainEvent, S>(
   if (context.expectedRevision !== undefined && loaded.revision !== context.expectedRevision) {
     throw new ConcurrencyError(streamId, context.expectedRevision, loaded.revision);
   }
-  const decided = decider.decide(command, loaded.state);
+  const deciding = request.deciderFor ? await request.deciderFor(loaded.state) : decider;
+  const decided = deciding.decide(command, loaded.state);
   if (decided.length === 0) {
     const [last] = await store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
     return { streamId, revision: loaded.revision ?? -1n, position: last?.position ?? 0n, events: [], state: loaded.state, replayed: false };

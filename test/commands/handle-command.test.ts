@@ -30,6 +30,18 @@ describe('handleCommand', () => {
     });
   });
 
+  it('decides with the decider deciderFor picks for the loaded state, and folds with the request\'s', async () => {
+    await increment(2);
+    const seen: unknown[] = [];
+    const doubling: typeof counter = { ...counter, decide: (c, s) => counter.decide(c.type === 'increment' ? { ...c, by: c.by * 2 } : c, s) };
+    const result = await handleCommand(deps, {
+      streamId: 'counter-1', decider: counter, command: { type: 'increment', by: 3 } as CounterCommand, context: context(),
+      deciderFor: async (state) => { seen.push(structuredClone(state)); return doubling; },
+    });
+    expect(seen).toEqual([{ count: 2, increments: 1 }]);
+    expect(result.state).toMatchObject({ count: 8, increments: 2 });
+  });
+
   it('queues 20 concurrent commands on one stream in this process, so none conflicts', async () => {
     const append = vi.spyOn(store, 'append');
     const results = await Promise.all(Array.from({ length: 20 }, () => increment(1)));

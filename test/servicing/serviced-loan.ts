@@ -1,4 +1,5 @@
 import { decideLoan, loanDecider, type LoanDecisionContext } from '../../src/domain/loan/decider.js';
+import { needsLastClose } from '../../src/domain/loan/reclassification.js';
 import type { LoanCommand } from '../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
@@ -44,7 +45,8 @@ export class ServicedLoan {
 
   /** Decides and records the command as of business date `date` (close of business at the end of that day). */
   run(command: LoanCommand, date: string): LoanEvent[] {
-    const produced = decideLoan(command, this.state, this.context);
+    // As the command pipeline does: the last close is read only when deciding on this state may use it.
+    const produced = decideLoan(command, this.state, needsLastClose(command, this.state) ? this.context : {});
     const time = command.type === 'CloseBusinessDay' ? `${date}T23:59:59.999Z` : `${date}T12:00:00.000Z`;
     for (const event of produced) {
       this.state = loanDecider.evolve(this.state, event);

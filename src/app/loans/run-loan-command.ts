@@ -2,7 +2,7 @@ import type { CommandResult } from '../../commands/handle-command.js';
 import type { Decider } from '../../domain/decider.js';
 import { decideLoan, loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
-import { usesLastClose } from '../../domain/loan/reclassification.js';
+import { needsLastClose } from '../../domain/loan/reclassification.js';
 import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
@@ -31,17 +31,19 @@ export function runLoanCommand(
 ): Promise<CommandResult<LoanState> & { outcome: CommandOutcome }> {
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
-  return withLastClose(services, command).then((decider) => runCommand(services, {
-    id: loanId, streamId: loanStream(loanId), decider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
-  }));
+  return runCommand(services, {
+    id: loanId, streamId: loanStream(loanId), decider: loanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
+    deciderFor: (state) => withLastClose(services, command, state),
+  });
 }
 
 /**
- * The loan decider told the last close, for a command that may use it (reclassification.ts: the
- * class follows the history; a write-off counts days past due to it). One read of the run records.
+ * The loan decider told the last close, when deciding the command on this state may use it
+ * (reclassification.ts: the class follows the history; a write-off counts days past due to it).
+ * One read of the run records, skipped on the hot path (an on-time repayment of a normal loan).
  */
-async function withLastClose(services: AppServices, command: LoanCommand): Promise<Decider<LoanCommand, LoanEvent, LoanState>> {
-  if (!usesLastClose(command)) return loanDecider;
+async function withLastClose(services: AppServices, command: LoanCommand, state: LoanState): Promise<Decider<LoanCommand, LoanEvent, LoanState>> {
+  if (!needsLastClose(command, state)) return loanDecider;
   const lastClose = await closedThrough(services.readStore);
-  return { ...loanDecider, decide: (c, state) => decideLoan(c, state, { lastClose }) };
+  return { ...loanDecider, decide: (c, s) => decideLoan(c, s, { lastClose }) };
 }

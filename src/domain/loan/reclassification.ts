@@ -42,9 +42,22 @@ export function dpdCountedTo(state: LoanState, date: string, lastClose: string |
   return closed < date ? closed : date;
 }
 
-/** Whether deciding the command may use the last close: to reclassify the loan, or to count days past due for a write-off. */
-export function usesLastClose(command: LoanCommand): boolean {
-  return !NEVER_RECLASSIFY.has(command.type) || command.type === 'RequestWriteOff' || command.type === 'ApproveWriteOff';
+/**
+ * Whether deciding the command on this state may use the last close: to reclassify the loan, or to
+ * count days past due for a write-off. A repayment that only pays (see `onlyPays`) never does.
+ */
+export function needsLastClose(command: LoanCommand, state: LoanState): boolean {
+  if (command.type === 'RequestWriteOff' || command.type === 'ApproveWriteOff') return true;
+  return !NEVER_RECLASSIFY.has(command.type) && !onlyPays(command, state);
+}
+
+/**
+ * A repayment dated on or after every fact so far, on a normal loan: it only pays, so it cannot
+ * raise the days past due or move the class (the hot path; nothing to fold twice).
+ */
+function onlyPays(command: LoanCommand, state: LoanState): boolean {
+  return command.type === 'ReceiveRepayment' && state.classification === 'normal'
+    && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey);
 }
 
 /** Commands that never change what a loan's installments owe, or leave it outside the five categories' moves. */
@@ -59,14 +72,13 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
  * (the loan is then overdue, as the close would have made it), and the LoanClassified event (none,
  * or one) that brings the loan's class to the rule above once the command's `events` are folded: dated the last close (the date the days past due are counted to,
  * which keeps close of business's own date checks intact), its `reason` the event that moved it.
- * A repayment dated on or after every fact so far only pays: on a normal loan it cannot raise the
- * days past due, so it is not folded twice (the hot path).
+ * A repayment that only pays (`onlyPays`) records nothing here.
  */
 export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
   if (context.lastClose === undefined || context.lastClose === null || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
   // A close still running has closed this loan already when the loan carries its date.
   const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
-  if (command.type === 'ReceiveRepayment' && state.classification === 'normal' && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey)) return [];
+  if (onlyPays(command, state)) return [];
   const next = structuredClone(state);
   for (const event of events) evolveLoan(next, event);
   if (next.status !== 'active' && next.status !== 'overdue') return [];
