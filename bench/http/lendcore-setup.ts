@@ -15,7 +15,7 @@ import { resolveIntegrityKeys } from '../../src/integrity/integrity-keys.js';
 /** A seeded data dir for lendcore's server: active loans to repay, and who may repay them. */
 export interface PreparedServer {
   dataDir: string;
-  /** Environment for the server worker (data dir, JWT secret, master key, rate limit off). */
+  /** Environment for the server worker (data dir, JWT secret, master key, rate limit off, malloc arenas as `npm start` sets them). */
   env: NodeJS.ProcessEnv;
   loanIds: string[];
   token: string;
@@ -52,6 +52,8 @@ export async function prepareLendcoreServer(workDir: string): Promise<PreparedSe
     dataDir,
     env: {
       LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_MASTER_KEY: masterKey.toString('base64'), LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'FULL', PORT: '0', HOST: '127.0.0.1',
+      // As `npm start` and the image start the server (glibc reads it before the first malloc).
+      MALLOC_ARENA_MAX: '2',
     },
     loanIds: log.loanIds,
     token: await mintToken({ sub: 'bench-officer', role: 'officer', ttl: '1h' }, Buffer.from(secret, 'utf8')),
