@@ -3,6 +3,7 @@ import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT, type Translate } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
+import { rateRules } from '../shell/rate-rules';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -29,7 +30,7 @@ function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds:
     case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
     case 'number': return <InputNumber {...control} min={1} max={600} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
-    case 'amount': return <Input {...control} inputMode="decimal" />;
+    case 'amount': case 'rate': return <Input {...control} inputMode="decimal" />;
     case 'text': return <Input {...control} />;
     case 'flag': return <Checkbox {...control} />;
   }
@@ -51,6 +52,7 @@ function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
 /** A field's rules: amounts (required or not) always check their shape, in the loan's currency's places. */
 function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
   if (field.kind === 'amount') return amountRules(t, { required: field.required, currency });
+  if (field.kind === 'rate') return rateRules(t, { required: field.required });
   return field.required ? [{ required: true, message: t('form.required') }] : [];
 }
 

@@ -5,8 +5,8 @@ import type { LoanAction } from './api';
 export interface ActionField {
   name: string;
   label: MessageKey;
-  /** `flag`: a checkbox, sent as `true` when ticked and left out otherwise. */
-  kind: 'amount' | 'text' | 'date' | 'number' | 'select' | 'flag';
+  /** `flag`: a checkbox, sent as `true` when ticked and left out otherwise; `rate`: a yearly rate in percent. */
+  kind: 'amount' | 'rate' | 'text' | 'date' | 'number' | 'select' | 'flag';
   required?: boolean;
   options?: { value: string; label: MessageKey }[];
   /** A date that may be after the business date when field `when` holds one of `is` (otherwise no date after it is offered). */
@@ -65,7 +65,7 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     // A document fee may fall due with a future installment; a late or collection fee may not be after today.
     { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true, mayFollowBusinessDate: { when: 'kind', is: ['document-fee'] } }, reason] },
   { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, fields: [
-    reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'amount' }, effectiveDate] },
+    reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'rate' }, effectiveDate] },
   { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
   { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [effectiveDate], fixed: { action: 'approve' } },
   // Money collected on a written-off loan (README: POST /v1/loans/:id/recoveries), once per reference.

@@ -2,11 +2,10 @@ import { Button, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import type { ProductTerms } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
+import { rateRules } from '../shell/rate-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import type { ProductFormValues } from './product-form';
 import { TermsPreview } from './TermsPreview';
-
-const decimal = /^\d+(\.\d+)?$/;
 
 interface Props {
   /** The form's id (field ids are `<name>_<field>`). */
@@ -27,7 +26,7 @@ export function ProductForm({ name, initialValues, base, submitLabel, submitting
   const values = Form.useWatch([], form) as Partial<ProductFormValues> | undefined;
   const required = [{ required: true, message: t('form.required') }];
   const amount = amountRules(t, { required: true, currency: values?.currency });
-  const rate = [{ required: true, pattern: decimal, message: t('form.amount') }];
+  const rate = rateRules(t, { required: true });
   return (
     <Row gutter={24}>
       <Col xs={24} xl={12}>
@@ -47,7 +46,7 @@ export function ProductForm({ name, initialValues, base, submitLabel, submitting
               <Select options={(['equal-installment', 'equal-principal', 'bullet'] as const).map((a) => ({ value: a, label: t(`amortization.${a}`) }))} />
             </Form.Item></Col>
             <Col xs={12}><Form.Item name="annualRate" label={t('product.rate')} rules={rate}><Input inputMode="decimal" /></Form.Item></Col>
-            <Col xs={12}><Form.Item name="aprCap" label={t('product.aprCap')} rules={[{ pattern: decimal, message: t('form.amount') }]}><Input inputMode="decimal" /></Form.Item></Col>
+            <Col xs={12}><Form.Item name="aprCap" label={t('product.aprCap')} rules={rateRules(t)}><Input inputMode="decimal" /></Form.Item></Col>
           </Row>
           <Button type="primary" htmlType="submit" loading={submitting} data-testid={`submit-${name}`}>{submitLabel}</Button>
         </Form>

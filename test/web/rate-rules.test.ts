@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { FormRule } from 'antd';
+import { zh } from '../../web/src/i18n/zh-CN.js';
+import { rateRules } from '../../web/src/shell/rate-rules.js';
+
+const t = (key: keyof typeof zh) => zh[key];
+type RuleObject = Exclude<FormRule, (...args: never[]) => unknown>;
+
+async function check(rules: FormRule[], value: string | undefined): Promise<string | null> {
+  for (const rule of rules as RuleObject[]) {
+    if (rule.required && (value === undefined || value.trim() === '')) return String(rule.message);
+    if (rule.validator) {
+      try {
+        await rule.validator(rule, value, () => undefined);
+      } catch (error) {
+        return (error as Error).message;
+      }
+    }
+  }
+  return null;
+}
+
+describe('yearly rates are checked as percentages, never as money in the loan\'s currency (QA 9 Q8)', () => {
+  it('takes what the API takes: up to 8 places whatever the currency (a JPY loan rescheduled to 9.5 %, a CNY one to 11.875 %)', async () => {
+    const rules = rateRules(t, { required: true });
+    for (const ok of ['12', '9.5', '11.875', '0', '7.12345678', '100']) expect(await check(rules, ok), ok).toBeNull();
+  });
+
+  it('refuses what the API refuses, with a rate message, not an amount one', async () => {
+    const rules = rateRules(t, { required: true });
+    expect(await check(rules, '')).toBe('必填');
+    for (const bad of ['abc', '-1', '1.123456789', '1000', '012', '12 %']) expect(await check(rules, bad), bad).toBe('请输入年利率（百分比），如 12 或 7.25');
+    expect(await check(rateRules(t), '')).toBeNull();
+  });
+});
