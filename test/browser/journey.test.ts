@@ -345,6 +345,10 @@ describe('the web console, end to end in Chromium', () => {
 
     await borrower.goto(url(`/portal/loans/${ids.loan}`));
     await expect.poll(() => borrower.getByTestId('schedule').textContent(), { timeout: 15_000 }).toContain('#1');
+    // A phone's row card labels the amount paid 已还, never the status word 已还清 ("paid off") (QA 9 Q6).
+    const cards = (await borrower.getByTestId('schedule').textContent()) ?? '';
+    expect(cards).toContain('已还:');
+    expect(cards).not.toContain('已还清:');
     await expectAccessible(borrower, 'portal loan');
 
     // Repay through the sandbox channel: the intent's page confirms it, the portal sees the payment land.

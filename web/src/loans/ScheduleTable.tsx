@@ -21,7 +21,7 @@ export function ScheduleTable({ schedule }: { schedule: Schedule }) {
         <List.Item>
           <Card size="small" style={{ width: '100%' }} title={`#${r.number} · ${r.dueDate}`} extra={<RowStatus status={r.status} />}>
             <div>{t('row.total')}: <strong>{money(r.total, c)}</strong></div>
-            <div>{t('row.paid')}: {money(r.paid, c)}</div>
+            <div>{t('row.paidAmount')}: {money(r.paid, c)}</div>
             {/* Every component the server gives, so the parts add up to the total above. */}
             <div data-testid="schedule-parts">{t('row.principal')} {money(r.principal)} · {t('row.interest')} {money(r.interest)} · {t('row.fee')} {money(r.fee)} · {t('row.penalty')} {money(r.penalty)}</div>
           </Card>
