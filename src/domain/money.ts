@@ -4,7 +4,8 @@ import { DomainError } from './errors.js';
 import type { RoundingMode } from './product/events.js';
 
 const MINOR_UNITS: Readonly<Record<string, number>> = { CNY: 2, USD: 2, EUR: 2, GBP: 2, HKD: 2, JPY: 0, KRW: 0 };
-const MAX_INTEGER_DIGITS = 15;
+/** The most integer digits an amount may have (999 999 999 999 999.99): decimal.js and the stores keep every such amount exact. */
+export const MAX_INTEGER_DIGITS = 15;
 
 const ROUNDING: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
   HALF_EVEN: Decimal.ROUND_HALF_EVEN,

@@ -1,6 +1,6 @@
-import { decimalOrNull, type Decimal } from '../decimal.js';
+import { Dec, decimalOrNull, type Decimal } from '../decimal.js';
 import { DomainError } from '../errors.js';
-import { Money } from '../money.js';
+import { MAX_INTEGER_DIGITS, minorUnits, Money } from '../money.js';
 import { degenerateScheduleReason } from '../schedule/degenerate.js';
 import { generateSchedule } from '../schedule/generate.js';
 import type { FeeTerm, NonWorkingDayRule, PenaltyTerm, ProductTerms } from './events.js';
@@ -77,6 +77,29 @@ const NON_WORKING_DAY_RULES: readonly NonWorkingDayRule[] = ['next-working-day',
 const CORNER_START = '2000-01-31';
 
 /**
+ * The schedule of one corner. An amount of it past the 15 integer digits an amount may have (a row
+ * or total of a principal near the limit) refuses the range with 422 DEGENERATE_SCHEDULE naming the
+ * corner, never a 400 about an amount the client never sent (QA 9 Q7).
+ */
+function cornerSchedule(terms: ProductTerms, principal: string, term: number): ReturnType<typeof generateSchedule> {
+  const tooLarge = (amount: string): never => {
+    const reason = `it owes ${amount} in all, past the 15 integer digits an amount may have; lower principal.max`;
+    return refuse('DEGENERATE_SCHEDULE', `A ${principal} ${terms.currency} loan over ${term} periods gives a degenerate schedule: ${reason}`, { principal, term, reason });
+  };
+  let rows: ReturnType<typeof generateSchedule>;
+  try {
+    rows = generateSchedule({ principal, annualRate: terms.annualRate, term, startDate: CORNER_START, terms });
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'INVALID_AMOUNT') throw error;
+    return tooLarge(String(error.details?.['amount'] ?? 'an amount'));
+  }
+  // The loan's total (the quote, the APR's cash flows, the payoff) must be an amount too.
+  const owed = rows.reduce((sum, row) => sum.plus(row.total), new Dec(0));
+  if (owed.trunc().toFixed().length > MAX_INTEGER_DIGITS) tooLarge(owed.toFixed(minorUnits(terms.currency)));
+  return rows;
+}
+
+/**
  * The schedules at the corners of the product's ranges (smallest and largest principal, shortest
  * and longest term) must be sound: the smallest installment is the smallest principal over the
  * longest term, where an `inMultiplesOf` rounding bites hardest. 422 DEGENERATE_SCHEDULE says why.
@@ -84,7 +107,7 @@ const CORNER_START = '2000-01-31';
 function refuseDegenerateSchedules(terms: ProductTerms): void {
   for (const principal of new Set([terms.principal.min, terms.principal.max])) {
     for (const term of new Set([terms.term.max, terms.term.min])) {
-      const rows = generateSchedule({ principal, annualRate: terms.annualRate, term, startDate: CORNER_START, terms });
+      const rows = cornerSchedule(terms, principal, term);
       const reason = degenerateScheduleReason(rows, terms);
       if (reason !== null) {
         refuse('DEGENERATE_SCHEDULE', `A ${principal} ${terms.currency} loan over ${term} periods gives a degenerate schedule: ${reason}`, { principal, term, reason });

@@ -35,6 +35,10 @@ describe('each rule answers with its own code and status', () => {
     refused(await t.call(STAFF.admin, 'POST', '/v1/products/nope/amend', PRODUCT), 404, 'PRODUCT_NOT_FOUND');
     // 1 000.00 over 24 months in multiples of 5 000.00: row 1 would repay everything, rows 2–24 nothing.
     refused(await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, inMultiplesOf: '5000.00' }), 422, 'DEGENERATE_SCHEDULE');
+    // A valid principal whose schedule owes amounts past 15 integer digits: 422 naming the corner, not a 400 about an amount never sent (QA 9 Q7).
+    const huge = await t.call(STAFF.admin, 'POST', '/v1/products', { ...PRODUCT, productId: `${productId}-huge`, principal: { min: '1000.00', max: '999999999999999.99' }, term: { min: 1, max: 60 }, annualRate: '23.99' });
+    refused(huge, 422, 'DEGENERATE_SCHEDULE');
+    expect(huge.body).toContain('A 999999999999999.99 CNY loan over');
   });
 
   it('applications: 422 unknown product, amount and term out of range, 404 unknown customer, 400 over-precise principal', async () => {
