@@ -9,6 +9,7 @@ import { awaitLoanBook } from '../../src/eod/loan-book-freshness.js';
 import { loansToClose, type LoanPage } from '../../src/eod/loan-book.js';
 import { repay } from '../domain/loan/fixtures.js';
 import { EOD_ACTOR, loanEvents, openBook, openLoan, runLoanCommand, type Book } from './book.js';
+import { asFacts } from './close-history.js';
 
 let nightly: Book;
 let catchUp: Book;
@@ -44,8 +45,9 @@ async function recordPayments(book: Book, loanId: string, on: (date: string) => 
   }
 }
 
+/** What the closes recorded, as dated facts (asFacts: a penalty a payment recorded first is the same fact). */
 async function closeEvents(book: Book, loanId: string): Promise<LoanEvent[]> {
-  return (await loanEvents(book.eventStore, loanId)).filter((e) => CLOSE_EVENTS.has(e.type)).map(({ type, data }) => ({ type, data }) as LoanEvent);
+  return asFacts((await loanEvents(book.eventStore, loanId)).filter((e) => CLOSE_EVENTS.has(e.type)).map(({ type, data }) => ({ type, data }) as LoanEvent));
 }
 
 async function folded(book: Book, loanId: string) {

@@ -38,10 +38,31 @@ export function monthEnds(): string[] {
   return everyDay().filter((day) => day === endOfMonth(day));
 }
 
+/** The penalties a payment recorded first, owed by its date before a close charged them (penalties-owed-by.ts). */
+const penaltiesOf = (events: LoanEvent[]) => events.filter((e) => e.type === 'PenaltyCharged');
+
+/** The order a close records its facts of one date in (close-of-business.ts). */
+const CLOSE_ORDER = ['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued'];
+
+/**
+ * Close facts in date order (the close's own order within a date), without the `reason` a penalty
+ * carries when a payment recorded it: the same penalty, on the same date, whoever recorded it.
+ */
+export function asFacts(events: LoanEvent[]): LoanEvent[] {
+  const facts = events.map((e) => {
+    if (e.type !== 'PenaltyCharged') return e;
+    const { reason: _recordedBy, ...data } = e.data;
+    return { type: e.type, data };
+  });
+  const dateOf = (e: LoanEvent) => (e.data as { date: string }).date;
+  return facts.sort((a, b) => dateOf(a).localeCompare(dateOf(b)) || CLOSE_ORDER.indexOf(a.type) - CLOSE_ORDER.indexOf(b.type));
+}
+
 /**
  * Runs the loan with each payment recorded on its own date, before that day's close, and a close
  * on each of `closes` (ascending): the loan as it is serviced when closes run on their nights.
- * Returns the loan and the events the closes appended, in order.
+ * Returns the loan and the events the closes appended, in order, with the penalties a payment
+ * recorded first because they were owed by its date.
  */
 export function runOnTheirNights(history: DatedPayment[], closes: string[], product: ProductTerms = terms): { life: LoanLife; closed: LoanEvent[] } {
   const life = disbursedLoan(product);
@@ -50,7 +71,7 @@ export function runOnTheirNights(history: DatedPayment[], closes: string[], prod
   for (const day of closes) {
     while (next < history.length && (history[next] as DatedPayment).date <= day) {
       const p = history[next] as DatedPayment;
-      life.run(repay(p.amount, p.reference, p.date));
+      closed.push(...penaltiesOf(life.run(repay(p.amount, p.reference, p.date))));
       next += 1;
     }
     closed.push(...life.run(eod(day)));
@@ -68,8 +89,8 @@ export function runOnTheirNights(history: DatedPayment[], closes: string[], prod
  */
 export function runAsCatchUp(history: DatedPayment[], closes: string[], product: ProductTerms = terms): { life: LoanLife; closed: LoanEvent[] } {
   const life = disbursedLoan(product);
-  for (const p of history) life.run(repay(p.amount, p.reference, p.date));
   const closed: LoanEvent[] = [];
+  for (const p of history) closed.push(...penaltiesOf(life.run(repay(p.amount, p.reference, p.date))));
   for (const day of closes) closed.push(...life.run(eod(day)));
   return { life, closed };
 }

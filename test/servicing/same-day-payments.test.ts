@@ -4,7 +4,8 @@ import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
-import { loanContext, payoffQuote } from '../../src/domain/loan/payoff.js';
+import { loanContext } from '../../src/domain/loan/payoff.js';
+import { payoffOwedOn } from '../../src/domain/loan/penalties-owed-by.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { formatMinor } from '../../src/domain/schedule/minor-units.js';
@@ -30,7 +31,7 @@ function earnedBy(state: LoanState, date: string): bigint {
 /** What a loan owes on `date` and later, as a borrower and the books see it. */
 function owed(state: LoanState, date: string) {
   const { outstanding, receivable, creditBalance, ledger } = loanFigures(state, date);
-  const quotes = [0, 1, 20, 45].map((days) => payoffQuote(state, addDays(date, days)).total);
+  const quotes = [0, 1, 20, 45].map((days) => payoffOwedOn(state, addDays(date, days)).total);
   return { status: state.status, outstanding, receivable, creditBalance, ledger, quotes };
 }
 
@@ -56,13 +57,13 @@ describe('payments of one day (QA 6 #1)', () => {
         if (state.status !== 'active' && state.status !== 'overdue') return;
         // Only payments dated on or after every recorded fact: a back-dated one replays later facts over it.
         if (state.lastFactKey !== null && state.lastFactKey.slice(0, 10) > today) return;
-        const quote = cents(payoffQuote(state, today).total);
+        const quote = cents(payoffOwedOn(state, today).total);
         if (quote < 3n) return;
         const x = 1n + ((quote - 2n) * BigInt(xPerMille)) / 1000n;
         const y = 1n + ((quote - 1n - x) * BigInt(yPerMille)) / 1000n;
         const afterX = paid(state, x, today, 'x');
         expect(afterX.status, `${x} of a ${quote} quote`).not.toBe('closed');
-        expect(cents(payoffQuote(afterX, today).total), `quote after paying ${x} of ${quote} on ${today}`).toBe(quote - x);
+        expect(cents(payoffOwedOn(afterX, today).total), `quote after paying ${x} of ${quote} on ${today}`).toBe(quote - x);
         // Once no principal is left the rows are cut to what they collected (forgoUnearned): earned is no longer on them.
         if (afterX.principalOutstanding !== '0.00') expect(earnedBy(afterX, today) >= earnedBy(state, today), `interest earned to ${today} after paying ${x}: ${earnedBy(afterX, today)} < ${earnedBy(state, today)}`).toBe(true);
         const afterXY = paid(afterX, y, today, 'y');

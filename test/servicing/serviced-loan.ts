@@ -1,10 +1,10 @@
 import { decideLoan, loanDecider, type LoanDecisionContext } from '../../src/domain/loan/decider.js';
+import { payoffOwedOn } from '../../src/domain/loan/penalties-owed-by.js';
 import { needsLastClose } from '../../src/domain/loan/reclassification.js';
 import type { LoanCommand } from '../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../src/domain/loan/ledger-accounts.js';
-import { payoffQuote } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import type { ProductTerms } from '../../src/domain/product/events.js';
 import type { JournalEntry } from '../../src/projections/models/general-ledger/accounts.js';
@@ -63,8 +63,9 @@ export class ServicedLoan {
     return this.run({ type: 'CloseBusinessDay', data: { date } }, date);
   }
 
+  /** The payoff quote as the server gives it: with the penalties owed by `date` that no close has charged yet. */
   payoff(date: string) {
-    return payoffQuote(this.state, date);
+    return payoffOwedOn(this.state, date);
   }
 
   /** The ledger as the projection posts it from the log: per account, the loan's balance (debit positive) summed from its journal. */

@@ -106,18 +106,21 @@ describe('a loan\'s class follows its history, not only the close', () => {
     expect(loan.state).toMatchObject({ classification: 'normal', flags: [] });
   });
 
-  it('a close classifies the loan as its own events leave it: the penalty of an installment paid on the first day after its grace reopens it (25.00 of row 1, due 02-15, owed again), so the close of 02-18 makes it 关注 at 3 days, not 正常', () => {
+  it('a payment on the first day after the grace pays the penalty owed that day first (QA 9 Q5): row 1\'s total paid on 02-18 leaves 25.00 of it owed, so the loan stays 关注 and the close of 02-18 finds it 3 days past due', () => {
     const loan = new ServicedLoan('P3', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }), '3000.00', 3, DISBURSED);
     let today = DISBURSED;
     while (today < '2024-02-17') loan.close((today = addDays(today, 1)));
     loan.context = { lastClose: '2024-02-17' };
-    // Paid in full on 02-18, recorded before that night's close: 1 day past due as of 02-17 no more.
-    expect(loan.repay('1020.07', 'p1', '2024-02-18').at(-1)).toEqual({ type: 'LoanClassified', data: { from: 'special-mention', to: 'normal', dpd: 0, date: '2024-02-17', reason: 'RepaymentReceived' } });
-    expect(loan.close('2024-02-18')).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
-      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 3, date: '2024-02-18' } },
-    ]);
+    expect(loan.state.classification).toBe('special-mention');
+    // Row 1 (1 020.07, due 02-15) unpaid at the end of its grace (02-17): its 25.00 is owed from 02-18, and a payment that day pays it first.
+    const paid = loan.repay('1020.07', 'p1', '2024-02-18');
+    expect(paid[0]).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReceived' } });
+    expect(paid.filter((e) => e.type === 'LoanClassified')).toEqual([]);
+    expect(loan.state.installments[0]?.paid).toMatchObject({ penalty: '25.00', interest: '30.00', principal: '965.07' });
+    // The close has nothing left to charge or move: 3 days past due as of 02-18 is still 关注.
+    expect(loan.close('2024-02-18')).toEqual([]);
     expect(loan.figures('2024-02-18').daysPastDue).toBe(3);
+    expect(loan.state.classification).toBe('special-mention');
   });
 
   it('without a last close (no close has run), a command leaves the class to the first close', () => {

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
-import { payoffQuote } from '../../domain/loan/payoff.js';
+import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import type { IntentChannel } from '../../domain/payment/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
@@ -53,7 +53,7 @@ export async function createPaymentIntent(
   const channel = configuredChannel(channels, input.channel);
   if (!REPAYABLE.has(loan.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${loan.status} loan takes no payments`, 'conflict');
   // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
-  const payoff = payoffQuote(loan, businessToday(services));
+  const payoff = payoffOwedOn(loan, businessToday(services));
   if (amount.gt(payoff.total)) {
     throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `amount ${amount.toFixed(minorUnits(loan.currency))} is more than ${payoff.total}, the payoff today`, 'rule', { payoff: payoff.total });
   }

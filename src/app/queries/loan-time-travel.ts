@@ -1,7 +1,8 @@
 import { asDomainEvent } from '../../commands/load-aggregate.js';
 import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
-import { payoffQuote, type PayoffQuote } from '../../domain/loan/payoff.js';
+import type { PayoffQuote } from '../../domain/loan/payoff.js';
+import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
@@ -99,5 +100,5 @@ export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (latestFact !== null && date < latestFact) {
     throw new DomainError('PAYOFF_DATE_BEFORE_LATER_FACTS', `payoff date ${date} is before a payment, waiver or charge already recorded for ${latestFact}: quote a date on or after it`, 'rule', { latestFact });
   }
-  return payoffQuote(state, date);
+  return payoffOwedOn(state, date);
 }

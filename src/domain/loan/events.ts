@@ -121,7 +121,8 @@ export type RepaymentReversalRequested = DomainEvent<'RepaymentReversalRequested
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string; suspended?: { amount: string; spans: DaySpan[] } }>;
 /** `reason`: set when a history change (not a close) recorded it, naming the event that left the row past due. */
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string; reason?: string }>;
-export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string }>;
+/** `reason`: set when a payment (not a close) recorded it, naming the event it was recorded before (penalties-owed-by.ts). */
+export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string; reason?: string }>;
 export type ChargeWaived = DomainEvent<'ChargeWaived', {
   kind: ChargeKind;
   amount: string;

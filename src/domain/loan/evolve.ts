@@ -169,7 +169,8 @@ function chargePenalty(state: LoanState, { data }: PenaltyCharged): void {
   const penalty = { sequence: state.eventsFolded, date: data.date, number: data.number, amount: data.amount };
   state.penalties.push(penalty);
   recordFact(state, { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
-  closeRecorded(state, data.date);
+  // Recorded by a payment (penalties-owed-by.ts), it is not a close: the close's marks stay.
+  if (data.reason === undefined) closeRecorded(state, data.date);
 }
 
 function applyCharge(state: LoanState, { data }: ChargeApplied): void {

@@ -7,6 +7,7 @@ import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, positiveAmount, requireLoan, requireRepayable } from './guards.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
 import { overpaidBy, paymentOutcome } from './payment-outcome.js';
+import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
 import { settlementEvents } from './settlement.js';
 import type { LoanState } from './state.js';
 
@@ -61,26 +62,31 @@ function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bi
 }
 
 /**
- * Records a repayment with its allocation. The loan closes only when nothing at all is owed
+ * Records a repayment with its allocation, after the penalties owed by its date that no close has
+ * charged yet (penaltiesOwedBy), which it pays like any charge. The loan closes only when nothing at all is owed
  * (principal, interest, fees and penalties, whatever the allocation order); money beyond every
  * balance makes it overpaid. Money a channel reports (no `keyed`) also lands on a closed or overpaid
  * loan, all of it credit to refund (see requireRepayable).
  */
-export function receiveRepayment({ data }: ReceiveRepayment, state: LoanState): LoanEvent[] {
-  requireLoan(state);
-  const known = knownPayment(state.payments, data.reference);
-  if (known) return repaymentReplay(known, data, state.prepaymentOverrides[data.reference]);
-  requireRepayable(state, data.keyed === undefined);
-  const amount = positiveAmount(data.amount, state.currency).toString();
-  const date = onOrAfterDisbursement(state, data.effectiveDate);
-  if (state.rescheduledOn !== null && date < state.rescheduledOn) {
-    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${state.rescheduledOn}`, 'rule');
+export function receiveRepayment({ data }: ReceiveRepayment, current: LoanState): LoanEvent[] {
+  requireLoan(current);
+  const known = knownPayment(current.payments, data.reference);
+  if (known) return repaymentReplay(known, data, current.prepaymentOverrides[data.reference]);
+  requireRepayable(current, data.keyed === undefined);
+  const amount = positiveAmount(data.amount, current.currency).toString();
+  const date = onOrAfterDisbursement(current, data.effectiveDate);
+  if (current.rescheduledOn !== null && date < current.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${current.rescheduledOn}`, 'rule');
   }
+  // Penalties owed by its date that no close has charged yet come first, and the payment pays them.
+  const penalties = penaltiesOwedBy(current, date, 'RepaymentReceived');
+  const state = foldedCopy(current, penalties);
   const prepayment = data.prepayment;
   const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, channel: data.channel, ...(prepayment ? { prepayment } : {}) };
   const { result, rows, creditAfter } = paymentOutcome(state, record);
   if (data.keyed) checkKeyedOverpayment(state, amount, creditAfter, data.keyed.overpaymentConfirmed);
   return [
+    ...penalties,
     {
       type: 'RepaymentReceived',
       data: {

@@ -113,15 +113,22 @@ describe('repayments', () => {
 
   it('re-allocates every payment in date order when one is backdated', () => {
     const life = disbursedLoan();
-    life.run(repay('5000.00', 'late', '2026-03-20'));
-    expect(life.state.installments[0]?.paid).toMatchObject({ interest: '1000.00', principal: '4000.00' });
+    // Dated 03-20, it first records the penalties owed by then (rows 1 and 2 unpaid at the end of
+    // their 3 grace days, 02-18 and 03-18: 5 % of 8 884.88 each) and pays row 1's first (QA 9 Q5).
+    const late = life.run(repay('5000.00', 'late', '2026-03-20'));
+    expect(late.filter((e) => e.type === 'PenaltyCharged').map((e) => e.data)).toEqual([
+      { number: 1, amount: '444.24', date: '2026-02-19', reason: 'RepaymentReceived' },
+      { number: 2, amount: '444.24', date: '2026-03-19', reason: 'RepaymentReceived' },
+    ]);
+    expect(life.state.installments[0]?.paid).toMatchObject({ penalty: '444.24', interest: '1000.00', principal: '3555.76' });
     const [event] = life.run(repay('8884.88', 'early', '2026-02-15'));
     // The backdated payment takes installment 1; the later one moves on to installment 2.
     expect(event).toMatchObject({ data: { installments: [{ number: 1, interest: '1000.00', principal: '7884.88' }] } });
-    expect(life.state.payments).toEqual(['2026-03-20 5000.00 5 online late', '2026-02-15 8884.88 6 online early']);
+    expect(life.state.payments).toEqual(['2026-03-20 5000.00 7 online late', '2026-02-15 8884.88 8 online early']);
     expect(life.state.installments[0]?.settled).toBe(true);
-    expect(life.state.installments[1]?.paid).toMatchObject({ interest: '921.15', principal: '4078.85' });
-    expect(life.state.principalOutstanding).toBe('88036.27');
+    // Row 1 is now paid in time, so its penalty is void; row 2's stands (unpaid at the end of 03-18) and is paid first.
+    expect(life.state.installments[1]?.paid).toMatchObject({ penalty: '444.24', interest: '921.15', principal: '3634.61' });
+    expect(life.state.principalOutstanding).toBe('88480.51');
     // Folding the same events from scratch gives the same state: evolve re-derives, it does not patch.
     const replayed = life.events.reduce(loanDecider.evolve, loanDecider.initialState());
     expect(replayed).toEqual(life.state);

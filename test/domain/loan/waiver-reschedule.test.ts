@@ -3,7 +3,7 @@ import { loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../../src/domain/loan/commands.js';
 import type { ChargeKind } from '../../../src/domain/loan/events.js';
 import { given } from '../decider-spec.js';
-import { disbursedLoan, eod, eventsUntil, repay } from './fixtures.js';
+import { disbursedLoan, eod, eventsUntil, repay, terms } from './fixtures.js';
 
 const waive = (kind: ChargeKind, amount: string | null = null, effectiveDate = '2026-02-20'): LoanCommand => ({ type: 'WaiveCharge', data: { kind, amount, reason: 'goodwill', effectiveDate } });
 const reschedule = (effectiveDate: string, extra: { term?: number; annualRate?: string } = {}): LoanCommand => ({
@@ -51,7 +51,8 @@ describe('rescheduling', () => {
   });
 
   it('refuses what it cannot reschedule', () => {
-    const life = disbursedLoan();
+    // No penalty: a payment after row 1's grace would first pay the penalty owed by then (QA 9 Q5).
+    const life = disbursedLoan({ ...terms, penalty: null });
     // Installment 1 plus 100.00 towards the interest installment 2 has earned by 02-20.
     life.run(repay('8984.88', 'r1', '2026-02-20'));
     given(loanDecider, life.events).when(reschedule('2026-02-19')).thenThrows('RESCHEDULE_BACKDATED', 'rule');
