@@ -173,7 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.LENDCORE_TIMEZONE,
     signingKey: e.LENDCORE_SIGNING_KEY ?? null,
     checkpointSeconds: e.LENDCORE_CHECKPOINT_SECONDS,
-    payments: paymentsConfig(e, `http://${e.HOST}:${e.PORT}`),
+    payments: paymentsConfig(e, `http://${e.HOST}:${e.PORT}`, e.LENDCORE_ENV),
     tokenMaxTtlSeconds: e.LENDCORE_TOKEN_MAX_TTL,
     corsOrigins: e.LENDCORE_CORS_ORIGINS,
     oidc: e.LENDCORE_OIDC_ISSUER === undefined ? null : {

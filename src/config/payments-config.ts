@@ -50,7 +50,8 @@ export interface WechatConfig {
 const text = z.string().min(1);
 
 export const paymentsEnvSchema = {
-  LENDCORE_PAYMENTS_SANDBOX: z.enum(['on', 'off'], 'expected on or off').default('on'),
+  /** Unset: on in development only (see paymentsConfig). */
+  LENDCORE_PAYMENTS_SANDBOX: z.enum(['on', 'off'], 'expected on or off').optional(),
   LENDCORE_PAYMENT_INTENT_TTL_MINUTES: z.string().regex(/^[1-9]\d{0,4}$/, 'expected minutes, 1 to 99999').transform(Number).default(30),
   LENDCORE_PUBLIC_URL: z.url('expected an http(s) URL such as https://pay.example.com').optional(),
   LENDCORE_ALIPAY_APP_ID: text.optional(),
@@ -87,7 +88,7 @@ type PaymentsEnv = z.infer<z.ZodObject<typeof paymentsEnvSchema>>;
 export const PAYMENT_SECRET_VARIABLES = ['LENDCORE_WECHAT_APIV3_KEY'];
 
 /** The payments part of the config; `defaultPublicUrl` is the API's own address. */
-export function paymentsConfig(e: PaymentsEnv, defaultPublicUrl: string): PaymentsConfig {
+export function paymentsConfig(e: PaymentsEnv, defaultPublicUrl: string, environment: 'production' | 'development'): PaymentsConfig {
   const alipay = e.LENDCORE_ALIPAY_APP_ID && e.LENDCORE_ALIPAY_PRIVATE_KEY_FILE && e.LENDCORE_ALIPAY_PUBLIC_KEY_FILE
     ? { appId: e.LENDCORE_ALIPAY_APP_ID, privateKeyFile: e.LENDCORE_ALIPAY_PRIVATE_KEY_FILE, alipayPublicKeyFile: e.LENDCORE_ALIPAY_PUBLIC_KEY_FILE, gateway: e.LENDCORE_ALIPAY_GATEWAY }
     : null;
@@ -101,7 +102,8 @@ export function paymentsConfig(e: PaymentsEnv, defaultPublicUrl: string): Paymen
     }
     : null;
   return {
-    sandbox: e.LENDCORE_PAYMENTS_SANDBOX === 'on',
+    // Anyone who reaches the sandbox's page can "pay": never on in production unless asked for (QA 9 Q11).
+    sandbox: (e.LENDCORE_PAYMENTS_SANDBOX ?? (environment === 'development' ? 'on' : 'off')) === 'on',
     intentTtlMinutes: e.LENDCORE_PAYMENT_INTENT_TTL_MINUTES,
     publicUrl: (e.LENDCORE_PUBLIC_URL ?? defaultPublicUrl).replace(/\/+$/, ''),
     alipay,

@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 const intent = async () => (JSON.parse((await t.call(borrower('cust-cli'), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '250.00', channel: 'sandbox' })).body) as { id: string }).id;
 const sandbox = (args: string[]) => {
-  const io = captureIo({ LENDCORE_DATA_DIR: t.dataDir });
+  const io = captureIo({ LENDCORE_DATA_DIR: t.dataDir, LENDCORE_PAYMENTS_SANDBOX: 'on' });
   return main(['sandbox', ...args], io).then((code) => ({ code, io }));
 };
 

@@ -19,7 +19,7 @@ afterAll(() => t.close());
 
 const payout = async () => (JSON.parse((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '20.00' })).body) as { id: string }).id;
 const sandbox = (args: string[]) => {
-  const io = captureIo({ LENDCORE_DATA_DIR: t.dataDir });
+  const io = captureIo({ LENDCORE_DATA_DIR: t.dataDir, LENDCORE_PAYMENTS_SANDBOX: 'on' });
   return main(['sandbox', ...args], io).then((code) => ({ code, io }));
 };
 

@@ -17,6 +17,14 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 }
 
 describe('loadConfig', () => {
+  it('turns the sandbox payment gateway on by default only in development: anyone reaching its page can "pay" (QA 9 Q11)', () => {
+    expect(loadConfig({}).payments.sandbox).toBe(false);
+    expect(loadConfig({ LENDCORE_ENV: 'production' }).payments.sandbox).toBe(false);
+    expect(loadConfig({ LENDCORE_ENV: 'development' }).payments.sandbox).toBe(true);
+    expect(loadConfig({ LENDCORE_ENV: 'production', LENDCORE_PAYMENTS_SANDBOX: 'on' }).payments.sandbox).toBe(true);
+    expect(loadConfig({ LENDCORE_ENV: 'development', LENDCORE_PAYMENTS_SANDBOX: 'off' }).payments.sandbox).toBe(false);
+  });
+
   it('defaults to the embedded set-up under ./data, log and read models in separate files', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

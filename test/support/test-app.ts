@@ -72,7 +72,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   const logLines: string[] = [];
   const sink = new Writable({ write: (chunk: Buffer, _enc, done) => (logLines.push(chunk.toString()), done()) });
   const config = loadConfig({
-    LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL',
+    LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'NORMAL', LENDCORE_PAYMENTS_SANDBOX: 'on',
     LENDCORE_EVENTSTORE_URL: options.eventStoreUrl, LENDCORE_READSTORE_URL: options.readStoreUrl, LENDCORE_PROJECTORS: options.projectors,
     ...options.env,
   });
