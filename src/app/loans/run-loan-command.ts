@@ -6,7 +6,7 @@ import { usesLastClose } from '../../domain/loan/reclassification.js';
 import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
-import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
+import { LOAN_SNAPSHOT, loadLoan, loanStream } from '../streams.js';
 
 /** The business dates a loan command carries, by field name. */
 function commandDates(command: LoanCommand): [string, string][] {
@@ -34,6 +34,21 @@ export function runLoanCommand(
   return withLastClose(services, command).then((decider) => runCommand(services, {
     id: loanId, streamId: loanStream(loanId), decider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
   }));
+}
+
+/**
+ * Asks the loan, writing nothing, whether it takes `command` now: throws what runLoanCommand would
+ * (a date after the business date, the decider's refusals); returns the loan as asked. For a caller
+ * that must write elsewhere first (a bank transfer's claim on its bank transaction) only for a command
+ * the loan takes.
+ */
+export async function checkLoanCommand(services: AppServices, loanId: string, command: LoanCommand): Promise<LoanState> {
+  const today = businessToday(services);
+  for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
+  const decider = await withLastClose(services, command);
+  const state = await loadLoan(services.eventStore, loanId);
+  decider.decide(command, state);
+  return state;
 }
 
 /**
