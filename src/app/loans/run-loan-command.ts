@@ -3,6 +3,7 @@ import type { Decider } from '../../domain/decider.js';
 import { decideLoan, loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import { usesLastClose } from '../../domain/loan/reclassification.js';
+import { refusingErasedBorrower } from '../customers/erased-borrower.js';
 import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
@@ -31,7 +32,7 @@ export function runLoanCommand(
 ): Promise<CommandResult<LoanState> & { outcome: CommandOutcome }> {
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
-  return withLastClose(services, command).then((decider) => runCommand(services, {
+  return withLastClose(services, command).then((decider) => refusingErasedBorrower(services, loanId, command, decider)).then((decider) => runCommand(services, {
     id: loanId, streamId: loanStream(loanId), decider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
   }));
 }
@@ -45,7 +46,7 @@ export function runLoanCommand(
 export async function checkLoanCommand(services: AppServices, loanId: string, command: LoanCommand): Promise<LoanState> {
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
-  const decider = await withLastClose(services, command);
+  const decider = await refusingErasedBorrower(services, loanId, command, await withLastClose(services, command));
   const state = await loadLoan(services.eventStore, loanId);
   decider.decide(command, state);
   return state;

@@ -11959,7 +11959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
+            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS, CUSTOMER_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11967,7 +11967,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
+                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS" | "CUSTOMER_ERASED";
                     };
                 };
             };
