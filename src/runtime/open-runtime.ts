@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from '../api/app.js';
+import { completeInterruptedWrites } from '../app/recovery/complete-interrupted-writes.js';
 import type { ApiPlugin } from '../api/deps.js';
 import { createLogger } from '../api/logger.js';
 import { createMetricsRegistry } from '../api/plugins/metrics.js';
@@ -115,6 +116,8 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
       closers.unshift(() => projections.stop());
       await projections.start();
     }
+    // Payouts and suspense assignments a crash cut between their stream and the loan (src/app/recovery).
+    await completeInterruptedWrites({ eventStore, readStore, vault, clock: { now: () => new Date(), timeZone: config.timeZone } }, logger);
 
     const app = await buildApp({
       eventStore, readStore, vault, config, logger, identity,

@@ -38,9 +38,9 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'loans.disburse': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE'] },
   'loans.payoff': { 409: ['LOAN_NOT_REPAYABLE'] },
   'loans.reschedule': { 422: ['RESCHEDULE_CHANGES_NOTHING'] },
-  // A bank transfer's reference is the bank's transaction id: recorded on another loan already (by a statement or staff), it is refused.
-  'loans.repay': { 409: ['BANK_TXN_ON_OTHER_LOAN'] },
-  'loans.recover': { 409: ['BANK_TXN_ON_OTHER_LOAN'] },
+  // A bank transfer's reference is the bank's transaction id: recorded on another loan (or for another amount) already, by a statement or staff, it is refused.
+  'loans.repay': { 409: ['BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'] },
+  'loans.recover': { 409: ['BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'] },
   'loans.applyCharge': { 422: ['CHARGE_DUE_BEFORE_DISBURSEMENT', 'PENALTY_CHARGE_DUE_IN_FUTURE'] },
   'loans.reverseRepayment': {
     404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],
@@ -56,7 +56,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'payments.importStatement': { 400: ['STATEMENT_INVALID'], 422: ['STATEMENT_LINE_CONFLICT'] },
   'payments.assignSuspense': {
     404: ['LOAN_NOT_FOUND', 'SUSPENSE_LINE_NOT_FOUND'],
-    409: ['SUSPENSE_LINE_ASSIGNED', 'PAYMENT_NOT_SUSPENDED', 'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED', 'BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'],
+    409: ['SUSPENSE_LINE_ASSIGNED', 'PAYMENT_NOT_SUSPENDED', 'DUPLICATE_REFERENCE', 'REPAYMENT_REVERSED', 'BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS', 'CUSTOMER_ERASED'],
     422: ['CURRENCY_MISMATCH', 'AMOUNT_OUT_OF_RANGE', 'BACKDATED_BEFORE_RESCHEDULE', 'BACKDATED_BEFORE_WRITE_OFF', 'EFFECTIVE_DATE_BEFORE_DISBURSEMENT'],
   },
   'payments.startRefundPayout': { 409: ['REFUND_CONCURRENT'] },

@@ -3,6 +3,7 @@ import type { ProductTerms } from '../../domain/product/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadCustomer, loadProduct } from '../streams.js';
+import { noteApplication } from '../customers/note-application.js';
 import { assertAgreementHash } from './loan-agreement.js';
 import { runLoanCommand } from './run-loan-command.js';
 
@@ -65,5 +66,7 @@ export async function applyForLoan(services: AppServices, meta: CommandMeta, inp
       ...(input.agreement !== undefined ? { agreement: input.agreement } : {}),
     },
   }, occurredAtFor(services, input.submittedOn));
+  // Where an erasure sent at the same time meets it: one of the two is refused (409).
+  if (outcome.created) await noteApplication(services, meta, input.customerId, loanId);
   return outcome;
 }

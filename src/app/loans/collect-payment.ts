@@ -1,12 +1,12 @@
 import { DomainError } from '../../domain/errors.js';
-import { bankTransactionConflict } from '../../domain/payment/bank-transaction.js';
-import { loadBankTransaction, recordBankTransaction } from '../payments/bank-transaction-stream.js';
+import type { ReceiveRecovery, ReceiveRepayment } from '../../domain/loan/commands.js';
+import { recordBankTransaction } from '../payments/bank-transaction-stream.js';
 import type { Channel, RepaymentReversed } from '../../domain/loan/events.js';
 import type { PrepaymentOverride } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loanStream } from '../streams.js';
-import { runLoanCommand } from './run-loan-command.js';
+import { checkLoanCommand, runLoanCommand } from './run-loan-command.js';
 
 export interface PaymentInput {
   amount: string;
@@ -60,17 +60,28 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
   const command = type === 'RepaymentReceived'
     ? { type: 'ReceiveRepayment' as const, data: { ...data, ...(input.prepayment ? { prepayment: input.prepayment } : {}), ...(input.keyed ? { keyed: input.keyed } : {}) } }
     : { type: 'ReceiveRecovery' as const, data };
-  // A bank transfer's reference is the bank's transaction id (the statements' bank_txn_id): one credit, on one loan (QA 8 N12).
-  const bankTxn = input.channel === 'bank_transfer' ? await loadBankTransaction(services, input.reference) : null;
-  if (bankTxn?.recorded && bankTxn.recorded.loanId !== loanId) throw bankTransactionConflict(bankTxn, { loanId, amount: input.amount, currency: bankTxn.recorded.currency });
-  const { outcome, replayed, state } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
-  if (bankTxn !== null && outcome.created) {
-    await recordBankTransaction(services, meta, { bankTxnId: input.reference, loanId, amount: input.amount, currency: state.currency, date: effectiveDate });
-  }
+  // A bank transfer's reference is the bank's transaction id (the statements' bank_txn_id): one credit, on one loan.
+  if (input.channel === 'bank_transfer') await claimBankTransaction(services, meta, loanId, command, effectiveDate);
+  const { outcome, replayed } = await runLoanCommand(services, meta, loanId, command, occurredAtFor(services, effectiveDate));
   if (outcome.created || replayed) return outcome;
   if (type === 'RepaymentReceived') await refuseReversed(services.eventStore, loanId, input.reference);
   const first = await firstRecording(services.eventStore, loanId, type, input.reference);
   return first ? { ...outcome, ...first } : outcome;
+}
+
+/**
+ * Puts a keyed bank transfer's bank transaction (`banktxn-<reference>`) on this loan before its money
+ * is recorded, as a statement line does: the loan is asked first (writing nothing: its refusals answer
+ * and nothing is claimed), then the bank transaction's stream is appended at the revision it was read
+ * at (a statement importing the same id at the same instant makes one of them decide again and lose:
+ * BANK_TXN_ON_OTHER_LOAN / BANK_TXN_AMOUNT_DIFFERS 409), and only then the money goes on the loan.
+ * A crash after the claim leaves the transaction this loan's with no money yet: the next attempt of
+ * the same reference (or a statement line naming this loan) finds the claim its own and records it, once.
+ */
+async function claimBankTransaction(services: AppServices, meta: CommandMeta, loanId: string, command: ReceiveRepayment | ReceiveRecovery, date: string): Promise<void> {
+  const { amount, reference } = command.data;
+  const loan = await checkLoanCommand(services, loanId, command);
+  await recordBankTransaction(services, meta, { bankTxnId: reference, loanId, amount, currency: loan.currency, date });
 }
 
 /**

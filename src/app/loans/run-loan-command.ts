@@ -3,10 +3,11 @@ import type { Decider } from '../../domain/decider.js';
 import { decideLoan, loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import { needsLastClose } from '../../domain/loan/reclassification.js';
+import { refusingErasedBorrower } from '../customers/erased-borrower.js';
 import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
-import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
+import { LOAN_SNAPSHOT, loadLoan, loanStream } from '../streams.js';
 
 /** The business dates a loan command carries, by field name. */
 function commandDates(command: LoanCommand): [string, string][] {
@@ -33,8 +34,27 @@ export function runLoanCommand(
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
   return runCommand(services, {
     id: loanId, streamId: loanStream(loanId), decider: loanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
-    deciderFor: (state) => withLastClose(services, command, state),
+    deciderFor: (state) => deciderFor(services, loanId, command, state),
   });
+}
+
+/**
+ * Asks the loan, writing nothing, whether it takes `command` now: throws what runLoanCommand would
+ * (a date after the business date, the decider's refusals); returns the loan as asked. For a caller
+ * that must write elsewhere first (a bank transfer's claim on its bank transaction) only for a command
+ * the loan takes.
+ */
+export async function checkLoanCommand(services: AppServices, loanId: string, command: LoanCommand): Promise<LoanState> {
+  const today = businessToday(services);
+  for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
+  const state = await loadLoan(services.eventStore, loanId);
+  (await deciderFor(services, loanId, command, state)).decide(command, state);
+  return state;
+}
+
+/** The loan decider for the command on this state: told the last close when it may use it, refusing what an erased borrower's loan may not take. */
+async function deciderFor(services: AppServices, loanId: string, command: LoanCommand, state: LoanState): Promise<Decider<LoanCommand, LoanEvent, LoanState>> {
+  return refusingErasedBorrower(services, loanId, command, state, await withLastClose(services, command, state));
 }
 
 /**

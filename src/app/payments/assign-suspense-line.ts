@@ -2,10 +2,10 @@ import { DomainError } from '../../domain/errors.js';
 import { PAYMENT_SUSPENSE, type SuspenseLineDoc } from '../../projections/models/payments/payments.js';
 import { currentLoanState } from '../queries/loan-time-travel.js';
 import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
-import { bankTransactionConflict } from '../../domain/payment/bank-transaction.js';
+import { bankTransactionConflict, type BankTransactionRecorded } from '../../domain/payment/bank-transaction.js';
 import { loadBankTransaction, recordBankTransaction } from './bank-transaction-stream.js';
 import { runPaymentCommand } from './payment-stream.js';
-import { checkChannelMoney, recordChannelMoney } from './record-channel-money.js';
+import { checkChannelMoney, recordChannelMoney, type ChannelMoney } from './record-channel-money.js';
 import { loadStatement, runStatementCommand } from './statement-stream.js';
 
 /**
@@ -51,8 +51,17 @@ export async function assignSuspenseLine(services: AppServices, meta: CommandMet
     ? await runStatementCommand(services, meta, line.statementId, { type: 'AssignSuspenseLine', data: { bankTxnId, loanId, assignedBy: meta.actor.sub } })
     : await runPaymentCommand(services, meta, line.intentId, { type: 'AssignSuspendedPayment', data: { reference: bankTxnId, loanId, assignedBy: meta.actor.sub } }, occurredAtFor(services));
   // The line is this loan's now (just assigned, or before: a retry): its money goes on the loan, once.
+  const recorded = await recordAssignedMoney(services, meta, loanId, money, bankTxn);
+  return { ...assigned, id: bankTxnId, position: assigned.position > recorded.position ? assigned.position : recorded.position, created: assigned.created || recorded.created };
+}
+
+/**
+ * The second half of an assignment: a line its stream says is the loan's has its bank transaction
+ * (statement lines only) and its money put on the loan, once each (the reference rules). Called by the
+ * assignment itself and by the start-up pass that completes one a crash interrupted.
+ */
+export async function recordAssignedMoney(services: AppServices, meta: CommandMeta, loanId: string, money: ChannelMoney, bankTxn: BankTransactionRecorded['data'] | null): Promise<CommandOutcome> {
   const { idempotencyKey: _key, requestHash: _hash, expectedRevision: _rev, ...loanMeta } = meta;
   if (bankTxn !== null) await recordBankTransaction(services, loanMeta, bankTxn);
-  const recorded = (await recordChannelMoney(services, loanMeta, loanId, money)).outcome;
-  return { ...assigned, id: bankTxnId, position: assigned.position > recorded.position ? assigned.position : recorded.position, created: assigned.created || recorded.created };
+  return (await recordChannelMoney(services, loanMeta, loanId, money)).outcome;
 }

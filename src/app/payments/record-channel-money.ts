@@ -3,6 +3,7 @@ import type { Channel } from '../../domain/loan/events.js';
 import { knownPayment } from '../../domain/loan/payment-book.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { DomainError } from '../../domain/errors.js';
+import { refusingErasedBorrower } from '../customers/erased-borrower.js';
 import { receiveRecovery, receiveRepayment } from '../loans/collect-payment.js';
 import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
@@ -60,7 +61,7 @@ export async function recordChannelMoney(services: AppServices, meta: CommandMet
 /**
  * Asks the loan, writing nothing, whether it takes the money as recordChannelMoney would record it
  * now: throws the same refusal (LOAN_NOT_FOUND 404, DATE_AFTER_BUSINESS_DATE 422, a date before the
- * disbursement, a reference reused for other money...). Used before a suspense line is marked
+ * disbursement, a reference reused for other money, CUSTOMER_ERASED 409...). Used before a suspense line is marked
  * assigned, so an assignment the loan would refuse records nothing anywhere.
  */
 export async function checkChannelMoney(services: AppServices, loanId: string, money: ChannelMoney): Promise<void> {
@@ -68,5 +69,7 @@ export async function checkChannelMoney(services: AppServices, loanId: string, m
   if (state.status === 'none') throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
   requireOnOrBeforeBusinessDate(money.effectiveDate, businessToday(services), 'effectiveDate');
   const data = { amount: money.amount, channel: money.channel, reference: money.reference, effectiveDate: money.effectiveDate };
-  loanDecider.decide(recordAs(state, money.reference) === 'recovery' ? { type: 'ReceiveRecovery', data } : { type: 'ReceiveRepayment', data }, state);
+  const command = recordAs(state, money.reference) === 'recovery' ? { type: 'ReceiveRecovery' as const, data } : { type: 'ReceiveRepayment' as const, data };
+  // A finished loan whose borrower was erased takes no money (CUSTOMER_ERASED 409), as when it is recorded.
+  (await refusingErasedBorrower(services, loanId, command, state, loanDecider)).decide(command, state);
 }

@@ -36,6 +36,9 @@ export interface PayoutSettlement {
  * Checks come before anything is written: PAYOUT_NOT_FOUND 404, PAYOUT_CHANNEL_MISMATCH 400,
  * PAYOUT_REFERENCE_REQUIRED 400, PAYOUT_AMOUNT_MISMATCH 422, PAYOUT_ALREADY_CONFIRMED 409 (another
  * reference), PAYOUT_CLOSED 409, and the loan's refund rules (asked before the payout is confirmed).
+ * Whatever the loan does between that check and its write (a repayment bounces, a later one comes
+ * in), it records a paid-out refund all the same (domain refund.ts: paidOutRefund), so a confirmed
+ * payout always ends with its refund on the loan, once.
  */
 export async function settlePayout(services: AppServices, meta: CommandMeta, channel: PayoutChannel, settlement: PayoutSettlement): Promise<CommandOutcome> {
   const loaded = await loadPayout(services.eventStore, settlement.payoutId);

@@ -33,13 +33,15 @@ export interface LedgerReconciliation {
   items: ReconciliationRow[];
 }
 
-async function journalBalances(readStore: ReadStore, loanId: string, currency: string): Promise<Record<LedgerAccount, string>> {
+/** The loan's journal lines per account, counting only entries posted for events at or before log position `through`. */
+async function journalBalances(readStore: ReadStore, loanId: string, currency: string, through: bigint): Promise<Record<LedgerAccount, string>> {
   const zero = subtractAmounts('0', '0', currency);
   const sums = Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, zero])) as Record<LedgerAccount, string>;
   let cursor: string | null = null;
   do {
     const page: { items: JournalEntry[]; nextCursor: string | null } = await readStore.find<JournalEntry>(LEDGER_JOURNAL, { where: { loanId }, limit: 500, cursor });
     for (const entry of page.items) {
+      if (BigInt(entry.position) > through) continue;
       for (const line of entry.lines) {
         sums[line.account] = line.side === 'debit' ? addAmounts(sums[line.account], line.amount, currency) : subtractAmounts(sums[line.account], line.amount, currency);
       }
@@ -53,6 +55,11 @@ async function journalBalances(readStore: ReadStore, loanId: string, currency: s
  * Compares, for every loan the ledger has posted, the sum of its journal lines per account with
  * the loan's figures folded from the log at the same revision. Read-only; a difference means a
  * read model was tampered with or a projector was wrong, and a rebuild from the log repairs it.
+ *
+ * Both sides stand at one point of the log while writes go on (QA 8 N11): the loan is folded through
+ * the revision its ledger position records, and only journal entries posted for events at or before
+ * that revision's log position are summed — the ledger may have posted later events of the loan
+ * between reading its position and reading its journal.
  */
 export async function reconcileLedger(eventStore: EventStore, readStore: ReadStore): Promise<LedgerReconciliation> {
   const items: ReconciliationRow[] = [];
@@ -61,11 +68,13 @@ export async function reconcileLedger(eventStore: EventStore, readStore: ReadSto
     loansChecked += 1;
     const revision = BigInt(position.revision);
     const state = initialLoanState();
+    let through = 0n;
     for (const event of await eventStore.readStream(loanStream(position.id), { maxCount: Number(revision) + 1 })) {
       evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+      through = event.position;
     }
     const figures = loanFigures(state).ledger;
-    const ledger = await journalBalances(readStore, position.id, position.currency);
+    const ledger = await journalBalances(readStore, position.id, position.currency, through);
     const differences = LEDGER_ACCOUNTS
       .filter((account) => subtractAmounts(ledger[account], figures[account], position.currency) !== subtractAmounts('0', '0', position.currency))
       .map((account) => ({ account, ledger: ledger[account], loan: figures[account] }));

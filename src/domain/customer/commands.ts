@@ -16,5 +16,7 @@ export type DecideKyc = {
 };
 export type FlagCustomer = { type: 'Flag'; data: { reason: string } };
 export type EraseCustomer = { type: 'Erase'; data: { reason: string; erasedBy: string } };
+/** Notes an application opened for the customer: CUSTOMER_ERASED (409) once erased. */
+export type NoteApplication = { type: 'NoteApplication'; data: { loanId: string } };
 
-export type CustomerCommand = RegisterCustomer | SubmitKyc | DecideKyc | FlagCustomer | EraseCustomer;
+export type CustomerCommand = RegisterCustomer | SubmitKyc | DecideKyc | FlagCustomer | EraseCustomer | NoteApplication;

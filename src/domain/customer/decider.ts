@@ -62,6 +62,8 @@ export function decideCustomer(command: CustomerCommand, state: CustomerState): 
       return [{ type: 'CustomerFlagged', data: { flag: 'aml', reason: command.data.reason } }];
     case 'Erase':
       return [{ type: 'CustomerErased', data: command.data }];
+    case 'NoteApplication':
+      return [{ type: 'LoanApplicationOpened', data: command.data }];
   }
 }
 

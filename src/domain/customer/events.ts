@@ -34,5 +34,10 @@ export type KycVerified = DomainEvent<'KycVerified', { reason: string | null; de
 export type KycRejected = DomainEvent<'KycRejected', { reason: string; decidedBy: string }>;
 export type CustomerFlagged = DomainEvent<'CustomerFlagged', { flag: 'aml'; reason: string }>;
 export type CustomerErased = DomainEvent<'CustomerErased', { reason: string; erasedBy: string }>;
+/**
+ * A loan application was opened for the live customer (after the loan's own stream recorded it): the
+ * customer's stream is where an application and an erasure meet, so one of two sent together fails.
+ */
+export type LoanApplicationOpened = DomainEvent<'LoanApplicationOpened', { loanId: string }>;
 
-export type CustomerEvent = CustomerRegistered | KycSubmitted | KycVerified | KycRejected | CustomerFlagged | CustomerErased;
+export type CustomerEvent = CustomerRegistered | KycSubmitted | KycVerified | KycRejected | CustomerFlagged | CustomerErased | LoanApplicationOpened;

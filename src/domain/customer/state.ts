@@ -50,5 +50,7 @@ export function evolveCustomer(state: CustomerState, event: CustomerEvent): Cust
       return state.flags.includes(event.data.flag) ? state : { ...state, flags: [...state.flags, event.data.flag] };
     case 'CustomerErased':
       return { ...state, erased: true };
+    case 'LoanApplicationOpened':
+      return state;
   }
 }

@@ -343,6 +343,11 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.refunds[event.data.reference] = { amount: event.data.amount, date: event.data.date };
       state.refunded = addAmounts(state.refunded, event.data.amount, c);
       state.creditBalance = subtractAmounts(state.creditBalance, event.data.amount, c);
+      // A paid-out refund beyond the credit (its repayment bounced since) is owed back: the loan owes again.
+      if ((state.status === 'overpaid' || state.status === 'closed') && new Dec(state.creditBalance).isNegative()) {
+        state.status = 'active';
+        state.closedOn = null;
+      }
       break;
     case 'LoanClosed':
       // A loan that owes nothing is no longer at risk: it leaves the five categories and the NPA flag.

@@ -2,7 +2,7 @@ import type { AlipayConfig } from '../../config/payments-config.js';
 import { alipayClient } from '../alipay/alipay-client.js';
 import { DomainError } from '../../domain/errors.js';
 import { fromBeijingTime } from '../alipay/alipay-notification.js';
-import type { PayoutChannel, PayoutStatusAnswer, VerifiedPayoutNotification } from './payout-channel.js';
+import { REFUND_CHANNEL, type PayoutChannel, type PayoutStatusAnswer, type VerifiedPayoutNotification } from './payout-channel.js';
 import { alipayTransferChange, alipayTransferMessage, TRANSFER_CHANGED } from './alipay-transfer-notification.js';
 import { compactPayoutId as outBizNo, payoutIdOfCompact } from './compact-payout-id.js';
 import type { InboundNotification } from '../channel.js';
@@ -31,7 +31,7 @@ export function alipayPayoutChannel(deps: AlipayPayoutDeps): PayoutChannel {
   const sdk = alipayClient(deps.config, deps.privateKeyPem, deps.alipayPublicKeyPem);
   return {
     name: 'alipay',
-    refundChannel: 'alipay',
+    refundChannel: REFUND_CHANNEL['alipay'],
     needsPayee: true,
     acknowledgement: { contentType: 'text/plain; charset=utf-8', body: 'success' },
 

@@ -1,4 +1,4 @@
-import type { PayoutChannel } from './payout-channel.js';
+import { REFUND_CHANNEL, type PayoutChannel } from './payout-channel.js';
 
 /**
  * A refund the lender's treasury sends from its bank account: always pending until an officer
@@ -6,7 +6,7 @@ import type { PayoutChannel } from './payout-channel.js';
  */
 export const bankTransferPayoutChannel: PayoutChannel = {
   name: 'bank-transfer',
-  refundChannel: 'bank_transfer',
+  refundChannel: REFUND_CHANNEL['bank-transfer'],
   needsPayee: false,
   async submit() {
     return { status: 'pending', actionUrl: null };

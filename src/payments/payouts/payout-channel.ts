@@ -54,6 +54,9 @@ export type PayoutStatusAnswer =
   | { status: 'failed'; providerState: string; channelReference: string | null; reason: string; at: string }
   | { status: 'unknown'; providerState: string };
 
+/** The channel a loan's RefundIssued carries for a payout sent through each payout channel. */
+export const REFUND_CHANNEL: Readonly<Record<PayoutChannelName, Channel>> = { sandbox: 'online', alipay: 'alipay', wechat: 'wechat', 'bank-transfer': 'bank_transfer' };
+
 /**
  * One way money goes back to a borrower. `submit` asks the provider to pay; a channel that
  * notifies asynchronously also verifies those notifications (NOTIFICATION_* 4xx for anything

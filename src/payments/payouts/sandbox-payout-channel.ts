@@ -3,7 +3,7 @@ import type { InboundNotification } from '../channel.js';
 import type { ReplayGuard } from '../replay-guard.js';
 import { openSandboxNotification } from '../sandbox/open-sandbox-notification.js';
 import type { SandboxPayoutEntry, SandboxPayoutLedger } from '../sandbox/sandbox-payout-ledger.js';
-import type { PayoutChannel, PayoutStatusAnswer, VerifiedPayoutNotification } from './payout-channel.js';
+import { REFUND_CHANNEL, type PayoutChannel, type PayoutStatusAnswer, type VerifiedPayoutNotification } from './payout-channel.js';
 import { sandboxPayoutNotificationBody, sandboxTransferId } from './sandbox-payout-notification.js';
 
 /** The gateway's books read as a provider's query answer. */
@@ -32,7 +32,7 @@ function answerOf(payoutId: string, ended: SandboxPayoutEntry | null): PayoutSta
 export function sandboxPayoutChannel(deps: { publicKey: KeyObject; publicUrl: string; replayGuard: ReplayGuard; ledger: SandboxPayoutLedger; now: () => Date }): PayoutChannel {
   return {
     name: 'sandbox',
-    refundChannel: 'online',
+    refundChannel: REFUND_CHANNEL['sandbox'],
     needsPayee: false,
     acknowledgement: { contentType: 'application/json; charset=utf-8', body: '{"code":"SUCCESS"}' },
 

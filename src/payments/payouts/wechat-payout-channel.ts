@@ -8,7 +8,7 @@ import type { ReplayGuard } from '../replay-guard.js';
 import { wechatApiCall, type WechatAnswer } from '../wechat/wechat-api.js';
 import { openWechatNotification } from '../wechat/wechat-notification.js';
 import { decryptWechatJson } from '../wechat/wechat-resource.js';
-import type { PayoutChannel, PayoutOrder, PayoutRef, PayoutStatusAnswer, VerifiedPayoutNotification } from './payout-channel.js';
+import { REFUND_CHANNEL, type PayoutChannel, type PayoutOrder, type PayoutRef, type PayoutStatusAnswer, type VerifiedPayoutNotification } from './payout-channel.js';
 import { compactPayoutId as outBillNo, payoutIdOfCompact } from './compact-payout-id.js';
 import { billAnswer, billTime, encryptSensitiveField, USER_NAME_REQUIRED_FROM_FEN, wechatTransferBill } from './wechat-transfer-bill.js';
 
@@ -62,7 +62,7 @@ export function wechatPayoutChannel(deps: WechatPayoutDeps): PayoutChannel {
 
   return {
     name: 'wechat',
-    refundChannel: 'wechat',
+    refundChannel: REFUND_CHANNEL['wechat'],
     needsPayee: true,
     acknowledgement: { contentType: 'application/json; charset=utf-8', body: '{"code":"SUCCESS"}' },
 

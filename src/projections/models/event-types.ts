@@ -11,7 +11,7 @@ import type { LenderHolidayEvent } from '../../domain/working-days/lender-holida
 export const PRODUCT_EVENT_TYPES = ['LoanProductDefined', 'LoanProductAmended', 'LoanProductRetired'] as const satisfies readonly ProductEvent['type'][];
 
 export const CUSTOMER_EVENT_TYPES = [
-  'CustomerRegistered', 'KycSubmitted', 'KycVerified', 'KycRejected', 'CustomerFlagged', 'CustomerErased',
+  'CustomerRegistered', 'KycSubmitted', 'KycVerified', 'KycRejected', 'CustomerFlagged', 'CustomerErased', 'LoanApplicationOpened',
 ] as const satisfies readonly CustomerEvent['type'][];
 
 export const LOAN_EVENT_TYPES = [

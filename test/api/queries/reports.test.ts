@@ -163,7 +163,7 @@ describe('GET /v1/audit', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect([...seen].sort()).toEqual(all.items.map((e) => e.hash).sort());
     const january = await read<AuditPage>(t, STAFF.compliance, '/v1/audit?from=2026-01-15T00:00:00Z&to=2026-01-31T23:59:59Z');
-    expect(january.items.map((e) => e.type)).toEqual(['LoanDisbursed', 'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanDisbursed']);
+    expect(january.items.map((e) => e.type)).toEqual(['LoanDisbursed', 'LoanApplicationSubmitted', 'LoanApplicationOpened', 'CreditAssessed', 'LoanApproved', 'LoanDisbursed']);
   });
 
   it('refuses a forged cursor, a bad time and a page too large (400), and officers (403)', async () => {

@@ -6016,7 +6016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6024,7 +6024,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
@@ -7345,7 +7345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7353,7 +7353,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
@@ -11959,7 +11959,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
+            /** @description Conflict: concurrency or wrong state: SUSPENSE_LINE_ASSIGNED, PAYMENT_NOT_SUSPENDED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS, CUSTOMER_ERASED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11967,7 +11967,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
+                        code?: "SUSPENSE_LINE_ASSIGNED" | "PAYMENT_NOT_SUSPENDED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS" | "CUSTOMER_ERASED";
                     };
                 };
             };
