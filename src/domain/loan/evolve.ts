@@ -195,6 +195,7 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   state.charges = [];
   state.lastFactKey = null;
   state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
+  state.capitalizedSuspended = addAmounts(state.capitalizedSuspended ?? '0', data.capitalizedSuspended ?? '0', state.currency);
   Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
   // The APR disclosed follows the terms in force.
   if (data.apr !== undefined && state.disbursement !== null) state.disbursement = { ...state.disbursement, apr: data.apr };

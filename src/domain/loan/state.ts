@@ -148,6 +148,8 @@ export interface LoanState {
   interestSuspended: DaySpan[];
   /** Interest earned up to a reschedule and added to the principal it re-amortised. */
   capitalizedInterest: string;
+  /** Of capitalizedInterest, what was earned on non-performing days: held in interest_in_suspense until cash repays it (QA 8 N5). */
+  capitalizedSuspended: string;
   daysPastDue: number;
   classification: Classification;
   /** Derived: every payment's excess less what was refunded. */
@@ -228,6 +230,7 @@ export function initialLoanState(): LoanState {
     interestAccruedThrough: null,
     interestSuspended: [],
     capitalizedInterest: '0',
+    capitalizedSuspended: '0',
     daysPastDue: 0,
     classification: 'normal',
     creditBalance: '0',

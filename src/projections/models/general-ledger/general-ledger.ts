@@ -110,7 +110,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 3, // 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry
+  version: 4, // 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
