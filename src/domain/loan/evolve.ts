@@ -215,8 +215,6 @@ export function cutBackTo(state: LoanState, date: string): void {
     recordFact(state, null);
   }
   if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
-  // Suspended days after it were never accrued through either.
-  state.interestSuspended = (state.interestSuspended ?? []).filter((span) => span.from <= date).map((span) => (span.to > date ? { ...span, to: date } : span));
 }
 
 function markOverdue(rows: Installment[], number: number, since: string): void {
@@ -262,7 +260,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       Object.assign(state, {
         status: 'active', disbursement: { amount: d.amount, netAmount: d.netAmount, date: d.date, apr: d.apr },
         contract, installments: contract.map((inst) => ({ ...inst })), firstUnsettled: 0,
-        principalOutstanding: d.amount, interestAccruedThrough: d.date, creditBalance: fmt(new Dec(0), c),
+        principalOutstanding: d.amount, interestAccruedThrough: d.date, accruingSince: d.date, creditBalance: fmt(new Dec(0), c),
       });
       break;
     }
@@ -281,7 +279,6 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
-      if (event.data.suspended) state.interestSuspended = [...(state.interestSuspended ?? []), ...event.data.suspended.spans];
       closeRecorded(state, event.data.date);
       break;
     case 'InstallmentOverdue': {

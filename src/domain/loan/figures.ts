@@ -4,6 +4,7 @@ import { formatMinor } from '../schedule/minor-units.js';
 import { earnedMinor, performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
+import { suspendedSpans } from './non-performing-days.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
 import type { Component, DaySpan, Installment, LoanContext, LoanState } from './state.js';
@@ -112,6 +113,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   const through = state.interestAccruedThrough;
   const ctx = loanContext(state);
   const finished = isFinished(state);
+  const suspended = suspendedSpans(state, through);
   for (const inst of state.installments) {
     let owedOnRow = 0n;
     for (const c of COMPONENTS) {
@@ -120,7 +122,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
       owedOnRow += left;
     }
     if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
-    const interest = interestSplit(inst, through, ctx, places, state.interestSuspended, finished);
+    const interest = interestSplit(inst, through, ctx, places, suspended, finished);
     const fee = feeSplit(inst, through, places, finished);
     recognised.interest += interest.income;
     recognised.fee += fee.income;
@@ -199,13 +201,17 @@ export function latestDate(state: LoanState): string {
   return latest;
 }
 
-/** Total interest recognised with accruals posted through `through` (what close of business books as accrued). */
-export function recognisedInterest(state: LoanState, through: string): bigint {
+/**
+ * Total interest recognised as income with accruals posted through `through` (what close of
+ * business books as accrued), the loan's non-performing days being `suspended` (by default those
+ * its rows show through `through`).
+ */
+export function recognisedInterest(state: LoanState, through: string, suspended: readonly DaySpan[] = suspendedSpans(state, through)): bigint {
   const places = minorUnits(state.currency);
   let sum = 0n;
   const ctx = loanContext(state);
   const finished = isFinished(state);
-  for (const inst of state.installments) sum += interestSplit(inst, through, ctx, places, state.interestSuspended, finished).income;
+  for (const inst of state.installments) sum += interestSplit(inst, through, ctx, places, suspended, finished).income;
   return sum;
 }
 

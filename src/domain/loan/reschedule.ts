@@ -6,10 +6,9 @@ import type { RescheduleLoan } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, requireActive } from './guards.js';
 import { earnedInterest, suspendedEarnedMinor } from './accrual.js';
-import { DEFAULT_THRESHOLDS } from './classification.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
-import { mergeSpans, nonPerformingSpans } from './non-performing-days.js';
+import { suspendedSpans } from './non-performing-days.js';
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
 import { paymentIsLatest } from './payment-outcome.js';
@@ -21,16 +20,14 @@ function rule(code: string, message: string, details?: Record<string, unknown>):
 
 /**
  * Of the interest capitalised from the `replaced` rows, what they earned on days the loan was
- * non-performing up to `date` (the spans closes suspended through their last accrual, and the days
- * since read from the rows, non-performing-days.ts): capitalising it is not payment, so it stays
+ * non-performing up to `date` (read from the rows, non-performing-days.ts): capitalising it is not payment, so it stays
  * out of income (QA 8 N5). Null when none.
  */
 function suspendedShare(state: LoanState, replaced: readonly Installment[], date: string): string | null {
   if (state.disbursement === null) return null;
   const places = minorUnits(state.currency);
   const ctx = loanContext(state);
-  const from = state.interestAccruedThrough ?? state.disbursement.date;
-  const spans = mergeSpans([...state.interestSuspended, ...nonPerformingSpans(state.installments, DEFAULT_THRESHOLDS.substandard, from, date)]);
+  const spans = suspendedSpans(state, date);
   if (spans.length === 0) return null;
   let sum = 0n;
   for (const inst of replaced) {
