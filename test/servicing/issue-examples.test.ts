@@ -21,7 +21,13 @@ describe('servicing: the inputs of issue 10, each with its right value', () => {
     expect(loan.state.principalOutstanding).toBe('2330.00');
     const ledger = await expectLedgerAgrees(loan);
     expect(ledger.loan_portfolio).toBe('2330.00');
-    expect(ledger.interest_income).toBe('-30.00');
+    // Row 1's 30.00 of interest is paid, but no close has accrued it (accruals run through the disbursement
+    // date): received in advance until the close of its due date (02-15) earns it (QA 8 N10).
+    expect(ledger.interest_income).toBe('0.00');
+    expect(ledger.received_in_advance).toBe('-30.00');
+    loan.close('2024-02-15');
+    const closed = await expectLedgerAgrees(loan);
+    expect([closed.interest_income, closed.received_in_advance]).toEqual(['-30.00', '0.00']);
   });
 
   it('2. a payment dated on the due date, posted after close of business charged a penalty, voids the penalty', async () => {

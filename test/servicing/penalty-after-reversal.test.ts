@@ -19,7 +19,12 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // Replayed without A, row 1 was unpaid at the end of its last grace day (02-17) and is paid only by B on 03-15:
     // the penalty stands, charged at the start of 02-18. The close of 02-29 (an accrual) had judged row 1 paid in time,
     // and before the fix no close looked at it again (only the first close after a grace did): it was never charged.
-    expect(loan.close('2024-03-21')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
+    // The reversal reopens the loan (B had overpaid it, so no close accrued since 02-29): the same close accrues
+    // row 2's interest and row 3's days to 03-21, which B paid ahead (QA 8 N10: paid interest is income once accrued).
+    expect(loan.close('2024-03-21')).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
+      expect.objectContaining({ type: 'InterestAccrued', data: expect.objectContaining({ from: '2024-02-29', to: '2024-03-21' }) }),
+    ]);
     expect(loan.close('2024-03-22')).toEqual([]);
     // By hand: B (03-15) pays row 1's penalty 25.00, interest 30.00 and principal 990.07 (1 045.07), then row 2, due
     // that day, 20.10 + 999.97 (1 020.07): 2 065.14. The 34.86 left goes to row 3, whose period starts that day and
@@ -33,8 +38,11 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     const ledger = await loan.ledger();
     expect(ledger.balanced).toBe(true);
     expect(ledger.balances).toEqual(loan.figures().ledger);
-    // 3 000.00 out, 2 100.00 back (A bounced); income 30.00 + 20.10 + 9.85 of interest and 25.00 of penalty.
-    expect([ledger.balances.fund_source, ledger.balances.interest_income, ledger.balances.penalty_income]).toEqual(['-900.00', '-59.95', '-25.00']);
+    // 3 000.00 out, 2 100.00 back (A bounced); 30.00 + 20.10 + 9.85 of interest paid and 25.00 of penalty. Accrued
+    // through 03-21, row 3 (re-based on 03-15, 9.85 over 03-15 → 04-15, 31 days) has earned 9.85 × 6 / 31 = 1.91:
+    // income 30.00 + 20.10 + 1.91 = 52.01, and 9.85 − 1.91 = 7.94 received in advance (QA 8 N10).
+    expect([ledger.balances.fund_source, ledger.balances.interest_income, ledger.balances.received_in_advance, ledger.balances.penalty_income])
+      .toEqual(['-900.00', '-52.01', '-7.94', '-25.00']);
   });
 
   it('the same reversal told the last close (as the server tells it) records row 1 overdue and the class at once, and the next close still charges the penalty dated 02-18 (QA 8 N1)', () => {

@@ -52,15 +52,18 @@ describe('a repayment made before a write-off that bounces afterwards is reverse
     expect(loan.state.status).toBe('written_off');
     // By hand: with the payment, the write-off took 11 053.81 principal + 379.17 interest (2.63 of 10-31, its 91st day past
     // due, suspended: QA 7 F1) + 200.00 penalties booked (11 632.98) and a claim of 11 683.67; without it, 1 066.19 more is
-    // owed on 11-20 (row 1's 946.19 principal and 120.00 interest): 12 699.17 booked, 12 749.86 claimed. (Income the
-    // closes booked stays booked: they judged the loan performing until 10-30 with the payment it had then.) (Row 1's own penalty is not added: the close of 07-05 found
+    // owed on 11-20 (row 1's 946.19 principal and 120.00 interest): 12 749.86 claimed. Booked: the suspension follows
+    // the history as it now stands (QA 8 N3): without the payment, row 1 (due 07-01) is 91 days past due on 09-30, so
+    // interest is income only through 09-29 — rows 1–3 (120.00 + 110.54 + 100.98) and row 4's 09-01 → 09-29
+    // (91.33 × 28 / 30 = 85.24): 416.76; the 82.41 the closes booked for 09-30 on is no longer income (it moves to
+    // notBooked). 12 000.00 + 416.76 + 200.00 = 12 616.76 booked. (Row 1's own penalty is not added: the close of 07-05 found
     // it paid and charged none; a written-off loan has no later close to charge it.)
     expect(before).toMatchObject({ total: '11632.98', claim: '11683.67' });
-    expect(loan.state.writtenOff).toMatchObject({ total: '12699.17', claim: '12749.86', principal: '12000.00', interest: '499.17', penalty: '200.00' });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12616.76', claim: '12749.86', principal: '12000.00', interest: '416.76', penalty: '200.00' });
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
     expect({ before: fundBefore, after: balances.fund_source }).toEqual({ before: '-10933.81', after: '-12000.00' });
-    expect(balances.losses_written_off).toBe('12699.17');
+    expect(balances.losses_written_off).toBe('12616.76');
   });
 });

@@ -67,3 +67,11 @@ export function performingEarnedMinor(inst: Installment, through: string, ctx: L
   }
   return earned;
 }
+
+/**
+ * What an installment earned by the end of `date` on the `suspended` days (the loan non-performing),
+ * in minor units: the part of its interest that is not income until paid.
+ */
+export function suspendedEarnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number, suspended: readonly DaySpan[]): bigint {
+  return earnedMinor(inst, date, ctx, places) - performingEarnedMinor(inst, date, ctx, places, suspended);
+}

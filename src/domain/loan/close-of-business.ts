@@ -8,7 +8,7 @@ import { recognisedInterest } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { minorUnits } from '../money.js';
-import { nonPerformingSpans } from './non-performing-days.js';
+import { NPA_AFTER_DAYS, nonPerformingSpans, suspendedSpans } from './non-performing-days.js';
 import { stateAsOf } from './state-as-of.js';
 import type { Installment, LoanState } from './state.js';
 
@@ -27,23 +27,22 @@ function nextDueDate(installments: readonly Installment[], date: string): string
 /**
  * Posts interest earned since the last posting, but only once a month-end or a due date has been
  * reached. Interest earned on the days the loan was non-performing (days past due above
- * `npaAfterDays` at that day's close, read from the rows as of `date`) is suspended, not income: a
+ * NPA_AFTER_DAYS at that day's close, read from the rows as of `date`) is suspended, not income: a
  * period the loan crossed the threshold in splits at that day, whichever day the close ran, so a
  * close that catches up many days books what closing each of them would have.
  */
-function accrue(state: LoanState, date: string, npaAfterDays: number): LoanEvent[] {
+function accrue(state: LoanState, date: string): LoanEvent[] {
   const from = state.interestAccruedThrough;
   if (from === null || date <= from) return [];
   const monthEnd = endOfMonth(addDays(from, 1));
   const due = nextDueDate(state.installments, from);
   if (monthEnd > date && (due === null || due > date)) return [];
-  const spans = nonPerformingSpans(state.installments, npaAfterDays, from, date);
-  const withSpans: LoanState = spans.length === 0 ? state : { ...state, interestSuspended: [...state.interestSuspended, ...spans] };
+  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date);
   // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
-  // interest is never accrued, interest already paid was recognised when paid, and suspended
-  // interest is recognised only when paid.
-  const amount = recognisedInterest(withSpans, date) - recognisedInterest(state, from);
-  const suspended = spans.length === 0 ? 0n : recognisedInterest(state, date) - recognisedInterest(withSpans, date);
+  // interest is never accrued, and suspended interest is recognised only when paid. The
+  // non-performing days are read from the rows (suspendedSpans), as the figures read them.
+  const amount = recognisedInterest(state, date) - recognisedInterest(state, from);
+  const suspended = spans.length === 0 ? 0n : recognisedInterest(state, date, suspendedSpans(state, from)) - recognisedInterest(state, date);
   // Nothing to book while the loan stays non-performing: the next posting that books income splits its period again.
   if (amount <= 0n) return [];
   const places = minorUnits(state.currency);
@@ -100,5 +99,5 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
-  return [...events, ...accrue(state, date, thresholds.substandard)];
+  return [...events, ...accrue(state, date)];
 }

@@ -159,6 +159,8 @@ export type LoanRescheduled = DomainEvent<'LoanRescheduled', {
   schedule: ScheduleRow[];
   /** Interest earned up to the effective date, added to the principal the new schedule repays (absent before it was kept). */
   capitalizedInterest?: string;
+  /** Of it, interest earned on days the loan was non-performing: suspended, not income until paid (absent when none). */
+  capitalizedSuspended?: string;
   /** APR of the new schedule (irr-nominal, percent), which the loan discloses from then on (absent before it was kept). */
   apr?: string;
 }>;

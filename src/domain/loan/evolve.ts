@@ -196,6 +196,7 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
   state.charges = [];
   state.lastFactKey = null;
   state.capitalizedInterest = addAmounts(state.capitalizedInterest, data.capitalizedInterest ?? '0', state.currency);
+  state.capitalizedSuspended = addAmounts(state.capitalizedSuspended ?? '0', data.capitalizedSuspended ?? '0', state.currency);
   Object.assign(state, { annualRate: data.annualRate, term: data.term, rescheduledOn: data.effectiveDate });
   // The APR disclosed follows the terms in force.
   if (data.apr !== undefined && state.disbursement !== null) state.disbursement = { ...state.disbursement, apr: data.apr };
@@ -215,8 +216,6 @@ export function cutBackTo(state: LoanState, date: string): void {
     recordFact(state, null);
   }
   if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
-  // Suspended days after it were never accrued through either.
-  state.interestSuspended = (state.interestSuspended ?? []).filter((span) => span.from <= date).map((span) => (span.to > date ? { ...span, to: date } : span));
 }
 
 function markOverdue(rows: Installment[], number: number, since: string): void {
@@ -262,7 +261,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       Object.assign(state, {
         status: 'active', disbursement: { amount: d.amount, netAmount: d.netAmount, date: d.date, apr: d.apr },
         contract, installments: contract.map((inst) => ({ ...inst })), firstUnsettled: 0,
-        principalOutstanding: d.amount, interestAccruedThrough: d.date, creditBalance: fmt(new Dec(0), c),
+        principalOutstanding: d.amount, interestAccruedThrough: d.date, accruingSince: d.date, creditBalance: fmt(new Dec(0), c),
       });
       break;
     }
@@ -281,7 +280,6 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
-      if (event.data.suspended) state.interestSuspended = [...(state.interestSuspended ?? []), ...event.data.suspended.spans];
       closeRecorded(state, event.data.date);
       break;
     case 'InstallmentOverdue': {

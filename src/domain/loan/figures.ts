@@ -1,9 +1,10 @@
 import { addDays, daysBetween } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
-import { performingEarnedMinor } from './accrual.js';
+import { earnedMinor, performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
+import { suspendedSpans } from './non-performing-days.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
 import type { Component, DaySpan, Installment, LoanContext, LoanState } from './state.js';
@@ -44,26 +45,46 @@ export interface LoanFigures {
 
 const OUTSTANDING_FIELD: Record<Component, keyof Outstanding> = { principal: 'principal', interest: 'interest', fee: 'fees', penalty: 'penalties' };
 
-/**
- * Interest recognised on one installment with accruals posted through `through`: what it had
- * earned by then on days the loan performed (interest earned on the `suspended` days it was
- * non-performing is not income), never more than it can still collect (waived interest is never
- * accrued), and never less than was paid (interest paid before its accrual, or while suspended,
- * is recognised when paid).
- */
-function recognisedInterestMinor(inst: Installment, through: string | null, ctx: LoanContext, places: number, suspended: readonly DaySpan[]): bigint {
-  const paid = minorOf(inst.paid.interest, places);
-  const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
-  const earned = through === null ? 0n : performingEarnedMinor(inst, through, ctx, places, suspended);
-  const accrued = earned < collectable ? earned : collectable;
-  return accrued > paid ? accrued : paid;
+/** One installment's interest or fees as the ledger splits them, in minor units. */
+interface RowSplit {
+  /** Recognised as income. */
+  income: bigint;
+  /** Recognised and not yet paid. */
+  receivable: bigint;
+  /** Paid before it was earned (interest of days not yet accrued through) or fell due (fees): a liability until then. */
+  advance: bigint;
 }
 
-/** Fees are recognised when their installment falls due (with accruals) or when paid, whichever is first. */
-function recognisedFeeMinor(inst: Installment, through: string | null, places: number): bigint {
+const min = (a: bigint, b: bigint) => (a < b ? a : b);
+const max = (a: bigint, b: bigint) => (a > b ? a : b);
+
+/**
+ * Interest of one installment with accruals posted through `through` (DOMAIN.md "Accounting",
+ * accrual basis). Income is what it earned by then on days the loan performed (interest earned on
+ * the `suspended` days it was non-performing is not income until paid), never more than it can
+ * still collect (waived interest is never accrued). Interest paid for days accruals have not yet
+ * reached is received in advance, not income: the accrual that passes those days earns it. A
+ * `finished` loan (closed, overpaid or written off) accrues no more, so all it was paid is earned.
+ */
+function interestSplit(inst: Installment, through: string | null, ctx: LoanContext, places: number, suspended: readonly DaySpan[], finished: boolean): RowSplit {
+  const paid = minorOf(inst.paid.interest, places);
+  const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
+  const ran = finished ? collectable : through === null ? 0n : min(earnedMinor(inst, through, ctx, places), collectable);
+  const performing = through === null ? 0n : min(performingEarnedMinor(inst, through, ctx, places, suspended), collectable);
+  return { income: max(performing, min(paid, ran)), receivable: max(performing - paid, 0n), advance: max(paid - ran, 0n) };
+}
+
+/** Fees are income when their installment falls due (with accruals); paid before that they are received in advance. */
+function feeSplit(inst: Installment, through: string | null, places: number, finished: boolean): RowSplit {
   const paid = minorOf(inst.paid.fee, places);
-  if (through === null || inst.dueDate > through) return paid;
-  return minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places);
+  const fallenDue = through !== null && inst.dueDate <= through ? minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places) : 0n;
+  const earned = finished ? max(fallenDue, paid) : fallenDue;
+  return { income: earned, receivable: max(earned - paid, 0n), advance: max(paid - earned, 0n) };
+}
+
+/** True once the loan accrues no more: closed, overpaid or written off. */
+function isFinished(state: LoanState): boolean {
+  return state.status === 'closed' || state.status === 'overpaid' || state.status === 'written_off';
 }
 
 /** Cash received by repayments that stand (reversed ones went back). */
@@ -86,10 +107,13 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
   const owed: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
   const recognised = { interest: 0n, fee: 0n, penalty: 0n };
-  const paid = { interest: 0n, fee: 0n, penalty: 0n };
+  const unpaid = { interest: 0n, fee: 0n, penalty: 0n };
+  let advance = 0n;
   let nextDue: LoanFigures['nextDue'] = null;
   const through = state.interestAccruedThrough;
   const ctx = loanContext(state);
+  const finished = isFinished(state);
+  const suspended = suspendedSpans(state, through);
   for (const inst of state.installments) {
     let owedOnRow = 0n;
     for (const c of COMPONENTS) {
@@ -98,23 +122,32 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
       owedOnRow += left;
     }
     if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
-    recognised.interest += recognisedInterestMinor(inst, through, ctx, places, state.interestSuspended);
-    recognised.fee += recognisedFeeMinor(inst, through, places);
+    const interest = interestSplit(inst, through, ctx, places, suspended, finished);
+    const fee = feeSplit(inst, through, places, finished);
+    recognised.interest += interest.income;
+    recognised.fee += fee.income;
     recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
-    paid.interest += minorOf(inst.paid.interest, places);
-    paid.fee += minorOf(inst.paid.fee, places);
-    paid.penalty += minorOf(inst.paid.penalty, places);
+    unpaid.interest += interest.receivable;
+    unpaid.fee += fee.receivable;
+    unpaid.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places) - minorOf(inst.paid.penalty, places);
+    advance += interest.advance + fee.advance;
   }
   const writtenOff = state.writtenOff;
   const receivable = {
-    interest: writtenOff ? 0n : recognised.interest - paid.interest,
-    fee: writtenOff ? 0n : recognised.fee - paid.fee,
-    penalty: writtenOff ? 0n : recognised.penalty - paid.penalty,
+    interest: writtenOff ? 0n : unpaid.interest,
+    fee: writtenOff ? 0n : unpaid.fee,
+    penalty: writtenOff ? 0n : unpaid.penalty,
   };
   const disbursed = state.disbursement;
   const gross = disbursed ? minorOf(disbursed.amount, places) : 0n;
   const net = disbursed ? minorOf(disbursed.netAmount, places) : 0n;
   const credit = minorOf(state.creditBalance, places);
+  // Capitalised interest of non-performing days is principal the borrower owes but not income: it is
+  // held in suspense and taken as the last principal repaid, income only as cash reaches it (QA 8 N5).
+  // A write-off takes what is still held against the principal written off, never to income or loss.
+  const capitalizedSuspended = minorOf(state.capitalizedSuspended ?? '0', places);
+  const suspense = writtenOff ? 0n : min(capitalizedSuspended, owed.principal);
+  const suspendedWrittenOff = writtenOff ? min(capitalizedSuspended, minorOf(writtenOff.principal, places)) : 0n;
   const recovered = minorOf(state.recovered, places);
   const ledger: Record<LedgerAccount, bigint> = {
     fund_source: sumPayments(state, places) + recovered - net - minorOf(state.refunded, places),
@@ -122,13 +155,15 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     interest_receivable: receivable.interest,
     fee_receivable: receivable.fee,
     penalty_receivable: receivable.penalty,
-    interest_income: -(recognised.interest + minorOf(state.capitalizedInterest, places)),
+    interest_income: -(recognised.interest + minorOf(state.capitalizedInterest, places) - suspense - suspendedWrittenOff),
     fee_income: -(gross - net + recognised.fee),
     penalty_income: -recognised.penalty,
-    losses_written_off: writtenOff ? minorOf(writtenOff.total, places) : 0n,
+    losses_written_off: writtenOff ? minorOf(writtenOff.total, places) - suspendedWrittenOff : 0n,
     recovery_income: -recovered,
     // A written-off loan's owed-back refund went to losses with the rest.
     overpayment_liability: writtenOff ? -(credit + minorOf(writtenOff.refundDue, places)) : -credit,
+    received_in_advance: -advance,
+    interest_in_suspense: -suspense,
   };
   // A refund paid out against a repayment since reversed is owed back like any balance (see refundDue).
   const refundDue = credit < 0n && !writtenOff ? -credit : 0n;
@@ -166,12 +201,17 @@ export function latestDate(state: LoanState): string {
   return latest;
 }
 
-/** Total interest recognised with accruals posted through `through` (what close of business books as accrued). */
-export function recognisedInterest(state: LoanState, through: string): bigint {
+/**
+ * Total interest recognised as income with accruals posted through `through` (what close of
+ * business books as accrued), the loan's non-performing days being `suspended` (by default those
+ * its rows show through `through`).
+ */
+export function recognisedInterest(state: LoanState, through: string, suspended: readonly DaySpan[] = suspendedSpans(state, through)): bigint {
   const places = minorUnits(state.currency);
   let sum = 0n;
   const ctx = loanContext(state);
-  for (const inst of state.installments) sum += recognisedInterestMinor(inst, through, ctx, places, state.interestSuspended);
+  const finished = isFinished(state);
+  for (const inst of state.installments) sum += interestSplit(inst, through, ctx, places, suspended, finished).income;
   return sum;
 }
 

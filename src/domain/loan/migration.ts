@@ -178,7 +178,7 @@ export function foldMigration(state: LoanState, { data }: LoanMigrated): void {
     // The event's own sequence: below replayFrom, so the legacy repayments are never re-allocated.
     payments: data.payments.map((p) => paymentEntry(p.effectiveDate, p.amount, state.eventsFolded - 1, null, p.reference)),
     reversed: [], replayFrom: state.eventsFolded, waivers: [], penalties: [], lastFactKey: null, lastPaymentDate,
-    interestAccruedThrough: data.cutoverDate, capitalizedInterest: formatMinor(0n, places), daysPastDue: dpd, classification,
+    interestAccruedThrough: data.cutoverDate, accruingSince: data.cutoverDate, capitalizedInterest: formatMinor(0n, places), daysPastDue: dpd, classification,
     creditBalance: formatMinor(0n, places), lastEodDate: data.cutoverDate, closedOn: owing ? null : (lastPaymentDate ?? data.cutoverDate),
   } satisfies Partial<LoanState>);
 }

@@ -1,5 +1,21 @@
 import { addDays } from '../calendar.js';
-import type { DaySpan, Installment } from './state.js';
+import { DEFAULT_THRESHOLDS } from './classification.js';
+import type { DaySpan, Installment, LoanState } from './state.js';
+
+/** Days past due beyond which a loan is non-performing and its interest suspended: the substandard boundary (> 90 days). */
+export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
+
+/**
+ * The days through `through` on which the loan was non-performing, read from its rows as the
+ * history now stands (QA 8 N3): a back-dated payment, waiver or reversal that changes when a row
+ * was settled changes them, and every figure built on them follows. Counted from the day the
+ * loan started accruing here (`accruingSince`: the disbursement, or a migrated loan's cut-over,
+ * before which the legacy book's suspension is its opening balance).
+ */
+export function suspendedSpans(state: LoanState, through: string | null): DaySpan[] {
+  if (through === null || state.accruingSince === null) return [];
+  return nonPerformingSpans(state.installments, NPA_AFTER_DAYS, state.accruingSince, through);
+}
 
 /**
  * The days after `from` through `to` on which the loan was non-performing: at that day's close

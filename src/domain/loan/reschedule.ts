@@ -5,14 +5,39 @@ import { generateSchedule } from '../schedule/generate.js';
 import type { RescheduleLoan } from './commands.js';
 import type { LoanEvent } from './events.js';
 import { onOrAfterDisbursement, requireActive } from './guards.js';
-import { earnedInterest } from './accrual.js';
+import { earnedInterest, suspendedEarnedMinor } from './accrual.js';
+import { minorOf, minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import { suspendedSpans } from './non-performing-days.js';
 import { fmt, owed } from './installment.js';
 import { loanContext } from './payoff.js';
 import { paymentIsLatest } from './payment-outcome.js';
-import type { LoanState } from './state.js';
+import type { Installment, LoanState } from './state.js';
 
 function rule(code: string, message: string, details?: Record<string, unknown>): never {
   throw new DomainError(code, message, 'rule', details);
+}
+
+/**
+ * Of the interest capitalised from the `replaced` rows, what they earned on days the loan was
+ * non-performing up to `date` (read from the rows, non-performing-days.ts): capitalising it is not payment, so it stays
+ * out of income (QA 8 N5). Null when none.
+ */
+function suspendedShare(state: LoanState, replaced: readonly Installment[], date: string): string | null {
+  if (state.disbursement === null) return null;
+  const places = minorUnits(state.currency);
+  const ctx = loanContext(state);
+  const spans = suspendedSpans(state, date);
+  if (spans.length === 0) return null;
+  let sum = 0n;
+  for (const inst of replaced) {
+    const capitalised = earnedInterest(inst, date, ctx).minus(inst.waived.interest);
+    if (capitalised.isNegative()) continue;
+    const share = suspendedEarnedMinor(inst, date, ctx, places, spans);
+    const cap = minorOf(capitalised.toFixed(), places);
+    sum += share < cap ? share : cap;
+  }
+  return sum > 0n ? formatMinor(sum, places) : null;
 }
 
 /**
@@ -61,6 +86,7 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
     const earned = earnedInterest(inst, date, ctx).minus(inst.waived.interest);
     return earned.isNegative() ? sum : sum.plus(earned);
   }, new Dec(0));
+  const capitalizedSuspended = suspendedShare(state, replaced, date);
   const principal = owedPrincipal.plus(capitalized);
   if (owedPrincipal.isZero()) rule('NOTHING_TO_RESCHEDULE', 'No principal falls due after the effective date');
   const term = data.term ?? replaced.length;
@@ -82,6 +108,7 @@ export function reschedule({ data }: RescheduleLoan, state: LoanState): LoanEven
   assertAprWithinCap(apr, terms.aprCap);
   return [{
     type: 'LoanRescheduled',
-    data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule, capitalizedInterest: fmt(capitalized, state.currency), apr },
+    data: { reason: data.reason, effectiveDate: date, annualRate, term, schedule, capitalizedInterest: fmt(capitalized, state.currency), apr,
+      ...(capitalizedSuspended === null ? {} : { capitalizedSuspended }) },
   }];
 }

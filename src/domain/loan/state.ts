@@ -142,12 +142,15 @@ export interface LoanState {
   /** Interest is recognised (accrued) through this date; see figures. */
   interestAccruedThrough: string | null;
   /**
-   * Days (inclusive spans, oldest first) an accrual found the loan non-performing: interest earned on
-   * them is suspended, never income (figures), until paid. Recorded by InterestAccrued.suspended.
+   * The day accruals here start from (the disbursement; a migrated loan's cut-over): the loan's
+   * non-performing days, whose interest is suspended until paid, are read from its rows after it
+   * (non-performing-days.ts suspendedSpans), so they follow the history as it stands.
    */
-  interestSuspended: DaySpan[];
+  accruingSince: string | null;
   /** Interest earned up to a reschedule and added to the principal it re-amortised. */
   capitalizedInterest: string;
+  /** Of capitalizedInterest, what was earned on non-performing days: held in interest_in_suspense until cash repays it (QA 8 N5). */
+  capitalizedSuspended: string;
   daysPastDue: number;
   classification: Classification;
   /** Derived: every payment's excess less what was refunded. */
@@ -226,8 +229,9 @@ export function initialLoanState(): LoanState {
     lastFactKey: null,
     lastPaymentDate: null,
     interestAccruedThrough: null,
-    interestSuspended: [],
+    accruingSince: null,
     capitalizedInterest: '0',
+    capitalizedSuspended: '0',
     daysPastDue: 0,
     classification: 'normal',
     creditBalance: '0',

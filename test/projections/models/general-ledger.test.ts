@@ -27,14 +27,18 @@ describe('general-ledger projection: each event posts the difference of the loan
     expect(linesOf(entry)).toEqual({ 'Dr loan_portfolio': '3000.00', 'Cr fund_source': '2970.00', 'Cr fee_income': '30.00' });
   });
 
-  it('accrues at close of business, then settles the receivable and recognises the rest of the interest when paid', async () => {
+  it('accrues at close of business, settles the receivable when paid, and holds interest paid ahead of its accrual until the close earns it (QA 8 N10)', async () => {
     const loan = new ServicedLoan();
     loan.close('2024-01-31');
     expect(linesOf(await lastEntry(loan))).toEqual({ 'Dr interest_receivable': '15.48', 'Cr interest_income': '15.48' });
     loan.repay('1020.07', 'r1', '2024-02-15');
+    // Row 1's 30.00 of interest: 15.48 accrued through 01-31, 14.52 for 02-01 → 02-15 not yet accrued (received in advance).
     expect(linesOf(await lastEntry(loan))).toEqual({
-      'Dr fund_source': '1020.07', 'Cr loan_portfolio': '990.07', 'Cr interest_receivable': '15.48', 'Cr interest_income': '14.52',
+      'Dr fund_source': '1020.07', 'Cr loan_portfolio': '990.07', 'Cr interest_receivable': '15.48', 'Cr received_in_advance': '14.52',
     });
+    // The due date's close earns it: income 14.52 from the advance, nothing receivable.
+    loan.close('2024-02-15');
+    expect(linesOf(await lastEntry(loan))).toEqual({ 'Dr received_in_advance': '14.52', 'Cr interest_income': '14.52' });
   });
 
   it('reverses only what was recognised on a waiver, booked on its effective date', async () => {

@@ -2662,7 +2662,7 @@ export interface components {
             rows: {
                 currency: string;
                 /** @enum {string} */
-                account: "fund_source" | "loan_portfolio" | "interest_receivable" | "fee_receivable" | "penalty_receivable" | "interest_income" | "fee_income" | "penalty_income" | "losses_written_off" | "recovery_income" | "overpayment_liability";
+                account: "fund_source" | "loan_portfolio" | "interest_receivable" | "fee_receivable" | "penalty_receivable" | "interest_income" | "fee_income" | "penalty_income" | "losses_written_off" | "recovery_income" | "overpayment_liability" | "received_in_advance" | "interest_in_suspense";
                 /** @description Decimal string */
                 debit: string;
                 /** @description Decimal string */
@@ -2706,7 +2706,7 @@ export interface components {
                 revision: string;
                 differences: {
                     /** @enum {string} */
-                    account: "fund_source" | "loan_portfolio" | "interest_receivable" | "fee_receivable" | "penalty_receivable" | "interest_income" | "fee_income" | "penalty_income" | "losses_written_off" | "recovery_income" | "overpayment_liability";
+                    account: "fund_source" | "loan_portfolio" | "interest_receivable" | "fee_receivable" | "penalty_receivable" | "interest_income" | "fee_income" | "penalty_income" | "losses_written_off" | "recovery_income" | "overpayment_liability" | "received_in_advance" | "interest_in_suspense";
                     /** @description Decimal string */
                     ledger: string;
                     /** @description Decimal string */

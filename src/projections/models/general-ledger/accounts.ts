@@ -14,7 +14,11 @@ export type JournalKind =
   | 'disbursement' | 'interest_accrual' | 'penalty_charge' | 'repayment' | 'waiver'
   | 'write_off' | 'recovery' | 'refund' | 'reschedule' | 'reversal' | 'adjustment' | 'opening_balance' | 'charge';
 
-/** One balanced journal entry per loan event that moved a balance; id = eventId. */
+/**
+ * A balanced journal entry of a loan event that moved a balance; id = eventId, or
+ * `${eventId}:${date}` for the part a close of a missed date books on its night and on the loan's
+ * later fact dates (close-on-its-night.ts).
+ */
 export interface JournalEntry extends Doc {
   eventId: string;
   loanId: string;
@@ -24,7 +28,8 @@ export interface JournalEntry extends Doc {
    * event's effective date (`valueDate`), or the loan's latest booking date when that is later: a
    * back-dated fact recorded after later-dated entries is booked with them, never behind them, so
    * a trial balance as of any date shows each loan as one of its real states (no negative
-   * receivable from a void booked before the charge it voids).
+   * receivable from a void booked before the charge it voids). A close's accrual or penalty is
+   * not a correction: what it books on its night is dated then (close-on-its-night.ts).
    */
   date: string;
   /** The event's effective date (YYYY-MM-DD): the date the fact took effect on the loan. */

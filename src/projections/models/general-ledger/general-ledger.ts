@@ -1,6 +1,7 @@
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
+import { closeOnItsNight } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
@@ -78,29 +79,42 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const currency = state.currency;
   const before = previous?.balances ?? zeroBalances(currency);
   const after = loan.figures().ledger;
-  const lines = differenceLines(before, after, currency);
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
-  // Never booked behind the loan's latest entry (see JournalEntry.date).
+  // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
+  // missed date books as that night's close would have (close-on-its-night.ts).
   const date = bookedThrough !== null && bookedThrough > valueDate ? bookedThrough : valueDate;
+  const nights = date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
+  const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
+  let posted = before;
+  for (const night of nights) {
+    const target = addBalances(before, differenceOf(night.after, night.before, currency), currency);
+    entries.push({ id: `${event.eventId}:${night.date}`, date: night.date, lines: differenceLines(posted, target, currency) });
+    posted = target;
+  }
+  entries.push({ id: event.eventId, date, lines: differenceLines(posted, after, currency) });
+  const booked = entries.filter((entry) => entry.lines.length > 0);
   ctx.put(LEDGER_LOAN_POSITIONS, {
     id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
-    bookedThrough: lines.length === 0 ? bookedThrough : date,
+    bookedThrough: booked.length === 0 ? bookedThrough : date,
   });
-  if (lines.length === 0) return;
-  const entry: JournalEntry = {
-    id: event.eventId,
-    eventId: event.eventId,
-    loanId,
-    kind: KIND[event.type] ?? 'adjustment',
-    date,
-    valueDate,
-    currency,
-    position: event.position.toString(),
-    lines,
-  };
-  ctx.put(LEDGER_JOURNAL, entry);
-  await applyToBalances(entry, ctx);
+  for (const { id, date: on, lines } of booked) {
+    const entry: JournalEntry = {
+      id, eventId: event.eventId, loanId, kind: KIND[event.type] ?? 'adjustment', date: on, valueDate, currency, position: event.position.toString(), lines,
+    };
+    ctx.put(LEDGER_JOURNAL, entry);
+    await applyToBalances(entry, ctx);
+  }
+}
+
+/** Per account, `after` − `before`. */
+function differenceOf(after: LedgerBalances, before: LedgerBalances, currency: string): LedgerBalances {
+  return Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, subtractAmounts(after[a], before[a], currency)])) as LedgerBalances;
+}
+
+/** Per account, `balances` + `delta`. */
+function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: string): LedgerBalances {
+  return Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, addAmounts(balances[a], delta[a], currency)])) as LedgerBalances;
 }
 
 /**
@@ -110,7 +124,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 3, // 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry
+  version: 5, // 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
