@@ -49,8 +49,8 @@ describe('payments of one day (QA 6 #1)', () => {
           // Payments may override the strategy (reduce-installment, reduce-term): after one under last-installments the
           // rows it recomputed are scaled from their interest then (prepaid-rows.ts), and X then Y must still be X + Y.
           const command = commandFor(s, today, n, loan.state);
-          // Officer charges not yet due are left out: a payoff forgoes them while a part payment pays them (a different question).
-          if (command && command.type !== 'Reschedule' && command.type !== 'RequestWriteOff' && command.type !== 'ApplyCharge') attempt(loan, command, today);
+          // Officer charges included: one on a row not yet due is neither paid ahead nor owed by a payoff (allocation.ts).
+          if (command && command.type !== 'Reschedule' && command.type !== 'RequestWriteOff') attempt(loan, command, today);
         }
         const state = loan.state;
         if (state.status !== 'active' && state.status !== 'overdue') return;

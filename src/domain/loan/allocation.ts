@@ -35,7 +35,8 @@ export function reamortises(ctx: LoanContext): boolean {
  * In-advance money short of paying all principal (see principalFirst for money that does).
  * Penalties an officer charged on a row not yet due come first (they are owed now). Then the
  * product's prepayment strategy: `next-installment` pays the coming installments in full, in date
- * order (the borrower who pays next month's bill early has it paid); `last-installments` (kept for
+ * order (the borrower who pays next month's bill early has it paid; an officer's fee on a row not
+ * yet due waits for the row: scheduledFee); `last-installments` (kept for
  * the products defined before the strategy existed) pays the installment falling due next in full
  * (what is due comes first, whatever the strategy), then principal from the LAST installment
  * backwards (the term shortens); `re-amortise` and `reduce-term` pay the installment falling due
@@ -46,20 +47,33 @@ export function reamortises(ctx: LoanContext): boolean {
  * would depend on the interest before the prepayment re-based it, and same-day payments would give
  * different loans in either order.
  */
-function inAdvanceSteps(notDue: number[], next: number | undefined, ctx: LoanContext): Step[] {
+function inAdvanceSteps(installments: readonly Installment[], notDue: number[], next: number | undefined, ctx: LoanContext): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
   const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
+  const row = (index: number): Step[] => [scheduledFee(installments, index, ctx), { index, component: 'interest' }, { index, component: 'principal' }];
   if (ctx.prepayment === 'next-installment') {
-    for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
+    for (const index of notDue) steps.push(...row(index));
     return steps;
   }
   // The installment falling due next is paid first, as billed, whatever the strategy (Fineract), so paying more than
   // the bill never leaves it owing. Re-amortise and reduce-term leave the rest as excess, which reamortise() applies
   // and recomputes the rows after (its interest re-based on the principal left: running-period.ts); last-installments
   // prepays principal from the last installment backwards.
-  if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
+  if (next !== undefined) steps.push(...row(next));
   if (!reamortises(ctx)) for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
   return steps;
+}
+
+/**
+ * The fee step of a row not yet due: its schedule's own fee (the contract's), paid ahead with the
+ * installment; an officer's fee on it (a document fee) is collected when the row falls due, never
+ * ahead (Fineract's specified-due-date charge), as a payoff does not owe it (payoff-parts.ts):
+ * one rule for part payments and payoffs.
+ */
+function scheduledFee(installments: readonly Installment[], index: number, ctx: LoanContext): Step {
+  const inst = installments[index] as Installment;
+  const scheduled = ctx.contract?.[index]?.due.fee ?? inst.due.fee;
+  return { index, component: 'fee', limit: Dec.max(0, new Dec(scheduled).minus(inst.paid.fee)) };
 }
 
 /**
@@ -125,7 +139,7 @@ export function allocateRepayment(
   }
   const upcoming = installments.findIndex((inst) => inst.dueDate > date);
   const next = upcoming >= 0 && !(installments[upcoming] as Installment).settled ? upcoming : undefined;
-  for (const step of paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(notDue, next, ctx)) {
+  for (const step of paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(installments, notDue, next, ctx)) {
     if (remaining.isZero()) break;
     take(step);
   }
