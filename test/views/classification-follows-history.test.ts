@@ -5,22 +5,32 @@ import { classify, isNonPerforming } from '../../src/domain/loan/classification.
 import { daysPastDue } from '../../src/domain/loan/delinquency.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
+import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
 
-/** The class the one rule gives: classify(days past due as of the last close), counted on the loan as its facts now stand. */
+/**
+ * The class the one rule gives: classify(days past due as of the last close), counted on the loan's
+ * facts dated by then (a fact dated after it did not exist that day: the next close judges it, QA 8 N7).
+ */
 function expectedClass(state: LoanState, lastClose: string) {
   const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
-  return classify(daysPastDue(state.installments, state.firstUnsettled, closed));
+  const asOf = stateAsOf(state, closed);
+  return classify(daysPastDue(asOf.installments, asOf.firstUnsettled, closed));
 }
 
 function classFollowsHistory(loan: ServicedLoan, lastClose: string, what: string): void {
   const state = loan.state;
   if (state.status === 'active' || state.status === 'overdue') {
     expect(state.classification, `${what}: class as of the last close ${lastClose}`).toBe(expectedClass(state, lastClose));
-    // Overdue exactly when a row is past due as of the last close, as the close would have left it.
+    // Overdue when a row is past due as of the last close, as the close would have left it (on the facts dated by
+    // then), and still is; active when none is now (a payment since cures at once). A row late only through a fact
+    // dated after the close (a charge applied today on a row due before) is judged by the next close.
     const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
-    expect(state.status, `${what}: status as of the last close ${closed}`).toBe(daysPastDue(state.installments, state.firstUnsettled, closed) > 0 ? 'overdue' : 'active');
+    const asOf = stateAsOf(state, closed);
+    const lateNow = daysPastDue(state.installments, state.firstUnsettled, closed) > 0;
+    const lateThen = daysPastDue(asOf.installments, asOf.firstUnsettled, closed) > 0;
+    if (!lateNow || lateThen) expect(state.status, `${what}: status as of the last close ${closed}`).toBe(lateNow ? 'overdue' : 'active');
   } else if (state.status === 'closed' || state.status === 'overpaid') {
     expect(state.classification, `${what}: owes nothing`).toBe('normal');
   }
@@ -106,17 +116,18 @@ describe('a loan\'s class follows its history, not only the close', () => {
     expect(loan.state).toMatchObject({ classification: 'normal', flags: [] });
   });
 
-  it('a close classifies the loan as its own events leave it: the penalty of an installment paid on the first day after its grace reopens it (25.00 of row 1, due 02-15, owed again), so the close of 02-18 makes it 关注 at 3 days, not 正常', () => {
+  it('a close classifies the loan as its own events leave it: the penalty of an installment paid on the first day after its grace reopens it (25.00 of row 1, due 02-15, owed again), so the loan stays 关注 at 3 days on the close of 02-18, never 正常 (the payment dated 02-18 moves no class as of 02-17)', () => {
     const loan = new ServicedLoan('P3', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }), '3000.00', 3, DISBURSED);
     let today = DISBURSED;
     while (today < '2024-02-17') loan.close((today = addDays(today, 1)));
     loan.context = { lastClose: '2024-02-17' };
-    // Paid in full on 02-18, recorded before that night's close: 1 day past due as of 02-17 no more.
-    expect(loan.repay('1020.07', 'p1', '2024-02-18').at(-1)).toEqual({ type: 'LoanClassified', data: { from: 'special-mention', to: 'normal', dpd: 0, date: '2024-02-17', reason: 'RepaymentReceived' } });
-    expect(loan.close('2024-02-18')).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
-      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 3, date: '2024-02-18' } },
-    ]);
+    // Paid in full on 02-18, recorded before that night's close: the payment did not exist on 02-17, when the loan
+    // was 1 day past due, so its append moves no class (it was dated 02-17, before the payment: QA 8 N7).
+    expect(loan.repay('1020.07', 'p1', '2024-02-18').map((e) => e.type)).not.toContain('LoanClassified');
+    expect(loan.state.classification).toBe('special-mention');
+    // The close of 02-18 charges the penalty, which reopens row 1: 3 days past due, still 关注 (never 正常 on any close).
+    expect(loan.close('2024-02-18')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
+    expect(loan.state.classification).toBe('special-mention');
     expect(loan.figures('2024-02-18').daysPastDue).toBe(3);
   });
 
