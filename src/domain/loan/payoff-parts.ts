@@ -139,11 +139,14 @@ export function principalFirst(installments: readonly Installment[], date: strin
   const takenBack: PrincipalFirst['takenBack'] = [];
   const earned: RowAmount[] = [];
   let least = parts.total;
+  const deferredRow = ctx.deferredInterest?.number ?? 0;
   installments.forEach((inst, index) => {
     if (inst.dueDate <= date) return;
     const interest = new Dec(inst.paid.interest);
     const fee = new Dec(inst.paid.fee);
     if (interest.gt(0) || fee.gt(0)) takenBack.push({ index, interest, fee });
+    // A period not started by `date` has earned nothing (earnedUnpaidRows' rule).
+    if (inst.fromDate >= date && inst.number > deferredRow) return;
     const collectable = earnedInterest(inst, date, ctx).minus(inst.waived.interest);
     if (!collectable.gt(0)) return;
     earned.push({ index, amount: collectable });
