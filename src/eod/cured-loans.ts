@@ -9,10 +9,10 @@ interface DueWindow {
 }
 
 /**
- * Loans that had an installment due and unpaid on some of the dates a catch-up closes but owe
- * nothing past due now (a payment recorded since, dated after the row fell due, settled it): the
- * loan book's next due date no longer brings them, yet closing those dates on their nights would
- * have (overdue, classification, due-date accrual, the cure). Read from each loan summary's
+ * Loans that had an installment due and unpaid on some of the dates a catch-up closes that the loan
+ * book's next due date no longer brings on them: a payment recorded since, dated after the row fell
+ * due, settled it (and maybe the rows after, leaving a later one past due), yet closing those dates
+ * on their nights would have brought them (overdue, classification, due-date accrual, the cure). Read from each loan summary's
  * delinquency spells (re-derived from the facts' effective dates), ids in ascending order.
  */
 export class CuredLoans {
@@ -24,9 +24,9 @@ export class CuredLoans {
     for await (const loan of readStore.scan<LoanSummaryDoc>(LOAN_SUMMARY)) {
       if (loan.status !== 'active' && loan.status !== 'overdue') continue;
       for (const spell of loan.delinquency) {
-        // A spell still open is past due now: the next due date brings the loan.
-        if (spell.until === null) continue;
-        const window = { from: addDays(spell.since, -1), to: spell.until };
+        // A spell still open is past due now, but its next due date may be after the dates closed (rows paid since,
+        // a later one still late): it is brought on every date from its first due date on (QA 8 N7).
+        const window = { from: addDays(spell.since, -1), to: spell.until ?? last };
         if (window.to < first || window.from > last) continue;
         windows.set(loan.id, [...(windows.get(loan.id) ?? []), window]);
       }

@@ -62,7 +62,7 @@ describe('F4: fees paid ahead go back to the payoff', () => {
     expect(loan.payoff(DAY).fees).toBe('-60.00');
   });
 
-  it('an officer document fee of 100.00 due 2026-12-20, paid ahead by 3 500.00, is forgone: 12 175.27 either way', async () => {
+  it('an officer document fee of 100.00 due 2026-12-20 is neither paid ahead by 3 500.00 nor owed by the payoff: 12 175.27 either way', async () => {
     const terms = servicingTerms({ prepaymentStrategy: 'next-installment' });
     const charge: LoanCommand = { type: 'ApplyCharge', data: { kind: 'document-fee', amount: '100.00', dueDate: '2026-12-20', reason: 'qa', date: DAY, appliedBy: 'officer-1' } };
     // Without a service fee: 12 000.00 + 120.00 + 55.27 = 12 175.27.
@@ -72,7 +72,9 @@ describe('F4: fees paid ahead go back to the payoff', () => {
     const split = new ServicedLoan('L1', terms, '12000.00', 12, '2026-10-15');
     split.run(charge, DAY);
     split.repay('3500.00', 'p1', DAY);
-    expect(split.state.installments.some((row) => row.paid.fee === '100.00')).toBe(true);
+    // It falls due with row 3 (2026-12-15..2027-01-15): a prepayment does not collect it (Fineract's specified-due-date charge).
+    expect(split.state.installments.every((row) => row.paid.fee === '0.00')).toBe(true);
+    expect(split.state.installments[2]).toMatchObject({ dueDate: '2027-01-15', due: { fee: '100.00' } });
     expect(await closesWith(split, ['3500.00'])).toBe(1_217_527);
   });
 });

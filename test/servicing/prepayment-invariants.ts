@@ -11,13 +11,24 @@ import { minorOf } from '../../src/domain/money.js';
 const COMPONENTS = ['penalty', 'fee', 'interest', 'principal'] as const;
 const owedCents = (row: Installment) => COMPONENTS.reduce((sum, c) => sum + owedMinor(row, c, 2), 0n);
 
+/**
+ * An officer's fee on a row not yet due on `date` (beyond the schedule's own, `scheduled`): it falls
+ * due with the row and no payment before then collects it (allocation.ts's scheduledFee).
+ */
+function officerFeeAhead(row: Installment, scheduled: Installment | undefined, date: string): bigint {
+  if (row.dueDate <= date) return 0n;
+  const left = minorOf(scheduled?.due.fee ?? row.due.fee, 2) - minorOf(row.paid.fee, 2);
+  const ahead = owedMinor(row, 'fee', 2) - (left > 0n ? left : 0n);
+  return ahead > 0n ? ahead : 0n;
+}
+
 /** What a repayment about to be recorded on a loan is checked against once it is (see afterRepayment). */
 export interface RepaymentWatch {
   date: string;
   amountCents: bigint;
   /** The first due date after the payment's date (null past the last row). */
   nextDue: string | null;
-  /** Everything owed on rows due on or before nextDue, plus penalties charged on later rows (owed at once). */
+  /** Everything owed on rows due on or before nextDue (but an officer's fee not yet due), plus penalties charged on later rows (owed at once). */
   billCents: bigint;
   /** The prepayment rule the payment is allocated under. */
   mode: string;
@@ -34,9 +45,9 @@ export function watchRepayment(state: LoanState, command: LoanCommand): Repaymen
   const next = state.installments.find((row) => row.dueDate > date);
   const nextDue = next?.dueDate ?? null;
   let billCents = 0n;
-  for (const row of state.installments) {
-    billCents += nextDue === null || row.dueDate <= nextDue ? owedCents(row) : owedMinor(row, 'penalty', 2);
-  }
+  state.installments.forEach((row, index) => {
+    billCents += nextDue === null || row.dueDate <= nextDue ? owedCents(row) - officerFeeAhead(row, state.contract[index], date) : owedMinor(row, 'penalty', 2);
+  });
   const override = command.data.prepayment;
   const mode = override === undefined ? loanContext(state).prepayment : override;
   return { date, amountCents: minorOf(command.data.amount, 2), nextDue, billCents, mode };
@@ -47,12 +58,18 @@ export function watchRepayment(state: LoanState, command: LoanCommand): Repaymen
  * at least everything due on or before the next due date after d, no installment falling due on or
  * before that date is left owing (so the loan is not past due the day after it). Holds under every
  * prepayment rule, `last-installments` included: only the excess over the bill prepays the last rows.
+ * A payment that paid all principal may leave interest those rows earned owing (the shortfall to the payoff).
  */
 export function billIsPaid(watch: RepaymentWatch, state: LoanState): void {
   if (watch.nextDue === null || watch.amountCents < watch.billCents) return;
   const nextDue = watch.nextDue;
-  for (const row of state.installments) {
-    if (row.dueDate <= nextDue) expect(owedCents(row), `row ${row.number} due ${row.dueDate} after ${watch.amountCents} cents on ${watch.date} (bill ${watch.billCents})`).toBe(0n);
+  // A payment that paid all principal took back interest paid ahead to do so (allocation.ts, principal first, QA 8 N9):
+  // a row may then owe again the interest it earned, the shortfall to the payoff, and nothing else.
+  const principalFirst = state.principalOutstanding === '0.00';
+  for (const [index, row] of state.installments.entries()) {
+    if (row.dueDate > nextDue) continue;
+    const owes = (principalFirst ? owedCents(row) - owedMinor(row, 'interest', 2) : owedCents(row)) - officerFeeAhead(row, state.contract[index], watch.date);
+    expect(owes, `row ${row.number} due ${row.dueDate} after ${watch.amountCents} cents on ${watch.date} (bill ${watch.billCents})`).toBe(0n);
   }
 }
 

@@ -82,28 +82,23 @@ describe('QA: after a large partial prepayment, the payoff charges interest only
     return l;
   }
 
-  it('the rows: row 2 owes 7.37 × P ÷ 2 009.93 for its days left and row 3 10.10 × P ÷ 1 009.96, P the principal left', async () => {
+  it('3 030.00 falls 12.73 short, no more than the 12.73 row 2 has earned, so it pays all principal and row 2 owes its earned 12.73 (QA 8 N9)', async () => {
     const l = prepaid();
-    // 3 030.00 − 1 020.07 (row 1) = 2 009.93 = 12.73 + 7.37 P/2 009.93 + 999.97 + 10.10 P/1 009.96 + (1 009.96 − P)
-    // ⇒ P (1 − 0.0036668 − 0.0100004) = 12.73 ⇒ P = 12.91; row 2 interest 12.73 + 0.05 = 12.78, row 3's 0.13.
-    expect(rows(l)).toEqual([[1, '2026-11-01', '990.07', '30.00'], [2, '2026-12-01', '999.97', '12.78'], [3, '2027-01-01', '1009.96', '0.13']]);
-    expect(l.state.principalOutstanding).toBe('12.91');
+    // Principal first (allocation.ts): 3 030.00 pays row 1 (1 020.07) and the 1 979.93 of principal left, and nothing is
+    // left for row 2's earned 12.73. Row 2's interest is cut to what it earned by 11-20 (12.73, owed), row 3's to nothing.
+    // (Before, the strategy's steps came first: 12.91 of principal stayed owing and earned row 3's interest.)
+    expect(rows(l)).toEqual([[1, '2026-11-01', '990.07', '30.00'], [2, '2026-12-01', '999.97', '12.73'], [3, '2027-01-01', '1009.96', '0.00']]);
+    expect(l.state.principalOutstanding).toBe('0.00');
     await expectLedgerAgrees(l);
   });
 
-  it('the payoff grows by the contract rate on 12.91, not by row 2\'s 0.67 a day (QA saw 12.73, 13.40, 16.08, 19.43)', () => {
+  it('the payoff is the 12.73 shortfall and stays so: no principal is left to earn interest (QA saw 12.73, 13.40, 16.08, 19.43)', () => {
     const l = prepaid();
-    // Then payoff = 12.91 − interest paid ahead and not yet earned: on 11-20, 0.05 (row 2) + 0.13 (row 3) ⇒ 12.73, the
-    // 3 042.73 − 3 030.00 left. Row 2 earns its 0.05 over the 11 days to 12-01 (12.91 × 1 % × 11/30 = 0.047):
-    // 11-21 0.05 × 1/11 → 0.00 ⇒ 12.73; 11-25 0.05 × 5/11 → 0.02 ⇒ 12.75; 11-30 0.05 × 10/11 → 0.05 ⇒ 12.78.
-    expect(['2026-11-20', '2026-11-21', '2026-11-25', '2026-11-30'].map((d) => l.payoff(d).total)).toEqual(['12.73', '12.73', '12.75', '12.78']);
-    // Row 3 then earns 0.13 over its 31 days (12.91 × 1 %): 12-15 0.13 × 14/31 → 0.06 ⇒ 12.91 − 0.07 = 12.84.
-    expect(l.payoff('2026-12-15').total).toBe('12.84');
+    expect(['2026-11-20', '2026-11-21', '2026-11-25', '2026-11-30', '2026-12-15'].map((d) => l.payoff(d).total)).toEqual(['12.73', '12.73', '12.73', '12.73', '12.73']);
   });
 
-  it('paying 12.73 plus the interest on it the next day closes the loan with nothing owed and no credit', async () => {
+  it('paying the 12.73 the next day closes the loan with nothing owed and no credit', async () => {
     const l = prepaid();
-    // 12.91 × 1 % × 1/30 = 0.004 ⇒ no cent of interest yet.
     const events = l.repay('12.73', 'Q', '2026-11-21');
     expect(events.map((e) => e.type)).toEqual(['RepaymentReceived', 'LoanClosed']);
     expect(l.state.creditBalance).toBe('0.00');

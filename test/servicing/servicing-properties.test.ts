@@ -179,6 +179,20 @@ function percentPenaltiesFollowTheRow(state: LoanState): void {
   }
 }
 
+/**
+ * One rule for an officer's fee on a row not yet due (Fineract's specified-due-date charge): it is
+ * collected when its row falls due, so no payment pays it ahead (as a payoff does not owe it): on
+ * rows due after `today`, no more fee is paid than the schedule's own (the contract's).
+ */
+function noOfficerFeePaidAhead(state: LoanState, today: string): void {
+  if (state.writtenOff !== null) return;
+  state.installments.forEach((row, index) => {
+    if (row.dueDate <= today) return;
+    const scheduled = minorOf(state.contract[index]?.due.fee ?? '0.00', 2);
+    expect(minorOf(row.paid.fee, 2) <= scheduled, `row ${row.number} due ${row.dueDate} paid ${row.paid.fee} of fees on ${today} (scheduled ${scheduled})`).toBe(true);
+  });
+}
+
 /** A loan that owes nothing (closed or overpaid) is classified normal, 0 days past due, without the NPA flag (QA M8). */
 function owingNothingIsNormal(state: LoanState): void {
   if (state.status !== 'closed' && state.status !== 'overpaid') return;
@@ -244,6 +258,7 @@ describe('servicing properties over random histories', () => {
         noPaymentPaysALaterPenalty(loan.state);
         nothingBeforeTheReschedule(loan.state, loan.log.events.filter((e) => e.type === 'LoanRescheduled').map((e) => (e.data as { effectiveDate: string }).effectiveDate));
         owingNothingIsNormal(loan.state);
+        noOfficerFeePaidAhead(loan.state, today);
         percentPenaltiesFollowTheRow(loan.state);
         writeOffTakesItsDate(loan.state);
         moneyIsConserved(loan.state);

@@ -2,7 +2,7 @@ import { Dec, type Decimal } from '../decimal.js';
 import type { AllocationOrder } from '../product/events.js';
 import type { Allocation, InstallmentAllocation } from './events.js';
 import { fmt, owed } from './installment.js';
-import { payoffParts, type PayoffParts } from './payoff-parts.js';
+import { payoffParts, principalFirst, type PrincipalFirst } from './payoff-parts.js';
 import type { Component, Installment, LoanContext } from './state.js';
 
 export interface AllocationResult {
@@ -32,50 +32,71 @@ export function reamortises(ctx: LoanContext): boolean {
 }
 
 /**
- * In-advance money. Penalties an officer charged on a row not yet due come first (they are owed
- * now). Enough to pay the loan off pays the interest the current period has earned
- * (so a payoff matches its quote) and then all principal, never interest of periods not yet
- * started. Less than that follows the product's prepayment strategy: `next-installment` pays the
- * coming installments in full, in date order (the borrower who pays next month's bill early has it
- * paid); `last-installments` (kept for the products defined before the strategy existed) pays the
- * installment falling due next in full (what is due comes first, whatever the strategy), then
- * principal from the LAST installment backwards (the term shortens); `re-amortise` and
- * `reduce-term` pay the installment falling due next (`next`, when it still owes) and leave the
- * rest to reamortise() (see re-amortise.ts): Fineract's prepayment, which pays the current
- * installment and re-amortises only the excess, so paying more than the bill never leaves it past
- * due. Interest a later row has earned but not yet billed (deferred by a grace) is not due, so a
- * prepayment leaves it to its row: paid ahead, it would depend on the interest before the
- * prepayment re-based it, and same-day payments would give different loans in either order.
+ * In-advance money short of paying all principal (see principalFirst for money that does).
+ * Penalties an officer charged on a row not yet due come first (they are owed now). Then the
+ * product's prepayment strategy: `next-installment` pays the coming installments in full, in date
+ * order (the borrower who pays next month's bill early has it paid; an officer's fee on a row not
+ * yet due waits for the row: scheduledFee); `last-installments` (kept for
+ * the products defined before the strategy existed) pays the installment falling due next in full
+ * (what is due comes first, whatever the strategy), then principal from the LAST installment
+ * backwards (the term shortens); `re-amortise` and `reduce-term` pay the installment falling due
+ * next (`next`, when it still owes) and leave the rest to reamortise() (see re-amortise.ts):
+ * Fineract's prepayment, which pays the current installment and re-amortises only the excess, so
+ * paying more than the bill never leaves it past due. Interest a later row has earned but not yet
+ * billed (deferred by a grace) is not due, so a prepayment leaves it to its row: paid ahead, it
+ * would depend on the interest before the prepayment re-based it, and same-day payments would give
+ * different loans in either order.
  */
-function inAdvanceSteps(notDue: number[], next: number | undefined, parts: PayoffParts, paysOff: boolean, ctx: LoanContext): Step[] {
+function inAdvanceSteps(installments: readonly Installment[], notDue: number[], next: number | undefined, ctx: LoanContext): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
   const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
-  if (ctx.prepayment === 'next-installment' && !paysOff) {
-    for (const index of notDue) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index, component });
+  const row = (index: number): Step[] => [scheduledFee(installments, index, ctx), { index, component: 'interest' }, { index, component: 'principal' }];
+  if (ctx.prepayment === 'next-installment') {
+    for (const index of notDue) steps.push(...row(index));
     return steps;
   }
-  if (reamortises(ctx) && !paysOff) {
-    // The installment falling due next is paid first, as billed (its interest re-based on the principal left:
-    // running-period.ts), so paying more than the bill never leaves it owing; the rest is left as excess, which
-    // reamortise() applies and recomputes the rows after.
-    if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
-    return steps;
-  }
-  // A payoff: the interest rows earned, then all principal. Short of it, last-installments: what is due first, whatever
-  // the strategy (Fineract) — the installment falling due next in full — so paying more than the bill never leaves it
-  // owing; only the rest prepays principal from the last installment backwards.
-  if (paysOff) for (const row of parts.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
-  else if (next !== undefined) for (const component of ['fee', 'interest', 'principal'] as const) steps.push({ index: next, component });
+  // The installment falling due next is paid first, as billed, whatever the strategy (Fineract), so paying more than
+  // the bill never leaves it owing. Re-amortise and reduce-term leave the rest as excess, which reamortise() applies
+  // and recomputes the rows after (its interest re-based on the principal left: running-period.ts); last-installments
+  // prepays principal from the last installment backwards.
+  if (next !== undefined) steps.push(...row(next));
+  if (!reamortises(ctx)) for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
+  return steps;
+}
+
+/**
+ * The fee step of a row not yet due: its schedule's own fee (the contract's), paid ahead with the
+ * installment; an officer's fee on it (a document fee) is collected when the row falls due, never
+ * ahead (Fineract's specified-due-date charge), as a payoff does not owe it (payoff-parts.ts):
+ * one rule for part payments and payoffs.
+ */
+function scheduledFee(installments: readonly Installment[], index: number, ctx: LoanContext): Step {
+  const inst = installments[index] as Installment;
+  const scheduled = ctx.contract?.[index]?.due.fee ?? inst.due.fee;
+  return { index, component: 'fee', limit: Dec.max(0, new Dec(scheduled).minus(inst.paid.fee)) };
+}
+
+/**
+ * Money that pays all principal (principalFirst): what is due in the strategy's order, penalties on
+ * rows not yet due, all principal (last row first), then the interest rows not yet due have earned,
+ * oldest row first, each at most its earned interest net of waivers.
+ */
+function principalFirstSteps(notDue: number[], first: PrincipalFirst): Step[] {
+  const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
+  for (const row of first.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
   return steps;
 }
 
 /**
  * Splits `amount` over the installments as of `date`: never allocates more than a component
  * owes, and allocation plus excess equals the amount exactly. Excess is money beyond every
- * balance (an overpayment). An amount that pays the loan off (at least its payoffParts total)
- * also takes back interest paid ahead on rows not yet due beyond what they earned, and fees paid
- * on rows not yet due, as negative interest and fee parts on those rows, and pays principal with them.
+ * balance (an overpayment). Principal comes first once the amount is short of the payoff by no
+ * more than the interest rows not yet due have earned (principalFirst: a lender closes out the
+ * principal and leaves the shortfall as interest owed, QA 8 N9); such an amount, and a payoff,
+ * takes back interest and fees paid on rows not yet due as negative interest and fee parts on
+ * those rows, pays principal with them, and pays back each row's earned interest after it. Less
+ * than that follows the prepayment strategy (inAdvanceSteps).
  */
 export function allocateRepayment(
   installments: readonly Installment[],
@@ -92,10 +113,15 @@ export function allocateRepayment(
   });
   const taken = new Map<number, Record<Component, Decimal>>();
   let remaining = new Dec(amount);
-  const parts = payoffParts(installments, date, ctx);
-  const paysOff = remaining.gte(parts.total);
-  // A payoff moves interest paid ahead but not earned to principal: it pays with the cash (see PayoffParts).
-  if (paysOff) remaining = remaining.plus(parts.interestCredit).plus(parts.feeCredit);
+  const first = principalFirst(installments, date, ctx, payoffParts(installments, date, ctx));
+  const paysPrincipal = remaining.gte(first.least);
+  if (paysPrincipal) {
+    // Interest and fees paid ahead go back to the payment, which pays principal with them (see PayoffParts).
+    for (const row of first.takenBack) {
+      taken.set(row.index, credited(credited(taken.get(row.index), 'interest', row.interest), 'fee', row.fee));
+      remaining = remaining.plus(row.interest).plus(row.fee);
+    }
+  }
   const take = (step: Step) => {
     const inst = installments[step.index] as Installment;
     const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
@@ -113,35 +139,11 @@ export function allocateRepayment(
   }
   const upcoming = installments.findIndex((inst) => inst.dueDate > date);
   const next = upcoming >= 0 && !(installments[upcoming] as Installment).settled ? upcoming : undefined;
-  for (const step of inAdvanceSteps(notDue, next, parts, paysOff, ctx)) {
+  for (const step of paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(installments, notDue, next, ctx)) {
     if (remaining.isZero()) break;
     take(step);
   }
-  if (!paysOff && remaining.gt(0)) for (const step of shortPayoffSteps(installments, notDue, parts, taken, remaining)) take(step);
-  if (paysOff) for (const row of parts.unearned) taken.set(row.index, credited(taken.get(row.index), 'interest', row.amount));
-  if (paysOff) for (const row of parts.unearnedFees) taken.set(row.index, credited(taken.get(row.index), 'fee', row.amount));
   return summarize(installments, taken, remaining, ctx.currency);
-}
-
-/**
- * Money left after the strategy's steps, short of a payoff, that covers every yuan of principal
- * still owed (`re-amortise` leaves it as excess for reamortise(), which only spreads less than
- * that): it pays that principal, last row first, and then the interest rows not yet due have earned
- * (deferred by a grace, not billed yet), as a payoff does. Earned interest is never left as a
- * credit beside a debt, nor forgone when the principal is gone (QA 6 #1: 0.01 paid on a loan
- * owing 0.01 of principal and 0.66 of earned deferred interest left it overpaid yet owing).
- */
-function shortPayoffSteps(installments: readonly Installment[], notDue: number[], parts: PayoffParts, taken: Map<number, Record<Component, Decimal>>, remaining: Decimal): Step[] {
-  let principal = new Dec(0);
-  for (const index of notDue) principal = principal.plus(owed(installments[index] as Installment, 'principal').minus(taken.get(index)?.principal ?? 0));
-  if (remaining.lt(principal)) return [];
-  const steps: Step[] = [];
-  for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
-  for (const row of parts.earned) {
-    const left = row.amount.minus(taken.get(row.index)?.interest ?? 0);
-    if (left.gt(0)) steps.push({ index: row.index, component: 'interest', limit: left });
-  }
-  return steps;
 }
 
 /** A row's allocation with interest or a fee paid before, and not owed by the payoff date, taken back (a negative part). */
@@ -157,7 +159,9 @@ function summarize(
   currency: string,
 ): AllocationResult {
   const sums: Record<Component, Decimal> = { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
+  // A row whose interest taken back was all paid back again has nothing to show.
   const rows = [...taken.entries()]
+    .filter(([, parts]) => !Object.values(parts).every((v) => v.isZero()))
     .sort(([a], [b]) => a - b)
     .map(([index, parts]) => {
       for (const c of Object.keys(sums) as Component[]) sums[c] = sums[c].plus(parts[c]);

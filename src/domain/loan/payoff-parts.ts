@@ -115,3 +115,42 @@ export function payoffParts(installments: readonly Installment[], date: string, 
   const total = principal.plus(interest).plus(fees).plus(penalties).minus(interestCredit).minus(feeCredit);
   return { principal, interest, fees, penalties, earned, unearned, interestCredit, unearnedFees, feeCredit, total };
 }
+
+/**
+ * How a payment on `date` pays all principal when it falls short of the payoff by no more than the
+ * interest rows not yet due have earned (QA 8 N9): it takes back the interest and fees it paid
+ * on rows not yet due (`takenBack`; none once no principal is owed, those were forgone), pays
+ * everything due, every penalty and all principal, and then each row's earned interest
+ * (`earned`, net of waivers, oldest row first). `least` is the smallest such payment: the payoff
+ * total less that earned interest. The shortfall is then the only thing owed, as interest.
+ */
+export interface PrincipalFirst {
+  least: Decimal;
+  takenBack: { index: number; interest: Decimal; fee: Decimal }[];
+  earned: RowAmount[];
+}
+
+/** PrincipalFirst for a payment on `date`, given the day's payoffParts. */
+export function principalFirst(installments: readonly Installment[], date: string, ctx: LoanContext, parts: PayoffParts): PrincipalFirst {
+  if (!parts.principal.gt(0)) {
+    const least = parts.earned.reduce((sum, row) => sum.minus(row.amount), parts.total);
+    return { least, takenBack: [], earned: parts.earned };
+  }
+  const takenBack: PrincipalFirst['takenBack'] = [];
+  const earned: RowAmount[] = [];
+  let least = parts.total;
+  const deferredRow = ctx.deferredInterest?.number ?? 0;
+  installments.forEach((inst, index) => {
+    if (inst.dueDate <= date) return;
+    const interest = new Dec(inst.paid.interest);
+    const fee = new Dec(inst.paid.fee);
+    if (interest.gt(0) || fee.gt(0)) takenBack.push({ index, interest, fee });
+    // A period not started by `date` has earned nothing (earnedUnpaidRows' rule).
+    if (inst.fromDate >= date && inst.number > deferredRow) return;
+    const collectable = earnedInterest(inst, date, ctx).minus(inst.waived.interest);
+    if (!collectable.gt(0)) return;
+    earned.push({ index, amount: collectable });
+    least = least.minus(collectable);
+  });
+  return { least, takenBack, earned };
+}

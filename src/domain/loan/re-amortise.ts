@@ -33,8 +33,9 @@ function shortestTerm(principalMinor: bigint, most: number, installment: bigint,
   return rowsFor(principalMinor, lo, startDate, schedule, places);
 }
 
-function withAmounts(inst: Installment, principal: string, interest: string, currency: string): Installment {
-  const next = { ...inst, due: { ...inst.due, principal, interest } };
+function withAmounts(inst: Installment, principal: string, interest: string, currency: string, priced: Installment['priced']): Installment {
+  const { priced: _old, ...rest } = inst;
+  const next: Installment = { ...rest, due: { ...inst.due, principal, interest }, ...(priced ? { priced } : {}) };
   return { ...next, settled: isSettled(next, currency) };
 }
 
@@ -95,11 +96,15 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
     // Grace on interest: recomputed grace rows stay interest-free; the collecting row keeps its interest here and
     // running-period.ts re-bases it on the balances before and after the whole payment (deferred-interest.ts), so a
     // grace period starting on the payment's day runs on the balance it leaves even when its own row was paid.
+    // Each recomputed row keeps what it was priced with (Installment.priced): the principal it and the later rows carry.
+    let carriedFrom = remaining;
     for (let i = 0; i < count; i++) {
       const row = fresh[i];
       const index = from + i;
       const interest = index < deferredIndex ? zero : index === deferredIndex ? (rows[index] as Installment).due.interest : row?.interest ?? zero;
-      rows[index] = withAmounts(rows[index] as Installment, row?.principal ?? zero, interest, ctx.currency);
+      const priced = index === deferredIndex ? undefined : { interest, principal: formatMinor(carriedFrom, places) };
+      rows[index] = withAmounts(rows[index] as Installment, row?.principal ?? zero, interest, ctx.currency, priced);
+      carriedFrom -= minorOf(row?.principal ?? zero, places);
     }
   }
   if (moved > 0n) {

@@ -5,6 +5,7 @@ import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
 import { factKey } from './servicing-replay.js';
+import { stateAsOf } from './state-as-of.js';
 import type { LoanState } from './state.js';
 
 /**
@@ -72,6 +73,9 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
  * (the loan is then overdue, as the close would have made it), and the LoanClassified event (none,
  * or one) that brings the loan's class to the rule above once the command's `events` are folded: dated the last close (the date the days past due are counted to,
  * which keeps close of business's own date checks intact), its `reason` the event that moved it.
+ * The last close is judged on the facts dated by then (stateAsOf): a fact dated after it moves
+ * nothing now, and the next close, judging its own date, moves the class then, as a catch-up
+ * would; so no class change is ever dated before the fact that caused it.
  * A repayment that only pays (`onlyPays`) records nothing here.
  */
 export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
@@ -79,17 +83,22 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // A close still running has closed this loan already when the loan carries its date.
   const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
   if (onlyPays(command, state)) return [];
-  const next = structuredClone(state);
-  for (const event of events) evolveLoan(next, event);
-  if (next.status !== 'active' && next.status !== 'overdue') return [];
+  const folded = structuredClone(state);
+  for (const event of events) evolveLoan(folded, event);
+  if (folded.status !== 'active' && folded.status !== 'overdue') return [];
+  // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
+  // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
+  // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
+  const next = stateAsOf(folded, lastClose);
   // What the close recorded of rows it saw past due, for rows the history change leaves past due as of it.
   // Not a close (their `reason` says so): the next close still judges these rows' penalties (QA 8 N1).
   const reason = events[0]?.type ?? command.type;
   const overdue: LoanEvent[] = pastDueInstallments(next.installments, next.firstUnsettled, lastClose)
     .filter((inst) => inst.overdueSince === null)
     .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose, reason } }));
-  for (const event of overdue) evolveLoan(next, event);
-  const { to, dpd } = classificationAsOf(next, lastClose, context.thresholds);
-  if (to === next.classification) return overdue;
-  return [...overdue, { type: 'LoanClassified', data: { from: next.classification, to, dpd, date: lastClose, reason } }];
+  const judged = overdue.length === 0 ? next : structuredClone(next);
+  for (const event of overdue) evolveLoan(judged, event);
+  const { to, dpd } = classificationAsOf(judged, lastClose, context.thresholds);
+  if (to === judged.classification) return overdue;
+  return [...overdue, { type: 'LoanClassified', data: { from: judged.classification, to, dpd, date: lastClose, reason } }];
 }

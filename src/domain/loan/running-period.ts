@@ -63,10 +63,23 @@ function rebasedRunningRow(before: readonly Installment[], after: readonly Insta
 }
 
 /**
+ * A row's interest on `owedAfter` of principal outstanding over its period, when it is not the
+ * contract's: from what a re-amortisation priced it with (Installment.priced), else its current
+ * interest × `owedAfter` ÷ `owedBefore` (HALF_EVEN).
+ */
+export function repriced(row: Installment, owedAfter: bigint, owedBefore: bigint, places: number): bigint {
+  const basis = row.priced === undefined ? 0n : minorOf(row.priced.principal, places);
+  if (row.priced !== undefined && basis > 0n) return roundRatio(minorOf(row.priced.interest, places) * owedAfter, basis, 'HALF_EVEN');
+  return roundRatio(minorOf(row.due.interest, places) * owedAfter, owedBefore, 'HALF_EVEN');
+}
+
+/**
  * A row whose period starts after `date` (and that reamortise() did not recompute) owes interest
  * on the principal outstanding over its period as the payment left it: its interest × (principal its row and later rows owe after ÷ before), HALF_EVEN — from
- * the contract when those rows are still the contract's (so same-day payments give the same rows
- * in any order), as prepaid-rows.ts does for `last-installments` (whose rows it leaves to it).
+ * the contract when the row is still the contract's (its contract interest × principal its row and
+ * later rows owe ÷ what they carried in the contract, so same-day payments give the same rows in
+ * any order, whatever later rows a re-amortisation recomputed), or from what a re-amortisation
+ * priced it with (repriced), as prepaid-rows.ts does for `last-installments` (whose rows it leaves to it).
  * Interest paid on it beyond that (`next-installment` pays coming rows in full) is credited back to
  * the payment; never below what was waived.
  */
@@ -77,16 +90,13 @@ function rescaledLaterRow(before: readonly Installment[], after: readonly Instal
   if (owedAfter >= owedBefore || owedBefore === 0n || ctx.deferredInterest?.number === row.number) return null;
   const contract = ctx.contract ?? [];
   let scheduled = 0n;
-  let asContracted = true;
-  for (let i = index; i < before.length; i++) {
-    const terms = contract[i];
-    asContracted &&= terms !== undefined && terms.due.principal === (before[i] as Installment).due.principal;
-    scheduled += terms ? minorOf(terms.due.principal, places) : 0n;
-  }
+  for (let i = index; i < contract.length; i++) scheduled += minorOf((contract[i] as Installment).due.principal, places);
   const terms = contract[index];
-  const scaled = asContracted && terms !== undefined && scheduled > 0n
+  // A row as contracted owes the contract's interest on the principal outstanding over its period, whatever later
+  // rows a re-amortisation recomputed: computed afresh each time, so X then Y leave it as X + Y.
+  const scaled = terms !== undefined && terms.due.principal === row.due.principal && scheduled > 0n
     ? roundRatio(minorOf(terms.due.interest, places) * owedAfter, scheduled, 'HALF_EVEN')
-    : roundRatio(minorOf(row.due.interest, places) * owedAfter, owedBefore, 'HALF_EVEN');
+    : repriced(row, owedAfter, owedBefore, places);
   if (scaled >= minorOf(row.due.interest, places)) return null;
   return withInterest(row, scaled, places, ctx.currency);
 }

@@ -3,6 +3,8 @@ import type { Component, Components, Installment, LoanState } from './state.js';
 const FIELDS_PER_ROW = 18;
 // A row whose running period was re-based by a prepayment carries its accrual (Installment.accrual) in 4 more.
 const FIELDS_WITH_ACCRUAL = 22;
+// A row a re-amortisation recomputed carries what it was priced with (Installment.priced) in one more, `p:interest:principal`.
+const PRICED = 'p:';
 const NO_DATE = '-';
 
 /** The loan state as a snapshot stores it: the same JSON, but each installment packed into one string. */
@@ -17,11 +19,12 @@ function packRow(inst: Installment): string {
   const flags = `${inst.settled ? 1 : 0} ${inst.overdueSince ?? NO_DATE} ${inst.settledOn ?? NO_DATE}`;
   const a = inst.accrual;
   const accrual = a === undefined ? '' : ` ${a.date} ${a.earned} ${a.rest} ${a.basis}`;
-  return `${inst.number} ${inst.fromDate} ${inst.dueDate} ${componentsText(inst.due)} ${componentsText(inst.paid)} ${componentsText(inst.waived)} ${flags}${accrual}`;
+  const priced = inst.priced === undefined ? '' : ` ${PRICED}${inst.priced.interest}:${inst.priced.principal}`;
+  return `${inst.number} ${inst.fromDate} ${inst.dueDate} ${componentsText(inst.due)} ${componentsText(inst.paid)} ${componentsText(inst.waived)} ${flags}${accrual}${priced}`;
 }
 
 const wrongShape = (row: string): Error =>
-  new Error(`packed installment has ${row.split(' ').length} fields, expected ${FIELDS_PER_ROW} (or ${FIELDS_WITH_ACCRUAL} with its accrual): "${row}"`);
+  new Error(`packed installment has ${row.split(' ').length} fields, expected ${FIELDS_PER_ROW} (or ${FIELDS_WITH_ACCRUAL} with its accrual), one more with its pricing: "${row}"`);
 
 /**
  * A cursor over one packed row's space-separated fields. Zero amounts ("0.00", "0") are most of a
@@ -72,8 +75,18 @@ function unpackRow(row: string): Installment {
   const settled = fields.next() === '1';
   const overdueSince = orNull(fields.next()), settledOn = orNull(fields.next());
   const inst: Installment = { number, fromDate, dueDate, due, paid, waived, settled, overdueSince, settledOn };
-  if (!fields.done) inst.accrual = { date: fields.next(), earned: fields.next(), rest: fields.next(), basis: fields.next() };
-  if (!fields.done || (fields.count !== FIELDS_PER_ROW && fields.count !== FIELDS_WITH_ACCRUAL)) throw wrongShape(row);
+  let extra = fields.done ? null : fields.next();
+  if (extra !== null && !extra.startsWith(PRICED)) {
+    inst.accrual = { date: extra, earned: fields.next(), rest: fields.next(), basis: fields.next() };
+    extra = fields.done ? null : fields.next();
+  }
+  if (extra !== null) {
+    const [interest, principal, more] = extra.slice(PRICED.length).split(':');
+    if (!extra.startsWith(PRICED) || interest === undefined || principal === undefined || more !== undefined) throw wrongShape(row);
+    inst.priced = { interest, principal };
+  }
+  const count = fields.count - (inst.priced === undefined ? 0 : 1);
+  if (!fields.done || (count !== FIELDS_PER_ROW && count !== FIELDS_WITH_ACCRUAL)) throw wrongShape(row);
   return inst;
 }
 
@@ -84,7 +97,7 @@ function unpackRow(row: string): Installment {
  */
 export const loanSnapshotCodec = {
   /** Bump when the packed shape or the state's shape changes: older snapshots are then ignored. */
-  version: 19, // 19: capitalizedSuspended (capitalised interest of non-performing days, kept out of income), and accruingSince replaces interestSuspended (non-performing days read from the rows); 18: reversedRecoveries, and payoffs credit fees paid on rows not yet due; 17: writtenOff.notBooked (the write-off's never-booked interest and fees, for /transactions); 16: interestSuspended (days an accrual found the loan non-performing); 15: penaltyReviewFrom (a close judges again installments a reversal or back-dated fact may have made late); 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
+  version: 20, // 20: a re-amortised row's pricing (Installment.priced); 19: capitalizedSuspended (capitalised interest of non-performing days, kept out of income), and accruingSince replaces interestSuspended (non-performing days read from the rows); 18: reversedRecoveries, and payoffs credit fees paid on rows not yet due; 17: writtenOff.notBooked (the write-off's never-booked interest and fees, for /transactions); 16: interestSuspended (days an accrual found the loan non-performing); 15: penaltyReviewFrom (a close judges again installments a reversal or back-dated fact may have made late); 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
   encode(state: LoanState): PackedLoanState {
     return { ...state, installments: state.installments.map(packRow), contract: state.contract.map(packRow) };
   },

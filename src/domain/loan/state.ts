@@ -36,6 +36,19 @@ export interface Installment {
    * strings; zero after forgoUnearned).
    */
   accrual?: InterestRebase;
+  /**
+   * Set on a row a re-amortisation recomputed (re-amortise.ts): the interest it gave the row and the
+   * principal the row and later rows carried then (decimal strings). A later prepayment prices the
+   * row's interest from these, × the principal they owe ÷ `principal`, as a contract row is priced
+   * from the contract, so X then Y leave it as X + Y (prepaid-rows.ts, running-period.ts).
+   */
+  priced?: RowPricing;
+}
+
+/** What a re-amortisation priced a row with (see Installment.priced). */
+export interface RowPricing {
+  interest: string;
+  principal: string;
 }
 
 /** Business days `from` through `to`, both included. */

@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { LoanEvent } from '../../src/domain/loan/events.js';
+import { terms } from '../domain/loan/fixtures.js';
+import { DISBURSED, everyDay, payments, type DatedPayment } from '../eod/close-history.js';
+import { ServicedLoan } from './serviced-loan.js';
+
+const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued']);
+
+/** What the loan's history says it was, date by date: the close facts without who recorded them (a close or a command's `reason`). */
+function history(loan: ServicedLoan): unknown[] {
+  return loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
+    const { reason: _reason, ...data } = e.data as { reason?: string };
+    return { type: e.type, data };
+  });
+}
+
+const repay = (p: DatedPayment) => ({ type: 'ReceiveRepayment' as const, data: { amount: p.amount, channel: 'online' as const, reference: p.reference, effectiveDate: p.date } });
+
+/**
+ * Nightly: each payment recorded on its date after the close of the day before (the pipeline tells the
+ * decider that close), then that day's close. Returns the loan; checks every class or overdue fact a
+ * payment's own append records is dated on or after the payment.
+ */
+function nightly(history: DatedPayment[], days: string[]): ServicedLoan {
+  const loan = new ServicedLoan('L1', terms, '100000.00', 12, DISBURSED);
+  let next = 0;
+  let lastClose: string | null = null;
+  for (const day of days) {
+    loan.context = { lastClose };
+    for (; next < history.length && (history[next] as DatedPayment).date <= day; next++) {
+      const p = history[next] as DatedPayment;
+      for (const event of loan.run(repay(p), day) as LoanEvent[]) {
+        if (event.type !== 'LoanClassified' && event.type !== 'InstallmentOverdue') continue;
+        expect(event.data.date >= p.date, `${event.type} dated ${event.data.date}, before the payment of ${p.date} that moved it`).toBe(true);
+      }
+    }
+    loan.close(day);
+    lastClose = day;
+  }
+  return loan;
+}
+
+/** Catch-up: every payment recorded first, then one close over all the dates. */
+function catchUp(history: DatedPayment[], days: string[]): ServicedLoan {
+  const loan = new ServicedLoan('L1', terms, '100000.00', 12, DISBURSED);
+  loan.context = { lastClose: null };
+  for (const p of history) loan.run(repay(p), p.date);
+  for (const day of days) loan.close(day);
+  return loan;
+}
+
+describe('the class history is dated by the facts that moved it (QA 8 N7)', () => {
+  it('no class change is dated before the payment that caused it, and closing every night records the same history as one catch-up close (random payments, penalties)', () => {
+    const days = everyDay().filter((day) => day <= '2026-09-30');
+    // The shared payment histories, three times the amounts (up to 15 000.00, more than a row of 8 884.88), so
+    // payments often cure a loan past due between two closes.
+    const early = payments.map((list) => list.filter((p) => p.date <= '2026-09-30').map((p) => ({ ...p, amount: (Number(p.amount) * 3).toFixed(2) })));
+    fc.assert(fc.property(early, (list) => {
+      expect(history(nightly(list, days))).toEqual(history(catchUp(list, days)));
+    }), { numRuns: Number(process.env.CLASS_HISTORY_RUNS ?? 20) });
+  }, 600_000);
+
+  /**
+   * The QA example's shape on the fixture loan (100 000.00, 12 monthly at 12 %, row 1 due 2026-02-15,
+   * 5 % penalty after 3 grace days): nothing paid until 05-20 (row 1 is 94 days past due, 次级 since the
+   * close of 05-17 at 91 days). 27 000.00 on 05-20 pays the penalties of rows 1–3 and rows 1–2, leaving
+   * row 3 (due 04-15) 35 days past due: 关注. By hand the class moves on 05-20, the payment's date.
+   */
+  it('given the loan 次级 since 05-17, when 27 000.00 dated 05-20 is recorded after the close of 05-19, then its append moves nothing and the close of 05-20 makes it 关注, as a catch-up does', () => {
+    const paid = [{ date: '2026-05-20', amount: '27000.00', reference: 'cure' }];
+    const days = everyDay().filter((day) => day <= '2026-05-25');
+    const loan = nightly(paid, days);
+    const classes = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string });
+    expect(classes.map(({ to, date }) => `${to}@${date}`)).toEqual(['special-mention@2026-02-16', 'substandard@2026-05-17', 'special-mention@2026-05-20']);
+    expect(history(loan)).toEqual(history(catchUp(paid, days)));
+  });
+});
