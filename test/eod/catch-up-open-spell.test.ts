@@ -4,6 +4,7 @@ import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { runCloseOfBusiness } from '../../src/eod/close-of-business.js';
 import { repay } from '../domain/loan/fixtures.js';
 import { EOD_ACTOR, loanEvents, openBook, openLoan, runLoanCommand, type Book } from './book.js';
+import { asFacts } from './close-history.js';
 
 let nightly: Book;
 let catchUp: Book;
@@ -19,8 +20,9 @@ afterEach(async () => {
 const close = (book: Book, date: string) =>
   runCloseOfBusiness({ eventStore: book.eventStore, readStore: book.readStore, date, businessDate: '2026-06-30', actor: EOD_ACTOR });
 const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued']);
+/** The close facts in date order, a penalty the same fact whoever recorded it (asFacts). */
 const closeEvents = async (book: Book, id: string) =>
-  (await loanEvents(book.eventStore, id)).filter((e) => CLOSE_EVENTS.has(e.type)).map(({ type, data }) => ({ type, data }) as LoanEvent);
+  asFacts((await loanEvents(book.eventStore, id)).filter((e) => CLOSE_EVENTS.has(e.type)).map(({ type, data }) => ({ type, data }) as LoanEvent));
 
 /**
  * QA 8 N7 (loan S): the fixture loan (100 000.00, 12 monthly at 12 %, row 1 due 2026-02-15) pays nothing until

@@ -2,17 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { terms } from '../domain/loan/fixtures.js';
-import { DISBURSED, everyDay, payments, type DatedPayment } from '../eod/close-history.js';
+import { asFacts, DISBURSED, everyDay, payments, type DatedPayment } from '../eod/close-history.js';
 import { ServicedLoan } from './serviced-loan.js';
 
 const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued']);
 
-/** What the loan's history says it was, date by date: the close facts without who recorded them (a close or a command's `reason`). */
+/** What the loan's history says it was, date by date: the close facts without who recorded them (a close or a command's `reason`), in date order (asFacts). */
 function history(loan: ServicedLoan): unknown[] {
-  return loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
+  return asFacts(loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
     const { reason: _reason, ...data } = e.data as { reason?: string };
-    return { type: e.type, data };
-  });
+    return { type: e.type, data } as LoanEvent;
+  }));
 }
 
 const repay = (p: DatedPayment) => ({ type: 'ReceiveRepayment' as const, data: { amount: p.amount, channel: 'online' as const, reference: p.reference, effectiveDate: p.date } });

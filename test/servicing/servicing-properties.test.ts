@@ -7,7 +7,7 @@ import { penaltyAmount } from '../../src/domain/loan/delinquency.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import { payoffQuote } from '../../src/domain/loan/payoff.js';
-import { payoffOwedOn } from '../../src/domain/loan/penalties-owed-by.js';
+import { foldedCopy, payoffOwedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import { paymentRecords } from '../../src/domain/loan/payment-book.js';
 import { lastDayOfGrace, replayServicing } from '../../src/domain/loan/servicing-replay.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
@@ -50,7 +50,9 @@ const interestPaidCents = (state: LoanState) => state.installments.reduce((sum, 
 function payoffClosesTheLoan(state: LoanState, date: string): void {
   if (state.status !== 'active' && state.status !== 'overdue') return;
   const quote = payoffOwedOn(state, date);
-  const earned = state.principalOutstanding !== '0.00' ? interestEarnedCents(state, date) : null;
+  // Earned on the loan as the payoff leaves it: the penalties owed by `date` it records first re-allocate earlier payments.
+  const charged = foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived'));
+  const earned = charged.principalOutstanding !== '0.00' ? interestEarnedCents(charged, date) : null;
   let copy: LoanState = structuredClone(state);
   // Keyed in by staff without confirming an overpayment: the quote is never more than pays the loan off, a cent more is.
   const keyed = (amount: string) => ({ type: 'ReceiveRepayment' as const, data: { amount, channel: 'online' as const, reference: 'payoff-check', effectiveDate: date, keyed: { overpaymentConfirmed: false } } });
