@@ -77,9 +77,8 @@ async function secondFactorOk(ctx: IdentityContext, user: User, input: LoginInpu
   if (input.recoveryCode !== undefined) return ctx.identity.recoveryCodes.use(user.id, input.recoveryCode, now);
   if (input.totp === undefined || user.totpSecret === null) return false;
   const step = await matchTotp(user.totpSecret, input.totp, now, user.totpLastStep);
-  if (step === null) return false;
-  ctx.identity.users.useTotpStep(user.id, step);
-  return true;
+  // The step read with the user may be stale by now (another login with this code in flight): the claim decides.
+  return step !== null && ctx.identity.users.claimTotpStep(user.id, step);
 }
 
 function offerEnrolment(ctx: IdentityContext, user: User): EnrolmentRequired {

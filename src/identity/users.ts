@@ -125,8 +125,13 @@ export class UserStore {
     this.db.prepare('UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ?').run(step, id);
   }
 
-  /** Remembers the last accepted time step so a code cannot be replayed within its window. */
-  useTotpStep(id: string, step: number): void {
-    this.db.prepare('UPDATE users SET totp_last_step = ? WHERE id = ?').run(step, id);
+  /**
+   * Claims a time step: true only when `step` is later than the last accepted one, decided and
+   * written in one statement, so of several logins in flight with one code exactly one wins.
+   */
+  claimTotpStep(id: string, step: number): boolean {
+    return this.db
+      .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
+      .run(step, id, step).changes > 0;
   }
 }
