@@ -18,7 +18,7 @@ export async function changePassword(ctx: IdentityContext, userId: string, sessi
   const now = ctx.clock.now();
   const user = identity.users.byId(userId);
   if (user === null || user.status !== 'active') throw new DomainError('USER_NOT_FOUND', 'This token names no account whose password can change', 'not_found');
-  const key = `login:${user.login}`;
+  const key = `login:${normaliseLogin(user.login)}`;
   // Counted before the check, as at login, so changes in flight together cannot outrun the throttle.
   const { blocked } = identity.throttle.reserve(key, ACCOUNT_THROTTLE, now);
   if (blocked || !(await verifyPassword(input.currentPassword, user.passwordHash))) {

@@ -3037,7 +3037,7 @@ export interface operations {
                      */
                     nationalIdType?: "cn_resident" | "passport" | "other";
                     /**
-                     * @description Mainland mobile number (sealed)
+                     * @description Mainland mobile number (sealed), stored in its 11-digit national form
                      * @example 13812341234
                      */
                     phone: string;
@@ -13612,7 +13612,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Mainland mobile number (sealed)
+                     * @description Mainland mobile number (sealed), stored in its 11-digit national form
                      * @example 13812341234
                      */
                     phone: string;
