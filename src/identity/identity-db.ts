@@ -19,6 +19,11 @@ CREATE TABLE IF NOT EXISTS users (
   totp_last_step INTEGER,
   created_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS staff_contacts (
+  user_id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL CHECK (channel IN ('sms', 'email')),
+  address TEXT NOT NULL UNIQUE
+);
 CREATE TABLE IF NOT EXISTS preferences (
   subject TEXT PRIMARY KEY,
   document TEXT NOT NULL

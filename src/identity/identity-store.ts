@@ -9,6 +9,7 @@ import { PreferenceStore } from './preferences.js';
 import { RecoveryCodes } from './recovery-codes.js';
 import { SecurityLog } from './security-events.js';
 import { SessionStore } from './sessions.js';
+import { StaffContacts } from './staff-contacts.js';
 import { UserStore } from './users.js';
 
 /** Every table of the identity file behind one handle; `transaction` makes several writes one. */
@@ -22,6 +23,7 @@ export class IdentityStore {
   readonly throttle: LoginThrottle;
   readonly securityLog: SecurityLog;
   readonly preferences: PreferenceStore;
+  readonly staffContacts: StaffContacts;
 
   private constructor(private readonly db: Database.Database) {
     this.users = new UserStore(db);
@@ -33,6 +35,7 @@ export class IdentityStore {
     this.throttle = new LoginThrottle(db);
     this.securityLog = new SecurityLog(db);
     this.preferences = new PreferenceStore(db);
+    this.staffContacts = new StaffContacts(db);
   }
 
   /** Opens (creating on first use) `<dataDir>/users.db`. */

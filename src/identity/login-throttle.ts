@@ -17,6 +17,13 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = { freeFailures: 20, lockAfter: 1
 
 const FIRST_DELAY_MS = 1_000;
 
+/** When a key with `failures` counted at `at` may try again: null while failures are free, then a doubling delay, then the lock. */
+function blockedUntil(policy: ThrottlePolicy, failures: number, at: Date): string | null {
+  const delayMs = failures >= policy.lockAfter ? policy.lockMs
+    : failures > policy.freeFailures ? Math.min(policy.lockMs, FIRST_DELAY_MS * 2 ** (failures - policy.freeFailures - 1)) : 0;
+  return delayMs > 0 ? new Date(at.getTime() + delayMs).toISOString() : null;
+}
+
 /** Counters keyed `login:<name>` and `ip:<address>`; keyed by name, so unknown names throttle exactly like real ones. */
 export class LoginThrottle {
   constructor(private readonly db: Database.Database) {}
@@ -27,22 +34,45 @@ export class LoginThrottle {
     return row?.blocked_until != null && row.blocked_until > now.toISOString();
   }
 
-  /** Counts a failure; returns true when this failure locked the key (for the security log). */
-  fail(key: string, policy: ThrottlePolicy, now: Date): boolean {
-    const fail = this.db.transaction((): boolean => {
-      const row = this.db.prepare('SELECT failures, last_failure_at FROM login_failures WHERE key = ?').get(key) as { failures: number; last_failure_at: string } | undefined;
+  /**
+   * Counts an attempt as a failure before its password is checked, in one IMMEDIATE transaction,
+   * so attempts in flight together are judged one after another: `blocked` says the key was already
+   * slowed down or locked (refuse without checking the password; the attempt still counts), `locked`
+   * that this attempt reached `lockAfter`. An attempt whose password turns out right gives its
+   * failure back (giveBack) or clears the key.
+   */
+  reserve(key: string, policy: ThrottlePolicy, now: Date): { blocked: boolean; locked: boolean } {
+    const reserve = this.db.transaction(() => {
+      const row = this.row(key);
+      const blocked = row?.blocked_until != null && row.blocked_until > now.toISOString();
       const stale = row === undefined || Date.parse(row.last_failure_at) + policy.lockMs <= now.getTime();
       const failures = (stale ? 0 : row.failures) + 1;
-      const delayMs = failures >= policy.lockAfter ? policy.lockMs
-        : failures > policy.freeFailures ? Math.min(policy.lockMs, FIRST_DELAY_MS * 2 ** (failures - policy.freeFailures - 1)) : 0;
-      const blockedUntil = delayMs > 0 ? new Date(now.getTime() + delayMs).toISOString() : null;
-      this.db
-        .prepare(`INSERT INTO login_failures (key, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?)
-          ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`)
-        .run(key, failures, now.toISOString(), blockedUntil);
-      return failures === policy.lockAfter;
+      this.write(key, failures, now, blockedUntil(policy, failures, now));
+      return { blocked, locked: failures === policy.lockAfter };
     });
-    return fail.immediate();
+    return reserve.immediate();
+  }
+
+  /** Takes back the failure `reserve` counted for an attempt whose password was right; the delay shrinks with it. */
+  giveBack(key: string, policy: ThrottlePolicy): void {
+    this.db.transaction(() => {
+      const row = this.row(key);
+      if (row === undefined) return;
+      const failures = Math.max(0, row.failures - 1);
+      this.write(key, failures, new Date(row.last_failure_at), blockedUntil(policy, failures, new Date(row.last_failure_at)));
+    }).immediate();
+  }
+
+  private row(key: string) {
+    return this.db.prepare('SELECT failures, last_failure_at, blocked_until FROM login_failures WHERE key = ?').get(key) as
+      { failures: number; last_failure_at: string; blocked_until: string | null } | undefined;
+  }
+
+  private write(key: string, failures: number, lastFailureAt: Date, until: string | null): void {
+    this.db
+      .prepare(`INSERT INTO login_failures (key, failures, last_failure_at, blocked_until) VALUES (?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at, blocked_until = excluded.blocked_until`)
+      .run(key, failures, lastFailureAt.toISOString(), until);
   }
 
   /** A successful login clears the account's counter (not the address's). */

@@ -41,34 +41,60 @@ const dummyHashFor = (ctx: IdentityContext) => (dummyHash ??= hashPassword('no a
 export async function login(ctx: IdentityContext, input: LoginInput, address: string): Promise<SessionTokens | EnrolmentRequired> {
   const { identity } = ctx;
   const now = ctx.clock.now();
-  const loginKey = `login:${normaliseLogin(input.login)}`;
-  const addressKey = `ip:${address}`;
-  const blocked = identity.throttle.isBlocked(loginKey, now) || identity.throttle.isBlocked(addressKey, now);
+  const attempt = reserveAttempt(ctx, normaliseLogin(input.login), address, now);
   const user = identity.users.byLogin(input.login);
-  const usable = user !== null && user.status === 'active' && !blocked ? user : null;
+  const usable = user !== null && user.status === 'active' && !attempt.blocked ? user : null;
   const passwordOk = await verifyPassword(input.password, usable?.passwordHash ?? (await dummyHashFor(ctx)));
-  if (usable === null || !passwordOk) throw refuse(ctx, user, loginKey, addressKey, address, blocked ? 'blocked' : 'password');
+  if (usable === null || !passwordOk) throw refuse(ctx, user, attempt, attempt.blocked ? 'blocked' : 'password');
 
   if (usable.kind === 'staff') {
-    if (!usable.totpEnabled) return offerEnrolment(ctx, usable);
-    if (input.totp === undefined && input.recoveryCode === undefined) throw new AuthError('TOTP_REQUIRED', 'staff log in with the code of their authenticator app (totp) or a recovery code');
-    if (!(await secondFactorOk(ctx, usable, input, now))) throw refuse(ctx, usable, loginKey, addressKey, address, 'second factor');
+    if (!usable.totpEnabled) return (attempt.giveBack(), offerEnrolment(ctx, usable));
+    if (input.totp === undefined && input.recoveryCode === undefined) {
+      attempt.giveBack();
+      throw new AuthError('TOTP_REQUIRED', 'staff log in with the code of their authenticator app (totp) or a recovery code');
+    }
+    if (!(await secondFactorOk(ctx, usable, input, now))) throw refuse(ctx, usable, attempt, 'second factor');
   }
-  identity.throttle.clear(loginKey);
+  attempt.succeeded();
   identity.securityLog.record({ type: 'login.succeeded', userId: usable.id, actor: usable.id, address, detail: null, occurredAt: now.toISOString() });
   return startSession(ctx, usable);
 }
 
-function refuse(ctx: IdentityContext, user: User | null, loginKey: string, addressKey: string, address: string, why: string): AuthError {
+/** One login attempt, counted as a failure of its login name and address before any password is checked. */
+interface Attempt {
+  address: string;
+  /** Either key was slowed down or locked already: the password is not checked. */
+  blocked: boolean;
+  lockedAccount: boolean;
+  lockedAddress: boolean;
+  /** The password was right but no session starts (enrolment, TOTP_REQUIRED): both counts are taken back. */
+  giveBack(): void;
+  /** A session starts: the account's counter is cleared, the address's failure taken back. */
+  succeeded(): void;
+}
+
+function reserveAttempt(ctx: IdentityContext, login: string, address: string, now: Date): Attempt {
+  const { throttle } = ctx.identity;
+  const loginKey = `login:${login}`;
+  const addressKey = `ip:${address}`;
+  const [account, client] = ctx.identity.transaction(() => [throttle.reserve(loginKey, ACCOUNT_THROTTLE, now), throttle.reserve(addressKey, ADDRESS_THROTTLE, now)]);
+  const giveBackAddress = () => throttle.giveBack(addressKey, ADDRESS_THROTTLE);
+  return {
+    address, blocked: account.blocked || client.blocked, lockedAccount: account.locked, lockedAddress: client.locked,
+    giveBack: () => ctx.identity.transaction(() => (throttle.giveBack(loginKey, ACCOUNT_THROTTLE), giveBackAddress())),
+    succeeded: () => ctx.identity.transaction(() => (throttle.clear(loginKey), giveBackAddress())),
+  };
+}
+
+/** The attempt's failure was counted when it started; this writes the security log and the uniform 401. */
+function refuse(ctx: IdentityContext, user: User | null, attempt: Attempt, why: string): AuthError {
   const { identity } = ctx;
-  const now = ctx.clock.now();
-  const at = now.toISOString();
+  const at = ctx.clock.now().toISOString();
+  const { address } = attempt;
   identity.transaction(() => {
-    const lockedAccount = identity.throttle.fail(loginKey, ACCOUNT_THROTTLE, now);
-    const lockedAddress = identity.throttle.fail(addressKey, ADDRESS_THROTTLE, now);
     identity.securityLog.record({ type: 'login.failed', userId: user?.id ?? null, actor: null, address, detail: user === null ? 'unknown login' : why, occurredAt: at });
-    if (lockedAccount) identity.securityLog.record({ type: 'login.locked', userId: user?.id ?? null, actor: null, address, detail: user === null ? 'unknown login' : 'account', occurredAt: at });
-    if (lockedAddress) identity.securityLog.record({ type: 'login.locked', userId: null, actor: null, address, detail: 'address', occurredAt: at });
+    if (attempt.lockedAccount) identity.securityLog.record({ type: 'login.locked', userId: user?.id ?? null, actor: null, address, detail: user === null ? 'unknown login' : 'account', occurredAt: at });
+    if (attempt.lockedAddress) identity.securityLog.record({ type: 'login.locked', userId: null, actor: null, address, detail: 'address', occurredAt: at });
   });
   return invalidCredentials();
 }
@@ -77,9 +103,8 @@ async function secondFactorOk(ctx: IdentityContext, user: User, input: LoginInpu
   if (input.recoveryCode !== undefined) return ctx.identity.recoveryCodes.use(user.id, input.recoveryCode, now);
   if (input.totp === undefined || user.totpSecret === null) return false;
   const step = await matchTotp(user.totpSecret, input.totp, now, user.totpLastStep);
-  if (step === null) return false;
-  ctx.identity.users.useTotpStep(user.id, step);
-  return true;
+  // The step read with the user may be stale by now (another login with this code in flight): the claim decides.
+  return step !== null && ctx.identity.users.claimTotpStep(user.id, step);
 }
 
 function offerEnrolment(ctx: IdentityContext, user: User): EnrolmentRequired {

@@ -18,12 +18,14 @@ export async function changePassword(ctx: IdentityContext, userId: string, sessi
   const now = ctx.clock.now();
   const user = identity.users.byId(userId);
   if (user === null || user.status !== 'active') throw new DomainError('USER_NOT_FOUND', 'This token names no account whose password can change', 'not_found');
-  const key = `login:${user.login}`;
-  if (identity.throttle.isBlocked(key, now) || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    identity.throttle.fail(key, ACCOUNT_THROTTLE, now);
+  const key = `login:${normaliseLogin(user.login)}`;
+  // Counted before the check, as at login, so changes in flight together cannot outrun the throttle.
+  const { blocked } = identity.throttle.reserve(key, ACCOUNT_THROTTLE, now);
+  if (blocked || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
     identity.securityLog.record({ type: 'login.failed', userId, actor: userId, address, detail: 'password change', occurredAt: now.toISOString() });
     throw invalidCredentials();
   }
+  identity.throttle.giveBack(key, ACCOUNT_THROTTLE);
   await assertStrongPassword(input.newPassword, [user.login]);
   const passwordHash = await hashPassword(input.newPassword, ctx.passwordParams);
   const ended = identity.transaction(() => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { TokenRole } from '../api/auth/token.js';
+import { legacyMobileDigits, nationalMobile } from '../domain/customer/mainland-mobile.js';
 
 export type UserKind = 'borrower' | 'staff';
 export type UserStatus = 'pending' | 'active' | 'disabled';
@@ -52,10 +53,13 @@ const toUser = (row: UserRow): User => ({
 
 /**
  * One spelling per person: e-mail and staff names lower-cased (NFKC, so full-width letters fold
- * too), phones reduced to digits and a leading +. `Ulf` and `ulf` are the same login.
+ * too), a mainland mobile in its 11-digit national form (`+86 138…`, `86138…` and `138…` are one
+ * login), other phones reduced to digits and a leading +. `Ulf` and `ulf` are the same login.
  */
 export function normaliseLogin(login: string): string {
   const text = login.normalize('NFKC').trim();
+  const mobile = nationalMobile(text);
+  if (mobile !== null) return mobile;
   if (/^\+?[0-9 ()-]{5,24}$/.test(text)) return text.replace(/[^\d+]/g, '');
   return text.toLowerCase();
 }
@@ -71,9 +75,18 @@ export class UserStore {
       .run(user.id, user.login, user.kind, user.role, user.passwordHash, user.status, user.customerId, user.mustChangePassword ? 1 : 0, user.createdAt);
   }
 
+  /**
+   * The account of a login however it is spelled. A mobile is looked up in its national form
+   * first, then in the spellings logins were stored in before it had one (`+86…`, `86…`, `0086…`).
+   */
   byLogin(login: string): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE login = ?').get(normaliseLogin(login)) as UserRow | undefined;
-    return row ? toUser(row) : null;
+    const key = normaliseLogin(login);
+    const keys = nationalMobile(key) === null ? [key] : [key, `+86${key}`, ...legacyMobileDigits(key)];
+    for (const candidate of keys) {
+      const row = this.db.prepare('SELECT * FROM users WHERE login = ?').get(candidate) as UserRow | undefined;
+      if (row) return toUser(row);
+    }
+    return null;
   }
 
   byCustomerId(customerId: string): User | null {
@@ -125,8 +138,13 @@ export class UserStore {
     this.db.prepare('UPDATE users SET totp_enabled = 1, totp_last_step = ? WHERE id = ?').run(step, id);
   }
 
-  /** Remembers the last accepted time step so a code cannot be replayed within its window. */
-  useTotpStep(id: string, step: number): void {
-    this.db.prepare('UPDATE users SET totp_last_step = ? WHERE id = ?').run(step, id);
+  /**
+   * Claims a time step: true only when `step` is later than the last accepted one, decided and
+   * written in one statement, so of several logins in flight with one code exactly one wins.
+   */
+  claimTotpStep(id: string, step: number): boolean {
+    return this.db
+      .prepare('UPDATE users SET totp_last_step = ? WHERE id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
+      .run(step, id, step).changes > 0;
   }
 }

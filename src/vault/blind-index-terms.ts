@@ -1,6 +1,9 @@
+import { legacyMobileDigits, nationalMobile } from '../domain/customer/mainland-mobile.js';
+
 /**
  * Normalisation of the searchable PII, so a search matches however the value was typed:
- * names by Unicode compatibility form, case and spacing; phones by their digits; national ids
+ * names by Unicode compatibility form, case and spacing; phones by their digits, a mainland
+ * mobile in its 11-digit national form (`+86 138-0000-2566` is `13800002566`); national ids
  * without separators, upper case; e-mail addresses trimmed and lower case.
  */
 export type IndexedField = 'name' | 'phone' | 'nationalId' | 'email';
@@ -15,7 +18,7 @@ export interface Term {
 export const MAX_NAME_PREFIX = 64;
 
 export const normaliseName = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-export const normalisePhone = (phone: string): string => phone.replace(/\D/g, '');
+export const normalisePhone = (phone: string): string => nationalMobile(phone) ?? phone.replace(/\D/g, '');
 export const normaliseNationalId = (id: string): string => id.normalize('NFKC').replace(/[\s-]/g, '').toUpperCase();
 export const normaliseEmail = (email: string): string => email.normalize('NFKC').trim().toLowerCase();
 
@@ -36,7 +39,12 @@ export function queryTerms(q: string): Term[] {
   const terms: Term[] = [];
   const name = [...normaliseName(q)].slice(0, MAX_NAME_PREFIX).join('');
   if (name) terms.push({ field: 'name', value: name });
-  if (/^[\d\s+()-]+$/.test(q) && normalisePhone(q).length >= 5) terms.push({ field: 'phone', value: normalisePhone(q) });
+  if (/^[\d\s+().-]+$/.test(q) && normalisePhone(q).length >= 5) {
+    const phone = normalisePhone(q);
+    terms.push({ field: 'phone', value: phone });
+    // Profiles indexed before phones had a national form hold the country code's digits: still found.
+    if (nationalMobile(q) !== null) terms.push(...legacyMobileDigits(phone).map((value): Term => ({ field: 'phone', value })));
+  }
   const nationalId = normaliseNationalId(q);
   if (/^[0-9A-Z]{6,}$/.test(nationalId)) terms.push({ field: 'nationalId', value: nationalId });
   if (q.includes('@')) terms.push({ field: 'email', value: normaliseEmail(q) });

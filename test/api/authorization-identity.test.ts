@@ -24,7 +24,7 @@ const rows = (): AccessRow[] => [
   { route: 'auth.requestPasswordReset', method: 'POST', url: '/v1/auth/password-reset/request', body: { login: 'nobody' }, allowed: ANYONE },
   { route: 'auth.resetPassword', method: 'POST', url: '/v1/auth/password-reset', body: { login: 'nobody', code: '000000', newPassword: 'y' }, allowed: ANYONE },
   { route: 'users.list', method: 'GET', url: '/v1/users', allowed: ['admin'] },
-  { route: 'users.create', method: 'POST', url: '/v1/users', body: { username: 'matrix-officer', role: 'officer' }, allowed: ['admin'] },
+  { route: 'users.create', method: 'POST', url: '/v1/users', body: { username: 'matrix-officer', role: 'officer', contact: 'matrix-officer@lender.example' }, allowed: ['admin'] },
   { route: 'users.setRole', method: 'PUT', url: `${users()}/role`, body: { role: 'compliance' }, allowed: ['admin'] },
   { route: 'users.disable', method: 'POST', url: `${users()}/disable`, allowed: ['admin'] },
   { route: 'users.enable', method: 'POST', url: `${users()}/enable`, allowed: ['admin'] },
@@ -38,7 +38,7 @@ const rows = (): AccessRow[] => [
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
-  staffId = (await createStaff({ identity: t.runtime.identity, clock: { now: () => new Date() }, passwordParams: { N: 1024, r: 8, p: 1 } }, { username: 'matrix-target', role: 'officer' }, 'test')).id;
+  staffId = (await createStaff({ identity: t.runtime.identity, clock: { now: () => new Date() }, passwordParams: { N: 1024, r: 8, p: 1 } }, { username: 'matrix-target', role: 'officer', contact: { channel: 'email', address: 'matrix-target@lender.example' } }, 'test')).account.id;
 });
 afterAll(() => t.close());
 

@@ -31,14 +31,27 @@ export async function borrowerSession(t: TestApp, phone: string): Promise<{ acce
   return login.json();
 }
 
+/** The one-time password the newest outbox message to `recipient` carries (a staff account created or reset). */
+export function oneTimePasswordFromOutbox(t: TestApp, recipient: string): string {
+  const [message] = t.runtime.identity.outbox.list({ recipient, limit: 1 });
+  const password = /One-time password: (\S+)/.exec(message?.body ?? '')?.[1];
+  if (password === undefined) throw new Error(`no one-time password in the outbox for ${recipient}`);
+  return password;
+}
+
+/** The contact staffSession gives `username`: their own mailbox. */
+export const staffEmail = (username: string) => `${username}@lender.example`;
+
 /**
- * A staff account created by `admin` (a bearer token), logged in for the first time: sets its
- * password, enrols TOTP, and returns its tokens, TOTP secret and recovery codes.
+ * A staff account created by `admin` (a bearer token), logged in for the first time with the
+ * one-time password sent to its own mailbox: sets its password, enrols TOTP, and returns its
+ * tokens, TOTP secret and recovery codes.
  */
 export async function staffSession(t: TestApp, adminToken: string, username: string, role: string, now: () => Date): Promise<{ accessToken: string; userId: string; secret: string; recoveryCodes: string[] }> {
-  const created = await post(t, '/v1/users', { username, role }, adminToken);
+  const created = await post(t, '/v1/users', { username, role, contact: staffEmail(username) }, adminToken);
   expect(created.statusCode, created.body).toBe(201);
-  const { temporaryPassword } = created.json<{ temporaryPassword: string }>();
+  expect(created.body).not.toMatch(/temporaryPassword/);
+  const temporaryPassword = oneTimePasswordFromOutbox(t, staffEmail(username));
   const first = await post(t, '/v1/auth/login', { login: username, password: temporaryPassword });
   expect(first.json()).toMatchObject({ status: 'totp-enrolment-required', mustChangePassword: true });
   const { enrolmentToken, secret } = first.json<{ enrolmentToken: string; secret: string }>();

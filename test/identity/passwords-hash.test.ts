@@ -34,6 +34,7 @@ describe('login names', () => {
   it('folds case, width and phone punctuation into one spelling', () => {
     expect(normaliseLogin(' Li.Si@Example.COM ')).toBe('li.si@example.com');
     expect(normaliseLogin('ＵＬＦ')).toBe('ulf');
-    expect(normaliseLogin('+86 138-1234-1234')).toBe('+8613812341234');
+    expect(normaliseLogin('+86 138-1234-1234')).toBe('13812341234');
+    expect(normaliseLogin('+852 6123-4567')).toBe('+85261234567');
   });
 });

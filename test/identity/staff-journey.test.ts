@@ -4,7 +4,7 @@ import { totpCodeAt } from '../../src/identity/totp.js';
 import { PRODUCT, defineProduct } from '../api/commands/journey-steps.js';
 import { captureIo } from '../cli/cli-io.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
-import { post, staffSession, STRONG_PASSWORD } from './identity-steps.js';
+import { oneTimePasswordFromOutbox, post, staffEmail, staffSession, STRONG_PASSWORD } from './identity-steps.js';
 
 let t: TestApp;
 const now = () => new Date();
@@ -48,7 +48,7 @@ describe('staff accounts', () => {
       ['ada', 'admin', true], ['olga', 'officer', true], ['ulf', 'underwriter', true],
     ]);
     expect(list.body).not.toMatch(/passwordHash|totpSecret|scrypt/);
-    expect((await post(t, '/v1/users', { username: 'ULF', role: 'officer' }, admin.accessToken)).json()).toMatchObject({ status: 409, code: 'USERNAME_TAKEN' });
+    expect((await post(t, '/v1/users', { username: 'ULF', role: 'officer', contact: 'ulf2@lender.example' }, admin.accessToken)).json()).toMatchObject({ status: 409, code: 'USERNAME_TAKEN' });
   });
 
   it('requires the second factor at every later staff login, and refuses a replayed code', async () => {
@@ -85,9 +85,12 @@ describe('staff accounts', () => {
     expect(approval?.actor.sub).toBe(ulf.userId);
   });
 
-  it('refuses an admin granting itself a money-moving role; a role change ends the user\'s sessions', async () => {
-    const self = await put(`/v1/users/${admin.userId}/role`, { role: 'underwriter' }, admin.accessToken);
-    expect(self.json()).toMatchObject({ status: 422, code: 'SELF_GRANT_REFUSED' });
+  it('refuses an admin granting itself another role (money-moving or compliance); a role change ends the user\'s sessions', async () => {
+    for (const role of ['underwriter', 'officer', 'compliance']) {
+      const self = await put(`/v1/users/${admin.userId}/role`, { role }, admin.accessToken);
+      expect(self.json(), role).toMatchObject({ status: 422, code: 'SELF_GRANT_REFUSED' });
+    }
+    expect((await get('/v1/me/preferences', admin.accessToken)).statusCode).toBe(200);
     const changed = await put(`/v1/users/${olga.userId}/role`, { role: 'compliance' }, admin.accessToken);
     expect(changed.json()).toMatchObject({ role: 'compliance' });
     expect((await get('/v1/me/preferences', olga.accessToken)).statusCode).toBe(401);
@@ -108,11 +111,14 @@ describe('staff accounts', () => {
     expect((await post(t, `/v1/users/${ulf.userId}/enable`, undefined, admin.accessToken)).json()).toMatchObject({ status: 'active' });
   });
 
-  it('resets an account: a new one-time password and TOTP to enrol again', async () => {
+  it('resets an account: a new one-time password to the person\'s own contact (not to the admin) and TOTP to enrol again', async () => {
     const reset = await post(t, `/v1/users/${ulf.userId}/reset`, undefined, admin.accessToken);
-    const { temporaryPassword } = reset.json<{ temporaryPassword: string }>();
-    expect(reset.json()).toMatchObject({ totpEnrolled: false, mustChangePassword: true });
+    expect(reset.json()).toMatchObject({ totpEnrolled: false, mustChangePassword: true, contact: 'u***@lender.example' });
+    expect(reset.body).not.toMatch(/temporaryPassword/);
+    const temporaryPassword = oneTimePasswordFromOutbox(t, staffEmail('ulf'));
     expect((await post(t, '/v1/auth/login', { login: 'ulf', password: temporaryPassword })).json()).toMatchObject({ status: 'totp-enrolment-required' });
+    // The first admin was made on the command line, without a contact: nowhere to send a password but the admin.
+    expect((await post(t, `/v1/users/${admin.userId}/reset`, undefined, admin.accessToken)).json()).toMatchObject({ status: 422, code: 'STAFF_CONTACT_MISSING' });
   });
 
   it('keeps console preferences per person, server-side', async () => {

@@ -24,8 +24,10 @@ describe('blind-index terms', () => {
 
   it('reads a query as whatever its shape allows', () => {
     expect(queryTerms('Zhang').map((t) => t.field)).toEqual(['name']);
-    // A run of digits may be a phone or a national id: both are looked up.
-    expect(queryTerms('138 1234 1234').map((t) => t.field)).toEqual(['name', 'phone', 'nationalId']);
+    // A run of digits may be a phone or a national id: both are looked up (a mobile also in its older +86 spellings).
+    expect(queryTerms('138 1234 1234').map((t) => [t.field, t.value])).toEqual([
+      ['name', '138 1234 1234'], ['phone', '13812341234'], ['phone', '8613812341234'], ['phone', '008613812341234'], ['nationalId', '13812341234'],
+    ]);
     expect(queryTerms('+86 (138) 1234').map((t) => t.field)).toEqual(['name', 'phone']);
     expect(queryTerms('zhang.san@example.com').map((t) => t.field)).toEqual(['name', 'email']);
     expect(queryTerms('11010519900101123x').map((t) => t.field)).toEqual(['name', 'nationalId']);

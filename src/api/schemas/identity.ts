@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH } from '../../identity/password-strength.js';
 import { STAFF_ROLES } from '../../identity/staff-accounts.js';
+import { staffContact } from '../../identity/staff-contacts.js';
 import { checkNationalId, mainlandMobile, nationalId, nationalIdType, personName } from './person.js';
 
 const password = z.string().min(1).max(MAX_PASSWORD_LENGTH).meta({ description: 'Never logged or stored in clear' });
@@ -74,7 +75,8 @@ export const createStaffBody = z
   .object({
     username: z.string().trim().min(2).max(64).meta({ example: 'olga' }),
     role: staffRole,
-    password: password.optional().meta({ description: 'Omit to have a one-time password generated and returned' }),
+    contact: z.string().trim().min(3).max(200).refine((text) => staffContact(text) !== null, 'expected the person\'s own mainland mobile number or e-mail address')
+      .meta({ description: 'The person\'s own mobile or e-mail: the one-time password is sent there (outbox), never to the administrator; one account per contact', example: 'olga@lender.example' }),
   })
   .strict();
 
@@ -87,8 +89,8 @@ export const staffUser = z.object({
   status: z.enum(['pending', 'active', 'disabled']),
   totpEnrolled: z.boolean(),
   mustChangePassword: z.boolean(),
+  contact: z.string().nullable().meta({ description: 'Masked: where one-time passwords go; null for an account made on the command line' }),
   createdAt: z.string(),
-  temporaryPassword: z.string().optional().meta({ description: 'Shown once; the user must change it at first login' }),
 });
 
 export const passwordChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();

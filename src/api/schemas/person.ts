@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nationalMobile } from '../../domain/customer/mainland-mobile.js';
 import { residentIdProblem } from '../../domain/customer/resident-id.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 
@@ -6,14 +7,16 @@ import { freeText, TEXT_LIMITS } from './free-text.js';
 export const personName = freeText(TEXT_LIMITS.name).meta({ description: 'Full name (sealed by the vault before it is stored)', example: '张三' });
 
 /**
- * A mainland mobile number: 11 digits starting 13–19, optionally after +86 / 86; spaces and
- * hyphens between digits are allowed (`+86 138-1234-1234`).
+ * A mainland mobile number: 11 digits starting 13–19, optionally after +86 / 86 / 0086; spaces,
+ * hyphens, dots and brackets between digits are allowed (`+86 138-1234-1234`). Kept in its
+ * 11-digit national form (see nationalMobile), so one phone is one value however it was typed.
  */
 export const mainlandMobile = z
   .string()
   .max(20)
-  .refine((phone) => /^(\+?86)?1[3-9]\d{9}$/.test(phone.replace(/[ -]/g, '')), 'expected a mainland mobile number such as 13812341234 or +86 138 1234 1234')
-  .meta({ description: 'Mainland mobile number (sealed)', example: '13812341234' });
+  .refine((phone) => nationalMobile(phone) !== null, 'expected a mainland mobile number such as 13812341234 or +86 138 1234 1234')
+  .overwrite((phone) => nationalMobile(phone) ?? phone)
+  .meta({ description: 'Mainland mobile number (sealed), stored in its 11-digit national form', example: '13812341234' });
 
 /** What kind of document `nationalId` is: only a mainland resident identity number is checked beyond its characters. */
 export const nationalIdType = z

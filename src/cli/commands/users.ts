@@ -40,9 +40,9 @@ export const usersCommand: CliCommand = {
       }
       const role = required(values.role, 'role');
       if (!(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${STAFF_ROLES.join(', ')}`);
-      const created = await createStaff(ctx, { username, role: role as StaffRole, ...(values.password === undefined ? {} : { password: values.password }) }, 'cli');
-      io.out(`created ${created.role} ${created.username} (${created.id}); at first login they set a new password and enrol TOTP`);
-      if (created.temporaryPassword !== undefined) io.out(`one-time password: ${created.temporaryPassword}`);
+      const { account, temporaryPassword } = await createStaff(ctx, { username, role: role as StaffRole, ...(values.password === undefined ? {} : { password: values.password }) }, 'cli');
+      io.out(`created ${account.role} ${account.username} (${account.id}); at first login they set a new password and enrol TOTP`);
+      if (temporaryPassword !== null && values.password === undefined) io.out(`one-time password: ${temporaryPassword}`);
       return 0;
     } finally {
       identity.close();

@@ -19,7 +19,7 @@ export async function paymentsAndStaff(t: TestApp): Promise<string> {
   expect(confirm.statusCode, confirm.body).toBe(200);
   const statement = await t.call(STAFF.officer, 'POST', '/v1/payments/bank-statements', STATEMENT, { 'content-type': 'text/csv' });
   expect(statement.json<{ suspended: number }>().suspended, statement.body).toBe(1);
-  const staff = await t.call(STAFF.admin, 'POST', '/v1/users', { username: 'contract-olga', role: 'officer' });
+  const staff = await t.call(STAFF.admin, 'POST', '/v1/users', { username: 'contract-olga', role: 'officer', contact: 'contract-olga@lender.example' });
   expect(staff.statusCode, staff.body).toBe(201);
   return id;
 }

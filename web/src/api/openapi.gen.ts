@@ -1480,8 +1480,8 @@ export interface paths {
         get: operations["users.list"];
         put?: never;
         /**
-         * Create a staff account; it sets its password and enrols TOTP at first login (admin)
-         * @description Problems: 400 VALIDATION_FAILED or INVALID_USERNAME, 409 USERNAME_TAKEN, 422 WEAK_PASSWORD.
+         * Create a staff account; its one-time password goes to its own contact, it sets its password and enrols TOTP at first login (admin)
+         * @description Segregation of duties: the administrator never sees the password. Problems: 400 VALIDATION_FAILED or INVALID_USERNAME, 409 USERNAME_TAKEN or CONTACT_TAKEN.
          */
         post: operations["users.create"];
         delete?: never;
@@ -1500,7 +1500,7 @@ export interface paths {
         get?: never;
         /**
          * Grant a role (replacing the current one) and end the user's sessions (admin)
-         * @description Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer or underwriter).
+         * @description Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer, underwriter or compliance).
          */
         put: operations["users.setRole"];
         post?: never;
@@ -1560,8 +1560,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * New one-time password, TOTP to enrol again, every session ended (admin)
-         * @description Problems: 404 USER_NOT_FOUND.
+         * New one-time password sent to the account's own contact, TOTP to enrol again, every session ended (admin)
+         * @description Problems: 404 USER_NOT_FOUND, 422 STAFF_CONTACT_MISSING (an account made on the command line without a contact).
          */
         post: operations["users.reset"];
         delete?: never;
@@ -3037,7 +3037,7 @@ export interface operations {
                      */
                     nationalIdType?: "cn_resident" | "passport" | "other";
                     /**
-                     * @description Mainland mobile number (sealed)
+                     * @description Mainland mobile number (sealed), stored in its 11-digit national form
                      * @example 13812341234
                      */
                     phone: string;
@@ -13612,7 +13612,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Mainland mobile number (sealed)
+                     * @description Mainland mobile number (sealed), stored in its 11-digit national form
                      * @example 13812341234
                      */
                     phone: string;
@@ -14720,9 +14720,9 @@ export interface operations {
                             status: "pending" | "active" | "disabled";
                             totpEnrolled: boolean;
                             mustChangePassword: boolean;
+                            /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                            contact: string | null;
                             createdAt: string;
-                            /** @description Shown once; the user must change it at first login */
-                            temporaryPassword?: string;
                         }[];
                     };
                 };
@@ -14803,8 +14803,11 @@ export interface operations {
                     username: string;
                     /** @enum {string} */
                     role: "officer" | "underwriter" | "compliance" | "admin";
-                    /** @description Omit to have a one-time password generated and returned */
-                    password?: string;
+                    /**
+                     * @description The person's own mobile or e-mail: the one-time password is sent there (outbox), never to the administrator; one account per contact
+                     * @example olga@lender.example
+                     */
+                    contact: string;
                 };
             };
         };
@@ -14823,9 +14826,9 @@ export interface operations {
                         status: "pending" | "active" | "disabled";
                         totpEnrolled: boolean;
                         mustChangePassword: boolean;
+                        /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                        contact: string | null;
                         createdAt: string;
-                        /** @description Shown once; the user must change it at first login */
-                        temporaryPassword?: string;
                     };
                 };
             };
@@ -14865,7 +14868,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: USERNAME_TAKEN */
+            /** @description Conflict: concurrency or wrong state: USERNAME_TAKEN, CONTACT_TAKEN */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14873,7 +14876,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "USERNAME_TAKEN";
+                        code?: "USERNAME_TAKEN" | "CONTACT_TAKEN";
                     };
                 };
             };
@@ -14948,9 +14951,9 @@ export interface operations {
                         status: "pending" | "active" | "disabled";
                         totpEnrolled: boolean;
                         mustChangePassword: boolean;
+                        /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                        contact: string | null;
                         createdAt: string;
-                        /** @description Shown once; the user must change it at first login */
-                        temporaryPassword?: string;
                     };
                 };
             };
@@ -15078,9 +15081,9 @@ export interface operations {
                         status: "pending" | "active" | "disabled";
                         totpEnrolled: boolean;
                         mustChangePassword: boolean;
+                        /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                        contact: string | null;
                         createdAt: string;
-                        /** @description Shown once; the user must change it at first login */
-                        temporaryPassword?: string;
                     };
                 };
             };
@@ -15208,9 +15211,9 @@ export interface operations {
                         status: "pending" | "active" | "disabled";
                         totpEnrolled: boolean;
                         mustChangePassword: boolean;
+                        /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                        contact: string | null;
                         createdAt: string;
-                        /** @description Shown once; the user must change it at first login */
-                        temporaryPassword?: string;
                     };
                 };
             };
@@ -15326,9 +15329,9 @@ export interface operations {
                         status: "pending" | "active" | "disabled";
                         totpEnrolled: boolean;
                         mustChangePassword: boolean;
+                        /** @description Masked: where one-time passwords go; null for an account made on the command line */
+                        contact: string | null;
                         createdAt: string;
-                        /** @description Shown once; the user must change it at first login */
-                        temporaryPassword?: string;
                     };
                 };
             };
@@ -15401,6 +15404,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: STAFF_CONTACT_MISSING */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "STAFF_CONTACT_MISSING";
                     };
                 };
             };

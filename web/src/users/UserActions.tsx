@@ -4,14 +4,14 @@ import { STAFF_ROLES, useResetUser, useRevokeSessions, useSetEnabled, useSetRole
 
 interface Props {
   user: StaffUser;
-  /** A reset's one-time password, to show once. */
-  onSecret(user: StaffUser): void;
+  /** A reset went through: its one-time password went to the person's own contact. */
+  onReset(user: StaffUser): void;
   /** Any refusal, shown above the list as the API worded it. */
   onError(error: unknown): void;
 }
 
-/** One account's actions: role, disable/enable, reset (one-time password), end sessions; each confirms first where it locks someone out. */
-export function UserActions({ user, onSecret, onError }: Props) {
+/** One account's actions: role, disable/enable, reset (one-time password to the person's contact), end sessions; each confirms first where it locks someone out. */
+export function UserActions({ user, onReset, onError }: Props) {
   const t = useT();
   const { message } = App.useApp();
   const setRole = useSetRole();
@@ -31,7 +31,7 @@ export function UserActions({ user, onSecret, onError }: Props) {
         <Button size="small" loading={setEnabled.isPending} data-testid={`${disabled ? 'enable' : 'disable'}-${user.username}`}>{t(disabled ? 'users.enable' : 'users.disable')}</Button>
       </Popconfirm>
       <Popconfirm title={t('users.resetConfirm', { username: user.username })} okText={t('users.confirm')} cancelText={t('users.cancel')}
-        onConfirm={() => reset.mutate(user.id, { onSuccess: (u) => { onError(null); onSecret(u as StaffUser); reset.reset(); }, onError })}>
+        onConfirm={() => reset.mutate(user.id, { onSuccess: (u) => { onError(null); onReset(u as StaffUser); reset.reset(); }, onError })}>
         <Button size="small" loading={reset.isPending} data-testid={`reset-${user.username}`}>{t('users.reset')}</Button>
       </Popconfirm>
       <Popconfirm title={t('users.revokeConfirm', { username: user.username })} okText={t('users.confirm')} cancelText={t('users.cancel')}

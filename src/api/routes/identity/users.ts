@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError } from '../../../domain/errors.js';
 import { revokeAllSessions } from '../../../identity/revoke-sessions.js';
 import { createStaff, resetStaff, setStaffEnabled, setStaffRole, staffView } from '../../../identity/staff-accounts.js';
+import { staffContact, type StaffContact } from '../../../identity/staff-contacts.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
@@ -25,26 +26,28 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     await checkMinPosition(deps, request.query.minPosition);
-    return { items: ctx.identity.users.list('staff').map(staffView) };
+    return { items: ctx.identity.users.list('staff').map((u) => staffView(ctx, u)) };
   });
 
   app.post('/v1/users', {
     preValidation: guard('users.create'),
     schema: {
-      operationId: 'usersCreate', tags: ['users'], summary: 'Create a staff account; it sets its password and enrols TOTP at first login (admin)',
-      description: 'Problems: 400 VALIDATION_FAILED or INVALID_USERNAME, 409 USERNAME_TAKEN, 422 WEAK_PASSWORD.',
+      operationId: 'usersCreate', tags: ['users'], summary: 'Create a staff account; its one-time password goes to its own contact, it sets its password and enrols TOTP at first login (admin)',
+      description: 'Segregation of duties: the administrator never sees the password. Problems: 400 VALIDATION_FAILED or INVALID_USERNAME, 409 USERNAME_TAKEN or CONTACT_TAKEN.',
       body: createStaffBody, response: { 201: staffUser },
     },
   }, async (request, reply) => {
+    const { contact, ...account } = request.body;
+    const created = await createStaff(ctx, { ...account, contact: staffContactOf(contact) }, authenticatedActor(request).sub);
     reply.status(201);
-    return createStaff(ctx, request.body, authenticatedActor(request).sub);
+    return created.account;
   });
 
   app.put('/v1/users/:id/role', {
     preValidation: guard('users.setRole'),
     schema: {
       operationId: 'usersSetRole', tags: ['users'], summary: 'Grant a role (replacing the current one) and end the user\'s sessions (admin)',
-      description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer or underwriter).',
+      description: 'Problems: 404 USER_NOT_FOUND, 422 SELF_GRANT_REFUSED (an administrator giving itself officer, underwriter or compliance).',
       params: idParams, body: roleBody, response: { 200: staffUser },
     },
   }, async (request) => setStaffRole(ctx, request.params.id, request.body.role, authenticatedActor(request).sub));
@@ -64,8 +67,8 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
   app.post('/v1/users/:id/reset', {
     preValidation: guard('users.reset'),
     schema: {
-      operationId: 'usersReset', tags: ['users'], summary: 'New one-time password, TOTP to enrol again, every session ended (admin)',
-      description: 'Problems: 404 USER_NOT_FOUND.', params: idParams, response: { 200: staffUser },
+      operationId: 'usersReset', tags: ['users'], summary: 'New one-time password sent to the account\'s own contact, TOTP to enrol again, every session ended (admin)',
+      description: 'Problems: 404 USER_NOT_FOUND, 422 STAFF_CONTACT_MISSING (an account made on the command line without a contact).', params: idParams, response: { 200: staffUser },
     },
   }, async (request) => resetStaff(ctx, request.params.id, authenticatedActor(request).sub));
 
@@ -80,5 +83,12 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
     return { revoked: revokeAllSessions(ctx, request.params.id, authenticatedActor(request).sub, 'revoked by administrator') };
   });
 };
+
+/** The body's contact, already checked by the schema (a mainland mobile or an e-mail address). */
+function staffContactOf(text: string): StaffContact {
+  const contact = staffContact(text);
+  if (contact === null) throw new DomainError('VALIDATION_FAILED', 'contact: expected a mainland mobile number or an e-mail address', 'invalid');
+  return contact;
+}
 
 const notFoundUser = (id: string) => new DomainError('USER_NOT_FOUND', `No user ${id}`, 'not_found');
