@@ -4,11 +4,12 @@ import type { ProblemCodes } from './problem-codes.js';
 /**
  * validateProductTerms' refusals (src/domain/product/terms.ts, kind rule: 422), on a product's
  * terms wherever they are checked: define, amend, and a quote on draft terms (QA9 Q10: they were
- * listed under 400, the status of an unreadable body, and answered 422).
+ * listed under 400, the status of an unreadable body, and answered 422). Its non-working-day rule
+ * and prepayment strategy checks are left out: the request schema's enums refuse those first (400).
  */
 export const PRODUCT_TERM_RULES = [
   'INVALID_PRODUCT_NAME', 'INVALID_PRODUCT_RANGE', 'INVALID_TERM', 'INVALID_GRACE', 'INVALID_FEE', 'INVALID_PENALTY', 'INVALID_APR_CAP',
-  'INVALID_WRITE_OFF_DPD', 'INVALID_NON_WORKING_DAY_RULE', 'INVALID_PREPAYMENT_STRATEGY', 'RATE_OUT_OF_RANGE',
+  'INVALID_WRITE_OFF_DPD', 'RATE_OUT_OF_RANGE',
 ] as const;
 
 /** Every loan command checks its dates against the business date before its decider runs (src/app/business-date.ts). */
