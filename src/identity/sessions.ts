@@ -6,7 +6,19 @@ export type RefreshLookup =
   | { kind: 'fresh'; sessionId: string; userId: string }
   /** Already exchanged once: someone holds a copy, so the whole session is revoked. */
   | { kind: 'reused'; sessionId: string; userId: string }
+  /**
+   * Exchanged less than REFRESH_REUSE_GRACE_MS ago and its successor not yet used: the same holder
+   * twice at once (two tabs sharing the cookie, a retry whose answer was lost). Refused, not revoked.
+   */
+  | { kind: 'raced'; sessionId: string; userId: string }
   | { kind: 'invalid' };
+
+/**
+ * How long after its exchange a refresh token presented again counts as a concurrent duplicate of
+ * that exchange rather than theft (OAuth 2.0 Security BCP §4.14.2 allows such a grace): refused
+ * without revoking the session. Later, or once its successor has been used, it revokes.
+ */
+export const REFRESH_REUSE_GRACE_MS = 10_000;
 
 /**
  * Sessions (one per login) and their refresh tokens, kept as digests. Each refresh exchanges the
@@ -30,14 +42,19 @@ export class SessionStore {
     return row !== undefined && row.revoked_at === null && row.expires_at > now.toISOString();
   }
 
-  /** Marks the token used (once) and says what it was; the caller revokes on 'reused'. */
+  /** Marks the token used (once) and says what it was; the caller revokes on 'reused' (not on 'raced'). */
   exchange(token: string, now: Date): RefreshLookup {
     const exchange = this.db.transaction((): RefreshLookup => {
       const hash = digest('refresh', token);
       const row = this.db.prepare(`SELECT r.session_id, r.used_at, s.user_id FROM refresh_tokens r JOIN sessions s ON s.id = r.session_id WHERE r.token_hash = ?`).get(hash) as
         { session_id: string; used_at: string | null; user_id: string } | undefined;
       if (!row) return { kind: 'invalid' };
-      if (row.used_at !== null) return { kind: 'reused', sessionId: row.session_id, userId: row.user_id };
+      if (row.used_at !== null) {
+        const found = { sessionId: row.session_id, userId: row.user_id };
+        const within = now.getTime() - Date.parse(row.used_at) < REFRESH_REUSE_GRACE_MS;
+        const successorUsed = this.db.prepare('SELECT 1 FROM refresh_tokens WHERE session_id = ? AND used_at > ? LIMIT 1').get(row.session_id, row.used_at) !== undefined;
+        return { kind: within && !successorUsed && this.isActive(row.session_id, now) ? 'raced' : 'reused', ...found };
+      }
       if (!this.isActive(row.session_id, now)) return { kind: 'invalid' };
       this.db.prepare('UPDATE refresh_tokens SET used_at = ? WHERE token_hash = ?').run(now.toISOString(), hash);
       return { kind: 'fresh', sessionId: row.session_id, userId: row.user_id };

@@ -7,7 +7,10 @@ export type LoanBookEntry = Pick<LoanSummaryDoc, 'id' | 'productId' | 'currency'
   classification: Classification;
 };
 
+/** The statuses of a loan still on the book: disbursed and neither closed nor written off. */
+export const ON_BOOK_STATUSES: readonly LoanStatus[] = ['active', 'overdue', 'overpaid'];
+
 /** Loans still on the book: disbursed and neither closed nor written off. */
-export function isOnBook(loan: LoanBookEntry): boolean {
-  return loan.status === 'active' || loan.status === 'overdue' || loan.status === 'overpaid';
+export function isOnBook(loan: Pick<LoanBookEntry, 'status'>): boolean {
+  return ON_BOOK_STATUSES.includes(loan.status);
 }

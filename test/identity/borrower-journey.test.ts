@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { REFRESH_REUSE_GRACE_MS } from '../../src/identity/sessions.js';
 import { PRODUCT, defineProduct } from '../api/commands/journey-steps.js';
 import { openTestApp, type TestApp } from '../support/test-app.js';
 import { codeFromOutbox, post, STRONG_PASSWORD } from './identity-steps.js';
@@ -103,13 +104,37 @@ describe('refresh token rotation', () => {
   it('revokes the whole session when a spent refresh token is presented again', async () => {
     const login = (await post(t, '/v1/auth/login', { login: PHONE, password: STRONG_PASSWORD })).json<{ refreshToken: string }>();
     const next = (await post(t, '/v1/auth/refresh', { refreshToken: login.refreshToken })).json<{ refreshToken: string; accessToken: string }>();
-    const replay = await post(t, '/v1/auth/refresh', { refreshToken: login.refreshToken });
+    // Presented again after the reuse grace (a duplicate within it is the same holder twice: below).
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + REFRESH_REUSE_GRACE_MS + 1_000);
+    const replay = await post(t, '/v1/auth/refresh', { refreshToken: login.refreshToken }).finally(() => vi.useRealTimers());
     expect(replay.statusCode).toBe(401);
     // The legitimate holder's newer tokens die with the session.
     expect((await post(t, '/v1/auth/refresh', { refreshToken: next.refreshToken })).statusCode).toBe(401);
     const me = await t.runtime.app.inject({ method: 'GET', url: '/v1/me/preferences', headers: { authorization: `Bearer ${next.accessToken}` } });
     expect(me.statusCode).toBe(401);
     expect(t.runtime.identity.securityLog.list({ type: 'session.reuse-detected', limit: 5 })).toHaveLength(1);
+  });
+
+  it('refuses a concurrent duplicate refresh (two tabs, one cookie) without ending the session, and revokes once the new token was used (QA9 Q9)', async () => {
+    const login = (await post(t, '/v1/auth/login', { login: PHONE, password: STRONG_PASSWORD })).json<{ refreshToken: string; sessionId: string }>();
+    const both = await Promise.all([1, 2].map(() => post(t, '/v1/auth/refresh', undefined, undefined, { cookie: `lendcore_refresh=${login.refreshToken}` })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+    const loser = both.find((r) => r.statusCode === 401)!;
+    expect(loser.json()).toMatchObject({ code: 'INVALID_REFRESH_TOKEN' });
+    // The loser's answer leaves the cookie the winner set alone.
+    expect(loser.headers['set-cookie']).toBeUndefined();
+    const winner = both.find((r) => r.statusCode === 200)!.json<{ accessToken: string; refreshToken: string }>();
+    const me = await t.runtime.app.inject({ method: 'GET', url: '/v1/me/preferences', headers: { authorization: `Bearer ${winner.accessToken}` } });
+    expect(me.statusCode).toBe(200);
+    const after = (await post(t, '/v1/auth/refresh', { refreshToken: winner.refreshToken })).json<{ refreshToken: string; accessToken: string }>();
+    expect(after.refreshToken).toEqual(expect.any(String));
+    expect(t.runtime.identity.sessions.isActive(login.sessionId, new Date())).toBe(true);
+
+    // The first token again, still within the grace but after its successor was used: theft, the session ends.
+    expect((await post(t, '/v1/auth/refresh', { refreshToken: login.refreshToken })).statusCode).toBe(401);
+    expect(t.runtime.identity.sessions.isActive(login.sessionId, new Date())).toBe(false);
+    expect((await post(t, '/v1/auth/refresh', { refreshToken: after.refreshToken })).statusCode).toBe(401);
   });
 });
 

@@ -1,5 +1,5 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
-import { LOAN_COMMAND_CODES, ROUTE_CODES } from './route-problem-codes.js';
+import { LOAN_COMMAND_CODES, PRODUCT_TERM_RULES, ROUTE_CODES } from './route-problem-codes.js';
 
 /** HTTP status → the problem `code`s an operation can answer with it. */
 export type ProblemCodes = Partial<Record<number, readonly string[]>>;
@@ -28,13 +28,10 @@ const DOMAIN: Record<'customers' | 'products' | 'loans', ProblemCodes> = {
     409: ['CUSTOMER_EXISTS', 'NATIONAL_ID_TAKEN', 'CUSTOMER_ERASED', 'KYC_ALREADY_DECIDED', 'KYC_NOT_SUBMITTED'],
   },
   products: {
-    400: [
-      'INVALID_PRODUCT_NAME', 'INVALID_PRODUCT_RANGE', 'INVALID_TERM', 'INVALID_GRACE', 'INVALID_MULTIPLE', 'INVALID_PENALTY', 'INVALID_APR_CAP',
-      'INVALID_WRITE_OFF_DPD', 'RATE_OUT_OF_RANGE', 'UNSUPPORTED_CURRENCY', ...AMOUNT_CODES,
-    ],
+    400: ['UNSUPPORTED_CURRENCY', ...AMOUNT_CODES],
     404: ['PRODUCT_NOT_FOUND'],
     409: ['PRODUCT_EXISTS'],
-    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE', 'FEES_EXCEED_PRINCIPAL'],
+    422: ['PRODUCT_RETIRED', 'APR_CAP_EXCEEDED', 'APR_NOT_COMPUTABLE', 'FEES_EXCEED_PRINCIPAL', ...PRODUCT_TERM_RULES],
   },
   loans: {
     400: ['INVALID_CREDIT_INPUT', 'CURRENCY_MISMATCH', ...AMOUNT_CODES],

@@ -1,6 +1,17 @@
 import type { RouteId } from '../auth/policy.js';
 import type { ProblemCodes } from './problem-codes.js';
 
+/**
+ * validateProductTerms' refusals (src/domain/product/terms.ts, kind rule: 422), on a product's
+ * terms wherever they are checked: define, amend, and a quote on draft terms (QA9 Q10: they were
+ * listed under 400, the status of an unreadable body, and answered 422). Its non-working-day rule
+ * and prepayment strategy checks are left out: the request schema's enums refuse those first (400).
+ */
+export const PRODUCT_TERM_RULES = [
+  'INVALID_PRODUCT_NAME', 'INVALID_PRODUCT_RANGE', 'INVALID_TERM', 'INVALID_GRACE', 'INVALID_FEE', 'INVALID_PENALTY', 'INVALID_APR_CAP',
+  'INVALID_WRITE_OFF_DPD', 'RATE_OUT_OF_RANGE',
+] as const;
+
 /** Every loan command checks its dates against the business date before its decider runs (src/app/business-date.ts). */
 export const LOAN_COMMAND_CODES: ProblemCodes = { 422: ['DATE_AFTER_BUSINESS_DATE'] };
 
@@ -28,12 +39,13 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'customers.erasePii': { 409: ['CUSTOMER_HAS_OPEN_LOANS'], 503: ['PROJECTION_BEHIND'] },
   'holidays.add': { 409: ['HOLIDAY_EXISTS'] },
   'holidays.remove': { 404: ['HOLIDAY_NOT_FOUND'] },
-  'products.define': { 422: ['DEGENERATE_SCHEDULE', 'INVALID_PRODUCT_RANGE', 'RATE_OUT_OF_RANGE'] },
+  'products.define': { 422: ['DEGENERATE_SCHEDULE'] },
   'products.retire': { 409: ['PRODUCT_RETIRED'] },
   'products.list': { 404: ['NOT_FOUND'] },
   'loans.agreement': { 400: ['CUSTOMER_ID_REQUIRED'] },
   'loans.apply': { 400: ['CUSTOMER_ID_REQUIRED'], 422: ['AGREEMENT_MISMATCH', 'AGREEMENT_TIME_INVALID', 'GRACE_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
-  'loans.quote': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
+  // A quote on draft terms (the console's live preview) checks them as products.define does.
+  'loans.quote': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND', ...PRODUCT_TERM_RULES] },
   'loans.assess': { 422: ['KYC_NOT_SUBMITTED'] },
   'loans.disburse': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE'] },
   'loans.payoff': { 409: ['LOAN_NOT_REPAYABLE'] },

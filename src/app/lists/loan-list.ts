@@ -2,6 +2,7 @@ import type { Classification, LoanStatus } from '../../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
 import { closedThrough, daysPastDueAt, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
+import { ON_BOOK_STATUSES } from '../../reports/loan-book.js';
 import { findMerged } from './filtered-page.js';
 
 const PAST_DUE_STATUSES: LoanStatus[] = ['overdue', 'written_off'];
@@ -30,7 +31,9 @@ export interface LoanListFilter {
  * One page of loan summaries (DESIGN.md's shape). Equality and the disbursement window go to the
  * store on the loan summary's indexed view fields; days past due has no index on the loan summary
  * yet, so that bound is checked per document while paging (findFiltered), over the past-due
- * statuses only when it has a lower bound, never by loading the book.
+ * statuses only when it has a lower bound, never by loading the book. A class filter lists the
+ * loans on the book in that class, the ones the five-category report counts (QA9 Q12): a closed or
+ * written-off loan keeps the class it last had (written off in) in its view, but is off the book.
  */
 export async function findLoans(readStore: ReadStore, filter: LoanListFilter): Promise<Page<LoanSummaryView>> {
   const where: NonNullable<FindQuery['where']> = {};
@@ -53,14 +56,15 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
   const keep = dpdFrom === undefined && dpdTo === undefined
     ? undefined
     : (doc: LoanSummaryDoc) => (dpdFrom === undefined || dpd(doc) >= dpdFrom) && (dpdTo === undefined || dpd(doc) <= dpdTo);
-  // Only an overdue or written-off loan is past due (the loan summary keeps 0 otherwise): with a
-  // lower bound, read just those statuses instead of the whole book.
-  let wheres = [where];
-  if (dpdFrom !== undefined && dpdFrom > 0) {
-    const pastDue = PAST_DUE_STATUSES.filter((status) => filter.status === undefined || filter.status === status);
-    if (pastDue.length === 0) return { items: [], nextCursor: null };
-    wheres = pastDue.map((status) => ({ ...where, status }));
-  }
+  // The statuses the filters allow (null: any): a class is the class of a loan on the book; only
+  // an overdue or written-off loan is past due (the loan summary keeps 0 otherwise), so with a
+  // lower bound read just those statuses instead of the whole book.
+  let statuses: readonly LoanStatus[] | null = filter.status === undefined ? null : [filter.status];
+  const allow = (allowed: readonly LoanStatus[]) => { statuses = (statuses ?? allowed).filter((status) => allowed.includes(status)); };
+  if (filter.classification !== undefined) allow(ON_BOOK_STATUSES);
+  if (dpdFrom !== undefined && dpdFrom > 0) allow(PAST_DUE_STATUSES);
+  if (statuses !== null && statuses.length === 0) return { items: [], nextCursor: null };
+  const wheres = statuses === null ? [where] : statuses.map((status) => ({ ...where, status }));
   const page = await findMerged<LoanSummaryDoc>(readStore, LOAN_SUMMARY, wheres, { sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
   return { items: page.items.map((doc) => toLoanSummaryView(doc, closed)), nextCursor: page.nextCursor };
 }

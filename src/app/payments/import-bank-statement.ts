@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { DomainError } from '../../domain/errors.js';
 import type { ClassifiedLine } from '../../domain/payment/statement-decider.js';
 import type { StatementEvent, StatementFormat, StatementLine } from '../../domain/payment/statement-events.js';
@@ -47,7 +48,12 @@ const outcomesOf = (events: StatementEvent[]): LineOutcome[] => events.flatMap((
  * (BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS, ...); a line repeated in the file counts once,
  * and a bank id repeated with another amount refuses the file (STATEMENT_LINE_CONFLICT 422).
  * The statement's id is the SHA-256 of its bytes: importing it again records nothing new.
+ * Work per line does not grow with the file, and every IMPORT_LINES_PER_YIELD lines the import
+ * yields to the event loop, so other requests (/health included) are answered meanwhile (QA9 Q13).
  */
+/** Lines classified between two yields to the event loop, so a long import lets other requests through. */
+export const IMPORT_LINES_PER_YIELD = 100;
+
 export async function importBankStatement(services: AppServices, meta: CommandMeta, text: string, format: StatementFormat): Promise<ImportedStatement> {
   const { lines, skippedDebits } = format === 'csv' ? parseStatementCsv(text) : parseStatementMt940(text);
   const statementId = createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
@@ -61,7 +67,8 @@ export async function importBankStatement(services: AppServices, meta: CommandMe
   const classified: ClassifiedLine[] = [];
   const duplicates: LineOutcome[] = [];
   const { idempotencyKey: _key, requestHash: _hash, expectedRevision: _rev, ...lineMeta } = meta;
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    if (index > 0 && index % IMPORT_LINES_PER_YIELD === 0) await yieldToEventLoop();
     if (seen.has(line.bankTxnId)) {
       duplicates.push({ bankTxnId: line.bankTxnId, outcome: 'duplicate', loanId: null, reason: 'DUPLICATE_LINE' });
       continue;

@@ -43,16 +43,25 @@ function decideStatement(command: StatementCommand, state: StatementState): Stat
   }
 }
 
+/**
+ * Folds one statement event into the state. It updates `state` in place and returns it (as the
+ * loan's evolve does), so a statement of n suspended lines folds in O(n): copying the suspended
+ * map on every line made an 8 000-line import quadratic (QA9 Q13). Fold from `initialState()` or
+ * a decoded snapshot, never from a state still in use.
+ */
 function evolveStatement(state: StatementState, event: StatementEvent): StatementState {
   switch (event.type) {
     case 'BankStatementImported':
-      return { ...state, statementId: event.data.statementId };
+      state.statementId = event.data.statementId;
+      return state;
     case 'StatementLineMatched':
       return state;
     case 'StatementLineSuspended':
-      return { ...state, suspended: { ...state.suspended, [event.data.line.bankTxnId]: { assignedTo: null } } };
+      state.suspended[event.data.line.bankTxnId] = { assignedTo: null };
+      return state;
     case 'SuspenseLineAssigned':
-      return { ...state, suspended: { ...state.suspended, [event.data.bankTxnId]: { assignedTo: event.data.loanId } } };
+      state.suspended[event.data.bankTxnId] = { assignedTo: event.data.loanId };
+      return state;
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -60,9 +69,10 @@ function evolveStatement(state: StatementState, event: StatementEvent): Statemen
   }
 }
 
-/** A bank statement's stream: imported once; its suspended lines assigned to loans one at a time. */
+/** A bank statement's stream: imported once; its suspended lines assigned to loans one at a time. Its `evolve` updates the given state in place. */
 export const statementDecider: Decider<StatementCommand, StatementEvent, StatementState> = {
   decide: decideStatement,
   evolve: evolveStatement,
-  initialState: () => ({ statementId: null, suspended: {} }),
+  // Null prototype: bank ids are keys, and `__proto__` or `constructor` is a valid one.
+  initialState: () => ({ statementId: null, suspended: Object.create(null) as StatementState['suspended'] }),
 };

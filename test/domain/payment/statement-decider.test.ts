@@ -28,4 +28,22 @@ describe('bank statement decider', () => {
     given(statementDecider, [imported, matched, suspended, assigned]).when(assign('l3')).thenThrows('SUSPENSE_LINE_ASSIGNED', 'conflict');
     given(statementDecider, [imported, matched]).when(assign('l2')).thenThrows('SUSPENSE_LINE_NOT_FOUND', 'not_found');
   });
+
+  it('folds a suspended line without copying the lines before it, so a long statement loads in linear time (QA9 Q13)', () => {
+    let state = statementDecider.evolve(statementDecider.initialState(), imported);
+    const book = state.suspended;
+    for (let i = 0; i < 1000; i += 1) {
+      state = statementDecider.evolve(state, { type: 'StatementLineSuspended', data: { statementId: 's1', line: { ...line, bankTxnId: `BK-${i}` }, reason: 'NO_REFERENCE' } });
+    }
+    expect(state.suspended).toBe(book);
+    expect(Object.keys(state.suspended)).toHaveLength(1000);
+  });
+
+  it('keeps bank ids that are also Object property names as ordinary lines', () => {
+    const odd = (bankTxnId: string): StatementEvent => ({ type: 'StatementLineSuspended', data: { statementId: 's1', line: { ...line, bankTxnId }, reason: 'NO_REFERENCE' } });
+    given(statementDecider, [imported]).when({ ...assign('l2'), data: { ...assign('l2').data, bankTxnId: 'constructor' } }).thenThrows('SUSPENSE_LINE_NOT_FOUND', 'not_found');
+    const state = given(statementDecider, [imported, odd('__proto__'), odd('constructor')]).when({ ...assign('l2'), data: { ...assign('l2').data, bankTxnId: '__proto__' } })
+      .then([{ type: 'SuspenseLineAssigned', data: { statementId: 's1', bankTxnId: '__proto__', loanId: 'l2', assignedBy: 'olga' } }]);
+    expect(Object.keys(state.suspended).sort()).toEqual(['__proto__', 'constructor']);
+  });
 });

@@ -130,6 +130,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   INVALID_GRACE: '宽限期须至少留出一个还款期',
   GRACE_OUT_OF_RANGE: '宽限期须至少留出一个还款期',
   INVALID_MULTIPLE: '金额倍数须为正数',
+  INVALID_FEE: '费用设置无效：百分比须在 0 至 100 之间',
   INVALID_PENALTY: '罚息设置无效',
   INVALID_APR_CAP: '年化综合成本上限须为正数',
   INVALID_WRITE_OFF_DPD: '核销逾期天数须为不小于 0 的整数',
