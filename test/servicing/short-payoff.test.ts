@@ -4,7 +4,8 @@ import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
-import { loanContext, payoffQuote } from '../../src/domain/loan/payoff.js';
+import { loanContext } from '../../src/domain/loan/payoff.js';
+import { foldedCopy, payoffOwedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import type { PrepaymentOverride, LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { formatMinor } from '../../src/domain/schedule/minor-units.js';
@@ -56,14 +57,15 @@ describe('a payment a little short of the payoff (QA 8 N9)', () => {
         if (state.status !== 'active' && state.status !== 'overdue') return;
         if (state.lastFactKey !== null && state.lastFactKey.slice(0, 10) > today) return;
         if (state.principalOutstanding === '0.00') return;
-        const quote = cents(payoffQuote(state, today).total);
-        const allowance = earnedNotDueCents(state, today);
+        const quote = cents(payoffOwedOn(state, today).total);
+        // On the loan as the payment decides on it: with the penalties owed by today charged (QA 9 Q5).
+        const allowance = earnedNotDueCents(foldedCopy(state, penaltiesOwedBy(state, today, 'RepaymentReceived')), today);
         const shortfall = (allowance * BigInt(perMille)) / 1000n;
         if (shortfall >= quote) return;
         const after = paid(state, quote - shortfall, today, override);
         const label = `${quote - shortfall} against a ${quote} quote on ${today} (earned not due ${allowance})`;
         expect(after.principalOutstanding, label).toBe('0.00');
-        expect(cents(payoffQuote(after, today).total), label).toBe(shortfall);
+        expect(cents(payoffOwedOn(after, today).total), label).toBe(shortfall);
         for (const row of after.installments) {
           if (row.dueDate <= today) continue;
           expect(owedMinor(row, 'fee', 2) + owedMinor(row, 'principal', 2), `row ${row.number}: ${label}`).toBe(0n);

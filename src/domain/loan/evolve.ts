@@ -35,6 +35,15 @@ function closeRecorded(state: LoanState, date: string): void {
  * on a row still open). `principalPaid` is the principal the fact paid, when known, so a long loan
  * does not re-sum every row on every payment.
  */
+/** True when a row from `from` on is open and marked overdue by a close (or a history change recorded as one). */
+function markedOverdue(installments: readonly Installment[], from: number): boolean {
+  for (let i = from; i < installments.length; i++) {
+    const inst = installments[i] as Installment;
+    if (!inst.settled && inst.overdueSince !== null) return true;
+  }
+  return false;
+}
+
 function refreshDerived(state: LoanState, from = 0, principalPaid: string | null = null): void {
   const places = minorUnits(state.currency);
   if (principalPaid === null) {
@@ -45,8 +54,8 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
     state.principalOutstanding = subtractAmounts(state.principalOutstanding, principalPaid, state.currency);
   }
   state.firstUnsettled = nextUnsettled(state.installments, from);
-  const oldest = state.installments[state.firstUnsettled];
-  if (state.status === 'overdue' && (!oldest || oldest.overdueSince === null)) {
+  // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
+  if (state.status === 'overdue' && !markedOverdue(state.installments, state.firstUnsettled)) {
     state.status = 'active';
     state.daysPastDue = 0;
   }
