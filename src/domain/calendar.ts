@@ -12,7 +12,16 @@ interface CivilDate {
   day: number;
 }
 
-const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The value of the ASCII digits of `s` in [from, to), or -1 when any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -29,9 +38,11 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function parts(s: string): CivilDate | null {
-  const match = DATE_TEXT.exec(s);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  // Read by character, not by regular expression: dates are parsed on every row of every loan a close visits.
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return null;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 7);
+  const day = digits(s, 8, 10);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
@@ -42,8 +53,10 @@ function must(s: string): CivilDate {
   return p;
 }
 
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'));
+
 function format({ year, month, day }: CivilDate): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year >= 1000 ? String(year) : String(year).padStart(4, '0')}-${TWO_DIGITS[month] as string}-${TWO_DIGITS[day] as string}`;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian).

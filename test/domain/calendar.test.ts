@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonthsClamped, compareDates, days360, daysBetween, daysInYear, dueDate, endOfMonth,
@@ -9,6 +10,25 @@ describe('calendar', () => {
   it('validates real calendar days only', () => {
     expect(['2026-01-31', '2024-02-29', '2000-02-29', '0001-01-01'].every(isValidDate)).toBe(true);
     expect(['2026-02-30', '2025-02-29', '1900-02-29', '2026-13-01', '2026-00-10', '2026-1-01', '2026-01-01T00:00', ' 2026-01-01', '0000-01-01'].some(isValidDate)).toBe(false);
+  });
+
+  it('reads a date exactly as the Gregorian calendar does, whatever the text (agrees with Date.UTC over random strings and days)', () => {
+    const viaUtc = (s: string): boolean => {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+      const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+      const t = new Date(0);
+      t.setUTCFullYear(y, m - 1, d);
+      return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+    };
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'0123456789-/ x２'), minLength: 8, maxLength: 11 }), (s) => {
+      expect(isValidDate(s), s).toBe(viaUtc(s));
+    }), { numRuns: 3000 });
+    fc.assert(fc.property(fc.integer({ min: -700_000, max: 2_900_000 }), fc.integer({ min: -5000, max: 5000 }), (day, n) => {
+      const iso = (k: number) => new Date(k * 86_400_000).toISOString().slice(0, 10);
+      expect(isValidDate(iso(day))).toBe(true);
+      expect(addDays(iso(day), n)).toBe(iso(day + n));
+      expect(daysBetween(iso(day), iso(day + n))).toBe(n);
+    }), { numRuns: 3000 });
   });
 
   it('parseDate returns the date or throws INVALID_DATE (kind invalid)', () => {

@@ -4,7 +4,7 @@ import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
-import { recognisedInterest } from './figures.js';
+import { recognisedInterest, recognisedInterestBetween } from './figures.js';
 import { fmt, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { minorUnits } from '../money.js';
@@ -41,7 +41,7 @@ function accrue(state: LoanState, date: string): LoanEvent[] {
   // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
   // interest is never accrued, and suspended interest is recognised only when paid. The
   // non-performing days are read from the rows (suspendedSpans), as the figures read them.
-  const amount = recognisedInterest(state, date) - recognisedInterest(state, from);
+  const amount = recognisedInterestBetween(state, from, date);
   const suspended = spans.length === 0 ? 0n : recognisedInterest(state, date, suspendedSpans(state, from)) - recognisedInterest(state, date);
   // Nothing to book while the loan stays non-performing: the next posting that books income splits its period again.
   if (amount <= 0n) return [];

@@ -215,6 +215,29 @@ export function recognisedInterest(state: LoanState, through: string, suspended:
   return sum;
 }
 
+/**
+ * recognisedInterest(state, to) − recognisedInterest(state, from), for `from` ≤ `to`, summing only
+ * the rows that earn on some day of (from, to]: a row that had earned all its interest by `from`
+ * (due by then), or starts earning after `to`, recognises the same at both dates — the
+ * non-performing days through `from` are those through `to` cut at `from` — so close of business
+ * prices a month-end accrual from the one or two rows the month crosses, not the whole schedule.
+ */
+export function recognisedInterestBetween(state: LoanState, from: string, to: string): bigint {
+  const places = minorUnits(state.currency);
+  const ctx = loanContext(state);
+  const finished = isFinished(state);
+  const suspendedFrom = suspendedSpans(state, from);
+  const suspendedTo = suspendedSpans(state, to);
+  let sum = 0n;
+  for (const inst of state.installments) {
+    if (inst.dueDate <= from) continue;
+    const start = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
+    if (start >= to) continue;
+    sum += interestSplit(inst, to, ctx, places, suspendedTo, finished).income - interestSplit(inst, from, ctx, places, suspendedFrom, finished).income;
+  }
+  return sum;
+}
+
 /** Scheduled principal, interest and fees (net of waivers) falling due per month (YYYY-MM): what collection rates divide by. */
 export function dueByMonth(state: LoanState): Record<string, string> {
   const places = minorUnits(state.currency);

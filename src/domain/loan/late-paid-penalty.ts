@@ -1,5 +1,5 @@
 import { addDays } from '../calendar.js';
-import { Dec } from '../decimal.js';
+import { minorOf, minorUnits } from '../money.js';
 import { penaltyAmount } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
@@ -25,7 +25,10 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const events: LoanEvent[] = [];
   const decided: ServicingFact[] = [];
+  // Rows are in due-date order: once a row's grace reaches `date`, every later row's does too.
+  const lastDueBefore = addDays(date, -penalty.graceDays);
   for (const inst of state.installments) {
+    if (inst.dueDate >= lastDueBefore) break;
     if (charged.has(inst.number) || !mayBeLate(state, inst, date)) continue;
     const lastGrace = lastDayOfGrace(state, inst.number) as string;
     const rows = replayServicing(state, order, ctx, decided, lastGrace).installments;
@@ -101,6 +104,7 @@ export function latePenaltyFrom(state: LoanState): string | null {
  */
 export function chargedPenaltyRows(state: LoanState): Set<number> {
   const rows = new Set(state.penalties.map((p) => p.number));
-  for (const inst of state.contract) if (!new Dec(inst.due.penalty).isZero()) rows.add(inst.number);
+  const places = minorUnits(state.currency);
+  for (const inst of state.contract) if (minorOf(inst.due.penalty, places) !== 0n) rows.add(inst.number);
   return rows;
 }
