@@ -23,7 +23,7 @@ describe('lendcore eod', () => {
     await log.close();
     const io = captureIo({ LENDCORE_DATA_DIR: dir });
     expect(await main(['eod', '--date', '2026-02-16'], io)).toBe(0);
-    expect(io.stdout).toEqual([expect.stringMatching(/^closed 2026-02-16: 1 loans scanned, 1 changed, 3 events appended in \d+\.\d s$/)]);
+    expect(io.stdout).toEqual([expect.stringMatching(/^closed 2026-02-16: 1 loans scanned, 1 changed, 4 events appended in \d+\.\d s$/)]);
     expect(io.stderr.join('')).toContain('2026-02-16 (day 1/1)');
     const again = captureIo({ LENDCORE_DATA_DIR: dir });
     expect(await main(['eod', '--date', '2026-02-10'], again)).toBe(1);

@@ -82,13 +82,18 @@ describe('close of business, the day a loan becomes non-performing', () => {
     // Nothing paid: row 1 (due 2026-02-15) is 91 days past due on 2026-05-17; the first close runs on 2026-06-30.
     const { life, closed } = runAsCatchUp([], ['2026-06-30'], noPenalty);
     expect(closed.find((e) => e.type === 'LoanClassified')?.data).toEqual({ from: 'normal', to: 'substandard', dpd: 135, date: '2026-06-30' });
-    const accrued = closed.find((e) => e.type === 'InterestAccrued');
+    const accrued = closed.filter((e) => e.type === 'InterestAccrued');
     const ctx = loanContext(life.state);
     const earnedThrough = (day: string) => life.state.installments.reduce((sum, inst) => sum + earnedMinor(inst, day, ctx, 2), 0n);
-    expect(accrued?.data).toEqual({
-      date: '2026-06-30', from: DISBURSED, to: '2026-06-30', amount: formatMinor(earnedThrough('2026-05-16'), 2),
-      suspended: { amount: formatMinor(earnedThrough('2026-06-30') - earnedThrough('2026-05-16'), 2), spans: [{ from: '2026-05-17', to: '2026-06-30' }] },
-    });
+    // Each month-end it missed is booked on its own date (QA 10 R8); May's stops at 05-16 and suspends the rest; June books nothing.
+    const ends = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'];
+    expect(accrued.map((e) => e.data)).toEqual([
+      ...ends.map((to, i) => ({ date: to, from: i === 0 ? DISBURSED : ends[i - 1], to, amount: formatMinor(earnedThrough(to) - (i === 0 ? 0n : earnedThrough(ends[i - 1] as string)), 2) })),
+      {
+        date: '2026-05-31', from: '2026-04-30', to: '2026-05-31', amount: formatMinor(earnedThrough('2026-05-16') - earnedThrough('2026-04-30'), 2),
+        suspended: { amount: formatMinor(earnedThrough('2026-05-31') - earnedThrough('2026-05-16'), 2), spans: [{ from: '2026-05-17', to: '2026-05-31' }] },
+      },
+    ]);
     expect(loanFigures(life.state).ledger.interest_income).toBe(formatMinor(-earnedThrough('2026-05-16'), 2));
   });
 

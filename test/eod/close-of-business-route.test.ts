@@ -17,7 +17,7 @@ describe('POST /v1/operations/close-of-business', () => {
   it('closes the day for an admin and reports what changed (200) with the position of its last event, recording the caller', async () => {
     const res = await post({ date: '2026-02-16' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ date: '2026-02-16', datesClosed: ['2026-02-16'], loansScanned: 1, loansChanged: 1, eventsAppended: 3 });
+    expect(res.json()).toMatchObject({ date: '2026-02-16', datesClosed: ['2026-02-16'], loansScanned: 1, loansChanged: 1, eventsAppended: 4 });
     const [last] = await t.runtime.eventStore.readStream('loan-a', { direction: 'backwards', maxCount: 1 });
     expect(last).toMatchObject({ type: 'InterestAccrued', actor: { sub: STAFF.admin.sub, role: 'admin' } });
     expect(res.json().position).toBe(last?.position.toString());

@@ -23,8 +23,8 @@ describe('close of business over a portfolio', () => {
     await runLoanCommand(book.eventStore, 'paid', repay('8884.88', 'p-1', '2026-02-15'), undefined, '2026-02-15');
 
     const dueDay = await close('2026-02-15');
-    // Two loans fall due unpaid today (due-date accrual); the one paid this morning has nothing due.
-    expect(dueDay).toMatchObject({ datesClosed: ['2026-02-15'], loansScanned: 2, loansChanged: 2, eventsAppended: 2 });
+    // Two loans fall due unpaid today (due-date accrual, after the missed 01-31 month-end's, booked on its own date); the one paid this morning has nothing due.
+    expect(dueDay).toMatchObject({ datesClosed: ['2026-02-15'], loansScanned: 2, loansChanged: 2, eventsAppended: 4 });
     const firstDayLate = await close('2026-02-16');
     expect(firstDayLate).toMatchObject({ loansChanged: 2, eventsAppended: 4 });
     expect((await loanEvents(book.eventStore, 'late')).slice(-2)).toEqual([
@@ -95,9 +95,9 @@ describe('close of business over a portfolio', () => {
     const counting = appendsThatFailAfter(book.eventStore, Infinity);
     const resumed = await close('2026-02-16', { eventStore: counting.store });
     // The loans closed before the crash are neither appended to nor even attempted again;
-    // each of the others gets its first accrual, its overdue flag and its classification.
+    // each of the others gets its missed 01-31 month-end accrual, its first due-date accrual, its overdue flag and its classification.
     expect(crashing.succeeded()).toBeGreaterThanOrEqual(5);
-    expect(resumed).toMatchObject({ loansChanged: 12 - crashing.succeeded(), eventsAppended: 3 * (12 - crashing.succeeded()) });
+    expect(resumed).toMatchObject({ loansChanged: 12 - crashing.succeeded(), eventsAppended: 4 * (12 - crashing.succeeded()) });
     expect(counting.attempted()).toBe(12 - crashing.succeeded());
     for (const id of ids) {
       const flagged = (await loanEvents(book.eventStore, id)).filter((e) => e.type === 'InstallmentOverdue');

@@ -31,7 +31,7 @@ function nextDueDate(installments: readonly Installment[], date: string): string
  * period the loan crossed the threshold in splits at that day, whichever day the close ran, so a
  * close that catches up many days books what closing each of them would have.
  */
-function accrue(state: LoanState, date: string): LoanEvent[] {
+function accrueOn(state: LoanState, date: string): LoanEvent[] {
   const from = state.interestAccruedThrough;
   if (from === null || date <= from) return [];
   const monthEnd = endOfMonth(addDays(from, 1));
@@ -48,6 +48,26 @@ function accrue(state: LoanState, date: string): LoanEvent[] {
   const places = minorUnits(state.currency);
   const data = { date, from, to: date, amount: formatMinor(amount, places) };
   return [{ type: 'InterestAccrued', data: suspended > 0n ? { ...data, suspended: { amount: formatMinor(suspended, places), spans } } : data }];
+}
+
+/**
+ * The accruals a close on `date` posts: first those of each month-end after the last posting and
+ * before `date` (a loan no close has visited since, such as one keyed in late: every month-end's
+ * close visits every loan still owing, so each would have booked its month on its night), each
+ * priced on the loan as it stood that night; then `date`'s own. A loan its closes kept up with has
+ * no such month-end, so an ordinary night costs nothing more.
+ */
+function accrue(current: LoanState, state: LoanState, date: string): LoanEvent[] {
+  const events: LoanEvent[] = [];
+  let through = state.interestAccruedThrough;
+  if (through === null) return [];
+  for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
+    const posted = accrueOn({ ...stateAsOf(current, monthEnd), interestAccruedThrough: through }, monthEnd);
+    if (posted.length === 0) continue;
+    events.push(...posted);
+    through = monthEnd;
+  }
+  return [...events, ...accrueOn(through === state.interestAccruedThrough ? state : { ...state, interestAccruedThrough: through }, date)];
 }
 
 /** A copy of the loan with `events` folded. */
@@ -99,5 +119,5 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
-  return [...events, ...accrue(state, date)];
+  return [...events, ...accrue(current, state, date)];
 }

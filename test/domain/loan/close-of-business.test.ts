@@ -17,9 +17,10 @@ describe('close of business', () => {
     expect(loanFigures(life.state).receivable.interest).toBe('1000.00');
   });
 
-  it('catches up a missed month-end on the next run', () => {
+  it('books a missed month-end on its own date on the next run (QA 10 R8), and nothing more before the next posting day', () => {
     const life = disbursedLoan();
-    expect(life.run(eod('2026-02-05'))).toEqual([{ type: 'InterestAccrued', data: { date: '2026-02-05', from: '2026-01-15', to: '2026-02-05', amount: '677.42' } }]);
+    // 16 of the first period's 31 days: 1 000.00 × 16 / 31.
+    expect(life.run(eod('2026-02-05'))).toEqual([{ type: 'InterestAccrued', data: { date: '2026-01-31', from: '2026-01-15', to: '2026-01-31', amount: '516.13' } }]);
   });
 
   it('flags an installment that fell due unpaid, classifies, then charges the penalty after the grace days', () => {

@@ -32,5 +32,5 @@ describe('recognisedInterestBetween: what close of business accrues, from the ro
         }
       },
     ), { numRuns: Number(process.env.ACCRUAL_RUNS ?? 150) });
-  });
+  }, 240_000);
 });
