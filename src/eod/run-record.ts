@@ -33,6 +33,11 @@ export async function findRun(readStore: ReadStore, date: string): Promise<EodRu
 
 /** The latest business date whose close completed, or null before the first one. */
 export async function lastCompletedDate(readStore: ReadStore): Promise<string | null> {
+  // Every loan read asks this. The newest run is nearly always completed, and reading it by the key
+  // alone is one index step; the status index would sort every completed run to find the newest.
+  const newest = await readStore.find<EodRunDoc>(EOD_RUNS, { sort: { field: 'id', direction: 'desc' }, limit: 1 });
+  const run = newest.items[0];
+  if (run === undefined || run.status === 'completed') return run?.id ?? null;
   const page = await readStore.find<EodRunDoc>(EOD_RUNS, { where: { status: 'completed' }, sort: { field: 'id', direction: 'desc' }, limit: 1 });
   return page.items[0]?.id ?? null;
 }
