@@ -1,8 +1,11 @@
 import { Dec, type Decimal } from '../decimal.js';
+import { minorUnits } from '../money.js';
 import type { AllocationOrder } from '../product/events.js';
+import { formatMinor } from '../schedule/minor-units.js';
 import type { Allocation, InstallmentAllocation } from './events.js';
 import { fmt, owed } from './installment.js';
 import { payoffParts, principalFirst, type PrincipalFirst } from './payoff-parts.js';
+import { principalFirstFloor } from './principal-first-floor.js';
 import type { Component, Installment, LoanContext } from './state.js';
 
 export interface AllocationResult {
@@ -113,8 +116,11 @@ export function allocateRepayment(
   });
   const taken = new Map<number, Record<Component, Decimal>>();
   let remaining = new Dec(amount);
-  const first = principalFirst(installments, date, ctx, payoffParts(installments, date, ctx));
-  const paysPrincipal = remaining.gte(first.least);
+  const places = minorUnits(ctx.currency);
+  const first = remaining.gte(formatMinor(principalFirstFloor(installments, date, places), places))
+    ? principalFirst(installments, date, ctx, payoffParts(installments, date, ctx))
+    : null;
+  const paysPrincipal = first !== null && remaining.gte(first.least);
   if (paysPrincipal) {
     // Interest and fees paid ahead go back to the payment, which pays principal with them (see PayoffParts).
     for (const row of first.takenBack) {
@@ -139,7 +145,7 @@ export function allocateRepayment(
   }
   const upcoming = installments.findIndex((inst) => inst.dueDate > date);
   const next = upcoming >= 0 && !(installments[upcoming] as Installment).settled ? upcoming : undefined;
-  for (const step of paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(installments, notDue, next, ctx)) {
+  for (const step of first !== null && paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(installments, notDue, next, ctx)) {
     if (remaining.isZero()) break;
     take(step);
   }
