@@ -3,6 +3,7 @@ import { Dec } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
+import { applyDecidedPayment } from './decided-payments.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry, paymentRecords } from './payment-book.js';
@@ -73,7 +74,7 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
   const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
   if (fact !== null && latest && (fact.kind !== 'penalty' || penaltyStandsAsCharged(state, fact.penalty))) {
     const key = factKey(fact.date, fact.kind);
-    const result = applyFact(state.installments, fact, order, ctx);
+    const result = (fact.kind === 'payment' ? applyDecidedPayment(state, fact.payment, order) : null) ?? applyFact(state.installments, fact, order, ctx);
     const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);

@@ -1,5 +1,6 @@
 import { minorOf, minorUnits } from '../money.js';
 import type { AllocationResult } from './allocation.js';
+import { rememberDecidedPayment } from './decided-payments.js';
 import { requireLoan } from './guards.js';
 import type { PaymentRecord } from './payment-book.js';
 import { loanContext } from './payoff.js';
@@ -32,6 +33,7 @@ export function paymentOutcome(state: LoanState, payment: PaymentRecord): Paymen
   if (paymentIsLatest(state, payment.effectiveDate)) {
     const rows = [...state.installments];
     const result = applyPayment(rows, payment, order, ctx);
+    rememberDecidedPayment(state, payment, order, result, rows);
     return { result, rows, creditAfter: minorOf(state.creditBalance, places) + minorOf(result.totals.excess, places) };
   }
   const replay = replayServicing(state, order, ctx, [{ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment }]);
