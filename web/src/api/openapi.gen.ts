@@ -4665,7 +4665,7 @@ export interface operations {
                 disbursedFrom?: string;
                 /** @description Disbursed on or before */
                 disbursedTo?: string;
-                /** @description Order; a leading - is descending. id is application order (UUIDv7) */
+                /** @description Order; a leading - is descending. id is application order (UUIDv7). Pages are a live keyset on (key, id): a loan whose key changes while paging (a payment moving nextDueDate) may be listed twice or missed; sort on id for one complete pass */
                 sort?: "id" | "-id" | "disbursedOn" | "-disbursedOn" | "nextDueDate" | "-nextDueDate";
                 /** @description Items per page, 1–200 */
                 limit?: number;
