@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ISSUED_AT_SKEW_SECONDS } from '../../src/api/auth/issued-at.js';
 import { POLICY } from '../../src/api/auth/policy.js';
 import { mintToken, verifyToken, type TokenRequest } from '../../src/api/auth/token.js';
 import { fixtureRoutes } from './fixture-routes.js';
@@ -63,6 +64,17 @@ describe('bearer authentication', () => {
     expect(res.json()).toMatchObject({ detail: 'the bearer token lives longer than this server allows' });
   });
 
+  it('answers 401 problem+json for a token issued more than the clock skew (60 s) ahead of the app clock, and admits one within it', async () => {
+    const ahead = (seconds: number) => bearer({ sub: 'u1', role: 'officer', ttl: '1h' }, SECRET, new Date(NOW.getTime() + seconds * 1000));
+    const future = await get('/t/officers', await ahead(ISSUED_AT_SKEW_SECONDS + 1));
+    expect(future.statusCode).toBe(401);
+    expect(future.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(future.json()).toMatchObject({ code: 'UNAUTHENTICATED', detail: 'the bearer token is issued in the future; check the clock of the server that issued it' });
+    // A year ahead with a lifetime inside the cap: without the check it would be good for a year and an hour.
+    expect((await get('/t/officers', await ahead(365 * 86_400))).statusCode).toBe(401);
+    expect((await get('/t/officers', await ahead(ISSUED_AT_SKEW_SECONDS))).statusCode).toBe(200);
+  });
+
   it('answers 401 for a token naming a session when there is no identity store to check it', async () => {
     const res = await get('/t/officers', await bearer({ sub: 'u1', role: 'officer', sid: 'some-session', ttl: '15m' }));
     expect(res.statusCode).toBe(401);
@@ -94,6 +106,13 @@ describe('tokens', () => {
 
   it('refuses to mint a token above the maximum lifetime', async () => {
     await expect(mintToken({ sub: 'o1', role: 'officer', ttl: '9h', maxTtlSeconds: 8 * 3600 }, SECRET)).rejects.toThrow(/above the maximum/);
+  });
+
+  it('refuses a token issued in the future beyond the skew, whoever verifies it', async () => {
+    const later = await mintToken({ sub: 'o1', role: 'officer', ttl: '1h' }, SECRET, new Date(NOW.getTime() + 120_000));
+    await expect(verifyToken(later, SECRET, NOW)).rejects.toMatchObject({ statusCode: 401 });
+    // The same token once the clock has reached it.
+    expect(await verifyToken(later, SECRET, new Date(NOW.getTime() + 120_000))).toEqual({ sub: 'o1', role: 'officer' });
   });
 
   it('refuses a validly signed token whose role is unknown', async () => {

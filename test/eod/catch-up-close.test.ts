@@ -1,29 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar.js';
+import { describe, expect, it } from 'vitest';
 import { loanDecider } from '../../src/domain/loan/decider.js';
-import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
-import { runCloseOfBusiness } from '../../src/eod/close-of-business.js';
 import { CuredLoans } from '../../src/eod/cured-loans.js';
 import { awaitLoanBook } from '../../src/eod/loan-book-freshness.js';
 import { loansToClose, type LoanPage } from '../../src/eod/loan-book.js';
 import { repay } from '../domain/loan/fixtures.js';
-import { EOD_ACTOR, loanEvents, openBook, openLoan, runLoanCommand, type Book } from './book.js';
-import { asFacts } from './close-history.js';
+import { loanEvents, openLoan, runLoanCommand, type Book } from './book.js';
+import { catchUpBooksPerTest, closeEvents, closeNightlyAndInOneRun, type BookPayment } from './catch-up-books.js';
 
-let nightly: Book;
-let catchUp: Book;
-beforeEach(async () => {
-  nightly = await openBook();
-  catchUp = await openBook();
-});
-afterEach(async () => {
-  await nightly.close();
-  await catchUp.close();
-});
-
-const close = (book: Book, date: string) =>
-  runCloseOfBusiness({ eventStore: book.eventStore, readStore: book.readStore, date, businessDate: '2026-06-30', actor: EOD_ACTOR });
+const books = catchUpBooksPerTest();
 
 // The fixture loan: 100 000.00, 12 monthly at 12 %, disbursed 2026-01-15, installments of 8 884.88 due on the 15th, penalty 5 % after 3 grace days.
 const PAYMENTS: Record<string, { amount: string; date: string }[]> = {
@@ -37,18 +22,8 @@ const PAYMENTS: Record<string, { amount: string; date: string }[]> = {
   onTime: ['2026-02-15', '2026-03-15', '2026-04-15', '2026-05-15'].map((date) => ({ amount: '8884.88', date })),
 };
 const LOANS = Object.keys(PAYMENTS);
-const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued']);
-
-async function recordPayments(book: Book, loanId: string, on: (date: string) => boolean): Promise<void> {
-  for (const [i, p] of (PAYMENTS[loanId] ?? []).entries()) {
-    if (on(p.date)) await runLoanCommand(book.eventStore, loanId, repay(p.amount, `${loanId}-${i}`, p.date), undefined, p.date);
-  }
-}
-
-/** What the closes recorded, as dated facts (asFacts: a penalty a payment recorded first is the same fact). */
-async function closeEvents(book: Book, loanId: string): Promise<LoanEvent[]> {
-  return asFacts((await loanEvents(book.eventStore, loanId)).filter((e) => CLOSE_EVENTS.has(e.type)).map(({ type, data }) => ({ type, data }) as LoanEvent));
-}
+/** Each loan's payments, under the references `<loan>-<n>`. */
+const PAYMENT_LIST: BookPayment[] = LOANS.flatMap((loanId) => (PAYMENTS[loanId] ?? []).map((p, i) => ({ loanId, ...p, reference: `${loanId}-${i}` })));
 
 async function folded(book: Book, loanId: string) {
   let state = loanDecider.initialState();
@@ -58,18 +33,10 @@ async function folded(book: Book, loanId: string) {
 
 describe('a catch-up close over missed dates', () => {
   it('records, loan by loan, the same events and figures as closing every date on its night with each payment recorded on its date (QA 7 F8)', async () => {
-    for (const book of [nightly, catchUp]) {
-      for (const id of LOANS) await openLoan(book.eventStore, id);
-      await close(book, '2026-01-16');
-    }
-    for (let day = '2026-01-17'; day <= '2026-05-31'; day = addDays(day, 1)) {
-      for (const id of LOANS) await recordPayments(nightly, id, (date) => date === day);
-      await close(nightly, day);
-    }
-    for (const id of LOANS) await recordPayments(catchUp, id, () => true);
-    const report = await close(catchUp, '2026-05-31');
+    const report = await closeNightlyAndInOneRun(books, LOANS, PAYMENT_LIST, '2026-05-31');
     expect(report.datesClosed).toHaveLength(135);
 
+    const { nightly, catchUp } = books;
     for (const id of LOANS) {
       expect(await closeEvents(catchUp, id), id).toEqual(await closeEvents(nightly, id));
       expect(loanFigures(await folded(catchUp, id), '2026-05-31'), id).toEqual(loanFigures(await folded(nightly, id), '2026-05-31'));
@@ -89,7 +56,7 @@ describe('a catch-up close over missed dates', () => {
 
 describe('the loan book on a past date', () => {
   it('brings, after the loans due now, those a later-dated payment cured that had something due that day, in pages a resumed run continues', async () => {
-    const book = catchUp;
+    const book = books.catchUp;
     for (const id of ['c1', 'c2', 'c3', 'due']) await openLoan(book.eventStore, id);
     // c1–c3 pay row 1 (due 02-15) on 02-17, within the grace: nothing is due now; 'due' pays nothing.
     for (const id of ['c1', 'c2', 'c3']) await runLoanCommand(book.eventStore, id, repay('8884.88', `${id}-1`, '2026-02-17'), undefined, '2026-02-17');

@@ -58,6 +58,8 @@ export interface TestAppOptions {
 }
 
 const CAUGHT_UP_WAIT_MS = 10_000;
+/** How long a minted test token is reused: well inside its one-hour lifetime. */
+const TOKEN_REUSE_MS = 30 * 60_000;
 /** Cheap scrypt for tests (1 MiB, ~2 ms): the production cost would make every login test slow. */
 export const TEST_SCRYPT = { N: 1024, r: 8, p: 1 };
 
@@ -81,16 +83,19 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
   recordProblemCodes(runtime.app);
   await runtime.app.ready();
   const key = Buffer.from(secret, 'utf8');
-  const tokens = new Map<string, string>();
+  const tokens = new Map<string, { token: string; mintedAt: number }>();
 
+  // Tests move the (faked) clock both ways: a token minted after the clock's time would be refused
+  // as issued in the future, one minted more than its hour before as expired; either is minted anew.
   const auth = async (caller: Caller) => {
     const id = `${caller.role}:${caller.sub}:${caller.customerId ?? ''}`;
-    let token = tokens.get(id);
-    if (token === undefined) {
-      token = await mintToken({ ...caller, ttl: '1h' }, key);
-      tokens.set(id, token);
+    const now = Date.now();
+    let minted = tokens.get(id);
+    if (minted === undefined || minted.mintedAt > now || now - minted.mintedAt > TOKEN_REUSE_MS) {
+      minted = { token: await mintToken({ ...caller, ttl: '1h' }, key, new Date(now)), mintedAt: now };
+      tokens.set(id, minted);
     }
-    return { authorization: `Bearer ${token}` };
+    return { authorization: `Bearer ${minted.token}` };
   };
 
   return {

@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FormRule } from 'antd';
-import { zh } from '../../web/src/i18n/zh-CN.js';
+import { check, t } from './form-rules.js';
 import { amountRules, compareDecimal, currencyPlaces } from '../../web/src/shell/amount-rules.js';
-
-const t = (key: keyof typeof zh, vars: Record<string, string | number> = {}) => zh[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name]));
-type RuleObject = Exclude<FormRule, (...args: never[]) => unknown>;
-
-/** Runs a field's rules as antd would and answers the first message, or null when the value passes. */
-async function check(rules: ReturnType<typeof amountRules>, value: string | undefined): Promise<string | null> {
-  for (const rule of rules as RuleObject[]) {
-    if (rule.required && (value === undefined || value.trim() === '')) return String(rule.message);
-    if (rule.validator) {
-      try {
-        await rule.validator(rule, value, () => undefined);
-      } catch (error) {
-        return (error as Error).message;
-      }
-    }
-  }
-  return null;
-}
 
 describe('amount fields are checked in the browser with a Chinese field message', () => {
   it('a required amount refuses empty, letters and too many places', async () => {

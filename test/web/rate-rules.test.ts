@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FormRule } from 'antd';
-import { zh } from '../../web/src/i18n/zh-CN.js';
+import { check, t } from './form-rules.js';
 import { rateRules } from '../../web/src/shell/rate-rules.js';
-
-const t = (key: keyof typeof zh) => zh[key];
-type RuleObject = Exclude<FormRule, (...args: never[]) => unknown>;
-
-async function check(rules: FormRule[], value: string | undefined): Promise<string | null> {
-  for (const rule of rules as RuleObject[]) {
-    if (rule.required && (value === undefined || value.trim() === '')) return String(rule.message);
-    if (rule.validator) {
-      try {
-        await rule.validator(rule, value, () => undefined);
-      } catch (error) {
-        return (error as Error).message;
-      }
-    }
-  }
-  return null;
-}
 
 describe('yearly rates are checked as percentages, never as money in the loan\'s currency (QA 9 Q8)', () => {
   it('takes what the API takes: up to 8 places whatever the currency (a JPY loan rescheduled to 9.5 %, a CNY one to 11.875 %)', async () => {

@@ -2,19 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { residentIdCheckCharacter, residentIdProblem } from '../../src/domain/customer/resident-id.js';
 import { isResidentId, nationalIdRules } from '../../web/src/shell/resident-id-rules.js';
+import { check } from './form-rules.js';
 
-const t = (key: string) => key;
-/** Runs a field's rules the way antd does (validator functions), resolving to the first message or null. */
-async function messageOf(value: string, type: string): Promise<string | null> {
-  for (const rule of nationalIdRules(t as never, () => type)) {
-    if (typeof rule !== 'object' || rule === null) continue;
-    if ('required' in rule && rule.required && value.trim() === '') return String(rule.message);
-    if ('validator' in rule && rule.validator) {
-      try { await rule.validator({} as never, value, () => undefined); } catch (e) { return (e as Error).message; }
-    }
-  }
-  return null;
-}
+const t = (key: string): string => key;
+/** The first message the national-id rules give for a value when the id type is `type`, or null. */
+const messageOf = (value: string, type: string) => check(nationalIdRules(t as never, () => type), value);
 
 describe('resident identity numbers in the browser, as the server checks them', () => {
   it('agrees with the server on valid numbers, wrong check characters, regions and birth dates', () => {

@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { unauthenticated } from '../http-error.js';
+import { assertIssuedInThePast } from './issued-at.js';
 import { normaliseSubject, TOKEN_ROLES, type TokenRole, type VerifiedToken } from './token.js';
 
 /** An external OpenID Connect provider whose access tokens this server accepts (staff single sign-on). */
@@ -60,6 +61,7 @@ export class OidcVerifier {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw unauthenticated(expired ? 'the bearer token has expired' : 'the bearer token is not valid for this server\'s identity provider');
     }
+    assertIssuedInThePast(payload.iat ?? 0, now);
     if ((payload.exp ?? 0) - (payload.iat ?? 0) > maxTtlSeconds) throw unauthenticated('the bearer token lives longer than this server allows');
     const claimed = claimAt(payload, this.settings.roleClaim);
     const roles = Array.isArray(claimed) ? claimed : [claimed];

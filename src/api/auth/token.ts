@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../domain/actor.js';
 import { unauthenticated } from '../http-error.js';
 import { parseDurationSeconds } from './duration.js';
+import { assertIssuedInThePast } from './issued-at.js';
 
 /** Roles a token may carry; `system` is for the process itself and is never minted. */
 export const TOKEN_ROLES = ['borrower', 'officer', 'underwriter', 'compliance', 'admin'] as const;
@@ -77,8 +78,9 @@ export function claimsToToken(payload: Record<string, unknown>): Omit<VerifiedTo
 }
 
 /**
- * Like verifyToken, plus the session id and expiry. With `maxTtlSeconds`, a token whose lifetime
- * (exp − iat) is longer is refused, however it was signed.
+ * Like verifyToken, plus the session id and expiry. A token issued in the future (beyond the clock
+ * skew, issued-at.ts) is refused; with `maxTtlSeconds`, so is a token whose lifetime (exp − iat) is
+ * longer, however it was signed.
  */
 export async function verifyTokenUntil(token: string, secret: Uint8Array, now: Date, maxTtlSeconds?: number): Promise<VerifiedToken> {
   let payload: { exp?: number; iat?: number };
@@ -90,6 +92,7 @@ export async function verifyTokenUntil(token: string, secret: Uint8Array, now: D
   }
   // requiredClaims makes jose refuse a token without numeric exp and iat, so both are present here.
   const exp = payload.exp ?? 0;
+  assertIssuedInThePast(payload.iat ?? 0, now);
   if (maxTtlSeconds !== undefined && exp - (payload.iat ?? 0) > maxTtlSeconds) throw unauthenticated('the bearer token lives longer than this server allows');
   return { ...claimsToToken(payload), expiresAtMs: exp * 1000 };
 }

@@ -7,7 +7,12 @@ import { findMerged } from './filtered-page.js';
 
 const PAST_DUE_STATUSES: LoanStatus[] = ['overdue', 'written_off'];
 
-/** The orders a loan list can come in; `-` means newest (or latest) first. Each is an indexed field of the loan summary. */
+/**
+ * The orders a loan list can come in; `-` means newest (or latest) first. Each is an indexed field
+ * of the loan summary, paged as a keyset on (field, id) with no snapshot: a loan whose field does
+ * not change while a client pages is listed once; `nextDueDate` moves with payments, so a loan can
+ * be listed twice or missed (README "Finding things"; test/app/lists/loan-list-paging.property.test.ts).
+ */
 export const LOAN_SORTS = ['id', '-id', 'disbursedOn', '-disbursedOn', 'nextDueDate', '-nextDueDate'] as const;
 export type LoanSort = (typeof LOAN_SORTS)[number];
 

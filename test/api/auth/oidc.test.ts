@@ -72,6 +72,7 @@ describe('OIDC provider tokens', () => {
     ["another provider's key", () => providerToken(strangerKey), 'not valid'],
     ['an expired token', () => providerToken(providerKey, { issuedAt: new Date(NOW.getTime() - 3_600_000) }), 'expired'],
     ['a lifetime above the maximum', () => providerToken(providerKey, { ttlSeconds: 9 * 3600 }), 'lives longer'],
+    ['a token issued two minutes ahead of our clock', () => providerToken(providerKey, { issuedAt: new Date(NOW.getTime() + 120_000) }), 'issued in the future'],
     ['no mapped role', () => providerToken(providerKey, { roles: ['offline_access'] }), 'names no role'],
   ])('refuses %s with 401', async (_case, token, detail) => {
     const res = await call(await token());

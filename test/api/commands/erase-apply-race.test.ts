@@ -4,7 +4,7 @@ import { eraseCustomer } from '../../../src/app/customers/erase-customer.js';
 import { applyForLoan } from '../../../src/app/loans/apply-for-loan.js';
 import { loadCustomer, loadLoan } from '../../../src/app/streams.js';
 import { STAFF, type TestApp } from '../../support/test-app.js';
-import { beforeNextAppend } from '../payments/other-process.js';
+import { beforeNextAppend, OTHER_PROCESS_OFFICER as officer } from '../payments/other-process.js';
 import { closeRaceApps, openRaceApps, type RaceApps } from '../payments/payout-fixtures.js';
 import { refused, verifiedCustomer } from './journey-steps.js';
 
@@ -15,9 +15,8 @@ let productId: string;
 let customers = 0;
 
 beforeAll(async () => ({ t, other, productId } = await openRaceApps('cust-erase-race-0')));
-afterAll(() => closeRaceApps({ t, other, productId }));
+afterAll(() => closeRaceApps({ t, other }));
 
-const officer = { actor: { sub: 'officer-otto', role: 'officer' as const }, correlationId: 'other-process' };
 const compliance = { actor: { sub: 'compliance-carl', role: 'compliance' as const }, correlationId: 'other-process' };
 const application = (customerId: string) => ({ customerId, productId, principal: '5000.00', term: 6, purpose: 'renovation' });
 

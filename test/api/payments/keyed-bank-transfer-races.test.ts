@@ -4,7 +4,7 @@ import { receiveRepayment } from '../../../src/app/loans/collect-payment.js';
 import { importBankStatement } from '../../../src/app/payments/import-bank-statement.js';
 import { STAFF, type TestApp } from '../../support/test-app.js';
 import { activeLoan, refused, verifiedCustomer } from '../commands/journey-steps.js';
-import { beforeNextAppend, thisProcess } from './other-process.js';
+import { beforeNextAppend, OTHER_PROCESS_OFFICER as officer, thisProcess } from './other-process.js';
 import { closeRaceApps, openRaceApps, type RaceApps } from './payout-fixtures.js';
 import { repaymentsOf } from './payment-fixtures.js';
 
@@ -16,7 +16,6 @@ let loanY: string;
 let refY: string;
 let ids = 0;
 
-const officer = { actor: { sub: 'officer-otto', role: 'officer' as const }, correlationId: 'other-process' };
 const keyed = (loanId: string, reference: string, amount: string) =>
   t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount, channel: 'bank_transfer', reference, effectiveDate: '2026-02-18' });
 /** Another process imports a statement whose line carries bank id `bankTxnId` and names loan Y. */
@@ -40,7 +39,7 @@ beforeAll(async () => {
   await t.caughtUp(await t.runtime.eventStore.headPosition());
   refY = (JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanY}/repayment-reference`)).body) as { reference: string }).reference;
 });
-afterAll(() => closeRaceApps({ t, other, productId }));
+afterAll(() => closeRaceApps({ t, other }));
 
 describe('a keyed bank transfer claims its bank id before its money is recorded (QA 8 N12, the race)', () => {
   it('a statement putting the bank id on another loan between the keyed call\'s read and its claim: the keyed call is refused 409 and records nothing', async () => {

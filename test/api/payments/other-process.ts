@@ -14,6 +14,9 @@ export async function otherProcess(t: TestApp): Promise<{ services: AppServices;
   return { services: { eventStore, readStore, vault, clock: { now: () => new Date(), timeZone: t.runtime.config.timeZone } }, close: () => eventStore.close() };
 }
 
+/** The officer a second process acts as, and its correlation id, for calling the application layer directly. */
+export const OTHER_PROCESS_OFFICER = { actor: { sub: 'officer-otto', role: 'officer' as const }, correlationId: 'other-process' };
+
 /** The test app's own services (its log connection), for calling the application layer directly. */
 export function thisProcess(t: TestApp): AppServices {
   const { eventStore, readStore, vault } = t.runtime;

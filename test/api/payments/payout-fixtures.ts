@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { RecordedEvent } from '../../../src/eventstore/port.js';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../commands/journey-steps.js';
@@ -14,9 +15,23 @@ export async function openRaceApps(customerId: string): Promise<RaceApps> {
   return { t, other, productId };
 }
 
-export async function closeRaceApps({ t, other }: RaceApps): Promise<void> {
+export async function closeRaceApps({ t, other }: Pick<RaceApps, 't' | 'other'>): Promise<void> {
   await other.close();
   await t.close();
+}
+
+/**
+ * The suite's race apps (openRaceApps), opened before its tests and closed after them. The object
+ * is filled in by the suite's beforeAll: read `race.t`, `race.other`, `race.productId` inside tests,
+ * hooks and the helpers they call, never at module level.
+ */
+export function raceAppsForSuite(customerId: string): RaceApps {
+  const race = {} as RaceApps;
+  beforeAll(async () => {
+    Object.assign(race, await openRaceApps(customerId));
+  });
+  afterAll(() => closeRaceApps(race));
+  return race;
 }
 
 /** A disbursed loan an officer's oversized repayment left overpaid; returns its id and credit balance. */

@@ -3,26 +3,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assignSuspenseLine } from '../../../src/app/payments/assign-suspense-line.js';
 import type { AppServices } from '../../../src/app/services.js';
 import { PAYMENT_SUSPENSE, type SuspenseLineDoc } from '../../../src/projections/models/payments/payments.js';
-import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
-import { beforeNextAppend, otherProcess, thisProcess } from './other-process.js';
+import { STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, refused, verifiedCustomer } from '../commands/journey-steps.js';
+import { beforeNextAppend, OTHER_PROCESS_OFFICER as officer, thisProcess } from './other-process.js';
+import { closeRaceApps, openRaceApps, type RaceApps } from './payout-fixtures.js';
 import { repaymentsOf } from './payment-fixtures.js';
 
 let t: TestApp;
-let other: Awaited<ReturnType<typeof otherProcess>>;
+let other: RaceApps['other'];
 let loanX: string;
 let loanY: string;
 let memo: string;
 let lines = 0;
 
 const HEADER = 'bank_txn_id,date,amount,currency,memo,balance';
-const officer = { actor: { sub: 'officer-otto', role: 'officer' as const }, correlationId: 'other-process' };
 
 beforeAll(async () => {
-  t = await openTestApp();
-  other = await otherProcess(t);
-  const productId = await defineProduct(t);
-  await verifiedCustomer(t, 'cust-suspense-x');
+  const race = await openRaceApps('cust-suspense-x');
+  ({ t, other } = race);
+  const { productId } = race;
   await verifiedCustomer(t, 'cust-suspense-y');
   loanX = await activeLoan(t, 'cust-suspense-x', productId, '2026-01-15', '10000.00');
   loanY = await activeLoan(t, 'cust-suspense-y', productId, '2026-01-15', '10000.00');
@@ -31,10 +30,7 @@ beforeAll(async () => {
   // A memo naming both loans: the line waits in suspense (AMBIGUOUS_REFERENCE) for an officer.
   memo = `${await reference(loanX)} ${await reference(loanY)}`;
 });
-afterAll(async () => {
-  await other.close();
-  await t.close();
-});
+afterAll(() => closeRaceApps({ t, other }));
 
 /** A fresh suspended statement line of 77.xx, visible in the suspense queue. */
 async function suspendedLine(): Promise<string> {

@@ -439,7 +439,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Loan summary: status, outstanding per component, next due, days past due, classification */
+        /**
+         * Loan summary: status, outstanding per component, next due, days past due, classification
+         * @description Carries an ETag naming the loan stream's revision (and the last closed business date the figures are aged to): send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan's commands. No ETag while the read model is behind the loan's latest event.
+         */
         get: operations["loans.get"];
         put?: never;
         post?: never;
@@ -4662,7 +4665,7 @@ export interface operations {
                 disbursedFrom?: string;
                 /** @description Disbursed on or before */
                 disbursedTo?: string;
-                /** @description Order; a leading - is descending. id is application order (UUIDv7) */
+                /** @description Order; a leading - is descending. id is application order (UUIDv7). Pages are a live keyset on (key, id): a loan whose key changes while paging (a payment moving nextDueDate) may be listed twice or missed; sort on id for one complete pass */
                 sort?: "id" | "-id" | "disbursedOn" | "-disbursedOn" | "nextDueDate" | "-nextDueDate";
                 /** @description Items per page, 1–200 */
                 limit?: number;
@@ -7899,7 +7902,10 @@ export interface operations {
             query?: {
                 minPosition?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag of a summary already held, such as "7@2026-03-31": 304 while it is still current */
+                "if-none-match"?: string;
+            };
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
@@ -7916,6 +7922,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LoanSummary"];
                 };
+            };
+            /** @description Not modified: the summary is still the one the If-None-Match tag names */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
             400: {

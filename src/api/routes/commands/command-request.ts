@@ -6,7 +6,8 @@ import { HttpError } from '../../http-error.js';
 import type { RouteId } from '../../auth/policy.js';
 import type { CommandResponse } from '../../schemas/common.js';
 
-const REVISION = /^(?:W\/)?"?(\d{1,19})"?$/;
+// A loan summary's ETag adds `@<closed business date>` (entity-tags.ts): the revision is the part a command checks.
+const REVISION = /^(?:W\/)?"?(\d{1,19})(?:@\d{4}-\d{2}-\d{2})?"?$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 
 const badHeader = (code: string, detail: string) => new HttpError(400, code, detail);
@@ -17,7 +18,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** The revision an If-Match header names (`5`, `"5"` or `W/"5"`); 400 for anything else. */
+/** The revision an If-Match header names (`5`, `"5"`, `W/"5"` or a loan summary's `"5@2026-03-31"`); 400 for anything else. */
 export function expectedRevisionOf(request: FastifyRequest): bigint | undefined {
   const value = header(request, 'if-match');
   if (value === undefined) return undefined;

@@ -21,7 +21,10 @@ const loanListQuery = z.object({
   dpdTo: dpd.optional().meta({ description: 'Days past due at most' }),
   disbursedFrom: businessDate.optional().meta({ description: 'Disbursed on or after', example: '2026-01-01' }),
   disbursedTo: businessDate.optional().meta({ description: 'Disbursed on or before', example: '2026-12-31' }),
-  sort: z.enum(LOAN_SORTS).default('id').meta({ description: 'Order; a leading - is descending. id is application order (UUIDv7)' }),
+  sort: z.enum(LOAN_SORTS).default('id').meta({
+    description: 'Order; a leading - is descending. id is application order (UUIDv7). Pages are a live keyset on (key, id): a loan whose key changes '
+      + 'while paging (a payment moving nextDueDate) may be listed twice or missed; sort on id for one complete pass',
+  }),
   ...pageQuery,
 }).strict();
 

@@ -3,24 +3,28 @@ import { z } from 'zod';
 import { agedTo, closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
 import { latestDate } from '../../../domain/loan/figures.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
+import { loanSummaryRevision } from '../../../app/queries/loan-summary-revision.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { loanSummaryResponse, payoffResponse, scheduleResponse } from '../../schemas/loan-views.js';
+import { ifNoneMatchHits, loanSummaryTag } from './entity-tags.js';
 import { businessDate, guard, idParams, today } from './query-schemas.js';
 import { awaitProjections, checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 const readModelQuery = z.object({ minPosition: minPositionParam }).strict();
+const summaryHeaders = z.object({
+  'if-none-match': z.string().optional().meta({ description: 'The ETag of a summary already held, such as "7@2026-03-31": 304 while it is still current' }),
+}).loose();
 
-/** GET /v1/loans/:id (summary) from the loan-summary model; /schedule (paid per row) and /payoff from the log. */
+/** GET /v1/loans/:id (summary, with an ETag and If-None-Match) from the loan-summary model; /schedule (paid per row) and /payoff from the log. */
 export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
 
   /** The loan's read-model document, 404 for an unknown loan or another borrower's. */
-  const ownedSummary = async (loanId: string, actor: ReturnType<typeof authenticatedActor>, minPosition: string | undefined) => {
-    await awaitProjections(deps, ['loan-summary'], minPosition);
+  const ownedSummary = async (loanId: string, actor: ReturnType<typeof authenticatedActor>) => {
     const doc = await loanSummaryDoc(deps.readStore, loanId);
     assertOwnership(actor, doc?.customerId);
     if (!doc) throw notFound(`no loan ${loanId}`);
@@ -29,9 +33,31 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.get('/v1/loans/:id', {
     preValidation: guard('loans.get'),
-    schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery,
-      response: { 200: loanSummaryResponse } },
-  }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition), await closedThrough(deps.readStore)));
+    schema: {
+      tags: ['loans'],
+      summary: 'Loan summary: status, outstanding per component, next due, days past due, classification',
+      description: 'Carries an ETag naming the loan stream\'s revision (and the last closed business date the figures are aged to): '
+        + 'send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan\'s commands. '
+        + 'No ETag while the read model is behind the loan\'s latest event.',
+      params: idParams,
+      querystring: readModelQuery,
+      headers: summaryHeaders,
+      response: { 200: loanSummaryResponse, 304: z.null().meta({ description: 'Not modified: the summary is still the one the If-None-Match tag names' }) },
+    },
+  }, async (request, reply) => {
+    const actor = authenticatedActor(request);
+    await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
+    // Before the document, so the document is at least as new as the revision (loan-summary-revision.ts).
+    const revision = await loanSummaryRevision(deps.eventStore, deps.readStore, request.params.id);
+    const doc = await ownedSummary(request.params.id, actor);
+    const closed = await closedThrough(deps.readStore);
+    if (revision !== null) {
+      const tag = loanSummaryTag(revision, closed);
+      reply.header('etag', tag);
+      if (ifNoneMatchHits(request.headers['if-none-match'], tag)) return reply.status(304).send(null);
+    }
+    return toLoanSummaryView(doc, closed);
+  });
 
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
