@@ -32,7 +32,12 @@ export function foldedCopy(state: LoanState, events: readonly LoanEvent[]): Loan
 
 /**
  * What closes the loan on `date` (payoffQuote) once the penalties owed by then are charged: the
- * amount a repayment dated `date` must carry to close it, as receiveRepayment decides it.
+ * amount a repayment dated `date` must carry to close it, as receiveRepayment decides it, and the one
+ * quote a borrower is given (payment intents, the loan view, a write-off's claim). It is the raw
+ * quote plus those penalties only when no payment, waiver or refund is dated on or after them: a
+ * payment dated after a penalty's date pays it first, so it pays less ahead (after a reversal of an
+ * earlier payment, say, principal and earned interest are re-priced), and a waiver of the penalty's
+ * date may take part of it. The raw quote is priced on a history without them, never the answer.
  */
 export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
   return payoffQuote(foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived')), date);
