@@ -99,5 +99,7 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
-  return [...events, ...accrue(state, date)];
+  // Accrued on the loan as its penalties leave it: a back-dated one re-allocates later payments (less paid ahead), so
+  // the interest recognised, which the ledger books from the figures after them, is priced on those rows.
+  return [...events, ...accrue(closed, date)];
 }
