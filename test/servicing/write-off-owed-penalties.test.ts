@@ -5,6 +5,7 @@ import { Dec } from '../../src/domain/decimal.js';
 import { cutBackTo } from '../../src/domain/loan/evolve.js';
 import type { LoanWrittenOff } from '../../src/domain/loan/events.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
+import { paymentRecords } from '../../src/domain/loan/payment-book.js';
 import { payoffOwedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
@@ -17,15 +18,22 @@ const terms = (type: 'fixed' | 'percent', graceDays: number) => servicingTerms({
 /** Histories before the write-off (which the property approves itself, at the end). */
 const historyStep = step.filter((s): s is Exclude<Step, { op: 'writeOff' | 'recover' }> => s.op !== 'writeOff' && s.op !== 'recover');
 
+async function ledgerEqualsFigures(loan: ServicedLoan): Promise<void> {
+  const ledger = await loan.ledger();
+  expect(ledger.balanced).toBe(true);
+  const figures = loan.figures();
+  for (const account of LEDGER_ACCOUNTS) expect(ledger.balances[account], account).toBe(figures.ledger[account]);
+}
+
 const sum = (...amounts: string[]) => amounts.reduce((total, a) => total.plus(a), new Dec(0)).toFixed(2);
 
 describe('a write-off takes the payoff owed on its date, penalties owed by then included, and records them first', () => {
-  it('over random histories, closed on random nights or not, written off on a random earlier date: the penalties owed by that date are recorded first (PenaltyCharged, reason LoanWrittenOff), the claim written off is payoffOwedOn that date part by part, and the ledger equals the loan\'s figures (random histories)', async () => {
+  it('over random histories, closed on random nights or not, written off on a random earlier date: the penalties owed by that date are recorded first (PenaltyCharged, reason LoanWrittenOff), the claim written off is payoffOwedOn that date part by part, and still is after a payment made before it bounces (the bounce records the penalties it leaves owed by then), and the ledger equals the loan\'s figures (random histories)', async () => {
     let written = 0;
     await fc.assert(fc.asyncProperty(
       fc.array(historyStep, { minLength: 1, maxLength: 25 }), fc.constantFrom('fixed' as const, 'percent' as const), fc.integer({ min: 0, max: 4 }),
-      fc.boolean(), fc.constantFrom(0, 0, 1, 5, 20, 35),
-      async (steps, type, grace, closeNightly, back) => {
+      fc.boolean(), fc.constantFrom(0, 0, 1, 5, 20, 35), fc.option(fc.nat(), { freq: 2 }),
+      async (steps, type, grace, closeNightly, back, bounce) => {
         const loan = new ServicedLoan('WO', terms(type, grace));
         let today = DISBURSED;
         loan.context = { lastClose: null };
@@ -64,10 +72,24 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
           principal: owed.principal, interest: owed.interest, fees: owed.fees, penalties: owed.penalties, refundDue: owed.refundDue,
         });
         expect(loan.state.writtenOff?.claim, 'the claim is the quote owed').toBe(owed.total);
-        const ledger = await loan.ledger();
-        expect(ledger.balanced).toBe(true);
-        const figures = loan.figures();
-        for (const account of LEDGER_ACCOUNTS) expect(ledger.balances[account], account).toBe(figures.ledger[account]);
+        await ledgerEqualsFigures(loan);
+        // A payment made before the write-off bounces afterwards: the write-off is re-derived on its date without it, and
+        // takes what the borrower then owed that day, penalties the bounce leaves owed by then included.
+        const live = paymentRecords(loan.state.payments).filter((p) => !loan.state.reversed.includes(p.reference));
+        const target = bounce === null ? undefined : live[bounce % Math.max(1, live.length)];
+        if (!target) return;
+        if (!attempt(loan, { type: 'ReverseRepayment', data: { reference: target.reference, reason: 'bounced', effectiveDate: today, reversedBy: 'officer-1' } }, today)) return;
+        const open = structuredClone({ ...loan.state, status: 'overdue' as const, writtenOff: null });
+        cutBackTo(open, date);
+        const after = payoffOwedOn(open, date);
+        const w = loan.state.writtenOff;
+        expect(w && {
+          principal: w.principal, interest: sum(w.interest, w.notBooked.interest), fees: sum(w.fee, w.notBooked.fees), penalties: w.penalty, refundDue: w.refundDue,
+        }, 'after the bounce, written off = owed that day without it').toEqual({
+          principal: after.principal, interest: after.interest, fees: after.fees, penalties: after.penalties, refundDue: after.refundDue,
+        });
+        expect(w?.claim).toBe(after.total);
+        await ledgerEqualsFigures(loan);
       },
     ), { numRuns: Number(process.env.WRITE_OFF_RUNS ?? 150) });
     expect(written).toBeGreaterThan(0);
@@ -92,5 +114,27 @@ describe('a write-off of a loan no close has charged records the penalties owed 
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
     expect(balances).toMatchObject({ losses_written_off: '3050.00', penalty_income: '-50.00', penalty_receivable: '0.00', loan_portfolio: '0.00' });
+  });
+});
+
+describe('a bounce on a written-off loan records the penalties it leaves owed by the write-off\'s date', () => {
+  it('QA D with four eyes (reversals above 1 000.00 approved): approving the bounce of 07-01\'s 1 066.19 records row 1\'s 50.00 (07-05) first; the claim is then 12 799.86, as if never paid (QA s5)', async () => {
+    const terms4 = servicingTerms({ penalty: { type: 'fixed', value: '50.00', cap: '500.00', graceDays: 3 }, writeOffDpd: 90, reversalApprovalAbove: '1000.00' });
+    const loan = new ServicedLoan('W4', terms4, '12000.00', 12, '2026-06-01');
+    loan.repay('1066.19', 'p1', '2026-07-01');
+    for (let day = '2026-06-02'; day <= '2026-11-30'; day = addDays(day, 1)) loan.close(day);
+    loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectible', date: '2026-11-20' } }, '2026-11-30');
+    loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'officer-2', date: '2026-11-20' } }, '2026-11-30');
+    expect(loan.state.writtenOff).toMatchObject({ claim: '11683.67' });
+    const requested = loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2026-11-25', reversedBy: 'officer-1' } }, '2026-11-30');
+    expect(requested.map((e) => e.type)).toEqual(['RepaymentReversalRequested']);
+    const approved = loan.run({ type: 'ApproveReversal', data: { reference: 'p1', approvedBy: 'officer-2' } }, '2026-11-30');
+    expect(approved.map((e) => [e.type, e.data])).toEqual([
+      ['PenaltyCharged', { number: 1, amount: '50.00', date: '2026-07-05', reason: 'RepaymentReversed' }],
+      ['RepaymentReversed', expect.objectContaining({ reference: 'p1', approvedBy: 'officer-2' })],
+    ]);
+    // 12 000.00 + 416.76 interest booked + 250.00 penalties = 12 666.76 lost; 133.10 interest never booked: 12 799.86 claimed.
+    expect(loan.state.writtenOff).toMatchObject({ total: '12666.76', claim: '12799.86', penalty: '250.00' });
+    await ledgerEqualsFigures(loan);
   });
 });
