@@ -235,10 +235,11 @@ describe('servicing properties over random histories', () => {
           }
           if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
             const date = loan.state.writeOffRequest.date;
-            // What the borrower owed that day: the payoff quote on the loan cut back to that day (QA: suspended NPA interest was dropped).
+            // What the borrower owed that day: the payoff quote on the loan cut back to that day (QA: suspended NPA interest was
+            // dropped), with the penalties owed by then that no close charged yet (the write-off records them first).
             const owed = structuredClone(loan.state);
             cutBackTo(owed, date);
-            const quote = payoffQuote(owed, date).total;
+            const quote = payoffOwedOn(owed, date).total;
             if (attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } }, today)) expect(loan.state.writtenOff?.claim, 'write-off = payoff quote at its date').toBe(quote);
           }
         }

@@ -47,23 +47,26 @@ describe('a repayment made before a write-off that bounces afterwards is reverse
     const before = { ...loan.state.writtenOff };
     const fundBefore = loan.figures().ledger.fund_source;
     // Before: 409 LOAN_WRITTEN_OFF, the books kept cash that bounced.
-    const [reversed] = loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2026-11-25', reversedBy: 'officer-1' } }, '2026-11-30');
+    const [penalty, reversed] = loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2026-11-25', reversedBy: 'officer-1' } }, '2026-11-30');
+    // Without the payment, row 1 (due 07-01) was unpaid at the end of its grace (07-04): its 50.00 is owed from 07-05, by the
+    // write-off's date. No close runs on a written-off loan, so the reversal records it first, and the write-off takes it.
+    expect(penalty).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '50.00', date: '2026-07-05', reason: 'RepaymentReversed' } });
     expect(reversed?.type).toBe('RepaymentReversed');
     expect(loan.state.status).toBe('written_off');
     // By hand: with the payment, the write-off took 11 053.81 principal + 379.17 interest (2.63 of 10-31, its 91st day past
     // due, suspended: QA 7 F1) + 200.00 penalties booked (11 632.98) and a claim of 11 683.67; without it, 1 066.19 more is
-    // owed on 11-20 (row 1's 946.19 principal and 120.00 interest): 12 749.86 claimed. Booked: the suspension follows
-    // the history as it now stands (QA 8 N3): without the payment, row 1 (due 07-01) is 91 days past due on 09-30, so
-    // interest is income only through 09-29 — rows 1–3 (120.00 + 110.54 + 100.98) and row 4's 09-01 → 09-29
-    // (91.33 × 28 / 30 = 85.24): 416.76; the 82.41 the closes booked for 09-30 on is no longer income (it moves to
-    // notBooked). 12 000.00 + 416.76 + 200.00 = 12 616.76 booked. (Row 1's own penalty is not added: the close of 07-05 found
-    // it paid and charged none; a written-off loan has no later close to charge it.)
+    // owed on 11-20 (row 1's 946.19 principal and 120.00 interest) and row 1's own 50.00 penalty: 12 799.86 claimed, what
+    // the same loan never paid is written off for (QA s5). Booked: the suspension follows the history as it now stands
+    // (QA 8 N3): without the payment, row 1 (due 07-01) is 91 days past due on 09-30, so interest is income only through
+    // 09-29 — rows 1–3 (120.00 + 110.54 + 100.98) and row 4's 09-01 → 09-29 (91.33 × 28 / 30 = 85.24): 416.76; the 82.41
+    // the closes booked for 09-30 on is no longer income (it moves to notBooked). 12 000.00 + 416.76 + 250.00 = 12 666.76
+    // booked. (Before the penalty was owed whether or not a close ran, QA 9 Q5, it was left out: 12 616.76 and 12 749.86.)
     expect(before).toMatchObject({ total: '11632.98', claim: '11683.67' });
-    expect(loan.state.writtenOff).toMatchObject({ total: '12616.76', claim: '12749.86', principal: '12000.00', interest: '416.76', penalty: '200.00' });
+    expect(loan.state.writtenOff).toMatchObject({ total: '12666.76', claim: '12799.86', principal: '12000.00', interest: '416.76', penalty: '250.00' });
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(loan.figures().ledger);
     expect({ before: fundBefore, after: balances.fund_source }).toEqual({ before: '-10933.81', after: '-12000.00' });
-    expect(balances.losses_written_off).toBe('12616.76');
+    expect(balances.losses_written_off).toBe('12666.76');
   });
 });

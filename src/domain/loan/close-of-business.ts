@@ -57,12 +57,12 @@ function accrueOn(state: LoanState, date: string): LoanEvent[] {
  * priced on the loan as it stood that night; then `date`'s own. A loan its closes kept up with has
  * no such month-end, so an ordinary night costs nothing more.
  */
-function accrue(current: LoanState, state: LoanState, date: string): LoanEvent[] {
+function accrue(state: LoanState, date: string): LoanEvent[] {
   const events: LoanEvent[] = [];
   let through = state.interestAccruedThrough;
   if (through === null) return [];
   for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const posted = accrueOn({ ...stateAsOf(current, monthEnd), interestAccruedThrough: through }, monthEnd);
+    const posted = accrueOn({ ...stateAsOf(state, monthEnd), interestAccruedThrough: through }, monthEnd);
     if (posted.length === 0) continue;
     events.push(...posted);
     through = monthEnd;
@@ -119,5 +119,7 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
-  return [...events, ...accrue(current, state, date)];
+  // Accrued on the loan as its penalties leave it: a back-dated one re-allocates later payments (less paid ahead), so
+  // the interest recognised, which the ledger books from the figures after them, is priced on those rows.
+  return [...events, ...accrue(closed, date)];
 }

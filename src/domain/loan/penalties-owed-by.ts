@@ -1,4 +1,4 @@
-import type { LoanEvent, PenaltyCharged } from './events.js';
+import type { LoanEvent, PenaltyCharged, RepaymentReversed } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import { payoffQuote, type PayoffQuote } from './payoff.js';
@@ -32,8 +32,28 @@ export function foldedCopy(state: LoanState, events: readonly LoanEvent[]): Loan
 
 /**
  * What closes the loan on `date` (payoffQuote) once the penalties owed by then are charged: the
- * amount a repayment dated `date` must carry to close it, as receiveRepayment decides it.
+ * amount a repayment dated `date` must carry to close it, as receiveRepayment decides it, and the one
+ * quote a borrower is given (payment intents, the loan view, a write-off's claim). It is the raw
+ * quote plus those penalties only when no payment, waiver or refund is dated on or after them: a
+ * payment dated after a penalty's date pays it first, so it pays less ahead (after a reversal of an
+ * earlier payment, say, principal and earned interest are re-priced), and a waiver of the penalty's
+ * date may take part of it. The raw quote is priced on a history without them, never the answer.
  */
 export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
   return payoffQuote(foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived')), date);
+}
+
+/**
+ * The penalties a repayment's reversal on a written-off loan leaves owed by the write-off's date: the
+ * reversal re-derives the write-off on that date without the payment (evolve), and the claim is what
+ * the borrower then owed that day (payoffOwedOn), so a row the bounced payment had paid in time that
+ * was unpaid at the end of its grace owes its penalty. No close runs on a written-off loan, so the
+ * reversal records them, before itself (`reason` RepaymentReversed), and the re-derived write-off
+ * takes them. None on a loan not written off: its next payment, close or write-off records them.
+ */
+export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentReversed): PenaltyCharged[] {
+  if (state.status !== 'written_off' || state.writtenOff === null) return [];
+  const bounced = foldedCopy(state, [reversal]);
+  const open: LoanState = { ...bounced, status: 'overdue', writtenOff: null };
+  return penaltiesOwedBy(open, state.writtenOff.date, reversal.type);
 }

@@ -2,9 +2,10 @@ import { parseDate } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { ApproveReversal, ReverseRepayment } from './commands.js';
-import type { LoanEvent } from './events.js';
+import type { LoanEvent, RepaymentReversed } from './events.js';
 import { requireLoan } from './guards.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
+import { penaltiesOwedOnBounce } from './penalties-owed-by.js';
 import type { LoanState } from './state.js';
 
 /** The repayment recorded under `reference`; REPAYMENT_NOT_FOUND otherwise. */
@@ -56,7 +57,8 @@ function requireReversible(state: LoanState, payment: PaymentRecord): void {
  * comes back. Reversing a reference already reversed, or asking again for a reversal already
  * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` it is only
  * requested (RepaymentReversalRequested) until a second person approves it (approveReversal).
- * A recovery's reference reverses that recovery (reverseRecovery).
+ * A recovery's reference reverses that recovery (reverseRecovery). On a written-off loan the
+ * penalties the reversal leaves owed by the write-off's date are recorded first (penaltiesOwedOnBounce).
  */
 export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): LoanEvent[] {
   const terms = requireLoan(state);
@@ -73,7 +75,12 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
   if (threshold !== null && new Dec(payment.amount).gt(threshold)) {
     return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
   }
-  return [{ type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }];
+  return bounced(state, { type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } });
+}
+
+/** The reversal, after the penalties it leaves owed by a write-off's date (penaltiesOwedOnBounce; none unless written off). */
+function bounced(state: LoanState, reversal: RepaymentReversed): LoanEvent[] {
+  return [...penaltiesOwedOnBounce(state, reversal), reversal];
 }
 
 /**
@@ -100,10 +107,10 @@ export function approveReversal({ data }: ApproveReversal, state: LoanState): Lo
   if (request.requestedBy === data.approvedBy) {
     throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a reversal must not be its requester', 'rule');
   }
-  return [{
+  return bounced(state, {
     type: 'RepaymentReversed',
     data: { reference: data.reference, amount: payment.amount, reason: request.reason, effectiveDate: request.effectiveDate, reversedBy: request.requestedBy, approvedBy: data.approvedBy },
-  }];
+  });
 }
 
 /** approveReversal for a recovery: the same four-eyes rules, answered with RecoveryReversed. */

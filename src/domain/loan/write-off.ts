@@ -9,6 +9,7 @@ import { positiveAmount, requireActive, requireLoan } from './guards.js';
 import { cutBackTo } from './evolve.js';
 import { fmt } from './installment.js';
 import { writeOffAmounts } from './write-off-amounts.js';
+import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
 import { paymentRecords } from './payment-book.js';
 import { replayOf } from './repayment.js';
 import type { LoanState } from './state.js';
@@ -42,8 +43,9 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState, las
 }
 
 /**
- * Writes off what the borrower owed on the date — the payoff quote for that day — approved by
- * someone other than the requester. The books lose only what they carried (principal, receivables:
+ * Writes off what the borrower owed on the date — the payoff quote for that day, penalties owed by
+ * then included (payoffOwedOn: each recorded first, PenaltyCharged with reason LoanWrittenOff, as a
+ * repayment records them) — approved by someone other than the requester. The books lose only what they carried (principal, receivables:
  * `principal`, `interest`, `fees`, `penalties`); contract interest earned but never accrued (NPA
  * suspends accrual) and fees fallen due since the last accrual are `notBooked`, written off the
  * borrower's claim but never income, so never a loss. Penalties and charges dated later, and
@@ -72,10 +74,13 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, las
     throw new DomainError('WRITE_OFF_BEFORE_LATER_FACTS', `A write-off cannot be dated ${date}, before a repayment or waiver dated ${later}`, 'rule', { latest: later });
   }
   requireDpd(state, terms.writeOffDpd, date, lastClose);
+  // Penalties owed by that day that no close has charged yet are recorded first, as a payment of that date would:
+  // the claim is the quote a payment would have closed the loan with (payoffOwedOn), and the books carry them.
+  const penalties = penaltiesOwedBy(state, date, 'LoanWrittenOff');
   // What the books carry that day, and what the borrower owes that day (the payoff quote) beyond it.
-  const onDate = structuredClone(state);
+  const onDate = penalties.length > 0 ? foldedCopy(state, penalties) : structuredClone(state);
   cutBackTo(onDate, date);
-  return [{
+  return [...penalties, {
     type: 'LoanWrittenOff',
     data: {
       date: data.date, ...writeOffAmounts(onDate, date),

@@ -31,6 +31,6 @@ describe('recognisedInterestBetween: what close of business accrues, from the ro
           }
         }
       },
-    ), { numRuns: Number(process.env.ACCRUAL_RUNS ?? 150) });
+    ), { numRuns: Number(process.env.BETWEEN_RUNS ?? 150) });
   }, 240_000);
 });

@@ -43,6 +43,20 @@ function factDatesBetween(state: LoanState, from: string, until: string): string
 }
 
 /**
+ * The latest date the loan holds a fact on (payment, waiver, penalty, charge), when `event` is one a
+ * close books on its night (an accrual or a penalty), else null. A catch-up close recorded after a
+ * fact dated later that moved no balance (an interest waiver before any accrual, say) books on its
+ * night what that night knew, and the rest on that fact's date, as closing nightly would have:
+ * without it the night's entry read the later fact in (QA 8 N2's rule for facts with no entry).
+ */
+export function latestFactDate(event: RecordedEvent, state: LoanState): string | null {
+  if (event.type !== 'InterestAccrued' && event.type !== 'PenaltyCharged') return null;
+  let latest: string | null = null;
+  for (const d of factDatesBetween(state, '0000-01-01', '9999-12-31')) if (latest === null || d > latest) latest = d;
+  return latest;
+}
+
+/**
  * What a close of business booked for `valueDate` would have posted on that night, when it is
  * recorded after the loan's later-dated entries up to `booked` (a catch-up over missed dates, or a
  * close's back-dated penalty): the loan's ledger without and with the close's fact (folded into

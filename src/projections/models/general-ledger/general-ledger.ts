@@ -1,7 +1,7 @@
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import { closeOnItsNight } from './close-on-its-night.js';
+import { closeOnItsNight, latestFactDate } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
@@ -82,8 +82,11 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
-  // missed date books as that night's close would have (close-on-its-night.ts).
-  const date = bookedThrough !== null && bookedThrough > valueDate ? bookedThrough : valueDate;
+  // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
+  // latest date the loan holds a fact on, entry or not (latestFactDate).
+  const latestFact = latestFactDate(event, state);
+  const floor = latestFact !== null && (bookedThrough === null || latestFact > bookedThrough) ? latestFact : bookedThrough;
+  const date = floor !== null && floor > valueDate ? floor : valueDate;
   const nights = date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
   const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
   let posted = before;
@@ -124,7 +127,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 5, // 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 6, // 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
