@@ -4,6 +4,8 @@ import { agedTo, closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../
 import { latestDate } from '../../../domain/loan/figures.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
+import { owedOn } from '../../../domain/loan/penalties-owed-by.js';
+import { summaryOwedOn } from '../../../app/queries/owed-today.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
@@ -31,7 +33,12 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     preValidation: guard('loans.get'),
     schema: { tags: ['loans'], summary: 'Loan summary: status, outstanding per component, next due, days past due, classification', params: idParams, querystring: readModelQuery,
       response: { 200: loanSummaryResponse } },
-  }, async (request) => toLoanSummaryView(await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition), await closedThrough(deps.readStore)));
+  }, async (request) => {
+    const doc = await ownedSummary(request.params.id, authenticatedActor(request), request.query.minPosition);
+    // What a payment today finds owed, penalties owed since a grace ended included (QA 10 R1).
+    const owed = await summaryOwedOn(deps.eventStore, doc, today(deps.clock.now(), deps.clock.timeZone));
+    return toLoanSummaryView(owed, await closedThrough(deps.readStore));
+  });
 
   app.get('/v1/loans/:id/schedule', {
     preValidation: guard('loans.schedule'),
@@ -42,7 +49,9 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     if (!state) throw notFound(`no loan ${request.params.id}`);
     // Rows are aged to the date the summary ages days past due to.
     const ended = state.status === 'closed' || state.status === 'written_off';
-    return scheduleView(state, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
+    // Rows as a payment today finds them: penalties owed since a grace ended included (QA 10 R1).
+    const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone));
+    return scheduleView(owing, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
   });
 
   app.get('/v1/loans/:id/payoff', {

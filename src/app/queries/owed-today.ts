@@ -1,0 +1,48 @@
+import { loanFigures } from '../../domain/loan/figures.js';
+import { owedOn } from '../../domain/loan/penalties-owed-by.js';
+import type { LoanState } from '../../domain/loan/state.js';
+import type { EventStore } from '../../eventstore/port.js';
+import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
+import { currentLoanState } from './loan-time-travel.js';
+
+/** The figures of a summary a payment on the business date may find different. */
+export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
+
+/**
+ * True when a penalty may be owed on `businessDate` that the document's figures (as of the loan's
+ * last event) leave out: an open loan with a row due before that date still owed (its grace may
+ * have ended since the last close charged anything: the first day after a grace, a loan keyed in
+ * or a payment reversed after the last close), or a row paid after its grace whose penalty is not
+ * charged yet (latePenaltyFrom). Every other loan's document already shows what a payment finds.
+ */
+export function mayOweUnchargedPenalty(doc: Pick<LoanSummaryDoc, 'status' | 'nextDue' | 'latePenaltyFrom'>, businessDate: string): boolean {
+  if (doc.status !== 'active' && doc.status !== 'overdue') return false;
+  if (doc.latePenaltyFrom != null && doc.latePenaltyFrom <= businessDate) return true;
+  return doc.nextDue !== null && doc.nextDue.date < businessDate;
+}
+
+/**
+ * The loan's outstanding and next due as a payment dated `businessDate` finds them (owedOn: the
+ * penalties owed by then folded in, through loanFigures, the one owner of balances); null when no
+ * uncharged penalty is owed, so the caller keeps what it has.
+ */
+export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigures | null {
+  const owing = owedOn(state, businessDate);
+  if (owing === state) return null;
+  // Outstanding and next due do not depend on the date figures are aged to.
+  const figures = loanFigures(owing);
+  return { outstanding: figures.outstanding, nextDue: figures.nextDue };
+}
+
+/**
+ * The summary document with its outstanding and next due as a payment on `businessDate` finds them
+ * (QA 10 R1: the document, as of the loan's last event, left out a penalty owed since the grace
+ * ended, so paying the next due shown left the loan overdue). Reads the loan from the log only
+ * when mayOweUnchargedPenalty says a penalty may be owed.
+ */
+export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string): Promise<D> {
+  if (!mayOweUnchargedPenalty(doc, businessDate)) return doc;
+  const state = await currentLoanState(eventStore, doc.id);
+  const owed = state && owedFiguresOn(state, businessDate);
+  return owed ? { ...doc, ...owed } : doc;
+}
