@@ -2,8 +2,12 @@ import { loanFigures } from '../../domain/loan/figures.js';
 import { owedOn } from '../../domain/loan/penalties-owed-by.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
+import type { CustomerAccountDoc } from '../../projections/models/customer-account/documents.js';
+import { totalsOf } from '../../projections/models/customer-account/loan-lines.js';
 import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
+import type { ReadStore } from '../../readstore/port.js';
 import { currentLoanState } from './loan-time-travel.js';
+import { loanSummaryDoc } from './loan-summary-view.js';
 
 /** The figures of a summary a payment on the business date may find different. */
 export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
@@ -45,4 +49,25 @@ export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventS
   const state = await currentLoanState(eventStore, doc.id);
   const owed = state && owedFiguresOn(state, businessDate);
   return owed ? { ...doc, ...owed } : doc;
+}
+
+/**
+ * The account centre's loan lines (balance and next due) and per-currency totals as a payment on
+ * `businessDate` finds them: a line whose loan may owe an uncharged penalty (its summary document,
+ * mayOweUnchargedPenalty) is re-read from the log through owedFiguresOn, and the totals are summed
+ * again from the lines (totalsOf, the projection's own). Unchanged when no line needs it.
+ */
+export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore, doc: Pick<CustomerAccountDoc, 'loans' | 'totals'>, businessDate: string): Promise<Pick<CustomerAccountDoc, 'loans' | 'totals'>> {
+  let changed = false;
+  const loans = await Promise.all(doc.loans.map(async (line) => {
+    if (line.status !== 'active' && line.status !== 'overdue') return line;
+    const summary = await loanSummaryDoc(readStore, line.loanId);
+    if (!summary || !mayOweUnchargedPenalty(summary, businessDate)) return line;
+    const state = await currentLoanState(eventStore, line.loanId);
+    const owed = state && owedFiguresOn(state, businessDate);
+    if (!owed) return line;
+    changed = true;
+    return { ...line, outstanding: owed.outstanding.total, nextDue: owed.nextDue };
+  }));
+  return changed ? { loans, totals: totalsOf(loans) } : { loans: doc.loans, totals: doc.totals };
 }
