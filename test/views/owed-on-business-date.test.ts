@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { mayOweUnchargedPenalty, owedFiguresOn } from '../../src/app/queries/owed-today.js';
 import { addDays } from '../../src/domain/calendar.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
-import { owedOn } from '../../src/domain/loan/penalties-owed-by.js';
+import { owedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import { scheduleView } from '../../src/domain/loan/schedule-view.js';
-import { latePenaltyFrom } from '../../src/domain/loan/late-paid-penalty.js';
+import { latePenaltyFrom, unchargedPenaltyFrom } from '../../src/domain/loan/late-paid-penalty.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 import { attempt, commandFor, DISBURSED, step, type Step } from '../servicing/servicing-history.js';
 
@@ -15,7 +15,7 @@ const qaTerms = () => servicingTerms({ penalty: { type: 'fixed', value: '50.00',
 /** The summary's figures on `date` as the query serves them: the document's (loanFigures) unless a penalty is owed uncharged. */
 function shownOn(loan: ServicedLoan, date: string) {
   const figures = loanFigures(loan.state);
-  const doc = { status: loan.state.status, nextDue: figures.nextDue, latePenaltyFrom: latePenaltyFrom(loan.state) };
+  const doc = { status: loan.state.status, nextDue: figures.nextDue, latePenaltyFrom: latePenaltyFrom(loan.state), unchargedPenaltyFrom: unchargedPenaltyFrom(loan.state) };
   const owed = mayOweUnchargedPenalty(doc as never, date) ? owedFiguresOn(loan.state, date) : null;
   return owed ?? { outstanding: figures.outstanding, nextDue: figures.nextDue };
 }
@@ -83,6 +83,10 @@ describe('what the summary, schedule and waiver show as owed on a business date 
           const command = commandFor(s, today, n, loan.state);
           if (command) attempt(loan, command, today);
         }
+        // The document's unchargedPenaltyFrom: no penalty is owed uncharged before it (so the query may keep the document's figures).
+        const from = unchargedPenaltyFrom(loan.state);
+        const quiet = from === null ? [today, addDays(today, 400)] : [addDays(from, -1), addDays(from, -30)];
+        for (const day of quiet) expect(penaltiesOwedBy(loan.state, day, 'x'), `owed by ${day}, uncharged from ${from}`).toEqual([]);
         if (loan.state.status !== 'active' && loan.state.status !== 'overdue') return;
         const shown = shownOn(loan, today);
         // A tiny payment records the penalties owed by today first: the loan it decides on.

@@ -14,13 +14,14 @@ export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
 
 /**
  * True when a penalty may be owed on `businessDate` that the document's figures (as of the loan's
- * last event) leave out: an open loan with a row due before that date still owed (its grace may
- * have ended since the last close charged anything: the first day after a grace, a loan keyed in
- * or a payment reversed after the last close), or a row paid after its grace whose penalty is not
- * charged yet (latePenaltyFrom). Every other loan's document already shows what a payment finds.
+ * last event) leave out: the document's unchargedPenaltyFrom has been reached (the first day after
+ * a grace before that night's close, a loan keyed in or a payment reversed after the last close).
+ * A document built before that field: an open loan with a row due before the date still owed, or
+ * a row paid after its grace whose penalty is not charged yet (latePenaltyFrom).
  */
-export function mayOweUnchargedPenalty(doc: Pick<LoanSummaryDoc, 'status' | 'nextDue' | 'latePenaltyFrom'>, businessDate: string): boolean {
+export function mayOweUnchargedPenalty(doc: Pick<LoanSummaryDoc, 'status' | 'nextDue' | 'latePenaltyFrom' | 'unchargedPenaltyFrom'>, businessDate: string): boolean {
   if (doc.status !== 'active' && doc.status !== 'overdue') return false;
+  if (doc.unchargedPenaltyFrom !== undefined) return doc.unchargedPenaltyFrom !== null && doc.unchargedPenaltyFrom <= businessDate;
   if (doc.latePenaltyFrom != null && doc.latePenaltyFrom <= businessDate) return true;
   return doc.nextDue !== null && doc.nextDue.date < businessDate;
 }

@@ -143,6 +143,30 @@ export function latePenaltyFrom(state: LoanState): string | null {
 }
 
 /**
+ * The earliest business date on which a penalty no close has charged yet becomes owed (the first
+ * day penaltiesOwedBy on some later date could return one), or null when none can: for each row
+ * without its penalty, not settled by the end of its grace and not judged by a close on the facts
+ * as they stand, the day after its grace (never before a reschedule). penaltiesOwedBy(state, d) is
+ * empty for every d before it. The loan summary stores it, so a query knows when the document (as
+ * of the loan's last event) may leave out a penalty a payment that day would record (QA 10 R1).
+ */
+export function unchargedPenaltyFrom(state: LoanState): string | null {
+  const penalty = state.terms?.penalty;
+  if (penalty == null || (state.status !== 'active' && state.status !== 'overdue')) return null;
+  const charged = chargedPenaltyRows(state);
+  let earliest: string | null = null;
+  for (const inst of state.installments) {
+    if (charged.has(inst.number)) continue;
+    const lastGrace = addDays(inst.dueDate, penalty.graceDays);
+    const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
+    if (!late || judged(state, lastGrace)) continue;
+    const from = penaltyDate(state, lastGrace);
+    if (earliest === null || from < earliest) earliest = from;
+  }
+  return earliest;
+}
+
+/**
  * Installments close of business has already charged their one penalty: a penalty fact since the
  * contract was last set (standing or void), or a penalty already in the contract (baked into a
  * row a reschedule kept, or migrated). An officer's late or collection fee charged since is not
