@@ -2,7 +2,9 @@ import type { Actor } from '../../domain/actor.js';
 import {
   CUSTOMER_ACCOUNT, type CustomerAccountDoc, type CustomerLoanLine, type KycStatus,
 } from '../../projections/models/customer-account/documents.js';
+import type { EventStore } from '../../eventstore/port.js';
 import type { ReadStore } from '../../readstore/port.js';
+import { accountOwedOn } from './owed-today.js';
 import { maskAccount, maskEmail, maskName, maskNationalId, maskPhone } from '../../vault/masking.js';
 import type { PiiVault } from '../../vault/pii-vault.js';
 import { disclose } from './pii-disclosure.js';
@@ -20,10 +22,17 @@ export interface CustomerAccountView {
   totals: CustomerAccountDoc['totals'];
 }
 
-/** The account centre as a caller sees it: PII always masked (or `[erased]`), every loan line and per-currency totals; null when unknown. */
-export async function customerAccountView(readStore: ReadStore, vault: PiiVault, customerId: string, viewer: Actor): Promise<CustomerAccountView | null> {
-  const doc = await readStore.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
-  if (!doc) return null;
+/**
+ * The account centre as a caller sees it: PII always masked (or `[erased]`), every loan line and
+ * per-currency totals; null when unknown. With `owedOn` (the event store and the business date),
+ * each line's balance and next due are what a payment that day finds (accountOwedOn, QA 10 R1).
+ */
+export async function customerAccountView(
+  readStore: ReadStore, vault: PiiVault, customerId: string, viewer: Actor, owedOn?: { eventStore: EventStore; businessDate: string },
+): Promise<CustomerAccountView | null> {
+  const stored = await readStore.get<CustomerAccountDoc>(CUSTOMER_ACCOUNT, customerId);
+  if (!stored) return null;
+  const doc = owedOn ? { ...stored, ...(await accountOwedOn(readStore, owedOn.eventStore, stored, owedOn.businessDate)) } : stored;
   const masked = (sealed: string | null, mask: (plain: string) => string) => disclose(vault, customerId, sealed, mask, 'masked');
   return {
     id: doc.id,

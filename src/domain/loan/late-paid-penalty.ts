@@ -5,7 +5,7 @@ import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
 import { loanContext } from './payoff.js';
 import { lastDayOfGrace, replayServicing, stillUnpaid, type ServicingFact } from './servicing-replay.js';
-import type { Installment, LoanState } from './state.js';
+import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 /**
  * The penalties close of business on `date` owes (the rule: a penalty stands iff its installment
@@ -21,25 +21,71 @@ import type { Installment, LoanState } from './state.js';
 export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
   const penalty = state.terms?.penalty ?? null;
   if (penalty === null) return [];
+  const candidates = lateCandidates(state, date, charged);
+  if (candidates.length === 0) return [];
+  // One replay deciding each row at the end of its grace, in date order (QA 10 R9: a replay per row
+  // made a far-dated quote on a 520-row loan take seconds). Rows whose grace days do not run in
+  // number order (never in a schedule as built) keep the replay per row.
+  const days = candidates.map((c) => c.lastGrace);
+  if (days.some((day, i) => i > 0 && day < (days[i - 1] as string))) return penaltiesOwedRowByRow(state, date, charged);
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const events: LoanEvent[] = [];
-  const decided: ServicingFact[] = [];
+  replayServicing(state, order, ctx, [], days[days.length - 1] as string, {
+    days,
+    decide(index, rows) {
+      const { inst, lastGrace } = candidates[index] as (typeof candidates)[number];
+      const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + events.length);
+      if (fact === null) return [];
+      events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
+      return [fact];
+    },
+  });
+  return events;
+}
+
+/** The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace day. */
+function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<number>): { inst: Installment; lastGrace: string }[] {
+  const penalty = state.terms?.penalty;
+  if (!penalty) return [];
+  const out: { inst: Installment; lastGrace: string }[] = [];
   // Rows are in due-date order: once a row's grace reaches `date`, every later row's does too.
   const lastDueBefore = addDays(date, -penalty.graceDays);
   for (const inst of state.installments) {
     if (inst.dueDate >= lastDueBefore) break;
     if (charged.has(inst.number) || !mayBeLate(state, inst, date)) continue;
-    const lastGrace = lastDayOfGrace(state, inst.number) as string;
+    const lastGrace = lastDayOfGrace(state, inst.number);
+    if (lastGrace !== null) out.push({ inst, lastGrace });
+  }
+  return out;
+}
+
+/** The penalty row `number` owes when `rows` (as replayed through its last grace day) show it unpaid then, priced on it then; null when it does not. */
+function decidedPenalty(state: LoanState, rows: readonly Installment[], number: number, lastGrace: string, sequence: number): PenaltyFact | null {
+  const penalty = state.terms?.penalty;
+  const then = rows[number - 1];
+  if (!penalty || !then || !stillUnpaid(rows, number, state.currency)) return null;
+  const amount = penaltyAmount(then, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN');
+  if (!amount.gt(0)) return null;
+  return { sequence, number, amount: fmt(amount, state.currency), date: penaltyDate(state, lastGrace) };
+}
+
+/**
+ * penaltiesOwed by one replay per row, each through that row's last grace day with the penalties
+ * decided for the rows before it: the definition the one-pass replay is checked against (property
+ * in test/servicing/penalties-one-pass.test.ts), and the way for rows whose grace days are out of order.
+ */
+export function penaltiesOwedRowByRow(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
+  const ctx = loanContext(state);
+  const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
+  const events: LoanEvent[] = [];
+  const decided: ServicingFact[] = [];
+  for (const { inst, lastGrace } of lateCandidates(state, date, charged)) {
     const rows = replayServicing(state, order, ctx, decided, lastGrace).installments;
-    const then = rows[inst.number - 1];
-    if (!then || !stillUnpaid(rows, inst.number, state.currency)) continue;
-    const amount = penaltyAmount(then, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN');
-    if (!amount.gt(0)) continue;
-    const day = penaltyDate(state, lastGrace);
-    const data = { number: inst.number, amount: fmt(amount, state.currency), date: day };
-    events.push({ type: 'PenaltyCharged', data });
-    decided.push({ kind: 'penalty', date: day, sequence: state.eventsFolded + decided.length, penalty: { sequence: state.eventsFolded + decided.length, ...data } });
+    const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + decided.length);
+    if (fact === null) continue;
+    events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
+    decided.push({ kind: 'penalty', date: fact.date, sequence: fact.sequence, penalty: fact });
   }
   return events;
 }
@@ -90,6 +136,30 @@ export function latePenaltyFrom(state: LoanState): string | null {
     if (charged.has(inst.number) || !inst.settled || inst.settledOn === null) continue;
     const lastGrace = addDays(inst.dueDate, state.terms.penalty.graceDays);
     if (inst.settledOn <= lastGrace || judged(state, lastGrace)) continue;
+    const from = penaltyDate(state, lastGrace);
+    if (earliest === null || from < earliest) earliest = from;
+  }
+  return earliest;
+}
+
+/**
+ * The earliest business date on which a penalty no close has charged yet becomes owed (the first
+ * day penaltiesOwedBy on some later date could return one), or null when none can: for each row
+ * without its penalty, not settled by the end of its grace and not judged by a close on the facts
+ * as they stand, the day after its grace (never before a reschedule). penaltiesOwedBy(state, d) is
+ * empty for every d before it. The loan summary stores it, so a query knows when the document (as
+ * of the loan's last event) may leave out a penalty a payment that day would record (QA 10 R1).
+ */
+export function unchargedPenaltyFrom(state: LoanState): string | null {
+  const penalty = state.terms?.penalty;
+  if (penalty == null || (state.status !== 'active' && state.status !== 'overdue')) return null;
+  const charged = chargedPenaltyRows(state);
+  let earliest: string | null = null;
+  for (const inst of state.installments) {
+    if (charged.has(inst.number)) continue;
+    const lastGrace = addDays(inst.dueDate, penalty.graceDays);
+    const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
+    if (!late || judged(state, lastGrace)) continue;
     const from = penaltyDate(state, lastGrace);
     if (earliest === null || from < earliest) earliest = from;
   }

@@ -40,7 +40,7 @@ export function foldedCopy(state: LoanState, events: readonly LoanEvent[]): Loan
  * date may take part of it. The raw quote is priced on a history without them, never the answer.
  */
 export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
-  return payoffQuote(foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived')), date);
+  return payoffQuote(owedOn(state, date), date);
 }
 
 /**
@@ -57,3 +57,14 @@ export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentRever
   const open: LoanState = { ...bounced, status: 'overdue', writtenOff: null };
   return penaltiesOwedBy(open, state.writtenOff.date, reversal.type);
 }
+
+/**
+ * The loan as a payment dated `date` finds it: the penalties owed by then that no close has
+ * charged yet folded into a copy (the same object when there are none). Every amount shown as owed
+ * on a business date (summary, schedule, account centre, payoff) is read from this, so paying
+ * what is shown leaves nothing past due (QA 10 R1).
+ */
+export function owedOn(state: LoanState, date: string): LoanState {
+  return foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived'));
+}
+

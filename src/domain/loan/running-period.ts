@@ -83,14 +83,13 @@ export function repriced(row: Installment, owedAfter: bigint, owedBefore: bigint
  * Interest paid on it beyond that (`next-installment` pays coming rows in full) is credited back to
  * the payment; never below what was waived.
  */
-function rescaledLaterRow(before: readonly Installment[], after: readonly Installment[], index: number, ctx: LoanContext, places: number): { row: Installment; credit: bigint } | null {
+function rescaledLaterRow(before: readonly Installment[], index: number, ctx: LoanContext, places: number, sums: PrincipalSums): { row: Installment; credit: bigint } | null {
   const row = before[index] as Installment;
-  const owedBefore = principalFrom(before, index, places);
-  const owedAfter = principalFrom(after, index, places);
+  const owedBefore = sums.before[index] ?? 0n;
+  const owedAfter = sums.after[index] ?? 0n;
   if (owedAfter >= owedBefore || owedBefore === 0n || ctx.deferredInterest?.number === row.number) return null;
   const contract = ctx.contract ?? [];
-  let scheduled = 0n;
-  for (let i = index; i < contract.length; i++) scheduled += minorOf((contract[i] as Installment).due.principal, places);
+  const scheduled = sums.contract[index] ?? 0n;
   const terms = contract[index];
   // A row as contracted owes the contract's interest on the principal outstanding over its period, whatever later
   // rows a re-amortisation recomputed: computed afresh each time, so X then Y leave it as X + Y.
@@ -131,6 +130,20 @@ function rebasedCollectingRow(before: readonly Installment[], after: readonly In
   return withInterest(row, interest, places, ctx.currency, { date, earned: f(earned), rest: f(interest - earned), basis });
 }
 
+/** Principal each row and every later one owe (minor units, by index; 0 past the end): before and after the payment, and as contracted. */
+interface PrincipalSums {
+  before: bigint[];
+  after: bigint[];
+  contract: bigint[];
+}
+
+/** principalFrom for every index at once (QA 10 R9: summed afresh per later row, a payment on a long schedule cost rows² per round). */
+function suffixSums(rows: readonly Installment[], owedOf: (row: Installment) => bigint): bigint[] {
+  const sums = new Array<bigint>(rows.length + 1).fill(0n);
+  for (let i = rows.length - 1; i >= 0; i--) sums[i] = (sums[i + 1] as bigint) + owedOf(rows[i] as Installment);
+  return sums;
+}
+
 /** Rows re-based for a payment, and the interest paid on them before it that no longer is owed (minor units, by row number). */
 export interface Rebased {
   rows: Installment[];
@@ -161,10 +174,12 @@ export function rebasedRows(before: readonly Installment[], after: readonly Inst
   const collecting = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
   if (collecting >= 0 && collecting < before.length && principalFrom(after, 0, places) > 0n) use(collecting, rebasedCollectingRow(before, after, collecting, date, ctx, places));
   if (ctx.prepayment !== 'last-installments' && principalFrom(after, 0, places) > 0n) {
+    const owed = (row: Installment) => owedMinor(row, 'principal', places);
+    const sums = { before: suffixSums(before, owed), after: suffixSums(after, owed), contract: suffixSums(ctx.contract ?? [], (row) => minorOf(row.due.principal, places)) };
     for (let i = 0; i < before.length; i++) {
       const row = before[i] as Installment;
       // Rows reamortise() recomputed (their principal changed, or dropped) already owe interest on the principal left.
-      if (row.fromDate > date && after[i]?.due.principal === row.due.principal) use(i, rescaledLaterRow(before, after, i, ctx, places));
+      if (row.fromDate > date && after[i]?.due.principal === row.due.principal) use(i, rescaledLaterRow(before, i, ctx, places, sums));
     }
   }
   return changed ? { rows, credits } : null;

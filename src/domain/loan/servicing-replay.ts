@@ -302,12 +302,25 @@ export interface Replay {
 }
 
 /**
+ * Decisions a replay takes at the end of given days (penaltiesOwed: whether a row was unpaid at the
+ * end of its last grace day): `days` ascending; `decide(index, rows)` sees the rows after every fact
+ * dated up to `days[index]` and returns the penalties it charges, each dated after that day, which
+ * the replay then applies in their place (so a later decision sees them, as it would replayed).
+ */
+export interface EndOfDayDecisions {
+  days: readonly string[];
+  decide(index: number, rows: readonly Installment[]): PenaltyFact[];
+}
+
+/**
  * Re-runs every fact since the contract in effective-date order (Fineract's reprocessing of a
  * back-dated transaction): the same facts always give the same installments, whatever order they
  * arrived in. Pure; the contract rows are copied, never changed. With `throughDay`, only the facts
- * dated up to the end of that day are replayed.
+ * dated up to the end of that day are replayed; with `endOfDay`, its decisions are taken on the way.
  */
-export function replayServicing(state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null): Replay {
+export function replayServicing(
+  state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null, endOfDay: EndOfDayDecisions | null = null,
+): Replay {
   const rows = state.contract.map((row) => ({ ...row }));
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
@@ -334,7 +347,26 @@ export function replayServicing(state: LoanState, order: AllocationOrder, ctx: L
       next += 1;
     }
   };
-  for (const fact of facts) {
+  // End-of-day decisions (penaltiesOwed): taken on the rows after every fact dated up to their day;
+  // the penalties they charge join the facts still to replay, in replay order.
+  let decision = 0;
+  const decideBefore = (at: number) => {
+    while (endOfDay !== null && decision < endOfDay.days.length && (at >= facts.length || (endOfDay.days[decision] as string) < (facts[at] as ServicingFact).date)) {
+      for (const penalty of endOfDay.decide(decision, rows)) {
+        const fact: ServicingFact = { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty };
+        let p = at;
+        while (p < facts.length && compareFacts(facts[p] as ServicingFact, fact) <= 0) p++;
+        facts.splice(p, 0, fact);
+        // Judged unpaid at the end of its grace just now: it stands, priced on the rows as they are.
+        warranted.set(penalty.sequence, repriced(rows, penalty, ctx));
+      }
+      decision += 1;
+    }
+  };
+  for (let i = 0; ; i++) {
+    decideBefore(i);
+    if (i >= facts.length) break;
+    const fact = facts[i] as ServicingFact;
     if (throughDay !== null && fact.date > throughDay) break;
     checkThrough(factKey(fact.date, fact.kind), -1);
     if (fact.kind === 'penalty') {

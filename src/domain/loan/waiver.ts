@@ -10,6 +10,7 @@ import { loanContext } from './payoff.js';
 import { installmentsOn } from './installments-on.js';
 import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { replayServicing } from './servicing-replay.js';
+import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
 import { settlementEvents } from './settlement.js';
 import type { Installment, LoanState } from './state.js';
 
@@ -27,14 +28,18 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
  * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
  * booked in the ledger on that date. A waiver dated before what it would waive was owed (a
  * penalty charged later) is refused (AMOUNT_OUT_OF_RANGE, 422) rather than recorded in full and
- * applied in part.
+ * applied in part. Like a payment, it first records the penalties owed by its date that no close
+ * has charged yet (penaltiesOwedBy), and decides on the loan with them (QA 10 R1: a penalty the
+ * payoff counted was refused as NOTHING_TO_WAIVE until the night's close charged it).
  */
-export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
-  requireActive(state);
-  const effectiveDate = onOrAfterDisbursement(state, data.effectiveDate);
-  if (state.rescheduledOn !== null && effectiveDate < state.rescheduledOn) {
-    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${state.rescheduledOn}`, 'rule');
+export function waiveCharge({ data }: WaiveCharge, current: LoanState): LoanEvent[] {
+  requireActive(current);
+  const effectiveDate = onOrAfterDisbursement(current, data.effectiveDate);
+  if (current.rescheduledOn !== null && effectiveDate < current.rescheduledOn) {
+    throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${current.rescheduledOn}`, 'rule');
   }
+  const penalties = penaltiesOwedBy(current, effectiveDate, 'ChargeWaived');
+  const state = foldedCopy(current, penalties);
   const c = state.currency;
   // What was owed on the effective date (the rows as the facts before the waiver in the replay leave them), never
   // what is owed now: a back-dated waiver waives what was owed then.
@@ -77,5 +82,5 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
     );
   }
   const creditAfter = replay.excessMinor - minorOf(state.refunded, places);
-  return [waived, ...settlementEvents(state, replay.installments, creditAfter, effectiveDate)];
+  return [...penalties, waived, ...settlementEvents(state, replay.installments, creditAfter, effectiveDate)];
 }

@@ -27,11 +27,15 @@ describe('waivers', () => {
     const life = disbursedLoan();
     // On 2026-02-20 installment 1's 1 000.00 is due and installment 2 has earned 921.15 × 5/28 = 164.49: 1 164.49 in all.
     given(loanDecider, life.events).when(waive('interest', '1500.00')).thenThrows('WAIVER_EXCEEDS_INTEREST_DUE', 'rule');
-    expect(life.run(waive('interest', '1100.00'))[0]).toMatchObject({
-      data: { installments: [{ number: 1, amount: '1000.00' }, { number: 2, amount: '100.00' }] },
+    // Installment 1's grace ended 02-19: like a payment, the waiver first records the penalty owed by its date (QA 10 R1).
+    const [charged, waived] = life.run(waive('interest', '1100.00'));
+    expect(charged).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '444.24', date: '2026-02-19', reason: 'ChargeWaived' } });
+    expect(waived).toMatchObject({
+      type: 'ChargeWaived', data: { installments: [{ number: 1, amount: '1000.00' }, { number: 2, amount: '100.00' }] },
     });
     given(loanDecider, life.events).when(waive('interest', '99999.00')).thenThrows('WAIVER_EXCEEDS_INTEREST_DUE', 'rule');
-    given(loanDecider, life.events).when(waive('penalty')).thenThrows('NOTHING_TO_WAIVE', 'rule');
+    // The penalty owed since the grace ended is waivable that day, before any close charged it.
+    expect(life.run(waive('penalty'))).toMatchObject([{ type: 'ChargeWaived', data: { kind: 'penalty', amount: '444.24' } }]);
     given(loanDecider, eventsUntil('approved')).when(waive('fee')).thenThrows('LOAN_NOT_ACTIVE', 'conflict');
   });
 });

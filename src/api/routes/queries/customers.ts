@@ -6,7 +6,7 @@ import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { customerAccountResponse } from '../../schemas/oversight-views.js';
-import { guard, idParams } from './query-schemas.js';
+import { guard, idParams, today } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
 /** GET /v1/customers/:id — the account centre: masked profile, KYC, every loan with balance and next due, totals. */
@@ -26,7 +26,8 @@ export const customerQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const actor = authenticatedActor(request);
     assertOwnership(actor, request.params.id);
     await awaitProjections(deps, ['customer-account'], request.query.minPosition);
-    const view = await customerAccountView(deps.readStore, deps.vault, request.params.id, actor);
+    const businessDate = today(deps.clock.now(), deps.clock.timeZone);
+    const view = await customerAccountView(deps.readStore, deps.vault, request.params.id, actor, { eventStore: deps.eventStore, businessDate });
     if (!view) throw notFound(`no customer ${request.params.id}`);
     return view;
   });

@@ -5,6 +5,8 @@ import { latestDate } from '../../../domain/loan/figures.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { loanSummaryRevision } from '../../../app/queries/loan-summary-revision.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
+import { owedOn } from '../../../domain/loan/penalties-owed-by.js';
+import { summaryOwedOn } from '../../../app/queries/owed-today.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
@@ -51,12 +53,15 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const revision = await loanSummaryRevision(deps.eventStore, deps.readStore, request.params.id);
     const doc = await ownedSummary(request.params.id, actor);
     const closed = await closedThrough(deps.readStore);
-    if (revision !== null) {
+    // What a payment today finds owed, penalties owed since a grace ended included (QA 10 R1). Such a
+    // body depends on the business date as well, which the tag does not name: it goes out untagged.
+    const owed = await summaryOwedOn(deps.eventStore, doc, today(deps.clock.now(), deps.clock.timeZone));
+    if (revision !== null && owed === doc) {
       const tag = loanSummaryTag(revision, closed);
       reply.header('etag', tag);
       if (ifNoneMatchHits(request.headers['if-none-match'], tag)) return reply.status(304).send(null);
     }
-    return toLoanSummaryView(doc, closed);
+    return toLoanSummaryView(owed, closed);
   });
 
   app.get('/v1/loans/:id/schedule', {
@@ -68,7 +73,9 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     if (!state) throw notFound(`no loan ${request.params.id}`);
     // Rows are aged to the date the summary ages days past due to.
     const ended = state.status === 'closed' || state.status === 'written_off';
-    return scheduleView(state, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
+    // Rows as a payment today finds them: penalties owed since a grace ended included (QA 10 R1).
+    const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone));
+    return scheduleView(owing, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
   });
 
   app.get('/v1/loans/:id/payoff', {

@@ -10,7 +10,8 @@ import {
 
 const CLOSED = new Set(['rejected', 'withdrawn', 'closed', 'written_off']);
 
-function totalsOf(lines: CustomerLoanLine[]): CustomerAccountDoc['totals'] {
+/** The account centre's per-currency totals of its loan lines (the query re-totals lines it brings to the business date). */
+export function totalsOf(lines: CustomerLoanLine[]): CustomerAccountDoc['totals'] {
   const byCurrency = new Map<string, { loans: number; open: number; principal: bigint; outstanding: bigint }>();
   for (const line of lines) {
     const places = minorUnits(line.currency);

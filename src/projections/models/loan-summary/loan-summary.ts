@@ -1,5 +1,5 @@
 import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
-import { latePenaltyFrom } from '../../../domain/loan/late-paid-penalty.js';
+import { latePenaltyFrom, unchargedPenaltyFrom } from '../../../domain/loan/late-paid-penalty.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { FoldedLoan } from '../../loan-states.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
@@ -43,6 +43,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
     nextDue: figures.nextDue,
     nextDueDate: figures.nextDue?.date ?? null,
     latePenaltyFrom: latePenaltyFrom(state),
+    unchargedPenaltyFrom: unchargedPenaltyFrom(state),
     daysPastDue: figures.daysPastDue,
     oldestUnpaidDueDate: figures.oldestUnpaidDueDate,
     classification: state.classification,
@@ -57,7 +58,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 5, // 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
+  version: 6, // 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };

@@ -1,0 +1,74 @@
+import { loanFigures } from '../../domain/loan/figures.js';
+import { owedOn } from '../../domain/loan/penalties-owed-by.js';
+import type { LoanState } from '../../domain/loan/state.js';
+import type { EventStore } from '../../eventstore/port.js';
+import type { CustomerAccountDoc } from '../../projections/models/customer-account/documents.js';
+import { totalsOf } from '../../projections/models/customer-account/loan-lines.js';
+import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
+import type { ReadStore } from '../../readstore/port.js';
+import { currentLoanState } from './loan-time-travel.js';
+import { loanSummaryDoc } from './loan-summary-view.js';
+
+/** The figures of a summary a payment on the business date may find different. */
+export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
+
+/**
+ * True when a penalty may be owed on `businessDate` that the document's figures (as of the loan's
+ * last event) leave out: the document's unchargedPenaltyFrom has been reached (the first day after
+ * a grace before that night's close, a loan keyed in or a payment reversed after the last close).
+ * A document built before that field: an open loan with a row due before the date still owed, or
+ * a row paid after its grace whose penalty is not charged yet (latePenaltyFrom).
+ */
+export function mayOweUnchargedPenalty(doc: Pick<LoanSummaryDoc, 'status' | 'nextDue' | 'latePenaltyFrom' | 'unchargedPenaltyFrom'>, businessDate: string): boolean {
+  if (doc.status !== 'active' && doc.status !== 'overdue') return false;
+  if (doc.unchargedPenaltyFrom !== undefined) return doc.unchargedPenaltyFrom !== null && doc.unchargedPenaltyFrom <= businessDate;
+  if (doc.latePenaltyFrom != null && doc.latePenaltyFrom <= businessDate) return true;
+  return doc.nextDue !== null && doc.nextDue.date < businessDate;
+}
+
+/**
+ * The loan's outstanding and next due as a payment dated `businessDate` finds them (owedOn: the
+ * penalties owed by then folded in, through loanFigures, the one owner of balances); null when no
+ * uncharged penalty is owed, so the caller keeps what it has.
+ */
+export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigures | null {
+  const owing = owedOn(state, businessDate);
+  if (owing === state) return null;
+  // Outstanding and next due do not depend on the date figures are aged to.
+  const figures = loanFigures(owing);
+  return { outstanding: figures.outstanding, nextDue: figures.nextDue };
+}
+
+/**
+ * The summary document with its outstanding and next due as a payment on `businessDate` finds them
+ * (QA 10 R1: the document, as of the loan's last event, left out a penalty owed since the grace
+ * ended, so paying the next due shown left the loan overdue). Reads the loan from the log only
+ * when mayOweUnchargedPenalty says a penalty may be owed.
+ */
+export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string): Promise<D> {
+  if (!mayOweUnchargedPenalty(doc, businessDate)) return doc;
+  const state = await currentLoanState(eventStore, doc.id);
+  const owed = state && owedFiguresOn(state, businessDate);
+  return owed ? { ...doc, ...owed } : doc;
+}
+
+/**
+ * The account centre's loan lines (balance and next due) and per-currency totals as a payment on
+ * `businessDate` finds them: a line whose loan may owe an uncharged penalty (its summary document,
+ * mayOweUnchargedPenalty) is re-read from the log through owedFiguresOn, and the totals are summed
+ * again from the lines (totalsOf, the projection's own). Unchanged when no line needs it.
+ */
+export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore, doc: Pick<CustomerAccountDoc, 'loans' | 'totals'>, businessDate: string): Promise<Pick<CustomerAccountDoc, 'loans' | 'totals'>> {
+  let changed = false;
+  const loans = await Promise.all(doc.loans.map(async (line) => {
+    if (line.status !== 'active' && line.status !== 'overdue') return line;
+    const summary = await loanSummaryDoc(readStore, line.loanId);
+    if (!summary || !mayOweUnchargedPenalty(summary, businessDate)) return line;
+    const state = await currentLoanState(eventStore, line.loanId);
+    const owed = state && owedFiguresOn(state, businessDate);
+    if (!owed) return line;
+    changed = true;
+    return { ...line, outstanding: owed.outstanding.total, nextDue: owed.nextDue };
+  }));
+  return changed ? { loans, totals: totalsOf(loans) } : { loans: doc.loans, totals: doc.totals };
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessDateAt } from '../../../src/app/business-date.js';
+import { Dec } from '../../../src/domain/decimal.js';
+import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
+import { accepted, activeLoan, defineProduct, PRODUCT, verifiedCustomer } from '../commands/journey-steps.js';
+
+let t: TestApp;
+let productId: string;
+const today = () => businessDateAt(new Date(), 'Asia/Shanghai');
+
+beforeAll(async () => {
+  t = await openTestApp();
+  productId = await defineProduct(t, { ...PRODUCT, penalty: { type: 'fixed', value: '50.00', graceDays: 3 } });
+  await verifiedCustomer(t, 'cust-owed');
+  await verifiedCustomer(t, 'cust-owed-2');
+});
+
+/** The summary once the read model has caught up with the log. */
+async function caughtUpSummary(loanId: string) {
+  const position = (await t.runtime.eventStore.headPosition()).toString();
+  return (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${position}`)).json();
+}
+afterAll(() => t.close());
+
+/**
+ * QA 10 R1 repro B: a loan keyed in long after its rows fell due, no close run since: every
+ * penalty it owes is uncharged. The summary, the schedule and the account centre show what the
+ * payoff and a payment today count; paying the next due shown pays that row; a penalty waiver is
+ * accepted the same day.
+ */
+describe('a loan keyed in with rows past their grace and no close since (QA 10 R1)', () => {
+  it('shows the penalties the payoff counts, in the summary, the schedule and the account centre; paying the next due shown settles that row', async () => {
+    const loanId = await activeLoan(t, 'cust-owed', productId, '2024-01-15', '3000.00');
+    const payoff = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json();
+    expect(Number(payoff.penalties)).toBeGreaterThan(0);
+    const summary = await caughtUpSummary(loanId);
+    expect(summary.outstanding.penalties).toBe(payoff.penalties);
+    const schedule = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/schedule`)).json();
+    const penalties = schedule.rows.reduce((sum: InstanceType<typeof Dec>, row: { penalty: string }) => sum.plus(row.penalty), new Dec(0));
+    expect(penalties.toFixed(2)).toBe(payoff.penalties);
+    const first = schedule.rows[0];
+    expect(summary.nextDue).toEqual({ date: first.dueDate, amount: first.total });
+    expect(new Dec(first.penalty).toFixed(2)).toBe('50.00');
+    const position = (await t.runtime.eventStore.headPosition()).toString();
+    const account = (await t.call(STAFF.officer, 'GET', `/v1/customers/cust-owed?minPosition=${position}`)).json();
+    const line = account.loans.find((l: { loanId: string }) => l.loanId === loanId);
+    expect(line).toMatchObject({ outstanding: summary.outstanding.total, nextDue: summary.nextDue });
+    const paid = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, {
+      amount: summary.nextDue.amount, channel: 'bank_transfer', reference: 'NEXT-DUE', effectiveDate: today(),
+    }));
+    const after = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${paid.position}`)).json();
+    expect(after.nextDue.date > summary.nextDue.date).toBe(true);
+  });
+
+  it('accepts a penalty waiver the same day: it records the owed penalties, then waives them', async () => {
+    const loanId = await activeLoan(t, 'cust-owed-2', productId, '2024-01-15', '3000.00');
+    const owed = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties;
+    const waived = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'penalty', reason: 'goodwill' }));
+    expect((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties).toBe('0.00');
+    const summary = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${waived.position}`)).json();
+    expect(summary.outstanding.penalties).toBe('0.00');
+    expect(Number(owed)).toBeGreaterThan(0);
+  });
+});
