@@ -49,6 +49,7 @@ describe('an admin\'s refund decree racing an officer\'s payout for the same cre
     beforeNextAppend(t.runtime.eventStore, () => true, async () => (payoutId = (await payoutThere(loanId, credit)).outcome.id));
     refused(await decreeHere(loanId, { amount: credit, reference: 'CASH-B' }), 409, 'PAYOUT_CONCURRENT');
     expect(await refundsOf(t, loanId)).toHaveLength(0);
+    accepted(await t.call(STAFF.underwriter, 'POST', `/v1/payouts/${payoutId}/approval`, {}));
     accepted(await t.call(STAFF.officer, 'POST', `/v1/payouts/${payoutId}/confirmation`, { bankReference: 'BR-B' }));
     expect((await refundsOf(t, loanId)).map((e) => (e.data as { reference: string }).reference)).toEqual(['BR-B']);
     expect(await creditTaken(loanId)).toBeCloseTo(Number(credit), 2);

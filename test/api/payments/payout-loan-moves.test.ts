@@ -5,7 +5,7 @@ import { reverseRepayment } from '../../../src/app/loans/service-loan.js';
 import { STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, activeLoan, verifiedCustomer } from '../commands/journey-steps.js';
 import { beforeNextAppend } from './other-process.js';
-import { closeRaceApps, openRaceApps, refundsOf, type RaceApps } from './payout-fixtures.js';
+import { closeRaceApps, openRaceApps, refundsOf, startApprovedPayout, type RaceApps } from './payout-fixtures.js';
 
 const OWN = 'cust-payout-moves';
 let t: TestApp;
@@ -31,7 +31,7 @@ async function pendingPayoutOfAllCredit(): Promise<{ loanId: string; payoutId: s
   const loanId = await activeLoan(t, `${OWN}-${loans}`, productId, '2026-01-15', '5000.00', id);
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '300.00', channel: 'online', reference: `EXTRA-${id}`, effectiveDate: '2026-01-18' }));
   accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8000.00', channel: 'online', reference: `OVER-${id}`, effectiveDate: '2026-01-20', overpayment: true }));
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer' });
+  const res = await startApprovedPayout(t, loanId, { channel: 'bank-transfer' });
   expect(res.statusCode, res.body).toBe(201);
   const started = JSON.parse(res.body) as { id: string; amount: string };
   return { loanId, payoutId: started.id, amount: started.amount };

@@ -6,7 +6,7 @@ import { bankTransferPayoutChannel } from '../../../src/payments/payouts/bank-tr
 import { STAFF, type TestApp } from '../../support/test-app.js';
 import { refused } from '../commands/journey-steps.js';
 import { beforeNextAppend, thisProcess } from './other-process.js';
-import { closeRaceApps, openRaceApps, overpaidLoan, refundDesk, refundsOf, type RaceApps } from './payout-fixtures.js';
+import { closeRaceApps, openRaceApps, overpaidLoan, refundDesk, refundsOf, startApprovedPayout, type RaceApps } from './payout-fixtures.js';
 
 const OWN = 'cust-payout-race';
 let t: TestApp;
@@ -21,7 +21,7 @@ afterAll(() => closeRaceApps({ t, other, productId }));
 async function pendingPayout(amount?: string): Promise<{ loanId: string; payoutId: string; amount: string }> {
   loans += 1;
   const { loanId } = await overpaidLoan(t, OWN, productId, `loan-payout-race-${loans}`);
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', ...(amount ? { amount } : {}) });
+  const res = await startApprovedPayout(t, loanId, { channel: 'bank-transfer', ...(amount ? { amount } : {}) });
   expect(res.statusCode, res.body).toBe(201);
   const started = JSON.parse(res.body) as { id: string; amount: string };
   return { loanId, payoutId: started.id, amount: started.amount };
