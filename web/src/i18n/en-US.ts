@@ -12,7 +12,7 @@ export const en = {
   'prefs.language': 'Language', 'prefs.theme': 'Theme', 'prefs.light': 'Light', 'prefs.dark': 'Dark', 'prefs.density': 'Density', 'prefs.comfortable': 'Comfortable', 'prefs.compact': 'Compact',
   'problem.title': 'Not done', 'problem.network': 'Cannot reach the server',
   'form.required': 'Required', 'form.rate': 'Enter a yearly rate in percent such as 12 or 7.25', 'form.amount': 'Enter an amount such as 1234.56',
-  'form.amountPlaces': 'At most {places} decimal places', 'form.amountRange': 'The amount must be between {min} and {max}', 'form.termRange': 'The term must be between {min} and {max} periods',
+  'form.amountWhole': 'Whole amounts only in this currency (no decimals)', 'form.amountPlaces': 'At most {places} decimal places', 'form.amountRange': 'The amount must be between {min} and {max}', 'form.termRange': 'The term must be between {min} and {max} periods',
   'form.phone': 'Enter an 11-digit mainland mobile number such as 13812341234', 'form.email': 'Enter a valid e-mail address such as zhang.san@example.com', 'form.passwordLength': 'A password has {min}–{max} characters',
   'session.signOut': 'Sign out',
   'access.deniedTitle': 'Not available to your role', 'access.denied': 'This page is not open to the {role} role. Ask an administrator if you need it.', 'access.home': 'Back to my home page',

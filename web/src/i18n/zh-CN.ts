@@ -13,7 +13,7 @@ export const zh: Record<MessageKey, string> = {
   'prefs.language': '语言', 'prefs.theme': '主题', 'prefs.light': '浅色', 'prefs.dark': '深色', 'prefs.density': '密度', 'prefs.comfortable': '舒适', 'prefs.compact': '紧凑',
   'problem.title': '操作未完成', 'problem.network': '无法连接服务器',
   'form.required': '必填', 'form.rate': '请输入年利率（百分比），如 12 或 7.25', 'form.amount': '请输入金额，如 1234.56',
-  'form.amountPlaces': '金额最多 {places} 位小数', 'form.amountRange': '金额须在 {min} 至 {max} 之间', 'form.termRange': '期数须在 {min} 至 {max} 期之间',
+  'form.amountWhole': '该币种金额须为整数，不带小数', 'form.amountPlaces': '金额最多 {places} 位小数', 'form.amountRange': '金额须在 {min} 至 {max} 之间', 'form.termRange': '期数须在 {min} 至 {max} 期之间',
   'form.phone': '请输入 11 位手机号，如 13812341234', 'form.email': '请输入有效的邮箱地址，如 zhang.san@example.com', 'form.passwordLength': '密码须为 {min}–{max} 个字符',
   'session.signOut': '退出',
   'access.deniedTitle': '无权访问此页面', 'access.denied': '当前角色（{role}）不能使用此页面。如需使用，请联系管理员。', 'access.home': '返回我的首页',

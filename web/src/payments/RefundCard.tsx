@@ -39,7 +39,7 @@ export function RefundCard({ loanId }: { loanId: string }) {
           description={started.actionUrl && (current?.status ?? started.status) === 'pending'
             ? <a href={started.actionUrl} target="_blank" rel="noreferrer" data-testid="refund-gateway">{t('refund.openGateway')}</a> : undefined} />
       )}
-      {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} onStarted={setStarted} />}
+      {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} currency={desk.data.currency} onStarted={setStarted} />}
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('refund.list')}</Typography.Title>
       <Table<Payout> rowKey="id" size="small" pagination={false} dataSource={desk.data?.items ?? []} locale={{ emptyText: <Typography.Text>{t('refund.none')}</Typography.Text> }} data-testid="refund-list"
         expandable={officer ? {
