@@ -2,9 +2,12 @@ import { DomainError } from '../../domain/errors.js';
 import type { PayoutChannels } from '../../payments/payouts/payout-channel.js';
 import { occurredAtFor, type AppServices, type CommandMeta } from '../services.js';
 import { runPayoutCommand } from './payout-stream.js';
-import { payoutView } from './payout-view.js';
+import { payoutView, type PayoutView } from './payout-view.js';
 import { settlePayout } from './settle-payout.js';
 import { configuredPayoutChannel, type StartedPayout } from './start-refund-payout.js';
+
+/** The payout as approval leaves it, with the channel it goes out through. */
+export type ApprovedPayout = StartedPayout & { channel: PayoutView['channel'] };
 
 /**
  * Second half of four eyes on money out: someone other than its maker approves a payout waiting
@@ -15,13 +18,13 @@ import { configuredPayoutChannel, type StartedPayout } from './start-refund-payo
  * 409 (rejected, or sent before four eyes); CHANNEL_NOT_CONFIGURED 422; a provider failure 502 (the
  * payout stays pending, named, for an officer to follow up).
  */
-export async function approvePayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, payoutId: string): Promise<StartedPayout> {
+export async function approvePayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, payoutId: string): Promise<ApprovedPayout> {
   const view = await payoutView(services.eventStore, payoutId);
   if (view === null) throw new DomainError('PAYOUT_NOT_FOUND', `no payout ${payoutId}`, 'not_found');
   const channel = configuredPayoutChannel(channels, view.channel);
   const now = services.clock.now();
   const outcome = await runPayoutCommand(services, meta, payoutId, { type: 'ApprovePayout', data: { approvedBy: meta.actor.sub, at: now.toISOString() } }, occurredAtFor(services));
-  const answer = { amount: view.amount, currency: view.currency };
+  const answer = { amount: view.amount, currency: view.currency, channel: view.channel };
   if (!outcome.created) {
     const current = (await payoutView(services.eventStore, payoutId)) ?? view;
     return { outcome, status: current.status, ...answer, actionUrl: null };

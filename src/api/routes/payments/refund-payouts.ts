@@ -61,10 +61,9 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
   }, async (request, reply) => {
     const actor = await admit(request, 'payments.approvePayout', deps.eventStore);
     const started = await approvePayout(deps, channels, commandMeta(request, actor, 'payments.approvePayout'), request.params.id);
-    const view = await payoutView(deps.eventStore, request.params.id);
     reply.status(started.outcome.created ? 201 : 200);
     return {
-      id: started.outcome.id, status: started.status, channel: view?.channel ?? 'bank-transfer', amount: started.amount, currency: started.currency,
+      id: started.outcome.id, status: started.status, channel: started.channel, amount: started.amount, currency: started.currency,
       actionUrl: started.actionUrl, revision: started.outcome.revision.toString(), position: started.outcome.position.toString(),
     };
   });
