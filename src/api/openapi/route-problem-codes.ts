@@ -78,6 +78,9 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'payments.startRefundPayout': { 409: ['REFUND_CONCURRENT'] },
   'payments.confirmPayout': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.queryPayout': { 400: ['INVALID_IDEMPOTENCY_KEY'] },
+  // The four-eyes decisions on a payout read If-Match and Idempotency-Key like every command.
+  'payments.approvePayout': { 400: ['INVALID_IDEMPOTENCY_KEY', 'INVALID_IF_MATCH'] },
+  'payments.rejectPayout': { 400: ['INVALID_IDEMPOTENCY_KEY', 'INVALID_IF_MATCH'] },
 };
 
 const NOTIFICATION_CODES: ProblemCodes = {

@@ -13145,7 +13145,12 @@ export interface operations {
     "payments.approvePayout": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
@@ -13215,7 +13220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13223,7 +13228,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
                     };
                 };
             };
@@ -13406,7 +13411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13414,7 +13419,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
                     };
                 };
             };

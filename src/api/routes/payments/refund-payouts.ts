@@ -11,7 +11,7 @@ import { DomainError } from '../../../domain/errors.js';
 import type { PayoutChannels } from '../../../payments/payouts/payout-channel.js';
 import type { AppDeps } from '../../deps.js';
 import { notFound } from '../../http-error.js';
-import { idParams } from '../../schemas/common.js';
+import { commandHeaders, idParams } from '../../schemas/common.js';
 import {
   bankConfirmationBody, bankFailureBody, loanPayoutsResponse, payoutApprovalBody, payoutRejectionBody, payoutResponse, refundPayoutBody, startedPayoutResponse,
 } from '../../schemas/payouts.js';
@@ -56,7 +56,7 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
     schema: {
       tags: ['payments'],
       summary: 'Approve a refund payout waiting for a second person, never its maker (422 FOUR_EYES_REQUIRED), and send it through its channel (officer or underwriter)',
-      params: idParams, body: payoutApprovalBody, response: { 200: startedPayoutResponse, 201: startedPayoutResponse },
+      headers: commandHeaders, params: idParams, body: payoutApprovalBody, response: { 200: startedPayoutResponse, 201: startedPayoutResponse },
     },
   }, async (request, reply) => {
     const actor = await admit(request, 'payments.approvePayout', deps.eventStore);
