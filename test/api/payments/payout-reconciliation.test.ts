@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateAt } from '../../../src/app/business-date.js';
+import { businessDateAt, businessTimestamp } from '../../../src/app/business-date.js';
 import { sandboxPayoutNotification } from '../../../src/payments/payouts/sandbox-payout-notification.js';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, defineProduct, verifiedCustomer } from '../commands/journey-steps.js';
@@ -50,8 +50,9 @@ describe('payouts in the payment reconciliation', () => {
     // A bank payout confirmed on the payout's stream whose refund never reached the loan (a crash between the two).
     const orphaned = await startPayout(loanId, { channel: 'bank-transfer', amount: '40.00' });
     await t.runtime.eventStore.append(`payout-${orphaned.id}`, [{
+      // Stamped as the pipeline stamps events: business time in the lender's zone, whose first ten characters are the business date.
       type: 'PayoutConfirmed', data: { channelReference: 'BOC-LOST-1', confirmedAt: new Date().toISOString(), confirmedBy: 'officer-test' },
-      occurredAt: new Date().toISOString(), actor: { sub: 'officer-test', role: 'officer' }, correlationId: 'payout-rec-test',
+      occurredAt: businessTimestamp(new Date()), actor: { sub: 'officer-test', role: 'officer' }, correlationId: 'payout-rec-test',
     }], 'stream_exists');
     // The admin's cash decree: a refund on the loan no payout carried.
     accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { amount: '5.00', channel: 'bank_transfer', reference: 'CASH-RCPT-9' }));
