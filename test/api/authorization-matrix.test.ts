@@ -37,6 +37,8 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'payments.assignSuspense', method: 'POST', url: '/v1/payments/suspense/BK-1/assign', body: { loanId: LOAN }, allowed: ['officer'] },
   { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
+  { route: 'loans.approveWaiver', method: 'POST', url: `${LOANS}/waivers/w-none/approve`, body: {}, allowed: ['officer', 'underwriter'] },
+  { route: 'loans.rejectWaiver', method: 'POST', url: `${LOANS}/waivers/w-none/reject`, body: { reason: 'no' }, allowed: ['officer', 'underwriter'] },
   { route: 'loans.applyCharge', method: 'POST', url: `${LOANS}/charges`, body: { kind: 'document-fee', amount: '10.00', dueDate: '2026-03-01', reason: 'copy' }, allowed: ['officer'] },
   { route: 'loans.reschedule', method: 'POST', url: `${LOANS}/reschedule`, body: { reason: 'hardship', term: 12 }, allowed: ['underwriter'] },
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
@@ -46,6 +48,8 @@ const COMMAND_ROWS: AccessRow[] = [
   // Cash refunds outside every channel only; officers refund through POST /v1/loans/:id/refunds.
   { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'online', reference: 'r-1' }, allowed: ['admin'] },
   { route: 'payments.startRefundPayout', method: 'POST', url: `${LOANS}/refunds`, body: { channel: 'bank-transfer' }, allowed: ['officer'] },
+  { route: 'payments.approvePayout', method: 'POST', url: '/v1/payouts/po-none/approval', body: {}, allowed: ['officer', 'underwriter'] },
+  { route: 'payments.rejectPayout', method: 'POST', url: '/v1/payouts/po-none/rejection', body: { reason: 'wrong payee' }, allowed: ['officer', 'underwriter'] },
   { route: 'payments.confirmPayout', method: 'POST', url: '/v1/payouts/po-none/confirmation', body: { bankReference: 'BK-9' }, allowed: ['officer'] },
   { route: 'payments.failPayout', method: 'POST', url: '/v1/payouts/po-none/failure', body: { reason: 'returned' }, allowed: ['officer'] },
   { route: 'payments.queryPayout', method: 'POST', url: '/v1/payouts/po-none/status-query', body: {}, allowed: ['officer'] },

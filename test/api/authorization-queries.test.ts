@@ -51,6 +51,8 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'queues.disbursements', method: 'GET', url: '/v1/queues/disbursements', allowed: ['officer', 'admin'] },
   { route: 'queues.writeOffApprovals', method: 'GET', url: '/v1/queues/write-off-approvals', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'queues.reversalApprovals', method: 'GET', url: '/v1/queues/reversal-approvals', allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'queues.payoutApprovals', method: 'GET', url: '/v1/queues/payout-approvals', allowed: ['officer', 'underwriter', 'admin'] },
+  { route: 'queues.waiverApprovals', method: 'GET', url: '/v1/queues/waiver-approvals', allowed: ['officer', 'underwriter', 'admin'] },
   { route: 'admin.projections', method: 'GET', url: '/v1/admin/projections', allowed: ['admin'] },
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
   INTENT_ROW,

@@ -139,6 +139,8 @@ describe('payments in the back office, in Chromium', () => {
     await expectAccessible(page, 'loan refund desk');
     // A payout left pending: the officer asks the gateway where it stands, then cancels it; its credit is free again.
     const pending = await api<{ id: string }>(tokens.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '1.00' });
+    // Four eyes (QA Q14): a second person approves it before anything is sent.
+    await api(tokens.underwriter, 'POST', `/v1/payouts/${pending.id}/approval`, {});
     await page.reload();
     await page.getByTestId('refund-list').locator('.ant-table-row-expand-icon').first().click();
     await page.getByTestId(`query-payout-${pending.id}`).click();
@@ -148,15 +150,21 @@ describe('payments in the back office, in Chromium', () => {
     await page.getByTestId(`cancel-payout-${pending.id}`).click();
     await expect.poll(() => page.getByTestId('refund-list').textContent(), { timeout: 15_000 }).toContain('退款失败');
     await page.getByTestId('submit-refund').click();
-    await expect.poll(() => page.getByTestId('refund-status').textContent(), { timeout: 15_000 }).toContain('等待渠道确认');
-    const gatewayUrl = await page.getByTestId('refund-gateway').getAttribute('href');
+    // Started, it waits for a second person: nothing is sent yet. The underwriter approves it (from the payout-approvals queue's route).
+    await expect.poll(() => page.getByTestId('refund-status').textContent(), { timeout: 15_000 }).toContain('待另一人复核');
+    const desk = await api<{ items: { id: string; status: string }[] }>(tokens.officer, 'GET', `/v1/loans/${loanId}/refunds`);
+    const waiting = desk.items.find((p) => p.status === 'awaiting_approval');
+    const approved = await api<{ actionUrl: string | null }>(tokens.underwriter, 'POST', `/v1/payouts/${waiting?.id ?? ''}/approval`, {});
+    await page.reload();
+    await expect.poll(() => page.getByTestId('refund-list').textContent(), { timeout: 15_000 }).toContain('等待渠道确认');
+    const gatewayUrl = approved.actionUrl;
     expect(gatewayUrl).toMatch(/\/v1\/payments\/sandbox\/payouts\/[^/]+$/);
     const gateway = await page.context().newPage();
     await gateway.goto(gatewayUrl ?? '');
     await gateway.getByRole('button', { name: 'Pay out' }).click();
     await expect.poll(() => gateway.locator('body').textContent(), { timeout: 15_000 }).toMatch(/Status\s*confirmed/);
     await gateway.close();
-    await expect.poll(() => page.getByTestId('refund-status').textContent(), { timeout: 20_000 }).toContain('已退款');
+    await expect.poll(() => page.getByTestId('refund-list').textContent(), { timeout: 20_000 }).toContain('已退款');
     await expect.poll(() => page.getByTestId('refund-list').textContent(), { timeout: 15_000 }).toContain('SBXT-');
     await expectAccessible(page, 'loan refund confirmed');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { defineProduct, verifiedCustomer } from '../api/commands/journey-steps.js';
-import { overpaidLoan, refundsOf } from '../api/payments/payout-fixtures.js';
+import { overpaidLoan, refundsOf, startApprovedPayout } from '../api/payments/payout-fixtures.js';
 import { captureIo } from './cli-io.js';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const payout = async () => (JSON.parse((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'sandbox', amount: '20.00' })).body) as { id: string }).id;
+const payout = async () => (JSON.parse((await startApprovedPayout(t, loanId, { channel: 'sandbox', amount: '20.00' })).body) as { id: string }).id;
 const sandbox = (args: string[]) => {
   const io = captureIo({ LENDCORE_DATA_DIR: t.dataDir, LENDCORE_PAYMENTS_SANDBOX: 'on' });
   return main(['sandbox', ...args], io).then((code) => ({ code, io }));

@@ -42,6 +42,7 @@ beforeAll(async () => {
   // A bank-transfer payout confirmed on its stream; the process dies before the loan's refund.
   const { loanId } = await overpaidLoan(t, 'cust-crash-payout', productId, 'loan-crash-payout');
   const started = JSON.parse((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount: '250.00' })).body) as { id: string; amount: string };
+  accepted(await t.call(STAFF.underwriter, 'POST', `/v1/payouts/${started.id}/approval`, {}));
   beforeNextAppend(t.runtime.eventStore, (stream) => stream.startsWith('loan-'), died);
   await expect(settlePayout(services, officer, bankTransferPayoutChannel, { payoutId: started.id, status: 'succeeded', channelReference: 'BR-CRASH', at: new Date().toISOString(), failureReason: null })).rejects.toThrow('process died');
   payout = { loanId, payoutId: started.id, amount: started.amount };

@@ -48,6 +48,9 @@ export const POLICY = {
   // Four eyes: a reversal above the product's reversalApprovalAbove is approved by someone other than its requester (the decider checks).
   'loans.approveReversal': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal/approve', roles: ['officer', 'underwriter'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
+  // Four eyes: a waiver above the product's waiverApprovalAbove is approved by someone other than its maker (the decider checks).
+  'loans.approveWaiver': { method: 'POST', url: '/v1/loans/:id/waivers/:reference/approve', roles: ['officer', 'underwriter'] },
+  'loans.rejectWaiver': { method: 'POST', url: '/v1/loans/:id/waivers/:reference/reject', roles: ['officer', 'underwriter'] },
   'loans.applyCharge': { method: 'POST', url: '/v1/loans/:id/charges', roles: ['officer'] },
   // Four eyes: request and approval by two different people (the decider checks).
   'loans.writeOff': { method: 'POST', url: '/v1/loans/:id/write-off', roles: ['officer', 'underwriter'] },
@@ -75,6 +78,9 @@ export const POLICY = {
   'payments.assignSuspense': { method: 'POST', url: '/v1/payments/suspense/:lineId/assign', roles: ['officer'] },
   // Refunds of a credit balance: an officer starts a payout; the channel (or, for a bank transfer, an officer with the bank's reference) settles it.
   'payments.startRefundPayout': { method: 'POST', url: '/v1/loans/:id/refunds', roles: ['officer'] },
+  // Four eyes on money out: a payout is sent only once someone other than its maker approves it (the decider checks).
+  'payments.approvePayout': { method: 'POST', url: '/v1/payouts/:id/approval', roles: ['officer', 'underwriter'] },
+  'payments.rejectPayout': { method: 'POST', url: '/v1/payouts/:id/rejection', roles: ['officer', 'underwriter'] },
   'payments.loanRefundPayouts': { method: 'GET', url: '/v1/loans/:id/refunds', roles: ['officer', 'compliance', 'admin'] },
   'payments.getPayout': { method: 'GET', url: '/v1/payouts/:id', roles: ['officer', 'compliance', 'admin'] },
   'payments.confirmPayout': { method: 'POST', url: '/v1/payouts/:id/confirmation', roles: ['officer'] },
@@ -90,6 +96,8 @@ export const POLICY = {
   'queues.disbursements': { method: 'GET', url: '/v1/queues/disbursements', roles: ['officer', 'admin'] },
   'queues.writeOffApprovals': { method: 'GET', url: '/v1/queues/write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
   'queues.reversalApprovals': { method: 'GET', url: '/v1/queues/reversal-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  'queues.payoutApprovals': { method: 'GET', url: '/v1/queues/payout-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  'queues.waiverApprovals': { method: 'GET', url: '/v1/queues/waiver-approvals', roles: ['officer', 'underwriter', 'admin'] },
 
   'operations.closeOfBusiness': { method: 'POST', url: '/v1/operations/close-of-business', roles: ['admin'] },
   'operations.businessDate': { method: 'GET', url: '/v1/business-date', roles: EVERYONE },

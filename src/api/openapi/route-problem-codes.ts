@@ -58,6 +58,10 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
     404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],
   },
   'loans.approveReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED', 'LOAN_WRITTEN_OFF'] },
+  'loans.waive': { 409: ['WAIVER_ALREADY_DECIDED'] },
+  // The waiver is checked again when approved: the loan may have changed since it was requested.
+  'loans.approveWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
+  'loans.rejectWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
   // A decree and a payout take credit through the loan's payout desk, one at a time: the later one to land is refused.
   'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'] },
   'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
@@ -74,6 +78,9 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'payments.startRefundPayout': { 409: ['REFUND_CONCURRENT'] },
   'payments.confirmPayout': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.queryPayout': { 400: ['INVALID_IDEMPOTENCY_KEY'] },
+  // The four-eyes decisions on a payout read If-Match and Idempotency-Key like every command.
+  'payments.approvePayout': { 400: ['INVALID_IDEMPOTENCY_KEY', 'INVALID_IF_MATCH'] },
+  'payments.rejectPayout': { 400: ['INVALID_IDEMPOTENCY_KEY', 'INVALID_IF_MATCH'] },
 };
 
 const NOTIFICATION_CODES: ProblemCodes = {

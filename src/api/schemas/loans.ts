@@ -62,6 +62,7 @@ export const waiverBody = z
     amount: decimalAmount.optional().meta({ description: 'Defaults to all of that kind still owed' }),
     reason,
     effectiveDate: businessDate.optional().meta({ description: 'Business date the waiver takes effect (and is booked); defaults to today' }),
+    reference: reference.optional().meta({ description: 'Names the request when the waiver is above the product\'s waiverApprovalAbove and waits for a second person (default WAIVER-<revision>); the same reference again while it waits is a no-op' }),
   })
   .strict();
 
@@ -98,5 +99,9 @@ export const reversalBody = z
   .strict();
 
 export const reversalApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the reversal happens as requested (its reason and effective date)' });
+
+export const waiverApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the waiver applies as requested (its kind, amount, reason and effective date)' });
+export const waiverRejectionBody = z.object({ reason }).strict();
+export const waiverParams = z.object({ id: entityId, reference }).strict();
 
 export const reversalParams = z.object({ id: entityId, reference }).strict();

@@ -18,7 +18,8 @@ export const refundPayoutBody = z
   })
   .strict();
 
-const payoutStatus = z.enum(['pending', 'confirmed', 'failed']);
+const payoutStatus = z.enum(['awaiting_approval', 'rejected', 'pending', 'confirmed', 'failed'])
+  .meta({ description: 'awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed' });
 
 export const startedPayoutResponse = z
   .object({
@@ -31,7 +32,7 @@ export const startedPayoutResponse = z
     revision: z.string(),
     position: z.string(),
   })
-  .meta({ description: 'The payout, pending until its channel confirms it (a provider may confirm at once)' });
+  .meta({ description: 'The payout: awaiting_approval when started; once approved, pending until its channel confirms it (a provider may confirm at once)' });
 
 export const payoutResponse = z
   .object({
@@ -44,6 +45,9 @@ export const payoutResponse = z
     currency: z.string(),
     payee: z.object({ account: z.string(), name: z.string().nullable() }).nullable(),
     createdAt: z.string(),
+    requestedBy: z.string().nullable().meta({ description: 'Who started it; null on payouts sent before four eyes' }),
+    approval: z.object({ approvedBy: z.string(), approvedAt: z.string() }).nullable(),
+    rejection: z.object({ rejectedBy: z.string(), reason: z.string(), rejectedAt: z.string() }).nullable(),
     confirmation: z.object({ channelReference: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
     failure: z.object({ channelReference: z.string().nullable(), reason: z.string(), failedAt: z.string() }).nullable(),
     position: z.string(),
@@ -56,7 +60,7 @@ export const loanPayoutsResponse = z
     loanId: z.string(),
     currency: z.string(),
     creditBalance: z.string().meta({ description: 'The loan\'s credit balance today (money received beyond every balance, not yet refunded)' }),
-    reserved: z.string().meta({ description: 'Held by payouts still pending' }),
+    reserved: z.string().meta({ description: 'Held by payouts waiting for approval or still pending' }),
     refundable: z.string().meta({ description: 'creditBalance − reserved: the most a new payout may take' }),
     items: z.array(payoutResponse).meta({ description: 'Every refund payout of the loan, newest first' }),
   })
@@ -80,6 +84,11 @@ export const payoutCheckResponse = z
     providerState: z.string().meta({ description: 'The provider\'s own word for the payout (SUCCESS, DEALING, WAIT_USER_CONFIRM, CANCELING, ORDER_NOT_EXIST…)', example: 'SUCCESS' }),
   })
   .meta({ description: 'The payout after the provider was asked about it; what the provider said is recorded as its notification would be' });
+
+export const payoutApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the payout is sent as started (amount, channel, payee)' });
+export const payoutRejectionBody = z
+  .object({ reason: z.string().trim().min(1).max(200).meta({ description: 'Why it is turned down', example: 'payee account does not match the borrower' }) })
+  .strict();
 
 export const payoutStatusQueryBody = z.object({}).strict().optional();
 

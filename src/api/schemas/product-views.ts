@@ -27,6 +27,7 @@ export const productTermsResponse = z.object({
   nonWorkingDayRule: z.enum(['next-working-day', 'previous-working-day', 'keep']).optional(),
   prepaymentStrategy: z.enum(['next-installment', 'last-installments', 're-amortise']).optional(),
   reversalApprovalAbove: decimal.nullable().optional(),
+  waiverApprovalAbove: decimal.nullable().optional(),
 });
 
 export const productResponse = z.object({

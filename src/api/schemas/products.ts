@@ -51,6 +51,8 @@ export const productTermsBody = z
       .meta({ description: 'Money paid before a due date: next-installment pays the coming installments in full, in date order (a borrower who pays the next bill early has it paid); last-installments pays principal of the last installments first (shortens the term); re-amortise pays earned interest, then principal, and recomputes the remaining rows over the same term (lower installment). A payment that covers the payoff always pays earned interest and all principal.' }),
     reversalApprovalAbove: decimalAmount.nullable().optional()
       .meta({ description: 'A repayment reversal above this amount waits for a second person\'s approval (POST …/reversal/approve); absent or null: never', example: '10000.00' }),
+    waiverApprovalAbove: decimalAmount.nullable().optional()
+      .meta({ description: 'A waiver of more than this amount (penalty, fee or interest) waits for a second person\'s approval (POST /v1/loans/:id/waivers/:reference/approve); absent or null: never', example: '500.00' }),
     writeOffDpd: wholeNumber(0, 3650).default(90).meta({ description: 'Days past due from which a write-off may be requested (added field)' }),
   })
   .strict();

@@ -10,6 +10,8 @@ export interface WaiverInput {
   reason: string;
   /** Business date the waiver takes effect; today when absent. */
   effectiveDate?: string;
+  /** Names the request when it waits for a second person (product waiverApprovalAbove). */
+  reference?: string;
 }
 
 export interface RescheduleInput {
@@ -28,12 +30,32 @@ export interface RefundInput {
   paidOut?: boolean;
 }
 
-/** Waives owed penalty, fee or interest (all of that kind when no amount is given). */
+/**
+ * Waives owed penalty, fee or interest (all of that kind when no amount is given); above the
+ * product's waiverApprovalAbove it is only requested, by the caller, until approveWaiver.
+ */
 export async function waiveCharge(services: AppServices, meta: CommandMeta, loanId: string, input: WaiverInput): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
-    type: 'WaiveCharge', data: { kind: input.kind, amount: input.amount ?? null, reason: input.reason, effectiveDate },
+    type: 'WaiveCharge',
+    data: { kind: input.kind, amount: input.amount ?? null, reason: input.reason, effectiveDate, waivedBy: meta.actor.sub, ...(input.reference ? { reference: input.reference } : {}) },
   }, occurredAtFor(services, effectiveDate));
+  return outcome;
+}
+
+/** Approves a waiver waiting for a second person; the approver must not be its maker. Booked on its own effective date. */
+export async function approveWaiver(services: AppServices, meta: CommandMeta, loanId: string, reference: string): Promise<CommandOutcome> {
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'ApproveWaiver', data: { reference, approvedBy: meta.actor.sub },
+  }, occurredAtFor(services, businessToday(services)));
+  return outcome;
+}
+
+/** Rejects (or, by its maker, withdraws) a waiver waiting for a second person: nothing is waived. */
+export async function rejectWaiver(services: AppServices, meta: CommandMeta, loanId: string, reference: string, reason: string): Promise<CommandOutcome> {
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'RejectWaiver', data: { reference, reason, rejectedBy: meta.actor.sub },
+  }, occurredAtFor(services, businessToday(services)));
   return outcome;
 }
 

@@ -17,7 +17,10 @@ import { payoutView } from './payout-view.js';
  */
 export async function cancelPayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, payoutId: string, reason: string): Promise<CheckedPayout> {
   const { view, channel } = await payoutWithChannel(services, channels, payoutId);
-  if (view.status !== 'pending') throw new DomainError('PAYOUT_NOT_PENDING', `Payout is ${view.status}; only a pending payout can be cancelled`, 'conflict');
+  if (view.status !== 'pending') {
+    const hint = view.status === 'awaiting_approval' ? ': it was never sent; reject it instead (POST /v1/payouts/:id/rejection)' : '';
+    throw new DomainError('PAYOUT_NOT_PENDING', `Payout is ${view.status}; only a pending payout can be cancelled${hint}`, 'conflict');
+  }
   const ref = { payoutId, amount: view.amount, currency: view.currency };
   const answer = channel.cancel ? await channel.cancel(ref) : channel.query ? await channel.query(ref) : null;
   if (answer === null) {

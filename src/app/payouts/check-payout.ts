@@ -38,11 +38,12 @@ export async function recordProviderAnswer(services: AppServices, meta: CommandM
 /**
  * An officer asks the provider where a payout stands (Alipay alipay.fund.trans.common.query,
  * WeChat Pay's transfer-bill query by out_bill_no, the sandbox gateway's ledger) and the answer
- * is recorded as a notification would be. Errors: PAYOUT_NOT_FOUND 404, PAYOUT_NOT_QUERYABLE 422
+ * is recorded as a notification would be. Errors: PAYOUT_NOT_FOUND 404, PAYOUT_NOT_APPROVED 409 (never sent), PAYOUT_NOT_QUERYABLE 422
  * (a bank transfer: an officer settles it), CHANNEL_UNAVAILABLE 502, and settlePayout's.
  */
 export async function queryPayout(services: AppServices, channels: PayoutChannels, meta: CommandMeta, payoutId: string): Promise<CheckedPayout> {
   const { view, channel } = await payoutWithChannel(services, channels, payoutId);
+  if (view.status === 'awaiting_approval') throw new DomainError('PAYOUT_NOT_APPROVED', 'Payout waits for a second person\'s approval: nothing was sent, so there is nothing to ask the provider', 'conflict');
   if (!channel.query) throw new DomainError('PAYOUT_NOT_QUERYABLE', `a ${view.channel} payout has no provider to ask; confirm it or record its failure by hand`, 'rule');
   const answer = await channel.query({ payoutId, amount: view.amount, currency: view.currency });
   await recordProviderAnswer(services, meta, channel, payoutId, answer);

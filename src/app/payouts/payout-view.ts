@@ -10,12 +10,16 @@ export interface PayoutView {
   id: string;
   loanId: string;
   customerId: string;
-  status: 'pending' | 'confirmed' | 'failed';
+  status: Exclude<PayoutState['status'], 'none'>;
   channel: NonNullable<PayoutState['channel']>;
   amount: string;
   currency: string;
   payee: PayoutState['payee'];
   createdAt: string;
+  /** Its maker; null on payouts sent before four eyes. */
+  requestedBy: string | null;
+  approval: PayoutState['approval'];
+  rejection: PayoutState['rejection'];
   confirmation: PayoutState['confirmation'];
   failure: PayoutState['failure'];
   /** Global position of the payout's latest event (the loan's refund is recorded after its confirmation). */
@@ -32,7 +36,7 @@ export async function payoutView(store: EventStore, payoutId: string): Promise<P
     || s.amount === null || s.currency === null || s.createdAt === null) return null;
   return {
     id: s.payoutId, loanId: s.loanId, customerId: s.customerId, status: s.status, channel: s.channel, amount: s.amount, currency: s.currency,
-    payee: s.payee, createdAt: s.createdAt, confirmation: s.confirmation, failure: s.failure,
+    payee: s.payee, createdAt: s.createdAt, requestedBy: s.requestedBy, approval: s.approval, rejection: s.rejection, confirmation: s.confirmation, failure: s.failure,
     position: loaded.position.toString(), revision: loaded.revision.toString(),
   };
 }

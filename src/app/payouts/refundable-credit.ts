@@ -13,7 +13,7 @@ export interface RefundableCredit {
   loanRevision: bigint;
   /** The loan's credit balance today, from its figures (zero unless overpaid). */
   credit: Decimal;
-  /** Promised to payouts still pending, to payouts paid but not yet on the loan, and to decrees in flight. */
+  /** Promised to payouts waiting for approval or still pending, to payouts paid but not yet on the loan, and to decrees in flight. */
   reserved: Decimal;
   /** credit − reserved: what a new payout may take at most. */
   free: Decimal;
@@ -37,7 +37,8 @@ export async function refundableCredit(services: AppServices, loanId: string, ex
     // Reserved on the desk but its payout not created yet (another request is between the two
     // appends): its amount is promised all the same, or two officers could both take the credit.
     if (payout === null) reserved = reserved.plus(desk.reserved[id] ?? '0');
-    else if (payout.state.status === 'pending') reserved = reserved.plus(payout.state.amount ?? '0');
+    // Waiting for approval or sent and not yet settled: promised either way.
+    else if (payout.state.status === 'pending' || payout.state.status === 'awaiting_approval') reserved = reserved.plus(payout.state.amount ?? '0');
     // Paid and confirmed, its refund not on the loan yet (a crash between the two appends): the money left.
     else if (payout.state.status === 'confirmed' && payout.state.confirmation !== null && loan.refunds[payout.state.confirmation.channelReference] === undefined) {
       reserved = reserved.plus(payout.state.amount ?? '0');

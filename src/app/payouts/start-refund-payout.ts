@@ -1,12 +1,12 @@
 import { DomainError } from '../../domain/errors.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import type { Payee, PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
+import type { PayoutStatus } from '../../domain/payout/state.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import type { PayoutChannel, PayoutChannels } from '../../payments/payouts/payout-channel.js';
 import { occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadPayout, reservePayout, runPayoutCommand } from './payout-stream.js';
 import { refundableCredit } from './refundable-credit.js';
-import { settlePayout } from './settle-payout.js';
 
 export interface RefundPayoutInput {
   /** Decimal string; the whole free credit when absent. */
@@ -17,8 +17,8 @@ export interface RefundPayoutInput {
 
 export interface StartedPayout {
   outcome: CommandOutcome;
-  /** Where the payout stands after the channel answered (a provider may confirm at once). */
-  status: 'pending' | 'confirmed' | 'failed';
+  /** Where the payout stands: waiting for approval once started; after approval, as the channel answered (a provider may confirm at once). */
+  status: Exclude<PayoutStatus, 'none'>;
   amount: string;
   currency: string;
   /** A page that settles the payout (the sandbox gateway's); null otherwise. */
@@ -35,8 +35,9 @@ export function configuredPayoutChannel(channels: PayoutChannels, name: PayoutCh
 /**
  * An officer starts paying back an overpaid loan's credit balance through a channel: the amount
  * (default: all the credit not already promised to a pending payout) is reserved on the loan's
- * desk, PayoutCreated goes on the payout's own stream, then the channel is asked to pay. Nothing
- * is recorded on the loan until the channel confirms. Errors: LOAN_NOT_FOUND 404; the amount by the
+ * desk and PayoutCreated goes on the payout's own stream, waiting for a second person's approval
+ * (approvePayout), which asks the channel to pay. Nothing is recorded on the loan until the
+ * channel confirms. Errors: LOAN_NOT_FOUND 404; the amount by the
  * one money rule (INVALID_AMOUNT, NEGATIVE_AMOUNT, AMOUNT_TOO_PRECISE 400, naming `amount`) whatever
  * the loan's state; CHANNEL_NOT_CONFIGURED 422, PAYEE_REQUIRED 400, LOAN_NOT_OVERPAID 409,
  * REFUND_EXCEEDS_CREDIT 422, the channel's own refusals (PAYEE_NAME_REQUIRED 422), PAYOUT_CONCURRENT 409,
@@ -69,22 +70,13 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
   await reservePayout(services, meta, loanId, { type: 'ReservePayout', data: { payoutId, amount: recorded, seen } }, now.toISOString());
   const outcome = await runPayoutCommand(services, meta, payoutId, {
     type: 'CreatePayout',
-    data: { payoutId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency, channel: input.channel, payee: input.payee ?? null, createdAt: now.toISOString() },
+    data: {
+      payoutId, loanId, customerId: loan.customerId, amount: recorded, currency: loan.currency, channel: input.channel, payee: input.payee ?? null,
+      createdAt: now.toISOString(), requestedBy: meta.actor.sub,
+    },
   }, occurredAtFor(services)); // business time: the reconciliation dates the request by the lender's day
-  let submission;
-  try {
-    submission = await channel.submit({ payoutId, amount: recorded, currency: loan.currency, payee: input.payee ?? null, remark: `Loan ${loanId} refund`.slice(0, 32) });
-  } catch (error) {
-    // The payout stays pending (the provider may still have paid); name it so an officer can follow it up.
-    if (error instanceof DomainError) throw new DomainError(error.code, `${error.message} (payout ${payoutId} stays pending)`, error.kind, { ...error.details, payoutId });
-    throw error;
-  }
-  const system = { actor: { sub: `channel:${channel.name}`, role: 'system' as const }, correlationId: meta.correlationId };
-  if (submission.status === 'pending') return { outcome, status: 'pending', amount: recorded, currency: loan.currency, actionUrl: submission.actionUrl };
-  const settled = submission.status === 'confirmed'
-    ? await settlePayout(services, system, channel, { payoutId, status: 'succeeded', channelReference: submission.channelReference, at: submission.at, failureReason: null })
-    : await settlePayout(services, system, channel, { payoutId, status: 'failed', channelReference: submission.channelReference, at: now.toISOString(), failureReason: submission.reason });
-  return { outcome: { ...outcome, position: settled.position }, status: submission.status, amount: recorded, currency: loan.currency, actionUrl: null };
+  // Four eyes: nothing is sent until a second person approves it (approvePayout).
+  return { outcome, status: 'awaiting_approval', amount: recorded, currency: loan.currency, actionUrl: null };
 }
 
 function startedFrom(loaded: NonNullable<Awaited<ReturnType<typeof loadPayout>>>, outcome: CommandOutcome): StartedPayout {

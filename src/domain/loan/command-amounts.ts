@@ -24,6 +24,8 @@ function amountsOf(command: LoanCommand): [field: string, text: string][] {
     case 'Disburse':
     case 'ReverseRepayment':
     case 'ApproveReversal':
+    case 'ApproveWaiver':
+    case 'RejectWaiver':
     case 'CloseBusinessDay':
     case 'Reschedule':
     case 'RequestWriteOff':

@@ -67,7 +67,18 @@ export type ReverseRepayment = {
   data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
 };
 export type ApproveReversal = { type: 'ApproveReversal'; data: { reference: string; approvedBy: string } };
-export type WaiveCharge = { type: 'WaiveCharge'; data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string } };
+/**
+ * `waivedBy`: who asks (the maker when it needs approval); `reference` names the request a waiver above
+ * the product's waiverApprovalAbove waits under (default `WAIVER-<revision of the request>`).
+ */
+export type WaiveCharge = {
+  type: 'WaiveCharge';
+  data: { kind: ChargeKind; amount?: string | null; reason: string; effectiveDate: string; waivedBy?: string; reference?: string | null };
+};
+/** A second person approves the pending waiver `reference` (never its maker). */
+export type ApproveWaiver = { type: 'ApproveWaiver'; data: { reference: string; approvedBy: string } };
+/** Turns a pending waiver down (its checker, or its maker withdrawing it). */
+export type RejectWaiver = { type: 'RejectWaiver'; data: { reference: string; reason: string; rejectedBy: string } };
 export type ApplyCharge = {
   type: 'ApplyCharge';
   /** `date` is the business date it is applied (and booked) on; `dueDate` picks the installment. */
@@ -106,5 +117,5 @@ export type MigrateLoan = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | ReverseRepayment | ApproveReversal | WaiveCharge | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | ApproveReversal | WaiveCharge | ApproveWaiver | RejectWaiver | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment | MigrateLoan;

@@ -16,6 +16,7 @@ import { reschedule } from './reschedule.js';
 import { approveReversal, reverseRepayment } from './reversal.js';
 import { initialLoanState, type LoanState } from './state.js';
 import { waiveCharge } from './waiver.js';
+import { approveWaiver, rejectWaiver } from './waiver-approval.js';
 import { approveWriteOff, receiveRecovery, requestWriteOff } from './write-off.js';
 
 export type { LoanCommand } from './commands.js';
@@ -56,6 +57,10 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
       return approveReversal(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
+    case 'ApproveWaiver':
+      return approveWaiver(command, state);
+    case 'RejectWaiver':
+      return rejectWaiver(command, state);
     case 'ApplyCharge':
       return applyCharge(command, state);
     case 'CloseBusinessDay':

@@ -130,7 +130,27 @@ export type ChargeWaived = DomainEvent<'ChargeWaived', {
   installments: { number: number; amount: string }[];
   /** Business date the waiver takes effect (absent on waivers recorded before it was carried). */
   effectiveDate?: string;
+  /** Set when it needed a second person (ProductTerms.waiverApprovalAbove): the request's reference, its maker and its checker. */
+  reference?: string;
+  requestedBy?: string;
+  approvedBy?: string;
 }>;
+/**
+ * A waiver above the product's waiverApprovalAbove, waiting for a second person's approval under
+ * `reference`; nothing is waived yet. `amount` is what it will waive (all that was waivable when
+ * the request gave none), decimal string in the loan's currency.
+ */
+export type ChargeWaiverRequested = DomainEvent<'ChargeWaiverRequested', {
+  reference: string;
+  kind: ChargeKind;
+  amount: string;
+  reason: string;
+  /** Business date the waiver will take effect once approved. */
+  effectiveDate: string;
+  requestedBy: string;
+}>;
+/** A pending waiver a checker (or its maker, withdrawing it) turned down: nothing was waived, the reference is spent. */
+export type ChargeWaiverRejected = DomainEvent<'ChargeWaiverRejected', { reference: string; reason: string; rejectedBy: string }>;
 export type ChargeApplied = DomainEvent<'ChargeApplied', {
   kind: OfficerChargeKind;
   /** The component it adds to: `fee` for a service charge, `penalty` for one the borrower's default caused. */
@@ -232,7 +252,7 @@ export type LoanMigrated = DomainEvent<'LoanMigrated', {
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
   | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
-  | ChargeWaived | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
+  | ChargeWaived | ChargeWaiverRequested | ChargeWaiverRejected | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | RecoveryReversed | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
 
 export type LoanStatus =

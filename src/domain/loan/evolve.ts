@@ -307,6 +307,19 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'ChargeWaived':
       waive(state, event);
+      if (event.data.reference !== undefined) {
+        delete state.waiverRequests[event.data.reference];
+        state.decidedWaivers[event.data.reference] = 'approved';
+      }
+      break;
+    case 'ChargeWaiverRequested': {
+      const { reference, ...request } = event.data;
+      state.waiverRequests[reference] = request;
+      break;
+    }
+    case 'ChargeWaiverRejected':
+      delete state.waiverRequests[event.data.reference];
+      state.decidedWaivers[event.data.reference] = 'rejected';
       break;
     case 'ChargeApplied':
       applyCharge(state, event);

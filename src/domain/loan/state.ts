@@ -73,6 +73,15 @@ export interface WaiverFact {
   parts: { number: number; amount: string }[];
 }
 
+/** A waiver waiting for a second person's approval (ChargeWaiverRequested without its reference). */
+export interface WaiverRequest {
+  kind: ChargeKind;
+  amount: string;
+  reason: string;
+  effectiveDate: string;
+  requestedBy: string;
+}
+
 /** A penalty close of business charged; it stands only if the installment was still unpaid that night. */
 export interface PenaltyFact {
   sequence: number;
@@ -146,6 +155,10 @@ export interface LoanState {
   /** Payments with a lower sequence are baked into `contract` (they came before a reschedule). */
   replayFrom: number;
   waivers: WaiverFact[];
+  /** Waivers above the product's waiverApprovalAbove waiting for a second person, by reference. */
+  waiverRequests: Record<string, WaiverRequest>;
+  /** References of waiver requests approved or rejected: an approval replayed is a no-op, a spent reference is never reused. */
+  decidedWaivers: Record<string, 'approved' | 'rejected'>;
   penalties: PenaltyFact[];
   charges: ChargeFact[];
   /** Sort key of the latest fact applied: a fact sorting before it re-runs the replay. */
@@ -237,6 +250,8 @@ export function initialLoanState(): LoanState {
     approvedReversals: [],
     replayFrom: 0,
     waivers: [],
+    waiverRequests: {},
+    decidedWaivers: {},
     penalties: [],
     charges: [],
     lastFactKey: null,

@@ -21,6 +21,33 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
 }
 
 /**
+ * Waives penalty, fee or interest at once, or, above the product's `waiverApprovalAbove` (what it
+ * waives: the amount given, or all that is waivable), only requests it (ChargeWaiverRequested under
+ * `reference`, default `WAIVER-<revision>`) until a second person approves it (approveWaiver). The
+ * waiver is checked in full either way, so a request that could never apply is refused at once.
+ * Asking again under a reference still pending is a no-op; under one already approved or rejected
+ * it is WAIVER_ALREADY_DECIDED (409). Errors otherwise: waiverEvents'.
+ */
+export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
+  const reference = data.reference ?? null;
+  if (reference !== null && state.waiverRequests[reference]) return [];
+  if (reference !== null && state.decidedWaivers[reference]) {
+    throw new DomainError('WAIVER_ALREADY_DECIDED', `The waiver request ${reference} was already ${state.decidedWaivers[reference]}; use a new reference`, 'conflict', { reference });
+  }
+  const events = waiverEvents(data, state);
+  // After the penalties owed by its date that it records first (waiverEvents); a request records them when approved.
+  const waived = events.find((event) => event.type === 'ChargeWaived');
+  const threshold = requireLoan(state).waiverApprovalAbove ?? null;
+  if (waived?.type !== 'ChargeWaived' || threshold === null || !new Dec(waived.data.amount).gt(threshold)) return events;
+  if (!data.waivedBy) throw new DomainError('FOUR_EYES_REQUIRED', `A waiver above ${threshold} needs its maker named, for a second person to approve it`, 'rule');
+  const { kind, amount, reason } = waived.data;
+  return [{
+    type: 'ChargeWaiverRequested',
+    data: { reference: reference ?? `WAIVER-${state.eventsFolded}`, kind, amount, reason, effectiveDate: waived.data.effectiveDate ?? data.effectiveDate, requestedBy: data.waivedBy },
+  }];
+}
+
+/**
  * Waives penalty, fee or interest owed on the waiver's effective date (the rows as the facts before
  * it in the replay leave them: installmentsOn), oldest installment first; never more than was owed
  * then (AMOUNT_OUT_OF_RANGE, 422, naming what was waivable). Interest is waivable only as far as it is due or accrued on the waiver's date (waivableInterest):
@@ -32,7 +59,7 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
  * has charged yet (penaltiesOwedBy), and decides on the loan with them (QA 10 R1: a penalty the
  * payoff counted was refused as NOTHING_TO_WAIVE until the night's close charged it).
  */
-export function waiveCharge({ data }: WaiveCharge, current: LoanState): LoanEvent[] {
+export function waiverEvents(data: WaiveCharge['data'], current: LoanState): LoanEvent[] {
   requireActive(current);
   const effectiveDate = onOrAfterDisbursement(current, data.effectiveDate);
   if (current.rescheduledOn !== null && effectiveDate < current.rescheduledOn) {

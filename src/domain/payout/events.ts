@@ -23,7 +23,19 @@ export type PayoutCreated = DomainEvent<'PayoutCreated', {
   channel: PayoutChannel;
   payee: Payee | null;
   createdAt: string;
+  /**
+   * Its maker: set on every payout started since four eyes (QA Q14), which then waits for a second
+   * person's approval (PayoutApproved) before the channel is asked to pay. Absent on older payouts,
+   * which were sent at once.
+   */
+  requestedBy?: string;
 }>;
+
+/** A second person approved the payout (never its maker): the channel is asked to pay now. */
+export type PayoutApproved = DomainEvent<'PayoutApproved', { approvedBy: string; approvedAt: string }>;
+
+/** A checker (or its maker, withdrawing it) turned the payout down before any money left: its credit is free again. */
+export type PayoutRejected = DomainEvent<'PayoutRejected', { rejectedBy: string; reason: string; rejectedAt: string }>;
 
 /**
  * The channel (or, for a bank transfer, an officer with the bank's reference) confirmed the money
@@ -34,7 +46,7 @@ export type PayoutConfirmed = DomainEvent<'PayoutConfirmed', { channelReference:
 /** The channel reported the payout failed (or the bank returned it): the reservation is released, the loan is untouched. */
 export type PayoutFailed = DomainEvent<'PayoutFailed', { channelReference: string | null; reason: string; failedAt: string }>;
 
-export type PayoutEvent = PayoutCreated | PayoutConfirmed | PayoutFailed;
+export type PayoutEvent = PayoutCreated | PayoutApproved | PayoutRejected | PayoutConfirmed | PayoutFailed;
 
 /** On a loan's payout desk: a payout was opened against its credit (the desk serialises reservations). */
 export type PayoutReserved = DomainEvent<'PayoutReserved', { payoutId: string; amount: string }>;

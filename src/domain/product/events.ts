@@ -65,6 +65,11 @@ export interface ProductTerms {
    * person's approval; absent or null: never.
    */
   reversalApprovalAbove?: string | null;
+  /**
+   * A waiver of more than this amount (decimal string in the currency) waits for a second person's
+   * approval; absent or null: never.
+   */
+  waiverApprovalAbove?: string | null;
 }
 
 export type PrepaymentStrategy = 'next-installment' | 'last-installments' | 're-amortise';

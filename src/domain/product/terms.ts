@@ -68,6 +68,7 @@ export function validateProductTerms(terms: ProductTerms): void {
     refuse('INVALID_PREPAYMENT_STRATEGY', `Prepayment strategy "${String(terms.prepaymentStrategy)}" must be next-installment, last-installments or re-amortise`);
   }
   if (terms.reversalApprovalAbove !== undefined && terms.reversalApprovalAbove !== null) amount(terms.reversalApprovalAbove, currency, 'reversalApprovalAbove');
+  if (terms.waiverApprovalAbove !== undefined && terms.waiverApprovalAbove !== null) amount(terms.waiverApprovalAbove, currency, 'waiverApprovalAbove');
   refuseDegenerateSchedules(terms);
 }
 

@@ -17,7 +17,7 @@ export const CUSTOMER_EVENT_TYPES = [
 export const LOAN_EVENT_TYPES = [
   'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanRejected', 'LoanApplicationWithdrawn',
   'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
-  'ChargeWaived', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
+  'ChargeWaived', 'ChargeWaiverRequested', 'ChargeWaiverRejected', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
   'RecoveryReceived', 'RecoveryReversed', 'LoanOverpaid', 'RefundIssued', 'LoanClosed', 'LoanMigrated',
 ] as const satisfies readonly LoanEvent['type'][];
 
@@ -37,7 +37,7 @@ export const BANK_TRANSACTION_EVENT_TYPES = ['BankTransactionRecorded'] as const
 
 /** Refund payouts (stream `payout-<id>`) and each loan's payout desk (stream `payoutdesk-<loanId>`). */
 export const PAYOUT_EVENT_TYPES = [
-  'PayoutCreated', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
+  'PayoutCreated', 'PayoutApproved', 'PayoutRejected', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
 ] as const satisfies readonly (PayoutEvent | PayoutDeskEvent)['type'][];
 
 /** Compiles only when every listed catalog type appears in the lists above. */

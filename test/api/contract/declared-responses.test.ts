@@ -37,6 +37,8 @@ const CALLS: { route: RouteId; url: string; caller: Caller }[] = [
   { route: 'queues.disbursements', url: '/v1/queues/disbursements', caller: STAFF.officer },
   { route: 'queues.writeOffApprovals', url: '/v1/queues/write-off-approvals', caller: STAFF.underwriter },
   { route: 'queues.reversalApprovals', url: '/v1/queues/reversal-approvals', caller: STAFF.underwriter },
+  { route: 'queues.waiverApprovals', url: '/v1/queues/waiver-approvals', caller: STAFF.underwriter },
+  { route: 'queues.payoutApprovals', url: '/v1/queues/payout-approvals', caller: STAFF.underwriter },
   { route: 'reports.portfolio', url: '/v1/reports/portfolio', caller: STAFF.admin },
   { route: 'reports.classification', url: '/v1/reports/classification', caller: STAFF.admin },
   { route: 'reports.par', url: '/v1/reports/par', caller: STAFF.admin },

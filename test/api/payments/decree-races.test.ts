@@ -44,6 +44,7 @@ describe('an admin\'s refund decree racing an officer\'s payout for the same cre
     beforeNextAppend(race.t.runtime.eventStore, () => true, async () => (payoutId = (await payoutThere(loanId, credit)).outcome.id));
     refused(await decreeHere(loanId, { amount: credit, reference: 'CASH-B' }), 409, 'PAYOUT_CONCURRENT');
     expect(await refundsOf(race.t, loanId)).toHaveLength(0);
+    accepted(await race.t.call(STAFF.underwriter, 'POST', `/v1/payouts/${payoutId}/approval`, {}));
     accepted(await race.t.call(STAFF.officer, 'POST', `/v1/payouts/${payoutId}/confirmation`, { bankReference: 'BR-B' }));
     expect((await refundsOf(race.t, loanId)).map((e) => (e.data as { reference: string }).reference)).toEqual(['BR-B']);
     expect(await creditTaken(loanId)).toBeCloseTo(Number(credit), 2);

@@ -52,3 +52,15 @@ export interface RefundDesk { creditBalance: string; reserved: string; refundabl
 export async function refundDesk(t: TestApp, loanId: string): Promise<RefundDesk> {
   return JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/refunds`)).body) as RefundDesk;
 }
+
+/**
+ * Four eyes on money out: the officer starts a refund payout and a second person (the underwriter)
+ * approves it, which sends it. Answers the approval (status, actionUrl as the channel answered), or
+ * the start's own refusal when it was refused.
+ */
+export async function startApprovedPayout(t: TestApp, loanId: string, body: Record<string, unknown>, headers?: Record<string, string>) {
+  const started = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body, headers);
+  if (started.statusCode !== 201) return started;
+  const { id } = JSON.parse(started.body) as { id: string };
+  return t.call(STAFF.underwriter, 'POST', `/v1/payouts/${id}/approval`, {});
+}

@@ -4,7 +4,7 @@ import { sandboxPayoutNotification } from '../../../src/payments/payouts/sandbox
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { sandboxPrivateKey } from './payment-fixtures.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { overpaidLoan, refundDesk, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 
 /** A sandbox payout left pending: the officer queries the gateway, or cancels the payout to pay the credit again. */
 const OWN = 'cust-follow-up';
@@ -14,7 +14,7 @@ let productId: string;
 interface Checked { payout: { id: string; status: string; confirmation: { channelReference: string } | null; failure: { reason: string } | null }; providerState: string }
 
 async function startPayout(loanId: string, body: Record<string, unknown>): Promise<{ id: string; amount: string }> {
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body);
+  const res = await startApprovedPayout(t, loanId, body);
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as { id: string; amount: string };
 }
@@ -51,7 +51,7 @@ describe('querying a pending payout', () => {
     expect((await t.runtime.app.inject({ method: 'POST', url: '/v1/payments/payout-notify/sandbox', headers: late.headers, payload: late.body })).statusCode).toBe(200);
     expect((await refundsOf(t, loanId)).map((e) => e.data)).toEqual([expect.objectContaining({ amount: '60.00', channel: 'online', reference: `SBXT-${payout.id}` })]);
     const events = await t.runtime.eventStore.readStream(`payout-${payout.id}`);
-    expect(events.map((e) => e.type)).toEqual(['PayoutCreated', 'PayoutConfirmed']);
+    expect(events.map((e) => e.type)).toEqual(['PayoutCreated', 'PayoutApproved', 'PayoutConfirmed']);
   });
 
   it('refuses to query a bank transfer (422) or a payout that does not exist (404)', async () => {

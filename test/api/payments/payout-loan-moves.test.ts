@@ -5,7 +5,7 @@ import { reverseRepayment } from '../../../src/app/loans/service-loan.js';
 import { STAFF } from '../../support/test-app.js';
 import { accepted, activeLoan, verifiedCustomer } from '../commands/journey-steps.js';
 import { beforeNextAppend, OTHER_PROCESS_OFFICER as officer } from './other-process.js';
-import { raceAppsForSuite, refundsOf } from './payout-fixtures.js';
+import { raceAppsForSuite, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 
 const OWN = 'cust-payout-moves';
 let loans = 0;
@@ -26,7 +26,7 @@ async function pendingPayoutOfAllCredit(): Promise<{ loanId: string; payoutId: s
   const loanId = await activeLoan(race.t, `${OWN}-${loans}`, race.productId, '2026-01-15', '5000.00', id);
   accepted(await race.t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '300.00', channel: 'online', reference: `EXTRA-${id}`, effectiveDate: '2026-01-18' }));
   accepted(await race.t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '8000.00', channel: 'online', reference: `OVER-${id}`, effectiveDate: '2026-01-20', overpayment: true }));
-  const res = await race.t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer' });
+  const res = await startApprovedPayout(race.t, loanId, { channel: 'bank-transfer' });
   expect(res.statusCode, res.body).toBe(201);
   const started = JSON.parse(res.body) as { id: string; amount: string };
   return { loanId, payoutId: started.id, amount: started.amount };

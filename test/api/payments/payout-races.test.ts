@@ -6,7 +6,7 @@ import { bankTransferPayoutChannel } from '../../../src/payments/payouts/bank-tr
 import { STAFF } from '../../support/test-app.js';
 import { refused } from '../commands/journey-steps.js';
 import { beforeNextAppend, OTHER_PROCESS_OFFICER as officer, thisProcess } from './other-process.js';
-import { overpaidLoan, raceAppsForSuite, refundDesk, refundsOf } from './payout-fixtures.js';
+import { overpaidLoan, raceAppsForSuite, refundDesk, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 
 const OWN = 'cust-payout-race';
 let loans = 0;
@@ -17,7 +17,7 @@ const race = raceAppsForSuite(OWN);
 async function pendingPayout(amount?: string): Promise<{ loanId: string; payoutId: string; amount: string }> {
   loans += 1;
   const { loanId } = await overpaidLoan(race.t, OWN, race.productId, `loan-payout-race-${loans}`);
-  const res = await race.t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', ...(amount ? { amount } : {}) });
+  const res = await startApprovedPayout(race.t, loanId, { channel: 'bank-transfer', ...(amount ? { amount } : {}) });
   expect(res.statusCode, res.body).toBe(201);
   const started = JSON.parse(res.body) as { id: string; amount: string };
   return { loanId, payoutId: started.id, amount: started.amount };

@@ -4,7 +4,7 @@ import { sandboxPayoutNotification } from '../../../src/payments/payouts/sandbox
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, defineProduct, verifiedCustomer } from '../commands/journey-steps.js';
 import { sandboxPrivateKey } from './payment-fixtures.js';
-import { overpaidLoan } from './payout-fixtures.js';
+import { overpaidLoan, startApprovedPayout } from './payout-fixtures.js';
 
 /** Money out in the payment reconciliation: payouts requested, confirmed and failed against the loans' RefundIssued. */
 let t: TestApp;
@@ -15,7 +15,7 @@ interface Row { direction: string; channel: string; reference: string | null; pa
 interface Totals { channel: string; direction: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; pending?: { count: number; total: string }; failed?: { count: number; total: string }; differences: Row[] }
 
 async function startPayout(loanId: string, body: Record<string, unknown>): Promise<{ id: string; position: string }> {
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body);
+  const res = await startApprovedPayout(t, loanId, body);
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as { id: string; position: string };
 }

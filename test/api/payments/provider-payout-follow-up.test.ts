@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { ALIPAY_APP_ID, formHeaders, signedAlipayForm } from './alipay-fixtures.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { overpaidLoan, refundDesk, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
 import { signWechatAnswers, WECHAT } from './wechat-fixtures.js';
 
@@ -89,7 +89,7 @@ afterAll(async () => {
 interface Checked { payout: { status: string; confirmation: { channelReference: string } | null; failure: { reason: string } | null }; providerState: string }
 
 async function startPayout(loanId: string, body: Record<string, unknown>): Promise<{ id: string; status: string }> {
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body);
+  const res = await startApprovedPayout(t, loanId, body);
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as { id: string; status: string };
 }

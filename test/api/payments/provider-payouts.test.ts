@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { ALIPAY_APP_ID } from './alipay-fixtures.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { overpaidLoan, refundDesk, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
 import { signWechatAnswers, WECHAT, wechatSignedHeaders } from './wechat-fixtures.js';
 
@@ -85,7 +85,7 @@ afterAll(async () => {
   await gateway.close();
 });
 
-const start = (loanId: string, body: Record<string, unknown>) => t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body);
+const start = (loanId: string, body: Record<string, unknown>) => startApprovedPayout(t, loanId, body);
 const notifyWechat = (headers: Record<string, string>, body: string) => t.runtime.app.inject({ method: 'POST', url: '/v1/payments/payout-notify/wechat', headers, payload: body });
 
 describe('Alipay refund payouts (alipay.fund.trans.uni.transfer)', () => {

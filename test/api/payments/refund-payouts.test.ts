@@ -5,7 +5,7 @@ import { sandboxNotification } from '../../../src/payments/sandbox/sandbox-gatew
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { sandboxPrivateKey } from './payment-fixtures.js';
-import { overpaidLoan, refundDesk, refundsOf } from './payout-fixtures.js';
+import { overpaidLoan, refundDesk, refundsOf, startApprovedPayout } from './payout-fixtures.js';
 
 const OWN = 'cust-refund';
 let t: TestApp;
@@ -14,7 +14,7 @@ let productId: string;
 interface Started { id: string; status: string; amount: string; actionUrl: string | null }
 
 async function startPayout(loanId: string, body: Record<string, unknown>): Promise<Started> {
-  const res = await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, body);
+  const res = await startApprovedPayout(t, loanId, body);
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as Started;
 }
@@ -50,7 +50,7 @@ describe('refunds of a credit balance go out through a channel', () => {
     const view = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payouts/${payout.id}`)).body) as { status: string; confirmation: { channelReference: string } };
     expect(view).toMatchObject({ status: 'confirmed', confirmation: { channelReference: `SBXT-${payout.id}` } });
     const events = await t.runtime.eventStore.readStream(`payout-${payout.id}`);
-    expect(events.map((e) => e.type)).toEqual(['PayoutCreated', 'PayoutConfirmed']);
+    expect(events.map((e) => e.type)).toEqual(['PayoutCreated', 'PayoutApproved', 'PayoutConfirmed']);
     const loan = await t.runtime.eventStore.readStream(`loan-${loanId}`);
     expect(loan.at(-1)?.type).toBe('LoanClosed');
   });

@@ -288,8 +288,42 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Waive owed penalty, fee or interest with a reason (officer) */
+        /** Waive owed penalty, fee or interest with a reason (officer). Above the product's waiverApprovalAbove it is only requested (under `reference`) until a second person approves it */
         post: operations["loans.waive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{id}/waivers/{reference}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a waiver waiting for a second person; never its maker (422 FOUR_EYES_REQUIRED) (officer or underwriter) */
+        post: operations["loans.approveWaiver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{id}/waivers/{reference}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a waiver waiting for a second person (its maker may withdraw it); nothing is waived (officer or underwriter) */
+        post: operations["loans.rejectWaiver"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,6 +875,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/queues/payout-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Refund payouts waiting for a second person's approval before anything is sent, one per payout (its id in `reference`), without the caller's own; oldest first */
+        get: operations["queues.payoutApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/queues/waiver-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Waivers above the product's waiverApprovalAbove waiting for a second person, one per request (its reference named in `reason`), without the caller's own requests; oldest first */
+        get: operations["queues.waiverApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/loans/quote": {
         parameters: {
             query?: never;
@@ -1108,8 +1176,42 @@ export interface paths {
          */
         get: operations["payments.loanRefundPayouts"];
         put?: never;
-        /** Start paying back an overpaid loan's credit through a channel; the refund is recorded on the loan when the channel confirms it (officer) */
+        /** Start paying back an overpaid loan's credit through a channel (officer): the payout waits for a second person's approval (POST /v1/payouts/:id/approval) before anything is sent; the refund is recorded on the loan when the channel confirms it */
         post: operations["payments.startRefundPayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a refund payout waiting for a second person, never its maker (422 FOUR_EYES_REQUIRED), and send it through its channel (officer or underwriter) */
+        post: operations["payments.approvePayout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}/rejection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a refund payout waiting for approval (its maker may withdraw it): nothing is sent and its credit is free again (officer or underwriter) */
+        post: operations["payments.rejectPayout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2558,6 +2660,7 @@ export interface components {
                 /** @enum {string} */
                 prepaymentStrategy?: "next-installment" | "last-installments" | "re-amortise";
                 reversalApprovalAbove?: string | null;
+                waiverApprovalAbove?: string | null;
             };
             retired: boolean;
             definedOn: string;
@@ -2734,6 +2837,8 @@ export interface components {
             productId: string | null;
             principal: string | null;
             currency: string | null;
+            /** @description What waits, where a loan may wait on several: the repayment a reversal would reverse, the waiver request's or the payout's reference; null otherwise */
+            reference: string | null;
         };
         PaymentIntent: {
             id: string;
@@ -4004,6 +4109,11 @@ export interface operations {
                      */
                     reversalApprovalAbove?: string | null;
                     /**
+                     * @description A waiver of more than this amount (penalty, fee or interest) waits for a second person's approval (POST /v1/loans/:id/waivers/:reference/approve); absent or null: never
+                     * @example 500.00
+                     */
+                    waiverApprovalAbove?: string | null;
+                    /**
                      * @description Days past due from which a write-off may be requested (added field)
                      * @default 90
                      */
@@ -4308,6 +4418,11 @@ export interface operations {
                      * @example 10000.00
                      */
                     reversalApprovalAbove?: string | null;
+                    /**
+                     * @description A waiver of more than this amount (penalty, fee or interest) waits for a second person's approval (POST /v1/loans/:id/waivers/:reference/approve); absent or null: never
+                     * @example 500.00
+                     */
+                    waiverApprovalAbove?: string | null;
                     /**
                      * @description Days past due from which a write-off may be requested (added field)
                      * @default 90
@@ -6478,6 +6593,11 @@ export interface operations {
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
+                    /**
+                     * @description Names the request when the waiver is above the product's waiverApprovalAbove and waits for a second person (default WAIVER-<revision>); the same reference again while it waits is a no-op
+                     * @example ALP-20260315-000123
+                     */
+                    reference?: string;
                 };
             };
         };
@@ -6572,7 +6692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_ALREADY_DECIDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6580,7 +6700,364 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_ALREADY_DECIDED";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    "loans.approveWaiver": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Nothing to add: the waiver applies as requested (its kind, amount, reason and effective date) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Nothing new: a replayed Idempotency-Key or reference, or a repeated erasure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Where the command left the entity and the log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND, WAIVER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND" | "WAIVER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    "loans.rejectWaiver": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why, in words, for the audit trail
+                     * @example Customer requested
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Nothing new: a replayed Idempotency-Key or reference, or a repeated erasure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Where the command left the entity and the log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND, WAIVER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND" | "WAIVER_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
                     };
                 };
             };
@@ -10056,6 +10533,186 @@ export interface operations {
             };
         };
     };
+    "queues.payoutApprovals": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 */
+                limit?: number;
+                /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
+                cursor?: string;
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                        /** @description Pass as ?cursor= for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
+                    };
+                };
+            };
+        };
+    };
+    "queues.waiverApprovals": {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–200 */
+                limit?: number;
+                /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
+                cursor?: string;
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                        /** @description Pass as ?cursor= for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
+                    };
+                };
+            };
+        };
+    };
     "loans.quote": {
         parameters: {
             query?: never;
@@ -10194,6 +10851,11 @@ export interface operations {
                          * @example 10000.00
                          */
                         reversalApprovalAbove?: string | null;
+                        /**
+                         * @description A waiver of more than this amount (penalty, fee or interest) waits for a second person's approval (POST /v1/loans/:id/waivers/:reference/approve); absent or null: never
+                         * @example 500.00
+                         */
+                        waiverApprovalAbove?: string | null;
                         /**
                          * @description Days past due from which a write-off may be requested (added field)
                          * @default 90
@@ -12146,7 +12808,7 @@ export interface operations {
                         currency: string;
                         /** @description The loan's credit balance today (money received beyond every balance, not yet refunded) */
                         creditBalance: string;
-                        /** @description Held by payouts still pending */
+                        /** @description Held by payouts waiting for approval or still pending */
                         reserved: string;
                         /** @description creditBalance − reserved: the most a new payout may take */
                         refundable: string;
@@ -12155,8 +12817,11 @@ export interface operations {
                             id: string;
                             loanId: string;
                             customerId: string;
-                            /** @enum {string} */
-                            status: "pending" | "confirmed" | "failed";
+                            /**
+                             * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                             * @enum {string}
+                             */
+                            status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                             /**
                              * @description How the refund leaves the lender
                              * @example sandbox
@@ -12170,6 +12835,17 @@ export interface operations {
                                 name: string | null;
                             } | null;
                             createdAt: string;
+                            /** @description Who started it; null on payouts sent before four eyes */
+                            requestedBy: string | null;
+                            approval: {
+                                approvedBy: string;
+                                approvedAt: string;
+                            } | null;
+                            rejection: {
+                                rejectedBy: string;
+                                reason: string;
+                                rejectedAt: string;
+                            } | null;
                             confirmation: {
                                 channelReference: string;
                                 confirmedAt: string;
@@ -12301,7 +12977,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The payout, pending until its channel confirms it (a provider may confirm at once) */
+            /** @description The payout: awaiting_approval when started; once approved, pending until its channel confirms it (a provider may confirm at once) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12309,8 +12985,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "pending" | "confirmed" | "failed";
+                        /**
+                         * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                         * @enum {string}
+                         */
+                        status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                         /**
                          * @description How the refund leaves the lender
                          * @example sandbox
@@ -12326,7 +13005,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The payout, pending until its channel confirms it (a provider may confirm at once) */
+            /** @description The payout: awaiting_approval when started; once approved, pending until its channel confirms it (a provider may confirm at once) */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -12334,8 +13013,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "pending" | "confirmed" | "failed";
+                        /**
+                         * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                         * @enum {string}
+                         */
+                        status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                         /**
                          * @description How the refund leaves the lender
                          * @example sandbox
@@ -12473,6 +13155,373 @@ export interface operations {
             };
         };
     };
+    "payments.approvePayout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Nothing to add: the payout is sent as started (amount, channel, payee) */
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The payout: awaiting_approval when started; once approved, pending until its channel confirms it (a provider may confirm at once) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                         * @enum {string}
+                         */
+                        status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
+                        /**
+                         * @description How the refund leaves the lender
+                         * @example sandbox
+                         * @enum {string}
+                         */
+                        channel: "sandbox" | "alipay" | "wechat" | "bank-transfer";
+                        amount: string;
+                        currency: string;
+                        /** @description A page that settles the payout (the sandbox gateway's); null for other channels */
+                        actionUrl: string | null;
+                        revision: string;
+                        position: string;
+                    };
+                };
+            };
+            /** @description The payout: awaiting_approval when started; once approved, pending until its channel confirms it (a provider may confirm at once) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                         * @enum {string}
+                         */
+                        status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
+                        /**
+                         * @description How the refund leaves the lender
+                         * @example sandbox
+                         * @enum {string}
+                         */
+                        channel: "sandbox" | "alipay" | "wechat" | "bank-transfer";
+                        amount: string;
+                        currency: string;
+                        /** @description A page that settles the payout (the sandbox gateway's); null for other channels */
+                        actionUrl: string | null;
+                        revision: string;
+                        position: string;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "PAYOUT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: PAYOUT_NOT_AWAITING_APPROVAL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYOUT_NOT_AWAITING_APPROVAL";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: FOUR_EYES_REQUIRED, CHANNEL_NOT_CONFIGURED, REFUND_EXCEEDS_CREDIT, PAYEE_NAME_REQUIRED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FOUR_EYES_REQUIRED" | "CHANNEL_NOT_CONFIGURED" | "REFUND_EXCEEDS_CREDIT" | "PAYEE_NAME_REQUIRED";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Error: CHANNEL_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "payments.rejectPayout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why it is turned down
+                     * @example payee account does not match the borrower
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Nothing new: a replayed Idempotency-Key or reference, or a repeated erasure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Where the command left the entity and the log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, PAYOUT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "PAYOUT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: PAYOUT_NOT_AWAITING_APPROVAL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYOUT_NOT_AWAITING_APPROVAL";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     "payments.getPayout": {
         parameters: {
             query?: {
@@ -12497,8 +13546,11 @@ export interface operations {
                         id: string;
                         loanId: string;
                         customerId: string;
-                        /** @enum {string} */
-                        status: "pending" | "confirmed" | "failed";
+                        /**
+                         * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                         * @enum {string}
+                         */
+                        status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                         /**
                          * @description How the refund leaves the lender
                          * @example sandbox
@@ -12512,6 +13564,17 @@ export interface operations {
                             name: string | null;
                         } | null;
                         createdAt: string;
+                        /** @description Who started it; null on payouts sent before four eyes */
+                        requestedBy: string | null;
+                        approval: {
+                            approvedBy: string;
+                            approvedAt: string;
+                        } | null;
+                        rejection: {
+                            rejectedBy: string;
+                            reason: string;
+                            rejectedAt: string;
+                        } | null;
                         confirmation: {
                             channelReference: string;
                             confirmedAt: string;
@@ -12723,7 +13786,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: PAYOUT_ALREADY_CONFIRMED, PAYOUT_CLOSED */
+            /** @description Conflict: concurrency or wrong state: PAYOUT_ALREADY_CONFIRMED, PAYOUT_CLOSED, PAYOUT_NOT_APPROVED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12731,7 +13794,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "PAYOUT_ALREADY_CONFIRMED" | "PAYOUT_CLOSED";
+                        code?: "PAYOUT_ALREADY_CONFIRMED" | "PAYOUT_CLOSED" | "PAYOUT_NOT_APPROVED";
                     };
                 };
             };
@@ -12899,7 +13962,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: PAYOUT_CLOSED */
+            /** @description Conflict: concurrency or wrong state: PAYOUT_CLOSED, PAYOUT_NOT_APPROVED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12907,7 +13970,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "PAYOUT_CLOSED";
+                        code?: "PAYOUT_CLOSED" | "PAYOUT_NOT_APPROVED";
                     };
                 };
             };
@@ -13057,8 +14120,11 @@ export interface operations {
                             id: string;
                             loanId: string;
                             customerId: string;
-                            /** @enum {string} */
-                            status: "pending" | "confirmed" | "failed";
+                            /**
+                             * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                             * @enum {string}
+                             */
+                            status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                             /**
                              * @description How the refund leaves the lender
                              * @example sandbox
@@ -13072,6 +14138,17 @@ export interface operations {
                                 name: string | null;
                             } | null;
                             createdAt: string;
+                            /** @description Who started it; null on payouts sent before four eyes */
+                            requestedBy: string | null;
+                            approval: {
+                                approvedBy: string;
+                                approvedAt: string;
+                            } | null;
+                            rejection: {
+                                rejectedBy: string;
+                                reason: string;
+                                rejectedAt: string;
+                            } | null;
                             confirmation: {
                                 channelReference: string;
                                 confirmedAt: string;
@@ -13141,7 +14218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: PAYOUT_ALREADY_CONFIRMED, PAYOUT_CLOSED */
+            /** @description Conflict: concurrency or wrong state: PAYOUT_ALREADY_CONFIRMED, PAYOUT_CLOSED, PAYOUT_NOT_APPROVED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13149,7 +14226,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "PAYOUT_ALREADY_CONFIRMED" | "PAYOUT_CLOSED";
+                        code?: "PAYOUT_ALREADY_CONFIRMED" | "PAYOUT_CLOSED" | "PAYOUT_NOT_APPROVED";
                     };
                 };
             };
@@ -13249,8 +14326,11 @@ export interface operations {
                             id: string;
                             loanId: string;
                             customerId: string;
-                            /** @enum {string} */
-                            status: "pending" | "confirmed" | "failed";
+                            /**
+                             * @description awaiting_approval: started, not sent until a second person approves it; rejected: turned down before sending; pending: sent, waiting for its channel; confirmed; failed
+                             * @enum {string}
+                             */
+                            status: "awaiting_approval" | "rejected" | "pending" | "confirmed" | "failed";
                             /**
                              * @description How the refund leaves the lender
                              * @example sandbox
@@ -13264,6 +14344,17 @@ export interface operations {
                                 name: string | null;
                             } | null;
                             createdAt: string;
+                            /** @description Who started it; null on payouts sent before four eyes */
+                            requestedBy: string | null;
+                            approval: {
+                                approvedBy: string;
+                                approvedAt: string;
+                            } | null;
+                            rejection: {
+                                rejectedBy: string;
+                                reason: string;
+                                rejectedAt: string;
+                            } | null;
                             confirmation: {
                                 channelReference: string;
                                 confirmedAt: string;

@@ -45,13 +45,18 @@ export function usePayoff(id: string, date: string | null) {
 }
 
 /** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
-export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'charges' | 'recoveries';
+export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'waiver-approve' | 'waiver-reject' | 'charges' | 'recoveries';
 
 /**
  * The path under /v1/loans/:id for an action. A reversal names the repayment in its path
- * (`repayments/:reference/reversal`, `…/reversal/approve`), so `reference` moves out of the body into the path.
+ * (`repayments/:reference/reversal`, `…/reversal/approve`), and a waiver's approval or rejection its request
+ * (`waivers/:reference/approve|reject`), so `reference` moves out of the body into the path.
  */
 function commandOf(action: LoanAction, body: Record<string, unknown>): { path: string; body: Record<string, unknown> } {
+  if (action === 'waiver-approve' || action === 'waiver-reject') {
+    const { reference, ...rest } = body;
+    return { path: `waivers/${encodeURIComponent(String(reference ?? ''))}/${action === 'waiver-approve' ? 'approve' : 'reject'}`, body: rest };
+  }
   if (action !== 'reversal' && action !== 'reversal-approve') return { path: action, body };
   const { reference, ...rest } = body;
   const path = `repayments/${encodeURIComponent(String(reference ?? ''))}/reversal`;

@@ -57,7 +57,13 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
-    { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason, effectiveDate] },
+    { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason, effectiveDate,
+    { name: 'reference', label: 'field.waiverReferenceOptional', kind: 'text' }] },
+  // Four eyes: a waiver above the product's waiverApprovalAbove waits for someone other than its maker (also in the waiver-approvals queue).
+  { id: 'approveWaiver', action: 'waiver-approve', title: 'action.approveWaiver', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [
+    { name: 'reference', label: 'field.waiverReference', kind: 'text', required: true }] },
+  { id: 'rejectWaiver', action: 'waiver-reject', title: 'action.rejectWaiver', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [
+    { name: 'reference', label: 'field.waiverReference', kind: 'text', required: true }, reason] },
   { id: 'charge', action: 'charges', title: 'action.charge', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'document-fee', label: 'charge.document-fee' }, { value: 'late-fee', label: 'charge.late-fee' }, { value: 'collection-fee', label: 'charge.collection-fee' }] },

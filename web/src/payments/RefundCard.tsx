@@ -5,6 +5,7 @@ import { useSession } from '../session/session';
 import { instant, money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { BankPayoutSettle } from './BankPayoutSettle';
+import { PayoutApproval } from './PayoutApproval';
 import { ProviderPayoutFollowUp } from './ProviderPayoutFollowUp';
 import { RefundForm } from './RefundForm';
 import { useRefundDesk, type Payout, type StartedPayout } from './refunds-api';
@@ -12,7 +13,8 @@ import { useRefundDesk, type Payout, type StartedPayout } from './refunds-api';
 // Plain tags: antd's coloured tags fall short of AA contrast (as StatusTag says).
 /**
  * The loan's refund desk: the server's credit, what pending payouts hold and what is free; an officer
- * starts a payout through a channel and watches it (polled) until the channel confirms or fails it.
+ * starts a payout through a channel, a second officer approves (or rejects) it, and both watch it
+ * (polled) until the channel confirms or fails it.
  */
 export function RefundCard({ loanId }: { loanId: string }) {
   const t = useT();
@@ -37,18 +39,22 @@ export function RefundCard({ loanId }: { loanId: string }) {
           description={started.actionUrl && (current?.status ?? started.status) === 'pending'
             ? <a href={started.actionUrl} target="_blank" rel="noreferrer" data-testid="refund-gateway">{t('refund.openGateway')}</a> : undefined} />
       )}
-      {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} onStarted={setStarted} />}
+      {officer && desk.data && /[1-9]/.test(desk.data.refundable) && <RefundForm loanId={loanId} currency={desk.data.currency} onStarted={setStarted} />}
       <Typography.Title level={3} style={{ fontSize: 14 }}>{t('refund.list')}</Typography.Title>
       <Table<Payout> rowKey="id" size="small" pagination={false} dataSource={desk.data?.items ?? []} locale={{ emptyText: <Typography.Text>{t('refund.none')}</Typography.Text> }} data-testid="refund-list"
         expandable={officer ? {
-          rowExpandable: (p) => p.status === 'pending',
-          expandedRowRender: (p) => (p.channel === 'bank-transfer' ? <BankPayoutSettle loanId={loanId} payoutId={p.id} /> : <ProviderPayoutFollowUp loanId={loanId} payoutId={p.id} />),
+          rowExpandable: (p) => p.status === 'pending' || p.status === 'awaiting_approval',
+          expandedRowRender: (p) => {
+            // Four eyes: a payout is sent only once a second officer approves it (the server refuses its maker).
+            if (p.status === 'awaiting_approval') return <PayoutApproval loanId={loanId} payoutId={p.id} onApproved={setStarted} />;
+            return p.channel === 'bank-transfer' ? <BankPayoutSettle loanId={loanId} payoutId={p.id} /> : <ProviderPayoutFollowUp loanId={loanId} payoutId={p.id} />;
+          },
         } : undefined}
         columns={[
           { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v) },
           { title: t('refund.channel'), dataIndex: 'channel', render: (c: Payout['channel']) => t(`channel.${c}`) },
           { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, p) => money(v, p.currency) },
-          { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => <Tag title={p.failure?.reason}>{t(`refund.status.${s}`)}</Tag> },
+          { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => <Tag title={p.failure?.reason ?? p.rejection?.reason}>{t(`refund.status.${s}`)}</Tag> },
           { title: t('refund.reference'), key: 'ref', render: (_, p) => p.confirmation?.channelReference ?? '—' },
         ]} />
     </Space>

@@ -8,8 +8,11 @@ const CHANNELS: PayoutChannel[] = ['sandbox', 'bank-transfer', 'alipay', 'wechat
 
 interface Values { amount?: string; channel: PayoutChannel; payeeAccount?: string; payeeName?: string }
 
-/** Starts a refund payout: amount optional (the server defaults to all the free credit and refuses more), a channel, and the payee where a provider needs one. */
-export function RefundForm({ loanId, onStarted }: { loanId: string; onStarted: (payout: StartedPayout) => void }) {
+/**
+ * Starts a refund payout: amount optional (the server defaults to all the free credit and refuses
+ * more; checked to the loan currency's minor units), a channel, and the payee where a provider needs one.
+ */
+export function RefundForm({ loanId, currency, onStarted }: { loanId: string; currency: string; onStarted: (payout: StartedPayout) => void }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
   const start = useStartRefund(loanId);
@@ -23,7 +26,7 @@ export function RefundForm({ loanId, onStarted }: { loanId: string; onStarted: (
   return (
     <Form form={form} layout="vertical" name="refund" initialValues={{ channel: 'sandbox' }} onFinish={submit}>
       <ProblemAlert error={start.error} />
-      <Form.Item name="amount" label={t('refund.amount')} rules={amountRules(t)}>
+      <Form.Item name="amount" label={t('refund.amount')} rules={amountRules(t, { currency })}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="channel" label={t('refund.channel')}>

@@ -31,11 +31,12 @@ function ActionStep({ action }: { action: PaymentAction }) {
 }
 
 /**
- * The borrower's "repay": an amount and a channel make a payment intent; the card shows what the
+ * The borrower's "repay": an amount (checked to the loan currency's minor units: JPY none, CNY two)
+ * and a channel make a payment intent; the card shows what the
  * channel asks next, polls the intent until it is confirmed, failed or expired, and on confirmation
  * waits for the loan's projections to include the payment before refreshing the loan's figures.
  */
-export function RepayCard({ loanId, suggested }: { loanId: string; suggested?: string }) {
+export function RepayCard({ loanId, currency, suggested }: { loanId: string; currency: string; suggested?: string }) {
   const t = useT();
   const client = useQueryClient();
   const create = useCreateIntent(loanId);
@@ -63,7 +64,7 @@ export function RepayCard({ loanId, suggested }: { loanId: string; suggested?: s
     <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
       onFinish={(values: { amount: string; channel: Channel }) => create.mutate(values, { onSuccess: setIntent })}>
       <ProblemAlert error={create.error} />
-      <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true })}>
+      <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true, currency })}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="channel" label={t('field.channel')}>

@@ -57,3 +57,21 @@ export function useFollowUpPayout(loanId: string) {
     onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
   });
 }
+
+/** POST /v1/payouts/:id/approval's answer: the payout sent, and for a provider the page that pays it. */
+export type ApprovedPayout = ApiResponse<'payments.approvePayout'>;
+
+/**
+ * Four eyes on money out: a second officer approves a payout waiting for approval (the server sends
+ * it then, and refuses its maker), or rejects it with a reason (nothing is sent, its credit is free).
+ */
+export function useDecidePayout(loanId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; action: 'approve' } | { id: string; action: 'reject'; reason: string }) =>
+      (body.action === 'approve'
+        ? postJson<ApprovedPayout>(`/v1/payouts/${encodeURIComponent(id)}/approval`, {})
+        : postJson<ApprovedPayout | null>(`/v1/payouts/${encodeURIComponent(id)}/rejection`, { reason: body.reason }).then(() => null)),
+    onSettled: () => client.invalidateQueries({ queryKey: deskKey(loanId) }),
+  });
+}

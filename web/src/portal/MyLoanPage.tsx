@@ -35,7 +35,7 @@ export function MyLoanPage() {
       )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('pay.title')}</Typography.Title>}>
-          <RepayCard loanId={loanId} suggested={loan.data.nextDue?.amount} />
+          <RepayCard loanId={loanId} currency={loan.data.currency} suggested={loan.data.nextDue?.amount} />
         </Card>
       )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (

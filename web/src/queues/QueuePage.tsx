@@ -11,7 +11,13 @@ import { instant, money } from '../shell/format';
 import { STAFF } from '../shell/office-access';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { RequireRole } from '../shell/RequireRole';
+import { useSession } from '../session/session';
+import { decisionsFor, DECISION_QUEUES } from './decisions';
+import { QueueDecisionCell } from './QueueDecisionCell';
 import { QUEUES, type WorkItem } from './queues';
+
+/** Who may decide what waits in a four-eyes queue (src/api/auth/policy.ts: officer or underwriter; admin only reads). */
+const DECIDERS: readonly string[] = ['officer', 'underwriter'];
 
 /**
  * One work queue, oldest first: each row links to the loan (or the customer, for KYC review) and says
@@ -27,6 +33,8 @@ export function QueuePage() {
 function QueueList({ queue, known }: { queue: string; known: (typeof QUEUES)[number] | undefined }) {
   const t = useT();
   const pages = useCursorPages();
+  const { session } = useSession();
+  const decides = DECIDERS.includes(session?.role ?? '');
   const items = useQuery({
     queryKey: ['queue', queue, pages.cursor],
     queryFn: () => getJson<Page<WorkItem>>(`/v1/queues/${encodeURIComponent(queue)}`, { cursor: pages.cursor }),
@@ -50,6 +58,13 @@ function QueueList({ queue, known }: { queue: string; known: (typeof QUEUES)[num
             { title: t('queue.by'), key: 'by', render: (_, item) => item.submittedBy ?? item.requestedBy ?? '—' },
             { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string | null, item) => money(v, item.currency ?? undefined) },
             { title: t('loan.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/office/customers/${id}`}>{id}</Link> },
+            ...(decides && DECISION_QUEUES.includes(queue) ? [{
+              title: t('queue.actions'), key: 'decide',
+              render: (_: unknown, item: WorkItem) => {
+                const decision = decisionsFor(queue, item);
+                return decision ? <QueueDecisionCell queue={queue} id={item.reference ?? item.id} decision={decision} /> : '—';
+              },
+            }] : []),
           ]} /></ScrollRegion>
         <PagerButtons page={pages.page} nextCursor={items.data?.nextCursor} onPrevious={pages.previous} onNext={pages.next} />
       </Card>

@@ -10,6 +10,8 @@ export const QUEUES: { name: string; title: MessageKey; roles: readonly Role[] }
   { name: 'disbursements', title: 'queue.disbursements', roles: ['officer', 'admin'] },
   { name: 'write-off-approvals', title: 'queue.write-off-approvals', roles: ['officer', 'underwriter', 'admin'] },
   { name: 'reversal-approvals', title: 'queue.reversal-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  { name: 'waiver-approvals', title: 'queue.waiver-approvals', roles: ['officer', 'underwriter', 'admin'] },
+  { name: 'payout-approvals', title: 'queue.payout-approvals', roles: ['officer', 'underwriter', 'admin'] },
   // Not a /v1/queues list: statement lines waiting in GET /v1/payments/suspense (its own page, SuspenseQueuePage).
   { name: 'payment-suspense', title: 'queue.payment-suspense', roles: ['officer', 'compliance', 'admin'] },
 ];

@@ -50,7 +50,7 @@ export function amountRules(t: Translate, { required = false, currency, min, max
       const text = typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
       if (text === '') return Promise.resolve();
       if (!/^\d+(\.\d+)?$/.test(text)) return Promise.reject(new Error(t('form.amount')));
-      if (!shape.test(text)) return Promise.reject(new Error(t('form.amountPlaces', { places })));
+      if (!shape.test(text)) return Promise.reject(new Error(places === 0 ? t('form.amountWhole') : t('form.amountPlaces', { places })));
       if (min !== undefined && max !== undefined && (compareDecimal(text, min) < 0 || compareDecimal(text, max) > 0)) {
         return Promise.reject(new Error(t('form.amountRange', { min: money(min, currency), max: money(max, currency) })));
       }

@@ -1,13 +1,13 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { approveReversal, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { approveReversal, approveWaiver, rejectWaiver, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { decreeRefund } from '../../../app/payouts/decree-refund.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
 import { chargeBody } from '../../schemas/loan-charges.js';
-import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverBody, writeOffBody } from '../../schemas/loans.js';
+import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverApprovalBody, waiverBody, waiverParams, waiverRejectionBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -49,10 +49,26 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/waivers', {
     config: { policy: 'loans.waive' },
-    schema: commandSchema('loans', 'Waive owed penalty, fee or interest with a reason (officer)', { params: idParams, body: waiverBody }),
+    schema: commandSchema('loans', 'Waive owed penalty, fee or interest with a reason (officer). Above the product\'s waiverApprovalAbove it is only requested (under `reference`) until a second person approves it', { params: idParams, body: waiverBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.waive', deps.eventStore);
     return sendOutcome(reply, await waiveCharge(deps, commandMeta(request, actor, 'loans.waive'), request.params.id, request.body));
+  });
+
+  app.post('/v1/loans/:id/waivers/:reference/approve', {
+    config: { policy: 'loans.approveWaiver' },
+    schema: commandSchema('loans', 'Approve a waiver waiting for a second person; never its maker (422 FOUR_EYES_REQUIRED) (officer or underwriter)', { params: waiverParams, body: waiverApprovalBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.approveWaiver', deps.eventStore);
+    return sendOutcome(reply, await approveWaiver(deps, commandMeta(request, actor, 'loans.approveWaiver'), request.params.id, request.params.reference));
+  });
+
+  app.post('/v1/loans/:id/waivers/:reference/reject', {
+    config: { policy: 'loans.rejectWaiver' },
+    schema: commandSchema('loans', 'Reject a waiver waiting for a second person (its maker may withdraw it); nothing is waived (officer or underwriter)', { params: waiverParams, body: waiverRejectionBody }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.rejectWaiver', deps.eventStore);
+    return sendOutcome(reply, await rejectWaiver(deps, commandMeta(request, actor, 'loans.rejectWaiver'), request.params.id, request.params.reference, request.body.reason));
   });
 
   app.post('/v1/loans/:id/charges', {

@@ -2,15 +2,19 @@ import { businessDateAt, requireOnOrBeforeBusinessDate } from '../../../app/busi
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { approvePayout } from '../../../app/payouts/approve-payout.js';
 import { payoutView, refundDesk } from '../../../app/payouts/payout-view.js';
+import { rejectPayout } from '../../../app/payouts/reject-payout.js';
 import { settlePayout } from '../../../app/payouts/settle-payout.js';
 import { configuredPayoutChannel, startRefundPayout } from '../../../app/payouts/start-refund-payout.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { PayoutChannels } from '../../../payments/payouts/payout-channel.js';
 import type { AppDeps } from '../../deps.js';
 import { notFound } from '../../http-error.js';
-import { idParams } from '../../schemas/common.js';
-import { bankConfirmationBody, bankFailureBody, loanPayoutsResponse, payoutResponse, refundPayoutBody, startedPayoutResponse } from '../../schemas/payouts.js';
+import { commandHeaders, idParams } from '../../schemas/common.js';
+import {
+  bankConfirmationBody, bankFailureBody, loanPayoutsResponse, payoutApprovalBody, payoutRejectionBody, payoutResponse, refundPayoutBody, startedPayoutResponse,
+} from '../../schemas/payouts.js';
 import { admit, checkRoleBeforeValidation } from '../commands/access.js';
 import { commandMeta, sendOutcome } from '../commands/command-request.js';
 import { commandSchema } from '../commands/route-schema.js';
@@ -21,7 +25,8 @@ const fresh = z.object({ minPosition: minPositionParam }).strict();
 const FROM_STREAM = 'Read from the event log itself, so always current: minPosition is accepted and needs no wait.';
 
 /**
- * Refunds of a credit balance through a channel: an officer starts a payout, the channel settles
+ * Refunds of a credit balance through a channel: an officer starts a payout, a second person
+ * approves it (four eyes: only then is the channel asked to pay), the channel settles
  * it (a signed notification, a provider's answer, or — for a bank transfer — an officer with the
  * bank's reference), and only then is the loan's RefundIssued recorded.
  */
@@ -33,7 +38,7 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
     config: { policy: 'payments.startRefundPayout' },
     schema: {
       tags: ['payments'],
-      summary: 'Start paying back an overpaid loan\'s credit through a channel; the refund is recorded on the loan when the channel confirms it (officer)',
+      summary: 'Start paying back an overpaid loan\'s credit through a channel (officer): the payout waits for a second person\'s approval (POST /v1/payouts/:id/approval) before anything is sent; the refund is recorded on the loan when the channel confirms it',
       params: idParams, body: refundPayoutBody, response: { 200: startedPayoutResponse, 201: startedPayoutResponse },
     },
   }, async (request, reply) => {
@@ -44,6 +49,33 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
       id: started.outcome.id, status: started.status, channel: request.body.channel, amount: started.amount, currency: started.currency,
       actionUrl: started.actionUrl, revision: started.outcome.revision.toString(), position: started.outcome.position.toString(),
     };
+  });
+
+  app.post('/v1/payouts/:id/approval', {
+    config: { policy: 'payments.approvePayout' },
+    schema: {
+      tags: ['payments'],
+      summary: 'Approve a refund payout waiting for a second person, never its maker (422 FOUR_EYES_REQUIRED), and send it through its channel (officer or underwriter)',
+      headers: commandHeaders, params: idParams, body: payoutApprovalBody, response: { 200: startedPayoutResponse, 201: startedPayoutResponse },
+    },
+  }, async (request, reply) => {
+    const actor = await admit(request, 'payments.approvePayout', deps.eventStore);
+    const started = await approvePayout(deps, channels, commandMeta(request, actor, 'payments.approvePayout'), request.params.id);
+    reply.status(started.outcome.created ? 201 : 200);
+    return {
+      id: started.outcome.id, status: started.status, channel: started.channel, amount: started.amount, currency: started.currency,
+      actionUrl: started.actionUrl, revision: started.outcome.revision.toString(), position: started.outcome.position.toString(),
+    };
+  });
+
+  app.post('/v1/payouts/:id/rejection', {
+    config: { policy: 'payments.rejectPayout' },
+    schema: commandSchema('payments', 'Reject a refund payout waiting for approval (its maker may withdraw it): nothing is sent and its credit is free again (officer or underwriter)', {
+      params: idParams, body: payoutRejectionBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'payments.rejectPayout', deps.eventStore);
+    return sendOutcome(reply, await rejectPayout(deps, commandMeta(request, actor, 'payments.rejectPayout'), request.params.id, request.body.reason));
   });
 
   app.get('/v1/loans/:id/refunds', {

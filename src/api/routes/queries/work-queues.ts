@@ -20,6 +20,7 @@ const workItem = z.object({
   productId: z.string().nullable(),
   principal: z.string().nullable(),
   currency: z.string().nullable(),
+  reference: z.string().nullable().meta({ description: 'What waits, where a loan may wait on several: the repayment a reversal would reverse, the waiver request\'s or the payout\'s reference; null otherwise' }),
 }).meta({ id: 'WorkItem' });
 
 interface QueueRoute {
@@ -39,6 +40,14 @@ const QUEUE_ROUTES: QueueRoute[] = [
   {
     route: 'queues.reversalApprovals', queue: 'reversal-approvals',
     summary: "Repayment reversals above the product's reversalApprovalAbove waiting for a second person, one per repayment (named in `reason`), without the caller's own requests", excludeOwn: true,
+  },
+  {
+    route: 'queues.payoutApprovals', queue: 'payout-approvals',
+    summary: "Refund payouts waiting for a second person's approval before anything is sent, one per payout (its id in `reference`), without the caller's own", excludeOwn: true,
+  },
+  {
+    route: 'queues.waiverApprovals', queue: 'waiver-approvals',
+    summary: "Waivers above the product's waiverApprovalAbove waiting for a second person, one per request (its reference named in `reason`), without the caller's own requests", excludeOwn: true,
   },
 ];
 

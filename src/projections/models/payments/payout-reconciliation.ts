@@ -72,6 +72,11 @@ export const payoutReconciliationProjection: Projection = {
       const row = await payoutRow(ctx, raw);
       ctx.put(PAYOUT_RECONCILIATION, { ...row, payoutStatus: 'failed', reference: data.channelReference ?? row.reference, date: businessDateOf(raw) });
     },
+    // Rejected before it was sent: no money left, as for a failure.
+    PayoutRejected: async (raw, ctx) => {
+      const row = await payoutRow(ctx, raw);
+      ctx.put(PAYOUT_RECONCILIATION, { ...row, payoutStatus: 'failed', date: businessDateOf(raw) });
+    },
     RefundIssued: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<RefundIssued['data']>;
       const loanId = entityIdOf(raw, 'loan');

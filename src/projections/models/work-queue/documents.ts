@@ -5,7 +5,7 @@ export const WORK_QUEUE = 'work_queue';
 export const WORK_QUEUE_LOANS = 'work_queue_loans';
 
 /** The queues, each named for what waits in it. */
-export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals', 'reversal-approvals'] as const;
+export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals', 'reversal-approvals', 'waiver-approvals', 'payout-approvals'] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 /** Something waiting for a decision by staff; id = `<queue>:<customer or loan id>`. */
@@ -22,6 +22,8 @@ export interface WorkItemDoc extends Doc {
   /** The user who requested the write-off or reversal, excluded from approving it. */
   requestedBy: string | null;
   productId: string | null;
+  /** The pending reversal's repayment reference, the pending waiver's or payout's reference (absent on other items). */
+  reference?: string | null;
   /** Requested or approved principal, decimal string in `currency`. */
   principal: string | null;
   currency: string | null;

@@ -1,7 +1,8 @@
 import type { KycSubmitted } from '../../../domain/customer/events.js';
 import type {
-  CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRequested, RepaymentReversed,
+  ChargeWaived, ChargeWaiverRejected, ChargeWaiverRequested, CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRequested, RepaymentReversed,
 } from '../../../domain/loan/events.js';
+import type { PayoutCreated } from '../../../domain/payout/events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
 import { entityIdOf } from '../stream-id.js';
@@ -22,8 +23,9 @@ async function queueLoan(event: RecordedEvent, ctx: ProjectionContext): Promise<
   return loan;
 }
 
-/** A pending reversal's item key: a loan may wait on several, one per repayment reference. */
-const reversalKey = (loanId: string, reference: string) => `${loanId}/${reference}`;
+/** A pending reversal's or waiver's item key: a loan may wait on several, one per reference. */
+const pendingKey = (loanId: string, reference: string) => `${loanId}/${reference}`;
+const reversalKey = pendingKey;
 
 /** Puts the loan in `queue` (under `key`, the loan id unless given), taking it out of the application queues it was in. */
 async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queue: QueueName, reason: string, overrides: Partial<WorkItemDoc> = {}, key?: string): Promise<void> {
@@ -37,6 +39,7 @@ async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queu
 
 const leaveApplicationQueues: ProjectionHandler = (event, ctx) => leave(ctx, APPLICATION_QUEUES, entityIdOf(event, 'loan'));
 const leaveWriteOffQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['write-off-approvals'], entityIdOf(event, 'loan'));
+const leavePayoutQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['payout-approvals'], event.streamId.slice('payout-'.length));
 const leaveKycQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['kyc-review'], entityIdOf(event, 'customer'));
 
 const handlers: Record<string, ProjectionHandler> = {
@@ -81,7 +84,7 @@ const handlers: Record<string, ProjectionHandler> = {
     const { reference, amount, reason, requestedBy } = event.data as RepaymentReversalRequested['data'];
     const loanId = entityIdOf(event, 'loan');
     return enterLoanQueue(event, ctx, 'reversal-approvals', `reversal of repayment ${reference} (${amount}) requested: ${reason}; awaiting a second person's approval`,
-      { requestedBy }, reversalKey(loanId, reference));
+      { requestedBy, reference }, reversalKey(loanId, reference));
   },
   RepaymentReversed: (event, ctx) => {
     const { reference } = event.data as RepaymentReversed['data'];
@@ -91,15 +94,42 @@ const handlers: Record<string, ProjectionHandler> = {
     const { reference } = event.data as RecoveryReversed['data'];
     leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
   },
+  ChargeWaiverRequested: (event, ctx) => {
+    const { reference, kind, amount, reason, requestedBy } = event.data as ChargeWaiverRequested['data'];
+    const loanId = entityIdOf(event, 'loan');
+    return enterLoanQueue(event, ctx, 'waiver-approvals', `waiver ${reference} of ${amount} ${kind} requested: ${reason}; awaiting a second person's approval`,
+      { requestedBy, reference, submittedBy: null }, pendingKey(loanId, reference));
+  },
+  ChargeWaived: (event, ctx) => {
+    const { reference } = event.data as ChargeWaived['data'];
+    if (reference !== undefined) leave(ctx, ['waiver-approvals'], pendingKey(entityIdOf(event, 'loan'), reference));
+  },
+  ChargeWaiverRejected: (event, ctx) => {
+    const { reference } = event.data as ChargeWaiverRejected['data'];
+    leave(ctx, ['waiver-approvals'], pendingKey(entityIdOf(event, 'loan'), reference));
+  },
+  PayoutCreated: async (event, ctx) => {
+    const { payoutId, loanId, customerId, amount, currency, channel, requestedBy } = event.data as PayoutCreated['data'];
+    // Payouts from before four eyes were sent at once: nothing waits.
+    if (requestedBy === undefined) return;
+    const loan = await ctx.get<QueueLoanDoc>(WORK_QUEUE_LOANS, loanId);
+    ctx.put(WORK_QUEUE, {
+      id: workItemId('payout-approvals', payoutId), queue: 'payout-approvals', customerId, loanId,
+      waitingSince: event.recordedAt, reason: `refund payout ${payoutId} of ${amount} ${currency} by ${channel} started; awaiting a second person's approval`,
+      submittedBy: null, requestedBy, productId: loan?.productId ?? null, principal: loan?.principal ?? null, currency, reference: payoutId,
+    } satisfies WorkItemDoc);
+  },
+  PayoutApproved: leavePayoutQueue,
+  PayoutRejected: leavePayoutQueue,
   LoanWrittenOff: leaveWriteOffQueue,
   LoanClosed: leaveWriteOffQueue,
 };
 
 /**
  * What waits for staff, one item per customer or loan and queue: KYC to review, applications to
- * assess, assessed loans to approve, approved loans to disburse, write-offs and large repayment
- * reversals to approve (one item per reversal; its reason names the repayment). Other
- * events pass by.
+ * assess, assessed loans to approve, approved loans to disburse, write-offs, large repayment
+ * reversals and large waivers to approve (one item per reversal or waiver; its reason names the
+ * repayment or the waiver's reference), refund payouts to approve (one per payout). Other events pass by.
  */
 export const workQueueProjection: Projection = {
   name: WORK_QUEUE_PROJECTION,
