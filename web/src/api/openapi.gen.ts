@@ -959,7 +959,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer) */
+        /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it */
         post: operations["payments.createIntent"];
         delete?: never;
         options?: never;
@@ -11220,6 +11220,44 @@ export interface operations {
         };
         responses: {
             /** @description A pending payment intent and what the payer must do */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "pending";
+                        /**
+                         * @description Where the borrower pays
+                         * @example sandbox
+                         * @enum {string}
+                         */
+                        channel: "alipay" | "wechat" | "sandbox";
+                        amount: string;
+                        currency: string;
+                        expiresAt: string;
+                        /** @description What the client shows: a page to open (Alipay, sandbox), a QR payload (WeChat code_url), or an app order string */
+                        action: {
+                            /** @enum {string} */
+                            type: "redirect";
+                            url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "qr";
+                            codeUrl: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "order-string";
+                            orderString: string;
+                        };
+                        revision: string;
+                        position: string;
+                    };
+                };
+            };
+            /** @description A pending payment intent and what the payer must do */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -11305,7 +11343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE */
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE, PAYMENT_INTENT_OPEN, PAYMENT_INTENT_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11313,7 +11351,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "LOAN_NOT_REPAYABLE";
+                        code?: "LOAN_NOT_REPAYABLE" | "PAYMENT_INTENT_OPEN" | "PAYMENT_INTENT_CONCURRENT";
                     };
                 };
             };
