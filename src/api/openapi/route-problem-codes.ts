@@ -64,7 +64,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   },
   'loans.approveReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED', 'LOAN_WRITTEN_OFF'] },
   // A decree and a payout take credit through the loan's payout desk, one at a time: the later one to land is refused.
-  'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'] },
+  'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'], 422: ['DECREE_CASH_ONLY'] },
   'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.createIntent': {
     400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE', 'PAYMENT_INTENT_OPEN', 'PAYMENT_INTENT_CONCURRENT'],

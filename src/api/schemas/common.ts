@@ -52,6 +52,11 @@ export const channel = z
   .enum(['online', 'bank_transfer', 'alipay', 'wechat'])
   .meta({ description: 'Payment channel', example: 'alipay' });
 
+/** How a refund left: a payment channel, or `cash` handed over at a counter (the admin's refund decree only). */
+export const refundChannel = z
+  .enum(['online', 'bank_transfer', 'alipay', 'wechat', 'cash'])
+  .meta({ description: 'Refund channel: a payment channel, or cash (the admin\'s decree only)', example: 'cash' });
+
 export const reference = z
   .string()
   .regex(/^[A-Za-z0-9._:/-]{1,100}$/, 'expected 1–100 characters of letters, digits, . _ : / -')

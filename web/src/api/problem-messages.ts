@@ -61,6 +61,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   PAYOUT_CONCURRENT: '另一笔退款刚刚发起，请刷新后重试',
   BIRTH_DATE_IN_FUTURE: '身份证号中的出生日期晚于营业日，请核对证件号码',
   BORROWER_UNDER_AGE: '借款人未满18周岁，不能申请贷款',
+  DECREE_CASH_ONLY: '退款决定仅用于柜台现金退款；经渠道退款请发起退款付款单',
   PAYMENT_INTENT_OPEN: '该贷款已有一笔未完成的支付，请先完成支付或等待其过期',
   PAYMENT_INTENT_CONCURRENT: '另一笔支付刚刚发起，请刷新后查看',
   REFUND_CONCURRENT: '管理员刚刚以退款决定占用了该笔余额，请刷新退款台后重试',
