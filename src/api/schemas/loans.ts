@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 import { acceptedAgreementBody } from './loan-agreement.js';
-import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, refundChannel, wholeNumber } from './common.js';
+import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, referenceParam, refundChannel, wholeNumber } from './common.js';
 
 export const applicationBody = z
   .object({
@@ -99,4 +99,4 @@ export const reversalBody = z
 
 export const reversalApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the reversal happens as requested (its reason and effective date)' });
 
-export const reversalParams = z.object({ id: entityId, reference }).strict();
+export const reversalParams = z.object({ id: entityId, reference: referenceParam }).strict();

@@ -5906,7 +5906,7 @@ export interface operations {
                      */
                     channel: "online" | "bank_transfer" | "alipay" | "wechat";
                     /**
-                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice
+                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice; not only dots
                      * @example ALP-20260315-000123
                      */
                     reference: string;
@@ -6090,7 +6090,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -6276,7 +6276,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -7242,7 +7242,7 @@ export interface operations {
                      */
                     channel: "online" | "bank_transfer" | "alipay" | "wechat";
                     /**
-                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice
+                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice; not only dots
                      * @example ALP-20260315-000123
                      */
                     reference: string;
