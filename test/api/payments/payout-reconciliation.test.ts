@@ -51,7 +51,8 @@ describe('payouts in the payment reconciliation', () => {
     const orphaned = await startPayout(loanId, { channel: 'bank-transfer', amount: '40.00' });
     await t.runtime.eventStore.append(`payout-${orphaned.id}`, [{
       type: 'PayoutConfirmed', data: { channelReference: 'BOC-LOST-1', confirmedAt: new Date().toISOString(), confirmedBy: 'officer-test' },
-      occurredAt: new Date().toISOString(), actor: { sub: 'officer-test', role: 'officer' }, correlationId: 'payout-rec-test',
+      // Business time, as the app stamps it: a raw UTC instant falls on the previous day from 16:00 UTC (Asia/Shanghai).
+      occurredAt: `${today}T12:00:00.000Z`, actor: { sub: 'officer-test', role: 'officer' }, correlationId: 'payout-rec-test',
     }], 'stream_exists');
     // The admin's cash decree: a refund on the loan no payout carried.
     accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { amount: '5.00', channel: 'cash', reference: 'CASH-RCPT-9' }));
