@@ -1,5 +1,5 @@
 import { Dec } from '../domain/decimal.js';
-import type { Channel } from '../domain/loan/events.js';
+import type { Channel, RefundChannel } from '../domain/loan/events.js';
 import { PAYMENT_RECONCILIATION, type ReconciliationDoc } from '../projections/models/payments/reconciliation.js';
 import { PAYOUT_RECONCILIATION, type PayoutReconciliationDoc } from '../projections/models/payments/payout-reconciliation.js';
 import type { Doc, ReadStore } from '../readstore/port.js';
@@ -15,7 +15,7 @@ export type Direction = 'in' | 'out';
 export interface ReconciliationRow {
   date: string;
   direction: Direction;
-  channel: Channel;
+  channel: RefundChannel;
   /** The channel's reference; null for a payout the channel has not named one for yet. */
   reference: string | null;
   loanId: string | null;
@@ -31,7 +31,7 @@ export interface ReconciliationRow {
 export interface Tally { count: number; total: string }
 
 export interface ChannelReconciliation {
-  channel: Channel;
+  channel: RefundChannel;
   direction: Direction;
   /** In: what providers and statements confirmed. Out: what channels confirmed paid out. */
   confirmed: Tally;

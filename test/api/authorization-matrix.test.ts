@@ -46,7 +46,7 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.approveReversal', method: 'POST', url: `${LOANS}/repayments/r-none/reversal/approve`, body: {}, allowed: ['officer', 'underwriter'] },
   { route: 'loans.reverseRepayment', method: 'POST', url: `${LOANS}/repayments/r-none/reversal`, body: { reason: 'bounced' }, allowed: ['officer'] },
   // Cash refunds outside every channel only; officers refund through POST /v1/loans/:id/refunds.
-  { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'online', reference: 'r-1' }, allowed: ['admin'] },
+  { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'cash', reference: 'r-1' }, allowed: ['admin'] },
   { route: 'payments.startRefundPayout', method: 'POST', url: `${LOANS}/refunds`, body: { channel: 'bank-transfer' }, allowed: ['officer'] },
   { route: 'payments.approvePayout', method: 'POST', url: '/v1/payouts/po-none/approval', body: {}, allowed: ['officer', 'underwriter'] },
   { route: 'payments.rejectPayout', method: 'POST', url: '/v1/payouts/po-none/rejection', body: { reason: 'wrong payee' }, allowed: ['officer', 'underwriter'] },

@@ -23,7 +23,7 @@ export const LOAN_COMMAND_CODES: ProblemCodes = { 422: ['DATE_AFTER_BUSINESS_DAT
 export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'audit.list': { 400: ['INVALID_PERIOD'] },
   'auth.register': { 422: ['WEAK_PASSWORD'] },
-  'auth.verify': { 400: ['PHONE_REQUIRED'], 422: ['INVALID_CODE'] },
+  'auth.verify': { 400: ['PHONE_REQUIRED'], 422: ['INVALID_CODE', 'BIRTH_DATE_IN_FUTURE'] },
   'auth.login': { 401: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED'] },
   'auth.refresh': { 401: ['INVALID_REFRESH_TOKEN'] },
   'auth.resetPassword': { 422: ['INVALID_CODE', 'WEAK_PASSWORD'] },
@@ -35,6 +35,8 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'users.reset': { 404: ['USER_NOT_FOUND'], 422: ['STAFF_CONTACT_MISSING'] },
   'users.revokeSessions': { 404: ['USER_NOT_FOUND'] },
   'users.setRole': { 404: ['USER_NOT_FOUND'], 422: ['SELF_GRANT_REFUSED'] },
+  // A resident identity number carries a birth date: not after the business date, and a borrower is at least 18 (QA 10 R6).
+  'customers.register': { 422: ['BIRTH_DATE_IN_FUTURE'] },
   'customers.decideKyc': { 422: ['KYC_FOUR_EYES'] },
   'customers.erasePii': { 409: ['CUSTOMER_HAS_OPEN_LOANS'], 503: ['PROJECTION_BEHIND'] },
   'holidays.add': { 409: ['HOLIDAY_EXISTS'] },
@@ -43,7 +45,10 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'products.retire': { 409: ['PRODUCT_RETIRED'] },
   'products.list': { 404: ['NOT_FOUND'] },
   'loans.agreement': { 400: ['CUSTOMER_ID_REQUIRED'] },
-  'loans.apply': { 400: ['CUSTOMER_ID_REQUIRED'], 422: ['AGREEMENT_MISMATCH', 'AGREEMENT_TIME_INVALID', 'GRACE_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND'] },
+  'loans.apply': {
+    400: ['CUSTOMER_ID_REQUIRED'], 422: ['AGREEMENT_MISMATCH', 'AGREEMENT_TIME_INVALID', 'GRACE_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND', 'BORROWER_UNDER_AGE', 'BIRTH_DATE_IN_FUTURE'],
+  },
+  'loans.approve': { 422: ['BORROWER_UNDER_AGE', 'BIRTH_DATE_IN_FUTURE'] },
   // A quote on draft terms (the console's live preview) checks them as products.define does.
   'loans.quote': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND', ...PRODUCT_TERM_RULES] },
   'loans.assess': { 422: ['KYC_NOT_SUBMITTED'] },
@@ -63,10 +68,10 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'loans.approveWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
   'loans.rejectWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
   // A decree and a payout take credit through the loan's payout desk, one at a time: the later one to land is refused.
-  'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'] },
+  'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'], 422: ['DECREE_CASH_ONLY'] },
   'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.createIntent': {
-    400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE'],
+    400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE', 'PAYMENT_INTENT_OPEN', 'PAYMENT_INTENT_CONCURRENT'],
     422: ['AMOUNT_EXCEEDS_PAYOFF', 'CHANNEL_NOT_CONFIGURED'],
   },
   'payments.importStatement': { 400: ['STATEMENT_INVALID'], 422: ['STATEMENT_LINE_CONFLICT'] },

@@ -52,10 +52,29 @@ export const channel = z
   .enum(['online', 'bank_transfer', 'alipay', 'wechat'])
   .meta({ description: 'Payment channel', example: 'alipay' });
 
+/** How a refund left: a payment channel, or `cash` handed over at a counter (the admin's refund decree only). */
+export const refundChannel = z
+  .enum(['online', 'bank_transfer', 'alipay', 'wechat', 'cash'])
+  .meta({ description: 'Refund channel: a payment channel, or cash (the admin\'s decree only)', example: 'cash' });
+
+const REFERENCE_CHARACTERS = /^[A-Za-z0-9._:/-]{1,100}$/;
+const REFERENCE_CHARACTERS_MESSAGE = 'expected 1–100 characters of letters, digits, . _ : / -';
+
+/**
+ * A reference being recorded: its characters, and not only dots — it is a path segment of its own
+ * reversal route, and every browser and fetch client drops a `.` or `..` segment (QA 10 R2).
+ */
 export const reference = z
   .string()
-  .regex(/^[A-Za-z0-9._:/-]{1,100}$/, 'expected 1–100 characters of letters, digits, . _ : / -')
-  .meta({ description: 'The channel\'s transaction reference; unique per loan, a replay applies nothing twice', example: 'ALP-20260315-000123' });
+  .regex(REFERENCE_CHARACTERS, REFERENCE_CHARACTERS_MESSAGE)
+  .refine((value) => !/^\.+$/.test(value), 'a reference made only of dots cannot be addressed in a URL (…/repayments/:reference/reversal); use letters or digits')
+  .meta({ description: 'The channel\'s transaction reference; unique per loan, a replay applies nothing twice; not only dots', example: 'ALP-20260315-000123' });
+
+/** A recorded reference in a path: the characters only, so one recorded before the dot rule stays reachable by a client that keeps dot segments. */
+export const referenceParam = z
+  .string()
+  .regex(REFERENCE_CHARACTERS, REFERENCE_CHARACTERS_MESSAGE)
+  .meta({ description: 'The reference the payment was recorded under (URL-encoded)', example: 'ALP-20260315-000123' });
 
 export const reason = freeText(TEXT_LIMITS.reason).meta({ description: 'Why, in words, for the audit trail', example: 'Customer requested' });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 import { acceptedAgreementBody } from './loan-agreement.js';
-import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, wholeNumber } from './common.js';
+import { businessDate, channel, decimalAmount, entityId, percentRate, reason, reference, referenceParam, refundChannel, wholeNumber } from './common.js';
 
 export const applicationBody = z
   .object({
@@ -85,8 +85,8 @@ export const writeOffBody = z
 export const refundBody = z
   .object({
     amount: decimalAmount.optional().meta({ description: 'Defaults to the whole credit balance' }),
-    channel,
-    reference,
+    channel: refundChannel.meta({ description: 'cash: handed over at a counter; any payment channel is 422 DECREE_CASH_ONLY (refund it through a payout, POST /v1/loans/:id/refunds)' }),
+    reference: reference.meta({ description: 'The receipt number the cash was handed over against; unique per loan' }),
     effectiveDate: businessDate.optional(),
   })
   .strict();
@@ -102,6 +102,6 @@ export const reversalApprovalBody = z.object({}).strict().meta({ description: 'N
 
 export const waiverApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the waiver applies as requested (its kind, amount, reason and effective date)' });
 export const waiverRejectionBody = z.object({ reason }).strict();
-export const waiverParams = z.object({ id: entityId, reference }).strict();
+export const waiverParams = z.object({ id: entityId, reference: referenceParam }).strict();
 
-export const reversalParams = z.object({ id: entityId, reference }).strict();
+export const reversalParams = z.object({ id: entityId, reference: referenceParam }).strict();

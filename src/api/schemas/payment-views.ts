@@ -3,7 +3,7 @@ import type { LineOutcome } from '../../app/payments/import-bank-statement.js';
 import type { PaymentIntentView } from '../../app/payments/payment-intent-view.js';
 import type { SuspenseLineDoc } from '../../projections/models/payments/payments.js';
 import type { ChannelReconciliation, ReconciliationRow } from '../../reports/payment-reconciliation.js';
-import { channel } from './common.js';
+import { refundChannel } from './common.js';
 import { intentChannel } from './payments.js';
 
 /**
@@ -55,7 +55,7 @@ export const suspensePageResponse = z.object({ items: z.array(suspenseLine), nex
 const reconciliationRow = z.object({
   date: z.string(),
   direction: z.enum(['in', 'out']).meta({ description: 'in: repayments; out: refund payouts' }),
-  channel,
+  channel: refundChannel,
   reference: z.string().nullable().meta({ description: 'The channel\'s reference; null for a payout the channel has not named one for yet' }),
   loanId: z.string().nullable(),
   payoutId: z.string().nullable(),
@@ -70,7 +70,7 @@ const tally = z.object({ count: z.number().int(), total: decimal });
 export const paymentReconciliationResponse = z.object({
   date: z.string(),
   channels: z.array(z.object({
-    channel,
+    channel: refundChannel,
     direction: z.enum(['in', 'out']),
     confirmed: tally.meta({ description: 'in: confirmed by providers and statements; out: payouts the channel confirmed' }),
     recorded: tally.meta({ description: 'in: repayments recorded on loans; out: RefundIssued recorded on loans' }),

@@ -1,9 +1,11 @@
 import { idempotencyRecordKey } from '../../commands/handle-command.js';
 import { DomainError } from '../../domain/errors.js';
+import { assertBornBy } from '../../domain/customer/borrower-age.js';
 import { customerDecider } from '../../domain/customer/decider.js';
 import type { SealedProfile } from '../../domain/customer/events.js';
+import { residentIdBirthDate } from '../../domain/customer/resident-id.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
-import { occurredAtFor, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { businessToday, occurredAtFor, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { customerStream } from '../streams.js';
 import { sealPii } from './seal-pii.js';
 
@@ -40,9 +42,15 @@ async function refuseTakenNationalId(services: AppServices, meta: CommandMeta, c
   }
 }
 
-/** Registers a customer under the given id or a new UUIDv7 (a borrower registering itself is recorded as 'self'), then blind-indexes its PII for search. */
+/**
+ * Registers a customer under the given id or a new UUIDv7 (a borrower registering itself is recorded
+ * as 'self'), then blind-indexes its PII for search. A resident identity number whose birth date is
+ * after the business date is BIRTH_DATE_IN_FUTURE (422).
+ */
 export async function registerCustomer(services: AppServices, meta: CommandMeta, input: RegisterCustomerInput): Promise<CommandOutcome> {
   const customerId = input.customerId ?? uuidv7(services.clock.now().getTime());
+  const birthDate = residentIdBirthDate(input.nationalId);
+  if (birthDate !== null) assertBornBy(birthDate, businessToday(services));
   await refuseTakenNationalId(services, meta, customerId, input.nationalId);
   const profile = await sealProfile(services, customerId, input);
   const registeredBy = meta.actor.role === 'borrower' ? 'self' : 'officer';

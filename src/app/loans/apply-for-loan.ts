@@ -3,6 +3,7 @@ import type { ProductTerms } from '../../domain/product/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { loadCustomer, loadProduct } from '../streams.js';
+import { assertBorrowerOfAge } from '../customers/borrower-age.js';
 import { noteApplication } from '../customers/note-application.js';
 import { assertAgreementHash } from './loan-agreement.js';
 import { runLoanCommand } from './run-loan-command.js';
@@ -36,10 +37,12 @@ async function currentProduct(services: AppServices, productId: string): Promise
  * Opens an application under the product's current terms, looked up with the customer's KYC standing.
  * An accepted agreement must hash to the server's rendering for this application today (422
  * AGREEMENT_MISMATCH, AGREEMENT_TIME_INVALID); its hash and acceptance time go into the event.
+ * A borrower under age on the application date is BORROWER_UNDER_AGE (422, see borrower-age.ts).
  */
 export async function applyForLoan(services: AppServices, meta: CommandMeta, input: ApplicationInput): Promise<CommandOutcome> {
   const loanId = input.loanId ?? uuidv7(services.clock.now().getTime());
   const [customer, product] = await Promise.all([loadCustomer(services.eventStore, input.customerId), currentProduct(services, input.productId)]);
+  if (customer.customerId !== null) await assertBorrowerOfAge(services, input.customerId, input.submittedOn ?? businessToday(services));
   if (input.agreement !== undefined) {
     await assertAgreementHash(services, {
       customerId: input.customerId, productId: input.productId, principal: input.principal, term: input.term,

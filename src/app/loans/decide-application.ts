@@ -1,4 +1,5 @@
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { assertBorrowerOfAge } from '../customers/borrower-age.js';
 import { existingLoan, loadCustomer } from '../streams.js';
 import { runLoanCommand } from './run-loan-command.js';
 
@@ -9,11 +10,12 @@ export interface ApprovalInput {
   effectiveDate?: string;
 }
 
-/** Approves as the calling underwriter; the decider enforces four eyes, KYC and the assessment. */
+/** Approves as the calling underwriter; the decider enforces four eyes, KYC and the assessment; a borrower under age on the approval date is BORROWER_UNDER_AGE (422). */
 export async function approveLoan(services: AppServices, meta: CommandMeta, loanId: string, input: ApprovalInput): Promise<CommandOutcome> {
   const loan = await existingLoan(services.eventStore, loanId);
   const customer = await loadCustomer(services.eventStore, loan.customerId ?? '');
   const date = input.effectiveDate ?? businessToday(services);
+  if (customer.customerId !== null) await assertBorrowerOfAge(services, customer.customerId, date);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
     type: 'Approve',
     data: {

@@ -1,4 +1,4 @@
-import type { Channel, ChargeKind } from '../../domain/loan/events.js';
+import type { ChargeKind, RefundChannel } from '../../domain/loan/events.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { firstRecording } from './collect-payment.js';
 import { runLoanCommand } from './run-loan-command.js';
@@ -23,7 +23,7 @@ export interface RescheduleInput {
 
 export interface RefundInput {
   amount?: string | null;
-  channel: Channel;
+  channel: RefundChannel;
   reference: string;
   effectiveDate?: string;
   /** A payment channel already paid it (see RefundOverpayment): recorded even if its credit is gone. */

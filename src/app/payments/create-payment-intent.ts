@@ -3,9 +3,10 @@ import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import type { IntentChannel } from '../../domain/payment/events.js';
 import { uuidv7 } from '../../eventstore/uuidv7.js';
-import type { PaymentAction, PaymentChannels } from '../../payments/channel.js';
+import type { PaymentAction, PaymentChannel, PaymentChannels } from '../../payments/channel.js';
 import { currentLoanState } from '../queries/loan-time-travel.js';
 import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
+import { openIntentOfLoan, reserveIntent, type OpenIntent } from './intent-desk.js';
 import { runPaymentCommand } from './payment-stream.js';
 
 export interface PaymentIntentInput {
@@ -31,13 +32,41 @@ export function configuredChannel(channels: PaymentChannels, name: IntentChannel
   return channel;
 }
 
+const subjectOf = (loanId: string) => `Loan ${loanId} repayment`;
+
 /**
- * Starts a payment on a repayable loan: records PaymentIntentCreated (pending, expiring after
- * `ttlMinutes`) on its own stream, then asks the channel for what the payer must see. Errors, in
+ * The answer to a request while the loan has an open intent: the same amount through the same
+ * channel is the same payment (a double tap, a retry after a slow page), answered with the open
+ * intent (created false) and its channel action asked again for the same order; anything else is
+ * PAYMENT_INTENT_OPEN 409 naming it, and one whose stream is not written yet PAYMENT_INTENT_CONCURRENT 409.
+ */
+async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recorded: string, input: PaymentIntentInput, loanId: string, currency: string): Promise<CreatedIntent> {
+  const { opened } = open;
+  if (opened.amount !== recorded || opened.channel !== input.channel) {
+    throw new DomainError('PAYMENT_INTENT_OPEN',
+      `payment intent ${opened.intentId} (${opened.amount} ${currency} through ${opened.channel}) is still open on this loan until ${opened.expiresAt}: pay it or let it expire before starting another`,
+      'conflict', { intentId: opened.intentId, amount: opened.amount, channel: opened.channel, expiresAt: opened.expiresAt });
+  }
+  if (open.stream === null) {
+    throw new DomainError('PAYMENT_INTENT_CONCURRENT', `payment intent ${opened.intentId} is being started on this loan right now; look at it before paying again`, 'conflict', { intentId: opened.intentId });
+  }
+  const action = await channel.createOrder({ intentId: opened.intentId, amount: opened.amount, currency, subject: subjectOf(loanId), expiresAt: opened.expiresAt });
+  return {
+    outcome: { id: opened.intentId, revision: open.stream.revision, position: open.stream.position, created: false },
+    amount: opened.amount, currency, expiresAt: opened.expiresAt, action,
+  };
+}
+
+/**
+ * Starts a payment on a repayable loan: takes it onto the loan's intent desk, records
+ * PaymentIntentCreated (pending, expiring after `ttlMinutes`) on its own stream, then asks the
+ * channel for what the payer must see. A loan has at most one open intent, so money promised to a
+ * channel never exceeds what the loan owed when it was promised: while one is open, the same amount
+ * and channel answers that intent (created false), anything else PAYMENT_INTENT_OPEN 409. Errors, in
  * this order: LOAN_NOT_FOUND 404; the amount by the one money rule (INVALID_AMOUNT, NEGATIVE_AMOUNT,
  * AMOUNT_TOO_PRECISE 400, naming `amount`), whatever the loan's state; CHANNEL_NOT_CONFIGURED 422;
- * LOAN_NOT_REPAYABLE 409; AMOUNT_EXCEEDS_PAYOFF 422 (more than pays the loan off today); a provider
- * failure 502.
+ * LOAN_NOT_REPAYABLE 409; PAYMENT_INTENT_OPEN / PAYMENT_INTENT_CONCURRENT 409; AMOUNT_EXCEEDS_PAYOFF
+ * 422 (more than pays the loan off today); a provider failure 502.
  */
 export async function createPaymentIntent(
   services: AppServices,
@@ -46,21 +75,33 @@ export async function createPaymentIntent(
   meta: CommandMeta,
   loanId: string,
   input: PaymentIntentInput,
+  attempt = 0,
 ): Promise<CreatedIntent> {
   const loan = await currentLoanState(services.eventStore, loanId);
   if (loan === null || loan.customerId === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
   const amount = Money.parse(input.amount, loan.currency).amount;
   const channel = configuredChannel(channels, input.channel);
   if (!REPAYABLE.has(loan.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${loan.status} loan takes no payments`, 'conflict');
+  const recorded = amount.toFixed(minorUnits(loan.currency));
+  const now = services.clock.now();
+  const { open, seen } = await openIntentOfLoan(services.eventStore, loanId, now);
+  if (open !== null) return answerOpenIntent(channel, open, recorded, input, loanId, loan.currency);
   // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
   const payoff = payoffOwedOn(loan, businessToday(services));
   if (amount.gt(payoff.total)) {
     throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `amount ${amount.toFixed(minorUnits(loan.currency))} is more than ${payoff.total}, the payoff today`, 'rule', { payoff: payoff.total });
   }
-  const now = services.clock.now();
   const intentId = uuidv7(now.getTime());
-  const recorded = amount.toFixed(minorUnits(loan.currency));
   const expiresAt = new Date(now.getTime() + ttlMinutes * 60_000).toISOString();
+  try {
+    await reserveIntent(services, meta, loanId, { type: 'OpenIntentOnDesk', data: { intentId, amount: recorded, channel: input.channel, expiresAt, seen } }, now.toISOString());
+  } catch (error) {
+    // Another request took the desk first: look again, once, so an identical one is answered with it.
+    if (attempt === 0 && error instanceof DomainError && error.code === 'PAYMENT_INTENT_CONCURRENT') {
+      return createPaymentIntent(services, channels, ttlMinutes, meta, loanId, input, 1);
+    }
+    throw error;
+  }
   const outcome = await runPaymentCommand(services, meta, intentId, {
     type: 'CreateIntent',
     data: {
@@ -69,7 +110,7 @@ export async function createPaymentIntent(
     },
   }, now.toISOString());
   const action = await channel.createOrder({
-    intentId, amount: recorded, currency: loan.currency, subject: `Loan ${loanId} repayment`, expiresAt,
+    intentId, amount: recorded, currency: loan.currency, subject: subjectOf(loanId), expiresAt,
   });
   return { outcome, amount: recorded, currency: loan.currency, expiresAt, action };
 }

@@ -4,11 +4,12 @@ import { DomainError } from '../../domain/errors.js';
 import type { ClassifiedLine } from '../../domain/payment/statement-decider.js';
 import type { StatementEvent, StatementFormat, StatementLine } from '../../domain/payment/statement-events.js';
 import { Dec } from '../../domain/decimal.js';
+import { bankTransactionConflict } from '../../domain/payment/bank-transaction.js';
 import { parseStatementCsv } from '../../payments/bank/statement-csv.js';
 import { parseStatementMt940 } from '../../payments/bank/statement-mt940.js';
 import type { AppServices, CommandMeta } from '../services.js';
 import { classifyStatementLine } from './classify-statement-line.js';
-import { recordBankTransaction } from './bank-transaction-stream.js';
+import { loadBankTransaction, recordBankTransaction } from './bank-transaction-stream.js';
 import { checkChannelMoney, recordChannelMoney } from './record-channel-money.js';
 import { runStatementCommand, statementStream } from './statement-stream.js';
 
@@ -43,7 +44,7 @@ const outcomesOf = (events: StatementEvent[]): LineOutcome[] => events.flatMap((
  * channel rule (recordChannelMoney: a repayment, credit on a closed or overpaid loan, a recovery on a
  * written-off one; channel bank_transfer, reference = bank txn id) after its bank transaction's own
  * stream (`banktxn-<id>`) put it on that loan. A line another statement already recorded records
- * nothing new and reads `duplicate` / ALREADY_RECORDED; one another statement put on another loan or
+ * nothing new and reads `duplicate` / ALREADY_RECORDED, also when its payment was reversed since; one another statement put on another loan or
  * amount, unmatched lines and lines the loan refuses go to the suspense queue
  * (BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS, ...); a line repeated in the file counts once,
  * and a bank id repeated with another amount refuses the file (STATEMENT_LINE_CONFLICT 422).
@@ -91,6 +92,10 @@ export async function importBankStatement(services: AppServices, meta: CommandMe
       // The loan refused it (a date before disbursement, a reference reused with another amount...) or
       // another statement put this bank transaction on another loan or amount: an officer decides.
       if (!(error instanceof DomainError)) throw error;
+      if (await isReversedOriginal(services, error, line, match.loanId)) {
+        classified.push({ line, loanId: match.loanId, reference: match.reference, alreadyRecorded: true });
+        continue;
+      }
       classified.push({ line, reason: error.code });
     }
   }
@@ -101,6 +106,17 @@ export async function importBankStatement(services: AppServices, meta: CommandMe
     ? { type: 'StatementLineMatched', data: { statementId, line: c.line, loanId: c.loanId, reference: c.reference, ...(c.alreadyRecorded ? { alreadyRecorded: true as const } : {}) } }
     : { type: 'StatementLineSuspended', data: { statementId, line: c.line, reason: c.reason } }));
   return { statementId, imported: outcome.created, lines: [...outcomesOf(events), ...duplicates], skippedDebits, position: outcome.position };
+}
+
+/**
+ * True when the loan refused the line because its payment was reversed (a bounced credit) and the
+ * line is that same bank transaction, on this loan for this amount: an overlapping statement showing
+ * the original line again is a duplicate of it (ALREADY_RECORDED), not unplaced money (QA 10 R5).
+ */
+async function isReversedOriginal(services: AppServices, error: DomainError, line: StatementLine, loanId: string): Promise<boolean> {
+  if (error.code !== 'REPAYMENT_REVERSED') return false;
+  const state = await loadBankTransaction(services, line.bankTxnId);
+  return state.recorded !== null && bankTransactionConflict(state, { loanId, amount: line.amount, currency: line.currency }) === null;
 }
 
 /**

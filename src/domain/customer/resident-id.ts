@@ -31,3 +31,12 @@ export function residentIdProblem(id: string): string | null {
   if (id[17]?.toUpperCase() !== check) return `check character should be ${check}, not ${id[17] ?? ''}`;
   return null;
 }
+
+/**
+ * The birth date (YYYY-MM-DD) a valid resident identity number carries, or null when `id` is not
+ * one (see residentIdProblem): any id that passes GB 11643 is read as one, whatever type was given.
+ */
+export function residentIdBirthDate(id: string): string | null {
+  if (residentIdProblem(id) !== null) return null;
+  return `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+}

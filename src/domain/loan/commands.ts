@@ -2,7 +2,7 @@ import type { Role } from '../actor.js';
 import type { KycStatus } from '../customer/state.js';
 import type { ProductTerms } from '../product/events.js';
 import type { ClassificationThresholds } from './classification.js';
-import type { Channel, ChargeKind, CreditAssessed, LoanMigrated, OfficerChargeKind } from './events.js';
+import type { Channel, ChargeKind, CreditAssessed, LoanMigrated, OfficerChargeKind, RefundChannel } from './events.js';
 import type { PrepaymentOverride } from './state.js';
 import type { WorkingCalendar } from '../working-days/working-calendar.js';
 
@@ -102,7 +102,7 @@ export type RefundOverpayment = {
    * `paidOut`: a payment channel has already paid it (a confirmed refund payout): the money has left
    * the lender and is recorded even if the credit it was reserved from was reversed away since.
    */
-  data: { amount?: string | null; channel: Channel; reference: string; date: string; paidOut?: boolean };
+  data: { amount?: string | null; channel: RefundChannel; reference: string; date: string; paidOut?: boolean };
 };
 /** Brings a legacy loan over as of its cut-over date (see migration.ts); the application looked up customer and product. */
 export type MigrateLoan = {

@@ -4,6 +4,8 @@ import type { DaySpan, PrepaymentOverride } from './state.js';
 
 /** Amounts are decimal strings in the loan's currency, rounded to its minor unit; dates are YYYY-MM-DD. */
 export type Channel = 'online' | 'bank_transfer' | 'alipay' | 'wechat';
+/** How a refund left: a payout channel, or `cash` handed over at a counter against a receipt (the admin's decree, the one refund no channel carries). */
+export type RefundChannel = Channel | 'cash';
 export type Classification = 'normal' | 'special-mention' | 'substandard' | 'doubtful' | 'loss';
 export type ChargeKind = 'penalty' | 'fee' | 'interest';
 /** A charge an officer applies to a loan (see charge.ts for which component each one adds to). */
@@ -212,7 +214,7 @@ export type RecoveryReceived = DomainEvent<'RecoveryReceived', { amount: string;
  */
 export type RecoveryReversed = DomainEvent<'RecoveryReversed', RepaymentReversed['data']>;
 export type LoanOverpaid = DomainEvent<'LoanOverpaid', { amount: string; date: string }>;
-export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: Channel; reference: string; date: string }>;
+export type RefundIssued = DomainEvent<'RefundIssued', { amount: string; channel: RefundChannel; reference: string; date: string }>;
 export type LoanClosed = DomainEvent<'LoanClosed', { date: string; reason: 'obligations_met' | 'overpayment_refunded' }>;
 
 /** One legacy schedule row as the old system had it at cut-over: per component what fell due, was paid and was waived. */

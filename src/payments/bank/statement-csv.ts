@@ -11,7 +11,8 @@ import { csvRecords } from './csv-records.js';
 export const STATEMENT_COLUMNS = { date: 'date', amount: 'amount', currency: 'currency', memo: 'memo', bankTxnId: 'bank_txn_id' } as const;
 
 const AMOUNT = /^-?(0|[1-9]\d{0,14})(\.\d{1,12})?$/;
-const TXN_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** A bank transaction id becomes a repayment reference: its characters, and not only dots (the reversal URL would lose it, QA 10 R2). */
+const TXN_ID = /^(?!\.+$)[A-Za-z0-9._:-]{1,100}$/;
 const CURRENCY = /^[A-Z]{3}$/;
 
 const invalid = (detail: string) => new DomainError('STATEMENT_INVALID', detail, 'invalid');
@@ -35,7 +36,7 @@ export function parseStatementCsv(text: string): { lines: StatementLine[]; skipp
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidDate(date)) throw invalid(`row ${rowNumber}: date "${date}" is not YYYY-MM-DD`);
     if (!AMOUNT.test(amount)) throw invalid(`row ${rowNumber}: amount "${amount}" is not a decimal such as 1234.56`);
     if (!CURRENCY.test(currency)) throw invalid(`row ${rowNumber}: currency "${currency}" is not an ISO 4217 code`);
-    if (!TXN_ID.test(bankTxnId)) throw invalid(`row ${rowNumber}: bank_txn_id "${bankTxnId}" must be 1–100 letters, digits, . _ : -`);
+    if (!TXN_ID.test(bankTxnId)) throw invalid(`row ${rowNumber}: bank_txn_id "${bankTxnId}" must be 1–100 letters, digits, . _ : - and not only dots`);
     if (amount.startsWith('-') || /^0(\.0*)?$/.test(amount)) {
       skippedDebits++;
       return;

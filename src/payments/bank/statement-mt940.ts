@@ -3,7 +3,8 @@ import { DomainError } from '../../domain/errors.js';
 import { minorUnits } from '../../domain/money.js';
 import type { StatementLine } from '../../domain/payment/statement-events.js';
 
-const TXN_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** A bank transaction id becomes a repayment reference: its characters, and not only dots (the reversal URL would lose it, QA 10 R2). */
+const TXN_ID = /^(?!\.+$)[A-Za-z0-9._:-]{1,100}$/;
 
 const invalid = (detail: string) => new DomainError('STATEMENT_INVALID', detail, 'invalid');
 

@@ -2,6 +2,7 @@ import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import type { BankTransactionEvent } from '../../domain/payment/bank-transaction.js';
 import type { PaymentEvent } from '../../domain/payment/events.js';
+import type { PaymentIntentDeskEvent } from '../../domain/payment/intent-desk.js';
 import type { StatementEvent } from '../../domain/payment/statement-events.js';
 import type { PayoutDeskEvent, PayoutEvent } from '../../domain/payout/events.js';
 import type { ProductEvent } from '../../domain/product/events.js';
@@ -24,9 +25,10 @@ export const LOAN_EVENT_TYPES = [
 /** The lender's holiday list (stream `calendar-lender`); only the audit trail reads them. */
 export const CALENDAR_EVENT_TYPES = ['LenderHolidayAdded', 'LenderHolidayRemoved'] as const satisfies readonly LenderHolidayEvent['type'][];
 
+/** Payment intents (stream `payment-<id>`) and each loan's intent desk (stream `intentdesk-<loanId>`). */
 export const PAYMENT_EVENT_TYPES = [
-  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentFailed', 'PaymentIntentExpired', 'SuspendedPaymentAssigned',
-] as const satisfies readonly PaymentEvent['type'][];
+  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentFailed', 'PaymentIntentExpired', 'SuspendedPaymentAssigned', 'PaymentIntentOpened',
+] as const satisfies readonly (PaymentEvent | PaymentIntentDeskEvent)['type'][];
 
 export const STATEMENT_EVENT_TYPES = [
   'BankStatementImported', 'StatementLineMatched', 'StatementLineSuspended', 'SuspenseLineAssigned',
@@ -48,7 +50,7 @@ export type CatalogListsComplete = [
   Exhaustive<CustomerEvent['type'], (typeof CUSTOMER_EVENT_TYPES)[number]>,
   Exhaustive<LoanEvent['type'], (typeof LOAN_EVENT_TYPES)[number]>,
   Exhaustive<LenderHolidayEvent['type'], (typeof CALENDAR_EVENT_TYPES)[number]>,
-  Exhaustive<PaymentEvent['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
+  Exhaustive<(PaymentEvent | PaymentIntentDeskEvent)['type'], (typeof PAYMENT_EVENT_TYPES)[number]>,
   Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
   Exhaustive<(PayoutEvent | PayoutDeskEvent)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
   Exhaustive<BankTransactionEvent['type'], (typeof BANK_TRANSACTION_EVENT_TYPES)[number]>,

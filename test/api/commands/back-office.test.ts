@@ -37,13 +37,13 @@ describe('back-office flows', () => {
   it('refunds an overpayment by an admin\'s cash decree, which closes the loan (officers refund through a payout)', async () => {
     await verifiedCustomer(t, 'cust-over');
     const loanId = await activeLoan(t, 'cust-over', productId, '2026-01-15', '10000.00');
-    refused(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { channel: 'online', reference: 'ref-0' }), 409, 'LOAN_NOT_OVERPAID');
+    refused(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { channel: 'cash', reference: 'ref-0' }), 409, 'LOAN_NOT_OVERPAID');
     // Payoff on the first due date is 10 000.00 + 100.00 interest; 50.00 more is overpaid.
     accepted(await t.call(STAFF.officer, 'POST', loanUrl(loanId, 'repayments'), { amount: '10150.00', channel: 'wechat', reference: 'wx-1', effectiveDate: '2026-02-15', overpayment: true }));
     expect((await loadLoan(t.runtime.eventStore, loanId)).creditBalance).toBe('50.00');
-    refused(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { amount: '50.01', channel: 'online', reference: 'ref-1' }), 422, 'REFUND_EXCEEDS_CREDIT');
-    refused(await t.call(STAFF.officer, 'POST', loanUrl(loanId, 'refund'), { channel: 'online', reference: 'ref-1' }), 403, 'FORBIDDEN');
-    accepted(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { channel: 'online', reference: 'ref-1', effectiveDate: '2026-02-16' }));
+    refused(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { amount: '50.01', channel: 'cash', reference: 'ref-1' }), 422, 'REFUND_EXCEEDS_CREDIT');
+    refused(await t.call(STAFF.officer, 'POST', loanUrl(loanId, 'refund'), { channel: 'cash', reference: 'ref-1' }), 403, 'FORBIDDEN');
+    accepted(await t.call(STAFF.admin, 'POST', loanUrl(loanId, 'refund'), { channel: 'cash', reference: 'ref-1', effectiveDate: '2026-02-16' }));
     expect((await loadLoan(t.runtime.eventStore, loanId)).status).toBe('closed');
   });
 

@@ -40,7 +40,7 @@ const ROUTES: Route[] = [
   { url: `${L}/reschedule`, method: 'POST', caller: STAFF.underwriter, bad: [{ reason: 'x', term: '12' }, { reason: 'x', effectiveDate: '2026-13-01' }, { reason: 'x', annualRate: '-2' }] },
   { url: `${L}/write-off`, method: 'POST', bad: [{ action: 'request' }, { action: 'approve', reason: 'x', extra: 1 }, { action: 'delete' }] },
   { url: `${L}/recoveries`, method: 'POST', bad: [{ ...pay, amount: '-1.00' }, { ...pay, effectiveDate: '2026-02-29' }] },
-  { url: `${L}/refund`, method: 'POST', caller: STAFF.admin, bad: [{ channel: 'online', reference: 'r', amount: '1.001' }, { channel: 'online' }] },
+  { url: `${L}/refund`, method: 'POST', caller: STAFF.admin, bad: [{ channel: 'cash', reference: 'r', amount: '1.001' }, { channel: 'cash' }] },
   { url: `${L}/refunds`, method: 'POST', bad: [{ channel: 'sandbox', amount: '-1' }, { channel: 'cash' }, { channel: 'alipay', payee: { account: '' } }, { channel: 'sandbox', extra: 1 }] },
   { url: '/v1/payouts/po-x/confirmation', method: 'POST', bad: [{}, { bankReference: 'has space' }, { bankReference: 'B1', executedAt: 'yesterday' }] },
   { url: '/v1/payouts/po-x/failure', method: 'POST', bad: [{}, { reason: '' }] },

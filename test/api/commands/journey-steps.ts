@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect } from 'vitest';
+import { residentIdProblem } from '../../../src/domain/customer/resident-id.js';
 import { borrower, STAFF, type TestApp } from '../../support/test-app.js';
 
 /** Clear PII used by the command tests; the SQLite files must never contain any of it. */
@@ -33,10 +34,15 @@ export async function defineProduct(t: TestApp, body: object = PRODUCT): Promise
   return accepted(await t.call(STAFF.admin, 'POST', '/v1/products', body)).id;
 }
 
-/** A national id of PII's shape, distinct per customer: a national id belongs to one customer (409 NATIONAL_ID_TAKEN). */
+/**
+ * A national id of PII's shape, distinct per customer: a national id belongs to one customer (409
+ * NATIONAL_ID_TAKEN). Never a valid resident identity number (one whose digits happen to pass GB
+ * 11643 gets another last character), so no birth date is read from it (the age rules, QA 10 R6).
+ */
 export function nationalIdOf(customerId: string): string {
   const digits = BigInt(`0x${createHash('sha256').update(customerId).digest('hex').slice(0, 12)}`).toString().padStart(8, '0').slice(-8);
-  return `110105${digits}1234`;
+  const id = `110105${digits}1234`;
+  return residentIdProblem(id) === null ? `${id.slice(0, 17)}5` : id;
 }
 
 /** A self-registered borrower whose KYC compliance verified. */

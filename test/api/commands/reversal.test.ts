@@ -15,9 +15,9 @@ afterAll(() => t.close());
 describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
   it('reverses an overpaying payment after its refund: the loan is active again, owing it back, and the ledger still reconciles', async () => {
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '3200.00', channel: 'bank_transfer', reference: 'BANK-1', effectiveDate: '2024-01-20', overpayment: true }));
-    const refund = accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }));
+    const refund = accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', reference: 'RF-1', effectiveDate: '2024-01-21' }));
     // Money out is idempotent like money in: the replay pays nothing and answers the first result.
-    const replay = accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'RF-1', effectiveDate: '2024-01-21' }), 200);
+    const replay = accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', reference: 'RF-1', effectiveDate: '2024-01-21' }), 200);
     expect(replay).toMatchObject({ revision: refund.revision, position: refund.position });
     const reversal = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'transfer bounced', effectiveDate: '2024-01-22' }));
     expect(accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'again' }), 200).revision).toBe(reversal.revision);

@@ -10,6 +10,9 @@ const alipay = rsaKeyPairFiles('alipay-platform');
 const OWN = 'cust-ali';
 let t: TestApp;
 let loanId: string;
+let productId: string;
+let owner = OWN;
+let borrowers = 0;
 
 beforeAll(async () => {
   t = await openTestApp({
@@ -18,13 +21,16 @@ beforeAll(async () => {
       LENDCORE_ALIPAY_GATEWAY: 'https://openapi-sandbox.dl.alipaydev.com/gateway.do', LENDCORE_PUBLIC_URL: 'https://lender.example.com',
     },
   });
-  await verifiedCustomer(t, OWN);
-  loanId = await activeLoan(t, OWN, await defineProduct(t), '2026-01-15', '10000.00');
+  productId = await defineProduct(t);
 });
 afterAll(() => t.close());
 
 async function alipayIntent(amount: string): Promise<{ id: string; action: { type: string; url: string } }> {
-  const res = await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'alipay' });
+  // A loan has one open intent at a time: each payment here is on a loan (of a borrower) of its own.
+  owner = `${OWN}-${(borrowers += 1)}`;
+  await verifiedCustomer(t, owner);
+  loanId = await activeLoan(t, owner, productId, '2026-01-15', '10000.00');
+  const res = await t.call(borrower(owner), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'alipay' });
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as { id: string; action: { type: string; url: string } };
 }
@@ -79,7 +85,7 @@ describe('Alipay (alipay-sdk)', () => {
     const intent = await alipayIntent('70.00');
     const res = await notify(signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo: '2026112922001400003', amount: '70.00', status: 'TRADE_CLOSED' })));
     expect(res.body).toBe('success');
-    const view = JSON.parse((await t.call(borrower(OWN), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
+    const view = JSON.parse((await t.call(borrower(owner), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
     expect(view.status).toBe('failed');
     expect(await recorded('2026112922001400003')).toHaveLength(0);
   });

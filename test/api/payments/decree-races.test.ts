@@ -16,7 +16,7 @@ const race = raceAppsForSuite(OWN);
 const loan = async () => overpaidLoan(race.t, OWN, race.productId, `loan-decree-race-${(loans += 1)}`);
 const channels = new Map([['bank-transfer' as const, bankTransferPayoutChannel]]);
 const admin = { actor: { sub: 'admin-abe', role: 'admin' as const }, correlationId: 'other-process' };
-const decreeHere = (loanId: string, body: Record<string, unknown>) => race.t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', ...body });
+const decreeHere = (loanId: string, body: Record<string, unknown>) => race.t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', ...body });
 const payoutHere = (loanId: string, amount: string) => race.t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/refunds`, { channel: 'bank-transfer', amount });
 const decreeThere = (services: AppServices, loanId: string, amount: string, reference: string) => decreeRefund(services, admin, loanId, { amount, channel: 'bank_transfer', reference });
 const payoutThere = (loanId: string, amount: string) => startRefundPayout(race.other.services, channels, officer, loanId, { channel: 'bank-transfer', amount });

@@ -69,7 +69,7 @@ describe('racing settlements of one payout (QA7 F5)', () => {
     expect(await refundsOf(race.t, loanId)).toHaveLength(0);
     // The money left: nobody may take that credit again meanwhile.
     expect(await refundDesk(race.t, loanId)).toMatchObject({ creditBalance, reserved: amount });
-    refused(await race.t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', reference: 'CASH-CRASH', amount: creditBalance }), 422, 'REFUND_EXCEEDS_CREDIT');
+    refused(await race.t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', reference: 'CASH-CRASH', amount: creditBalance }), 422, 'REFUND_EXCEEDS_CREDIT');
     // The officer's retry (or the provider's redelivery) completes it, once.
     expect((await confirmHere(payoutId, 'BR-CRASH')).statusCode).toBe(200);
     expect((await confirmHere(payoutId, 'BR-CRASH')).statusCode).toBe(200);

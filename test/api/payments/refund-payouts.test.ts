@@ -171,7 +171,7 @@ describe('refunds of a credit balance go out through a channel', () => {
     await verifiedCustomer(t, 'cust-refund-8');
     const { loanId, credit } = await overpaidLoan(t, 'cust-refund-8', productId, 'loan-refund-18');
     const payout = await startPayout(loanId, { channel: 'sandbox', amount: '10.00' });
-    const decree = (body: Record<string, unknown>) => t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'bank_transfer', effectiveDate: '2026-01-20', ...body });
+    const decree = (body: Record<string, unknown>) => t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', effectiveDate: '2026-01-20', ...body });
     const free = (Number(credit) - 10).toFixed(2);
     // With a payout pending, a bad amount is still the one amount rule's 400 (it was a 500 for text, a silent rounding for 1.001).
     refused(await decree({ amount: '1.001', reference: 'CASH-0' }), 400, 'AMOUNT_TOO_PRECISE');

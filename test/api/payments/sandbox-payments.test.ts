@@ -138,6 +138,8 @@ describe('payment intents through the sandbox', () => {
     refused(await t.call(STAFF.officer, 'POST', '/v1/loans/no-such-loan/payment-intents', { amount: '10.00', channel: 'sandbox' }), 404, 'LOAN_NOT_FOUND');
     refused(await t.call(STAFF.officer, 'GET', '/v1/payment-intents/no-such-intent'), 404, 'NOT_FOUND');
     expect((await t.runtime.app.inject({ method: 'GET', url: '/v1/payments/sandbox/no-such-intent' })).statusCode).toBe(404);
+    // The payer abandons it at the gateway: the loan is free for another intent.
+    expect((await t.runtime.app.inject({ method: 'POST', url: `/v1/payments/sandbox/${intent.id}/fail`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '' })).statusCode).toBe(200);
   });
 
   it('takes no payment on an expired intent and records its expiry', async () => {

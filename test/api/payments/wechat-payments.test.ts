@@ -12,6 +12,9 @@ const platform = rsaKeyPairFiles('platform');
 const OWN = 'cust-wx';
 let t: TestApp;
 let loanId: string;
+let productId: string;
+let owner = OWN;
+let borrowers = 0;
 /** A stand-in for api.mch.weixin.qq.com on localhost: it checks the merchant's request signature like WeChat Pay does. */
 let gateway: FastifyInstance;
 const orders: { body: Record<string, unknown>; signatureValid: boolean }[] = [];
@@ -36,8 +39,7 @@ beforeAll(async () => {
       LENDCORE_WECHAT_APIV3_KEY: WECHAT.apiV3Key, LENDCORE_WECHAT_API_BASE: apiBase, LENDCORE_PUBLIC_URL: 'https://lender.example.com',
     },
   });
-  await verifiedCustomer(t, OWN);
-  loanId = await activeLoan(t, OWN, await defineProduct(t), '2026-01-15', '10000.00');
+  productId = await defineProduct(t);
 });
 afterAll(async () => {
   await t.close();
@@ -45,7 +47,11 @@ afterAll(async () => {
 });
 
 async function wechatIntent(amount: string): Promise<{ id: string; action: { type: string; codeUrl: string } }> {
-  const res = await t.call(borrower(OWN), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'wechat' });
+  // A loan has one open intent at a time: each payment here is on a loan (of a borrower) of its own.
+  owner = `${OWN}-${(borrowers += 1)}`;
+  await verifiedCustomer(t, owner);
+  loanId = await activeLoan(t, owner, productId, '2026-01-15', '10000.00');
+  const res = await t.call(borrower(owner), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'wechat' });
   expect(res.statusCode, res.body).toBe(201);
   return JSON.parse(res.body) as { id: string; action: { type: string; codeUrl: string } };
 }
@@ -74,7 +80,7 @@ describe('WeChat Pay v3', () => {
     const payments = await recorded('4200000001');
     expect(payments).toHaveLength(1);
     expect(payments[0]!.data).toMatchObject({ amount: '200.00', channel: 'wechat' });
-    const view = JSON.parse((await t.call(borrower(OWN), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
+    const view = JSON.parse((await t.call(borrower(owner), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
     expect(view.status).toBe('confirmed');
   });
 

@@ -407,7 +407,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Refund an overpaid loan's credit balance (officer) */
+        /** Refund an overpaid loan's credit balance in cash handed over at a counter against a receipt number (admin; a channel refund is a payout: POST /v1/loans/:id/refunds) */
         post: operations["loans.refund"];
         delete?: never;
         options?: never;
@@ -1030,7 +1030,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer) */
+        /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it */
         post: operations["payments.createIntent"];
         delete?: never;
         options?: never;
@@ -2908,11 +2908,11 @@ export interface components {
             date: string;
             channels: {
                 /**
-                 * @description Payment channel
-                 * @example alipay
+                 * @description Refund channel: a payment channel, or cash (the admin's decree only)
+                 * @example cash
                  * @enum {string}
                  */
-                channel: "online" | "bank_transfer" | "alipay" | "wechat";
+                channel: "online" | "bank_transfer" | "alipay" | "wechat" | "cash";
                 /** @enum {string} */
                 direction: "in" | "out";
                 /** @description in: confirmed by providers and statements; out: payouts the channel confirmed */
@@ -2947,11 +2947,11 @@ export interface components {
                      */
                     direction: "in" | "out";
                     /**
-                     * @description Payment channel
-                     * @example alipay
+                     * @description Refund channel: a payment channel, or cash (the admin's decree only)
+                     * @example cash
                      * @enum {string}
                      */
-                    channel: "online" | "bank_transfer" | "alipay" | "wechat";
+                    channel: "online" | "bank_transfer" | "alipay" | "wechat" | "cash";
                     /** @description The channel's reference; null for a payout the channel has not named one for yet */
                     reference: string | null;
                     loanId: string | null;
@@ -3285,7 +3285,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, BIRTH_DATE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3293,7 +3293,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "BIRTH_DATE_IN_FUTURE";
                     };
                 };
             };
@@ -5066,7 +5066,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, AGREEMENT_MISMATCH, AGREEMENT_TIME_INVALID, GRACE_OUT_OF_RANGE, PRODUCT_NOT_FOUND */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, AGREEMENT_MISMATCH, AGREEMENT_TIME_INVALID, GRACE_OUT_OF_RANGE, PRODUCT_NOT_FOUND, BORROWER_UNDER_AGE, BIRTH_DATE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5074,7 +5074,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "AGREEMENT_MISMATCH" | "AGREEMENT_TIME_INVALID" | "GRACE_OUT_OF_RANGE" | "PRODUCT_NOT_FOUND";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "AGREEMENT_MISMATCH" | "AGREEMENT_TIME_INVALID" | "GRACE_OUT_OF_RANGE" | "PRODUCT_NOT_FOUND" | "BORROWER_UNDER_AGE" | "BIRTH_DATE_IN_FUTURE";
                     };
                 };
             };
@@ -5424,7 +5424,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, BORROWER_UNDER_AGE, BIRTH_DATE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5432,7 +5432,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "BORROWER_UNDER_AGE" | "BIRTH_DATE_IN_FUTURE";
                     };
                 };
             };
@@ -6024,7 +6024,7 @@ export interface operations {
                      */
                     channel: "online" | "bank_transfer" | "alipay" | "wechat";
                     /**
-                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice
+                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice; not only dots
                      * @example ALP-20260315-000123
                      */
                     reference: string;
@@ -6208,7 +6208,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -6394,7 +6394,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -6766,7 +6766,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -6942,7 +6942,7 @@ export interface operations {
             path: {
                 /** @description Entity id; a UUIDv7 is generated when a create request brings none */
                 id: string;
-                /** @description The channel's transaction reference; unique per loan, a replay applies nothing twice */
+                /** @description The reference the payment was recorded under (URL-encoded) */
                 reference: string;
             };
             cookie?: never;
@@ -7722,7 +7722,7 @@ export interface operations {
                      */
                     channel: "online" | "bank_transfer" | "alipay" | "wechat";
                     /**
-                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice
+                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice; not only dots
                      * @example ALP-20260315-000123
                      */
                     reference: string;
@@ -7911,13 +7911,13 @@ export interface operations {
                      */
                     amount?: string;
                     /**
-                     * @description Payment channel
-                     * @example alipay
+                     * @description cash: handed over at a counter; any payment channel is 422 DECREE_CASH_ONLY (refund it through a payout, POST /v1/loans/:id/refunds)
+                     * @example cash
                      * @enum {string}
                      */
-                    channel: "online" | "bank_transfer" | "alipay" | "wechat";
+                    channel: "online" | "bank_transfer" | "alipay" | "wechat" | "cash";
                     /**
-                     * @description The channel's transaction reference; unique per loan, a replay applies nothing twice
+                     * @description The receipt number the cash was handed over against; unique per loan
                      * @example ALP-20260315-000123
                      */
                     reference: string;
@@ -8056,7 +8056,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE, DECREE_CASH_ONLY */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8064,7 +8064,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE" | "DECREE_CASH_ONLY";
                     };
                 };
             };
@@ -11895,6 +11895,44 @@ export interface operations {
         };
         responses: {
             /** @description A pending payment intent and what the payer must do */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        status: "pending";
+                        /**
+                         * @description Where the borrower pays
+                         * @example sandbox
+                         * @enum {string}
+                         */
+                        channel: "alipay" | "wechat" | "sandbox";
+                        amount: string;
+                        currency: string;
+                        expiresAt: string;
+                        /** @description What the client shows: a page to open (Alipay, sandbox), a QR payload (WeChat code_url), or an app order string */
+                        action: {
+                            /** @enum {string} */
+                            type: "redirect";
+                            url: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "qr";
+                            codeUrl: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "order-string";
+                            orderString: string;
+                        };
+                        revision: string;
+                        position: string;
+                    };
+                };
+            };
+            /** @description A pending payment intent and what the payer must do */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -11980,7 +12018,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE */
+            /** @description Conflict: concurrency or wrong state: LOAN_NOT_REPAYABLE, PAYMENT_INTENT_OPEN, PAYMENT_INTENT_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11988,7 +12026,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "LOAN_NOT_REPAYABLE";
+                        code?: "LOAN_NOT_REPAYABLE" | "PAYMENT_INTENT_OPEN" | "PAYMENT_INTENT_CONCURRENT";
                     };
                 };
             };
@@ -14964,7 +15002,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: INVALID_CODE */
+            /** @description Business rule refused: INVALID_CODE, BIRTH_DATE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14972,7 +15010,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_CODE";
+                        code?: "INVALID_CODE" | "BIRTH_DATE_IN_FUTURE";
                     };
                 };
             };

@@ -5,6 +5,7 @@ import { approveReversal, approveWaiver, rejectWaiver, rescheduleLoan, reverseRe
 import { decreeRefund } from '../../../app/payouts/decree-refund.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
+import { DomainError } from '../../../domain/errors.js';
 import { idParams } from '../../schemas/common.js';
 import { chargeBody } from '../../schemas/loan-charges.js';
 import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverApprovalBody, waiverBody, waiverParams, waiverRejectionBody, writeOffBody } from '../../schemas/loans.js';
@@ -107,9 +108,13 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
 
   app.post('/v1/loans/:id/refund', {
     config: { policy: 'loans.refund' },
-    schema: commandSchema('loans', 'Refund an overpaid loan\'s credit balance (officer)', { params: idParams, body: refundBody }),
+    schema: commandSchema('loans', 'Refund an overpaid loan\'s credit balance in cash handed over at a counter against a receipt number (admin; a channel refund is a payout: POST /v1/loans/:id/refunds)', { params: idParams, body: refundBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.refund', deps.eventStore);
+    // The decree is for the one refund no channel carries (QA 10 R7): a channel refund goes through a payout, with its own four eyes and reference.
+    if (request.body.channel !== 'cash') {
+      throw new DomainError('DECREE_CASH_ONLY', `the refund decree is for cash handed over at a counter; refund through ${request.body.channel} with a payout: POST /v1/loans/${request.params.id}/refunds`, 'rule');
+    }
     return sendOutcome(reply, await decreeRefund(deps, commandMeta(request, actor, 'loans.refund'), request.params.id, request.body));
   });
 };

@@ -25,15 +25,16 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
     config: { policy: 'payments.createIntent' },
     schema: {
       tags: ['payments'],
-      summary: 'Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer)',
+      summary: 'Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it',
       params: idParams,
       body: paymentIntentBody,
-      response: { 201: createdIntentResponse },
+      response: { 200: createdIntentResponse, 201: createdIntentResponse },
     },
   }, async (request, reply) => {
     const actor = await admit(request, 'payments.createIntent', deps.eventStore, { loanId: request.params.id });
     const created = await createPaymentIntent(deps, channels, deps.config.payments.intentTtlMinutes, commandMeta(request, actor, 'payments.createIntent'), request.params.id, request.body);
-    reply.status(201);
+    // The loan's open intent asked for again (same amount and channel) is 200, a new one 201.
+    reply.status(created.outcome.created ? 201 : 200);
     return {
       id: created.outcome.id, status: 'pending' as const, channel: request.body.channel, amount: created.amount, currency: created.currency,
       expiresAt: created.expiresAt, action: created.action, revision: created.outcome.revision.toString(), position: created.outcome.position.toString(),

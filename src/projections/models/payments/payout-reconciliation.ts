@@ -1,4 +1,4 @@
-import type { Channel, RefundIssued } from '../../../domain/loan/events.js';
+import type { Channel, RefundChannel, RefundIssued } from '../../../domain/loan/events.js';
 import type { PayoutChannel, PayoutConfirmed, PayoutCreated, PayoutFailed } from '../../../domain/payout/events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
@@ -20,7 +20,7 @@ export const REFUNDED_AS: Record<PayoutChannel, Channel> = { sandbox: 'online', 
  * payout's latest step (requested, confirmed or failed), or the refund's date.
  */
 export interface PayoutReconciliationDoc extends Doc {
-  channel: Channel;
+  channel: RefundChannel;
   date: string;
   payoutId: string | null;
   /** The channel's reference: set once confirmed (or when a failure names one). */
@@ -33,9 +33,9 @@ export interface PayoutReconciliationDoc extends Doc {
 
 const payoutIdOf = (raw: RecordedEvent) => raw.streamId.slice('payout-'.length);
 const rowId = (payoutId: string) => `payout|${payoutId}`;
-const orphanId = (loanId: string, channel: Channel, reference: string) => `refund|${loanId}|${channel}|${reference}`;
+const orphanId = (loanId: string, channel: RefundChannel, reference: string) => `refund|${loanId}|${channel}|${reference}`;
 /** References are unique per loan and channel, not across loans. */
-const referenceId = (loanId: string, channel: Channel, reference: string) => `${loanId}|${channel}|${reference}`;
+const referenceId = (loanId: string, channel: RefundChannel, reference: string) => `${loanId}|${channel}|${reference}`;
 
 async function payoutRow(ctx: ProjectionContext, raw: RecordedEvent): Promise<PayoutReconciliationDoc> {
   const row = await ctx.get<PayoutReconciliationDoc>(PAYOUT_RECONCILIATION, rowId(payoutIdOf(raw)));

@@ -1,4 +1,4 @@
-import type { Channel } from '../../../domain/loan/events.js';
+import type { RefundChannel } from '../../../domain/loan/events.js';
 import type { Doc } from '../../../readstore/port.js';
 
 export const REGULATORY_LOANS = 'regulatory_loans';
@@ -26,7 +26,8 @@ export interface RegulatoryTransaction extends Doc {
   /** Seen from the lender: money in (repayment, recovery) or out (disbursement, refund). */
   direction: 'in' | 'out';
   amount: string;
-  channel: Channel;
+  /** `cash` only for the admin's cash refund decree. */
+  channel: RefundChannel;
   /** Business date (YYYY-MM-DD). */
   date: string;
   reference: string | null;

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type {
-  Channel, LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RecoveryReversed, RefundIssued, RepaymentReceived, RepaymentReversed,
+  LoanApplicationSubmitted, LoanClosed, LoanDisbursed, LoanMigrated, RecoveryReceived, RecoveryReversed, RefundChannel, RefundIssued, RepaymentReceived, RepaymentReversed,
 } from '../../../domain/loan/events.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { sumAmounts } from '../amount.js';
@@ -19,7 +19,7 @@ async function loanOf(event: RecordedEvent, ctx: ProjectionContext): Promise<Reg
 interface Movement {
   kind: TransactionKind;
   amount: string;
-  channel: Channel;
+  channel: RefundChannel;
   date: string;
   reference: string | null;
   scheduledPaid?: string;
