@@ -133,6 +133,22 @@ describe('a loan\'s class follows its history, not only the close', () => {
     expect(loan.state.classification).toBe('special-mention');
   });
 
+  it('a back-dated payment that leaves a row a close marked overdue open again makes the loan overdue at once (the random history that found it)', () => {
+    // 3 000.00 over 3 months: 42.16 on 01-15; closes through 02-16 mark row 1 (due 02-15) overdue; 1 274.20 dated
+    // 02-14 pays it (cured, normal); 1 683.64 dated 02-13 is then replayed first and, with the later one, pays all
+    // 3 000.00 of principal (a short payoff pays principal first, QA 8 N9) and leaves row 1's interest (28.37) owed.
+    const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30, penalty: null }), '3000.00', 3, DISBURSED);
+    loan.repay('42.16', 'p0', DISBURSED);
+    let today = DISBURSED;
+    for (; today <= '2024-02-16'; today = addDays(today, 1)) loan.close(today);
+    loan.context = { lastClose: '2024-02-16' };
+    loan.repay('1274.20', 'p2', '2024-02-14');
+    expect(loan.state).toMatchObject({ status: 'active', classification: 'normal' });
+    loan.repay('1683.64', 'p3', '2024-02-13');
+    expect(loan.state.installments[0]).toMatchObject({ settled: false, overdueSince: '2024-02-16', due: { interest: '28.37' }, paid: { interest: '0.00', principal: '990.07' } });
+    expect(loan.state).toMatchObject({ status: 'overdue', classification: 'special-mention', principalOutstanding: '0.00' });
+  });
+
   it('without a last close (no close has run), a command leaves the class to the first close', () => {
     const loan = paidAhead('2024-05-15');
     loan.context = {};

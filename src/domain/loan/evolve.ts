@@ -56,9 +56,14 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
   }
   state.firstUnsettled = nextUnsettled(state.installments, from);
   // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
-  if (state.status === 'overdue' && !markedOverdue(state.installments, state.firstUnsettled)) {
+  // Overdue again when a history change reopens a row a close marked: a back-dated payment re-allocated ahead of a
+  // later one can leave a row it had settled short (a short payoff pays principal first and leaves interest owed).
+  const marked = markedOverdue(state.installments, state.firstUnsettled);
+  if (state.status === 'overdue' && !marked) {
     state.status = 'active';
     state.daysPastDue = 0;
+  } else if (state.status === 'active' && marked) {
+    state.status = 'overdue';
   }
 }
 
