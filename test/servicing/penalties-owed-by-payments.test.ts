@@ -150,16 +150,17 @@ describe('a penalty is owed from the first day after its grace, whether or not a
     expect(loan.state.penalties.map((p) => [p.number, p.amount, p.date])).toEqual([[1, '51.00', '2024-02-19']]);
   });
 
-  it('a waiver dated the day a penalty is owed takes what it could not use of the earlier one: the owed quote is 0.01 less than the raw quote plus the penalty', () => {
+  it('a waiver of all penalties dated the day a penalty is owed records it first and waives it too (QA 10 R1), and a payment back-dated before it leaves the waiver no more than was owed: nothing is owed after', () => {
     // 3 000.00 from 2024-01-15, a fixed 25.00 penalty after 2 grace days: row 1's (due 02-15) dated 02-18, row 2's (due 03-15) 03-18.
     const loan = new ServicedLoan('Q5w', penaltyTerms('fixed', 2));
     loan.repay('0.01', 'p2', '2024-02-25'); // records row 1's 25.00 and pays 0.01 of it
-    loan.run({ type: 'WaiveCharge', data: { kind: 'penalty', amount: null, reason: 'goodwill', effectiveDate: '2024-03-18' } }, '2024-03-18'); // waives 24.99
-    loan.repay('0.01', 'p5', '2024-03-17'); // back-dated before the waiver: pays 0.01 more of row 1's, the waiver keeps 24.99
+    // Dated 03-18, the waiver finds row 2's 25.00 owed: it records it, then waives row 1's 24.99 and row 2's 25.00.
+    const waived = loan.run({ type: 'WaiveCharge', data: { kind: 'penalty', amount: null, reason: 'goodwill', effectiveDate: '2024-03-18' } }, '2024-03-18');
+    expect(waived.map((e) => [e.type, (e.data as { amount: string }).amount])).toEqual([['PenaltyCharged', '25.00'], ['ChargeWaived', '49.99']]);
+    loan.repay('0.01', 'p5', '2024-03-17'); // back-dated before the waiver: pays 0.01 more of row 1's; replayed, the waiver takes the 49.98 left
     expect(payoffQuote(loan.state, '2024-03-18')).toMatchObject({ principal: '3000.00', interest: '51.08', penalties: '0.00', total: '3051.08' });
-    // Row 2's 25.00 (03-18) stands on the waiver's date, so the waiver's 0.01 row 1 no longer owed waives it: 24.99 owed.
     const quote = loan.payoff('2024-03-18');
-    expect(quote).toMatchObject({ principal: '3000.00', interest: '51.08', penalties: '24.99', total: '3076.07' });
+    expect(quote).toMatchObject({ principal: '3000.00', interest: '51.08', penalties: '0.00', total: '3051.08' });
     loan.repay(quote.total, 'PAYOFF', '2024-03-18');
     expect(loan.state.status).toBe('closed');
   });
