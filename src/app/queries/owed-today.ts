@@ -6,6 +6,7 @@ import type { CustomerAccountDoc } from '../../projections/models/customer-accou
 import { totalsOf } from '../../projections/models/customer-account/loan-lines.js';
 import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../../readstore/port.js';
+import { loanStream } from '../streams.js';
 import { currentLoanState } from './loan-time-travel.js';
 import { loanSummaryDoc } from './loan-summary-view.js';
 
@@ -47,9 +48,33 @@ export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigur
  */
 export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string): Promise<D> {
   if (!mayOweUnchargedPenalty(doc, businessDate)) return doc;
-  const state = await currentLoanState(eventStore, doc.id);
-  const owed = state && owedFiguresOn(state, businessDate);
+  const owed = await owedFiguresOf(eventStore, doc.id, businessDate);
   return owed ? { ...doc, ...owed } : doc;
+}
+
+/** Loans whose owed figures are remembered, at most (least recently computed dropped first). */
+const OWED_MEMO_SIZE = 4_096;
+const owedMemo = new Map<string, OwedFigures | null>();
+
+/**
+ * owedFiguresOn for the loan as the log holds it now, remembered per loan, stream revision and
+ * business date (what the figures are a pure function of): replaying the loan's servicing to find
+ * the penalties owed costs milliseconds, and a loan past its grace before the night's close is read
+ * again and again (the summary, the account centre) until the close charges them. The revision is
+ * read first (an O(1) lookup) and the figures are kept only when the loan loaded is at it.
+ */
+async function owedFiguresOf(eventStore: EventStore, loanId: string, businessDate: string): Promise<OwedFigures | null> {
+  const revision = await eventStore.streamRevision(loanStream(loanId));
+  const key = `${loanId}@${revision ?? -1n}@${businessDate}`;
+  const known = owedMemo.get(key);
+  if (known !== undefined) return known;
+  const state = await currentLoanState(eventStore, loanId);
+  const owed = state && owedFiguresOn(state, businessDate);
+  if (state !== null && revision !== null && BigInt(state.eventsFolded - 1) === revision) {
+    owedMemo.set(key, owed);
+    if (owedMemo.size > OWED_MEMO_SIZE) owedMemo.delete(owedMemo.keys().next().value as string);
+  }
+  return owed;
 }
 
 /**
@@ -64,8 +89,7 @@ export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore
     if (line.status !== 'active' && line.status !== 'overdue') return line;
     const summary = await loanSummaryDoc(readStore, line.loanId);
     if (!summary || !mayOweUnchargedPenalty(summary, businessDate)) return line;
-    const state = await currentLoanState(eventStore, line.loanId);
-    const owed = state && owedFiguresOn(state, businessDate);
+    const owed = await owedFiguresOf(eventStore, line.loanId, businessDate);
     if (!owed) return line;
     changed = true;
     return { ...line, outstanding: owed.outstanding.total, nextDue: owed.nextDue };
