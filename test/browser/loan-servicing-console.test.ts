@@ -2,6 +2,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible, launchChromium, openContext } from './chromium.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
+import { pickerCell } from './date-picker.js';
 
 /**
  * What a new officer met on the loan page and around it (QA's round): recovery on a written-off loan,
@@ -65,8 +66,7 @@ async function pickOption(selectId: string, text: string) {
 /** Opens a date picker and answers whether the day's cell is offered (antd marks the others `ant-picker-cell-disabled`). */
 async function offered(inputId: string, date: string): Promise<boolean> {
   await page.locator(inputId).click();
-  const cell = page.locator(`.ant-picker-dropdown:visible td[title="${date}"]`);
-  await cell.waitFor();
+  const cell = await pickerCell(page, date);
   const disabled = ((await cell.getAttribute('class')) ?? '').includes('ant-picker-cell-disabled');
   await page.keyboard.press('Escape');
   return !disabled;
@@ -138,7 +138,7 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await page.fill('#waive_reason', '首次逾期');
     const backDated = daysFrom(today, -2);
     await page.locator('#waive_effectiveDate').click();
-    await page.locator(`.ant-picker-dropdown:visible td[title="${backDated}"]`).click();
+    await (await pickerCell(page, backDated)).click();
     const sent = page.waitForRequest((r) => r.url().endsWith(`/v1/loans/${ids.live}/waivers`) && r.method() === 'POST');
     await page.getByTestId('submit-waive').click();
     expect((await sent).postDataJSON()).toEqual({ kind: 'interest', amount: '5.00', reason: '首次逾期', effectiveDate: backDated });
@@ -154,7 +154,7 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await pickOption('#waive_kind', '罚息');
     await page.fill('#waive_reason', '再次减免');
     await page.locator('#waive_effectiveDate').click();
-    await page.locator(`.ant-picker-dropdown:visible td[title="${daysFrom(today, -2)}"]`).click();
+    await (await pickerCell(page, daysFrom(today, -2))).click();
     await page.getByTestId('submit-waive').click();
     const problem = page.getByTestId('problem');
     await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('(422 AMOUNT_OUT_OF_RANGE)');
