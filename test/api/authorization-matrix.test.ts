@@ -44,6 +44,7 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'loans.writeOff', method: 'POST', url: `${LOANS}/write-off`, body: { action: 'request', reason: 'uncollectable' }, allowed: ['officer', 'underwriter'] },
   { route: 'loans.recover', method: 'POST', url: `${LOANS}/recoveries`, body: pay, allowed: ['officer'] },
   { route: 'loans.approveReversal', method: 'POST', url: `${LOANS}/repayments/r-none/reversal/approve`, body: {}, allowed: ['officer', 'underwriter'] },
+  { route: 'loans.rejectReversal', method: 'POST', url: `${LOANS}/repayments/r-none/reversal/reject`, body: { reason: 'no' }, allowed: ['officer', 'underwriter'] },
   { route: 'loans.reverseRepayment', method: 'POST', url: `${LOANS}/repayments/r-none/reversal`, body: { reason: 'bounced' }, allowed: ['officer'] },
   // Cash refunds outside every channel only; officers refund through POST /v1/loans/:id/refunds.
   { route: 'loans.refund', method: 'POST', url: `${LOANS}/refund`, body: { channel: 'cash', reference: 'r-1' }, allowed: ['admin'] },

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { minorOf } from '../../src/domain/money.js';
 import { suspendedSpans } from '../../src/domain/loan/non-performing-days.js';
@@ -8,7 +7,8 @@ import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import type { LedgerBalances } from '../../src/domain/loan/ledger-accounts.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { DISBURSED, step } from '../servicing/servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 
@@ -59,18 +59,7 @@ describe('income is recognised as it is earned, never when paid ahead (QA 8 N10)
       (steps, prepaymentStrategy, graceOnInterest) => {
         const terms = servicingTerms({ writeOffDpd: 30, prepaymentStrategy, graceOnInterest, fees: [{ kind: 'service', type: 'fixed', value: '5.00' }] });
         const loan = new ServicedLoan('L1', terms, '3000.00', 4, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              today = addDays(today, 1);
-              loan.close(today);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-          incomeIsEarned(loan.state, loan.figures().ledger);
-        }
+        runHistory(loan, steps, { onStep: () => incomeIsEarned(loan.state, loan.figures().ledger) });
       },
     ), { numRuns: Number(process.env.LEDGER_RUNS ?? 300) });
   });

@@ -6,7 +6,8 @@ import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 
@@ -41,28 +42,24 @@ describe('a reschedule capitalises suspended interest without making it income (
       fc.constantFrom('next-installment' as const, 're-amortise' as const),
       (steps, prepaymentStrategy) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 400, prepaymentStrategy }), '6000.00', 12, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            // Long gaps, so loans go past 90 days unpaid before a reschedule.
-            for (let d = 0; d < s.days * 3; d++) {
-              today = addDays(today, 1);
-              loan.close(today);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (!command) continue;
-          const before = loan.figures().ledger;
-          const suspended = command.type === 'Reschedule' ? suspendedCapitalised(loan.state, command.data.effectiveDate) : 0n;
-          if (!attempt(loan, command, today) || command.type !== 'Reschedule') continue;
-          const after = loan.figures().ledger;
-          const capitalised = cents(loan.state.capitalizedInterest) - cents(loan.log.events.filter((e) => e.type === 'LoanRescheduled').slice(0, -1).reduce((sum, e) => (sum + Number((e.data as { capitalizedInterest?: string }).capitalizedInterest ?? 0)), 0).toFixed(2));
-          // The replaced rows had no interest paid (RESCHEDULE_AFTER_PREPAYMENT): what they had recognised was receivable.
-          const incomeAdded = -cents(after.interest_income) + cents(before.interest_income);
-          const receivableDropped = cents(before.interest_receivable) - cents(after.interest_receivable);
-          expect(incomeAdded + receivableDropped, 'income + receivable moved by the performing part only').toBe(capitalised - suspended);
-          expect(cents(before.interest_in_suspense) - cents(after.interest_in_suspense), 'suspended part held in suspense').toBe(suspended);
-        }
+        runHistory(loan, steps, {
+          // Long gaps, so loans go past 90 days unpaid before a reschedule.
+          dayScale: 3,
+          record: (command, today) => {
+            const before = loan.figures().ledger;
+            const suspended = command.type === 'Reschedule' ? suspendedCapitalised(loan.state, command.data.effectiveDate) : 0n;
+            const done = attempt(loan, command, today);
+            if (!done || command.type !== 'Reschedule') return done;
+            const after = loan.figures().ledger;
+            const capitalised = cents(loan.state.capitalizedInterest) - cents(loan.log.events.filter((e) => e.type === 'LoanRescheduled').slice(0, -1).reduce((sum, e) => (sum + Number((e.data as { capitalizedInterest?: string }).capitalizedInterest ?? 0)), 0).toFixed(2));
+            // The replaced rows had no interest paid (RESCHEDULE_AFTER_PREPAYMENT): what they had recognised was receivable.
+            const incomeAdded = -cents(after.interest_income) + cents(before.interest_income);
+            const receivableDropped = cents(before.interest_receivable) - cents(after.interest_receivable);
+            expect(incomeAdded + receivableDropped, 'income + receivable moved by the performing part only').toBe(capitalised - suspended);
+            expect(cents(before.interest_in_suspense) - cents(after.interest_in_suspense), 'suspended part held in suspense').toBe(suspended);
+            return true;
+          },
+        });
       },
     ), { numRuns: Number(process.env.LEDGER_RUNS ?? 200) });
   });

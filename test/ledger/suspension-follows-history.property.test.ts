@@ -6,7 +6,8 @@ import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { DISBURSED, step } from '../servicing/servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
@@ -47,21 +48,16 @@ describe('suspended interest follows the history as it stands (QA 8 N3)', () => 
       fc.constantFrom('next-installment' as const, 're-amortise' as const),
       (steps, prepaymentStrategy) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 400, prepaymentStrategy }), '6000.00', 12, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days * 3; d++) {
-              today = addDays(today, 1);
-              loan.close(today);
-            }
-          }
+        runHistory(loan, steps, {
+          dayScale: 3,
           // Payments reach far back (up to 120 days), so they change which past days were non-performing.
-          const command = commandFor(s.op === 'repay' ? { ...s, back: s.back * 3 } : s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-          const state = loan.state;
-          if ((state.status !== 'active' && state.status !== 'overdue') || state.rescheduledOn !== null) continue;
-          expect(-cents(loan.figures().ledger.interest_income), `interest income through ${state.interestAccruedThrough}`).toBe(incomeFromHistory(state));
-        }
+          reshape: (s) => (s.op === 'repay' ? { ...s, back: s.back * 3 } : s),
+          onStep: () => {
+            const state = loan.state;
+            if ((state.status !== 'active' && state.status !== 'overdue') || state.rescheduledOn !== null) return;
+            expect(-cents(loan.figures().ledger.interest_income), `interest income through ${state.interestAccruedThrough}`).toBe(incomeFromHistory(state));
+          },
+        });
       },
     ), { numRuns: Number(process.env.LEDGER_RUNS ?? 200) });
   });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar.js';
 import { loanDecider } from '../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import { loanSnapshotCodec } from '../../src/domain/loan/snapshot-codec.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { LoanStates, type LoanLog } from '../../src/projections/loan-states.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { step } from '../servicing/servicing-history.js';
 import { ServicedLoan } from '../servicing/serviced-loan.js';
 
 /** The state after the stream's first `count` events, folded from the start. */
@@ -37,12 +37,7 @@ function logOf(events: RecordedEvent[], snapshotAt: number | null, reads: { even
 function servicedHistory(): fc.Arbitrary<RecordedEvent[]> {
   return fc.array(step, { minLength: 1, maxLength: 15 }).map((drawn) => {
     const loan = new ServicedLoan();
-    let today = DISBURSED;
-    for (const [n, s] of drawn.entries()) {
-      if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-      const command = commandFor(s, today, n, loan.state);
-      if (command) attempt(loan, command, today);
-    }
+    runHistory(loan, drawn);
     return loan.log.events;
   });
 }

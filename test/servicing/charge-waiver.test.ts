@@ -7,7 +7,8 @@ import type { Installment } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { rowsBefore } from './rows-before.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { amount, attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { amount, attempt, DISBURSED, step, type Step } from './servicing-history.js';
 
 type Kind = 'fee' | 'penalty';
 const SERVICE_FEE = { kind: 'service' as const, type: 'fixed' as const, value: '5.00' };
@@ -53,18 +54,13 @@ describe('fee and penalty waivers act on what was owed on their effective date',
         writeOffDpd: 30, fees: fee ? [SERVICE_FEE] : [],
         penalty: penalty === 'fixed' ? { type: 'fixed', value: '25.00', cap: null, graceDays: 1 } : { type: 'percent', value: '5', cap: '60.00', graceDays: 1 },
       }), '3000.00', 3, DISBURSED);
-      let today = DISBURSED;
-      for (const [n, s] of history.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        const command = commandFor(s, today, n, loan.state);
-        if (!command) continue;
+      runHistory(loan, history, { record: (command, today) => {
         if (command.type !== 'WaiveCharge' || command.data.kind === 'interest' || (loan.state.status !== 'active' && loan.state.status !== 'overdue')) {
-          attempt(loan, command, today);
-          continue;
+          return attempt(loan, command, today);
         }
         const kind = command.data.kind;
         const date = command.data.effectiveDate;
-        if (loan.state.rescheduledOn !== null && date < loan.state.rescheduledOn) continue;
+        if (loan.state.rescheduledOn !== null && date < loan.state.rescheduledOn) return false;
         const then = rowsBefore(loan.state, date, Number.MAX_SAFE_INTEGER);
         const owedThen = owedOf(then, kind);
         const asked = command.data.amount ? minorOf(command.data.amount, 2) : owedThen;
@@ -80,11 +76,11 @@ describe('fee and penalty waivers act on what was owed on their effective date',
         const label = `${kind} waiver of ${command.data.amount ?? 'all'} dated ${date}, ${amount(Number(owedThen))} owed then`;
         if (owedThen === 0n || asked > owedThen) {
           expect('error' in outcome, label).toBe(true);
-          continue;
+          return false;
         }
         if ('error' in outcome) {
           expect(laterWaiver && outcome.error.code === 'AMOUNT_OUT_OF_RANGE', `${label}: refused ${outcome.error.code}`).toBe(true);
-          continue;
+          return false;
         }
         const recorded = outcome.events.find((e) => e.type === 'ChargeWaived');
         expect(recorded?.type === 'ChargeWaived' && minorOf(recorded.data.amount, 2), label).toBe(asked);
@@ -93,7 +89,8 @@ describe('fee and penalty waivers act on what was owed on their effective date',
           const row = then[part.number - 1] as Installment;
           expect(minorOf(part.amount, 2) <= owedMinor(row, kind, 2), `${label}: row ${part.number}`).toBe(true);
         }
-      }
+        return true;
+      } });
       // After every later fact (back-dated payments and charges, reversals), each waiver still takes at its place in the
       // replay no more than was owed there.
       if (loan.state.contract.length === 0 || loan.state.status === 'written_off') return;

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
@@ -9,7 +8,8 @@ import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { DISBURSED, step, type Step } from './servicing-history.js';
 
 const waive = (amount: string | null, effectiveDate: string) => ({ type: 'WaiveCharge' as const, data: { kind: 'interest' as const, amount, reason: 'goodwill', effectiveDate } });
 
@@ -35,33 +35,29 @@ describe('an interest waiver waives only interest due or accrued on its date (QA
     const steps = fc.array(fc.oneof({ weight: 3, arbitrary: step }, { weight: 2, arbitrary: waiveInterest }), { minLength: 1, maxLength: 20 });
     fc.assert(fc.property(steps, fc.constantFrom(0, 0, 1, 2), (history, graceOnInterest) => {
       const loan = new ServicedLoan('L1', servicingTerms({ graceOnInterest, writeOffDpd: 30 }), '3000.00', 3, DISBURSED);
-      let today = DISBURSED;
-      for (const [n, s] of history.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        const command = commandFor(s, today, n, loan.state);
-        if (!command) continue;
-        const before = loan.log.events.length;
-        if (!attempt(loan, command, today)) continue;
-        const waived = loan.log.events.slice(before).find((e) => e.type === 'ChargeWaived');
-        if (!waived || command.type !== 'WaiveCharge' || command.data.kind !== 'interest') continue;
-        const date = command.data.effectiveDate;
-        const ctx = loanContext(loan.state);
-        // The rows as the facts dated up to the waiver leave them: a later-dated prepayment may lower a row's
-        // interest since (the row collecting deferred interest earns it evenly, so its earned-by-then moves too).
-        const later = paymentRecords(loan.state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
-        const upTo: LoanState = {
-          ...loan.state, reversed: [...loan.state.reversed, ...later], waivers: loan.state.waivers.filter((w) => w.date < date),
-          penalties: loan.state.penalties.filter((p) => p.date <= date), charges: loan.state.charges.filter((c) => c.date <= date),
-        };
-        const rows = replayServicing(upTo, upTo.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx).installments;
-        const parts = (waived.data as { installments: { number: number; amount: string }[] }).installments;
-        for (const part of parts) {
-          const row = rows[part.number - 1];
-          if (!row || row.dueDate <= date) continue;
-          // Earned by the date: the row's scheduled interest pro rata of its period's days (from the disbursement for the row collecting deferred interest).
-          expect(minorOf(part.amount, 2), `row ${part.number} waived on ${date}`).toBeLessThanOrEqual(earnedMinor(row, date, ctx, 2));
-        }
-      }
+      runHistory(loan, history, {
+        onStep: ({ command, recorded, events }) => {
+          const waived = events.find((e) => e.type === 'ChargeWaived');
+          if (!recorded || !waived || command?.type !== 'WaiveCharge' || command.data.kind !== 'interest') return;
+          const date = command.data.effectiveDate;
+          const ctx = loanContext(loan.state);
+          // The rows as the facts dated up to the waiver leave them: a later-dated prepayment may lower a row's
+          // interest since (the row collecting deferred interest earns it evenly, so its earned-by-then moves too).
+          const later = paymentRecords(loan.state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
+          const upTo: LoanState = {
+            ...loan.state, reversed: [...loan.state.reversed, ...later], waivers: loan.state.waivers.filter((w) => w.date < date),
+            penalties: loan.state.penalties.filter((p) => p.date <= date), charges: loan.state.charges.filter((c) => c.date <= date),
+          };
+          const rows = replayServicing(upTo, upTo.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx).installments;
+          const parts = (waived.data as { installments: { number: number; amount: string }[] }).installments;
+          for (const part of parts) {
+            const row = rows[part.number - 1];
+            if (!row || row.dueDate <= date) continue;
+            // Earned by the date: the row's scheduled interest pro rata of its period's days (from the disbursement for the row collecting deferred interest).
+            expect(minorOf(part.amount, 2), `row ${part.number} waived on ${date}`).toBeLessThanOrEqual(earnedMinor(row, date, ctx, 2));
+          }
+        },
+      });
     }), { numRuns: 300 });
   });
 });

@@ -7,7 +7,8 @@ import { lastDayOfGrace, replayServicing, stillUnpaid } from '../../src/domain/l
 import { daysPastDue, penaltyAmount } from '../../src/domain/loan/delinquency.js';
 import type { Installment, LoanState } from '../../src/domain/loan/state.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { step, type Step } from './servicing-history.js';
 
 const GRACE = 2;
 const penaltyTerms = (type: 'fixed' | 'percent') => servicingTerms({
@@ -46,31 +47,29 @@ describe('penalties after a reversal, a back-dated payment or a waiver recorded 
   it('over random histories with a close every day: after every step the penalties are exactly those the rule gives for the replayed history up to the last close (none missing, none twice, none for an installment paid in time), and the ledger balances and equals the loan\'s figures', async () => {
     await fc.assert(fc.asyncProperty(fc.array(historyStep, { minLength: 1, maxLength: 30 }), fc.constantFrom('fixed' as const, 'percent' as const), async (steps, type) => {
       const loan = new ServicedLoan('P1', penaltyTerms(type));
-      let today = DISBURSED;
       // The pipeline tells the decider the last close, as the server does: a history change then
       // records the overdue rows and the class in its own append (reclassification.ts), which must not
       // pass for a close that judged the penalties (QA 8 N1).
       loan.context = { lastClose: null };
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        if (s.op === 'advance') loan.context = { lastClose: today };
-        const command = commandFor(s, today, n, loan.state);
-        if (command) attempt(loan, command, today);
-        // A fact recorded after today's close is seen by the next one: close the day again, as the night's run would.
-        loan.close(today);
-        loan.context = { lastClose: today };
-        const state = loan.state;
-        // A loan that stopped owing closes no more days (a row settled late after that has nothing charged: README).
-        if (state.status === 'active' || state.status === 'overdue') {
-          penaltiesFollowTheRule(state, today);
-          // A penalty that re-allocates later payments can leave a row past due: the close records it (QA 8 N6).
-          expect(state.status, `status after the close of ${today}`).toBe(daysPastDue(state.installments, state.firstUnsettled, today) > 0 ? 'overdue' : 'active');
-        }
-        const ledger = await loan.ledger();
-        expect(ledger.balanced).toBe(true);
-        const figures = loan.figures();
-        for (const account of LEDGER_ACCOUNTS) expect(ledger.balances[account], account).toBe(figures.ledger[account]);
-      }
+      await runHistory(loan, steps, {
+        tellLastClose: true,
+        onStep: async ({ today }) => {
+          // A fact recorded after today's close is seen by the next one: close the day again, as the night's run would.
+          loan.close(today);
+          loan.context = { lastClose: today };
+          const state = loan.state;
+          // A loan that stopped owing closes no more days (a row settled late after that has nothing charged: README).
+          if (state.status === 'active' || state.status === 'overdue') {
+            penaltiesFollowTheRule(state, today);
+            // A penalty that re-allocates later payments can leave a row past due: the close records it (QA 8 N6).
+            expect(state.status, `status after the close of ${today}`).toBe(daysPastDue(state.installments, state.firstUnsettled, today) > 0 ? 'overdue' : 'active');
+          }
+          const ledger = await loan.ledger();
+          expect(ledger.balanced).toBe(true);
+          const figures = loan.figures();
+          for (const account of LEDGER_ACCOUNTS) expect(ledger.balances[account], account).toBe(figures.ledger[account]);
+        },
+      });
     }), { numRuns: Number(process.env.PENALTY_RULE_RUNS ?? 150) });
   }, 600_000);
 });

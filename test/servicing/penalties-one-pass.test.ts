@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { chargedPenaltyRows, penaltiesOwed, penaltiesOwedRowByRow } from '../../src/domain/loan/late-paid-penalty.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { step } from './servicing-history.js';
 
 /**
  * QA 10 R9: penaltiesOwed decides every row in one replay, at the end of each row's last grace day
@@ -20,17 +21,7 @@ describe('the penalties owed decided in one replay are those decided by a replay
         const penalty = type === 'fixed' ? { type, value: '25.00', cap: null, graceDays: grace } : { type, value: '5', cap: '60.00', graceDays: grace };
         const loan = new ServicedLoan('OP', servicingTerms({ penalty }), '3000.00', 6);
         loan.context = { lastClose: null };
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              if (closeNightly) { loan.close(today); loan.context = { lastClose: today }; }
-              today = addDays(today, 1);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        const today = runHistory(loan, steps, { nights: closeNightly ? 'each-day-left' : 'none' });
         const charged = chargedPenaltyRows(loan.state);
         for (const days of ahead) {
           const date = addDays(today, days);

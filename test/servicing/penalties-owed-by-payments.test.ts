@@ -11,7 +11,8 @@ import { paymentRecords } from '../../src/domain/loan/payment-book.js';
 import { payoffOwedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { step, type Step } from './servicing-history.js';
 
 const penaltyTerms = (type: 'fixed' | 'percent', graceDays: number) => servicingTerms({
   penalty: type === 'fixed' ? { type, value: '25.00', cap: null, graceDays } : { type, value: '5', cap: '60.00', graceDays },
@@ -33,22 +34,9 @@ describe('a penalty is owed from the first day after its grace, whether or not a
       fc.array(historyStep, { minLength: 1, maxLength: 25 }), fc.constantFrom('fixed' as const, 'percent' as const), fc.integer({ min: 0, max: 4 }), fc.boolean(), fc.boolean(),
       async (steps, type, grace, closeNightly, short) => {
         const loan = new ServicedLoan('Q5', penaltyTerms(type, grace));
-        let today = DISBURSED;
         loan.context = { lastClose: null };
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              // Nights may be missed: a loan keyed in late, or a close that has not run yet.
-              if (closeNightly) {
-                loan.close(today);
-                loan.context = { lastClose: today };
-              }
-              today = addDays(today, 1);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        // Nights may be missed: a loan keyed in late, or a close that has not run yet.
+        const today = runHistory(loan, steps, { nights: closeNightly ? 'each-day-left' : 'none' });
         if (loan.state.status !== 'active' && loan.state.status !== 'overdue') return;
         const owedBefore = penaltiesOwed(loan.state, today, chargedPenaltyRows(loan.state));
         const quote = loan.payoff(today);
@@ -88,21 +76,8 @@ describe('a penalty is owed from the first day after its grace, whether or not a
       fc.constantFrom('fixed' as const, 'percent' as const), fc.integer({ min: 0, max: 4 }), fc.boolean(),
       async (steps, type, grace, closeNightly) => {
         const loan = new ServicedLoan('Q5q', penaltyTerms(type, grace));
-        let today = DISBURSED;
         loan.context = { lastClose: null };
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              if (closeNightly) {
-                loan.close(today);
-                loan.context = { lastClose: today };
-              }
-              today = addDays(today, 1);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        const today = runHistory(loan, steps, { nights: closeNightly ? 'each-day-left' : 'none' });
         const owed = penaltiesOwedBy(loan.state, today, 'RepaymentReceived');
         const quote = payoffOwedOn(loan.state, today);
         const raw = payoffQuote(loan.state, today);

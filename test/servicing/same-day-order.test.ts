@@ -10,7 +10,8 @@ import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { formatMinor } from '../../src/domain/schedule/minor-units.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { DISBURSED, step } from './servicing-history.js';
 
 /** The loan as its facts leave it when each close's penalties are given recording sequences shifted by `shift` (the close recorded first or last on its day). */
 function withCloseRecorded(state: LoanState, shift: number): LoanState {
@@ -66,22 +67,21 @@ describe('facts of one value date and that day\'s close of business', () => {
       const loan = new ServicedLoan('D1', servicingTerms({
         penalty: penalty === 'fixed' ? { type: 'fixed', value: '25.00', cap: null, graceDays: 1 } : { type: 'percent', value: '5', cap: '60.00', graceDays: 1 },
       }));
-      let today = DISBURSED;
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        // Payments dated today are recorded after today's close (the close above ran first).
-        const command = commandFor(s.op === 'repay' ? { ...s, back: s.back % 3 } : s, today, n, loan.state);
-        if (command) attempt(loan, command, today);
-        const state = loan.state;
-        if (state.status === 'written_off' || state.contract.length === 0) continue;
-        const replayed = withCloseRecorded(state, 0);
-        expect(rows(replayed), 'folded = replayed').toEqual(rows(state));
-        expect(replayed.creditBalance).toBe(state.creditBalance);
-        const facts = paymentRecords(state.payments).length + state.waivers.length + state.charges.length + state.penalties.length;
-        for (const shift of [-(facts + state.eventsFolded + 1), facts + state.eventsFolded + 1]) {
-          expect(figures(withCloseRecorded(state, shift)), `close recorded ${shift < 0 ? 'first' : 'last'} on its day`).toEqual(figures(state));
-        }
-      }
+      runHistory(loan, steps, {
+        // Payments dated today are recorded after today's close (the close on arrival ran first).
+        reshape: (s) => (s.op === 'repay' ? { ...s, back: s.back % 3 } : s),
+        onStep: () => {
+          const state = loan.state;
+          if (state.status === 'written_off' || state.contract.length === 0) return;
+          const replayed = withCloseRecorded(state, 0);
+          expect(rows(replayed), 'folded = replayed').toEqual(rows(state));
+          expect(replayed.creditBalance).toBe(state.creditBalance);
+          const facts = paymentRecords(state.payments).length + state.waivers.length + state.charges.length + state.penalties.length;
+          for (const shift of [-(facts + state.eventsFolded + 1), facts + state.eventsFolded + 1]) {
+            expect(figures(withCloseRecorded(state, shift)), `close recorded ${shift < 0 ? 'first' : 'last'} on its day`).toEqual(figures(state));
+          }
+        },
+      });
     }), { numRuns: Number(process.env.SAME_DAY_RUNS ?? 200) });
   });
 });

@@ -10,7 +10,8 @@ import type { LoanState, PrepaymentOverride } from '../../src/domain/loan/state.
 import { minorOf } from '../../src/domain/money.js';
 import { formatMinor } from '../../src/domain/schedule/minor-units.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { attempt, step } from './servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 
@@ -44,15 +45,12 @@ describe('payments of one day (QA 6 #1)', () => {
       fc.constantFrom(0, 1, 2), fraction, fraction, fc.constantFrom(undefined, 'reduce-installment' as const),
       (steps, prepaymentStrategy, graceOnInterest, xPerMille, yPerMille, override) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30, prepaymentStrategy, graceOnInterest, penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-          // Payments may override the strategy (reduce-installment, reduce-term): after one under last-installments the
-          // rows it recomputed are scaled from their interest then (prepaid-rows.ts), and X then Y must still be X + Y.
-          const command = commandFor(s, today, n, loan.state);
+        // Payments may override the strategy (reduce-installment, reduce-term): after one under last-installments the
+        // rows it recomputed are scaled from their interest then (prepaid-rows.ts), and X then Y must still be X + Y.
+        const today = runHistory(loan, steps, {
           // Officer charges included: one on a row not yet due is neither paid ahead nor owed by a payoff (allocation.ts).
-          if (command && command.type !== 'Reschedule' && command.type !== 'RequestWriteOff') attempt(loan, command, today);
-        }
+          record: (command, date) => command.type !== 'Reschedule' && command.type !== 'RequestWriteOff' && attempt(loan, command, date),
+        });
         const state = loan.state;
         if (state.status !== 'active' && state.status !== 'overdue') return;
         // Only payments dated on or after every recorded fact: a back-dated one replays later facts over it.

@@ -19,7 +19,8 @@ import { FakeContext, project } from '../projections/models/fake-context.js';
 import { everyAsOfViewIsReal } from './ledger-as-of.js';
 import { billIsPaid, interestFollowsPrincipal, watchRepayment } from './prepayment-invariants.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { amount, attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { amount, attempt, DISBURSED, step } from './servicing-history.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { minorOf } from '../../src/domain/money.js';
 
@@ -213,16 +214,8 @@ describe('servicing properties over random histories', () => {
       const loan = new ServicedLoan('L1', terms, '3000.00', 3, DISBURSED);
       const ctx = new FakeContext();
       let projected = 0;
-      let today = DISBURSED;
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'advance') {
-          for (let d = 0; d < s.days; d++) {
-            today = addDays(today, 1);
-            loan.close(today);
-          }
-        }
-        const command = commandFor(s, today, n, loan.state);
-        if (command) {
+      await runHistory(loan, steps, {
+        record: (command, today) => {
           const payoffBefore = command.type === 'Reschedule' && (loan.state.status === 'active' || loan.state.status === 'overdue') ? payoffQuote(loan.state, command.data.effectiveDate).total : null;
           const repayment = watchRepayment(loan.state, command);
           const done = attempt(loan, command, today);
@@ -233,7 +226,7 @@ describe('servicing properties over random histories', () => {
             billIsPaid(repayment, loan.state);
             interestFollowsPrincipal(repayment, loan.state);
           }
-          if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
+          if (command.type === 'RequestWriteOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
             const date = loan.state.writeOffRequest.date;
             // What the borrower owed that day: the payoff quote on the loan cut back to that day (QA: suspended NPA interest was
             // dropped), with the penalties owed by then that no close charged yet (the write-off records them first).
@@ -242,42 +235,45 @@ describe('servicing properties over random histories', () => {
             const quote = payoffOwedOn(owed, date).total;
             if (attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } }, today)) expect(loan.state.writtenOff?.claim, 'write-off = payoff quote at its date').toBe(quote);
           }
-        }
-        await project(generalLedgerProjection, loan.log.events.slice(projected), ctx);
-        projected = loan.log.events.length;
-        const journal = ctx.all<JournalEntry>(LEDGER_JOURNAL);
-        expect(journal.every(entryIsBalanced)).toBe(true);
-        everyAsOfViewIsReal(journal);
-        const trial = buildTrialBalance(journal, '9999-12-31');
-        expect(trial.totals.every((t) => t.balanced)).toBe(true);
-        const figures = loan.figures();
-        for (const account of LEDGER_ACCOUNTS) {
-          expect(trial.rows.find((r) => r.account === account)?.balance ?? '0.00', account).toBe(figures.ledger[account]);
-        }
-        // The running principal kept on the state is the principal the installments still owe.
-        const owedPrincipal = loan.state.installments.reduce((sum, row) => sum + Math.round((Number(row.due.principal) - Number(row.paid.principal) - Number(row.waived.principal)) * 100), 0);
-        expect(Math.round(Number(loan.state.principalOutstanding) * 100)).toBe(owedPrincipal);
-        payoffClosesTheLoan(loan.state, today);
-        noPaymentPaysALaterPenalty(loan.state);
-        nothingBeforeTheReschedule(loan.state, loan.log.events.filter((e) => e.type === 'LoanRescheduled').map((e) => (e.data as { effectiveDate: string }).effectiveDate));
-        owingNothingIsNormal(loan.state);
-        noOfficerFeePaidAhead(loan.state, today);
-        percentPenaltiesFollowTheRow(loan.state);
-        writeOffTakesItsDate(loan.state);
-        moneyIsConserved(loan.state);
-        if (loan.state.status === 'closed') {
-          expect(figures.daysPastDue).toBe(0);
-          expect(figures.outstanding.total).toBe('0.00');
-        }
-        // Never overpaid (or closed) while anything is still owed on the schedule.
-        if (loan.state.status === 'overpaid' || loan.state.status === 'closed') {
-          expect(loan.state.installments.every((row) => row.settled), `${loan.state.status} yet owing`).toBe(true);
-        }
-        // …and never left open while owing nothing (a waiver or a back-dated fact that settles it closes it).
-        if (loan.state.status === 'active' || loan.state.status === 'overdue') {
-          expect(figures.outstanding.total !== '0.00' || figures.refundDue !== '0.00', `${loan.state.status} owing nothing`).toBe(true);
-        }
-      }
+          return done;
+        },
+        onStep: async ({ today }) => {
+          await project(generalLedgerProjection, loan.log.events.slice(projected), ctx);
+          projected = loan.log.events.length;
+          const journal = ctx.all<JournalEntry>(LEDGER_JOURNAL);
+          expect(journal.every(entryIsBalanced)).toBe(true);
+          everyAsOfViewIsReal(journal);
+          const trial = buildTrialBalance(journal, '9999-12-31');
+          expect(trial.totals.every((t) => t.balanced)).toBe(true);
+          const figures = loan.figures();
+          for (const account of LEDGER_ACCOUNTS) {
+            expect(trial.rows.find((r) => r.account === account)?.balance ?? '0.00', account).toBe(figures.ledger[account]);
+          }
+          // The running principal kept on the state is the principal the installments still owe.
+          const owedPrincipal = loan.state.installments.reduce((sum, row) => sum + Math.round((Number(row.due.principal) - Number(row.paid.principal) - Number(row.waived.principal)) * 100), 0);
+          expect(Math.round(Number(loan.state.principalOutstanding) * 100)).toBe(owedPrincipal);
+          payoffClosesTheLoan(loan.state, today);
+          noPaymentPaysALaterPenalty(loan.state);
+          nothingBeforeTheReschedule(loan.state, loan.log.events.filter((e) => e.type === 'LoanRescheduled').map((e) => (e.data as { effectiveDate: string }).effectiveDate));
+          owingNothingIsNormal(loan.state);
+          noOfficerFeePaidAhead(loan.state, today);
+          percentPenaltiesFollowTheRow(loan.state);
+          writeOffTakesItsDate(loan.state);
+          moneyIsConserved(loan.state);
+          if (loan.state.status === 'closed') {
+            expect(figures.daysPastDue).toBe(0);
+            expect(figures.outstanding.total).toBe('0.00');
+          }
+          // Never overpaid (or closed) while anything is still owed on the schedule.
+          if (loan.state.status === 'overpaid' || loan.state.status === 'closed') {
+            expect(loan.state.installments.every((row) => row.settled), `${loan.state.status} yet owing`).toBe(true);
+          }
+          // …and never left open while owing nothing (a waiver or a back-dated fact that settles it closes it).
+          if (loan.state.status === 'active' || loan.state.status === 'overdue') {
+            expect(figures.outstanding.total !== '0.00' || figures.refundDue !== '0.00', `${loan.state.status} owing nothing`).toBe(true);
+          }
+        },
+      });
     }), { numRuns: Number(process.env.SERVICING_RUNS ?? 400) });
   }, 600_000);
 

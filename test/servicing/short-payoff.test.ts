@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/calendar.js';
 import { decideLoan, loanDecider } from '../../src/domain/loan/decider.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
@@ -10,7 +9,8 @@ import type { PrepaymentOverride, LoanState } from '../../src/domain/loan/state.
 import { minorOf } from '../../src/domain/money.js';
 import { formatMinor } from '../../src/domain/schedule/minor-units.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { step } from './servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 
@@ -47,12 +47,7 @@ describe('a payment a little short of the payoff (QA 8 N9)', () => {
           ...(fee ? { fees: [{ kind: 'service' as const, type: 'fixed' as const, value: '20.00' }] } : {}),
         });
         const loan = new ServicedLoan('L1', terms);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        const today = runHistory(loan, steps);
         const state = loan.state;
         if (state.status !== 'active' && state.status !== 'overdue') return;
         if (state.lastFactKey !== null && state.lastFactKey.slice(0, 10) > today) return;

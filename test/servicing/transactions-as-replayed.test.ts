@@ -8,7 +8,8 @@ import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
 import type { Installment, LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { DISBURSED, step, type Step } from './servicing-history.js';
 
 const transactions = (loan: ServicedLoan) => loanTransactions({ customerId: 'C1', events: loan.log.events });
 const cents = (v: string) => minorOf(v, 2);
@@ -70,12 +71,7 @@ describe('GET /loans/{id}/transactions lists waivers and penalties as the replay
         writeOffDpd: 30,
         penalty: penalty === 'fixed' ? { type: 'fixed', value: '25.00', cap: null, graceDays: 1 } : { type: 'percent', value: '5', cap: '60.00', graceDays: 1 },
       }), '3000.00', 3, DISBURSED);
-      let today = DISBURSED;
-      for (const [n, s] of history.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        const command = commandFor(s, today, n, loan.state);
-        if (command) attempt(loan, command, today);
-      }
+      runHistory(loan, history);
       // A reschedule settles the facts before it into its contract (their amounts are then the contract's).
       if (loan.state.rescheduledOn !== null || loan.state.contract.length === 0) return;
       const txs = transactions(loan);

@@ -4,7 +4,8 @@ import { loanTransactions, type LoanTransaction } from '../../src/app/queries/lo
 import { addDays } from '../../src/domain/calendar.js';
 import { minorOf } from '../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { attempt, DISBURSED, step } from './servicing-history.js';
 
 const FIXED_PENALTY_50 = { type: 'fixed' as const, value: '50.00', cap: null, graceDays: 0 };
 const penalties = (loan: ServicedLoan) => loanTransactions({ customerId: 'C1', events: loan.log.events })
@@ -23,18 +24,7 @@ describe('/transactions marks a voided penalty', () => {
   it('over random histories (without reschedules): the penalties not marked voided are exactly what close of business charged onto the schedule', () => {
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 20 }), (steps) => {
       const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30, penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }), '3000.00', 3, DISBURSED);
-      let today = DISBURSED;
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'reschedule') continue;
-        if (s.op === 'advance') {
-          for (let d = 0; d < s.days; d++) {
-            today = addDays(today, 1);
-            loan.close(today);
-          }
-        }
-        const command = commandFor(s, today, n, loan.state);
-        if (command) attempt(loan, command, today);
-      }
+      runHistory(loan, steps, { record: (command, today) => command.type !== 'Reschedule' && attempt(loan, command, today) });
       const standing = penalties(loan).filter((p) => !p.voided).reduce((sum, p) => sum + minorOf(p.amount, 2), 0n);
       const onRows = loan.state.installments.reduce((sum, row) => sum + minorOf(row.due.penalty, 2), 0n);
       const officer = loan.state.charges.filter((c) => c.component === 'penalty').reduce((sum, c) => sum + minorOf(c.amount, 2), 0n);

@@ -8,7 +8,8 @@ import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import { paymentRecords } from '../../src/domain/loan/payment-book.js';
 import { payoffOwedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from './servicing-history.js';
+import { runHistory } from './run-history.js';
+import { attempt, DISBURSED, step, type Step } from './servicing-history.js';
 
 const terms = (type: 'fixed' | 'percent', graceDays: number) => servicingTerms({
   writeOffDpd: 0,
@@ -35,21 +36,8 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
       fc.boolean(), fc.constantFrom(0, 0, 1, 5, 20, 35), fc.option(fc.nat(), { freq: 2 }),
       async (steps, type, grace, closeNightly, back, bounce) => {
         const loan = new ServicedLoan('WO', terms(type, grace));
-        let today = DISBURSED;
         loan.context = { lastClose: null };
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              if (closeNightly) {
-                loan.close(today);
-                loan.context = { lastClose: today };
-              }
-              today = addDays(today, 1);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        const today = runHistory(loan, steps, { nights: closeNightly ? 'each-day-left' : 'none' });
         const date = addDays(today, -back) < DISBURSED ? DISBURSED : addDays(today, -back);
         if (!attempt(loan, { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date } }, today)) return;
         // What the borrower owed that day: the quote a payment of that date would close the loan with, on the loan cut back to it.

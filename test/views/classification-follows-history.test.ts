@@ -7,7 +7,8 @@ import type { LoanEvent } from '../../src/domain/loan/events.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
 
 /**
  * The class the one rule gives: classify(days past due as of the last close), counted on the loan's
@@ -46,33 +47,28 @@ describe('a loan\'s class follows its history, not only the close', () => {
       }), '3000.00', 3, DISBURSED);
       // Commands are recorded on business date `today`, after the close of the day before (a payment
       // dated today is recorded before tonight's close, which may then charge its row's late penalty).
-      let today = DISBURSED;
       loan.context = { lastClose: null };
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'advance') {
-          for (let d = 0; d < s.days; d++) {
-            loan.close(today);
-            loan.context = { lastClose: today };
-            classFollowsHistory(loan, today, `close of ${today}`);
-            today = addDays(today, 1);
+      runHistory(loan, steps, {
+        nights: 'each-day-left',
+        onClose: (date) => classFollowsHistory(loan, date, `close of ${date}`),
+        record: (command, today) => {
+          if (!attempt(loan, command, today)) return false;
+          if (command.type === 'RequestWriteOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
+            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
           }
-        }
-        const command = commandFor(s, today, n, loan.state);
-        if (!command) continue;
-        const before = loan.log.events.length;
-        if (!attempt(loan, command, today)) continue;
-        if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
-          attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
-        }
-        const lastClose = loan.context.lastClose;
-        if (lastClose === null || lastClose === undefined) continue;
-        classFollowsHistory(loan, lastClose, command.type);
-        for (const event of loan.log.events.slice(before).filter((e) => e.type === 'LoanClassified')) {
-          const data = event.data as Extract<LoanEvent, { type: 'LoanClassified' }>['data'];
-          expect(data.reason, 'a command reclassifying names the event that moved the class').toBeDefined();
-          expect(data.date, 'dated the last close').toBe(lastClose > (loan.state.lastEodDate ?? '') ? lastClose : loan.state.lastEodDate);
-        }
-      }
+          return true;
+        },
+        onStep: ({ command, recorded, events }) => {
+          const lastClose = loan.context.lastClose;
+          if (!command || !recorded || lastClose === null || lastClose === undefined) return;
+          classFollowsHistory(loan, lastClose, command.type);
+          for (const event of events.filter((e) => e.type === 'LoanClassified')) {
+            const data = event.data as Extract<LoanEvent, { type: 'LoanClassified' }>['data'];
+            expect(data.reason, 'a command reclassifying names the event that moved the class').toBeDefined();
+            expect(data.date, 'dated the last close').toBe(lastClose > (loan.state.lastEodDate ?? '') ? lastClose : loan.state.lastEodDate);
+          }
+        },
+      });
     }), { numRuns: Number(process.env.VIEWS_RUNS ?? 300) });
   }, 600_000);
 

@@ -7,7 +7,8 @@ import { owedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by
 import { scheduleView } from '../../src/domain/loan/schedule-view.js';
 import { latePenaltyFrom, unchargedPenaltyFrom } from '../../src/domain/loan/late-paid-penalty.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step, type Step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { step, type Step } from '../servicing/servicing-history.js';
 
 /** QA 10's product: 12 000.00 × 12 monthly at 12 %, a fixed 50.00 penalty after 3 grace days (cap 500.00 a row). */
 const qaTerms = () => servicingTerms({ penalty: { type: 'fixed', value: '50.00', cap: '500.00', graceDays: 3 } });
@@ -72,17 +73,7 @@ describe('what the summary, schedule and waiver show as owed on a business date 
       (steps, grace, closeNightly) => {
         const loan = new ServicedLoan('P', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: grace } }), '3000.00', 6);
         loan.context = { lastClose: null };
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days; d++) {
-              if (closeNightly) { loan.close(today); loan.context = { lastClose: today }; }
-              today = addDays(today, 1);
-            }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        const today = runHistory(loan, steps, { nights: closeNightly ? 'each-day-left' : 'none' });
         // The document's unchargedPenaltyFrom: no penalty is owed uncharged before it (so the query may keep the document's figures).
         const from = unchargedPenaltyFrom(loan.state);
         const quiet = from === null ? [today, addDays(today, 400)] : [addDays(from, -1), addDays(from, -30)];

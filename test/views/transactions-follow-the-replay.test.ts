@@ -11,7 +11,8 @@ import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../servicing/servicing-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
 
 const transactions = (loan: ServicedLoan) => loanTransactions({ customerId: 'C1', events: loan.log.events });
 const cents = (v: string) => minorOf(v, 2);
@@ -133,15 +134,13 @@ describe('GET /loans/{id}/transactions shows every fact as the servicing replay 
         writeOffDpd: 30, prepaymentStrategy,
         penalty: penalty === null ? null : penalty === 'fixed' ? { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } : { type: 'percent', value: '5', cap: '60.00', graceDays: 2 },
       }), '3000.00', 3, DISBURSED);
-      let today = DISBURSED;
-      for (const [n, s] of steps.entries()) {
-        if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-        const command = commandFor(s, today, n, loan.state);
-        if (command) attempt(loan, command, today);
-        if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
-          attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
-        }
-      }
+      runHistory(loan, steps, {
+        onStep: ({ step: s, today }) => {
+          if (s.op === 'writeOff' && loan.state.writeOffRequest !== null && loan.state.status !== 'written_off') {
+            attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: loan.state.writeOffRequest.date } }, today);
+          }
+        },
+      });
       const txs = transactions(loan);
       shownAsApplied(loan, txs);
       await reconciles(loan, txs);

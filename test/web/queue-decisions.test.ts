@@ -15,9 +15,11 @@ describe('a checker decides four-eyes items from the queue (QA Q14)', () => {
     });
   });
 
-  it('approves or rejects a refund payout by its id, and approves a large reversal (which has no rejection)', () => {
+  it('approves or rejects a refund payout by its id, and a large reversal through its loan and repayment reference', () => {
     expect(decisionsFor('payout-approvals', { loanId: 'L1', reference: 'po-9' })).toEqual({ approve: '/v1/payouts/po-9/approval', reject: '/v1/payouts/po-9/rejection' });
-    expect(decisionsFor('reversal-approvals', { loanId: 'L1', reference: 'BANK-1' })).toEqual({ approve: '/v1/loans/L1/repayments/BANK-1/reversal/approve', reject: null });
+    expect(decisionsFor('reversal-approvals', { loanId: 'L1', reference: 'BANK-1' })).toEqual({
+      approve: '/v1/loans/L1/repayments/BANK-1/reversal/approve', reject: '/v1/loans/L1/repayments/BANK-1/reversal/reject',
+    });
   });
 
   it('offers nothing on other queues or on an item that does not name what waits', () => {

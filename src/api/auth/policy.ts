@@ -47,6 +47,8 @@ export const POLICY = {
   'loans.reverseRepayment': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal', roles: ['officer'] },
   // Four eyes: a reversal above the product's reversalApprovalAbove is approved by someone other than its requester (the decider checks).
   'loans.approveReversal': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal/approve', roles: ['officer', 'underwriter'] },
+  // …or rejected by someone other than its requester (the decider checks).
+  'loans.rejectReversal': { method: 'POST', url: '/v1/loans/:id/repayments/:reference/reversal/reject', roles: ['officer', 'underwriter'] },
   'loans.waive': { method: 'POST', url: '/v1/loans/:id/waivers', roles: ['officer'] },
   // Four eyes: a waiver above the product's waiverApprovalAbove is approved by someone other than its maker (the decider checks).
   'loans.approveWaiver': { method: 'POST', url: '/v1/loans/:id/waivers/:reference/approve', roles: ['officer', 'underwriter'] },

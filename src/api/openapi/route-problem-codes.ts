@@ -63,7 +63,9 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
     404: ['REPAYMENT_NOT_FOUND'], 409: ['LOAN_WRITTEN_OFF'], 422: ['REVERSAL_BEFORE_PAYMENT', 'REVERSAL_BEFORE_RESCHEDULE'],
   },
   'loans.approveReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED', 'LOAN_WRITTEN_OFF'] },
-  'loans.waive': { 409: ['WAIVER_ALREADY_DECIDED'] },
+  'loans.rejectReversal': { 404: ['REPAYMENT_NOT_FOUND'], 409: ['REVERSAL_NOT_REQUESTED'] },
+  // One waiver of a charge waits at a time: another of its kind is refused until the waiting one is decided.
+  'loans.waive': { 409: ['WAIVER_ALREADY_DECIDED', 'WAIVER_PENDING'] },
   // The waiver is checked again when approved: the loan may have changed since it was requested.
   'loans.approveWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
   'loans.rejectWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },

@@ -99,6 +99,7 @@ export const reversalBody = z
   .strict();
 
 export const reversalApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the reversal happens as requested (its reason and effective date)' });
+export const reversalRejectionBody = z.object({ reason }).strict().meta({ description: 'Why the checker turns the reversal down; nothing is reversed' });
 
 export const waiverApprovalBody = z.object({}).strict().meta({ description: 'Nothing to add: the waiver applies as requested (its kind, amount, reason and effective date)' });
 export const waiverRejectionBody = z.object({ reason }).strict();

@@ -95,6 +95,14 @@ export async function approveReversal(services: AppServices, meta: CommandMeta, 
   return outcome;
 }
 
+/** Rejects a reversal waiting for a second person: nothing is reversed; the rejecter must not be its requester. */
+export async function rejectReversal(services: AppServices, meta: CommandMeta, loanId: string, reference: string, reason: string): Promise<CommandOutcome> {
+  const { outcome } = await runLoanCommand(services, meta, loanId, {
+    type: 'RejectReversal', data: { reference, reason, rejectedBy: meta.actor.sub },
+  }, occurredAtFor(services, businessToday(services)));
+  return outcome;
+}
+
 /**
  * Reverses a repayment by its reference: allocation re-runs without it; a second reversal is a
  * no-op. Above the product's reversalApprovalAbove it is only requested, until approveReversal.

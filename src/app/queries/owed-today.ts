@@ -44,11 +44,13 @@ export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigur
  * The summary document with its outstanding and next due as a payment on `businessDate` finds them
  * (QA 10 R1: the document, as of the loan's last event, left out a penalty owed since the grace
  * ended, so paying the next due shown left the loan overdue). Reads the loan from the log only
- * when mayOweUnchargedPenalty says a penalty may be owed.
+ * when mayOweUnchargedPenalty says a penalty may be owed. `streamRevision` is the loan stream's
+ * head revision the caller read before the document (null when it found none): the caller reads
+ * it once for its ETag and this.
  */
-export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string): Promise<D> {
+export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string, streamRevision: bigint | null): Promise<D> {
   if (!mayOweUnchargedPenalty(doc, businessDate)) return doc;
-  const owed = await owedFiguresOf(eventStore, doc.id, businessDate);
+  const owed = await owedFiguresOf(eventStore, doc.id, businessDate, streamRevision);
   return owed ? { ...doc, ...owed } : doc;
 }
 
@@ -60,11 +62,12 @@ const owedMemo = new Map<string, OwedFigures | null>();
  * owedFiguresOn for the loan as the log holds it now, remembered per loan, stream revision and
  * business date (what the figures are a pure function of): replaying the loan's servicing to find
  * the penalties owed costs milliseconds, and a loan past its grace before the night's close is read
- * again and again (the summary, the account centre) until the close charges them. The revision is
- * read first (an O(1) lookup) and the figures are kept only when the loan loaded is at it.
+ * again and again (the summary, the account centre) until the close charges them. `revision` is
+ * the stream's head as the caller read it before this call (an O(1) lookup, or the head the summary
+ * route reads for its ETag); the figures are kept only when the loan loaded is at it, so a stream
+ * that moved since is answered from the newer loan and not remembered.
  */
-async function owedFiguresOf(eventStore: EventStore, loanId: string, businessDate: string): Promise<OwedFigures | null> {
-  const revision = await eventStore.streamRevision(loanStream(loanId));
+async function owedFiguresOf(eventStore: EventStore, loanId: string, businessDate: string, revision: bigint | null): Promise<OwedFigures | null> {
   const key = `${loanId}@${revision ?? -1n}@${businessDate}`;
   const known = owedMemo.get(key);
   if (known !== undefined) return known;
@@ -89,7 +92,7 @@ export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore
     if (line.status !== 'active' && line.status !== 'overdue') return line;
     const summary = await loanSummaryDoc(readStore, line.loanId);
     if (!summary || !mayOweUnchargedPenalty(summary, businessDate)) return line;
-    const owed = await owedFiguresOf(eventStore, line.loanId, businessDate);
+    const owed = await owedFiguresOf(eventStore, line.loanId, businessDate, await eventStore.streamRevision(loanStream(line.loanId)));
     if (!owed) return line;
     changed = true;
     return { ...line, outstanding: owed.outstanding.total, nextDue: owed.nextDue };

@@ -24,6 +24,7 @@ function amountsOf(command: LoanCommand): [field: string, text: string][] {
     case 'Disburse':
     case 'ReverseRepayment':
     case 'ApproveReversal':
+    case 'RejectReversal':
     case 'ApproveWaiver':
     case 'RejectWaiver':
     case 'CloseBusinessDay':

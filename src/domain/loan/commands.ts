@@ -67,6 +67,8 @@ export type ReverseRepayment = {
   data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
 };
 export type ApproveReversal = { type: 'ApproveReversal'; data: { reference: string; approvedBy: string } };
+/** A checker turns down the reversal of `reference` waiting for approval (never its requester). */
+export type RejectReversal = { type: 'RejectReversal'; data: { reference: string; reason: string; rejectedBy: string } };
 /**
  * `waivedBy`: who asks (the maker when it needs approval); `reference` names the request a waiver above
  * the product's waiverApprovalAbove waits under (default `WAIVER-<revision of the request>`).
@@ -117,5 +119,5 @@ export type MigrateLoan = {
 
 export type LoanCommand =
   | SubmitApplication | RecordAssessment | ApproveLoan | RejectLoan | WithdrawLoan | DisburseLoan
-  | ReceiveRepayment | ReverseRepayment | ApproveReversal | WaiveCharge | ApproveWaiver | RejectWaiver | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
+  | ReceiveRepayment | ReverseRepayment | ApproveReversal | RejectReversal | WaiveCharge | ApproveWaiver | RejectWaiver | ApplyCharge | CloseBusinessDay | RescheduleLoan | RequestWriteOff | ApproveWriteOff
   | ReceiveRecovery | RefundOverpayment | MigrateLoan;

@@ -14,6 +14,7 @@ import { reclassification, type LoanDecisionContext } from './reclassification.j
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
 import { approveReversal, reverseRepayment } from './reversal.js';
+import { rejectReversal } from './reversal-rejection.js';
 import { initialLoanState, type LoanState } from './state.js';
 import { waiveCharge } from './waiver.js';
 import { approveWaiver, rejectWaiver } from './waiver-approval.js';
@@ -55,6 +56,8 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
       return reverseRepayment(command, state);
     case 'ApproveReversal':
       return approveReversal(command, state);
+    case 'RejectReversal':
+      return rejectReversal(command, state);
     case 'WaiveCharge':
       return waiveCharge(command, state);
     case 'ApproveWaiver':

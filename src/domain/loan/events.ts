@@ -115,6 +115,8 @@ export type RepaymentReversalRequested = DomainEvent<'RepaymentReversalRequested
   effectiveDate: string;
   requestedBy: string;
 }>;
+/** A reversal waiting for approval that a checker turned down: nothing was reversed, and the repayment may be asked to be reversed again. */
+export type RepaymentReversalRejected = DomainEvent<'RepaymentReversalRejected', { reference: string; reason: string; rejectedBy: string }>;
 /**
  * Interest recognised as income for the days after `from` through `to`. `suspended` (absent when
  * none) is what the loan earned on the days of `spans` it was non-performing (days past due above
@@ -253,7 +255,7 @@ export type LoanMigrated = DomainEvent<'LoanMigrated', {
 
 export type LoanEvent =
   | LoanApplicationSubmitted | CreditAssessed | LoanApproved | LoanRejected | LoanApplicationWithdrawn
-  | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
+  | LoanDisbursed | RepaymentReceived | RepaymentReversalRequested | RepaymentReversalRejected | RepaymentReversed | InterestAccrued | InstallmentOverdue | PenaltyCharged
   | ChargeWaived | ChargeWaiverRequested | ChargeWaiverRejected | ChargeApplied | LoanClassified | LoanRescheduled | LoanWriteOffRequested | LoanWrittenOff
   | RecoveryReceived | RecoveryReversed | LoanOverpaid | RefundIssued | LoanClosed | LoanMigrated;
 

@@ -288,6 +288,9 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.reversalRequests[reference] = request;
       break;
     }
+    case 'RepaymentReversalRejected':
+      delete state.reversalRequests[event.data.reference];
+      break;
     case 'RepaymentReversed':
       delete state.reversalRequests[event.data.reference];
       if (event.data.approvedBy !== undefined) state.approvedReversals.push(event.data.reference);

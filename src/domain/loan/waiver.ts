@@ -21,6 +21,19 @@ function waivedMinor(rows: readonly Installment[], kind: ChargeKind, places: num
 }
 
 /**
+ * One waiver of a charge waits at a time: while a request of `kind` waits for its checker, another
+ * waiver of that kind, applied at once or requested, is WAIVER_PENDING (409, naming the request).
+ * Letting it through would leave the checker approving against a loan the second waiver has since
+ * changed (the approval re-checks what is owed, so one of them would fail or waive less than its
+ * maker asked): decide the waiting one first (approve or reject it), then waive again.
+ */
+function requireNoPendingWaiver(state: LoanState, kind: WaiveCharge['data']['kind']): void {
+  const pending = Object.entries(state.waiverRequests).find(([, request]) => request.kind === kind);
+  if (pending === undefined) return;
+  throw new DomainError('WAIVER_PENDING', `The ${kind} waiver request ${pending[0]} is waiting for approval: approve or reject it before waiving ${kind} again`, 'conflict', { reference: pending[0], kind });
+}
+
+/**
  * Waives penalty, fee or interest at once, or, above the product's `waiverApprovalAbove` (what it
  * waives: the amount given, or all that is waivable), only requests it (ChargeWaiverRequested under
  * `reference`, default `WAIVER-<revision>`) until a second person approves it (approveWaiver). The
@@ -34,6 +47,7 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
   if (reference !== null && state.decidedWaivers[reference]) {
     throw new DomainError('WAIVER_ALREADY_DECIDED', `The waiver request ${reference} was already ${state.decidedWaivers[reference]}; use a new reference`, 'conflict', { reference });
   }
+  requireNoPendingWaiver(state, data.kind);
   const events = waiverEvents(data, state);
   // After the penalties owed by its date that it records first (waiverEvents); a request records them when approved.
   const waived = events.find((event) => event.type === 'ChargeWaived');

@@ -17,7 +17,7 @@ export const CUSTOMER_EVENT_TYPES = [
 
 export const LOAN_EVENT_TYPES = [
   'LoanApplicationSubmitted', 'CreditAssessed', 'LoanApproved', 'LoanRejected', 'LoanApplicationWithdrawn',
-  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
+  'LoanDisbursed', 'RepaymentReceived', 'RepaymentReversalRequested', 'RepaymentReversalRejected', 'RepaymentReversed', 'InterestAccrued', 'InstallmentOverdue', 'PenaltyCharged',
   'ChargeWaived', 'ChargeWaiverRequested', 'ChargeWaiverRejected', 'ChargeApplied', 'LoanClassified', 'LoanRescheduled', 'LoanWriteOffRequested', 'LoanWrittenOff',
   'RecoveryReceived', 'RecoveryReversed', 'LoanOverpaid', 'RefundIssued', 'LoanClosed', 'LoanMigrated',
 ] as const satisfies readonly LoanEvent['type'][];

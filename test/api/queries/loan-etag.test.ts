@@ -51,6 +51,16 @@ describe('GET /v1/loans/:id carries an ETag from the loan stream\'s revision', (
     for (const header of ['"0"', 'W/"999"', 'not a tag']) expect((await summary({ 'if-none-match': header })).statusCode, header).toBe(200);
   });
 
+  it('answers Cache-Control: no-store beside the ETag, on the 200 and the 304: no browser or shared cache keeps a borrower\'s figures, and a client revalidates with the tag it kept itself', async () => {
+    const first = await summary();
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers.etag).toBeDefined();
+    const again = await summary({ 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.headers['cache-control']).toBe('no-store');
+    expect(again.headers.etag).toBe(first.headers.etag);
+  });
+
   it('never answers 304 (nor an ETag) to a borrower the loan is not its own: 404 as without the header', async () => {
     const tag = String((await summary()).headers.etag);
     const stranger = await summary({ 'if-none-match': tag }, borrower('c2'));
@@ -97,11 +107,11 @@ describe('loanSummaryRevision', () => {
   const store = (head: Pick<RecordedEvent, 'revision' | 'position'> | null) => ({ readStream: async () => (head ? [head] : []) }) as unknown as EventStore;
   const read = (position: bigint | null) => ({ getCheckpoint: async () => (position === null ? null : { position }) }) as unknown as ReadStore;
 
-  it('names the stream head once the loan summary has applied it, nothing while it is behind or the loan unknown', async () => {
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(20n), 'x')).toBe(4n);
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(25n), 'x')).toBe(4n);
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(19n), 'x')).toBeNull();
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(null), 'x')).toBeNull();
-    expect(await loanSummaryRevision(store(null), read(25n), 'x')).toBeNull();
+  it('names the stream head once the loan summary has applied it, nothing while it is behind or the loan unknown; the head\'s revision either way', async () => {
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(20n), 'x')).toEqual({ stream: 4n, summary: 4n });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(25n), 'x')).toEqual({ stream: 4n, summary: 4n });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(19n), 'x')).toEqual({ stream: 4n, summary: null });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(null), 'x')).toEqual({ stream: 4n, summary: null });
+    expect(await loanSummaryRevision(store(null), read(25n), 'x')).toEqual({ stream: null, summary: null });
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { businessDateAt } from '../../../src/app/business-date.js';
 import { Dec } from '../../../src/domain/decimal.js';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
@@ -13,6 +13,7 @@ beforeAll(async () => {
   productId = await defineProduct(t, { ...PRODUCT, penalty: { type: 'fixed', value: '50.00', graceDays: 3 } });
   await verifiedCustomer(t, 'cust-owed');
   await verifiedCustomer(t, 'cust-owed-2');
+  await verifiedCustomer(t, 'cust-owed-3');
 });
 
 /** The summary once the read model has caught up with the log. */
@@ -60,5 +61,32 @@ describe('a loan keyed in with rows past their grace and no close since (QA 10 R
     const summary = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${waived.position}`)).json();
     expect(summary.outstanding.penalties).toBe('0.00');
     expect(Number(owed)).toBeGreaterThan(0);
+  });
+});
+
+describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
+  it('for its ETag and the owed figures alike: no second revision read, and a repeat answered from the figures remembered at that revision without replaying the loan', async () => {
+    const loanId = await activeLoan(t, 'cust-owed-3', productId, '2024-01-15', '3000.00');
+    await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
+    const store = t.runtime.eventStore;
+    const revisions = vi.spyOn(store, 'streamRevision');
+    const reads = vi.spyOn(store, 'readStream');
+    const stream = `loan-${loanId}`;
+    const headReads = () => reads.mock.calls.filter(([id, options]) => id === stream && options?.direction === 'backwards').length;
+    const replays = () => reads.mock.calls.filter(([id, options]) => id === stream && options?.direction !== 'backwards').length;
+    try {
+      const first = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
+      expect(Number(first.json().outstanding.penalties), 'the owed figures were read').toBeGreaterThan(0);
+      expect(revisions.mock.calls.filter(([id]) => id === stream)).toEqual([]);
+      expect(headReads()).toBe(1);
+      const replayed = replays();
+      const second = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
+      expect(second.json()).toEqual(first.json());
+      expect(headReads()).toBe(2);
+      expect(replays(), 'remembered at the revision read for the tag').toBe(replayed);
+    } finally {
+      revisions.mockRestore();
+      reads.mockRestore();
+    }
   });
 });

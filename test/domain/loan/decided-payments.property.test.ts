@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/domain/calendar.js';
 import { loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../../src/domain/loan/events.js';
 import { ServicedLoan, servicingTerms } from '../../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../../servicing/servicing-history.js';
+import { runHistory } from '../../servicing/run-history.js';
+import { DISBURSED, step } from '../../servicing/servicing-history.js';
 
 /** The loan folded afresh from its events: no decision ran on these states, so nothing decided is reused. */
 function refold(loan: ServicedLoan) {
@@ -20,12 +20,7 @@ describe('a repayment folded into the state it was decided on reuses the decisio
       fc.constantFrom('next-installment' as const, 're-amortise' as const, 'last-installments' as const),
       (steps, prepaymentStrategy) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 400, prepaymentStrategy }), '6000.00', 12, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-        }
+        runHistory(loan, steps);
         expect(loan.state).toEqual(refold(loan));
       },
     ), { numRuns: Number(process.env.DECIDED_RUNS ?? 150) });

@@ -6,7 +6,8 @@ import { loanContext } from '../../../src/domain/loan/payoff.js';
 import { principalFirstFloor } from '../../../src/domain/loan/principal-first-floor.js';
 import { minorOf } from '../../../src/domain/money.js';
 import { ServicedLoan, servicingTerms } from '../../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../../servicing/servicing-history.js';
+import { runHistory } from '../../servicing/run-history.js';
+import { DISBURSED, step } from '../../servicing/servicing-history.js';
 
 describe('principalFirstFloor: the payments allocation may skip pricing the payoff for', () => {
   it('over random servicing histories (payments ahead, overrides, reschedules, waivers, charges, reversals) and dates, never exceeds the least payment that pays all principal', () => {
@@ -17,19 +18,17 @@ describe('principalFirstFloor: the payments allocation may skip pricing the payo
       fc.integer({ min: 0, max: 3 }),
       (steps, prepaymentStrategy, offsets, graceOnInterest) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 400, prepaymentStrategy, graceOnInterest }), '6000.00', 12, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') for (let d = 0; d < s.days; d++) loan.close((today = addDays(today, 1)));
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-          const state = loan.state;
-          const ctx = loanContext(state);
-          for (const offset of offsets) {
-            const date = addDays(today, offset);
-            const least = principalFirst(state.installments, date, ctx, payoffParts(state.installments, date, ctx)).least;
-            expect(principalFirstFloor(state.installments, date, 2) <= minorOf(least.toFixed(2), 2), `on ${date}`).toBe(true);
-          }
-        }
+        runHistory(loan, steps, {
+          onStep: ({ today }) => {
+            const state = loan.state;
+            const ctx = loanContext(state);
+            for (const offset of offsets) {
+              const date = addDays(today, offset);
+              const least = principalFirst(state.installments, date, ctx, payoffParts(state.installments, date, ctx)).least;
+              expect(principalFirstFloor(state.installments, date, 2) <= minorOf(least.toFixed(2), 2), `on ${date}`).toBe(true);
+            }
+          },
+        });
       },
     ), { numRuns: Number(process.env.FLOOR_RUNS ?? 150) });
   }, 240_000);

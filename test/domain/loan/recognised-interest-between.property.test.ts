@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/calendar.js';
 import { recognisedInterest, recognisedInterestBetween } from '../../../src/domain/loan/figures.js';
 import { ServicedLoan, servicingTerms } from '../../servicing/serviced-loan.js';
-import { attempt, commandFor, DISBURSED, step } from '../../servicing/servicing-history.js';
+import { runHistory } from '../../servicing/run-history.js';
+import { DISBURSED, step } from '../../servicing/servicing-history.js';
 
 describe('recognisedInterestBetween: what close of business accrues, from the rows the period crosses', () => {
   it('over random servicing histories (prepayments, reschedules, waivers, reversals, 90+ days past due), equals recognisedInterest(to) − recognisedInterest(from) for any from ≤ to', () => {
@@ -13,23 +14,17 @@ describe('recognisedInterestBetween: what close of business accrues, from the ro
       fc.array(fc.tuple(fc.integer({ min: -200, max: 400 }), fc.integer({ min: 0, max: 120 })), { minLength: 1, maxLength: 4 }),
       (steps, prepaymentStrategy, windows) => {
         const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 400, prepaymentStrategy }), '6000.00', 12, DISBURSED);
-        let today = DISBURSED;
-        for (const [n, s] of steps.entries()) {
-          if (s.op === 'advance') {
-            for (let d = 0; d < s.days * 2; d++) {
-              today = addDays(today, 1);
-              loan.close(today);
+        runHistory(loan, steps, {
+          dayScale: 2,
+          onStep: ({ today }) => {
+            const state = loan.state;
+            for (const [offset, length] of windows) {
+              const from = addDays(today, offset);
+              const to = addDays(from, length);
+              expect(recognisedInterestBetween(state, from, to), `${from} → ${to}`).toBe(recognisedInterest(state, to) - recognisedInterest(state, from));
             }
-          }
-          const command = commandFor(s, today, n, loan.state);
-          if (command) attempt(loan, command, today);
-          const state = loan.state;
-          for (const [offset, length] of windows) {
-            const from = addDays(today, offset);
-            const to = addDays(from, length);
-            expect(recognisedInterestBetween(state, from, to), `${from} → ${to}`).toBe(recognisedInterest(state, to) - recognisedInterest(state, from));
-          }
-        }
+          },
+        });
       },
     ), { numRuns: Number(process.env.BETWEEN_RUNS ?? 150) });
   }, 240_000);

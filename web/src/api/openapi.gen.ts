@@ -279,6 +279,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/loans/{id}/repayments/{reference}/reversal/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a reversal waiting for a second person; nothing is reversed, and the repayment may be asked to be reversed again. Never its requester (422 FOUR_EYES_REQUIRED) (officer or underwriter) */
+        post: operations["loans.rejectReversal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/loans/{id}/waivers": {
         parameters: {
             query?: never;
@@ -288,7 +305,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Waive owed penalty, fee or interest with a reason (officer). Above the product's waiverApprovalAbove it is only requested (under `reference`) until a second person approves it */
+        /** Waive owed penalty, fee or interest with a reason (officer). Above the product's waiverApprovalAbove it is only requested (under `reference`) until a second person approves it; while a request of the same kind waits, another waiver of that kind is 409 WAIVER_PENDING */
         post: operations["loans.waive"];
         delete?: never;
         options?: never;
@@ -475,7 +492,7 @@ export interface paths {
         };
         /**
          * Loan summary: status, outstanding per component, next due, days past due, classification
-         * @description Carries an ETag naming the loan stream's revision (and the last closed business date the figures are aged to): send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan's commands. No ETag while the read model is behind the loan's latest event.
+         * @description Carries an ETag naming the loan stream's revision (and the last closed business date the figures are aged to): send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan's commands. No ETag while the read model is behind the loan's latest event. Always Cache-Control: no-store (a borrower's personal financial data: no browser or shared cache keeps it): a client revalidates with the tag of the copy it kept itself.
          */
         get: operations["loans.get"];
         put?: never;
@@ -6558,6 +6575,188 @@ export interface operations {
             };
         };
     };
+    "loans.rejectReversal": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                "if-match"?: string;
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+                /** @description The reference the payment was recorded under (URL-encoded) */
+                reference: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why the checker turns the reversal down; nothing is reversed */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Why, in words, for the audit trail
+                     * @example Customer requested
+                     */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Nothing new: a replayed Idempotency-Key or reference, or a repeated erasure */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Where the command left the entity and the log */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /**
+                         * @description Revision of the entity's stream after the command; send it as If-Match
+                         * @example 4
+                         */
+                        revision: string;
+                        /**
+                         * @description Global log position; pass as ?minPosition= on a query to read your write
+                         * @example 1289
+                         */
+                        position: string;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, LOAN_NOT_FOUND, CUSTOMER_NOT_FOUND, PRODUCT_NOT_FOUND, REPAYMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "LOAN_NOT_FOUND" | "CUSTOMER_NOT_FOUND" | "PRODUCT_NOT_FOUND" | "REPAYMENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Business rule refused: IDEMPOTENCY_KEY_REUSED, AMOUNT_OUT_OF_RANGE, TERM_OUT_OF_RANGE, KYC_NOT_VERIFIED, CREDIT_DECLINED, FOUR_EYES_REQUIRED, ROLE_NOT_ALLOWED, PRODUCT_RETIRED, APR_CAP_EXCEEDED, APR_NOT_COMPUTABLE, FEES_EXCEED_PRINCIPAL, DUPLICATE_REFERENCE, EFFECTIVE_DATE_BEFORE_DISBURSEMENT, NOTHING_TO_WAIVE, REFUND_EXCEEDS_CREDIT, WRITE_OFF_DPD_TOO_LOW, NOTHING_TO_RESCHEDULE, RESCHEDULE_AFTER_PREPAYMENT, RESCHEDULE_BACKDATED, BACKDATED_BEFORE_RESCHEDULE, BACKDATED_BEFORE_PAYMENT, BACKDATED_BEFORE_WRITE_OFF, DISBURSEMENT_BEFORE_APPROVAL, APPROVAL_BEFORE_SUBMISSION, AMOUNT_EXCEEDS_PAYOFF, OVERPAYMENT_TOO_LARGE, WRITE_OFF_BEFORE_REQUEST, WRITE_OFF_BEFORE_LATER_FACTS, CHARGE_TOO_LARGE, WAIVER_EXCEEDS_INTEREST_DUE, DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "IDEMPOTENCY_KEY_REUSED" | "AMOUNT_OUT_OF_RANGE" | "TERM_OUT_OF_RANGE" | "KYC_NOT_VERIFIED" | "CREDIT_DECLINED" | "FOUR_EYES_REQUIRED" | "ROLE_NOT_ALLOWED" | "PRODUCT_RETIRED" | "APR_CAP_EXCEEDED" | "APR_NOT_COMPUTABLE" | "FEES_EXCEED_PRINCIPAL" | "DUPLICATE_REFERENCE" | "EFFECTIVE_DATE_BEFORE_DISBURSEMENT" | "NOTHING_TO_WAIVE" | "REFUND_EXCEEDS_CREDIT" | "WRITE_OFF_DPD_TOO_LOW" | "NOTHING_TO_RESCHEDULE" | "RESCHEDULE_AFTER_PREPAYMENT" | "RESCHEDULE_BACKDATED" | "BACKDATED_BEFORE_RESCHEDULE" | "BACKDATED_BEFORE_PAYMENT" | "BACKDATED_BEFORE_WRITE_OFF" | "DISBURSEMENT_BEFORE_APPROVAL" | "APPROVAL_BEFORE_SUBMISSION" | "AMOUNT_EXCEEDS_PAYOFF" | "OVERPAYMENT_TOO_LARGE" | "WRITE_OFF_BEFORE_REQUEST" | "WRITE_OFF_BEFORE_LATER_FACTS" | "CHARGE_TOO_LARGE" | "WAIVER_EXCEEDS_INTEREST_DUE" | "DATE_AFTER_BUSINESS_DATE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
     "loans.waive": {
         parameters: {
             query?: never;
@@ -6692,7 +6891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_ALREADY_DECIDED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_ALREADY_DECIDED, WAIVER_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6700,7 +6899,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_ALREADY_DECIDED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_ALREADY_DECIDED" | "WAIVER_PENDING";
                     };
                 };
             };

@@ -1,7 +1,7 @@
 /** Where a checker sends a decision on a waiting item: POST paths under /v1 (the server checks four eyes and roles). */
 export interface QueueDecision {
   approve: string;
-  /** null where the item cannot be rejected from the queue (a reversal: its approval is the only decision). */
+  /** null where the item cannot be rejected from the queue. */
   reject: string | null;
 }
 
@@ -12,7 +12,7 @@ export const DECISION_QUEUES: readonly string[] = ['reversal-approvals', 'waiver
 
 /**
  * The decisions a four-eyes queue offers on one of its items, from the item's loan and reference:
- * a large reversal to approve, a large waiver or a refund payout to approve or reject. Null for
+ * a large reversal, a large waiver or a refund payout to approve or reject. Null for
  * other queues, or an item that does not name what waits.
  */
 export function decisionsFor(queue: string, item: { loanId: string | null; reference: string | null }): QueueDecision | null {
@@ -22,6 +22,8 @@ export function decisionsFor(queue: string, item: { loanId: string | null; refer
   if (loanId === null) return null;
   const loan = `/v1/loans/${part(loanId)}`;
   if (queue === 'waiver-approvals') return { approve: `${loan}/waivers/${part(reference)}/approve`, reject: `${loan}/waivers/${part(reference)}/reject` };
-  if (queue === 'reversal-approvals') return { approve: `${loan}/repayments/${part(reference)}/reversal/approve`, reject: null };
+  if (queue === 'reversal-approvals') {
+    return { approve: `${loan}/repayments/${part(reference)}/reversal/approve`, reject: `${loan}/repayments/${part(reference)}/reversal/reject` };
+  }
   return null;
 }

@@ -1,14 +1,14 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { applyCharge } from '../../../app/loans/apply-charge.js';
 import { receiveRecovery, receiveRepayment } from '../../../app/loans/collect-payment.js';
-import { approveReversal, approveWaiver, rejectWaiver, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
+import { approveReversal, approveWaiver, rejectReversal, rejectWaiver, rescheduleLoan, reverseRepayment, waiveCharge } from '../../../app/loans/service-loan.js';
 import { decreeRefund } from '../../../app/payouts/decree-refund.js';
 import { writeOffLoan } from '../../../app/loans/write-off.js';
 import type { ApiPlugin } from '../../deps.js';
 import { DomainError } from '../../../domain/errors.js';
 import { idParams } from '../../schemas/common.js';
 import { chargeBody } from '../../schemas/loan-charges.js';
-import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, waiverApprovalBody, waiverBody, waiverParams, waiverRejectionBody, writeOffBody } from '../../schemas/loans.js';
+import { paymentBody, refundBody, repaymentBody, rescheduleBody, reversalApprovalBody, reversalBody, reversalParams, reversalRejectionBody, waiverApprovalBody, waiverBody, waiverParams, waiverRejectionBody, writeOffBody } from '../../schemas/loans.js';
 import { admit, checkRoleBeforeValidation } from './access.js';
 import { commandMeta, sendOutcome } from './command-request.js';
 import { commandSchema } from './route-schema.js';
@@ -48,9 +48,19 @@ export const loanServicingRoutes: ApiPlugin = async (scope, { deps }) => {
     return sendOutcome(reply, await approveReversal(deps, commandMeta(request, actor, 'loans.approveReversal'), request.params.id, request.params.reference));
   });
 
+  app.post('/v1/loans/:id/repayments/:reference/reversal/reject', {
+    config: { policy: 'loans.rejectReversal' },
+    schema: commandSchema('loans', 'Reject a reversal waiting for a second person; nothing is reversed, and the repayment may be asked to be reversed again. Never its requester (422 FOUR_EYES_REQUIRED) (officer or underwriter)', {
+      params: reversalParams, body: reversalRejectionBody,
+    }),
+  }, async (request, reply) => {
+    const actor = await admit(request, 'loans.rejectReversal', deps.eventStore);
+    return sendOutcome(reply, await rejectReversal(deps, commandMeta(request, actor, 'loans.rejectReversal'), request.params.id, request.params.reference, request.body.reason));
+  });
+
   app.post('/v1/loans/:id/waivers', {
     config: { policy: 'loans.waive' },
-    schema: commandSchema('loans', 'Waive owed penalty, fee or interest with a reason (officer). Above the product\'s waiverApprovalAbove it is only requested (under `reference`) until a second person approves it', { params: idParams, body: waiverBody }),
+    schema: commandSchema('loans', 'Waive owed penalty, fee or interest with a reason (officer). Above the product\'s waiverApprovalAbove it is only requested (under `reference`) until a second person approves it; while a request of the same kind waits, another waiver of that kind is 409 WAIVER_PENDING', { params: idParams, body: waiverBody }),
   }, async (request, reply) => {
     const actor = await admit(request, 'loans.waive', deps.eventStore);
     return sendOutcome(reply, await waiveCharge(deps, commandMeta(request, actor, 'loans.waive'), request.params.id, request.body));

@@ -40,7 +40,9 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Loan summary: status, outstanding per component, next due, days past due, classification',
       description: 'Carries an ETag naming the loan stream\'s revision (and the last closed business date the figures are aged to): '
         + 'send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan\'s commands. '
-        + 'No ETag while the read model is behind the loan\'s latest event.',
+        + 'No ETag while the read model is behind the loan\'s latest event. '
+        + 'Always Cache-Control: no-store (a borrower\'s personal financial data: no browser or shared cache keeps it): '
+        + 'a client revalidates with the tag of the copy it kept itself.',
       params: idParams,
       querystring: readModelQuery,
       headers: summaryHeaders,
@@ -50,14 +52,15 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const actor = authenticatedActor(request);
     await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
     // Before the document, so the document is at least as new as the revision (loan-summary-revision.ts).
-    const revision = await loanSummaryRevision(deps.eventStore, deps.readStore, request.params.id);
+    // One read of the stream's head: its revision names the summary (the ETag) and keys the owed figures.
+    const revisions = await loanSummaryRevision(deps.eventStore, deps.readStore, request.params.id);
     const doc = await ownedSummary(request.params.id, actor);
     const closed = await closedThrough(deps.readStore);
     // What a payment today finds owed, penalties owed since a grace ended included (QA 10 R1). Such a
     // body depends on the business date as well, which the tag does not name: it goes out untagged.
-    const owed = await summaryOwedOn(deps.eventStore, doc, today(deps.clock.now(), deps.clock.timeZone));
-    if (revision !== null && owed === doc) {
-      const tag = loanSummaryTag(revision, closed);
+    const owed = await summaryOwedOn(deps.eventStore, doc, today(deps.clock.now(), deps.clock.timeZone), revisions.stream);
+    if (revisions.summary !== null && owed === doc) {
+      const tag = loanSummaryTag(revisions.summary, closed);
       reply.header('etag', tag);
       if (ifNoneMatchHits(request.headers['if-none-match'], tag)) return reply.status(304).send(null);
     }

@@ -1,6 +1,6 @@
 import type { KycSubmitted } from '../../../domain/customer/events.js';
 import type {
-  ChargeWaived, ChargeWaiverRejected, ChargeWaiverRequested, CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRequested, RepaymentReversed,
+  ChargeWaived, ChargeWaiverRejected, ChargeWaiverRequested, CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRejected, RepaymentReversalRequested, RepaymentReversed,
 } from '../../../domain/loan/events.js';
 import type { PayoutCreated } from '../../../domain/payout/events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
@@ -88,6 +88,10 @@ const handlers: Record<string, ProjectionHandler> = {
   },
   RepaymentReversed: (event, ctx) => {
     const { reference } = event.data as RepaymentReversed['data'];
+    leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
+  },
+  RepaymentReversalRejected: (event, ctx) => {
+    const { reference } = event.data as RepaymentReversalRejected['data'];
     leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
   },
   RecoveryReversed: (event, ctx) => {
