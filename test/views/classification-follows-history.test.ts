@@ -145,6 +145,21 @@ describe('a loan\'s class follows its history, not only the close', () => {
     expect(loan.state).toMatchObject({ status: 'overdue', classification: 'special-mention', principalOutstanding: '0.00' });
   });
 
+  it('a reversal leaves the loan overdue while any open row a close marked is unpaid, also behind an older row a charge reopened (the random history that found it)', () => {
+    // 3 000.00 over 3 months: 1 010.17 on 01-15 pays row 1 (due 02-15); closes through 03-16 mark row 2 (due 03-15)
+    // overdue. On 03-17 a 0.01 document fee due 02-15 reopens row 1 (unmarked: no close saw it late), 0.01 pays it,
+    // and that payment is reversed: row 1 owes the fee again, and row 2 is still past due and marked.
+    const loan = new ServicedLoan('L1', servicingTerms({ writeOffDpd: 30, penalty: null }), '3000.00', 3, DISBURSED);
+    loan.repay('1010.17', 'p0', DISBURSED);
+    for (let today = addDays(DISBURSED, 1); today <= '2024-03-16'; today = addDays(today, 1)) loan.close(today);
+    loan.context = { lastClose: '2024-03-16' };
+    loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '0.01', dueDate: '2024-02-15', reason: 'test', date: '2024-03-17', appliedBy: 'officer-1' } }, '2024-03-17');
+    loan.repay('0.01', 'p4', '2024-03-17');
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p4', reason: 'bounced', effectiveDate: '2024-03-17', reversedBy: 'officer-1' } }, '2024-03-17');
+    expect(loan.state.installments.map((i) => [i.settled, i.overdueSince])).toEqual([[false, null], [false, '2024-03-16'], [false, null]]);
+    expect(loan.state).toMatchObject({ status: 'overdue', classification: 'special-mention' });
+  });
+
   it('without a last close (no close has run), a command leaves the class to the first close', () => {
     const loan = paidAhead('2024-05-15');
     loan.context = {};

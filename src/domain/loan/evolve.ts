@@ -143,10 +143,10 @@ function reversePayment(state: LoanState, event: RepaymentReversed): void {
   const places = minorUnits(state.currency);
   const credit = minorOf(state.creditBalance, places);
   const owing = state.installments.some((inst) => !inst.settled) || credit < 0n;
-  const oldest = state.installments[state.firstUnsettled];
   if (credit > 0n) state.status = 'overpaid';
   else if (!owing) state.status = 'closed';
-  else state.status = oldest?.overdueSince ? 'overdue' : 'active';
+  // Any open row a close marked, not only the oldest: a charge can reopen an older row (unmarked) before it.
+  else state.status = markedOverdue(state.installments, state.firstUnsettled) ? 'overdue' : 'active';
   if (state.status !== 'closed') state.closedOn = null;
   if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
 }

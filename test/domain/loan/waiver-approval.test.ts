@@ -80,10 +80,10 @@ describe('four-eyes waivers (product waiverApprovalAbove)', () => {
     expect(loan.run(reject('GW-2', 'officer-1'), '2024-03-20').map((e) => e.type)).toEqual(['ChargeWaiverRejected']);
   });
 
-  it('keeps pending waivers through a snapshot (codec version 21)', () => {
+  it('keeps pending waivers through a snapshot (codec version 21 on)', () => {
     const loan = penalisedLoan();
     loan.run(waive('penalty', '25.00', '2024-03-20', 'officer-1', 'GW-3'), '2024-03-20');
-    expect(loanSnapshotCodec.version).toBe(21);
+    expect(loanSnapshotCodec.version).toBeGreaterThanOrEqual(21);
     const decoded = loanSnapshotCodec.decode(loanSnapshotCodec.encode(loan.state));
     expect(decoded.waiverRequests).toEqual(loan.state.waiverRequests);
   });
