@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/eventstore/canonical-json.js';
-import { chainHash, chainHashOfEncoded, GENESIS_HASH } from '../../src/eventstore/hash-chain.js';
+import { chainHash, chainHashOfEncoded, contentHash, GENESIS_HASH, linkContent } from '../../src/eventstore/hash-chain.js';
 import { sealBatchEncoded } from '../../src/eventstore/stored-event.js';
 import { Upcasters } from '../../src/eventstore/upcasters.js';
 
@@ -33,6 +33,7 @@ describe('sealBatchEncoded', () => {
     expect(sealed!.dataJson).toBe('{"a":["2"],"z":1}');
     expect(sealed!.actorJson).toBe('{"role":"officer","sub":"s"}');
     expect(Object.keys(sealed!.stored.actor)).toEqual(['role', 'sub']);
-    expect(sealed!.stored.hash).toBe(chainHash(GENESIS_HASH, sealed!.stored));
+    expect(sealed!.stored.hashVersion).toBe(2);
+    expect(sealed!.stored.hash).toBe(contentHash(GENESIS_HASH, linkContent(sealed!.stored)!));
   });
 });
