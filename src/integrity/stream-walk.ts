@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { StreamChainVerifier } from '../eventstore/hash-chain.js';
+import { StreamChainVerifier, type ChainLink } from '../eventstore/hash-chain.js';
 import type { BrokenLink } from '../eventstore/port.js';
 import { eventColumnsOf, rowToStored, type EventRow } from '../eventstore/sqlite-rows.js';
 import type { Finding } from './findings.js';
@@ -47,13 +47,28 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
       continue;
     }
     lastPosition = row.position;
-    const link = verifier.check(rowToStored(row));
+    const stored = readable(row);
+    if (stored === null) {
+      findings.push({ kind: 'hash_mismatch', subject: row.stream_id, revision: row.revision, eventId: row.event_id, detail: 'its stored data or actor is not JSON (edited after it was written)' });
+      broken = true;
+      continue;
+    }
+    const link = verifier.check(stored);
     if (link !== null) {
       findings.push({ kind: link.reason, subject: link.streamId, revision: link.revision, eventId: link.eventId, detail: linkDetail(link.reason) });
       broken = true;
     }
   }
   return { streams, events };
+}
+
+// The row as a chain link, or null when its JSON columns no longer parse (an edit, never a write).
+function readable(row: EventRow): ChainLink | null {
+  try {
+    return rowToStored(row);
+  } catch {
+    return null;
+  }
 }
 
 function linkDetail(reason: BrokenLink['reason']): string {
