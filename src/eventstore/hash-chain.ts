@@ -44,15 +44,6 @@ export function chainHash(prevHash: string, content: HashedContent): string {
     .digest('hex');
 }
 
-/**
- * chainHash (version 1) from parts already in canonical JSON (`dataJson`, `actorJson`), so an append encodes
- * its payload once: the bytes hashed are exactly chainHash's, keys in the same sorted order.
- */
-export function chainHashOfEncoded(prevHash: string, type: string, schemaVersion: number, dataJson: string, occurredAt: string, actorJson: string): string {
-  const content = `{"actor":${actorJson},"data":${dataJson},"occurredAt":${JSON.stringify(occurredAt)},"schemaVersion":${JSON.stringify(schemaVersion)},"type":${JSON.stringify(type)}}`;
-  return createHash('sha256').update(prevHash).update(content).digest('hex');
-}
-
 /** The content a link's hash covers under its stored version, or null for a version no release wrote. */
 export function linkContent(link: ChainLink): LinkContent | null {
   if (link.hashVersion === 2) return envelopeContent(link);

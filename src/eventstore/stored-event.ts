@@ -24,8 +24,9 @@ export interface EncodedEvent {
 
 /**
  * Gives a batch its envelope: ids, schema versions, consecutive revisions after `head`, and the
- * hash chain at CURRENT_HASH_VERSION (each hash covers the whole envelope but the position). `data` and `actor` are normalised through canonical JSON so what the caller gets
- * back is exactly what a later read returns (a Decimal becomes its string, a bigint its decimal
+ * hash chain at CURRENT_HASH_VERSION (each hash covers the whole envelope but the position).
+ * `data` and `actor` are normalised through canonical JSON so what the caller gets back is
+ * exactly what a later read returns (a Decimal becomes its string, a bigint its decimal
  * string, keys in sorted order).
  */
 export function sealBatch(

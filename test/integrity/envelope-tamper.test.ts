@@ -90,4 +90,15 @@ describe('lendcore verify against an edit of any envelope field (hash version 2)
     expect(out).toContain('BROKEN customer-1 at revision 2: head_unauthenticated');
     expect(out).toContain('BROKEN customer-1 at revision 2: history_rewritten');
   });
+
+  it("names a stream's first version-2 event relabelled 1 and rehashed, by its head and the checkpoint", async () => {
+    fixture = await anchoredLog();
+    fixture.tamper((db) => {
+      db.prepare(`UPDATE events SET recorded_at = '2031-01-01T00:00:00.000Z', hash_version = 1 WHERE stream_id = 'customer-2'`).run();
+      rehashStream(db, 'customer-2', 0n);
+    });
+    const out = await findings();
+    expect(out).toContain('BROKEN customer-2 at revision 0: head_unauthenticated');
+    expect(out).toContain('BROKEN customer-2 at revision 0: history_rewritten');
+  });
 });
