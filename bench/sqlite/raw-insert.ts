@@ -5,8 +5,8 @@ import { Upcasters } from '../../src/eventstore/upcasters.js';
 import { sampleRepayment } from '../data/sample-event.js';
 import { msSince } from '../stats.js';
 
-const INSERT = `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash)
-  VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash)`;
+const INSERT = `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash, hash_version)
+  VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash, @hash_version)`;
 
 /**
  * The write ceiling: events/s of plain better-sqlite3 inserts into the events table the store

@@ -17,6 +17,8 @@ interface EnvelopeMetadata {
   idempotencyKey: string | null;
   prevHash: string;
   hash: string;
+  /** Absent on events written before hash version 2, which are all version 1. */
+  hashVersion?: number;
   $correlationId: string;
   $causationId?: string;
 }
@@ -36,6 +38,7 @@ export function toEventData(stored: StoredEvent): EventData {
     idempotencyKey: stored.idempotencyKey,
     prevHash: stored.prevHash,
     hash: stored.hash,
+    hashVersion: stored.hashVersion,
     $correlationId: stored.correlationId,
     ...(stored.causationId === null ? {} : { $causationId: stored.causationId }),
   };
@@ -60,6 +63,8 @@ export function fromEsdbEvent(event: EsdbRecordedEvent): StoredEvent {
     idempotencyKey: meta.idempotencyKey,
     prevHash: meta.prevHash,
     hash: meta.hash,
+    // A version no release wrote (0 for a non-number) is left for the chain verifier to name.
+    hashVersion: meta.hashVersion === undefined ? 1 : typeof meta.hashVersion === 'number' ? meta.hashVersion : 0,
   };
 }
 

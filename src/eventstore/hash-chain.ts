@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../domain/actor.js';
 import { canonicalJson } from './canonical-json.js';
+import { envelopeContent, envelopeHash, type EnvelopeContent, type EnvelopeFields } from './hash-envelope.js';
 import type { BrokenLink, VerifyReport } from './port.js';
 
 /** The prevHash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The fields the chain covers; `data` is the payload as stored (before upcasting, PII still sealed). */
+/**
+ * Which fields an event's hash covers, stored with each event: 1 = its content (HashedContent,
+ * what the first releases wrote), 2 = its whole stored envelope but position (EnvelopeContent,
+ * src/eventstore/hash-envelope.ts). Appends write CURRENT_HASH_VERSION; both verify.
+ */
+export type HashVersion = 1 | 2;
+export const CURRENT_HASH_VERSION = 2 satisfies HashVersion;
+
+/** The fields a version-1 hash covers; `data` is the payload as stored (before upcasting, PII still sealed). */
 export interface HashedContent {
   type: string;
   schemaVersion: number;
@@ -16,15 +25,17 @@ export interface HashedContent {
 }
 
 /** One stored event as the verifier sees it. */
-export interface ChainLink extends HashedContent {
-  streamId: string;
-  revision: bigint;
-  eventId: string;
+export interface ChainLink extends EnvelopeFields {
+  /** As stored: 1 or 2 for a genuine event; anything else is a broken link. */
+  hashVersion: number;
   prevHash: string;
   hash: string;
 }
 
-/** sha256(prevHash ‖ canonicalJSON({type, schemaVersion, data, occurredAt, actor})), hex. */
+/** What one link's hash covers, by its version: the content a proof carries and a checker rehashes. */
+export type LinkContent = HashedContent | EnvelopeContent;
+
+/** The version-1 link hash: sha256(prevHash ‖ canonicalJSON({type, schemaVersion, data, occurredAt, actor})), hex. */
 export function chainHash(prevHash: string, content: HashedContent): string {
   const { type, schemaVersion, data, occurredAt, actor } = content;
   return createHash('sha256')
@@ -33,28 +44,42 @@ export function chainHash(prevHash: string, content: HashedContent): string {
     .digest('hex');
 }
 
-/**
- * chainHash from parts already in canonical JSON (`dataJson`, `actorJson`), so an append encodes
- * its payload once: the bytes hashed are exactly chainHash's, keys in the same sorted order.
- */
-export function chainHashOfEncoded(prevHash: string, type: string, schemaVersion: number, dataJson: string, occurredAt: string, actorJson: string): string {
-  const content = `{"actor":${actorJson},"data":${dataJson},"occurredAt":${JSON.stringify(occurredAt)},"schemaVersion":${JSON.stringify(schemaVersion)},"type":${JSON.stringify(type)}}`;
-  return createHash('sha256').update(prevHash).update(content).digest('hex');
+/** The content a link's hash covers under its stored version, or null for a version no release wrote. */
+export function linkContent(link: ChainLink): LinkContent | null {
+  if (link.hashVersion === 2) return envelopeContent(link);
+  if (link.hashVersion !== 1) return null;
+  const { type, schemaVersion, data, occurredAt, actor } = link;
+  return { type, schemaVersion, data, occurredAt, actor };
 }
 
-/** Checks one stream's events as they come, in revision order; remembers only the last link. */
+/** sha256(prevHash ‖ canonicalJSON(content)) under the content's own version (a version-2 content names it). */
+export function contentHash(prevHash: string, content: LinkContent): string {
+  return 'hashVersion' in content && content.hashVersion === 2 ? envelopeHash(prevHash, content) : chainHash(prevHash, content);
+}
+
+/**
+ * Checks one stream's events as they come, in revision order; remembers only the last link and
+ * the highest hash version seen. Once a stream has a version-2 event every later one must be
+ * version 2 (a release only ever moves forward), so relabelling an event to version 1 is named
+ * as a downgrade even where its hash could be made to match.
+ */
 export class StreamChainVerifier {
   private expectedRevision = 0n;
   private prevHash = GENESIS_HASH;
+  private highestVersion = 1;
 
   /** The broken link this event makes, or null when it follows, links to and hashes as it claims. */
   check(event: ChainLink): BrokenLink | null {
     const at = { streamId: event.streamId, revision: event.revision, eventId: event.eventId };
     if (event.revision !== this.expectedRevision) return { ...at, reason: 'revision_gap' };
     if (event.prevHash !== this.prevHash) return { ...at, reason: 'prev_hash_mismatch' };
-    if (chainHash(event.prevHash, event) !== event.hash) return { ...at, reason: 'hash_mismatch' };
+    const content = linkContent(event);
+    if (content === null) return { ...at, reason: 'hash_version_unknown' };
+    if (event.hashVersion < this.highestVersion) return { ...at, reason: 'hash_version_downgrade' };
+    if (contentHash(event.prevHash, content) !== event.hash) return { ...at, reason: 'hash_mismatch' };
     this.prevHash = event.hash;
     this.expectedRevision += 1n;
+    this.highestVersion = event.hashVersion;
     return null;
   }
 }

@@ -70,7 +70,8 @@ export interface BrokenLink {
   streamId: string;
   revision: bigint;
   eventId: string;
-  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap';
+  /** hash_version_unknown: a hash version no release wrote; hash_version_downgrade: a version-1 event after a version-2 one. */
+  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'hash_version_unknown' | 'hash_version_downgrade';
 }
 
 export interface VerifyReport {

@@ -37,8 +37,8 @@ export class SqliteAppender {
     this.byEventId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`);
     this.head = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
     this.insertEvent = db.prepare(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash)
-       VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash)`,
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash, hash_version)
+       VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash, @hash_version)`,
     );
     this.upsertHead = db.prepare(
       'INSERT INTO streams (stream_id, revision, last_hash, mac) VALUES (?, ?, ?, ?) ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash, mac = excluded.mac',

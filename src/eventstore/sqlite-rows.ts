@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Actor } from '../domain/actor.js';
 import { canonicalJson } from './canonical-json.js';
 import type { RecordedEvent } from './port.js';
@@ -21,10 +22,22 @@ export interface EventRow {
   idempotency_key: string | null;
   prev_hash: string;
   hash: string;
+  /** Which fields `hash` covers (src/eventstore/hash-chain.ts HashVersion); 1 for rows written before the column. */
+  hash_version: bigint;
 }
 
 export const EVENT_COLUMNS =
-  'position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash';
+  'position, stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash, hash_version';
+
+/**
+ * EVENT_COLUMNS for a log file opened read-only, which may predate the `hash_version` column (a
+ * reader cannot migrate it, and `lendcore verify` or a restore may run before the server has):
+ * every event such a file holds was hashed at version 1.
+ */
+export function eventColumnsOf(db: Database.Database): string {
+  const columns = db.prepare<[], { name: string }>("SELECT name FROM pragma_table_info('events')").all();
+  return columns.some((column) => column.name === 'hash_version') ? EVENT_COLUMNS : EVENT_COLUMNS.replace('hash_version', '1 AS hash_version');
+}
 
 export function rowToStored(row: EventRow): StoredEvent {
   return {
@@ -42,6 +55,7 @@ export function rowToStored(row: EventRow): StoredEvent {
     prevHash: row.prev_hash,
     hash: row.hash,
     data: JSON.parse(row.data) as unknown,
+    hashVersion: Number(row.hash_version),
   };
 }
 
@@ -78,7 +92,7 @@ export function rowToRecorded(row: EventRow, upcasters: Upcasters): RecordedEven
 export function storedToParams(
   event: StoredEvent,
   encoded: { dataJson: string; actorJson: string } = { dataJson: canonicalJson(event.data), actorJson: canonicalJson(event.actor) },
-): Omit<EventRow, 'position' | 'schema_version'> & { schema_version: number } {
+): Omit<EventRow, 'position' | 'schema_version' | 'hash_version'> & { schema_version: number; hash_version: number } {
   return {
     stream_id: event.streamId,
     revision: event.revision,
@@ -94,5 +108,6 @@ export function storedToParams(
     idempotency_key: event.idempotencyKey,
     prev_hash: event.prevHash,
     hash: event.hash,
+    hash_version: event.hashVersion,
   };
 }

@@ -23,6 +23,7 @@ CREATE TABLE IF NOT EXISTS events (
   idempotency_key TEXT,
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL,
+  hash_version INTEGER NOT NULL DEFAULT 1,
   UNIQUE (stream_id, revision)
 );
 CREATE TABLE IF NOT EXISTS streams (
@@ -49,12 +50,15 @@ CREATE TABLE IF NOT EXISTS idempotency (
 );
 `;
 
-// Columns added after the first landing, for logs created before them: [table, column].
-const ADDED_COLUMNS: [string, string][] = [
-  ['streams', 'mac'],
-  ['snapshots', 'stream_hash'],
-  ['snapshots', 'mac'],
-  ['idempotency', 'mac'],
+// Columns added after the first landing, for logs created before them: [table, column, declaration].
+// `events.hash_version` defaults to 1: every row written before it (or by an older release still
+// writing to the file) was hashed at version 1, which is what its hash covers.
+const ADDED_COLUMNS: [string, string, string][] = [
+  ['streams', 'mac', 'TEXT'],
+  ['snapshots', 'stream_hash', 'TEXT'],
+  ['snapshots', 'mac', 'TEXT'],
+  ['idempotency', 'mac', 'TEXT'],
+  ['events', 'hash_version', 'INTEGER NOT NULL DEFAULT 1'],
 ];
 
 /**
@@ -71,9 +75,9 @@ export function openEventLogDatabase(path: string, synchronous: SqliteSynchronou
   db.pragma('busy_timeout = 5000');
   db.defaultSafeIntegers(true);
   db.exec(SCHEMA);
-  for (const [table, column] of ADDED_COLUMNS) {
+  for (const [table, column, declaration] of ADDED_COLUMNS) {
     const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
-    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} TEXT`);
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
   }
   db.exec(AUDIT_INDEXES);
   return db;

@@ -1,17 +1,13 @@
 import type { Actor } from '../domain/actor.js';
 import { canonicalJson } from './canonical-json.js';
-import { chainHashOfEncoded, GENESIS_HASH, type ChainLink } from './hash-chain.js';
+import { CURRENT_HASH_VERSION, GENESIS_HASH, type ChainLink } from './hash-chain.js';
+import { envelopeHashOfEncoded } from './hash-envelope.js';
 import type { NewEvent, RecordedEvent } from './port.js';
 import type { Upcasters } from './upcasters.js';
 import { uuidv7 } from './uuidv7.js';
 
-/** An event exactly as an adapter persists it: full envelope, payload as written (not upcast). */
-export interface StoredEvent extends ChainLink {
-  recordedAt: string;
-  correlationId: string;
-  causationId: string | null;
-  idempotencyKey: string | null;
-}
+/** An event exactly as an adapter persists it: full envelope with its hash version, payload as written (not upcast). */
+export type StoredEvent = ChainLink;
 
 /** The last event of a stream, which the next append chains onto. */
 export interface StreamHead {
@@ -28,8 +24,9 @@ export interface EncodedEvent {
 
 /**
  * Gives a batch its envelope: ids, schema versions, consecutive revisions after `head`, and the
- * hash chain. `data` and `actor` are normalised through canonical JSON so what the caller gets
- * back is exactly what a later read returns (a Decimal becomes its string, a bigint its decimal
+ * hash chain at CURRENT_HASH_VERSION (each hash covers the whole envelope but the position).
+ * `data` and `actor` are normalised through canonical JSON so what the caller gets back is
+ * exactly what a later read returns (a Decimal becomes its string, a bigint its decimal
  * string, keys in sorted order).
  */
 export function sealBatch(
@@ -61,10 +58,10 @@ export function sealBatchEncoded(
     revision += 1n;
     const dataJson = canonicalJson(event.data);
     const actorJson = canonicalJson(event.actor);
-    const content = { type: event.type, schemaVersion, data: JSON.parse(dataJson) as unknown, occurredAt: event.occurredAt, actor: JSON.parse(actorJson) as Actor };
-    const hash = chainHashOfEncoded(prevHash, event.type, schemaVersion, dataJson, event.occurredAt, actorJson);
-    const stored: StoredEvent = {
-      ...content,
+    const envelope = {
+      type: event.type,
+      schemaVersion,
+      occurredAt: event.occurredAt,
       eventId: event.eventId ?? uuidv7(),
       streamId,
       revision,
@@ -72,6 +69,13 @@ export function sealBatchEncoded(
       correlationId: event.correlationId,
       causationId: event.causationId ?? null,
       idempotencyKey: event.idempotencyKey ?? null,
+    };
+    const hash = envelopeHashOfEncoded(prevHash, envelope, dataJson, actorJson);
+    const stored: StoredEvent = {
+      ...envelope,
+      data: JSON.parse(dataJson) as unknown,
+      actor: JSON.parse(actorJson) as Actor,
+      hashVersion: CURRENT_HASH_VERSION,
       prevHash,
       hash,
     };
@@ -80,8 +84,9 @@ export function sealBatchEncoded(
   });
 }
 
-/** The event as readers see it: positioned, payload upcast to the newest shape. */
+/** The event as readers see it: positioned, payload upcast to the newest shape (the hash version stays with the store). */
 export function toRecorded(stored: StoredEvent, position: bigint, upcasters: Upcasters): RecordedEvent {
   const { schemaVersion, data } = upcasters.upcast(stored.type, stored.schemaVersion, stored.data);
-  return { ...stored, position, schemaVersion, data };
+  const { hashVersion: _hashVersion, ...envelope } = stored;
+  return { ...envelope, position, schemaVersion, data };
 }

@@ -1,6 +1,7 @@
 /**
  * What `lendcore verify` can find wrong, each named for what an operator must look at:
- * - hash_mismatch, prev_hash_mismatch, revision_gap: a stream's own chain is broken there;
+ * - hash_mismatch, prev_hash_mismatch, revision_gap, hash_version_unknown, hash_version_downgrade:
+ *   a stream's own chain is broken there;
  * - position_order: a stream's global positions do not increase with its revisions;
  * - head_mismatch, head_missing, stream_without_events: the `streams` head row disagrees with the events;
  * - head_unauthenticated: the head row's MAC does not verify (written without the key);
@@ -11,7 +12,7 @@
  * - snapshot_mismatch, idempotency_mismatch: a row beside the log is not bound to it.
  */
 export type FindingKind =
-  | 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'position_order'
+  | 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'hash_version_unknown' | 'hash_version_downgrade' | 'position_order'
   | 'head_mismatch' | 'head_missing' | 'stream_without_events' | 'head_unauthenticated'
   | 'stream_missing' | 'tail_missing' | 'history_rewritten' | 'stream_not_in_checkpoint'
   | 'log_digest_mismatch' | 'checkpoint_signature' | 'checkpoint_chain' | 'checkpoint_leaves'

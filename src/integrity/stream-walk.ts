@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
-import { StreamChainVerifier } from '../eventstore/hash-chain.js';
-import { EVENT_COLUMNS, rowToStored, type EventRow } from '../eventstore/sqlite-rows.js';
+import { StreamChainVerifier, type ChainLink } from '../eventstore/hash-chain.js';
+import type { BrokenLink } from '../eventstore/port.js';
+import { eventColumnsOf, rowToStored, type EventRow } from '../eventstore/sqlite-rows.js';
 import type { Finding } from './findings.js';
 
 /** What the walk learnt of one stream: its last event, and its last event at or before the anchored position. */
@@ -23,7 +24,7 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
   let broken = false;
   let lastPosition = 0n;
   const rows = log
-    .prepare<[], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY stream_id, revision`)
+    .prepare<[], EventRow>(`SELECT ${eventColumnsOf(log)} FROM events ORDER BY stream_id, revision`)
     .iterate();
   for (const row of rows) {
     events += 1;
@@ -46,7 +47,13 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
       continue;
     }
     lastPosition = row.position;
-    const link = verifier.check(rowToStored(row));
+    const stored = readable(row);
+    if (stored === null) {
+      findings.push({ kind: 'hash_mismatch', subject: row.stream_id, revision: row.revision, eventId: row.event_id, detail: 'its stored data or actor is not JSON (edited after it was written)' });
+      broken = true;
+      continue;
+    }
+    const link = verifier.check(stored);
     if (link !== null) {
       findings.push({ kind: link.reason, subject: link.streamId, revision: link.revision, eventId: link.eventId, detail: linkDetail(link.reason) });
       broken = true;
@@ -55,8 +62,22 @@ export function walkStreams(log: Database.Database, anchoredPosition: bigint, fi
   return { streams, events };
 }
 
-function linkDetail(reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap'): string {
-  if (reason === 'hash_mismatch') return 'the stored hash is not the hash of this event (edited after it was written)';
-  if (reason === 'prev_hash_mismatch') return 'prevHash does not name the previous event (an event before it was changed or removed)';
-  return 'a revision is missing before this one';
+// The row as a chain link, or null when its JSON columns no longer parse (an edit, never a write).
+function readable(row: EventRow): ChainLink | null {
+  try {
+    return rowToStored(row);
+  } catch {
+    return null;
+  }
+}
+
+function linkDetail(reason: BrokenLink['reason']): string {
+  switch (reason) {
+    case 'hash_mismatch': return 'the stored hash is not the hash of this event (a field it covers was edited after it was written)';
+    case 'prev_hash_mismatch': return 'prevHash does not name the previous event (an event before it was changed or removed)';
+    case 'revision_gap': return 'a revision is missing before this one';
+    case 'hash_version_unknown': return 'its hash version is none a release wrote (the version was edited)';
+    case 'hash_version_downgrade': return 'a hash-version-1 event after a version-2 one in the same stream (its version was edited down)';
+    default: return reason satisfies never;
+  }
 }

@@ -45,6 +45,18 @@ describe('EventStoreDB adapter pieces (no server needed)', () => {
     expect(esdbPosition(asRecordedByEsdb(stored, 42n))).toBe(42n);
   });
 
+  it('carries the hash version in metadata; an envelope written before it is version 1, a non-number one no release wrote', () => {
+    const [stored] = sealed(1) as [StoredEvent];
+    expect(toEventData(stored).metadata).toMatchObject({ hashVersion: 2 });
+    const recorded = asRecordedByEsdb(stored, 7n);
+    const { hashVersion: _dropped, ...older } = recorded.metadata as Record<string, unknown>;
+    expect(fromEsdbEvent({ ...recorded, metadata: older } as EsdbRecordedEvent).hashVersion).toBe(1);
+    expect(fromEsdbEvent({ ...recorded, metadata: { ...older, hashVersion: '2' } } as EsdbRecordedEvent).hashVersion).toBe(0);
+    const verifier = new InterleavedChainVerifier();
+    verifier.add({ ...fromEsdbEvent(recorded), correlationId: 'forged' });
+    expect(verifier.report().broken).toEqual([{ streamId: 'loan-1', revision: 0n, eventId: stored.eventId, reason: 'hash_mismatch' }]);
+  });
+
   it('refuses a record without a lendcore envelope', () => {
     const [stored] = sealed(1) as [StoredEvent];
     const foreign = { ...asRecordedByEsdb(stored, 1n), metadata: { $correlationId: 'x' } } as EsdbRecordedEvent;

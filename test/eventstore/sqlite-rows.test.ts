@@ -7,7 +7,7 @@ const row: EventRow = {
   position: 42n, stream_id: 'loan-7', revision: 3n, event_id: 'evt-1', type: 'TestNoted', schema_version: 1n,
   data: '{"note":"hello"}', occurred_at: '2026-02-01T10:00:00.000Z', recorded_at: '2026-02-01T10:00:00.005Z',
   actor: '{"role":"officer","sub":"lo-1"}', correlation_id: 'c-1', causation_id: null, idempotency_key: 'k-1',
-  prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64),
+  prev_hash: 'a'.repeat(64), hash: 'b'.repeat(64), hash_version: 2n,
 };
 
 describe('rowToRecorded', () => {

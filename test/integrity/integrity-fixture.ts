@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
-import { chainHash } from '../../src/eventstore/hash-chain.js';
+import { contentHash, linkContent } from '../../src/eventstore/hash-chain.js';
+import { EVENT_COLUMNS, rowToStored, type EventRow } from '../../src/eventstore/sqlite-rows.js';
 import { openEventStore } from '../../src/runtime/open-stores.js';
 import { captureIo, type CapturedIo } from '../cli/cli-io.js';
 
@@ -57,23 +58,15 @@ export async function anchoredLog(): Promise<IntegrityFixture> {
   return fixture;
 }
 
-interface Row {
-  position: bigint;
-  revision: bigint;
-  type: string;
-  schema_version: bigint;
-  data: string;
-  occurred_at: string;
-  actor: string;
-  prev_hash: string;
-}
-
-/** Recomputes every hash of a stream from `fromRevision` on (what an attacker who knows the scheme does) and moves the head row along. */
+/**
+ * Recomputes every hash of a stream from `fromRevision` on, each at its stored hash version (what
+ * an attacker who knows the scheme does), and moves the head row along.
+ */
 export function rehashStream(db: Database.Database, streamId: string, fromRevision: bigint): void {
-  const rows = db.prepare<[string], Row>('SELECT position, revision, type, schema_version, data, occurred_at, actor, prev_hash FROM events WHERE stream_id = ? ORDER BY revision').all(streamId);
+  const rows = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? ORDER BY revision`).all(streamId);
   let prev = rows.find((r) => r.revision === fromRevision)!.prev_hash;
   for (const row of rows.filter((r) => r.revision >= fromRevision)) {
-    const hash = chainHash(prev, { type: row.type, schemaVersion: Number(row.schema_version), data: JSON.parse(row.data) as unknown, occurredAt: row.occurred_at, actor: JSON.parse(row.actor) as { sub: string; role: 'officer' } });
+    const hash = contentHash(prev, linkContent({ ...rowToStored(row), prevHash: prev })!);
     db.prepare('UPDATE events SET prev_hash = ?, hash = ? WHERE position = ?').run(prev, hash, row.position);
     prev = hash;
   }

@@ -69,4 +69,22 @@ describe('lendcore prove', () => {
     const checkpointAgain = await fixture.run('checkpoint');
     expect(checkpointAgain.io.stdout[0]).toMatch(/^checkpoint unchanged, latest is #1: position 4, 2 streams, root [0-9a-f]{64}$/);
   });
+
+  it('carries the version-2 envelope, and refuses a proof whose event id or revision was changed outside it, or labelled /1', async () => {
+    fixture = await anchoredLog();
+    const publicKey = await exportPublicKey();
+    const eventId = eventIds()[1]!;
+    const file = path.join(fixture.dir, 'proof.json');
+    const proof = JSON.parse((await fixture.run('prove', eventId)).io.stdout.join('\n')) as { format: string; event: { eventId: string; revision: string; content: Record<string, unknown> } };
+    expect(proof.format).toBe('lendcore-inclusion-proof/2');
+    expect(proof.event.content).toMatchObject({ hashVersion: 2, eventId, streamId: 'customer-1', revision: '1', correlationId: 'corr-1', causationId: null });
+    const check = async (altered: unknown) => {
+      writeFileSync(file, JSON.stringify(altered));
+      return (await fixture.run('prove', '--check', file, '--public-key', publicKey)).io.stderr;
+    };
+    expect(await check({ ...proof, event: { ...proof.event, eventId: eventIds()[0] } })).toEqual([`proof does NOT hold: the content names event ${eventId}, not ${eventIds()[0]}`]);
+    expect(await check({ ...proof, event: { ...proof.event, revision: '2' } })).toEqual(['proof does NOT hold: the content at revision 2 names customer-1 revision 1']);
+    expect(await check({ ...proof, event: { ...proof.event, content: { ...proof.event.content, correlationId: 'forged' } } })).toEqual(['proof does NOT hold: the event does not hash to its hash']);
+    expect(await check({ ...proof, format: 'lendcore-inclusion-proof/1' })).toEqual(['proof does NOT hold: a lendcore-inclusion-proof/1 document carries hash-version-1 contents only']);
+  });
 });
