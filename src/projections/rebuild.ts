@@ -1,6 +1,7 @@
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { applyInStep, applyTarget } from './apply-batch.js';
+import { FreshCollections } from './fresh-collections.js';
 import { LoanStates, loanLogOf } from './loan-states.js';
 import type { Projection } from './projection.js';
 import { rebuildCheckpointName, shadowCollection } from './shadow.js';
@@ -38,11 +39,13 @@ export async function rebuildProjections(options: RebuildOptions): Promise<bigin
   const now = options.now ?? (() => new Date());
   // One loan-state cache for every projection: each loan event is folded, and its figures computed, once.
   const loans = new LoanStates(loanLogOf(eventStore));
-  const targets = projections.map((p) =>
-    applyTarget(p, { store: readStore, eventStore, knownEventTypes: options.knownEventTypes, now, loans }, shadowCollection, rebuildCheckpointName(p.name)),
-  );
   // Indexes are built once after the bulk load (a sort) instead of maintained row by row through it.
   const shadowSpecs = projections.flatMap((p) => p.collections.map((spec) => ({ ...spec, name: shadowCollection(spec.name) })));
+  // The shadows start empty below and only the targets write them: a document they never wrote is not looked up.
+  const shadows = new FreshCollections(readStore, shadowSpecs.map((spec) => spec.name));
+  const targets = projections.map((p) =>
+    applyTarget(p, { store: shadows, eventStore, knownEventTypes: options.knownEventTypes, now, loans }, shadowCollection, rebuildCheckpointName(p.name)),
+  );
   for (const spec of shadowSpecs) {
     await readStore.dropCollection(spec.name);
     await readStore.ensureCollection({ ...spec, deferIndexes: true });

@@ -59,6 +59,19 @@ describe('LoanStates: a loan not in memory', () => {
   });
 });
 
+describe('LoanStates: a stream\'s first event', () => {
+  it('is folded without asking the log for a snapshot or earlier events (a rebuild meets every loan so)', async () => {
+    await fc.assert(fc.asyncProperty(servicedHistory(), async (events) => {
+      const log: LoanLog = {
+        read: async (_streamId, _from, count) => (count === 0 ? [] : Promise.reject(new Error('read'))),
+        snapshot: () => Promise.reject(new Error('snapshot')),
+      };
+      const first = await new LoanStates(log).after(events[0]!);
+      expect(first.state).toEqual(foldedThrough(events, 1));
+    }), { numRuns: 20 });
+  });
+});
+
 describe('LoanStates: bounded by count and, with a budget, by bytes', () => {
   /** Several loans' streams, each with its own id, folded in an interleaved order. */
   function streamsOf(histories: RecordedEvent[][]): { log: LoanLog; events: RecordedEvent[] } {
