@@ -474,7 +474,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Loan summary: status, outstanding per component, next due, days past due, classification
+         * Loan summary: status, outstanding per component, next due, amount due now, days past due, classification
          * @description Carries an ETag naming the loan stream's revision (and the last closed business date the figures are aged to): send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan's commands. No ETag while the read model is behind the loan's latest event.
          */
         get: operations["loans.get"];
@@ -1913,6 +1913,11 @@ export interface components {
                  */
                 amount: string;
             } | null;
+            /**
+             * @description Amount due now (Fineract's "total overdue", with the installment falling due today): everything still owed on the installments due on or before the business date — principal, interest, fees and the penalties owed by then, charged by a close or not — in the loan currency; 0.00 when nothing is due yet or the loan owes nothing. Paying it on the business date leaves the loan with nothing past due. On GET /v1/loans/:id only (not in lists).
+             * @example 3298.57
+             */
+            amountDue?: string;
             daysPastDue: number;
             /** @enum {string} */
             classification: "normal" | "special-mention" | "substandard" | "doubtful" | "loss";
@@ -2159,6 +2164,8 @@ export interface components {
                     /** @description Decimal string */
                     amount: string;
                 } | null;
+                /** @description Amount due now: everything owed on the installments due on or before the business date, penalties owed by then included (as on GET /v1/loans/:id) */
+                amountDue?: string;
             }[];
             totals: {
                 currency: string;
