@@ -3,7 +3,8 @@ import { Alert, Button, Form, Input, QRCode, Select, Space, Typography } from 'a
 import { useEffect, useState } from 'react';
 import { getJson } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { loanKey } from '../loans/api';
+import { ApiProblem } from '../api/problem';
+import { loanKey, usePayoffToday } from '../loans/api';
 import { money } from '../shell/format';
 import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -44,6 +45,10 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
   const view = useIntent(intent?.id ?? null);
   const status = view.data?.status ?? intent?.status;
   const confirmedAt = view.data?.status === 'confirmed' ? view.data.position : null;
+  // Above the payoff: the borrower is told today's payoff (the staff wording names a box only officers have, QA 11 S5).
+  const overPayoff = create.error instanceof ApiProblem && create.error.code === 'AMOUNT_EXCEEDS_PAYOFF';
+  const payoff = usePayoffToday(loanId, overPayoff);
+  const worded = { AMOUNT_EXCEEDS_PAYOFF: payoff.data ? t('pay.exceedsPayoff', { payoff: money(payoff.data.total, payoff.data.currency) }) : t('pay.exceedsPayoffUnknown') };
   useEffect(() => {
     if (confirmedAt === null) return;
     void getJson(`/v1/loans/${encodeURIComponent(loanId)}`, { minPosition: confirmedAt })
@@ -62,8 +67,9 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
   }
   return (
     <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
-      onFinish={(values: { amount: string; channel: Channel }) => create.mutate(values, { onSuccess: setIntent })}>
-      <ProblemAlert error={create.error} />
+      onFinish={(values: { amount: string; channel: Channel }) => create.mutate({ ...values, amount: values.amount.trim() }, { onSuccess: setIntent })}>
+      <ProblemAlert error={create.error} worded={worded} />
+      {/* Spaces around the amount are the borrower's typing, not part of it: the field check allows them and the form trims them (the server stays strict). */}
       <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true, currency })}>
         <Input inputMode="decimal" />
       </Form.Item>
