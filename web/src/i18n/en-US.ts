@@ -155,6 +155,7 @@ export const en = {
   'pay.status.failed': 'The payment failed; nothing was taken',
   'pay.status.expired': 'The payment expired before it was confirmed',
   'pay.again': 'New payment',
+  'pay.cancel': 'Cancel this payment',
   'quote.apr': 'APR',
   'quote.aprMethod.irr-nominal': 'IRR of every cash flow incl. fees × periods per year',
   'quote.totalInterest': 'Total interest',

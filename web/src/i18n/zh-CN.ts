@@ -156,6 +156,7 @@ export const zh: Record<MessageKey, string> = {
   'pay.status.failed': '支付失败，未扣款',
   'pay.status.expired': '支付在确认前已过期',
   'pay.again': '重新支付',
+  'pay.cancel': '取消这笔支付',
   'quote.apr': '年化利率 (APR)',
   'quote.aprMethod.irr-nominal': '含费用全部现金流的内部收益率 × 每年期数',
   'quote.totalInterest': '利息合计',

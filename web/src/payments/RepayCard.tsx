@@ -8,7 +8,7 @@ import { loanKey, usePayoffToday } from '../loans/api';
 import { money } from '../shell/format';
 import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
-import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
+import { useCancelIntent, useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
 
 type Channel = CreatedIntent['channel'];
 
@@ -41,6 +41,7 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
   const t = useT();
   const client = useQueryClient();
   const create = useCreateIntent(loanId);
+  const cancel = useCancelIntent();
   const [intent, setIntent] = useState<CreatedIntent | null>(null);
   const view = useIntent(intent?.id ?? null);
   const status = view.data?.status ?? intent?.status;
@@ -60,7 +61,12 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
         <Typography.Text>{t('pay.intent', { amount: money(intent.amount, intent.currency) })}</Typography.Text>
         {status === 'pending' && <ActionStep action={intent.action} />}
         <Alert showIcon type={status === 'confirmed' ? 'success' : status === 'pending' ? 'info' : 'warning'} title={t(`pay.status.${status ?? 'pending'}` as 'pay.status.pending')} data-testid="payment-status" />
-        <ProblemAlert error={view.error} />
+        <ProblemAlert error={view.error ?? cancel.error} />
+        {/* A wrong amount started is given up here, so another can be paid at once (QA 11 S10). */}
+        {status === 'pending' && (
+          <Button danger loading={cancel.isPending} data-testid="cancel-pay"
+            onClick={() => cancel.mutate(intent.id, { onSuccess: () => { setIntent(null); create.reset(); cancel.reset(); } })}>{t('pay.cancel')}</Button>
+        )}
         {status !== 'pending' && <Button onClick={() => { setIntent(null); create.reset(); }}>{t('pay.again')}</Button>}
       </Space>
     );
