@@ -62,6 +62,7 @@ const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   'reports.amlLargeTransactions': { 400: ['INVALID_PERIOD'] },
   'reports.amlSuspicious': { 400: ['INVALID_PERIOD'] },
   'reports.disbursements': { 400: ['INVALID_PERIOD'] },
+  'reports.portfolio': { 422: ['PORTFOLIO_AS_OF_PAST'] },
   'payments.createIntent': {
     400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE', 'PAYMENT_INTENT_OPEN', 'PAYMENT_INTENT_CONCURRENT'],
     422: ['CHANNEL_NOT_CONFIGURED', 'AMOUNT_EXCEEDS_PAYOFF'], 502: ['CHANNEL_UNAVAILABLE'],

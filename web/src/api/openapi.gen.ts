@@ -590,7 +590,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate */
+        /**
+         * Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate
+         * @description Outstanding by product and status is the book as it stands on the business date (the read models hold no past book): an asOf before the business date is 422 PORTFOLIO_AS_OF_PAST unless table is vintage or collectionRate, which are computed as of it; the JSON then leaves byProductAndStatus out.
+         */
         get: operations["reports.portfolio"];
         put?: never;
         post?: never;
@@ -2695,7 +2698,8 @@ export interface components {
         };
         PortfolioReport: {
             asOf: string;
-            byProductAndStatus: {
+            /** @description The book as it stands on the business date; absent when asOf is before it (only vintage and collectionRate are computed as of a past date) */
+            byProductAndStatus?: {
                 productId: string;
                 status: string;
                 currency: string;
@@ -9086,6 +9090,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Business rule refused: PORTFOLIO_AS_OF_PAST */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PORTFOLIO_AS_OF_PAST";
                     };
                 };
             };

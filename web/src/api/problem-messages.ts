@@ -57,6 +57,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   WRITE_OFF_BEFORE_REQUEST: '核销批准日期早于核销申请日期',
   WRITE_OFF_BEFORE_LATER_FACTS: '核销日期早于已登记的还款或减免',
   INVALID_PERIOD: '开始时间晚于结束时间',
+  PORTFOLIO_AS_OF_PAST: '按产品和状态的余额只有当前营业日的数据，不能按过去日期出具；过去日期请选择账龄（vintage）或回收率（collectionRate）表',
   INVALID_CURSOR: '分页游标无效，请从第一页重新查询',
   MIN_POSITION_AHEAD: '请求的数据位置超出日志末尾',
   BACKDATED_BEFORE_WRITE_OFF: '日期早于核销日期',
