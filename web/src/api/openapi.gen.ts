@@ -2859,10 +2859,20 @@ export interface components {
             /** @description When it entered this queue (ISO-8601) */
             waitingSince: string;
             /**
-             * @description Why it waits
+             * @description Why it waits, in English words
              * @example approved, awaiting disbursement
              */
             reason: string;
+            /**
+             * @description Why it waits as a code for the console to word in its language (absent on items projected before it)
+             * @example approved
+             * @enum {string}
+             */
+            reasonCode?: "kyc-submitted" | "application-submitted" | "assessed" | "approved" | "write-off-requested" | "reversal-requested" | "waiver-requested" | "payout-requested";
+            /** @description The code's parameters: kyc-submitted {employer}; assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency` */
+            reasonParams?: {
+                [key: string]: string;
+            };
             submittedBy: string | null;
             requestedBy: string | null;
             productId: string | null;
