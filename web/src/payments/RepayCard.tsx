@@ -64,7 +64,7 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
         <ProblemAlert error={view.error ?? cancel.error} />
         {/* A wrong amount started is given up here, so another can be paid at once (QA 11 S10). */}
         {status === 'pending' && (
-          <Button danger loading={cancel.isPending} data-testid="cancel-pay"
+          <Button loading={cancel.isPending} data-testid="cancel-pay"
             onClick={() => cancel.mutate(intent.id, { onSuccess: () => { setIntent(null); create.reset(); cancel.reset(); } })}>{t('pay.cancel')}</Button>
         )}
         {status !== 'pending' && <Button onClick={() => { setIntent(null); create.reset(); }}>{t('pay.again')}</Button>}
