@@ -25,6 +25,15 @@ export function requireOnOrBeforeBusinessDate(date: string, businessDate: string
   return date;
 }
 
+/**
+ * An instant as the lender's wall clock reads it, for messages people read: "2026-12-01 02:47:13
+ * Asia/Shanghai" for 2026-11-30T18:47:13.007Z (QA 11 S10: a UTC instant read as the day before).
+ */
+export function lenderTime(instant: string, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const { date, time } = zonedParts(new Date(instant), timeZone);
+  return `${date} ${time.slice(0, 8)} ${timeZone}`;
+}
+
 const partFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Wall-clock parts of one whole second in one zone: the same for every command within that second. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POLICY, type RouteId } from '../../src/api/auth/policy.js';
-import { openTestApp, type TestApp } from '../support/test-app.js';
+import { borrower, openTestApp, type TestApp } from '../support/test-app.js';
 import { activeLoan, defineProduct, PRODUCT, verifiedCustomer } from './commands/journey-steps.js';
 import { checkAccess, WHO, type AccessRow } from './authorization-table.js';
 
@@ -13,6 +13,9 @@ const pay = { amount: '10.00', channel: 'online', reference: 'matrix-1', effecti
  * Every command route × every caller. Query routes join this table (same helper) as they land.
  * Bodies are valid so that only the gate can refuse; an allowed call may still fail a rule.
  */
+/** Its URL names an intent the setup opens on the own borrower's loan (ids are generated); cancelling it again answers the same. */
+const CANCEL_INTENT_ROW: AccessRow = { route: 'payments.cancelIntent', method: 'POST', url: '/v1/payment-intents/:created-in-setup/cancellation', body: {}, allowed: ['borrower-own', 'officer'] };
+
 const COMMAND_ROWS: AccessRow[] = [
   { route: 'customers.register', method: 'POST', url: '/v1/customers', body: { customerId: OWN, name: 'A B', nationalId: '1234567890', phone: '13800000000' }, allowed: ['borrower-own', 'officer'] },
   { route: 'customers.submitKyc', method: 'POST', url: `/v1/customers/${OWN}/kyc`, body: { monthlyIncome: '1.00', employer: 'x', employmentMonths: 1, bankAccount: '12345678' }, allowed: ['borrower-own', 'officer'] },
@@ -36,6 +39,7 @@ const COMMAND_ROWS: AccessRow[] = [
   { route: 'payments.importStatement', method: 'POST', url: '/v1/payments/bank-statements', body: { not: 'csv' }, allowed: ['officer'] },
   { route: 'payments.assignSuspense', method: 'POST', url: '/v1/payments/suspense/BK-1/assign', body: { loanId: LOAN }, allowed: ['officer'] },
   { route: 'payments.createIntent', method: 'POST', url: `${LOANS}/payment-intents`, body: { amount: '10.00', channel: 'sandbox' }, allowed: ['borrower-own', 'officer'] },
+  CANCEL_INTENT_ROW,
   { route: 'loans.waive', method: 'POST', url: `${LOANS}/waivers`, body: { kind: 'penalty', reason: 'goodwill' }, allowed: ['officer'] },
   { route: 'loans.approveWaiver', method: 'POST', url: `${LOANS}/waivers/w-none/approve`, body: {}, allowed: ['officer', 'underwriter'] },
   { route: 'loans.rejectWaiver', method: 'POST', url: `${LOANS}/waivers/w-none/reject`, body: { reason: 'no' }, allowed: ['officer', 'underwriter'] },
@@ -65,6 +69,9 @@ beforeAll(async () => {
   await verifiedCustomer(t, OWN);
   await verifiedCustomer(t, 'cust-erasable');
   await activeLoan(t, OWN, productId, '2026-01-15', '5000.00', LOAN);
+  // The createIntent row's amount, so its calls answer this same open intent (its row runs before the cancellation's).
+  const intent = await t.call(borrower(OWN), 'POST', `${LOANS}/payment-intents`, { amount: '10.00', channel: 'sandbox' });
+  CANCEL_INTENT_ROW.url = `/v1/payment-intents/${(JSON.parse(intent.body) as { id: string }).id}/cancellation`;
 });
 afterAll(() => t.close());
 

@@ -130,6 +130,35 @@ describe('payments in the back office, in Chromium', () => {
     await context.close();
   });
 
+  it('a borrower sees the amount due now, pays an amount typed with spaces, cancels the wrong payment, and is told the payoff above it (QA 11 S2, S5, S10)', async () => {
+    keepFailureScreenshot('portal-pay-form');
+    const response = await fetch(url('/v1/dev/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'borrower', customerId }) });
+    const session = (await response.json()) as { token: string; sub: string; role: string; customerId: string | null };
+    const context = await openContext(browser, { width: 390, language: 'zh-CN', session });
+    const borrower = await context.newPage();
+    await borrower.goto(url(`/portal/loans/${loanId}`));
+    // Disbursed today: nothing due yet, so the form starts with the next installment.
+    expect(await borrower.getByTestId('amount-due').textContent({ timeout: 15_000 })).toBe('CNY 0.00');
+    const loan = await api<{ nextDue: { amount: string } }>(tokens.officer, 'GET', `/v1/loans/${loanId}`);
+    expect(await borrower.inputValue('#pay_amount')).toBe(loan.nextDue.amount);
+    // The WeChat payment of 10.00 the test before started is still open: the same amount, typed with spaces, answers it.
+    await borrower.fill('#pay_amount', ' 10.00 ');
+    await borrower.locator('#pay_channel').click();
+    await borrower.locator('.ant-select-item-option').filter({ hasText: '微信支付' }).first().click();
+    await borrower.getByTestId('submit-pay').click();
+    await borrower.getByTestId('cancel-pay').click({ timeout: 15_000 });
+    await borrower.getByTestId('submit-pay').waitFor({ timeout: 15_000 });
+    // Cancelled, the loan takes another amount at once; above the payoff the borrower is told the payoff, not a staff-only box.
+    await borrower.fill('#pay_amount', '99999999.00');
+    await borrower.getByTestId('submit-pay').click();
+    const payoff = await api<{ total: string }>(tokens.officer, 'GET', `/v1/loans/${loanId}/payoff`);
+    await expect.poll(() => borrower.getByTestId('problem').textContent(), { timeout: 15_000 }).toContain('今日结清所需金额');
+    expect(await borrower.getByTestId('problem').textContent()).not.toContain('溢缴款');
+    await expect.poll(() => borrower.getByTestId('problem').textContent(), { timeout: 15_000 }).toContain(`CNY ${payoff.total.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`);
+    await expectAccessible(borrower, 'portal pay form refusal');
+    await context.close();
+  });
+
   it('an officer refunds an overpaid loan through the sandbox and sees the payout confirmed', async () => {
     keepFailureScreenshot('refund-payout');
     const payoff = await api<{ total: string }>(tokens.officer, 'GET', `/v1/loans/${loanId}/payoff`);

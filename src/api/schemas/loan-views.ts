@@ -21,6 +21,12 @@ export const loanSummaryResponse = z.object({
   aprMethod: z.literal('irr-nominal').meta({ description: 'Periodic IRR of every borrower cash flow (fees included) × periods per year' }),
   outstanding: z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount.meta({ description: 'Everything owed: the four components plus a refund paid out against a repayment since reversed' }) }),
   nextDue: z.object({ date: z.string(), amount }).nullable(),
+  amountDue: amount.optional().meta({
+    description: 'Amount due now (Fineract\'s "total overdue", with the installment falling due today): everything still owed on the installments due on or before '
+      + 'the business date — principal, interest, fees and the penalties owed by then, charged by a close or not — in the loan currency; 0.00 when nothing is due yet or the loan owes nothing. '
+      + 'Paying it on the business date leaves the loan with nothing past due. On GET /v1/loans/:id only (not in lists).',
+    example: '3298.57',
+  }),
   daysPastDue: z.number().int(),
   classification,
   asOf: z.string().meta({ description: 'Business date the figures are as of' }),

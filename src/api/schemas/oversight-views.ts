@@ -39,6 +39,7 @@ export const customerAccountResponse = z.object({
   loans: z.array(z.object({
     loanId: z.string(), status: loanStatus, currency: z.string(), principal: decimal, outstanding: decimal,
     nextDue: z.object({ date: z.string(), amount: decimal }).nullable(),
+    amountDue: decimal.optional().meta({ description: 'Amount due now: everything owed on the installments due on or before the business date, penalties owed by then included (as on GET /v1/loans/:id)' }),
   })),
   totals: z.array(z.object({ currency: z.string(), loans: z.number().int(), open: z.number().int(), principal: decimal, outstanding: decimal })),
 }).meta({ id: 'CustomerAccount' });

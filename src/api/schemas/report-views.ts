@@ -20,7 +20,8 @@ const period = { from: z.string().meta({ example: '2026-03-01' }), to: z.string(
 
 export const portfolioReportResponse = z.object({
   asOf: z.string(),
-  byProductAndStatus: z.array(z.object({ productId: z.string(), status: z.string(), currency: z.string(), count: z.number().int(), principal: decimal, total: decimal })),
+  byProductAndStatus: z.array(z.object({ productId: z.string(), status: z.string(), currency: z.string(), count: z.number().int(), principal: decimal, total: decimal }))
+    .optional().meta({ description: 'The book as it stands on the business date; absent when asOf is before it (only vintage and collectionRate are computed as of a past date)' }),
   vintage: z.array(z.object({
     cohort: z.string(), monthOnBook: z.number().int(), observedOn: z.string(), loans: z.number().int(), delinquent30: z.number().int(), ratio: decimal,
   })),
@@ -75,7 +76,7 @@ export const ledgerReconciliationResponse = z.object({
 /** Compiles only while the report's type and its schema's output are assignable both ways (no field missing on either side). */
 type Fits<Report, Schema extends z.ZodType> = [Report] extends [z.output<Schema>] ? ([z.output<Schema>] extends [Report] ? true : never) : never;
 export const REPORT_SCHEMAS_FIT: [
-  Fits<PortfolioReport, typeof portfolioReportResponse>,
+  Fits<Omit<PortfolioReport, 'byProductAndStatus'> & Partial<Pick<PortfolioReport, 'byProductAndStatus'>>, typeof portfolioReportResponse>,
   Fits<ClassificationSnapshot, typeof classificationReportResponse>,
   Fits<{ rows: ParRow[] }, typeof parReportResponse>,
   Fits<{ from: string; to: string; rows: LargeValueRow[] }, typeof largeTransactionsResponse>,

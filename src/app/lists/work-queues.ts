@@ -3,7 +3,7 @@ import type { Page, ReadStore } from '../../readstore/port.js';
 import { findFiltered } from './filtered-page.js';
 
 /** A queue item as the API answers it: the document without its queue-scoped key. */
-export type WorkItemView = Pick<WorkItemDoc, 'customerId' | 'loanId' | 'waitingSince' | 'reason' | 'submittedBy' | 'requestedBy' | 'productId' | 'principal' | 'currency'> & { id: string; reference: string | null };
+export type WorkItemView = Pick<WorkItemDoc, 'customerId' | 'loanId' | 'waitingSince' | 'reason' | 'reasonCode' | 'reasonParams' | 'submittedBy' | 'requestedBy' | 'productId' | 'principal' | 'currency'> & { id: string; reference: string | null };
 
 export interface WorkQueueRequest {
   queue: QueueName;
@@ -24,6 +24,6 @@ export async function findWorkItems(readStore: ReadStore, request: WorkQueueRequ
 }
 
 function toView(doc: WorkItemDoc): WorkItemView {
-  const { customerId, loanId, waitingSince, reason, submittedBy, requestedBy, productId, principal, currency } = doc;
-  return { id: loanId ?? customerId, customerId, loanId, waitingSince, reason, submittedBy, requestedBy, productId, principal, currency, reference: doc.reference ?? null };
+  const { customerId, loanId, waitingSince, reason, reasonCode, reasonParams, submittedBy, requestedBy, productId, principal, currency } = doc;
+  return { id: loanId ?? customerId, customerId, loanId, waitingSince, reason, ...(reasonCode ? { reasonCode, reasonParams: reasonParams ?? {} } : {}), submittedBy, requestedBy, productId, principal, currency, reference: doc.reference ?? null };
 }

@@ -1,4 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
+import { lenderTime } from '../business-date.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import type { IntentChannel } from '../../domain/payment/events.js';
@@ -38,13 +39,13 @@ const subjectOf = (loanId: string) => `Loan ${loanId} repayment`;
  * The answer to a request while the loan has an open intent: the same amount through the same
  * channel is the same payment (a double tap, a retry after a slow page), answered with the open
  * intent (created false) and its channel action asked again for the same order; anything else is
- * PAYMENT_INTENT_OPEN 409 naming it, and one whose stream is not written yet PAYMENT_INTENT_CONCURRENT 409.
+ * PAYMENT_INTENT_OPEN 409 naming it (its expiry on the lender's clock) and how to cancel it, and one whose stream is not written yet PAYMENT_INTENT_CONCURRENT 409.
  */
-async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recorded: string, input: PaymentIntentInput, loanId: string, currency: string): Promise<CreatedIntent> {
+async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recorded: string, input: PaymentIntentInput, loanId: string, currency: string, timeZone?: string): Promise<CreatedIntent> {
   const { opened } = open;
   if (opened.amount !== recorded || opened.channel !== input.channel) {
     throw new DomainError('PAYMENT_INTENT_OPEN',
-      `payment intent ${opened.intentId} (${opened.amount} ${currency} through ${opened.channel}) is still open on this loan until ${opened.expiresAt}: pay it or let it expire before starting another`,
+      `payment intent ${opened.intentId} (${opened.amount} ${currency} through ${opened.channel}) is still open on this loan until ${lenderTime(opened.expiresAt, timeZone)}: pay it, cancel it (POST /v1/payment-intents/${opened.intentId}/cancellation) or let it expire before starting another`,
       'conflict', { intentId: opened.intentId, amount: opened.amount, channel: opened.channel, expiresAt: opened.expiresAt });
   }
   if (open.stream === null) {
@@ -85,7 +86,7 @@ export async function createPaymentIntent(
   const recorded = amount.toFixed(minorUnits(loan.currency));
   const now = services.clock.now();
   const { open, seen } = await openIntentOfLoan(services.eventStore, loanId, now);
-  if (open !== null) return answerOpenIntent(channel, open, recorded, input, loanId, loan.currency);
+  if (open !== null) return answerOpenIntent(channel, open, recorded, input, loanId, loan.currency, services.clock.timeZone);
   // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
   const payoff = payoffOwedOn(loan, businessToday(services));
   if (amount.gt(payoff.total)) {

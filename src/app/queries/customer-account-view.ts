@@ -5,6 +5,7 @@ import {
 import type { EventStore } from '../../eventstore/port.js';
 import type { ReadStore } from '../../readstore/port.js';
 import { accountOwedOn } from './owed-today.js';
+import { amountDueNow } from './amount-due-now.js';
 import { maskAccount, maskEmail, maskName, maskNationalId, maskPhone } from '../../vault/masking.js';
 import type { PiiVault } from '../../vault/pii-vault.js';
 import { disclose } from './pii-disclosure.js';
@@ -18,7 +19,8 @@ export interface CustomerAccountView {
   /** AML flags; withheld from the borrower (no tipping-off). */
   flags: CustomerAccountDoc['flags'];
   erased: boolean;
-  loans: CustomerLoanLine[];
+  /** Each line with its amount due now (amountDueNow) when read with the business date. */
+  loans: (CustomerLoanLine & { amountDue?: string })[];
   totals: CustomerAccountDoc['totals'];
 }
 
@@ -47,7 +49,7 @@ export async function customerAccountView(
     kyc: doc.kyc && { ...doc.kyc, bankAccount: await masked(doc.kyc.bankAccount, maskAccount) },
     flags: viewer.role === 'borrower' ? [] : doc.flags,
     erased: doc.erased,
-    loans: doc.loans,
+    loans: owedOn ? await Promise.all(doc.loans.map(async (line) => ({ ...line, amountDue: await amountDueNow(owedOn.eventStore, line, owedOn.businessDate) }))) : doc.loans,
     totals: doc.totals,
   };
 }

@@ -193,6 +193,26 @@ export function figuresAsOf(figures: LoanFigures, asOf: string): LoanFigures {
   return { ...figures, oldestUnpaidDueDate: oldest, daysPastDue: oldest === null ? 0 : daysBetween(oldest, asOf) };
 }
 
+/**
+ * The amount due now (Fineract's "total overdue", with the installment falling due on `asOf` itself):
+ * everything still owed — principal, interest, fees and penalties charged — on the installments due
+ * on or before `asOf`, as a decimal string in the loan's currency; zero for a loan that no longer
+ * owes or has nothing due by then. Paying exactly this on `asOf` leaves no row past due (DPD 0).
+ * Penalties owed by `asOf` that no close has charged yet are not on `state`: pass owedOn(state, asOf).
+ */
+export function amountDueOn(state: LoanState, asOf: string): string {
+  const places = minorUnits(state.currency);
+  const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
+  let due = 0n;
+  if (owing) {
+    for (const inst of state.installments) {
+      if (inst.dueDate > asOf) continue;
+      for (const c of COMPONENTS) due += owedMinor(inst, c, places);
+    }
+  }
+  return formatMinor(due, places);
+}
+
 /** The latest business date the loan knows of: what figures without a date are as of. */
 export function latestDate(state: LoanState): string {
   const dates = [state.lastEodDate, state.lastPaymentDate, state.disbursement?.date ?? null, state.closedOn, state.writtenOff?.date ?? null, state.rescheduledOn];

@@ -10,4 +10,7 @@ export type FailPayment = { type: 'FailPayment'; data: { providerTxnId: string |
 /** Expires a pending intent whose `expiresAt` has passed by `now`. */
 export type ExpireIntent = { type: 'ExpireIntent'; data: { now: string } };
 
-export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent | AssignSuspendedPayment;
+/** The payer (or an officer for it) gives up a pending intent before paying it: `cancelledBy` is who asked, `now` when. */
+export type CancelIntent = { type: 'CancelIntent'; data: { cancelledBy: string; now: string } };
+
+export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent | AssignSuspendedPayment | CancelIntent;

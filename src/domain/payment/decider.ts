@@ -1,7 +1,7 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
-import type { AssignSuspendedPayment, ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
+import type { AssignSuspendedPayment, CancelIntent, ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
 import type { PaymentEvent } from './events.js';
 import { evolvePaymentIntent, initialPaymentIntentState, type PaymentIntentState } from './state.js';
 
@@ -59,6 +59,27 @@ function failPayment({ data }: FailPayment, state: PaymentIntentState): PaymentE
   return [{ type: 'PaymentFailed', data: { providerTxnId: data.providerTxnId, reason: data.reason, failedAt: data.now } }];
 }
 
+/** How a cancelled intent's failure reason starts: the intent was given up by its payer, not declined by the channel. */
+export const CANCELLED_REASON = 'cancelled by ';
+
+/**
+ * Gives up a pending intent (QA 11 S10: a borrower who started the wrong amount could start no
+ * other for its whole lifetime): recorded as PaymentFailed with no provider transaction and the
+ * reason `cancelled by <who>`, which frees the loan's intent desk. Cancelling it again is a no-op.
+ * Money the channel confirms afterwards is still recorded, flagged CONFIRMED_AFTER_FAILURE.
+ * Errors: PAYMENT_ALREADY_CONFIRMED 409 (it was paid); PAYMENT_INTENT_CLOSED 409 (it failed at the
+ * channel or expired).
+ */
+function cancelIntent({ data }: CancelIntent, state: PaymentIntentState): PaymentEvent[] {
+  if (state.status === 'none') throw notFound();
+  if (state.status === 'confirmed') throw new DomainError('PAYMENT_ALREADY_CONFIRMED', 'This payment was already made and cannot be cancelled', 'conflict');
+  if (state.status === 'failed' && state.failure?.providerTxnId === null && state.failure.reason.startsWith(CANCELLED_REASON)) return [];
+  if (state.status !== 'pending' || isPast(state.expiresAt, data.now)) {
+    throw new DomainError('PAYMENT_INTENT_CLOSED', `This payment is already ${state.status === 'pending' ? 'expired' : state.status}: nothing to cancel`, 'conflict');
+  }
+  return [{ type: 'PaymentFailed', data: { providerTxnId: null, reason: `${CANCELLED_REASON}${data.cancelledBy}`, failedAt: data.now } }];
+}
+
 /** Decides a payment command against the intent: the new events, or a DomainError. */
 export function decidePayment(command: PaymentCommand, state: PaymentIntentState): PaymentEvent[] {
   switch (command.type) {
@@ -70,6 +91,8 @@ export function decidePayment(command: PaymentCommand, state: PaymentIntentState
       return failPayment(command, state);
     case 'AssignSuspendedPayment':
       return assignSuspendedPayment(command, state);
+    case 'CancelIntent':
+      return cancelIntent(command, state);
     case 'ExpireIntent':
       if (state.status === 'none') throw notFound();
       if (state.status !== 'pending' || !isPast(state.expiresAt, command.data.now)) return [];

@@ -52,7 +52,8 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal/approve', () => {
     // It waits in the reversal-approvals queue, which leaves out the requester's own requests.
     type Queue = { items: { id: string; reason: string; requestedBy: string }[] };
     const queue = (await t.call(STAFF.underwriter, 'GET', `/v1/queues/reversal-approvals?minPosition=${requested.position}`)).json() as Queue;
-    expect(queue.items).toEqual([expect.objectContaining({ id, requestedBy: STAFF.officer.sub, reason: expect.stringContaining('BIG-1 (1500.00)') })]);
+    expect(queue.items).toEqual([expect.objectContaining({ id, requestedBy: STAFF.officer.sub, reason: expect.stringContaining('BIG-1 (1500.00)'),
+      reasonCode: 'reversal-requested', reasonParams: { reference: 'BIG-1', amount: '1500.00', currency: 'CNY', reason: 'chargeback' } })]);
     expect(((await t.call(STAFF.officer, 'GET', '/v1/queues/reversal-approvals')).json() as Queue).items).toEqual([]);
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 422, 'FOUR_EYES_REQUIRED');
     refused(await t.call(STAFF.compliance, 'POST', `/v1/loans/${id}/repayments/BIG-1/reversal/approve`, {}), 403, 'FORBIDDEN');

@@ -35,11 +35,15 @@ const csvLines = (body: string) => body.split('\r\n');
 
 describe('GET /v1/reports/portfolio', () => {
   it('returns outstanding by product and status, vintage and collection rate as JSON', async () => {
-    const report = await read<Record<string, Record<string, unknown>[]>>(t, STAFF.officer, '/v1/reports/portfolio?asOf=2026-03-31');
-    expect(report.byProductAndStatus).toEqual([
+    const now = await read<Record<string, Record<string, unknown>[]>>(t, STAFF.officer, '/v1/reports/portfolio');
+    expect(now.byProductAndStatus).toEqual([
       { productId: 'big', status: 'closed', currency: 'CNY', count: 1, principal: '0.00', total: '0.00' },
       { productId: 'personal-12', status: 'active', currency: 'CNY', count: 1, principal: '2009.93', total: '2040.13' },
     ]);
+    // QA 11 S8: the book by product and status is only known as it stands; a past asOf is asked of the tables computed as of it.
+    const report = await read<Record<string, Record<string, unknown>[]>>(t, STAFF.officer, '/v1/reports/portfolio?asOf=2026-03-31&table=vintage');
+    expect(report.byProductAndStatus).toBeUndefined();
+    expect(report.asOf).toBe('2026-03-31');
     expect(report.vintage).toEqual([
       { cohort: '2026-01', monthOnBook: 1, observedOn: '2026-02-28', loans: 2, delinquent30: 0, ratio: '0.0000' },
       { cohort: '2026-01', monthOnBook: 2, observedOn: '2026-03-31', loans: 2, delinquent30: 0, ratio: '0.0000' },
@@ -62,6 +66,15 @@ describe('GET /v1/reports/portfolio', () => {
     ]);
     const products = await call(t, STAFF.compliance, 'GET', '/v1/reports/portfolio?format=csv');
     expect(csvLines(products.body)[0]).toBe('productId,status,currency,count,principal,total');
+  });
+
+  it('refuses today\'s book by product and status under a past asOf (422), in JSON and CSV', async () => {
+    for (const query of ['asOf=2026-03-31', 'asOf=2026-03-31&format=csv', 'asOf=2026-03-31&table=byProductAndStatus']) {
+      const response = await call(t, STAFF.officer, 'GET', `/v1/reports/portfolio?${query}`);
+      expect(response.statusCode, query).toBe(422);
+      expect(JSON.parse(response.body)).toMatchObject({ code: 'PORTFOLIO_AS_OF_PAST', detail: expect.stringContaining('2026-04-30') });
+    }
+    expect((await call(t, STAFF.officer, 'GET', '/v1/reports/portfolio?asOf=2026-04-30')).statusCode).toBe(200);
   });
 
   it('refuses a bad asOf, an unknown table or format (400) and borrowers (403)', async () => {

@@ -3,7 +3,7 @@ import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { findingBook } from './finding-book.js';
 import { businessDay, call, command, read, useBusinessClock } from './journey.js';
 
-interface QueuePage { items: { id: string; customerId: string; loanId: string | null; reason: string; waitingSince: string; submittedBy: string | null }[]; nextCursor: string | null }
+interface QueuePage { items: { id: string; customerId: string; loanId: string | null; reason: string; reasonCode?: string; reasonParams?: Record<string, string>; waitingSince: string; submittedBy: string | null }[]; nextCursor: string | null }
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,7 +22,7 @@ describe('work queues', () => {
   it('lists KYC waiting for a decision with the reason', async () => {
     const page = await read<QueuePage>(t, STAFF.compliance, '/v1/queues/kyc-review');
     expect(ids(page)).toEqual(['c4']);
-    expect(page.items[0]).toMatchObject({ customerId: 'c4', loanId: null, reason: expect.stringContaining('KYC submitted') });
+    expect(page.items[0]).toMatchObject({ customerId: 'c4', loanId: null, reason: expect.stringContaining('KYC submitted'), reasonCode: 'kyc-submitted', reasonParams: { employer: expect.any(String) } });
   });
 
   it('lists applications to assess, to approve and to disburse, each in its own queue', async () => {
@@ -32,7 +32,7 @@ describe('work queues', () => {
     expect(approvals.items[0]).toMatchObject({ customerId: 'c3', submittedBy: 'officer-olga', reason: expect.stringContaining('grade') });
     const disbursements = await read<QueuePage>(t, STAFF.officer, '/v1/queues/disbursements');
     expect(ids(disbursements)).toEqual(['l5']);
-    expect(disbursements.items[0]).toMatchObject({ reason: 'approved, awaiting disbursement', principal: '1500.00', currency: 'CNY' });
+    expect(disbursements.items[0]).toMatchObject({ reason: 'approved, awaiting disbursement', reasonCode: 'approved', reasonParams: {}, principal: '1500.00', currency: 'CNY' });
   });
 
   it("leaves the caller's own submissions out of the approvals queue", async () => {
@@ -63,6 +63,8 @@ describe('work queues', () => {
     const writeOffs = await read<QueuePage>(t, STAFF.underwriter, '/v1/queues/write-off-approvals');
     expect(ids(writeOffs)).toEqual(['l2']);
     expect(writeOffs.items[0]?.reason).toContain('borrower unreachable');
+    // QA 11 S4: a code and parameters the console words in its language.
+    expect(writeOffs.items[0]).toMatchObject({ reasonCode: 'write-off-requested', reasonParams: { reason: 'borrower unreachable' } });
     expect(ids(await read<QueuePage>(t, STAFF.officer, '/v1/queues/write-off-approvals'))).toEqual([]);
     await command(t, STAFF.underwriter, 'POST', '/v1/loans/l2/write-off', { action: 'approve', effectiveDate: '2026-05-20' });
     const after = await t.runtime.eventStore.headPosition();

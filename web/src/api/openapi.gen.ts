@@ -491,7 +491,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Loan summary: status, outstanding per component, next due, days past due, classification
+         * Loan summary: status, outstanding per component, next due, amount due now, days past due, classification
          * @description Carries an ETag naming the loan stream's revision (and the last closed business date the figures are aged to): send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan's commands. No ETag while the read model is behind the loan's latest event. Always Cache-Control: no-store (a borrower's personal financial data: no browser or shared cache keeps it): a client revalidates with the tag of the copy it kept itself.
          */
         get: operations["loans.get"];
@@ -607,7 +607,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate */
+        /**
+         * Outstanding by product and status, vintage (share > 30 DPD per cohort and month on book), monthly collection rate
+         * @description Outstanding by product and status is the book as it stands on the business date (the read models hold no past book): an asOf before the business date is 422 PORTFOLIO_AS_OF_PAST unless table is vintage or collectionRate, which are computed as of it; the JSON then leaves byProductAndStatus out.
+         */
         get: operations["reports.portfolio"];
         put?: never;
         post?: never;
@@ -1049,6 +1052,26 @@ export interface paths {
         put?: never;
         /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it */
         post: operations["payments.createIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payment-intents/{id}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pending payment intent (the borrower who owns it, or an officer), so another amount can be started on the loan at once
+         * @description Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.
+         */
+        post: operations["payments.cancelIntent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1930,6 +1953,11 @@ export interface components {
                  */
                 amount: string;
             } | null;
+            /**
+             * @description Amount due now (Fineract's "total overdue", with the installment falling due today): everything still owed on the installments due on or before the business date — principal, interest, fees and the penalties owed by then, charged by a close or not — in the loan currency; 0.00 when nothing is due yet or the loan owes nothing. Paying it on the business date leaves the loan with nothing past due. On GET /v1/loans/:id only (not in lists).
+             * @example 3298.57
+             */
+            amountDue?: string;
             daysPastDue: number;
             /** @enum {string} */
             classification: "normal" | "special-mention" | "substandard" | "doubtful" | "loss";
@@ -2176,6 +2204,8 @@ export interface components {
                     /** @description Decimal string */
                     amount: string;
                 } | null;
+                /** @description Amount due now: everything owed on the installments due on or before the business date, penalties owed by then included (as on GET /v1/loans/:id) */
+                amountDue?: string;
             }[];
             totals: {
                 currency: string;
@@ -2685,7 +2715,8 @@ export interface components {
         };
         PortfolioReport: {
             asOf: string;
-            byProductAndStatus: {
+            /** @description The book as it stands on the business date; absent when asOf is before it (only vintage and collectionRate are computed as of a past date) */
+            byProductAndStatus?: {
                 productId: string;
                 status: string;
                 currency: string;
@@ -2845,10 +2876,20 @@ export interface components {
             /** @description When it entered this queue (ISO-8601) */
             waitingSince: string;
             /**
-             * @description Why it waits
+             * @description Why it waits, in English words
              * @example approved, awaiting disbursement
              */
             reason: string;
+            /**
+             * @description Why it waits as a code for the console to word in its language (absent on items projected before it)
+             * @example approved
+             * @enum {string}
+             */
+            reasonCode?: "kyc-submitted" | "application-submitted" | "assessed" | "approved" | "write-off-requested" | "reversal-requested" | "waiver-requested" | "payout-requested";
+            /** @description The code's parameters: kyc-submitted {employer}; assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency` */
+            reasonParams?: {
+                [key: string]: string;
+            };
             submittedBy: string | null;
             requestedBy: string | null;
             productId: string | null;
@@ -9261,6 +9302,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Business rule refused: PORTFOLIO_AS_OF_PAST */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PORTFOLIO_AS_OF_PAST";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -12286,6 +12339,129 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "CHANNEL_UNAVAILABLE";
+                    };
+                };
+            };
+        };
+    };
+    "payments.cancelIntent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentIntent"];
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND, PAYMENT_INTENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND" | "PAYMENT_INTENT_NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Conflict: concurrency or wrong state: PAYMENT_ALREADY_CONFIRMED, PAYMENT_INTENT_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PAYMENT_ALREADY_CONFIRMED" | "PAYMENT_INTENT_CLOSED";
+                    };
+                };
+            };
+            /** @description Body over 1 MB: BODY_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "BODY_TOO_LARGE";
+                    };
+                };
+            };
+            /** @description Not JSON: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNSUPPORTED_MEDIA_TYPE";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
                     };
                 };
             };

@@ -45,6 +45,7 @@ export function CustomerPage() {
               { key: 'principal', title: t('loan.principal'), align: 'right', render: (l) => money(l.principal, l.currency) },
               { key: 'outstanding', title: t('loan.outstandingTotal'), align: 'right', render: (l) => money(l.outstanding, l.currency) },
               { key: 'nextDue', title: t('loan.nextDue'), render: (l) => (l.nextDue ? `${l.nextDue.date} · ${money(l.nextDue.amount, l.currency)}` : '—') },
+              { key: 'amountDue', title: t('loan.amountDue'), align: 'right', render: (l) => (l.amountDue === undefined ? '—' : money(l.amountDue, l.currency)) },
             ]} />
         </Card>
       )}

@@ -4,7 +4,7 @@ import { labelOf, useT } from '../i18n/i18n';
 import { money } from '../shell/format';
 import { StatusTag } from './StatusTag';
 
-/** The loan's figures as the server computed them (now, or as of an event): status, principal, outstanding by component, next due, DPD, class. */
+/** The loan's figures as the server computed them (now, or as of an event): status, principal, outstanding by component, next due, the amount due now (summary only), DPD, class. */
 export function LoanSummaryCard({ loan }: { loan: LoanSummary | LoanStateAt['summary'] }) {
   const t = useT();
   const c = loan.currency;
@@ -17,6 +17,9 @@ export function LoanSummaryCard({ loan }: { loan: LoanSummary | LoanStateAt['sum
       <Descriptions.Item label={t('loan.outstandingInterest')}>{money(loan.outstanding.interest, c)}</Descriptions.Item>
       <Descriptions.Item label={t('loan.outstandingFeesPenalties')}>{money(loan.outstanding.fees, c)} / {money(loan.outstanding.penalties, c)}</Descriptions.Item>
       <Descriptions.Item label={t('loan.nextDue')}>{loan.nextDue ? `${loan.nextDue.date} · ${money(loan.nextDue.amount, c)}` : '—'}</Descriptions.Item>
+      {'amountDue' in loan && loan.amountDue !== undefined && (
+        <Descriptions.Item label={t('loan.amountDue')}><strong data-testid="amount-due">{money(loan.amountDue, c)}</strong></Descriptions.Item>
+      )}
       <Descriptions.Item label={t('loan.daysPastDue')}>{loan.daysPastDue}</Descriptions.Item>
       <Descriptions.Item label={t('loan.classification')}>
         {loan.classification ? <Tag>{t(`class.${loan.classification}`)}</Tag> : '—'}

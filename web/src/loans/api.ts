@@ -44,6 +44,15 @@ export function usePayoff(id: string, date: string | null) {
   });
 }
 
+/** Today's payoff quote (the server's business date), fetched only when `enabled`. */
+export function usePayoffToday(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...loanKey(id), 'payoff', 'today'],
+    queryFn: () => getJson<Payoff>(`/v1/loans/${encodeURIComponent(id)}/payoff`),
+    enabled,
+  });
+}
+
 /** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
 export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'waiver-approve' | 'waiver-reject' | 'charges' | 'recoveries';
 

@@ -3,11 +3,12 @@ import { Alert, Button, Form, Input, QRCode, Select, Space, Typography } from 'a
 import { useEffect, useState } from 'react';
 import { getJson } from '../api/client';
 import { useT } from '../i18n/i18n';
-import { loanKey } from '../loans/api';
+import { ApiProblem } from '../api/problem';
+import { loanKey, usePayoffToday } from '../loans/api';
 import { money } from '../shell/format';
 import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
-import { useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
+import { useCancelIntent, useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
 
 type Channel = CreatedIntent['channel'];
 
@@ -40,10 +41,15 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
   const t = useT();
   const client = useQueryClient();
   const create = useCreateIntent(loanId);
+  const cancel = useCancelIntent();
   const [intent, setIntent] = useState<CreatedIntent | null>(null);
   const view = useIntent(intent?.id ?? null);
   const status = view.data?.status ?? intent?.status;
   const confirmedAt = view.data?.status === 'confirmed' ? view.data.position : null;
+  // Above the payoff: the borrower is told today's payoff (the staff wording names a box only officers have, QA 11 S5).
+  const overPayoff = create.error instanceof ApiProblem && create.error.code === 'AMOUNT_EXCEEDS_PAYOFF';
+  const payoff = usePayoffToday(loanId, overPayoff);
+  const worded = { AMOUNT_EXCEEDS_PAYOFF: payoff.data ? t('pay.exceedsPayoff', { payoff: money(payoff.data.total, payoff.data.currency) }) : t('pay.exceedsPayoffUnknown') };
   useEffect(() => {
     if (confirmedAt === null) return;
     void getJson(`/v1/loans/${encodeURIComponent(loanId)}`, { minPosition: confirmedAt })
@@ -55,15 +61,21 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
         <Typography.Text>{t('pay.intent', { amount: money(intent.amount, intent.currency) })}</Typography.Text>
         {status === 'pending' && <ActionStep action={intent.action} />}
         <Alert showIcon type={status === 'confirmed' ? 'success' : status === 'pending' ? 'info' : 'warning'} title={t(`pay.status.${status ?? 'pending'}` as 'pay.status.pending')} data-testid="payment-status" />
-        <ProblemAlert error={view.error} />
+        <ProblemAlert error={view.error ?? cancel.error} />
+        {/* A wrong amount started is given up here, so another can be paid at once (QA 11 S10). */}
+        {status === 'pending' && (
+          <Button loading={cancel.isPending} data-testid="cancel-pay"
+            onClick={() => cancel.mutate(intent.id, { onSuccess: () => { setIntent(null); create.reset(); cancel.reset(); } })}>{t('pay.cancel')}</Button>
+        )}
         {status !== 'pending' && <Button onClick={() => { setIntent(null); create.reset(); }}>{t('pay.again')}</Button>}
       </Space>
     );
   }
   return (
     <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
-      onFinish={(values: { amount: string; channel: Channel }) => create.mutate(values, { onSuccess: setIntent })}>
-      <ProblemAlert error={create.error} />
+      onFinish={(values: { amount: string; channel: Channel }) => create.mutate({ ...values, amount: values.amount.trim() }, { onSuccess: setIntent })}>
+      <ProblemAlert error={create.error} worded={worded} />
+      {/* Spaces around the amount are the borrower's typing, not part of it: the field check allows them and the form trims them (the server stays strict). */}
       <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true, currency })}>
         <Input inputMode="decimal" />
       </Form.Item>

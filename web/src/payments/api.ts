@@ -17,6 +17,13 @@ export function useCreateIntent(loanId: string) {
   });
 }
 
+/** POST /v1/payment-intents/:id/cancellation: gives up a pending intent so another amount can be started at once. */
+export function useCancelIntent() {
+  return useMutation({
+    mutationFn: (intentId: string) => postJson<IntentView>(`/v1/payment-intents/${encodeURIComponent(intentId)}/cancellation`, {}),
+  });
+}
+
 const POLL_MS = 2000;
 
 /** GET /v1/payment-intents/:id every two seconds while it is pending; stops once the channel has answered. */

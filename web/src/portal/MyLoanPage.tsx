@@ -9,6 +9,7 @@ import { RepayCard } from '../payments/RepayCard';
 import { PageSpinner } from '../shell/PageSpinner';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { WithdrawApplication, WITHDRAWABLE } from './WithdrawApplication';
+import { suggestedPayment } from './suggested-payment';
 
 /** One of the borrower's loans: its figures, withdrawing it while still an application, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
 export function MyLoanPage() {
@@ -35,7 +36,7 @@ export function MyLoanPage() {
       )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('pay.title')}</Typography.Title>}>
-          <RepayCard loanId={loanId} currency={loan.data.currency} suggested={loan.data.nextDue?.amount} />
+          <RepayCard loanId={loanId} currency={loan.data.currency} suggested={suggestedPayment(loan.data)} />
         </Card>
       )}
       {loan.data && ['active', 'overdue'].includes(loan.data.status) && (

@@ -23,6 +23,7 @@ export function MyLoansPage() {
             <div>{t('loan.principal')}: {money(l.principal, l.currency)}</div>
             <div>{t('loan.outstandingTotal')}: <strong>{money(l.outstanding, l.currency)}</strong></div>
             <div>{t('loan.nextDue')}: {l.nextDue ? `${l.nextDue.date} · ${money(l.nextDue.amount, l.currency)}` : '—'}</div>
+            {l.amountDue !== undefined && <div>{t('loan.amountDue')}: <strong>{money(l.amountDue, l.currency)}</strong></div>}
           </Card>
         </List.Item>
       )} />

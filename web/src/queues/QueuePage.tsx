@@ -15,6 +15,7 @@ import { useSession } from '../session/session';
 import { decisionsFor, DECISION_QUEUES } from './decisions';
 import { QueueDecisionCell } from './QueueDecisionCell';
 import { QUEUES, type WorkItem } from './queues';
+import { waitReasonText } from './wait-reason';
 
 /** Who may decide what waits in a four-eyes queue (src/api/auth/policy.ts: officer or underwriter; admin only reads). */
 const DECIDERS: readonly string[] = ['officer', 'underwriter'];
@@ -53,7 +54,7 @@ function QueueList({ queue, known }: { queue: string; known: (typeof QUEUES)[num
                 ? <Link to={`/office/loans/${item.loanId}`}>{t('goto.loan')} {item.loanId}</Link>
                 : <Link to={`/office/customers/${item.customerId}`}>{t('goto.customer')} {item.customerId}</Link>),
             },
-            { title: t('queue.reason'), dataIndex: 'reason' },
+            { title: t('queue.reason'), key: 'reason', render: (_, item) => waitReasonText(t, item) },
             { title: t('queue.waitingSince'), dataIndex: 'waitingSince', render: (v: string) => instant(v) },
             { title: t('queue.by'), key: 'by', render: (_, item) => item.submittedBy ?? item.requestedBy ?? '—' },
             { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string | null, item) => money(v, item.currency ?? undefined) },

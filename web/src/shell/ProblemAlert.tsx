@@ -32,8 +32,10 @@ function useProblemMessages(wanted: boolean): Messages | null {
  * Shows an API refusal with its status and `code`; the message is the catalog's wording of the code in
  * Chinese when it has one, else the server's problem+json `detail`. Nothing when there is no error
  * (nor in Chinese for the moment the wording takes to load, so the alert never changes under the reader).
+ * `worded`: the page's own wording of some codes, already in the reader's language (a borrower told
+ * something other than the staff wording).
  */
-export function ProblemAlert({ error }: { error: unknown }) {
+export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: Readonly<Record<string, string>> }) {
   const t = useT();
   const { language } = usePreferences().preferences;
   const problem = error instanceof ApiProblem ? error : null;
@@ -42,7 +44,7 @@ export function ProblemAlert({ error }: { error: unknown }) {
   if (!error) return null;
   if (chinese && wording === null) return null;
   const message = problem ? `${t('problem.title')} (${problem.status} ${problem.code})` : t('problem.network');
-  const worded = problem && chinese ? wording?.[problem.code] : undefined;
+  const worded = problem ? own?.[problem.code] ?? (chinese ? wording?.[problem.code] : undefined) : undefined;
   const detail = worded ?? (problem ? problem.detail : error instanceof Error ? error.message : String(error));
   return <Alert type="error" showIcon role="alert" title={message} description={detail} style={{ marginBottom: 16 }} data-testid="problem" />;
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cancelPaymentIntent } from '../../../app/payments/cancel-payment-intent.js';
 import { createPaymentIntent } from '../../../app/payments/create-payment-intent.js';
 import { paymentIntentView } from '../../../app/payments/payment-intent-view.js';
 import type { PaymentChannels } from '../../../payments/channel.js';
@@ -16,7 +17,7 @@ import { commandMeta } from '../commands/command-request.js';
 import { guard } from '../queries/query-schemas.js';
 import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 
-/** POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer) and GET /v1/payment-intents/:id. */
+/** POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer), GET /v1/payment-intents/:id and POST …/:id/cancellation. */
 export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: PaymentChannels }> = async (scope, { deps, channels }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   checkRoleBeforeValidation(scope);
@@ -39,6 +40,26 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
       id: created.outcome.id, status: 'pending' as const, channel: request.body.channel, amount: created.amount, currency: created.currency,
       expiresAt: created.expiresAt, action: created.action, revision: created.outcome.revision.toString(), position: created.outcome.position.toString(),
     };
+  });
+
+  app.post('/v1/payment-intents/:id/cancellation', {
+    config: { policy: 'payments.cancelIntent' },
+    schema: {
+      tags: ['payments'],
+      summary: 'Cancel a pending payment intent (the borrower who owns it, or an officer), so another amount can be started on the loan at once',
+      description: 'Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it '
+        + 'is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.',
+      params: idParams, body: z.object({}).strict().optional(), response: { 200: paymentIntentResponse },
+    },
+  }, async (request) => {
+    const before = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
+    // A borrower's own intents only: another's answers 404 like an unknown one.
+    const actor = await admit(request, 'payments.cancelIntent', deps.eventStore, { customerId: before?.customerId ?? null });
+    if (!before) throw notFound(`no payment intent ${request.params.id}`);
+    await cancelPaymentIntent(deps, commandMeta(request, actor, 'payments.cancelIntent'), request.params.id);
+    const after = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
+    if (!after) throw notFound(`no payment intent ${request.params.id}`);
+    return after;
   });
 
   app.get('/v1/payment-intents/:id', {

@@ -7,6 +7,7 @@ import { loanSummaryRevision } from '../../../app/queries/loan-summary-revision.
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
 import { owedOn } from '../../../domain/loan/penalties-owed-by.js';
 import { summaryOwedOn } from '../../../app/queries/owed-today.js';
+import { amountDueNow, mayHaveAmountDue } from '../../../app/queries/amount-due-now.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
@@ -37,7 +38,7 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     preValidation: guard('loans.get'),
     schema: {
       tags: ['loans'],
-      summary: 'Loan summary: status, outstanding per component, next due, days past due, classification',
+      summary: 'Loan summary: status, outstanding per component, next due, amount due now, days past due, classification',
       description: 'Carries an ETag naming the loan stream\'s revision (and the last closed business date the figures are aged to): '
         + 'send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan\'s commands. '
         + 'No ETag while the read model is behind the loan\'s latest event. '
@@ -58,13 +59,17 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const closed = await closedThrough(deps.readStore);
     // What a payment today finds owed, penalties owed since a grace ended included (QA 10 R1). Such a
     // body depends on the business date as well, which the tag does not name: it goes out untagged.
-    const owed = await summaryOwedOn(deps.eventStore, doc, today(deps.clock.now(), deps.clock.timeZone), revisions.stream);
-    if (revisions.summary !== null && owed === doc) {
+    const businessDate = today(deps.clock.now(), deps.clock.timeZone);
+    const owed = await summaryOwedOn(deps.eventStore, doc, businessDate, revisions.stream);
+    // The amount due now depends on the business date too (a row falling due without a new event):
+    // tagged only while nothing is due yet, when it is 0.00 whatever the date the tag was sent on.
+    const amountDue = await amountDueNow(deps.eventStore, { loanId: doc.id, status: doc.status, currency: doc.currency, nextDue: owed.nextDue }, businessDate, revisions.stream);
+    if (revisions.summary !== null && owed === doc && !mayHaveAmountDue(owed, businessDate)) {
       const tag = loanSummaryTag(revisions.summary, closed);
       reply.header('etag', tag);
       if (ifNoneMatchHits(request.headers['if-none-match'], tag)) return reply.status(304).send(null);
     }
-    return toLoanSummaryView(owed, closed);
+    return { ...toLoanSummaryView(owed, closed), amountDue };
   });
 
   app.get('/v1/loans/:id/schedule', {

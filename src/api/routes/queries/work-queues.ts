@@ -2,6 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findWorkItems } from '../../../app/lists/work-queues.js';
 import { WORK_QUEUE_PROJECTION, type QueueName } from '../../../projections/models/work-queue/documents.js';
+import { REASON_CODES } from '../../../projections/models/work-queue/reason-codes.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import type { RouteId } from '../../auth/policy.js';
 import type { ApiPlugin } from '../../deps.js';
@@ -14,7 +15,12 @@ const workItem = z.object({
   customerId: z.string(),
   loanId: z.string().nullable(),
   waitingSince: z.string().meta({ description: 'When it entered this queue (ISO-8601)' }),
-  reason: z.string().meta({ description: 'Why it waits', example: 'approved, awaiting disbursement' }),
+  reason: z.string().meta({ description: 'Why it waits, in English words', example: 'approved, awaiting disbursement' }),
+  reasonCode: z.enum(REASON_CODES).optional().meta({ description: 'Why it waits as a code for the console to word in its language (absent on items projected before it)', example: 'approved' }),
+  reasonParams: z.record(z.string(), z.string()).optional().meta({
+    description: 'The code\'s parameters: kyc-submitted {employer}; assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; '
+      + 'waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency`',
+  }),
   submittedBy: z.string().nullable(),
   requestedBy: z.string().nullable(),
   productId: z.string().nullable(),

@@ -1,4 +1,5 @@
 import type { Doc } from '../../../readstore/port.js';
+import type { ReasonCode } from './reason-codes.js';
 
 export const WORK_QUEUE_PROJECTION = 'work-queue';
 export const WORK_QUEUE = 'work_queue';
@@ -15,8 +16,12 @@ export interface WorkItemDoc extends Doc {
   loanId: string | null;
   /** When it started waiting in this queue (recording time of the event that put it there, ISO-8601). */
   waitingSince: string;
-  /** Why it waits, in words. */
+  /** Why it waits, in (English) words. */
   reason: string;
+  /** Why it waits, as a code the console words in its language (reason-codes.ts); absent on documents projected before it. */
+  reasonCode?: ReasonCode;
+  /** The code's parameters (reason-codes.ts ReasonParams). */
+  reasonParams?: Record<string, string>;
   /** The user (token `sub`) who submitted the application, for the four-eyes exclusion on approvals. */
   submittedBy: string | null;
   /** The user who requested the write-off or reversal, excluded from approving it. */

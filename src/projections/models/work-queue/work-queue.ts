@@ -9,6 +9,7 @@ import { entityIdOf } from '../stream-id.js';
 import {
   WORK_QUEUE, WORK_QUEUE_LOANS, WORK_QUEUE_PROJECTION, workItemId, type QueueLoanDoc, type QueueName, type WorkItemDoc,
 } from './documents.js';
+import { waitReason } from './reason-codes.js';
 
 const APPLICATION_QUEUES: QueueName[] = ['applications', 'approvals', 'disbursements'];
 
@@ -48,7 +49,7 @@ const handlers: Record<string, ProjectionHandler> = {
     const { employer } = event.data as KycSubmitted['data'];
     ctx.put(WORK_QUEUE, {
       id: workItemId('kyc-review', customerId), queue: 'kyc-review', customerId, loanId: null, waitingSince: event.recordedAt,
-      reason: `KYC submitted (employer ${employer}), awaiting a decision`, submittedBy: null, requestedBy: null, productId: null, principal: null, currency: null,
+      reason: `KYC submitted (employer ${employer}), awaiting a decision`, ...waitReason('kyc-submitted', { employer }), submittedBy: null, requestedBy: null, productId: null, principal: null, currency: null,
     } satisfies WorkItemDoc);
   },
   KycVerified: leaveKycQueue,
@@ -62,15 +63,16 @@ const handlers: Record<string, ProjectionHandler> = {
       principal: data.principal, currency: data.terms.currency,
     };
     ctx.put(WORK_QUEUE_LOANS, loan);
-    await enterLoanQueue(event, ctx, 'applications', 'submitted, awaiting credit assessment');
+    await enterLoanQueue(event, ctx, 'applications', 'submitted, awaiting credit assessment', waitReason('application-submitted', {}));
   },
   CreditAssessed: (event, ctx) => {
     const { grade, decision, score } = event.data as CreditAssessed['data'];
-    return enterLoanQueue(event, ctx, 'approvals', `assessed: score ${score}, grade ${grade}, scorecard says ${decision}; awaiting an underwriter's decision`);
+    return enterLoanQueue(event, ctx, 'approvals', `assessed: score ${score}, grade ${grade}, scorecard says ${decision}; awaiting an underwriter's decision`,
+      waitReason('assessed', { score: String(score), grade, decision }));
   },
   LoanApproved: (event, ctx) => {
     const { approvedPrincipal } = event.data as LoanApproved['data'];
-    return enterLoanQueue(event, ctx, 'disbursements', 'approved, awaiting disbursement', { principal: approvedPrincipal });
+    return enterLoanQueue(event, ctx, 'disbursements', 'approved, awaiting disbursement', { principal: approvedPrincipal, ...waitReason('approved', {}) });
   },
   LoanRejected: leaveApplicationQueues,
   LoanApplicationWithdrawn: leaveApplicationQueues,
@@ -78,13 +80,14 @@ const handlers: Record<string, ProjectionHandler> = {
   LoanMigrated: leaveApplicationQueues,
   LoanWriteOffRequested: (event, ctx) => {
     const { requestedBy, reason } = event.data as LoanWriteOffRequested['data'];
-    return enterLoanQueue(event, ctx, 'write-off-approvals', `write-off requested: ${reason}; awaiting a second person's approval`, { requestedBy });
+    return enterLoanQueue(event, ctx, 'write-off-approvals', `write-off requested: ${reason}; awaiting a second person's approval`, { requestedBy, ...waitReason('write-off-requested', { reason }) });
   },
-  RepaymentReversalRequested: (event, ctx) => {
+  RepaymentReversalRequested: async (event, ctx) => {
     const { reference, amount, reason, requestedBy } = event.data as RepaymentReversalRequested['data'];
     const loanId = entityIdOf(event, 'loan');
+    const { currency } = await queueLoan(event, ctx);
     return enterLoanQueue(event, ctx, 'reversal-approvals', `reversal of repayment ${reference} (${amount}) requested: ${reason}; awaiting a second person's approval`,
-      { requestedBy, reference }, reversalKey(loanId, reference));
+      { requestedBy, reference, ...waitReason('reversal-requested', { reference, amount, currency, reason }) }, reversalKey(loanId, reference));
   },
   RepaymentReversed: (event, ctx) => {
     const { reference } = event.data as RepaymentReversed['data'];
@@ -98,11 +101,12 @@ const handlers: Record<string, ProjectionHandler> = {
     const { reference } = event.data as RecoveryReversed['data'];
     leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
   },
-  ChargeWaiverRequested: (event, ctx) => {
+  ChargeWaiverRequested: async (event, ctx) => {
     const { reference, kind, amount, reason, requestedBy } = event.data as ChargeWaiverRequested['data'];
     const loanId = entityIdOf(event, 'loan');
+    const { currency } = await queueLoan(event, ctx);
     return enterLoanQueue(event, ctx, 'waiver-approvals', `waiver ${reference} of ${amount} ${kind} requested: ${reason}; awaiting a second person's approval`,
-      { requestedBy, reference, submittedBy: null }, pendingKey(loanId, reference));
+      { requestedBy, reference, submittedBy: null, ...waitReason('waiver-requested', { reference, kind, amount, currency, reason }) }, pendingKey(loanId, reference));
   },
   ChargeWaived: (event, ctx) => {
     const { reference } = event.data as ChargeWaived['data'];
@@ -120,6 +124,7 @@ const handlers: Record<string, ProjectionHandler> = {
     ctx.put(WORK_QUEUE, {
       id: workItemId('payout-approvals', payoutId), queue: 'payout-approvals', customerId, loanId,
       waitingSince: event.recordedAt, reason: `refund payout ${payoutId} of ${amount} ${currency} by ${channel} started; awaiting a second person's approval`,
+      ...waitReason('payout-requested', { reference: payoutId, amount, currency, channel }),
       submittedBy: null, requestedBy, productId: loan?.productId ?? null, principal: loan?.principal ?? null, currency, reference: payoutId,
     } satisfies WorkItemDoc);
   },
@@ -137,7 +142,8 @@ const handlers: Record<string, ProjectionHandler> = {
  */
 export const workQueueProjection: Projection = {
   name: WORK_QUEUE_PROJECTION,
-  version: 1,
+  // 2: items carry reasonCode and reasonParams (QA 11 S4).
+  version: 2,
   collections: [
     { name: WORK_QUEUE, indexes: ['queue', 'waitingSince'] },
     { name: WORK_QUEUE_LOANS, indexes: [] },
