@@ -14,6 +14,7 @@ import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { chargesStanding, type AppliedCharge } from './charges-standing.js';
+import { recalledReplay, rememberReplay, replayKey } from './replay-memo.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -317,10 +318,25 @@ export interface EndOfDayDecisions {
  * back-dated transaction): the same facts always give the same installments, whatever order they
  * arrived in. Pure; the contract rows are copied, never changed. With `throughDay`, only the facts
  * dated up to the end of that day are replayed; with `endOfDay`, its decisions are taken on the way.
+ * A long history's replay without end-of-day decisions is remembered (replay-memo.ts): asked again
+ * for the same facts, it is not run again.
  */
 export function replayServicing(
   state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null, endOfDay: EndOfDayDecisions | null = null,
 ): Replay {
+  const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
+  // End-of-day decisions are callbacks: such a replay is never remembered.
+  const key = endOfDay === null ? replayKey(state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, throughDay) : null;
+  if (key === null) return replayFacts(state, facts, order, ctx, throughDay, endOfDay);
+  const recalled = recalledReplay(key);
+  if (recalled !== undefined) return recalled;
+  const replay = replayFacts(state, facts, order, ctx, throughDay, null);
+  rememberReplay(key, replay);
+  return replay;
+}
+
+/** replayServicing of `facts` (in replay order; end-of-day decisions add theirs to it). */
+function replayFacts(state: LoanState, facts: ServicingFact[], order: AllocationOrder, ctx: LoanContext, throughDay: string | null, endOfDay: EndOfDayDecisions | null): Replay {
   const rows = state.contract.map((row) => ({ ...row }));
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
@@ -329,7 +345,6 @@ export function replayServicing(
   const waived = new Map<number, bigint>();
   const penaltiesCharged = new Map<number, string>();
   const charges: { fact: ChargeFact; row: number }[] = [];
-  const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands iff its installment was still unpaid at the end of its last day of grace (it
   // was paid late), priced then; it is added on the date it was charged, so no payment dated
   // earlier pays it.
