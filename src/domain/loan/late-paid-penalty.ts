@@ -4,7 +4,8 @@ import { penaltyAmount } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
 import { loanContext } from './payoff.js';
-import { lastDayOfGrace, replayServicing, stillUnpaid, type ServicingFact } from './servicing-replay.js';
+import { decisionsKey, memoisedPenalties, replayKey } from './replay-memo.js';
+import { lastDayOfGrace, replayServicing, servicingFacts, stillUnpaid, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 /**
@@ -30,18 +31,28 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   if (days.some((day, i) => i > 0 && day < (days[i - 1] as string))) return penaltiesOwedRowByRow(state, date, charged);
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-  const events: LoanEvent[] = [];
-  replayServicing(state, order, ctx, [], days[days.length - 1] as string, {
-    days,
-    decide(index, rows) {
-      const { inst, lastGrace } = candidates[index] as (typeof candidates)[number];
-      const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + events.length);
-      if (fact === null) return [];
-      events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
-      return [fact];
-    },
+  const through = days[days.length - 1] as string;
+  const facts = servicingFacts(state);
+  // What the decisions read beyond the replay: the rows judged, the penalty's sequence base and the reschedule date.
+  const key = decisionsKey(
+    // A far quote date on a long schedule decides a penalty per row: the rows weigh like facts (QA 10 R9).
+    replayKey(state.contract, facts, order, ctx, penalty.graceDays, through, facts.length + candidates.length),
+    [candidates.map((c) => [c.inst.number, c.lastGrace]), state.eventsFolded, state.rescheduledOn, state.terms?.penalty, state.terms?.roundingMode],
+  );
+  return memoisedPenalties(key, () => {
+    const events: LoanEvent[] = [];
+    replayServicing(state, order, ctx, [], through, {
+      days,
+      decide(index, rows) {
+        const { inst, lastGrace } = candidates[index] as (typeof candidates)[number];
+        const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + events.length);
+        if (fact === null) return [];
+        events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
+        return [fact];
+      },
+    });
+    return events;
   });
-  return events;
 }
 
 /** The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace day. */

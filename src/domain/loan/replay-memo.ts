@@ -1,4 +1,5 @@
 import type { AllocationOrder } from '../product/events.js';
+import type { LoanEvent } from './events.js';
 import type { Replay } from './servicing-replay.js';
 import type { Installment, LoanContext } from './state.js';
 
@@ -16,17 +17,19 @@ import type { Installment, LoanContext } from './state.js';
 export const MEMO_MIN_FACTS = 32;
 const MEMO_ENTRIES = 16;
 const memo = new Map<string, Replay>();
+const owedMemo = new Map<string, readonly LoanEvent[]>();
 let minFacts: number | null = MEMO_MIN_FACTS;
 
 /**
  * The memo key of a replay of `facts` (in replay order) over `contract`; null when the history is too
- * short to keep. Serialised with sorted keys: a payment decided and the same payment folded, or rows
+ * short to keep (`weight`: what the work grows with, the facts unless the caller knows better). Serialised with sorted keys: a payment decided and the same payment folded, or rows
  * decoded from a snapshot, list their fields in different orders.
  */
 export function replayKey(
   contract: readonly Installment[], facts: readonly unknown[], order: AllocationOrder, ctx: LoanContext, graceDays: number, throughDay: string | null,
+  weight = facts.length,
 ): string | null {
-  if (minFacts === null || facts.length < minFacts) return null;
+  if (minFacts === null || weight < minFacts) return null;
   return sortedJson([order, graceDays, throughDay, { ...ctx, contract: ctx.contract === contract ? null : ctx.contract }, contract, facts]);
 }
 
@@ -54,6 +57,31 @@ export function rememberReplay(key: string, replay: Replay): void {
   while (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
 }
 
+/**
+ * The penalties a replay with end-of-day decisions (late-paid-penalty.ts's penaltiesOwed) decided,
+ * remembered like a replay: `key` is the replay's key with what the decisions read beside it. A
+ * payoff or a repayment on a loan whose penalties no close has charged yet replayed its whole
+ * history to find them, on every request. Null key: computed, not kept.
+ */
+export function memoisedPenalties(key: string | null, decide: () => LoanEvent[]): LoanEvent[] {
+  if (key === null) return decide();
+  const found = owedMemo.get(key);
+  if (found !== undefined) {
+    owedMemo.delete(key);
+    owedMemo.set(key, found);
+    return found.map((event) => structuredClone(event));
+  }
+  const events = decide();
+  owedMemo.set(key, events.map((event) => structuredClone(event)));
+  while (owedMemo.size > MEMO_ENTRIES) owedMemo.delete(owedMemo.keys().next().value as string);
+  return events;
+}
+
+/** The key of what end-of-day decisions over the replay keyed `replay` decide, given everything else they read; null when the replay is not kept. */
+export function decisionsKey(replay: string | null, read: unknown): string | null {
+  return replay === null ? null : `${replay}|${sortedJson(read)}`;
+}
+
 function copyOf(replay: Replay): Replay {
   return {
     installments: replay.installments.slice(),
@@ -75,10 +103,12 @@ export function withReplayMemoFrom<T>(from: number | null, fn: () => T): T {
   const was = minFacts;
   minFacts = from;
   memo.clear();
+  owedMemo.clear();
   try {
     return fn();
   } finally {
     minFacts = was;
     memo.clear();
+    owedMemo.clear();
   }
 }
