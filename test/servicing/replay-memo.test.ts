@@ -23,7 +23,7 @@ function run(steps: readonly Step[], loaded: boolean): unknown[] {
     const command = commandFor(s, today, n, loan.state);
     if (command) attempt(loan, command, today);
     const events = loan.log.events;
-    const current = loaded ? servicingNow(events, loan.state) : servicingNow(events);
+    const current = loaded ? servicingNow(events, loan.state, today) : servicingNow(events, undefined, today);
     seen.push({
       events: events.map((e) => ({ type: e.type, data: e.data })),
       figures: loan.figures(),

@@ -55,7 +55,15 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   });
 }
 
-/** The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace day. */
+/**
+ * The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace
+ * day: from the first that may be late on the rows as they stand, every later one not charged or
+ * judged yet, even one the rows show paid in time — the penalty decided on an earlier row comes
+ * first and takes money the later row's payment paid it with (QA 10 R1 repro E: a repayment that
+ * paid rows 1 and 2 ahead left row 2 short once row 1's penalty, owed after a reversal, was charged,
+ * and a close that judged row 2 paid in time never charged it, while the same facts recorded in
+ * date order did).
+ */
 function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<number>): { inst: Installment; lastGrace: string }[] {
   const penalty = state.terms?.penalty;
   if (!penalty) return [];
@@ -64,7 +72,7 @@ function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<num
   const lastDueBefore = addDays(date, -penalty.graceDays);
   for (const inst of state.installments) {
     if (inst.dueDate >= lastDueBefore) break;
-    if (charged.has(inst.number) || !mayBeLate(state, inst, date)) continue;
+    if (charged.has(inst.number) || !(out.length > 0 ? mayBeJudged(state, inst, date) : mayBeLate(state, inst, date))) continue;
     const lastGrace = lastDayOfGrace(state, inst.number);
     if (lastGrace !== null) out.push({ inst, lastGrace });
   }
@@ -116,10 +124,16 @@ function penaltyDate(state: LoanState, lastGrace: string): string {
  */
 function mayBeLate(state: LoanState, inst: Installment, date: string): boolean {
   const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
+  const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
+  return late && mayBeJudged(state, inst, date);
+}
+
+/** True when a close on `date` may judge the installment, late or not: its grace ended before `date` (not before a reschedule) and no close judged it on the facts as they stand. */
+function mayBeJudged(state: LoanState, inst: Installment, date: string): boolean {
+  const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
   if (lastGrace >= date) return false;
   if (state.rescheduledOn !== null && date < state.rescheduledOn) return false;
-  const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
-  return late && !judged(state, lastGrace);
+  return !judged(state, lastGrace);
 }
 
 /**

@@ -12,7 +12,7 @@ import { notFound } from '../../http-error.js';
 import { pageOf, pageQuery } from '../../schemas/list-page.js';
 import { loanTransaction } from '../../schemas/loan-transactions.js';
 import { decodeRevisionCursor, encodeRevisionCursor } from './log-cursor.js';
-import { guard, idParams } from './query-schemas.js';
+import { guard, idParams, today } from './query-schemas.js';
 import { checkMinPosition } from './read-your-writes.js';
 
 /** GET /v1/loans/:id/transactions — every money movement from the loan's own stream, oldest first. */
@@ -38,7 +38,9 @@ export const loanTransactionRoutes: ApiPlugin = async (scope, { deps }) => {
     if (!stream) throw notFound(`no loan ${request.params.id}`);
     // The loan as of these very events, from its snapshot: spares folding every repayment again (QA 10 R9).
     const loaded = await loadAggregate(deps.eventStore, loanStream(request.params.id), loanDecider, { snapshot: LOAN_SNAPSHOT });
-    const current = loaded.revision === stream.events.at(-1)?.revision ? servicingNow(stream.events, loaded.state) : servicingNow(stream.events);
+    // Splits as a payment on the business date finds the loan: with the penalties owed by then, closed or not (QA 10 R1 repro E).
+    const businessDay = today(deps.clock.now(), deps.clock.timeZone);
+    const current = servicingNow(stream.events, loaded.revision === stream.events.at(-1)?.revision ? loaded.state : undefined, businessDay);
     const rest = loanTransactions(stream, current).filter((tx) => after === null || BigInt(tx.revision) > after);
     const items = rest.slice(0, limit);
     const last = items.at(-1);
