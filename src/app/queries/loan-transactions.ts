@@ -6,6 +6,7 @@ import { Dec } from '../../domain/decimal.js';
 import { evolveLoan } from '../../domain/loan/evolve.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import { loanContext } from '../../domain/loan/payoff.js';
+import { owedOn } from '../../domain/loan/penalties-owed-by.js';
 import type { AppliedCharge } from '../../domain/loan/charges-standing.js';
 import { replayServicing } from '../../domain/loan/servicing-replay.js';
 import { initialLoanState, type LoanState } from '../../domain/loan/state.js';
@@ -32,7 +33,7 @@ export type LoanTransaction = Movement & (
   | { type: 'disbursement'; netAmount: string; fees: { kind: string; amount: string }[]; channel: string }
   | {
     type: 'repayment'; channel: string; reference: string; reversed: boolean;
-    /** How the payment is split as every fact of the loan now stands (a back-dated payment recorded later re-splits it). */
+    /** How the payment is split as every fact of the loan now stands (a back-dated payment recorded later re-splits it), penalties owed by the business date included whether or not a close has charged them yet. */
     allocation: Allocation & { installments: InstallmentAllocation[] };
     /** The split when it was recorded, where that differs. */
     recordedAllocation?: Allocation & { installments: InstallmentAllocation[] };
@@ -118,10 +119,16 @@ export interface ServicingNow {
 
 /**
  * Folds the stream and replays its servicing facts. A reschedule settles the facts before it into
- * its contract, so the penalties voided by then are read just before it.
+ * its contract, so the penalties voided by then are read just before it. `loaded`, the loan as
+ * folded through exactly these events (loaded from its snapshot), spares the fold after the last
+ * reschedule (QA 10 R9: folding a loan's 1 500 repayments cost as much as replaying them); a fact's
+ * sequence is its event's place in the stream (evolve counts every event it folds), so the facts
+ * since are read off the events themselves. With `today` (the business date), the splits are those
+ * of the loan as a payment that day finds it (owedOn): with the penalties owed by then, charged by a
+ * close or not, so they do not depend on whether the night's close has run.
  */
-export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
-  const state = initialLoanState();
+export function servicingNow(events: readonly RecordedEvent[], loaded?: LoanState, today?: string): ServicingNow {
+  let state = initialLoanState();
   const factRevisions = new Map<number, string>();
   const voidedPenalties = new Set<string>();
   const waived = new Map<string, string>();
@@ -158,12 +165,22 @@ export function servicingNow(events: readonly RecordedEvent[]): ServicingNow {
     }
     for (const [reference, split] of result.allocations) splits.set(reference, { ...split.totals, installments: split.installments });
   };
-  for (const event of events) {
+  const skipFrom = loaded !== undefined && loaded.eventsFolded === events.length ? events.findLastIndex((e) => e.type === 'LoanRescheduled') + 1 : events.length;
+  events.forEach((event, index) => {
+    // A waiver's, penalty's or charge's fact sequence is the count of events folded with it (see evolve.ts).
+    const isFact = event.type === 'PenaltyCharged' || event.type === 'ChargeWaived' || event.type === 'ChargeApplied';
+    if (index >= skipFrom) {
+      if (isFact) factRevisions.set(index + 1, event.revision.toString());
+      return;
+    }
     if (event.type === 'LoanRescheduled') replay();
     evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
-    // A waiver's, penalty's or charge's fact sequence is the count of events folded with it (see evolve.ts).
-    if (event.type === 'PenaltyCharged' || event.type === 'ChargeWaived' || event.type === 'ChargeApplied') factRevisions.set(state.eventsFolded, event.revision.toString());
-  }
+    if (isFact) factRevisions.set(state.eventsFolded, event.revision.toString());
+  });
+  if (skipFrom < events.length) Object.assign(state, loaded);
+  // The penalties owed by the business date come first, whether or not a close has charged them yet:
+  // a repayment dated after one pays it, as it will once the close has run (QA 10 R1, repro E).
+  if (today !== undefined) state = owedOn(state, today);
   replay();
   // A penalty cut off by a write-off dated before it (cutBackTo) was never owed by the loan written off.
   for (const event of events) {

@@ -84,15 +84,19 @@ function recordFact(state: LoanState, fact: ServicingFact | null): void {
     if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
       state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
     }
+    // A penalty or charge moves no principal unless credit already received pays some (QA 10 R9: re-summing
+    // every row's principal per penalty made a far quote on a 520-row loan fold in rows²).
+    let creditUsed = false;
     if (fact.kind === 'penalty' || fact.kind === 'charge') {
       const places = minorUnits(state.currency);
       const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
       if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
+      creditUsed = used > 0n;
       stampSettled(state.installments, fact.date);
     }
     state.lastFactKey = key;
     // A charge may reopen a row before the oldest open one.
-    refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, fact.kind === 'penalty' || fact.kind === 'charge' ? null : principalPaid);
+    refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, creditUsed ? null : principalPaid);
   } else {
     const replay = replayServicing(state, order, ctx);
     state.installments = replay.installments;

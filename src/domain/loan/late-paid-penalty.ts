@@ -4,7 +4,8 @@ import { penaltyAmount } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
 import { loanContext } from './payoff.js';
-import { lastDayOfGrace, replayServicing, stillUnpaid, type ServicingFact } from './servicing-replay.js';
+import { decisionsKey, memoisedPenalties, replayKey } from './replay-memo.js';
+import { lastDayOfGrace, replayServicing, servicingFacts, stillUnpaid, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState, PenaltyFact } from './state.js';
 
 /**
@@ -30,21 +31,39 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   if (days.some((day, i) => i > 0 && day < (days[i - 1] as string))) return penaltiesOwedRowByRow(state, date, charged);
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-  const events: LoanEvent[] = [];
-  replayServicing(state, order, ctx, [], days[days.length - 1] as string, {
-    days,
-    decide(index, rows) {
-      const { inst, lastGrace } = candidates[index] as (typeof candidates)[number];
-      const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + events.length);
-      if (fact === null) return [];
-      events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
-      return [fact];
-    },
+  const through = days[days.length - 1] as string;
+  const facts = servicingFacts(state);
+  // What the decisions read beyond the replay: the rows judged, the penalty's sequence base and the reschedule date.
+  const key = decisionsKey(
+    // A far quote date on a long schedule decides a penalty per row: the rows weigh like facts (QA 10 R9).
+    replayKey(state.contract, facts, order, ctx, penalty.graceDays, through, facts.length + candidates.length),
+    [candidates.map((c) => [c.inst.number, c.lastGrace]), state.eventsFolded, state.rescheduledOn, state.terms?.penalty, state.terms?.roundingMode],
+  );
+  return memoisedPenalties(key, () => {
+    const events: LoanEvent[] = [];
+    replayServicing(state, order, ctx, [], through, {
+      days,
+      decide(index, rows) {
+        const { inst, lastGrace } = candidates[index] as (typeof candidates)[number];
+        const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + events.length);
+        if (fact === null) return [];
+        events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
+        return [fact];
+      },
+    });
+    return events;
   });
-  return events;
 }
 
-/** The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace day. */
+/**
+ * The rows a close on `date` has to judge (see penaltiesOwed), in number order, with their last grace
+ * day: from the first that may be late on the rows as they stand, every later one not charged or
+ * judged yet, even one the rows show paid in time — the penalty decided on an earlier row comes
+ * first and takes money the later row's payment paid it with (QA 10 R1 repro E: a repayment that
+ * paid rows 1 and 2 ahead left row 2 short once row 1's penalty, owed after a reversal, was charged,
+ * and a close that judged row 2 paid in time never charged it, while the same facts recorded in
+ * date order did).
+ */
 function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<number>): { inst: Installment; lastGrace: string }[] {
   const penalty = state.terms?.penalty;
   if (!penalty) return [];
@@ -53,7 +72,7 @@ function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<num
   const lastDueBefore = addDays(date, -penalty.graceDays);
   for (const inst of state.installments) {
     if (inst.dueDate >= lastDueBefore) break;
-    if (charged.has(inst.number) || !mayBeLate(state, inst, date)) continue;
+    if (charged.has(inst.number) || !(out.length > 0 ? mayBeJudged(state, inst, date) : mayBeLate(state, inst, date))) continue;
     const lastGrace = lastDayOfGrace(state, inst.number);
     if (lastGrace !== null) out.push({ inst, lastGrace });
   }
@@ -105,10 +124,16 @@ function penaltyDate(state: LoanState, lastGrace: string): string {
  */
 function mayBeLate(state: LoanState, inst: Installment, date: string): boolean {
   const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
+  const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
+  return late && mayBeJudged(state, inst, date);
+}
+
+/** True when a close on `date` may judge the installment, late or not: its grace ended before `date` (not before a reschedule) and no close judged it on the facts as they stand. */
+function mayBeJudged(state: LoanState, inst: Installment, date: string): boolean {
+  const lastGrace = addDays(inst.dueDate, state.terms?.penalty?.graceDays ?? 0);
   if (lastGrace >= date) return false;
   if (state.rescheduledOn !== null && date < state.rescheduledOn) return false;
-  const late = inst.settled ? inst.settledOn !== null && inst.settledOn > lastGrace : true;
-  return late && !judged(state, lastGrace);
+  return !judged(state, lastGrace);
 }
 
 /**

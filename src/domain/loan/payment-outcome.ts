@@ -4,7 +4,8 @@ import { rememberDecidedPayment } from './decided-payments.js';
 import { requireLoan } from './guards.js';
 import type { PaymentRecord } from './payment-book.js';
 import { loanContext } from './payoff.js';
-import { applyPayment, factKey, replayServicing } from './servicing-replay.js';
+import { applyPayment } from './payment-settlement.js';
+import { factKey, replayServicing } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 /** What a payment does to the loan, as the replay will apply it. */

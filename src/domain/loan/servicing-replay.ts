@@ -2,18 +2,16 @@ import { addDays } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationOrder } from '../product/events.js';
-import { allocateRepayment, reamortises, type AllocationResult } from './allocation.js';
+import { allocateRepayment, type AllocationResult } from './allocation.js';
 import { addAmounts, COMPONENTS, fmt, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
-import { forgoUnearned } from './payoff.js';
-import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
 import { applyAllocation } from './apply-allocation.js';
 import { penaltyAmount } from './delinquency.js';
-import { reamortise } from './re-amortise.js';
-import { rebasedRows, sameInterests } from './running-period.js';
 import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, WaiverFact } from './state.js';
 import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { chargesStanding, type AppliedCharge } from './charges-standing.js';
+import { applyPayment, principalOwedMinor } from './payment-settlement.js';
+import { recalledReplay, rememberReplay, replayKey } from './replay-memo.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -68,101 +66,6 @@ export function servicingFacts(state: LoanState): ServicingFact[] {
 export function chargeIsForgone(rows: readonly Installment[], charge: ChargeFact, currency: string): boolean {
   const inst = rows[charge.number - 1];
   return inst !== undefined && charge.component === 'fee' && inst.dueDate > charge.date && principalOwedMinor(rows, minorUnits(currency)) === 0n;
-}
-
-function principalOwedMinor(rows: readonly Installment[], places: number): bigint {
-  let sum = 0n;
-  for (const row of rows) if (!row.settled) sum += owedMinor(row, 'principal', places);
-  return sum;
-}
-
-/** The context a payment is allocated in: the product's prepayment strategy unless the payment overrode it. */
-function paymentContext(payment: PaymentRecord, ctx: LoanContext): LoanContext {
-  if (payment.prepayment === undefined) return ctx;
-  return { ...ctx, prepayment: payment.prepayment === 'reduce-term' ? 'reduce-term' : 're-amortise' };
-}
-
-/** Adds principal a re-amortisation paid to the payment's allocation, taking it out of the excess. */
-function withPrincipal(result: AllocationResult, paid: Map<number, bigint>, places: number): AllocationResult {
-  if (paid.size === 0) return result;
-  const add = (amount: string, minor: bigint) => formatMinor(minorOf(amount, places) + minor, places);
-  const zero = formatMinor(0n, places);
-  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
-  let total = 0n;
-  for (const [number, minor] of paid) {
-    const row = rows.get(number) ?? { number, penalty: zero, fee: zero, interest: zero, principal: zero };
-    rows.set(number, { ...row, principal: add(row.principal, minor) });
-    total += minor;
-  }
-  return {
-    installments: [...rows.values()].sort((a, b) => a.number - b.number),
-    totals: { ...result.totals, principal: add(result.totals.principal, total), excess: add(result.totals.excess, -total) },
-  };
-}
-
-/**
- * Allocates a payment on its date and applies it; under `re-amortise` or `reduce-term` the
- * principal paid ahead recomputes the remaining rows (see re-amortise.ts); under the others rows
- * not yet started stop owing for principal paid off them (prepaid-rows.ts), and the period running
- * owes interest for its days left on the principal left (running-period.ts). Once no principal is
- * owed, unearned interest of later periods is forgone.
- */
-export function applyPayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
-  const before = rows.slice();
-  let result = settlePayment(rows, payment, order, ctx);
-  // Principal prepaid lowers the interest of the period running for its days left, and under
-  // next-installment of the periods not started (running-period.ts); the payment is then
-  // re-allocated on the re-based rows, which moves the principal it pays a little, until no row's
-  // interest changes (a few rounds at most: each moves the interest by a period's rate of the last move).
-  const payCtx = paymentContext(payment, ctx);
-  const places = minorUnits(ctx.currency);
-  let used: Installment[] | null = null;
-  for (let round = 0; round < 8; round++) {
-    const rebased = rebasedRows(before, rows, payment.effectiveDate, payCtx);
-    if (rebased === null || sameInterests(used, rebased.rows)) break;
-    used = rebased.rows.slice();
-    const trial = rebased.rows;
-    // Interest paid ahead that the re-based rows no longer owe is allocated again with the payment.
-    let credit = 0n;
-    for (const minor of rebased.credits.values()) credit += minor;
-    const amount = formatMinor(minorOf(payment.amount, places) + credit, places);
-    result = withInterestCredit(settlePayment(trial, { ...payment, amount }, order, ctx), rebased.credits, places);
-    rows.splice(0, rows.length, ...trial);
-  }
-  return result;
-}
-
-/** Takes interest credited back off the allocation: a negative interest part on its row, like a payoff's credit. */
-function withInterestCredit(result: AllocationResult, credits: Map<number, bigint>, places: number): AllocationResult {
-  if (credits.size === 0) return result;
-  const zero = formatMinor(0n, places);
-  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
-  let total = 0n;
-  for (const [number, minor] of credits) {
-    const row = rows.get(number) ?? { number, penalty: zero, fee: zero, interest: zero, principal: zero };
-    rows.set(number, { ...row, interest: formatMinor(minorOf(row.interest, places) - minor, places) });
-    total += minor;
-  }
-  return {
-    installments: [...rows.values()].sort((a, b) => a.number - b.number),
-    totals: { ...result.totals, interest: formatMinor(minorOf(result.totals.interest, places) - total, places) },
-  };
-}
-
-/** applyPayment on the rows as they stand (the running period's interest as scheduled). */
-function settlePayment(rows: Installment[], payment: PaymentRecord, order: AllocationOrder, ctx: LoanContext): AllocationResult {
-  const payCtx = paymentContext(payment, ctx);
-  const places = minorUnits(ctx.currency);
-  const owedBefore = principalOwedByRow(rows, places);
-  let result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, payCtx);
-  applyAllocation(rows, result.installments, ctx.currency);
-  const excess = minorOf(result.totals.excess, places);
-  if (reamortises(payCtx) && excess > 0n && principalOwedMinor(rows, places) > excess) {
-    result = withPrincipal(result, reamortise(rows, excess, payment.effectiveDate, payCtx), places);
-  }
-  if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx);
-  else prepaidRowsOwe(rows, owedBefore, payment.effectiveDate, payCtx);
-  return result;
 }
 
 /**
@@ -317,10 +220,25 @@ export interface EndOfDayDecisions {
  * back-dated transaction): the same facts always give the same installments, whatever order they
  * arrived in. Pure; the contract rows are copied, never changed. With `throughDay`, only the facts
  * dated up to the end of that day are replayed; with `endOfDay`, its decisions are taken on the way.
+ * A long history's replay without end-of-day decisions is remembered (replay-memo.ts): asked again
+ * for the same facts, it is not run again.
  */
 export function replayServicing(
   state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null, endOfDay: EndOfDayDecisions | null = null,
 ): Replay {
+  const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
+  // End-of-day decisions are callbacks: such a replay is never remembered.
+  const key = endOfDay === null ? replayKey(state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, throughDay) : null;
+  if (key === null) return replayFacts(state, facts, order, ctx, throughDay, endOfDay);
+  const recalled = recalledReplay(key);
+  if (recalled !== undefined) return recalled;
+  const replay = replayFacts(state, facts, order, ctx, throughDay, null);
+  rememberReplay(key, replay);
+  return replay;
+}
+
+/** replayServicing of `facts` (in replay order; end-of-day decisions add theirs to it). */
+function replayFacts(state: LoanState, facts: ServicingFact[], order: AllocationOrder, ctx: LoanContext, throughDay: string | null, endOfDay: EndOfDayDecisions | null): Replay {
   const rows = state.contract.map((row) => ({ ...row }));
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
@@ -329,7 +247,6 @@ export function replayServicing(
   const waived = new Map<number, bigint>();
   const penaltiesCharged = new Map<number, string>();
   const charges: { fact: ChargeFact; row: number }[] = [];
-  const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // A penalty stands iff its installment was still unpaid at the end of its last day of grace (it
   // was paid late), priced then; it is added on the date it was charged, so no payment dated
   // earlier pays it.

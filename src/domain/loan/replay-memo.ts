@@ -1,0 +1,114 @@
+import type { AllocationOrder } from '../product/events.js';
+import type { LoanEvent } from './events.js';
+import type { Replay } from './servicing-replay.js';
+import type { Installment, LoanContext } from './state.js';
+
+/**
+ * Replays of long histories, remembered by everything a replay reads (QA 10 R9): one request on a
+ * loan with 1 500 repayments replayed the same facts up to six times — the repayment's check, its
+ * decision, the fold of its event, each load of the loan until the next snapshot, and the
+ * transactions read — at ~0.2 ms CPU per payment each. A replay is a pure function of the contract
+ * rows, the facts in replay order, the allocation order, the loan context and `throughDay`, so the
+ * key is those, serialised; a hit returns exactly what replaying again would, in containers of its
+ * own (rows are never mutated in place, see decided-payments.ts, so they are shared). Only histories of at
+ * least MEMO_MIN_FACTS facts are kept (a short replay costs about what its key does), at most
+ * MEMO_ENTRIES of them, least recently used dropped first.
+ */
+export const MEMO_MIN_FACTS = 32;
+const MEMO_ENTRIES = 16;
+const memo = new Map<string, Replay>();
+const owedMemo = new Map<string, readonly LoanEvent[]>();
+let minFacts: number | null = MEMO_MIN_FACTS;
+
+/**
+ * The memo key of a replay of `facts` (in replay order) over `contract`; null when the history is too
+ * short to keep (`weight`: what the work grows with, the facts unless the caller knows better). Serialised with sorted keys: a payment decided and the same payment folded, or rows
+ * decoded from a snapshot, list their fields in different orders.
+ */
+export function replayKey(
+  contract: readonly Installment[], facts: readonly unknown[], order: AllocationOrder, ctx: LoanContext, graceDays: number, throughDay: string | null,
+  weight = facts.length,
+): string | null {
+  if (minFacts === null || weight < minFacts) return null;
+  return sortedJson([order, graceDays, throughDay, { ...ctx, contract: ctx.contract === contract ? null : ctx.contract }, contract, facts]);
+}
+
+/** JSON with every object's keys sorted and undefined members left out (as JSON.stringify leaves them out). */
+function sortedJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(sortedJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedJson(v)}`).join(',')}}`;
+}
+
+/** A copy of the replay remembered under `key`, or undefined. */
+export function recalledReplay(key: string): Replay | undefined {
+  const found = memo.get(key);
+  if (found === undefined) return undefined;
+  memo.delete(key);
+  memo.set(key, found);
+  return copyOf(found);
+}
+
+/** Remembers `replay` under `key` (a copy, so the caller's own containers may change after). */
+export function rememberReplay(key: string, replay: Replay): void {
+  memo.set(key, copyOf(replay));
+  while (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+}
+
+/**
+ * The penalties a replay with end-of-day decisions (late-paid-penalty.ts's penaltiesOwed) decided,
+ * remembered like a replay: `key` is the replay's key with what the decisions read beside it. A
+ * payoff or a repayment on a loan whose penalties no close has charged yet replayed its whole
+ * history to find them, on every request. Null key: computed, not kept.
+ */
+export function memoisedPenalties(key: string | null, decide: () => LoanEvent[]): LoanEvent[] {
+  if (key === null) return decide();
+  const found = owedMemo.get(key);
+  if (found !== undefined) {
+    owedMemo.delete(key);
+    owedMemo.set(key, found);
+    return found.map((event) => structuredClone(event));
+  }
+  const events = decide();
+  owedMemo.set(key, events.map((event) => structuredClone(event)));
+  while (owedMemo.size > MEMO_ENTRIES) owedMemo.delete(owedMemo.keys().next().value as string);
+  return events;
+}
+
+/** The key of what end-of-day decisions over the replay keyed `replay` decide, given everything else they read; null when the replay is not kept. */
+export function decisionsKey(replay: string | null, read: unknown): string | null {
+  return replay === null ? null : `${replay}|${sortedJson(read)}`;
+}
+
+function copyOf(replay: Replay): Replay {
+  return {
+    installments: replay.installments.slice(),
+    allocations: new Map(replay.allocations),
+    excessMinor: replay.excessMinor,
+    voidedPenalties: new Set(replay.voidedPenalties),
+    waived: new Map(replay.waived),
+    penaltiesCharged: new Map(replay.penaltiesCharged),
+    charged: new Map(replay.charged),
+  };
+}
+
+/**
+ * Runs `fn` with the memo keeping histories of at least `from` facts (null: none), starting empty
+ * and emptied after: what the property comparing memoised and full replays drives
+ * (test/servicing/replay-memo.test.ts), where histories are shorter than MEMO_MIN_FACTS.
+ */
+export function withReplayMemoFrom<T>(from: number | null, fn: () => T): T {
+  const was = minFacts;
+  minFacts = from;
+  memo.clear();
+  owedMemo.clear();
+  try {
+    return fn();
+  } finally {
+    minFacts = was;
+    memo.clear();
+    owedMemo.clear();
+  }
+}
