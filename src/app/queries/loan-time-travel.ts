@@ -1,6 +1,7 @@
 import { asDomainEvent } from '../../commands/load-aggregate.js';
 import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
+import { paymentRecords } from '../../domain/loan/payment-book.js';
 import type { PayoffQuote } from '../../domain/loan/payoff.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
@@ -94,11 +95,20 @@ export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `payoff date ${date} is before the reschedule on ${state.rescheduledOn}: quote a date on or after it`, 'rule');
   }
-  // The quote is of the loan as every recorded fact leaves it; a date before some of them would
-  // count money paid (or charged) after it, and paying that quote on that date would not close it.
-  const latestFact = state.lastFactKey?.slice(0, 10) ?? null;
+  // The quote is of the loan as every recorded fact leaves it; a date before a payment, waiver or
+  // officer charge would count money paid (or charged) after it. A penalty is no such fact: a payment
+  // dated before it is replayed ahead of it and voids it when it settles the row in time, as the
+  // repayment cap counts it (QA 11 S7), so both refuse and accept the same dates.
+  const latestFact = latestPaidOrCharged(state);
   if (latestFact !== null && date < latestFact) {
     throw new DomainError('PAYOFF_DATE_BEFORE_LATER_FACTS', `payoff date ${date} is before a payment, waiver or charge already recorded for ${latestFact}: quote a date on or after it`, 'rule', { latestFact });
   }
   return payoffOwedOn(state, date);
+}
+
+/** The latest date of a payment (not reversed), waiver or officer charge on the loan (penalties left out), or null when there is none. */
+function latestPaidOrCharged(state: LoanState): string | null {
+  const paid = paymentRecords(state.payments).filter((p) => !state.reversed.includes(p.reference)).map((p) => p.effectiveDate);
+  const dates = [...paid, ...state.waivers.map((w) => w.date), ...state.charges.map((c) => c.date)];
+  return dates.reduce<string | null>((latest, date) => (date !== null && (latest === null || date > latest) ? date : latest), null);
 }
