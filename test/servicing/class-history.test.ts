@@ -7,12 +7,27 @@ import { ServicedLoan } from './serviced-loan.js';
 
 const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClassified', 'InterestAccrued']);
 
-/** What the loan's history says it was, date by date: the close facts without who recorded them (a close or a command's `reason`), in date order (asFacts). */
+/**
+ * What the loan's history says it was, date by date: the close facts without who recorded them (a close or a command's `reason`), in date order (asFacts),
+ * and of the class the one it ended each date in. A payment between closes moves the class at once, on the days past due
+ * counted to the close before it (QA 11 S1), and that night's close counts one day more: the class at the end of the day
+ * is the same as a catch-up's, its `dpd` one day short, and a threshold crossed that night is a second move the same date.
+ */
 function history(loan: ServicedLoan): unknown[] {
-  return asFacts(loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
+  const facts = asFacts(loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
     const { reason: _reason, ...data } = e.data as { reason?: string };
     return { type: e.type, data } as LoanEvent;
   }));
+  const out: unknown[] = [];
+  let classOf = 'normal';
+  facts.forEach((e, i) => {
+    if (e.type !== 'LoanClassified') return void out.push(e);
+    const later = facts.slice(i + 1).find((f) => f.type === 'LoanClassified' && f.data.date === e.data.date);
+    if (later !== undefined) return;
+    if (e.data.to !== classOf) out.push({ type: e.type, data: { to: e.data.to, date: e.data.date } });
+    classOf = e.data.to;
+  });
+  return out;
 }
 
 const repay = (p: DatedPayment) => ({ type: 'ReceiveRepayment' as const, data: { amount: p.amount, channel: 'online' as const, reference: p.reference, effectiveDate: p.date } });
@@ -65,14 +80,16 @@ describe('the class history is dated by the facts that moved it (QA 8 N7)', () =
    * The QA example's shape on the fixture loan (100 000.00, 12 monthly at 12 %, row 1 due 2026-02-15,
    * 5 % penalty after 3 grace days): nothing paid until 05-20 (row 1 is 94 days past due, 次级 since the
    * close of 05-17 at 91 days). 27 000.00 on 05-20 pays the penalties of rows 1–3 and rows 1–2, leaving
-   * row 3 (due 04-15) 35 days past due: 关注. By hand the class moves on 05-20, the payment's date.
+   * row 3 (due 04-15) owed: by hand 34 days past due counted to the close of 05-19 (04-15 → 05-19), so
+   * 关注 at once, dated 05-20, the payment's date (QA 11 S1: the loan showed DPD 34 and stayed 次级 until
+   * the night's close); the close of 05-20 (35 days) finds 关注 already, as a catch-up leaves it.
    */
-  it('given the loan 次级 since 05-17, when 27 000.00 dated 05-20 is recorded after the close of 05-19, then its append moves nothing and the close of 05-20 makes it 关注, as a catch-up does', () => {
+  it('given the loan 次级 since 05-17, when 27 000.00 dated 05-20 is recorded after the close of 05-19, then its append makes it 关注 at once, dated 05-20, and the close of 05-20 moves nothing, as a catch-up leaves it', () => {
     const paid = [{ date: '2026-05-20', amount: '27000.00', reference: 'cure' }];
     const days = everyDay().filter((day) => day <= '2026-05-25');
     const loan = nightly(paid, days);
-    const classes = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string });
-    expect(classes.map(({ to, date }) => `${to}@${date}`)).toEqual(['special-mention@2026-02-16', 'substandard@2026-05-17', 'special-mention@2026-05-20']);
+    const classes = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string; dpd: number });
+    expect(classes.map(({ to, date, dpd }) => `${to}@${date}/${dpd}`)).toEqual(['special-mention@2026-02-16/1', 'substandard@2026-05-17/91', 'special-mention@2026-05-20/34']);
     expect(history(loan)).toEqual(history(catchUp(paid, days)));
   });
 });

@@ -11,13 +11,13 @@ import { runHistory } from '../servicing/run-history.js';
 import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
 
 /**
- * The class the one rule gives: classify(days past due as of the last close), counted on the loan's
- * facts dated by then (a fact dated after it did not exist that day: the next close judges it, QA 8 N7).
+ * The class the one rule gives: classify(the days past due the loan shows), counted to the last close on
+ * the loan's facts as they stand, a fact dated after that close (a payment between closes) included: the
+ * class follows it at once, in both directions (QA 11 S1), dated that fact's date (never before it, QA 8 N7).
  */
 function expectedClass(state: LoanState, lastClose: string) {
   const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
-  const asOf = stateAsOf(state, closed);
-  return classify(daysPastDue(asOf.installments, asOf.firstUnsettled, closed));
+  return classify(daysPastDue(state.installments, state.firstUnsettled, closed));
 }
 
 function classFollowsHistory(loan: ServicedLoan, lastClose: string, what: string): void {
@@ -58,14 +58,16 @@ describe('a loan\'s class follows its history, not only the close', () => {
           }
           return true;
         },
-        onStep: ({ command, recorded, events }) => {
+        onStep: ({ command, recorded, events, today }) => {
           const lastClose = loan.context.lastClose;
           if (!command || !recorded || lastClose === null || lastClose === undefined) return;
           classFollowsHistory(loan, lastClose, command.type);
           for (const event of events.filter((e) => e.type === 'LoanClassified')) {
             const data = event.data as Extract<LoanEvent, { type: 'LoanClassified' }>['data'];
             expect(data.reason, 'a command reclassifying names the event that moved the class').toBeDefined();
-            expect(data.date, 'dated the last close').toBe(lastClose > (loan.state.lastEodDate ?? '') ? lastClose : loan.state.lastEodDate);
+            // Dated the last close, or, moved by a fact dated after it, that fact's date (today at the latest).
+            const closed = lastClose > (loan.state.lastEodDate ?? '') ? lastClose : loan.state.lastEodDate ?? lastClose;
+            expect(data.date >= closed && data.date <= today, `dated ${data.date}: the last close ${closed} or a fact after it, by ${today}`).toBe(true);
           }
         },
       });

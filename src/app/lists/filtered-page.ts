@@ -10,12 +10,13 @@ const SCAN_CHUNK = 200;
  * fields) and `keep` filters the rest. It reads chunks until `limit` documents are kept or the
  * collection ends; `nextCursor` resumes right after the last document *examined*, so a skipped
  * document is never returned on a later page and a kept one never twice. Without `keep` it is one find.
+ * `keep` may answer asynchronously (a figure read beside the document).
  */
 export async function findFiltered<T extends Doc>(
   readStore: ReadStore,
   collection: string,
   query: Omit<FindQuery, 'limit'> & { limit: number },
-  keep?: (doc: T) => boolean,
+  keep?: (doc: T) => boolean | Promise<boolean>,
 ): Promise<Page<T>> {
   if (!keep) return readStore.find<T>(collection, query);
   const sortField = query.sort?.field ?? 'id';
@@ -24,7 +25,7 @@ export async function findFiltered<T extends Doc>(
   for (;;) {
     const chunk = await readStore.find<T>(collection, { ...query, cursor, limit: SCAN_CHUNK });
     for (const [index, doc] of chunk.items.entries()) {
-      if (!keep(doc)) continue;
+      if (!(await keep(doc))) continue;
       items.push(doc);
       if (items.length === query.limit) {
         const more = index < chunk.items.length - 1 || chunk.nextCursor !== null;
@@ -53,7 +54,7 @@ export async function findMerged<T extends Doc>(
   collection: string,
   wheres: NonNullable<FindQuery['where']>[],
   query: Omit<FindQuery, 'limit' | 'where'> & { limit: number },
-  keep?: (doc: T) => boolean,
+  keep?: (doc: T) => boolean | Promise<boolean>,
 ): Promise<Page<T>> {
   if (wheres.length === 1) return findFiltered(readStore, collection, { ...query, where: wheres[0] }, keep);
   const sortField = query.sort?.field ?? 'id';

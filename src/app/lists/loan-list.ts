@@ -39,8 +39,11 @@ export interface LoanListFilter {
  * statuses only when it has a lower bound, never by loading the book. A class filter lists the
  * loans on the book in that class, the ones the five-category report counts (QA9 Q12): a closed or
  * written-off loan keeps the class it last had (written off in) in its view, but is off the book.
+ * `owedOn` gives a document's figures as a payment on the business date finds them (summaryOwedOn,
+ * what the loan's own summary shows): each row and its days past due, the bound included, are
+ * those (QA 11 S9: after a back-dated reversal the list showed DPD 5 where the loan showed 36).
  */
-export async function findLoans(readStore: ReadStore, filter: LoanListFilter): Promise<Page<LoanSummaryView>> {
+export async function findLoans(readStore: ReadStore, filter: LoanListFilter, owedOn: (doc: LoanSummaryDoc) => Promise<LoanSummaryDoc> = async (doc) => doc): Promise<Page<LoanSummaryView>> {
   const where: NonNullable<FindQuery['where']> = {};
   if (filter.status !== undefined) where.status = filter.status;
   if (filter.customerId !== undefined) where.customerId = filter.customerId;
@@ -57,10 +60,10 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
   const { dpdFrom, dpdTo } = filter;
   // The bounds apply to the days past due the list shows (counted to the last close).
   const closed = await closedThrough(readStore);
-  const dpd = (doc: LoanSummaryDoc) => daysPastDueAt(doc, closed);
+  const dpd = async (doc: LoanSummaryDoc) => daysPastDueAt(await owedOn(doc), closed);
   const keep = dpdFrom === undefined && dpdTo === undefined
     ? undefined
-    : (doc: LoanSummaryDoc) => (dpdFrom === undefined || dpd(doc) >= dpdFrom) && (dpdTo === undefined || dpd(doc) <= dpdTo);
+    : async (doc: LoanSummaryDoc) => { const days = await dpd(doc); return (dpdFrom === undefined || days >= dpdFrom) && (dpdTo === undefined || days <= dpdTo); };
   // The statuses the filters allow (null: any): a class is the class of a loan on the book; only
   // an overdue or written-off loan is past due (the loan summary keeps 0 otherwise), so with a
   // lower bound read just those statuses instead of the whole book.
@@ -71,5 +74,6 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter): P
   if (statuses !== null && statuses.length === 0) return { items: [], nextCursor: null };
   const wheres = statuses === null ? [where] : statuses.map((status) => ({ ...where, status }));
   const page = await findMerged<LoanSummaryDoc>(readStore, LOAN_SUMMARY, wheres, { sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
-  return { items: page.items.map((doc) => toLoanSummaryView(doc, closed)), nextCursor: page.nextCursor };
+  const items = await Promise.all(page.items.map(async (doc) => toLoanSummaryView(await owedOn(doc), closed)));
+  return { items, nextCursor: page.nextCursor };
 }

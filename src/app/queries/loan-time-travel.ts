@@ -1,12 +1,14 @@
 import { asDomainEvent } from '../../commands/load-aggregate.js';
+import { closeBusinessDay } from '../../domain/loan/close-of-business.js';
 import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
+import { paymentRecords } from '../../domain/loan/payment-book.js';
 import type { PayoffQuote } from '../../domain/loan/payoff.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
-import type { EventStore } from '../../eventstore/port.js';
+import type { EventStore, RecordedEvent } from '../../eventstore/port.js';
 import { businessDateAt } from '../business-date.js';
 import { loadLoan, loanStream } from '../streams.js';
 
@@ -23,33 +25,56 @@ export interface LoanStateAt {
 const REPAYABLE = new Set(['active', 'overdue']);
 
 /**
- * The loan as it stood at business time `asOf`, as the log knows it now: every event whose business
- * time (occurredAt) is ≤ asOf, folded in log order (a payment dated before asOf counts even if it was
- * recorded later; "as known then" is `?revision=`). A disbursement that counts brings the
- * application, assessment and approval before it (its preconditions), even when they were keyed in
- * after the date it was back-dated to (QA: a back-dated loan showed no customer). Days past due are
- * aged to the business date of `asOf` in the lender's `timeZone` (default Asia/Shanghai). Null if nothing counts.
+ * The loan as it stood at the end of the business date of `asOf` (in the lender's `timeZone`,
+ * default Asia/Shanghai), as the log knows it now: every event dated by then by the date it speaks
+ * for (factDateOf: a payment's effective date, a close's or a command's catch-up's `date`, not the
+ * time it was recorded), back-dated ones included, folded in log order, then that date judged as its
+ * close judges it (stateAtEndOf). A loan keyed in late thus reads as a loan closed nightly did
+ * (QA 11 S6: it showed overdue and 次级 the day after disbursement, and no penalties on dates they
+ * were owed). A disbursement that counts brings the application, assessment and approval before it
+ * (its preconditions), even when they were keyed in after the date it was back-dated to. "As known
+ * then" is `?revision=`. Null if nothing counts.
  */
 export async function loanStateAt(eventStore: EventStore, loanId: string, asOf: string, timeZone?: string): Promise<LoanStateAt | null> {
   const limit = Date.parse(asOf);
   if (Number.isNaN(limit)) throw new RangeError(`asOf: ${asOf} is not an ISO-8601 time`);
-  const events = await eventStore.readStream(loanStream(loanId));
-  const disbursed = events.find((e) => e.type === 'LoanDisbursed' && Date.parse(e.occurredAt) <= limit);
+  const date = businessDateAt(new Date(limit), timeZone);
+  const at = stateAtEndOf(await eventStore.readStream(loanStream(loanId)), date, timeZone);
+  if (at === null) return null;
+  return {
+    id: loanId, asOf, revision: at.revision.toString(), customerId: at.state.customerId,
+    summary: summarizeLoan(at.state, date), schedule: scheduleView(at.state),
+  };
+}
+
+/** The business date an event speaks for: its `date`, `effectiveDate` or `submittedOn`, else the business date of its occurredAt. */
+export function factDateOf(event: Pick<RecordedEvent, 'data' | 'occurredAt'>, timeZone?: string): string {
+  const data = event.data as { date?: unknown; effectiveDate?: unknown; submittedOn?: unknown };
+  for (const value of [data.date, data.effectiveDate, data.submittedOn]) if (typeof value === 'string') return value;
+  return businessDateAt(new Date(event.occurredAt), timeZone);
+}
+
+/**
+ * The loan at the end of business date `date` from its stream's events: those dated by then
+ * (factDateOf) and the preconditions of a disbursement that is, folded in log order, then the close
+ * of `date` applied to that (closeBusinessDay, on the facts dated by then: the rows that fell due
+ * unpaid, the penalties owed, the class of the days past due as of that date). Pure; null when no
+ * event counts. `revision` is the last event of the stream folded.
+ */
+export function stateAtEndOf(events: readonly RecordedEvent[], date: string, timeZone?: string): { state: LoanState; revision: bigint } | null {
+  const dated = (event: RecordedEvent) => factDateOf(event, timeZone) <= date;
+  const disbursed = events.find((e) => e.type === 'LoanDisbursed' && dated(e));
   let state = loanDecider.initialState();
   let revision: bigint | null = null;
   for (const event of events) {
     const precondition = disbursed !== undefined && event.revision < disbursed.revision;
-    if (!precondition && Date.parse(event.occurredAt) > limit) continue;
+    if (!precondition && !dated(event)) continue;
     state = loanDecider.evolve(state, asDomainEvent(event));
     revision = event.revision;
   }
   if (revision === null) return null;
-  // Days past due are aged to the lender's business date at that instant, not its UTC date.
-  const date = businessDateAt(new Date(limit), timeZone);
-  return {
-    id: loanId, asOf, revision: revision.toString(), customerId: state.customerId,
-    summary: summarizeLoan(state, date), schedule: scheduleView(state),
-  };
+  for (const event of closeBusinessDay(state, date)) state = loanDecider.evolve(state, event);
+  return { state, revision };
 }
 
 /**
@@ -94,11 +119,20 @@ export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (state.rescheduledOn !== null && date < state.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `payoff date ${date} is before the reschedule on ${state.rescheduledOn}: quote a date on or after it`, 'rule');
   }
-  // The quote is of the loan as every recorded fact leaves it; a date before some of them would
-  // count money paid (or charged) after it, and paying that quote on that date would not close it.
-  const latestFact = state.lastFactKey?.slice(0, 10) ?? null;
+  // The quote is of the loan as every recorded fact leaves it; a date before a payment, waiver or
+  // officer charge would count money paid (or charged) after it. A penalty is no such fact: a payment
+  // dated before it is replayed ahead of it and voids it when it settles the row in time, as the
+  // repayment cap counts it (QA 11 S7), so both refuse and accept the same dates.
+  const latestFact = latestPaidOrCharged(state);
   if (latestFact !== null && date < latestFact) {
     throw new DomainError('PAYOFF_DATE_BEFORE_LATER_FACTS', `payoff date ${date} is before a payment, waiver or charge already recorded for ${latestFact}: quote a date on or after it`, 'rule', { latestFact });
   }
   return payoffOwedOn(state, date);
+}
+
+/** The latest date of a payment (not reversed), waiver or officer charge on the loan (penalties left out), or null when there is none. */
+function latestPaidOrCharged(state: LoanState): string | null {
+  const paid = paymentRecords(state.payments).filter((p) => !state.reversed.includes(p.reference)).map((p) => p.effectiveDate);
+  const dates = [...paid, ...state.waivers.map((w) => w.date), ...state.charges.map((c) => c.date)];
+  return dates.reduce<string | null>((latest, date) => (date !== null && (latest === null || date > latest) ? date : latest), null);
 }

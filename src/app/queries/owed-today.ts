@@ -45,12 +45,13 @@ export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigur
  * (QA 10 R1: the document, as of the loan's last event, left out a penalty owed since the grace
  * ended, so paying the next due shown left the loan overdue). Reads the loan from the log only
  * when mayOweUnchargedPenalty says a penalty may be owed. `streamRevision` is the loan stream's
- * head revision the caller read before the document (null when it found none): the caller reads
- * it once for its ETag and this.
+ * head revision the caller read before the document (null when it found none): the summary route
+ * reads it once for its ETag and this; absent (a list), it is read here when a penalty may be owed.
  */
-export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string, streamRevision: bigint | null): Promise<D> {
+export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventStore, doc: D, businessDate: string, streamRevision?: bigint | null): Promise<D> {
   if (!mayOweUnchargedPenalty(doc, businessDate)) return doc;
-  const owed = await owedFiguresOf(eventStore, doc.id, businessDate, streamRevision);
+  const revision = streamRevision !== undefined ? streamRevision : await eventStore.streamRevision(loanStream(doc.id));
+  const owed = await owedFiguresOf(eventStore, doc.id, businessDate, revision);
   return owed ? { ...doc, ...owed } : doc;
 }
 

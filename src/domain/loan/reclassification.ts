@@ -70,13 +70,18 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
 /**
  * What close of business would have recorded of the command's history change, in the same append:
  * InstallmentOverdue for each row it leaves past due as of the last close that no close saw unpaid
- * (the loan is then overdue, as the close would have made it), and the LoanClassified event (none,
- * or one) that brings the loan's class to the rule above once the command's `events` are folded: dated the last close (the date the days past due are counted to,
- * which keeps close of business's own date checks intact), its `reason` the event that moved it.
- * The last close is judged on the facts dated by then (stateAsOf): a fact dated after it moves
- * nothing now, and the next close, judging its own date, moves the class then, as a catch-up
- * would; so no class change is ever dated before the fact that caused it.
- * A repayment that only pays (`onlyPays`) records nothing here.
+ * (the loan is then overdue, as the close would have made it), and the LoanClassified events (none,
+ * one or two) that bring the loan's class to the rule above once the command's `events` are folded,
+ * each dated by the facts that moved it, never before them (QA 8 N7):
+ * - as of the last close, judged on the facts dated by then (stateAsOf, as the close itself judges
+ *   a date): dated the last close, the date the days past due are counted to, which keeps close of
+ *   business's own date checks intact;
+ * - then, when facts dated after the last close (a payment between closes) leave a different class,
+ *   the class of the days past due the loan shows now (counted to the last close, on every fact),
+ *   dated the latest of those facts (QA 11 S1: the loan showed DPD 0 and stayed 关注 until the
+ *   night's close). That night's close, judging its own date on the same facts, then finds nothing
+ *   to move unless another day of arrears crosses a threshold.
+ * Their `reason` is the event that moved the class. A repayment that only pays (`onlyPays`) records nothing here.
  */
 export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
   if (context.lastClose === undefined || context.lastClose === null || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
@@ -98,7 +103,19 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
     .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose, reason } }));
   const judged = overdue.length === 0 ? next : structuredClone(next);
   for (const event of overdue) evolveLoan(judged, event);
-  const { to, dpd } = classificationAsOf(judged, lastClose, context.thresholds);
-  if (to === judged.classification) return overdue;
-  return [...overdue, { type: 'LoanClassified', data: { from: judged.classification, to, dpd, date: lastClose, reason } }];
+  const atClose = classificationAsOf(judged, lastClose, context.thresholds);
+  const moves: LoanEvent[] = atClose.to === judged.classification ? [] : [{ type: 'LoanClassified', data: { from: judged.classification, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
+  if (next === folded) return [...overdue, ...moves];
+  // Facts dated after the last close count in the days past due the loan shows now: its class follows them at once.
+  const shown = structuredClone(folded);
+  for (const event of overdue) evolveLoan(shown, event);
+  const now = classificationAsOf(shown, lastClose, context.thresholds);
+  if (now.to === atClose.to) return [...overdue, ...moves];
+  return [...overdue, ...moves, { type: 'LoanClassified', data: { from: atClose.to, to: now.to, dpd: now.dpd, date: latestFactDate(folded, lastClose), reason } }];
+}
+
+/** The latest effective date of the loan's servicing facts (payments, waivers, penalties, officer charges), or `floor` when none is later. */
+function latestFactDate(state: LoanState, floor: string): string {
+  const dates = [state.lastPaymentDate ?? floor, ...state.waivers.map((w) => w.date), ...state.penalties.map((p) => p.date), ...state.charges.map((c) => c.date)];
+  return dates.reduce((latest, date) => (date > latest ? date : latest), floor);
 }

@@ -90,3 +90,27 @@ describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
     }
   });
 });
+
+/**
+ * QA 11 S9: the loan list (GET /v1/loans, its dpd bounds) showed the stored document — without the
+ * penalties owed that no close has charged — where the loan's summary showed what a payment today
+ * finds owed. The example: 3 000.00 over 12 months keyed in from 2024-01-15 with nothing paid, no close
+ * since: by hand all 12 rows (the last due 2025-01-15) are past their 3-day grace, so 12 × 50.00 = 600.00 of penalties are owed; the summary, the
+ * list row and the list bounded at the summary's days past due all show the same figures.
+ */
+describe('the loan list shows each loan as its summary does (QA 11 S9)', () => {
+  it('lists a keyed-in loan with the penalties it owes, the same outstanding, next due and days past due as its summary, and its dpd bound keeps it', async () => {
+    await verifiedCustomer(t, 'cust-owed-4');
+    const loanId = await activeLoan(t, 'cust-owed-4', productId, '2024-01-15', '3000.00');
+    const summary = await caughtUpSummary(loanId);
+    expect(summary.outstanding.penalties).toBe('600.00');
+    const list = (await t.call(STAFF.officer, 'GET', '/v1/loans?customerId=cust-owed-4')).json();
+    const row = list.items.find((item: { id: string }) => item.id === loanId);
+    expect(row).toMatchObject({ outstanding: summary.outstanding, nextDue: summary.nextDue, daysPastDue: summary.daysPastDue, classification: summary.classification });
+    // No close has run in this app, so the loan is still `active` (the dpdFrom > 0 bound reads past-due statuses only): bound from above.
+    const bounded = (await t.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue}`)).json();
+    expect(bounded.items.map((item: { id: string }) => item.id)).toEqual([loanId]);
+    const below = (await t.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue - 1}`)).json();
+    expect(below.items).toEqual([]);
+  });
+});

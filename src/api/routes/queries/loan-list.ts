@@ -1,13 +1,14 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findLoans, LOAN_SORTS } from '../../../app/lists/loan-list.js';
+import { summaryOwedOn } from '../../../app/queries/owed-today.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { HttpError } from '../../http-error.js';
 import { businessDate, entityId } from '../../schemas/common.js';
 import { pageOf, pageQuery } from '../../schemas/list-page.js';
 import { classification, loanStatus, loanSummaryResponse } from '../../schemas/loan-views.js';
-import { guard } from './query-schemas.js';
+import { guard, today } from './query-schemas.js';
 import { awaitProjections } from './read-your-writes.js';
 
 const dpd = z.coerce.number().int().min(0).max(100_000);
@@ -48,6 +49,8 @@ export const loanListRoutes: ApiPlugin = async (scope, { deps }) => {
     // A borrower's list is always its own, whatever customerId it names.
     const owner = actor.role === 'borrower' ? actor.customerId : customerId;
     if (actor.role === 'borrower' && owner === undefined) return { items: [], nextCursor: null };
-    return findLoans(deps.readStore, { ...filter, ...(owner !== undefined ? { customerId: owner } : {}) });
+    // Each row as the loan's own summary shows it: what a payment today finds owed (QA 10 R1, QA 11 S9).
+    const businessDate = today(deps.clock.now(), deps.clock.timeZone);
+    return findLoans(deps.readStore, { ...filter, ...(owner !== undefined ? { customerId: owner } : {}) }, (doc) => summaryOwedOn(deps.eventStore, doc, businessDate));
   });
 };

@@ -39,11 +39,12 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     preValidation: guard('loans.state'),
     schema: {
       tags: ['loans'],
-      summary: 'The loan as it stood at business time asOf (its events with business time ≤ asOf), or just after its event at revision',
+      summary: 'The loan as it stood at the end of the business date of asOf (its facts dated by then, back-dated ones included), or just after its event at revision',
       params: idParams,
       description: 'Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events, '
         + 'days past due aged to the business date when that revision was recorded), '
-        + 'what a timeline steps through; asOf folds the events effective by then, back-dated ones included. '
+        + 'what a timeline steps through; asOf folds the events by the dates they speak for (effective dates, the dates closes judged), back-dated ones included, '
+        + 'and judges that date as its close does, so a loan keyed in late reads as one closed nightly. '
         + 'Read from the event log itself: minPosition is accepted and needs no wait.',
       querystring: z.object({ asOf: instant.optional(), revision: z.string().regex(/^\d{1,18}$/, 'expected a revision (whole number)').optional(), minPosition: minPositionParam })
         .strict()
