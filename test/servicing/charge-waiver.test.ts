@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { DomainError } from '../../src/domain/errors.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
+import { owedOn } from '../../src/domain/loan/penalties-owed-by.js';
 import type { Installment } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
 import { rowsBefore } from './rows-before.js';
@@ -61,7 +62,9 @@ describe('fee and penalty waivers act on what was owed on their effective date',
         const kind = command.data.kind;
         const date = command.data.effectiveDate;
         if (loan.state.rescheduledOn !== null && date < loan.state.rescheduledOn) return false;
-        const then = rowsBefore(loan.state, date, Number.MAX_SAFE_INTEGER);
+        // A waiver first records the penalties owed by its date that no close has charged (QA 10 R1): a
+        // reversal after the day's close can leave a row past its grace with its penalty owed, uncharged.
+        const then = rowsBefore(kind === 'penalty' ? owedOn(loan.state, date) : loan.state, date, Number.MAX_SAFE_INTEGER);
         const owedThen = owedOf(then, kind);
         const asked = command.data.amount ? minorOf(command.data.amount, 2) : owedThen;
         // A later-dated waiver of the same kind may already waive part of it: replayed before it, this one adds less.
