@@ -92,4 +92,23 @@ describe('the class history is dated by the facts that moved it (QA 8 N7)', () =
     expect(classes.map(({ to, date, dpd }) => `${to}@${date}/${dpd}`)).toEqual(['special-mention@2026-02-16/1', 'substandard@2026-05-17/91', 'special-mention@2026-05-20/34']);
     expect(history(loan)).toEqual(history(catchUp(paid, days)));
   });
+
+  /**
+   * The random history that found it (seed -115841124): two payments dated 08-08, recorded after the close
+   * of 08-07. The first moves the class at once, dated 08-08 (QA 11 S1); the second changes nothing as of
+   * 08-07, so its append must not judge that close again against the class the first one moved, which
+   * wrote a move back dated 08-07, before the payment, and a second move forward.
+   */
+  it('given a payment between closes that moved the class, when a second payment the same date is recorded, then nothing is dated before it and the history is a catch-up\'s', () => {
+    const paid = [
+      { date: '2026-01-15', amount: '635.52', reference: 'p2' }, { date: '2026-02-15', amount: '8631.66', reference: 'p0' },
+      { date: '2026-03-15', amount: '13299.24', reference: 'p3' }, { date: '2026-08-08', amount: '4250.70', reference: 'p1' },
+      { date: '2026-08-08', amount: '0.03', reference: 'p4' },
+    ];
+    const days = everyDay().filter((day) => day <= '2026-09-30');
+    const loan = nightly(paid, days);
+    const moves = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => (e.data as { date: string }).date);
+    expect(moves.filter((date) => date === '2026-08-07'), 'no move dated the close before the payments').toEqual([]);
+    expect(history(loan)).toEqual(history(catchUp(paid, days)));
+  });
 });

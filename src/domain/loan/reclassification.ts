@@ -95,23 +95,39 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
   const next = stateAsOf(folded, lastClose);
-  // What the close recorded of rows it saw past due, for rows the history change leaves past due as of it.
-  // Not a close (their `reason` says so): the next close still judges these rows' penalties (QA 8 N1).
   const reason = events[0]?.type ?? command.type;
-  const overdue: LoanEvent[] = pastDueInstallments(next.installments, next.firstUnsettled, lastClose)
-    .filter((inst) => inst.overdueSince === null)
-    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), next.currency), date: lastClose, reason } }));
-  const judged = overdue.length === 0 ? next : structuredClone(next);
-  for (const event of overdue) evolveLoan(judged, event);
-  const atClose = classificationAsOf(judged, lastClose, context.thresholds);
-  const moves: LoanEvent[] = atClose.to === judged.classification ? [] : [{ type: 'LoanClassified', data: { from: judged.classification, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
-  if (next === folded) return [...overdue, ...moves];
+  const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context);
+  const current = judged.classification;
+  // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
+  // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
+  const before = stateAsOf(state, lastClose);
+  const closeClass = before === state ? current : judgedAtClose(before, lastClose, reason, context).atClose.to;
+  const moves: LoanEvent[] = atClose.to === closeClass ? [] : [{ type: 'LoanClassified', data: { from: current, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
+  const moved = moves.length > 0 ? atClose.to : current;
   // Facts dated after the last close count in the days past due the loan shows now: its class follows them at once.
-  const shown = structuredClone(folded);
-  for (const event of overdue) evolveLoan(shown, event);
-  const now = classificationAsOf(shown, lastClose, context.thresholds);
-  if (now.to === atClose.to) return [...overdue, ...moves];
-  return [...overdue, ...moves, { type: 'LoanClassified', data: { from: atClose.to, to: now.to, dpd: now.dpd, date: latestFactDate(folded, lastClose), reason } }];
+  let final = atClose;
+  if (next !== folded) {
+    const shown = structuredClone(folded);
+    for (const event of overdue) evolveLoan(shown, event);
+    final = classificationAsOf(shown, lastClose, context.thresholds);
+  }
+  if (final.to === moved) return [...overdue, ...moves];
+  const date = next === folded ? lastClose : latestFactDate(folded, lastClose);
+  return [...overdue, ...moves, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
+}
+
+/**
+ * The last close judged on `asOf` (the loan's facts dated by then): InstallmentOverdue for each row
+ * past due as of it that no close saw unpaid (not a close: their `reason` says so, and the next
+ * close still judges these rows' penalties, QA 8 N1), the state with them folded, and its class.
+ */
+function judgedAtClose(asOf: LoanState, lastClose: string, reason: string, context: LoanDecisionContext): { overdue: LoanEvent[]; judged: LoanState; atClose: { to: LoanState['classification']; dpd: number } } {
+  const overdue: LoanEvent[] = pastDueInstallments(asOf.installments, asOf.firstUnsettled, lastClose)
+    .filter((inst) => inst.overdueSince === null)
+    .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), asOf.currency), date: lastClose, reason } }));
+  const judged = overdue.length === 0 ? asOf : structuredClone(asOf);
+  for (const event of overdue) evolveLoan(judged, event);
+  return { overdue, judged, atClose: classificationAsOf(judged, lastClose, context.thresholds) };
 }
 
 /** The latest effective date of the loan's servicing facts (payments, waivers, penalties, officer charges), or `floor` when none is later. */
