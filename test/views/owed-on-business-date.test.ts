@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mayOweUnchargedPenalty, owedFiguresOn } from '../../src/app/queries/owed-today.js';
+import { mayOweUnchargedPenalty } from '../../src/app/queries/owed-today.js';
+import { owedNowOf } from '../../src/app/queries/owed-now.js';
 import { addDays } from '../../src/domain/calendar.js';
 import { loanFigures } from '../../src/domain/loan/figures.js';
 import { owedOn, penaltiesOwedBy } from '../../src/domain/loan/penalties-owed-by.js';
@@ -17,7 +18,7 @@ const qaTerms = () => servicingTerms({ penalty: { type: 'fixed', value: '50.00',
 function shownOn(loan: ServicedLoan, date: string) {
   const figures = loanFigures(loan.state);
   const doc = { status: loan.state.status, nextDue: figures.nextDue, latePenaltyFrom: latePenaltyFrom(loan.state), unchargedPenaltyFrom: unchargedPenaltyFrom(loan.state) };
-  const owed = mayOweUnchargedPenalty(doc as never, date) ? owedFiguresOn(loan.state, date) : null;
+  const owed = mayOweUnchargedPenalty(doc as never, date) ? owedNowOf(loan.state, date).figures : null;
   return owed ?? { outstanding: figures.outstanding, nextDue: figures.nextDue };
 }
 

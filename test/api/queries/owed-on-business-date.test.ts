@@ -65,7 +65,7 @@ describe('a loan keyed in with rows past their grace and no close since (QA 10 R
 });
 
 describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
-  it('for its ETag and the owed figures alike: no second revision read, and a repeat answered from the figures remembered at that revision without replaying the loan', async () => {
+  it('for its ETag, the owed figures and the amount due now alike: no second revision read, one replay, and a repeat answered from the figures remembered at that revision without replaying the loan', async () => {
     const loanId = await activeLoan(t, 'cust-owed-3', productId, '2024-01-15', '3000.00');
     await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
     const store = t.runtime.eventStore;
@@ -80,6 +80,8 @@ describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
       expect(revisions.mock.calls.filter(([id]) => id === stream)).toEqual([]);
       expect(headReads()).toBe(1);
       const replayed = replays();
+      expect(replayed, 'the owed figures and the amount due now share one replay of the loan').toBe(1);
+      expect(first.json().amountDue, 'something is due now').not.toBe('0.00');
       const second = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
       expect(second.json()).toEqual(first.json());
       expect(headReads()).toBe(2);
