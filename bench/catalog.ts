@@ -27,6 +27,8 @@ export const FIGURES: FigureDef[] = [
   ...httpLatency('http.bare-get.c50'),
   { name: 'http.loan-get.c50', unit: 'req/s', ceiling: 'http.bare-get.c50' },
   ...httpLatency('http.loan-get.c50', 'http.bare-get.c50'),
+  // Server CPU per loan read at c50 over all its runs (the warm-up's cold reads included).
+  { name: 'http.loan-get.c50.cpu', unit: 'ms' },
   // DESIGN.md: server memory under the HTTP load, peak RSS ≤ 300 MiB (sampled while the load runs).
   { name: 'memory.http.rss', unit: 'MiB', target: { atMost: 300 } },
   { name: 'sqlite.insert.single', unit: 'events/s' },

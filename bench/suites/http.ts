@@ -56,8 +56,10 @@ async function measureLendcore(config: BenchConfig, workDir: string): Promise<Me
     const c50 = await loadMedian({ ...base, kind: 'repayment', connections: 50, runTag: 'c50' }, config.runs);
     const cpuMs = (await server.cpuMicros() - cpuBefore) / 1000;
     figures.push(...asFigures('http.repayment.c50', c50), { name: 'http.repayment.c50.cpu', measured: c50.requests > 0 ? cpuMs / c50.requests : null });
+    const getCpuBefore = await server.cpuMicros();
     const get = await loadMedian({ ...base, kind: 'loan-get', connections: 50 }, config.runs);
-    figures.push(...asFigures('http.loan-get.c50', get));
+    const getCpuMs = (await server.cpuMicros() - getCpuBefore) / 1000;
+    figures.push(...asFigures('http.loan-get.c50', get), { name: 'http.loan-get.c50.cpu', measured: get.requests > 0 ? getCpuMs / get.requests : null });
   } finally {
     figures.push({ name: 'memory.http.rss', measured: await server.stop() });
   }
@@ -73,6 +75,7 @@ export const httpSuite: Suite = {
       `${n}.p99`,
     ]),
     'http.repayment.c50.cpu',
+    'http.loan-get.c50.cpu',
     'memory.http.rss',
   ],
   async run(config, workDir) {
