@@ -50,11 +50,13 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   },
   'loans.approve': { 422: ['BORROWER_UNDER_AGE', 'BIRTH_DATE_IN_FUTURE'] },
   // A quote on draft terms (the console's live preview) checks them as products.define does.
-  'loans.quote': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND', ...PRODUCT_TERM_RULES] },
+  // Draft terms whose schedule degenerates (QA 12 Q8), as products.define refuses them; a currency without minor units is unreadable input.
+  'loans.quote': { 400: ['UNSUPPORTED_CURRENCY'], 422: ['FIRST_REPAYMENT_OUT_OF_RANGE', 'PRODUCT_NOT_FOUND', 'DEGENERATE_SCHEDULE', ...PRODUCT_TERM_RULES] },
   'loans.assess': { 422: ['KYC_NOT_SUBMITTED'] },
   'loans.disburse': { 422: ['FIRST_REPAYMENT_OUT_OF_RANGE'] },
   'loans.payoff': { 409: ['LOAN_NOT_REPAYABLE'] },
-  'loans.reschedule': { 422: ['RESCHEDULE_CHANGES_NOTHING'] },
+  // The new schedule is planned as a quote is: a rate outside 0–100 % is refused by the planner (QA 12 Q8).
+  'loans.reschedule': { 400: ['RATE_OUT_OF_RANGE'], 422: ['RESCHEDULE_CHANGES_NOTHING'] },
   // A bank transfer's reference is the bank's transaction id: recorded on another loan (or for another amount) already, by a statement or staff, it is refused.
   'loans.repay': { 409: ['BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'] },
   'loans.recover': { 409: ['BANK_TXN_ON_OTHER_LOAN', 'BANK_TXN_AMOUNT_DIFFERS'] },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { defineProduct, PRODUCT, refused } from '../commands/journey-steps.js';
+import { activeLoan, defineProduct, PRODUCT, refused, verifiedCustomer } from '../commands/journey-steps.js';
 
 /**
  * QA9 Q10: a product's terms broken in a way only the domain sees (grace that leaves no paying
@@ -39,5 +39,21 @@ describe('product-term refusals (QA9 Q10)', () => {
       expect(listed(path, 422), path).toContain(code);
       expect(listed(path, 400), path).not.toContain(code);
     }
+  });
+});
+
+/**
+ * QA 12 Q8: answers no API test produced, so the recorder never checked them: a quote on draft terms
+ * whose schedule degenerates (422 DEGENERATE_SCHEDULE) or in a currency without minor units
+ * (400 UNSUPPORTED_CURRENCY), and a reschedule at a rate outside 0–100 (400 RATE_OUT_OF_RANGE).
+ */
+describe('refusals a quote and a reschedule answer are listed for them (QA 12 Q8)', () => {
+  it('quote: DEGENERATE_SCHEDULE 422 and UNSUPPORTED_CURRENCY 400; reschedule: RATE_OUT_OF_RANGE 400', async () => {
+    const draft = { ...PRODUCT, principal: { min: '100.00', max: '999999.00' }, term: { min: 1, max: 60 } };
+    refused(await t.call(STAFF.officer, 'POST', '/v1/loans/quote', { principal: '5000.00', term: 18, terms: { ...draft, interestMethod: 'flat', inMultiplesOf: '1' } }), 422, 'DEGENERATE_SCHEDULE');
+    refused(await t.call(STAFF.officer, 'POST', '/v1/loans/quote', { principal: '100.00', term: 12, terms: { ...draft, currency: 'XXX' } }), 400, 'UNSUPPORTED_CURRENCY');
+    await verifiedCustomer(t, 'cust-q8');
+    const loanId = await activeLoan(t, 'cust-q8', productId, '2026-01-15');
+    refused(await t.call(STAFF.underwriter, 'POST', `/v1/loans/${loanId}/reschedule`, { reason: 'hardship', annualRate: '999' }), 400, 'RATE_OUT_OF_RANGE');
   });
 });
