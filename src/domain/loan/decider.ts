@@ -9,6 +9,8 @@ import { evolveLoan } from './evolve.js';
 import { requireLoan } from './guards.js';
 import { approve, recordAssessment, reject, submitApplication, withdraw } from './lifecycle.js';
 import { migrateLoan } from './migration.js';
+import { missedCloses } from './missed-closes.js';
+import { foldedCopy } from './penalties-owed-by.js';
 import { refundOverpayment } from './refund.js';
 import { reclassification, type LoanDecisionContext } from './reclassification.js';
 import { receiveRepayment } from './repayment.js';
@@ -28,11 +30,19 @@ export { loanSnapshotCodec } from './snapshot-codec.js';
 /**
  * Decides a loan command against the state: the new events, [] for an idempotent replay, or a
  * DomainError. Given the last close (`context`), a command that moves the days past due as of it
- * across a class boundary also reclassifies the loan in the same append (reclassification.ts).
+ * across a class boundary also reclassifies the loan in the same append (reclassification.ts), and
+ * one that ends a loan no close has caught up yet is decided after what those closes would have
+ * recorded, which it records first (missed-closes.ts).
  */
 export function decideLoan(command: LoanCommand, state: LoanState, context: LoanDecisionContext = {}): LoanEvent[] {
   const events = decideCommand(command, state, context);
-  return events.length === 0 ? events : [...events, ...reclassification(command, state, events, context)];
+  if (events.length === 0) return events;
+  // A command ending a loan no close has caught up yet first records what the closes it missed would have (QA 12 Q2).
+  const missed = command.type === 'CloseBusinessDay' ? [] : missedCloses(state, events, context);
+  if (missed.length === 0) return [...events, ...reclassification(command, state, events, context)];
+  const caughtUp = foldedCopy(state, missed);
+  const decided = decideCommand(command, caughtUp, context);
+  return decided.length === 0 ? decided : [...missed, ...decided, ...reclassification(command, caughtUp, decided, context)];
 }
 
 function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext): LoanEvent[] {

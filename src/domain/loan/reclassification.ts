@@ -4,6 +4,7 @@ import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
+import { neverClosed } from './missed-closes.js';
 import { factKey } from './servicing-replay.js';
 import { stateAsOf } from './state-as-of.js';
 import type { LoanState } from './state.js';
@@ -44,11 +45,14 @@ export function dpdCountedTo(state: LoanState, date: string, lastClose: string |
 }
 
 /**
- * Whether deciding the command on this state may use the last close: to reclassify the loan, or to
- * count days past due for a write-off. A repayment that only pays (see `onlyPays`) never does.
+ * Whether deciding the command on this state may use the last close: to reclassify the loan, to
+ * count days past due for a write-off, or to catch up a loan never closed that the command may end.
+ * A repayment that only pays (see `onlyPays`) on a loan closed before never does.
  */
 export function needsLastClose(command: LoanCommand, state: LoanState): boolean {
   if (command.type === 'RequestWriteOff' || command.type === 'ApproveWriteOff') return true;
+  // A loan no close has caught up may be ended by the command, which then records the closes it missed first (missed-closes.ts).
+  if (command.type !== 'CloseBusinessDay' && neverClosed(state)) return true;
   return !NEVER_RECLASSIFY.has(command.type) && !onlyPays(command, state);
 }
 
