@@ -75,7 +75,8 @@ describe('a loan ended before its first close books what the closes it missed wo
       }
       const ended = endLoan(keyedIn);
       expect(ended.some((e) => e.type === (writtenOff ? 'LoanWrittenOff' : 'LoanClosed')), 'the loan is ended').toBe(true);
-      const [a, b]: JournalEntry[][] = [(await nightly.ledger()).journal, (await keyedIn.ledger()).journal];
+      const a = (await nightly.ledger()).journal;
+      const b = (await keyedIn.ledger()).journal;
       for (const date of [...monthEnds().filter((d) => d < end), end]) expect(rowsAsOf(b, date), `as of ${date}, ended ${end}`).toEqual(rowsAsOf(a, date));
     }), { numRuns: Number(process.env.KEYED_LATE_RUNS ?? 12) });
   }, 300_000);

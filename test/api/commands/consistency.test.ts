@@ -39,6 +39,13 @@ describe('consistency guards', () => {
     expect(res.headers.etag).toBe(`"${BigInt(revision) + 1n}"`);
   });
 
+  it('runs a command under If-Match: * whatever the revision, since the loan exists (QA 12 Q6, RFC 9110 §13.1.1), and refuses it on a loan that does not (404)', async () => {
+    const revision = await t.runtime.eventStore.streamRevision(`loan-${loanId}`);
+    expect(accepted(await repay('ALP-star', { 'if-match': '*' })).revision).toBe(String((revision ?? 0n) + 1n));
+    const missing = await t.call(STAFF.officer, 'POST', '/v1/loans/no-such-loan/repayments', { amount: '1.00', channel: 'alipay', reference: 'ALP-none', effectiveDate: '2026-01-20' }, { 'if-match': '*' });
+    expect(missing.statusCode).toBe(404);
+  });
+
   it('replays an Idempotency-Key with the same body and refuses it with another body (422)', async () => {
     const first = accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { name: 'G H', nationalId: '1234567890', phone: '13800000000' }, { 'idempotency-key': 'reg-1' }));
     const again = accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { nationalId: '1234567890', phone: '13800000000', name: 'G H' }, { 'idempotency-key': 'reg-1' }), 200);

@@ -3169,7 +3169,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -3373,7 +3373,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -3564,7 +3564,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -3745,7 +3745,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -4034,7 +4034,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -4341,7 +4341,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -4646,7 +4646,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -4931,7 +4931,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -5154,7 +5154,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -5327,7 +5327,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -5512,7 +5512,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -5691,7 +5691,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -5870,7 +5870,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6055,7 +6055,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6258,7 +6258,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6444,7 +6444,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6620,7 +6620,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6802,7 +6802,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -6998,7 +6998,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -7174,7 +7174,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -7355,7 +7355,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -7549,7 +7549,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -7740,7 +7740,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -7935,7 +7935,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -8131,7 +8131,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -11602,7 +11602,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -11756,7 +11756,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -12939,7 +12939,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -13572,7 +13572,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -13772,7 +13772,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -14081,7 +14081,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;
@@ -14265,7 +14265,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise) */
+                /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
                 /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
                 "idempotency-key"?: string;

@@ -18,12 +18,17 @@ function header(request: FastifyRequest, name: string): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
-/** The revision an If-Match header names (`5`, `"5"`, `W/"5"` or a loan summary's `"5@2026-03-31"`); 400 for anything else. */
+/**
+ * The revision an If-Match header names (`5`, `"5"`, `W/"5"` or a loan summary's `"5@2026-03-31"`);
+ * undefined for none and for `*` (RFC 9110 §13.1.1: true whenever the resource exists, which every
+ * command checks itself, QA 12 Q6). 400 for anything else, a list of tags included: one command
+ * runs against one revision, so a client names the one it read.
+ */
 export function expectedRevisionOf(request: FastifyRequest): bigint | undefined {
   const value = header(request, 'if-match');
-  if (value === undefined) return undefined;
+  if (value === undefined || value.trim() === '*') return undefined;
   const match = REVISION.exec(value.trim());
-  if (!match?.[1]) throw badHeader('INVALID_IF_MATCH', 'If-Match must be a stream revision such as "3"');
+  if (!match?.[1]) throw badHeader('INVALID_IF_MATCH', 'If-Match must be one stream revision such as "3", or *');
   return BigInt(match[1]);
 }
 
