@@ -135,6 +135,8 @@ export const en = {
   'field.repaymentReference': 'Repayment reference',
   'action.charge': 'Apply charge', 'field.dueDate': 'Due date (picks the installment)',
   'charge.document-fee': 'Document fee', 'charge.late-fee': 'Late fee (penalty)', 'charge.collection-fee': 'Collection fee (penalty)', 'tx.charge': 'Charge',
+  'payoff.interestCredit': 'Interest paid ahead, credited back (not yet earned)',
+  'payoff.feesCredit': 'Fees paid ahead, credited back (not yet due)',
   'payoff.refundDue': 'Refund owed back',
   'tx.title': 'Transactions',
   'tx.date': 'Date',

@@ -136,6 +136,8 @@ export const zh: Record<MessageKey, string> = {
   'field.repaymentReference': '还款流水号',
   'action.charge': '收取费用', 'field.dueDate': '到期日（决定计入哪一期）',
   'charge.document-fee': '单据费', 'charge.late-fee': '滞纳金（罚金）', 'charge.collection-fee': '催收费（罚金）', 'tx.charge': '费用',
+  'payoff.interestCredit': '预收利息抵扣（尚未产生的利息退回）',
+  'payoff.feesCredit': '预收费用抵扣（尚未到期的费用退回）',
   'payoff.refundDue': '应退回的退款',
   'tx.title': '交易流水',
   'tx.date': '日期',

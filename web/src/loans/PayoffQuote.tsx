@@ -5,6 +5,7 @@ import { useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { money } from '../shell/format';
 import { usePayoff } from './api';
+import { payoffLines } from './payoff-lines';
 
 /** The amount that would close the loan on a chosen date, as the server quotes it. */
 export function PayoffQuote({ loanId }: { loanId: string }) {
@@ -19,9 +20,9 @@ export function PayoffQuote({ loanId }: { loanId: string }) {
       {payoff.data && (
         <Descriptions bordered size="small" column={1} data-testid="payoff">
           <Descriptions.Item label={t('payoff.total')}><strong>{money(payoff.data.total, payoff.data.currency)}</strong></Descriptions.Item>
-          <Descriptions.Item label={t('row.principal')}>{money(payoff.data.principal)}</Descriptions.Item>
-          <Descriptions.Item label={t('row.interest')}>{money(payoff.data.interest)}</Descriptions.Item>
-          <Descriptions.Item label={t('loan.outstandingFeesPenalties')}>{money(payoff.data.fees)} / {money(payoff.data.penalties)}</Descriptions.Item>
+          {payoffLines(payoff.data).map((line) => (
+            <Descriptions.Item key={line.label} label={t(line.label)}>{line.amounts.map((a) => money(a)).join(' / ')}</Descriptions.Item>
+          ))}
           {payoff.data.refundDue !== undefined && <Descriptions.Item label={t('payoff.refundDue')}>{money(payoff.data.refundDue)}</Descriptions.Item>}
         </Descriptions>
       )}
