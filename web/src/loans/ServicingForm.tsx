@@ -1,8 +1,9 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT, type Translate } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
+import { periodRules } from '../shell/period-rules';
 import { rateRules } from '../shell/rate-rules';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
@@ -28,7 +29,8 @@ function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds:
   const t = useT();
   switch (field.kind) {
     case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
-    case 'number': return <InputNumber {...control} min={1} max={600} style={{ width: '100%' }} />;
+    // No min/max on the control: it would clamp a typed 0 to 1 on blur and send it (QA 12 W2); the rule refuses it instead.
+    case 'number': return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
     case 'amount': case 'rate': return <Input {...control} inputMode="decimal" />;
     case 'text': return <Input {...control} />;
@@ -53,6 +55,7 @@ function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
 function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
   if (field.kind === 'amount') return amountRules(t, { required: field.required, currency });
   if (field.kind === 'rate') return rateRules(t, { required: field.required });
+  if (field.kind === 'number') return periodRules(t, { required: field.required });
   return field.required ? [{ required: true, message: t('form.required') }] : [];
 }
 
@@ -69,12 +72,30 @@ export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
   const values = Form.useWatch((all: Values) => all, form);
   // One submission at a time (Enter in a text field submits too); a landed command clears the form
   // back to its initial values without validating it, so the next entry starts clean.
-  const submit = (filled: Values) => {
+  const [modal, modalHolder] = Modal.useModal();
+  const send = (body: Record<string, string | number | boolean>) => {
     if (command.isPending) return;
-    command.mutate(bodyOf(action, filled), { onSuccess: () => { form.resetFields(); onDone(); } });
+    command.mutate(body, { onSuccess: () => { form.resetFields(); onDone(); } });
+  };
+  // An action that cannot be undone shows what will be sent and waits for a second click (QA 12 W2).
+  const submit = (filled: Values) => {
+    const body = bodyOf(action, filled);
+    if (!action.confirm) return send(body);
+    const shown = action.fields.filter((field) => body[field.name] !== undefined);
+    void modal.confirm({
+      title: t(action.confirm),
+      content: (
+        <Descriptions size="small" column={1} data-testid={`confirm-${action.id}`}>
+          {shown.map((field) => <Descriptions.Item key={field.name} label={t(field.label)}>{String(body[field.name])}</Descriptions.Item>)}
+        </Descriptions>
+      ),
+      okText: t(action.title),
+      onOk: () => send(body),
+    });
   };
   return (
     <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={submit}>
+      {modalHolder}
       <ProblemAlert error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}

@@ -23,6 +23,8 @@ export interface ServicingAction {
   fields: ActionField[];
   /** Constant fields sent with the form's values (e.g. the write-off step). */
   fixed?: Record<string, string>;
+  /** An action that cannot be undone (a reschedule, a write-off) asks this before it is sent (QA 12 W2). */
+  confirm?: MessageKey;
 }
 
 const CHANNELS: ActionField['options'] = [
@@ -70,10 +72,10 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
     // A document fee may fall due with a future installment; a late or collection fee may not be after today.
     { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true, mayFollowBusinessDate: { when: 'kind', is: ['document-fee'] } }, reason] },
-  { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, fields: [
+  { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, confirm: 'confirm.reschedule', fields: [
     reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'rate' }, effectiveDate] },
   { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
-  { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [effectiveDate], fixed: { action: 'approve' } },
+  { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, confirm: 'confirm.writeOff', fields: [effectiveDate], fixed: { action: 'approve' } },
   // Money collected on a written-off loan (README: POST /v1/loans/:id/recoveries), once per reference.
   { id: 'recover', action: 'recoveries', title: 'action.recover', roles: ['officer'], statuses: ['written_off'], fields: [
     { name: 'amount', label: 'field.amount', kind: 'amount', required: true },
