@@ -65,4 +65,15 @@ describe('assessLoan gathers the scorecard inputs', () => {
     const loan = await applyForLoan(services, officer, { customerId: 'cust-n', productId: 'prod-a', principal: '5000.00', term: 6, purpose: 'x' });
     await expect(assessLoan(services, officer, loan.id)).rejects.toMatchObject({ code: 'KYC_NOT_SUBMITTED' });
   });
+
+  it('scores a KYC compliance has not verified under its own reason, not as verified 0 days ago (QA 12 W4)', async () => {
+    await registerCustomer(services, officer, { customerId: 'cust-s', name: 'S', nationalId: '1234567892', phone: '13800000000' });
+    await submitKyc(services, officer, 'cust-s', { monthlyIncome: '15000.00', employer: 'Acme', employmentMonths: 24, bankAccount: '12345678' });
+    const loan = await applyForLoan(services, officer, { customerId: 'cust-s', productId: 'prod-a', principal: '5000.00', term: 6, purpose: 'x' });
+    await assessLoan(services, officer, loan.id);
+    const events = await t.runtime.eventStore.readStream(`loan-${loan.id}`);
+    const data = events.find((e) => e.type === 'CreditAssessed')?.data as { inputs: Record<string, unknown>; reasons: { code: string; message: string; points: number }[] };
+    expect(data.inputs.kycAgeDays).toBeNull();
+    expect(data.reasons.find((r) => r.code.startsWith('KYC_'))).toEqual({ code: 'KYC_UNVERIFIED', message: 'KYC not verified yet: income and employment are the borrower\'s own statement', points: -10 });
+  });
 });

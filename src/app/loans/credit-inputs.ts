@@ -54,7 +54,7 @@ export async function gatherCreditInput(readStore: ReadStore, customer: Customer
   const existingMonthlyDebt = others
     .filter((doc) => REPAYING.has(doc.status) && doc.nextDue !== null)
     .reduce((sum, doc) => sum.plus(new Dec(doc.nextDue?.amount ?? '0').times(PERIODS_PER_MONTH[doc.frequency])), new Dec(0));
-  const verifiedOn = customer.kycVerifiedAt?.slice(0, 10) ?? null;
+  const verifiedOn = customer.kycStatus === 'verified' ? customer.kycVerifiedAt?.slice(0, 10) ?? null : null;
   return {
     monthlyIncome: new Dec(customer.monthlyIncome),
     existingMonthlyDebt,
@@ -62,6 +62,7 @@ export async function gatherCreditInput(readStore: ReadStore, customer: Customer
     employmentMonths: customer.employmentMonths,
     existingLoans: others.length,
     worstDaysPastDue: others.reduce((worst, doc) => Math.max(worst, worstDaysPastDue(doc)), 0),
-    kycAgeDays: verifiedOn === null ? 0 : Math.max(0, daysBetween(verifiedOn, today)),
+    // Null while the KYC is only submitted: it was scored as "verified 0 days ago" (QA 12 W4).
+    kycAgeDays: verifiedOn === null ? null : Math.max(0, daysBetween(verifiedOn, today)),
   };
 }

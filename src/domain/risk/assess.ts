@@ -14,7 +14,8 @@ export interface CreditInput {
   /** Loans with this lender, and the worst days past due any of them reached. */
   existingLoans: number;
   worstDaysPastDue: number;
-  kycAgeDays: number;
+  /** Days since compliance verified the KYC, or null while it is only submitted (its income and employment are the borrower's claims). */
+  kycAgeDays: number | null;
 }
 
 export type CreditAssessment = CreditAssessed['data'];
@@ -28,7 +29,9 @@ function checkInput(input: CreditInput): void {
     if (input[key].isNegative() || !input[key].isFinite()) invalid(`${key} must be a finite amount ≥ 0`);
   }
   for (const key of ['employmentMonths', 'existingLoans', 'worstDaysPastDue', 'kycAgeDays'] as const) {
-    if (!Number.isInteger(input[key]) || input[key] < 0) invalid(`${key} must be a whole number ≥ 0`);
+    const value = input[key];
+    if (value === null && key === 'kycAgeDays') continue;
+    if (value === null || !Number.isInteger(value) || value < 0) invalid(`${key} must be a whole number ≥ 0`);
   }
 }
 
@@ -43,6 +46,16 @@ function bandFor(bands: ScoreBand[], attribute: CreditAttribute, value: Decimal 
   const band = bands.find((b) => b.upTo === null || (value !== null && value.lte(b.upTo)));
   if (!band) throw new DomainError('SCORECARD_INCOMPLETE', `No band of ${attribute} holds ${value?.toString()}`, 'rule', { attribute });
   return band;
+}
+
+/**
+ * A KYC compliance has not verified yet scores as the most recent verified one (the card's first
+ * band), under its own reason: it was scored as "KYC verified 0 days ago" (QA 12 W4). Approval
+ * still needs it verified (KYC_NOT_VERIFIED).
+ */
+function unverifiedKyc(bands: ScoreBand[]): ScoreBand {
+  const first = bandFor(bands, 'kycAgeDays', new Dec(0));
+  return { upTo: first.upTo, points: first.points, code: 'KYC_UNVERIFIED', message: 'KYC not verified yet: income and employment are the borrower\'s own statement' };
 }
 
 function gradeOf(score: number, floors: Scorecard['gradeFloors']): Grade {
@@ -64,10 +77,11 @@ export function assessCredit(input: CreditInput, scorecard: Scorecard): CreditAs
     employmentMonths: { value: new Dec(input.employmentMonths), shown: String(input.employmentMonths) },
     existingLoans: { value: new Dec(input.existingLoans), shown: String(input.existingLoans) },
     worstDaysPastDue: { value: new Dec(input.worstDaysPastDue), shown: String(input.worstDaysPastDue) },
-    kycAgeDays: { value: new Dec(input.kycAgeDays), shown: String(input.kycAgeDays) },
+    kycAgeDays: { value: input.kycAgeDays === null ? null : new Dec(input.kycAgeDays), shown: String(input.kycAgeDays) },
   };
   const matched = (Object.keys(scorecard.bands) as CreditAttribute[]).map((attribute) => {
     const { value, shown } = values[attribute];
+    if (attribute === 'kycAgeDays' && value === null) return { band: unverifiedKyc(scorecard.bands.kycAgeDays), shown };
     return { band: bandFor(scorecard.bands[attribute], attribute, value), shown };
   });
   const reasons: CreditReason[] = matched.map(({ band, shown }) => ({
