@@ -27,4 +27,19 @@ describe('a percent penalty owed after a reversal is priced on its row as it sto
     ]);
     expect(loan.state.installments[0]).toMatchObject({ due: { penalty: '51.00' }, paid: { penalty: '51.00' }, settled: true, settledOn: '2024-03-15' });
   });
+
+  /**
+   * The percent is of everything the row owed then, its fees too (delinquency.ts penaltyAmount): row 1
+   * (1 020.07 due 2024-02-15, 2 grace days) carries an officer's 100.00 document fee due with it and
+   * nothing is paid; the close of 02-18 charges 5 % of 1 120.07 = 56.0035 → 56.00, dated 02-18.
+   */
+  it('given row 1 unpaid with a 100.00 document fee due with it, the close after its grace charges 56.00, fees counted', () => {
+    const loan = new ServicedLoan('F5', servicingTerms({ penalty: { type: 'percent', value: '5', cap: null, graceDays: 2 } }));
+    const charged = [];
+    for (let day = '2024-01-16'; day <= '2024-02-18'; day = addDays(day, 1)) {
+      if (day === '2024-01-20') loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '100.00', dueDate: '2024-02-15', reason: 'test', date: day, appliedBy: 'officer-1' } }, day);
+      charged.push(...loan.close(day).filter((e) => e.type === 'PenaltyCharged'));
+    }
+    expect(charged).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '56.00', date: '2024-02-18' } }]);
+  });
 });

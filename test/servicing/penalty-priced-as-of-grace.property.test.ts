@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
-import { penaltyAmount } from '../../src/domain/loan/delinquency.js';
 import { chargedPenaltyRows } from '../../src/domain/loan/late-paid-penalty.js';
 import type { PenaltyCharged } from '../../src/domain/loan/events.js';
-import { fmt } from '../../src/domain/loan/installment.js';
+import { owedMinor } from '../../src/domain/loan/installment.js';
 import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
+import type { Installment } from '../../src/domain/loan/state.js';
+import { formatMinor, roundRatio } from '../../src/domain/schedule/minor-units.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { runHistory, type Nights } from './run-history.js';
 import { step, type Step } from './servicing-history.js';
@@ -32,6 +33,12 @@ const episode: fc.Arbitrary<Step[]> = fc.tuple(
 const history: fc.Arbitrary<Step[]> = fc.array(fc.oneof(episode, step.filter((s) => s.op !== 'reschedule').map((s) => [s])), { minLength: 1, maxLength: 8 })
   .map((chunks) => chunks.flat());
 
+/** `perMille` ‰ of what `row` owes of principal, interest and fees, in cents, rounded HALF_EVEN (the servicing product's rounding). */
+function percentOfOverdue(row: Installment, perMille: bigint): bigint {
+  const overdue = owedMinor(row, 'principal', 2) + owedMinor(row, 'interest', 2) + owedMinor(row, 'fee', 2);
+  return roundRatio(overdue * perMille, 1000n, 'HALF_EVEN');
+}
+
 /**
  * A percent penalty is that percent of what its row owed (principal, interest, fees) at the end of its
  * last grace day, every fact dated by then applied and none dated later (DOMAIN.md "penalties as % of
@@ -43,10 +50,10 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
   it('over random histories (payments reaching back, reversals, waivers, officer charges, write-offs; nights closed, left or missed), every PenaltyCharged records the percent of its row as of its last grace day', () => {
     fc.assert(fc.property(
       history,
-      fc.constantFrom('5', '2.5'),
+      fc.constantFrom(['5', 50n] as const, ['2.5', 25n] as const),
       fc.integer({ min: 0, max: 4 }),
       fc.constantFrom<Nights>('each-day-reached', 'each-day-left', 'none'),
-      (steps, value, graceDays, nights) => {
+      (steps, [value, perMille], graceDays, nights) => {
         const penalty = { type: 'percent' as const, value, cap: null, graceDays };
         const terms = servicingTerms({ penalty, writeOffDpd: 400 });
         const loan = new ServicedLoan('PP', terms, '3000.00', 6);
@@ -61,7 +68,7 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
             const row = stateAsOf(state, lastGrace).installments[number - 1];
             expect(row, `row ${number}`).toBeDefined();
             if (row === undefined) continue;
-            expect(amount, `row ${number}'s penalty dated ${date}`).toBe(fmt(penaltyAmount(row, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN'), state.currency));
+            expect(amount, `row ${number}'s penalty dated ${date}`).toBe(formatMinor(percentOfOverdue(row, perMille), 2));
           }
           seen = loan.log.events.length;
         };
@@ -79,7 +86,7 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
           const lastGrace = addDays(inst.dueDate, graceDays);
           if (lastGrace >= next) break;
           const row = stateAsOf(state, lastGrace).installments[inst.number - 1];
-          if (row !== undefined && penaltyAmount(row, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN').gt(0)) {
+          if (row !== undefined && percentOfOverdue(row, perMille) > 0n) {
             expect(charged.has(inst.number), `row ${inst.number} owed at the end of ${lastGrace}`).toBe(true);
           }
         }
