@@ -54,6 +54,16 @@ describe('rescheduling', () => {
     given(loanDecider, life.events).when(repay('10.00', 'old', '2026-02-14')).thenThrows('BACKDATED_BEFORE_RESCHEDULE', 'rule');
   });
 
+  it('takes a waiver dated the reschedule\'s own day: only one dated before it is refused', () => {
+    const life = disbursedLoan();
+    // Row 1 (due 02-15) unpaid past its grace: the close of 02-19 charges its 444.24 penalty; the reschedule of 02-20
+    // keeps row 1 as it stands, and a waiver of that day waives its penalty.
+    life.run(eod('2026-02-19'));
+    life.run(reschedule('2026-02-20', { term: 24, annualRate: '6' }));
+    given(loanDecider, life.events).when(waive('penalty', null, '2026-02-19')).thenThrows('BACKDATED_BEFORE_RESCHEDULE', 'rule');
+    expect(life.run(waive('penalty', null, '2026-02-20'))).toMatchObject([{ type: 'ChargeWaived', data: { kind: 'penalty', amount: '444.24', effectiveDate: '2026-02-20' } }]);
+  });
+
   it('refuses what it cannot reschedule', () => {
     // No penalty: a payment after row 1's grace would first pay the penalty owed by then (QA 9 Q5).
     const life = disbursedLoan({ ...terms, penalty: null });

@@ -41,6 +41,25 @@ describe('write-off', () => {
     given(loanDecider, life.events).when(approve('2026-08-14')).thenThrows('WRITE_OFF_DPD_TOO_LOW', 'rule');
   });
 
+  it('books a write-off dated the day of a repayment: the payment comes first that day (only a fact dated after it refuses it, write-off-dates.test.ts)', () => {
+    const life = overdueLoan();
+    // 100.00 on 08-14 pays row 1's interest (1 000.00 due 02-15) in part: still 180 days past due, and the write-off of
+    // that day follows it, writing off the 100 000.00 of principal untouched.
+    life.run(repay('100.00', 'r1', '2026-08-14'));
+    const [event] = life.run(approve('2026-08-14'));
+    expect(event).toMatchObject({ type: 'LoanWrittenOff', data: { date: '2026-08-14', principal: '100000.00' } });
+  });
+
+  it('reverses a recovery dated its own day (a same-day bounce), never one dated before it', () => {
+    const life = overdueLoan();
+    life.run(approve('2026-08-14'));
+    life.run(recovery('1000.00'));
+    const reverse = (effectiveDate: string): LoanCommand => ({ type: 'ReverseRepayment', data: { reference: 'rec1', reason: 'bounced', effectiveDate, reversedBy: 'officer-1' } });
+    given(loanDecider, life.events).when(reverse('2026-11-30')).thenThrows('REVERSAL_BEFORE_PAYMENT', 'rule');
+    expect(life.run(reverse('2026-12-01'))).toMatchObject([{ type: 'RecoveryReversed', data: { reference: 'rec1', amount: '1000.00', effectiveDate: '2026-12-01' } }]);
+    expect(life.state.recovered).toBe('0.00');
+  });
+
   it('refuses an approval dated before its request (a write-off is never booked before it was asked for)', () => {
     const life = disbursedLoan({ ...terms, penalty: null, writeOffDpd: 180 });
     life.run(request('2026-08-14'));
