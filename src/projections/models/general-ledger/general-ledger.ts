@@ -78,7 +78,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const previous = await ctx.get<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS, loanId);
   const currency = state.currency;
   const before = previous?.balances ?? zeroBalances(currency);
-  const after = loan.figures().ledger;
+  const after = loan.ledger();
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
