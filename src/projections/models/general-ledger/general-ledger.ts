@@ -45,6 +45,8 @@ function zeroBalances(currency: string): LedgerBalances {
 export function differenceLines(before: LedgerBalances, after: LedgerBalances, currency: string): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const account of LEDGER_ACCOUNTS) {
+    // Most events move a few accounts: the same text on both sides is no line, without parsing either.
+    if (after[account] === before[account]) continue;
     const delta = subtractAmounts(after[account], before[account], currency);
     if (isZeroText(delta)) continue;
     lines.push(delta.startsWith('-')
