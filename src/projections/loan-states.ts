@@ -104,6 +104,8 @@ export interface LoanStatesBudget {
 export class LoanStates {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** The entry last asked for: the newest in `entries`' order of use. */
+  private newest: Entry | null = null;
 
   /**
    * At most `capacity` loans and, with a `budget`, at most its bytes. The server's projection
@@ -123,8 +125,12 @@ export class LoanStates {
     let entry = this.entries.get(event.streamId);
     if (entry && entry.revision === event.revision - 1n) entry.fold(event);
     else if (!entry || entry.revision !== event.revision) entry = await this.foldFromLog(event);
-    this.entries.delete(event.streamId);
-    this.entries.set(event.streamId, entry);
+    // Each projection in step asks for the same event: the loan asked for last is the newest already.
+    if (entry !== this.newest) {
+      this.entries.delete(event.streamId);
+      this.entries.set(event.streamId, entry);
+      this.newest = entry;
+    }
     if (this.budget !== null) {
       // Re-weighed on every event (O(1)): a fold in place may add rows or facts to the entry.
       const weight = this.budget.weigh(entry.state);

@@ -137,3 +137,26 @@ describe('LoanStates: the ledger without the rest of the figures', () => {
     }), { numRuns: 60 });
   });
 });
+
+describe('LoanStates: least recently used first out', () => {
+  it('evicts the loan asked for least recently, however many projections ask for the same event in step', async () => {
+    const events = new ServicedLoan().log.events;
+    const streams = ['loan-A', 'loan-B', 'loan-C'].map((streamId) => events.map((event) => ({ ...event, streamId })));
+    const reads: string[] = [];
+    const log: LoanLog = {
+      read: async (streamId, from, count) => {
+        if (count > 0) reads.push(streamId);
+        return streams.find((s) => s[0]!.streamId === streamId)!.slice(Number(from), Number(from) + count);
+      },
+      snapshot: async () => null,
+    };
+    const [a, b, c] = streams as [RecordedEvent[], RecordedEvent[], RecordedEvent[]];
+    const loans = new LoanStates(log, 2);
+    // Two projections in step ask for each event; A is used again after B, so C evicts B.
+    for (const event of [a[0]!, a[0]!, b[0]!, b[0]!, a[1]!, a[1]!, c[0]!, c[0]!]) await loans.after(event);
+    await loans.after(a[2]!);
+    expect(reads).toEqual([]);
+    await loans.after(b[1]!);
+    expect(reads).toEqual(['loan-B']);
+  });
+});
