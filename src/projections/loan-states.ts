@@ -1,6 +1,8 @@
 import type { LoanEvent } from '../domain/loan/events.js';
 import { evolveLoan } from '../domain/loan/evolve.js';
-import { figuresAsOf, latestDate, loanFigures, type LoanFigures } from '../domain/loan/figures.js';
+import { figuresAsOf, formatLedger, latestDate, ledgerMinor, loanFigures, type LedgerMinor, type LoanFigures } from '../domain/loan/figures.js';
+import type { LedgerBalances } from '../domain/loan/ledger-accounts.js';
+import { minorUnits } from '../domain/money.js';
 import { loanSnapshotCodec } from '../domain/loan/snapshot-codec.js';
 import { initialLoanState, type LoanState } from '../domain/loan/state.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
@@ -32,10 +34,18 @@ export function loanLogOf(store: EventStore): LoanLog {
 export interface FoldedLoan {
   readonly state: LoanState;
   figures(asOf?: string): LoanFigures;
+  /**
+   * figures().ledger, without the rest of the figures unless they were asked for already: the
+   * general ledger needs the balances after every event, the other read models the figures once
+   * per loan per batch.
+   */
+  ledger(): LedgerBalances;
 }
 
 class Entry implements FoldedLoan {
   private computed: LoanFigures | null = null;
+  /** ledgerMinor of the state, and formatted, when the ledger asked before the figures were. */
+  private balances: { minor: LedgerMinor; formatted: LedgerBalances } | null = null;
   /** What the budget last charged for this entry (bytes, by the budget's weigher). */
   weight = 0;
 
@@ -52,14 +62,24 @@ class Entry implements FoldedLoan {
   }
 
   figures(asOf?: string): LoanFigures {
-    this.computed ??= loanFigures(this.state);
+    this.computed ??= loanFigures(this.state, undefined, this.balances?.minor);
     return asOf === undefined || asOf === latestDate(this.state) ? this.computed : figuresAsOf(this.computed, asOf);
+  }
+
+  ledger(): LedgerBalances {
+    if (this.computed !== null) return this.computed.ledger;
+    if (this.balances === null) {
+      const minor = ledgerMinor(this.state);
+      this.balances = { minor, formatted: formatLedger(minor, minorUnits(this.state.currency)) };
+    }
+    return this.balances.formatted;
   }
 
   fold(event: RecordedEvent): void {
     evolveLoan(this.state, { type: event.type, data: event.data } as LoanEvent);
     this.revision = event.revision;
     this.computed = null;
+    this.balances = null;
   }
 }
 
@@ -84,6 +104,8 @@ export interface LoanStatesBudget {
 export class LoanStates {
   private readonly entries = new Map<string, Entry>();
   private bytes = 0;
+  /** The entry last asked for: the newest in `entries`' order of use. */
+  private newest: Entry | null = null;
 
   /**
    * At most `capacity` loans and, with a `budget`, at most its bytes. The server's projection
@@ -103,8 +125,12 @@ export class LoanStates {
     let entry = this.entries.get(event.streamId);
     if (entry && entry.revision === event.revision - 1n) entry.fold(event);
     else if (!entry || entry.revision !== event.revision) entry = await this.foldFromLog(event);
-    this.entries.delete(event.streamId);
-    this.entries.set(event.streamId, entry);
+    // Each projection in step asks for the same event: the loan asked for last is the newest already.
+    if (entry !== this.newest) {
+      this.entries.delete(event.streamId);
+      this.entries.set(event.streamId, entry);
+      this.newest = entry;
+    }
     if (this.budget !== null) {
       // Re-weighed on every event (O(1)): a fold in place may add rows or facts to the entry.
       const weight = this.budget.weigh(entry.state);

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loanDecider } from '../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
+import { loanFigures } from '../../src/domain/loan/figures.js';
 import { loanSnapshotCodec } from '../../src/domain/loan/snapshot-codec.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import type { RecordedEvent } from '../../src/eventstore/port.js';
 import { LoanStates, type LoanLog } from '../../src/projections/loan-states.js';
 import { runHistory } from '../servicing/run-history.js';
-import { step } from '../servicing/servicing-history.js';
-import { ServicedLoan } from '../servicing/serviced-loan.js';
+import { DISBURSED, step } from '../servicing/servicing-history.js';
+import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 
 /** The state after the stream's first `count` events, folded from the start. */
 function foldedThrough(events: RecordedEvent[], count: number): LoanState {
@@ -107,5 +108,55 @@ describe('LoanStates: bounded by count and, with a budget, by bytes', () => {
         expect(loan.state).toEqual(fresh.state);
       }
     }), { numRuns: 25 });
+  });
+});
+
+describe('LoanStates: the ledger without the rest of the figures', () => {
+  /** A stream through penalties, suspension (long gaps), write-offs, reschedules and refunds as well. */
+  const richHistory = fc.tuple(fc.array(step, { minLength: 1, maxLength: 20 }), fc.constantFrom(1, 3), fc.boolean()).map(([drawn, dayScale, penalty]) => {
+    const terms = servicingTerms({
+      writeOffDpd: dayScale === 3 ? 400 : 30, fees: [{ kind: 'service', type: 'fixed', value: '5.00' }],
+      penalty: penalty ? { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } : null,
+    });
+    const loan = new ServicedLoan('L1', terms, '3000.00', 6, DISBURSED);
+    runHistory(loan, drawn, { dayScale });
+    return loan.log.events;
+  });
+
+  it('after every event, ledger() is what loanFigures gives the loan folded from the start, whether the figures were asked before, after or not at all', async () => {
+    await fc.assert(fc.asyncProperty(richHistory, fc.array(fc.constantFrom('ledger', 'figures', 'ledger-then-figures', 'figures-then-ledger'), { minLength: 1 }), async (events, asks) => {
+      const loans = new LoanStates(logOf(events, null, { events: 0 }));
+      for (const [i, event] of events.entries()) {
+        const folded = await loans.after(event);
+        const expected = loanFigures(foldedThrough(events, i + 1));
+        const ask = asks[i % asks.length]!;
+        if (ask === 'figures' || ask === 'figures-then-ledger') expect(folded.figures()).toStrictEqual(expected);
+        if (ask !== 'figures') expect(folded.ledger()).toStrictEqual(expected.ledger);
+        if (ask === 'ledger-then-figures') expect(folded.figures()).toStrictEqual(expected);
+      }
+    }), { numRuns: 60 });
+  });
+});
+
+describe('LoanStates: least recently used first out', () => {
+  it('evicts the loan asked for least recently, however many projections ask for the same event in step', async () => {
+    const events = new ServicedLoan().log.events;
+    const streams = ['loan-A', 'loan-B', 'loan-C'].map((streamId) => events.map((event) => ({ ...event, streamId })));
+    const reads: string[] = [];
+    const log: LoanLog = {
+      read: async (streamId, from, count) => {
+        if (count > 0) reads.push(streamId);
+        return streams.find((s) => s[0]!.streamId === streamId)!.slice(Number(from), Number(from) + count);
+      },
+      snapshot: async () => null,
+    };
+    const [a, b, c] = streams as [RecordedEvent[], RecordedEvent[], RecordedEvent[]];
+    const loans = new LoanStates(log, 2);
+    // Two projections in step ask for each event; A is used again after B, so C evicts B.
+    for (const event of [a[0]!, a[0]!, b[0]!, b[0]!, a[1]!, a[1]!, c[0]!, c[0]!]) await loans.after(event);
+    await loans.after(a[2]!);
+    expect(reads).toEqual([]);
+    await loans.after(b[1]!);
+    expect(reads).toEqual(['loan-B']);
   });
 });

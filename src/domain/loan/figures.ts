@@ -69,8 +69,10 @@ const max = (a: bigint, b: bigint) => (a > b ? a : b);
 function interestSplit(inst: Installment, through: string | null, ctx: LoanContext, places: number, suspended: readonly DaySpan[], finished: boolean): RowSplit {
   const paid = minorOf(inst.paid.interest, places);
   const collectable = minorOf(inst.due.interest, places) - minorOf(inst.waived.interest, places);
-  const ran = finished ? collectable : through === null ? 0n : min(earnedMinor(inst, through, ctx, places), collectable);
-  const performing = through === null ? 0n : min(performingEarnedMinor(inst, through, ctx, places, suspended), collectable);
+  const earned = through === null ? 0n : earnedMinor(inst, through, ctx, places);
+  const ran = finished ? collectable : through === null ? 0n : min(earned, collectable);
+  // performingEarnedMinor is earnedMinor less the suspended days' share: with none suspended, `earned`.
+  const performing = through === null ? 0n : min(suspended.length === 0 ? earned : performingEarnedMinor(inst, through, ctx, places, suspended), collectable);
   return { income: max(performing, min(paid, ran)), receivable: max(performing - paid, 0n), advance: max(paid - ran, 0n) };
 }
 
@@ -95,49 +97,41 @@ function sumPayments(state: LoanState, places: number): bigint {
   return sum;
 }
 
+/** A loan's balance on every ledger account in minor units of its currency, debit positive; they sum to zero. */
+export type LedgerMinor = Record<LedgerAccount, bigint>;
+
 /**
- * The loan's figures as of `asOf` (a business date; defaults to the latest date the loan knows).
- * Pure. The ledger balances sum to zero: every amount recognised, received or paid out sits on
- * exactly one debit and one credit account, so the general ledger, posting the difference of
- * these balances per event, reconciles to the loan by construction.
+ * The loan's ledger balances in minor units: the one owner of how each account follows from the
+ * loan's state (loanFigures' `ledger` is these, formatted). Pure; needs only the rows' principal
+ * owed, their income, receivable and advance splits and the loan's cash, so the general ledger,
+ * which posts the difference of these balances after every event, pays for nothing else. The
+ * balances sum to zero: every amount recognised, received or paid out sits on exactly one debit
+ * and one credit account, so the ledger reconciles to the loan by construction.
  */
-export function loanFigures(state: LoanState, asOf: string = latestDate(state)): LoanFigures {
+export function ledgerMinor(state: LoanState): LedgerMinor {
   const places = minorUnits(state.currency);
-  const f = (v: bigint) => formatMinor(v, places);
-  const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
-  const owed: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
+  let owedPrincipal = 0n;
   const recognised = { interest: 0n, fee: 0n, penalty: 0n };
   const unpaid = { interest: 0n, fee: 0n, penalty: 0n };
   let advance = 0n;
-  let nextDue: LoanFigures['nextDue'] = null;
   const through = state.interestAccruedThrough;
   const ctx = loanContext(state);
   const finished = isFinished(state);
   const suspended = suspendedSpans(state, through);
   for (const inst of state.installments) {
-    let owedOnRow = 0n;
-    for (const c of COMPONENTS) {
-      const left = owedMinor(inst, c, places);
-      owed[c] += left;
-      owedOnRow += left;
-    }
-    if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
+    owedPrincipal += owedMinor(inst, 'principal', places);
     const interest = interestSplit(inst, through, ctx, places, suspended, finished);
     const fee = feeSplit(inst, through, places, finished);
+    const penalty = minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
     recognised.interest += interest.income;
     recognised.fee += fee.income;
-    recognised.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
+    recognised.penalty += penalty;
     unpaid.interest += interest.receivable;
     unpaid.fee += fee.receivable;
-    unpaid.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places) - minorOf(inst.paid.penalty, places);
+    unpaid.penalty += penalty - minorOf(inst.paid.penalty, places);
     advance += interest.advance + fee.advance;
   }
   const writtenOff = state.writtenOff;
-  const receivable = {
-    interest: writtenOff ? 0n : unpaid.interest,
-    fee: writtenOff ? 0n : unpaid.fee,
-    penalty: writtenOff ? 0n : unpaid.penalty,
-  };
   const disbursed = state.disbursement;
   const gross = disbursed ? minorOf(disbursed.amount, places) : 0n;
   const net = disbursed ? minorOf(disbursed.netAmount, places) : 0n;
@@ -146,15 +140,15 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
   // held in suspense and taken as the last principal repaid, income only as cash reaches it (QA 8 N5).
   // A write-off takes what is still held against the principal written off, never to income or loss.
   const capitalizedSuspended = minorOf(state.capitalizedSuspended ?? '0', places);
-  const suspense = writtenOff ? 0n : min(capitalizedSuspended, owed.principal);
+  const suspense = writtenOff ? 0n : min(capitalizedSuspended, owedPrincipal);
   const suspendedWrittenOff = writtenOff ? min(capitalizedSuspended, minorOf(writtenOff.principal, places)) : 0n;
   const recovered = minorOf(state.recovered, places);
-  const ledger: Record<LedgerAccount, bigint> = {
+  return {
     fund_source: sumPayments(state, places) + recovered - net - minorOf(state.refunded, places),
-    loan_portfolio: writtenOff ? 0n : owed.principal,
-    interest_receivable: receivable.interest,
-    fee_receivable: receivable.fee,
-    penalty_receivable: receivable.penalty,
+    loan_portfolio: writtenOff ? 0n : owedPrincipal,
+    interest_receivable: writtenOff ? 0n : unpaid.interest,
+    fee_receivable: writtenOff ? 0n : unpaid.fee,
+    penalty_receivable: writtenOff ? 0n : unpaid.penalty,
     interest_income: -(recognised.interest + minorOf(state.capitalizedInterest, places) - suspense - suspendedWrittenOff),
     fee_income: -(gross - net + recognised.fee),
     penalty_income: -recognised.penalty,
@@ -165,21 +159,51 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state)):
     received_in_advance: -advance,
     interest_in_suspense: -suspense,
   };
+}
+
+/** Minor-unit balances as decimal strings in the currency (`places` its minor digits). */
+export function formatLedger(ledger: LedgerMinor, places: number): LedgerBalances {
+  const balances = {} as LedgerBalances;
+  for (const account of LEDGER_ACCOUNTS) balances[account] = formatMinor(ledger[account], places);
+  return balances;
+}
+
+/**
+ * The loan's figures as of `asOf` (a business date; defaults to the latest date the loan knows).
+ * Pure. Its ledger balances and receivables are ledgerMinor's: pass `ledger` = ledgerMinor(state)
+ * when you hold it already (the general ledger's projection does, after every event).
+ */
+export function loanFigures(state: LoanState, asOf: string = latestDate(state), ledger: LedgerMinor = ledgerMinor(state)): LoanFigures {
+  const places = minorUnits(state.currency);
+  const f = (v: bigint) => formatMinor(v, places);
+  const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
+  const owed: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
+  let nextDue: LoanFigures['nextDue'] = null;
+  for (const inst of state.installments) {
+    let owedOnRow = 0n;
+    for (const c of COMPONENTS) {
+      const left = owedMinor(inst, c, places);
+      owed[c] += left;
+      owedOnRow += left;
+    }
+    if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
+  }
+  const credit = minorOf(state.creditBalance, places);
   // A refund paid out against a repayment since reversed is owed back like any balance (see refundDue).
-  const refundDue = credit < 0n && !writtenOff ? -credit : 0n;
+  const refundDue = credit < 0n && !state.writtenOff ? -credit : 0n;
   const total = owing ? owed.principal + owed.interest + owed.fee + owed.penalty + refundDue : 0n;
   const outstanding: Outstanding = { principal: f(0n), interest: f(0n), fees: f(0n), penalties: f(0n), total: f(total) };
   if (owing) for (const c of COMPONENTS) outstanding[OUTSTANDING_FIELD[c]] = f(owed[c]);
   return figuresAsOf({
     currency: state.currency,
     outstanding,
-    receivable: { interest: f(receivable.interest), fees: f(receivable.fee), penalties: f(receivable.penalty) },
+    receivable: { interest: f(ledger.interest_receivable), fees: f(ledger.fee_receivable), penalties: f(ledger.penalty_receivable) },
     creditBalance: f(credit),
     refundDue: f(refundDue),
     nextDue: owing ? nextDue : null,
     oldestUnpaidDueDate: null,
     daysPastDue: 0,
-    ledger: Object.fromEntries(LEDGER_ACCOUNTS.map((a) => [a, f(ledger[a])])) as LedgerBalances,
+    ledger: formatLedger(ledger, places),
   }, asOf);
 }
 

@@ -45,6 +45,8 @@ function zeroBalances(currency: string): LedgerBalances {
 export function differenceLines(before: LedgerBalances, after: LedgerBalances, currency: string): JournalLine[] {
   const lines: JournalLine[] = [];
   for (const account of LEDGER_ACCOUNTS) {
+    // Most events move a few accounts: the same text on both sides is no line, without parsing either.
+    if (after[account] === before[account]) continue;
     const delta = subtractAmounts(after[account], before[account], currency);
     if (isZeroText(delta)) continue;
     lines.push(delta.startsWith('-')
@@ -78,7 +80,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const previous = await ctx.get<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS, loanId);
   const currency = state.currency;
   const before = previous?.balances ?? zeroBalances(currency);
-  const after = loan.figures().ledger;
+  const after = loan.ledger();
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
