@@ -13,20 +13,20 @@ import { waitReason } from './reason-codes.js';
 
 const APPLICATION_QUEUES: QueueName[] = ['applications', 'approvals', 'disbursements'];
 
-/** Takes the item out of each queue, and out of the parked items (a request turned down while its loan was closed). */
-function leave(ctx: ProjectionContext, queues: QueueName[], entityId: string): void {
-  for (const queue of queues) {
-    ctx.delete(WORK_QUEUE, workItemId(queue, entityId));
-    ctx.delete(WORK_QUEUE_PARKED, workItemId(queue, entityId));
-  }
-}
-
 /**
  * Requests that only an active or overdue loan can take (a waiver: waiverEvents; a write-off:
  * approveWriteOff, both LOAN_NOT_ACTIVE otherwise). A pending reversal stays: a closed, overpaid or
  * written-off loan's repayment or recovery can still be reversed; so does a refund payout.
  */
 const NEEDS_ACTIVE_LOAN: QueueName[] = ['waiver-approvals', 'write-off-approvals'];
+
+/** Takes the item out of each queue, and out of the parked items (a request turned down while its loan was closed). */
+function leave(ctx: ProjectionContext, queues: QueueName[], entityId: string): void {
+  for (const queue of queues) {
+    ctx.delete(WORK_QUEUE, workItemId(queue, entityId));
+    if (NEEDS_ACTIVE_LOAN.includes(queue)) ctx.delete(WORK_QUEUE_PARKED, workItemId(queue, entityId));
+  }
+}
 
 async function loanItems(ctx: ProjectionContext, collection: string, loanId: string): Promise<WorkItemDoc[]> {
   return (await ctx.find<WorkItemDoc>(collection, { where: { loanId } })).items.filter((item) => NEEDS_ACTIVE_LOAN.includes(item.queue));
