@@ -1,5 +1,6 @@
 import { businessDateAt } from '../business-date.js';
 import type { Actor } from '../../domain/actor.js';
+import { Dec } from '../../domain/decimal.js';
 import { DomainError } from '../../domain/errors.js';
 import type { PaymentSuspense } from '../../domain/payment/events.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../../payments/channel.js';
@@ -20,8 +21,9 @@ export interface AcceptedNotification {
  * provider transaction id, so a redelivery records nothing new) and confirms the intent (flagged
  * when the amount differs or it came late). Money the loan can take in neither way is confirmed
  * with `suspense` (flag SUSPENDED): it waits in the suspense queue and the reconciliation shows it
- * confirmed, not recorded. For a failure the intent is marked failed. Returns only once everything
- * is recorded, so the caller may acknowledge the provider.
+ * confirmed, not recorded. The confirmed transaction notified again is acknowledged as it is, or,
+ * with another amount, recorded as a contradiction (no money moves; QA 12 Q10). For a failure the
+ * intent is marked failed. Returns only once everything is recorded, so the caller may acknowledge the provider.
  */
 export async function acceptNotification(
   services: AppServices,
@@ -50,8 +52,17 @@ export async function acceptNotification(
   const paidOn = Number.isNaN(paidAt.getTime()) ? businessToday(services) : businessDateAt(paidAt, services.clock.timeZone);
   const today = businessToday(services);
   const effectiveDate = paidOn < today ? paidOn : today;
-  // A redelivery of a transaction already handled (recorded or suspended) is acknowledged as it is.
-  if (state.confirmation?.providerTxnId === notification.providerTxnId) return { notification, position: intent.position };
+  if (state.confirmation?.providerTxnId === notification.providerTxnId) {
+    // A redelivery of a transaction already handled (recorded or suspended) is acknowledged as it is.
+    if (new Dec(notification.amount).equals(state.confirmation.amount)) return { notification, position: intent.position };
+    // The same transaction with another amount records nothing on the loan (its reference carries the first) but
+    // is recorded as a contradiction on the intent (PaymentConfirmationContradicted), which the reconciliation
+    // lists as amount-differs; then it is acknowledged like a redelivery, since retries would only repeat it.
+    const flagged = await runPaymentCommand(services, meta, notification.intentId, {
+      type: 'ConfirmPayment', data: { providerTxnId: notification.providerTxnId, amount: notification.amount, paidAt: notification.paidAt, now },
+    }, now);
+    return { notification, position: flagged.position };
+  }
   const money = { amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate };
   let recordedAt = 0n;
   let suspense: PaymentSuspense | undefined;

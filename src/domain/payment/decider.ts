@@ -19,14 +19,26 @@ function createIntent({ data }: CreateIntent, state: PaymentIntentState): Paymen
 }
 
 /**
- * Money arrived: confirmed once. The same transaction again is a no-op (providers redeliver);
- * another transaction on a confirmed intent is refused. A differing amount or a confirmation after
+ * The confirmed transaction notified again: with its amount (or one it was already contradicted
+ * with) a no-op, as providers redeliver; with another amount the contradiction is recorded, once
+ * per amount, so it is found in the reconciliation instead of acknowledged and forgotten.
+ */
+function notifiedAgain(data: ConfirmPayment['data'], state: PaymentIntentState, confirmedAmount: string): PaymentEvent[] {
+  const amount = Money.parse(data.amount, state.currency ?? '').amount;
+  if ([confirmedAmount, ...state.contradictedAmounts].some((known) => amount.equals(known))) return [];
+  return [{ type: 'PaymentConfirmationContradicted', data: { providerTxnId: data.providerTxnId, amount: data.amount, confirmedAmount, paidAt: data.paidAt } }];
+}
+
+/**
+ * Money arrived: confirmed once. The same transaction again is a no-op (providers redeliver), or a
+ * PaymentConfirmationContradicted when it names another amount (notifiedAgain); another
+ * transaction on a confirmed intent is refused. A differing amount or a confirmation after
  * expiry (or after a failure report) is still recorded — the money arrived — but flagged for an officer.
  */
 function confirmPayment({ data }: ConfirmPayment, state: PaymentIntentState): PaymentEvent[] {
   if (state.status === 'none') throw notFound();
   if (state.status === 'confirmed') {
-    if (state.confirmation?.providerTxnId === data.providerTxnId) return [];
+    if (state.confirmation?.providerTxnId === data.providerTxnId) return notifiedAgain(data, state, state.confirmation.amount);
     throw new DomainError('PAYMENT_ALREADY_CONFIRMED', `Intent was already confirmed by transaction ${state.confirmation?.providerTxnId ?? '?'}`, 'conflict');
   }
   const paid = Money.parse(data.amount, state.currency ?? '').amount;

@@ -35,7 +35,8 @@ export interface PaymentSuspense {
 
 /**
  * The channel confirmed money arrived: `providerTxnId` becomes the repayment's reference.
- * `flags` name why an officer must look (`AMOUNT_DIFFERS`, `CONFIRMED_AFTER_EXPIRY`, `SUSPENDED`);
+ * `flags` name why an officer must look (`AMOUNT_DIFFERS`, `CONFIRMED_AFTER_EXPIRY`, `SUSPENDED`; a later
+ * PaymentConfirmationContradicted adds `AMOUNT_CONTRADICTED` to the state's);
  * empty when none. `suspense` is present when the money went to the suspense queue instead of the loan.
  */
 export type PaymentConfirmed = DomainEvent<'PaymentConfirmed', {
@@ -44,6 +45,20 @@ export type PaymentConfirmed = DomainEvent<'PaymentConfirmed', {
   paidAt: string;
   flags: string[];
   suspense?: PaymentSuspense;
+}>;
+
+/**
+ * The channel notified the transaction `providerTxnId` of a confirmed intent again with another
+ * `amount` than the `confirmedAmount` it first reported (QA 12 Q10). Nothing more is recorded on the
+ * loan (the transaction's reference already carries the first amount); the reconciliation lists
+ * the transaction as `amount-differs` (provider's latest word against what the loan recorded) and
+ * the intent's confirmation is flagged `AMOUNT_CONTRADICTED`, for an officer to ask the provider.
+ */
+export type PaymentConfirmationContradicted = DomainEvent<'PaymentConfirmationContradicted', {
+  providerTxnId: string;
+  amount: string;
+  confirmedAmount: string;
+  paidAt: string;
 }>;
 
 /** An officer settled a suspended payment: it was recorded on `loanId` under the provider's transaction id `reference`. */
@@ -55,4 +70,4 @@ export type PaymentFailed = DomainEvent<'PaymentFailed', { providerTxnId: string
 /** The intent's time ran out before any confirmation. */
 export type PaymentIntentExpired = DomainEvent<'PaymentIntentExpired', { expiredAt: string }>;
 
-export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentFailed | PaymentIntentExpired | SuspendedPaymentAssigned;
+export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentConfirmationContradicted | PaymentFailed | PaymentIntentExpired | SuspendedPaymentAssigned;

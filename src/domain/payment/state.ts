@@ -1,5 +1,8 @@
 import type { IntentChannel, PaymentEvent, PaymentSuspense } from './events.js';
 
+/** The confirmation's flag once the channel notified its transaction again with another amount. */
+export const CONTRADICTED = 'AMOUNT_CONTRADICTED';
+
 export type IntentStatus = 'none' | 'pending' | 'confirmed' | 'failed' | 'expired';
 
 /** A payment intent as its decider and its query see it; plain JSON. */
@@ -18,12 +21,14 @@ export interface PaymentIntentState {
   failure: { providerTxnId: string | null; reason: string } | null;
   /** Set when the confirmed money went to the suspense queue; `assignedTo` once an officer recorded it on a loan. */
   suspense: (PaymentSuspense & { assignedTo: string | null }) | null;
+  /** Other amounts the channel later notified for the confirmed transaction (PaymentConfirmationContradicted), in order. */
+  contradictedAmounts: string[];
 }
 
 export function initialPaymentIntentState(): PaymentIntentState {
   return {
     status: 'none', intentId: null, loanId: null, customerId: null, amount: null, currency: null, channel: null,
-    createdAt: null, expiresAt: null, confirmation: null, failure: null, suspense: null,
+    createdAt: null, expiresAt: null, confirmation: null, failure: null, suspense: null, contradictedAmounts: [],
   };
 }
 
@@ -37,6 +42,10 @@ export function evolvePaymentIntent(state: PaymentIntentState, event: PaymentEve
     case 'PaymentConfirmed': {
       const { suspense, ...confirmation } = event.data;
       return { ...state, status: 'confirmed', confirmation: { ...confirmation, flags: [...confirmation.flags] }, suspense: suspense ? { ...suspense, assignedTo: null } : null };
+    }
+    case 'PaymentConfirmationContradicted': {
+      const flags = state.confirmation?.flags.includes(CONTRADICTED) ? state.confirmation.flags : [...(state.confirmation?.flags ?? []), CONTRADICTED];
+      return { ...state, confirmation: state.confirmation ? { ...state.confirmation, flags } : null, contradictedAmounts: [...state.contradictedAmounts, event.data.amount] };
     }
     case 'SuspendedPaymentAssigned':
       return state.suspense ? { ...state, suspense: { ...state.suspense, assignedTo: event.data.loanId } } : state;

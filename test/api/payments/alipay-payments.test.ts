@@ -64,6 +64,19 @@ describe('Alipay (alipay-sdk)', () => {
     expect(payments[0]!.data).toMatchObject({ amount: '150.00', channel: 'alipay' });
   });
 
+  it('answers success to the paid trade notified again with another amount, recording the contradiction, not the money (QA 12 Q10)', async () => {
+    const intent = await alipayIntent('150.00');
+    const tradeNo = '2026112922001400010';
+    expect((await notify(signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo, amount: '150.00' })))).body).toBe('success');
+    const contradicting = await notify(signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo, amount: '15.00' })));
+    expect(contradicting.statusCode, contradicting.body).toBe(200);
+    expect(contradicting.body).toBe('success');
+    expect((await recorded(tradeNo)).map((e) => (e.data as { amount: string }).amount)).toEqual(['150.00']);
+    const events = await t.runtime.eventStore.readStream(`payment-${intent.id}`);
+    expect(events.map((e) => e.type)).toEqual(['PaymentIntentCreated', 'PaymentConfirmed', 'PaymentConfirmationContradicted']);
+    expect(events[2]!.data).toMatchObject({ providerTxnId: tradeNo, amount: '15.00', confirmedAmount: '150.00' });
+  });
+
   it('refuses forged, unsigned, tampered, stale and foreign notifications, recording nothing', async () => {
     const intent = await alipayIntent('60.00');
     const fields = alipayFields({ intentId: intent.id, tradeNo: '2026112922001400002', amount: '60.00' });

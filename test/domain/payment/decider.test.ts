@@ -34,6 +34,17 @@ describe('payment intent decider', () => {
     spec([created, confirmed]).when(confirm({ providerTxnId: 'tx-2' })).thenThrows('PAYMENT_ALREADY_CONFIRMED', 'conflict');
   });
 
+  it('records the confirmed transaction notified again with another amount as a contradiction, once per amount (QA 12 Q10)', () => {
+    const contradicted: PaymentEvent = { type: 'PaymentConfirmationContradicted', data: { providerTxnId: 'tx-1', amount: '70.00', confirmedAmount: '100.00', paidAt: confirmed.data.paidAt } };
+    const state = spec([created, confirmed]).when(confirm({ amount: '70.00' })).then([contradicted]);
+    expect(state.confirmation).toMatchObject({ amount: '100.00', flags: ['AMOUNT_CONTRADICTED'] });
+    // Redeliveries of either amount (in any notation) are no-ops; a third amount is recorded too.
+    spec([created, confirmed, contradicted]).when(confirm({ amount: '70' })).then([]);
+    spec([created, confirmed, contradicted]).when(confirm({ amount: '100.0' })).then([]);
+    spec([created, confirmed, contradicted]).when(confirm({ amount: '80.00' }))
+      .then([{ type: 'PaymentConfirmationContradicted', data: { ...contradicted.data, amount: '80.00' } }]);
+  });
+
   it('records a differing amount but flags it for an officer', () => {
     spec([created]).when(confirm({ amount: '99.00' })).then([{ type: 'PaymentConfirmed', data: { ...confirmed.data, amount: '99.00', flags: ['AMOUNT_DIFFERS'] } }]);
   });

@@ -1,5 +1,5 @@
 import type { Channel, RecoveryReceived, RepaymentReceived } from '../../../domain/loan/events.js';
-import type { IntentChannel, PaymentConfirmed, PaymentIntentCreated } from '../../../domain/payment/events.js';
+import type { IntentChannel, PaymentConfirmationContradicted, PaymentConfirmed, PaymentIntentCreated } from '../../../domain/payment/events.js';
 import type { StatementLineMatched, StatementLineSuspended } from '../../../domain/payment/statement-events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
@@ -15,7 +15,8 @@ const RECORDED_AS: Record<IntentChannel, Channel> = { alipay: 'alipay', wechat: 
 
 /**
  * One payment by channel and reference (provider transaction id, bank txn id): what the provider
- * (or the bank statement) confirmed and what the loans recorded; null where one side has nothing.
+ * (or the bank statement) confirmed — the provider's latest amount when it notified the
+ * transaction again with another — and what the loans recorded; null where one side has nothing.
  * `date` is the business day it belongs to: the confirmation's, else the recording's.
  */
 export interface ReconciliationDoc extends Doc {
@@ -40,6 +41,12 @@ function statementLine(raw: RecordedEvent, ctx: ProjectionContext) {
   return upsert(ctx, 'bank_transfer', data.line.bankTxnId, { date: data.line.date, confirmedAmount: data.line.amount, ...('loanId' in data ? { loanId: data.loanId } : {}) });
 }
 
+async function intentOf(raw: RecordedEvent, ctx: ProjectionContext): Promise<{ id: string; channel: IntentChannel; loanId: string }> {
+  const intent = await ctx.get<{ id: string; channel: IntentChannel; loanId: string }>(INTENT_CHANNELS, entityIdOf(raw, 'payment'));
+  if (!intent) throw new Error(`${raw.type} ${raw.eventId}: intent ${raw.streamId} was never created`);
+  return intent;
+}
+
 /** Provider confirmations and bank statement lines against recorded repayments, per channel and reference. */
 export const reconciliationProjection: Projection = {
   name: RECONCILIATION_PROJECTION,
@@ -52,8 +59,14 @@ export const reconciliationProjection: Projection = {
     },
     PaymentConfirmed: async (raw, ctx) => {
       const { data } = raw as RecordedEvent<PaymentConfirmed['data']>;
-      const intent = await ctx.get<{ id: string; channel: IntentChannel; loanId: string }>(INTENT_CHANNELS, entityIdOf(raw, 'payment'));
-      if (!intent) throw new Error(`PaymentConfirmed ${raw.eventId}: intent ${raw.streamId} was never created`);
+      const intent = await intentOf(raw, ctx);
+      await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: businessDateOf(raw), confirmedAmount: data.amount, loanId: intent.loanId });
+    },
+    // The provider's latest word on the transaction is the confirmed side: against what the loan recorded under it
+    // (the first amount), the row is amount-differs until an officer settles it with the provider (QA 12 Q10).
+    PaymentConfirmationContradicted: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<PaymentConfirmationContradicted['data']>;
+      const intent = await intentOf(raw, ctx);
       await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: businessDateOf(raw), confirmedAmount: data.amount, loanId: intent.loanId });
     },
     StatementLineMatched: statementLine,

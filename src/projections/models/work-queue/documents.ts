@@ -4,6 +4,12 @@ import type { ReasonCode } from './reason-codes.js';
 export const WORK_QUEUE_PROJECTION = 'work-queue';
 export const WORK_QUEUE = 'work_queue';
 export const WORK_QUEUE_LOANS = 'work_queue_loans';
+/**
+ * Items set aside while their loan is closed or overpaid (a waiver or write-off request cannot be
+ * approved then, LOAN_NOT_ACTIVE), as they were (WorkItemDoc, same id); back in WORK_QUEUE if a
+ * reversal or a refund beyond the credit reopens the loan, since the request still stands there.
+ */
+export const WORK_QUEUE_PARKED = 'work_queue_parked';
 
 /** The queues, each named for what waits in it. */
 export const QUEUES = ['kyc-review', 'applications', 'approvals', 'disbursements', 'write-off-approvals', 'reversal-approvals', 'waiver-approvals', 'payout-approvals'] as const;

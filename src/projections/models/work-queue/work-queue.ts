@@ -7,14 +7,55 @@ import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Projection, ProjectionContext, ProjectionHandler } from '../../projection.js';
 import { entityIdOf } from '../stream-id.js';
 import {
-  WORK_QUEUE, WORK_QUEUE_LOANS, WORK_QUEUE_PROJECTION, workItemId, type QueueLoanDoc, type QueueName, type WorkItemDoc,
+  WORK_QUEUE, WORK_QUEUE_LOANS, WORK_QUEUE_PARKED, WORK_QUEUE_PROJECTION, workItemId, type QueueLoanDoc, type QueueName, type WorkItemDoc,
 } from './documents.js';
 import { waitReason } from './reason-codes.js';
 
 const APPLICATION_QUEUES: QueueName[] = ['applications', 'approvals', 'disbursements'];
 
+/**
+ * Requests that only an active or overdue loan can take (a waiver: waiverEvents; a write-off:
+ * approveWriteOff, both LOAN_NOT_ACTIVE otherwise). A pending reversal stays: a closed, overpaid or
+ * written-off loan's repayment or recovery can still be reversed; so does a refund payout.
+ */
+const NEEDS_ACTIVE_LOAN: QueueName[] = ['waiver-approvals', 'write-off-approvals'];
+
+/** Takes the item out of each queue, and out of the parked items (a request turned down while its loan was closed). */
 function leave(ctx: ProjectionContext, queues: QueueName[], entityId: string): void {
-  for (const queue of queues) ctx.delete(WORK_QUEUE, workItemId(queue, entityId));
+  for (const queue of queues) {
+    ctx.delete(WORK_QUEUE, workItemId(queue, entityId));
+    if (NEEDS_ACTIVE_LOAN.includes(queue)) ctx.delete(WORK_QUEUE_PARKED, workItemId(queue, entityId));
+  }
+}
+
+async function loanItems(ctx: ProjectionContext, collection: string, loanId: string): Promise<WorkItemDoc[]> {
+  return (await ctx.find<WorkItemDoc>(collection, { where: { loanId } })).items.filter((item) => NEEDS_ACTIVE_LOAN.includes(item.queue));
+}
+
+/**
+ * The loan ended: its waiver and write-off requests can no longer be approved, so they leave the
+ * queues. Closed or overpaid, they are parked (a reversal can reopen the loan, and the request
+ * still stands in its state); written off, they are gone (the loan never becomes active again).
+ */
+function loanEnded(kept: boolean): ProjectionHandler {
+  return async (event, ctx) => {
+    for (const item of await loanItems(ctx, WORK_QUEUE, entityIdOf(event, 'loan'))) {
+      ctx.delete(WORK_QUEUE, item.id);
+      if (kept) ctx.put(WORK_QUEUE_PARKED, item);
+    }
+  };
+}
+
+/** A reversal or a refund beyond the credit may reopen a closed or overpaid loan: its parked requests wait again. */
+async function mayReopen(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const parked = await loanItems(ctx, WORK_QUEUE_PARKED, entityIdOf(event, 'loan'));
+  if (parked.length === 0) return;
+  const { status } = (await ctx.loans.after(event)).state;
+  if (status !== 'active' && status !== 'overdue') return;
+  for (const item of parked) {
+    ctx.delete(WORK_QUEUE_PARKED, item.id);
+    ctx.put(WORK_QUEUE, item);
+  }
 }
 
 async function queueLoan(event: RecordedEvent, ctx: ProjectionContext): Promise<QueueLoanDoc> {
@@ -39,7 +80,6 @@ async function enterLoanQueue(event: RecordedEvent, ctx: ProjectionContext, queu
 }
 
 const leaveApplicationQueues: ProjectionHandler = (event, ctx) => leave(ctx, APPLICATION_QUEUES, entityIdOf(event, 'loan'));
-const leaveWriteOffQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['write-off-approvals'], entityIdOf(event, 'loan'));
 const leavePayoutQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['payout-approvals'], event.streamId.slice('payout-'.length));
 const leaveKycQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['kyc-review'], entityIdOf(event, 'customer'));
 
@@ -89,9 +129,10 @@ const handlers: Record<string, ProjectionHandler> = {
     return enterLoanQueue(event, ctx, 'reversal-approvals', `reversal of repayment ${reference} (${amount}) requested: ${reason}; awaiting a second person's approval`,
       { requestedBy, reference, ...waitReason('reversal-requested', { reference, amount, currency, reason }) }, reversalKey(loanId, reference));
   },
-  RepaymentReversed: (event, ctx) => {
+  RepaymentReversed: async (event, ctx) => {
     const { reference } = event.data as RepaymentReversed['data'];
     leave(ctx, ['reversal-approvals'], reversalKey(entityIdOf(event, 'loan'), reference));
+    await mayReopen(event, ctx);
   },
   RepaymentReversalRejected: (event, ctx) => {
     const { reference } = event.data as RepaymentReversalRejected['data'];
@@ -130,23 +171,28 @@ const handlers: Record<string, ProjectionHandler> = {
   },
   PayoutApproved: leavePayoutQueue,
   PayoutRejected: leavePayoutQueue,
-  LoanWrittenOff: leaveWriteOffQueue,
-  LoanClosed: leaveWriteOffQueue,
+  LoanClosed: loanEnded(true),
+  LoanOverpaid: loanEnded(true),
+  LoanWrittenOff: loanEnded(false),
+  RefundIssued: mayReopen,
 };
 
 /**
  * What waits for staff, one item per customer or loan and queue: KYC to review, applications to
  * assess, assessed loans to approve, approved loans to disburse, write-offs, large repayment
  * reversals and large waivers to approve (one item per reversal or waiver; its reason names the
- * repayment or the waiver's reference), refund payouts to approve (one per payout). Other events pass by.
+ * repayment or the waiver's reference), refund payouts to approve (one per payout). A waiver or
+ * write-off request leaves its queue when the loan ends (closed, overpaid, written off) and comes
+ * back if a reversal or refund reopens it (QA 12 Q9). Other events pass by.
  */
 export const workQueueProjection: Projection = {
   name: WORK_QUEUE_PROJECTION,
-  // 2: items carry reasonCode and reasonParams (QA 11 S4).
-  version: 2,
+  // 2: items carry reasonCode and reasonParams (QA 11 S4); 3: waiver and write-off requests of an ended loan are parked (QA 12 Q9).
+  version: 3,
   collections: [
-    { name: WORK_QUEUE, indexes: ['queue', 'waitingSince'] },
+    { name: WORK_QUEUE, indexes: ['queue', 'waitingSince', 'loanId'] },
     { name: WORK_QUEUE_LOANS, indexes: [] },
+    { name: WORK_QUEUE_PARKED, indexes: ['loanId'] },
   ],
   handlers,
 };
