@@ -1,9 +1,10 @@
-import { Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Button, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT, type Translate } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
 import { rateRules } from '../shell/rate-rules';
+import { BusinessDatePicker } from '../shell/BusinessDatePicker';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -27,7 +28,7 @@ function bodyOf(action: ServicingAction, values: Values): Record<string, string 
 function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds: DateBounds; id?: string; value?: never; onChange?: never }) {
   const t = useT();
   switch (field.kind) {
-    case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
+    case 'date': return <BusinessDatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
     case 'number': return <InputNumber {...control} min={1} max={600} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
     case 'amount': case 'rate': return <Input {...control} inputMode="decimal" />;
