@@ -148,6 +148,7 @@ export const en = {
   'tx.refund': 'Refund',
   'tx.recovery': 'Recovery',
   'tx.reversal': 'Reversal',
+  'tx.reversedMark': 'Reversed',
   'tx.write-off': 'Write-off',
   'channel.sandbox': 'Sandbox (test payments)',
   'portal.withdrawHint': 'Changed your mind? You may withdraw the application until the money is paid out.', 'portal.withdrawConfirm': 'Withdraw this application? It cannot be undone.', 'portal.withdrawYes': 'Withdraw',

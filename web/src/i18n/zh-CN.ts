@@ -149,6 +149,7 @@ export const zh: Record<MessageKey, string> = {
   'tx.refund': '退款',
   'tx.recovery': '回收',
   'tx.reversal': '冲正',
+  'tx.reversedMark': '已冲正',
   'tx.write-off': '核销',
   'channel.sandbox': '沙箱（测试支付）',
   'portal.withdrawHint': '放款前可随时撤回本次申请。', 'portal.withdrawConfirm': '确定撤回本次申请？撤回后不可恢复。', 'portal.withdrawYes': '撤回',
