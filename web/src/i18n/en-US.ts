@@ -41,7 +41,7 @@ export const en = {
   'customer.registeredOn': 'Registered on', 'customer.outstanding': 'Outstanding', 'customer.openLoans': '{n} open', 'customer.loans': 'Loans',
   'kyc.title': 'Identity and income (KYC)', 'kyc.status': 'KYC', 'kyc.not_submitted': 'Not submitted', 'kyc.submitted': 'Awaiting review', 'kyc.verified': 'Verified', 'kyc.rejected': 'Rejected',
   'kyc.monthlyIncome': 'Monthly income', 'kyc.employer': 'Employer', 'kyc.employmentMonths': 'Months employed', 'kyc.bankAccount': 'Bank account', 'kyc.submit': 'Submit KYC',
-  'kyc.decisionTitle': 'KYC review', 'kyc.decision': 'Decision', 'kyc.verify': 'Verify', 'kyc.reject': 'Reject', 'kyc.decide': 'Record decision',
+  'kyc.decisionTitle': 'KYC review', 'kyc.chooseDecision': 'Choose a decision', 'kyc.reasonRequired': 'Give a reason (for a verification as for a rejection)', 'kyc.decision': 'Decision', 'kyc.verify': 'Verify', 'kyc.reject': 'Reject', 'kyc.decide': 'Record decision',
   'action.assess': 'Assess credit', 'action.approve': 'Approve', 'action.reject': 'Reject', 'action.disburse': 'Disburse', 'action.repay': 'Record repayment', 'action.waive': 'Waive',
   'action.reschedule': 'Reschedule', 'action.writeOffRequest': 'Request write-off', 'action.writeOffApprove': 'Approve write-off', 'action.withdraw': 'Withdraw application',
   'action.none': 'Nothing your role can do on the loan in this state', 'action.done': '{action}: done',

@@ -42,7 +42,7 @@ export const zh: Record<MessageKey, string> = {
   'customer.registeredOn': '注册日期', 'customer.outstanding': '待还', 'customer.openLoans': '{n} 笔在贷', 'customer.loans': '贷款记录',
   'kyc.title': '实名认证资料', 'kyc.status': '认证状态', 'kyc.not_submitted': '未提交', 'kyc.submitted': '待审核', 'kyc.verified': '已认证', 'kyc.rejected': '已拒绝',
   'kyc.monthlyIncome': '月收入', 'kyc.employer': '工作单位', 'kyc.employmentMonths': '在职月数', 'kyc.bankAccount': '银行账户', 'kyc.submit': '提交认证',
-  'kyc.decisionTitle': 'KYC 审核', 'kyc.decision': '审核结论', 'kyc.verify': '通过', 'kyc.reject': '拒绝', 'kyc.decide': '提交审核结论',
+  'kyc.decisionTitle': 'KYC 审核', 'kyc.chooseDecision': '请选择审核结论', 'kyc.reasonRequired': '请填写审核理由（通过或拒绝都需要）', 'kyc.decision': '审核结论', 'kyc.verify': '通过', 'kyc.reject': '拒绝', 'kyc.decide': '提交审核结论',
   'action.assess': '信用评估', 'action.approve': '批准', 'action.reject': '拒绝', 'action.disburse': '放款', 'action.repay': '登记还款', 'action.waive': '减免',
   'action.reschedule': '重组', 'action.writeOffRequest': '申请核销', 'action.writeOffApprove': '批准核销', 'action.withdraw': '撤回申请',
   'action.none': '当前角色在此状态下没有可执行的操作', 'action.done': '{action}已完成',
