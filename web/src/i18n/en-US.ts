@@ -154,6 +154,7 @@ export const en = {
   'portal.withdrawHint': 'Changed your mind? You may withdraw the application until the money is paid out.', 'portal.withdrawConfirm': 'Withdraw this application? It cannot be undone.', 'portal.withdrawYes': 'Withdraw',
   'pay.title': 'Repay',
   'pay.exceedsPayoff': 'The amount is more than today\'s payoff of {payoff}: enter at most that amount',
+  'pay.channelUnavailable': 'This channel is not set up on this server and is no longer offered: please use {channels}', 'pay.noChannel': 'No online payment channel is set up on this server: please repay by bank transfer or contact the lender',
   'pay.exceedsPayoffUnknown': 'The amount is more than today\'s payoff: see the payoff quote below and enter at most that amount',
   'pay.submit': 'Pay',
   'pay.open': 'Open the payment page',

@@ -155,6 +155,7 @@ export const zh: Record<MessageKey, string> = {
   'portal.withdrawHint': '放款前可随时撤回本次申请。', 'portal.withdrawConfirm': '确定撤回本次申请？撤回后不可恢复。', 'portal.withdrawYes': '撤回',
   'pay.title': '还款',
   'pay.exceedsPayoff': '金额超过今日结清所需金额 {payoff}，请输入不超过该金额的数额',
+  'pay.channelUnavailable': '该渠道本服务器尚未开通，已从选项中移除，请改用{channels}', 'pay.noChannel': '本服务器暂未开通在线还款渠道，请通过银行转账还款或联系贷款机构',
   'pay.exceedsPayoffUnknown': '金额超过今日结清所需金额，请查看下方“提前结清试算”后输入不超过该金额的数额',
   'pay.submit': '支付',
   'pay.open': '打开支付页面',
