@@ -1,6 +1,7 @@
-import { Alert } from 'antd';
+import { Alert, Form } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/problem';
+import { fieldIssues, problemLines } from '../api/problem-text';
 import { useT } from '../i18n/i18n';
 import { usePreferences } from '../settings/preferences';
 
@@ -30,10 +31,11 @@ function useProblemMessages(wanted: boolean): Messages | null {
 
 /**
  * Shows an API refusal with its status and `code`; the message is the catalog's wording of the code in
- * Chinese when it has one, else the server's problem+json `detail`. Nothing when there is no error
- * (nor in Chinese for the moment the wording takes to load, so the alert never changes under the reader).
- * `worded`: the page's own wording of some codes, already in the reader's language (a borrower told
- * something other than the staff wording).
+ * Chinese when it has one (a 400's followed by the server's `detail`, see problemLines), else the detail alone. Nothing
+ * when there is no error (nor in Chinese for the moment the wording takes to load, so the alert never
+ * changes under the reader). `worded`: the page's own wording of some codes, already in the reader's
+ * language (a borrower told something other than the staff wording), shown without the detail.
+ * Inside a form, a 400 naming a body field (`body.<field>: …`) also marks that field with the server's message.
  */
 export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: Readonly<Record<string, string>> }) {
   const t = useT();
@@ -41,10 +43,20 @@ export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: 
   const problem = error instanceof ApiProblem ? error : null;
   const chinese = problem !== null && language === 'zh-CN';
   const wording = useProblemMessages(chinese);
+  const form = Form.useFormInstance() as ReturnType<typeof Form.useFormInstance> | undefined;
+  useEffect(() => {
+    if (!form || !(problem?.status === 400)) return;
+    const registered = form.getFieldsValue() as Record<string, unknown>;
+    const issues = fieldIssues(problem.detail).filter((issue) => issue.field in registered);
+    if (issues.length > 0) form.setFields(issues.map((issue) => ({ name: issue.field, errors: [issue.message] })));
+  }, [form, problem]);
   if (!error) return null;
   if (chinese && wording === null) return null;
   const message = problem ? `${t('problem.title')} (${problem.status} ${problem.code})` : t('problem.network');
-  const worded = problem ? own?.[problem.code] ?? (chinese ? wording?.[problem.code] : undefined) : undefined;
-  const detail = worded ?? (problem ? problem.detail : error instanceof Error ? error.message : String(error));
-  return <Alert type="error" showIcon role="alert" title={message} description={detail} style={{ marginBottom: 16 }} data-testid="problem" />;
+  const ownWording = problem ? own?.[problem.code] : undefined;
+  const lines = problem
+    ? ownWording !== undefined ? [ownWording] : problemLines(problem, chinese ? wording?.[problem.code] : undefined)
+    : [error instanceof Error ? error.message : String(error)];
+  const description = lines.map((line, i) => <div key={i} data-testid={i === 0 ? undefined : 'problem-detail'}>{line}</div>);
+  return <Alert type="error" showIcon role="alert" title={message} description={description} style={{ marginBottom: 16 }} data-testid="problem" />;
 }
