@@ -1,6 +1,7 @@
 import { Button, Form, Input, Radio } from 'antd';
 import { useT } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useKycDecision } from './api';
 import { kycDecisionRules, REASON_MAX } from './kyc-decision-rules';
 
@@ -17,6 +18,7 @@ export function KycDecisionForm({ customerId }: { customerId: string }) {
   return (
     <Form<Values> layout="vertical" name="kyc-decision" onFinish={(v) => decide.mutate({ decision: v.decision, reason: v.reason.trim() })}>
       <ProblemAlert error={decide.error} />
+      <ProblemFieldMarks error={decide.error} />
       <Form.Item name="decision" label={t('kyc.decision')} rules={rules.decision}>
         <Radio.Group options={[{ value: 'verified', label: t('kyc.verify') }, { value: 'rejected', label: t('kyc.reject') }]} />
       </Form.Item>

@@ -8,6 +8,7 @@ import { BusinessDatePicker } from '../shell/BusinessDatePicker';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
 
@@ -77,6 +78,7 @@ export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
   return (
     <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={submit}>
       <ProblemAlert error={command.error} />
+      <ProblemFieldMarks error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
           rules={rulesOf(field, currency, t)}>

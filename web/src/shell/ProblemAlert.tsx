@@ -1,7 +1,7 @@
-import { Alert, Form } from 'antd';
+import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/problem';
-import { fieldIssues, problemLines } from '../api/problem-text';
+import { problemLines } from '../api/problem-text';
 import { useT } from '../i18n/i18n';
 import { usePreferences } from '../settings/preferences';
 
@@ -35,7 +35,8 @@ function useProblemMessages(wanted: boolean): Messages | null {
  * when there is no error (nor in Chinese for the moment the wording takes to load, so the alert never
  * changes under the reader). `worded`: the page's own wording of some codes, already in the reader's
  * language (a borrower told something other than the staff wording), shown without the detail.
- * Inside a form, a 400 naming a body field (`body.<field>: …`) also marks that field with the server's message.
+ * A form marks the fields a 400 names with ProblemFieldMarks (kept apart: it needs antd's Form, which the
+ * borrower portal's first route does not load).
  */
 export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: Readonly<Record<string, string>> }) {
   const t = useT();
@@ -43,13 +44,6 @@ export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: 
   const problem = error instanceof ApiProblem ? error : null;
   const chinese = problem !== null && language === 'zh-CN';
   const wording = useProblemMessages(chinese);
-  const form = Form.useFormInstance() as ReturnType<typeof Form.useFormInstance> | undefined;
-  useEffect(() => {
-    if (!form || !(problem?.status === 400)) return;
-    const registered = form.getFieldsValue() as Record<string, unknown>;
-    const issues = fieldIssues(problem.detail).filter((issue) => issue.field in registered);
-    if (issues.length > 0) form.setFields(issues.map((issue) => ({ name: issue.field, errors: [issue.message] })));
-  }, [form, problem]);
   if (!error) return null;
   if (chinese && wording === null) return null;
   const message = problem ? `${t('problem.title')} (${problem.status} ${problem.code})` : t('problem.network');
