@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import dayjsGenerateConfig from '@rc-component/picker/generate/dayjs';
+import dayjs from 'dayjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { businessDayConfig } from '../../web/src/shell/business-day-config.js';
 
@@ -28,8 +28,12 @@ describe('a date picker\'s today is the server\'s business date, not the browser
   });
 
   it('highlights and picks the business date with 今天, where antd\'s stock config picks the browser\'s yesterday', () => {
-    expect(dayjsGenerateConfig.getNow().format('YYYY-MM-DD')).toBe('2026-11-30');
-    expect(businessDayConfig('2026-12-01').getNow().format('YYYY-MM-DD')).toBe('2026-12-01');
+    // The stock config's getNow is dayjs(): the browser's clock.
+    const stock = { getNow: () => dayjs(), locale: 'zh_CN' };
+    expect(stock.getNow().format('YYYY-MM-DD')).toBe('2026-11-30');
+    const business = businessDayConfig(stock, '2026-12-01');
+    expect(business.getNow().format('YYYY-MM-DD')).toBe('2026-12-01');
+    expect(business.locale).toBe('zh_CN');
   });
 
   it('every day picker in the console is the business-date one (the audit filter picks instants with a time, not a day)', () => {

@@ -5,7 +5,7 @@ import { useSession } from '../session/session';
 import { useBusinessDate } from '../shell/business-date';
 import { PageSpinner } from '../shell/PageSpinner';
 import { useDisbursementDate } from './disbursement-date';
-import { useEarliestBeforeDisbursement } from './lifecycle-date';
+import { useEarliestBeforeDisbursement } from './earliest-date-query';
 import { SERVICING_ACTIONS } from './servicing-actions';
 import { ServicingForm } from './ServicingForm';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Space, Table, Tag, Typography } from 'antd';
 import { getJson } from '../api/client';
-import type { ApiResponse } from '../api/schema';
+import type { ApiResponse, Schema } from '../api/schema';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
@@ -9,7 +9,10 @@ import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { loanKey } from './api';
-import { isReversed, transactionDetail, type Transaction } from './transaction-detail';
+import { isReversed, transactionDetail } from './transaction-detail';
+
+/** One money movement as GET /v1/loans/:id/transactions sends it (the LoanTransaction schema: one shape per type). */
+type Transaction = Schema<'LoanTransaction'>;
 
 /** The loan's money movements, oldest first, a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
 export function TransactionsTable({ loanId }: { loanId: string }) {

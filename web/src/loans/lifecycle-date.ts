@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
-import { getJson } from '../api/client';
-import type { LoanHistory } from '../api/types';
-import { loanKey } from './api';
-
-type Event = Pick<LoanHistory['events'][number], 'type' | 'data'>;
+/** What this reads of a GET /v1/loans/:id/history event. */
+interface Event {
+  type: string;
+  data: unknown;
+}
 
 /** The business date a lifecycle event of the loan carries (`field` of its data), the latest such event's; undefined without one. */
 function dateOf(events: readonly Event[], type: string, field: string): string | undefined {
@@ -23,14 +22,4 @@ export function earliestBeforeDisbursement(events: readonly Event[], status: str
   if (status === 'approved') return dateOf(events, 'LoanApproved', 'date');
   if (status === 'submitted' || status === 'assessed') return dateOf(events, 'LoanApplicationSubmitted', 'submittedOn');
   return undefined;
-}
-
-/** earliestBeforeDisbursement from GET /v1/loans/:id/history (staff; the same cached answer as the timeline's). */
-export function useEarliestBeforeDisbursement(loanId: string, status: string, enabled: boolean) {
-  return useQuery({
-    queryKey: [...loanKey(loanId), 'history'],
-    queryFn: () => getJson<LoanHistory>(`/v1/loans/${encodeURIComponent(loanId)}/history`),
-    select: (history: LoanHistory) => earliestBeforeDisbursement(history.events, status) ?? null,
-    enabled,
-  });
 }

@@ -1,3 +1,4 @@
+import dayjsGenerateConfig from '@rc-component/picker/generate/dayjs';
 import { DatePicker, type DatePickerProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useBusinessDate } from './business-date';
@@ -12,7 +13,7 @@ const pickers = new Map<string, Picker>();
 function pickerFor(businessDate: string): Picker {
   let picker = pickers.get(businessDate);
   if (!picker) {
-    picker = DatePicker.generatePicker(businessDayConfig(businessDate)) as Picker;
+    picker = DatePicker.generatePicker(businessDayConfig(dayjsGenerateConfig, businessDate)) as Picker;
     pickers.set(businessDate, picker);
   }
   return picker;
