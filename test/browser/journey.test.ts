@@ -100,6 +100,9 @@ describe('the web console, end to end in Chromium', () => {
     await signInAs('compliance');
     await page.goto(url(`/office/customers/${ids.customer}`));
     await expectAccessible(page, 'customer with KYC to decide');
+    // Nothing is pre-selected and a reason is asked for either outcome (QA W6).
+    await page.getByRole('radio', { name: '通过' }).check();
+    await page.fill('#kyc-decision_reason', '证件与银行流水一致');
     await page.getByTestId('submit-kyc-decision').click();
     await expect.poll(() => page.getByTestId('kyc-status').textContent(), { timeout: 15_000 }).toBe('已认证');
   });

@@ -1,12 +1,12 @@
-import { Card, DatePicker, Space, Typography } from 'antd';
+import { Card, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n';
 import { useStateAsOf } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
 import { ScheduleTable } from '../loans/ScheduleTable';
-import { useBusinessDate, useLenderCalendar } from '../shell/business-date';
-import { outsideBounds } from '../shell/date-bounds';
+import { useLenderCalendar } from '../shell/business-date';
+import { BusinessDatePicker } from '../shell/BusinessDatePicker';
 import { endOfDayIn } from '../shell/end-of-day';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
@@ -17,7 +17,6 @@ import { ProblemAlert } from '../shell/ProblemAlert';
  */
 export function StateAsOfDate({ loanId }: { loanId: string }) {
   const t = useT();
-  const businessDate = useBusinessDate();
   const timeZone = useLenderCalendar().data?.timeZone ?? 'Asia/Shanghai';
   const [date, setDate] = useState<string | null>(null);
   const state = useStateAsOf(loanId, date === null ? null : endOfDayIn(date, timeZone));
@@ -25,7 +24,7 @@ export function StateAsOfDate({ loanId }: { loanId: string }) {
     <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('timeline.byDate')}</Typography.Title>} data-testid="state-as-of">
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong id="as-of-date-label">{t('timeline.byDateHint')}</Typography.Text>
-        <DatePicker id="as-of-date" aria-labelledby="as-of-date-label" disabledDate={outsideBounds({ latest: businessDate.data })}
+        <BusinessDatePicker id="as-of-date" aria-labelledby="as-of-date-label" notAfterBusinessDate
           onChange={(d: Dayjs | null) => setDate(d ? d.format('YYYY-MM-DD') : null)} />
         <ProblemAlert error={state.error} />
         {date !== null && state.data && (

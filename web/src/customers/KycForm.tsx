@@ -2,6 +2,7 @@ import { Button, Form, Input, InputNumber } from 'antd';
 import { useT } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useSubmitKyc, type KycSubmission } from './api';
 
 /** Income, employer and bank account for KYC; a compliance officer or officer decides on it afterwards. */
@@ -12,6 +13,7 @@ export function KycForm({ customerId, onDone }: { customerId: string; onDone?: (
   return (
     <Form<KycSubmission> layout="vertical" name="kyc" onFinish={(v) => kyc.mutate(v, { onSuccess: () => onDone?.() })}>
       <ProblemAlert error={kyc.error} />
+      <ProblemFieldMarks error={kyc.error} />
       <Form.Item name="monthlyIncome" label={t('kyc.monthlyIncome')} rules={amountRules(t, { required: true })}>
         <Input inputMode="decimal" />
       </Form.Item>

@@ -2,6 +2,7 @@ import { Button, Form, Input } from 'antd';
 import { useT } from '../i18n/i18n';
 import { emailRules, phoneRules } from '../shell/person-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useRegisterCustomer, type Registration } from './api';
 import { NationalIdFields } from './NationalIdFields';
 
@@ -17,6 +18,7 @@ export function RegisterForm({ customerId, onDone }: { customerId?: string; onDo
   return (
     <Form<Registration> layout="vertical" onFinish={submit} name="register">
       <ProblemAlert error={register.error} />
+      <ProblemFieldMarks error={register.error} />
       <Form.Item name="name" label={t('customer.name')} rules={required}><Input autoComplete="name" /></Form.Item>
       <NationalIdFields />
       <Form.Item name="phone" label={t('customer.phone')} rules={phoneRules(t)}><Input inputMode="tel" autoComplete="tel" /></Form.Item>

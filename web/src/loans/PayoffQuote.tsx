@@ -1,7 +1,8 @@
-import { DatePicker, Descriptions, Space } from 'antd';
+import { Descriptions, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../i18n/i18n';
+import { BusinessDatePicker } from '../shell/BusinessDatePicker';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { money } from '../shell/format';
 import { usePayoff } from './api';
@@ -15,7 +16,7 @@ export function PayoffQuote({ loanId }: { loanId: string }) {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <label htmlFor="payoff-date">{t('payoff.date')}</label>
-      <DatePicker id="payoff-date" onChange={(d: Dayjs | null) => setDate(d ? d.format('YYYY-MM-DD') : null)} />
+      <BusinessDatePicker id="payoff-date" onChange={(d: Dayjs | null) => setDate(d ? d.format('YYYY-MM-DD') : null)} />
       <ProblemAlert error={payoff.error} />
       {payoff.data && (
         <Descriptions bordered size="small" column={1} data-testid="payoff">

@@ -1,13 +1,15 @@
-import { Button, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useT, type Translate } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
 import { periodRules } from '../shell/period-rules';
 import { rateRules } from '../shell/rate-rules';
+import { BusinessDatePicker } from '../shell/BusinessDatePicker';
 import { outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
+import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
 
@@ -28,7 +30,7 @@ function bodyOf(action: ServicingAction, values: Values): Record<string, string 
 function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds: DateBounds; id?: string; value?: never; onChange?: never }) {
   const t = useT();
   switch (field.kind) {
-    case 'date': return <DatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
+    case 'date': return <BusinessDatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
     // No min/max on the control: it would clamp a typed 0 to 1 on blur and send it (QA 12 W2); the rule refuses it instead.
     case 'number': return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
@@ -97,6 +99,7 @@ export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
     <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={submit}>
       {modalHolder}
       <ProblemAlert error={command.error} />
+      <ProblemFieldMarks error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
           rules={rulesOf(field, currency, t)}>

@@ -5,6 +5,7 @@ import { useSession } from '../session/session';
 import { useBusinessDate } from '../shell/business-date';
 import { PageSpinner } from '../shell/PageSpinner';
 import { useDisbursementDate } from './disbursement-date';
+import { useEarliestBeforeDisbursement } from './earliest-date-query';
 import { SERVICING_ACTIONS } from './servicing-actions';
 import { ServicingForm } from './ServicingForm';
 
@@ -13,7 +14,8 @@ const UNDISBURSED: readonly string[] = ['submitted', 'assessed', 'approved', 're
 
 /**
  * The commands the signed-in role may send on a loan in its current state, one collapsible form each.
- * Their date pickers offer only dates from the disbursement to the business date, as the server requires.
+ * Their date pickers offer only dates from the disbursement (before it: the approval, or the application's
+ * submission) to the business date, as the server requires.
  */
 export function ServicingPanel({ loan }: { loan: LoanSummary }) {
   const t = useT();
@@ -22,10 +24,12 @@ export function ServicingPanel({ loan }: { loan: LoanSummary }) {
   const actions = SERVICING_ACTIONS.filter((a) => session && a.roles.includes(session.role) && a.statuses.includes(loan.status));
   const businessDate = useBusinessDate();
   const disbursedOn = useDisbursementDate(loan.id, actions.length > 0 && !UNDISBURSED.includes(loan.status));
+  const lifecycleOn = useEarliestBeforeDisbursement(loan.id, loan.status, actions.length > 0 && UNDISBURSED.includes(loan.status));
   if (actions.length === 0) return <Typography.Text>{t('action.none')}</Typography.Text>;
   // The forms take their default dates when they mount: wait for the dates (a failed look-up leaves them unbounded; the server still checks).
-  if (businessDate.isPending || (disbursedOn.isPending && disbursedOn.fetchStatus !== 'idle')) return <PageSpinner />;
-  const bounds = { latest: businessDate.data, earliest: disbursedOn.data ?? undefined };
+  const waiting = (q: { isPending: boolean; fetchStatus: string }) => q.isPending && q.fetchStatus !== 'idle';
+  if (businessDate.isPending || waiting(disbursedOn) || waiting(lifecycleOn)) return <PageSpinner />;
+  const bounds = { latest: businessDate.data, earliest: disbursedOn.data ?? lifecycleOn.data ?? undefined };
   return (
     <Collapse data-testid="actions" items={actions.map((a) => ({
       key: a.id,

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Table } from 'antd';
+import { Space, Table, Tag, Typography } from 'antd';
 import { getJson } from '../api/client';
 import type { ApiResponse, Schema } from '../api/schema';
 import { useT, type MessageKey } from '../i18n/i18n';
@@ -9,23 +9,12 @@ import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { loanKey } from './api';
+import { isReversed, transactionDetail } from './transaction-detail';
 
 /** One money movement as GET /v1/loans/:id/transactions sends it (the LoanTransaction schema: one shape per type). */
 type Transaction = Schema<'LoanTransaction'>;
 
-/** What the server says the movement went to: the repayment's allocation, a waiver's reason, a channel and reference. */
-function detailOf(tx: Transaction, t: (key: MessageKey) => string): string {
-  const parts: string[] = [];
-  if ('channel' in tx && tx.channel) parts.push(t(`channel.${tx.channel}` as MessageKey));
-  if ('reference' in tx && tx.reference) parts.push(tx.reference);
-  if ('allocation' in tx && tx.allocation) {
-    parts.push(`${t('row.principal')} ${money(tx.allocation.principal)} · ${t('row.interest')} ${money(tx.allocation.interest)} · ${t('tx.excess')} ${money(tx.allocation.excess)}`);
-  }
-  if ('reason' in tx && tx.reason) parts.push(tx.reason);
-  return parts.join(' · ');
-}
-
-/** The loan's money movements, oldest first, a page at a time. */
+/** The loan's money movements, oldest first, a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
 export function TransactionsTable({ loanId }: { loanId: string }) {
   const t = useT();
   const pages = useCursorPages();
@@ -40,9 +29,11 @@ export function TransactionsTable({ loanId }: { loanId: string }) {
         <Table<Transaction> rowKey="revision" size="small" pagination={false} loading={transactions.isFetching} dataSource={transactions.data?.items ?? []} data-testid="transactions"
           columns={[
             { title: t('tx.date'), dataIndex: 'date' },
-            { title: t('tx.type'), dataIndex: 'type', render: (type: string) => t(`tx.${type}` as MessageKey) },
-            { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, tx) => money(v, tx.currency) },
-            { title: t('tx.detail'), key: 'detail', render: (_, tx) => detailOf(tx, t) },
+            { title: t('tx.type'), dataIndex: 'type', render: (type: string, tx) => isReversed(tx)
+              ? <Space size={4}>{t(`tx.${type}` as MessageKey)}<Tag color="default" data-testid="tx-reversed">{t('tx.reversedMark')}</Tag></Space>
+              : t(`tx.${type}` as MessageKey) },
+            { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, tx) => isReversed(tx) ? <Typography.Text delete>{money(v, tx.currency)}</Typography.Text> : money(v, tx.currency) },
+            { title: t('tx.detail'), key: 'detail', render: (_, tx) => transactionDetail(tx, t) },
             { title: t('timeline.actor'), key: 'actor', render: (_, tx) => `${tx.actor.sub} (${t(`role.${tx.actor.role}` as MessageKey)})` },
           ]} />
       </ScrollRegion>

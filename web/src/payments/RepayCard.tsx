@@ -9,8 +9,7 @@ import { money } from '../shell/format';
 import { amountRules } from '../shell/amount-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useCancelIntent, useCreateIntent, useIntent, type CreatedIntent, type PaymentAction } from './api';
-
-type Channel = CreatedIntent['channel'];
+import { offeredChannels, unconfiguredAfter, type PayChannel } from './pay-channels';
 
 /** The next step the channel asks of the borrower: a link, a QR code to scan (WeChat code_url, also as text to copy), or an order string. */
 function ActionStep({ action }: { action: PaymentAction }) {
@@ -43,13 +42,31 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
   const create = useCreateIntent(loanId);
   const cancel = useCancelIntent();
   const [intent, setIntent] = useState<CreatedIntent | null>(null);
+  // Channels the server refused as not configured (422 CHANNEL_NOT_CONFIGURED): no longer offered (QA W9).
+  const [unconfigured, setUnconfigured] = useState<PayChannel[]>([]);
+  const [form] = Form.useForm<{ amount: string; channel: PayChannel }>();
+  const offered = offeredChannels(unconfigured);
   const view = useIntent(intent?.id ?? null);
   const status = view.data?.status ?? intent?.status;
   const confirmedAt = view.data?.status === 'confirmed' ? view.data.position : null;
   // Above the payoff: the borrower is told today's payoff (the staff wording names a box only officers have, QA 11 S5).
   const overPayoff = create.error instanceof ApiProblem && create.error.code === 'AMOUNT_EXCEEDS_PAYOFF';
   const payoff = usePayoffToday(loanId, overPayoff);
-  const worded = { AMOUNT_EXCEEDS_PAYOFF: payoff.data ? t('pay.exceedsPayoff', { payoff: money(payoff.data.total, payoff.data.currency) }) : t('pay.exceedsPayoffUnknown') };
+  const worded = {
+    AMOUNT_EXCEEDS_PAYOFF: payoff.data ? t('pay.exceedsPayoff', { payoff: money(payoff.data.total, payoff.data.currency) }) : t('pay.exceedsPayoffUnknown'),
+    CHANNEL_NOT_CONFIGURED: offered.length > 0
+      ? t('pay.channelUnavailable', { channels: offered.map((c) => t(`channel.${c}`)).join(' / ') })
+      : t('pay.noChannel'),
+  };
+  const pay = (values: { amount: string; channel: PayChannel }) => create.mutate({ ...values, amount: values.amount.trim() }, {
+    onSuccess: setIntent,
+    onError: (error) => {
+      const next = unconfiguredAfter(unconfigured, values.channel, error);
+      setUnconfigured(next);
+      const [first] = offeredChannels(next);
+      if (first !== undefined && next.includes(values.channel)) form.setFieldValue('channel', first);
+    },
+  });
   useEffect(() => {
     if (confirmedAt === null) return;
     void getJson(`/v1/loans/${encodeURIComponent(loanId)}`, { minPosition: confirmedAt })
@@ -72,17 +89,16 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
     );
   }
   return (
-    <Form layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }}
-      onFinish={(values: { amount: string; channel: Channel }) => create.mutate({ ...values, amount: values.amount.trim() }, { onSuccess: setIntent })}>
+    <Form form={form} layout="vertical" name="pay" initialValues={{ amount: suggested, channel: 'sandbox' }} onFinish={pay}>
       <ProblemAlert error={create.error} worded={worded} />
       {/* Spaces around the amount are the borrower's typing, not part of it: the field check allows them and the form trims them (the server stays strict). */}
       <Form.Item name="amount" label={t('field.amount')} rules={amountRules(t, { required: true, currency })}>
         <Input inputMode="decimal" />
       </Form.Item>
       <Form.Item name="channel" label={t('field.channel')}>
-        <Select options={(['sandbox', 'alipay', 'wechat'] as const).map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <Select options={offered.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
       </Form.Item>
-      <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="submit-pay">{t('pay.submit')}</Button>
+      <Button type="primary" htmlType="submit" loading={create.isPending} disabled={offered.length === 0} data-testid="submit-pay">{t('pay.submit')}</Button>
     </Form>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiProblem } from '../api/problem';
+import { problemLines } from '../api/problem-text';
 import { useT } from '../i18n/i18n';
 import { usePreferences } from '../settings/preferences';
 
@@ -30,10 +31,12 @@ function useProblemMessages(wanted: boolean): Messages | null {
 
 /**
  * Shows an API refusal with its status and `code`; the message is the catalog's wording of the code in
- * Chinese when it has one, else the server's problem+json `detail`. Nothing when there is no error
- * (nor in Chinese for the moment the wording takes to load, so the alert never changes under the reader).
- * `worded`: the page's own wording of some codes, already in the reader's language (a borrower told
- * something other than the staff wording).
+ * Chinese when it has one (a 400's followed by the server's `detail`, see problemLines), else the detail alone. Nothing
+ * when there is no error (nor in Chinese for the moment the wording takes to load, so the alert never
+ * changes under the reader). `worded`: the page's own wording of some codes, already in the reader's
+ * language (a borrower told something other than the staff wording), shown without the detail.
+ * A form marks the fields a 400 names with ProblemFieldMarks (kept apart: it needs antd's Form, which the
+ * borrower portal's first route does not load).
  */
 export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: Readonly<Record<string, string>> }) {
   const t = useT();
@@ -44,7 +47,10 @@ export function ProblemAlert({ error, worded: own }: { error: unknown; worded?: 
   if (!error) return null;
   if (chinese && wording === null) return null;
   const message = problem ? `${t('problem.title')} (${problem.status} ${problem.code})` : t('problem.network');
-  const worded = problem ? own?.[problem.code] ?? (chinese ? wording?.[problem.code] : undefined) : undefined;
-  const detail = worded ?? (problem ? problem.detail : error instanceof Error ? error.message : String(error));
-  return <Alert type="error" showIcon role="alert" title={message} description={detail} style={{ marginBottom: 16 }} data-testid="problem" />;
+  const ownWording = problem ? own?.[problem.code] : undefined;
+  const lines = problem
+    ? ownWording !== undefined ? [ownWording] : problemLines(problem, chinese ? wording?.[problem.code] : undefined)
+    : [error instanceof Error ? error.message : String(error)];
+  const description = lines.map((line, i) => <div key={i} data-testid={i === 0 ? undefined : 'problem-detail'}>{line}</div>);
+  return <Alert type="error" showIcon role="alert" title={message} description={description} style={{ marginBottom: 16 }} data-testid="problem" />;
 }
