@@ -1,7 +1,7 @@
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import { closeOnItsNight, latestFactDate } from './close-on-its-night.js';
+import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
@@ -81,13 +81,15 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const after = loan.figures().ledger;
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
+  const closing = closingOf(event, previous);
+  const onItsNight = closesOnItsNight(event, closing?.judgedThrough ?? null);
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
-  const latestFact = latestFactDate(event, state);
+  const latestFact = onItsNight ? latestFactDate(state) : null;
   const floor = latestFact !== null && (bookedThrough === null || latestFact > bookedThrough) ? latestFact : bookedThrough;
   const date = floor !== null && floor > valueDate ? floor : valueDate;
-  const nights = date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
+  const nights = onItsNight && date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
   const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
   let posted = before;
   for (const night of nights) {
@@ -99,7 +101,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const booked = entries.filter((entry) => entry.lines.length > 0);
   ctx.put(LEDGER_LOAN_POSITIONS, {
     id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
-    bookedThrough: booked.length === 0 ? bookedThrough : date,
+    bookedThrough: booked.length === 0 ? bookedThrough : date, status: state.status, judgedThrough: judgedThroughAfter(previous, state, date), closing,
   });
   for (const { id, date: on, lines } of booked) {
     const entry: JournalEntry = {
@@ -108,6 +110,31 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     ctx.put(LEDGER_JOURNAL, entry);
     await applyToBalances(entry, ctx);
   }
+}
+
+/**
+ * The close `event` belongs to, if it is a close's fact: its business date and the date the loan was
+ * judged through before it (as one close appends its overdue rows before its penalties and accrual,
+ * the mark before its first event); a later close's facts start a new one. Null for any other event.
+ */
+function closingOf(event: RecordedEvent, previous: LoanLedgerPosition | null): LoanLedgerPosition['closing'] {
+  if (!isCloseFact(event)) return null;
+  const date = businessDateOf(event);
+  if (previous?.closing?.date === date) return previous.closing;
+  return { date, judgedThrough: previous?.judgedThrough ?? null };
+}
+
+/**
+ * The last date closes have judged the loan through once the event is posted: its last close
+ * (`lastEodDate`), or the date an event booked on `booked` reopened it after it was closed or
+ * overpaid (no close visits such a loan, so every night until then was judged: nothing was owed).
+ */
+function judgedThroughAfter(previous: LoanLedgerPosition | null, state: { status: string; lastEodDate: string | null }, booked: string): string | null {
+  let judged = previous?.judgedThrough ?? null;
+  if (state.lastEodDate !== null && (judged === null || state.lastEodDate > judged)) judged = state.lastEodDate;
+  const reopened = (previous?.status === 'closed' || previous?.status === 'overpaid') && (state.status === 'active' || state.status === 'overdue');
+  if (reopened && (judged === null || booked > judged)) judged = booked;
+  return judged;
 }
 
 /** Per account, `after` − `before`. */
@@ -127,7 +154,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 6, // 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 7, // 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
