@@ -60,15 +60,18 @@ export interface LoanLedgerPosition extends Doc {
   balances: LedgerBalances;
   /** The latest date an entry of this loan is booked on (null before its first entry). */
   bookedThrough: string | null;
-  /** The loan's status after the event at `revision` (a closed or overpaid loan reopening moves judgedThrough). */
+  /** The loan's status after the event at `revision` (it starts or ends a dormant span). */
   status: string;
-  /**
-   * The last date closes had judged the loan through after the event at `revision`: its last close
-   * (LoanState.lastEodDate), or the booking date of the event that reopened it after it was closed
-   * or overpaid. A close's accrual or penalty for a night on or before it is a correction, booked
-   * with the loan's latest entries (close-on-its-night.ts, closesOnItsNight; QA 12 Q4).
-   */
+  /** The loan's last close (LoanState.lastEodDate) as of the event at `revision`, never moving back. */
   judgedThrough: string | null;
+  /**
+   * Spans (booking date it closed or overpaid → booking date it reopened) no close visited the loan in,
+   * and the start of the current one (null while open). With judgedThrough they say which nights a
+   * close had judged: a close's accrual or penalty for such a night is a correction, booked with the
+   * loan's latest entries (close-on-its-night.ts, closesOnItsNight; QA 12 Q4).
+   */
+  dormant: { from: string; to: string }[];
+  dormantSince: string | null;
   /** When the event at `revision` was a close's fact: that close's business date and judgedThrough before it. Null otherwise. */
   closing: { date: string; judgedThrough: string | null } | null;
 }

@@ -64,19 +64,21 @@ export function isCloseFact(event: RecordedEvent): boolean {
 
 /**
  * Whether `event` is a close of a missed date, booked on its own night (closeOnItsNight) rather than
- * with the loan's latest entries: an accrual or penalty a close records for a night after
- * `judgedThrough`, the last date closes had judged the loan through before this close (its last
- * close, or the date it reopened after being closed or overpaid, when closes skipped it), so a date
- * no close had judged for it (a catch-up, a loan keyed in late). One for a night already judged (a
- * penalty a reversal or back-dated payment made owed for a row that close found paid in time, a
- * month-end a paid-off loan reopened by a reversal now accrues) is a late correction like the fact
- * that caused it, and so is a penalty a payment, waiver, write-off or reversal records first
+ * with the loan's latest entries: an accrual or penalty a close records for a night no close had
+ * judged the loan on before this close (a catch-up, a loan keyed in late), that is after
+ * `judgedThrough` (its last close) and outside the spans it lay closed or overpaid (`dormant`: no close
+ * visits such a loan, so every night of them was judged, nothing being owed). One for a night already
+ * judged (a penalty a reversal or back-dated payment made owed for a row that close found paid in
+ * time, a month-end a paid-off loan reopened by a reversal now accrues) is a late correction like the
+ * fact that caused it, and so is a penalty a payment, waiver, write-off or reversal records first
  * (`reason` set): booked on the loan's latest booking date, its value date kept, so no trial balance
  * of a date already closed moves (QA 12 Q4).
  */
-export function closesOnItsNight(event: RecordedEvent, judgedThrough: string | null): boolean {
+export function closesOnItsNight(event: RecordedEvent, judgedThrough: string | null, dormant: readonly { from: string; to: string }[]): boolean {
   if (!isCloseFact(event) || (event.type !== 'InterestAccrued' && event.type !== 'PenaltyCharged')) return false;
-  return judgedThrough === null || (event.data as { date: string }).date > judgedThrough;
+  const night = (event.data as { date: string }).date;
+  if (judgedThrough !== null && night <= judgedThrough) return false;
+  return !dormant.some((span) => span.from <= night && night <= span.to);
 }
 
 /**

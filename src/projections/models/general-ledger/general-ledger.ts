@@ -82,7 +82,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   const closing = closingOf(event, previous);
-  const onItsNight = closesOnItsNight(event, closing?.judgedThrough ?? null);
+  const onItsNight = closesOnItsNight(event, closing?.judgedThrough ?? null, previous?.dormant ?? []);
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
@@ -101,7 +101,8 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const booked = entries.filter((entry) => entry.lines.length > 0);
   ctx.put(LEDGER_LOAN_POSITIONS, {
     id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
-    bookedThrough: booked.length === 0 ? bookedThrough : date, status: state.status, judgedThrough: judgedThroughAfter(previous, state, date), closing,
+    bookedThrough: booked.length === 0 ? bookedThrough : date, status: state.status, judgedThrough: laterDate(previous?.judgedThrough ?? null, state.lastEodDate),
+    ...dormancyAfter(previous, state.status, date), closing,
   });
   for (const { id, date: on, lines } of booked) {
     const entry: JournalEntry = {
@@ -124,17 +125,27 @@ function closingOf(event: RecordedEvent, previous: LoanLedgerPosition | null): L
   return { date, judgedThrough: previous?.judgedThrough ?? null };
 }
 
+/** The later of two dates, null standing for none. */
+function laterDate(a: string | null, b: string | null): string | null {
+  return a === null || (b !== null && b > a) ? b : a;
+}
+
+const OPEN = new Set(['active', 'overdue']);
+const FINISHED = new Set(['closed', 'overpaid']);
+
 /**
- * The last date closes have judged the loan through once the event is posted: its last close
- * (`lastEodDate`), or the date an event booked on `booked` reopened it after it was closed or
- * overpaid (no close visits such a loan, so every night until then was judged: nothing was owed).
+ * The spans the loan lay closed or overpaid, once the event booked on `booked` is posted: one runs from
+ * the booking date of the event that closed it (a payment back-dated to close it was recorded open
+ * until then: the closes before saw it so, or missed it) to that of the one that reopened it (a
+ * reversal). No close visits such a loan, so each night of a span was judged: nothing was owed.
  */
-function judgedThroughAfter(previous: LoanLedgerPosition | null, state: { status: string; lastEodDate: string | null }, booked: string): string | null {
-  let judged = previous?.judgedThrough ?? null;
-  if (state.lastEodDate !== null && (judged === null || state.lastEodDate > judged)) judged = state.lastEodDate;
-  const reopened = (previous?.status === 'closed' || previous?.status === 'overpaid') && (state.status === 'active' || state.status === 'overdue');
-  if (reopened && (judged === null || booked > judged)) judged = booked;
-  return judged;
+function dormancyAfter(previous: LoanLedgerPosition | null, status: string, booked: string): Pick<LoanLedgerPosition, 'dormant' | 'dormantSince'> {
+  const dormant = previous?.dormant ?? [];
+  const since = previous?.dormantSince ?? null;
+  const was = previous?.status ?? '';
+  if (OPEN.has(was) && FINISHED.has(status)) return { dormant, dormantSince: booked };
+  if (FINISHED.has(was) && OPEN.has(status) && since !== null) return { dormant: [...dormant, { from: since, to: booked }], dormantSince: null };
+  return { dormant, dormantSince: since };
 }
 
 /** Per account, `after` − `before`. */
@@ -154,7 +165,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 7, // 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 7, // 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
