@@ -108,7 +108,8 @@ describe('a penalty is owed from the first day after its grace, whether or not a
     const loan = new ServicedLoan('Q5r', penaltyTerms('percent', 3));
     loan.repay('1019.97', 'p2', '2024-02-18');
     loan.repay('1040.18', 'p4', '2024-02-23');
-    loan.run({ type: 'ReverseRepayment', data: { reference: 'p2', reason: 'bounced', effectiveDate: '2024-02-27', reversedBy: 'officer-1' } }, '2024-02-27');
+    // Dated the day p2 was paid, the reversal records the penalties owed by then (QA 12 Q1): none yet, row 1's is owed from 02-19.
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p2', reason: 'bounced', effectiveDate: '2024-02-18', reversedBy: 'officer-1' } }, '2024-02-27');
     // Without p2 row 1 was wholly unpaid at the end of 02-18: 5 % of 1 020.07 = 51.00, dated 02-19, owed again.
     expect(penaltiesOwedBy(loan.state, '2024-02-27', 'RepaymentReceived').map((e) => e.data))
       .toEqual([{ number: 1, amount: '51.00', date: '2024-02-19', reason: 'RepaymentReceived' }]);

@@ -4,7 +4,7 @@ import { DISBURSED } from './servicing-history.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 
 describe('a reversal recorded after later closes leaves an installment paid in time now paid after its grace (QA 6 #4)', () => {
-  it('given row 1 (1 020.07 due 2024-02-15, 2 grace days) paid on its due date by A, 2 100.00 paid by B on 03-15 and closes through 03-20 (02-29\'s recorded an accrual), when A is reversed on 03-20, then the next close charges the 25.00 penalty dated 02-18 and B pays it first', async () => {
+  it('given row 1 (1 020.07 due 2024-02-15, 2 grace days) paid on its due date by A, 2 100.00 paid by B on 03-15 and closes through 03-20 (02-29\'s recorded an accrual), when A is reversed on 03-20, then the reversal records the 25.00 penalty dated 02-18 (QA 12 Q1: before, the next close did) and B pays it first', async () => {
     const loan = new ServicedLoan('Q4', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
     let today = DISBURSED;
     while (today < '2024-03-20') {
@@ -15,14 +15,15 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     }
     expect(loan.state.penalties).toEqual([]);
     expect(loan.state.lastEodDate).toBe('2024-02-29');
-    loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
+    const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
     // Replayed without A, row 1 was unpaid at the end of its last grace day (02-17) and is paid only by B on 03-15:
-    // the penalty stands, charged at the start of 02-18. The close of 02-29 (an accrual) had judged row 1 paid in time,
-    // and before the fix no close looked at it again (only the first close after a grace did): it was never charged.
-    // The reversal reopens the loan (B had overpaid it, so no close accrued since 02-29): the same close accrues
-    // row 2's interest and row 3's days to 03-21, which B paid ahead (QA 8 N10: paid interest is income once accrued).
+    // the penalty stands, charged at the start of 02-18. The close of 02-29 (an accrual) had judged row 1 paid in time;
+    // the reversal records it at once (reason RepaymentReversed, not a close), so B pays it first in the loan's figures
+    // and in the ledger from the reversal on (QA 12 Q1: left to the next close, the ledger booked B's 25.00 as principal
+    // until then). The reversal reopens the loan (B had overpaid it, so no close accrued since 02-29): the next close
+    // accrues row 2's interest and row 3's days to 03-21, which B paid ahead (QA 8 N10: paid interest is income once accrued).
+    expect(reversal.slice(1)).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' } }]);
     expect(loan.close('2024-03-21')).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
       expect.objectContaining({ type: 'InterestAccrued', data: expect.objectContaining({ from: '2024-02-29', to: '2024-03-21' }) }),
     ]);
     expect(loan.close('2024-03-22')).toEqual([]);
@@ -45,7 +46,7 @@ describe('a reversal recorded after later closes leaves an installment paid in t
       .toEqual(['-900.00', '-52.01', '-7.94', '-25.00']);
   });
 
-  it('the same reversal told the last close (as the server tells it) records row 1 overdue and the class at once, and the next close still charges the penalty dated 02-18 (QA 8 N1)', () => {
+  it('the same reversal told the last close (as the server tells it) records row 1 overdue and the class at once, and the penalty dated 02-18 with it, which the next close does not charge again (QA 8 N1, QA 12 Q1)', () => {
     const loan = new ServicedLoan('Q8', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
     let today = DISBURSED;
     while (today < '2024-03-20') {
@@ -58,15 +59,16 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // Without A, rows 1 (due 02-15) and 2 (due 03-15) are past due as of the close of 03-20: 34 days, 关注.
     // Without A, row 1 (due 02-15) is past due as of the close of 03-20; row 2 (due 03-15) already was, and its
     // penalty was charged on 03-18; the class (关注) does not move. The reversal records row 1 overdue at once.
-    expect(reversal.map((e) => e.type)).toEqual(['RepaymentReversed', 'InstallmentOverdue']);
-    expect(reversal[1]?.data).toEqual({ number: 1, dueDate: '2024-02-15', amountDue: '1020.07', date: '2024-03-20', reason: 'RepaymentReversed' });
+    expect(reversal.map((e) => e.type)).toEqual(['RepaymentReversed', 'PenaltyCharged', 'InstallmentOverdue']);
+    expect(reversal[1]?.data).toEqual({ number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' });
+    expect(reversal[2]?.data).toEqual({ number: 1, dueDate: '2024-02-15', amountDue: '1045.07', date: '2024-03-20', reason: 'RepaymentReversed' });
     expect(loan.state.classification).toBe('special-mention');
-    // That event is not a close: the next one judges row 1, unpaid at the end of its last grace day (02-17).
-    expect(loan.close('2024-03-21')).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } }]);
+    // Neither event is a close: the next one judges row 1 again and finds its penalty charged.
+    expect(loan.close('2024-03-21')).toEqual([]);
     expect(loan.state.penalties.map((p) => [p.number, p.date, p.amount])).toEqual([[2, '2024-03-18', '25.00'], [1, '2024-02-18', '25.00']]);
   });
 
-  it('a penalty the close charges back-dated re-allocates a later payment and leaves its row short: the same close records that row overdue (QA 8 N6)', () => {
+  it('a penalty the reversal records back-dated re-allocates a later payment and leaves its row short: the reversal records that row\'s penalty too, the row overdue and the class (QA 8 N6, QA 12 Q1)', () => {
     const loan = new ServicedLoan('Q9', servicingTerms({ penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 2 } }));
     let today = DISBURSED;
     while (today < '2024-03-20') {
@@ -76,18 +78,18 @@ describe('a reversal recorded after later closes leaves an installment paid in t
       loan.close(today);
     }
     loan.context = { lastClose: '2024-03-20' };
-    // Without A, B (03-15) still pays rows 1 and 2 in full: nothing is past due, the class stays 正常.
-    expect(loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20').map((e) => e.type)).toEqual(['RepaymentReversed']);
-    // The next close charges row 1's penalty (unpaid at the end of 02-17), dated 02-18; replayed, B pays it first and
-    // row 2 (due 03-15) is 25.00 short since 03-16, so unpaid at the end of its grace (03-17): its penalty is owed
-    // too, dated 03-18, as it is when the same facts are recorded in date order (QA 10 R1 repro E: the close judged
-    // row 2 on the rows without row 1's penalty and never charged it). It records row 2 overdue, and the loan is overdue (6 days: 关注).
-    const closed = loan.close('2024-03-21');
-    expect(closed.slice(0, 3)).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18' } },
-      { type: 'PenaltyCharged', data: { number: 2, amount: '25.00', date: '2024-03-18' } },
-      { type: 'InstallmentOverdue', data: { number: 2, dueDate: '2024-03-15', amountDue: '50.00', date: '2024-03-21' } },
+    // Without A, row 1 was unpaid at the end of its grace (02-17): its penalty, dated 02-18, is recorded by the reversal;
+    // replayed, B (03-15) pays it first and row 2 (due 03-15) is 25.00 short since 03-16, so unpaid at the end of its
+    // grace (03-17): its penalty is owed too, dated 03-18, as it is when the same facts are recorded in date order
+    // (QA 10 R1 repro E). Told the last close, the reversal records row 2 overdue and the class (5 days: 关注).
+    const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
+    expect(reversal.slice(1)).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' } },
+      { type: 'PenaltyCharged', data: { number: 2, amount: '25.00', date: '2024-03-18', reason: 'RepaymentReversed' } },
+      { type: 'InstallmentOverdue', data: { number: 2, dueDate: '2024-03-15', amountDue: '50.00', date: '2024-03-20', reason: 'RepaymentReversed' } },
+      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 5, date: '2024-03-20', reason: 'RepaymentReversed' } },
     ]);
+    expect(loan.close('2024-03-21').map((e) => e.type)).toEqual(['InterestAccrued']);
     expect(loan.state.status).toBe('overdue');
     expect(loan.state.classification).toBe('special-mention');
   });

@@ -49,13 +49,28 @@ export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
  * the borrower then owed that day (payoffOwedOn), so a row the bounced payment had paid in time that
  * was unpaid at the end of its grace owes its penalty. No close runs on a written-off loan, so the
  * reversal records them, before itself (`reason` RepaymentReversed), and the re-derived write-off
- * takes them. None on a loan not written off: its next payment, close or write-off records them.
+ * takes them. None on a loan not written off: see penaltiesOwedAfterBounce.
  */
 export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentReversed): PenaltyCharged[] {
   if (state.status !== 'written_off' || state.writtenOff === null) return [];
   const bounced = foldedCopy(state, [reversal]);
   const open: LoanState = { ...bounced, status: 'overdue', writtenOff: null };
   return penaltiesOwedBy(open, state.writtenOff.date, reversal.type);
+}
+
+/**
+ * The penalties a repayment's reversal leaves owed by its effective date on a loan that is open once
+ * it is reversed (active or overdue; a closed or overpaid loan reopens): the replay without the
+ * payment leaves rows it had paid in time unpaid at the end of their grace, and later payments now
+ * pay those penalties first. The reversal records them right after itself (`reason`
+ * RepaymentReversed, not a close), so the loan's figures, and the ledger that posts their
+ * difference per event, show those payments as paying penalties at once, as the loan view does
+ * (QA 12 Q1: the cash was booked as principal until the next payment or close recorded them). None
+ * on a written-off loan (penaltiesOwedOnBounce).
+ */
+export function penaltiesOwedAfterBounce(state: LoanState, reversal: RepaymentReversed): PenaltyCharged[] {
+  if (state.status === 'written_off') return [];
+  return penaltiesOwedBy(foldedCopy(state, [reversal]), reversal.data.effectiveDate, reversal.type);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ApproveReversal, ReverseRepayment } from './commands.js';
 import type { LoanEvent, RepaymentReversed } from './events.js';
 import { requireLoan } from './guards.js';
 import { knownPayment, type PaymentRecord } from './payment-book.js';
-import { penaltiesOwedOnBounce } from './penalties-owed-by.js';
+import { penaltiesOwedAfterBounce, penaltiesOwedOnBounce } from './penalties-owed-by.js';
 import type { LoanState } from './state.js';
 
 /** The repayment recorded under `reference`; REPAYMENT_NOT_FOUND otherwise. */
@@ -58,7 +58,8 @@ function requireReversible(state: LoanState, payment: PaymentRecord): void {
  * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` it is only
  * requested (RepaymentReversalRequested) until a second person approves it (approveReversal).
  * A recovery's reference reverses that recovery (reverseRecovery). On a written-off loan the
- * penalties the reversal leaves owed by the write-off's date are recorded first (penaltiesOwedOnBounce).
+ * penalties the reversal leaves owed by the write-off's date are recorded first (penaltiesOwedOnBounce);
+ * on any other loan those it leaves owed by its own date, right after it (penaltiesOwedAfterBounce).
  */
 export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): LoanEvent[] {
   const terms = requireLoan(state);
@@ -78,9 +79,13 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
   return bounced(state, { type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } });
 }
 
-/** The reversal, after the penalties it leaves owed by a write-off's date (penaltiesOwedOnBounce; none unless written off). */
+/**
+ * The reversal with the penalties it leaves owed: on a written-off loan those owed by the write-off's
+ * date, before it (penaltiesOwedOnBounce); on any other those owed by its date, after it, on the loan
+ * it reopens (penaltiesOwedAfterBounce).
+ */
 function bounced(state: LoanState, reversal: RepaymentReversed): LoanEvent[] {
-  return [...penaltiesOwedOnBounce(state, reversal), reversal];
+  return [...penaltiesOwedOnBounce(state, reversal), reversal, ...penaltiesOwedAfterBounce(state, reversal)];
 }
 
 /**

@@ -28,8 +28,10 @@ export interface JournalEntry extends Doc {
    * event's effective date (`valueDate`), or the loan's latest booking date when that is later: a
    * back-dated fact recorded after later-dated entries is booked with them, never behind them, so
    * a trial balance as of any date shows each loan as one of its real states (no negative
-   * receivable from a void booked before the charge it voids). A close's accrual or penalty is
-   * not a correction: what it books on its night is dated then (close-on-its-night.ts).
+   * receivable from a void booked before the charge it voids). A close of a missed date is not a
+   * correction: the accrual or penalty it books on its night is dated then (close-on-its-night.ts);
+   * a penalty charged for a date already closed, or recorded by a payment, waiver, write-off or
+   * reversal, is (QA 12 Q4).
    */
   date: string;
   /** The event's effective date (YYYY-MM-DD): the date the fact took effect on the loan. */
@@ -58,6 +60,20 @@ export interface LoanLedgerPosition extends Doc {
   balances: LedgerBalances;
   /** The latest date an entry of this loan is booked on (null before its first entry). */
   bookedThrough: string | null;
+  /** The loan's status after the event at `revision` (it starts or ends a dormant span). */
+  status: string;
+  /** The loan's last close (LoanState.lastEodDate) as of the event at `revision`, never moving back. */
+  judgedThrough: string | null;
+  /**
+   * Spans (booking date it closed or overpaid → booking date it reopened) no close visited the loan in,
+   * and the start of the current one (null while open). With judgedThrough they say which nights a
+   * close had judged: a close's accrual or penalty for such a night is a correction, booked with the
+   * loan's latest entries (close-on-its-night.ts, closesOnItsNight; QA 12 Q4).
+   */
+  dormant: { from: string; to: string }[];
+  dormantSince: string | null;
+  /** When the event at `revision` was a close's fact: that close's business date and judgedThrough before it. Null otherwise. */
+  closing: { date: string; judgedThrough: string | null } | null;
 }
 
 export function balanceId(currency: string, account: LedgerAccount): string {

@@ -43,17 +43,42 @@ function factDatesBetween(state: LoanState, from: string, until: string): string
 }
 
 /**
- * The latest date the loan holds a fact on (payment, waiver, penalty, charge), when `event` is one a
- * close books on its night (an accrual or a penalty), else null. A catch-up close recorded after a
+ * The latest date the loan holds a fact on (payment, waiver, penalty, charge): what a close's fact
+ * booked on its night (closesOnItsNight) books the rest on at least. A catch-up close recorded after a
  * fact dated later that moved no balance (an interest waiver before any accrual, say) books on its
  * night what that night knew, and the rest on that fact's date, as closing nightly would have:
  * without it the night's entry read the later fact in (QA 8 N2's rule for facts with no entry).
  */
-export function latestFactDate(event: RecordedEvent, state: LoanState): string | null {
-  if (event.type !== 'InterestAccrued' && event.type !== 'PenaltyCharged') return null;
+export function latestFactDate(state: LoanState): string | null {
   let latest: string | null = null;
   for (const d of factDatesBetween(state, '0000-01-01', '9999-12-31')) if (latest === null || d > latest) latest = d;
   return latest;
+}
+
+/** A close-of-business fact (accrual, overdue row, penalty, class move), not one a payment, waiver, write-off or reversal recorded. */
+export function isCloseFact(event: RecordedEvent): boolean {
+  if (event.type === 'InterestAccrued') return true;
+  if (event.type !== 'InstallmentOverdue' && event.type !== 'PenaltyCharged' && event.type !== 'LoanClassified') return false;
+  return (event.data as { reason?: unknown }).reason === undefined;
+}
+
+/**
+ * Whether `event` is a close of a missed date, booked on its own night (closeOnItsNight) rather than
+ * with the loan's latest entries: an accrual or penalty a close records for a night no close had
+ * judged the loan on before this close (a catch-up, a loan keyed in late), that is after
+ * `judgedThrough` (its last close) and outside the spans it lay closed or overpaid (`dormant`: no close
+ * visits such a loan, so every night of them was judged, nothing being owed). One for a night already
+ * judged (a penalty a reversal or back-dated payment made owed for a row that close found paid in
+ * time, a month-end a paid-off loan reopened by a reversal now accrues) is a late correction like the
+ * fact that caused it, and so is a penalty a payment, waiver, write-off or reversal records first
+ * (`reason` set): booked on the loan's latest booking date, its value date kept, so no trial balance
+ * of a date already closed moves (QA 12 Q4).
+ */
+export function closesOnItsNight(event: RecordedEvent, judgedThrough: string | null, dormant: readonly { from: string; to: string }[]): boolean {
+  if (!isCloseFact(event) || (event.type !== 'InterestAccrued' && event.type !== 'PenaltyCharged')) return false;
+  const night = (event.data as { date: string }).date;
+  if (judgedThrough !== null && night <= judgedThrough) return false;
+  return !dormant.some((span) => span.from <= night && night <= span.to);
 }
 
 /**
@@ -62,8 +87,9 @@ export function latestFactDate(event: RecordedEvent, state: LoanState): string |
  * close's back-dated penalty): the loan's ledger without and with the close's fact (folded into
  * `state`, the loan just after `event`) on that night and on each later date the loan has a fact,
  * so each later entry is corrected on its own date and a trial balance as of any of those dates
- * shows what closing nightly shows (QA 8 N2). Empty for any other event, which is booked with the
- * loan's latest entries (JournalEntry.date). The rest of the event's difference is booked on `booked`.
+ * shows what closing nightly shows (QA 8 N2). Only for a close of a missed date (closesOnItsNight):
+ * any other event is booked with the loan's latest entries (JournalEntry.date). The rest of the
+ * event's difference is booked on `booked`.
  *
  * An accrual or penalty only adds recognised income and its receivable (or takes it from money
  * received in advance), so a trial balance as of any date still shows no negative receivable.

@@ -1,7 +1,7 @@
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import { closeOnItsNight, latestFactDate } from './close-on-its-night.js';
+import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
@@ -83,13 +83,15 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const after = loan.ledger();
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
+  const closing = closingOf(event, previous);
+  const onItsNight = closesOnItsNight(event, closing?.judgedThrough ?? null, previous?.dormant ?? []);
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
-  const latestFact = latestFactDate(event, state);
+  const latestFact = onItsNight ? latestFactDate(state) : null;
   const floor = latestFact !== null && (bookedThrough === null || latestFact > bookedThrough) ? latestFact : bookedThrough;
   const date = floor !== null && floor > valueDate ? floor : valueDate;
-  const nights = date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
+  const nights = onItsNight && date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
   const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
   let posted = before;
   for (const night of nights) {
@@ -101,7 +103,8 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const booked = entries.filter((entry) => entry.lines.length > 0);
   ctx.put(LEDGER_LOAN_POSITIONS, {
     id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
-    bookedThrough: booked.length === 0 ? bookedThrough : date,
+    bookedThrough: booked.length === 0 ? bookedThrough : date, status: state.status, judgedThrough: laterDate(previous?.judgedThrough ?? null, state.lastEodDate),
+    ...dormancyAfter(previous, state.status, date), closing,
   });
   for (const { id, date: on, lines } of booked) {
     const entry: JournalEntry = {
@@ -110,6 +113,41 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     ctx.put(LEDGER_JOURNAL, entry);
     await applyToBalances(entry, ctx);
   }
+}
+
+/**
+ * The close `event` belongs to, if it is a close's fact: its business date and the date the loan was
+ * judged through before it (as one close appends its overdue rows before its penalties and accrual,
+ * the mark before its first event); a later close's facts start a new one. Null for any other event.
+ */
+function closingOf(event: RecordedEvent, previous: LoanLedgerPosition | null): LoanLedgerPosition['closing'] {
+  if (!isCloseFact(event)) return null;
+  const date = businessDateOf(event);
+  if (previous?.closing?.date === date) return previous.closing;
+  return { date, judgedThrough: previous?.judgedThrough ?? null };
+}
+
+/** The later of two dates, null standing for none. */
+function laterDate(a: string | null, b: string | null): string | null {
+  return a === null || (b !== null && b > a) ? b : a;
+}
+
+const OPEN = new Set(['active', 'overdue']);
+const FINISHED = new Set(['closed', 'overpaid']);
+
+/**
+ * The spans the loan lay closed or overpaid, once the event booked on `booked` is posted: one runs from
+ * the booking date of the event that closed it (a payment back-dated to close it was recorded open
+ * until then: the closes before saw it so, or missed it) to that of the one that reopened it (a
+ * reversal). No close visits such a loan, so each night of a span was judged: nothing was owed.
+ */
+function dormancyAfter(previous: LoanLedgerPosition | null, status: string, booked: string): Pick<LoanLedgerPosition, 'dormant' | 'dormantSince'> {
+  const dormant = previous?.dormant ?? [];
+  const since = previous?.dormantSince ?? null;
+  const was = previous?.status ?? '';
+  if (OPEN.has(was) && FINISHED.has(status)) return { dormant, dormantSince: booked };
+  if (FINISHED.has(was) && OPEN.has(status) && since !== null) return { dormant: [...dormant, { from: since, to: booked }], dormantSince: null };
+  return { dormant, dormantSince: since };
 }
 
 /** Per account, `after` − `before`. */
@@ -129,7 +167,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 6, // 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 7, // 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
