@@ -1,165 +1,24 @@
 import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
-import { minorOf, minorUnits } from '../money.js';
-import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
-import { applyDecidedPayment } from './decided-payments.js';
-import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
-import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
-import { paymentEntry, paymentRecords } from './payment-book.js';
-import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
+import { clearDelinquency, refreshDerived } from './derived-state.js';
+import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived } from './events.js';
+import { addAmounts, fmt, installmentsFromSchedule, subtractAmounts } from './installment.js';
+import { paymentEntry } from './payment-book.js';
+import { reversePayment } from './payment-reversed.js';
+import { recordFact } from './record-fact.js';
+import { writtenOffRecord } from './write-off-amounts.js';
 import { foldMigration } from './migration.js';
-import { loanContext } from './payoff.js';
-import { applyCredit, applyFact, factKey, lastDayOfGrace, stampSettled, stillUnpaid, replayServicing, servicingFacts, type ServicingFact } from './servicing-replay.js';
-import type { Installment, LoanState, PenaltyFact } from './state.js';
+import type { Installment, LoanState } from './state.js';
 
 function later(a: string | null, b: string): string {
   return a !== null && a > b ? a : b;
-}
-
-/** A fact dated on or before the last close's date may change which installments were unpaid at the end of their grace. */
-function reviewPenaltiesFrom(state: LoanState, date: string): void {
-  if (state.lastEodDate === null || date > state.lastEodDate) return;
-  if (state.penaltyReviewFrom === null || date < state.penaltyReviewFrom) state.penaltyReviewFrom = date;
 }
 
 /** A close of business judged every installment whose grace had ended (late-paid-penalty.ts): nothing is left to review. */
 function closeRecorded(state: LoanState, date: string): void {
   state.lastEodDate = later(state.lastEodDate, date);
   state.penaltyReviewFrom = null;
-}
-
-/**
- * Refreshes what the installments imply: principal owed, the oldest open row, and overdue → active
- * once it is cured. `from` is where the oldest open row can be: 0 after a replay (anything may have
- * changed); the current one after a fact applied on top (facts only settle rows, and a penalty lands
- * on a row still open). `principalPaid` is the principal the fact paid, when known, so a long loan
- * does not re-sum every row on every payment.
- */
-/** True when a row from `from` on is open and marked overdue by a close (or a history change recorded as one). */
-function markedOverdue(installments: readonly Installment[], from: number): boolean {
-  for (let i = from; i < installments.length; i++) {
-    const inst = installments[i] as Installment;
-    if (!inst.settled && inst.overdueSince !== null) return true;
-  }
-  return false;
-}
-
-function refreshDerived(state: LoanState, from = 0, principalPaid: string | null = null): void {
-  const places = minorUnits(state.currency);
-  if (principalPaid === null) {
-    let principal = 0n;
-    for (const inst of state.installments) if (!inst.settled) principal += owedMinor(inst, 'principal', places);
-    state.principalOutstanding = formatMinor(principal, places);
-  } else if (!isZeroText(principalPaid)) {
-    state.principalOutstanding = subtractAmounts(state.principalOutstanding, principalPaid, state.currency);
-  }
-  state.firstUnsettled = nextUnsettled(state.installments, from);
-  // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
-  // Overdue again when a history change reopens a row a close marked: a back-dated payment re-allocated ahead of a
-  // later one can leave a row it had settled short (a short payoff pays principal first and leaves interest owed).
-  const marked = markedOverdue(state.installments, state.firstUnsettled);
-  if (state.status === 'overdue' && !marked) {
-    state.status = 'active';
-    state.daysPastDue = 0;
-  } else if (state.status === 'active' && marked) {
-    state.status = 'overdue';
-  }
-}
-
-/**
- * Applies a new servicing fact. One that sorts after every fact so far is applied to the current
- * installments; an earlier-dated one re-runs the whole replay, so later payments are re-allocated
- * and penalties a back-dated payment makes unwarranted fall away.
- */
-function recordFact(state: LoanState, fact: ServicingFact | null): void {
-  if (fact !== null && fact.kind !== 'penalty') reviewPenaltiesFrom(state, fact.date);
-  const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-  const ctx = loanContext(state);
-  const latest = fact !== null && (state.lastFactKey === null || factKey(fact.date, fact.kind) >= state.lastFactKey);
-  if (fact !== null && latest && (fact.kind !== 'penalty' || penaltyStandsAsCharged(state, fact.penalty))) {
-    const key = factKey(fact.date, fact.kind);
-    const result = (fact.kind === 'payment' ? applyDecidedPayment(state, fact.payment, order) : null) ?? applyFact(state.installments, fact, order, ctx);
-    const principalPaid = result ? result.totals.principal : fmt(new Dec(0), state.currency);
-    if (result && result.totals.excess !== fmt(new Dec(0), state.currency)) {
-      state.creditBalance = addAmounts(state.creditBalance, result.totals.excess, state.currency);
-    }
-    // A penalty or charge moves no principal unless credit already received pays some (QA 10 R9: re-summing
-    // every row's principal per penalty made a far quote on a 520-row loan fold in rows²).
-    let creditUsed = false;
-    if (fact.kind === 'penalty' || fact.kind === 'charge') {
-      const places = minorUnits(state.currency);
-      const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
-      if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
-      creditUsed = used > 0n;
-      stampSettled(state.installments, fact.date);
-    }
-    state.lastFactKey = key;
-    // A charge may reopen a row before the oldest open one.
-    refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, creditUsed ? null : principalPaid);
-  } else {
-    const replay = replayServicing(state, order, ctx);
-    state.installments = replay.installments;
-    state.lastFactKey = lastKey(state);
-    const places = minorUnits(state.currency);
-    state.creditBalance = subtractAmounts(formatMinor(replay.excessMinor, places), state.refunded, state.currency);
-    refreshDerived(state);
-  }
-}
-
-/**
- * True when a penalty arriving as the latest fact can be added to the rows as they are: its row still
- * owes principal, interest or fees now (so it did at the end of its grace) and it is dated the day
- * after its grace (so it was priced on the row as it stood then). Otherwise only the replay can tell:
- * a row paid after its grace but before the penalty's date still owes it, and an officer's charge
- * may have reopened a row paid in time.
- */
-function penaltyStandsAsCharged(state: LoanState, penalty: PenaltyFact): boolean {
-  if (state.charges.length > 0 || !stillUnpaid(state.installments, penalty.number, state.currency)) return false;
-  const lastGrace = lastDayOfGrace(state, penalty.number);
-  return state.terms?.penalty?.type === 'fixed' || (lastGrace !== null && penalty.date === addDays(lastGrace, 1));
-}
-
-/** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
-function clearDelinquency(state: LoanState): void {
-  state.classification = 'normal';
-  state.daysPastDue = 0;
-  state.flags = state.flags.filter((f) => f !== 'npa');
-}
-
-/**
- * A reversed payment leaves the replay; the loan's status follows what is then owed: a closed or
- * overpaid loan reopens (overdue again if an installment it paid was overdue); a written-off one
- * stays written off, its write-off re-derived without the payment.
- */
-function reversePayment(state: LoanState, event: RepaymentReversed): void {
-  state.reversed.push(event.data.reference);
-  const reversed = paymentRecords(state.payments).find((p) => p.reference === event.data.reference);
-  if (reversed) reviewPenaltiesFrom(state, reversed.effectiveDate);
-  state.lastFactKey = null;
-  recordFact(state, null);
-  // Written off: the write-off is re-derived on its date without the payment (it takes what was owed then);
-  // the loan stays written off, and the ledger moves the bounced cash to the loss.
-  if (state.writtenOff !== null) {
-    state.writtenOff = writtenOffRecord(state.writtenOff.date, writeOffAmounts(state, state.writtenOff.date), state.currency);
-    return;
-  }
-  const places = minorUnits(state.currency);
-  const credit = minorOf(state.creditBalance, places);
-  const owing = state.installments.some((inst) => !inst.settled) || credit < 0n;
-  if (credit > 0n) state.status = 'overpaid';
-  else if (!owing) state.status = 'closed';
-  // Any open row a close marked, not only the oldest: a charge can reopen an older row (unmarked) before it.
-  else state.status = markedOverdue(state.installments, state.firstUnsettled) ? 'overdue' : 'active';
-  if (state.status !== 'closed') state.closedOn = null;
-  if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
-}
-
-/** The key of the latest fact still replayed (null when none is). */
-function lastKey(state: LoanState): string | null {
-  const facts = servicingFacts(state);
-  const last = facts[facts.length - 1];
-  return last ? factKey(last.date, last.kind) : null;
 }
 
 function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
