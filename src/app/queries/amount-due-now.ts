@@ -5,6 +5,7 @@ import { formatMinor } from '../../domain/schedule/minor-units.js';
 import type { EventStore } from '../../eventstore/port.js';
 import { loanStream } from '../streams.js';
 import { currentLoanState } from './loan-time-travel.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** What a summary or account line must carry to tell whether anything is due by a date. */
 export interface DueNowSource {
@@ -43,7 +44,7 @@ export async function amountDueNow(eventStore: EventStore, source: DueNowSource,
   if (known !== undefined) return known;
   const state = await currentLoanState(eventStore, source.loanId);
   if (state === null) return formatMinor(0n, minorUnits(source.currency));
-  const due = amountDueOn(owedOn(state, businessDate), businessDate);
+  const due = amountDueOn(owedOn(state, businessDate, processReplayMemo), businessDate);
   if (revision !== null && BigInt(state.eventsFolded - 1) === revision) {
     memo.set(key, due);
     if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value as string);

@@ -9,6 +9,7 @@ import type { ReadStore } from '../../readstore/port.js';
 import { loanStream } from '../streams.js';
 import { currentLoanState } from './loan-time-travel.js';
 import { loanSummaryDoc } from './loan-summary-view.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** The figures of a summary a payment on the business date may find different. */
 export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
@@ -33,7 +34,7 @@ export function mayOweUnchargedPenalty(doc: Pick<LoanSummaryDoc, 'status' | 'nex
  * uncharged penalty is owed, so the caller keeps what it has.
  */
 export function owedFiguresOn(state: LoanState, businessDate: string): OwedFigures | null {
-  const owing = owedOn(state, businessDate);
+  const owing = owedOn(state, businessDate, processReplayMemo);
   if (owing === state) return null;
   // Outstanding and next due do not depend on the date figures are aged to.
   const figures = loanFigures(owing);

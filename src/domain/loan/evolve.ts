@@ -1,3 +1,4 @@
+import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { isNonPerforming } from './classification.js';
@@ -21,7 +22,7 @@ function closeRecorded(state: LoanState, date: string): void {
   state.penaltyReviewFrom = null;
 }
 
-function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
+function receivePayment(state: LoanState, { data }: RepaymentReceived, memo: ReplayMemo): void {
   const sequence = state.eventsFolded;
   state.payments.push(paymentEntry(data.effectiveDate, data.amount, sequence, data.channel, data.reference));
   state.lastPaymentDate = later(state.lastPaymentDate, data.effectiveDate);
@@ -29,7 +30,7 @@ function receivePayment(state: LoanState, { data }: RepaymentReceived): void {
   recordFact(state, {
     kind: 'payment', date: data.effectiveDate, sequence,
     payment: { reference: data.reference, amount: data.amount, effectiveDate: data.effectiveDate, sequence, channel: data.channel, ...(data.prepayment ? { prepayment: data.prepayment } : {}) },
-  });
+  }, memo);
 }
 
 // A waiver recorded before waivers carried a date is replayed at the latest date the loan knew then.
@@ -37,24 +38,24 @@ function waiverDate(state: LoanState, event: ChargeWaived): string {
   return event.data.effectiveDate ?? state.lastFactKey?.slice(0, 10) ?? state.disbursement?.date ?? '0000-01-01';
 }
 
-function waive(state: LoanState, event: ChargeWaived): void {
+function waive(state: LoanState, event: ChargeWaived, memo: ReplayMemo): void {
   const waiver = { sequence: state.eventsFolded, date: waiverDate(state, event), kind: event.data.kind, parts: event.data.installments };
   state.waivers.push(waiver);
-  recordFact(state, { kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver });
+  recordFact(state, { kind: 'waiver', date: waiver.date, sequence: waiver.sequence, waiver }, memo);
 }
 
-function chargePenalty(state: LoanState, { data }: PenaltyCharged): void {
+function chargePenalty(state: LoanState, { data }: PenaltyCharged, memo: ReplayMemo): void {
   const penalty = { sequence: state.eventsFolded, date: data.date, number: data.number, amount: data.amount };
   state.penalties.push(penalty);
-  recordFact(state, { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty });
+  recordFact(state, { kind: 'penalty', date: penalty.date, sequence: penalty.sequence, penalty }, memo);
   // Recorded by a payment (penalties-owed-by.ts), it is not a close: the close's marks stay.
   if (data.reason === undefined) closeRecorded(state, data.date);
 }
 
-function applyCharge(state: LoanState, { data }: ChargeApplied): void {
+function applyCharge(state: LoanState, { data }: ChargeApplied, memo: ReplayMemo): void {
   const charge = { sequence: state.eventsFolded, date: data.date, number: data.number, component: data.component, amount: data.amount };
   state.charges.push(charge);
-  recordFact(state, { kind: 'charge', date: charge.date, sequence: charge.sequence, charge });
+  recordFact(state, { kind: 'charge', date: charge.date, sequence: charge.sequence, charge }, memo);
   // A charge that reopens a row already marked overdue makes the loan overdue again at once.
   if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
 }
@@ -86,12 +87,12 @@ function rescheduleContract(state: LoanState, { data }: LoanRescheduled): void {
  * dated after it leave the replay, and interest counts as accrued no further than that day. In
  * place; the write-off's decider applies it to a copy to price the write-off.
  */
-export function cutBackTo(state: LoanState, date: string): void {
+export function cutBackTo(state: LoanState, date: string, memo: ReplayMemo = NO_REPLAY_MEMO): void {
   const penalties = state.penalties.filter((p) => p.date <= date);
   const charges = state.charges.filter((c) => c.date <= date);
   if (penalties.length !== state.penalties.length || charges.length !== state.charges.length) {
     Object.assign(state, { penalties, charges, lastFactKey: null });
-    recordFact(state, null);
+    recordFact(state, null, memo);
   }
   if (state.interestAccruedThrough !== null && state.interestAccruedThrough > date) state.interestAccruedThrough = date;
 }
@@ -106,7 +107,7 @@ function markOverdue(rows: Installment[], number: number, since: string): void {
  * 5 000-event loan loads in O(events) without copying its payment book on every event; fold
  * from `initialLoanState()` or a cloned snapshot, never from a state still in use.
  */
-export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
+export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo = NO_REPLAY_MEMO): LoanState {
   const c = state.currency;
   state.eventsFolded += 1;
   switch (event.type) {
@@ -144,7 +145,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     }
     case 'RepaymentReceived':
-      receivePayment(state, event);
+      receivePayment(state, event, memo);
       break;
     case 'RepaymentReversalRequested': {
       const { reference, ...request } = event.data;
@@ -157,7 +158,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
     case 'RepaymentReversed':
       delete state.reversalRequests[event.data.reference];
       if (event.data.approvedBy !== undefined) state.approvedReversals.push(event.data.reference);
-      reversePayment(state, event);
+      reversePayment(state, event, memo);
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
@@ -174,10 +175,10 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     }
     case 'PenaltyCharged':
-      chargePenalty(state, event);
+      chargePenalty(state, event, memo);
       break;
     case 'ChargeWaived':
-      waive(state, event);
+      waive(state, event, memo);
       if (event.data.reference !== undefined) {
         delete state.waiverRequests[event.data.reference];
         state.decidedWaivers[event.data.reference] = 'approved';
@@ -193,7 +194,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       state.decidedWaivers[event.data.reference] = 'rejected';
       break;
     case 'ChargeApplied':
-      applyCharge(state, event);
+      applyCharge(state, event, memo);
       break;
     case 'LoanClassified':
       state.classification = event.data.to;
@@ -209,7 +210,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent): LoanState {
       break;
     case 'LoanWrittenOff': {
       const d = event.data;
-      cutBackTo(state, d.date);
+      cutBackTo(state, d.date, memo);
       state.writtenOff = writtenOffRecord(d.date, d, c);
       state.status = 'written_off';
       state.flags = [...new Set([...state.flags, 'charged-off' as const])];

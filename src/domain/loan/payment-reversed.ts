@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { minorOf, minorUnits } from '../money.js';
 import { clearDelinquency, markedOverdue } from './derived-state.js';
 import type { RepaymentReversed } from './events.js';
@@ -11,16 +12,16 @@ import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
  * overpaid loan reopens (overdue again if an installment it paid was overdue); a written-off one
  * stays written off, its write-off re-derived without the payment.
  */
-export function reversePayment(state: LoanState, event: RepaymentReversed): void {
+export function reversePayment(state: LoanState, event: RepaymentReversed, memo: ReplayMemo): void {
   state.reversed.push(event.data.reference);
   const reversed = paymentRecords(state.payments).find((p) => p.reference === event.data.reference);
   if (reversed) reviewPenaltiesFrom(state, reversed.effectiveDate);
   state.lastFactKey = null;
-  recordFact(state, null);
+  recordFact(state, null, memo);
   // Written off: the write-off is re-derived on its date without the payment (it takes what was owed then);
   // the loan stays written off, and the ledger moves the bounced cash to the loss.
   if (state.writtenOff !== null) {
-    state.writtenOff = writtenOffRecord(state.writtenOff.date, writeOffAmounts(state, state.writtenOff.date), state.currency);
+    state.writtenOff = writtenOffRecord(state.writtenOff.date, writeOffAmounts(state, state.writtenOff.date, memo), state.currency);
     return;
   }
   const places = minorUnits(state.currency);

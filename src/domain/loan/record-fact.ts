@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
@@ -20,7 +21,7 @@ export function reviewPenaltiesFrom(state: LoanState, date: string): void {
  * installments; an earlier-dated one re-runs the whole replay, so later payments are re-allocated
  * and penalties a back-dated payment makes unwarranted fall away.
  */
-export function recordFact(state: LoanState, fact: ServicingFact | null): void {
+export function recordFact(state: LoanState, fact: ServicingFact | null, memo: ReplayMemo): void {
   if (fact !== null && fact.kind !== 'penalty') reviewPenaltiesFrom(state, fact.date);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const ctx = loanContext(state);
@@ -46,7 +47,7 @@ export function recordFact(state: LoanState, fact: ServicingFact | null): void {
     // A charge may reopen a row before the oldest open one.
     refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, creditUsed ? null : principalPaid);
   } else {
-    const replay = replayServicing(state, order, ctx);
+    const replay = replayServicing(state, order, ctx, [], null, null, memo);
     state.installments = replay.installments;
     state.lastFactKey = lastKey(state);
     const places = minorUnits(state.currency);
