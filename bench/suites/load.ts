@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { LOAN_SNAPSHOT } from '../../src/app/streams.js';
 import { loadAggregate, type LoadOptions } from '../../src/commands/load-aggregate.js';
-import { loanDecider, type LoanState } from '../../src/domain/loan/decider.js';
+import { processLoanDecider } from '../../src/app/loans/loan-decider.js';
+import type { LoanState } from '../../src/domain/loan/decider.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
 import type { EventStore } from '../../src/eventstore/port.js';
 import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
@@ -17,9 +18,9 @@ async function seedLoan(store: EventStore, index: number, events: number, snapsh
   const streamId = `loan-${loan.loanId}`;
   await store.append(streamId, loan.events, 'no_stream');
   const snapshotRevision = BigInt(Math.max(0, events - 1 - Math.floor(snapshotEvery / 2)));
-  let state = loanDecider.initialState();
+  let state = processLoanDecider.initialState();
   for (const event of await store.readStream(streamId, { maxCount: Number(snapshotRevision) + 1 })) {
-    state = loanDecider.evolve(state, event as unknown as LoanEvent);
+    state = processLoanDecider.evolve(state, event as unknown as LoanEvent);
   }
   const stored = LOAN_SNAPSHOT.encode ? LOAN_SNAPSHOT.encode(state) : state;
   await store.writeSnapshot({ streamId, revision: snapshotRevision, version: LOAN_SNAPSHOT.version, state: stored });
@@ -29,7 +30,7 @@ async function seedLoan(store: EventStore, index: number, events: number, snapsh
 /** Mean ms of one aggregate load over a batch (a 10-event load is near timer resolution). */
 async function loadMs(store: EventStore, streamId: string, options: LoadOptions<LoanState>): Promise<number> {
   const start = process.hrtime.bigint();
-  for (let i = 0; i < LOADS_PER_SAMPLE; i++) await loadAggregate(store, streamId, loanDecider, options);
+  for (let i = 0; i < LOADS_PER_SAMPLE; i++) await loadAggregate(store, streamId, processLoanDecider, options);
   return msSince(start) / LOADS_PER_SAMPLE;
 }
 

@@ -1,7 +1,8 @@
 import { loadAggregate, type SnapshotOptions } from '../commands/load-aggregate.js';
 import { customerDecider, type CustomerState } from '../domain/customer/decider.js';
 import { DomainError } from '../domain/errors.js';
-import { loanDecider, loanSnapshotCodec, type LoanState } from '../domain/loan/decider.js';
+import { loanSnapshotCodec, type LoanState } from '../domain/loan/decider.js';
+import { processLoanDecider } from './loans/loan-decider.js';
 import { productDecider, type ProductState } from '../domain/product/decider.js';
 import type { EventStore } from '../eventstore/port.js';
 import { loanStateBytes } from '../domain/loan/state-bytes.js';
@@ -30,7 +31,7 @@ export async function loadProduct(store: EventStore, productId: string): Promise
 }
 
 export async function loadLoan(store: EventStore, loanId: string): Promise<LoanState> {
-  return (await loadAggregate(store, loanStream(loanId), loanDecider, { snapshot: LOAN_SNAPSHOT })).state;
+  return (await loadAggregate(store, loanStream(loanId), processLoanDecider, { snapshot: LOAN_SNAPSHOT })).state;
 }
 
 /** The customer a loan belongs to, from its first event; null when no such loan exists. */

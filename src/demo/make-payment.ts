@@ -8,6 +8,7 @@ import { payoffOwedOn } from '../domain/loan/penalties-owed-by.js';
 import type { LoanState } from '../domain/loan/state.js';
 import { borrowerActor, DEMO_STAFF, metaFor } from './demo-actors.js';
 import type { PlannedPayment } from './payment-plan.js';
+import { processReplayMemo } from '../commands/bounded-replay-memo.js';
 
 /** Everything fallen due by `date` and not yet paid, penalties included. */
 function dueBy(state: LoanState, date: string): string {
@@ -23,7 +24,7 @@ function dueBy(state: LoanState, date: string): string {
 export async function makePayment(services: AppServices, loanId: string, planned: PlannedPayment, channel: Channel, reference: string): Promise<boolean> {
   const state = await loadLoan(services.eventStore, loanId);
   if (state.status !== 'active' && state.status !== 'overdue') return false;
-  const amount = planned.kind === 'payoff' ? payoffOwedOn(state, planned.date).total : dueBy(state, planned.date);
+  const amount = planned.kind === 'payoff' ? payoffOwedOn(state, planned.date, processReplayMemo).total : dueBy(state, planned.date);
   if (!new Dec(amount).gt(0)) return false;
   const actor = channel === 'bank_transfer' ? DEMO_STAFF.officer : borrowerActor(state.customerId ?? '');
   await receiveRepayment(services, metaFor(actor), loanId, { amount, channel, reference, effectiveDate: planned.date });

@@ -2,7 +2,7 @@ import { LOAN_SNAPSHOT, loanStream } from '../app/streams.js';
 import { handleCommand } from '../commands/handle-command.js';
 import type { Actor } from '../domain/actor.js';
 import type { LoanCommand } from '../domain/loan/commands.js';
-import { loanDecider } from '../domain/loan/decider.js';
+import { processLoanDecider } from '../app/loans/loan-decider.js';
 import type { EventStore } from '../eventstore/port.js';
 
 export interface CloseLoanDeps {
@@ -25,6 +25,6 @@ export interface ClosedLoan {
  */
 export async function closeLoan(deps: CloseLoanDeps, loanId: string, command: LoanCommand, closedAt: string): Promise<ClosedLoan> {
   const context = { actor: deps.actor, correlationId: deps.correlationId, occurredAt: closedAt };
-  const result = await handleCommand({ store: deps.eventStore }, { streamId: loanStream(loanId), decider: loanDecider, command, context, snapshot: LOAN_SNAPSHOT });
+  const result = await handleCommand({ store: deps.eventStore }, { streamId: loanStream(loanId), decider: processLoanDecider, command, context, snapshot: LOAN_SNAPSHOT });
   return { events: result.events.length, position: result.events.length > 0 ? result.position : null };
 }

@@ -19,6 +19,7 @@ import { readBookProducts, type BookProduct } from './legacy-products.js';
 import { readLegacyBook } from './read-book.js';
 import { reconcileBook, type BookReconciliation } from './reconcile-book.js';
 import { migratedCustomerId, migratedLoanId } from './stream-ids.js';
+import { processReplayMemo } from '../commands/bounded-replay-memo.js';
 
 /** Who records the import's commands. */
 export const IMPORT_ACTOR: Actor = { sub: 'lendcore-import', role: 'system' };
@@ -152,7 +153,7 @@ export async function importLegacyBook(services: AppServices, dir: string): Prom
     const command = migrateCommand(book, loan, product, { exists: true, erased: false });
     if ((await loadLoan(services.eventStore, command.data.loanId)).status !== 'none') continue;
     try {
-      decideLoan(command, initialLoanState());
+      decideLoan(command, initialLoanState(), {}, processReplayMemo);
       pending.push(command);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -7,6 +7,7 @@ import { minorOf } from '../domain/money.js';
 import { formatMinor } from '../domain/schedule/minor-units.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { CheckedLoan, Owed } from './check-book.js';
+import { processReplayMemo } from '../commands/bounded-replay-memo.js';
 
 /** One loan: what the file says it owes at cut-over and what lendcore's figures say, per component. */
 export interface LoanReconciliation {
@@ -29,7 +30,7 @@ const FIELDS = ['principal', 'interest', 'fees', 'penalties'] as const;
 async function migratedState(store: EventStore, loanId: string): Promise<LoanState> {
   const state = initialLoanState();
   for (const event of await store.readStream(loanStream(loanId))) {
-    evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+    evolveLoan(state, { type: event.type, data: event.data } as LoanEvent, processReplayMemo);
     if (event.type === 'LoanMigrated') break;
   }
   return state;

@@ -6,6 +6,7 @@ import { minorUnits } from '../domain/money.js';
 import { loanSnapshotCodec } from '../domain/loan/snapshot-codec.js';
 import { initialLoanState, type LoanState } from '../domain/loan/state.js';
 import type { EventStore, RecordedEvent } from '../eventstore/port.js';
+import { processReplayMemo } from '../commands/bounded-replay-memo.js';
 
 /** Where a loan not in memory is folded from: its stream in the log, from its snapshot when one helps. */
 export interface LoanLog {
@@ -76,7 +77,7 @@ class Entry implements FoldedLoan {
   }
 
   fold(event: RecordedEvent): void {
-    evolveLoan(this.state, { type: event.type, data: event.data } as LoanEvent);
+    evolveLoan(this.state, { type: event.type, data: event.data } as LoanEvent, processReplayMemo);
     this.revision = event.revision;
     this.computed = null;
     this.balances = null;

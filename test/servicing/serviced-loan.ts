@@ -1,5 +1,7 @@
 import { decideLoan, loanDecider, type LoanDecisionContext } from '../../src/domain/loan/decider.js';
+import { evolveLoan } from '../../src/domain/loan/evolve.js';
 import { payoffOwedOn } from '../../src/domain/loan/penalties-owed-by.js';
+import { NO_REPLAY_MEMO, type ReplayMemo } from '../../src/domain/loan/replay-memo.js';
 import { needsLastClose } from '../../src/domain/loan/reclassification.js';
 import type { LoanCommand } from '../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
@@ -27,6 +29,8 @@ export class ServicedLoan {
   state: LoanState = loanDecider.initialState();
   /** What the command pipeline would pass the decider beside each command (the last close); none by default. */
   context: LoanDecisionContext = {};
+  /** Where its decisions, folds and payoff quotes remember long replays (the application's memo); none by default. */
+  memo: ReplayMemo = NO_REPLAY_MEMO;
   private readonly stream: string;
 
   constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15') {
@@ -46,10 +50,10 @@ export class ServicedLoan {
   /** Decides and records the command as of business date `date` (close of business at the end of that day). */
   run(command: LoanCommand, date: string): LoanEvent[] {
     // As the command pipeline does: the last close is read only when deciding on this state may use it.
-    const produced = decideLoan(command, this.state, needsLastClose(command, this.state) ? this.context : {});
+    const produced = decideLoan(command, this.state, needsLastClose(command, this.state) ? this.context : {}, this.memo);
     const time = command.type === 'CloseBusinessDay' ? `${date}T23:59:59.999Z` : `${date}T12:00:00.000Z`;
     for (const event of produced) {
-      this.state = loanDecider.evolve(this.state, event);
+      this.state = evolveLoan(this.state, event, this.memo);
       this.log.append(this.stream, event.type, event.data, time);
     }
     return produced;
@@ -65,7 +69,7 @@ export class ServicedLoan {
 
   /** The payoff quote as the server gives it: with the penalties owed by `date` that no close has charged yet. */
   payoff(date: string) {
-    return payoffOwedOn(this.state, date);
+    return payoffOwedOn(this.state, date, this.memo);
   }
 
   /** The ledger as the projection posts it from the log: per account, the loan's balance (debit positive) summed from its journal. */

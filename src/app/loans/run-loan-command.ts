@@ -1,6 +1,6 @@
 import type { CommandResult } from '../../commands/handle-command.js';
 import type { Decider } from '../../domain/decider.js';
-import { decideLoan, loanDecider, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
+import { decideLoan, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import { needsLastClose } from '../../domain/loan/reclassification.js';
 import { refusingErasedBorrower } from '../customers/erased-borrower.js';
@@ -8,6 +8,8 @@ import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { LOAN_SNAPSHOT, loadLoan, loanStream } from '../streams.js';
+import { processLoanDecider } from './loan-decider.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** The business dates a loan command carries, by field name. */
 function commandDates(command: LoanCommand): [string, string][] {
@@ -33,7 +35,7 @@ export function runLoanCommand(
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
   return runCommand(services, {
-    id: loanId, streamId: loanStream(loanId), decider: loanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
+    id: loanId, streamId: loanStream(loanId), decider: processLoanDecider, command, meta, occurredAt, snapshot: LOAN_SNAPSHOT,
     deciderFor: (state) => deciderFor(services, loanId, command, state),
   });
 }
@@ -63,7 +65,7 @@ async function deciderFor(services: AppServices, loanId: string, command: LoanCo
  * One read of the run records, skipped on the hot path (an on-time repayment of a normal loan).
  */
 async function withLastClose(services: AppServices, command: LoanCommand, state: LoanState): Promise<Decider<LoanCommand, LoanEvent, LoanState>> {
-  if (!needsLastClose(command, state)) return loanDecider;
+  if (!needsLastClose(command, state)) return processLoanDecider;
   const lastClose = await closedThrough(services.readStore);
-  return { ...loanDecider, decide: (c, s) => decideLoan(c, s, { lastClose }) };
+  return { ...processLoanDecider, decide: (c, s) => decideLoan(c, s, { lastClose }, processReplayMemo) };
 }

@@ -9,6 +9,7 @@ import { currentLoanState } from '../queries/loan-time-travel.js';
 import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { openIntentOfLoan, reserveIntent, type OpenIntent } from './intent-desk.js';
 import { runPaymentCommand } from './payment-stream.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 export interface PaymentIntentInput {
   amount: string;
@@ -88,7 +89,7 @@ export async function createPaymentIntent(
   const { open, seen } = await openIntentOfLoan(services.eventStore, loanId, now);
   if (open !== null) return answerOpenIntent(channel, open, recorded, input, loanId, loan.currency, services.clock.timeZone);
   // A borrower pays what is owed, never more: the payoff on today's business date is the ceiling.
-  const payoff = payoffOwedOn(loan, businessToday(services));
+  const payoff = payoffOwedOn(loan, businessToday(services), processReplayMemo);
   if (amount.gt(payoff.total)) {
     throw new DomainError('AMOUNT_EXCEEDS_PAYOFF', `amount ${amount.toFixed(minorUnits(loan.currency))} is more than ${payoff.total}, the payoff today`, 'rule', { payoff: payoff.total });
   }

@@ -1,4 +1,4 @@
-import { loanDecider } from '../../domain/loan/decider.js';
+import { processLoanDecider } from '../loans/loan-decider.js';
 import type { Channel } from '../../domain/loan/events.js';
 import { knownPayment } from '../../domain/loan/payment-book.js';
 import type { LoanState } from '../../domain/loan/state.js';
@@ -71,5 +71,5 @@ export async function checkChannelMoney(services: AppServices, loanId: string, m
   const data = { amount: money.amount, channel: money.channel, reference: money.reference, effectiveDate: money.effectiveDate };
   const command = recordAs(state, money.reference) === 'recovery' ? { type: 'ReceiveRecovery' as const, data } : { type: 'ReceiveRepayment' as const, data };
   // A finished loan whose borrower was erased takes no money (CUSTOMER_ERASED 409), as when it is recorded.
-  (await refusingErasedBorrower(services, loanId, command, state, loanDecider)).decide(command, state);
+  (await refusingErasedBorrower(services, loanId, command, state, processLoanDecider)).decide(command, state);
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/errors.js';
-import { loanDecider } from '../../domain/loan/decider.js';
+import { processLoanDecider } from '../loans/loan-decider.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import { ConcurrencyError } from '../../eventstore/concurrency-error.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
@@ -48,7 +48,7 @@ export async function decreeRefund(services: AppServices, meta: CommandMeta, loa
     const date = refund.effectiveDate ?? businessToday(services);
     // The loan's refusal (a back-dated refund...) comes before the claim, so a refused decree claims nothing.
     requireOnOrBeforeBusinessDate(date, businessToday(services), 'date');
-    loanDecider.decide({ type: 'RefundOverpayment', data: { amount: refund.amount ?? null, channel: refund.channel, reference: refund.reference, date } }, credit.loan);
+    processLoanDecider.decide({ type: 'RefundOverpayment', data: { amount: refund.amount ?? null, channel: refund.channel, reference: refund.reference, date } }, credit.loan);
     const { idempotencyKey: _key, requestHash: _hash, expectedRevision: _rev, ...deskMeta } = meta;
     await reservePayout(services, deskMeta, loanId, {
       type: 'ReserveDecree', data: { reference: refund.reference, amount: refund.amount ?? '', loanRevision: credit.loanRevision.toString(), seen: credit.seen },

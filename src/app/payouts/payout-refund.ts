@@ -1,4 +1,4 @@
-import { loanDecider } from '../../domain/loan/decider.js';
+import { processLoanDecider } from '../loans/loan-decider.js';
 import type { RefundOverpayment } from '../../domain/loan/commands.js';
 import type { Channel } from '../../domain/loan/events.js';
 import type { PayoutState } from '../../domain/payout/state.js';
@@ -38,7 +38,7 @@ export function payoutRefundCommand(services: AppServices, refund: PayoutRefund,
  */
 export async function checkLoanTakesRefund(services: AppServices, refund: PayoutRefund, refundChannel: Channel): Promise<void> {
   const state = await loadLoan(services.eventStore, refund.loanId);
-  loanDecider.decide(payoutRefundCommand(services, refund, refundChannel), state);
+  processLoanDecider.decide(payoutRefundCommand(services, refund, refundChannel), state);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { loadAggregate } from '../../commands/load-aggregate.js';
 import { Dec, type Decimal } from '../../domain/decimal.js';
-import { loanDecider } from '../../domain/loan/decider.js';
+import { processLoanDecider } from '../loans/loan-decider.js';
 import { loanFigures } from '../../domain/loan/figures.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { businessToday, type AppServices } from '../services.js';
@@ -27,7 +27,7 @@ export interface RefundableCredit {
  * count against itself.
  */
 export async function refundableCredit(services: AppServices, loanId: string, exceptDecree?: string): Promise<RefundableCredit | null> {
-  const loaded = await loadAggregate(services.eventStore, loanStream(loanId), loanDecider, { snapshot: LOAN_SNAPSHOT });
+  const loaded = await loadAggregate(services.eventStore, loanStream(loanId), processLoanDecider, { snapshot: LOAN_SNAPSHOT });
   const loan = loaded.state;
   if (loan.status === 'none' || loan.customerId === null || loaded.revision === null) return null;
   const desk = await payoutDesk(services.eventStore, loanId);

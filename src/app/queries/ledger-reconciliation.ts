@@ -11,6 +11,7 @@ import type { JournalEntry, LoanLedgerPosition } from '../../projections/models/
 import { LEDGER_JOURNAL, LEDGER_LOAN_POSITIONS } from '../../projections/models/general-ledger/general-ledger.js';
 import type { ReadStore } from '../../readstore/port.js';
 import { loanStream } from '../streams.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** One account of one loan where the ledger's journal and the loan's own figures disagree. */
 export interface ReconciliationDifference {
@@ -98,7 +99,7 @@ export async function reconcileLedger(eventStore: EventStore, readStore: ReadSto
     const state = initialLoanState();
     let through = 0n;
     for (const event of await eventStore.readStream(loanStream(position.id), { maxCount: Number(revision) + 1 })) {
-      evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+      evolveLoan(state, { type: event.type, data: event.data } as LoanEvent, processReplayMemo);
       through = event.position;
     }
     const figures = ledgerFiguresShown(state, today);

@@ -1,6 +1,5 @@
 import { asDomainEvent } from '../../commands/load-aggregate.js';
 import { closeBusinessDay } from '../../domain/loan/close-of-business.js';
-import { loanDecider } from '../../domain/loan/decider.js';
 import { DomainError } from '../../domain/errors.js';
 import { paymentRecords } from '../../domain/loan/payment-book.js';
 import type { PayoffQuote } from '../../domain/loan/payoff.js';
@@ -11,6 +10,8 @@ import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
 import type { EventStore, RecordedEvent } from '../../eventstore/port.js';
 import { businessDateAt } from '../business-date.js';
 import { loadLoan, loanStream } from '../streams.js';
+import { processLoanDecider } from '../loans/loan-decider.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 export interface LoanStateAt {
   id: string;
@@ -64,16 +65,16 @@ export function factDateOf(event: Pick<RecordedEvent, 'data' | 'occurredAt'>, ti
 export function stateAtEndOf(events: readonly RecordedEvent[], date: string, timeZone?: string): { state: LoanState; revision: bigint } | null {
   const dated = (event: RecordedEvent) => factDateOf(event, timeZone) <= date;
   const disbursed = events.find((e) => e.type === 'LoanDisbursed' && dated(e));
-  let state = loanDecider.initialState();
+  let state = processLoanDecider.initialState();
   let revision: bigint | null = null;
   for (const event of events) {
     const precondition = disbursed !== undefined && event.revision < disbursed.revision;
     if (!precondition && !dated(event)) continue;
-    state = loanDecider.evolve(state, asDomainEvent(event));
+    state = processLoanDecider.evolve(state, asDomainEvent(event));
     revision = event.revision;
   }
   if (revision === null) return null;
-  for (const event of closeBusinessDay(state, date)) state = loanDecider.evolve(state, event);
+  for (const event of closeBusinessDay(state, date, undefined, processReplayMemo)) state = processLoanDecider.evolve(state, event);
   return { state, revision };
 }
 
@@ -90,10 +91,10 @@ export async function loanStateAfter(eventStore: EventStore, loanId: string, rev
   const events = await eventStore.readStream(loanStream(loanId), { maxCount: Number(revision) + 1 });
   const last = events[events.length - 1];
   if (!last || last.revision !== revision) return null;
-  let state = loanDecider.initialState();
+  let state = processLoanDecider.initialState();
   let date = businessDateAt(new Date(last.recordedAt), timeZone);
   for (const event of events) {
-    state = loanDecider.evolve(state, asDomainEvent(event));
+    state = processLoanDecider.evolve(state, asDomainEvent(event));
     const day = event.occurredAt.slice(0, 10);
     if (day > date) date = day;
   }
@@ -127,7 +128,7 @@ export function quotePayoff(state: LoanState, date: string): PayoffQuote {
   if (latestFact !== null && date < latestFact) {
     throw new DomainError('PAYOFF_DATE_BEFORE_LATER_FACTS', `payoff date ${date} is before a payment, waiver or charge already recorded for ${latestFact}: quote a date on or after it`, 'rule', { latestFact });
   }
-  return payoffOwedOn(state, date);
+  return payoffOwedOn(state, date, processReplayMemo);
 }
 
 /** The latest date of a payment (not reversed), waiver or officer charge on the loan (penalties left out), or null when there is none. */

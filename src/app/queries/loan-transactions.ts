@@ -15,6 +15,8 @@ import { formatMinor } from '../../domain/schedule/minor-units.js';
 import { canonicalJson } from '../../eventstore/canonical-json.js';
 import type { RecordedEvent } from '../../eventstore/port.js';
 import type { LoanStream } from './loan-stream.js';
+import type { ReplayMemo } from '../../domain/loan/replay-memo.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** What every money movement carries: where it sits in the log, when it took effect (business date), who recorded it and how much. */
 interface Movement {
@@ -125,9 +127,10 @@ export interface ServicingNow {
  * sequence is its event's place in the stream (evolve counts every event it folds), so the facts
  * since are read off the events themselves. With `today` (the business date), the splits are those
  * of the loan as a payment that day finds it (owedOn): with the penalties owed by then, charged by a
- * close or not, so they do not depend on whether the night's close has run.
+ * close or not, so they do not depend on whether the night's close has run. Long replays go through
+ * `memo` (the process's unless a caller brings its own).
  */
-export function servicingNow(events: readonly RecordedEvent[], loaded?: LoanState, today?: string): ServicingNow {
+export function servicingNow(events: readonly RecordedEvent[], loaded?: LoanState, today?: string, memo: ReplayMemo = processReplayMemo): ServicingNow {
   let state = initialLoanState();
   const factRevisions = new Map<number, string>();
   const voidedPenalties = new Set<string>();
@@ -140,7 +143,7 @@ export function servicingNow(events: readonly RecordedEvent[], loaded?: LoanStat
   // that reschedule settled them (never replayed again), the last one is how the facts stand now.
   const replay = () => {
     if (!state.terms || state.contract.length === 0) return;
-    const result = replayServicing(state, state.terms.allocationOrder, loanContext(state));
+    const result = replayServicing(state, state.terms.allocationOrder, loanContext(state), [], null, null, memo);
     const places = minorUnits(state.currency);
     const revisionOf = (sequence: number) => factRevisions.get(sequence);
     for (const fact of [...state.penalties, ...state.charges]) {
@@ -174,13 +177,13 @@ export function servicingNow(events: readonly RecordedEvent[], loaded?: LoanStat
       return;
     }
     if (event.type === 'LoanRescheduled') replay();
-    evolveLoan(state, { type: event.type, data: event.data } as LoanEvent);
+    evolveLoan(state, { type: event.type, data: event.data } as LoanEvent, memo);
     if (isFact) factRevisions.set(state.eventsFolded, event.revision.toString());
   });
   if (skipFrom < events.length) Object.assign(state, loaded);
   // The penalties owed by the business date come first, whether or not a close has charged them yet:
   // a repayment dated after one pays it, as it will once the close has run (QA 10 R1, repro E).
-  if (today !== undefined) state = owedOn(state, today);
+  if (today !== undefined) state = owedOn(state, today, memo);
   replay();
   // A penalty cut off by a write-off dated before it (cutBackTo) was never owed by the loan written off.
   for (const event of events) {

@@ -3,6 +3,8 @@ import { owedOn } from '../../domain/loan/penalties-owed-by.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { EventStore } from '../../eventstore/port.js';
+import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
+import type { ReplayMemo } from '../../domain/loan/replay-memo.js';
 import { currentLoanState } from './loan-time-travel.js';
 
 /** The figures of a summary a payment on the business date may find different. */
@@ -19,9 +21,9 @@ export interface OwedNow {
   amountDue: string;
 }
 
-/** OwedNow of a loan state on `businessDate` (an ISO date): one replay of its servicing, both figures. */
-export function owedNowOf(state: LoanState, businessDate: string): OwedNow {
-  const owing = owedOn(state, businessDate);
+/** OwedNow of a loan state on `businessDate` (an ISO date): one replay of its servicing (through `memo`, the process's by default), both figures. */
+export function owedNowOf(state: LoanState, businessDate: string, memo: ReplayMemo = processReplayMemo): OwedNow {
+  const owing = owedOn(state, businessDate, memo);
   // Outstanding and next due do not depend on the date figures are aged to.
   const figures = owing === state ? null : loanFigures(owing);
   return {

@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
@@ -57,12 +58,12 @@ function accrueOn(state: LoanState, date: string): LoanEvent[] {
  * priced on the loan as it stood that night; then `date`'s own. A loan its closes kept up with has
  * no such month-end, so an ordinary night costs nothing more.
  */
-function accrue(state: LoanState, date: string): LoanEvent[] {
+function accrue(state: LoanState, date: string, memo: ReplayMemo): LoanEvent[] {
   const events: LoanEvent[] = [];
   let through = state.interestAccruedThrough;
   if (through === null) return [];
   for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const posted = accrueOn({ ...stateAsOf(state, monthEnd), interestAccruedThrough: through }, monthEnd);
+    const posted = accrueOn({ ...stateAsOf(state, monthEnd, memo), interestAccruedThrough: through }, monthEnd);
     if (posted.length === 0) continue;
     events.push(...posted);
     through = monthEnd;
@@ -71,9 +72,9 @@ function accrue(state: LoanState, date: string): LoanEvent[] {
 }
 
 /** A copy of the loan with `events` folded. */
-function folded(state: LoanState, events: readonly LoanEvent[]): LoanState {
+function folded(state: LoanState, events: readonly LoanEvent[], memo: ReplayMemo): LoanState {
   const next = structuredClone(state);
-  for (const event of events) evolveLoan(next, event);
+  for (const event of events) evolveLoan(next, event, memo);
   return next;
 }
 
@@ -89,23 +90,23 @@ function folded(state: LoanState, events: readonly LoanEvent[]): LoanState {
  * in their effective order: overdue and penalties, then the classification, then the accrual, whose
  * income stops where the loan became non-performing.
  */
-export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): LoanEvent[] {
+export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS, memo: ReplayMemo): LoanEvent[] {
   parseDate(date);
   if (current.status !== 'active' && current.status !== 'overdue') return [];
   if (current.disbursement === null || date < current.disbursement.date) return [];
   if (current.lastEodDate !== null && date < current.lastEodDate) return [];
-  const state = stateAsOf(current, date);
+  const state = stateAsOf(current, date, memo);
   const events: LoanEvent[] = [];
   for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date)) {
     if (inst.overdueSince === null) {
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
   }
-  const penalties = penaltiesOwed(state, date, chargedPenaltyRows(state));
+  const penalties = penaltiesOwed(state, date, chargedPenaltyRows(state), memo);
   events.push(...penalties);
   // The class is that of the loan as the close leaves it: a penalty on an installment paid late
   // reopens it (rare, so the fold is too).
-  const closed = penalties.length === 0 ? state : folded(state, events);
+  const closed = penalties.length === 0 ? state : folded(state, events, memo);
   // Replayed, a penalty on a row paid late is paid first by later payments, which can leave a row they
   // covered short: past due as of this close, and recorded so (QA 8 N6).
   if (closed !== state) {
@@ -113,7 +114,7 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
       if (inst.overdueSince !== null) continue;
       const overdue: LoanEvent = { type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } };
       events.push(overdue);
-      evolveLoan(closed, overdue);
+      evolveLoan(closed, overdue, memo);
     }
   }
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
@@ -121,5 +122,5 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
   // Accrued on the loan as its penalties leave it: a back-dated one re-allocates later payments (less paid ahead), so
   // the interest recognised, which the ledger books from the figures after them, is priced on those rows.
-  return [...events, ...accrue(closed, date)];
+  return [...events, ...accrue(closed, date, memo)];
 }

@@ -1,3 +1,4 @@
+import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import type { Decider } from '../decider.js';
 import { applyCharge } from './charge.js';
 import { closeBusinessDay } from './close-of-business.js';
@@ -34,18 +35,18 @@ export { loanSnapshotCodec } from './snapshot-codec.js';
  * one that ends a loan no close has caught up yet is decided after what those closes would have
  * recorded, which it records first (missed-closes.ts).
  */
-export function decideLoan(command: LoanCommand, state: LoanState, context: LoanDecisionContext = {}): LoanEvent[] {
-  const events = decideCommand(command, state, context);
+export function decideLoan(command: LoanCommand, state: LoanState, context: LoanDecisionContext = {}, memo: ReplayMemo = NO_REPLAY_MEMO): LoanEvent[] {
+  const events = decideCommand(command, state, context, memo);
   if (events.length === 0) return events;
   // A command ending a loan no close has caught up yet first records what the closes it missed would have (QA 12 Q2).
-  const missed = command.type === 'CloseBusinessDay' ? [] : missedCloses(state, events, context);
-  if (missed.length === 0) return [...events, ...reclassification(command, state, events, context)];
-  const caughtUp = foldedCopy(state, missed);
-  const decided = decideCommand(command, caughtUp, context);
-  return decided.length === 0 ? decided : [...missed, ...decided, ...reclassification(command, caughtUp, decided, context)];
+  const missed = command.type === 'CloseBusinessDay' ? [] : missedCloses(state, events, context, memo);
+  if (missed.length === 0) return [...events, ...reclassification(command, state, events, context, memo)];
+  const caughtUp = foldedCopy(state, missed, memo);
+  const decided = decideCommand(command, caughtUp, context, memo);
+  return decided.length === 0 ? decided : [...missed, ...decided, ...reclassification(command, caughtUp, decided, context, memo)];
 }
 
-function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext): LoanEvent[] {
+function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
   checkCommandAmounts(command, state);
   switch (command.type) {
     case 'SubmitApplication':
@@ -61,30 +62,30 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
     case 'Disburse':
       return disburse(command, state);
     case 'ReceiveRepayment':
-      return receiveRepayment(command, state);
+      return receiveRepayment(command, state, memo);
     case 'ReverseRepayment':
-      return reverseRepayment(command, state);
+      return reverseRepayment(command, state, memo);
     case 'ApproveReversal':
-      return approveReversal(command, state);
+      return approveReversal(command, state, memo);
     case 'RejectReversal':
       return rejectReversal(command, state);
     case 'WaiveCharge':
-      return waiveCharge(command, state);
+      return waiveCharge(command, state, memo);
     case 'ApproveWaiver':
-      return approveWaiver(command, state);
+      return approveWaiver(command, state, memo);
     case 'RejectWaiver':
       return rejectWaiver(command, state);
     case 'ApplyCharge':
       return applyCharge(command, state);
     case 'CloseBusinessDay':
       requireLoan(state);
-      return closeBusinessDay(state, command.data.date, command.data.thresholds);
+      return closeBusinessDay(state, command.data.date, command.data.thresholds, memo);
     case 'Reschedule':
       return reschedule(command, state);
     case 'RequestWriteOff':
       return requestWriteOff(command, state, context.lastClose);
     case 'ApproveWriteOff':
-      return approveWriteOff(command, state, context.lastClose);
+      return approveWriteOff(command, state, context.lastClose, memo);
     case 'ReceiveRecovery':
       return receiveRecovery(command, state);
     case 'RefundOverpayment':
@@ -94,9 +95,18 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
   }
 }
 
-/** The loan as a decider. Its `evolve` updates the given state in place (see evolveLoan). */
-export const loanDecider: Decider<LoanCommand, LoanEvent, LoanState> = {
-  decide: decideLoan,
-  evolve: evolveLoan,
-  initialState: initialLoanState,
-};
+/**
+ * The loan as a decider whose long replays are remembered in `memo` (replay-memo.ts; the application
+ * creates and owns it). Its `evolve` updates the given state in place (see evolveLoan). Make one per
+ * memo and keep it: a cached aggregate is looked up by its `evolve`.
+ */
+export function loanDeciderWith(memo: ReplayMemo): Decider<LoanCommand, LoanEvent, LoanState> {
+  return {
+    decide: (command, state) => decideLoan(command, state, {}, memo),
+    evolve: (state, event) => evolveLoan(state, event, memo),
+    initialState: initialLoanState,
+  };
+}
+
+/** The loan as a decider that remembers nothing (every replay runs). */
+export const loanDecider = loanDeciderWith(NO_REPLAY_MEMO);

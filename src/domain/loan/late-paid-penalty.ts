@@ -4,7 +4,7 @@ import { penaltyAmount } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { fmt } from './installment.js';
 import { loanContext } from './payoff.js';
-import { decisionsKey, memoisedPenalties, replayKey } from './replay-memo.js';
+import { decisionsKey, memoisedPenalties, replayKey, NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { lastDayOfGrace, replayServicing, servicingFacts, stillUnpaid, type ServicingFact } from './servicing-replay.js';
 import type { Installment, LoanState, PenaltyFact } from './state.js';
 
@@ -19,7 +19,7 @@ import type { Installment, LoanState, PenaltyFact } from './state.js';
  * (QA 6 #4). Installments in number order, each judged with the earlier ones' penalties of this
  * close replayed (a penalty takes money a later row's payment would have paid).
  */
-export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
+export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlySet<number>, memo: ReplayMemo = NO_REPLAY_MEMO): LoanEvent[] {
   const penalty = state.terms?.penalty ?? null;
   if (penalty === null) return [];
   const candidates = lateCandidates(state, date, charged);
@@ -28,7 +28,7 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   // made a far-dated quote on a 520-row loan take seconds). Rows whose grace days do not run in
   // number order (never in a schedule as built) keep the replay per row.
   const days = candidates.map((c) => c.lastGrace);
-  if (days.some((day, i) => i > 0 && day < (days[i - 1] as string))) return penaltiesOwedRowByRow(state, date, charged);
+  if (days.some((day, i) => i > 0 && day < (days[i - 1] as string))) return penaltiesOwedRowByRow(state, date, charged, memo);
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const through = days[days.length - 1] as string;
@@ -36,10 +36,10 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
   // What the decisions read beyond the replay: the rows judged, the penalty's sequence base and the reschedule date.
   const key = decisionsKey(
     // A far quote date on a long schedule decides a penalty per row: the rows weigh like facts (QA 10 R9).
-    replayKey(state.contract, facts, order, ctx, penalty.graceDays, through, facts.length + candidates.length),
+    replayKey(memo, state.contract, facts, order, ctx, penalty.graceDays, through, facts.length + candidates.length),
     [candidates.map((c) => [c.inst.number, c.lastGrace]), state.eventsFolded, state.rescheduledOn, state.terms?.penalty, state.terms?.roundingMode],
   );
-  return memoisedPenalties(key, () => {
+  return memoisedPenalties(memo, key, () => {
     const events: LoanEvent[] = [];
     replayServicing(state, order, ctx, [], through, {
       days,
@@ -50,7 +50,7 @@ export function penaltiesOwed(state: LoanState, date: string, charged: ReadonlyS
         events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });
         return [fact];
       },
-    });
+    }, memo);
     return events;
   });
 }
@@ -94,13 +94,13 @@ function decidedPenalty(state: LoanState, rows: readonly Installment[], number: 
  * decided for the rows before it: the definition the one-pass replay is checked against (property
  * in test/servicing/penalties-one-pass.test.ts), and the way for rows whose grace days are out of order.
  */
-export function penaltiesOwedRowByRow(state: LoanState, date: string, charged: ReadonlySet<number>): LoanEvent[] {
+export function penaltiesOwedRowByRow(state: LoanState, date: string, charged: ReadonlySet<number>, memo: ReplayMemo = NO_REPLAY_MEMO): LoanEvent[] {
   const ctx = loanContext(state);
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
   const events: LoanEvent[] = [];
   const decided: ServicingFact[] = [];
   for (const { inst, lastGrace } of lateCandidates(state, date, charged)) {
-    const rows = replayServicing(state, order, ctx, decided, lastGrace).installments;
+    const rows = replayServicing(state, order, ctx, decided, lastGrace, null, memo).installments;
     const fact = decidedPenalty(state, rows, inst.number, lastGrace, state.eventsFolded + decided.length);
     if (fact === null) continue;
     events.push({ type: 'PenaltyCharged', data: { number: fact.number, amount: fact.amount, date: fact.date } });

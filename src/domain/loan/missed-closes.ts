@@ -1,6 +1,7 @@
 import { closeBusinessDay } from './close-of-business.js';
 import type { LoanEvent } from './events.js';
 import type { LoanDecisionContext } from './reclassification.js';
+import type { ReplayMemo } from './replay-memo.js';
 import type { LoanState } from './state.js';
 
 /** Events after which no close of business runs on the loan again: it owes nothing or was written off. */
@@ -28,9 +29,9 @@ export function neverClosed(state: LoanState): boolean {
  * Empty when no close is known, the loan has been closed before, it was disbursed after the last
  * close, or the events do not end it.
  */
-export function missedCloses(state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
+export function missedCloses(state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
   const lastClose = context.lastClose;
   if (lastClose === undefined || lastClose === null || !neverClosed(state)) return [];
   if ((state.disbursement?.date ?? lastClose) > lastClose || !events.some((event) => ENDING.has(event.type))) return [];
-  return closeBusinessDay(state, lastClose, context.thresholds);
+  return closeBusinessDay(state, lastClose, context.thresholds, memo);
 }

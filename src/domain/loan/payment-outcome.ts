@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { minorOf, minorUnits } from '../money.js';
 import type { AllocationResult } from './allocation.js';
 import { rememberDecidedPayment } from './decided-payments.js';
@@ -27,7 +28,7 @@ export function paymentIsLatest(state: LoanState, date: string): boolean {
  * close's penalties, charged at the start of the day, and pays them like any charge owed). The repayment cap and the
  * payoff quote both go through here, so what the quote says closes the loan is what the cap lets in.
  */
-export function paymentOutcome(state: LoanState, payment: PaymentRecord): PaymentOutcome {
+export function paymentOutcome(state: LoanState, payment: PaymentRecord, memo: ReplayMemo): PaymentOutcome {
   const order = requireLoan(state).allocationOrder;
   const ctx = loanContext(state);
   const places = minorUnits(state.currency);
@@ -37,7 +38,7 @@ export function paymentOutcome(state: LoanState, payment: PaymentRecord): Paymen
     rememberDecidedPayment(state, payment, order, result, rows);
     return { result, rows, creditAfter: minorOf(state.creditBalance, places) + minorOf(result.totals.excess, places) };
   }
-  const replay = replayServicing(state, order, ctx, [{ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment }]);
+  const replay = replayServicing(state, order, ctx, [{ kind: 'payment', date: payment.effectiveDate, sequence: payment.sequence, payment }], null, null, memo);
   return { result: replay.allocations.get(payment.reference) as AllocationResult, rows: replay.installments, creditAfter: replay.excessMinor - minorOf(state.refunded, places) };
 }
 

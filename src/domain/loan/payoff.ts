@@ -1,3 +1,4 @@
+import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { Dec } from '../decimal.js';
 import { earnedMinor } from './accrual.js';
 import { minorOf, minorUnits } from '../money.js';
@@ -38,7 +39,7 @@ export function loanContext(state: LoanState): LoanContext {
  * that amount less what it would overpay. Principal, interest and fees are what it pays of them on
  * the date; `penalties` the rest (the date's penalties as they stand after it, paid from its excess).
  */
-function quoteByReplay(state: LoanState, date: string): PayoffQuote {
+function quoteByReplay(state: LoanState, date: string, memo: ReplayMemo): PayoffQuote {
   const c = state.currency;
   const places = minorUnits(c);
   let probe = minorOf(state.creditBalance, places);
@@ -46,7 +47,7 @@ function quoteByReplay(state: LoanState, date: string): PayoffQuote {
   for (const row of state.installments) for (const k of COMPONENTS) probe += minorOf(row.due[k], places);
   for (const penalty of state.penalties) probe += minorOf(penalty.amount, places);
   const payment = { reference: '\u0000payoff-quote', amount: formatMinor(probe, places), effectiveDate: date, sequence: state.eventsFolded + 1, channel: null };
-  const { result, creditAfter } = paymentOutcome(state, payment);
+  const { result, creditAfter } = paymentOutcome(state, payment, memo);
   const total = probe - overpaidBy(state, creditAfter);
   const credit = minorOf(state.creditBalance, places);
   const refundDue = credit < 0n ? -credit : 0n;
@@ -67,8 +68,8 @@ function quoteByReplay(state: LoanState, date: string): PayoffQuote {
  * due; `fees` is negative when that credit is the larger).
  * Allocating exactly this amount on that date leaves nothing owed and no credit.
  */
-export function payoffQuote(state: LoanState, date: string): PayoffQuote {
-  if (!paymentIsLatest(state, date)) return quoteByReplay(state, date);
+export function payoffQuote(state: LoanState, date: string, memo: ReplayMemo = NO_REPLAY_MEMO): PayoffQuote {
+  if (!paymentIsLatest(state, date)) return quoteByReplay(state, date, memo);
   const c = state.currency;
   const parts = payoffParts(state.installments, date, loanContext(state));
   const credit = new Dec(state.creditBalance);

@@ -1,3 +1,4 @@
+import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import type { LoanEvent, PenaltyCharged, RepaymentReversed } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
@@ -15,18 +16,18 @@ import type { LoanState } from './state.js';
  * overdue) is charged, as only an open loan is closed. `reason` names the event it was recorded
  * before (not a close: the close's marks stay, see evolve).
  */
-export function penaltiesOwedBy(state: LoanState, date: string, reason: string): PenaltyCharged[] {
+export function penaltiesOwedBy(state: LoanState, date: string, reason: string, memo: ReplayMemo = NO_REPLAY_MEMO): PenaltyCharged[] {
   if (state.status !== 'active' && state.status !== 'overdue') return [];
-  return penaltiesOwed(state, date, chargedPenaltyRows(state))
+  return penaltiesOwed(state, date, chargedPenaltyRows(state), memo)
     .filter((event): event is PenaltyCharged => event.type === 'PenaltyCharged')
     .map((event) => ({ type: 'PenaltyCharged', data: { ...event.data, reason } }));
 }
 
 /** The loan with `events` folded into a copy (the same object when there are none): what a payment or quote on the same date decides on. */
-export function foldedCopy(state: LoanState, events: readonly LoanEvent[]): LoanState {
+export function foldedCopy(state: LoanState, events: readonly LoanEvent[], memo: ReplayMemo = NO_REPLAY_MEMO): LoanState {
   if (events.length === 0) return state;
   const next = structuredClone(state);
-  for (const event of events) evolveLoan(next, event);
+  for (const event of events) evolveLoan(next, event, memo);
   return next;
 }
 
@@ -39,8 +40,8 @@ export function foldedCopy(state: LoanState, events: readonly LoanEvent[]): Loan
  * earlier payment, say, principal and earned interest are re-priced), and a waiver of the penalty's
  * date may take part of it. The raw quote is priced on a history without them, never the answer.
  */
-export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
-  return payoffQuote(owedOn(state, date), date);
+export function payoffOwedOn(state: LoanState, date: string, memo: ReplayMemo = NO_REPLAY_MEMO): PayoffQuote {
+  return payoffQuote(owedOn(state, date, memo), date, memo);
 }
 
 /**
@@ -51,11 +52,11 @@ export function payoffOwedOn(state: LoanState, date: string): PayoffQuote {
  * reversal records them, before itself (`reason` RepaymentReversed), and the re-derived write-off
  * takes them. None on a loan not written off: see penaltiesOwedAfterBounce.
  */
-export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentReversed): PenaltyCharged[] {
+export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentReversed, memo: ReplayMemo): PenaltyCharged[] {
   if (state.status !== 'written_off' || state.writtenOff === null) return [];
-  const bounced = foldedCopy(state, [reversal]);
+  const bounced = foldedCopy(state, [reversal], memo);
   const open: LoanState = { ...bounced, status: 'overdue', writtenOff: null };
-  return penaltiesOwedBy(open, state.writtenOff.date, reversal.type);
+  return penaltiesOwedBy(open, state.writtenOff.date, reversal.type, memo);
 }
 
 /**
@@ -68,9 +69,9 @@ export function penaltiesOwedOnBounce(state: LoanState, reversal: RepaymentRever
  * (QA 12 Q1: the cash was booked as principal until the next payment or close recorded them). None
  * on a written-off loan (penaltiesOwedOnBounce).
  */
-export function penaltiesOwedAfterBounce(state: LoanState, reversal: RepaymentReversed): PenaltyCharged[] {
+export function penaltiesOwedAfterBounce(state: LoanState, reversal: RepaymentReversed, memo: ReplayMemo): PenaltyCharged[] {
   if (state.status === 'written_off') return [];
-  return penaltiesOwedBy(foldedCopy(state, [reversal]), reversal.data.effectiveDate, reversal.type);
+  return penaltiesOwedBy(foldedCopy(state, [reversal], memo), reversal.data.effectiveDate, reversal.type, memo);
 }
 
 /**
@@ -79,7 +80,7 @@ export function penaltiesOwedAfterBounce(state: LoanState, reversal: RepaymentRe
  * on a business date (summary, schedule, account centre, payoff) is read from this, so paying
  * what is shown leaves nothing past due (QA 10 R1).
  */
-export function owedOn(state: LoanState, date: string): LoanState {
-  return foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived'));
+export function owedOn(state: LoanState, date: string, memo: ReplayMemo = NO_REPLAY_MEMO): LoanState {
+  return foldedCopy(state, penaltiesOwedBy(state, date, 'RepaymentReceived', memo), memo);
 }
 

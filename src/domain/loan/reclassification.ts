@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
 import type { LoanCommand } from './commands.js';
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
@@ -87,32 +88,32 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
  *   to move unless another day of arrears crosses a threshold.
  * Their `reason` is the event that moved the class. A repayment that only pays (`onlyPays`) records nothing here.
  */
-export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext): LoanEvent[] {
+export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
   if (context.lastClose === undefined || context.lastClose === null || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
   // A close still running has closed this loan already when the loan carries its date.
   const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
   if (onlyPays(command, state)) return [];
   const folded = structuredClone(state);
-  for (const event of events) evolveLoan(folded, event);
+  for (const event of events) evolveLoan(folded, event, memo);
   if (folded.status !== 'active' && folded.status !== 'overdue') return [];
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
-  const next = stateAsOf(folded, lastClose);
+  const next = stateAsOf(folded, lastClose, memo);
   const reason = events[0]?.type ?? command.type;
-  const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context);
+  const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
-  const before = stateAsOf(state, lastClose);
-  const closeClass = before === state ? current : judgedAtClose(before, lastClose, reason, context).atClose.to;
+  const before = stateAsOf(state, lastClose, memo);
+  const closeClass = before === state ? current : judgedAtClose(before, lastClose, reason, context, memo).atClose.to;
   const moves: LoanEvent[] = atClose.to === closeClass ? [] : [{ type: 'LoanClassified', data: { from: current, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
   const moved = moves.length > 0 ? atClose.to : current;
   // Facts dated after the last close count in the days past due the loan shows now: its class follows them at once.
   let final = atClose;
   if (next !== folded) {
     const shown = structuredClone(folded);
-    for (const event of overdue) evolveLoan(shown, event);
+    for (const event of overdue) evolveLoan(shown, event, memo);
     final = classificationAsOf(shown, lastClose, context.thresholds);
   }
   if (final.to === moved) return [...overdue, ...moves];
@@ -125,12 +126,12 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
  * past due as of it that no close saw unpaid (not a close: their `reason` says so, and the next
  * close still judges these rows' penalties, QA 8 N1), the state with them folded, and its class.
  */
-function judgedAtClose(asOf: LoanState, lastClose: string, reason: string, context: LoanDecisionContext): { overdue: LoanEvent[]; judged: LoanState; atClose: { to: LoanState['classification']; dpd: number } } {
+function judgedAtClose(asOf: LoanState, lastClose: string, reason: string, context: LoanDecisionContext, memo: ReplayMemo): { overdue: LoanEvent[]; judged: LoanState; atClose: { to: LoanState['classification']; dpd: number } } {
   const overdue: LoanEvent[] = pastDueInstallments(asOf.installments, asOf.firstUnsettled, lastClose)
     .filter((inst) => inst.overdueSince === null)
     .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), asOf.currency), date: lastClose, reason } }));
   const judged = overdue.length === 0 ? asOf : structuredClone(asOf);
-  for (const event of overdue) evolveLoan(judged, event);
+  for (const event of overdue) evolveLoan(judged, event, memo);
   return { overdue, judged, atClose: classificationAsOf(judged, lastClose, context.thresholds) };
 }
 

@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { decimalOrNull } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import { minorOf, minorUnits } from '../money.js';
@@ -68,7 +69,7 @@ function checkKeyedOverpayment(state: LoanState, amount: string, creditAfter: bi
  * balance makes it overpaid. Money a channel reports (no `keyed`) also lands on a closed or overpaid
  * loan, all of it credit to refund (see requireRepayable).
  */
-export function receiveRepayment({ data }: ReceiveRepayment, current: LoanState): LoanEvent[] {
+export function receiveRepayment({ data }: ReceiveRepayment, current: LoanState, memo: ReplayMemo): LoanEvent[] {
   requireLoan(current);
   const known = knownPayment(current.payments, data.reference);
   if (known) return repaymentReplay(known, data, current.prepaymentOverrides[data.reference]);
@@ -79,11 +80,11 @@ export function receiveRepayment({ data }: ReceiveRepayment, current: LoanState)
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a repayment before the reschedule on ${current.rescheduledOn}`, 'rule');
   }
   // Penalties owed by its date that no close has charged yet come first, and the payment pays them.
-  const penalties = penaltiesOwedBy(current, date, 'RepaymentReceived');
-  const state = foldedCopy(current, penalties);
+  const penalties = penaltiesOwedBy(current, date, 'RepaymentReceived', memo);
+  const state = foldedCopy(current, penalties, memo);
   const prepayment = data.prepayment;
   const record = { reference: data.reference, amount, effectiveDate: date, sequence: state.eventsFolded + 1, channel: data.channel, ...(prepayment ? { prepayment } : {}) };
-  const { result, rows, creditAfter } = paymentOutcome(state, record);
+  const { result, rows, creditAfter } = paymentOutcome(state, record, memo);
   if (data.keyed) checkKeyedOverpayment(state, amount, creditAfter, data.keyed.overpaymentConfirmed);
   return [
     ...penalties,

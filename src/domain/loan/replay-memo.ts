@@ -3,6 +3,12 @@ import type { LoanEvent } from './events.js';
 import type { Replay } from './servicing-replay.js';
 import type { Installment, LoanContext } from './state.js';
 
+/** A store of remembered values by key: the caller (the application) decides how many it keeps and which it drops. */
+export interface MemoStore<V> {
+  get(key: string): V | undefined;
+  set(key: string, value: V): void;
+}
+
 /**
  * Replays of long histories, remembered by everything a replay reads (QA 10 R9): one request on a
  * loan with 1 500 repayments replayed the same facts up to six times — the repayment's check, its
@@ -10,26 +16,33 @@ import type { Installment, LoanContext } from './state.js';
  * transactions read — at ~0.2 ms CPU per payment each. A replay is a pure function of the contract
  * rows, the facts in replay order, the allocation order, the loan context and `throughDay`, so the
  * key is those, serialised; a hit returns exactly what replaying again would, in containers of its
- * own (rows are never mutated in place, see decided-payments.ts, so they are shared). Only histories of at
- * least MEMO_MIN_FACTS facts are kept (a short replay costs about what its key does), at most
- * MEMO_ENTRIES of them, least recently used dropped first.
+ * own (rows are never mutated in place, see decided-payments.ts, so they are shared). The domain
+ * keeps nothing between calls: the application owns the stores (src/app/loans/loan-replay-memo.ts,
+ * bounded there) and passes them in; NO_REPLAY_MEMO remembers nothing.
  */
-export const MEMO_MIN_FACTS = 32;
-const MEMO_ENTRIES = 16;
-const memo = new Map<string, Replay>();
-const owedMemo = new Map<string, readonly LoanEvent[]>();
-let minFacts: number | null = MEMO_MIN_FACTS;
+export interface ReplayMemo {
+  /** Histories of fewer facts than this are not kept (a short replay costs about what its key does); null: none are. */
+  readonly minFacts: number | null;
+  readonly replays: MemoStore<Replay>;
+  /** The penalties end-of-day decisions decided (memoisedPenalties). */
+  readonly penalties: MemoStore<readonly LoanEvent[]>;
+}
+
+const nothingKept: MemoStore<never> = { get: () => undefined, set: () => undefined };
+
+/** The memo that keeps nothing: every replay runs. */
+export const NO_REPLAY_MEMO: ReplayMemo = { minFacts: null, replays: nothingKept, penalties: nothingKept };
 
 /**
  * The memo key of a replay of `facts` (in replay order) over `contract`; null when the history is too
- * short to keep (`weight`: what the work grows with, the facts unless the caller knows better). Serialised with sorted keys: a payment decided and the same payment folded, or rows
+ * short for `memo` to keep (`weight`: what the work grows with, the facts unless the caller knows better). Serialised with sorted keys: a payment decided and the same payment folded, or rows
  * decoded from a snapshot, list their fields in different orders.
  */
 export function replayKey(
-  contract: readonly Installment[], facts: readonly unknown[], order: AllocationOrder, ctx: LoanContext, graceDays: number, throughDay: string | null,
+  memo: ReplayMemo, contract: readonly Installment[], facts: readonly unknown[], order: AllocationOrder, ctx: LoanContext, graceDays: number, throughDay: string | null,
   weight = facts.length,
 ): string | null {
-  if (minFacts === null || weight < minFacts) return null;
+  if (memo.minFacts === null || weight < memo.minFacts) return null;
   return sortedJson([order, graceDays, throughDay, { ...ctx, contract: ctx.contract === contract ? null : ctx.contract }, contract, facts]);
 }
 
@@ -42,19 +55,15 @@ function sortedJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${sortedJson(v)}`).join(',')}}`;
 }
 
-/** A copy of the replay remembered under `key`, or undefined. */
-export function recalledReplay(key: string): Replay | undefined {
-  const found = memo.get(key);
-  if (found === undefined) return undefined;
-  memo.delete(key);
-  memo.set(key, found);
-  return copyOf(found);
+/** A copy of the replay `memo` remembers under `key`, or undefined. */
+export function recalledReplay(memo: ReplayMemo, key: string): Replay | undefined {
+  const found = memo.replays.get(key);
+  return found === undefined ? undefined : copyOf(found);
 }
 
-/** Remembers `replay` under `key` (a copy, so the caller's own containers may change after). */
-export function rememberReplay(key: string, replay: Replay): void {
-  memo.set(key, copyOf(replay));
-  while (memo.size > MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+/** Remembers `replay` under `key` in `memo` (a copy, so the caller's own containers may change after). */
+export function rememberReplay(memo: ReplayMemo, key: string, replay: Replay): void {
+  memo.replays.set(key, copyOf(replay));
 }
 
 /**
@@ -63,17 +72,12 @@ export function rememberReplay(key: string, replay: Replay): void {
  * payoff or a repayment on a loan whose penalties no close has charged yet replayed its whole
  * history to find them, on every request. Null key: computed, not kept.
  */
-export function memoisedPenalties(key: string | null, decide: () => LoanEvent[]): LoanEvent[] {
+export function memoisedPenalties(memo: ReplayMemo, key: string | null, decide: () => LoanEvent[]): LoanEvent[] {
   if (key === null) return decide();
-  const found = owedMemo.get(key);
-  if (found !== undefined) {
-    owedMemo.delete(key);
-    owedMemo.set(key, found);
-    return found.map((event) => structuredClone(event));
-  }
+  const found = memo.penalties.get(key);
+  if (found !== undefined) return found.map((event) => structuredClone(event));
   const events = decide();
-  owedMemo.set(key, events.map((event) => structuredClone(event)));
-  while (owedMemo.size > MEMO_ENTRIES) owedMemo.delete(owedMemo.keys().next().value as string);
+  memo.penalties.set(key, events.map((event) => structuredClone(event)));
   return events;
 }
 
@@ -92,23 +96,4 @@ function copyOf(replay: Replay): Replay {
     penaltiesCharged: new Map(replay.penaltiesCharged),
     charged: new Map(replay.charged),
   };
-}
-
-/**
- * Runs `fn` with the memo keeping histories of at least `from` facts (null: none), starting empty
- * and emptied after: what the property comparing memoised and full replays drives
- * (test/servicing/replay-memo.test.ts), where histories are shorter than MEMO_MIN_FACTS.
- */
-export function withReplayMemoFrom<T>(from: number | null, fn: () => T): T {
-  const was = minFacts;
-  minFacts = from;
-  memo.clear();
-  owedMemo.clear();
-  try {
-    return fn();
-  } finally {
-    minFacts = was;
-    memo.clear();
-    owedMemo.clear();
-  }
 }

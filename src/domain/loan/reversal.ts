@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { parseDate } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
@@ -61,7 +62,7 @@ function requireReversible(state: LoanState, payment: PaymentRecord): void {
  * penalties the reversal leaves owed by the write-off's date are recorded first (penaltiesOwedOnBounce);
  * on any other loan those it leaves owed by its own date, right after it (penaltiesOwedAfterBounce).
  */
-export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): LoanEvent[] {
+export function reverseRepayment({ data }: ReverseRepayment, state: LoanState, memo: ReplayMemo): LoanEvent[] {
   const terms = requireLoan(state);
   const recovery = knownRecovery(state, data.reference);
   if (recovery) return reverseRecovery(data, recovery, state, terms.reversalApprovalAbove ?? null);
@@ -76,7 +77,7 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
   if (threshold !== null && new Dec(payment.amount).gt(threshold)) {
     return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
   }
-  return bounced(state, { type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } });
+  return bounced(state, { type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }, memo);
 }
 
 /**
@@ -84,8 +85,8 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState): 
  * date, before it (penaltiesOwedOnBounce); on any other those owed by its date, after it, on the loan
  * it reopens (penaltiesOwedAfterBounce).
  */
-function bounced(state: LoanState, reversal: RepaymentReversed): LoanEvent[] {
-  return [...penaltiesOwedOnBounce(state, reversal), reversal, ...penaltiesOwedAfterBounce(state, reversal)];
+function bounced(state: LoanState, reversal: RepaymentReversed, memo: ReplayMemo): LoanEvent[] {
+  return [...penaltiesOwedOnBounce(state, reversal, memo), reversal, ...penaltiesOwedAfterBounce(state, reversal, memo)];
 }
 
 /**
@@ -97,7 +98,7 @@ function bounced(state: LoanState, reversal: RepaymentReversed): LoanEvent[] {
  * Errors: REPAYMENT_NOT_FOUND (404); REVERSAL_NOT_REQUESTED (409); FOUR_EYES_REQUIRED (422, the
  * requester approving); REVERSAL_BEFORE_RESCHEDULE (422).
  */
-export function approveReversal({ data }: ApproveReversal, state: LoanState): LoanEvent[] {
+export function approveReversal({ data }: ApproveReversal, state: LoanState, memo: ReplayMemo): LoanEvent[] {
   requireLoan(state);
   const recovery = knownRecovery(state, data.reference);
   if (recovery) return approveRecoveryReversal(data, recovery, state);
@@ -115,7 +116,7 @@ export function approveReversal({ data }: ApproveReversal, state: LoanState): Lo
   return bounced(state, {
     type: 'RepaymentReversed',
     data: { reference: data.reference, amount: payment.amount, reason: request.reason, effectiveDate: request.effectiveDate, reversedBy: request.requestedBy, approvedBy: data.approvedBy },
-  });
+  }, memo);
 }
 
 /** approveReversal for a recovery: the same four-eyes rules, answered with RecoveryReversed. */

@@ -11,7 +11,7 @@ import type { ChargeFact, Installment, LoanContext, LoanState, PenaltyFact, Waiv
 import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { chargesStanding, type AppliedCharge } from './charges-standing.js';
 import { applyPayment, principalOwedMinor } from './payment-settlement.js';
-import { recalledReplay, rememberReplay, replayKey } from './replay-memo.js';
+import { recalledReplay, rememberReplay, replayKey, NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -220,20 +220,20 @@ export interface EndOfDayDecisions {
  * back-dated transaction): the same facts always give the same installments, whatever order they
  * arrived in. Pure; the contract rows are copied, never changed. With `throughDay`, only the facts
  * dated up to the end of that day are replayed; with `endOfDay`, its decisions are taken on the way.
- * A long history's replay without end-of-day decisions is remembered (replay-memo.ts): asked again
- * for the same facts, it is not run again.
+ * A long history's replay without end-of-day decisions is remembered in `memo` (replay-memo.ts): asked
+ * again for the same facts, it is not run again.
  */
 export function replayServicing(
-  state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null, endOfDay: EndOfDayDecisions | null = null,
+  state: LoanState, order: AllocationOrder, ctx: LoanContext, extra: ServicingFact[] = [], throughDay: string | null = null, endOfDay: EndOfDayDecisions | null = null, memo: ReplayMemo = NO_REPLAY_MEMO,
 ): Replay {
   const facts = extra.length === 0 ? servicingFacts(state) : [...servicingFacts(state), ...extra].sort(compareFacts);
   // End-of-day decisions are callbacks: such a replay is never remembered.
-  const key = endOfDay === null ? replayKey(state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, throughDay) : null;
+  const key = endOfDay === null ? replayKey(memo, state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, throughDay) : null;
   if (key === null) return replayFacts(state, facts, order, ctx, throughDay, endOfDay);
-  const recalled = recalledReplay(key);
+  const recalled = recalledReplay(memo, key);
   if (recalled !== undefined) return recalled;
   const replay = replayFacts(state, facts, order, ctx, throughDay, null);
-  rememberReplay(key, replay);
+  rememberReplay(memo, key, replay);
   return replay;
 }
 

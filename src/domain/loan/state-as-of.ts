@@ -1,3 +1,4 @@
+import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { nextUnsettled } from './installment.js';
 import { installmentsOn } from './installments-on.js';
 import { paymentRecords } from './payment-book.js';
@@ -17,7 +18,7 @@ function hasFactAfter(state: LoanState, date: string): boolean {
  * The state itself when nothing is dated later (every ordinary night), so the replay runs only for
  * a catch-up over missed dates or a forced past date. Pure; `state` is never changed.
  */
-export function stateAsOf(state: LoanState, date: string): LoanState {
+export function stateAsOf(state: LoanState, date: string, memo: ReplayMemo = NO_REPLAY_MEMO): LoanState {
   if (!hasFactAfter(state, date)) return state;
   const records = paymentRecords(state.payments);
   const later = records.filter((p) => p.effectiveDate > date).map((p) => p.reference);
@@ -27,6 +28,6 @@ export function stateAsOf(state: LoanState, date: string): LoanState {
     penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => c.date <= date),
     lastPaymentDate,
   };
-  const installments = installmentsOn(state, date, loanContext(state));
+  const installments = installmentsOn(state, date, loanContext(state), memo);
   return { ...upTo, installments, firstUnsettled: nextUnsettled(installments, 0) };
 }

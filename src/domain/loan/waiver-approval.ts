@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { DomainError } from '../errors.js';
 import type { ApproveWaiver, RejectWaiver } from './commands.js';
 import type { LoanEvent } from './events.js';
@@ -24,7 +25,7 @@ function pendingWaiver(state: LoanState, reference: string): WaiverRequest | nul
  * (422, its maker approving); and the waiver's own refusals when the loan changed since
  * (AMOUNT_OUT_OF_RANGE, WAIVER_EXCEEDS_INTEREST_DUE 422; LOAN_NOT_ACTIVE 409): reject it then.
  */
-export function approveWaiver({ data }: ApproveWaiver, state: LoanState): LoanEvent[] {
+export function approveWaiver({ data }: ApproveWaiver, state: LoanState, memo: ReplayMemo): LoanEvent[] {
   requireLoan(state);
   const request = pendingWaiver(state, data.reference);
   if (request === null) {
@@ -35,7 +36,7 @@ export function approveWaiver({ data }: ApproveWaiver, state: LoanState): LoanEv
     throw new DomainError('FOUR_EYES_REQUIRED', 'The approver of a waiver must not be its maker', 'rule');
   }
   // The penalties owed by its date come first (waiverEvents records them, as a payment does), then the waiver itself.
-  return waiverEvents({ kind: request.kind, amount: request.amount, reason: request.reason, effectiveDate: request.effectiveDate }, state).map((event) =>
+  return waiverEvents({ kind: request.kind, amount: request.amount, reason: request.reason, effectiveDate: request.effectiveDate }, state, memo).map((event) =>
     event.type === 'ChargeWaived' ? { ...event, data: { ...event.data, reference: data.reference, requestedBy: request.requestedBy, approvedBy: data.approvedBy } } : event);
 }
 

@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
 import type { WaiveCharge } from './commands.js';
@@ -41,14 +42,14 @@ function requireNoPendingWaiver(state: LoanState, kind: WaiveCharge['data']['kin
  * Asking again under a reference still pending is a no-op; under one already approved or rejected
  * it is WAIVER_ALREADY_DECIDED (409). Errors otherwise: waiverEvents'.
  */
-export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[] {
+export function waiveCharge({ data }: WaiveCharge, state: LoanState, memo: ReplayMemo): LoanEvent[] {
   const reference = data.reference ?? null;
   if (reference !== null && state.waiverRequests[reference]) return [];
   if (reference !== null && state.decidedWaivers[reference]) {
     throw new DomainError('WAIVER_ALREADY_DECIDED', `The waiver request ${reference} was already ${state.decidedWaivers[reference]}; use a new reference`, 'conflict', { reference });
   }
   requireNoPendingWaiver(state, data.kind);
-  const events = waiverEvents(data, state);
+  const events = waiverEvents(data, state, memo);
   // After the penalties owed by its date that it records first (waiverEvents); a request records them when approved.
   const waived = events.find((event) => event.type === 'ChargeWaived');
   const threshold = requireLoan(state).waiverApprovalAbove ?? null;
@@ -73,18 +74,18 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState): LoanEvent[
  * has charged yet (penaltiesOwedBy), and decides on the loan with them (QA 10 R1: a penalty the
  * payoff counted was refused as NOTHING_TO_WAIVE until the night's close charged it).
  */
-export function waiverEvents(data: WaiveCharge['data'], current: LoanState): LoanEvent[] {
+export function waiverEvents(data: WaiveCharge['data'], current: LoanState, memo: ReplayMemo): LoanEvent[] {
   requireActive(current);
   const effectiveDate = onOrAfterDisbursement(current, data.effectiveDate);
   if (current.rescheduledOn !== null && effectiveDate < current.rescheduledOn) {
     throw new DomainError('BACKDATED_BEFORE_RESCHEDULE', `Cannot backdate a waiver before the reschedule on ${current.rescheduledOn}`, 'rule');
   }
-  const penalties = penaltiesOwedBy(current, effectiveDate, 'ChargeWaived');
-  const state = foldedCopy(current, penalties);
+  const penalties = penaltiesOwedBy(current, effectiveDate, 'ChargeWaived', memo);
+  const state = foldedCopy(current, penalties, memo);
   const c = state.currency;
   // What was owed on the effective date (the rows as the facts before the waiver in the replay leave them), never
   // what is owed now: a back-dated waiver waives what was owed then.
-  const rowsThen = installmentsOn(state, effectiveDate, loanContext(state));
+  const rowsThen = installmentsOn(state, effectiveDate, loanContext(state), memo);
   const places = minorUnits(c);
   const open = waivableRows(rowsThen, data.kind, effectiveDate, loanContext(state));
   const total = new Dec(formatMinor(open.reduce((sum, row) => sum + row.owed, 0n), places));
@@ -112,7 +113,7 @@ export function waiverEvents(data: WaiveCharge['data'], current: LoanState): Loa
   // Replayed at its date, the waiver may leave later payments paying more than is owed.
   const replay = replayServicing(state, requireLoan(state).allocationOrder, loanContext(state), [
     { kind: 'waiver', date: effectiveDate, sequence: state.eventsFolded + 1, waiver: { sequence: state.eventsFolded + 1, date: effectiveDate, kind: data.kind, parts: installments } },
-  ]);
+  ], null, null, memo);
   // Replayed there, a waiver dated before a later-dated waiver of the same charge leaves that one less to waive: the
   // loan would gain only the difference. A waiver records only what it adds, never more.
   const effective = waivedMinor(replay.installments, data.kind, places) - waivedMinor(state.installments, data.kind, places);

@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { Dec } from '../decimal.js';
 import type { LoanWrittenOff } from './events.js';
 import { loanFigures } from './figures.js';
@@ -14,10 +15,10 @@ export type WriteOffAmounts = Pick<LoanWrittenOff['data'], 'principal' | 'intere
  * but never accrued, fees fallen due since the last accrual). The loan is priced as open, whatever
  * its status.
  */
-export function writeOffAmounts(cutBack: LoanState, date: string): WriteOffAmounts {
+export function writeOffAmounts(cutBack: LoanState, date: string, memo: ReplayMemo): WriteOffAmounts {
   const open: LoanState = { ...cutBack, status: 'overdue', writtenOff: null };
   const figures = loanFigures(open, date);
-  const quote = payoffQuote(open, date);
+  const quote = payoffQuote(open, date, memo);
   const notBooked = (owed: string, booked: string) => fmt(new Dec(owed).minus(booked), cutBack.currency);
   return {
     principal: figures.outstanding.principal, interest: figures.receivable.interest, fees: figures.receivable.fees,

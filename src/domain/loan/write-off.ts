@@ -1,3 +1,4 @@
+import type { ReplayMemo } from './replay-memo.js';
 import { parseDate } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { DomainError } from '../errors.js';
@@ -56,7 +57,7 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState, las
  * dated before its request); WRITE_OFF_BEFORE_LATER_FACTS (422, a repayment or waiver is dated
  * after it: money or relief the written-off loan could not have had); WRITE_OFF_DPD_TOO_LOW (422).
  */
-export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, lastClose?: string | null): LoanEvent[] {
+export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, lastClose: string | null | undefined, memo: ReplayMemo): LoanEvent[] {
   const terms = requireActive(state);
   const request = state.writeOffRequest;
   if (request === null) throw new DomainError('WRITE_OFF_NOT_REQUESTED', 'No write-off was requested', 'conflict');
@@ -76,14 +77,14 @@ export function approveWriteOff({ data }: ApproveWriteOff, state: LoanState, las
   requireDpd(state, terms.writeOffDpd, date, lastClose);
   // Penalties owed by that day that no close has charged yet are recorded first, as a payment of that date would:
   // the claim is the quote a payment would have closed the loan with (payoffOwedOn), and the books carry them.
-  const penalties = penaltiesOwedBy(state, date, 'LoanWrittenOff');
+  const penalties = penaltiesOwedBy(state, date, 'LoanWrittenOff', memo);
   // What the books carry that day, and what the borrower owes that day (the payoff quote) beyond it.
-  const onDate = penalties.length > 0 ? foldedCopy(state, penalties) : structuredClone(state);
-  cutBackTo(onDate, date);
+  const onDate = penalties.length > 0 ? foldedCopy(state, penalties, memo) : structuredClone(state);
+  cutBackTo(onDate, date, memo);
   return [...penalties, {
     type: 'LoanWrittenOff',
     data: {
-      date: data.date, ...writeOffAmounts(onDate, date),
+      date: data.date, ...writeOffAmounts(onDate, date, memo),
       requestedBy: request.requestedBy, approvedBy: data.approvedBy,
     },
   }];

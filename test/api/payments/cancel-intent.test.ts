@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
+import { describe, expect, it } from 'vitest';
+import { borrower, STAFF, type TestApp } from '../../support/test-app.js';
+import { refused } from '../commands/journey-steps.js';
+import { idOf, intentDesk } from './intent-fixtures.js';
 
 // QA 11 S10: an open intent could not be cancelled; a borrower who started the wrong amount waited 30 minutes.
-let t: TestApp;
-let productId: string;
-let run = 0;
-
-const form = { 'content-type': 'application/x-www-form-urlencoded' };
-const open = (customerId: string, loanId: string, amount: string) =>
-  t.call(borrower(customerId), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'sandbox' });
-const cancel = (caller: Parameters<TestApp['call']>[0], intentId: string) => t.call(caller, 'POST', `/v1/payment-intents/${intentId}/cancellation`, {});
-const confirm = (intentId: string) => t.runtime.app.inject({ method: 'POST', url: `/v1/payments/sandbox/${intentId}/confirm`, headers: form, payload: '' });
-const idOf = (res: { body: string }) => (JSON.parse(res.body) as { id: string }).id;
-
-async function freshLoan(): Promise<{ customerId: string; loanId: string }> {
-  run += 1;
-  const customerId = `cust-cancel-${run}`;
-  await verifiedCustomer(t, customerId);
-  return { customerId, loanId: await activeLoan(t, customerId, productId, '2026-01-15', '5000.00') };
-}
-
-beforeAll(async () => {
-  t = await openTestApp();
-  productId = await defineProduct(t);
-});
-afterAll(() => t.close());
+const desk = intentDesk('cust-cancel');
+const { open, freshLoan } = desk;
+const cancel = (caller: Parameters<TestApp['call']>[0], intentId: string) => desk.app.call(caller, 'POST', `/v1/payment-intents/${intentId}/cancellation`, {});
+const confirm = (intentId: string) => desk.gateway(intentId, 'confirm');
 
 describe('cancelling a payment intent (QA 11 S10)', () => {
   it('the borrower cancels its open intent and may start another amount at once; cancelling again answers the same', async () => {
@@ -43,7 +25,7 @@ describe('cancelling a payment intent (QA 11 S10)', () => {
     expect(JSON.parse(cancelled.body)).toMatchObject({ id: idOf(wrong), status: 'failed', failure: { providerTxnId: null, reason: expect.stringMatching(/^cancelled by /) } });
     const again = await cancel(borrower(customerId), idOf(wrong));
     expect(again.statusCode, again.body).toBe(200);
-    expect((await t.runtime.eventStore.readStream(`payment-${idOf(wrong)}`)).filter((e) => e.type === 'PaymentFailed')).toHaveLength(1);
+    expect((await desk.app.runtime.eventStore.readStream(`payment-${idOf(wrong)}`)).filter((e) => e.type === 'PaymentFailed')).toHaveLength(1);
 
     const right = await open(customerId, loanId, '300.00');
     expect(right.statusCode, right.body).toBe(201);

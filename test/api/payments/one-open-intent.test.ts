@@ -1,34 +1,15 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Dec } from '../../../src/domain/decimal.js';
-import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
+import { borrower, STAFF } from '../../support/test-app.js';
+import { refused } from '../commands/journey-steps.js';
+import { idOf, intentDesk } from './intent-fixtures.js';
 
 // QA 10 R4: three taps on "pay off" opened three payoff-sized intents and each was paid.
-let t: TestApp;
-let productId: string;
-let run = 0;
-
-const form = { 'content-type': 'application/x-www-form-urlencoded' };
-const open = (customerId: string, loanId: string, amount: string) =>
-  t.call(borrower(customerId), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount, channel: 'sandbox' });
-const gateway = (intentId: string, what: 'confirm' | 'fail') => t.runtime.app.inject({ method: 'POST', url: `/v1/payments/sandbox/${intentId}/${what}`, headers: form, payload: '' });
+const desk = intentDesk('cust-intent');
+const { open, gateway, freshLoan } = desk;
 const payoffOf = async (customerId: string, loanId: string) =>
-  (JSON.parse((await t.call(borrower(customerId), 'GET', `/v1/loans/${loanId}/payoff`)).body) as { total: string }).total;
-const idOf = (res: { body: string }) => (JSON.parse(res.body) as { id: string }).id;
-
-async function freshLoan(): Promise<{ customerId: string; loanId: string }> {
-  run += 1;
-  const customerId = `cust-intent-${run}`;
-  await verifiedCustomer(t, customerId);
-  return { customerId, loanId: await activeLoan(t, customerId, productId, '2026-01-15', '5000.00') };
-}
-
-beforeAll(async () => {
-  t = await openTestApp();
-  productId = await defineProduct(t);
-});
-afterAll(() => t.close());
+  (JSON.parse((await desk.app.call(borrower(customerId), 'GET', `/v1/loans/${loanId}/payoff`)).body) as { total: string }).total;
 
 describe('one open payment intent per loan', () => {
   it('three payoff taps at once open one intent; paying it closes the loan with no credit to refund', async () => {
@@ -39,11 +20,11 @@ describe('one open payment intent per loan', () => {
     expect(taps.filter((r) => r.statusCode === 201)).toHaveLength(1);
     expect(new Set(answered.map(idOf)).size).toBe(1);
     for (const r of taps.filter((x) => x.statusCode === 409)) expect(JSON.parse(r.body)).toMatchObject({ code: expect.stringMatching(/^PAYMENT_INTENT_(CONCURRENT|OPEN)$/) });
-    expect((await t.runtime.eventStore.readStream(`intentdesk-${loanId}`)).map((e) => e.type)).toEqual(['PaymentIntentOpened']);
+    expect((await desk.app.runtime.eventStore.readStream(`intentdesk-${loanId}`)).map((e) => e.type)).toEqual(['PaymentIntentOpened']);
 
     const only = idOf(answered[0]!);
     expect((await gateway(only, 'confirm')).statusCode).toBe(200);
-    const events = await t.runtime.eventStore.readStream(`loan-${loanId}`);
+    const events = await desk.app.runtime.eventStore.readStream(`loan-${loanId}`);
     expect(events.filter((e) => e.type === 'RepaymentReceived')).toHaveLength(1);
     expect(events.some((e) => e.type === 'LoanClosed')).toBe(true);
     expect(events.some((e) => e.type === 'LoanOverpaid')).toBe(false);
@@ -87,7 +68,7 @@ describe('one open payment intent per loan', () => {
       const given: string[] = [];
       for (const s of taps) {
         if (s.kind === 'open') {
-          const payoff = await t.call(borrower(customerId), 'GET', `/v1/loans/${loanId}/payoff`);
+          const payoff = await desk.app.call(borrower(customerId), 'GET', `/v1/loans/${loanId}/payoff`);
           if (payoff.statusCode !== 200) continue;
           // A share (1 to 100 %) of what pays the loan off now, sent `together` times at once.
           const amount = new Dec((JSON.parse(payoff.body) as { total: string }).total).times(s.share).div(100).toDecimalPlaces(2, Dec.ROUND_UP).toFixed(2);
@@ -102,7 +83,7 @@ describe('one open payment intent per loan', () => {
         }
       }
       for (const id of given) await gateway(id, 'confirm');
-      const events = await t.runtime.eventStore.readStream(`loan-${loanId}`);
+      const events = await desk.app.runtime.eventStore.readStream(`loan-${loanId}`);
       expect(events.some((e) => e.type === 'LoanOverpaid'), `loan ${loanId}`).toBe(false);
     }), { numRuns: 10 });
   });
@@ -110,6 +91,6 @@ describe('one open payment intent per loan', () => {
   it('refuses an officer too while the borrower\'s intent is open', async () => {
     const { customerId, loanId } = await freshLoan();
     expect((await open(customerId, loanId, '100.00')).statusCode).toBe(201);
-    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '50.00', channel: 'sandbox' }), 409, 'PAYMENT_INTENT_OPEN');
+    refused(await desk.app.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '50.00', channel: 'sandbox' }), 409, 'PAYMENT_INTENT_OPEN');
   });
 });

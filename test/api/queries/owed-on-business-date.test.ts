@@ -1,27 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { businessDateAt } from '../../../src/app/business-date.js';
+import { describe, expect, it, vi } from 'vitest';
 import { Dec } from '../../../src/domain/decimal.js';
-import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
-import { accepted, activeLoan, defineProduct, PRODUCT, verifiedCustomer } from '../commands/journey-steps.js';
+import { STAFF } from '../../support/test-app.js';
+import { accepted, activeLoan, verifiedCustomer } from '../commands/journey-steps.js';
+import { penaltyBook, today } from './owed-fixtures.js';
 
-let t: TestApp;
-let productId: string;
-const today = () => businessDateAt(new Date(), 'Asia/Shanghai');
-
-beforeAll(async () => {
-  t = await openTestApp();
-  productId = await defineProduct(t, { ...PRODUCT, penalty: { type: 'fixed', value: '50.00', graceDays: 3 } });
-  await verifiedCustomer(t, 'cust-owed');
-  await verifiedCustomer(t, 'cust-owed-2');
-  await verifiedCustomer(t, 'cust-owed-3');
-});
-
-/** The summary once the read model has caught up with the log. */
-async function caughtUpSummary(loanId: string) {
-  const position = (await t.runtime.eventStore.headPosition()).toString();
-  return (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${position}`)).json();
-}
-afterAll(() => t.close());
+const book = penaltyBook(['cust-owed', 'cust-owed-2', 'cust-owed-3']);
 
 /**
  * QA 10 R1 repro B: a loan keyed in long after its rows fell due, no close run since: every
@@ -31,34 +14,33 @@ afterAll(() => t.close());
  */
 describe('a loan keyed in with rows past their grace and no close since (QA 10 R1)', () => {
   it('shows the penalties the payoff counts, in the summary, the schedule and the account centre; paying the next due shown settles that row', async () => {
-    const loanId = await activeLoan(t, 'cust-owed', productId, '2024-01-15', '3000.00');
-    const payoff = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json();
+    const loanId = await activeLoan(book.app, 'cust-owed', book.productId, '2024-01-15', '3000.00');
+    const payoff = (await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json();
     expect(Number(payoff.penalties)).toBeGreaterThan(0);
-    const summary = await caughtUpSummary(loanId);
+    const summary = await book.caughtUp(`/v1/loans/${loanId}`);
     expect(summary.outstanding.penalties).toBe(payoff.penalties);
-    const schedule = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/schedule`)).json();
+    const schedule = (await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/schedule`)).json();
     const penalties = schedule.rows.reduce((sum: InstanceType<typeof Dec>, row: { penalty: string }) => sum.plus(row.penalty), new Dec(0));
     expect(penalties.toFixed(2)).toBe(payoff.penalties);
     const first = schedule.rows[0];
     expect(summary.nextDue).toEqual({ date: first.dueDate, amount: first.total });
     expect(new Dec(first.penalty).toFixed(2)).toBe('50.00');
-    const position = (await t.runtime.eventStore.headPosition()).toString();
-    const account = (await t.call(STAFF.officer, 'GET', `/v1/customers/cust-owed?minPosition=${position}`)).json();
+    const account = await book.caughtUp('/v1/customers/cust-owed');
     const line = account.loans.find((l: { loanId: string }) => l.loanId === loanId);
     expect(line).toMatchObject({ outstanding: summary.outstanding.total, nextDue: summary.nextDue });
-    const paid = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, {
+    const paid = accepted(await book.app.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, {
       amount: summary.nextDue.amount, channel: 'bank_transfer', reference: 'NEXT-DUE', effectiveDate: today(),
     }));
-    const after = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${paid.position}`)).json();
+    const after = (await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${paid.position}`)).json();
     expect(after.nextDue.date > summary.nextDue.date).toBe(true);
   });
 
   it('accepts a penalty waiver the same day: it records the owed penalties, then waives them', async () => {
-    const loanId = await activeLoan(t, 'cust-owed-2', productId, '2024-01-15', '3000.00');
-    const owed = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties;
-    const waived = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'penalty', reason: 'goodwill' }));
-    expect((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties).toBe('0.00');
-    const summary = (await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${waived.position}`)).json();
+    const loanId = await activeLoan(book.app, 'cust-owed-2', book.productId, '2024-01-15', '3000.00');
+    const owed = (await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties;
+    const waived = accepted(await book.app.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers`, { kind: 'penalty', reason: 'goodwill' }));
+    expect((await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff`)).json().penalties).toBe('0.00');
+    const summary = (await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${waived.position}`)).json();
     expect(summary.outstanding.penalties).toBe('0.00');
     expect(Number(owed)).toBeGreaterThan(0);
   });
@@ -66,23 +48,23 @@ describe('a loan keyed in with rows past their grace and no close since (QA 10 R
 
 describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
   it('for its ETag, the owed figures and the amount due now alike: no second revision read, one replay, and a repeat answered from the figures remembered at that revision without replaying the loan', async () => {
-    const loanId = await activeLoan(t, 'cust-owed-3', productId, '2024-01-15', '3000.00');
-    await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
-    const store = t.runtime.eventStore;
+    const loanId = await activeLoan(book.app, 'cust-owed-3', book.productId, '2024-01-15', '3000.00');
+    await book.app.caughtUp((await book.app.runtime.eventStore.headPosition()).toString());
+    const store = book.app.runtime.eventStore;
     const revisions = vi.spyOn(store, 'streamRevision');
     const reads = vi.spyOn(store, 'readStream');
     const stream = `loan-${loanId}`;
     const headReads = () => reads.mock.calls.filter(([id, options]) => id === stream && options?.direction === 'backwards').length;
     const replays = () => reads.mock.calls.filter(([id, options]) => id === stream && options?.direction !== 'backwards').length;
     try {
-      const first = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
+      const first = await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
       expect(Number(first.json().outstanding.penalties), 'the owed figures were read').toBeGreaterThan(0);
       expect(revisions.mock.calls.filter(([id]) => id === stream)).toEqual([]);
       expect(headReads()).toBe(1);
       const replayed = replays();
       expect(replayed, 'the owed figures and the amount due now share one replay of the loan').toBe(1);
       expect(first.json().amountDue, 'something is due now').not.toBe('0.00');
-      const second = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
+      const second = await book.app.call(STAFF.officer, 'GET', `/v1/loans/${loanId}`);
       expect(second.json()).toEqual(first.json());
       expect(headReads()).toBe(2);
       expect(replays(), 'remembered at the revision read for the tag').toBe(replayed);
@@ -102,17 +84,17 @@ describe('GET /v1/loans/:id reads the loan stream\'s head once', () => {
  */
 describe('the loan list shows each loan as its summary does (QA 11 S9)', () => {
   it('lists a keyed-in loan with the penalties it owes, the same outstanding, next due and days past due as its summary, and its dpd bound keeps it', async () => {
-    await verifiedCustomer(t, 'cust-owed-4');
-    const loanId = await activeLoan(t, 'cust-owed-4', productId, '2024-01-15', '3000.00');
-    const summary = await caughtUpSummary(loanId);
+    await verifiedCustomer(book.app, 'cust-owed-4');
+    const loanId = await activeLoan(book.app, 'cust-owed-4', book.productId, '2024-01-15', '3000.00');
+    const summary = await book.caughtUp(`/v1/loans/${loanId}`);
     expect(summary.outstanding.penalties).toBe('600.00');
-    const list = (await t.call(STAFF.officer, 'GET', '/v1/loans?customerId=cust-owed-4')).json();
+    const list = (await book.app.call(STAFF.officer, 'GET', '/v1/loans?customerId=cust-owed-4')).json();
     const row = list.items.find((item: { id: string }) => item.id === loanId);
     expect(row).toMatchObject({ outstanding: summary.outstanding, nextDue: summary.nextDue, daysPastDue: summary.daysPastDue, classification: summary.classification });
     // No close has run in this app, so the loan is still `active` (the dpdFrom > 0 bound reads past-due statuses only): bound from above.
-    const bounded = (await t.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue}`)).json();
+    const bounded = (await book.app.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue}`)).json();
     expect(bounded.items.map((item: { id: string }) => item.id)).toEqual([loanId]);
-    const below = (await t.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue - 1}`)).json();
+    const below = (await book.app.call(STAFF.officer, 'GET', `/v1/loans?customerId=cust-owed-4&dpdTo=${summary.daysPastDue - 1}`)).json();
     expect(below.items).toEqual([]);
   });
 });

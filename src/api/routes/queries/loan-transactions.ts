@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readLoanStream } from '../../../app/queries/loan-stream.js';
 import { loanTransactions, servicingNow } from '../../../app/queries/loan-transactions.js';
 import { loadAggregate } from '../../../commands/load-aggregate.js';
-import { loanDecider } from '../../../domain/loan/decider.js';
+import { processLoanDecider } from '../../../app/loans/loan-decider.js';
 import { LOAN_SNAPSHOT, loanStream } from '../../../app/streams.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
@@ -37,7 +37,7 @@ export const loanTransactionRoutes: ApiPlugin = async (scope, { deps }) => {
     assertOwnership(authenticatedActor(request), stream?.customerId);
     if (!stream) throw notFound(`no loan ${request.params.id}`);
     // The loan as of these very events, from its snapshot: spares folding every repayment again (QA 10 R9).
-    const loaded = await loadAggregate(deps.eventStore, loanStream(request.params.id), loanDecider, { snapshot: LOAN_SNAPSHOT });
+    const loaded = await loadAggregate(deps.eventStore, loanStream(request.params.id), processLoanDecider, { snapshot: LOAN_SNAPSHOT });
     // Splits as a payment on the business date finds the loan: with the penalties owed by then, closed or not (QA 10 R1 repro E).
     const businessDay = today(deps.clock.now(), deps.clock.timeZone);
     const current = servicingNow(stream.events, loaded.revision === stream.events.at(-1)?.revision ? loaded.state : undefined, businessDay);

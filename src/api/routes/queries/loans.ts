@@ -16,6 +16,7 @@ import { loanSummaryResponse, payoffResponse, scheduleResponse } from '../../sch
 import { ifNoneMatchHits, loanSummaryTag } from './entity-tags.js';
 import { businessDate, guard, idParams, today } from './query-schemas.js';
 import { awaitProjections, checkMinPosition, minPositionParam } from './read-your-writes.js';
+import { processReplayMemo } from '../../../commands/bounded-replay-memo.js';
 
 const readModelQuery = z.object({ minPosition: minPositionParam }).strict();
 const summaryHeaders = z.object({
@@ -82,7 +83,7 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     // Rows are aged to the date the summary ages days past due to.
     const ended = state.status === 'closed' || state.status === 'written_off';
     // Rows as a payment today finds them: penalties owed since a grace ended included (QA 10 R1).
-    const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone));
+    const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone), processReplayMemo);
     return scheduleView(owing, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
   });
 

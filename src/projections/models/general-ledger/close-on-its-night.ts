@@ -6,6 +6,7 @@ import { paymentRecords } from '../../../domain/loan/payment-book.js';
 import { loanContext } from '../../../domain/loan/payoff.js';
 import type { LoanState } from '../../../domain/loan/state.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
+import { processReplayMemo } from '../../../commands/bounded-replay-memo.js';
 
 /**
  * The loan's ledger balances as its books stood at the end of `date`: only the facts dated by then
@@ -16,7 +17,7 @@ function ledgerOnTheNight(state: LoanState, date: string, through: string | null
   const penalties = withoutPenalty === undefined ? state.penalties : state.penalties.filter((p) => p.sequence !== withoutPenalty);
   const base: LoanState = { ...state, penalties };
   const later = paymentRecords(state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
-  const installments = installmentsOn(base, date, loanContext(state));
+  const installments = installmentsOn(base, date, loanContext(state), processReplayMemo);
   const view: LoanState = {
     ...base, installments, firstUnsettled: nextUnsettled(installments, 0),
     reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => w.date <= date),

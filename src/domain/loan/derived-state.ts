@@ -1,0 +1,49 @@
+import { minorUnits } from '../money.js';
+import { formatMinor } from '../schedule/minor-units.js';
+import { isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
+import type { Installment, LoanState } from './state.js';
+
+/** True when a row from `from` on is open and marked overdue by a close (or a history change recorded as one). */
+export function markedOverdue(installments: readonly Installment[], from: number): boolean {
+  for (let i = from; i < installments.length; i++) {
+    const inst = installments[i] as Installment;
+    if (!inst.settled && inst.overdueSince !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * Refreshes what the installments imply: principal owed, the oldest open row, and overdue → active
+ * once it is cured. `from` is where the oldest open row can be: 0 after a replay (anything may have
+ * changed); the current one after a fact applied on top (facts only settle rows, and a penalty lands
+ * on a row still open). `principalPaid` is the principal the fact paid, when known, so a long loan
+ * does not re-sum every row on every payment.
+ */
+export function refreshDerived(state: LoanState, from = 0, principalPaid: string | null = null): void {
+  const places = minorUnits(state.currency);
+  if (principalPaid === null) {
+    let principal = 0n;
+    for (const inst of state.installments) if (!inst.settled) principal += owedMinor(inst, 'principal', places);
+    state.principalOutstanding = formatMinor(principal, places);
+  } else if (!isZeroText(principalPaid)) {
+    state.principalOutstanding = subtractAmounts(state.principalOutstanding, principalPaid, state.currency);
+  }
+  state.firstUnsettled = nextUnsettled(state.installments, from);
+  // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
+  // Overdue again when a history change reopens a row a close marked: a back-dated payment re-allocated ahead of a
+  // later one can leave a row it had settled short (a short payoff pays principal first and leaves interest owed).
+  const marked = markedOverdue(state.installments, state.firstUnsettled);
+  if (state.status === 'overdue' && !marked) {
+    state.status = 'active';
+    state.daysPastDue = 0;
+  } else if (state.status === 'active' && marked) {
+    state.status = 'overdue';
+  }
+}
+
+/** A loan that owes nothing (closed or overpaid) is no longer at risk: normal, no days past due, no NPA flag. */
+export function clearDelinquency(state: LoanState): void {
+  state.classification = 'normal';
+  state.daysPastDue = 0;
+  state.flags = state.flags.filter((f) => f !== 'npa');
+}
