@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessDateAt } from '../../src/app/business-date.js';
 import { reconcileLedger } from '../../src/app/queries/ledger-reconciliation.js';
 import type { LoanLedgerPosition } from '../../src/projections/models/general-ledger/accounts.js';
 import { LEDGER_LOAN_POSITIONS } from '../../src/projections/models/general-ledger/general-ledger.js';
@@ -47,7 +46,7 @@ describe('GET /v1/reports/ledger/reconciliation while the ledger posts (QA 8 N11
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${active}/repayments`, { amount: '500.00', channel: 'online', reference: 'FLIGHT-1', effectiveDate: '2026-02-01' }));
     await t.caughtUp(await t.runtime.eventStore.headPosition());
     const stale = new Map([[approved, beforeDisbursement], [active, beforeRepayment]]);
-    const report = await reconcileLedger(t.runtime.eventStore, positionsReadAt(t.runtime.readStore, stale), businessDateAt(new Date()));
+    const report = await reconcileLedger(t.runtime.eventStore, positionsReadAt(t.runtime.readStore, stale));
     expect(report.items).toEqual([]);
     expect(report.loansChecked).toBeGreaterThanOrEqual(2);
     // And as it stands now, through the endpoint.

@@ -1,4 +1,3 @@
-import { businessDateAt } from '../../app/business-date.js';
 import { loadConfig, type Config } from '../../config/config.js';
 import { describeFinding } from '../../integrity/findings.js';
 import { resolveIntegrityKeys } from '../../integrity/integrity-keys.js';
@@ -25,7 +24,7 @@ async function verifyLedger(config: Config, io: CliIo): Promise<number> {
         io.out(`ledger not checked: no general-ledger read model was ever built over this log (head ${head}); build it with lendcore replay --projection general-ledger (or start the server), then verify again`);
         return 0;
       }
-      const report = await reconcileLedger(eventStore, readStore, businessDateAt(new Date(), config.timeZone));
+      const report = await reconcileLedger(eventStore, readStore);
       for (const item of report.items) {
         for (const d of item.differences) io.err(`LEDGER ${item.loanId} at revision ${item.revision}: ${d.account} is ${d.ledger} in the ledger, ${d.loan} on the loan`);
       }

@@ -714,7 +714,7 @@ export interface paths {
         };
         /**
          * Loans whose general-ledger balances differ from their own figures, per account (always empty)
-         * @description For every loan the ledger has posted, the sum of its journal lines per account against the loan's figures folded from the event log at the same revision, as the loan shows them today (penalties owed by today included), less the receivable and income of owed penalties no close has charged yet.
+         * @description For every loan the ledger has posted, the sum of its journal lines per account against the loan's figures folded from the event log at the same revision.
          */
         get: operations["reports.ledgerReconciliation"];
         put?: never;

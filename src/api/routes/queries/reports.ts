@@ -123,13 +123,13 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: {
       tags,
       summary: 'Loans whose general-ledger balances differ from their own figures, per account (always empty)',
-      description: 'For every loan the ledger has posted, the sum of its journal lines per account against the loan\'s figures folded from the event log at the same revision, as the loan shows them today (penalties owed by today included), less the receivable and income of owed penalties no close has charged yet.',
+      description: 'For every loan the ledger has posted, the sum of its journal lines per account against the loan\'s figures folded from the event log at the same revision.',
       querystring: snapshotQuery,
       response: { 200: ledgerReconciliationResponse },
     },
   }, async (request, reply) => {
     await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
-    const report = await reconcileLedger(deps.eventStore, deps.readStore, today(deps.clock.now(), deps.clock.timeZone));
+    const report = await reconcileLedger(deps.eventStore, deps.readStore);
     const rows = report.items.flatMap((item) => item.differences.map((d) => ({ loanId: item.loanId, currency: item.currency, revision: item.revision, ...d })));
     return sendReport(reply, request.query.format, 'ledger-reconciliation', { rows, columns: ['loanId', 'currency', 'revision', 'account', 'ledger', 'loan'] }, report);
   });
