@@ -5,7 +5,7 @@ import {
   REGULATORY_LOANS, REGULATORY_TRANSACTIONS, type RegulatoryLoan, type RegulatoryTransaction,
 } from '../../projections/models/regulatory/documents.js';
 import type { Doc, ReadStore } from '../../readstore/port.js';
-import { closedThrough, daysPastDueAt } from './loan-summary-view.js';
+import { closedThrough, toLoanSummaryView, type LoanSummaryView } from './loan-summary-view.js';
 import { findLargeValueTransactions, type LargeValueRow } from '../../reports/aml-large-value.js';
 import { findSuspiciousActivity, type SuspiciousRow } from '../../reports/aml-suspicious.js';
 import { buildClassificationSnapshot, type ClassificationSnapshot } from '../../reports/classification-report.js';
@@ -32,6 +32,26 @@ async function transactionsIn(readStore: ReadStore, period: Period): Promise<Reg
   return (await all<RegulatoryTransaction>(readStore, REGULATORY_TRANSACTIONS)).filter((tx) => tx.date >= period.from && tx.date <= period.to);
 }
 
+/**
+ * A loan-summary document as a payment on the business date finds it (summaryOwedOn, what the loan
+ * list and GET /v1/loans/:id read): its figures with the penalties owed by then that no close has charged.
+ */
+export type OwedOn = (doc: LoanSummaryDoc) => Promise<LoanSummaryDoc>;
+
+/**
+ * Every loan of the book as the loan list shows it (findLoans) and its own summary does: the document
+ * through `owedOn`, days past due counted to the last close (QA 11 S9 for the reports: PAR bucketed the
+ * stored document's days past due, which leave out a penalty owed uncharged, so after a back-dated
+ * reversal or payment it disagreed with the list and the loan until the night's close). Read one loan
+ * at a time: `owedOn` reads the log only for a loan that may owe such a penalty.
+ */
+async function bookAsShown(readStore: ReadStore, owedOn: OwedOn): Promise<LoanSummaryView[]> {
+  const closed = await closedThrough(readStore);
+  const book: LoanSummaryView[] = [];
+  for await (const doc of readStore.scan<LoanSummaryDoc>(LOAN_SUMMARY)) book.push(toLoanSummaryView(await owedOn(doc), closed));
+  return book;
+}
+
 export interface PortfolioReport {
   asOf: string;
   byProductAndStatus: PortfolioRow[];
@@ -39,27 +59,26 @@ export interface PortfolioReport {
   collectionRate: CollectionRateRow[];
 }
 
-/** Outstanding by product and status (now), vintage curves and monthly collection rate up to `asOf`. */
-export async function portfolioReport(readStore: ReadStore, asOf: string): Promise<PortfolioReport> {
+/** Outstanding by product and status (now, each loan as the list shows it, see bookAsShown), vintage curves and monthly collection rate up to `asOf`. */
+export async function portfolioReport(readStore: ReadStore, asOf: string, owedOn: OwedOn): Promise<PortfolioReport> {
   const loans = await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY);
   const transactions = await all<RegulatoryTransaction>(readStore, REGULATORY_TRANSACTIONS);
   return {
     asOf,
-    byProductAndStatus: buildPortfolioByProductAndStatus(loans),
+    byProductAndStatus: buildPortfolioByProductAndStatus(await bookAsShown(readStore, owedOn)),
     vintage: buildVintage(loans, asOf),
     collectionRate: buildCollectionRate(loans, transactions, asOf),
   };
 }
 
-export async function classificationReport(readStore: ReadStore): Promise<ClassificationSnapshot> {
-  return buildClassificationSnapshot(await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY));
+/** The five-category snapshot over the loans as the list shows them (bookAsShown). */
+export async function classificationReport(readStore: ReadStore, owedOn: OwedOn): Promise<ClassificationSnapshot> {
+  return buildClassificationSnapshot(await bookAsShown(readStore, owedOn));
 }
 
-/** Portfolio at risk with each loan's days past due aged to the last closed business date. */
-export async function parReport(readStore: ReadStore): Promise<ParRow[]> {
-  const closed = await closedThrough(readStore);
-  const loans = await all<LoanSummaryDoc>(readStore, LOAN_SUMMARY);
-  return buildParReport(loans.map((doc) => ({ ...doc, daysPastDue: daysPastDueAt(doc, closed) })));
+/** Portfolio at risk over the loans as the list shows them (bookAsShown): each in the buckets of the days past due its own summary shows. */
+export async function parReport(readStore: ReadStore, owedOn: OwedOn): Promise<ParRow[]> {
+  return buildParReport(await bookAsShown(readStore, owedOn));
 }
 
 export async function largeTransactionsReport(readStore: ReadStore, period: Period): Promise<LargeValueRow[]> {

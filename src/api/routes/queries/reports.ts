@@ -2,7 +2,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   classificationReport, disbursementsReport, largeTransactionsReport, parReport, portfolioReport, suspiciousReport, trialBalanceReport,
-  type Period,
+  type OwedOn, type Period,
 } from '../../../app/queries/report-queries.js';
 import { LARGE_VALUE_COLUMNS } from '../../../reports/aml-large-value.js';
 import { SUSPICIOUS_COLUMNS } from '../../../reports/aml-suspicious.js';
@@ -13,6 +13,7 @@ import { PAR_COLUMNS } from '../../../reports/par-report.js';
 import { PORTFOLIO_COLUMNS } from '../../../reports/portfolio-report.js';
 import { VINTAGE_COLUMNS } from '../../../reports/vintage.js';
 import { reconcileLedger } from '../../../app/queries/ledger-reconciliation.js';
+import { summaryOwedOn } from '../../../app/queries/owed-today.js';
 import type { ApiPlugin } from '../../deps.js';
 import {
   classificationReportResponse, flowStatisticsResponse, largeTransactionsResponse, parReportResponse, portfolioReportResponse, suspiciousResponse,
@@ -42,6 +43,8 @@ function periodOf(query: { from?: string; to?: string }, now: Date, timeZone?: s
 export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const tags = ['reports'];
+  // The book reports read each loan as the loan list and its summary do: what a payment on the business date finds owed (QA 10 R1, QA 11 S9).
+  const owedOn = (businessDate: string): OwedOn => (doc) => summaryOwedOn(deps.eventStore, doc, businessDate);
 
   app.get('/v1/reports/portfolio', {
     preValidation: guard('reports.portfolio'),
@@ -61,7 +64,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
         `outstanding by product and status is only known as of the business date ${businessDay}, not ${asOf}: leave asOf out, or ask table=vintage or table=collectionRate for ${asOf}`);
     }
     await awaitProjections(deps, ['loan-summary', 'regulatory'], minPosition);
-    const full = await portfolioReport(deps.readStore, asOf ?? businessDay);
+    const full = await portfolioReport(deps.readStore, asOf ?? businessDay, owedOn(businessDay));
     const { byProductAndStatus: _now, ...asOfOnly } = full;
     const report = past ? asOfOnly : full;
     if (table === 'vintage') return sendReport(reply, format, 'portfolio-vintage', { rows: full.vintage, columns: VINTAGE_COLUMNS }, report);
@@ -76,7 +79,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'Five-category classification: count and outstanding principal per category, NPL ratio', querystring: snapshotQuery, response: { 200: classificationReportResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
-    const report = await classificationReport(deps.readStore);
+    const report = await classificationReport(deps.readStore, owedOn(today(deps.clock.now(), deps.clock.timeZone)));
     return sendReport(reply, request.query.format, 'classification', { rows: report.rows, columns: CLASSIFICATION_COLUMNS }, report);
   });
 
@@ -85,7 +88,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'Portfolio at risk PAR30/60/90 per currency', querystring: snapshotQuery, response: { 200: parReportResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['loan-summary'], request.query.minPosition);
-    const rows = await parReport(deps.readStore);
+    const rows = await parReport(deps.readStore, owedOn(today(deps.clock.now(), deps.clock.timeZone)));
     return sendReport(reply, request.query.format, 'par', { rows, columns: PAR_COLUMNS }, { rows });
   });
 
