@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findLoans } from '../../src/app/lists/loan-list.js';
 import { toLoanSummaryView, type LoanSummaryView } from '../../src/app/queries/loan-summary-view.js';
-import { mayOweUnchargedPenalty, owedFiguresOn } from '../../src/app/queries/owed-today.js';
+import { mayOweUnchargedPenalty } from '../../src/app/queries/owed-today.js';
+import { owedNowOf } from '../../src/app/queries/owed-now.js';
 import { classificationReport, parReport, portfolioReport } from '../../src/app/queries/report-queries.js';
 import { addDays } from '../../src/domain/calendar.js';
 import { EOD_RUNS, ensureRunRecords, saveRun } from '../../src/eod/run-record.js';
@@ -51,7 +52,7 @@ async function bookStore(loans: readonly ServicedLoan[], lastClose: string): Pro
 const owedOnFor = (loans: readonly ServicedLoan[], today: string) => async (doc: LoanSummaryDoc): Promise<LoanSummaryDoc> => {
   if (!mayOweUnchargedPenalty(doc, today)) return doc;
   const loan = loans.find((l) => l.loanId === doc.id) as ServicedLoan;
-  const owed = owedFiguresOn(loan.state, today);
+  const owed = owedNowOf(loan.state, today).figures;
   return owed ? { ...doc, ...owed } : doc;
 };
 
@@ -129,11 +130,11 @@ function onBookBuckets(view: LoanSummaryView): string[] {
  * payment's first 50.00 (penalty first), then 60.00 of interest and 423.09 of principal: row 1 still
  * owes 50.00 of principal, the oldest row owed, due 02-15: 38 days past due at the last close (03-24),
  * principal outstanding 6 000.00 − 423.09 = 5 576.91 — what the loan and the list show. PAR30 is all of
- * it, PAR60 and PAR90 nothing. The stored document (no close has charged that penalty) says row 2,
- * 9 days, 5 526.91: PAR30 was 0.00 until the night's close.
+ * it, PAR60 and PAR90 nothing. The reversal records that penalty itself since QA 12 Q1, so the stored
+ * document says so too; before, it said row 2, 9 days, 5 526.91, and PAR30 was 0.00 until the night's close.
  */
 describe('PAR after a back-dated reversal, before the night\'s close (worked example)', () => {
-  it('puts the loan in PAR30 with the 5 576.91 of principal its summary shows 38 days past due, not the stored document\'s 9 days', async () => {
+  it('puts the loan in PAR30 with the 5 576.91 of principal its summary shows 38 days past due', async () => {
     const [loan] = book() as [ServicedLoan, ServicedLoan];
     for (let day = DISBURSED; day <= '2024-03-24'; day = addDays(day, 1)) {
       if (day === '2024-02-15') loan.repay('533.09', 'row-1', day);
@@ -146,9 +147,9 @@ describe('PAR after a back-dated reversal, before the night\'s close (worked exa
     try {
       const owedOn = owedOnFor([loan], '2024-03-25');
       const stored = await summaryOf(loan);
-      expect(toLoanSummaryView(stored, '2024-03-24')).toMatchObject({ daysPastDue: 9, nextDue: { date: '2024-03-15', amount: '533.09' }, outstanding: { principal: '5526.91' } });
       const shown = toLoanSummaryView(await owedOn(stored), '2024-03-24');
       expect(shown).toMatchObject({ daysPastDue: 38, nextDue: { date: '2024-02-15', amount: '50.00' }, outstanding: { principal: '5576.91', penalties: '50.00' }, classification: 'special-mention' });
+      expect(toLoanSummaryView(stored, '2024-03-24'), 'the reversal recorded the penalty it made owed (QA 12 Q1)').toEqual(shown);
       expect((await findLoans(store, { sort: 'id', limit: 10 }, owedOn)).items).toEqual([shown]);
       expect(await parReport(store, owedOn)).toEqual([
         { currency: 'CNY', bucket: 'PAR30', atRisk: '5576.91', total: '5576.91', ratio: '1' },
