@@ -205,6 +205,16 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
     const audit = await page.getByTestId('audit-list').textContent();
     for (const expected of ['LoanWrittenOff', '核销后回收', 'RecoveryReceived', '贷款已放款']) expect(audit).toContain(expected);
+    // QA 12 W8: a day picked as the end of the period is the whole day, so "to today" keeps today's events.
+    await page.locator('#audit_to').click();
+    await (await pickerCell(page, today)).click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    const filtered = page.waitForRequest((r) => r.url().includes('/v1/audit?'));
+    await page.getByTestId('audit-search').click();
+    const to = new URL((await filtered).url()).searchParams.get('to');
+    // The audit filter picks instants on the browser's clock, UTC here (chromium.ts): the last moment of the day picked.
+    expect(to, 'the end of the day picked').toBe(`${today}T23:59:59.999Z`);
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
     await expectAccessible(page, 'audit search with labels');
     // The loan's timeline from there: the same labels, the raw type beside each.
     await page.getByTestId('audit-list').getByRole('link', { name: `loan-${ids.writtenOff}` }).first().click();
