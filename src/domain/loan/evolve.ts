@@ -5,6 +5,7 @@ import { formatMinor } from '../schedule/minor-units.js';
 import { isNonPerforming } from './classification.js';
 import { applyDecidedPayment } from './decided-payments.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived, RepaymentReversed } from './events.js';
+import { unpaidSince } from './delinquency.js';
 import { addAmounts, fmt, installmentsFromSchedule, isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
 import { paymentEntry, paymentRecords } from './payment-book.js';
 import { writeOffAmounts, writtenOffRecord } from './write-off-amounts.js';
@@ -36,11 +37,21 @@ function closeRecorded(state: LoanState, date: string): void {
  * on a row still open). `principalPaid` is the principal the fact paid, when known, so a long loan
  * does not re-sum every row on every payment.
  */
-/** True when a row from `from` on is open and marked overdue by a close (or a history change recorded as one). */
-function markedOverdue(installments: readonly Installment[], from: number): boolean {
+/**
+ * True when a row from `from` on is open, marked overdue by a close (or a history change recorded as one), and
+ * what it owes was past due as of the loan's last close (unpaidSince): a row a back-dated payment shows paid on
+ * time, left owing only an officer charge applied after that close, is not overdue until a close passes the
+ * charge's date (QA 12 Q5).
+ */
+function markedOverdue(state: LoanState, from: number): boolean {
+  const { installments, charges, currency } = state;
+  // No close of the loan's own yet: none has seen a charge-only row past due.
+  const lastClose = state.lastEodDate ?? '0000-01-01';
   for (let i = from; i < installments.length; i++) {
     const inst = installments[i] as Installment;
-    if (!inst.settled && inst.overdueSince !== null) return true;
+    if (inst.settled || inst.overdueSince === null) continue;
+    const since = charges.length === 0 ? inst.dueDate : unpaidSince(inst, charges, currency) ?? inst.dueDate;
+    if (since === inst.dueDate || since < lastClose) return true;
   }
   return false;
 }
@@ -58,7 +69,7 @@ function refreshDerived(state: LoanState, from = 0, principalPaid: string | null
   // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
   // Overdue again when a history change reopens a row a close marked: a back-dated payment re-allocated ahead of a
   // later one can leave a row it had settled short (a short payoff pays principal first and leaves interest owed).
-  const marked = markedOverdue(state.installments, state.firstUnsettled);
+  const marked = markedOverdue(state, state.firstUnsettled);
   if (state.status === 'overdue' && !marked) {
     state.status = 'active';
     state.daysPastDue = 0;
@@ -150,7 +161,7 @@ function reversePayment(state: LoanState, event: RepaymentReversed): void {
   if (credit > 0n) state.status = 'overpaid';
   else if (!owing) state.status = 'closed';
   // Any open row a close marked, not only the oldest: a charge can reopen an older row (unmarked) before it.
-  else state.status = markedOverdue(state.installments, state.firstUnsettled) ? 'overdue' : 'active';
+  else state.status = markedOverdue(state, state.firstUnsettled) ? 'overdue' : 'active';
   if (state.status !== 'closed') state.closedOn = null;
   if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
 }
@@ -196,8 +207,9 @@ function applyCharge(state: LoanState, { data }: ChargeApplied): void {
   const charge = { sequence: state.eventsFolded, date: data.date, number: data.number, component: data.component, amount: data.amount };
   state.charges.push(charge);
   recordFact(state, { kind: 'charge', date: charge.date, sequence: charge.sequence, charge });
-  // A charge that reopens a row already marked overdue makes the loan overdue again at once.
-  if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
+  // A charge that reopens a row already marked overdue makes the loan overdue again at once, if what the row owes
+  // was past due as of the last close (a charge applied after it is not yet: markedOverdue).
+  if (state.status === 'active' && markedOverdue(state, state.firstUnsettled)) state.status = 'overdue';
 }
 
 /**
