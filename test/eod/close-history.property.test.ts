@@ -27,7 +27,7 @@ function performingIncome(state: LoanState): string {
   const performing = new Set<string>();
   for (const day of everyDay()) {
     const rows = installmentsOn(state, day, ctx);
-    if (daysPastDue(rows, nextUnsettled(rows, 0), day) <= 90) performing.add(day);
+    if (daysPastDue(rows, nextUnsettled(rows, 0), day, state.charges.filter((charge) => charge.date <= day), state.currency) <= 90) performing.add(day);
   }
   let income = 0n;
   for (const inst of state.installments) {

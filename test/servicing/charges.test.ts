@@ -71,7 +71,7 @@ describe('officer-applied charges', () => {
     expect(await expectLedgerAgrees(loan)).toMatchObject({ fund_source: '-3000.00' });
   });
 
-  it('a charge on a row already paid on time reopens it; close of business then finds it past due', () => {
+  it('a charge on a row already paid on time reopens it; close of business then finds it past due from the day it was applied (QA 12 Q5)', () => {
     const loan = new ServicedLoan();
     loan.repay('1020.07', 'p1', '2024-02-15');
     loan.close('2024-02-20');
@@ -79,8 +79,9 @@ describe('officer-applied charges', () => {
     expect(loan.state.firstUnsettled).toBe(0);
     loan.close('2024-02-21');
     expect(loan.state.status).toBe('overdue');
-    // Past due since the day after row 1's due date, 2024-02-16: 2024-02-21 − 2024-02-15 = 6 days.
-    expect(loan.figures('2024-02-21').daysPastDue).toBe(6);
+    // Past due from the day it was applied, not from row 1's due date (paid on time then): 2024-02-21 − 2024-02-20 = 1 day
+    // (it used to be 6, from 2024-02-15).
+    expect(loan.figures('2024-02-21').daysPastDue).toBe(1);
     loan.repay('15.00', 'p2', '2024-02-21');
     expect(loan.state.status).toBe('active');
   });

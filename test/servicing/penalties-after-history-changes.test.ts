@@ -62,7 +62,7 @@ describe('penalties after a reversal, a back-dated payment or a waiver recorded 
           if (state.status === 'active' || state.status === 'overdue') {
             penaltiesFollowTheRule(state, today);
             // A penalty that re-allocates later payments can leave a row past due: the close records it (QA 8 N6).
-            expect(state.status, `status after the close of ${today}`).toBe(daysPastDue(state.installments, state.firstUnsettled, today) > 0 ? 'overdue' : 'active');
+            expect(state.status, `status after the close of ${today}`).toBe(daysPastDue(state.installments, state.firstUnsettled, today, state.charges, state.currency) > 0 ? 'overdue' : 'active');
           }
           const ledger = await loan.ledger();
           expect(ledger.balanced).toBe(true);

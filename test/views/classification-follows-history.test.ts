@@ -17,7 +17,7 @@ import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
  */
 function expectedClass(state: LoanState, lastClose: string) {
   const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
-  return classify(daysPastDue(state.installments, state.firstUnsettled, closed));
+  return classify(daysPastDue(state.installments, state.firstUnsettled, closed, state.charges, state.currency));
 }
 
 function classFollowsHistory(loan: ServicedLoan, lastClose: string, what: string): void {
@@ -29,8 +29,8 @@ function classFollowsHistory(loan: ServicedLoan, lastClose: string, what: string
     // dated after the close (a charge applied today on a row due before) is judged by the next close.
     const closed = state.lastEodDate !== null && state.lastEodDate > lastClose ? state.lastEodDate : lastClose;
     const asOf = stateAsOf(state, closed);
-    const lateNow = daysPastDue(state.installments, state.firstUnsettled, closed) > 0;
-    const lateThen = daysPastDue(asOf.installments, asOf.firstUnsettled, closed) > 0;
+    const lateNow = daysPastDue(state.installments, state.firstUnsettled, closed, state.charges, state.currency) > 0;
+    const lateThen = daysPastDue(asOf.installments, asOf.firstUnsettled, closed, asOf.charges, asOf.currency) > 0;
     if (!lateNow || lateThen) expect(state.status, `${what}: status as of the last close ${closed}`).toBe(lateNow ? 'overdue' : 'active');
   } else if (state.status === 'closed' || state.status === 'overpaid') {
     expect(state.classification, `${what}: owes nothing`).toBe('normal');

@@ -17,13 +17,15 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
 /**
  * Days past due counted to the last closed business date (the one rule, dpdCountedTo in
  * reclassification.ts: the date the loan's class and the write-off threshold count them to), from
- * the due date of the oldest installment still owed: the loan ages every night even when close of
+ * the date the oldest amount still owed counts past due from (unpaidSince: the oldest installment
+ * still owed's due date, or an officer charge's own date when applied after its row fell due;
+ * documents built before it, the next due date): the loan ages every night even when close of
  * business had nothing to record for it, and a fact recorded today changes which installment is
  * the oldest owed, not the date counted to. Before the first close, to the document's own date.
  */
-export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue'>, closedThrough: string | null): number {
+export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue' | 'unpaidSince'>, closedThrough: string | null): number {
   if (closedThrough === null) return doc.daysPastDue;
-  const oldest = doc.nextDue?.date ?? null;
+  const oldest = doc.unpaidSince !== undefined ? doc.unpaidSince : doc.nextDue?.date ?? null;
   return oldest !== null && oldest < closedThrough ? daysBetween(oldest, closedThrough) : 0;
 }
 

@@ -8,7 +8,7 @@ import type { ReplayMemo } from '../../domain/loan/replay-memo.js';
 import { currentLoanState } from './loan-time-travel.js';
 
 /** The figures of a summary a payment on the business date may find different. */
-export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue'>;
+export type OwedFigures = Pick<LoanSummaryDoc, 'outstanding' | 'nextDue' | 'unpaidSince'>;
 
 /**
  * What a payment dated the business date finds on a loan, from one owedOn (the penalties owed by
@@ -27,7 +27,7 @@ export function owedNowOf(state: LoanState, businessDate: string, memo: ReplayMe
   // Outstanding and next due do not depend on the date figures are aged to.
   const figures = owing === state ? null : loanFigures(owing);
   return {
-    figures: figures && { outstanding: figures.outstanding, nextDue: figures.nextDue },
+    figures: figures && { outstanding: figures.outstanding, nextDue: figures.nextDue, unpaidSince: figures.unpaidSince },
     amountDue: amountDueOn(owing, businessDate),
   };
 }

@@ -1,7 +1,7 @@
 import type { ReplayMemo } from './replay-memo.js';
 import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
-import { daysPastDue, pastDueInstallments } from './delinquency.js';
+import { daysPastDue, pastDueInstallments, unpaidSince } from './delinquency.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
@@ -38,7 +38,7 @@ function accrueOn(state: LoanState, date: string): LoanEvent[] {
   const monthEnd = endOfMonth(addDays(from, 1));
   const due = nextDueDate(state.installments, from);
   if (monthEnd > date && (due === null || due > date)) return [];
-  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date);
+  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date, state.charges, state.currency);
   // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
   // interest is never accrued, and suspended interest is recognised only when paid. The
   // non-performing days are read from the rows (suspendedSpans), as the figures read them.
@@ -97,8 +97,9 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   if (current.lastEodDate !== null && date < current.lastEodDate) return [];
   const state = stateAsOf(current, date, memo);
   const events: LoanEvent[] = [];
-  for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date)) {
-    if (inst.overdueSince === null) {
+  for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date, state.charges, state.currency)) {
+    // Marked before but not counted overdue (owing only a charge applied after an earlier close): past due now, marked again.
+    if (inst.overdueSince === null || (state.status === 'active' && state.charges.length > 0 && unpaidSince(inst, state.charges, state.currency) !== inst.dueDate)) {
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
   }
@@ -110,14 +111,14 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   // Replayed, a penalty on a row paid late is paid first by later payments, which can leave a row they
   // covered short: past due as of this close, and recorded so (QA 8 N6).
   if (closed !== state) {
-    for (const inst of pastDueInstallments(closed.installments, closed.firstUnsettled, date)) {
+    for (const inst of pastDueInstallments(closed.installments, closed.firstUnsettled, date, closed.charges, closed.currency)) {
       if (inst.overdueSince !== null) continue;
       const overdue: LoanEvent = { type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } };
       events.push(overdue);
       evolveLoan(closed, overdue, memo);
     }
   }
-  const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date);
+  const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date, closed.charges, closed.currency);
   const to = classify(dpd, thresholds);
   if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
   // Accrued on the loan as its penalties leave it: a back-dated one re-allocates later payments (less paid ahead), so

@@ -1,24 +1,66 @@
 import { daysBetween } from '../calendar.js';
 import { Dec, type Decimal } from '../decimal.js';
-import { roundToCurrency } from '../money.js';
+import { minorOf, minorUnits, roundToCurrency } from '../money.js';
 import type { PenaltyTerm, RoundingMode } from '../product/events.js';
-import { owed } from './installment.js';
-import type { Installment } from './state.js';
+import { COMPONENTS, owed, owedMinor } from './installment.js';
+import type { ChargeFact, Component, Installment } from './state.js';
 
-/** Days between the due date of the oldest unsettled installment and `date`; 0 when nothing is past due. */
-export function daysPastDue(installments: readonly Installment[], firstUnsettled: number, date: string): number {
-  const oldest = installments[firstUnsettled];
-  if (!oldest || oldest.dueDate >= date) return 0;
-  return daysBetween(oldest.dueDate, date);
+/**
+ * The date from which what `inst` still owes counts as past due (DOMAIN.md "Delinquency and
+ * classification": days past due run from the due date of the oldest unpaid installment): its due
+ * date while it owes anything that was owed then — principal, interest, the schedule's fees, a
+ * close's penalties, an officer charge applied by its due date; when all it still owes is officer
+ * charges applied after its due date (`charges`, ChargeFact), the earliest date one of those still
+ * owed was applied. A charge applied today was not unpaid on the row's due date: a late fee dated in
+ * a period paid on time must not make a current loan 153 days past due (QA 12 Q5). Within a row a
+ * payment is taken to pay the oldest amounts first, so what the row still owes of a charge's
+ * component is the latest-applied charges' before anything older. Null when it owes nothing.
+ */
+export function unpaidSince(inst: Installment, charges: readonly ChargeFact[], currency: string): string | null {
+  const places = minorUnits(currency);
+  const owedOf = (c: Component) => owedMinor(inst, c, places);
+  if (COMPONENTS.every((c) => owedOf(c) <= 0n)) return null;
+  const late = charges.filter((charge) => charge.number === inst.number && charge.date > inst.dueDate);
+  if (late.length === 0 || owedOf('principal') > 0n || owedOf('interest') > 0n) return inst.dueDate;
+  let since: string | null = null;
+  for (const component of ['fee', 'penalty'] as const) {
+    let left = owedOf(component);
+    const latestFirst = late.filter((charge) => charge.component === component).sort((a, b) => b.sequence - a.sequence);
+    for (const charge of latestFirst) {
+      if (left <= 0n) break;
+      const amount = minorOf(charge.amount, places);
+      left -= amount < left ? amount : left;
+      if (since === null || charge.date < since) since = charge.date;
+    }
+    if (left > 0n) return inst.dueDate;
+  }
+  return since ?? inst.dueDate;
 }
 
-/** Installments that fell due before `date` and are not settled, oldest first. */
-export function pastDueInstallments(installments: readonly Installment[], firstUnsettled: number, date: string): Installment[] {
+/** The earliest date before `date` from which an installment's unpaid amount counts past due (unpaidSince), or null when none does. */
+export function oldestUnpaidSince(installments: readonly Installment[], firstUnsettled: number, date: string, charges: readonly ChargeFact[], currency: string): string | null {
+  let oldest: string | null = null;
+  for (const inst of pastDueInstallments(installments, firstUnsettled, date, charges, currency)) {
+    const since = unpaidSince(inst, charges, currency) ?? inst.dueDate;
+    if (oldest === null || since < oldest) oldest = since;
+  }
+  return oldest;
+}
+
+/** Days between oldestUnpaidSince and `date`; 0 when nothing is past due. */
+export function daysPastDue(installments: readonly Installment[], firstUnsettled: number, date: string, charges: readonly ChargeFact[], currency: string): number {
+  const oldest = oldestUnpaidSince(installments, firstUnsettled, date, charges, currency);
+  return oldest === null ? 0 : daysBetween(oldest, date);
+}
+
+/** Installments not settled whose unpaid amount counts past due (unpaidSince) before `date`, oldest first. */
+export function pastDueInstallments(installments: readonly Installment[], firstUnsettled: number, date: string, charges: readonly ChargeFact[], currency: string): Installment[] {
   const found: Installment[] = [];
   for (let i = firstUnsettled; i < installments.length; i++) {
     const inst = installments[i] as Installment;
     if (inst.dueDate >= date) break;
-    if (!inst.settled) found.push(inst);
+    if (inst.settled) continue;
+    if (charges.length === 0 || (unpaidSince(inst, charges, currency) ?? inst.dueDate) < date) found.push(inst);
   }
   return found;
 }

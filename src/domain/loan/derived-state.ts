@@ -1,13 +1,24 @@
 import { minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { isZeroText, nextUnsettled, owedMinor, subtractAmounts } from './installment.js';
+import { unpaidSince } from './delinquency.js';
 import type { Installment, LoanState } from './state.js';
 
-/** True when a row from `from` on is open and marked overdue by a close (or a history change recorded as one). */
-export function markedOverdue(installments: readonly Installment[], from: number): boolean {
+/**
+ * True when a row from `from` on is open, marked overdue by a close (or a history change recorded as one), and
+ * what it owes was past due as of the loan's last close (unpaidSince): a row a back-dated payment shows paid on
+ * time, left owing only an officer charge applied after that close, is not overdue until a close passes the
+ * charge's date (QA 12 Q5).
+ */
+export function markedOverdue(state: LoanState, from: number): boolean {
+  const { installments, charges, currency } = state;
+  // No close of the loan's own yet: none has seen a charge-only row past due.
+  const lastClose = state.lastEodDate ?? '0000-01-01';
   for (let i = from; i < installments.length; i++) {
     const inst = installments[i] as Installment;
-    if (!inst.settled && inst.overdueSince !== null) return true;
+    if (inst.settled || inst.overdueSince === null) continue;
+    const since = charges.length === 0 ? inst.dueDate : unpaidSince(inst, charges, currency) ?? inst.dueDate;
+    if (since === inst.dueDate || since < lastClose) return true;
   }
   return false;
 }
@@ -32,7 +43,7 @@ export function refreshDerived(state: LoanState, from = 0, principalPaid: string
   // Cured once no open row is marked overdue: a charge can reopen an older row (unmarked) before a later one a close marked.
   // Overdue again when a history change reopens a row a close marked: a back-dated payment re-allocated ahead of a
   // later one can leave a row it had settled short (a short payoff pays principal first and leaves interest owed).
-  const marked = markedOverdue(state.installments, state.firstUnsettled);
+  const marked = markedOverdue(state, state.firstUnsettled);
   if (state.status === 'overdue' && !marked) {
     state.status = 'active';
     state.daysPastDue = 0;

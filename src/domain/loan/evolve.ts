@@ -2,7 +2,7 @@ import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { addDays } from '../calendar.js';
 import { Dec } from '../decimal.js';
 import { isNonPerforming } from './classification.js';
-import { clearDelinquency, refreshDerived } from './derived-state.js';
+import { clearDelinquency, markedOverdue, refreshDerived } from './derived-state.js';
 import type { ChargeApplied, ChargeWaived, LoanEvent, LoanRescheduled, PenaltyCharged, RepaymentReceived } from './events.js';
 import { addAmounts, fmt, installmentsFromSchedule, subtractAmounts } from './installment.js';
 import { paymentEntry } from './payment-book.js';
@@ -56,8 +56,9 @@ function applyCharge(state: LoanState, { data }: ChargeApplied, memo: ReplayMemo
   const charge = { sequence: state.eventsFolded, date: data.date, number: data.number, component: data.component, amount: data.amount };
   state.charges.push(charge);
   recordFact(state, { kind: 'charge', date: charge.date, sequence: charge.sequence, charge }, memo);
-  // A charge that reopens a row already marked overdue makes the loan overdue again at once.
-  if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
+  // A charge that reopens a row already marked overdue makes the loan overdue again at once, if what the row owes
+  // was past due as of the last close (a charge applied after it is not yet: markedOverdue).
+  if (state.status === 'active' && markedOverdue(state, state.firstUnsettled)) state.status = 'overdue';
 }
 
 /**

@@ -3,6 +3,7 @@ import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { earnedMinor, performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
+import { unpaidSince } from './delinquency.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
 import { suspendedSpans } from './non-performing-days.js';
 import { loanContext } from './payoff.js';
@@ -35,9 +36,15 @@ export interface LoanFigures {
   refundDue: string;
   /** The oldest installment still owed anything: its due date and amount (null when none is). */
   nextDue: { date: string; amount: string } | null;
-  /** Due date of the oldest installment still owed that fell due before `asOf`. */
+  /**
+   * The earliest date from which an amount still owed counts past due (unpaidSince: a row's due
+   * date, or for a row owing only officer charges applied after it fell due, the earliest such
+   * charge's date); null when nothing is owed. Days past due at any date run from it.
+   */
+  unpaidSince: string | null;
+  /** unpaidSince when it is before `asOf` (the date days past due run from), else null. */
   oldestUnpaidDueDate: string | null;
-  /** `asOf` − oldestUnpaidDueDate in days; 0 when nothing is past due or the loan no longer owes. */
+  /** `asOf` − oldestUnpaidDueDate in days (never more than the days since the oldest unpaid charge was applied when a charge is all a row owes); 0 when nothing is past due or the loan no longer owes. */
   daysPastDue: number;
   /** The loan's balance on every ledger account (debit positive); what the general ledger must hold for it. */
   ledger: LedgerBalances;
@@ -179,6 +186,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state), 
   const owing = state.status !== 'closed' && state.status !== 'written_off' && state.disbursement !== null;
   const owed: Record<Component, bigint> = { principal: 0n, interest: 0n, fee: 0n, penalty: 0n };
   let nextDue: LoanFigures['nextDue'] = null;
+  let unpaidFrom = null as string | null;
   for (const inst of state.installments) {
     let owedOnRow = 0n;
     for (const c of COMPONENTS) {
@@ -187,6 +195,8 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state), 
       owedOnRow += left;
     }
     if (owedOnRow > 0n) nextDue ??= { date: inst.dueDate, amount: f(owedOnRow) };
+    const since: string | null = owedOnRow > 0n && (unpaidFrom === null || inst.dueDate < unpaidFrom) ? unpaidSince(inst, state.charges, state.currency) : null;
+    if (since !== null && (unpaidFrom === null || since < unpaidFrom)) unpaidFrom = since;
   }
   const credit = minorOf(state.creditBalance, places);
   // A refund paid out against a repayment since reversed is owed back like any balance (see refundDue).
@@ -201,6 +211,7 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state), 
     creditBalance: f(credit),
     refundDue: f(refundDue),
     nextDue: owing ? nextDue : null,
+    unpaidSince: owing ? unpaidFrom : null,
     oldestUnpaidDueDate: null,
     daysPastDue: 0,
     ledger: formatLedger(ledger, places),
@@ -209,11 +220,11 @@ export function loanFigures(state: LoanState, asOf: string = latestDate(state), 
 
 /**
  * The same figures aged to another business date: only `oldestUnpaidDueDate` and `daysPastDue`
- * depend on the date (the oldest row still owed is `nextDue`, rows being in due-date order), so a
- * caller holding a loan's figures can age them without summing its schedule again.
+ * depend on the date (both from `unpaidSince`), so a caller holding a loan's figures can age them
+ * without summing its schedule again.
  */
 export function figuresAsOf(figures: LoanFigures, asOf: string): LoanFigures {
-  const oldest = figures.nextDue !== null && figures.nextDue.date < asOf ? figures.nextDue.date : null;
+  const oldest = figures.unpaidSince !== null && figures.unpaidSince < asOf ? figures.unpaidSince : null;
   return { ...figures, oldestUnpaidDueDate: oldest, daysPastDue: oldest === null ? 0 : daysBetween(oldest, asOf) };
 }
 
@@ -303,7 +314,8 @@ export interface DelinquencySpell {
 
 /**
  * The loan's spells past due up to `asOf`, from its installments as the facts leave them: each row
- * is past due from the day after its due date until the fact that settled it. Re-derived with the
+ * is past due from the day after its due date (an open row owing only officer charges applied after
+ * it fell due: after the first of those, unpaidSince) until the fact that settled it. Re-derived with the
  * replay, so a back-dated payment that shows a row was paid on time removes its spell.
  */
 export function delinquencySpells(state: LoanState, asOf: string = latestDate(state)): DelinquencySpell[] {
@@ -314,7 +326,9 @@ export function delinquencySpells(state: LoanState, asOf: string = latestDate(st
     if (until !== null && until <= inst.dueDate) continue;
     // A row settled before settledOn was tracked counts as never late.
     if (inst.settled && until === null) continue;
-    intervals.push({ since: addDays(inst.dueDate, 1), until });
+    const from = inst.settled ? inst.dueDate : unpaidSince(inst, state.charges, state.currency) ?? inst.dueDate;
+    if (from >= asOf) continue;
+    intervals.push({ since: addDays(from, 1), until });
   }
   intervals.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
   const spells: DelinquencySpell[] = [];

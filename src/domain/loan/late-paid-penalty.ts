@@ -83,7 +83,7 @@ function lateCandidates(state: LoanState, date: string, charged: ReadonlySet<num
 function decidedPenalty(state: LoanState, rows: readonly Installment[], number: number, lastGrace: string, sequence: number): PenaltyFact | null {
   const penalty = state.terms?.penalty;
   const then = rows[number - 1];
-  if (!penalty || !then || !stillUnpaid(rows, number, state.currency)) return null;
+  if (!penalty || !then || !stillUnpaid(rows, number, state.currency, state.charges, lastGrace)) return null;
   const amount = penaltyAmount(then, penalty, state.currency, state.terms?.roundingMode ?? 'HALF_EVEN');
   if (!amount.gt(0)) return null;
   return { sequence, number, amount: fmt(amount, state.currency), date: penaltyDate(state, lastGrace) };

@@ -163,7 +163,7 @@ export function foldMigration(state: LoanState, { data }: LoanMigrated): void {
   const firstUnsettled = nextUnsettled(installments, 0);
   const principal = sum(installments.filter((inst) => !inst.settled).map((inst) => owedMinor(inst, 'principal', places)));
   const owing = firstUnsettled < installments.length;
-  const dpd = owing ? daysPastDue(installments, firstUnsettled, data.cutoverDate) : 0;
+  const dpd = owing ? daysPastDue(installments, firstUnsettled, data.cutoverDate, [], currency) : 0;
   const classification = classify(dpd);
   const lastPaymentDate = data.payments.reduce<string | null>((latest, p) => (latest === null || p.effectiveDate > latest ? p.effectiveDate : latest), null);
   const overdue = installments.some((inst) => !inst.settled && inst.overdueSince !== null);

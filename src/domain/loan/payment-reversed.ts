@@ -30,7 +30,7 @@ export function reversePayment(state: LoanState, event: RepaymentReversed, memo:
   if (credit > 0n) state.status = 'overpaid';
   else if (!owing) state.status = 'closed';
   // Any open row a close marked, not only the oldest: a charge can reopen an older row (unmarked) before it.
-  else state.status = markedOverdue(state.installments, state.firstUnsettled) ? 'overdue' : 'active';
+  else state.status = markedOverdue(state, state.firstUnsettled) ? 'overdue' : 'active';
   if (state.status !== 'closed') state.closedOn = null;
   if (state.status === 'closed' || state.status === 'overpaid') clearDelinquency(state);
 }

@@ -1,7 +1,7 @@
 import { Dec, type Decimal } from '../decimal.js';
 import { earnedInterest } from './accrual.js';
 import { owed } from './installment.js';
-import type { Installment, LoanContext } from './state.js';
+import type { Component, Installment, LoanContext } from './state.js';
 
 /** An amount on one installment (by index into the rows). */
 export interface RowAmount {
@@ -87,31 +87,47 @@ export interface PayoffParts {
   total: Decimal;
 }
 
-/** The parts of a payoff on `date` (see PayoffParts); rows not yet due are those due after `date`. */
-export function payoffParts(installments: readonly Installment[], date: string, ctx: LoanContext): PayoffParts {
-  let principal = new Dec(0);
-  let interest = new Dec(0);
-  let fees = new Dec(0);
-  let penalties = new Dec(0);
+/**
+ * What each row owes of `kind` on `date`, oldest row first, rows owing none left out: the one
+ * definition of "owed on a date" the payoff (payoffParts) sums and a waiver dated `date` may take
+ * (waivableRows). Principal and penalties on every open row (penalties are owed once charged, an
+ * officer's late or collection fee may sit on a row not yet due); interest and fees on rows fallen
+ * due by `date` (due on or before it); and, on rows not yet due, the interest they have earned by
+ * `date` and not been paid or waived (earnedUnpaidRows). Fees of rows not yet due are not owed: a
+ * loan paid off before such a row falls due forgoes them (forgoUnearned), so neither does a waiver
+ * dated then take them (QA 12 Q3).
+ */
+export function owedOnDate(installments: readonly Installment[], kind: Component, date: string, ctx: LoanContext): RowAmount[] {
+  const rows: RowAmount[] = [];
   const notDue: number[] = [];
   installments.forEach((inst, index) => {
     if (inst.settled) return;
-    principal = principal.plus(owed(inst, 'principal'));
-    penalties = penalties.plus(owed(inst, 'penalty'));
-    if (inst.dueDate <= date) {
-      interest = interest.plus(owed(inst, 'interest'));
-      fees = fees.plus(owed(inst, 'fee'));
-    } else {
-      notDue.push(index);
-    }
+    const fallenDue = inst.dueDate <= date;
+    if (kind === 'interest' && !fallenDue) notDue.push(index);
+    if ((kind === 'interest' || kind === 'fee') && !fallenDue) return;
+    const amount = owed(inst, kind);
+    if (amount.gt(0)) rows.push({ index, amount });
   });
-  const earned = earnedUnpaidRows(installments, notDue, date, ctx);
-  for (const row of earned) interest = interest.plus(row.amount);
+  if (kind !== 'interest') return rows;
+  // Rows fallen due come before rows not yet due (rows are in due-date order).
+  return [...rows, ...earnedUnpaidRows(installments, notDue, date, ctx)];
+}
+
+const sumOf = (rows: readonly RowAmount[]): Decimal => rows.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
+
+/** The parts of a payoff on `date` (see PayoffParts); what each component owes is owedOnDate's. */
+export function payoffParts(installments: readonly Installment[], date: string, ctx: LoanContext): PayoffParts {
+  const principal = sumOf(owedOnDate(installments, 'principal', date, ctx));
+  const penalties = sumOf(owedOnDate(installments, 'penalty', date, ctx));
+  const fees = sumOf(owedOnDate(installments, 'fee', date, ctx));
+  const dueInterest = owedOnDate(installments, 'interest', date, ctx);
+  const earned = dueInterest.filter((row) => (installments[row.index] as Installment).dueDate > date);
+  const interest = sumOf(dueInterest);
   // Once no principal is owed the loan has been paid off and its unearned interest forgone (forgoUnearned).
   const unearned = principal.gt(0) ? unearnedPaidRows(installments, date, ctx) : [];
-  const interestCredit = unearned.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
+  const interestCredit = sumOf(unearned);
   const unearnedFees = principal.gt(0) ? feesPaidAheadRows(installments, date) : [];
-  const feeCredit = unearnedFees.reduce((sum, row) => sum.plus(row.amount), new Dec(0));
+  const feeCredit = sumOf(unearnedFees);
   const total = principal.plus(interest).plus(fees).plus(penalties).minus(interestCredit).minus(feeCredit);
   return { principal, interest, fees, penalties, earned, unearned, interestCredit, unearnedFees, feeCredit, total };
 }

@@ -30,7 +30,7 @@ export interface LoanDecisionContext {
  * written-off one keeps the class it was written off in.
  */
 export function classificationAsOf(state: LoanState, lastClose: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS): { to: LoanState['classification']; dpd: number } {
-  const dpd = daysPastDue(state.installments, state.firstUnsettled, lastClose);
+  const dpd = daysPastDue(state.installments, state.firstUnsettled, lastClose, state.charges, state.currency);
   return { to: classify(dpd, thresholds), dpd };
 }
 
@@ -127,7 +127,7 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
  * close still judges these rows' penalties, QA 8 N1), the state with them folded, and its class.
  */
 function judgedAtClose(asOf: LoanState, lastClose: string, reason: string, context: LoanDecisionContext, memo: ReplayMemo): { overdue: LoanEvent[]; judged: LoanState; atClose: { to: LoanState['classification']; dpd: number } } {
-  const overdue: LoanEvent[] = pastDueInstallments(asOf.installments, asOf.firstUnsettled, lastClose)
+  const overdue: LoanEvent[] = pastDueInstallments(asOf.installments, asOf.firstUnsettled, lastClose, asOf.charges, asOf.currency)
     .filter((inst) => inst.overdueSince === null)
     .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), asOf.currency), date: lastClose, reason } }));
   const judged = overdue.length === 0 ? asOf : structuredClone(asOf);

@@ -3,7 +3,7 @@ import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { AllocationOrder } from '../product/events.js';
 import { allocateRepayment, type AllocationResult } from './allocation.js';
-import { addAmounts, COMPONENTS, fmt, isSettled, owedMinor } from './installment.js';
+import { addAmounts, fmt, isSettled, owedMinor } from './installment.js';
 import { paymentRecords, type PaymentRecord } from './payment-book.js';
 import { applyAllocation } from './apply-allocation.js';
 import { penaltyAmount } from './delinquency.js';
@@ -88,11 +88,22 @@ export function applyWaiver(rows: Installment[], waiver: WaiverFact, ctx: LoanCo
   return waived;
 }
 
-/** True while the installment still owes principal, interest or fees (what makes it late). */
-export function stillUnpaid(rows: readonly Installment[], number: number, currency: string): boolean {
+/**
+ * True while the installment still owes principal, interest or fees (what makes it late), beyond the
+ * officer fee charges among `charges` applied to it after its due date and by `through` (QA 12 Q5: a
+ * document fee billed on a row paid on time is not owed since the row's due date, so it does not
+ * make the row late for its penalty; it is past due only from the day it was applied, unpaidSince).
+ */
+export function stillUnpaid(rows: readonly Installment[], number: number, currency: string, charges: readonly ChargeFact[] = [], through = '9999-12-31'): boolean {
   const inst = rows[number - 1];
+  if (inst === undefined) return false;
   const places = minorUnits(currency);
-  return inst !== undefined && COMPONENTS.some((c) => c !== 'penalty' && owedMinor(inst, c, places) > 0n);
+  if (owedMinor(inst, 'principal', places) > 0n || owedMinor(inst, 'interest', places) > 0n) return true;
+  let lateFees = 0n;
+  for (const charge of charges) {
+    if (charge.number === number && charge.component === 'fee' && charge.date > inst.dueDate && charge.date <= through) lateFees += minorOf(charge.amount, places);
+  }
+  return owedMinor(inst, 'fee', places) > lateFees;
 }
 
 /**
@@ -260,7 +271,8 @@ function replayFacts(state: LoanState, facts: ServicingFact[], order: Allocation
     while (next < checks.length) {
       const check = checks[next] as (typeof checks)[number];
       if (check.key > key || (check.key === key && check.fact.sequence > sequence)) return;
-      if (stillUnpaid(rows, check.fact.penalty.number, ctx.currency)) warranted.set(check.fact.sequence, repriced(rows, check.fact.penalty, ctx));
+      const lastGrace = lastDayOfGrace(state, check.fact.penalty.number) ?? check.fact.date;
+      if (stillUnpaid(rows, check.fact.penalty.number, ctx.currency, state.charges, lastGrace)) warranted.set(check.fact.sequence, repriced(rows, check.fact.penalty, ctx));
       next += 1;
     }
   };

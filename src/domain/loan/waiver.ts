@@ -6,7 +6,8 @@ import type { ChargeKind, LoanEvent } from './events.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
-import { fmt, owed } from './installment.js';
+import { fmt } from './installment.js';
+import { owedOnDate } from './payoff-parts.js';
 import { loanContext } from './payoff.js';
 import { installmentsOn } from './installments-on.js';
 import { splitWaiver, waivableRows } from './waivable-rows.js';
@@ -64,7 +65,8 @@ export function waiveCharge({ data }: WaiveCharge, state: LoanState, memo: Repla
 
 /**
  * Waives penalty, fee or interest owed on the waiver's effective date (the rows as the facts before
- * it in the replay leave them: installmentsOn), oldest installment first; never more than was owed
+ * it in the replay leave them: installmentsOn; owed as a payoff on that date counts it, owedOnDate:
+ * a fee only of a row fallen due by then), oldest installment first; never more than was owed
  * then (AMOUNT_OUT_OF_RANGE, 422, naming what was waivable). Interest is waivable only as far as it is due or accrued on the waiver's date (waivableInterest):
  * more is WAIVER_EXCEEDS_INTEREST_DUE (422), never a waiver of interest of periods not yet run.
  * The waiver takes effect on its effective date: replayed there among the loan's other facts, and
@@ -91,8 +93,9 @@ export function waiverEvents(data: WaiveCharge['data'], current: LoanState, memo
   const total = new Dec(formatMinor(open.reduce((sum, row) => sum + row.owed, 0n), places));
   const amount = data.amount ? positiveAmount(data.amount, c).amount : total;
   if (total.isZero()) {
-    // A fee or penalty owed now but not then (charged after the waiver's date): the waiver is dated too early.
-    const owedNow = data.kind !== 'interest' && state.installments.some((inst) => !inst.settled && owed(inst, data.kind).gt(0));
+    // A fee or penalty the rows as they stand now owe by the waiver's date (owedOnDate) but the rows then did not
+    // (charged after the waiver's date): the waiver is dated too early. A fee of a row not yet due then is not owed.
+    const owedNow = data.kind !== 'interest' && owedOnDate(state.installments, data.kind, effectiveDate, loanContext(state)).length > 0;
     if (owedNow) throw new DomainError('AMOUNT_OUT_OF_RANGE', `No ${data.kind} was owed on ${effectiveDate}; date the waiver on or after the day it was charged`, 'rule', { waivable: fmt(total, c), effectiveDate });
     if (!data.amount || data.kind !== 'interest') throw new DomainError('NOTHING_TO_WAIVE', `No ${data.kind} is ${data.kind === 'interest' ? 'due or accrued' : 'owed'} on ${effectiveDate}`, 'rule');
   }

@@ -21,7 +21,7 @@ import type { LoanState } from './state.js';
  */
 function requireDpd(state: LoanState, writeOffDpd: number, date: string, lastClose: string | null | undefined): void {
   const asOf = dpdCountedTo(state, date, lastClose);
-  const dpd = daysPastDue(state.installments, state.firstUnsettled, asOf);
+  const dpd = daysPastDue(state.installments, state.firstUnsettled, asOf, state.charges, state.currency);
   if (dpd < writeOffDpd) {
     throw new DomainError('WRITE_OFF_DPD_TOO_LOW', `Loan is ${dpd} days past due as of ${asOf}; write-off needs ${writeOffDpd}`, 'rule', { dpd, writeOffDpd, asOf });
   }

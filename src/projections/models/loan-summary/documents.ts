@@ -30,6 +30,8 @@ export interface LoanSummaryDoc extends Doc {
   daysPastDue: number;
   /** Due date of the oldest installment still owed that is past due (null when none is). */
   oldestUnpaidDueDate: string | null;
+  /** The date days past due run from on any date after it (LoanFigures.unpaidSince); null when nothing is owed. Absent on documents built before it. */
+  unpaidSince?: string | null;
   classification: Classification;
   disbursedOn: string | null;
   closedOn: string | null;

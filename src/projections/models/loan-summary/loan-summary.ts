@@ -46,6 +46,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
     unchargedPenaltyFrom: unchargedPenaltyFrom(state),
     daysPastDue: figures.daysPastDue,
     oldestUnpaidDueDate: figures.oldestUnpaidDueDate,
+    unpaidSince: figures.unpaidSince,
     classification: state.classification,
     disbursedOn: state.disbursement?.date ?? null,
     closedOn: state.closedOn,
@@ -58,7 +59,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 6, // 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
+  version: 7, // 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };
