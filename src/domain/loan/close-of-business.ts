@@ -38,7 +38,7 @@ function accrueOn(state: LoanState, date: string): LoanEvent[] {
   const monthEnd = endOfMonth(addDays(from, 1));
   const due = nextDueDate(state.installments, from);
   if (monthEnd > date && (due === null || due > date)) return [];
-  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date, state.charges, state.currency);
+  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date);
   // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
   // interest is never accrued, and suspended interest is recognised only when paid. The
   // non-performing days are read from the rows (suspendedSpans), as the figures read them.

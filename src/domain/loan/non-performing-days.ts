@@ -1,7 +1,6 @@
 import { addDays } from '../calendar.js';
 import { DEFAULT_THRESHOLDS } from './classification.js';
-import { unpaidSince } from './delinquency.js';
-import type { ChargeFact, DaySpan, Installment, LoanState } from './state.js';
+import type { DaySpan, Installment, LoanState } from './state.js';
 
 /** Days past due beyond which a loan is non-performing and its interest suspended: the substandard boundary (> 90 days). */
 export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
@@ -15,7 +14,7 @@ export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
  */
 export function suspendedSpans(state: LoanState, through: string | null): DaySpan[] {
   if (through === null || state.accruingSince === null) return [];
-  return nonPerformingSpans(state.installments, NPA_AFTER_DAYS, state.accruingSince, through, state.charges, state.currency);
+  return nonPerformingSpans(state.installments, NPA_AFTER_DAYS, state.accruingSince, through);
 }
 
 /**
@@ -23,19 +22,16 @@ export function suspendedSpans(state: LoanState, through: string | null): DaySpa
  * some installment was still owed more than `afterDays` days after its due date (days past due
  * above the substandard threshold, classification.ts). Read from the rows as the facts leave them:
  * a row is owed at the close of every day before its `settledOn` (a fact dated that day settled
- * it), past due from its due date, or, when all an open row owes is officer charges applied after
- * it fell due, from the first of those (unpaidSince, QA 12 Q5). Returns merged spans, oldest
- * first; empty when the loan performed on every one of those days.
+ * it). Returns merged spans, oldest first; empty when the loan performed on every one of those days.
  */
-export function nonPerformingSpans(installments: readonly Installment[], afterDays: number, from: string, to: string, charges: readonly ChargeFact[], currency: string): DaySpan[] {
+export function nonPerformingSpans(installments: readonly Installment[], afterDays: number, from: string, to: string): DaySpan[] {
   const first = addDays(from, 1);
   const spans: DaySpan[] = [];
   for (const inst of installments) {
-    if (addDays(inst.dueDate, afterDays + 1) > to) break;
+    const start = addDays(inst.dueDate, afterDays + 1);
+    if (start > to) break;
     // A row settled before settledOn was tracked counts as never late (as in delinquencySpells).
     if (inst.settled && inst.settledOn === null) continue;
-    const since = inst.settled ? inst.dueDate : unpaidSince(inst, charges, currency) ?? inst.dueDate;
-    const start = addDays(since, afterDays + 1);
     const end = inst.settled && inst.settledOn !== null ? addDays(inst.settledOn, -1) : to;
     const span = { from: start > first ? start : first, to: end < to ? end : to };
     if (span.from <= span.to) spans.push(span);
