@@ -41,11 +41,7 @@ export interface LoanLevelTerms {
   /** First due date (an odd first period); checked against the disbursement date when disbursed. */
   firstRepaymentDate?: string;
 }
-export type RecordAssessment = {
-  type: 'RecordAssessment';
-  /** `date`: the business date the assessment speaks for (YYYY-MM-DD): never before the application, never after today. */
-  data: { assessment: CreditAssessed['data']; date: string };
-};
+export type RecordAssessment = { type: 'RecordAssessment'; data: { assessment: CreditAssessed['data'] } };
 export type ApproveLoan = {
   type: 'Approve';
   /** `date`: the business date of the approval (YYYY-MM-DD); no disbursement may be dated before it. */

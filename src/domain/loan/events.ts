@@ -70,8 +70,6 @@ export type CreditAssessed = DomainEvent<'CreditAssessed', {
   scorecardVersion: string;
   /** The inputs the scorecard saw, so the decision can be explained later exactly. */
   inputs: Record<string, string | number | null>;
-  /** The business date the assessment speaks for: the application's for a loan keyed in late (absent on assessments recorded before it was kept). */
-  date?: string;
 }>;
 /** `date`: the business date approved (absent on approvals recorded before it was kept). */
 export type LoanApproved = DomainEvent<'LoanApproved', { approvedPrincipal: string; approver: string; note: string | null; date?: string }>;

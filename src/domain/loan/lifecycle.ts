@@ -57,17 +57,9 @@ function requirePending(state: LoanState, allowed: LoanState['status'][]): void 
   }
 }
 
-/**
- * Records the scorecard's result, dated the business date it speaks for: never before the application
- * (ASSESSMENT_BEFORE_SUBMISSION, 422), as an approval may not be; the pipeline refuses one after today.
- */
 export function recordAssessment({ data }: RecordAssessment, state: LoanState): LoanEvent[] {
   requirePending(state, ['submitted', 'assessed']);
-  const date = parseDate(data.date);
-  if (state.submittedOn !== null && date < state.submittedOn) {
-    rule('ASSESSMENT_BEFORE_SUBMISSION', `Cannot assess on ${date}, before the application was submitted on ${state.submittedOn}`, { assessedOn: date, submittedOn: state.submittedOn });
-  }
-  return [{ type: 'CreditAssessed', data: { ...data.assessment, date } }];
+  return [{ type: 'CreditAssessed', data: data.assessment }];
 }
 
 /**
