@@ -11,7 +11,7 @@ describe('a percent penalty owed after a reversal is priced on its row as it sto
    * owed all its 1 020.07 at the end of 02-17: the penalty is 5 % of that, 51.0035 → 51.00, dated
    * 02-18 — not 5 % of what row 1 owes now (nothing: B paid it), which would charge no penalty at all.
    */
-  it('given A reversed after B paid row 1 late, the next close charges 51.00 dated 02-18 and B pays it first', () => {
+  it('given A reversed after B paid row 1 late, the reversal records 51.00 dated 02-18 and B pays it first', () => {
     const loan = new ServicedLoan('Q4', servicingTerms({ penalty: { type: 'percent', value: '5', cap: null, graceDays: 2 } }));
     let today = DISBURSED;
     while (today < '2024-03-20') {
@@ -21,10 +21,12 @@ describe('a percent penalty owed after a reversal is priced on its row as it sto
       loan.close(today);
     }
     expect(loan.state.penalties).toEqual([]);
-    loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
-    expect(loan.close('2024-03-21').filter((e) => e.type === 'PenaltyCharged')).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '51.00', date: '2024-02-18' } },
+    // The reversal records the penalty it makes owed itself (QA 12 Q1); the next close finds nothing more to charge.
+    const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
+    expect(reversal.filter((e) => e.type === 'PenaltyCharged')).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '51.00', date: '2024-02-18', reason: 'RepaymentReversed' } },
     ]);
+    expect(loan.close('2024-03-21').filter((e) => e.type === 'PenaltyCharged')).toEqual([]);
     expect(loan.state.installments[0]).toMatchObject({ due: { penalty: '51.00' }, paid: { penalty: '51.00' }, settled: true, settledOn: '2024-03-15' });
   });
 
