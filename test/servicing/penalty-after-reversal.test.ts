@@ -21,10 +21,11 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // the reversal records it at once (reason RepaymentReversed, not a close), so B pays it first in the loan's figures
     // and in the ledger from the reversal on (QA 12 Q1: left to the next close, the ledger booked B's 25.00 as principal
     // until then). The reversal reopens the loan (B had overpaid it, so no close accrued since 02-29): the next close
-    // accrues row 2's interest and row 3's days to 03-21, which B paid ahead (QA 8 N10: paid interest is income once accrued).
+    // accrues row 2's interest through its 03-15 due date, the last day interest is posted on, as closing each night since
+    // would have; row 3's days from 03-15, which B paid ahead, wait for the month-end (QA 8 N10: paid interest is income once accrued).
     expect(reversal.slice(1)).toEqual([{ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' } }]);
     expect(loan.close('2024-03-21')).toEqual([
-      expect.objectContaining({ type: 'InterestAccrued', data: expect.objectContaining({ from: '2024-02-29', to: '2024-03-21' }) }),
+      expect.objectContaining({ type: 'InterestAccrued', data: expect.objectContaining({ date: '2024-03-21', from: '2024-02-29', to: '2024-03-15' }) }),
     ]);
     expect(loan.close('2024-03-22')).toEqual([]);
     // By hand: B (03-15) pays row 1's penalty 25.00, interest 30.00 and principal 990.07 (1 045.07), then row 2, due
@@ -40,10 +41,10 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     expect(ledger.balanced).toBe(true);
     expect(ledger.balances).toEqual(loan.figures().ledger);
     // 3 000.00 out, 2 100.00 back (A bounced); 30.00 + 20.10 + 9.85 of interest paid and 25.00 of penalty. Accrued
-    // through 03-21, row 3 (re-based on 03-15, 9.85 over 03-15 → 04-15, 31 days) has earned 9.85 × 6 / 31 = 1.91:
-    // income 30.00 + 20.10 + 1.91 = 52.01, and 9.85 − 1.91 = 7.94 received in advance (QA 8 N10).
+    // through 03-15, row 3 (re-based on 03-15, 9.85 over 03-15 → 04-15) has earned nothing yet: income 30.00 + 20.10
+    // = 50.10, and row 3's 9.85 received in advance (QA 8 N10) until the 03-31 close accrues its first 16 days.
     expect([ledger.balances.fund_source, ledger.balances.interest_income, ledger.balances.received_in_advance, ledger.balances.penalty_income])
-      .toEqual(['-900.00', '-52.01', '-7.94', '-25.00']);
+      .toEqual(['-900.00', '-50.10', '-9.85', '-25.00']);
   });
 
   it('the same reversal told the last close (as the server tells it) records row 1 overdue and the class at once, and the penalty dated 02-18 with it, which the next close does not charge again (QA 8 N1, QA 12 Q1)', () => {

@@ -25,29 +25,41 @@ function nextDueDate(installments: readonly Installment[], date: string): string
   return installments[lo]?.dueDate ?? null;
 }
 
+/** The first day after `through` on which interest is posted: the next month-end or due date, whichever is first. */
+function nextAccrualDay(state: LoanState, through: string): string {
+  const monthEnd = endOfMonth(addDays(through, 1));
+  const due = nextDueDate(state.installments, through);
+  return due !== null && due < monthEnd ? due : monthEnd;
+}
+
+/** The last month-end or due date after `from` and on or before `date`; null when there is none. */
+function lastAccrualDay(state: LoanState, from: string, date: string): string | null {
+  let last: string | null = null;
+  for (let day = nextAccrualDay(state, from); day <= date; day = nextAccrualDay(state, day)) last = day;
+  return last;
+}
+
 /**
- * Posts interest earned since the last posting, but only once a month-end or a due date has been
- * reached. Interest earned on the days the loan was non-performing (days past due above
- * NPA_AFTER_DAYS at that day's close, read from the rows as of `date`) is suspended, not income: a
- * period the loan crossed the threshold in splits at that day, whichever day the close ran, so a
- * close that catches up many days books what closing each of them would have.
+ * Posts, at the close of `date`, the interest earned from the last posting through `to`, a month-end
+ * or due date (the days interest is posted on). Interest earned on the days the loan was
+ * non-performing (days past due above NPA_AFTER_DAYS at that day's close, read from the rows as of
+ * `to`) is suspended, not income: a period the loan crossed the threshold in splits at that day,
+ * whichever day the close ran, so a close that catches up many days books what closing each of them
+ * would have.
  */
-function accrueOn(state: LoanState, date: string): LoanEvent[] {
+function accrueOn(state: LoanState, date: string, to: string): LoanEvent[] {
   const from = state.interestAccruedThrough;
-  if (from === null || date <= from) return [];
-  const monthEnd = endOfMonth(addDays(from, 1));
-  const due = nextDueDate(state.installments, from);
-  if (monthEnd > date && (due === null || due > date)) return [];
-  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, date);
-  // What accrual adds is what the loan's figures recognise through `date` beyond `from`: waived
+  if (from === null || to <= from) return [];
+  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, to);
+  // What accrual adds is what the loan's figures recognise through `to` beyond `from`: waived
   // interest is never accrued, and suspended interest is recognised only when paid. The
   // non-performing days are read from the rows (suspendedSpans), as the figures read them.
-  const amount = recognisedInterestBetween(state, from, date);
-  const suspended = spans.length === 0 ? 0n : recognisedInterest(state, date, suspendedSpans(state, from)) - recognisedInterest(state, date);
+  const amount = recognisedInterestBetween(state, from, to);
+  const suspended = spans.length === 0 ? 0n : recognisedInterest(state, to, suspendedSpans(state, from)) - recognisedInterest(state, to);
   // Nothing to book while the loan stays non-performing: the next posting that books income splits its period again.
   if (amount <= 0n) return [];
   const places = minorUnits(state.currency);
-  const data = { date, from, to: date, amount: formatMinor(amount, places) };
+  const data = { date, from, to, amount: formatMinor(amount, places) };
   return [{ type: 'InterestAccrued', data: suspended > 0n ? { ...data, suspended: { amount: formatMinor(suspended, places), spans } } : data }];
 }
 
@@ -55,20 +67,28 @@ function accrueOn(state: LoanState, date: string): LoanEvent[] {
  * The accruals a close on `date` posts: first those of each month-end after the last posting and
  * before `date` (a loan no close has visited since, such as one keyed in late: every month-end's
  * close visits every loan still owing, so each would have booked its month on its night), each
- * priced on the loan as it stood that night; then `date`'s own. A loan its closes kept up with has
- * no such month-end, so an ordinary night costs nothing more.
+ * priced on the loan as it stood that night; then `date`'s own, through the last month-end or due
+ * date reached, never past it: a close on a day interest is not posted on (a catch-up, or the first
+ * visit after one) posts what a close on that day would have, priced on the loan as it stood then,
+ * not the days since. (A loan keyed in on 05-17 whose row 1 turned 90 days past due on 05-16 had the
+ * performing day after the 05-15 due date booked by its first close, where closing nightly books it
+ * only at the month-end: written off the next day, it booked 21.93 more income and loss.) A loan its
+ * closes kept up with has no such month-end, so an ordinary night costs nothing more.
  */
 function accrue(state: LoanState, date: string, memo: ReplayMemo): LoanEvent[] {
   const events: LoanEvent[] = [];
   let through = state.interestAccruedThrough;
   if (through === null) return [];
   for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const posted = accrueOn({ ...stateAsOf(state, monthEnd, memo), interestAccruedThrough: through }, monthEnd);
+    const posted = accrueOn({ ...stateAsOf(state, monthEnd, memo), interestAccruedThrough: through }, monthEnd, monthEnd);
     if (posted.length === 0) continue;
     events.push(...posted);
     through = monthEnd;
   }
-  return [...events, ...accrueOn(through === state.interestAccruedThrough ? state : { ...state, interestAccruedThrough: through }, date)];
+  const to = lastAccrualDay(state, through, date);
+  if (to === null) return events;
+  const asOf = to === date ? state : stateAsOf(state, to, memo);
+  return [...events, ...accrueOn(through === asOf.interestAccruedThrough ? asOf : { ...asOf, interestAccruedThrough: through }, date, to)];
 }
 
 /** A copy of the loan with `events` folded. */

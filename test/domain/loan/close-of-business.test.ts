@@ -67,7 +67,13 @@ describe('close of business', () => {
     const events = life.run(eod('2026-05-17'));
     expect(events.find((e) => e.type === 'LoanClassified')?.data).toEqual({ from: 'special-mention', to: 'substandard', dpd: 91, date: '2026-05-17' });
     expect(life.state.flags).toEqual(['npa']);
-    expect(life.run(eod('2026-05-31'))).toEqual([]);
+    // The 05-17 close posted through the 05-15 due date only, as closing nightly does; the month-end books the one performing
+    // day after it (05-15 → 05-16, 21.93) and suspends the rest, and later closes accrue nothing.
+    expect(life.run(eod('2026-05-31'))).toEqual([{
+      type: 'InterestAccrued',
+      data: { date: '2026-05-31', from: '2026-05-15', to: '2026-05-31', amount: '21.93', suspended: { amount: '328.96', spans: [{ from: '2026-05-17', to: '2026-05-31' }] } },
+    }]);
+    expect(life.run(eod('2026-06-30')).filter((e) => e.type === 'InterestAccrued')).toEqual([]);
   });
 
   it('uses the thresholds it is given', () => {
