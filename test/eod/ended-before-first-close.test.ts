@@ -5,6 +5,8 @@ import type { JournalEntry } from '../../src/projections/models/general-ledger/a
 import { buildTrialBalance } from '../../src/reports/trial-balance.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 import { DISBURSED, everyDay, monthEnds, payments } from './close-history.js';
+import { runHistory } from '../servicing/run-history.js';
+import { amount, attempt, step } from '../servicing/servicing-history.js';
 
 /**
  * QA 12 Q2: no close of business runs on a loan once it is paid off or written off, so a loan keyed
@@ -30,8 +32,7 @@ describe('a loan ended before its first close books what the closes it missed wo
     caughtUp.context = { lastClose: '2026-11-30' };
     caughtUp.close('2026-11-30');
     writeOff(caughtUp, '2026-12-01');
-    const keyedIn = new ServicedLoan('A', product(), '100000.00', 12, '2026-01-15');
-    keyedIn.context = { lastClose: '2026-11-30' };
+    const keyedIn = new ServicedLoan('A', product(), '100000.00', 12, '2026-01-15', '2026-11-30');
     const events = writeOff(keyedIn, '2026-12-01');
     expect(events.filter((e) => e.type === 'InterestAccrued').length, 'the month-ends it missed, recorded first').toBeGreaterThan(0);
     expect(events.at(-1)?.type).toBe('LoanWrittenOff');
@@ -42,6 +43,22 @@ describe('a loan ended before its first close books what the closes it missed wo
     for (const date of ['2026-02-28', '2026-05-31', '2026-06-30', '2026-11-30']) expect(rowsAsOf(a, date), `as of ${date}`).toEqual(rowsAsOf(b, date));
   });
 
+  it('seed 525891583: the same loan keyed in and written off on 2026-05-18 (last close 05-17), two days after row 1 turned 90 days past due (05-16), books 3 523.74 of interest as the loan closed nightly does: the catch-up posts through the 05-15 due date, the last day interest is posted on, never past it (before: it booked 04-30 → 05-17 at once, 3 545.67, the performing day 05-15 → 05-16 included, which closing nightly books only at the month-end)', async () => {
+    const nightly = new ServicedLoan('N', product(), '100000.00', 12, '2026-01-15');
+    for (let day = '2026-01-15'; day <= '2026-05-17'; day = addDays(day, 1)) {
+      nightly.close(day);
+      nightly.context = { lastClose: day };
+    }
+    writeOff(nightly, '2026-05-18');
+    const keyedIn = new ServicedLoan('K', product(), '100000.00', 12, '2026-01-15', '2026-05-17');
+    const events = writeOff(keyedIn, '2026-05-18');
+    expect(events.filter((e) => e.type === 'InterestAccrued').map((e) => (e.data as { to: string }).to), 'the month-ends, then through the last due date')
+      .toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-15']);
+    // Rows 1–4's interest 1 000.00 + 921.15 + 841.51 + 761.08 = 3 523.74, accrued through the 05-15 due date; the day after is not booked.
+    expect(balancesOf((await keyedIn.ledger()).journal)).toMatchObject({ interest_income: '-3523.74' });
+    expect(balancesOf((await keyedIn.ledger()).journal)).toEqual(balancesOf((await nightly.ledger()).journal));
+  });
+
   it('a loan never closed whose disbursement is after the last close records nothing more when it is ended', () => {
     const loan = new ServicedLoan('C', product(), '3000.00', 3, '2026-12-01');
     loan.context = { lastClose: '2026-11-30' };
@@ -50,7 +67,7 @@ describe('a loan ended before its first close books what the closes it missed wo
   });
 
   it('over random payment histories ended by a payoff or a write-off on a random day, every account as of every month-end is the same whether the loan was closed nightly or keyed in with its history and ended before any close', async () => {
-    const ends = everyDay().filter((_, i) => i % 23 === 7);
+    const ends = everyDay();
     await fc.assert(fc.asyncProperty(payments, fc.constantFrom(...ends), fc.boolean(), async (history, end, writtenOff) => {
       const lastClose = addDays(end, -1);
       const paid = history.filter((p) => p.date <= end);
@@ -63,8 +80,7 @@ describe('a loan ended before its first close books what the closes it missed wo
         nightly.close(day);
       }
       for (; next < paid.length; next++) nightly.repay(paid[next]!.amount, paid[next]!.reference, paid[next]!.date);
-      const keyedIn = new ServicedLoan('L1', product(), '100000.00', 12, DISBURSED);
-      keyedIn.context = { lastClose };
+      const keyedIn = new ServicedLoan('L1', product(), '100000.00', 12, DISBURSED, lastClose);
       for (const p of paid) keyedIn.repay(p.amount, p.reference, p.date);
       if (nightly.state.status !== 'active' && nightly.state.status !== 'overdue') return;
       const endLoan = (loan: ServicedLoan) => (writtenOff ? writeOff(loan, end) : loan.repay(loan.payoff(end).total, 'payoff', end));
@@ -79,5 +95,61 @@ describe('a loan ended before its first close books what the closes it missed wo
       const b = (await keyedIn.ledger()).journal;
       for (const date of [...monthEnds().filter((d) => d < end), end]) expect(rowsAsOf(b, date), `as of ${date}, ended ${end}`).toEqual(rowsAsOf(a, date));
     }), { numRuns: Number(process.env.KEYED_LATE_RUNS ?? 12) });
+  }, 300_000);
+});
+
+describe('a loan the closes saw from its disbursement on is never caught up as if it had missed them', () => {
+  const terms = servicingTerms({ writeOffDpd: 0, penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 0 } });
+
+  it('CI seed -901721887: 3 000.00 from 2024-01-15 paid down to 0.49 on its first day (1 377.47 and 1 622.04), closed nightly (a month-end accrual of 0.00 records nothing), the 1 377.47 bounced on 02-01 and the loan written off that day: the write-off records only itself (before: an InterestAccrued of 7.18 for 01-15 → 01-31 first, booking 21.10 of interest on a loan that earned 7.63)', async () => {
+    const loan = new ServicedLoan('N', terms);
+    loan.repay('1377.47', 'p0', '2024-01-15');
+    loan.repay('1622.04', 'p1', '2024-01-15');
+    for (let day = '2024-01-15'; day < '2024-02-01'; day = addDays(day, 1)) {
+      expect(loan.close(day), `the close of ${day} records nothing for 0.49`).toEqual([]);
+      loan.context = { lastClose: day };
+    }
+    expect(loan.state.lastEodDate).toBeNull();
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p0', reason: 'bounced', effectiveDate: '2024-02-01', reversedBy: 'officer-1' } }, '2024-02-01');
+    loan.run({ type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: '2024-02-01' } }, '2024-02-01');
+    const events = loan.run({ type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: '2024-02-01' } }, '2024-02-01');
+    expect(events.map((e) => e.type)).toEqual(['LoanWrittenOff']);
+    // 1 622.04 paid on 01-15 took 13.92 of interest ahead and 1 608.12 of principal: 1 391.88 left. By 02-01 the loan earned
+    // 1 391.88 × 1 % × 17/31 = 7.63, so the borrower's interest stands at 7.63 − 13.92 = −6.29: never booked, it cuts the claim.
+    expect(events[0]).toMatchObject({ data: { principal: '1391.88', interest: '0.00', notBooked: { interest: '-6.29', fees: '0.00' } } });
+    expect(loan.state.writtenOff).toMatchObject({ total: '1391.88', claim: '1385.59' });
+    expect((await loan.ledger()).balances).toMatchObject({ interest_income: '-13.92', losses_written_off: '1391.88', loan_portfolio: '0.00' });
+  });
+
+  it('over random histories closed nightly from the disbursement: two payments on the first day leaving little or much unpaid (so the closes may record nothing), nights closed, one bounced, random steps, then a write-off or a payoff: no command but a close ever records an accrual', () => {
+    const history = fc.record({
+      leftCents: fc.oneof(fc.integer({ min: 1, max: 100 }), fc.integer({ min: 1, max: 2_000 }), fc.integer({ min: 1, max: 290_000 })), splitCents: fc.integer({ min: 1, max: 100_000 }),
+      nights: fc.integer({ min: 1, max: 70 }), bounce: fc.constantFrom('p0', 'p1'), steps: fc.array(step, { maxLength: 8 }), writeOff: fc.boolean(),
+    });
+    fc.assert(fc.property(history, (h) => {
+      const loan = new ServicedLoan('R', terms, '3000.00', 3, DISBURSED);
+      const onlyClosesAccrue = (events: readonly { type: string }[], what: string) => expect(events.filter((e) => e.type === 'InterestAccrued'), what).toEqual([]);
+      const paid = 300_000 - h.leftCents;
+      const first = Math.min(h.splitCents, paid - 1);
+      onlyClosesAccrue(loan.repay(amount(first), 'p0', DISBURSED), 'p0');
+      onlyClosesAccrue(loan.repay(amount(paid - first), 'p1', DISBURSED), 'p1');
+      let today = DISBURSED;
+      for (let night = 0; night < h.nights; night++, today = addDays(today, 1)) {
+        loan.close(today);
+        loan.context = { lastClose: today };
+      }
+      const beforeBounce = loan.log.events.length;
+      attempt(loan, { type: 'ReverseRepayment', data: { reference: h.bounce, reason: 'bounced', effectiveDate: today, reversedBy: 'officer-1' } }, today);
+      onlyClosesAccrue(loan.log.events.slice(beforeBounce), 'the bounce');
+      today = runHistory(loan, h.steps, { from: today, nights: 'each-day-left', onStep: (at) => onlyClosesAccrue(at.events, `step ${at.n} ${JSON.stringify(at.step)}`) });
+      const before = loan.log.events.length;
+      if (h.writeOff) {
+        attempt(loan, { type: 'RequestWriteOff', data: { requestedBy: 'officer-1', reason: 'uncollectable', date: today } }, today);
+        attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date: today } }, today);
+      } else if (loan.state.status === 'active' || loan.state.status === 'overdue') {
+        attempt(loan, { type: 'ReceiveRepayment', data: { amount: loan.payoff(today).total, channel: 'online', reference: 'payoff', effectiveDate: today } }, today);
+      }
+      onlyClosesAccrue(loan.log.events.slice(before), 'the ending');
+    }), { numRuns: Number(process.env.MISSED_CLOSES_RUNS ?? 150) });
   }, 300_000);
 });

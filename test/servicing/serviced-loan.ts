@@ -33,8 +33,14 @@ export class ServicedLoan {
   memo: ReplayMemo = NO_REPLAY_MEMO;
   private readonly stream: string;
 
-  constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15') {
+  /**
+   * Applies, assesses, approves and disburses the loan on `disbursedOn`. With `keyedInAfterClose`, the
+   * pipeline knows that close when the loan is recorded (a loan keyed in late: the closes through it ran
+   * without it), and keeps telling it to later commands.
+   */
+  constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15', keyedInAfterClose?: string) {
     this.stream = `loan-${loanId}`;
+    if (keyedInAfterClose !== undefined) this.context = { lastClose: keyedInAfterClose };
     this.run({
       type: 'SubmitApplication',
       data: {

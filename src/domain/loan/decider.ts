@@ -60,7 +60,7 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
     case 'Withdraw':
       return withdraw(command, state);
     case 'Disburse':
-      return disburse(command, state);
+      return disburse(command, state, context.lastClose);
     case 'ReceiveRepayment':
       return receiveRepayment(command, state, memo);
     case 'ReverseRepayment':

@@ -12,8 +12,10 @@ import type { LoanState } from './state.js';
 /**
  * Pays out an approved loan once: schedule (due dates moved by the product's non-working-day rule on
  * the calendar the command carries, as the quote does), origination fees, net cash and APR, never above the product's cap.
+ * Given the last close (`lastClose`) on or after the disbursement's date, the loan is keyed in late
+ * and the event says so (`keyedInAfter`): the closes through it ran without the loan.
  */
-export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] {
+export function disburse({ data }: DisburseLoan, state: LoanState, lastClose?: string | null): LoanEvent[] {
   const terms = requireLoan(state);
   if (state.disbursement !== null) throw new DomainError('ALREADY_DISBURSED', 'Loan was already disbursed', 'conflict');
   if (state.status !== 'approved') throw new DomainError('LOAN_NOT_APPROVED', `Loan is ${state.status}, not approved`, 'conflict');
@@ -33,6 +35,9 @@ export function disburse({ data }: DisburseLoan, state: LoanState): LoanEvent[] 
   assertAprWithinCap(apr, terms.aprCap);
   return [{
     type: 'LoanDisbursed',
-    data: { amount: principal.toString(), netAmount: net.toString(), fees, date, channel: data.channel, apr, schedule },
+    data: {
+      amount: principal.toString(), netAmount: net.toString(), fees, date, channel: data.channel, apr, schedule,
+      ...(lastClose !== undefined && lastClose !== null && lastClose >= date ? { keyedInAfter: lastClose } : {}),
+    },
   }];
 }

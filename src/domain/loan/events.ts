@@ -84,6 +84,13 @@ export type LoanDisbursed = DomainEvent<'LoanDisbursed', {
   channel: Channel;
   apr: string;
   schedule: ScheduleRow[];
+  /**
+   * The last close of business when the disbursement was recorded, present only when it is on or
+   * after the disbursement's date: the loan was keyed in late, and the closes through that date ran
+   * without it (missed-closes.ts). Absent on loans recorded before any close reached their date, and
+   * on every disbursement recorded before this field existed.
+   */
+  keyedInAfter?: string;
 }>;
 export type RepaymentReceived = DomainEvent<'RepaymentReceived', {
   amount: string;

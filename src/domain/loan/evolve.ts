@@ -139,7 +139,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo 
       const d = event.data;
       const contract = installmentsFromSchedule(d.schedule, d.date, 1, c);
       Object.assign(state, {
-        status: 'active', disbursement: { amount: d.amount, netAmount: d.netAmount, date: d.date, apr: d.apr },
+        status: 'active', disbursement: { amount: d.amount, netAmount: d.netAmount, date: d.date, apr: d.apr, ...(d.keyedInAfter ? { keyedInAfter: d.keyedInAfter } : {}) },
         contract, installments: contract.map((inst) => ({ ...inst })), firstUnsettled: 0,
         principalOutstanding: d.amount, interestAccruedThrough: d.date, accruingSince: d.date, creditBalance: fmt(new Dec(0), c),
       });

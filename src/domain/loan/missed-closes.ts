@@ -8,12 +8,14 @@ import type { LoanState } from './state.js';
 const ENDING = new Set<LoanEvent['type']>(['LoanClosed', 'LoanOverpaid', 'LoanWrittenOff']);
 
 /**
- * True when the loan has never been through a close of business although it is disbursed: a loan
- * keyed in late (its disbursement dated before closes that ran without it) before its first close.
- * Only such a loan can be behind the last close, since every close goes over every open loan.
+ * The last close that ran without the loan, while no close has recorded anything for it since: a loan
+ * keyed in late (its disbursement recorded after closes on or after its date, `keyedInAfter`) before
+ * any close caught it up. Null otherwise. A loan the closes saw from its disbursement on is never
+ * behind them, even when they recorded nothing for it (a loan paid almost off on its first day accrues
+ * nothing at a month-end): its later facts are corrections, booked as they come (QA 12 Q4).
  */
-export function neverClosed(state: LoanState): boolean {
-  return state.disbursement !== null && state.lastEodDate === null;
+export function missedClosesThrough(state: LoanState): string | null {
+  return state.lastEodDate === null ? state.disbursement?.keyedInAfter ?? null : null;
 }
 
 /**
@@ -24,14 +26,12 @@ export function neverClosed(state: LoanState): boolean {
  * first close left the interest it earned while performing unbooked for good: a write-off lost it
  * from income and the loss, a payoff booked all of it as income on its own date. The ending command
  * therefore records, before itself and in the same append, what close of business through the last
- * close (`context.lastClose`) records for the loan, as a payment records the penalties owed by its
- * date first; the loan is then what it would be had it been keyed in before those closes.
- * Empty when no close is known, the loan has been closed before, it was disbursed after the last
- * close, or the events do not end it.
+ * close that ran without the loan (missedClosesThrough) records for it, as a payment records the
+ * penalties owed by its date first; the loan is then what it would be had it been keyed in before
+ * those closes. Empty when the loan missed no close, or the events do not end it.
  */
 export function missedCloses(state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
-  const lastClose = context.lastClose;
-  if (lastClose === undefined || lastClose === null || !neverClosed(state)) return [];
-  if ((state.disbursement?.date ?? lastClose) > lastClose || !events.some((event) => ENDING.has(event.type))) return [];
-  return closeBusinessDay(state, lastClose, context.thresholds, memo);
+  const through = missedClosesThrough(state);
+  if (through === null || !events.some((event) => ENDING.has(event.type))) return [];
+  return closeBusinessDay(state, through, context.thresholds, memo);
 }

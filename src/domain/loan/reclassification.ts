@@ -5,7 +5,7 @@ import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
-import { neverClosed } from './missed-closes.js';
+import { missedClosesThrough } from './missed-closes.js';
 import { factKey } from './servicing-replay.js';
 import { stateAsOf } from './state-as-of.js';
 import type { LoanState } from './state.js';
@@ -53,7 +53,7 @@ export function dpdCountedTo(state: LoanState, date: string, lastClose: string |
 export function needsLastClose(command: LoanCommand, state: LoanState): boolean {
   if (command.type === 'RequestWriteOff' || command.type === 'ApproveWriteOff') return true;
   // A loan no close has caught up may be ended by the command, which then records the closes it missed first (missed-closes.ts).
-  if (command.type !== 'CloseBusinessDay' && neverClosed(state)) return true;
+  if (command.type !== 'CloseBusinessDay' && missedClosesThrough(state) !== null) return true;
   return !NEVER_RECLASSIFY.has(command.type) && !onlyPays(command, state);
 }
 

@@ -125,7 +125,7 @@ export interface LoanState {
   /** Business date of the approval (null before it, or for an approval recorded before the date was kept). */
   approvedOn: string | null;
   assessment: { score: number; grade: string; decision: 'approve' | 'review' | 'decline' } | null;
-  disbursement: { amount: string; netAmount: string; date: string; apr: string } | null;
+  disbursement: { amount: string; netAmount: string; date: string; apr: string; keyedInAfter?: string } | null;
   annualRate: string | null;
   /**
    * The contract the servicing facts replay over: the schedule as disbursed or last rescheduled,

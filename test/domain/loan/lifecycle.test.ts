@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loanDecider } from '../../../src/domain/loan/decider.js';
+import { decideLoan, loanDecider } from '../../../src/domain/loan/decider.js';
 import type { LoanCommand } from '../../../src/domain/loan/commands.js';
 import type { LoanEvent } from '../../../src/domain/loan/events.js';
 import { given } from '../decider-spec.js';
@@ -95,6 +95,18 @@ describe('disbursement', () => {
     expect(data.schedule).toHaveLength(12);
     expect(data.schedule[0]).toMatchObject({ dueDate: '2026-02-15', principal: '7884.88', interest: '1000.00' });
     expect(data.schedule[11]).toMatchObject({ principal: '8796.88', interest: '87.97', balance: '0.00' });
+  });
+
+  it('says the loan was keyed in late when a close on or after its date had already run (keyedInAfter), and not otherwise', () => {
+    const approved = eventsUntil('approved').reduce(loanDecider.evolve, loanDecider.initialState());
+    const keyedIn = (lastClose: string | null | undefined) => (decideLoan(disburse, approved, { lastClose })[0] as Extract<LoanEvent, { type: 'LoanDisbursed' }>).data.keyedInAfter;
+    expect(keyedIn('2026-03-31'), 'closes through 03-31 ran without it').toBe('2026-03-31');
+    expect(keyedIn('2026-01-15'), 'the close of its own date ran without it').toBe('2026-01-15');
+    expect(keyedIn('2026-01-14'), 'recorded before any close reached its date').toBeUndefined();
+    expect(keyedIn(null), 'no close has run').toBeUndefined();
+    expect(keyedIn(undefined)).toBeUndefined();
+    const state = [...eventsUntil('approved'), ...decideLoan(disburse, approved, { lastClose: '2026-03-31' })].reduce(loanDecider.evolve, loanDecider.initialState());
+    expect(state.disbursement?.keyedInAfter).toBe('2026-03-31');
   });
 
   it('deducts origination fees from the cash paid out', () => {
