@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
+import { earnedInterest } from '../../src/domain/loan/accrual.js';
+import { loanContext } from '../../src/domain/loan/payoff.js';
+import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 
 describe('a close that charges a back-dated penalty accrues on the loan as the penalty leaves it', () => {
@@ -33,5 +36,46 @@ describe('a close that charges a back-dated penalty accrues on the loan as the p
     const accrual = loan.log.events.find((e) => e.type === 'InterestAccrued' && (e.data as { date: string }).date === '2024-02-29');
     const lines = journal.filter((j) => j.eventId === accrual?.eventId).flatMap((j) => j.lines).filter((l) => l.account === 'interest_income');
     expect(lines).toEqual([{ account: 'interest_income', side: 'credit', amount: '9.70' }]);
+  });
+
+  it('a prepayment dated 03-01, recorded before a catch-up, re-bases row 2 a second time: its 02-29 accrual (a correction: the loan lay paid off 02-05 → 03-01) is the 4.93 it earned, in the event and the ledger (before: the ledger 4.92)', async () => {
+    // The accrual-event-as-posted property's seed 365697679: 3 000.00 at 12 % over 3 months from 2024-01-15, no penalty.
+    const loan = new ServicedLoan('AC2', servicingTerms());
+    loan.repay('1020.06', 'p1', '2024-02-04');
+    loan.repay('1999.94', 'p2', '2024-02-05'); // with p1 the loan is paid off (LoanClosed)
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2024-03-01', reversedBy: 'officer-1' } }, '2024-03-01');
+    loan.run({ type: 'ReceiveRepayment', data: { amount: '0.01', channel: 'online', reference: 'p3', effectiveDate: '2024-03-01' } }, '2024-03-01');
+    loan.run({ type: 'ReceiveRepayment', data: { amount: '33.15', channel: 'online', reference: 'p4', effectiveDate: '2024-02-27' } }, '2024-03-01');
+    // Closed only now, every night since the disbursement (a catch-up).
+    const accrued: Record<string, unknown>[] = [];
+    for (let day = '2024-01-15'; day < '2024-04-05'; day = addDays(day, 1)) {
+      accrued.push(...loan.close(day).filter((e) => e.type === 'InterestAccrued').map((e) => e.data));
+      loan.context = { lastClose: day };
+    }
+    // Without p1, p2 (02-05) pays row 1 and leaves 1 023.68 of principal on rows 2 and 3: row 2 owes 1 % of it, 10.24, over
+    // 02-15 → 03-15 (29 days). By 02-27 it earned 10.24 × 12/29 = 4.24; p4 pays its interest and 23.05 of principal, and
+    // re-bases the rest, 6.00 × 1 000.63 / 1 023.68 = 5.86 (interest 10.10), earned evenly over the 17 days left: by 02-29
+    // 4.24 + 5.86 × 2/17 = 4.93. p3 (03-01) re-bases it again (by 03-01: 4.24 + 5.86 × 3/17 = 5.27), and nothing before
+    // 03-01 moves. Before, the second re-basing forgot the first and re-spread 5.27 evenly from 02-15: 5.27 × 14/15 = 4.92
+    // by 02-29, which the ledger booked, the close (on the loan as of 02-29, without p3) having priced 4.93.
+    expect(accrued.find((a) => a.date === '2024-02-29')).toEqual({ date: '2024-02-29', from: '2024-02-15', to: '2024-02-29', amount: '4.93' });
+    expect(accrued.find((a) => a.date === '2024-03-15')).toEqual({ date: '2024-03-15', from: '2024-02-29', to: '2024-03-15', amount: '5.17' });
+    const row2 = loan.state.installments[1];
+    expect(row2?.due.interest).toBe('10.10');
+    const ctx = loanContext(loan.state);
+    for (const [date, earned] of [['2024-02-27', '4.24'], ['2024-02-29', '4.93'], ['2024-03-01', '5.27']] as const) {
+      expect(row2 && earnedInterest(row2, date, ctx).toFixed(2), date).toBe(earned);
+      const asOf = stateAsOf(loan.state, date).installments[1];
+      expect(asOf && earnedInterest(asOf, date, ctx).toFixed(2), `${date} as of then`).toBe(earned);
+    }
+    const { journal, balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+    const income = (date: string) => {
+      const event = loan.log.events.find((e) => e.type === 'InterestAccrued' && (e.data as { date: string }).date === date);
+      return journal.filter((j) => j.eventId === event?.eventId).flatMap((j) => j.lines).filter((l) => l.account === 'interest_income');
+    };
+    expect(income('2024-02-29')).toEqual([{ account: 'interest_income', side: 'credit', amount: '4.93' }]);
+    expect(income('2024-03-15')).toEqual([{ account: 'interest_income', side: 'credit', amount: '5.17' }]);
   });
 });

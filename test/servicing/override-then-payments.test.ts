@@ -39,7 +39,11 @@ describe('a re-amortised row\'s pricing in a snapshot', () => {
     expect(loan.state.installments[2]?.priced).toEqual({ interest: '10.10', principal: '1009.95' });
     const stored: unknown = JSON.parse(JSON.stringify(loanSnapshotCodec.encode(loan.state)));
     expect(loanSnapshotCodec.decode(stored)).toEqual(loan.state);
-    const withAccrual = { ...loan.state, installments: loan.state.installments.map((row) => ({ ...row, accrual: { date: '2024-01-15', earned: '0.00', rest: '1.00', basis: '3000.00' } })) };
+    const withAccrual = { ...loan.state, installments: loan.state.installments.map((row) => ({ ...row, accrual: { date: '2024-01-15', earned: '0.00', rest: '1.00', basis: '3000.00', interestBefore: '1.00' } })) };
     expect(loanSnapshotCodec.decode(JSON.parse(JSON.stringify(loanSnapshotCodec.encode(withAccrual))))).toEqual(withAccrual);
+    // With the period's earlier re-basings too (InterestRebase.earlier).
+    const earlier = [{ date: '2024-01-10', earned: '0.00', interestBefore: '2.00' }, { date: '2024-01-12', earned: '0.50', interestBefore: '1.50' }];
+    const withEarlier = { ...loan.state, installments: loan.state.installments.map((row) => ({ ...row, accrual: { date: '2024-01-15', earned: '0.90', rest: '0.60', basis: '3000.00', interestBefore: '1.20', earlier } })) };
+    expect(loanSnapshotCodec.decode(JSON.parse(JSON.stringify(loanSnapshotCodec.encode(withEarlier))))).toEqual(withEarlier);
   });
 });

@@ -3,7 +3,7 @@ import { dayCountDays } from '../day-count.js';
 import { Dec, type Decimal } from '../decimal.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
-import type { DaySpan, Installment, InterestRebase, LoanContext } from './state.js';
+import type { DaySpan, EarnedPoint, Installment, InterestRebase, LoanContext } from './state.js';
 
 // The schedule's own day count (with its month-end anchor), so accruals and payoffs count days as the schedule did.
 function periodDays(from: string, to: string, ctx: LoanContext): number {
@@ -14,28 +14,49 @@ function periodDays(from: string, to: string, ctx: LoanContext): number {
 export function earnedMinor(inst: Installment, date: string, ctx: LoanContext, places: number): bigint {
   const interest = minorOf(inst.due.interest, places);
   if (date >= inst.dueDate) return interest;
-  // A period re-based by a prepayment earns what it had by then, and the rest evenly after it.
-  if (inst.accrual !== undefined) return rebasedEarnedMinor(inst, inst.accrual, interest, date, ctx, places);
+  // The row collecting deferred interest earned it from the disbursement, any other row from its period's start.
   const from = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
-  if (date <= from) return 0n;
-  const elapsed = periodDays(from, date, ctx);
-  const total = periodDays(from, inst.dueDate, ctx);
-  if (total <= 0) return interest;
-  return roundRatio(interest * BigInt(elapsed), BigInt(total), 'HALF_EVEN');
+  const rebase = inst.accrual;
+  if (rebase === undefined) return earnedSince(from, 0n, interest, date, inst.dueDate, ctx);
+  // A period re-based by prepayments earned, up to each re-basing, on the interest it owed until then (so a
+  // re-basing never moves what it had earned by an earlier day), and the rest evenly after the last one.
+  let start = from;
+  let startEarned = 0n;
+  for (const point of rebase.earlier ?? []) {
+    if (date <= point.date) return earnedUpTo(point, start, startEarned, date, inst.dueDate, ctx, places);
+    start = point.date;
+    startEarned = minorOf(point.earned, places);
+  }
+  if (date <= rebase.date) return earnedUpTo(rebase, start, startEarned, date, inst.dueDate, ctx, places);
+  return earnedSince(rebase.date, minorOf(rebase.earned, places), interest, date, inst.dueDate, ctx);
 }
 
-function rebasedEarnedMinor(inst: Installment, rebase: InterestRebase, interest: bigint, date: string, ctx: LoanContext, places: number): bigint {
-  const earned = minorOf(rebase.earned, places);
-  if (date <= rebase.date) {
-    // The row collecting deferred interest earned it from the disbursement (accrual.ts's rule), any other row from its period's start.
-    const from = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
-    if (date <= from) return 0n;
-    const total = periodDays(from, rebase.date, ctx);
-    return total <= 0 ? earned : roundRatio(earned * BigInt(periodDays(from, date, ctx)), BigInt(total), 'HALF_EVEN');
-  }
-  const total = periodDays(rebase.date, inst.dueDate, ctx);
+/** What a row owing `interest` earned by the end of `date`: `startEarned` by `start`, and the rest evenly from there to `dueDate`. */
+function earnedSince(start: string, startEarned: bigint, interest: bigint, date: string, dueDate: string, ctx: LoanContext): bigint {
+  if (date <= start) return startEarned;
+  const total = periodDays(start, dueDate, ctx);
   if (total <= 0) return interest;
-  return earned + roundRatio((interest - earned) * BigInt(periodDays(rebase.date, date, ctx)), BigInt(total), 'HALF_EVEN');
+  return startEarned + roundRatio((interest - startEarned) * BigInt(periodDays(start, date, ctx)), BigInt(total), 'HALF_EVEN');
+}
+
+/** What a row earned by the end of `date`, on or before re-basing `point`: on the interest it owed until then, from `start`. */
+function earnedUpTo(point: EarnedPoint, start: string, startEarned: bigint, date: string, dueDate: string, ctx: LoanContext, places: number): bigint {
+  if (date === point.date) return minorOf(point.earned, places);
+  return earnedSince(start, startEarned, minorOf(point.interestBefore, places), date, dueDate, ctx);
+}
+
+/**
+ * The accrual of `row` re-based on `date` having earned `earned` by then (rest and basis as the
+ * caller priced them): it keeps the curve the row earned on before, the day's first re-basing's when
+ * one ran already that day (that re-basing replaced), so what the row had earned by `date` or any
+ * earlier day stays as it was.
+ */
+export function rebasedAccrual(row: Installment, date: string, earned: string, rest: string, basis: string): InterestRebase {
+  const last = row.accrual;
+  if (last === undefined) return { date, earned, rest, basis, interestBefore: row.due.interest };
+  if (last.date === date) return { date, earned, rest, basis, interestBefore: last.interestBefore, ...(last.earlier ? { earlier: last.earlier } : {}) };
+  const point: EarnedPoint = { date: last.date, earned: last.earned, interestBefore: last.interestBefore };
+  return { date, earned, rest, basis, interestBefore: row.due.interest, earlier: [...(last.earlier ?? []), point] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
 import { Dec } from '../decimal.js';
-import { earnedMinor } from './accrual.js';
+import { earnedMinor, rebasedAccrual } from './accrual.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { COMPONENTS, fmt, isSettled } from './installment.js';
@@ -90,7 +90,9 @@ export function payoffQuote(state: LoanState, date: string, memo: ReplayMemo = N
  * never owed: they are cut back to what was paid or waived, so the schedule shows what the borrower
  * actually owed. Interest a row had earned by `date` beyond that stays owed (a payment can repay
  * every yuan of principal and not the interest earned on it, deferred by a grace: QA 6 #1) and
- * earns nothing more (its `accrual` from `date`).
+ * earns nothing more (its `accrual` from `date`). A row whose period had begun and whose interest is
+ * cut is re-based on `date` too, so what it had earned by then and by every earlier day stays as it
+ * was (a close that priced an earlier night before the payoff was recorded priced what the ledger books).
  */
 export function forgoUnearned(installments: Installment[], date: string, ctx: LoanContext): void {
   const places = minorUnits(ctx.currency);
@@ -101,7 +103,10 @@ export function forgoUnearned(installments: Installment[], date: string, ctx: Lo
     const interest = earned > collected ? earned : collected;
     const due = { ...inst.due, interest: formatMinor(interest, places), fee: fmt(new Dec(inst.paid.fee).plus(inst.waived.fee), ctx.currency) };
     const zero = formatMinor(0n, places);
-    const accrual = earned > collected ? { accrual: { date, earned: formatMinor(earned, places), rest: zero, basis: zero } } : {};
+    // Re-based from `date` when its period had begun: what it earned by then, or by any earlier day, stays as it was.
+    const start = ctx.deferredInterest?.number === inst.number ? ctx.deferredInterest.from : inst.fromDate;
+    const rebased = earned > collected || (start < date && interest !== minorOf(inst.due.interest, places));
+    const accrual = rebased ? { accrual: rebasedAccrual(inst, date, formatMinor(earned, places), zero, zero) } : {};
     const next = { ...inst, due, ...accrual };
     installments[index] = { ...next, settled: isSettled(next, ctx.currency) };
   });

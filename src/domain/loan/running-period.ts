@@ -1,6 +1,6 @@
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor, roundRatio } from '../schedule/minor-units.js';
-import { earnedMinor } from './accrual.js';
+import { earnedMinor, rebasedAccrual } from './accrual.js';
 import { collectedDeferredInterest } from './deferred-interest.js';
 import { isSettled, owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
@@ -59,7 +59,7 @@ function rebasedRunningRow(before: readonly Installment[], after: readonly Insta
   if (basis <= 0n) return null;
   const rebased = earned + roundRatio(rest * principalAfter, basis, 'HALF_EVEN');
   const f = (v: bigint) => formatMinor(v, places);
-  return withInterest(row, rebased, places, ctx.currency, { date, earned: f(earned), rest: f(rest), basis: f(basis) });
+  return withInterest(row, rebased, places, ctx.currency, rebasedAccrual(row, date, f(earned), f(rest), f(basis)));
 }
 
 /**
@@ -127,7 +127,7 @@ function rebasedCollectingRow(before: readonly Installment[], after: readonly In
   const interest = repriced > earned ? repriced : earned;
   const f = (v: bigint) => formatMinor(v, places);
   const basis = sameDay ? sameDay.basis : f(principalFrom(before, 0, places));
-  return withInterest(row, interest, places, ctx.currency, { date, earned: f(earned), rest: f(interest - earned), basis });
+  return withInterest(row, interest, places, ctx.currency, rebasedAccrual(row, date, f(earned), f(interest - earned), basis));
 }
 
 /** Principal each row and every later one owe (minor units, by index; 0 past the end): before and after the payment, and as contracted. */

@@ -1,8 +1,10 @@
-import type { Component, Components, Installment, LoanState } from './state.js';
+import type { Component, Components, EarnedPoint, Installment, InterestRebase, LoanState } from './state.js';
 
 const FIELDS_PER_ROW = 18;
-// A row whose running period was re-based by a prepayment carries its accrual (Installment.accrual) in 4 more.
-const FIELDS_WITH_ACCRUAL = 22;
+// A row whose running period was re-based by a prepayment carries its accrual (Installment.accrual) in 5 more,
+// then each earlier re-basing of its period as one more, `e:date:earned:interestBefore`.
+const FIELDS_WITH_ACCRUAL = 23;
+const EARLIER = 'e:';
 // A row a re-amortisation recomputed carries what it was priced with (Installment.priced) in one more, `p:interest:principal`.
 const PRICED = 'p:';
 const NO_DATE = '-';
@@ -18,13 +20,14 @@ const componentsText = (c: Components) => `${c.penalty} ${c.fee} ${c.interest} $
 function packRow(inst: Installment): string {
   const flags = `${inst.settled ? 1 : 0} ${inst.overdueSince ?? NO_DATE} ${inst.settledOn ?? NO_DATE}`;
   const a = inst.accrual;
-  const accrual = a === undefined ? '' : ` ${a.date} ${a.earned} ${a.rest} ${a.basis}`;
+  const earlier = a?.earlier?.map((p) => ` ${EARLIER}${p.date}:${p.earned}:${p.interestBefore}`).join('') ?? '';
+  const accrual = a === undefined ? '' : ` ${a.date} ${a.earned} ${a.rest} ${a.basis} ${a.interestBefore}${earlier}`;
   const priced = inst.priced === undefined ? '' : ` ${PRICED}${inst.priced.interest}:${inst.priced.principal}`;
   return `${inst.number} ${inst.fromDate} ${inst.dueDate} ${componentsText(inst.due)} ${componentsText(inst.paid)} ${componentsText(inst.waived)} ${flags}${accrual}${priced}`;
 }
 
 const wrongShape = (row: string): Error =>
-  new Error(`packed installment has ${row.split(' ').length} fields, expected ${FIELDS_PER_ROW} (or ${FIELDS_WITH_ACCRUAL} with its accrual), one more with its pricing: "${row}"`);
+  new Error(`packed installment has ${row.split(' ').length} fields, expected ${FIELDS_PER_ROW} (or ${FIELDS_WITH_ACCRUAL} with its accrual, one more per earlier re-basing), one more with its pricing: "${row}"`);
 
 /**
  * A cursor over one packed row's space-separated fields. Zero amounts ("0.00", "0") are most of a
@@ -76,16 +79,25 @@ function unpackRow(row: string): Installment {
   const overdueSince = orNull(fields.next()), settledOn = orNull(fields.next());
   const inst: Installment = { number, fromDate, dueDate, due, paid, waived, settled, overdueSince, settledOn };
   let extra = fields.done ? null : fields.next();
+  let tokens = 0;
   if (extra !== null && !extra.startsWith(PRICED)) {
-    inst.accrual = { date: extra, earned: fields.next(), rest: fields.next(), basis: fields.next() };
+    const accrual: InterestRebase = { date: extra, earned: fields.next(), rest: fields.next(), basis: fields.next(), interestBefore: fields.next() };
     extra = fields.done ? null : fields.next();
+    const earlier: EarnedPoint[] = [];
+    for (; extra !== null && extra.startsWith(EARLIER); extra = fields.done ? null : fields.next()) {
+      const [date, earned, interestBefore, more] = extra.slice(EARLIER.length).split(':');
+      if (date === undefined || earned === undefined || interestBefore === undefined || more !== undefined) throw wrongShape(row);
+      earlier.push({ date, earned, interestBefore });
+    }
+    tokens = earlier.length;
+    inst.accrual = earlier.length === 0 ? accrual : { ...accrual, earlier };
   }
   if (extra !== null) {
     const [interest, principal, more] = extra.slice(PRICED.length).split(':');
     if (!extra.startsWith(PRICED) || interest === undefined || principal === undefined || more !== undefined) throw wrongShape(row);
     inst.priced = { interest, principal };
   }
-  const count = fields.count - (inst.priced === undefined ? 0 : 1);
+  const count = fields.count - tokens - (inst.priced === undefined ? 0 : 1);
   if (!fields.done || (count !== FIELDS_PER_ROW && count !== FIELDS_WITH_ACCRUAL)) throw wrongShape(row);
   return inst;
 }
@@ -97,7 +109,7 @@ function unpackRow(row: string): Installment {
  */
 export const loanSnapshotCodec = {
   /** Bump when the packed shape or the state's shape changes: older snapshots are then ignored. */
-  version: 23, // 23: disbursement.keyedInAfter (the last close that ran without a loan keyed in late); 22: a reversal leaves a loan overdue while any open row a close marked is unpaid (not only the oldest); 21: pending waivers (waiverRequests, decidedWaivers); 20: a re-amortised row's pricing (Installment.priced); 19: capitalizedSuspended (capitalised interest of non-performing days, kept out of income), and accruingSince replaces interestSuspended (non-performing days read from the rows); 18: reversedRecoveries, and payoffs credit fees paid on rows not yet due; 17: writtenOff.notBooked (the write-off's never-booked interest and fees, for /transactions); 16: interestSuspended (days an accrual found the loan non-performing); 15: penaltyReviewFrom (a close judges again installments a reversal or back-dated fact may have made late); 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
+  version: 24, // 24: disbursement.keyedInAfter (the last close that ran without a loan keyed in late); 23: a re-based row's accrual keeps the interest it owed before and its period's earlier re-basings (InterestRebase.interestBefore, earlier); 22: a reversal leaves a loan overdue while any open row a close marked is unpaid (not only the oldest); 21: pending waivers (waiverRequests, decidedWaivers); 20: a re-amortised row's pricing (Installment.priced); 19: capitalizedSuspended (capitalised interest of non-performing days, kept out of income), and accruingSince replaces interestSuspended (non-performing days read from the rows); 18: reversedRecoveries, and payoffs credit fees paid on rows not yet due; 17: writtenOff.notBooked (the write-off's never-booked interest and fees, for /transactions); 16: interestSuspended (days an accrual found the loan non-performing); 15: penaltyReviewFrom (a close judges again installments a reversal or back-dated fact may have made late); 14: a close's penalties sort before its day's other facts and stand iff their row was unpaid at the end of its grace (lastFactKey, replayed rows), and writtenOff.claim; 13: submittedOn; 12: approvedReversals; 5: each row's settledOn; 6: officer-applied charges; 7: prepayment overrides; 8: pending reversals; 9: approvedOn (and payoffs credit unearned interest); 10: a running period's interest re-based by a prepayment (Installment.accrual); 11: a close's penalties sort after its day's other facts (lastFactKey)
   encode(state: LoanState): PackedLoanState {
     return { ...state, installments: state.installments.map(packRow), contract: state.contract.map(packRow) };
   },

@@ -31,7 +31,8 @@ export interface Installment {
    * prepayment re-priced the interest a grace deferred to this row (it earned that from the
    * disbursement), or when no principal was left while it had earned interest (forgoUnearned): by
    * `date` the row had earned `earned`; the rest of its interest (`due.interest` − `earned`) is
-   * earned evenly from `date` to the due date. `rest` and `basis` are the rest-of-period interest
+   * earned evenly from `date` to the due date, and what it earned by any earlier date is what it had
+   * earned then (`interestBefore`, `earlier`). `rest` and `basis` are the rest-of-period interest
    * and the principal it was on just before the first prepayment that day (minor units, as decimal
    * strings; zero after forgoUnearned).
    */
@@ -57,12 +58,27 @@ export interface DaySpan {
   to: string;
 }
 
-/** A running period's interest re-based on the principal left after a prepayment (see Installment.accrual). */
-export interface InterestRebase {
+/**
+ * A day a row's interest was re-based: by the end of `date` it had earned `earned`, and until then it
+ * owed `interestBefore` (its interest just before the day's first re-basing), on which it earned from
+ * the previous re-basing (or its period's start). Decimal strings in the loan's currency.
+ */
+export interface EarnedPoint {
   date: string;
   earned: string;
+  interestBefore: string;
+}
+
+/**
+ * A running period's interest re-based on the principal left after a prepayment (see
+ * Installment.accrual). `earlier` holds the period's earlier re-basings, oldest first (absent when
+ * none): with `interestBefore`, the curve the row earned on up to `date`, so a re-basing moves only
+ * what the row earns after its date, never what it had earned by an earlier one.
+ */
+export interface InterestRebase extends EarnedPoint {
   rest: string;
   basis: string;
+  earlier?: readonly EarnedPoint[];
 }
 
 /** A waiver as recorded: what it waived of each installment, replayed at its effective date. */
