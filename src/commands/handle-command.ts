@@ -47,16 +47,24 @@ export interface CommandResult<S> {
 }
 
 /**
+ * Where an actor's Idempotency-Key is recorded: `<subject>:<key>`, so the same key from another
+ * principal (officer, API client, borrower) is another request (Stripe; IETF
+ * draft-ietf-httpapi-idempotency-key-header). The subject's own `%` and `:` are percent-escaped,
+ * so the first `:` always ends it: subject `ulf` with key `x:k` and subject `ulf:x` with key `k`
+ * are two records, not one (QA 12 Q7). A subject without `%` or `:` (account ids, the usual
+ * provider subjects) keeps the record key it had before the escape, so no stored record moves.
+ */
+export const idempotencyRecordKey = (context: Pick<CommandContext, 'actor'>, key: string): string =>
+  `${context.actor.sub.replaceAll('%', '%25').replaceAll(':', '%3A')}:${key}`;
+
+/**
  * Loads the stream (from this process's aggregate cache when the stream has not moved since),
  * decides, and appends at the loaded revision; commands on one stream queue in
  * this process (StreamLocks). A conflict (another process) reloads and decides
- * again (bounded, jittered); an If-Match mismatch surfaces at once. With an idempotency key the
- * same request is answered with its first result and never runs twice; another body under the
- * same key is refused.
+ * again (bounded, jittered); an If-Match mismatch surfaces at once. With an idempotency key (the
+ * caller's own: idempotencyRecordKey) the same request is answered with its first result and
+ * never runs twice; another body under the same key is refused.
  */
-/** Where an actor's idempotency key is recorded: scoped by the actor's sub, so two clients never collide. */
-export const idempotencyRecordKey = (context: Pick<CommandContext, 'actor'>, key: string): string => `${context.actor.sub}:${key}`;
-
 export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDeps, request: CommandRequest<C, E, S>): Promise<CommandResult<S>> {
   const { context } = request;
   const idempotency = context.idempotencyKey

@@ -288,6 +288,13 @@ export function eventStoreContract(name: string, factory: ContractFactory): void
           key: 'officer-1:k1', requestHash: 'h1', streamId: 'loan-k', revision: result.revision, position: result.position,
         });
       });
+
+      it('keeps record keys opaque: keys alike but for a ":" or an escape are separate records, each found as written (QA 12 Q7)', async () => {
+        const keys = ['officer-olga:x:k1', 'officer-olga%3Ax:k1', 'officer-olga%253Ax:k1'];
+        for (const [n, key] of keys.entries()) await store.append(`loan-q${n}`, range(1), 'no_stream', { idempotency: { key, requestHash: `h${n}` } });
+        for (const [n, key] of keys.entries()) expect(await store.findIdempotency(key)).toMatchObject({ key, requestHash: `h${n}`, streamId: `loan-q${n}` });
+        expect(await store.findIdempotency('officer-olga:x%3Ak1')).toBeNull();
+      });
     });
   });
 

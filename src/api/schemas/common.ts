@@ -86,7 +86,7 @@ export const idParams = z.object({ id: entityId }).strict();
 export const commandHeaders = z
   .object({
     'if-match': z.string().optional().meta({ description: 'Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list', example: '"3"' }),
-    'idempotency-key': z.string().optional().meta({ description: 'Repeat a request safely: the same body answers with the first result, another body with 422', example: 'a6f1c2d0-retry-1' }),
+    'idempotency-key': z.string().optional().meta({ description: 'Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller\'s own: the same key from another user or client is another request', example: 'a6f1c2d0-retry-1' }),
   })
   .loose();
 

@@ -3171,7 +3171,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -3375,7 +3375,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -3566,7 +3566,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -3747,7 +3747,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4036,7 +4036,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -4343,7 +4343,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4648,7 +4648,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -4933,7 +4933,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -5156,7 +5156,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5329,7 +5329,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5514,7 +5514,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5693,7 +5693,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -5872,7 +5872,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6057,7 +6057,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6260,7 +6260,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6446,7 +6446,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6622,7 +6622,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -6804,7 +6804,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7000,7 +7000,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7176,7 +7176,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7357,7 +7357,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7551,7 +7551,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7742,7 +7742,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -7937,7 +7937,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -8133,7 +8133,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -11604,7 +11604,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path?: never;
@@ -11758,7 +11758,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -12941,7 +12941,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -13574,7 +13574,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -13774,7 +13774,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -14083,7 +14083,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
@@ -14267,7 +14267,7 @@ export interface operations {
             header?: {
                 /** @description Stream revision the client last saw: the command runs only at that revision (409 otherwise); * runs it at any revision of an existing entity. One revision, not a list */
                 "if-match"?: string;
-                /** @description Repeat a request safely: the same body answers with the first result, another body with 422 */
+                /** @description Repeat a request safely: the same body answers with the first result, another body with 422. The key is the caller's own: the same key from another user or client is another request */
                 "idempotency-key"?: string;
             };
             path: {
