@@ -50,6 +50,7 @@ export const payoutResponse = z
     rejection: z.object({ rejectedBy: z.string(), reason: z.string(), rejectedAt: z.string() }).nullable(),
     confirmation: z.object({ channelReference: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
     failure: z.object({ channelReference: z.string().nullable(), reason: z.string(), failedAt: z.string() }).nullable(),
+    actionUrl: z.string().optional().meta({ description: 'While pending on a channel with a page to settle it on (the sandbox gateway\'s): that page, as the approval answered it; absent otherwise' }),
     position: z.string(),
     revision: z.string(),
   })

@@ -9,6 +9,8 @@ export interface WorkQueueRequest {
   queue: QueueName;
   /** Leave out what this user submitted or requested (four eyes: they may not decide it). */
   notBy?: string;
+  /** Only what waits on this loan. */
+  loanId?: string;
   limit: number;
   cursor?: string;
 }
@@ -18,7 +20,7 @@ export async function findWorkItems(readStore: ReadStore, request: WorkQueueRequ
   const { notBy } = request;
   const keep = notBy === undefined ? undefined : (doc: WorkItemDoc) => doc.submittedBy !== notBy && doc.requestedBy !== notBy;
   const page = await findFiltered<WorkItemDoc>(readStore, WORK_QUEUE, {
-    where: { queue: request.queue }, sort: { field: 'waitingSince', direction: 'asc' }, limit: request.limit, cursor: request.cursor ?? null,
+    where: { queue: request.queue, ...(request.loanId === undefined ? {} : { loanId: request.loanId }) }, sort: { field: 'waitingSince', direction: 'asc' }, limit: request.limit, cursor: request.cursor ?? null,
   }, keep);
   return { items: page.items.map(toView), nextCursor: page.nextCursor };
 }

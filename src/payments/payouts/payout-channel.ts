@@ -71,6 +71,8 @@ export interface PayoutChannel {
   /** Refuses an order the provider would refuse, before anything is recorded (e.g. PAYEE_NAME_REQUIRED 422). */
   validate?(order: Pick<PayoutOrder, 'amount' | 'currency' | 'payee'>): void;
   submit(order: PayoutOrder): Promise<PayoutSubmission>;
+  /** The page a pending payout is settled on (the sandbox gateway's; the `actionUrl` its submission answered), for as long as it is pending. */
+  settlementPage?(payoutId: string): string;
   verifyNotification?(notification: InboundNotification): Promise<VerifiedPayoutNotification>;
   /** Asks the provider where the payout stands; its answer is verified like a notification (CHANNEL_UNAVAILABLE 502 otherwise). */
   query?(payout: PayoutRef): Promise<PayoutStatusAnswer>;

@@ -30,14 +30,17 @@ function answerOf(payoutId: string, ended: SandboxPayoutEntry | null): PayoutSta
  * The gateway's books (its ledger) answer status queries, and cancel a payout it has not paid.
  */
 export function sandboxPayoutChannel(deps: { publicKey: KeyObject; publicUrl: string; replayGuard: ReplayGuard; ledger: SandboxPayoutLedger; now: () => Date }): PayoutChannel {
+  const pageOf = (payoutId: string) => `${deps.publicUrl}/v1/payments/sandbox/payouts/${encodeURIComponent(payoutId)}`;
   return {
     name: 'sandbox',
     refundChannel: REFUND_CHANNEL['sandbox'],
     needsPayee: false,
     acknowledgement: { contentType: 'application/json; charset=utf-8', body: '{"code":"SUCCESS"}' },
 
+    settlementPage: pageOf,
+
     async submit(order) {
-      return { status: 'pending', actionUrl: `${deps.publicUrl}/v1/payments/sandbox/payouts/${encodeURIComponent(order.payoutId)}` };
+      return { status: 'pending', actionUrl: pageOf(order.payoutId) };
     },
 
     async verifyNotification(notification: InboundNotification): Promise<VerifiedPayoutNotification> {

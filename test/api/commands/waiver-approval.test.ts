@@ -34,6 +34,10 @@ describe('POST /v1/loans/:id/waivers above the product\'s waiverApprovalAbove', 
       expect.objectContaining({ id: loanId, reference: 'GW-1', requestedBy: STAFF.officer.sub, reason: expect.stringContaining('500.00 interest') }),
     ]);
     expect((await queue(STAFF.officer, requested.position)).items).toEqual([]);
+    // Asked for one loan (its page, QA 12 W15), the queue names its own requests too, each with its maker.
+    const onLoan = async (id: string) => (await t.call(STAFF.officer, 'GET', `/v1/queues/waiver-approvals?loanId=${id}&minPosition=${requested.position}`)).json() as Queue;
+    expect((await onLoan(loanId)).items).toEqual([expect.objectContaining({ id: loanId, reference: 'GW-1', requestedBy: STAFF.officer.sub })]);
+    expect((await onLoan('no-such-loan')).items).toEqual([]);
     refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/waivers/GW-1/approve`, {}), 422, 'FOUR_EYES_REQUIRED');
     refused(await t.call(STAFF.compliance, 'POST', `/v1/loans/${loanId}/waivers/GW-1/approve`, {}), 403, 'FORBIDDEN');
     refused(await t.call(otto, 'POST', `/v1/loans/${loanId}/waivers/NOPE/approve`, {}), 404, 'WAIVER_NOT_FOUND');

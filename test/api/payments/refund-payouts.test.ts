@@ -38,6 +38,9 @@ describe('refunds of a credit balance go out through a channel', () => {
     expect(payout.actionUrl).toMatch(new RegExp(`/v1/payments/sandbox/payouts/${payout.id}$`));
     expect(await refundsOf(t, loanId)).toHaveLength(0);
     expect(await refundDesk(t, loanId)).toMatchObject({ creditBalance: credit, reserved: credit, refundable: '0.00' });
+    // The gateway's page stays on the desk and the payout while it is pending, not only in the approval's answer (QA 12 W7).
+    expect(((await refundDesk(t, loanId)) as { items: { actionUrl?: string }[] }).items[0]?.actionUrl).toBe(payout.actionUrl);
+    expect(JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payouts/${payout.id}`)).body)).toMatchObject({ status: 'pending', actionUrl: payout.actionUrl });
 
     const key = sandboxPrivateKey(t);
     for (let i = 0; i < 5; i++) {
@@ -49,6 +52,7 @@ describe('refunds of a credit balance go out through a channel', () => {
     expect(refunds[0]!.data).toMatchObject({ amount: credit, channel: 'online', reference: `SBXT-${payout.id}` });
     const view = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payouts/${payout.id}`)).body) as { status: string; confirmation: { channelReference: string } };
     expect(view).toMatchObject({ status: 'confirmed', confirmation: { channelReference: `SBXT-${payout.id}` } });
+    expect(view).not.toHaveProperty('actionUrl');
     const events = await t.runtime.eventStore.readStream(`payout-${payout.id}`);
     expect(events.map((e) => e.type)).toEqual(['PayoutCreated', 'PayoutApproved', 'PayoutConfirmed']);
     const loan = await t.runtime.eventStore.readStream(`loan-${loanId}`);

@@ -10253,6 +10253,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10343,6 +10345,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10433,6 +10437,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10523,6 +10529,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10613,6 +10621,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10703,6 +10713,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10793,6 +10805,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -10883,6 +10897,8 @@ export interface operations {
                 /** @description Opaque: the nextCursor of the previous page with the same filters and sort */
                 cursor?: string;
                 minPosition?: string;
+                /** @description Only what waits on this loan, the caller's own requests included (each names requestedBy): the loan's page offers its checker the approval and a waiver's maker its withdrawal */
+                loanId?: string;
             };
             header?: never;
             path?: never;
@@ -13269,6 +13285,8 @@ export interface operations {
                                 reason: string;
                                 failedAt: string;
                             } | null;
+                            /** @description While pending on a channel with a page to settle it on (the sandbox gateway's): that page, as the approval answered it; absent otherwise */
+                            actionUrl?: string;
                             position: string;
                             revision: string;
                         }[];
@@ -13998,6 +14016,8 @@ export interface operations {
                             reason: string;
                             failedAt: string;
                         } | null;
+                        /** @description While pending on a channel with a page to settle it on (the sandbox gateway's): that page, as the approval answered it; absent otherwise */
+                        actionUrl?: string;
                         position: string;
                         revision: string;
                     };
@@ -14572,6 +14592,8 @@ export interface operations {
                                 reason: string;
                                 failedAt: string;
                             } | null;
+                            /** @description While pending on a channel with a page to settle it on (the sandbox gateway's): that page, as the approval answered it; absent otherwise */
+                            actionUrl?: string;
                             position: string;
                             revision: string;
                         };
@@ -14778,6 +14800,8 @@ export interface operations {
                                 reason: string;
                                 failedAt: string;
                             } | null;
+                            /** @description While pending on a channel with a page to settle it on (the sandbox gateway's): that page, as the approval answered it; absent otherwise */
+                            actionUrl?: string;
                             position: string;
                             revision: string;
                         };

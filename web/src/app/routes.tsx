@@ -12,6 +12,8 @@ import { RequireRole } from '../shell/RequireRole';
 const AccountPage = lazy(() => import('../portal/AccountPage').then((m) => ({ default: m.AccountPage })));
 const ApplyPage = lazy(() => import('../portal/ApplyPage').then((m) => ({ default: m.ApplyPage })));
 const MyLoanPage = lazy(() => import('../portal/MyLoanPage').then((m) => ({ default: m.MyLoanPage })));
+const ReceiptsPage = lazy(() => import('../portal/ReceiptsPage').then((m) => ({ default: m.ReceiptsPage })));
+const ReceiptPage = lazy(() => import('../portal/ReceiptPage').then((m) => ({ default: m.ReceiptPage })));
 const MyLoansPage = lazy(() => import('../portal/MyLoansPage').then((m) => ({ default: m.MyLoansPage })));
 const DevLoginPage = lazy(() => import('../session/DevLoginPage').then((m) => ({ default: m.DevLoginPage })));
 const RegisterPage = lazy(() => import('../session/RegisterPage').then((m) => ({ default: m.RegisterPage })));
@@ -61,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'apply/:productId', element: <ApplyPage /> },
       { path: 'loans', element: <MyLoansPage /> },
       { path: 'loans/:loanId', element: <MyLoanPage /> },
+      { path: 'loans/:loanId/receipts', element: <ReceiptsPage /> },
+      { path: 'loans/:loanId/receipts/:revision', element: <ReceiptPage /> },
       { path: 'account', element: <AccountPage /> },
     ],
   },

@@ -1,6 +1,7 @@
 import { Button, Form, Input, InputNumber } from 'antd';
 import { useT } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
+import { bankAccountRules } from '../shell/bank-account-rules';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { useSubmitKyc, type KycSubmission } from './api';
@@ -19,7 +20,7 @@ export function KycForm({ customerId, onDone }: { customerId: string; onDone?: (
       </Form.Item>
       <Form.Item name="employer" label={t('kyc.employer')} rules={required}><Input /></Form.Item>
       <Form.Item name="employmentMonths" label={t('kyc.employmentMonths')} rules={required}><InputNumber min={0} max={1200} style={{ width: '100%' }} /></Form.Item>
-      <Form.Item name="bankAccount" label={t('kyc.bankAccount')} rules={required}><Input inputMode="numeric" /></Form.Item>
+      <Form.Item name="bankAccount" label={t('kyc.bankAccount')} rules={bankAccountRules(t)}><Input inputMode="numeric" /></Form.Item>
       <Button type="primary" htmlType="submit" block loading={kyc.isPending}>{t('kyc.submit')}</Button>
     </Form>
   );

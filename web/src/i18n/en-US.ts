@@ -1,10 +1,12 @@
 import { adminEn } from './console-admin.js';
 import { labelsEn } from './console-labels.js';
+import { creditEn } from './credit-labels.js';
 
 /** English; its keys are the catalog's keys (zh-CN must have every one). */
 export const en = {
   ...adminEn,
   ...labelsEn,
+  ...creditEn,
   'app.portal': 'Borrower portal', 'app.office': 'Lending back office',
   'nav.portal': 'Portal navigation', 'nav.office': 'Back office navigation', 'nav.products': 'Products', 'nav.myLoans': 'My loans', 'nav.account': 'Account centre',
   'nav.dashboard': 'Dashboard', 'nav.newCustomer': 'New customer', 'nav.apply': 'Application', 'nav.reports': 'Reports', 'nav.operations': 'Operations',
@@ -16,6 +18,7 @@ export const en = {
   'confirm.writeOff': 'Write the loan off? It leaves the books at once and cannot be undone',
   'form.required': 'Required', 'form.rate': 'Enter a yearly rate in percent such as 12 or 7.25', 'form.amount': 'Enter an amount such as 1234.56',
   'form.amountWhole': 'Whole amounts only in this currency (no decimals)', 'form.amountPlaces': 'At most {places} decimal places', 'form.amountRange': 'The amount must be between {min} and {max}', 'form.termRange': 'The term must be between {min} and {max} periods',
+  'form.bankAccount': 'A bank account has 8–34 characters, digits and spaces only, such as 6222 0202 0011 2345',
   'form.phone': 'Enter an 11-digit mainland mobile number such as 13812341234', 'form.email': 'Enter a valid e-mail address such as zhang.san@example.com', 'form.passwordLength': 'A password has {min}–{max} characters',
   'session.signOut': 'Sign out',
   'access.deniedTitle': 'Not available to your role', 'access.denied': 'This page is not open to the {role} role. Ask an administrator if you need it.', 'access.home': 'Back to my home page',
@@ -157,6 +160,9 @@ export const en = {
   'tx.write-off': 'Write-off',
   'channel.sandbox': 'Sandbox (test payments)',
   'portal.withdrawHint': 'Changed your mind? You may withdraw the application until the money is paid out.', 'portal.withdrawConfirm': 'Withdraw this application? It cannot be undone.', 'portal.withdrawYes': 'Withdraw',
+  'receipt.listTitle': 'Payments and receipts', 'receipt.entry': 'Payments and receipts', 'receipt.backToLoan': 'Back to the loan', 'receipt.backToList': 'Back to payments', 'receipt.none': 'No payments yet',
+  'receipt.valid': 'In force', 'receipt.title': 'Payment receipt', 'receipt.open': 'Open receipt', 'receipt.print': 'Print receipt', 'receipt.notFound': 'No such payment on this loan',
+  'receipt.reversedNote': 'This payment was reversed: it no longer counts as paid', 'receipt.paidOn': 'Paid on', 'receipt.appliedTo': 'Applied to', 'receipt.recordedAt': 'Recorded at',
   'pay.title': 'Repay',
   'pay.exceedsPayoff': 'The amount is more than today\'s payoff of {payoff}: enter at most that amount',
   'pay.channelUnavailable': 'This channel is not set up on this server and is no longer offered: please use {channels}', 'pay.noChannel': 'No online payment channel is set up on this server: please repay by bank transfer or contact the lender',

@@ -1,11 +1,13 @@
 import { adminZh } from './console-admin.js';
 import { labelsZh } from './console-labels.js';
+import { creditZh } from './credit-labels.js';
 import type { MessageKey } from './en-US.js';
 
 /** 简体中文 (the default language). */
 export const zh: Record<MessageKey, string> = {
   ...adminZh,
   ...labelsZh,
+  ...creditZh,
   'app.portal': '借款人服务', 'app.office': '信贷管理后台',
   'nav.portal': '借款人导航', 'nav.office': '后台导航', 'nav.products': '贷款产品', 'nav.myLoans': '我的贷款', 'nav.account': '账户中心',
   'nav.dashboard': '总览', 'nav.newCustomer': '新建客户', 'nav.apply': '贷款申请', 'nav.reports': '报表', 'nav.operations': '运营',
@@ -17,6 +19,7 @@ export const zh: Record<MessageKey, string> = {
   'confirm.writeOff': '确认核销？核销后贷款出表，不能撤销',
   'form.required': '必填', 'form.rate': '请输入年利率（百分比），如 12 或 7.25', 'form.amount': '请输入金额，如 1234.56',
   'form.amountWhole': '该币种金额须为整数，不带小数', 'form.amountPlaces': '金额最多 {places} 位小数', 'form.amountRange': '金额须在 {min} 至 {max} 之间', 'form.termRange': '期数须在 {min} 至 {max} 期之间',
+  'form.bankAccount': '银行卡号须为 8–34 个字符，只含数字和空格，如 6222 0202 0011 2345',
   'form.phone': '请输入 11 位手机号，如 13812341234', 'form.email': '请输入有效的邮箱地址，如 zhang.san@example.com', 'form.passwordLength': '密码须为 {min}–{max} 个字符',
   'session.signOut': '退出',
   'access.deniedTitle': '无权访问此页面', 'access.denied': '当前角色（{role}）不能使用此页面。如需使用，请联系管理员。', 'access.home': '返回我的首页',
@@ -158,6 +161,9 @@ export const zh: Record<MessageKey, string> = {
   'tx.write-off': '核销',
   'channel.sandbox': '沙箱（测试支付）',
   'portal.withdrawHint': '放款前可随时撤回本次申请。', 'portal.withdrawConfirm': '确定撤回本次申请？撤回后不可恢复。', 'portal.withdrawYes': '撤回',
+  'receipt.listTitle': '还款记录与收据', 'receipt.entry': '还款记录与收据', 'receipt.backToLoan': '返回贷款', 'receipt.backToList': '返回还款记录', 'receipt.none': '暂无还款记录',
+  'receipt.valid': '有效', 'receipt.title': '还款收据', 'receipt.open': '查看收据', 'receipt.print': '打印收据', 'receipt.notFound': '未找到这笔还款',
+  'receipt.reversedNote': '此笔还款已被冲正，不再计入还款', 'receipt.paidOn': '还款日期', 'receipt.appliedTo': '冲抵明细', 'receipt.recordedAt': '入账时间',
   'pay.title': '还款',
   'pay.exceedsPayoff': '金额超过今日结清所需金额 {payoff}，请输入不超过该金额的数额',
   'pay.channelUnavailable': '该渠道本服务器尚未开通，已从选项中移除，请改用{channels}', 'pay.noChannel': '本服务器暂未开通在线还款渠道，请通过银行转账还款或联系贷款机构',

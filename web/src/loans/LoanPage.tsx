@@ -6,6 +6,7 @@ import { useSession } from '../session/session';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { PageSpinner } from '../shell/PageSpinner';
 import { useLoan, useSchedule } from './api';
+import { CreditAssessmentCard } from './CreditAssessmentCard';
 import { LoanSummaryCard } from './LoanSummaryCard';
 import { PayoffQuote } from './PayoffQuote';
 import { ScheduleOrNote } from './ScheduleOrNote';
@@ -15,9 +16,12 @@ import { TransactionsTable } from './TransactionsTable';
 /** Who may read a loan's refund desk (mirrors payments.loanRefundPayouts in src/api/auth/policy.ts). */
 const REFUND_READERS: readonly string[] = ['officer', 'compliance', 'admin'];
 
+/** Statuses in which the application is decided or about to be: the approver reads the credit assessment beside the decision (QA 12 W11). */
+const DECIDING: readonly string[] = ['submitted', 'assessed', 'approved', 'rejected'];
+
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
-/** The back office's loan view: figures, servicing actions for the role, schedule with paid rows and money movements (tabs), payoff, link to the timeline. */
+/** The back office's loan view: figures, the credit assessment while the application is decided, servicing actions for the role, schedule with paid rows and money movements (tabs), payoff, link to the timeline. */
 export function LoanPage() {
   const t = useT();
   const { loanId = '' } = useParams();
@@ -37,6 +41,7 @@ export function LoanPage() {
             {session?.role !== 'borrower' && <Button onClick={() => navigate(`/office/loans/${loanId}/timeline`)} data-testid="open-timeline">{t('timeline.open')}</Button>}
           </Space>
           <LoanSummaryCard loan={loan.data} />
+          {DECIDING.includes(loan.data.status) && <Card title={h2(t('credit.title'))}><CreditAssessmentCard loanId={loanId} /></Card>}
           <Card title={h2(t('loan.actions'))}><ServicingPanel loan={loan.data} /></Card>
           {REFUND_READERS.includes(session?.role ?? '') && ['overpaid', 'closed'].includes(loan.data.status) && <Card title={h2(t('refund.title'))}><RefundCard loanId={loanId} /></Card>}
         </>

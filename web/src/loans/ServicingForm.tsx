@@ -27,13 +27,14 @@ function bodyOf(action: ServicingAction, values: Values): Record<string, string 
 }
 
 /** The control for one field; Form.Item injects id, value and onChange, which go straight through to it. */
-function FieldInput({ field, bounds, ...control }: { field: ActionField; bounds: DateBounds; id?: string; value?: never; onChange?: never }) {
+function FieldInput({ field, bounds, waiting, ...control }: { field: ActionField; bounds: DateBounds; waiting: readonly string[]; id?: string; value?: never; onChange?: never }) {
   const t = useT();
   switch (field.kind) {
     case 'date': return <BusinessDatePicker {...control} disabledDate={outsideBounds(bounds)} onKeyDown={confirmDateWithoutSubmit} style={{ width: '100%' }} />;
     // No min/max on the control: it would clamp a typed 0 to 1 on blur and send it (QA 12 W2); the rule refuses it instead.
     case 'number': return <InputNumber {...control} style={{ width: '100%' }} />;
     case 'select': return <Select {...control} options={field.options?.map((o) => ({ value: o.value, label: t(o.label) }))} />;
+    case 'waiting': return <Select {...control} options={waiting.map((reference) => ({ value: reference, label: reference }))} />;
     case 'amount': case 'rate': return <Input {...control} inputMode="decimal" />;
     case 'text': return <Input {...control} />;
     case 'flag': return <Checkbox {...control} />;
@@ -46,10 +47,13 @@ function boundsOf(field: ActionField, bounds: DateBounds, values: Values | undef
   return later && later.is.includes(String(values?.[later.when] ?? '')) ? { earliest: bounds.earliest } : bounds;
 }
 
-/** An effective date starts at the business date (what the server assumes when none is sent); other dates start empty. */
-function initialValuesOf(action: ServicingAction, bounds: DateBounds): Values {
+/** An effective date starts at the business date (what the server assumes when none is sent), a waiting request at the oldest; other fields start empty. */
+function initialValuesOf(action: ServicingAction, bounds: DateBounds, waiting: readonly string[]): Values {
   const values: Values = {};
-  for (const field of action.fields) if (field.name === 'effectiveDate' && bounds.latest) values[field.name] = dayjs(bounds.latest);
+  for (const field of action.fields) {
+    if (field.name === 'effectiveDate' && bounds.latest) values[field.name] = dayjs(bounds.latest);
+    if (field.kind === 'waiting' && waiting[0] !== undefined) values[field.name] = waiting[0];
+  }
   return values;
 }
 
@@ -63,10 +67,11 @@ function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
 
 /**
  * One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands.
- * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement).
+ * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement); a decision
+ * on a request offers the references `waiting` for it on the loan.
  */
-export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
-  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; onDone: () => void;
+export function ServicingForm({ loanId, currency, action, bounds, waiting = [], onDone }: {
+  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; waiting?: readonly string[]; onDone: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
@@ -96,14 +101,14 @@ export function ServicingForm({ loanId, currency, action, bounds, onDone }: {
     });
   };
   return (
-    <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds)} onFinish={submit}>
+    <Form form={form} layout="vertical" name={action.id} initialValues={initialValuesOf(action, bounds, waiting)} onFinish={submit}>
       {modalHolder}
       <ProblemAlert error={command.error} />
       <ProblemFieldMarks error={command.error} />
       {action.fields.map((field) => (
         <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
           rules={rulesOf(field, currency, t)}>
-          <FieldInput field={field} bounds={boundsOf(field, bounds, values)} />
+          <FieldInput field={field} bounds={boundsOf(field, bounds, values)} waiting={waiting} />
         </Form.Item>
       ))}
       <Button type="primary" htmlType="submit" loading={command.isPending} data-testid={`submit-${action.id}`}>{t(action.title)}</Button>

@@ -6,14 +6,17 @@ import { useBusinessDate } from '../shell/business-date';
 import { PageSpinner } from '../shell/PageSpinner';
 import { useDisbursementDate } from './disbursement-date';
 import { useEarliestBeforeDisbursement } from './earliest-date-query';
+import { approvalQueuesFor, offeredActions } from './offered-actions';
 import { SERVICING_ACTIONS } from './servicing-actions';
+import { useWaitingRequests } from './waiting-requests';
 import { ServicingForm } from './ServicingForm';
 
 /** Statuses in which the loan has not been paid out yet (no disbursement date to bound dates by). */
 const UNDISBURSED: readonly string[] = ['submitted', 'assessed', 'approved', 'rejected', 'withdrawn'];
 
 /**
- * The commands the signed-in role may send on a loan in its current state, one collapsible form each.
+ * The commands the signed-in role may send on a loan in its current state, one collapsible form each;
+ * a decision on a four-eyes request only while one waits for the loan (QA 12 W15).
  * Their date pickers offer only dates from the disbursement (before it: the approval, or the application's
  * submission) to the business date, as the server requires.
  */
@@ -21,20 +24,23 @@ export function ServicingPanel({ loan }: { loan: LoanSummary }) {
   const t = useT();
   const { message } = App.useApp();
   const { session } = useSession();
-  const actions = SERVICING_ACTIONS.filter((a) => session && a.roles.includes(session.role) && a.statuses.includes(loan.status));
+  const requests = useWaitingRequests(loan.id, session ? approvalQueuesFor(SERVICING_ACTIONS, session.role, loan.status) : []);
+  const actions = session ? offeredActions(SERVICING_ACTIONS, session.role, session.sub, loan.status, requests.waiting) : [];
   const businessDate = useBusinessDate();
   const disbursedOn = useDisbursementDate(loan.id, actions.length > 0 && !UNDISBURSED.includes(loan.status));
   const lifecycleOn = useEarliestBeforeDisbursement(loan.id, loan.status, actions.length > 0 && UNDISBURSED.includes(loan.status));
-  if (actions.length === 0) return <Typography.Text>{t('action.none')}</Typography.Text>;
-  // The forms take their default dates when they mount: wait for the dates (a failed look-up leaves them unbounded; the server still checks).
+  // The forms take their default dates (and the first waiting reference) when they mount: wait for them (a failed look-up leaves dates unbounded; the server still checks).
   const waiting = (q: { isPending: boolean; fetchStatus: string }) => q.isPending && q.fetchStatus !== 'idle';
+  if (requests.isPending) return <PageSpinner />;
+  if (actions.length === 0) return <Typography.Text>{t('action.none')}</Typography.Text>;
   if (businessDate.isPending || waiting(disbursedOn) || waiting(lifecycleOn)) return <PageSpinner />;
   const bounds = { latest: businessDate.data, earliest: disbursedOn.data ?? lifecycleOn.data ?? undefined };
   return (
-    <Collapse data-testid="actions" items={actions.map((a) => ({
+    <Collapse data-testid="actions" items={actions.map(({ action: a, waiting: references }) => ({
       key: a.id,
       label: t(a.title),
-      children: <ServicingForm loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />,
+      children: <ServicingForm key={references.join(' ')} loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} waiting={references}
+        onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />,
     }))} />
   );
 }

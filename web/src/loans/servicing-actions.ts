@@ -5,8 +5,11 @@ import type { LoanAction } from './api';
 export interface ActionField {
   name: string;
   label: MessageKey;
-  /** `flag`: a checkbox, sent as `true` when ticked and left out otherwise; `rate`: a yearly rate in percent. */
-  kind: 'amount' | 'rate' | 'text' | 'date' | 'number' | 'select' | 'flag';
+  /**
+   * `flag`: a checkbox, sent as `true` when ticked and left out otherwise; `rate`: a yearly rate in percent;
+   * `waiting`: one of the references waiting in the action's queue for this loan (the first chosen).
+   */
+  kind: 'amount' | 'rate' | 'text' | 'date' | 'number' | 'select' | 'flag' | 'waiting';
   required?: boolean;
   options?: { value: string; label: MessageKey }[];
   /** A date that may be after the business date when field `when` holds one of `is` (otherwise no date after it is offered). */
@@ -25,7 +28,15 @@ export interface ServicingAction {
   fixed?: Record<string, string>;
   /** An action that cannot be undone (a reschedule, a write-off) asks this before it is sent (QA 12 W2). */
   confirm?: MessageKey;
+  /**
+   * A decision on a request waiting in this queue: offered only while one waits there for the loan
+   * (QA 12 W15), and not on the caller's own (four eyes) unless `makerMay` (a waiver's maker withdraws it).
+   */
+  decides?: { queue: ApprovalQueue; makerMay?: boolean };
 }
+
+/** The work queues four-eyes requests wait in (GET /v1/queues/<name>?loanId=). */
+export type ApprovalQueue = 'reversal-approvals' | 'waiver-approvals' | 'write-off-approvals';
 
 const CHANNELS: ActionField['options'] = [
   { value: 'bank_transfer', label: 'channel.bank_transfer' }, { value: 'online', label: 'channel.online' },
@@ -54,18 +65,19 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'overpayment', label: 'field.overpayment', kind: 'flag' }] },
   { id: 'reverse', action: 'reversal', title: 'action.reverse', roles: ['officer'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
     { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }, reason, effectiveDate] },
-  { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'], fields: [
-    { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }] },
+  { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'],
+    decides: { queue: 'reversal-approvals' }, fields: [{ name: 'reference', label: 'field.repaymentReference', kind: 'waiting', required: true }] },
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
     { name: 'amount', label: 'field.amountOptional', kind: 'amount' }, reason, effectiveDate,
     { name: 'reference', label: 'field.waiverReferenceOptional', kind: 'text' }] },
   // Four eyes: a waiver above the product's waiverApprovalAbove waits for someone other than its maker (also in the waiver-approvals queue).
-  { id: 'approveWaiver', action: 'waiver-approve', title: 'action.approveWaiver', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [
-    { name: 'reference', label: 'field.waiverReference', kind: 'text', required: true }] },
-  { id: 'rejectWaiver', action: 'waiver-reject', title: 'action.rejectWaiver', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [
-    { name: 'reference', label: 'field.waiverReference', kind: 'text', required: true }, reason] },
+  { id: 'approveWaiver', action: 'waiver-approve', title: 'action.approveWaiver', roles: ['officer', 'underwriter'], statuses: LIVE,
+    decides: { queue: 'waiver-approvals' }, fields: [{ name: 'reference', label: 'field.waiverReference', kind: 'waiting', required: true }] },
+  // Its checker rejects it, or its maker withdraws it (no money moves: src/domain/loan/waiver-approval.ts).
+  { id: 'rejectWaiver', action: 'waiver-reject', title: 'action.rejectWaiver', roles: ['officer', 'underwriter'], statuses: LIVE,
+    decides: { queue: 'waiver-approvals', makerMay: true }, fields: [{ name: 'reference', label: 'field.waiverReference', kind: 'waiting', required: true }, reason] },
   { id: 'charge', action: 'charges', title: 'action.charge', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'document-fee', label: 'charge.document-fee' }, { value: 'late-fee', label: 'charge.late-fee' }, { value: 'collection-fee', label: 'charge.collection-fee' }] },
@@ -75,7 +87,8 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
   { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, confirm: 'confirm.reschedule', fields: [
     reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'rate' }, effectiveDate] },
   { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
-  { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, confirm: 'confirm.writeOff', fields: [effectiveDate], fixed: { action: 'approve' } },
+  { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, confirm: 'confirm.writeOff',
+    decides: { queue: 'write-off-approvals' }, fields: [effectiveDate], fixed: { action: 'approve' } },
   // Money collected on a written-off loan (README: POST /v1/loans/:id/recoveries), once per reference.
   { id: 'recover', action: 'recoveries', title: 'action.recover', roles: ['officer'], statuses: ['written_off'], fields: [
     { name: 'amount', label: 'field.amount', kind: 'amount', required: true },

@@ -54,7 +54,13 @@ export function RefundCard({ loanId }: { loanId: string }) {
           { title: t('refund.created'), dataIndex: 'createdAt', render: (v: string) => instant(v) },
           { title: t('refund.channel'), dataIndex: 'channel', render: (c: Payout['channel']) => t(`channel.${c}`) },
           { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, p) => money(v, p.currency) },
-          { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => <Tag title={p.failure?.reason ?? p.rejection?.reason}>{t(`refund.status.${s}`)}</Tag> },
+          // A pending sandbox payout is paid out on the gateway's page: the desk keeps its link, not only the approval's answer (QA 12 W7).
+          { title: t('refund.status'), dataIndex: 'status', render: (s: Payout['status'], p) => (
+            <Space size={4} wrap>
+              <Tag title={p.failure?.reason ?? p.rejection?.reason}>{t(`refund.status.${s}`)}</Tag>
+              {p.actionUrl && <a href={p.actionUrl} target="_blank" rel="noreferrer" data-testid={`payout-gateway-${p.id}`}>{t('refund.openGateway')}</a>}
+            </Space>
+          ) },
           { title: t('refund.reference'), key: 'ref', render: (_, p) => p.confirmation?.channelReference ?? '—' },
         ]} />
     </Space>

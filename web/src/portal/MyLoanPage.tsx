@@ -1,5 +1,5 @@
 import { Card, Space, Typography } from 'antd';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { useLoan, useSchedule } from '../loans/api';
 import { LoanSummaryCard } from '../loans/LoanSummaryCard';
@@ -11,7 +11,10 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { WithdrawApplication, WITHDRAWABLE } from './WithdrawApplication';
 import { suggestedPayment } from './suggested-payment';
 
-/** One of the borrower's loans: its figures, withdrawing it while still an application, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
+/** Statuses before the money was paid out: nothing can have been repaid yet. */
+const UNDISBURSED: readonly string[] = ['submitted', 'assessed', 'approved', 'rejected', 'withdrawn'];
+
+/** One of the borrower's loans: its figures, its payments and receipts once paid out, withdrawing it while still an application, next due, repay through a payment channel, schedule with paid rows and a payoff quote for a date. */
 export function MyLoanPage() {
   const t = useT();
   const { loanId = '' } = useParams();
@@ -24,6 +27,9 @@ export function MyLoanPage() {
       {loan.isPending && <PageSpinner />}
       {/* A loan that is not there (or not the borrower's) shows nothing but the error. */}
       {loan.data && <LoanSummaryCard loan={loan.data} />}
+      {loan.data && !UNDISBURSED.includes(loan.data.status) && (
+        <Link to={`/portal/loans/${encodeURIComponent(loanId)}/receipts`} data-testid="open-receipts">{t('receipt.entry')}</Link>
+      )}
       {loan.data && (
         <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t('loan.schedule')}</Typography.Title>}>
           <ScheduleOrNote schedule={schedule} />

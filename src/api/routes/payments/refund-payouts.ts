@@ -6,6 +6,7 @@ import { approvePayout } from '../../../app/payouts/approve-payout.js';
 import { payoutView, refundDesk } from '../../../app/payouts/payout-view.js';
 import { rejectPayout } from '../../../app/payouts/reject-payout.js';
 import { settlePayout } from '../../../app/payouts/settle-payout.js';
+import { withSettlementPage } from '../../../app/payouts/settlement-page.js';
 import { configuredPayoutChannel, startRefundPayout } from '../../../app/payouts/start-refund-payout.js';
 import { DomainError } from '../../../domain/errors.js';
 import type { PayoutChannels } from '../../../payments/payouts/payout-channel.js';
@@ -85,7 +86,7 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
     await checkMinPosition(deps, request.query.minPosition);
     const desk = await refundDesk(deps, request.params.id);
     if (desk === null) throw notFound(`no loan ${request.params.id}`);
-    return desk;
+    return { ...desk, items: desk.items.map((view) => withSettlementPage(view, channels)) };
   });
 
   app.get('/v1/payouts/:id', {
@@ -95,7 +96,7 @@ export const refundPayoutRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: P
     await checkMinPosition(deps, request.query.minPosition);
     const view = await payoutView(deps.eventStore, request.params.id);
     if (view === null) throw notFound(`no payout ${request.params.id}`);
-    return view;
+    return withSettlementPage(view, channels);
   });
 
   /** Only bank transfers are settled by hand; a provider's payout is settled by the provider. */

@@ -57,19 +57,29 @@ const QUEUE_ROUTES: QueueRoute[] = [
   },
 ];
 
-/** GET /v1/queues/… — what waits for staff, oldest first, each item with the reason it waits. */
+const queueQuery = z.object({
+  ...pageQuery,
+  loanId: z.string().min(1).max(100).optional().meta({
+    description: 'Only what waits on this loan, the caller\'s own requests included (each names requestedBy): the loan\'s page offers its checker the approval and a waiver\'s maker its withdrawal',
+  }),
+}).strict();
+
+/**
+ * GET /v1/queues/… — what waits for staff, oldest first, each item with the reason it waits; four-eyes
+ * queues leave out the caller's own unless asked for one loan's items (?loanId=).
+ */
 export const workQueueRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
 
   for (const { route, queue, summary, excludeOwn } of QUEUE_ROUTES) {
     app.get(`/v1/queues/${queue}`, {
       preValidation: guard(route),
-      schema: { tags: ['queues'], summary: `${summary}; oldest first`, querystring: z.object(pageQuery).strict(), response: { 200: pageOf(workItem) } },
+      schema: { tags: ['queues'], summary: `${summary}; oldest first`, querystring: queueQuery, response: { 200: pageOf(workItem) } },
     }, async (request) => {
-      const { limit, cursor, minPosition } = request.query;
+      const { limit, cursor, minPosition, loanId } = request.query;
       await awaitProjections(deps, [WORK_QUEUE_PROJECTION], minPosition);
-      const notBy = excludeOwn ? authenticatedActor(request).sub : undefined;
-      return findWorkItems(deps.readStore, { queue, limit, ...(cursor ? { cursor } : {}), ...(notBy ? { notBy } : {}) });
+      const notBy = excludeOwn && loanId === undefined ? authenticatedActor(request).sub : undefined;
+      return findWorkItems(deps.readStore, { queue, limit, ...(cursor ? { cursor } : {}), ...(notBy ? { notBy } : {}), ...(loanId ? { loanId } : {}) });
     });
   }
 };
