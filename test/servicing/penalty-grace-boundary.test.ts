@@ -34,8 +34,13 @@ describe('a penalty stands iff its installment was unpaid at the end of its last
       const loan = new ServicedLoan('G1', penaltyTerms(type));
       let today = DISBURSED;
       let pending: string | null = null;
+      // Each close, then the pipeline tells later commands it ran (the penalties a back-dated fact leaves owed by it are recorded at once).
+      const close = (date: string) => {
+        loan.close(date);
+        loan.context = { lastClose: date };
+      };
       const flush = () => {
-        if (pending !== null) loan.close(pending);
+        if (pending !== null) close(pending);
         pending = null;
       };
       for (const [n, s] of steps.entries()) {
@@ -45,7 +50,7 @@ describe('a penalty stands iff its installment was unpaid at the end of its last
             today = addDays(today, 1);
             // Recorded before its day's close: the close of `today` runs after the next step.
             if (payBeforeClose && d === s.days - 1) pending = today;
-            else loan.close(today);
+            else close(today);
           }
           continue;
         }
@@ -90,5 +95,35 @@ describe('a penalty stands iff its installment was unpaid at the end of its last
       expect(loanFigures(before.state)).toEqual(loanFigures(after.state));
       expect(after.state.installments[0]?.due.penalty).toBe(type === 'fixed' ? '25.00' : '51.00');
     }), { numRuns: 50 });
+  });
+});
+
+describe('a payment recorded after a close that leaves a row unpaid past its grace records the penalty that close would have charged', () => {
+  it('seedhunt13 F2 (seed -26109218): 3 000.00 from 2024-01-15, 25.00 after 3 grace days; 18.62 and 1 418.81 paid on 01-22 (row 1\'s interest, then principal ahead); closed through 02-19; then 1 562.57 dated 02-14, short of the payoff by no more than earned interest, is allocated principal first and takes back row 1\'s 19.02 of interest paid ahead, leaving it owing 18.51 past its grace (02-18): the payment records row 1\'s penalty dated 02-19, the row overdue and the class (before: nothing until the next close)', () => {
+    const loan = new ServicedLoan('F2', penaltyTerms('fixed'));
+    const closeThrough = (last: string) => {
+      for (let day = addDays(loan.state.lastEodDate ?? DISBURSED, 1); day <= last; day = addDays(day, 1)) {
+        loan.close(day);
+        loan.context = { lastClose: day };
+      }
+    };
+    closeThrough('2024-01-22');
+    loan.repay('18.62', 'p1', '2024-01-22');
+    loan.repay('1418.81', 'p2', '2024-01-22');
+    for (let day = '2024-01-23'; day <= '2024-02-19'; day = addDays(day, 1)) {
+      loan.close(day);
+      loan.context = { lastClose: day };
+    }
+    expect(loan.state.penalties).toEqual([]);
+    const events = loan.run({ type: 'ReceiveRepayment', data: { amount: '1562.57', channel: 'online', reference: 'p3', effectiveDate: '2024-02-14' } }, '2024-02-19');
+    expect(events.slice(1)).toEqual([
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-19', reason: 'RepaymentReceived' } },
+      { type: 'InstallmentOverdue', data: { number: 1, dueDate: '2024-02-15', amountDue: '43.51', date: '2024-02-19', reason: 'RepaymentReceived' } },
+      { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 4, date: '2024-02-19', reason: 'RepaymentReceived' } },
+    ]);
+    // Row 1 owes the 18.51 of interest it earned to 02-14 (3 000.00 × 1 % × 7/31 + 1 581.59 × 1 % × 23/31) and the penalty.
+    expect(loan.figures().outstanding).toEqual({ principal: '0.00', interest: '18.51', fees: '0.00', penalties: '25.00', total: '43.51' });
+    expect([loan.state.status, loan.state.daysPastDue, loan.state.classification]).toEqual(['overdue', 4, 'special-mention']);
+    expect(loan.close('2024-02-20').filter((e) => e.type === 'PenaltyCharged'), 'the next close charges nothing again').toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
+import { minorOf, minorUnits } from '../money.js';
 import { missedClosesThrough } from './missed-closes.js';
+import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
+import { principalFirstFloor } from './principal-first-floor.js';
 import { factKey } from './servicing-replay.js';
 import { stateAsOf } from './state-as-of.js';
 import type { LoanState } from './state.js';
@@ -58,12 +61,28 @@ export function needsLastClose(command: LoanCommand, state: LoanState): boolean 
 }
 
 /**
- * A repayment dated on or after every fact so far, on a normal loan: it only pays, so it cannot
- * raise the days past due or move the class (the hot path; nothing to fold twice).
+ * A repayment dated on or after every fact so far, on a normal loan, below the least payment that
+ * pays all principal (principalFirstFloor): it only pays, so it cannot raise the days past due,
+ * move the class or leave a row unpaid past its grace (the hot path; nothing to fold twice). One at
+ * or above that floor may be allocated principal first (payoff-parts.ts), taking back interest paid
+ * ahead on a row already due: that row is then unpaid again, from the payment's date (seedhunt13 F2:
+ * 1 562.57 dated 02-14, recorded after the close of 02-19, left row 1 owing 18.51 past its grace and
+ * no close had charged its penalty).
  */
 function onlyPays(command: LoanCommand, state: LoanState): boolean {
   return command.type === 'ReceiveRepayment' && state.classification === 'normal'
-    && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey);
+    && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey)
+    && belowPrincipalFirst(command.data.amount, command.data.effectiveDate, state);
+}
+
+/** Whether `amount` (decimal text, unchecked) is below principalFirstFloor on `date`; false when it cannot be read. */
+function belowPrincipalFirst(amount: string, date: string, state: LoanState): boolean {
+  try {
+    const places = minorUnits(state.currency);
+    return minorOf(amount, places) < principalFirstFloor(state.installments, date, places);
+  } catch {
+    return false;
+  }
 }
 
 /** Commands that never change what a loan's installments owe, or leave it outside the five categories' moves. */
@@ -74,6 +93,9 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
 
 /**
  * What close of business would have recorded of the command's history change, in the same append:
+ * the penalties the closes through the last one would have charged on the changed history and did
+ * not (penaltiesOwedBy as of the last close: a back-dated payment allocated principal first, or a
+ * bounce, leaves a row unpaid at the end of a grace day already closed; seedhunt13 F2), then
  * InstallmentOverdue for each row it leaves past due as of the last close that no close saw unpaid
  * (the loan is then overdue, as the close would have made it), and the LoanClassified events (none,
  * one or two) that bring the loan's class to the rule above once the command's `events` are folded,
@@ -93,14 +115,20 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // A close still running has closed this loan already when the loan carries its date.
   const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
   if (onlyPays(command, state)) return [];
-  const folded = structuredClone(state);
-  for (const event of events) evolveLoan(folded, event, memo);
-  if (folded.status !== 'active' && folded.status !== 'overdue') return [];
+  const reason = events[0]?.type ?? command.type;
+  const changed = structuredClone(state);
+  for (const event of events) evolveLoan(changed, event, memo);
+  if (changed.status !== 'active' && changed.status !== 'overdue') return [];
+  // The penalties the closes through the last one would have charged on the history so changed (a row the command
+  // leaves unpaid at the end of a grace day those closes judged), recorded now, as those closes are past.
+  // Not for a loan the closes have not seen yet (keyed in late): its first close, or the command that ends it first
+  // (missed-closes.ts), charges each penalty as the close of its own night would, booked on that night.
+  const penalties = command.type === 'Disburse' || missedClosesThrough(changed) !== null ? [] : penaltiesOwedBy(changed, lastClose, reason, memo);
+  const folded = foldedCopy(changed, penalties, memo);
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
   const next = stateAsOf(folded, lastClose, memo);
-  const reason = events[0]?.type ?? command.type;
   const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
@@ -116,9 +144,9 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
     for (const event of overdue) evolveLoan(shown, event, memo);
     final = classificationAsOf(shown, lastClose, context.thresholds);
   }
-  if (final.to === moved) return [...overdue, ...moves];
+  if (final.to === moved) return [...penalties, ...overdue, ...moves];
   const date = next === folded ? lastClose : latestFactDate(folded, lastClose);
-  return [...overdue, ...moves, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
+  return [...penalties, ...overdue, ...moves, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
 }
 
 /**

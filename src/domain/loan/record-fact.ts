@@ -44,8 +44,11 @@ export function recordFact(state: LoanState, fact: ServicingFact | null, memo: R
       stampSettled(state.installments, fact.date);
     }
     state.lastFactKey = key;
-    // A charge may reopen a row before the oldest open one.
-    refreshDerived(state, fact.kind === 'charge' ? 0 : state.firstUnsettled, creditUsed ? null : principalPaid);
+    // A charge may reopen a row before the oldest open one, and so may a payment allocated principal first, which takes
+    // back interest or fees paid ahead on a row already settled (seedhunt13 F2: row 1 owed 18.51 again, due 02-15, while
+    // the oldest open row stayed row 3, so the loan showed 0 days past due and no close marked it).
+    const reopens = fact.kind === 'charge' || (result !== null && (result.totals.interest.startsWith('-') || result.totals.fee.startsWith('-')));
+    refreshDerived(state, reopens ? 0 : state.firstUnsettled, creditUsed ? null : principalPaid);
   } else {
     const replay = replayServicing(state, order, ctx, [], null, null, memo);
     state.installments = replay.installments;
