@@ -1,9 +1,9 @@
-import { Dec, type Decimal } from '../decimal.js';
-import { minorUnits } from '../money.js';
+import type { Decimal } from '../decimal.js';
+import { minorOf, minorUnits } from '../money.js';
 import type { AllocationOrder } from '../product/events.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import type { Allocation, InstallmentAllocation } from './events.js';
-import { fmt, owed } from './installment.js';
+import { owedMinor } from './installment.js';
 import { payoffParts, principalFirst, type PrincipalFirst } from './payoff-parts.js';
 import { principalFirstFloor } from './principal-first-floor.js';
 import type { Component, Installment, LoanContext } from './state.js';
@@ -13,7 +13,10 @@ export interface AllocationResult {
   installments: InstallmentAllocation[];
 }
 
-type Step = { index: number; component: Component; limit?: Decimal };
+/** One component of one row to pay, at most `limit` minor units of it when given. */
+type Step = { index: number; component: Component; limit?: bigint };
+/** What a payment takes of each component of one row, in minor units (negative: taken back). */
+type Parts = Record<Component, bigint>;
 
 const PER_INSTALLMENT: Record<Exclude<AllocationOrder, 'due-first-then-principal'>, Component[]> = {
   'penalty-fee-interest-principal': ['penalty', 'fee', 'interest', 'principal'],
@@ -50,10 +53,10 @@ export function reamortises(ctx: LoanContext): boolean {
  * would depend on the interest before the prepayment re-based it, and same-day payments would give
  * different loans in either order.
  */
-function inAdvanceSteps(installments: readonly Installment[], notDue: number[], next: number | undefined, ctx: LoanContext): Step[] {
+function inAdvanceSteps(installments: readonly Installment[], notDue: number[], next: number | undefined, ctx: LoanContext, places: number): Step[] {
   // A penalty an officer charged (a late or collection fee) is owed at once, whichever row holds it.
   const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
-  const row = (index: number): Step[] => [scheduledFee(installments, index, ctx), { index, component: 'interest' }, { index, component: 'principal' }];
+  const row = (index: number): Step[] => [scheduledFee(installments, index, ctx, places), { index, component: 'interest' }, { index, component: 'principal' }];
   if (ctx.prepayment === 'next-installment') {
     for (const index of notDue) steps.push(...row(index));
     return steps;
@@ -73,10 +76,11 @@ function inAdvanceSteps(installments: readonly Installment[], notDue: number[], 
  * ahead (Fineract's specified-due-date charge), as a payoff does not owe it (payoff-parts.ts):
  * one rule for part payments and payoffs.
  */
-function scheduledFee(installments: readonly Installment[], index: number, ctx: LoanContext): Step {
+function scheduledFee(installments: readonly Installment[], index: number, ctx: LoanContext, places: number): Step {
   const inst = installments[index] as Installment;
   const scheduled = ctx.contract?.[index]?.due.fee ?? inst.due.fee;
-  return { index, component: 'fee', limit: Dec.max(0, new Dec(scheduled).minus(inst.paid.fee)) };
+  const left = minorOf(scheduled, places) - minorOf(inst.paid.fee, places);
+  return { index, component: 'fee', limit: left > 0n ? left : 0n };
 }
 
 /**
@@ -84,26 +88,37 @@ function scheduledFee(installments: readonly Installment[], index: number, ctx: 
  * rows not yet due, all principal (last row first), then the interest rows not yet due have earned,
  * oldest row first, each at most its earned interest net of waivers.
  */
-function principalFirstSteps(notDue: number[], first: PrincipalFirst): Step[] {
+function principalFirstSteps(notDue: number[], first: PrincipalFirst, places: number): Step[] {
   const steps: Step[] = notDue.map((index) => ({ index, component: 'penalty' }));
   for (let k = notDue.length - 1; k >= 0; k--) steps.push({ index: notDue[k] as number, component: 'principal' });
-  for (const row of first.earned) steps.push({ index: row.index, component: 'interest', limit: row.amount });
+  for (const row of first.earned) steps.push({ index: row.index, component: 'interest', limit: exactMinor(row.amount, places) });
   return steps;
 }
 
 /**
- * Splits `amount` over the installments as of `date`: never allocates more than a component
+ * A payoff figure (principalFirst's, sums of amounts at the minor unit and of interest earned in
+ * minor units: accrual.ts) as minor units, exactly; a RangeError if it had a finer digit.
+ */
+function exactMinor(amount: Decimal, places: number): bigint {
+  return minorOf(amount.toFixed(), places);
+}
+
+/**
+ * Splits `amount` (plain decimal text at most the currency's minor unit, as every amount on a
+ * loan is) over the installments as of `date`: never allocates more than a component
  * owes, and allocation plus excess equals the amount exactly. Excess is money beyond every
  * balance (an overpayment). Principal comes first once the amount is short of the payoff by no
  * more than the interest rows not yet due have earned (principalFirst: a lender closes out the
  * principal and leaves the shortfall as interest owed, QA 8 N9); such an amount, and a payoff,
  * takes back interest and fees paid on rows not yet due as negative interest and fee parts on
  * those rows, pays principal with them, and pays back each row's earned interest after it. Less
- * than that follows the prepayment strategy (inAdvanceSteps).
+ * than that follows the prepayment strategy (inAdvanceSteps). Computed in integer minor units
+ * (BigInt: an amount of 15 integer digits has more minor units than a double holds exactly), the
+ * replay's hottest arithmetic; the parts are formatted once at the end.
  */
 export function allocateRepayment(
   installments: readonly Installment[],
-  amount: Decimal | string,
+  amount: string,
   date: string,
   order: AllocationOrder,
   ctx: LoanContext,
@@ -114,79 +129,82 @@ export function allocateRepayment(
     if (inst.settled) return;
     (inst.dueDate <= date ? due : notDue).push(index);
   });
-  const taken = new Map<number, Record<Component, Decimal>>();
-  let remaining = new Dec(amount);
+  const taken = new Map<number, Parts>();
   const places = minorUnits(ctx.currency);
-  const first = remaining.gte(formatMinor(principalFirstFloor(installments, date, places), places))
+  let remaining = minorOf(amount, places);
+  const first = remaining >= principalFirstFloor(installments, date, places)
     ? principalFirst(installments, date, ctx, payoffParts(installments, date, ctx))
     : null;
-  const paysPrincipal = first !== null && remaining.gte(first.least);
+  const paysPrincipal = first !== null && remaining >= exactMinor(first.least, places);
   if (paysPrincipal) {
     // Interest and fees paid ahead go back to the payment, which pays principal with them (see PayoffParts).
     for (const row of first.takenBack) {
-      taken.set(row.index, credited(credited(taken.get(row.index), 'interest', row.interest), 'fee', row.fee));
-      remaining = remaining.plus(row.interest).plus(row.fee);
+      const interest = exactMinor(row.interest, places);
+      const fee = exactMinor(row.fee, places);
+      const mine = partsOf(taken, row.index);
+      mine.interest -= interest;
+      mine.fee -= fee;
+      remaining += interest + fee;
     }
   }
   const take = (step: Step) => {
-    const inst = installments[step.index] as Installment;
-    const mine = taken.get(step.index) ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
-    const open = owed(inst, step.component).minus(mine[step.component]);
-    const cap = step.limit && step.limit.lt(open) ? step.limit : open;
-    const part = Dec.min(cap, remaining);
-    if (!part.gt(0)) return;
-    mine[step.component] = mine[step.component].plus(part);
-    taken.set(step.index, mine);
-    remaining = remaining.minus(part);
+    const open = owedMinor(installments[step.index] as Installment, step.component, places) - (taken.get(step.index)?.[step.component] ?? 0n);
+    const cap = step.limit !== undefined && step.limit < open ? step.limit : open;
+    const part = cap < remaining ? cap : remaining;
+    if (part <= 0n) return;
+    partsOf(taken, step.index)[step.component] += part;
+    remaining -= part;
   };
   for (const step of dueSteps(due, order)) {
-    if (remaining.isZero()) break;
+    if (remaining === 0n) break;
     take(step);
   }
   const upcoming = installments.findIndex((inst) => inst.dueDate > date);
   const next = upcoming >= 0 && !(installments[upcoming] as Installment).settled ? upcoming : undefined;
-  for (const step of first !== null && paysPrincipal ? principalFirstSteps(notDue, first) : inAdvanceSteps(installments, notDue, next, ctx)) {
-    if (remaining.isZero()) break;
+  for (const step of first !== null && paysPrincipal ? principalFirstSteps(notDue, first, places) : inAdvanceSteps(installments, notDue, next, ctx, places)) {
+    if (remaining === 0n) break;
     take(step);
   }
-  return summarize(installments, taken, remaining, ctx.currency);
+  return summarize(installments, taken, remaining, places);
 }
 
-/** A row's allocation with interest or a fee paid before, and not owed by the payoff date, taken back (a negative part). */
-function credited(parts: Record<Component, Decimal> | undefined, component: 'interest' | 'fee', amount: Decimal): Record<Component, Decimal> {
-  const mine = parts ?? { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
-  return { ...mine, [component]: mine[component].minus(amount) };
+/** The row's parts taken so far, zero parts added for a row not touched yet. */
+function partsOf(taken: Map<number, Parts>, index: number): Parts {
+  let parts = taken.get(index);
+  if (parts === undefined) {
+    parts = { penalty: 0n, fee: 0n, interest: 0n, principal: 0n };
+    taken.set(index, parts);
+  }
+  return parts;
 }
 
-function summarize(
-  installments: readonly Installment[],
-  taken: Map<number, Record<Component, Decimal>>,
-  excess: Decimal,
-  currency: string,
-): AllocationResult {
-  const sums: Record<Component, Decimal> = { penalty: new Dec(0), fee: new Dec(0), interest: new Dec(0), principal: new Dec(0) };
+function summarize(installments: readonly Installment[], taken: Map<number, Parts>, excess: bigint, places: number): AllocationResult {
+  const sums: Parts = { penalty: 0n, fee: 0n, interest: 0n, principal: 0n };
   // A row whose interest taken back was all paid back again has nothing to show.
   const rows = [...taken.entries()]
-    .filter(([, parts]) => !Object.values(parts).every((v) => v.isZero()))
+    .filter(([, parts]) => parts.penalty !== 0n || parts.fee !== 0n || parts.interest !== 0n || parts.principal !== 0n)
     .sort(([a], [b]) => a - b)
     .map(([index, parts]) => {
-      for (const c of Object.keys(sums) as Component[]) sums[c] = sums[c].plus(parts[c]);
+      sums.penalty += parts.penalty;
+      sums.fee += parts.fee;
+      sums.interest += parts.interest;
+      sums.principal += parts.principal;
       return {
         number: (installments[index] as Installment).number,
-        penalty: fmt(parts.penalty, currency),
-        fee: fmt(parts.fee, currency),
-        interest: fmt(parts.interest, currency),
-        principal: fmt(parts.principal, currency),
+        penalty: formatMinor(parts.penalty, places),
+        fee: formatMinor(parts.fee, places),
+        interest: formatMinor(parts.interest, places),
+        principal: formatMinor(parts.principal, places),
       };
     });
   return {
     installments: rows,
     totals: {
-      penalty: fmt(sums.penalty, currency),
-      fee: fmt(sums.fee, currency),
-      interest: fmt(sums.interest, currency),
-      principal: fmt(sums.principal, currency),
-      excess: fmt(excess, currency),
+      penalty: formatMinor(sums.penalty, places),
+      fee: formatMinor(sums.fee, places),
+      interest: formatMinor(sums.interest, places),
+      principal: formatMinor(sums.principal, places),
+      excess: formatMinor(excess, places),
     },
   };
 }

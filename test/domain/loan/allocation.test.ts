@@ -67,6 +67,42 @@ describe('allocateRepayment', () => {
     ]);
   });
 
+  it('counts in whole yen where the currency has no minor unit', () => {
+    const yen = { ...ctx, currency: 'JPY' };
+    const rows: Installment[] = [1, 2].map((number) => ({
+      number, fromDate: addMonthsClamped(start, number - 1), dueDate: addMonthsClamped(start, number),
+      due: { penalty: number === 1 ? '500' : '0', fee: '0', interest: '1234', principal: '10000' },
+      paid: { penalty: '0', fee: '0', interest: '0', principal: '0' },
+      waived: { penalty: '0', fee: '0', interest: '0', principal: '0' },
+      settled: false, overdueSince: null, settledOn: null,
+    }));
+    // Row 1 (due 02-15) is past due; row 2 falls due next and its period starts on the payment's date.
+    const result = allocateRepayment(rows, '13000', '2026-02-15', 'penalty-fee-interest-principal', yen);
+    expect(result.installments).toEqual([
+      { number: 1, penalty: '500', fee: '0', interest: '1234', principal: '10000' },
+      { number: 2, penalty: '0', fee: '0', interest: '1234', principal: '32' },
+    ]);
+    expect(result.totals).toEqual({ penalty: '500', fee: '0', interest: '2468', principal: '10032', excess: '0' });
+  });
+
+  it('keeps every cent of amounts beyond what a double holds exactly (15 integer digits: more than 2^53 cents)', () => {
+    const huge = (number: number, interest: string, principal: string): Installment => ({
+      number, fromDate: addMonthsClamped(start, number - 1), dueDate: addMonthsClamped(start, number),
+      due: { penalty: '0.00', fee: '0.00', interest, principal },
+      paid: { penalty: '0.00', fee: '0.00', interest: '0.00', principal: '0.00' },
+      waived: { penalty: '0.00', fee: '0.00', interest: '0.00', principal: '0.00' },
+      settled: false, overdueSince: null, settledOn: null,
+    });
+    const rows = [huge(1, '0.01', '500000000000000.00'), huge(2, '0.00', '499999999999999.98')];
+    // 90 000 000 000 000 003 cents: a double's nearest is a multiple of 16.
+    const result = allocateRepayment(rows, '900000000000000.03', '2026-02-15', 'penalty-fee-interest-principal', ctx);
+    expect(result.installments).toEqual([
+      { number: 1, penalty: '0.00', fee: '0.00', interest: '0.01', principal: '500000000000000.00' },
+      { number: 2, penalty: '0.00', fee: '0.00', interest: '0.00', principal: '400000000000000.02' },
+    ]);
+    expect(result.totals).toEqual({ penalty: '0.00', fee: '0.00', interest: '0.01', principal: '900000000000000.02', excess: '0.00' });
+  });
+
   const orders: AllocationOrder[] = ['penalty-fee-interest-principal', 'interest-principal-penalty-fee', 'due-first-then-principal'];
   const amount = fc.integer({ min: 0, max: 500_000 });
   const component = fc.record({ penalty: fc.integer({ min: 0, max: 5_000 }), fee: amount, interest: amount, principal: amount });
