@@ -3403,7 +3403,7 @@ export interface operations {
                      */
                     employmentMonths: number;
                     /**
-                     * @description Account for disbursement (sealed)
+                     * @description Account for disbursement (sealed): 8–34 digits, spaces allowed between them, 64 characters at most
                      * @example 6222020200112345678
                      */
                     bankAccount: string;
