@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidDate } from '../domain/calendar.js';
+import { BANK_ACCOUNT, BANK_ACCOUNT_MESSAGE } from '../domain/customer/bank-account.js';
 
 /**
  * The legacy book's CSV layout (docs/migration.md): one directory, five files, a header row each,
@@ -50,7 +51,7 @@ export const customerRow = z.object({
   monthly_income: optional(amount),
   employer: optional(z.string().min(1).max(200)),
   employment_months: optional(z.string().regex(/^\d{1,4}$/, 'expected a whole number of months')),
-  bank_account: optional(z.string().regex(/^[0-9 ]{8,34}$/, 'expected 8–34 digits')),
+  bank_account: optional(z.string().regex(BANK_ACCOUNT, BANK_ACCOUNT_MESSAGE)),
 }).strict();
 
 export const loanRow = z.object({

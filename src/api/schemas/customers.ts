@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BANK_ACCOUNT, BANK_ACCOUNT_MESSAGE } from '../../domain/customer/bank-account.js';
 import { decimalAmountOrZero, entityId, reason, wholeNumber } from './common.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
 import { checkNationalId, mainlandMobile, nationalId, nationalIdType, personName } from './person.js';
@@ -21,7 +22,8 @@ export const submitKycBody = z
     monthlyIncome: decimalAmountOrZero.meta({ description: 'Net monthly income', example: '12000.00' }),
     employer: freeText(TEXT_LIMITS.employer).meta({ example: 'Acme Ltd' }),
     employmentMonths: wholeNumber(0, 1200).meta({ description: 'Months with the current employer', example: 30 }),
-    bankAccount: z.string().regex(/^[0-9 ]{8,34}$/, 'expected 8–34 digits').meta({ description: 'Account for disbursement (sealed)', example: '6222020200112345678' }),
+    bankAccount: z.string().regex(BANK_ACCOUNT, BANK_ACCOUNT_MESSAGE)
+      .meta({ description: 'Account for disbursement (sealed): 8–34 digits, spaces allowed between them, 64 characters at most', example: '6222020200112345678' }),
   })
   .strict();
 

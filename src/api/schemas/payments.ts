@@ -22,16 +22,16 @@ const paymentAction = z
 export const createdIntentResponse = z
   .object({
     id: z.string(),
-    status: z.literal('pending'),
+    status: z.enum(['pending', 'confirmed', 'failed', 'expired']).meta({ description: 'pending, except for the intent a replayed Idempotency-Key answers, as it stands now' }),
     channel: intentChannel,
     amount: z.string(),
     currency: z.string(),
     expiresAt: z.string(),
-    action: paymentAction,
+    action: paymentAction.nullable().meta({ description: 'What the payer must do; null once the intent is no longer pending' }),
     revision: z.string(),
     position: z.string(),
   })
-  .meta({ description: 'A pending payment intent and what the payer must do' });
+  .meta({ description: 'A payment intent and what the payer must do' });
 
 export const notifyParams = z.object({ channel: intentChannel }).strict();
 export const intentParams = z.object({ intentId: z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'expected an intent id') }).strict();

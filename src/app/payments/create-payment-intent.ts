@@ -1,3 +1,4 @@
+import { idempotencyRecordKey } from '../../commands/handle-command.js';
 import { DomainError } from '../../domain/errors.js';
 import { lenderTime } from '../business-date.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
@@ -8,7 +9,8 @@ import type { PaymentAction, PaymentChannel, PaymentChannels } from '../../payme
 import { currentLoanState } from '../queries/loan-time-travel.js';
 import { businessToday, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { openIntentOfLoan, reserveIntent, type OpenIntent } from './intent-desk.js';
-import { runPaymentCommand } from './payment-stream.js';
+import { paymentIntentView } from './payment-intent-view.js';
+import { paymentStream, runPaymentCommand } from './payment-stream.js';
 import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 export interface PaymentIntentInput {
@@ -18,11 +20,14 @@ export interface PaymentIntentInput {
 
 export interface CreatedIntent {
   outcome: CommandOutcome;
+  /** Always pending, except for the intent a replayed Idempotency-Key answers, as it stands now. */
+  status: 'pending' | 'confirmed' | 'failed' | 'expired';
   /** The amount as recorded: rounded to the currency's minor unit. */
   amount: string;
   currency: string;
   expiresAt: string;
-  action: PaymentAction;
+  /** What the payer does; null once the intent is no longer pending (only a replayed key answers such an intent). */
+  action: PaymentAction | null;
 }
 
 const REPAYABLE = new Set(['active', 'overdue']);
@@ -55,7 +60,34 @@ async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recor
   const action = await channel.createOrder({ intentId: opened.intentId, amount: opened.amount, currency, subject: subjectOf(loanId), expiresAt: opened.expiresAt });
   return {
     outcome: { id: opened.intentId, revision: open.stream.revision, position: open.stream.position, created: false },
-    amount: opened.amount, currency, expiresAt: opened.expiresAt, action,
+    status: 'pending', amount: opened.amount, currency, expiresAt: opened.expiresAt, action,
+  };
+}
+
+/**
+ * The answer to an Idempotency-Key this caller already started an intent with (null for a new key):
+ * that intent as it stands now (created false), never a new one, so a retry can neither reserve
+ * another intent nor have a channel place another order. A pending intent's action is asked again
+ * for its own order, as for a double tap; a confirmed, failed or expired one has no action, and a
+ * new attempt takes a new key (as Stripe's keys do). Another body under the key is
+ * IDEMPOTENCY_KEY_REUSED 422, as for every command.
+ */
+async function answerKeyedIntent(services: AppServices, channels: PaymentChannels, meta: CommandMeta, loanId: string): Promise<CreatedIntent | null> {
+  if (!meta.idempotencyKey) return null;
+  const seen = await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey));
+  if (seen === null) return null;
+  const view = seen.requestHash === meta.requestHash && seen.streamId.startsWith(paymentStream(''))
+    ? await paymentIntentView(services.eventStore, seen.streamId.slice(paymentStream('').length), services.clock.now())
+    : null;
+  if (view === null || view.loanId !== loanId) {
+    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for a different request', 'rule', { idempotencyKey: meta.idempotencyKey });
+  }
+  const action = view.status === 'pending'
+    ? await configuredChannel(channels, view.channel).createOrder({ intentId: view.id, amount: view.amount, currency: view.currency, subject: subjectOf(loanId), expiresAt: view.expiresAt })
+    : null;
+  return {
+    outcome: { id: view.id, revision: BigInt(view.revision), position: BigInt(view.position), created: false },
+    status: view.status, amount: view.amount, currency: view.currency, expiresAt: view.expiresAt, action,
   };
 }
 
@@ -68,7 +100,8 @@ async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recor
  * this order: LOAN_NOT_FOUND 404; the amount by the one money rule (INVALID_AMOUNT, NEGATIVE_AMOUNT,
  * AMOUNT_TOO_PRECISE 400, naming `amount`), whatever the loan's state; CHANNEL_NOT_CONFIGURED 422;
  * LOAN_NOT_REPAYABLE 409; PAYMENT_INTENT_OPEN / PAYMENT_INTENT_CONCURRENT 409; AMOUNT_EXCEEDS_PAYOFF
- * 422 (more than pays the loan off today); a provider failure 502.
+ * 422 (more than pays the loan off today); a provider failure 502. An Idempotency-Key already used
+ * by this caller answers the intent it started, whatever has happened to it since (answerKeyedIntent).
  */
 export async function createPaymentIntent(
   services: AppServices,
@@ -81,6 +114,9 @@ export async function createPaymentIntent(
 ): Promise<CreatedIntent> {
   const loan = await currentLoanState(services.eventStore, loanId);
   if (loan === null || loan.customerId === null) throw new DomainError('LOAN_NOT_FOUND', 'Loan does not exist', 'not_found');
+  // Before the loan's state is judged: a key answers its intent even once the loan is paid off.
+  const keyed = await answerKeyedIntent(services, channels, meta, loanId);
+  if (keyed !== null) return keyed;
   const amount = Money.parse(input.amount, loan.currency).amount;
   const channel = configuredChannel(channels, input.channel);
   if (!REPAYABLE.has(loan.status)) throw new DomainError('LOAN_NOT_REPAYABLE', `a ${loan.status} loan takes no payments`, 'conflict');
@@ -111,8 +147,14 @@ export async function createPaymentIntent(
       channel: input.channel, createdAt: now.toISOString(), expiresAt,
     },
   }, now.toISOString());
+  if (outcome.id !== intentId) {
+    // Another request under this key recorded its intent after we looked (and that intent closed
+    // before we read the desk): answer it, and place no order for ours.
+    const keyedLate = await answerKeyedIntent(services, channels, meta, loanId);
+    if (keyedLate !== null) return keyedLate;
+  }
   const action = await channel.createOrder({
     intentId, amount: recorded, currency: loan.currency, subject: subjectOf(loanId), expiresAt,
   });
-  return { outcome, amount: recorded, currency: loan.currency, expiresAt, action };
+  return { outcome, status: 'pending', amount: recorded, currency: loan.currency, expiresAt, action };
 }

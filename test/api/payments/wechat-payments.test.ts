@@ -104,4 +104,24 @@ describe('WeChat Pay v3', () => {
     refused(await deliver(t, 'wechat', { headers, body }), 409, 'NOTIFICATION_REPLAYED');
     expect(await recorded('4200000002')).toHaveLength(1);
   });
+
+  it('places no other order for an Idempotency-Key retried after its intent was cancelled, nor for three requests at once under one key (intent13)', async () => {
+    const intent = await wechatIntent('33.00');
+    const keyed = (key: string) => t.call(borrower(owner), 'POST', `/v1/loans/${loanId}/payment-intents`, { amount: '11.00', channel: 'wechat' }, { 'idempotency-key': key });
+    expect((await t.call(borrower(owner), 'POST', `/v1/payment-intents/${intent.id}/cancellation`, {})).statusCode).toBe(200);
+    const first = await keyed('wx-key-1');
+    expect(first.statusCode, first.body).toBe(201);
+    const firstId = (JSON.parse(first.body) as { id: string }).id;
+    expect((await t.call(borrower(owner), 'POST', `/v1/payment-intents/${firstId}/cancellation`, {})).statusCode).toBe(200);
+    const placed = orders.length;
+    const retried = await keyed('wx-key-1');
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(orders.length, 'a new WeChat Pay order for the retried key').toBe(placed);
+    expect(JSON.parse(retried.body)).toMatchObject({ id: firstId, status: 'failed', action: null });
+
+    const race = await Promise.all([1, 2, 3].map(() => keyed('wx-key-2')));
+    const ids = new Set(race.filter((r) => r.statusCode < 300).map((r) => (JSON.parse(r.body) as { id: string }).id));
+    expect(ids.size, race.map((r) => r.body).join('\n')).toBe(1);
+    expect(new Set(orders.slice(placed).map((o) => o.body.out_trade_no))).toEqual(new Set([...ids].map((id) => id.replaceAll('-', ''))));
+  });
 });

@@ -1050,7 +1050,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it */
+        /**
+         * Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it
+         * @description An Idempotency-Key this caller already used answers the intent it started (200), as it stands now: pending with its action, or confirmed, failed or expired with action null. Nothing new is reserved or ordered from the channel under that key; a new attempt takes a new key.
+         */
         post: operations["payments.createIntent"];
         delete?: never;
         options?: never;
@@ -3400,7 +3403,7 @@ export interface operations {
                      */
                     employmentMonths: number;
                     /**
-                     * @description Account for disbursement (sealed)
+                     * @description Account for disbursement (sealed): 8–34 digits, spaces allowed between them, 64 characters at most
                      * @example 6222020200112345678
                      */
                     bankAccount: string;
@@ -12162,7 +12165,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A pending payment intent and what the payer must do */
+            /** @description A payment intent and what the payer must do */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12170,8 +12173,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "pending";
+                        /**
+                         * @description pending, except for the intent a replayed Idempotency-Key answers, as it stands now
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "failed" | "expired";
                         /**
                          * @description Where the borrower pays
                          * @example sandbox
@@ -12181,8 +12187,8 @@ export interface operations {
                         amount: string;
                         currency: string;
                         expiresAt: string;
-                        /** @description What the client shows: a page to open (Alipay, sandbox), a QR payload (WeChat code_url), or an app order string */
-                        action: {
+                        /** @description What the payer must do; null once the intent is no longer pending */
+                        action: ({
                             /** @enum {string} */
                             type: "redirect";
                             url: string;
@@ -12194,13 +12200,13 @@ export interface operations {
                             /** @enum {string} */
                             type: "order-string";
                             orderString: string;
-                        };
+                        }) | null;
                         revision: string;
                         position: string;
                     };
                 };
             };
-            /** @description A pending payment intent and what the payer must do */
+            /** @description A payment intent and what the payer must do */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -12208,8 +12214,11 @@ export interface operations {
                 content: {
                     "application/json": {
                         id: string;
-                        /** @enum {string} */
-                        status: "pending";
+                        /**
+                         * @description pending, except for the intent a replayed Idempotency-Key answers, as it stands now
+                         * @enum {string}
+                         */
+                        status: "pending" | "confirmed" | "failed" | "expired";
                         /**
                          * @description Where the borrower pays
                          * @example sandbox
@@ -12219,8 +12228,8 @@ export interface operations {
                         amount: string;
                         currency: string;
                         expiresAt: string;
-                        /** @description What the client shows: a page to open (Alipay, sandbox), a QR payload (WeChat code_url), or an app order string */
-                        action: {
+                        /** @description What the payer must do; null once the intent is no longer pending */
+                        action: ({
                             /** @enum {string} */
                             type: "redirect";
                             url: string;
@@ -12232,13 +12241,13 @@ export interface operations {
                             /** @enum {string} */
                             type: "order-string";
                             orderString: string;
-                        };
+                        }) | null;
                         revision: string;
                         position: string;
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12246,7 +12255,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -12322,7 +12331,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, AMOUNT_EXCEEDS_PAYOFF */
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, AMOUNT_EXCEEDS_PAYOFF, IDEMPOTENCY_KEY_REUSED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12330,7 +12339,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CHANNEL_NOT_CONFIGURED" | "AMOUNT_EXCEEDS_PAYOFF";
+                        code?: "CHANNEL_NOT_CONFIGURED" | "AMOUNT_EXCEEDS_PAYOFF" | "IDEMPOTENCY_KEY_REUSED";
                     };
                 };
             };

@@ -76,7 +76,7 @@ export function RepayCard({ loanId, currency, suggested }: { loanId: string; cur
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="payment">
         <Typography.Text>{t('pay.intent', { amount: money(intent.amount, intent.currency) })}</Typography.Text>
-        {status === 'pending' && <ActionStep action={intent.action} />}
+        {status === 'pending' && intent.action !== null && <ActionStep action={intent.action} />}
         <Alert showIcon type={status === 'confirmed' ? 'success' : status === 'pending' ? 'info' : 'warning'} title={t(`pay.status.${status ?? 'pending'}` as 'pay.status.pending')} data-testid="payment-status" />
         <ProblemAlert error={view.error ?? cancel.error} />
         {/* A wrong amount started is given up here, so another can be paid at once (QA 11 S10). */}

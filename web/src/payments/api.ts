@@ -4,7 +4,8 @@ import type { ApiRequest, ApiResponse, Schema } from '../api/schema';
 
 /** POST /v1/loans/:id/payment-intents's answer: the intent and what the borrower does next to pay (open a page, scan a code, or hand an order string to the Alipay app). */
 export type CreatedIntent = ApiResponse<'payments.createIntent'>;
-export type PaymentAction = CreatedIntent['action'];
+/** What the payer does while the intent is pending (the answer's action is null only for a replayed Idempotency-Key's closed intent). */
+export type PaymentAction = NonNullable<CreatedIntent['action']>;
 
 /** GET /v1/payment-intents/:id: where the payment stands. */
 export type IntentView = Schema<'PaymentIntent'>;

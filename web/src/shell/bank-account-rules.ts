@@ -3,8 +3,11 @@ import type { MessageKey } from '../i18n/en-US.js';
 
 type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
-/** The server's bank account shape (submitKycBody in src/api/schemas/customers.ts): 8–34 characters, digits and spaces only. */
-export const BANK_ACCOUNT = /^[0-9 ]{8,34}$/;
+/**
+ * The server's bank account shape (BANK_ACCOUNT in src/domain/customer/bank-account.ts, which
+ * submitKycBody checks): 8–34 digits, spaces allowed between them, 64 characters at most.
+ */
+export const BANK_ACCOUNT = /^(?=[0-9 ]{8,64}$) *(?:[0-9] *){8,34}$/;
 
 /** A bank account for disbursement, as a field message before the server's 400 (QA 12 W12). */
 export function bankAccountRules(t: Translate): Rule[] {

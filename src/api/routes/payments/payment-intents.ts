@@ -27,6 +27,8 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
     schema: {
       tags: ['payments'],
       summary: 'Start a payment through a channel; the payment is recorded when the channel confirms it (borrower on its own loan, or officer). One open intent per loan: the same amount and channel again answers it (200), anything else is 409 PAYMENT_INTENT_OPEN naming it',
+      description: 'An Idempotency-Key this caller already used answers the intent it started (200), as it stands now: pending with its action, '
+        + 'or confirmed, failed or expired with action null. Nothing new is reserved or ordered from the channel under that key; a new attempt takes a new key.',
       params: idParams,
       body: paymentIntentBody,
       response: { 200: createdIntentResponse, 201: createdIntentResponse },
@@ -34,10 +36,10 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
   }, async (request, reply) => {
     const actor = await admit(request, 'payments.createIntent', deps.eventStore, { loanId: request.params.id });
     const created = await createPaymentIntent(deps, channels, deps.config.payments.intentTtlMinutes, commandMeta(request, actor, 'payments.createIntent'), request.params.id, request.body);
-    // The loan's open intent asked for again (same amount and channel) is 200, a new one 201.
+    // The loan's open intent asked for again (same amount and channel), or a key's intent, is 200, a new one 201.
     reply.status(created.outcome.created ? 201 : 200);
     return {
-      id: created.outcome.id, status: 'pending' as const, channel: request.body.channel, amount: created.amount, currency: created.currency,
+      id: created.outcome.id, status: created.status, channel: request.body.channel, amount: created.amount, currency: created.currency,
       expiresAt: created.expiresAt, action: created.action, revision: created.outcome.revision.toString(), position: created.outcome.position.toString(),
     };
   });
