@@ -1,5 +1,5 @@
 import { POLICY, type RouteId } from '../auth/policy.js';
-import { LOAN_COMMAND_CODES, PRODUCT_TERM_RULES, ROUTE_CODES } from './route-problem-codes.js';
+import { LOAN_COMMAND_CODES, PRODUCT_TERM_RULES, READS_COMMAND_HEADERS, ROUTE_CODES } from './route-problem-codes.js';
 
 /** HTTP status → the problem `code`s an operation can answer with it. */
 export type ProblemCodes = Partial<Record<number, readonly string[]>>;
@@ -113,6 +113,7 @@ export function problemCodesOf(route: RouteId): ProblemCodes {
     else parts.push({ 400: ['MALFORMED_JSON'], 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
     if (family === 'loans') parts.push(LOAN_COMMAND_CODES);
   }
+  if (READS_COMMAND_HEADERS.has(route)) parts.push({ 400: ['INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'] });
   const extra = EXTRA[route];
   if (extra) parts.push(extra);
   const more = ROUTE_CODES[route];

@@ -11685,7 +11685,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11693,7 +11693,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -11834,7 +11834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11842,7 +11842,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -12247,7 +12247,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12255,7 +12255,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT";
                     };
                 };
             };
@@ -12394,7 +12394,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentIntent"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12402,7 +12402,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -12789,7 +12789,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportedStatement"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, STATEMENT_INVALID */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, STATEMENT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12797,7 +12797,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "STATEMENT_INVALID";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "STATEMENT_INVALID";
                     };
                 };
             };
@@ -13024,7 +13024,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13032,7 +13032,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -13473,7 +13473,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13481,7 +13481,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
                     };
                 };
             };
@@ -13673,7 +13673,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13681,7 +13681,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -13864,7 +13864,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY, INVALID_IF_MATCH */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13872,7 +13872,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_IF_MATCH";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14180,7 +14180,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14188,7 +14188,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14356,7 +14356,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14364,7 +14364,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14614,7 +14614,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14622,7 +14622,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14822,7 +14822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14830,7 +14830,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
