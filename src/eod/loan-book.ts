@@ -22,6 +22,7 @@ export interface LoanPage {
  * Pages of the loans close of business can act on at `date`. On an ordinary night: those with an
  * unpaid installment due on or before it (falling due, past due: penalties, classification moves),
  * then those owing a penalty on an installment paid after its grace (latePenaltyFrom), then loans
+ * keyed in late that no close has caught up yet (missedClosesFrom), then loans
  * still classified below normal though nothing is past due any more (cured). On a
  * month-end every loan still owing, since accrual is posted for all. A loan paid ahead has nothing
  * due, so its due-date accrual waits for the month-end: posted a few days later, never lost.
@@ -40,11 +41,14 @@ export function loansToClose(readStore: ReadStore, date: string, start: BookPosi
 async function* loansDue(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number, cured: CuredLoans | null): AsyncGenerator<LoanPage> {
   const due = (loan: LoanSummaryDoc) => loan.nextDueDate !== null && loan.nextDueDate <= date;
   const latePenalty = (loan: LoanSummaryDoc) => loan.latePenaltyFrom != null && loan.latePenaltyFrom <= date;
+  const missed = (loan: LoanSummaryDoc) => loan.missedClosesFrom != null && loan.missedClosesFrom <= date;
   const queries: { where: NonNullable<FindQuery['where']>; sort: NonNullable<FindQuery['sort']>; broughtBefore: (loan: LoanSummaryDoc) => boolean }[] = [
     { where: { nextDueDate: { lte: date } }, sort: { field: 'nextDueDate', direction: 'asc' as const }, broughtBefore: () => false },
     { where: { latePenaltyFrom: { lte: date } }, sort: { field: 'id', direction: 'asc' as const }, broughtBefore: due },
+    // A loan keyed in late: the closes it missed are caught up by the first close after it, not when something falls due.
+    { where: { missedClosesFrom: { lte: date } }, sort: { field: 'id', direction: 'asc' as const }, broughtBefore: (loan: LoanSummaryDoc) => due(loan) || latePenalty(loan) },
     ...BELOW_NORMAL.map((classification) => ({
-      where: { classification }, sort: { field: 'id', direction: 'asc' as const }, broughtBefore: (loan: LoanSummaryDoc) => due(loan) || latePenalty(loan),
+      where: { classification }, sort: { field: 'id', direction: 'asc' as const }, broughtBefore: (loan: LoanSummaryDoc) => due(loan) || latePenalty(loan) || missed(loan),
     })),
   ];
   // The last "query" is the cured loans of a past date, by id (see CuredLoans).
@@ -66,7 +70,7 @@ async function* loansDue(readStore: ReadStore, date: string, start: BookPosition
   for (let at = 0; at < ids.length; at += pageSize) {
     const chunk = ids.slice(at, at + pageSize);
     const docs = await Promise.all(chunk.map((id) => readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, id)));
-    const loans = docs.filter((loan): loan is LoanSummaryDoc => loan !== null && !(due(loan) || latePenalty(loan) || belowNormal(loan)));
+    const loans = docs.filter((loan): loan is LoanSummaryDoc => loan !== null && !(due(loan) || latePenalty(loan) || missed(loan) || belowNormal(loan)));
     yield { loans, next: at + pageSize < ids.length ? { query: queries.length, cursor: chunk[chunk.length - 1] as string } : null };
   }
 }

@@ -5,7 +5,8 @@ import { chargedPenaltyRows } from '../../src/domain/loan/late-paid-penalty.js';
 import type { PenaltyCharged } from '../../src/domain/loan/events.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
 import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
-import type { Installment } from '../../src/domain/loan/state.js';
+import { minorOf } from '../../src/domain/money.js';
+import type { ChargeFact, Installment } from '../../src/domain/loan/state.js';
 import { formatMinor, roundRatio } from '../../src/domain/schedule/minor-units.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { runHistory, type Nights } from './run-history.js';
@@ -32,6 +33,20 @@ const episode: fc.Arbitrary<Step[]> = fc.tuple(
 ]);
 const history: fc.Arbitrary<Step[]> = fc.array(fc.oneof(episode, step.filter((s) => s.op !== 'reschedule').map((s) => [s])), { minLength: 1, maxLength: 8 })
   .map((chunks) => chunks.flat());
+
+/**
+ * Whether `row` (as of its last grace day) was late then: it owed principal or interest, or fees beyond
+ * the officer fees applied after its due date (through `lastGrace`). A fee applied after the row fell
+ * due was never owed on its due date, so it alone makes no row late (QA 12 Q5; seedhunt13 F5: a 0.11
+ * document fee applied on the last grace day, the row otherwise paid, is no penalty's cause).
+ */
+function lateAtGrace(row: Installment, charges: readonly ChargeFact[], lastGrace: string): boolean {
+  if (owedMinor(row, 'principal', 2) > 0n || owedMinor(row, 'interest', 2) > 0n) return true;
+  const lateFees = charges
+    .filter((c) => c.number === row.number && c.component === 'fee' && c.date > row.dueDate && c.date <= lastGrace)
+    .reduce((sum, c) => sum + minorOf(c.amount, 2), 0n);
+  return owedMinor(row, 'fee', 2) > lateFees;
+}
 
 /** `perMille` ‰ of what `row` owes of principal, interest and fees, in cents, rounded HALF_EVEN (the servicing product's rounding). */
 function percentOfOverdue(row: Installment, perMille: bigint): bigint {
@@ -86,11 +101,25 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
           const lastGrace = addDays(inst.dueDate, graceDays);
           if (lastGrace >= next) break;
           const row = stateAsOf(state, lastGrace).installments[inst.number - 1];
-          if (row !== undefined && percentOfOverdue(row, perMille) > 0n) {
+          if (row !== undefined && lateAtGrace(row, state.charges, lastGrace) && percentOfOverdue(row, perMille) > 0n) {
             expect(charged.has(inst.number), `row ${inst.number} owed at the end of ${lastGrace}`).toBe(true);
           }
         }
       },
     ), { numRuns: Number(process.env.PENALTY_PRICE_RUNS ?? 200) });
   }, 240_000);
+});
+
+describe('an officer fee applied after its row fell due is no penalty\'s cause', () => {
+  it('seedhunt13 F5: row 1 (due 2024-02-15, 2 grace days, 5 % penalty) paid in full on its due date, then a 0.11 document fee dated due 02-15 applied on 02-17: the close of 02-18 marks the row overdue for the 0.11 and charges no penalty (the fee was never owed on the due date)', () => {
+    const loan = new ServicedLoan('F5', servicingTerms({ penalty: { type: 'percent', value: '5', cap: null, graceDays: 2 }, writeOffDpd: 400 }));
+    for (let day = '2024-01-16'; day <= '2024-02-17'; day = addDays(day, 1)) {
+      if (day === '2024-02-15') loan.repay('1020.07', 'p1', day);
+      loan.close(day);
+    }
+    loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '0.11', dueDate: '2024-02-15', reason: 'courier', date: '2024-02-17', appliedBy: 'officer-1' } }, '2024-02-17');
+    const closed = loan.close('2024-02-18');
+    expect(closed.filter((e) => e.type === 'PenaltyCharged')).toEqual([]);
+    expect(closed.find((e) => e.type === 'InstallmentOverdue')?.data).toMatchObject({ number: 1, amountDue: '0.11', date: '2024-02-18' });
+  });
 });

@@ -24,6 +24,12 @@ export interface LoanSummaryDoc extends Doc {
   nextDueDate: string | null;
   /** The day a penalty is owed on an installment paid only after its grace, not charged yet (latePenaltyFrom): close of business picks the loan from then. */
   latePenaltyFrom: string | null;
+  /**
+   * The first close that must visit a loan keyed in late that no close has caught up yet (the day after
+   * the last close that ran without it, missedClosesThrough), null otherwise: close of business picks it
+   * from then whatever is due. Absent on documents built before it.
+   */
+  missedClosesFrom?: string | null;
   /** The first day a penalty no close has charged yet is owed (unchargedPenaltyFrom): from then the query reads the loan's owed figures from the log. Absent on documents built before it. */
   unchargedPenaltyFrom?: string | null;
   /** Days past due as of `asOf`; a query ages it to its own business date from `oldestUnpaidDueDate`. */

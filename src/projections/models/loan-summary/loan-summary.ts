@@ -1,5 +1,7 @@
 import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
+import { addDays } from '../../../domain/calendar.js';
 import { latePenaltyFrom, unchargedPenaltyFrom } from '../../../domain/loan/late-paid-penalty.js';
+import { missedClosesThrough } from '../../../domain/loan/missed-closes.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { FoldedLoan } from '../../loan-states.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
@@ -26,6 +28,12 @@ async function foldLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   ctx.settle(loanId, event, async () => ctx.put(LOAN_SUMMARY, summaryOf(await ctx.loans.after(event), loanId, asOf)));
 }
 
+/** The day after the last close that ran without a loan keyed in late and not caught up yet, or null. */
+function missedClosesFrom(state: FoldedLoan['state']): string | null {
+  const through = missedClosesThrough(state);
+  return through === null || (state.status !== 'active' && state.status !== 'overdue') ? null : addDays(through, 1);
+}
+
 function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryDoc {
   const state = loan.state;
   const figures = loan.figures(asOf);
@@ -43,6 +51,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
     nextDue: figures.nextDue,
     nextDueDate: figures.nextDue?.date ?? null,
     latePenaltyFrom: latePenaltyFrom(state),
+    missedClosesFrom: missedClosesFrom(state),
     unchargedPenaltyFrom: unchargedPenaltyFrom(state),
     daysPastDue: figures.daysPastDue,
     oldestUnpaidDueDate: figures.oldestUnpaidDueDate,
@@ -59,7 +68,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 7, // 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
-  collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'daysPastDue'] }],
+  version: 8, // 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
+  collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'missedClosesFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };
