@@ -82,15 +82,18 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // Without A, row 1 was unpaid at the end of its grace (02-17): its penalty, dated 02-18, is recorded by the reversal;
     // replayed, B (03-15) pays it first and row 2 (due 03-15) is 25.00 short since 03-16, so unpaid at the end of its
     // grace (03-17): its penalty is owed too, dated 03-18, as it is when the same facts are recorded in date order
-    // (QA 10 R1 repro E). Told the last close, the reversal records row 2 overdue and the class (5 days: 关注).
+    // (QA 10 R1 repro E). Told the last close, the reversal records row 2 overdue and the class (5 days: 关注). B had
+    // paid the loan off on 03-15, so the close of 03-15 posted nothing; reopened, row 2 earns its interest for
+    // 02-29 … 03-15 again, 20.10 × 15/29 = 10.40, which the reversal records as those closes would have.
     const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
     expect(reversal.slice(1)).toEqual([
       { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' } },
       { type: 'PenaltyCharged', data: { number: 2, amount: '25.00', date: '2024-03-18', reason: 'RepaymentReversed' } },
       { type: 'InstallmentOverdue', data: { number: 2, dueDate: '2024-03-15', amountDue: '50.00', date: '2024-03-20', reason: 'RepaymentReversed' } },
       { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 5, date: '2024-03-20', reason: 'RepaymentReversed' } },
+      { type: 'InterestAccrued', data: { date: '2024-03-20', from: '2024-02-29', to: '2024-03-15', amount: '10.40', reason: 'RepaymentReversed' } },
     ]);
-    expect(loan.close('2024-03-21').map((e) => e.type)).toEqual(['InterestAccrued']);
+    expect(loan.close('2024-03-21')).toEqual([]);
     expect(loan.state.status).toBe('overdue');
     expect(loan.state.classification).toBe('special-mention');
   });

@@ -73,9 +73,10 @@ function accrueOn(state: LoanState, date: string, to: string): LoanEvent[] {
  * not the days since. (A loan keyed in on 05-17 whose row 1 turned 90 days past due on 05-16 had the
  * performing day after the 05-15 due date booked by its first close, where closing nightly books it
  * only at the month-end: written off the next day, it booked 21.93 more income and loss.) A loan its
- * closes kept up with has no such month-end, so an ordinary night costs nothing more.
+ * closes kept up with has no such month-end, so an ordinary night costs nothing more. A history change
+ * that makes interest owed for posting days its closes judged records the same (reclassification.ts).
  */
-function accrue(state: LoanState, date: string, memo: ReplayMemo): LoanEvent[] {
+export function accrue(state: LoanState, date: string, memo: ReplayMemo): LoanEvent[] {
   const events: LoanEvent[] = [];
   let through = state.interestAccruedThrough;
   if (through === null) return [];

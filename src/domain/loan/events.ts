@@ -127,9 +127,12 @@ export type RepaymentReversalRejected = DomainEvent<'RepaymentReversalRejected',
 /**
  * Interest recognised as income for the days after `from` through `to`. `suspended` (absent when
  * none) is what the loan earned on the days of `spans` it was non-performing (days past due above
- * the substandard threshold at that day's close): not income, and not in `amount`.
+ * the substandard threshold at that day's close): not income, and not in `amount`. `reason`: set when a
+ * history change (not a close) recorded it, naming the event that made interest owed for posting days
+ * the closes had already judged (reclassification.ts: a bounce reopening principal on a loan those closes
+ * found owing none); such an accrual is a late correction, booked in the open period.
  */
-export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string; suspended?: { amount: string; spans: DaySpan[] } }>;
+export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string; suspended?: { amount: string; spans: DaySpan[] }; reason?: string }>;
 /** `reason`: set when a history change (not a close) recorded it, naming the event that left the row past due. */
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string; reason?: string }>;
 /** `reason`: set when a payment (not a close) recorded it, naming the event it was recorded before (penalties-owed-by.ts). */

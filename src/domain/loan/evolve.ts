@@ -163,7 +163,8 @@ export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo 
       break;
     case 'InterestAccrued':
       state.interestAccruedThrough = event.data.to;
-      closeRecorded(state, event.data.date);
+      // Recorded by a history change (reclassification.ts), it is not a close.
+      if (event.data.reason === undefined) closeRecorded(state, event.data.date);
       break;
     case 'InstallmentOverdue': {
       const since = addDays(event.data.dueDate, 1);

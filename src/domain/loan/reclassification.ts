@@ -1,5 +1,6 @@
 import type { ReplayMemo } from './replay-memo.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
+import { accrue } from './close-of-business.js';
 import type { LoanCommand } from './commands.js';
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import type { LoanEvent } from './events.js';
@@ -130,6 +131,11 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
   const next = stateAsOf(folded, lastClose, memo);
   const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
+  // The interest the closes through the last one would post on the history so changed and did not (a bounce
+  // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
+  // penalties above; not for a loan the closes have not seen yet, which its first close catches up.
+  const accruals = command.type === 'Disburse' || missedClosesThrough(changed) !== null ? []
+    : accrue(judged, lastClose, memo).map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent);
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
@@ -144,9 +150,9 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
     for (const event of overdue) evolveLoan(shown, event, memo);
     final = classificationAsOf(shown, lastClose, context.thresholds);
   }
-  if (final.to === moved) return [...penalties, ...overdue, ...moves];
+  if (final.to === moved) return [...penalties, ...overdue, ...moves, ...accruals];
   const date = next === folded ? lastClose : latestFactDate(folded, lastClose);
-  return [...penalties, ...overdue, ...moves, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
+  return [...penalties, ...overdue, ...moves, ...accruals, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
 }
 
 /**

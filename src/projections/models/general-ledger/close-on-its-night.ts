@@ -58,8 +58,7 @@ export function latestFactDate(state: LoanState): string | null {
 
 /** A close-of-business fact (accrual, overdue row, penalty, class move), not one a payment, waiver, write-off or reversal recorded. */
 export function isCloseFact(event: RecordedEvent): boolean {
-  if (event.type === 'InterestAccrued') return true;
-  if (event.type !== 'InstallmentOverdue' && event.type !== 'PenaltyCharged' && event.type !== 'LoanClassified') return false;
+  if (event.type !== 'InterestAccrued' && event.type !== 'InstallmentOverdue' && event.type !== 'PenaltyCharged' && event.type !== 'LoanClassified') return false;
   return (event.data as { reason?: unknown }).reason === undefined;
 }
 
