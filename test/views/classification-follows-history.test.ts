@@ -190,3 +190,23 @@ describe('days past due are counted to the last close: the loan view, the class 
     expect(() => early.run({ ...request, data: { ...request.data, date: '2024-05-14' } }, '2024-05-20')).toThrow(expect.objectContaining({ details: expect.objectContaining({ dpd: 89, asOf: '2024-05-14' }) }));
   });
 });
+
+describe('a back-dated payment leaving a marked row owing only a charge applied after its due date leaves the loan overdue as of the last close', () => {
+  it('seedhunt13 F4 (seed 1361712996): 3 000.00 from 2024-01-15, row 1 due 02-15 unpaid and marked on 02-16, a 0.01 document fee (due 02-15) applied on 02-16, closed through 02-17; then 1 018.47 dated 02-10 pays row 1 but the fee: the loan is 1 day past due as of 02-17, 关注 and overdue, and the payment says so (before: active while 关注)', () => {
+    const loan = new ServicedLoan('F4', servicingTerms());
+    const close = (date: string) => {
+      loan.close(date);
+      loan.context = { lastClose: date };
+    };
+    for (let day = '2024-01-15'; day <= '2024-02-15'; day = addDays(day, 1)) close(day);
+    close('2024-02-16');
+    loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '0.01', dueDate: '2024-02-15', reason: 'courier', date: '2024-02-16', appliedBy: 'officer-1' } }, '2024-02-16');
+    close('2024-02-17');
+    const events = loan.run({ type: 'ReceiveRepayment', data: { amount: '1018.47', channel: 'online', reference: 'p1', effectiveDate: '2024-02-10' } }, '2024-02-17');
+    expect(events.find((e) => e.type === 'InstallmentOverdue')?.data).toMatchObject({ number: 1, amountDue: '0.01', date: '2024-02-17', reason: 'RepaymentReceived' });
+    expect([loan.state.status, loan.state.classification]).toEqual(['overdue', 'special-mention']);
+    // Still overdue after another fact (the status is read again from the rows).
+    loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '1.00', dueDate: '2024-03-15', reason: 'copy', date: '2024-02-17', appliedBy: 'officer-1' } }, '2024-02-17');
+    expect(loan.state.status).toBe('overdue');
+  });
+});

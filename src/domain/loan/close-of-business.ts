@@ -1,7 +1,8 @@
 import type { ReplayMemo } from './replay-memo.js';
 import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
-import { daysPastDue, pastDueInstallments, unpaidSince } from './delinquency.js';
+import { daysPastDue, pastDueInstallments } from './delinquency.js';
+import { markedButNotCounted } from './derived-state.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
@@ -120,7 +121,7 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
   const events: LoanEvent[] = [];
   for (const inst of pastDueInstallments(state.installments, state.firstUnsettled, date, state.charges, state.currency)) {
     // Marked before but not counted overdue (owing only a charge applied after an earlier close): past due now, marked again.
-    if (inst.overdueSince === null || (state.status === 'active' && state.charges.length > 0 && unpaidSince(inst, state.charges, state.currency) !== inst.dueDate)) {
+    if (inst.overdueSince === null || markedButNotCounted(inst, state)) {
       events.push({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), state.currency), date } });
     }
   }

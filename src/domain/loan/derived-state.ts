@@ -12,8 +12,11 @@ import type { Installment, LoanState } from './state.js';
  */
 export function markedOverdue(state: LoanState, from: number): boolean {
   const { installments, charges, currency } = state;
-  // No close of the loan's own yet: none has seen a charge-only row past due.
-  const lastClose = state.lastEodDate ?? '0000-01-01';
+  // No close of the loan's own yet: none has seen a charge-only row past due. A history change judged as of a later
+  // close (judgedThrough) saw it as that close would have (seedhunt13 F4).
+  const judged = state.judgedThrough ?? null;
+  const recorded = state.lastEodDate ?? '0000-01-01';
+  const lastClose = judged !== null && judged > recorded ? judged : recorded;
   for (let i = from; i < installments.length; i++) {
     const inst = installments[i] as Installment;
     if (inst.settled || inst.overdueSince === null) continue;
@@ -21,6 +24,16 @@ export function markedOverdue(state: LoanState, from: number): boolean {
     if (since === inst.dueDate || since < lastClose) return true;
   }
   return false;
+}
+
+/**
+ * True when `inst`, past due, was marked overdue by a close but the loan does not count it (it is active): what the
+ * row owes dates from an officer charge applied after its due date, which no close the loan recorded had seen past
+ * due. The next close (or a history change judging the last one) marks it again, and the loan is overdue.
+ */
+export function markedButNotCounted(inst: Installment, state: LoanState): boolean {
+  return inst.overdueSince !== null && state.status === 'active' && state.charges.length > 0
+    && unpaidSince(inst, state.charges, state.currency) !== inst.dueDate;
 }
 
 /**

@@ -172,8 +172,10 @@ export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo 
       markOverdue(state.installments, event.data.number, since);
       // A catch-up close judges a past date: the row it found owed then may be settled by a payment dated later.
       if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
-      // Recorded by a history change (reclassification.ts), it is not a close: the penalties stay to be judged.
+      // Recorded by a history change (reclassification.ts), it is not a close: the penalties stay to be judged, but the
+      // loan was judged as of that close.
       if (event.data.reason === undefined) closeRecorded(state, event.data.date);
+      else state.judgedThrough = later(state.judgedThrough ?? null, event.data.date);
       break;
     }
     case 'PenaltyCharged':

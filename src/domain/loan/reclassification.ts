@@ -3,6 +3,7 @@ import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './c
 import { accrue } from './close-of-business.js';
 import type { LoanCommand } from './commands.js';
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
+import { markedButNotCounted } from './derived-state.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
@@ -161,8 +162,11 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
  * close still judges these rows' penalties, QA 8 N1), the state with them folded, and its class.
  */
 function judgedAtClose(asOf: LoanState, lastClose: string, reason: string, context: LoanDecisionContext, memo: ReplayMemo): { overdue: LoanEvent[]; judged: LoanState; atClose: { to: LoanState['classification']; dpd: number } } {
+  // A row a close marked that the loan no longer counts overdue although it is past due as of the last close (it owes
+  // only a charge applied after its due date, which a close since that charge found past due but recorded nothing
+  // for: seedhunt13 F4) is judged again as of that close, as close of business marks it again.
   const overdue: LoanEvent[] = pastDueInstallments(asOf.installments, asOf.firstUnsettled, lastClose, asOf.charges, asOf.currency)
-    .filter((inst) => inst.overdueSince === null)
+    .filter((inst) => inst.overdueSince === null || markedButNotCounted(inst, asOf))
     .map((inst) => ({ type: 'InstallmentOverdue', data: { number: inst.number, dueDate: inst.dueDate, amountDue: fmt(owedTotal(inst), asOf.currency), date: lastClose, reason } }));
   const judged = overdue.length === 0 ? asOf : structuredClone(asOf);
   for (const event of overdue) evolveLoan(judged, event, memo);

@@ -219,6 +219,12 @@ export interface LoanState {
    */
   lastEodDate: string | null;
   /**
+   * The last close a history change judged the loan as of (reclassification.ts: its InstallmentOverdue
+   * events carry that close's date), when later than `lastEodDate`: a close that found nothing new to
+   * record for the loan leaves no event, so only the command that judged the loan as of it knows it ran.
+   */
+  judgedThrough?: string | null;
+  /**
    * Earliest effective date of a fact recorded, or a payment reversed, on or before `lastEodDate`
    * since the last close of business that recorded anything (null when none): an installment whose
    * grace ended on or after it is judged again by the next close, which may now owe its penalty
