@@ -237,7 +237,7 @@ describe('decisions staff make and receipts borrowers keep, in Chromium (QA 12)'
     await stranger.fill('#kyc_employmentMonths', '12');
     await stranger.fill('#kyc_bankAccount', '6222-0202-0011');
     await stranger.getByRole('button', { name: '提交认证' }).click();
-    const message = stranger.getByText('银行卡号须为 8–34 个字符，只含数字和空格，如 6222 0202 0011 2345');
+    const message = stranger.getByText('银行卡号须为 8–34 位数字，可用空格分组，如 6222 0202 0011 2345');
     await message.waitFor({ timeout: 5_000 });
     expect(kycPosts).toEqual([]);
     await expectAccessible(stranger, 'KYC form with a bank account message');
