@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible, launchChromium, openContext } from './chromium.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
@@ -169,6 +169,62 @@ describe('decisions staff make and receipts borrowers keep, in Chromium (QA 12)'
     await expect.poll(async () => compliance.getByText('批准冲正').count(), { timeout: 5_000 }).toBe(0);
   });
 
+  it('a waiting write-off request stands in the request form\'s place: its requester reads it, another person approves it, nobody requests again', async () => {
+    keepFailureScreenshot('waiting-write-off', () => officer);
+    const requester = await offeredActions(officer, ids.repaid);
+    expect(requester).toContain('核销申请待批准');
+    expect(requester).not.toContain('申请核销');
+    await officer.getByTestId('actions').getByText('核销申请待批准', { exact: true }).click();
+    const request = officer.getByTestId('panel-writeOffRequest').getByTestId(`waiting-${ids.repaid}`);
+    await request.waitFor({ timeout: 5_000 });
+    const shown = (await request.textContent()) ?? '';
+    expect(shown).toContain(sessions.officer.sub);
+    expect(shown).toContain('失联');
+    expect(shown).toMatch(new RegExp(`申请时间${today} \\d{2}:\\d{2}:\\d{2}`));
+    expect(await officer.getByTestId('awaiting-writeOffRequest').textContent()).toContain('申请人不能批准自己的申请');
+    expect(await officer.locator('form#writeOffRequest').count()).toBe(0);
+    await expectAccessible(officer, 'a waiting write-off request');
+
+    const checker = await offeredActions(underwriter, ids.repaid);
+    expect(checker).toContain('批准核销');
+    expect(checker).not.toContain('申请核销');
+    await underwriter.getByTestId('actions').getByText('批准核销', { exact: true }).click();
+    const panel = underwriter.getByTestId('panel-writeOffApprove');
+    await expect.poll(() => panel.getByTestId(`waiting-${ids.repaid}`).textContent(), { timeout: 5_000 }).toContain('失联');
+    expect(await panel.getByTestId('submit-writeOffApprove').count()).toBe(1);
+  });
+
+  it('a checker rejects a waiting reversal from the loan page, with a reason, and nothing is reversed', async () => {
+    keepFailureScreenshot('reject-reversal', () => underwriter);
+    expect(await offeredActions(officer, ids.repaid)).not.toContain('驳回冲正');
+    const checker = await offeredActions(underwriter, ids.repaid);
+    expect(checker).toContain('批准冲正');
+    expect(checker).toContain('驳回冲正');
+    await underwriter.getByTestId('actions').getByText('驳回冲正', { exact: true }).click();
+    const panel = underwriter.getByTestId('panel-rejectReversal');
+    await expect.poll(() => panel.getByTestId('waiting-E2E-PAY-1').textContent(), { timeout: 5_000 }).toContain('退票');
+    expect(await panel.getByTestId('waiting-E2E-PAY-1').textContent()).toContain(sessions.officer.sub);
+    const form = panel.locator('form#rejectReversal');
+    await expectAccessible(underwriter, 'reversal rejection form');
+    // No reason, no request: the field says it is required.
+    const posts: string[] = [];
+    const onRequest = (r: Request) => { if (r.method() === 'POST') posts.push(r.url()); };
+    underwriter.on('request', onRequest);
+    await underwriter.getByTestId('submit-rejectReversal').click();
+    await form.getByText('必填').waitFor({ timeout: 5_000 });
+    underwriter.off('request', onRequest);
+    expect(posts).toEqual([]);
+    await form.locator('#rejectReversal_reason').fill('已核实到账');
+    const sent = underwriter.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(`/v1/loans/${ids.repaid}/repayments/E2E-PAY-1/reversal/reject`));
+    await underwriter.getByTestId('submit-rejectReversal').click();
+    expect((await sent).postDataJSON()).toEqual({ reason: '已核实到账' });
+    // Decided, no reversal waits: both decisions go, and the repayment stands.
+    await expect.poll(() => underwriter.getByTestId('actions').textContent(), { timeout: 15_000 }).not.toContain('驳回冲正');
+    expect(await underwriter.getByTestId('actions').textContent()).not.toContain('批准冲正');
+    const history = await api<{ events: { type: string }[] }>(sessions.underwriter.token, 'GET', `/v1/loans/${ids.repaid}/history`);
+    expect(history.events.map((e) => e.type)).toContain('RepaymentReversalRejected');
+  });
+
   it('an approved sandbox refund keeps its gateway link on the loan\'s refund desk until it is paid (W7)', async () => {
     keepFailureScreenshot('refund-gateway-link', () => officer);
     const started = await api<{ id: string }>(sessions.officer.token, 'POST', `/v1/loans/${ids.overpaid}/refunds`, { channel: 'sandbox' });
@@ -237,7 +293,7 @@ describe('decisions staff make and receipts borrowers keep, in Chromium (QA 12)'
     await stranger.fill('#kyc_employmentMonths', '12');
     await stranger.fill('#kyc_bankAccount', '6222-0202-0011');
     await stranger.getByRole('button', { name: '提交认证' }).click();
-    const message = stranger.getByText('银行卡号须为 8–34 个字符，只含数字和空格，如 6222 0202 0011 2345');
+    const message = stranger.getByText('银行卡号须为 8–34 位数字，可用空格分组，如 6222 0202 0011 2345');
     await message.waitFor({ timeout: 5_000 });
     expect(kycPosts).toEqual([]);
     await expectAccessible(stranger, 'KYC form with a bank account message');

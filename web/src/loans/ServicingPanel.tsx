@@ -10,13 +10,15 @@ import { approvalQueuesFor, offeredActions } from './offered-actions';
 import { SERVICING_ACTIONS } from './servicing-actions';
 import { useWaitingRequests } from './waiting-requests';
 import { ServicingForm } from './ServicingForm';
+import { WaitingRequests } from './WaitingRequests';
 
 /** Statuses in which the loan has not been paid out yet (no disbursement date to bound dates by). */
 const UNDISBURSED: readonly string[] = ['submitted', 'assessed', 'approved', 'rejected', 'withdrawn'];
 
 /**
  * The commands the signed-in role may send on a loan in its current state, one collapsible form each;
- * a decision on a four-eyes request only while one waits for the loan (QA 12 W15).
+ * a decision on a four-eyes request only while one waits for the loan (QA 12 W15), with the requests it decides;
+ * a request that waits one at a time (a write-off) replaced, while one waits, by that request.
  * Their date pickers offer only dates from the disbursement (before it: the approval, or the application's
  * submission) to the business date, as the server requires.
  */
@@ -36,11 +38,24 @@ export function ServicingPanel({ loan }: { loan: LoanSummary }) {
   if (businessDate.isPending || waiting(disbursedOn) || waiting(lifecycleOn)) return <PageSpinner />;
   const bounds = { latest: businessDate.data, earliest: disbursedOn.data ?? lifecycleOn.data ?? undefined };
   return (
-    <Collapse data-testid="actions" items={actions.map(({ action: a, waiting: references }) => ({
-      key: a.id,
-      label: t(a.title),
-      children: <ServicingForm key={references.join(' ')} loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} waiting={references}
-        onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />,
-    }))} />
+    <Collapse data-testid="actions" items={actions.map(({ action: a, waiting: items, form }) => {
+      if (!form) {
+        // The request already waits (a write-off): it shows in its form's place, for another person to approve.
+        return { key: a.id, label: t(a.waitsIn?.title ?? a.title), children: <div data-testid={`panel-${a.id}`}>
+          <WaitingRequests items={items} />
+          <Typography.Text type="secondary" data-testid={`awaiting-${a.id}`}>{t('waiting.otherApproves')}</Typography.Text>
+        </div> };
+      }
+      const references = items.flatMap((item) => (item.reference ? [item.reference] : []));
+      return {
+        key: a.id,
+        label: t(a.title),
+        children: <div data-testid={`panel-${a.id}`}>
+          {a.decides && <WaitingRequests items={items} />}
+          <ServicingForm key={references.join(' ')} loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} waiting={references}
+            onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />
+        </div>,
+      };
+    })} />
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getJson, postJson } from '../api/client';
 import type { ApiRequest } from '../api/schema';
 import type { CommandResult, LoanHistory, LoanStateAt, LoanSummary, Payoff, Schedule } from '../api/types';
+import { commandOf, type LoanAction } from './loan-command-path';
 
 export const loanKey = (id: string) => ['loan', id] as const;
 
@@ -51,25 +52,6 @@ export function usePayoffToday(id: string, enabled: boolean) {
     queryFn: () => getJson<Payoff>(`/v1/loans/${encodeURIComponent(id)}/payoff`),
     enabled,
   });
-}
-
-/** The loan commands the console sends, each `POST /v1/loans/:id/<path>`. */
-export type LoanAction = 'assess' | 'approve' | 'reject' | 'withdraw' | 'disburse' | 'repayments' | 'waivers' | 'write-off' | 'reschedule' | 'reversal' | 'reversal-approve' | 'waiver-approve' | 'waiver-reject' | 'charges' | 'recoveries';
-
-/**
- * The path under /v1/loans/:id for an action. A reversal names the repayment in its path
- * (`repayments/:reference/reversal`, `…/reversal/approve`), and a waiver's approval or rejection its request
- * (`waivers/:reference/approve|reject`), so `reference` moves out of the body into the path.
- */
-function commandOf(action: LoanAction, body: Record<string, unknown>): { path: string; body: Record<string, unknown> } {
-  if (action === 'waiver-approve' || action === 'waiver-reject') {
-    const { reference, ...rest } = body;
-    return { path: `waivers/${encodeURIComponent(String(reference ?? ''))}/${action === 'waiver-approve' ? 'approve' : 'reject'}`, body: rest };
-  }
-  if (action !== 'reversal' && action !== 'reversal-approve') return { path: action, body };
-  const { reference, ...rest } = body;
-  const path = `repayments/${encodeURIComponent(String(reference ?? ''))}/reversal`;
-  return { path: action === 'reversal' ? path : `${path}/approve`, body: rest };
 }
 
 /** Sends a loan command, then refetches the loan once the projections have caught up with it (read-your-writes). */

@@ -1,6 +1,6 @@
 import type { Role } from '../api/types';
 import type { MessageKey } from '../i18n/i18n';
-import type { LoanAction } from './api';
+import type { LoanAction } from './loan-command-path';
 
 export interface ActionField {
   name: string;
@@ -33,6 +33,12 @@ export interface ServicingAction {
    * (QA 12 W15), and not on the caller's own (four eyes) unless `makerMay` (a waiver's maker withdraws it).
    */
   decides?: { queue: ApprovalQueue; makerMay?: boolean };
+  /**
+   * A request that waits in this queue for a second person, one at a time on a loan: while one waits,
+   * its form is not offered and a panel titled `title` shows the waiting request instead (the decision's
+   * own panel shows it to a caller who may decide it).
+   */
+  waitsIn?: { queue: ApprovalQueue; title: MessageKey };
 }
 
 /** The work queues four-eyes requests wait in (GET /v1/queues/<name>?loanId=). */
@@ -67,6 +73,9 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'reference', label: 'field.repaymentReference', kind: 'text', required: true }, reason, effectiveDate] },
   { id: 'approveReversal', action: 'reversal-approve', title: 'action.approveReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'],
     decides: { queue: 'reversal-approvals' }, fields: [{ name: 'reference', label: 'field.repaymentReference', kind: 'waiting', required: true }] },
+  // Its checker rejects it with a reason: nothing is reversed (src/domain/loan/reversal-rejection.ts); never its requester (FOUR_EYES_REQUIRED).
+  { id: 'rejectReversal', action: 'reversal-reject', title: 'action.rejectReversal', roles: ['officer', 'underwriter'], statuses: [...LIVE, 'overpaid', 'closed'],
+    decides: { queue: 'reversal-approvals' }, fields: [{ name: 'reference', label: 'field.repaymentReference', kind: 'waiting', required: true }, reason] },
   { id: 'waive', action: 'waivers', title: 'action.waive', roles: ['officer'], statuses: LIVE, fields: [
     { name: 'kind', label: 'field.kind', kind: 'select', required: true, options: [
       { value: 'penalty', label: 'waive.penalty' }, { value: 'fee', label: 'waive.fee' }, { value: 'interest', label: 'waive.interest' }] },
@@ -86,7 +95,9 @@ export const SERVICING_ACTIONS: ServicingAction[] = [
     { name: 'dueDate', label: 'field.dueDate', kind: 'date', required: true, mayFollowBusinessDate: { when: 'kind', is: ['document-fee'] } }, reason] },
   { id: 'reschedule', action: 'reschedule', title: 'action.reschedule', roles: ['underwriter'], statuses: LIVE, confirm: 'confirm.reschedule', fields: [
     reason, { name: 'term', label: 'field.newTerm', kind: 'number' }, { name: 'annualRate', label: 'field.newRate', kind: 'rate' }, effectiveDate] },
-  { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' } },
+  // One request at a time (WRITE_OFF_ALREADY_REQUESTED): while one waits, it shows in this form's place, to be approved by someone other than its requester.
+  { id: 'writeOffRequest', action: 'write-off', title: 'action.writeOffRequest', roles: ['officer', 'underwriter'], statuses: LIVE, fields: [reason, effectiveDate], fixed: { action: 'request' },
+    waitsIn: { queue: 'write-off-approvals', title: 'action.writeOffPending' } },
   { id: 'writeOffApprove', action: 'write-off', title: 'action.writeOffApprove', roles: ['officer', 'underwriter'], statuses: LIVE, confirm: 'confirm.writeOff',
     decides: { queue: 'write-off-approvals' }, fields: [effectiveDate], fixed: { action: 'approve' } },
   // Money collected on a written-off loan (README: POST /v1/loans/:id/recoveries), once per reference.
