@@ -125,7 +125,8 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // leaves unpaid at the end of a grace day those closes judged), recorded now, as those closes are past.
   // Not for a loan the closes have not seen yet (keyed in late): its first close, or the command that ends it first
   // (missed-closes.ts), charges each penalty as the close of its own night would, booked on that night.
-  const penalties = command.type === 'Disburse' || missedClosesThrough(changed) !== null ? [] : penaltiesOwedBy(changed, lastClose, reason, memo);
+  const seenByCloses = command.type !== 'Disburse' && missedClosesThrough(changed) === null;
+  const penalties = seenByCloses ? penaltiesOwedBy(changed, lastClose, reason, memo) : [];
   const folded = foldedCopy(changed, penalties, memo);
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
@@ -135,8 +136,7 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // The interest the closes through the last one would post on the history so changed and did not (a bounce
   // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
   // penalties above; not for a loan the closes have not seen yet, which its first close catches up.
-  const accruals = command.type === 'Disburse' || missedClosesThrough(changed) !== null ? []
-    : accrue(judged, lastClose, memo).map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent);
+  const accruals = seenByCloses ? accrue(judged, lastClose, memo).map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent) : [];
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
