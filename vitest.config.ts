@@ -1,14 +1,34 @@
 import { defineConfig } from 'vitest/config';
 
+// Browser tests need a built console and Chromium: `npm run test:browser` runs them.
+const exclude = ['test/browser/**', '**/node_modules/**'];
+// Files that need a process of their own: `vi.mock` registers a mock for the whole worker, and
+// without isolation it would stay registered for the files the worker runs after this one.
+const ownProcess = ['test/api/auth/verified-tokens.test.ts'];
+// Every problem+json answer a test app gives must be listed in /openapi.json for its operation.
+const problemCodesListed = 'test/support/problem-codes-listed.ts';
+
+const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
-    // Browser tests need a built console and Chromium: `npm run test:browser` runs them.
-    exclude: ['test/browser/**', '**/node_modules/**'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
-    // Every problem+json answer a test app gives must be listed in /openapi.json for its operation.
-    setupFiles: ['test/support/problem-codes-listed.ts'],
+    projects: [
+      {
+        test: {
+          ...common,
+          name: 'shared',
+          include: ['test/**/*.test.ts'],
+          exclude: [...exclude, ...ownProcess],
+          // A worker runs many files and loads node_modules (fastify, zod, better-sqlite3, …) once:
+          // a process per file spent most of the suite's import time loading them again.
+          // fresh-modules.ts (first) still evaluates src/ and test/ afresh for each file.
+          isolate: false,
+          setupFiles: ['test/support/fresh-modules.ts', problemCodesListed],
+        },
+      },
+      {
+        test: { ...common, name: 'own-process', include: ownProcess, setupFiles: [problemCodesListed] },
+      },
+    ],
   },
 });
