@@ -16,13 +16,16 @@ const penaltyTerms = (type: 'fixed' | 'percent') => servicingTerms({
 
 /**
  * Per installment number: was it unpaid (principal, interest or fees owed) at the end of its last grace day, every
- * fact dated up to then replayed, with a penalty priced then above zero (5 % of 0.10 rounds to nothing: none)?
+ * fact dated up to then replayed, with a penalty priced then above zero (5 % of 0.10 rounds to nothing: none)? An
+ * officer fee applied after the row fell due is not what makes it late (it was never owed on the due date; QA 12 Q5,
+ * seedhunt13 F5): a row paid in full whose only debt is such a fee owes no penalty.
  */
 function unpaidAtEndOfGrace(state: LoanState, number: number): boolean {
   const order = state.terms?.allocationOrder ?? 'penalty-fee-interest-principal';
-  const rows = replayServicing(state, order, loanContext(state), [], lastDayOfGrace(state, number)).installments;
+  const lastGrace = lastDayOfGrace(state, number);
+  const rows = replayServicing(state, order, loanContext(state), [], lastGrace).installments;
   const penalty = state.terms?.penalty ?? null;
-  return penalty !== null && stillUnpaid(rows, number, state.currency) && penaltyAmount(rows[number - 1] as Installment, penalty, state.currency, 'HALF_EVEN').gt(0);
+  return penalty !== null && stillUnpaid(rows, number, state.currency, state.charges, lastGrace ?? undefined) && penaltyAmount(rows[number - 1] as Installment, penalty, state.currency, 'HALF_EVEN').gt(0);
 }
 
 /** Histories a same-day recording order cannot change the meaning of: closes, payments, officer charges. */
@@ -95,6 +98,21 @@ describe('a penalty stands iff its installment was unpaid at the end of its last
       expect(loanFigures(before.state)).toEqual(loanFigures(after.state));
       expect(after.state.installments[0]?.due.penalty).toBe(type === 'fixed' ? '25.00' : '51.00');
     }), { numRuns: 50 });
+  });
+});
+
+describe('a row paid in full owes no penalty for an officer fee applied after its due date', () => {
+  it('seedhunt14 (seed 2061201599, a test defect): 1 010.17 paid on the disbursement day settles row 1 (990.07 + its interest cut to 20.10), a 0.01 document fee due 02-15 is applied on 02-16, closed through 02-19: the row is overdue for the 0.01 from the close of 02-17 (1 day, 关注) but charged no penalty at the end of its grace (02-18)', () => {
+    const loan = new ServicedLoan('G2', penaltyTerms('fixed'));
+    loan.repay('1010.17', 'p0', DISBURSED);
+    for (let day = addDays(DISBURSED, 1); day <= '2024-02-19'; day = addDays(day, 1)) {
+      loan.close(day);
+      loan.context = { lastClose: day };
+      if (day === '2024-02-16') loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '0.01', dueDate: '2024-02-15', reason: 'courier', date: day, appliedBy: 'officer-1' } }, day);
+    }
+    expect(loan.state.penalties).toEqual([]);
+    expect(loan.figures().outstanding).toMatchObject({ fees: '0.01', penalties: '0.00' });
+    expect([loan.state.status, loan.state.classification]).toEqual(['overdue', 'special-mention']);
   });
 });
 
