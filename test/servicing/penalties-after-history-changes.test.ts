@@ -34,7 +34,8 @@ function penaltiesFollowTheRule(state: LoanState, lastClose: string): void {
     const then = replayServicing(state, order, ctx, [], lastGrace).installments;
     const terms = state.terms?.penalty ?? null;
     // Unpaid then, and priced above zero on what it owed (5 % of 0.10 rounds to nothing: no penalty).
-    const late = terms !== null && stillUnpaid(then, row.number, state.currency) && penaltyAmount(then[row.number - 1] as Installment, terms, state.currency, 'HALF_EVEN').gt(0);
+    // An officer fee applied after the row fell due is no penalty's cause (QA 12 Q5; seedhunt13 F5, seedhunt14).
+    const late = terms !== null && stillUnpaid(then, row.number, state.currency, state.charges, lastGrace) && penaltyAmount(then[row.number - 1] as Installment, terms, state.currency, 'HALF_EVEN').gt(0);
     const standing = facts.filter((p) => !replay.voidedPenalties.has(p.sequence));
     expect(standing.map((p) => p.date), `row ${row.number} (due ${row.dueDate}) unpaid at the end of ${lastGrace}: ${late}`).toEqual(late ? [addDays(lastGrace, 1)] : []);
   }
