@@ -81,3 +81,36 @@ describe('a close that charges a back-dated penalty accrues on the loan as the p
     expect(income('2024-03-15')).toEqual([{ account: 'interest_income', side: 'credit', amount: '5.17' }]);
   });
 });
+
+describe('an accrual a history change records is priced on the loan as it stands, as the ledger books it', () => {
+  it('seedhunt14 N1 (seed 732196730): a loan non-performing since 05-16 (rescheduled on 05-01 to one row due 06-01) is paid 887.94 dated 06-02, then 1 555.09 dated 06-01, which cures it as of 06-01: the second payment records the 06-01 posting 0.32 — the 887.94 had paid 4.58 of the row\'s interest, 0.01 more than its performing days earned to 05-31, income already — and the ledger books 0.32 (before: the event said 0.33, priced as of 06-01 without the 887.94)', async () => {
+    const loan = new ServicedLoan('AC2', servicingTerms({ writeOffDpd: 400, penalty: { type: 'fixed', value: '25.00', cap: null, graceDays: 1 } }));
+    let day = '2024-01-15';
+    const closeBefore = (date: string) => {
+      for (; day < date; day = addDays(day, 1)) {
+        loan.close(day);
+        loan.context = { lastClose: day };
+      }
+    };
+    closeBefore('2024-02-04');
+    loan.repay('500.00', 'p1', '2024-02-04');
+    closeBefore('2024-02-05');
+    loan.repay('10.00', 'p2', '2024-02-05');
+    closeBefore('2024-02-15');
+    loan.run({ type: 'ReverseRepayment', data: { reference: 'p1', reason: 'bounced', effectiveDate: '2024-02-15', reversedBy: 'officer-1' } }, '2024-02-15');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-02-15', annualRate: '6', term: 3 } }, '2024-02-15');
+    closeBefore('2024-05-01');
+    loan.run({ type: 'Reschedule', data: { reason: 'hardship', effectiveDate: '2024-05-01', annualRate: '18', term: 1 } }, '2024-05-01');
+    closeBefore('2024-06-02');
+    expect(loan.state.classification).toBe('substandard');
+    expect(loan.state.interestAccruedThrough).toBe('2024-05-31');
+    const before = (await loan.ledger()).journal;
+    loan.repay('887.94', 'p5', '2024-06-02');
+    const cure = loan.run({ type: 'ReceiveRepayment', data: { amount: '1555.09', channel: 'online', reference: 'p6', effectiveDate: '2024-06-01' } }, '2024-06-02');
+    const accrued = cure.filter((e) => e.type === 'InterestAccrued');
+    expect(accrued.map((e) => e.data)).toEqual([{ date: '2024-06-01', from: '2024-05-31', to: '2024-06-01', amount: '0.32', reason: 'RepaymentReceived' }]);
+    const { journal } = await loan.ledger();
+    const income = journal.filter((e) => !before.some((b) => b.id === e.id)).map((e) => [e.kind, e.lines.find((l) => l.account === 'interest_income')?.amount ?? null]);
+    expect(income).toEqual([['repayment', null], ['repayment', '0.01'], ['interest_accrual', '0.32']]);
+  });
+});

@@ -74,22 +74,30 @@ function accrueOn(state: LoanState, date: string, to: string): LoanEvent[] {
  * not the days since. (A loan keyed in on 05-17 whose row 1 turned 90 days past due on 05-16 had the
  * performing day after the 05-15 due date booked by its first close, where closing nightly books it
  * only at the month-end: written off the next day, it booked 21.93 more income and loss.) A loan its
- * closes kept up with has no such month-end, so an ordinary night costs nothing more. A history change
- * that makes interest owed for posting days its closes judged records the same (reclassification.ts).
+ * closes kept up with has no such month-end, so an ordinary night costs nothing more.
+ *
+ * A history change that makes interest owed for posting days its closes judged records the same
+ * postings (reclassification.ts) `as-it-stands`: priced on the loan with every fact it now holds,
+ * since such an accrual is a late correction, booked with the loan's latest entries on its current
+ * figures, and an accrual event says what the ledger books for it (seedhunt14 N1: a payment dated
+ * 06-02 had paid 4.58 of a row's interest, 0.01 more than its performing days earned through 05-31,
+ * so that 0.01 was income already; priced on the loan as of 06-01, the 06-01 posting said 0.33 where
+ * the ledger booked 0.32).
  */
-export function accrue(state: LoanState, date: string, memo: ReplayMemo): LoanEvent[] {
+export function accrue(state: LoanState, date: string, memo: ReplayMemo, pricing: 'each-night' | 'as-it-stands' = 'each-night'): LoanEvent[] {
   const events: LoanEvent[] = [];
   let through = state.interestAccruedThrough;
   if (through === null) return [];
+  const priced = (day: string) => (pricing === 'as-it-stands' || day === date ? state : stateAsOf(state, day, memo));
   for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const posted = accrueOn({ ...stateAsOf(state, monthEnd, memo), interestAccruedThrough: through }, monthEnd, monthEnd);
+    const posted = accrueOn({ ...priced(monthEnd), interestAccruedThrough: through }, monthEnd, monthEnd);
     if (posted.length === 0) continue;
     events.push(...posted);
     through = monthEnd;
   }
   const to = lastAccrualDay(state, through, date);
   if (to === null) return events;
-  const asOf = to === date ? state : stateAsOf(state, to, memo);
+  const asOf = priced(to);
   return [...events, ...accrueOn(through === asOf.interestAccruedThrough ? asOf : { ...asOf, interestAccruedThrough: through }, date, to)];
 }
 

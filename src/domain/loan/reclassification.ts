@@ -136,7 +136,8 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // The interest the closes through the last one would post on the history so changed and did not (a bounce
   // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
   // penalties above; not for a loan the closes have not seen yet, which its first close catches up.
-  const accruals = seenByCloses ? accrue(judged, lastClose, memo).map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent) : [];
+  // Priced on the loan as it now stands (every fact, the overdue rows just judged), as the ledger books a late correction.
+  const accruals = seenByCloses ? lateAccruals(foldedCopy(folded, overdue, memo), lastClose, reason, memo) : [];
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
@@ -154,6 +155,11 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   if (final.to === moved) return [...penalties, ...overdue, ...moves, ...accruals];
   const date = next === folded ? lastClose : latestFactDate(folded, lastClose);
   return [...penalties, ...overdue, ...moves, ...accruals, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
+}
+
+/** accrue through `lastClose`, as it stands, each event naming the `reason` it is recorded for; none for a loan its closes kept up with. */
+function lateAccruals(current: LoanState, lastClose: string, reason: string, memo: ReplayMemo): LoanEvent[] {
+  return accrue(current, lastClose, memo, 'as-it-stands').map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent);
 }
 
 /**
