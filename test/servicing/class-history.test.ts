@@ -94,6 +94,24 @@ describe('the class history is dated by the facts that moved it (QA 8 N7)', () =
   });
 
   /**
+   * The random history (seed -1916207205) that found the first version of seedhunt14 N1's fix recording, with a payment
+   * on the non-performing loan dated after the last close, a 0.01 accrual for the 06-30 month-end (the interest it paid
+   * beyond the performing days' counted as that posting's income), which neither the closes nor a catch-up record: that
+   * is income when paid, booked with the payment.
+   */
+  it('given a loan non-performing since June, when 1 427.49 is paid on 07-15 after the close of 07-14, then no accrual is recorded for the 06-30 month-end, as a catch-up records none', () => {
+    const paid = [
+      { date: '2026-01-15', amount: '2543.61', reference: 'p2' }, { date: '2026-02-15', amount: '14528.19', reference: 'p4' },
+      { date: '2026-07-15', amount: '1427.49', reference: 'p0' }, { date: '2026-07-16', amount: '13067.31', reference: 'p1' },
+      { date: '2026-07-16', amount: '14131.83', reference: 'p3' },
+    ];
+    const days = everyDay().filter((day) => day <= '2026-09-30');
+    const loan = nightly(paid, days);
+    expect(loan.log.events.filter((e) => e.type === 'InterestAccrued' && (e.data as { reason?: string }).reason !== undefined)).toEqual([]);
+    expect(history(loan)).toEqual(history(catchUp(paid, days)));
+  });
+
+  /**
    * The random history that found it (seed -115841124): two payments dated 08-08, recorded after the close
    * of 08-07. The first moves the class at once, dated 08-08 (QA 11 S1); the second changes nothing as of
    * 08-07, so its append must not judge that close again against the class the first one moved, which
