@@ -132,7 +132,7 @@ export function allocateRepayment(
   const taken = new Map<number, Parts>();
   const places = minorUnits(ctx.currency);
   let remaining = minorOf(amount, places);
-  const first = remaining >= principalFirstFloor(installments, date, places)
+  const first = remaining >= principalFirstFloor(installments, date, ctx)
     ? principalFirst(installments, date, ctx, payoffParts(installments, date, ctx))
     : null;
   const paysPrincipal = first !== null && remaining >= exactMinor(first.least, places);

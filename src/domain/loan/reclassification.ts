@@ -10,6 +10,7 @@ import { fmt, owedTotal } from './installment.js';
 import { minorOf, minorUnits } from '../money.js';
 import { missedClosesThrough } from './missed-closes.js';
 import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
+import { loanContext } from './payoff.js';
 import { principalFirstFloor } from './principal-first-floor.js';
 import { factKey } from './servicing-replay.js';
 import { stateAsOf } from './state-as-of.js';
@@ -81,7 +82,7 @@ function onlyPays(command: LoanCommand, state: LoanState): boolean {
 function belowPrincipalFirst(amount: string, date: string, state: LoanState): boolean {
   try {
     const places = minorUnits(state.currency);
-    return minorOf(amount, places) < principalFirstFloor(state.installments, date, places);
+    return minorOf(amount, places) < principalFirstFloor(state.installments, date, loanContext(state));
   } catch {
     return false;
   }
