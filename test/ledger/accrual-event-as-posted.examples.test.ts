@@ -3,6 +3,7 @@ import { addDays } from '../../src/domain/calendar.js';
 import { earnedInterest } from '../../src/domain/loan/accrual.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
+import { buildTrialBalance } from '../../src/reports/trial-balance.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 
 describe('a close that charges a back-dated penalty accrues on the loan as the penalty leaves it', () => {
@@ -40,7 +41,7 @@ describe('a close that charges a back-dated penalty accrues on the loan as the p
     expect(lines).toEqual([{ account: 'interest_income', side: 'credit', amount: '9.70' }]);
   });
 
-  it('a prepayment dated 03-01, recorded before a catch-up, re-bases row 2 a second time: its 02-29 accrual (a correction: the loan lay paid off 02-05 → 03-01) is the 4.93 it earned, in the event and the ledger (before: the ledger 4.92)', async () => {
+  it('a prepayment dated 03-01, recorded before a catch-up, re-bases row 2 a second time: its 02-29 accrual (recorded by the catch-up close of 02-29, the only close of that night) is the 4.93 it earned, in the event and the ledger (before: the ledger 4.92)', async () => {
     // The accrual-event-as-posted property's seed 365697679: 3 000.00 at 12 % over 3 months from 2024-01-15, no penalty.
     const loan = new ServicedLoan('AC2', servicingTerms());
     loan.repay('1020.06', 'p1', '2024-02-04');
@@ -79,6 +80,54 @@ describe('a close that charges a back-dated penalty accrues on the loan as the p
     };
     expect(income('2024-02-29')).toEqual([{ account: 'interest_income', side: 'credit', amount: '4.93' }]);
     expect(income('2024-03-15')).toEqual([{ account: 'interest_income', side: 'credit', amount: '5.17' }]);
+  });
+});
+
+describe('a catch-up close of a night a reversal reopened is booked on that night, as closing nightly books it', () => {
+  it('the accrual-event-as-posted property\'s seed -1547811517: paid off on 02-05, reopened by a reversal on 02-29, all interest waived on 03-02, then closed as a catch-up: the 02-29 accrual says 4.94 and the ledger books 4.94 on 02-29 and takes back 0.35 on 03-02 (before: 4.59, booked on 03-02 as a correction)', async () => {
+    // 3 000.00 at 12 % over 3 months from 2024-01-15, no penalty; no close has run yet.
+    const build = () => {
+      const loan = new ServicedLoan('AC3', servicingTerms());
+      loan.repay('1020.06', 'p1', '2024-02-04');
+      loan.repay('1999.94', 'p2', '2024-02-05'); // with p1 the loan is paid off (LoanClosed)
+      return loan;
+    };
+    const reversal = { type: 'ReverseRepayment' as const, data: { reference: 'p1', reason: 'bounced', effectiveDate: '2024-02-29', reversedBy: 'officer-1' } };
+    const waiver = { type: 'WaiveCharge' as const, data: { kind: 'interest' as const, amount: null, reason: 'goodwill', effectiveDate: '2024-03-02' } };
+    const closeThrough = (loan: ServicedLoan, from: string, to: string) => {
+      for (let day = from; day <= to; day = addDays(day, 1)) {
+        loan.close(day);
+        loan.context = { lastClose: day };
+      }
+    };
+    const catchUp = build();
+    catchUp.run(reversal, '2024-02-29');
+    // Without p1, row 2 owes 10.24 of interest over 02-15 → 03-15 (29 days); by 03-02 it earned 10.24 × 16/29 = 5.65, all waived.
+    expect(catchUp.run(waiver, '2024-03-02')[0]).toMatchObject({ data: { amount: '5.65', installments: [{ number: 2, amount: '5.65' }] } });
+    closeThrough(catchUp, '2024-01-15', '2024-04-05');
+    const accrual = catchUp.log.events.find((e) => e.type === 'InterestAccrued' && (e.data as { date: string }).date === '2024-02-29');
+    // The close of 02-29 judges the facts dated by then: row 2 earned 10.24 × 14/29 = 4.94 by 02-29.
+    expect(accrual?.data).toEqual({ date: '2024-02-29', from: '2024-02-15', to: '2024-02-29', amount: '4.94' });
+    const { journal } = await catchUp.ledger();
+    const lines = journal.filter((j) => j.eventId === accrual?.eventId).map((j) => [j.date, j.lines.filter((l) => l.account === 'interest_income')]);
+    // On its night what that night knew; on 03-02 the waiver leaves 10.24 − 5.65 = 4.59 to collect, so 0.35 of it is no income.
+    expect(lines).toEqual(expect.arrayContaining([
+      ['2024-02-29', [{ account: 'interest_income', side: 'credit', amount: '4.94' }]],
+      ['2024-03-02', [{ account: 'interest_income', side: 'debit', amount: '0.35' }]],
+    ]));
+    expect(lines).toHaveLength(2);
+    // Closing nightly: the 02-29 close accrues after the reversal, and the waiver takes back the 0.35.
+    const nightly = build();
+    closeThrough(nightly, '2024-01-15', '2024-02-28');
+    nightly.run(reversal, '2024-02-29');
+    closeThrough(nightly, '2024-02-29', '2024-03-01');
+    nightly.run(waiver, '2024-03-02');
+    closeThrough(nightly, '2024-03-02', '2024-04-05');
+    const [a, b] = [(await nightly.ledger()).journal, (await catchUp.ledger()).journal];
+    for (const date of ['2024-02-29', '2024-03-02', '2024-03-31']) {
+      expect(Object.fromEntries(buildTrialBalance(b, date).rows.map((r) => [r.account, r.balance])), `as of ${date}`)
+        .toEqual(Object.fromEntries(buildTrialBalance(a, date).rows.map((r) => [r.account, r.balance])));
+    }
   });
 });
 

@@ -67,8 +67,9 @@ export interface LoanLedgerPosition extends Doc {
   /**
    * Spans (booking date it closed or overpaid → booking date it reopened) no close visited the loan in,
    * and the start of the current one (null while open). With judgedThrough they say which nights a
-   * close had judged: a close's accrual or penalty for such a night is a correction, booked with the
-   * loan's latest entries (close-on-its-night.ts, closesOnItsNight; QA 12 Q4).
+   * close had judged: a later close's accrual or penalty for such a night is a correction, booked with
+   * the loan's latest entries (close-on-its-night.ts, closesOnItsNight; QA 12 Q4). The night's own
+   * close never judged it before.
    */
   dormant: { from: string; to: string }[];
   dormantSince: string | null;

@@ -66,18 +66,23 @@ export function isCloseFact(event: RecordedEvent): boolean {
  * Whether `event` is a close of a missed date, booked on its own night (closeOnItsNight) rather than
  * with the loan's latest entries: an accrual or penalty a close records for a night no close had
  * judged the loan on before this close (a catch-up, a loan keyed in late), that is after
- * `judgedThrough` (its last close) and outside the spans it lay closed or overpaid (`dormant`: no close
- * visits such a loan, so every night of them was judged, nothing being owed). One for a night already
+ * `judgedThrough` (its last close) and either the night of the close recording it (`closedOn`: that
+ * close is the night's only one) or outside the spans it lay closed or overpaid (`dormant`: no close
+ * visits such a loan, so a close of a later night recording a fact dated in them had judged it,
+ * nothing being owed). One for a night already
  * judged (a penalty a reversal or back-dated payment made owed for a row that close found paid in
  * time, a month-end a paid-off loan reopened by a reversal now accrues) is a late correction like the
  * fact that caused it, and so is a penalty a payment, waiver, write-off or reversal records first
  * (`reason` set): booked on the loan's latest booking date, its value date kept, so no trial balance
  * of a date already closed moves (QA 12 Q4).
  */
-export function closesOnItsNight(event: RecordedEvent, judgedThrough: string | null, dormant: readonly { from: string; to: string }[]): boolean {
+export function closesOnItsNight(event: RecordedEvent, closedOn: string, judgedThrough: string | null, dormant: readonly { from: string; to: string }[]): boolean {
   if (!isCloseFact(event) || (event.type !== 'InterestAccrued' && event.type !== 'PenaltyCharged')) return false;
   const night = (event.data as { date: string }).date;
   if (judgedThrough !== null && night <= judgedThrough) return false;
+  // The night's own close records it: a business date is closed once, so no close judged that night
+  // before, dormant or not (a catch-up after a reversal reopened a loan paid off while no close ran).
+  if (night === closedOn) return true;
   return !dormant.some((span) => span.from <= night && night <= span.to);
 }
 

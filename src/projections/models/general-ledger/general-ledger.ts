@@ -84,7 +84,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   const closing = closingOf(event, previous);
-  const onItsNight = closesOnItsNight(event, closing?.judgedThrough ?? null, previous?.dormant ?? []);
+  const onItsNight = closing !== null && closesOnItsNight(event, closing.date, closing.judgedThrough, previous?.dormant ?? []);
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
@@ -167,7 +167,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 8, // 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 9, // 9: a close's accrual or penalty dated the night that close closes is booked on it, though the loan lay paid off then (a catch-up after a reversal reopened it: no close had judged that night); 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
