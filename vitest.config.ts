@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Browser tests need a built console and Chromium: `npm run test:browser` runs them.
@@ -8,10 +9,15 @@ const ownProcess = ['test/api/auth/verified-tokens.test.ts'];
 // Every problem+json answer a test app gives must be listed in /openapi.json for its operation.
 const problemCodesListed = 'test/support/problem-codes-listed.ts';
 
-const common = { testTimeout: 30_000, hookTimeout: 60_000, pool: 'forks' } as const;
+// Timeouts catch a hang, not slowness: with two workers on two cores the heaviest examples (a
+// keyed-in loan's first close, the API fuzz) take 20 s and more of wall time.
+const common = { testTimeout: 120_000, hookTimeout: 120_000, pool: 'forks' } as const;
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: on the 2-core CI machine one worker ran the
+    // whole suite while a core idled (449 s); two take 255 s of wall time for the same CPU.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         test: {

@@ -136,10 +136,10 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
   // The interest the closes through the last one would post on the history so changed and did not (a bounce
   // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
-  // penalties above; not for a loan the closes have not seen yet, which its first close catches up.
-  // Owed when the closes, judging each night as it stood, would now post something; priced on the loan as it now stands
-  // (every fact, the overdue rows just judged), as the ledger books a late correction. A payment dated after the last
-  // close that pays interest non-performing days earned records none: that is income when paid, booked with it.
+  // penalties above, owed when the closes, judging each night as it stood, would now post something, and priced on
+  // the loan as it now stands (every fact, the overdue rows just judged), as the ledger books it. Not for a loan the
+  // closes have not seen yet, which its first close catches up; a payment dated after the last close that pays
+  // interest non-performing days earned records none: that is income when paid, booked with it.
   const accruals = seenByCloses && accrue(judged, lastClose, memo).length > 0 ? lateAccruals(foldedCopy(folded, overdue, memo), lastClose, reason, memo) : [];
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
