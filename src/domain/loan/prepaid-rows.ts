@@ -4,9 +4,13 @@ import { isSettled, owedMinor } from './installment.js';
 import { repriced } from './running-period.js';
 import type { Installment, LoanContext } from './state.js';
 
-/** Principal each row still owes, in minor units: what prepaidRowsOwe compares against after a payment. */
+/**
+ * Principal each row still owes, in minor units: what prepaidRowsOwe compares against after a
+ * payment. A settled row owes nothing (every writer of a row sets `settled` from its amounts), and
+ * on a long loan most rows are: reading their amounts was a fifth of folding its payments.
+ */
 export function principalOwedByRow(rows: readonly Installment[], places: number): bigint[] {
-  return rows.map((row) => owedMinor(row, 'principal', places));
+  return rows.map((row) => (row.settled ? 0n : owedMinor(row, 'principal', places)));
 }
 
 /**
