@@ -62,7 +62,9 @@ const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   'reports.amlLargeTransactions': { 400: ['INVALID_PERIOD'] },
   'reports.amlSuspicious': { 400: ['INVALID_PERIOD'] },
   'reports.disbursements': { 400: ['INVALID_PERIOD'] },
-  'reports.portfolio': { 422: ['PORTFOLIO_AS_OF_PAST'] },
+  'reports.portfolio': { 422: ['PORTFOLIO_AS_OF_PAST', 'DATE_AFTER_BUSINESS_DATE'] },
+  'reports.trialBalance': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
+  'loans.state': { 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.createIntent': {
     400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT', 'INVALID_IDEMPOTENCY_KEY'], 404: ['LOAN_NOT_FOUND'],
     409: ['LOAN_NOT_REPAYABLE', 'PAYMENT_INTENT_OPEN', 'PAYMENT_INTENT_CONCURRENT'],

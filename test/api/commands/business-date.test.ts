@@ -44,6 +44,16 @@ describe('the business date (today in LENDCORE_TIMEZONE, default Asia/Shanghai)'
     expect(await t.runtime.eventStore.headPosition()).toBe(head);
   });
 
+  it('refuses a report or a time travel as of a date after the business date with 422, as a command (qa15: tomorrow\'s trial balance was today\'s book under tomorrow\'s date)', async () => {
+    const tomorrow = addDays(today(), 1);
+    refused(await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/trial-balance?asOf=${tomorrow}`), 422, 'DATE_AFTER_BUSINESS_DATE');
+    refused(await t.call(STAFF.compliance, 'GET', `/v1/reports/portfolio?asOf=${tomorrow}&table=vintage`), 422, 'DATE_AFTER_BUSINESS_DATE');
+    // Noon of tomorrow in Shanghai: its business date is tomorrow, whatever the hour in UTC.
+    refused(await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/state?asOf=${tomorrow}T12:00:00%2B08:00`), 422, 'DATE_AFTER_BUSINESS_DATE');
+    expect((await t.call(STAFF.compliance, 'GET', `/v1/reports/ledger/trial-balance?asOf=${today()}`)).statusCode).toBe(200);
+    expect((await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/state?asOf=${today()}T12:00:00%2B08:00`)).statusCode).toBe(200);
+  });
+
   it('accepts today, and keeps the ledger reconciled to the loan through a back-dated payment, a voided penalty and a waiver', async () => {
     accepted(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2024-02-20' }), 200);
     accepted(await repay('2024-02-15', 'on-time', '1020.07'));

@@ -61,6 +61,8 @@ describe('GET /v1/loans/:id/schedule', () => {
 
 describe('GET /v1/loans/:id/state?asOf=', () => {
   it('replays the stream up to an instant between the two repayments', async () => {
+    // Time travel reaches no further than the business date (422 DATE_AFTER_BUSINESS_DATE past it).
+    businessDay('2026-03-20');
     const between = await read<{ revision: string; summary: Record<string, unknown>; schedule: { rows: { paid: string }[] } }>(
       t, STAFF.compliance, '/v1/loans/l1/state?asOf=2026-03-01T00:00:00Z',
     );
@@ -72,6 +74,7 @@ describe('GET /v1/loans/:id/state?asOf=', () => {
 
   it('ages days past due to the lender\'s business date at asOf, not its UTC date (console QA: 07:00 and 09:00 in Shanghai on one day gave 87 and 88)', async () => {
     await disbursedLoan(t, 'l-tz', 'c2');
+    businessDay('2026-03-20');
     const dpd = async (asOf: string) => (await read<{ summary: { daysPastDue: number; nextDue: { date: string } | null } }>(t, STAFF.compliance, `/v1/loans/l-tz/state?asOf=${encodeURIComponent(asOf)}`)).summary;
     const due = (await dpd('2026-02-14T12:00:00+08:00')).nextDue!.date;
     expect(due).toBe('2026-02-15');

@@ -9219,6 +9219,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Business rule refused: DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "DATE_AFTER_BUSINESS_DATE";
+                    };
+                };
+            };
             /** @description Rate limited: RATE_LIMITED */
             429: {
                 headers: {
@@ -9305,7 +9317,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: PORTFOLIO_AS_OF_PAST */
+            /** @description Business rule refused: PORTFOLIO_AS_OF_PAST, DATE_AFTER_BUSINESS_DATE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9313,7 +9325,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "PORTFOLIO_AS_OF_PAST";
+                        code?: "PORTFOLIO_AS_OF_PAST" | "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };
@@ -9739,6 +9751,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Business rule refused: DATE_AFTER_BUSINESS_DATE */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "DATE_AFTER_BUSINESS_DATE";
                     };
                 };
             };

@@ -9,7 +9,7 @@ import { assertOwnership } from '../../auth/authorize.js';
 import type { ApiPlugin } from '../../deps.js';
 import { notFound } from '../../http-error.js';
 import { loanHistoryResponse, loanStateAtResponse } from '../../schemas/loan-views.js';
-import { guard, idParams, instant } from './query-schemas.js';
+import { asOfNotAfterToday, guard, idParams, instant, today } from './query-schemas.js';
 import { checkMinPosition, minPositionParam } from './read-your-writes.js';
 
 /** Replay for compliance: GET /v1/loans/:id/history (every event, PII per the caller's rights) and /state?asOf= (time travel). */
@@ -53,6 +53,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     },
   }, async (request) => {
     const { asOf, revision, minPosition } = request.query;
+    if (asOf !== undefined) asOfNotAfterToday(today(new Date(asOf), deps.clock.timeZone), 'asOf', deps.clock.now(), deps.clock.timeZone);
     await checkMinPosition(deps, minPosition);
     const state = revision !== undefined
       ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision), deps.clock.timeZone)

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidDate } from '../../../domain/calendar.js';
 import { toCsv, type CsvColumn } from '../../../reports/csv.js';
 import { authorize } from '../../auth/authorize.js';
+import { HttpError } from '../../http-error.js';
 import type { RouteId } from '../../auth/policy.js';
 
 /** Roles are checked before validation, so a caller without the right role learns nothing about the route's inputs. */
@@ -30,6 +31,17 @@ export const reportFormat = z.enum(['json', 'csv']).default('json');
 
 /** The business date of the server clock in the lender's time zone: the default for `asOf` and `date`. */
 export const today = (now: Date, timeZone?: string): string => businessDateAt(now, timeZone);
+
+/**
+ * A report's or a replay's as-of date, refused when after the business date (422
+ * DATE_AFTER_BUSINESS_DATE, as a command's date is): the read models and the log know nothing of
+ * tomorrow, so a figure dated then would be today's book, or a forecast, shown as that day's.
+ */
+export function asOfNotAfterToday(date: string, field: string, now: Date, timeZone?: string): string {
+  const businessDate = today(now, timeZone);
+  if (date > businessDate) throw new HttpError(422, 'DATE_AFTER_BUSINESS_DATE', `${field} ${date} is after the business date ${businessDate}`);
+  return date;
+}
 
 /** Sends rows as RFC 4180 CSV with a download name, or the JSON body as is. */
 export function sendReport<R extends object>(

@@ -21,7 +21,7 @@ import {
   ledgerReconciliationResponse,
 } from '../../schemas/report-views.js';
 import { HttpError } from '../../http-error.js';
-import { businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
+import { asOfNotAfterToday, businessDate, guard, reportFormat, sendReport, today } from './query-schemas.js';
 import { awaitProjections, minPositionParam } from './read-your-writes.js';
 
 const snapshotQuery = z.object({ format: reportFormat, minPosition: minPositionParam }).strict();
@@ -57,6 +57,7 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request, reply) => {
     const { asOf, format, minPosition, table } = request.query;
     const businessDay = today(deps.clock.now(), deps.clock.timeZone);
+    if (asOf !== undefined) asOfNotAfterToday(asOf, 'asOf', deps.clock.now(), deps.clock.timeZone);
     // QA 11 S8: today's outstanding was answered under a past date.
     const past = asOf !== undefined && asOf < businessDay;
     if (past && table === 'byProductAndStatus') {
@@ -117,7 +118,10 @@ export const reportRoutes: ApiPlugin = async (scope, { deps }) => {
     schema: { tags, summary: 'Trial balance of the general ledger as of a business date; debits equal credits per currency', querystring: asOfQuery, response: { 200: trialBalanceResponse } },
   }, async (request, reply) => {
     await awaitProjections(deps, ['general-ledger'], request.query.minPosition);
-    const report = await trialBalanceReport(deps.readStore, request.query.asOf ?? today(deps.clock.now(), deps.clock.timeZone));
+    const asOf = request.query.asOf === undefined
+      ? today(deps.clock.now(), deps.clock.timeZone)
+      : asOfNotAfterToday(request.query.asOf, 'asOf', deps.clock.now(), deps.clock.timeZone);
+    const report = await trialBalanceReport(deps.readStore, asOf);
     return sendReport(reply, request.query.format, 'trial-balance', { rows: report.rows, columns: ['currency', 'account', 'debit', 'credit', 'balance'] }, report);
   });
 
