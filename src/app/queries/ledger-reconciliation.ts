@@ -1,15 +1,11 @@
-import { loanFigures } from '../../domain/loan/figures.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount } from '../../domain/loan/ledger-accounts.js';
 import { addAmounts, subtractAmounts } from '../../domain/loan/installment.js';
-import { evolveLoan } from '../../domain/loan/evolve.js';
-import type { LoanEvent } from '../../domain/loan/events.js';
-import { initialLoanState } from '../../domain/loan/state.js';
 import type { EventStore } from '../../eventstore/port.js';
 import type { JournalEntry, LoanLedgerPosition } from '../../projections/models/general-ledger/accounts.js';
 import { LEDGER_JOURNAL, LEDGER_LOAN_POSITIONS } from '../../projections/models/general-ledger/general-ledger.js';
 import type { ReadStore } from '../../readstore/port.js';
+import { LoanStates, loanLogOf } from '../../projections/loan-states.js';
 import { loanStream } from '../streams.js';
-import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
 /** One account of one loan where the ledger's journal and the loan's own figures disagree. */
 export interface ReconciliationDifference {
@@ -64,21 +60,21 @@ async function journalBalances(readStore: ReadStore, loanId: string, currency: s
  * Both sides stand at one point of the log while writes go on (QA 8 N11): the loan is folded through
  * the revision its ledger position records, and only journal entries posted for events at or before
  * that revision's log position are summed — the ledger may have posted later events of the loan
- * between reading its position and reading its journal.
+ * between reading its position and reading its journal. The fold starts at the loan's newest
+ * snapshot at or before that revision, which the store checks against the stream's hash chain, as
+ * the projections fold it (LoanStates): from the first event, a loan of 150 back-dated payments on
+ * 360 rows took ten seconds, in which the server answered nothing else (qa15).
  */
 export async function reconcileLedger(eventStore: EventStore, readStore: ReadStore): Promise<LedgerReconciliation> {
+  const log = loanLogOf(eventStore);
   const items: ReconciliationRow[] = [];
   let loansChecked = 0;
   for await (const position of readStore.scan<LoanLedgerPosition>(LEDGER_LOAN_POSITIONS)) {
     loansChecked += 1;
-    const revision = BigInt(position.revision);
-    const state = initialLoanState();
-    let through = 0n;
-    for (const event of await eventStore.readStream(loanStream(position.id), { maxCount: Number(revision) + 1 })) {
-      evolveLoan(state, { type: event.type, data: event.data } as LoanEvent, processReplayMemo);
-      through = event.position;
-    }
-    const figures = loanFigures(state).ledger;
+    const [event] = await eventStore.readStream(loanStream(position.id), { fromRevision: BigInt(position.revision), maxCount: 1 });
+    if (event === undefined) throw new Error(`loan ${position.id}: the ledger has posted revision ${position.revision}, which its stream does not hold`);
+    const through = event.position;
+    const figures = (await new LoanStates(log, 1).after(event)).ledger();
     const ledger = await journalBalances(readStore, position.id, position.currency, through);
     const differences = LEDGER_ACCOUNTS
       .filter((account) => subtractAmounts(ledger[account], figures[account], position.currency) !== subtractAmounts('0', '0', position.currency))
