@@ -27,9 +27,9 @@ export const loanSummaryResponse = z.object({
       + 'Paying it on the business date leaves the loan with nothing past due. On GET /v1/loans/:id only (not in lists).',
     example: '3298.57',
   }),
-  daysPastDue: z.number().int(),
+  daysPastDue: z.number().int().meta({ description: 'Days since the oldest amount still owed fell due, counted to the last closed business date (before the first close, to asOf): the date the class and the write-off threshold count to' }),
   classification,
-  asOf: z.string().meta({ description: 'Business date the figures are as of' }),
+  asOf: z.string().meta({ description: 'Business date of the loan\'s latest fact or close (the read model\'s date; the amounts owed are those of the log on it). Days past due and the classification count to the last closed business date, which can be earlier (qa15)' }),
 }).meta({ id: 'LoanSummary', description: 'DESIGN.md loan summary' });
 
 const outstanding = z.object({ principal: amount, interest: amount, fees: amount, penalties: amount, total: amount });

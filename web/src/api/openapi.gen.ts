@@ -1961,10 +1961,11 @@ export interface components {
              * @example 3298.57
              */
             amountDue?: string;
+            /** @description Days since the oldest amount still owed fell due, counted to the last closed business date (before the first close, to asOf): the date the class and the write-off threshold count to */
             daysPastDue: number;
             /** @enum {string} */
             classification: "normal" | "special-mention" | "substandard" | "doubtful" | "loss";
-            /** @description Business date the figures are as of */
+            /** @description Business date of the loan's latest fact or close (the read model's date; the amounts owed are those of the log on it). Days past due and the classification count to the last closed business date, which can be earlier (qa15) */
             asOf: string;
         };
         LoanSchedule: {
