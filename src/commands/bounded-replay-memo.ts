@@ -27,10 +27,11 @@ class LeastRecentlyUsed<V> implements MemoStore<V> {
 
 /**
  * A replay memo (domain/loan/replay-memo.ts) keeping histories of at least `minFacts` facts (null:
- * none), MEMO_ENTRIES replays and MEMO_ENTRIES owed-penalty decisions, least recently used dropped first.
+ * none), MEMO_ENTRIES replays, MEMO_ENTRIES owed-penalty decisions and MEMO_ENTRIES installments timelines,
+ * least recently used dropped first.
  */
 export function boundedReplayMemo(minFacts: number | null = MEMO_MIN_FACTS): ReplayMemo {
-  return { minFacts, replays: new LeastRecentlyUsed(MEMO_ENTRIES), penalties: new LeastRecentlyUsed(MEMO_ENTRIES) };
+  return { minFacts, replays: new LeastRecentlyUsed(MEMO_ENTRIES), penalties: new LeastRecentlyUsed(MEMO_ENTRIES), timelines: new LeastRecentlyUsed(MEMO_ENTRIES) };
 }
 
 /**

@@ -1,7 +1,15 @@
 import { NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
-import { paymentRecords } from './payment-book.js';
-import { replayServicing } from './servicing-replay.js';
+import type { InstallmentsTimeline } from './installments-timeline.js';
+import { replayTimeline } from './servicing-replay.js';
 import type { Installment, LoanContext, LoanState } from './state.js';
+
+/**
+ * The loan's installments on every date (installments-timeline.ts): what installmentsOn gives for
+ * any date, from one replay. For callers that ask many dates of one loan.
+ */
+export function installmentsTimeline(state: LoanState, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO): InstallmentsTimeline {
+  return replayTimeline(state, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx, memo);
+}
 
 /**
  * The installments as a fact dated `date` finds them in the replay (servicing-replay.ts): every
@@ -11,10 +19,5 @@ import type { Installment, LoanContext, LoanState } from './state.js';
  * rows as they stand now (a later-dated payment or penalty changes those).
  */
 export function installmentsOn(state: LoanState, date: string, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO): Installment[] {
-  const later = paymentRecords(state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
-  const upTo: LoanState = {
-    ...state, reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => w.date <= date),
-    penalties: state.penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => c.date <= date),
-  };
-  return replayServicing(upTo, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx, [], null, null, memo).installments;
+  return installmentsTimeline(state, ctx, memo).at(date);
 }

@@ -1,6 +1,7 @@
 import type { AllocationOrder } from '../product/events.js';
 import type { LoanEvent } from './events.js';
 import type { Replay } from './servicing-replay.js';
+import type { InstallmentsTimeline } from './installments-timeline.js';
 import type { Installment, LoanContext } from './state.js';
 
 /** A store of remembered values by key: the caller (the application) decides how many it keeps and which it drops. */
@@ -26,12 +27,14 @@ export interface ReplayMemo {
   readonly replays: MemoStore<Replay>;
   /** The penalties end-of-day decisions decided (memoisedPenalties). */
   readonly penalties: MemoStore<readonly LoanEvent[]>;
+  /** Full replays' installments on every date (replayTimeline), by the replay's key: never changed once made, so kept as they are. */
+  readonly timelines: MemoStore<InstallmentsTimeline>;
 }
 
 const nothingKept: MemoStore<never> = { get: () => undefined, set: () => undefined };
 
 /** The memo that keeps nothing: every replay runs. */
-export const NO_REPLAY_MEMO: ReplayMemo = { minFacts: null, replays: nothingKept, penalties: nothingKept };
+export const NO_REPLAY_MEMO: ReplayMemo = { minFacts: null, replays: nothingKept, penalties: nothingKept, timelines: nothingKept };
 
 /**
  * The memo key of a replay of `facts` (in replay order) over `contract`; null when the history is too

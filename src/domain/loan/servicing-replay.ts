@@ -12,6 +12,7 @@ import { splitWaiver, waivableRows } from './waivable-rows.js';
 import { chargesStanding, type AppliedCharge } from './charges-standing.js';
 import { applyPayment, principalOwedMinor } from './payment-settlement.js';
 import { recalledReplay, rememberReplay, replayKey, NO_REPLAY_MEMO, type ReplayMemo } from './replay-memo.js';
+import { InstallmentsTimeline } from './installments-timeline.js';
 
 /**
  * A servicing fact in replay order: by effective date; on one date, close of business's penalties
@@ -248,9 +249,32 @@ export function replayServicing(
   return replay;
 }
 
-/** replayServicing of `facts` (in replay order; end-of-day decisions add theirs to it). */
-function replayFacts(state: LoanState, facts: ServicingFact[], order: AllocationOrder, ctx: LoanContext, throughDay: string | null, endOfDay: EndOfDayDecisions | null): Replay {
+/**
+ * The loan's installments on every date (installments-timeline.ts), from one replay of all its facts
+ * (replayServicing's, with no extra facts, day limit or end-of-day decisions): what that replay
+ * limited to the facts dated by a date leaves, for any date. A long history's is remembered in `memo`
+ * by the same key as its replay.
+ */
+export function replayTimeline(state: LoanState, order: AllocationOrder, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO): InstallmentsTimeline {
+  const facts = servicingFacts(state);
+  const key = replayKey(memo, state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, null);
+  const recalled = key === null ? undefined : memo.timelines.get(key);
+  if (recalled !== undefined) return recalled;
   const rows = state.contract.map((row) => ({ ...row }));
+  const timeline = new InstallmentsTimeline(rows.slice());
+  replayFacts(state, facts, order, ctx, null, null, rows, timeline);
+  if (key !== null) memo.timelines.set(key, timeline);
+  return timeline;
+}
+
+/**
+ * replayServicing of `facts` (in replay order; end-of-day decisions add theirs to it) over `rows` (the
+ * contract's, copied); with `timeline`, the rows at the end of each date a fact is dated are noted in it.
+ */
+function replayFacts(
+  state: LoanState, facts: ServicingFact[], order: AllocationOrder, ctx: LoanContext, throughDay: string | null, endOfDay: EndOfDayDecisions | null,
+  rows: Installment[] = state.contract.map((row) => ({ ...row })), timeline: InstallmentsTimeline | null = null,
+): Replay {
   const allocations = new Map<string, AllocationResult>();
   const places = minorUnits(ctx.currency);
   let excessMinor = 0n;
@@ -292,11 +316,14 @@ function replayFacts(state: LoanState, facts: ServicingFact[], order: Allocation
       decision += 1;
     }
   };
+  let day: string | null = null;
   for (let i = 0; ; i++) {
     decideBefore(i);
     if (i >= facts.length) break;
     const fact = facts[i] as ServicingFact;
     if (throughDay !== null && fact.date > throughDay) break;
+    if (timeline !== null && day !== null && fact.date !== day) timeline.note(day, rows);
+    day = fact.date;
     checkThrough(factKey(fact.date, fact.kind), -1);
     if (fact.kind === 'penalty') {
       const penalty = warranted.get(fact.sequence) ?? null;
@@ -329,6 +356,7 @@ function replayFacts(state: LoanState, facts: ServicingFact[], order: Allocation
       excessMinor += minorOf(result.totals.excess, places);
     }
   }
+  if (timeline !== null && day !== null) timeline.note(day, rows);
   const charged = chargesStanding(state.contract, rows, charges, ctx.currency);
   return { installments: rows, allocations, excessMinor, voidedPenalties, waived, penaltiesCharged, charged };
 }

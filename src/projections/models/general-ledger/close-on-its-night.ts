@@ -1,6 +1,6 @@
 import { loanFigures } from '../../../domain/loan/figures.js';
 import { nextUnsettled } from '../../../domain/loan/installment.js';
-import { installmentsOn } from '../../../domain/loan/installments-on.js';
+import { installmentsTimeline } from '../../../domain/loan/installments-on.js';
 import type { LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import { paymentRecords } from '../../../domain/loan/payment-book.js';
 import { loanContext } from '../../../domain/loan/payoff.js';
@@ -9,22 +9,26 @@ import type { RecordedEvent } from '../../../eventstore/port.js';
 import { processReplayMemo } from '../../../commands/bounded-replay-memo.js';
 
 /**
- * The loan's ledger balances as its books stood at the end of `date`: only the facts dated by then
- * (a payment recorded since but dated later did not exist), accruals through `through` but never
- * past `date`, and without the penalty folded as event `withoutPenalty` (its sequence) if given.
+ * The loan's ledger balances as its books stood at the end of `date`, for each date asked: only the
+ * facts dated by then (a payment recorded since but dated later did not exist), accruals through
+ * `through` but never past `date`, and without the penalty folded as event `withoutPenalty` (its
+ * sequence) if given. One replay answers every date (installmentsTimeline).
  */
-function ledgerOnTheNight(state: LoanState, date: string, through: string | null, withoutPenalty?: number): LedgerBalances {
+function ledgerOnTheNights(state: LoanState, through: string | null, withoutPenalty?: number): (date: string) => LedgerBalances {
   const penalties = withoutPenalty === undefined ? state.penalties : state.penalties.filter((p) => p.sequence !== withoutPenalty);
   const base: LoanState = { ...state, penalties };
-  const later = paymentRecords(state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
-  const installments = installmentsOn(base, date, loanContext(state), processReplayMemo);
-  const view: LoanState = {
-    ...base, installments, firstUnsettled: nextUnsettled(installments, 0),
-    reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => w.date <= date),
-    penalties: penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => c.date <= date),
-    interestAccruedThrough: through !== null && through > date ? date : through,
+  const timeline = installmentsTimeline(base, loanContext(state), processReplayMemo);
+  return (date) => {
+    const later = paymentRecords(state.payments).filter((p) => p.effectiveDate > date).map((p) => p.reference);
+    const installments = timeline.at(date);
+    const view: LoanState = {
+      ...base, installments, firstUnsettled: nextUnsettled(installments, 0),
+      reversed: [...state.reversed, ...later], waivers: state.waivers.filter((w) => w.date <= date),
+      penalties: penalties.filter((p) => p.date <= date), charges: state.charges.filter((c) => c.date <= date),
+      interestAccruedThrough: through !== null && through > date ? date : through,
+    };
+    return loanFigures(view, date).ledger;
   };
-  return loanFigures(view, date).ledger;
 }
 
 /** The loan's view on one date, without and with the close's fact. */
@@ -100,15 +104,19 @@ export function closesOnItsNight(event: RecordedEvent, closedOn: string, judgedT
  * received in advance), so a trial balance as of any date still shows no negative receivable.
  */
 export function closeOnItsNight(event: RecordedEvent, state: LoanState, valueDate: string, booked: string): NightView[] {
-  let view: (date: string) => NightView;
+  let before: (date: string) => LedgerBalances;
+  let after: (date: string) => LedgerBalances;
   if (event.type === 'InterestAccrued') {
     const { from, to } = event.data as { from: string; to: string };
-    view = (date) => ({ date, before: ledgerOnTheNight(state, date, from), after: ledgerOnTheNight(state, date, to) });
+    before = ledgerOnTheNights(state, from);
+    after = ledgerOnTheNights(state, to);
   } else if (event.type === 'PenaltyCharged') {
     const through = state.interestAccruedThrough;
-    view = (date) => ({ date, before: ledgerOnTheNight(state, date, through, state.eventsFolded), after: ledgerOnTheNight(state, date, through) });
+    before = ledgerOnTheNights(state, through, state.eventsFolded);
+    after = ledgerOnTheNights(state, through);
   } else {
     return [];
   }
+  const view = (date: string): NightView => ({ date, before: before(date), after: after(date) });
   return [valueDate, ...factDatesBetween(state, valueDate, booked)].map(view);
 }
