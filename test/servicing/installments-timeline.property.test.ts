@@ -51,4 +51,21 @@ describe('the installments on a date are those a replay of the facts dated by th
       }
     }), { numRuns: 60 });
   }, 600_000);
+
+  it('with one memo kept through random histories (as a process keeps it), installmentsOn on each state as the history goes, for every date from the disbursement to the business date, gives what replaying only the facts dated by then gives: a day remembered for one state is not answered for another with different facts by then (random histories)', () => {
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), fc.boolean(), product, (steps, closed, { prepaymentStrategy, penalty }) => {
+      const terms = servicingTerms({ writeOffDpd: 400, penalty, ...(prepaymentStrategy ? { prepaymentStrategy } : {}) });
+      const loan = new ServicedLoan('IM', terms, '3000.00', 4);
+      const memo = boundedReplayMemo(0);
+      runHistory(loan, steps, {
+        nights: closed ? 'each-day-reached' : 'none',
+        onStep: ({ today }) => {
+          const ctx = loanContext(loan.state);
+          for (let date = DISBURSED; date <= today; date = addDays(date, 1)) {
+            expect(installmentsOn(loan.state, date, ctx, memo), date).toEqual(replayedThrough(loan.state, date));
+          }
+        },
+      });
+    }), { numRuns: 60 });
+  }, 600_000);
 });

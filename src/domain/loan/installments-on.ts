@@ -19,5 +19,5 @@ export function installmentsTimeline(state: LoanState, ctx: LoanContext, memo: R
  * rows as they stand now (a later-dated payment or penalty changes those).
  */
 export function installmentsOn(state: LoanState, date: string, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO): Installment[] {
-  return installmentsTimeline(state, ctx, memo).at(date);
+  return replayTimeline(state, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', ctx, memo, date).at(date);
 }

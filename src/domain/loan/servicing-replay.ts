@@ -253,17 +253,29 @@ export function replayServicing(
  * The loan's installments on every date (installments-timeline.ts), from one replay of all its facts
  * (replayServicing's, with no extra facts, day limit or end-of-day decisions): what that replay
  * limited to the facts dated by a date leaves, for any date. A long history's is remembered in `memo`
- * by the same key as its replay.
+ * by the same key as its replay; with `asked`, also by the facts dated by that day and the day, so a
+ * later state with the same facts up to it finds it (a close's day asked again after each payment
+ * recorded since: the facts dated later differ, the answer for that day does not).
  */
-export function replayTimeline(state: LoanState, order: AllocationOrder, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO): InstallmentsTimeline {
+export function replayTimeline(state: LoanState, order: AllocationOrder, ctx: LoanContext, memo: ReplayMemo = NO_REPLAY_MEMO, asked: string | null = null): InstallmentsTimeline {
   const facts = servicingFacts(state);
-  const key = replayKey(memo, state.contract, facts, order, ctx, state.terms?.penalty?.graceDays ?? 0, null);
-  const recalled = key === null ? undefined : memo.timelines.get(key);
+  const graceDays = state.terms?.penalty?.graceDays ?? 0;
+  const key = replayKey(memo, state.contract, facts, order, ctx, graceDays, null);
+  if (key === null) return replayedTimeline(state, facts, order, ctx);
+  const upTo = asked === null ? facts : facts.filter((fact) => fact.date <= asked);
+  const dayKey = upTo.length === facts.length ? null : replayKey(memo, state.contract, upTo, order, ctx, graceDays, asked, facts.length);
+  const recalled = memo.timelines.get(key) ?? (dayKey === null ? undefined : memo.timelines.get(dayKey));
   if (recalled !== undefined) return recalled;
+  const timeline = replayedTimeline(state, facts, order, ctx);
+  memo.timelines.set(key, timeline);
+  if (dayKey !== null) memo.timelines.set(dayKey, timeline);
+  return timeline;
+}
+
+function replayedTimeline(state: LoanState, facts: ServicingFact[], order: AllocationOrder, ctx: LoanContext): InstallmentsTimeline {
   const rows = state.contract.map((row) => ({ ...row }));
   const timeline = new InstallmentsTimeline(rows.slice());
   replayFacts(state, facts, order, ctx, null, null, rows, timeline);
-  if (key !== null) memo.timelines.set(key, timeline);
   return timeline;
 }
 
