@@ -8,6 +8,8 @@ export interface LoanRevisions {
   stream: bigint | null;
   /** The head revision once the loan-summary projection has applied it; null while it is behind (or the loan unknown). */
   summary: bigint | null;
+  /** The head's global position (what the projection must reach for `summary`); null for an unknown loan. */
+  position: bigint | null;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface LoanRevisions {
  */
 export async function loanSummaryRevision(eventStore: EventStore, readStore: ReadStore, loanId: string): Promise<LoanRevisions> {
   const [head] = await eventStore.readStream(`loan-${loanId}`, { direction: 'backwards', maxCount: 1 });
-  if (head === undefined) return { stream: null, summary: null };
+  if (head === undefined) return { stream: null, summary: null, position: null };
   const checkpoint = await readStore.getCheckpoint(loanSummaryProjection.name);
-  return { stream: head.revision, summary: (checkpoint?.position ?? 0n) >= head.position ? head.revision : null };
+  return { stream: head.revision, summary: (checkpoint?.position ?? 0n) >= head.position ? head.revision : null, position: head.position };
 }

@@ -101,6 +101,21 @@ describe('GET /v1/loans/:id carries an ETag from the loan stream\'s revision', (
     const repaid = await repayment('extra-2', '2026-02-21', String(next.headers.etag));
     expect(repaid.statusCode, repaid.body).toBe(201);
   });
+
+  it('read right after a payment, before anything waited for the read models, the summary is the loan after it throughout (qa16 D1: the status, next due and days past due from before, the amount due from after): its next due and amount due both 10.00 less', async () => {
+    businessDay('2026-04-20');
+    // Rows 2 and 3 (due 03-15, 04-15) are owed: the amount due now is both, the next due row 2.
+    const before = (await summary()).json() as { nextDue: { date: string; amount: string }; amountDue: string };
+    expect(before.nextDue.date).toBe('2026-03-15');
+    const paid = await repayment('d1', '2026-04-20', `"${await revision()}"`);
+    expect(paid.statusCode, paid.body).toBe(201);
+    const after = await summary();
+    expect(after.statusCode).toBe(200);
+    const body = after.json() as { nextDue: { date: string; amount: string }; amountDue: string };
+    expect(body.amountDue).toBe((Number(before.amountDue) - 10).toFixed(2));
+    expect(body.nextDue).toEqual({ date: '2026-03-15', amount: (Number(before.nextDue.amount) - 10).toFixed(2) });
+    await t.caughtUp((paid.json() as { position: string }).position);
+  });
 });
 
 describe('loanSummaryRevision', () => {
@@ -108,10 +123,10 @@ describe('loanSummaryRevision', () => {
   const read = (position: bigint | null) => ({ getCheckpoint: async () => (position === null ? null : { position }) }) as unknown as ReadStore;
 
   it('names the stream head once the loan summary has applied it, nothing while it is behind or the loan unknown; the head\'s revision either way', async () => {
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(20n), 'x')).toEqual({ stream: 4n, summary: 4n });
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(25n), 'x')).toEqual({ stream: 4n, summary: 4n });
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(19n), 'x')).toEqual({ stream: 4n, summary: null });
-    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(null), 'x')).toEqual({ stream: 4n, summary: null });
-    expect(await loanSummaryRevision(store(null), read(25n), 'x')).toEqual({ stream: null, summary: null });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(20n), 'x')).toEqual({ stream: 4n, summary: 4n, position: 20n });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(25n), 'x')).toEqual({ stream: 4n, summary: 4n, position: 20n });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(19n), 'x')).toEqual({ stream: 4n, summary: null, position: 20n });
+    expect(await loanSummaryRevision(store({ revision: 4n, position: 20n }), read(null), 'x')).toEqual({ stream: 4n, summary: null, position: 20n });
+    expect(await loanSummaryRevision(store(null), read(25n), 'x')).toEqual({ stream: null, summary: null, position: null });
   });
 });

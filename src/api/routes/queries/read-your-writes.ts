@@ -33,13 +33,17 @@ export async function checkMinPosition(deps: Pick<AppDeps, 'eventStore'>, minPos
  */
 export async function awaitProjections(deps: AppDeps, names: readonly string[], minPosition: string | undefined): Promise<void> {
   if (minPosition === undefined) return;
-  const position = await checkMinPosition(deps, minPosition);
+  await awaitPosition(deps, names, await checkMinPosition(deps, minPosition));
+}
+
+/** awaitProjections for a position the server read from the log itself (known not to be beyond its head). */
+export async function awaitPosition(deps: AppDeps, names: readonly string[], position: bigint): Promise<void> {
   const control = deps.projectionControl;
   const reached = control
     ? await Promise.all(names.map((name) => control.waitForPosition(name, position, MIN_POSITION_WAIT_MS))).then((all) => all.every(Boolean))
     : await checkpointsReached(deps.readStore, names, position, MIN_POSITION_WAIT_MS);
   if (!reached) {
-    throw new HttpError(503, 'PROJECTION_BEHIND', `read models (${names.join(', ')}) have not reached position ${minPosition} yet; retry shortly`, {
+    throw new HttpError(503, 'PROJECTION_BEHIND', `read models (${names.join(', ')}) have not reached position ${position.toString()} yet; retry shortly`, {
       'retry-after': String(RETRY_AFTER_SECONDS),
     });
   }
