@@ -1,3 +1,4 @@
+import { guard } from '../queries/query-schemas.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isValidDate } from '../../../domain/calendar.js';
@@ -31,6 +32,8 @@ export const closeOfBusinessRoutes: ApiPlugin = async (scope, { deps }) => {
   // Created at start, never beside a busy projector on the first close.
   await ensureRunRecords(deps.readStore);
   app.post('/v1/operations/close-of-business', {
+    // Before the body is validated: a role that may not close the business is refused whatever it sends (qa16 D2).
+    preValidation: guard('operations.closeOfBusiness'),
     schema: {
       tags: ['operations'],
       summary: 'Close of business: accrual, overdue detection, penalties and classification for every loan due',
