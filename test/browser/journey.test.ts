@@ -474,24 +474,23 @@ describe('the web console, end to end in Chromium', () => {
       { name: 'users', path: '/office/users', as: 'admin', ready: '[data-testid=user-list] .ant-tag' },
       { name: 'audit', path: '/office/audit', as: 'compliance', ready: '[data-testid=audit-list] .ant-card, [data-testid=audit-list] tr.ant-table-row' },
     ];
-    for (const language of ['zh-CN', 'en-US'] as const) {
-      for (const width of [390, 1440] as const) {
-        const options: ContextOptions = { width, language };
-        const context = await openContext(browser, options);
-        const shot = await context.newPage();
-        for (const p of pages) {
-          // One tab per width and language; each page's role goes into the tab's session before it loads.
-          await shot.goto(url('/login'));
-          const session = p.as ? JSON.stringify(sessions[p.as]) : null;
-          await shot.evaluate(session ? `sessionStorage.setItem('lendcore.session', ${JSON.stringify(session)})` : "sessionStorage.removeItem('lendcore.session')");
-          await shot.goto(url(p.path));
-          await shot.locator(p.ready).first().waitFor({ timeout: 15_000 });
-          await screenshot(shot, p.name, options);
-          if (width === 390) await expectAccessible(shot, `${p.name} ${language} ${width}`);
-        }
-        await context.close();
+    // One tab per width and language, the four side by side (the browser and the server wait on each other
+    // more than they compute); each page's role goes into the tab's session before it loads.
+    const passes = (['zh-CN', 'en-US'] as const).flatMap((language) => ([390, 1440] as const).map((width): ContextOptions => ({ width, language })));
+    await Promise.all(passes.map(async (options) => {
+      const context = await openContext(browser, options);
+      const shot = await context.newPage();
+      for (const p of pages) {
+        await shot.goto(url('/login'));
+        const session = p.as ? JSON.stringify(sessions[p.as]) : null;
+        await shot.evaluate(session ? `sessionStorage.setItem('lendcore.session', ${JSON.stringify(session)})` : "sessionStorage.removeItem('lendcore.session')");
+        await shot.goto(url(p.path));
+        await shot.locator(p.ready).first().waitFor({ timeout: 30_000 });
+        await screenshot(shot, p.name, options);
+        if (options.width === 390) await expectAccessible(shot, `${p.name} ${options.language} ${options.width}`);
       }
-    }
+      await context.close();
+    }));
     // The dark theme, compact, on the busiest page: same contrast bar.
     const dark = await openContext(browser, { width: 1440, language: 'zh-CN', session: sessions.officer, theme: 'dark', density: 'compact' });
     const darkPage = await dark.newPage();
