@@ -42,7 +42,8 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'Loan summary: status, outstanding per component, next due, amount due now, days past due, classification',
       description: 'Carries an ETag naming the loan stream\'s revision (and the last closed business date the figures are aged to): '
         + 'send it back as If-None-Match to get 304 while nothing changed, or as If-Match on the loan\'s commands. '
-        + 'No ETag while the read model is behind the loan\'s latest event. '
+        + 'While the read model is behind the loan\'s latest event the summary waits for it, as ?minPosition= does (503 PROJECTION_BEHIND after 5 s): '
+        + 'its owed figures and amount due come from the log, and one answer shows one moment. No ETag should another event land meanwhile. '
         + 'Always Cache-Control: no-store (a borrower\'s personal financial data: no browser or shared cache keeps it): '
         + 'a client revalidates with the tag of the copy it kept itself.',
       params: idParams,
