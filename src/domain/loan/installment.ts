@@ -38,7 +38,13 @@ export function owedTotal(inst: Installment): Decimal {
 
 /** Still owed on one component in minor units (integers: the hot paths of evolve avoid decimal.js). */
 export function owedMinor(inst: Installment, c: Component, places: number): bigint {
-  if (isZeroText(inst.waived[c]) && (inst.due[c] === inst.paid[c] || isZeroText(inst.due[c]))) return 0n;
+  const waivedNothing = isZeroText(inst.waived[c]);
+  if (waivedNothing && (inst.due[c] === inst.paid[c] || isZeroText(inst.due[c]))) return 0n;
+  // A component nothing has touched yet (most rows of a long loan): one amount to read, not three.
+  if (waivedNothing && isZeroText(inst.paid[c])) {
+    const due = minorOf(inst.due[c], places);
+    return due < 0n ? 0n : due;
+  }
   const left = minorOf(inst.due[c], places) - minorOf(inst.paid[c], places) - minorOf(inst.waived[c], places);
   return left < 0n ? 0n : left;
 }
@@ -62,13 +68,14 @@ export function subtractAmounts(a: string, b: string, currency: string): string 
 
 /** Installments from schedule rows, each period starting where the previous one ended. */
 export function installmentsFromSchedule(rows: ScheduleRow[], startDate: string, firstNumber: number, currency: string): Installment[] {
+  const zero = fmt(new Dec(0), currency);
   return rows.map((row, i) => ({
     number: firstNumber + i,
     fromDate: i === 0 ? startDate : (rows[i - 1] as ScheduleRow).dueDate,
     dueDate: row.dueDate,
-    due: { penalty: fmt(new Dec(0), currency), fee: row.fee, interest: row.interest, principal: row.principal },
-    paid: zeroComponents(currency),
-    waived: zeroComponents(currency),
+    due: { penalty: zero, fee: row.fee, interest: row.interest, principal: row.principal },
+    paid: { penalty: zero, fee: zero, interest: zero, principal: zero },
+    waived: { penalty: zero, fee: zero, interest: zero, principal: zero },
     settled: false,
     overdueSince: null,
     settledOn: null,

@@ -27,10 +27,19 @@ export function runningRow(rows: readonly Installment[], date: string): number {
   return index >= 0 && (rows[index] as Installment).fromDate <= date ? index : -1;
 }
 
+/** Principal the rows from `index` on still owe, in minor units (a settled row owes nothing: every writer of a row sets `settled` from its amounts). */
 function principalFrom(rows: readonly Installment[], index: number, places: number): bigint {
   let sum = 0n;
-  for (let i = index; i < rows.length; i++) sum += owedMinor(rows[i] as Installment, 'principal', places);
+  for (let i = index; i < rows.length; i++) {
+    const row = rows[i] as Installment;
+    if (!row.settled) sum += owedMinor(row, 'principal', places);
+  }
   return sum;
+}
+
+/** True when some row still owes principal: principalFrom(rows, 0) > 0, read only as far as the first such row. */
+function owesPrincipal(rows: readonly Installment[], places: number): boolean {
+  return rows.some((row) => !row.settled && owedMinor(row, 'principal', places) > 0n);
 }
 
 /**
@@ -51,7 +60,7 @@ function rebasedRunningRow(before: readonly Installment[], after: readonly Insta
   if (ctx.deferredInterest?.number === row.number) return null;
   const principalBefore = principalFrom(before, index, places);
   const principalAfter = principalFrom(after, index, places);
-  if (principalAfter >= principalBefore || principalFrom(after, 0, places) === 0n) return null;
+  if (principalAfter >= principalBefore || !owesPrincipal(after, places)) return null;
   const sameDay = row.accrual?.date === date ? row.accrual : undefined;
   const earned = sameDay ? minorOf(sameDay.earned, places) : earnedMinor(row, date, ctx, places);
   const rest = sameDay ? minorOf(sameDay.rest, places) : minorOf(row.due.interest, places) - earned;
@@ -172,8 +181,8 @@ export function rebasedRows(before: readonly Installment[], after: readonly Inst
   const running = runningRow(before, date);
   if (running >= 0) use(running, rebasedRunningRow(before, after, running, date, ctx));
   const collecting = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
-  if (collecting >= 0 && collecting < before.length && principalFrom(after, 0, places) > 0n) use(collecting, rebasedCollectingRow(before, after, collecting, date, ctx, places));
-  if (ctx.prepayment !== 'last-installments' && principalFrom(after, 0, places) > 0n) {
+  if (collecting >= 0 && collecting < before.length && owesPrincipal(after, places)) use(collecting, rebasedCollectingRow(before, after, collecting, date, ctx, places));
+  if (ctx.prepayment !== 'last-installments' && owesPrincipal(after, places)) {
     const owed = (row: Installment) => owedMinor(row, 'principal', places);
     const sums = { before: suffixSums(before, owed), after: suffixSums(after, owed), contract: suffixSums(ctx.contract ?? [], (row) => minorOf(row.due.principal, places)) };
     for (let i = 0; i < before.length; i++) {
