@@ -69,6 +69,25 @@ describe('?minPosition=', () => {
     }
   });
 
+  it('the ledger reconciliation waits, without minPosition, for the ledger to reach the head of the log as it stood when asked (a ledger behind a snapshot leaves the first event to fold from)', async () => {
+    const waited: unknown[][] = [];
+    const behind: ProjectionControl = {
+      status: async () => [],
+      waitForPosition: async (...args) => (waited.push(args), false),
+      rebuild: async () => undefined,
+    };
+    const app = await queryAppWith(t, behind);
+    try {
+      const now = await t.runtime.eventStore.headPosition();
+      const response = await callApp(t, app, STAFF.admin, 'GET', '/v1/reports/ledger/reconciliation');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toMatchObject({ status: 503, code: 'PROJECTION_BEHIND' });
+      expect(waited).toEqual([['general-ledger', now, MIN_POSITION_WAIT_MS]]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('reads the checkpoints when the projectors run in another process', async () => {
     const app = await queryAppWith(t, undefined);
     try {

@@ -714,7 +714,7 @@ export interface paths {
         };
         /**
          * Loans whose general-ledger balances differ from their own figures, per account (always empty)
-         * @description For every loan the ledger has posted, the sum of its journal lines per account against the loan's figures folded from the event log at the same revision.
+         * @description For every loan the ledger has posted, the sum of its journal lines per account against the loan's figures folded from the event log at the same revision. Without minPosition it first waits for the general ledger to post everything the log held when asked (503 PROJECTION_BEHIND after 5 s), so every loan is folded from its newest snapshot rather than from its first event.
          */
         get: operations["reports.ledgerReconciliation"];
         put?: never;
