@@ -22,6 +22,15 @@ afterAll(async () => {
   vi.useRealTimers();
 });
 
+/** A projection control whose projections never reach the position asked for; records each wait in `waited`. */
+function neverCaughtUp(waited: unknown[][]): ProjectionControl {
+  return {
+    status: async () => [],
+    waitForPosition: async (...args) => (waited.push(args), false),
+    rebuild: async () => undefined,
+  };
+}
+
 describe('?minPosition=', () => {
   it('waits until the projection has applied the write, then answers with it', async () => {
     const runner = t.runtime.projections;
@@ -51,12 +60,7 @@ describe('?minPosition=', () => {
 
   it('answers 503 problem+json with Retry-After when the projections stay behind', async () => {
     const waited: unknown[][] = [];
-    const behind: ProjectionControl = {
-      status: async () => [],
-      waitForPosition: async (...args) => (waited.push(args), false),
-      rebuild: async () => undefined,
-    };
-    const app = await queryAppWith(t, behind);
+    const app = await queryAppWith(t, neverCaughtUp(waited));
     try {
       const response = await callApp(t, app, STAFF.compliance, 'GET', `/v1/reports/portfolio?minPosition=${head}`);
       expect(response.statusCode).toBe(503);
@@ -71,12 +75,7 @@ describe('?minPosition=', () => {
 
   it('the ledger reconciliation waits, without minPosition, for the ledger to reach the head of the log as it stood when asked (a ledger behind a snapshot leaves the first event to fold from)', async () => {
     const waited: unknown[][] = [];
-    const behind: ProjectionControl = {
-      status: async () => [],
-      waitForPosition: async (...args) => (waited.push(args), false),
-      rebuild: async () => undefined,
-    };
-    const app = await queryAppWith(t, behind);
+    const app = await queryAppWith(t, neverCaughtUp(waited));
     try {
       const now = await t.runtime.eventStore.headPosition();
       const response = await callApp(t, app, STAFF.admin, 'GET', '/v1/reports/ledger/reconciliation');
