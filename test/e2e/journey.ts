@@ -79,7 +79,9 @@ export function borrowerJourney(runId: string): JourneyStep[] {
       expect(rows[0]).toMatchObject({ dueDate: '2026-02-15', total: EMI, status: 'due' });
       expect(rows.reduce((sum, row) => sum.plus(row.principal), new Decimal(0)).toFixed(2)).toBe('100000.00');
       expect(rows[11]?.balance).toBe('0.00');
-      expect(await summary(t)).toMatchObject({ status: 'active', outstanding: { principal: '100000.00' }, nextDue: { date: '2026-02-15', amount: EMI } });
+      // No close of business runs in this journey, and its dates lie months before today: the loan shows the standing
+      // the first close would record for the days since row 1 fell due unpaid (standingBeforeFirstClose, qa17).
+      expect(await summary(t)).toMatchObject({ status: 'overdue', outstanding: { principal: '100000.00' }, nextDue: { date: '2026-02-15', amount: EMI } });
     } },
 
     { name: 'repays one installment through each channel; a replayed reference is a no-op', run: async (t) => {
@@ -90,7 +92,8 @@ export function borrowerJourney(runId: string): JourneyStep[] {
         expect(await command(t, STAFF.officer, `/v1/loans/${loanId}/repayments`, body)).toEqual(first);
         last = first.position;
       }
-      expect(await summary(t)).toMatchObject({ status: 'active', outstanding: { principal: '67984.22' }, nextDue: { date: '2026-06-15', amount: EMI } });
+      // Row 5 fell due on 2026-06-15, months before today, and no close has run: overdue, as its first close will record.
+      expect(await summary(t)).toMatchObject({ status: 'overdue', outstanding: { principal: '67984.22' }, nextDue: { date: '2026-06-15', amount: EMI } });
       const { rows } = await query<Schedule>(t, me, `/v1/loans/${loanId}/schedule`, last);
       expect(rows.map((row) => row.status).slice(0, 5)).toEqual(['paid', 'paid', 'paid', 'paid', 'due']);
     } },

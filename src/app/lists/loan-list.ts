@@ -1,8 +1,8 @@
 import type { Classification, LoanStatus } from '../../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
-import { closedThrough, daysPastDueAt, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
-import { ON_BOOK_STATUSES } from '../../reports/loan-book.js';
+import { closedThrough, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
+import { isOnBook, ON_BOOK_STATUSES } from '../../reports/loan-book.js';
 import { findMerged } from './filtered-page.js';
 
 const PAST_DUE_STATUSES: LoanStatus[] = ['overdue', 'written_off'];
@@ -44,11 +44,16 @@ export interface LoanListFilter {
  * those (QA 11 S9: after a back-dated reversal the list showed DPD 5 where the loan showed 36).
  */
 export async function findLoans(readStore: ReadStore, filter: LoanListFilter, owedOn: (doc: LoanSummaryDoc) => Promise<LoanSummaryDoc> = async (doc) => doc): Promise<Page<LoanSummaryView>> {
+  // The days past due, status and class the list shows and filters on are the view's (counted to the last close).
+  const closed = await closedThrough(readStore);
+  // Before the first close the standing shown is the one that close will record (standingBeforeFirstClose), not the
+  // stored one: the status and class filters are then checked per document, as the days past due always are.
+  const beforeFirstClose = closed === null && (filter.status !== undefined || filter.classification !== undefined);
   const where: NonNullable<FindQuery['where']> = {};
-  if (filter.status !== undefined) where.status = filter.status;
+  if (filter.status !== undefined && !beforeFirstClose) where.status = filter.status;
   if (filter.customerId !== undefined) where.customerId = filter.customerId;
   if (filter.productId !== undefined) where.productId = filter.productId;
-  if (filter.classification !== undefined) where.classification = filter.classification;
+  if (filter.classification !== undefined && !beforeFirstClose) where.classification = filter.classification;
   if (filter.disbursedFrom !== undefined || filter.disbursedTo !== undefined) {
     where.disbursedOn = {
       ...(filter.disbursedFrom !== undefined ? { gte: filter.disbursedFrom } : {}),
@@ -58,22 +63,28 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter, ow
   const descending = filter.sort.startsWith('-');
   const sort = { field: descending ? filter.sort.slice(1) : filter.sort, direction: descending ? 'desc' : 'asc' } as const;
   const { dpdFrom, dpdTo } = filter;
-  // The bounds apply to the days past due the list shows (counted to the last close).
-  const closed = await closedThrough(readStore);
-  const dpd = async (doc: LoanSummaryDoc) => daysPastDueAt(await owedOn(doc), closed);
-  const keep = dpdFrom === undefined && dpdTo === undefined
+  const shown = async (doc: LoanSummaryDoc) => toLoanSummaryView(await owedOn(doc), closed);
+  const bounded = dpdFrom !== undefined || dpdTo !== undefined;
+  const keep = !bounded && !beforeFirstClose
     ? undefined
-    : async (doc: LoanSummaryDoc) => { const days = await dpd(doc); return (dpdFrom === undefined || days >= dpdFrom) && (dpdTo === undefined || days <= dpdTo); };
+    : async (doc: LoanSummaryDoc) => {
+      const view = await shown(doc);
+      const days = view.daysPastDue;
+      return (dpdFrom === undefined || days >= dpdFrom) && (dpdTo === undefined || days <= dpdTo)
+        && (!beforeFirstClose || ((filter.status === undefined || view.status === filter.status)
+          && (filter.classification === undefined || (view.classification === filter.classification && isOnBook(view)))));
+    };
   // The statuses the filters allow (null: any): a class is the class of a loan on the book; only
   // an overdue or written-off loan is past due (the loan summary keeps 0 otherwise), so with a
-  // lower bound read just those statuses instead of the whole book.
-  let statuses: readonly LoanStatus[] | null = filter.status === undefined ? null : [filter.status];
+  // lower bound read just those statuses instead of the whole book. Before the first close an
+  // active loan may show days past due (and is then shown overdue): no narrowing then.
+  let statuses: readonly LoanStatus[] | null = filter.status === undefined || beforeFirstClose ? null : [filter.status];
   const allow = (allowed: readonly LoanStatus[]) => { statuses = (statuses ?? allowed).filter((status) => allowed.includes(status)); };
-  if (filter.classification !== undefined) allow(ON_BOOK_STATUSES);
-  if (dpdFrom !== undefined && dpdFrom > 0) allow(PAST_DUE_STATUSES);
+  if (filter.classification !== undefined && !beforeFirstClose) allow(ON_BOOK_STATUSES);
+  if (dpdFrom !== undefined && dpdFrom > 0 && closed !== null) allow(PAST_DUE_STATUSES);
   if (statuses !== null && statuses.length === 0) return { items: [], nextCursor: null };
   const wheres = statuses === null ? [where] : statuses.map((status) => ({ ...where, status }));
   const page = await findMerged<LoanSummaryDoc>(readStore, LOAN_SUMMARY, wheres, { sort, limit: filter.limit, cursor: filter.cursor ?? null }, keep);
-  const items = await Promise.all(page.items.map(async (doc) => toLoanSummaryView(await owedOn(doc), closed)));
+  const items = await Promise.all(page.items.map(shown));
   return { items, nextCursor: page.nextCursor };
 }

@@ -1,5 +1,6 @@
 import { APR_METHOD, type AprMethod } from '../../domain/apr.js';
 import { daysBetween } from '../../domain/calendar.js';
+import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import { lastCompletedDate } from '../../eod/run-record.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../../readstore/port.js';
@@ -39,12 +40,19 @@ export function closedThrough(readStore: ReadStore): Promise<string | null> {
   return lastCompletedDate(readStore).catch(() => null);
 }
 
-/** The public summary fields of the read model's document, days past due aged to `closed` (the last closed business date). */
+/**
+ * The public summary fields of the read model's document, days past due aged to `closed` (the last
+ * closed business date); before the first close, the status, flags and class that close will record
+ * for the days past due shown (standingBeforeFirstClose, qa17).
+ */
 export function toLoanSummaryView(doc: LoanSummaryDoc, closed: string | null = null): LoanSummaryView {
-  const { id, customerId, productId, status, flags, currency, principal, outstanding, nextDue, classification, asOf } = doc;
+  const { id, customerId, productId, currency, principal, outstanding, nextDue, asOf } = doc;
+  const daysPastDue = daysPastDueAt(doc, closed);
+  const recorded = { status: doc.status, flags: doc.flags, classification: doc.classification };
+  const { status, flags, classification } = closed === null ? standingBeforeFirstClose(recorded, daysPastDue) : recorded;
   const view = {
     id, customerId, productId, status, flags, currency, principal, apr: doc.apr ?? null, aprMethod: APR_METHOD as AprMethod,
-    outstanding, nextDue, daysPastDue: daysPastDueAt(doc, closed), classification, asOf,
+    outstanding, nextDue, daysPastDue, classification, asOf,
   };
   return closed !== null && closed > asOf ? { ...view, asOf: closed } : view;
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
-  it('reverses an overpaying payment after its refund: the loan is active again, owing it back, and the ledger still reconciles', async () => {
+  it('reverses an overpaying payment after its refund: the loan is back on the book, owing it back, and the ledger still reconciles', async () => {
     accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments`, { amount: '3200.00', channel: 'bank_transfer', reference: 'BANK-1', effectiveDate: '2024-01-20', overpayment: true }));
     const refund = accepted(await t.call(STAFF.admin, 'POST', `/v1/loans/${loanId}/refund`, { channel: 'cash', reference: 'RF-1', effectiveDate: '2024-01-21' }));
     // Money out is idempotent like money in: the replay pays nothing and answers the first result.
@@ -22,7 +22,8 @@ describe('POST /v1/loans/:id/repayments/:reference/reversal', () => {
     const reversal = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'transfer bounced', effectiveDate: '2024-01-22' }));
     expect(accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanId}/repayments/BANK-1/reversal`, { reason: 'again' }), 200).revision).toBe(reversal.revision);
     const summary = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}?minPosition=${reversal.position}`);
-    expect(summary.json()).toMatchObject({ status: 'active', outstanding: { principal: '3000.00' } });
+    // Back on the book, owing all of it: its rows fell due in 2024 and no close has run, so it shows overdue (standingBeforeFirstClose).
+    expect(summary.json()).toMatchObject({ status: 'overdue', outstanding: { principal: '3000.00' } });
     const payoff = await t.call(STAFF.officer, 'GET', `/v1/loans/${loanId}/payoff?date=2024-01-22`);
     // The refund paid out the excess over 4.84 of interest earned to 01-20: 195.16 is owed back.
     expect(payoff.json()).toMatchObject({ principal: '3000.00', refundDue: '195.16' });

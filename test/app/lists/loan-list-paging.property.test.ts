@@ -46,11 +46,16 @@ async function write(loans: [string, Loan][], replacing: string[] = []): Promise
 const dueDate = fc.constantFrom(null, '2026-02-15', '2026-03-15', '2026-03-20', '2026-04-15', '2026-05-15');
 const status = fc.constantFrom<LoanStatus>('active', 'overdue', 'written_off', 'closed');
 const loan = fc.record({ status, nextDueDate: dueDate, daysPastDue: fc.constantFrom(0, 5, 40) });
-/** The list's filters that change how it pages: one status (one find), days past due (checked per document; from 1 up, over two statuses merged). */
+/**
+ * The status the list shows: no close has run on this book, so a loan on the book showing days past
+ * due is shown overdue, the standing its first close will record (standingBeforeFirstClose, qa17).
+ */
+const shownStatus = (l: Loan): LoanStatus => ((l.status === 'active' || l.status === 'overdue') && l.daysPastDue > 0 ? 'overdue' : l.status);
+/** The list's filters that change how it pages: one status (checked per document before the first close), days past due (checked per document). */
 const FILTERS: { name: string; filter: LoanListFilterPart; matches: (l: Loan) => boolean }[] = [
   { name: 'all', filter: {}, matches: () => true },
-  { name: 'active', filter: { status: 'active' }, matches: (l) => l.status === 'active' },
-  { name: 'dpd 1+', filter: { dpdFrom: 1 }, matches: (l) => l.daysPastDue >= 1 && (l.status === 'overdue' || l.status === 'written_off') },
+  { name: 'active', filter: { status: 'active' }, matches: (l) => shownStatus(l) === 'active' },
+  { name: 'dpd 1+', filter: { dpdFrom: 1 }, matches: (l) => l.daysPastDue >= 1 },
   { name: 'dpd ≤ 10', filter: { dpdTo: 10 }, matches: (l) => l.daysPastDue <= 10 },
 ];
 type LoanListFilterPart = Pick<LoanListFilter, 'status' | 'dpdFrom' | 'dpdTo'>;
