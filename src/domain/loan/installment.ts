@@ -11,9 +11,9 @@ export function fmt(d: Decimal, currency: string): string {
   return d.toFixed(minorUnits(currency));
 }
 
-export function zeroComponents(currency: string): Components {
-  const zero = fmt(new Dec(0), currency);
-  return { penalty: zero, fee: zero, interest: zero, principal: zero };
+/** One amount on every component (a new row's paid and waived columns: the currency's zero). */
+function everyComponent(amount: string): Components {
+  return { penalty: amount, fee: amount, interest: amount, principal: amount };
 }
 
 const ZERO_TEXT = /^-?0(\.0*)?$/;
@@ -74,8 +74,8 @@ export function installmentsFromSchedule(rows: ScheduleRow[], startDate: string,
     fromDate: i === 0 ? startDate : (rows[i - 1] as ScheduleRow).dueDate,
     dueDate: row.dueDate,
     due: { penalty: zero, fee: row.fee, interest: row.interest, principal: row.principal },
-    paid: { penalty: zero, fee: zero, interest: zero, principal: zero },
-    waived: { penalty: zero, fee: zero, interest: zero, principal: zero },
+    paid: everyComponent(zero),
+    waived: everyComponent(zero),
     settled: false,
     overdueSince: null,
     settledOn: null,
