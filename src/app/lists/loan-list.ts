@@ -63,7 +63,13 @@ export async function findLoans(readStore: ReadStore, filter: LoanListFilter, ow
   const descending = filter.sort.startsWith('-');
   const sort = { field: descending ? filter.sort.slice(1) : filter.sort, direction: descending ? 'desc' : 'asc' } as const;
   const { dpdFrom, dpdTo } = filter;
-  const shown = async (doc: LoanSummaryDoc) => toLoanSummaryView(await owedOn(doc), closed);
+  // A document the filters kept is shown as they read it: owedOn may read the loan's log, once per document.
+  const views = new Map<string, Promise<LoanSummaryView>>();
+  const shown = (doc: LoanSummaryDoc): Promise<LoanSummaryView> => {
+    let view = views.get(doc.id);
+    if (view === undefined) views.set(doc.id, (view = owedOn(doc).then((owed) => toLoanSummaryView(owed, closed))));
+    return view;
+  };
   const bounded = dpdFrom !== undefined || dpdTo !== undefined;
   const keep = !bounded && !beforeFirstClose
     ? undefined
