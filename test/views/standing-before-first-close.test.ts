@@ -9,7 +9,9 @@ import { businessDay, useBusinessClock } from '../api/queries/journey.js';
  * 154 days past due as 正常 and active with no NPA flag; the five-category report counted it
  * performing (NPL ratio 0) while PAR counted it in PAR90, and `?dpdFrom=1` (read over the overdue
  * statuses only) missed it. By hand: 2026-07-01 → 2026-12-02 is 154 days > 90 → 次级 (substandard),
- * non-performing, overdue. The first close then records exactly that standing.
+ * non-performing, overdue. The first close then records exactly that standing. The borrower's account
+ * centre (`GET /v1/customers/:id`) showed the loan's line as `active` meanwhile; it shows the loan's
+ * status, before the close and after it.
  */
 let t: TestApp;
 let loanId: string;
@@ -37,7 +39,7 @@ async function get<T = Record<string, unknown>>(url: string): Promise<T> {
 const STANDING = { status: 'overdue', flags: ['npa'], classification: 'substandard', daysPastDue: 154 };
 
 describe('before the first close, a loan shows the standing that close will record for the days past due it shows (qa17)', () => {
-  it('the loan, the list\'s filters and the book reports agree: 154 days past due, overdue, NPA, 次级; the first close records the same', async () => {
+  it('the loan, the list\'s filters, the account centre and the book reports agree: 154 days past due, overdue, NPA, 次级; the first close records the same', async () => {
     expect(await get(`/v1/loans/${loanId}`)).toMatchObject(STANDING);
     const ids = async (query: string) => (await get<{ items: { id: string }[] }>(`/v1/loans?${query}`)).items.map((item) => item.id);
     for (const query of ['dpdFrom=1', 'dpdFrom=91&dpdTo=154', 'status=overdue', 'classification=substandard', 'status=overdue&classification=substandard&dpdFrom=100']) {
@@ -49,10 +51,13 @@ describe('before the first close, a loan shows the standing that close will reco
     expect(classes.nplRatio).toEqual([{ currency: 'CNY', ratio: expect.stringMatching(/^1(\.0+)?$/) }]);
     const par = await get<{ rows: { bucket: string; atRisk: string }[] }>('/v1/reports/par');
     expect(par.rows.find((row) => row.bucket === 'PAR90')?.atRisk).toBe('100000.00');
+    const line = async () => (await get<{ loans: { loanId: string; status: string }[] }>('/v1/customers/cust-first-close')).loans;
+    expect(await line()).toMatchObject([{ loanId, status: 'overdue' }]);
 
     accepted(await t.call(STAFF.admin, 'POST', '/v1/operations/close-of-business', { date: '2026-12-02' }), 200);
     await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
     expect(await get(`/v1/loans/${loanId}`)).toMatchObject(STANDING);
     expect(await ids('classification=substandard&status=overdue&dpdFrom=154&dpdTo=154')).toEqual([loanId]);
+    expect(await line()).toMatchObject([{ loanId, status: 'overdue' }]);
   });
 });

@@ -4,7 +4,7 @@ import { totalsOf } from '../../projections/models/customer-account/loan-lines.j
 import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../../readstore/port.js';
 import { loanStream } from '../streams.js';
-import { loanSummaryDoc } from './loan-summary-view.js';
+import { closedThrough, loanSummaryDoc, toLoanSummaryView } from './loan-summary-view.js';
 import { owedNow } from './owed-now.js';
 
 /**
@@ -38,21 +38,29 @@ export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventS
 }
 
 /**
- * The account centre's loan lines (balance and next due) and per-currency totals as a payment on
- * `businessDate` finds them: a line whose loan may owe an uncharged penalty (its summary document,
- * mayOweUnchargedPenalty) is re-read from the log through owedNow, and the totals are summed
- * again from the lines (totalsOf, the projection's own). Unchanged when no line needs it.
+ * The account centre's loan lines (status, balance and next due) and per-currency totals as a
+ * payment on `businessDate` finds them. Each line on the book shows the status its loan's summary
+ * shows (toLoanSummaryView: before the first close, the standing that close will record, so the
+ * account centre no longer said `active` where the loan said `overdue`, qa17). A line whose loan
+ * may owe an uncharged penalty (its summary document, mayOweUnchargedPenalty) is re-read from the
+ * log through owedNow, and the totals are summed again from the lines (totalsOf, the projection's
+ * own). Unchanged when no line needs it.
  */
 export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore, doc: Pick<CustomerAccountDoc, 'loans' | 'totals'>, businessDate: string): Promise<Pick<CustomerAccountDoc, 'loans' | 'totals'>> {
   let changed = false;
+  const closed = await closedThrough(readStore);
   const loans = await Promise.all(doc.loans.map(async (line) => {
     if (line.status !== 'active' && line.status !== 'overdue') return line;
     const summary = await loanSummaryDoc(readStore, line.loanId);
-    if (!summary || !mayOweUnchargedPenalty(summary, businessDate)) return line;
+    if (!summary) return line;
+    const { status } = toLoanSummaryView(summary, closed);
+    const shown = status === line.status ? line : { ...line, status };
+    if (shown !== line) changed = true;
+    if (!mayOweUnchargedPenalty(summary, businessDate)) return shown;
     const owed = (await owedNow(eventStore, line.loanId, businessDate, await eventStore.streamRevision(loanStream(line.loanId))))?.figures;
-    if (!owed) return line;
+    if (!owed) return shown;
     changed = true;
-    return { ...line, outstanding: owed.outstanding.total, nextDue: owed.nextDue };
+    return { ...shown, outstanding: owed.outstanding.total, nextDue: owed.nextDue };
   }));
   return changed ? { loans, totals: totalsOf(loans) } : { loans: doc.loans, totals: doc.totals };
 }
