@@ -105,7 +105,7 @@ export const en = {
   'list.page': 'Page {n}',
   'list.dpd': 'Days past due',
   'list.classification': 'Classification',
-  'queue.why.kyc-submitted': 'KYC submitted (employer {employer}), awaiting a decision',
+  'queue.why.kyc-submitted': 'KYC submitted, awaiting a decision',
   'queue.why.application-submitted': 'Submitted, awaiting credit assessment',
   'queue.why.assessed': 'Assessed: score {score}, grade {grade}, scorecard says {decision}; awaiting an underwriter',
   'queue.why.approved': 'Approved, awaiting disbursement',

@@ -106,7 +106,7 @@ export const zh: Record<MessageKey, string> = {
   'list.page': '第 {n} 页',
   'list.dpd': '逾期天数',
   'list.classification': '五级分类',
-  'queue.why.kyc-submitted': '已提交 KYC 资料（工作单位 {employer}），待审核',
+  'queue.why.kyc-submitted': '已提交 KYC 资料，待审核',
   'queue.why.application-submitted': '已提交申请，待信用评估',
   'queue.why.assessed': '已评估：评分 {score}，等级 {grade}，评分卡建议{decision}；待审批人决定',
   'queue.why.approved': '已批准，待放款',

@@ -18,7 +18,7 @@ const workItem = z.object({
   reason: z.string().meta({ description: 'Why it waits, in English words', example: 'approved, awaiting disbursement' }),
   reasonCode: z.enum(REASON_CODES).optional().meta({ description: 'Why it waits as a code for the console to word in its language (absent on items projected before it)', example: 'approved' }),
   reasonParams: z.record(z.string(), z.string()).optional().meta({
-    description: 'The code\'s parameters: kyc-submitted {employer}; assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; '
+    description: 'The code\'s parameters: assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; '
       + 'waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency`',
   }),
   submittedBy: z.string().nullable(),

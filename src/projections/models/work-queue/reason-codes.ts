@@ -11,7 +11,7 @@ export type ReasonCode = (typeof REASON_CODES)[number];
 
 /** The parameters each code carries. */
 export interface ReasonParams {
-  'kyc-submitted': { employer: string };
+  'kyc-submitted': Record<string, never>;
   'application-submitted': Record<string, never>;
   assessed: { score: string; grade: string; decision: string };
   approved: Record<string, never>;

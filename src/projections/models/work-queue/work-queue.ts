@@ -1,4 +1,3 @@
-import type { KycSubmitted } from '../../../domain/customer/events.js';
 import type {
   ChargeWaived, ChargeWaiverRejected, ChargeWaiverRequested, CreditAssessed, LoanApplicationSubmitted, LoanApproved, LoanWriteOffRequested, RecoveryReversed, RepaymentReversalRejected, RepaymentReversalRequested, RepaymentReversed,
 } from '../../../domain/loan/events.js';
@@ -84,12 +83,13 @@ const leavePayoutQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['payout-
 const leaveKycQueue: ProjectionHandler = (event, ctx) => leave(ctx, ['kyc-review'], entityIdOf(event, 'customer'));
 
 const handlers: Record<string, ProjectionHandler> = {
+  // The item names no employer: it is personal information sealed with the customer's key (PIPL
+  // art. 4), and a queue row would outlive the key; the reviewer reads it on the customer's page.
   KycSubmitted: (event, ctx) => {
     const customerId = entityIdOf(event, 'customer');
-    const { employer } = event.data as KycSubmitted['data'];
     ctx.put(WORK_QUEUE, {
       id: workItemId('kyc-review', customerId), queue: 'kyc-review', customerId, loanId: null, waitingSince: event.recordedAt,
-      reason: `KYC submitted (employer ${employer}), awaiting a decision`, ...waitReason('kyc-submitted', { employer }), submittedBy: null, requestedBy: null, productId: null, principal: null, currency: null,
+      reason: 'KYC submitted, awaiting a decision', ...waitReason('kyc-submitted', {}), submittedBy: null, requestedBy: null, productId: null, principal: null, currency: null,
     } satisfies WorkItemDoc);
   },
   KycVerified: leaveKycQueue,
@@ -187,8 +187,9 @@ const handlers: Record<string, ProjectionHandler> = {
  */
 export const workQueueProjection: Projection = {
   name: WORK_QUEUE_PROJECTION,
-  // 2: items carry reasonCode and reasonParams (QA 11 S4); 3: waiver and write-off requests of an ended loan are parked (QA 12 Q9).
-  version: 3,
+  // 2: items carry reasonCode and reasonParams (QA 11 S4); 3: waiver and write-off requests of an ended loan are parked (QA 12 Q9);
+  // 4: a KYC review item no longer names the employer (personal information, sealed in the log).
+  version: 4,
   collections: [
     { name: WORK_QUEUE, indexes: ['queue', 'waitingSince', 'loanId'] },
     { name: WORK_QUEUE_LOANS, indexes: [] },
