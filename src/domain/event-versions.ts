@@ -9,6 +9,8 @@ export interface EventUpcast {
   upcast(data: unknown): unknown;
 }
 
+import { recordedInClear } from './customer/recorded-in-clear.js';
+
 type Payload = Record<string, unknown>;
 
 const isPayload = (v: unknown): v is Payload => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -23,9 +25,17 @@ function termsUpcast(data: unknown): unknown {
   return isPayload(data) ? { ...data, terms: withWriteOffDpd(data.terms) } : data;
 }
 
+/** KycSubmitted v1 held income and employer in clear; v2 seals them, so v1's read as values recorded in clear. */
+function kycUpcast(data: unknown): unknown {
+  if (!isPayload(data)) return data;
+  const marked = (value: unknown) => (typeof value === 'string' ? recordedInClear(value) : value);
+  return { ...data, monthlyIncome: marked(data.monthlyIncome), employer: marked(data.employer) };
+}
+
 export const EVENT_UPCASTS: readonly EventUpcast[] = [
   { type: 'LoanProductDefined', fromVersion: 1, upcast: termsUpcast },
   { type: 'LoanProductAmended', fromVersion: 1, upcast: termsUpcast },
   // A loan keeps a copy of its product's terms, so its application event changed with them.
   { type: 'LoanApplicationSubmitted', fromVersion: 1, upcast: termsUpcast },
+  { type: 'KycSubmitted', fromVersion: 1, upcast: kycUpcast },
 ];

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Sealed } from '../domain/customer/events.js';
+import { RECORDED_IN_CLEAR } from '../domain/customer/recorded-in-clear.js';
 import { BlindIndex } from './blind-index.js';
 import type { BlindIndexHit } from './blind-index-store.js';
 import type { KeyStore } from './key-store.js';
@@ -56,7 +57,7 @@ export class PiiVault {
     return [VERSION, iv, cipher.getAuthTag(), body].map((part) => (typeof part === 'string' ? part : part.toString('base64url'))).join('.');
   }
 
-  /** The plaintext, or null when the customer's key was destroyed (show it as `ERASED`). */
+  /** The plaintext (a `v0.` value recorded in clear as it was, recorded-in-clear.ts), or null when the customer's key was destroyed (show it as `ERASED`). */
   async open(customerId: string, sealed: Sealed): Promise<string | null> {
     const key = await this.keys.getKey(customerId);
     if (key === null) return null;
@@ -70,6 +71,8 @@ export class PiiVault {
   }
 
   private openWith(key: Buffer, customerId: string, sealed: Sealed): string {
+    // Income and employer recorded in clear before they were sealed: shown only while the key exists, as sealed values are.
+    if (sealed.startsWith(RECORDED_IN_CLEAR)) return sealed.slice(RECORDED_IN_CLEAR.length);
     const parts = sealed.split('.');
     if (parts.length !== 4 || parts[0] !== VERSION) throw new SealBrokenError(customerId);
     const [iv, tag, body] = parts.slice(1).map((p) => Buffer.from(p, 'base64url')) as [Buffer, Buffer, Buffer];

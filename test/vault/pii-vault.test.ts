@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { recordedInClear } from '../../src/domain/customer/recorded-in-clear.js';
 import { KeyDestroyedError, type KeyStore } from '../../src/vault/key-store.js';
 import { MemoryKeyStore } from '../../src/vault/memory-key-store.js';
 import { ERASED, PiiVault, SealBrokenError } from '../../src/vault/pii-vault.js';
@@ -29,6 +30,14 @@ describe.each(stores)('PiiVault over the %s key store', (_name, makeStore) => {
     expect(a).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(a).not.toBe(b);
     expect(await vault.open('c1', a)).toBe('张三丰');
+  });
+
+  it('opens a value KycSubmitted v1 recorded in clear (v0) only while the customer\'s key exists', async () => {
+    const vault = new PiiVault(makeStore());
+    await vault.seal('c1', 'Acme Ltd');
+    expect(await vault.open('c1', recordedInClear('Acme Ltd'))).toBe('Acme Ltd');
+    await vault.erase('c1');
+    expect(await vault.reveal('c1', recordedInClear('Acme Ltd'))).toBe(ERASED);
   });
 
   it('refuses tampered ciphertext', async () => {

@@ -33,7 +33,13 @@ export const customerAccountResponse = z.object({
   profile: z.object({ name: masked, nationalId: masked, phone: masked, email: masked }),
   registeredOn: z.string(),
   kycStatus: z.enum(['not_submitted', 'submitted', 'verified', 'rejected']),
-  kyc: z.object({ monthlyIncome: decimal, employer: z.string(), employmentMonths: z.number().int(), bankAccount: masked, submittedAt: z.string() }).nullable(),
+  kyc: z.object({
+    monthlyIncome: z.string().meta({ description: 'Net monthly income as a decimal string in CNY, or [erased]' }),
+    employer: z.string().meta({ description: 'Employer, or [erased]' }),
+    employmentMonths: z.number().int(),
+    bankAccount: masked,
+    submittedAt: z.string(),
+  }).nullable(),
   flags: z.array(z.object({ flag: z.literal('aml'), reason: z.string(), on: z.string() })),
   erased: z.boolean(),
   loans: z.array(z.object({

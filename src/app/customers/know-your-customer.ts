@@ -1,9 +1,11 @@
 import { customerDecider } from '../../domain/customer/decider.js';
+import { Money } from '../../domain/money.js';
 import { occurredAtFor, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
 import { customerStream } from '../streams.js';
 import { sealPii } from './seal-pii.js';
 
 export interface SubmitKycInput {
+  /** Net monthly income, a decimal string in INCOME_CURRENCY (zero allowed). */
   monthlyIncome: string;
   employer: string;
   employmentMonths: number;
@@ -15,15 +17,26 @@ export interface KycDecisionInput {
   reason?: string | null;
 }
 
-/** Records the borrower's KYC facts; the bank account is sealed before the command is built. */
+/** Income is declared in the lender's own currency (a customer has no product or loan currency yet). */
+const INCOME_CURRENCY = 'CNY';
+
+/**
+ * Records the borrower's KYC facts. Income, employer and bank account are personal information
+ * (PIPL art. 4) that erasure must leave unreadable (art. 47), so they are sealed with the customer's
+ * key before the command is built; the income is checked first, while it is still in clear: 400
+ * INVALID_AMOUNT or NEGATIVE_AMOUNT whatever the customer's state. 409 CUSTOMER_ERASED once erased.
+ */
 export async function submitKyc(services: AppServices, meta: CommandMeta, customerId: string, input: SubmitKycInput): Promise<CommandOutcome> {
+  Money.parse(input.monthlyIncome, INCOME_CURRENCY, { allowZero: true, field: 'monthlyIncome' });
+  const monthlyIncome = await sealPii(services, customerId, input.monthlyIncome);
+  const employer = await sealPii(services, customerId, input.employer);
   const bankAccount = await sealPii(services, customerId, input.bankAccount);
   const submittedAt = occurredAtFor(services);
   const { outcome } = await runCommand(services, {
     id: customerId,
     streamId: customerStream(customerId),
     decider: customerDecider,
-    command: { type: 'SubmitKyc', data: { ...input, bankAccount, submittedAt, submittedBy: meta.actor.sub } },
+    command: { type: 'SubmitKyc', data: { monthlyIncome, employer, employmentMonths: input.employmentMonths, bankAccount, submittedAt, submittedBy: meta.actor.sub } },
     meta,
     occurredAt: submittedAt,
   });

@@ -9,7 +9,7 @@ import { runLoanCommand } from './run-loan-command.js';
 export async function assessLoan(services: AppServices, meta: CommandMeta, loanId: string): Promise<CommandOutcome> {
   const loan = await existingLoan(services.eventStore, loanId);
   const customer = await loadCustomer(services.eventStore, loan.customerId ?? '');
-  const input = await gatherCreditInput(services.readStore, customer, loan, businessToday(services));
+  const input = await gatherCreditInput(services.readStore, services.vault, customer, loan, businessToday(services));
   const assessment = assessCredit(input, DEFAULT_SCORECARD);
   const { outcome } = await runLoanCommand(services, meta, loanId, { type: 'RecordAssessment', data: { assessment } }, occurredAtFor(services));
   return outcome;

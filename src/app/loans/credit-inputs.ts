@@ -8,6 +8,7 @@ import type { CreditInput } from '../../domain/risk/assess.js';
 import { generateSchedule } from '../../domain/schedule/generate.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { Page, ReadStore } from '../../readstore/port.js';
+import type { PiiVault } from '../../vault/pii-vault.js';
 
 const PERIODS_PER_MONTH: Record<Frequency, Decimal> = { monthly: new Dec(1), biweekly: new Dec(26).div(12), weekly: new Dec(52).div(12) };
 const REPAYING = new Set(['active', 'overdue']);
@@ -43,20 +44,23 @@ function newMonthlyInstallment(loan: LoanState, today: string): Decimal {
 }
 
 /**
- * What the scorecard sees for `loan`: income and employment from the customer's KYC, debt and
- * arrears from the customer's other loans, the new installment from the applied-for terms.
+ * What the scorecard sees for `loan`: income (opened with the customer's key) and employment from
+ * the customer's KYC, debt and arrears from the customer's other loans, the new installment from the
+ * applied-for terms. 422 KYC_NOT_SUBMITTED without KYC; 409 CUSTOMER_ERASED once the key is destroyed.
  */
-export async function gatherCreditInput(readStore: ReadStore, customer: CustomerState, loan: LoanState, today: string): Promise<CreditInput> {
-  if (customer.monthlyIncome === null || customer.employmentMonths === null) {
+export async function gatherCreditInput(readStore: ReadStore, vault: PiiVault, customer: CustomerState, loan: LoanState, today: string): Promise<CreditInput> {
+  if (customer.customerId === null || customer.monthlyIncome === null || customer.employmentMonths === null) {
     throw new DomainError('KYC_NOT_SUBMITTED', 'Credit assessment needs the customer\'s KYC (income and employment)', 'rule');
   }
+  const monthlyIncome = await vault.open(customer.customerId, customer.monthlyIncome);
+  if (monthlyIncome === null) throw new DomainError('CUSTOMER_ERASED', 'Customer has been erased', 'conflict');
   const others = await otherLoans(readStore, loan.customerId ?? '', loan.loanId ?? '');
   const existingMonthlyDebt = others
     .filter((doc) => REPAYING.has(doc.status) && doc.nextDue !== null)
     .reduce((sum, doc) => sum.plus(new Dec(doc.nextDue?.amount ?? '0').times(PERIODS_PER_MONTH[doc.frequency])), new Dec(0));
   const verifiedOn = customer.kycStatus === 'verified' ? customer.kycVerifiedAt?.slice(0, 10) ?? null : null;
   return {
-    monthlyIncome: new Dec(customer.monthlyIncome),
+    monthlyIncome: new Dec(monthlyIncome),
     existingMonthlyDebt,
     newInstallment: newMonthlyInstallment(loan, today),
     employmentMonths: customer.employmentMonths,

@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import { generateSchedule } from '../../domain/schedule/generate.js';
 import type { CustomerAccountDoc } from '../../projections/models/customer-account/documents.js';
 import type { ProductDoc } from '../../projections/models/product-catalog/product-catalog.js';
+import type { PiiVault } from '../../vault/pii-vault.js';
 
 /** Most of the monthly income all installments may take; above it the scorecard's DTI starts to cost points. */
 export const MAX_DEBT_TO_INCOME = new Decimal('0.5');
@@ -16,13 +17,23 @@ function smallestInstallment(product: ProductDoc, today: string): Decimal {
 }
 
 /**
+ * The customer's declared monthly income (CNY), opened with its key; null without KYC or once erased
+ * (the key destroyed, or the value dropped from the account at erasure).
+ */
+export async function declaredIncome(vault: PiiVault, customer: CustomerAccountDoc): Promise<Decimal | null> {
+  const sealed = customer.kyc?.monthlyIncome ?? null;
+  const income = sealed === null ? null : await vault.open(customer.id, sealed);
+  return income === null ? null : new Decimal(income);
+}
+
+/**
  * A customer qualifies for a product when the product is on sale, the customer is KYC-verified,
  * not erased and not AML-flagged, and the product's smallest installment plus the next installments
- * of the customer's open loans in that currency stay within MAX_DEBT_TO_INCOME of the declared income.
+ * of the customer's open loans in that currency stay within MAX_DEBT_TO_INCOME of the declared
+ * income (`income`, from declaredIncome; null never qualifies).
  */
-export function qualifiesFor(product: ProductDoc, customer: CustomerAccountDoc, today: string): boolean {
-  if (product.retired || customer.erased || customer.kycStatus !== 'verified' || customer.flags.length > 0 || !customer.kyc) return false;
-  const income = new Decimal(customer.kyc.monthlyIncome);
+export function qualifiesFor(product: ProductDoc, customer: CustomerAccountDoc, income: Decimal | null, today: string): boolean {
+  if (product.retired || customer.erased || customer.kycStatus !== 'verified' || customer.flags.length > 0 || income === null) return false;
   if (income.lte(0)) return false;
   const existing = customer.loans
     .filter((loan) => OPEN.has(loan.status) && loan.currency === product.terms.currency && loan.nextDue)

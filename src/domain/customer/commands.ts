@@ -7,7 +7,7 @@ export type RegisterCustomer = {
 };
 export type SubmitKyc = {
   type: 'SubmitKyc';
-  data: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: Sealed; submittedAt: string; submittedBy?: string };
+  data: { monthlyIncome: Sealed; employer: Sealed; employmentMonths: number; bankAccount: Sealed; submittedAt: string; submittedBy?: string };
 };
 /** Roles are the application's concern; the decider checks the KYC state and that the decider is not a maker. */
 export type DecideKyc = {

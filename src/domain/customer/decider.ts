@@ -1,6 +1,5 @@
 import type { Decider } from '../decider.js';
 import { DomainError } from '../errors.js';
-import { Money } from '../money.js';
 import type { CustomerCommand, DecideKyc, SubmitKyc } from './commands.js';
 import type { CustomerEvent } from './events.js';
 import { evolveCustomer, initialCustomerState, type CustomerState } from './state.js';
@@ -13,12 +12,8 @@ function mustBeLive(state: CustomerState): void {
   if (state.erased) throw new DomainError('CUSTOMER_ERASED', 'Customer has been erased', 'conflict');
 }
 
-/** Income is declared in the lender's own currency (a customer has no product or loan currency yet). */
-const INCOME_CURRENCY = 'CNY';
-
 function submitKyc({ data }: SubmitKyc, state: CustomerState): CustomerEvent[] {
-  // Malformed input is 400 whatever the customer's state: the amount rule first (zero income allowed).
-  Money.parse(data.monthlyIncome, INCOME_CURRENCY, { allowZero: true, field: 'monthlyIncome' });
+  // The income arrives sealed: the application checked the amount before sealing it (know-your-customer.ts).
   if (state.kycStatus === 'verified') {
     throw new DomainError('KYC_ALREADY_DECIDED', 'KYC is already verified', 'conflict');
   }

@@ -21,9 +21,15 @@ export type CustomerRegistered = DomainEvent<'CustomerRegistered', {
   /** The user id (token subject) who registered; absent on events recorded before maker-checker. */
   registrar?: string;
 }>;
+/**
+ * Schema v2: `monthlyIncome` (a decimal string in CNY once opened) and `employer` are sealed like the
+ * bank account, since they are personal information that erasure must leave unreadable (PIPL
+ * art. 4, art. 47). v1 events hold them in clear; the upcaster hands them out as `recordedInClear`
+ * values (recorded-in-clear.ts), which the vault opens only while the customer's key exists.
+ */
 export type KycSubmitted = DomainEvent<'KycSubmitted', {
-  monthlyIncome: string;
-  employer: string;
+  monthlyIncome: Sealed;
+  employer: Sealed;
   employmentMonths: number;
   bankAccount: Sealed;
   submittedAt: string;

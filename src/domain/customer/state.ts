@@ -1,4 +1,4 @@
-import type { CustomerEvent } from './events.js';
+import type { CustomerEvent, Sealed } from './events.js';
 
 export type KycStatus = 'none' | 'submitted' | 'verified' | 'rejected';
 
@@ -7,7 +7,8 @@ export interface CustomerState {
   customerId: string | null;
   kycStatus: KycStatus;
   kycVerifiedAt: string | null;
-  monthlyIncome: string | null;
+  /** The declared income, sealed as the KycSubmitted event holds it (the decider never needs it in clear). */
+  monthlyIncome: Sealed | null;
   employmentMonths: number | null;
   flags: string[];
   erased: boolean;

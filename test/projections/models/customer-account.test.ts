@@ -14,18 +14,20 @@ describe('customer-account projection', () => {
   it('keeps the profile sealed and follows KYC, flags and erasure', async () => {
     const log = new EventLog();
     register(log);
-    log.append('customer-C1', 'KycSubmitted', { monthlyIncome: '12000.00', employer: 'ACME', employmentMonths: 24, bankAccount: 'enc:acct', submittedAt: '2024-01-03' }, '2024-01-03T09:00:00Z');
+    // Income and employer arrive sealed (KycSubmitted v2), as the bank account does.
+    log.append('customer-C1', 'KycSubmitted', { monthlyIncome: 'enc:income', employer: 'enc:employer', employmentMonths: 24, bankAccount: 'enc:acct', submittedAt: '2024-01-03' }, '2024-01-03T09:00:00Z');
     log.append('customer-C1', 'KycVerified', { reason: null, decidedBy: 'off-2', verifiedAt: '2024-01-04' }, '2024-01-04T09:00:00Z');
     log.append('customer-C1', 'CustomerFlagged', { flag: 'aml', reason: 'structuring' }, '2024-01-05T09:00:00Z');
     let doc = (await project(customerAccountProjection, log.events)).doc<CustomerAccountDoc>(CUSTOMER_ACCOUNT, 'C1');
     expect(doc).toMatchObject({
       profile: PROFILE, registeredBy: 'self', registeredOn: '2024-01-02', kycStatus: 'verified',
-      kyc: { bankAccount: 'enc:acct', monthlyIncome: '12000.00' }, kycDecision: { decidedBy: 'off-2', on: '2024-01-04' },
+      kyc: { bankAccount: 'enc:acct', monthlyIncome: 'enc:income', employer: 'enc:employer', employmentMonths: 24 }, kycDecision: { decidedBy: 'off-2', on: '2024-01-04' },
       flags: [{ flag: 'aml', reason: 'structuring', on: '2024-01-05' }], erased: false,
     });
     log.append('customer-C1', 'CustomerErased', { reason: 'PIPL request', erasedBy: 'admin-1' }, '2024-02-01T09:00:00Z');
     doc = (await project(customerAccountProjection, log.events)).doc<CustomerAccountDoc>(CUSTOMER_ACCOUNT, 'C1');
-    expect(doc).toMatchObject({ erased: true, erasedOn: '2024-02-01', profile: PROFILE });
+    // Sealed values stay (their key is gone); income and employer go, since a v1 event recorded them in clear.
+    expect(doc).toMatchObject({ erased: true, erasedOn: '2024-02-01', profile: PROFILE, kyc: { bankAccount: 'enc:acct', monthlyIncome: null, employer: null, employmentMonths: 24 } });
   });
 
   it('records a rejected KYC decision with its reason', async () => {

@@ -38,7 +38,7 @@ export const productQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const { customerId: id, includeRetired, minPosition } = request.query;
     await awaitProjections(deps, id === undefined ? ['product-catalog'] : ['product-catalog', 'customer-account'], minPosition);
     if (id === undefined) return { items: await listProducts(deps.readStore, includeRetired === 'true') };
-    return { items: await productsFor(deps.readStore, await customerFor(deps, request, id), today(deps.clock.now(), deps.clock.timeZone)) };
+    return { items: await productsFor(deps.readStore, deps.vault, await customerFor(deps, request, id), today(deps.clock.now(), deps.clock.timeZone)) };
   });
 
   app.get('/v1/products/recommended', {
@@ -52,7 +52,7 @@ export const productQueryRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request) => {
     await awaitProjections(deps, ['product-catalog', 'customer-account'], request.query.minPosition);
     const customer = await customerFor(deps, request, request.query.customerId);
-    return { customerId: customer.id, items: await recommendedProducts(deps.readStore, customer, today(deps.clock.now(), deps.clock.timeZone)) };
+    return { customerId: customer.id, items: await recommendedProducts(deps.readStore, deps.vault, customer, today(deps.clock.now(), deps.clock.timeZone)) };
   });
 
   app.get('/v1/products/:id', {

@@ -11,7 +11,7 @@ import { foldLoanIntoAccount } from './loan-lines.js';
  */
 export const customerAccountProjection: Projection = {
   name: 'customer-account',
-  version: 3, // 3: loan lines from the domain's loan figures; no loan state stored
+  version: 4, // 3: loan lines from the domain's loan figures; no loan state stored. 4: KYC income and employer sealed, dropped at erasure
   collections: [
     { name: CUSTOMER_ACCOUNT, indexes: ['kycStatus'] },
     { name: CUSTOMER_ACCOUNT_LOANS, indexes: ['customerId'] },

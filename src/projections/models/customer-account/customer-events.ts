@@ -35,6 +35,9 @@ export const customerEventHandlers: Record<string, ProjectionHandler> = {
   KycVerified: amend<KycVerified['data']>((doc, d, e) => ({ ...doc, kycStatus: 'verified', kycDecision: { decidedBy: d.decidedBy, reason: d.reason, on: businessDateOf(e) } })),
   KycRejected: amend<KycRejected['data']>((doc, d, e) => ({ ...doc, kycStatus: 'rejected', kycDecision: { decidedBy: d.decidedBy, reason: d.reason, on: businessDateOf(e) } })),
   CustomerFlagged: amend<CustomerFlagged['data']>((doc, d, e) => ({ ...doc, flags: [...doc.flags, { flag: d.flag, reason: d.reason, on: businessDateOf(e) }] })),
-  // The sealed values stay: their key is gone, so they open to "[erased]" from now on.
-  CustomerErased: amend((doc, _d, e) => ({ ...doc, erased: true, erasedOn: businessDateOf(e) })),
+  // The sealed values stay: their key is gone, so they open to "[erased]" from now on. Income and
+  // employer go: a KycSubmitted v1 recorded them in clear, which the key's loss leaves readable.
+  CustomerErased: amend((doc, _d, e) => ({
+    ...doc, erased: true, erasedOn: businessDateOf(e), kyc: doc.kyc && { ...doc.kyc, monthlyIncome: null, employer: null },
+  })),
 };

@@ -25,7 +25,11 @@ export interface CustomerAccountDoc extends Doc {
   registeredBy: 'self' | 'officer';
   registeredOn: string;
   kycStatus: KycStatus;
-  kyc: { monthlyIncome: string; employer: string; employmentMonths: number; bankAccount: Sealed; submittedAt: string } | null;
+  /**
+   * Income and employer sealed as the event holds them; null once the customer is erased, since a
+   * KycSubmitted v1 recorded them in clear (recorded-in-clear.ts) and no key can make those unreadable.
+   */
+  kyc: { monthlyIncome: Sealed | null; employer: Sealed | null; employmentMonths: number; bankAccount: Sealed; submittedAt: string } | null;
   kycDecision: { decidedBy: string; reason: string | null; on: string } | null;
   flags: { flag: 'aml'; reason: string; on: string }[];
   erased: boolean;
