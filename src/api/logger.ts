@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 
 /** PII and credentials that may appear in a logged body or object, one level deep, plus the bearer token and cookies. */
 export const REDACTED_PATHS = [
-  '*.name', '*.nationalId', '*.phone', '*.email', '*.bankAccount', 'req.headers.authorization',
+  '*.name', '*.nationalId', '*.phone', '*.email', '*.bankAccount', '*.employer', '*.monthlyIncome', 'req.headers.authorization',
   '*.password', '*.newPassword', '*.currentPassword', '*.refreshToken', '*.accessToken', '*.code', '*.totp', '*.recoveryCode',
   'req.headers.cookie', 'res.headers["set-cookie"]',
 ];

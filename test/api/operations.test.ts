@@ -81,10 +81,10 @@ describe('operational endpoints', () => {
       method: 'POST',
       url: '/t/echo',
       headers: { authorization: 'Bearer secret-token' },
-      payload: { name: '张三', nationalId: '110105199001011234', phone: '13812341234', email: 'z@x.com', bankAccount: '6222' },
+      payload: { name: '张三', nationalId: '110105199001011234', phone: '13812341234', email: 'z@x.com', bankAccount: '6222', employer: 'Zhuque Robotics', monthlyIncome: '23456.78' },
     });
     const log = h.logLines.join('\n');
     expect(log).toContain('"name":"[redacted]"');
-    for (const secret of ['张三', '110105199001011234', '13812341234', 'z@x.com', '"6222"']) expect(log).not.toContain(secret);
+    for (const secret of ['张三', '110105199001011234', '13812341234', 'z@x.com', '"6222"', 'Zhuque Robotics', '23456.78']) expect(log).not.toContain(secret);
   });
 });
