@@ -2179,8 +2179,9 @@ export interface components {
             /** @enum {string} */
             kycStatus: "not_submitted" | "submitted" | "verified" | "rejected";
             kyc: {
-                /** @description Decimal string */
+                /** @description Net monthly income as a decimal string in CNY, or [erased] */
                 monthlyIncome: string;
+                /** @description Employer, or [erased] */
                 employer: string;
                 employmentMonths: number;
                 /** @description Masked, or [erased] */
@@ -2890,7 +2891,7 @@ export interface components {
              * @enum {string}
              */
             reasonCode?: "kyc-submitted" | "application-submitted" | "assessed" | "approved" | "write-off-requested" | "reversal-requested" | "waiver-requested" | "payout-requested";
-            /** @description The code's parameters: kyc-submitted {employer}; assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency` */
+            /** @description The code's parameters: assessed {score, grade, decision}; write-off-requested {reason}; reversal-requested {reference, amount, currency, reason}; waiver-requested {reference, kind, amount, currency, reason}; payout-requested {reference, amount, currency, channel}; amounts are decimal strings in `currency` */
             reasonParams?: {
                 [key: string]: string;
             };
