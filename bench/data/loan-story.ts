@@ -82,7 +82,7 @@ export function loanStory(input: StoryInput): LoanStory {
   const sealed = (field: string): string => `bench:${field}:${index}`;
   const customer = [
     event('CustomerRegistered', { customerId, profile: { name: sealed('name'), nationalId: sealed('id'), phone: sealed('phone'), email: null }, registeredBy: 'officer' }, day, OFFICER, corr),
-    event('KycSubmitted', { monthlyIncome: '20000.00', employer: 'Bench Co', employmentMonths: 36, bankAccount: sealed('bank'), submittedAt: `${day}T08:00:00.000Z` }, day, OFFICER, corr),
+    event('KycSubmitted', { monthlyIncome: sealed('income'), employer: sealed('employer'), employmentMonths: 36, bankAccount: sealed('bank'), submittedAt: `${day}T08:00:00.000Z` }, day, OFFICER, corr),
     event('KycVerified', { reason: null, decidedBy: UNDERWRITER.sub, verifiedAt: `${day}T08:30:00.000Z` }, day, UNDERWRITER, corr),
   ];
   const loan = [
