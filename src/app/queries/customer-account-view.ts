@@ -37,8 +37,9 @@ async function kycFact(vault: PiiVault, customerId: string, sealed: Sealed | nul
 
 /**
  * The account centre as a caller sees it: PII masked (or `[erased]`) but for the KYC income and
- * employer (kycFact), every loan line and per-currency totals; null when unknown. With `owedOn` (the event store and the business date),
- * each line's balance and next due are what a payment that day finds (accountOwedOn, QA 10 R1).
+ * employer (kycFact), every loan line and per-currency totals; null when unknown. With `owedOn`
+ * (the event store and the business date), each line's balance and next due are what a payment
+ * that day finds (accountOwedOn, QA 10 R1).
  */
 export async function customerAccountView(
   readStore: ReadStore, vault: PiiVault, customerId: string, viewer: Actor, owedOn?: { eventStore: EventStore; businessDate: string },
