@@ -1,3 +1,5 @@
+import { recordedInClear } from './customer/recorded-in-clear.js';
+
 /**
  * How stored event payloads of older schema versions become today's shape. Pure data → data
  * functions; the runtime registers them with the event store's upcaster registry so deciders and
@@ -8,8 +10,6 @@ export interface EventUpcast {
   fromVersion: number;
   upcast(data: unknown): unknown;
 }
-
-import { recordedInClear } from './customer/recorded-in-clear.js';
 
 type Payload = Record<string, unknown>;
 
