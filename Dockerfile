@@ -15,7 +15,7 @@ RUN npm run build && npm prune --omit=dev
 
 # Same Debian release as node:20, so the better-sqlite3 binary built above loads here.
 FROM node:20-slim
-# MALLOC_ARENA_MAX: glibc's per-thread malloc arenas cost the server ~30 MiB of RSS under load (README, Performance).
+# MALLOC_ARENA_MAX and CMD's --max-semi-space-size: the server's memory settings (src/runtime/server-heap.ts; README, Benchmarks).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 LENDCORE_DATA_DIR=/data MALLOC_ARENA_MAX=2
 WORKDIR /app
 COPY --from=build /app/package.json ./
@@ -28,4 +28,4 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=5 \
   CMD node -e "fetch('http://127.0.0.1:3000/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
-CMD ["node", "dist/src/cli/main.js", "serve"]
+CMD ["node", "--max-semi-space-size=8", "dist/src/cli/main.js", "serve"]

@@ -7,6 +7,7 @@ import { ALL_EVENT_TYPES } from '../../src/projections/models/event-types.js';
 import { rebuildProjections } from '../../src/projections/rebuild.js';
 import { projectionsFor } from '../../src/runtime/projections.js';
 import { KEY_STORE_FILE } from '../../src/runtime/safe-start.js';
+import { SERVER_MALLOC_ARENA_MAX, SERVER_NODE_FLAGS } from '../../src/runtime/server-heap.js';
 import { SqliteReadStore } from '../../src/readstore/sqlite-read-store.js';
 import { SqliteKeyStore } from '../../src/vault/sqlite-key-store.js';
 import { generateLog } from '../data/generate-log.js';
@@ -15,7 +16,7 @@ import { resolveIntegrityKeys } from '../../src/integrity/integrity-keys.js';
 /** A seeded data dir for lendcore's server: active loans to repay, and who may repay them. */
 export interface PreparedServer {
   dataDir: string;
-  /** Environment for the server worker (data dir, JWT secret, master key, rate limit off, malloc arenas as `npm start` sets them). */
+  /** Environment for the server worker (data dir, JWT secret, master key, rate limit off, memory settings as `npm start` sets them). */
   env: NodeJS.ProcessEnv;
   loanIds: string[];
   token: string;
@@ -52,8 +53,9 @@ export async function prepareLendcoreServer(workDir: string): Promise<PreparedSe
     dataDir,
     env: {
       LENDCORE_DATA_DIR: dataDir, LENDCORE_JWT_SECRET: secret, LENDCORE_MASTER_KEY: masterKey.toString('base64'), LENDCORE_RATE_LIMIT: '0', LENDCORE_SQLITE_SYNCHRONOUS: 'FULL', PORT: '0', HOST: '127.0.0.1',
-      // As `npm start` and the image start the server (glibc reads it before the first malloc).
-      MALLOC_ARENA_MAX: '2',
+      // As `npm start` and the image start the server (server-heap.ts: V8 sizes the young generation
+      // at start-up, glibc reads the arena limit before the first malloc).
+      MALLOC_ARENA_MAX: SERVER_MALLOC_ARENA_MAX, NODE_OPTIONS: SERVER_NODE_FLAGS.join(' '),
     },
     loanIds: log.loanIds,
     token: await mintToken({ sub: 'bench-officer', role: 'officer', ttl: '1h' }, Buffer.from(secret, 'utf8')),

@@ -21,3 +21,20 @@ export function limitServerHeapGrowth(percent = SERVER_HEAP_GROWING_PERCENT): vo
   if (!Number.isSafeInteger(percent) || percent <= 0) throw new Error(`heap growing percent must be a positive integer, got ${percent}`);
   setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
+
+/**
+ * Node flags the server process starts with: `npm start`, the image's CMD and the bench's server
+ * pass them, and a test keeps the three the same. `--max-semi-space-size=8` caps the HTTP thread's
+ * young generation at 2 × 8 MiB instead of V8's 2 × 16 MiB (the projection thread's is capped
+ * through its resource limits, projection-thread-limits.ts). V8 sizes the young generation when the
+ * isolate is created, so `setFlagsFromString` cannot change it after start-up. Paired bench runs
+ * under repayment load (README, Benchmarks): peak RSS 6–17 MiB lower, no CPU per repayment the
+ * machine's noise could show; 4 MiB raised the peak instead (more objects promoted).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=8'];
+
+/**
+ * glibc's `MALLOC_ARENA_MAX` for the server process, as `npm start`, the image and the bench set it
+ * (glibc reads it before the first allocation, so the process cannot set it itself).
+ */
+export const SERVER_MALLOC_ARENA_MAX = '2';
