@@ -122,6 +122,23 @@ describe('lendcore import', () => {
     expect(reconciliation.json<{ items: unknown[] }>().items).toEqual([]);
   });
 
+  it('the first month-end after the cut-over books a performing migrated loan\'s interest as income, none suspended (qa18 D3)', async () => {
+    // LN-2026-0001 paid rows 1–7 on their due dates in the legacy book; row 8 (due 11-15) is unpaid, so the
+    // close of 11-19 charges its penalty. That penalty dated every legacy row as settled on 11-19, so row 1
+    // (due 04-15) read as owed more than 90 days from 07-15 to 11-18, and 176.39 of 11-01…11-18 was suspended.
+    // By hand: row 8's 312.57 over 10-15 → 11-15 (31 days), 15 days after the cut-over → 151.24; row 9's
+    // 251.54 over 11-15 → 12-15 (30 days), 11-16…11-30 (15 days) → 125.77; 277.01 of income in all, booked
+    // on row 8's due date and at the month-end.
+    await runCloseOfBusiness({ eventStore: t.runtime.eventStore, readStore: t.runtime.readStore, date: '2026-11-30', businessDate: '2026-11-30', actor: { sub: 'test-eod', role: 'system' } });
+    const log = await t.runtime.eventStore.readStream(`loan-${loanId('LN-2026-0001')}`);
+    const accrued = log.filter((e) => e.type === 'InterestAccrued').map((e) => e.data as { from: string; to: string; amount: string; suspended?: unknown });
+    expect(accrued).toEqual([
+      { date: '2026-11-15', from: '2026-10-31', to: '2026-11-15', amount: '151.24' },
+      { date: '2026-11-30', from: '2026-11-15', to: '2026-11-30', amount: '125.77' },
+    ]);
+    expect(log.some((e) => e.type === 'PenaltyCharged')).toBe(true);
+  });
+
   const refusals: [string, string, (text: string) => string, RegExp][] = [
     ['control totals off by 0.01', 'control.csv', (s) => s.replace(',659835.22,', ',659835.23,'), /control totals do not match[\s\S]*control\.csv, line 2, column outstanding_principal: control total 659835\.23, but the rows add up to 659835\.22/],
     ['a bad date', 'schedule.csv', (s) => s.replace('LN-2026-0001,3,2026-06-15', 'LN-2026-0001,3,2026-06-31'), /schedule\.csv, line 4, column due_date: expected a calendar date YYYY-MM-DD \(got "2026-06-31"\)/],

@@ -1,7 +1,7 @@
 import type { AllocationOrder } from '../product/events.js';
 import type { AllocationResult } from './allocation.js';
 import type { PaymentRecord } from './payment-book.js';
-import { stampSettled } from './servicing-replay.js';
+import { stampSettled, undatedSettled } from './servicing-replay.js';
 import type { Installment, LoanState } from './state.js';
 
 /** A payment's allocation as deciding it applied it to a copy of the loan's rows. */
@@ -43,8 +43,9 @@ export function applyDecidedPayment(state: LoanState, payment: PaymentRecord, or
   if (entry === undefined) return null;
   decided.delete(state.installments);
   if (entry.foldedAt + 1 !== state.eventsFolded || entry.order !== order || !samePayment(entry.payment, payment)) return null;
+  const undated = undatedSettled(state.installments);
   state.installments.splice(0, state.installments.length, ...entry.rows);
   // As applyFact ends every fact: the rows it settled are dated.
-  stampSettled(state.installments, payment.effectiveDate);
+  stampSettled(state.installments, payment.effectiveDate, undated);
   return entry.result;
 }

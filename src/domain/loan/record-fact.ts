@@ -7,7 +7,7 @@ import { applyDecidedPayment } from './decided-payments.js';
 import { refreshDerived } from './derived-state.js';
 import { addAmounts, fmt, subtractAmounts } from './installment.js';
 import { loanContext } from './payoff.js';
-import { applyCredit, applyFact, factKey, lastDayOfGrace, replayServicing, servicingFacts, stampSettled, stillUnpaid, type ServicingFact } from './servicing-replay.js';
+import { applyCredit, applyFact, factKey, lastDayOfGrace, replayServicing, servicingFacts, stampSettled, stillUnpaid, undatedSettled, type ServicingFact } from './servicing-replay.js';
 import type { LoanState, PenaltyFact } from './state.js';
 
 /** A fact dated on or before the last close's date may change which installments were unpaid at the end of their grace. */
@@ -38,10 +38,11 @@ export function recordFact(state: LoanState, fact: ServicingFact | null, memo: R
     let creditUsed = false;
     if (fact.kind === 'penalty' || fact.kind === 'charge') {
       const places = minorUnits(state.currency);
+      const undated = undatedSettled(state.installments);
       const used = applyCredit(state.installments, minorOf(state.creditBalance, places), fact.date, order, ctx);
       if (used > 0n) state.creditBalance = subtractAmounts(state.creditBalance, formatMinor(used, places), state.currency);
       creditUsed = used > 0n;
-      stampSettled(state.installments, fact.date);
+      stampSettled(state.installments, fact.date, undated);
     }
     state.lastFactKey = key;
     // A charge may reopen a row before the oldest open one, and so may a payment allocated principal first, which takes

@@ -170,17 +170,38 @@ export function applyCredit(rows: Installment[], creditMinor: bigint, date: stri
   return creditMinor - minorOf(result.totals.excess, places);
 }
 
-/** Dates the rows a fact settled (and clears the date of one a penalty reopened): delinquency spells end there. */
-export function stampSettled(rows: Installment[], date: string): void {
+const NONE_UNDATED: ReadonlySet<number> = new Set();
+
+/**
+ * The numbers of the rows settled with no date: settled before settledOn was tracked, which count
+ * as never late (a migrated loan's legacy rows, whose settlement date the legacy book does not
+ * give; rows of a snapshot older than codec 5). Taken before a fact is applied, for stampSettled.
+ */
+export function undatedSettled(rows: readonly Installment[]): ReadonlySet<number> {
+  let found: Set<number> | null = null;
+  for (const row of rows) if (row.settled && row.settledOn === null) (found ??= new Set()).add(row.number);
+  return found ?? NONE_UNDATED;
+}
+
+/**
+ * Dates the rows a fact settled (and clears the date of one a penalty reopened): delinquency spells
+ * end there. `undated` (undatedSettled, taken before the fact) are rows already settled with no
+ * date: they stay undated. Stamping them too dated a migrated loan's legacy rows with the first fact
+ * after the cut-over, so a row paid in the legacy book read as owed until then, and the first close
+ * suspended a performing loan's interest as non-performing (qa18 D3).
+ */
+export function stampSettled(rows: Installment[], date: string, undated: ReadonlySet<number>): void {
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as Installment;
-    if (row.settled && row.settledOn === null) rows[i] = { ...row, settledOn: date };
-    else if (!row.settled && row.settledOn !== null) rows[i] = { ...row, settledOn: null };
+    if (row.settled && row.settledOn === null) {
+      if (!undated.has(row.number)) rows[i] = { ...row, settledOn: date };
+    } else if (!row.settled && row.settledOn !== null) rows[i] = { ...row, settledOn: null };
   }
 }
 
 /** Applies one fact to the rows; a payment returns its allocation and excess. */
 export function applyFact(rows: Installment[], fact: ServicingFact, order: AllocationOrder, ctx: LoanContext): AllocationResult | null {
+  const undated = undatedSettled(rows);
   let result: AllocationResult | null = null;
   switch (fact.kind) {
     case 'payment':
@@ -196,7 +217,7 @@ export function applyFact(rows: Installment[], fact: ServicingFact, order: Alloc
       addCharge(rows, fact.charge, ctx.currency);
       break;
   }
-  stampSettled(rows, fact.date);
+  stampSettled(rows, fact.date, undated);
   return result;
 }
 
@@ -340,10 +361,11 @@ function replayFacts(
     if (fact.kind === 'penalty') {
       const penalty = warranted.get(fact.sequence) ?? null;
       if (penalty !== null) {
+        const undated = undatedSettled(rows);
         addPenalty(rows, penalty, ctx.currency);
         penaltiesCharged.set(fact.sequence, penalty.amount);
         excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
-        stampSettled(rows, fact.date);
+        stampSettled(rows, fact.date, undated);
       } else {
         voidedPenalties.add(fact.sequence);
       }
@@ -351,15 +373,17 @@ function replayFacts(
     }
     if (fact.kind === 'charge') {
       // Like a penalty: money already received beyond every balance pays it.
+      const undated = undatedSettled(rows);
       const row = addCharge(rows, fact.charge, ctx.currency);
       if (row !== null) charges.push({ fact: fact.charge, row });
       excessMinor -= applyCredit(rows, excessMinor, fact.date, order, ctx);
-      stampSettled(rows, fact.date);
+      stampSettled(rows, fact.date, undated);
       continue;
     }
     if (fact.kind === 'waiver') {
+      const undated = undatedSettled(rows);
       waived.set(fact.sequence, applyWaiver(rows, fact.waiver, ctx));
-      stampSettled(rows, fact.date);
+      stampSettled(rows, fact.date, undated);
       continue;
     }
     const result = applyFact(rows, fact, order, ctx);

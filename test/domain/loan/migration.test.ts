@@ -80,6 +80,22 @@ describe('MigrateLoan', () => {
     expect(loanFigures(state).outstanding.total).toBe('0.00');
   });
 
+  it('a repayment after the cut-over leaves legacy rows paid on time: the first close books all the interest as income (qa18 D3)', () => {
+    // Rows 1 and 2 were paid in the legacy book (when is not known: they count as never late); row 3,
+    // 184.00 of interest over 05-20 → 11-20 (184 days, 1.00 a day), is open. The legacy rows were
+    // stamped as settled on 11-10 by the first repayment after the cut-over, so from 07-20 (row 1's
+    // due date + 91 days) the loan read as non-performing until 11-09, and 11-01…11-09 (9.00) was
+    // suspended. By hand: 11-01 → 11-20 is 20 days → 20.00 of income, nothing suspended.
+    const schedule = [row(1, '2026-04-20', '1000.00', '36.00', true), row(2, '2026-05-20', '1000.00', '24.00', true), row(3, '2026-11-20', '1000.00', '184.00', false)];
+    const payments = [{ reference: 'a', amount: '1036.00', effectiveDate: '2026-04-20' }, { reference: 'b', amount: '1024.00', effectiveDate: '2026-05-20' }];
+    const state = fold(decideLoan(command({ schedule, payments, disbursement: { amount: '3000.00', netAmount: '2970.00', fees: [{ kind: 'origination', amount: '30.00' }], date: '2026-03-20', channel: 'online' } }), initialLoanState()));
+    fold(decideLoan({ type: 'ReceiveRepayment', data: { amount: '100.00', channel: 'online', reference: 'new-1', effectiveDate: '2026-11-10' } }, state), state);
+    expect(state.installments.slice(0, 2).map((r) => r.settledOn)).toEqual([null, null]);
+    const accrued = decideLoan({ type: 'CloseBusinessDay', data: { date: '2026-11-30' } }, state).filter((e) => e.type === 'InterestAccrued');
+    expect(accrued.map((e) => e.data)).toEqual([expect.objectContaining({ from: '2026-10-31', to: '2026-11-30', amount: '20.00' })]);
+    expect(accrued.every((e) => e.type === 'InterestAccrued' && e.data.suspended === undefined)).toBe(true);
+  });
+
   it.each([
     ['payments that do not sum to what the rows show paid', { payments: [{ reference: 'x', amount: '1000.00', effectiveDate: '2026-08-20' }] }, 'MIGRATION_PAYMENTS_MISMATCH'],
     ['principal due that is not the amount disbursed', { disbursement: { amount: '3100.00', netAmount: '3070.00', fees: [{ kind: 'origination', amount: '30.00' }], date: '2026-07-20', channel: 'online' as const } }, 'MIGRATION_PRINCIPAL_MISMATCH'],
