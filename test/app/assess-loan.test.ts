@@ -45,9 +45,11 @@ describe('assessLoan gathers the scorecard inputs', () => {
 
     const first = await applyForLoan(services, officer, { loanId: 'loan-a1', customerId: customer.id, productId: product.id, principal: '100000.00', term: 12, purpose: 'car', submittedOn: '2026-01-10' });
     await assessLoan(services, officer, first.id);
-    expect((await assessed(first.id)).inputs).toMatchObject({
-      monthlyIncome: '20000.00', existingMonthlyDebt: '0.00', newInstallment: '8884.88', employmentMonths: 12, existingLoans: 0, worstDaysPastDue: 0, kycAgeDays: 59,
-    });
+    const firstInputs = (await assessed(first.id)).inputs;
+    expect(firstInputs).toMatchObject({ existingMonthlyDebt: '0.00', newInstallment: '8884.88', employmentMonths: 12, existingLoans: 0, worstDaysPastDue: 0, kycAgeDays: 59 });
+    // The income the scorecard saw is recorded sealed with the customer's key (CreditAssessed v2), so erasure leaves it unreadable.
+    expect(firstInputs.monthlyIncome).toMatch(/^v1\./);
+    expect(await services.vault.open(customer.id, String(firstInputs.monthlyIncome))).toBe('20000.00');
     await approveLoan(services, underwriter, first.id, { effectiveDate: '2026-01-10' });
     await disburseLoan(services, officer, first.id, { effectiveDate: '2026-01-10', channel: 'online' });
     const paid = await receiveRepayment(services, officer, first.id, { amount: '8884.88', channel: 'online', reference: 'row-1', effectiveDate: '2026-02-10' });

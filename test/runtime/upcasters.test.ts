@@ -49,3 +49,36 @@ describe('schema evolution of product terms (v1 had no writeOffDpd)', () => {
     await store.close();
   });
 });
+
+describe('schema evolution of CreditAssessed (v1 held the income the scorecard saw in clear)', () => {
+  // As the default scorecard recorded it before v2: the income in the inputs and in its band's reason.
+  const v1 = {
+    score: 710, grade: 'A', decision: 'approve', scorecardVersion: 'default-2026-11',
+    reasons: [
+      { code: 'INCOME_HIGH', message: 'Monthly income 30000.00 > 20000', points: 50 },
+      { code: 'DTI_LOW', message: 'DTI 29.6 % ≤ 30 %', points: 40 },
+    ],
+    inputs: { monthlyIncome: '30000.00', existingMonthlyDebt: '0.00', newInstallment: '8884.88', debtToIncome: '29.62', employmentMonths: 40, existingLoans: 0, worstDaysPastDue: 0, kycAgeDays: null },
+  };
+
+  it('hands out v2: the income marked as recorded in clear (v0, opened by the vault only while the key exists), no reason naming it, the rest as recorded', () => {
+    const upcasters = lendcoreUpcasters();
+    expect(upcasters.currentVersion('CreditAssessed')).toBe(2);
+    const { schemaVersion, data } = upcasters.upcast('CreditAssessed', 1, v1);
+    expect(schemaVersion).toBe(2);
+    expect(data).toEqual({
+      ...v1,
+      reasons: [
+        { code: 'INCOME_HIGH', message: 'Monthly income > 20000', points: 50 },
+        { code: 'DTI_LOW', message: 'DTI 29.6 % ≤ 30 %', points: 40 },
+      ],
+      inputs: { ...v1.inputs, monthlyIncome: 'v0.30000.00' },
+    });
+    expect(JSON.stringify((data as typeof v1).reasons)).not.toContain('30000.00');
+  });
+
+  it('leaves a v2 event as written', () => {
+    const v2 = { ...v1, reasons: [], inputs: { ...v1.inputs, monthlyIncome: 'v1.iv.tag.body' } };
+    expect(lendcoreUpcasters().upcast('CreditAssessed', 2, v2)).toEqual({ schemaVersion: 2, data: v2 });
+  });
+});

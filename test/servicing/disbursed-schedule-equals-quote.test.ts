@@ -32,7 +32,7 @@ function disbursed(terms: ProductTerms, principal: string, term: number, date: s
       ...(firstRepaymentDate ? { firstRepaymentDate } : {}),
     },
   });
-  state = run(state, { type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: {} } } });
+  state = run(state, { type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: { monthlyIncome: 'enc:income' } } } });
   state = run(state, { type: 'Approve', data: { approver: 'uw-1', approverRole: 'underwriter', note: null, kycVerified: true, date } });
   return run(state, { type: 'Disburse', data: { effectiveDate: date, channel: 'bank_transfer', calendar } });
 }

@@ -48,7 +48,7 @@ export class ServicedLoan {
         product: { productId: 'P1', version: 1, terms, retired: false }, principal, term, purpose: 'test', submittedBy: 'officer-1', submittedOn: disbursedOn,
       },
     }, disbursedOn);
-    this.run({ type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: {} } } }, disbursedOn);
+    this.run({ type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: { monthlyIncome: 'enc:income' } } } }, disbursedOn);
     this.run({ type: 'Approve', data: { approver: 'uw-1', approverRole: 'underwriter', note: null, kycVerified: true, date: disbursedOn } }, disbursedOn);
     this.run({ type: 'Disburse', data: { effectiveDate: disbursedOn, channel: 'bank_transfer' } }, disbursedOn);
   }

@@ -54,7 +54,7 @@ function keyedInLate(payments: Paid[], terms: ProductTerms = TERMS): EventLog {
       product: { productId: 'P1', version: 1, terms, retired: false }, principal: '6000.00', term: 6, purpose: 'test', submittedBy: 'officer-1', submittedOn: DISBURSED,
     },
   });
-  run({ type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: {} } } });
+  run({ type: 'RecordAssessment', data: { assessment: { score: 700, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: { monthlyIncome: 'enc:income' } } } });
   run({ type: 'Approve', data: { approver: 'uw-1', approverRole: 'underwriter', note: null, kycVerified: true, date: DISBURSED } });
   run({ type: 'Disburse', data: { effectiveDate: DISBURSED, channel: 'bank_transfer' } });
   for (const p of payments) run(repay(p));

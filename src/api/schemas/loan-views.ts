@@ -72,6 +72,9 @@ export const loanHistoryResponse = z.object({
     revision: z.string(), position: z.string(), type: z.string(), occurredAt: z.string(), recordedAt: z.string(),
     actor: z.object({ sub: z.string(), role: z.string(), customerId: z.string().optional() }),
     correlationId: z.string(), causationId: z.string().nullable(), hash: z.string(), prevHash: z.string(),
-    data: z.unknown().meta({ description: "The event's payload as stored (PII sealed)" }),
+    data: z.unknown().meta({
+      description: "The event's payload as stored (PII sealed), but a CreditAssessed's inputs.monthlyIncome: the income the scorecard saw, "
+        + 'opened with the customer\'s key (a decimal string), or [erased] once the customer is erased',
+    }),
   })),
 }).meta({ id: 'LoanHistory' });

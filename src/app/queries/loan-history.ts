@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import type { CustomerRegistered, KycSubmitted } from '../../domain/customer/events.js';
+import type { CreditAssessed } from '../../domain/loan/events.js';
 import type { EventStore, RecordedEvent } from '../../eventstore/port.js';
 import { maskAccount, maskEmail, maskName, maskNationalId, maskPhone } from '../../vault/masking.js';
 import type { PiiVault } from '../../vault/pii-vault.js';
@@ -20,6 +21,7 @@ export interface HistoryEntry {
   /** The tamper-evidence chain: sha256 hex of this event and of the one before it in the stream. */
   prevHash: string;
   hash: string;
+  /** The payload as the log holds it (PII sealed), but a CreditAssessed's `inputs.monthlyIncome` opened (withIncomeOpened). */
   data: unknown;
 }
 
@@ -38,6 +40,19 @@ function toEntry(event: RecordedEvent): HistoryEntry {
     recordedAt: event.recordedAt, actor: event.actor, correlationId: event.correlationId, causationId: event.causationId,
     prevHash: event.prevHash, hash: event.hash, data: event.data,
   };
+}
+
+/**
+ * A CreditAssessed entry with the income the scorecard saw opened with the customer's key: in clear
+ * for every reader of the history, as the account centre shows the KYC income (the basis of the
+ * credit decision), `[erased]` once erasure destroyed the key. Other entries as they are.
+ */
+async function withIncomeOpened(vault: PiiVault, customerId: string, entry: HistoryEntry): Promise<HistoryEntry> {
+  if (entry.type !== 'CreditAssessed') return entry;
+  const data = entry.data as CreditAssessed['data'];
+  if (typeof data.inputs?.monthlyIncome !== 'string') return entry;
+  const monthlyIncome = await vault.reveal(customerId, data.inputs.monthlyIncome);
+  return { ...entry, data: { ...data, inputs: { ...data.inputs, monthlyIncome } } };
 }
 
 /** The loan's full timeline from the log; the borrower's PII (from the customer stream) opened in clear or masked per `disclosure`. */
@@ -60,6 +75,6 @@ export async function loanHistory(
       email: await open(profile?.email, maskEmail),
       bankAccount: await open(kyc?.bankAccount, maskAccount),
     },
-    events: stream.events.map(toEntry),
+    events: await Promise.all(stream.events.map((event) => withIncomeOpened(vault, customerId, toEntry(event)))),
   };
 }

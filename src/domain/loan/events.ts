@@ -1,3 +1,4 @@
+import type { Sealed } from '../customer/events.js';
 import type { DomainEvent } from '../decider.js';
 import type { ProductTerms } from '../product/events.js';
 import type { DaySpan, PrepaymentOverride } from './state.js';
@@ -62,14 +63,25 @@ export type LoanApplicationSubmitted = DomainEvent<'LoanApplicationSubmitted', {
   /** The loan agreement accepted with the application: SHA-256 (hex) of its canonical rendering and the acceptance time (absent when none was presented). */
   agreement?: { hash: string; acceptedAt: string };
 }>;
+/**
+ * Schema v2: `inputs.monthlyIncome` is sealed with the customer's key, as KycSubmitted's is, and no
+ * reason names it (personal information that erasure must leave unreadable, PIPL art. 4, 47). Score,
+ * grade, decision, the debt-to-income ratio, the other inputs and the reasons stay in clear: the
+ * lender's record of its own credit decision. v1 events hold the income in clear, also in the income
+ * reason's message; the upcaster hands them out as v2, the income a `recordedInClear` value
+ * (recorded-in-clear.ts) and the reasons without it.
+ */
 export type CreditAssessed = DomainEvent<'CreditAssessed', {
   score: number;
   grade: 'A' | 'B' | 'C' | 'D' | 'E';
   decision: 'approve' | 'review' | 'decline';
   reasons: CreditReason[];
   scorecardVersion: string;
-  /** The inputs the scorecard saw, so the decision can be explained later exactly. */
-  inputs: Record<string, string | number | null>;
+  /**
+   * The inputs the scorecard saw, so the decision can be explained later exactly: `monthlyIncome`
+   * sealed (a decimal string, 2 places, once opened); amounts decimal strings, `debtToIncome` in percent.
+   */
+  inputs: { monthlyIncome: Sealed } & Record<string, string | number | null>;
 }>;
 /** `date`: the business date approved (absent on approvals recorded before it was kept). */
 export type LoanApproved = DomainEvent<'LoanApproved', { approvedPrincipal: string; approver: string; note: string | null; date?: string }>;

@@ -18,6 +18,11 @@ export interface CreditInput {
   kycAgeDays: number | null;
 }
 
+/**
+ * The scorecard's result, in CreditAssessed's shape but with `inputs.monthlyIncome` in clear (a
+ * decimal string, 2 places): the application seals it with the customer's key before it is recorded
+ * (assess-loan.ts), and no reason names it.
+ */
 export type CreditAssessment = CreditAssessed['data'];
 
 function invalid(message: string): never {
@@ -66,12 +71,16 @@ function gradeOf(score: number, floors: Scorecard['gradeFloors']): Grade {
 /**
  * Explainable scoring: one reason per attribute with the points it gave, summed onto the
  * card's base; any knock-out band declines. The same input and card give the same result.
+ * No reason names the income (its band's message is used as written). 400 INVALID_CREDIT_INPUT
+ * for a negative or non-finite amount or a count that is not a whole number ≥ 0.
  */
 export function assessCredit(input: CreditInput, scorecard: Scorecard): CreditAssessment {
   checkInput(input);
   const dti = debtToIncome(input);
-  const values: Record<CreditAttribute, { value: Decimal | null; shown: string }> = {
-    monthlyIncome: { value: new Dec(input.monthlyIncome), shown: new Dec(input.monthlyIncome).toFixed(2) },
+  // `shown` is what a reason's {value} reads; null: never named in a reason. The income is personal
+  // information, sealed on the event, and the reasons stay in clear after erasure (PIPL art. 47).
+  const values: Record<CreditAttribute, { value: Decimal | null; shown: string | null }> = {
+    monthlyIncome: { value: new Dec(input.monthlyIncome), shown: null },
     // Percentages are shown to one decimal at most: "DTI 62 %", "DTI 50.4 %".
     debtToIncome: { value: dti, shown: dti === null ? '∞' : dti.toDecimalPlaces(1).toString() },
     employmentMonths: { value: new Dec(input.employmentMonths), shown: String(input.employmentMonths) },
@@ -86,7 +95,7 @@ export function assessCredit(input: CreditInput, scorecard: Scorecard): CreditAs
   });
   const reasons: CreditReason[] = matched.map(({ band, shown }) => ({
     code: band.code,
-    message: band.message.replace('{value}', shown),
+    message: shown === null ? band.message : band.message.replace('{value}', shown),
     points: band.points,
   }));
   const score = reasons.reduce((sum, reason) => sum + reason.points, scorecard.base);
@@ -99,7 +108,7 @@ export function assessCredit(input: CreditInput, scorecard: Scorecard): CreditAs
     reasons,
     scorecardVersion: scorecard.version,
     inputs: {
-      monthlyIncome: values.monthlyIncome.shown,
+      monthlyIncome: new Dec(input.monthlyIncome).toFixed(2),
       existingMonthlyDebt: new Dec(input.existingMonthlyDebt).toFixed(2),
       newInstallment: new Dec(input.newInstallment).toFixed(2),
       debtToIncome: dti === null ? null : dti.toDecimalPlaces(2).toString(),

@@ -6,7 +6,9 @@ export type CreditAttribute = 'monthlyIncome' | 'debtToIncome' | 'employmentMont
 
 /**
  * One band of one attribute: matches a value ≤ `upTo` (null: any value) when no earlier band
- * did. `message` may name the value as `{value}`; a knock-out band declines whatever the score.
+ * did. `message` may name the value as `{value}`, except a monthlyIncome band's (assessCredit never
+ * puts the income in a reason: reasons stay in clear after erasure, the income is the borrower's
+ * personal information, PIPL art. 4, 47); a knock-out band declines whatever the score.
  */
 export interface ScoreBand {
   upTo: string | null;
@@ -32,10 +34,10 @@ export const DEFAULT_SCORECARD: Scorecard = {
   base: 600,
   bands: {
     monthlyIncome: [
-      { upTo: '3000', points: -40, code: 'INCOME_LOW', message: 'Monthly income {value} ≤ 3000' },
-      { upTo: '8000', points: 0, code: 'INCOME_MODERATE', message: 'Monthly income {value} ≤ 8000' },
-      { upTo: '20000', points: 30, code: 'INCOME_GOOD', message: 'Monthly income {value} ≤ 20000' },
-      { upTo: null, points: 50, code: 'INCOME_HIGH', message: 'Monthly income {value} > 20000' },
+      { upTo: '3000', points: -40, code: 'INCOME_LOW', message: 'Monthly income ≤ 3000' },
+      { upTo: '8000', points: 0, code: 'INCOME_MODERATE', message: 'Monthly income ≤ 8000' },
+      { upTo: '20000', points: 30, code: 'INCOME_GOOD', message: 'Monthly income ≤ 20000' },
+      { upTo: null, points: 50, code: 'INCOME_HIGH', message: 'Monthly income > 20000' },
     ],
     debtToIncome: [
       { upTo: '30', points: 40, code: 'DTI_LOW', message: 'DTI {value} % ≤ 30 %' },

@@ -21,7 +21,7 @@ export function submitCommand(overrides: Partial<Extract<LoanCommand, { type: 'S
 
 export const assessment: LoanCommand = {
   type: 'RecordAssessment',
-  data: { assessment: { score: 720, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: {} } },
+  data: { assessment: { score: 720, grade: 'B', decision: 'approve', reasons: [], scorecardVersion: 'v1', inputs: { monthlyIncome: 'enc:income' } } },
 };
 
 export const approveCommand: LoanCommand = {

@@ -72,7 +72,7 @@ describe('approval', () => {
   });
 
   it('refuses to approve a loan the scorecard declined', () => {
-    const declined = [...eventsUntil('submitted'), { type: 'CreditAssessed', data: { score: 300, grade: 'E', decision: 'decline', reasons: [], scorecardVersion: 'v1', inputs: {} } } as LoanEvent];
+    const declined = [...eventsUntil('submitted'), { type: 'CreditAssessed', data: { score: 300, grade: 'E', decision: 'decline', reasons: [], scorecardVersion: 'v1', inputs: { monthlyIncome: 'enc:income' } } } as LoanEvent];
     spec(declined).when(approveCommand).thenThrows('CREDIT_DECLINED', 'rule');
   });
 

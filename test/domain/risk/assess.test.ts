@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessCredit, type CreditInput } from '../../../src/domain/risk/assess.js';
 import { DEFAULT_SCORECARD, type Scorecard } from '../../../src/domain/risk/scorecard.js';
@@ -20,7 +21,8 @@ describe('assessCredit with the default scorecard', () => {
   it('explains a good applicant attribute by attribute', () => {
     const result = assessCredit(input(), DEFAULT_SCORECARD);
     expect(result.reasons).toEqual([
-      { code: 'INCOME_GOOD', message: 'Monthly income 12000.00 ≤ 20000', points: 30 },
+      // No amount in the income reason: reasons stay in clear after erasure, the income is sealed on the event.
+      { code: 'INCOME_GOOD', message: 'Monthly income ≤ 20000', points: 30 },
       { code: 'DTI_LOW', message: 'DTI 25 % ≤ 30 %', points: 40 },
       { code: 'EMPLOYMENT_STABLE', message: 'Employed 36 months < 60', points: 20 },
       { code: 'EXISTING_LOANS_FEW', message: '1 existing loans with us', points: 10 },
@@ -70,6 +72,19 @@ describe('assessCredit with the default scorecard', () => {
     expect(result.reasons[1]).toMatchObject({ code: 'DTI_EXCESSIVE', message: 'DTI ∞ % > 80 %' });
     expect(result.inputs.debtToIncome).toBeNull();
     expect(result.decision).toBe('decline');
+  });
+
+  // Reasons stay in clear on the loan's stream after erasure; the income is sealed there (assess-loan.ts).
+  it('names the income in no reason, whatever it is and even when a card\'s income band asks for {value}', () => {
+    const asking: Scorecard = { ...DEFAULT_SCORECARD, bands: { ...DEFAULT_SCORECARD.bands, monthlyIncome: [{ upTo: null, points: 0, code: 'INCOME', message: 'Monthly income {value}' }] } };
+    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), (cents) => {
+      const monthlyIncome = new Decimal(cents).dividedBy(100);
+      for (const card of [DEFAULT_SCORECARD, asking]) {
+        const result = assessCredit(input({ monthlyIncome }), card);
+        expect(result.inputs.monthlyIncome).toBe(monthlyIncome.toFixed(2));
+        for (const reason of result.reasons) expect(reason.message).not.toContain(monthlyIncome.toFixed(2));
+      }
+    }));
   });
 
   it('uses the scorecard it is given, as data', () => {

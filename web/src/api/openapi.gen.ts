@@ -2126,7 +2126,7 @@ export interface components {
                 causationId: string | null;
                 hash: string;
                 prevHash: string;
-                /** @description The event's payload as stored (PII sealed) */
+                /** @description The event's payload as stored (PII sealed), but a CreditAssessed's inputs.monthlyIncome: the income the scorecard saw, opened with the customer's key (a decimal string), or [erased] once the customer is erased */
                 data: unknown;
             }[];
         };
