@@ -124,10 +124,12 @@ describe('decisions staff make and receipts borrowers keep, in Chromium (QA 12)'
     const reasons = (await underwriter.getByTestId('credit-reasons').textContent()) ?? '';
     expect(assessed?.reasons.length).toBeGreaterThan(0);
     // Income 30000.00 a month: the scorecard's top income band, worded in Chinese beside its English sentence.
-    // The sentence no longer names the amount: reasons stay in clear after erasure (CreditAssessed v2).
+    // The sentence no longer names the amount (reasons stay in clear after erasure); the card shows the
+    // income on its own line, opened by the server with the customer's key (CreditAssessed v2).
     expect(reasons).toContain('月收入高');
     expect(reasons).toContain('Monthly income > 20000');
     expect(reasons).not.toContain('30000.00');
+    expect(await underwriter.getByTestId('credit-income').textContent()).toBe('30,000.00');
     // The approval form is on the same page, below the assessment.
     expect(await underwriter.getByTestId('actions').textContent()).toContain('批准');
     await expectAccessible(underwriter, 'loan page with its credit assessment');

@@ -1,11 +1,13 @@
 /**
  * The credit assessment as the approver reads it (QA 12 W11): its card, and the scorecard's reason
  * codes (src/domain/risk/scorecard.ts, assess.ts) worded for each band. Spread into the two
- * catalogs (en-US keys are the type); the server's own English sentence, with the value it saw, shows beside.
+ * catalogs (en-US keys are the type); the server's own English sentence, with the value it saw
+ * (never the income: the card shows it on its own line), shows beside.
  */
 export const creditEn = {
   'credit.title': 'Credit assessment', 'credit.none': 'Not assessed yet', 'credit.score': 'Score', 'credit.grade': 'Grade', 'credit.decision': 'Scorecard recommends',
   'credit.scorecard': 'Scorecard version', 'credit.assessedAt': 'Assessed', 'credit.assessedBy': 'Assessed by', 'credit.reasons': 'Reasons',
+  'credit.monthlyIncome': 'Monthly income assessed',
   'credit.reason': 'Reason', 'credit.points': 'Points', 'credit.detail': 'As the scorecard saw it',
   'credit.reason.INCOME_LOW': 'Low monthly income', 'credit.reason.INCOME_MODERATE': 'Moderate monthly income', 'credit.reason.INCOME_GOOD': 'Good monthly income',
   'credit.reason.INCOME_HIGH': 'High monthly income', 'credit.reason.DTI_LOW': 'Low debt-to-income', 'credit.reason.DTI_MODERATE': 'Moderate debt-to-income',
@@ -22,6 +24,7 @@ export const creditEn = {
 export const creditZh: Record<keyof typeof creditEn, string> = {
   'credit.title': '信用评估', 'credit.none': '尚未进行信用评估', 'credit.score': '评分', 'credit.grade': '等级', 'credit.decision': '评分卡建议',
   'credit.scorecard': '评分卡版本', 'credit.assessedAt': '评估时间', 'credit.assessedBy': '评估人', 'credit.reasons': '评分依据',
+  'credit.monthlyIncome': '评估所用月收入',
   'credit.reason': '依据', 'credit.points': '分值', 'credit.detail': '评分卡所见',
   'credit.reason.INCOME_LOW': '月收入偏低', 'credit.reason.INCOME_MODERATE': '月收入中等', 'credit.reason.INCOME_GOOD': '月收入较高',
   'credit.reason.INCOME_HIGH': '月收入高', 'credit.reason.DTI_LOW': '负债收入比低', 'credit.reason.DTI_MODERATE': '负债收入比中等',

@@ -6,8 +6,10 @@ interface HistoryEvent {
   data?: unknown;
 }
 
-/** A CreditAssessed event's payload as the console shows it (src/domain/loan/events.ts CreditAssessed, without its inputs). */
+/** A CreditAssessed event's payload as the console shows it (src/domain/loan/events.ts CreditAssessed; of its inputs, the income). */
 export interface CreditAssessment {
+  /** The income the scorecard saw, as the history opens it: a decimal string, or `[erased]` once the customer is erased; null when not recorded. */
+  monthlyIncome: string | null;
   score: number;
   grade: string;
   decision: string;
@@ -25,7 +27,9 @@ function assessmentOf(event: HistoryEvent): CreditAssessment | null {
   const reasons = Array.isArray(data.reasons) ? data.reasons.filter(isRecord).map((r) => ({
     code: String(r.code ?? ''), message: String(r.message ?? ''), points: typeof r.points === 'number' ? r.points : 0,
   })) : [];
+  const income = isRecord(data.inputs) ? data.inputs.monthlyIncome : null;
   return {
+    monthlyIncome: typeof income === 'string' ? income : null,
     score: data.score, grade: data.grade, decision: data.decision, reasons,
     scorecardVersion: typeof data.scorecardVersion === 'string' ? data.scorecardVersion : '—', assessedAt: event.occurredAt, assessedBy: event.actor.sub,
   };
