@@ -1,9 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { accepted, nationalIdOf, PII } from '../commands/journey-steps.js';
+import { filesHolding, holding, rowsOf } from './erasure-evidence.js';
 
 // PIPL art. 4, 47: a borrower's employer and income are personal information that erasure must
 // leave unreadable. KycSubmitted held them in clear beside its sealed bank account.
@@ -15,31 +14,6 @@ beforeAll(async () => {
   t = await openTestApp();
 });
 afterAll(() => t.close());
-
-/** Every row of every table of a SQLite file, as text (blobs read as latin1), prefixed with its table. */
-function rowsOf(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    return tables.flatMap((table) => (db.prepare(`SELECT * FROM "${table}"`).all() as Record<string, unknown>[]).map((row) => {
-      const text = Object.values(row).map((value) => (Buffer.isBuffer(value) ? value.toString('latin1') : String(value)));
-      return `${table}: ${text.join(' | ')}`;
-    }));
-  } finally {
-    db.close();
-  }
-}
-
-/** Files under `dir` (recursively) whose bytes contain `needle`. */
-function filesHolding(dir: string, needle: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    if (statSync(file).isDirectory()) return filesHolding(file, needle);
-    return readFileSync(file).includes(Buffer.from(needle, 'utf8')) ? [name] : [];
-  });
-}
-
-const holding = (texts: string[], needle: string) => texts.filter((text) => text.includes(needle));
 
 async function registerWithKyc(customerId: string, kyc?: { monthlyIncome: string; employer: string }): Promise<string> {
   let { position } = accepted(await t.call(STAFF.officer, 'POST', '/v1/customers', { customerId, name: PII.name, nationalId: nationalIdOf(customerId), phone: PII.phone }));
