@@ -93,15 +93,40 @@ CREATE TABLE IF NOT EXISTS security_events (
  * accounts, sessions, refresh tokens, one-time codes, failed-login counters, the notification
  * outbox and security events. WAL, `synchronous=FULL` (an acknowledged password change or
  * revocation must survive a crash), and a busy timeout so `lendcore users` can run beside the server.
+ * `secure_delete` zeroes what a delete or update frees, so an erased borrower's phone or e-mail
+ * (a login, an outbox recipient, a failed-login key) leaves no bytes behind in the pages; a file
+ * written before it is rewritten once (VACUUM), and the WAL is scrubbed on open in case the
+ * process died between an erasure and its scrub. Throws like scrubIdentityDb.
  */
 export function openIdentityDb(file: string): Database.Database {
   preparePrivateFile(file);
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.exec(SCHEMA);
-  return db;
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.exec(SCHEMA);
+    if (db.pragma('user_version', { simple: true }) === 0) {
+      db.exec('VACUUM');
+      db.pragma('user_version = 1');
+    }
+    scrubIdentityDb(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Moves every committed page into users.db and truncates its WAL to zero bytes, so no earlier
+ * version of a page (an erased borrower's rows) stays on disk. Throws when another connection's
+ * read keeps the WAL from being emptied within the busy timeout.
+ */
+export function scrubIdentityDb(db: Database.Database): void {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result !== undefined && result.busy !== 0) throw new Error('users.db-wal could not be truncated: another connection is reading the identity file; retry the erasure');
 }
 
 export const IDENTITY_DB_FILE = 'users.db';

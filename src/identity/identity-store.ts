@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ActiveSessions } from './active-sessions.js';
-import { IDENTITY_DB_FILE, openIdentityDb } from './identity-db.js';
+import { IDENTITY_DB_FILE, openIdentityDb, scrubIdentityDb } from './identity-db.js';
 import { LoginThrottle } from './login-throttle.js';
 import { OneTimeCodes } from './one-time-codes.js';
 import { Outbox } from './outbox.js';
@@ -46,6 +46,11 @@ export class IdentityStore {
   /** Runs `work` as one IMMEDIATE transaction (an account row and its outbox message commit together). */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work).immediate();
+  }
+
+  /** Empties the WAL into the file (scrubIdentityDb) after an erasure; throws when another connection keeps it from being truncated. */
+  scrub(): void {
+    scrubIdentityDb(this.db);
   }
 
   close(): void {

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { loginSpellings, normaliseLogin } from './users.js';
 
 /**
  * Failed-login policy, per login name and per client address. The first few failures cost
@@ -24,7 +25,10 @@ function blockedUntil(policy: ThrottlePolicy, failures: number, at: Date): strin
   return delayMs > 0 ? new Date(at.getTime() + delayMs).toISOString() : null;
 }
 
-/** Counters keyed `login:<name>` and `ip:<address>`; keyed by name, so unknown names throttle exactly like real ones. */
+/** The key of a login name's counter, `login:<normalised name>`, however the name was typed. */
+export const accountKey = (login: string): string => `login:${normaliseLogin(login)}`;
+
+/** Counters keyed `login:<name>` (accountKey) and `ip:<address>`; keyed by name, so unknown names throttle exactly like real ones. */
 export class LoginThrottle {
   constructor(private readonly db: Database.Database) {}
 
@@ -78,5 +82,14 @@ export class LoginThrottle {
   /** A successful login clears the account's counter (not the address's). */
   clear(key: string): void {
     this.db.prepare('DELETE FROM login_failures WHERE key = ?').run(key);
+  }
+
+  /**
+   * Deletes the counters of every spelling of `login` (loginSpellings: keys written before the
+   * national form of a mobile too), so an erased account's phone or e-mail stays in no key.
+   */
+  forgetLogin(login: string): void {
+    const remove = this.db.prepare('DELETE FROM login_failures WHERE key = ?');
+    for (const spelling of loginSpellings(login)) remove.run(`login:${spelling}`);
   }
 }

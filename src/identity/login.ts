@@ -1,11 +1,11 @@
 import { AuthError, invalidCredentials } from './auth-error.js';
 import { opaqueToken } from './digest.js';
 import type { IdentityContext } from './identity-context.js';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from './login-throttle.js';
+import { ACCOUNT_THROTTLE, accountKey, ADDRESS_THROTTLE } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { startSession, type SessionTokens } from './session-tokens.js';
 import { matchTotp, newTotpSecret } from './totp.js';
-import { normaliseLogin, type User } from './users.js';
+import type { User } from './users.js';
 
 export interface LoginInput {
   login: string;
@@ -41,7 +41,7 @@ const dummyHashFor = (ctx: IdentityContext) => (dummyHash ??= hashPassword('no a
 export async function login(ctx: IdentityContext, input: LoginInput, address: string): Promise<SessionTokens | EnrolmentRequired> {
   const { identity } = ctx;
   const now = ctx.clock.now();
-  const attempt = reserveAttempt(ctx, normaliseLogin(input.login), address, now);
+  const attempt = reserveAttempt(ctx, input.login, address, now);
   const user = identity.users.byLogin(input.login);
   const usable = user !== null && user.status === 'active' && !attempt.blocked ? user : null;
   const passwordOk = await verifyPassword(input.password, usable?.passwordHash ?? (await dummyHashFor(ctx)));
@@ -75,7 +75,7 @@ interface Attempt {
 
 function reserveAttempt(ctx: IdentityContext, login: string, address: string, now: Date): Attempt {
   const { throttle } = ctx.identity;
-  const loginKey = `login:${login}`;
+  const loginKey = accountKey(login);
   const addressKey = `ip:${address}`;
   const [account, client] = ctx.identity.transaction(() => [throttle.reserve(loginKey, ACCOUNT_THROTTLE, now), throttle.reserve(addressKey, ADDRESS_THROTTLE, now)]);
   const giveBackAddress = () => throttle.giveBack(addressKey, ADDRESS_THROTTLE);

@@ -2,11 +2,10 @@ import { DomainError } from '../domain/errors.js';
 import { invalidCredentials } from './auth-error.js';
 import { sixDigitCode } from './digest.js';
 import type { IdentityContext } from './identity-context.js';
-import { ACCOUNT_THROTTLE } from './login-throttle.js';
+import { ACCOUNT_THROTTLE, accountKey } from './login-throttle.js';
 import { assertStrongPassword } from './password-strength.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { CODE_TTL_MS } from './register-borrower.js';
-import { normaliseLogin } from './users.js';
 
 /**
  * The signed-in user changes its own password: the current one must be right (a wrong one counts
@@ -18,7 +17,7 @@ export async function changePassword(ctx: IdentityContext, userId: string, sessi
   const now = ctx.clock.now();
   const user = identity.users.byId(userId);
   if (user === null || user.status !== 'active') throw new DomainError('USER_NOT_FOUND', 'This token names no account whose password can change', 'not_found');
-  const key = `login:${normaliseLogin(user.login)}`;
+  const key = accountKey(user.login);
   // Counted before the check, as at login, so changes in flight together cannot outrun the throttle.
   const { blocked } = identity.throttle.reserve(key, ACCOUNT_THROTTLE, now);
   if (blocked || !(await verifyPassword(input.currentPassword, user.passwordHash))) {
@@ -70,7 +69,7 @@ export async function resetPassword(ctx: IdentityContext, input: { login: string
   const ended = identity.transaction(() => {
     identity.users.setPassword(user.id, passwordHash, false);
     identity.codes.consume(user.id, 'reset');
-    identity.throttle.clear(`login:${normaliseLogin(user.login)}`);
+    identity.throttle.clear(accountKey(user.login));
     identity.securityLog.record({ type: 'password.reset', userId: user.id, actor: user.id, address, detail: 'by code', occurredAt: now.toISOString() });
     return identity.sessions.revokeAllOf(user.id, 'password reset', now);
   });

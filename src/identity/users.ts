@@ -64,6 +64,15 @@ export function normaliseLogin(login: string): string {
   return text.toLowerCase();
 }
 
+/**
+ * Every spelling `login` may be stored or keyed under: its normalised form and, for a mainland
+ * mobile, the ones normaliseLogin kept before the national form (`+86…`, `86…`, `0086…`).
+ */
+export function loginSpellings(login: string): string[] {
+  const key = normaliseLogin(login);
+  return nationalMobile(key) === null ? [key] : [key, `+86${key}`, ...legacyMobileDigits(key)];
+}
+
 /** Accounts in the identity file. Synchronous better-sqlite3 calls: each is its own transaction. */
 export class UserStore {
   constructor(private readonly db: Database.Database) {}
@@ -80,9 +89,7 @@ export class UserStore {
    * first, then in the spellings logins were stored in before it had one (`+86…`, `86…`, `0086…`).
    */
   byLogin(login: string): User | null {
-    const key = normaliseLogin(login);
-    const keys = nationalMobile(key) === null ? [key] : [key, `+86${key}`, ...legacyMobileDigits(key)];
-    for (const candidate of keys) {
+    for (const candidate of loginSpellings(login)) {
       const row = this.db.prepare('SELECT * FROM users WHERE login = ?').get(candidate) as UserRow | undefined;
       if (row) return toUser(row);
     }
