@@ -1,4 +1,4 @@
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Card, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { CustomerLoanLine } from '../api/types';
 import { useT } from '../i18n/i18n';
@@ -9,12 +9,18 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { ResponsiveTable } from '../shell/ResponsiveTable';
 import { AccountDetails } from './AccountDetails';
 import { useCustomer } from './api';
+import { ErasedNotice } from './ErasedNotice';
 import { KycDecisionForm } from './KycDecisionForm';
 import { KycForm } from './KycForm';
+import { piiValue } from './pii-value';
 
 const h2 = (text: string) => <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{text}</Typography.Title>;
 
-/** The customer's account centre for staff: masked profile, KYC (submit or decide, per role), loans with balance and next due. */
+/**
+ * The customer's account centre for staff: masked profile, KYC (submit or decide, per role), loans
+ * with balance and next due. An erased customer is marked so and offered no command the server
+ * would refuse (409 CUSTOMER_ERASED): no KYC form, no decision, no application.
+ */
 export function CustomerPage() {
   const t = useT();
   const { customerId = '' } = useParams();
@@ -23,21 +29,23 @@ export function CustomerPage() {
   const navigate = useNavigate();
   const role = session?.role;
   const a = account.data;
+  const live = a !== undefined && !a.erased;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Typography.Title level={1} style={{ fontSize: 22, wordBreak: 'break-all' }}>{t('customer.title')} {customerId}</Typography.Title>
+      <Typography.Title level={1} style={{ fontSize: 22, wordBreak: 'break-all' }}>{t('customer.title')} {customerId} {a?.erased && <Tag>{t('pii.erased')}</Tag>}</Typography.Title>
       <ProblemAlert error={account.error} />
+      {a?.erased && <ErasedNotice />}
       {a && <Card title={h2(t('nav.account'))}><AccountDetails account={a} /></Card>}
-      {a && a.kycStatus === 'submitted' && (role === 'compliance' || role === 'officer') && (
+      {live && a.kycStatus === 'submitted' && (role === 'compliance' || role === 'officer') && (
         <Card title={h2(t('kyc.decisionTitle'))}>
-          {a.kyc && <Typography.Paragraph>{t('kyc.monthlyIncome')}: {money(a.kyc.monthlyIncome)} · {t('kyc.employer')}: {a.kyc.employer} · {t('kyc.employmentMonths')}: {a.kyc.employmentMonths}</Typography.Paragraph>}
+          {a.kyc && <Typography.Paragraph>{t('kyc.monthlyIncome')}: {piiValue(t, a.kyc.monthlyIncome, money)} · {t('kyc.employer')}: {piiValue(t, a.kyc.employer)} · {t('kyc.employmentMonths')}: {a.kyc.employmentMonths}</Typography.Paragraph>}
           <KycDecisionForm customerId={a.id} />
         </Card>
       )}
-      {a && ['not_submitted', 'rejected'].includes(a.kycStatus) && role === 'officer' && <Card title={h2(t('kyc.title'))}><KycForm customerId={a.id} /></Card>}
+      {live && ['not_submitted', 'rejected'].includes(a.kycStatus) && role === 'officer' && <Card title={h2(t('kyc.title'))}><KycForm customerId={a.id} /></Card>}
       {a && (
         <Card title={h2(t('customer.loans'))}
-          extra={role === 'officer' && <Button onClick={() => navigate(`/office/apply?customerId=${encodeURIComponent(a.id)}`)}>{t('nav.apply')}</Button>}>
+          extra={live && role === 'officer' && <Button onClick={() => navigate(`/office/apply?customerId=${encodeURIComponent(a.id)}`)}>{t('nav.apply')}</Button>}>
           <ResponsiveTable<CustomerLoanLine> label={t('customer.loans')} rows={a.loans} rowKey={(l) => l.loanId}
             columns={[
               { key: 'id', title: t('loan.id'), render: (l) => <Link to={`/office/loans/${l.loanId}`}>{l.loanId}</Link> },

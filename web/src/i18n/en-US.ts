@@ -44,6 +44,7 @@ export const en = {
   'payoff.title': 'Payoff quote', 'payoff.date': 'Payoff date', 'payoff.total': 'Payoff amount',
   'customer.nationalIdType': 'Identity document', 'idType.cn_resident': 'Resident identity card', 'idType.passport': 'Passport', 'idType.other': 'Other', 'form.residentId': 'Enter a valid 18-character resident identity number (the last character may be X)',
   'customer.title': 'Customer', 'customer.name': 'Name', 'customer.nationalId': 'National id', 'customer.phone': 'Phone', 'customer.email': 'E-mail', 'customer.register': 'Register',
+  'pii.erased': 'Erased', 'customer.erased': 'Personal information erased', 'customer.erasedNotice': 'This customer\'s name, identity number, contacts, bank account, income and employer were erased on request: they can no longer be read, and no KYC can be submitted or decided.',
   'customer.registeredOn': 'Registered on', 'customer.outstanding': 'Outstanding', 'customer.openLoans': '{n} open', 'customer.loans': 'Loans',
   'kyc.title': 'Identity and income (KYC)', 'kyc.status': 'KYC', 'kyc.not_submitted': 'Not submitted', 'kyc.submitted': 'Awaiting review', 'kyc.verified': 'Verified', 'kyc.rejected': 'Rejected',
   'kyc.monthlyIncome': 'Monthly income', 'kyc.employer': 'Employer', 'kyc.employmentMonths': 'Months employed', 'kyc.bankAccount': 'Bank account', 'kyc.submit': 'Submit KYC',

@@ -45,6 +45,7 @@ export const zh: Record<MessageKey, string> = {
   'payoff.title': '提前结清试算', 'payoff.date': '结清日期', 'payoff.total': '结清金额',
   'customer.nationalIdType': '证件类型', 'idType.cn_resident': '居民身份证', 'idType.passport': '护照', 'idType.other': '其他证件', 'form.residentId': '请输入有效的 18 位居民身份证号码（末位可为 X）',
   'customer.title': '客户', 'customer.name': '姓名', 'customer.nationalId': '身份证号', 'customer.phone': '手机号', 'customer.email': '邮箱', 'customer.register': '注册',
+  'pii.erased': '已删除', 'customer.erased': '个人信息已删除', 'customer.erasedNotice': '该客户的姓名、证件号码、联系方式、银行账户、收入和工作单位已按删除请求销毁：无法再查看，也不能再提交或审核实名认证。',
   'customer.registeredOn': '注册日期', 'customer.outstanding': '待还', 'customer.openLoans': '{n} 笔在贷', 'customer.loans': '贷款记录',
   'kyc.title': '实名认证资料', 'kyc.status': '认证状态', 'kyc.not_submitted': '未提交', 'kyc.submitted': '待审核', 'kyc.verified': '已认证', 'kyc.rejected': '已拒绝',
   'kyc.monthlyIncome': '月收入', 'kyc.employer': '工作单位', 'kyc.employmentMonths': '在职月数', 'kyc.bankAccount': '银行账户', 'kyc.submit': '提交认证',

@@ -2,13 +2,14 @@ import { Card, Space, Typography } from 'antd';
 import { ApiProblem } from '../api/problem';
 import { AccountDetails } from '../customers/AccountDetails';
 import { useCustomer } from '../customers/api';
+import { ErasedNotice } from '../customers/ErasedNotice';
 import { KycForm } from '../customers/KycForm';
 import { RegisterForm } from '../customers/RegisterForm';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ProblemAlert } from '../shell/ProblemAlert';
 
-/** The borrower's account centre; registration and the KYC form first when they are still to do. */
+/** The borrower's account centre; registration and the KYC form first when they are still to do (never once the PII is erased). */
 export function AccountPage() {
   const t = useT();
   const { session } = useSession();
@@ -24,7 +25,8 @@ export function AccountPage() {
         <Card title={heading('customer.register')}><RegisterForm customerId={customerId} onDone={() => void account.refetch()} /></Card>
       )}
       {account.data && <Card title={heading('nav.account')}><AccountDetails account={account.data} /></Card>}
-      {account.data && ['not_submitted', 'rejected'].includes(account.data.kycStatus) && (
+      {account.data?.erased && <ErasedNotice />}
+      {account.data && !account.data.erased && ['not_submitted', 'rejected'].includes(account.data.kycStatus) && (
         <Card title={heading('kyc.title')}><KycForm customerId={account.data.id} /></Card>
       )}
     </Space>

@@ -1,5 +1,6 @@
 import { Card, Space, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { piiValue } from '../customers/pii-value';
 import { ScrollRegion } from '../shell/ScrollRegion';
 import { useT, type MessageKey } from '../i18n/i18n';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -33,9 +34,9 @@ export function SearchPage() {
         <ProblemAlert error={hits.error} />
         <ScrollRegion label={t('search.customers')}><Table<CustomerHit> rowKey="id" size="small" pagination={false} loading={hits.isFetching} dataSource={hits.data?.items ?? []} data-testid="customer-hits"
           columns={[
-            { title: t('customer.name'), dataIndex: 'name', render: (name: string | null, c) => <Link to={`/office/customers/${c.id}`}>{name ?? c.id}</Link> },
-            { title: t('customer.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
-            { title: t('customer.nationalId'), dataIndex: 'nationalId', render: (v: string | null) => v ?? '—' },
+            { title: t('customer.name'), dataIndex: 'name', render: (name: string | null, c) => <Link to={`/office/customers/${c.id}`}>{name === null ? c.id : piiValue(t, name)}</Link> },
+            { title: t('customer.phone'), dataIndex: 'phone', render: (v: string | null) => piiValue(t, v) },
+            { title: t('customer.nationalId'), dataIndex: 'nationalId', render: (v: string | null) => piiValue(t, v) },
             { title: t('kyc.status'), dataIndex: 'kycStatus', render: (s: string) => t(`kyc.${s}` as MessageKey) },
             { title: t('search.matchedOn'), dataIndex: 'matchedOn', render: (fields: string[]) => fields.map((f) => t(`search.field.${f}` as MessageKey)).join(', ') },
             { title: t('nav.loans'), key: 'loans', render: (_, c) => <Link to={`/office/loans?customerId=${c.id}`}>{t('search.loansOf')}</Link> },
