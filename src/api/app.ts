@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.js';
 import { bigintReplacer, toJson } from './json.js';
 import { allowedMethods } from './allowed-methods.js';
 import { installDocs } from './plugins/docs.js';
+import { installJsonBodyParser } from './plugins/json-body.js';
 import { healthRoutes } from './plugins/health.js';
 import { installCors } from './plugins/cors.js';
 import { installMetrics } from './plugins/metrics.js';
@@ -37,9 +38,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     requestTimeout: REQUEST_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
-    // A body with __proto__ or constructor.prototype keys is refused (400), not stripped.
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
     genReqId: correlationIdOf,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'correlationId' }),
@@ -59,6 +57,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler(sendProblem);
   // The API speaks JSON: a text/plain body is 415, not a string handed to a JSON schema (routes that take text add their own parser).
   app.removeContentTypeParser('text/plain');
+  // A body with __proto__ or constructor.prototype keys is refused (400 FORBIDDEN_PROTOTYPE_KEY), not stripped.
+  installJsonBodyParser(app);
   // The web console (dist/web) at `/`, when built; its SPA fallback answers browser page requests the API does not know.
   const consoleFallback = await installWebConsole(app);
   app.setNotFoundHandler((request, reply) => {

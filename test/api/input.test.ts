@@ -46,13 +46,30 @@ describe('request bodies', () => {
     expect(res.json()).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
   });
 
+  // Valid JSON refused on purpose (prototype pollution): the answer says so, not that the JSON is broken (QA D7).
   it.each([
     ['__proto__', '{"name":"a","amount":"1","__proto__":{"admin":true}}'],
+    ['nested __proto__', '{"name":"a","amount":"1","tags":[{"__proto__":{"admin":true}}]}'],
     ['constructor.prototype', '{"name":"a","amount":"1","constructor":{"prototype":{"admin":true}}}'],
-  ])('refuses a %s key with 400', async (_key, payload) => {
+  ])('refuses a %s key with 400 FORBIDDEN_PROTOTYPE_KEY', async (_key, payload) => {
+    const res = await post(payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status: 400, code: 'FORBIDDEN_PROTOTYPE_KEY', detail: 'Body may not contain a __proto__ or constructor.prototype key' });
+  });
+
+  it.each([
+    ['broken JSON naming __proto__', '{"__proto__": {'],
+    ['an empty body', ''],
+  ])('answers %s 400 MALFORMED_JSON', async (_what, payload) => {
     const res = await post(payload);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'MALFORMED_JSON' });
+  });
+
+  it('accepts a constructor key without a prototype in it (a valid field name, not pollution)', async () => {
+    const res = await post('{"name":"a","amount":"1","constructor":"x"}');
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', detail: 'body: unknown field(s) constructor' });
   });
 
   it('refuses a non-JSON content type with 415', async () => {

@@ -6,7 +6,7 @@ export type ProblemCodes = Partial<Record<number, readonly string[]>>;
 
 /** Refusals of the command pipeline itself, whatever the command. */
 const PIPELINE: ProblemCodes = {
-  400: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'],
+  400: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'FORBIDDEN_PROTOTYPE_KEY', 'INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'],
   409: ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_TAKEN'],
   413: ['BODY_TOO_LARGE'],
   415: ['UNSUPPORTED_MEDIA_TYPE'],
@@ -112,7 +112,7 @@ export function problemCodesOf(route: RouteId): ProblemCodes {
   } else {
     const family = route.split('.')[0];
     if (family === 'customers' || family === 'products' || family === 'loans') parts.push(PIPELINE, DOMAIN[family]);
-    else parts.push({ 400: ['MALFORMED_JSON'], 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
+    else parts.push({ 400: ['MALFORMED_JSON', 'FORBIDDEN_PROTOTYPE_KEY'], 413: ['BODY_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] });
     if (family === 'loans') parts.push(LOAN_COMMAND_CODES);
   }
   if (READS_COMMAND_HEADERS.has(route)) parts.push({ 400: ['INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'] });

@@ -3264,7 +3264,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3272,7 +3272,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -3455,7 +3455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3463,7 +3463,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -3636,7 +3636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3644,7 +3644,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -3815,7 +3815,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_INPUT, REASON_REQUIRED, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3823,7 +3823,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_INPUT" | "REASON_REQUIRED" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -4232,7 +4232,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4240,7 +4240,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -4537,7 +4537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4545,7 +4545,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -4716,7 +4716,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, UNSUPPORTED_CURRENCY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4724,7 +4724,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "UNSUPPORTED_CURRENCY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -5045,7 +5045,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5053,7 +5053,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
                     };
                 };
             };
@@ -5218,7 +5218,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5226,7 +5226,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -5403,7 +5403,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5411,7 +5411,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -5582,7 +5582,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5590,7 +5590,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -5761,7 +5761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5769,7 +5769,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -5946,7 +5946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5954,7 +5954,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -6149,7 +6149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6157,7 +6157,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -6335,7 +6335,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6343,7 +6343,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -6511,7 +6511,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6519,7 +6519,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -6693,7 +6693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6701,7 +6701,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -6889,7 +6889,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +6897,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -7065,7 +7065,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7073,7 +7073,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -7246,7 +7246,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7254,7 +7254,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -7440,7 +7440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7448,7 +7448,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -7631,7 +7631,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, RATE_OUT_OF_RANGE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, RATE_OUT_OF_RANGE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7639,7 +7639,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "RATE_OUT_OF_RANGE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "RATE_OUT_OF_RANGE";
                     };
                 };
             };
@@ -7826,7 +7826,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7834,7 +7834,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -8022,7 +8022,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,7 +8030,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -8217,7 +8217,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8225,7 +8225,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE";
                     };
                 };
             };
@@ -10176,7 +10176,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10184,7 +10184,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -11277,7 +11277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, UNSUPPORTED_CURRENCY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, UNSUPPORTED_CURRENCY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11285,7 +11285,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "UNSUPPORTED_CURRENCY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "UNSUPPORTED_CURRENCY";
                     };
                 };
             };
@@ -11432,7 +11432,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanAgreement"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_CREDIT_INPUT, CURRENCY_MISMATCH, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, INVALID_DATE, CUSTOMER_ID_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11440,7 +11440,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_CREDIT_INPUT" | "CURRENCY_MISMATCH" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "INVALID_DATE" | "CUSTOMER_ID_REQUIRED";
                     };
                 };
             };
@@ -11711,7 +11711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11719,7 +11719,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -11860,7 +11860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,7 +11868,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -11983,7 +11983,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_DATE */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11991,7 +11991,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_DATE";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_DATE";
                     };
                 };
             };
@@ -12273,7 +12273,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12281,7 +12281,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT";
                     };
                 };
             };
@@ -12420,7 +12420,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentIntent"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12428,7 +12428,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -12815,7 +12815,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportedStatement"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, STATEMENT_INVALID */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, STATEMENT_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12823,7 +12823,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "STATEMENT_INVALID";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "STATEMENT_INVALID";
                     };
                 };
             };
@@ -13050,7 +13050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13058,7 +13058,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -13499,7 +13499,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_AMOUNT, AMOUNT_TOO_PRECISE, NEGATIVE_AMOUNT, PAYEE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13507,7 +13507,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_AMOUNT" | "AMOUNT_TOO_PRECISE" | "NEGATIVE_AMOUNT" | "PAYEE_REQUIRED";
                     };
                 };
             };
@@ -13699,7 +13699,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13707,7 +13707,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -13890,7 +13890,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13898,7 +13898,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14206,7 +14206,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14214,7 +14214,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14382,7 +14382,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14390,7 +14390,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14640,7 +14640,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14648,7 +14648,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -14848,7 +14848,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14856,7 +14856,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
                     };
                 };
             };
@@ -15220,7 +15220,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15228,7 +15228,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -15364,7 +15364,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, PHONE_REQUIRED */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, PHONE_REQUIRED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15372,7 +15372,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "PHONE_REQUIRED";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "PHONE_REQUIRED";
                     };
                 };
             };
@@ -15515,7 +15515,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15523,7 +15523,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -15634,7 +15634,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15642,7 +15642,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -15756,7 +15756,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15764,7 +15764,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -15853,7 +15853,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15861,7 +15861,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -15952,7 +15952,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15960,7 +15960,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16081,7 +16081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16089,7 +16089,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16184,7 +16184,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16192,7 +16192,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16408,7 +16408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16416,7 +16416,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16533,7 +16533,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16541,7 +16541,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16663,7 +16663,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16671,7 +16671,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16793,7 +16793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16801,7 +16801,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -16911,7 +16911,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16919,7 +16919,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -17032,7 +17032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17040,7 +17040,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };
@@ -17243,7 +17243,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17251,7 +17251,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY";
                     };
                 };
             };

@@ -85,6 +85,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   PAYEE_NAME_REQUIRED: '2000 元及以上的微信转账需填写收款人姓名',
   // Requests the server could not read.
   MALFORMED_JSON: '请求内容不是有效的 JSON',
+  FORBIDDEN_PROTOTYPE_KEY: '请求内容不能含有 __proto__ 或 constructor.prototype 字段',
   MALFORMED_REQUEST: '请求格式无效',
   MALFORMED_URL: '请求地址无效',
   BAD_CONTENT_LENGTH: '请求长度与内容不符',
