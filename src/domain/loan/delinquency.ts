@@ -53,14 +53,23 @@ export function daysPastDue(installments: readonly Installment[], firstUnsettled
   return oldest === null ? 0 : daysBetween(oldest, date);
 }
 
-/** Installments not settled whose unpaid amount counts past due (unpaidSince) before `date`, oldest first. */
+/**
+ * Whether an installment not settled counts past due on `date`: what it still owes counts from a day
+ * before it (unpaidSince; a row owing only an officer charge applied after it fell due counts from
+ * the charge's date). The rule close of business marks rows overdue by and the schedule shows them by.
+ */
+export function countsPastDue(inst: Installment, date: string, charges: readonly ChargeFact[], currency: string): boolean {
+  if (inst.settled || inst.dueDate >= date) return false;
+  return charges.length === 0 || (unpaidSince(inst, charges, currency) ?? inst.dueDate) < date;
+}
+
+/** Installments not settled whose unpaid amount counts past due (countsPastDue) before `date`, oldest first. */
 export function pastDueInstallments(installments: readonly Installment[], firstUnsettled: number, date: string, charges: readonly ChargeFact[], currency: string): Installment[] {
   const found: Installment[] = [];
   for (let i = firstUnsettled; i < installments.length; i++) {
     const inst = installments[i] as Installment;
     if (inst.dueDate >= date) break;
-    if (inst.settled) continue;
-    if (charges.length === 0 || (unpaidSince(inst, charges, currency) ?? inst.dueDate) < date) found.push(inst);
+    if (countsPastDue(inst, date, charges, currency)) found.push(inst);
   }
   return found;
 }

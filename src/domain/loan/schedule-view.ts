@@ -1,4 +1,5 @@
 import { Dec, type Decimal } from '../decimal.js';
+import { countsPastDue } from './delinquency.js';
 import { COMPONENTS, fmt } from './installment.js';
 import type { Installment, LoanState } from './state.js';
 
@@ -21,9 +22,9 @@ function sum(parts: Record<string, string>): Decimal {
   return COMPONENTS.reduce((total, c) => total.plus(parts[c] ?? '0'), new Dec(0));
 }
 
-function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, asOf: string | null): RowStatus {
+function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, pastDue: boolean): RowStatus {
   if (inst.settled) return 'paid';
-  if (inst.overdueSince !== null || (asOf !== null && inst.dueDate < asOf)) return 'overdue';
+  if (inst.overdueSince !== null || pastDue) return 'overdue';
   if (paid.gt(0)) return 'partially-paid';
   return isNext ? 'due' : 'future';
 }
@@ -31,10 +32,12 @@ function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, asOf: stri
 /**
  * The schedule read model: each row's amounts net of waivers, the principal balance after it,
  * what was paid, and its status (the first open row that is not overdue is the one due next).
- * With `asOf` (the date the loan's days past due are aged to), a row still owed whose due date is
- * before it is overdue even before close of business has marked it, so the rows agree with the
+ * With `asOf` (the date the loan's days past due are aged to), a row that counts past due then
+ * (countsPastDue, the rule close of business marks rows by: what it still owes counts from a day
+ * before `asOf`) is overdue even before close of business has marked it, so the rows agree with the
  * days past due shown beside them (QA: a loan recorded back-dated after the last close showed
- * rows "future" and 86 days past due).
+ * rows "future" and 86 days past due; qa18: a row owing only a charge dated `asOf` showed overdue
+ * beside 0 days past due).
  */
 export function scheduleView(state: LoanState, asOf: string | null = null): { currency: string; rows: ScheduleViewRow[] } {
   const c = state.currency;
@@ -51,8 +54,9 @@ export function scheduleView(state: LoanState, asOf: string | null = null): { cu
     const net = (k: 'principal' | 'interest' | 'fee' | 'penalty') => new Dec(inst.due[k]).minus(inst.waived[k]);
     const balance = after[index] as Decimal;
     const paid = sum(inst.paid);
-    const open = !inst.settled && inst.overdueSince === null && (asOf === null || inst.dueDate >= asOf);
-    const status = rowStatus(inst, paid, open && !nextMarked, asOf);
+    const pastDue = asOf !== null && countsPastDue(inst, asOf, state.charges, c);
+    const open = !inst.settled && inst.overdueSince === null && !pastDue;
+    const status = rowStatus(inst, paid, open && !nextMarked, pastDue);
     if (open) nextMarked = true;
     return {
       number: inst.number,

@@ -61,6 +61,18 @@ describe('loan summary, schedule view and payoff quote', () => {
     expect(scheduleView(life.state, '2026-03-15').rows.slice(0, 3).map((r) => r.status)).toEqual(['overdue', 'due', 'future']);
   });
 
+  it('as of a date, a row owing only a late fee charged after it fell due counts overdue from the charge\'s date, as days past due and close of business count it (qa18)', () => {
+    const life = disbursedLoan();
+    // Row 1 (due 2026-02-15, 8 884.88) paid in full on its date; a 1.00 late fee for it charged on 2026-02-20.
+    life.run(repay('8884.88', 'r1', '2026-02-15'));
+    life.run({ type: 'ApplyCharge', data: { kind: 'late-fee', amount: '1.00', dueDate: '2026-02-15', reason: 'returned cheque', date: '2026-02-20', appliedBy: 'officer-1' } });
+    // On 02-20 the fee counts from 02-20 itself: 0 days past due, row 1 not overdue; on 02-21, 1 day and overdue.
+    expect(summarizeLoan(life.state, '2026-02-20').daysPastDue).toBe(0);
+    expect(scheduleView(life.state, '2026-02-20').rows.slice(0, 3).map((r) => r.status)).toEqual(['partially-paid', 'future', 'future']);
+    expect(summarizeLoan(life.state, '2026-02-21').daysPastDue).toBe(1);
+    expect(scheduleView(life.state, '2026-02-21').rows.slice(0, 3).map((r) => r.status)).toEqual(['overdue', 'due', 'future']);
+  });
+
   it('keeps the state plain JSON so it can be snapshotted', () => {
     const life = disbursedLoan();
     life.run(repay('8884.88', 'r1', '2026-02-15'));
