@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toLoanSummaryView, type LoanSummaryView } from '../../src/app/queries/loan-summary-view.js';
-import { addDays } from '../../src/domain/calendar.js';
+import { loanOwnDateOf } from '../../src/app/queries/loan-own-date.js';
+import { addDays, daysBetween } from '../../src/domain/calendar.js';
 import { classify, isNonPerforming } from '../../src/domain/loan/classification.js';
+import { owedOn } from '../../src/domain/loan/penalties-owed-by.js';
+import { scheduleView } from '../../src/domain/loan/schedule-view.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../src/projections/models/loan-summary/documents.js';
 import { loanSummaryProjection } from '../../src/projections/models/loan-summary/loan-summary.js';
 import { buildClassificationSnapshot } from '../../src/reports/classification-report.js';
@@ -25,7 +28,10 @@ const standing = (view: LoanSummaryView) => ({ status: view.status, npa: view.fl
  * reversals, waivers, charges, reschedules, write-off requests): a loan on the book shows
  * classify(the days past due it shows), overdue exactly while some day is past due, NPA exactly for
  * the last three categories; the five-category report and PAR count it there; and the first close,
- * run on the date the loan's view is as of, records exactly that standing.
+ * run on the date the loan's view is as of, records exactly that standing. And (qa18 D4) the schedule,
+ * its rows aged to the loan's own date as GET /v1/loans/:id/schedule ages them then, agrees: that
+ * date is the one the summary is as of, a row is overdue exactly while some day is past due, and
+ * the days past due run from no earlier than the oldest overdue row's due date.
  */
 describe('before the first close, a loan shows the standing that close records (qa17)', () => {
   it('over random histories recorded with no close run, the shown class is classify(shown DPD), status and NPA follow, the reports agree, and the first close changes none of it', async () => {
@@ -47,6 +53,11 @@ describe('before the first close, a loan shows the standing that close records (
       expect(buildClassificationSnapshot([shown]).rows.find((row) => row.count === 1)?.classification, label).toBe(shown.classification);
       const par90 = buildParReport([shown]).find((row) => row.bucket === 'PAR90');
       expect(par90?.atRisk !== '0.00' && par90?.atRisk !== '0', label).toBe(shown.daysPastDue > 90 && shown.outstanding.principal !== '0.00');
+      const ownDate = loanOwnDateOf(loan.log.events);
+      expect(ownDate, label).toBe(doc.asOf);
+      const overdueRows = scheduleView(owedOn(loan.state, doc.asOf, loan.memo), ownDate).rows.filter((row) => row.status === 'overdue');
+      expect(overdueRows.length > 0, `${label}, overdue rows ${overdueRows.map((row) => row.dueDate).join(' ')}`).toBe(shown.daysPastDue > 0);
+      if (overdueRows[0] !== undefined) expect(shown.daysPastDue, label).toBeLessThanOrEqual(daysBetween(overdueRows[0].dueDate, doc.asOf));
       // The first close, on the date the view is as of, records the standing the view showed.
       loan.close(doc.asOf);
       const closed = toLoanSummaryView(await summaryOf(loan), doc.asOf);

@@ -22,17 +22,13 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
  * still owed's due date, or an officer charge's own date when applied after its row fell due;
  * documents built before it, the next due date): the loan ages every night even when close of
  * business had nothing to record for it, and a fact recorded today changes which installment is
- * the oldest owed, not the date counted to. Before the first close, to the document's own date.
+ * the oldest owed, not the date counted to. Before the first close, to the document's own date
+ * (`asOf`, the loan's own date: loan-own-date.ts), the date its schedule's rows are aged to then.
  */
 export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue' | 'unpaidSince'>, closedThrough: string | null): number {
   if (closedThrough === null) return doc.daysPastDue;
   const oldest = doc.unpaidSince !== undefined ? doc.unpaidSince : doc.nextDue?.date ?? null;
   return oldest !== null && oldest < closedThrough ? daysBetween(oldest, closedThrough) : 0;
-}
-
-/** The date a loan's days past due (and its schedule rows) are counted to: the last closed business date, or before any close the loan's own latest date. */
-export function agedTo(loanDate: string, closedThrough: string | null): string {
-  return closedThrough ?? loanDate;
 }
 
 /** The last business date close of business completed (null before the first). */

@@ -1,7 +1,7 @@
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { agedTo, closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
-import { latestDate } from '../../../domain/loan/figures.js';
+import { closedThrough, loanSummaryDoc, toLoanSummaryView } from '../../../app/queries/loan-summary-view.js';
+import { loanOwnDate } from '../../../app/queries/loan-own-date.js';
 import { currentLoanState, quotePayoff } from '../../../app/queries/loan-time-travel.js';
 import { loanSummaryRevision } from '../../../app/queries/loan-summary-revision.js';
 import { scheduleView } from '../../../domain/loan/schedule-view.js';
@@ -88,11 +88,13 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     const state = await currentLoanState(deps.eventStore, request.params.id);
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);
-    // Rows are aged to the date the summary ages days past due to.
+    // Rows are aged to the date the summary ages days past due to: the last closed business date,
+    // before the first close the loan's own date (qa18 D4).
     const ended = state.status === 'closed' || state.status === 'written_off';
+    const agedTo = ended ? null : (await closedThrough(deps.readStore)) ?? await loanOwnDate(deps.eventStore, request.params.id);
     // Rows as a payment today finds them: penalties owed since a grace ended included (QA 10 R1).
     const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone), processReplayMemo);
-    return scheduleView(owing, ended ? null : agedTo(latestDate(state), await closedThrough(deps.readStore)));
+    return scheduleView(owing, agedTo);
   });
 
   app.get('/v1/loans/:id/payoff', {
