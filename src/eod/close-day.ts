@@ -72,7 +72,7 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
     totals.loansScanned += page.loans.length;
     // The record keeps the date's totals across resumed runs; `totals` are this run's alone.
     run = {
-      ...run, resumeAt: page.next,
+      ...run, resumeAt: page.next, lastPosition: laterPosition(run.lastPosition ?? null, totals.lastPosition ?? null),
       loansScanned: before.loansScanned + totals.loansScanned,
       loansChanged: before.loansChanged + totals.loansChanged,
       eventsAppended: before.eventsAppended + totals.eventsAppended,
@@ -82,4 +82,10 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   }
   await saveRun(readStore, { ...run, status: 'completed', completedAt: now().toISOString(), resumeAt: null }, deps.logPosition, now());
   return totals;
+}
+
+/** The later of two global positions (decimal strings); a resumed run's events follow the crashed run's. */
+function laterPosition(recorded: string | null, appended: bigint | null): string | null {
+  if (appended === null) return recorded;
+  return recorded !== null && BigInt(recorded) > appended ? recorded : appended.toString();
 }

@@ -21,6 +21,12 @@ export interface EodRunDoc extends Doc {
   loansScanned: number;
   loansChanged: number;
   eventsAppended: number;
+  /**
+   * Global position (decimal string) of the last event this date's close appended, null while it
+   * appended none: a view reading a projection knows the close is applied there once the projection's
+   * checkpoint reaches it (close-applied.ts). Absent on records written before it.
+   */
+  lastPosition?: string | null;
 }
 
 export async function ensureRunRecords(readStore: ReadStore): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Classification, LoanStatus } from '../../domain/loan/events.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { FindQuery, Page, ReadStore } from '../../readstore/port.js';
-import { closedThrough, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
+import { closedThroughInSummaries, toLoanSummaryView, type LoanSummaryView } from '../queries/loan-summary-view.js';
 import { isOnBook, ON_BOOK_STATUSES } from '../../reports/loan-book.js';
 import { findMerged } from './filtered-page.js';
 
@@ -44,8 +44,9 @@ export interface LoanListFilter {
  * those (QA 11 S9: after a back-dated reversal the list showed DPD 5 where the loan showed 36).
  */
 export async function findLoans(readStore: ReadStore, filter: LoanListFilter, owedOn: (doc: LoanSummaryDoc) => Promise<LoanSummaryDoc> = async (doc) => doc): Promise<Page<LoanSummaryView>> {
-  // The days past due, status and class the list shows and filters on are the view's (counted to the last close).
-  const closed = await closedThrough(readStore);
+  // The days past due, status and class the list shows and filters on are the view's (counted to the last close the
+  // loan-summary projection has applied, closedThroughInSummaries: never to one its documents do not hold yet).
+  const closed = await closedThroughInSummaries(readStore);
   // Before the first close the standing shown is the one that close will record (standingBeforeFirstClose), not the
   // stored one: the status and class filters are then checked per document, as the days past due always are.
   const beforeFirstClose = closed === null && (filter.status !== undefined || filter.classification !== undefined);

@@ -1,8 +1,10 @@
 import { APR_METHOD, type AprMethod } from '../../domain/apr.js';
 import { daysBetween } from '../../domain/calendar.js';
 import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
+import { lastCloseApplied } from '../../eod/close-applied.js';
 import { lastCompletedDate } from '../../eod/run-record.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
+import { loanSummaryProjection } from '../../projections/models/loan-summary/loan-summary.js';
 import type { ReadStore } from '../../readstore/port.js';
 
 /** DESIGN.md "loan summary", plus the business date its figures are as of. */
@@ -34,6 +36,19 @@ export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue
 /** The last business date close of business completed (null before the first). */
 export function closedThrough(readStore: ReadStore): Promise<string | null> {
   return lastCompletedDate(readStore).catch(() => null);
+}
+
+/**
+ * The last business date whose close the loan-summary projection has applied (lastCloseApplied; null
+ * before one): what a view of many loan-summary documents read without waiting for them (the list,
+ * the book reports, the account centre's lines) ages them to. Right after a close it is the close
+ * before, for the few seconds the projection takes to apply the new one: every row then reads one
+ * moment, the one its `asOf` names, where aging to the new close showed documents not yet updated
+ * with its penalties and classes (qa18 D5). `?minPosition=` at the close's position waits for it.
+ * A view of one loan that waits for that loan's document (GET /v1/loans/:id) ages to closedThrough.
+ */
+export function closedThroughInSummaries(readStore: ReadStore): Promise<string | null> {
+  return lastCloseApplied(readStore, loanSummaryProjection.name).catch(() => null);
 }
 
 /**

@@ -4,7 +4,7 @@ import { totalsOf } from '../../projections/models/customer-account/loan-lines.j
 import type { LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import type { ReadStore } from '../../readstore/port.js';
 import { loanStream } from '../streams.js';
-import { closedThrough, loanSummaryDoc, toLoanSummaryView } from './loan-summary-view.js';
+import { closedThroughInSummaries, loanSummaryDoc, toLoanSummaryView } from './loan-summary-view.js';
 import { owedNow } from './owed-now.js';
 
 /**
@@ -48,7 +48,7 @@ export async function summaryOwedOn<D extends LoanSummaryDoc>(eventStore: EventS
  */
 export async function accountOwedOn(readStore: ReadStore, eventStore: EventStore, doc: Pick<CustomerAccountDoc, 'loans' | 'totals'>, businessDate: string): Promise<Pick<CustomerAccountDoc, 'loans' | 'totals'>> {
   let changed = false;
-  const closed = await closedThrough(readStore);
+  const closed = await closedThroughInSummaries(readStore);
   const loans = await Promise.all(doc.loans.map(async (line) => {
     if (line.status !== 'active' && line.status !== 'overdue') return line;
     const summary = await loanSummaryDoc(readStore, line.loanId);

@@ -5,7 +5,7 @@ import {
   REGULATORY_LOANS, REGULATORY_TRANSACTIONS, type RegulatoryLoan, type RegulatoryTransaction,
 } from '../../projections/models/regulatory/documents.js';
 import type { Doc, ReadStore } from '../../readstore/port.js';
-import { closedThrough, toLoanSummaryView, type LoanSummaryView } from './loan-summary-view.js';
+import { closedThroughInSummaries, toLoanSummaryView, type LoanSummaryView } from './loan-summary-view.js';
 import { findLargeValueTransactions, type LargeValueRow } from '../../reports/aml-large-value.js';
 import { findSuspiciousActivity, type SuspiciousRow } from '../../reports/aml-suspicious.js';
 import { buildClassificationSnapshot, type ClassificationSnapshot } from '../../reports/classification-report.js';
@@ -40,13 +40,14 @@ export type OwedOn = (doc: LoanSummaryDoc) => Promise<LoanSummaryDoc>;
 
 /**
  * Every loan of the book as the loan list shows it (findLoans) and its own summary does: the document
- * through `owedOn`, days past due counted to the last close (QA 11 S9 for the reports: PAR bucketed the
- * stored document's days past due, which leave out a penalty owed uncharged, so after a back-dated
- * reversal or payment it disagreed with the list and the loan until the night's close). Read one loan
- * at a time: `owedOn` reads the log only for a loan that may owe such a penalty.
+ * through `owedOn`, days past due counted to the last close its documents hold (closedThroughInSummaries,
+ * qa18 D5; QA 11 S9 for the reports: PAR bucketed the stored document's days past due, which leave out a
+ * penalty owed uncharged, so after a back-dated reversal or payment it disagreed with the list and the
+ * loan until the night's close). Read one loan at a time: `owedOn` reads the log only for a loan that
+ * may owe such a penalty.
  */
 async function bookAsShown(readStore: ReadStore, owedOn: OwedOn): Promise<LoanSummaryView[]> {
-  const closed = await closedThrough(readStore);
+  const closed = await closedThroughInSummaries(readStore);
   const book: LoanSummaryView[] = [];
   for await (const doc of readStore.scan<LoanSummaryDoc>(LOAN_SUMMARY)) book.push(toLoanSummaryView(await owedOn(doc), closed));
   return book;
