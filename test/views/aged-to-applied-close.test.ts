@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../api/commands/journey-steps.js';
 import { businessDay, useBusinessClock } from '../api/queries/journey.js';
+import { loanSummaryDoc, toLoanSummaryView } from '../../src/app/queries/loan-summary-view.js';
 
 /**
  * qa18 D5: right after a close of business completed, the loan list (and the book reports) aged the
@@ -74,5 +75,12 @@ describe('a view ages loan-summary documents only to a close their projection ha
       [loanB]: { status: 'overdue', flags: ['npa'], daysPastDue: 91, classification: 'substandard' },
     });
     expect(await par90()).toBe('20000.00');
+  });
+
+  it('a document holding a close\'s events reads as of that close, though the view knows only the close before applied (as while the projection applies it to the rest of the book)', async () => {
+    // B after the close of 12-02: 次级, NPA, the row 91 days past due; aged to 12-01 it would read 90 days beside 次级.
+    const doc = await loanSummaryDoc(t.runtime.readStore, loanB);
+    if (!doc) throw new Error('loan B has a summary');
+    expect(toLoanSummaryView(doc, '2026-12-01')).toMatchObject({ status: 'overdue', flags: ['npa'], daysPastDue: 91, classification: 'substandard' });
   });
 });

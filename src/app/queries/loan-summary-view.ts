@@ -42,22 +42,27 @@ export function closedThrough(readStore: ReadStore): Promise<string | null> {
  * The last business date whose close the loan-summary projection has applied (lastCloseApplied; null
  * before one): what a view of many loan-summary documents read without waiting for them (the list,
  * the book reports, the account centre's lines) ages them to. Right after a close it is the close
- * before, for the few seconds the projection takes to apply the new one: every row then reads one
- * moment, the one its `asOf` names, where aging to the new close showed documents not yet updated
- * with its penalties and classes (qa18 D5). `?minPosition=` at the close's position waits for it.
- * A view of one loan that waits for that loan's document (GET /v1/loans/:id) ages to closedThrough.
+ * before, for the few seconds the projection takes to apply the new one, save documents already
+ * holding it (toLoanSummaryView): aging to the new close showed documents not yet updated with its
+ * overdue rows and classes (qa18 D5). `?minPosition=` at the close's position waits for it. A view
+ * of one loan that waits for that loan's document (GET /v1/loans/:id) ages to closedThrough.
  */
 export function closedThroughInSummaries(readStore: ReadStore): Promise<string | null> {
   return lastCloseApplied(readStore, loanSummaryProjection.name).catch(() => null);
 }
 
 /**
- * The public summary fields of the read model's document, days past due aged to `closed` (the last
- * closed business date); before the first close, the status, flags and class that close will record
- * for the days past due shown (standingBeforeFirstClose, qa17).
+ * The public summary fields of the read model's document, days past due aged to `lastClosed` (the
+ * last closed business date the caller knows the document's projection holds) or to the document's own
+ * `lastClose` when later: a document holding a close's events (its overdue rows, penalties, class)
+ * reads as of that close, even while its projection is still applying the close to other loans (qa18
+ * D5). Before any close, the status, flags and class the first close will record for the days past
+ * due shown (standingBeforeFirstClose, qa17).
  */
-export function toLoanSummaryView(doc: LoanSummaryDoc, closed: string | null = null): LoanSummaryView {
+export function toLoanSummaryView(doc: LoanSummaryDoc, lastClosed: string | null = null): LoanSummaryView {
   const { id, customerId, productId, currency, principal, outstanding, nextDue, asOf } = doc;
+  const own = doc.lastClose ?? null;
+  const closed = own !== null && (lastClosed === null || own > lastClosed) ? own : lastClosed;
   const daysPastDue = daysPastDueAt(doc, closed);
   const recorded = { status: doc.status, flags: doc.flags, classification: doc.classification };
   const { status, flags, classification } = closed === null ? standingBeforeFirstClose(recorded, daysPastDue) : recorded;

@@ -41,6 +41,12 @@ export interface LoanSummaryDoc extends Doc {
   classification: Classification;
   disbursedOn: string | null;
   closedOn: string | null;
+  /**
+   * The latest close of business date whose events for the loan are folded in (LoanState.lastEodDate;
+   * null before any): a view ages the document to at least this close, whose standing it holds
+   * (loan-summary-view.ts toLoanSummaryView, qa18 D5). Absent on documents built before it.
+   */
+  lastClose?: string | null;
   /** Business date of the latest event folded in: the figures are as of this day. */
   asOf: string;
   /** Spells the loan spent past due: `since` is the first day past due, `until` the day it was cured (null while open). */
