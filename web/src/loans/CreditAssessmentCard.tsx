@@ -4,12 +4,13 @@ import { instant, money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useHistory } from './api';
 import { latestAssessment, type CreditAssessment } from './credit-assessment';
+import { piiValue } from '../customers/pii-value';
 
 type Reason = CreditAssessment['reasons'][number];
 
 /**
  * The credit assessment an approval rests on (QA 12 W11): score, grade, the scorecard's
- * recommendation, its version, the income it saw (opened by the server, `[erased]` after erasure),
+ * recommendation, its version, the income it saw (opened by the server; 已删除 / Erased after erasure, piiValue),
  * and one reason per attribute with its points, as recorded in the loan's CreditAssessed event
  * (GET /v1/loans/:id/history).
  */
@@ -29,7 +30,7 @@ export function CreditAssessmentCard({ loanId }: { loanId: string }) {
         { key: 'version', label: t('credit.scorecard'), children: <span data-testid="credit-scorecard">{assessment.scorecardVersion}</span> },
         { key: 'at', label: t('credit.assessedAt'), children: instant(assessment.assessedAt) },
         { key: 'by', label: t('credit.assessedBy'), children: assessment.assessedBy },
-        { key: 'income', label: t('credit.monthlyIncome'), children: <span data-testid="credit-income">{money(assessment.monthlyIncome)}</span> },
+        { key: 'income', label: t('credit.monthlyIncome'), children: <span data-testid="credit-income">{piiValue(t, assessment.monthlyIncome, money)}</span> },
       ]} />
       <Table<Reason> rowKey="code" size="small" pagination={false} dataSource={assessment.reasons} data-testid="credit-reasons"
         title={() => t('credit.reasons')}
