@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
-import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../api/commands/journey-steps.js';
-import { businessDay, useBusinessClock } from '../api/queries/journey.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF, type TestApp } from '../support/test-app.js';
+import { accepted } from '../api/commands/journey-steps.js';
+import { openBackDatedBook, type BackDatedBook } from './back-dated-book.js';
 
 /**
  * qa18 D4: on a book no close of business has run on, a loan back-dated to 2026-06-01 (application,
@@ -12,28 +12,16 @@ import { businessDay, useBusinessClock } from '../api/queries/journey.js';
  * 10-01, 11-01, 12-01, all before 12-02) overdue, row 7 (2027-01-01) the one due next, rows 8–12
  * future; the first close on 2026-12-02 leaves every status as it was.
  */
+let book: BackDatedBook;
 let t: TestApp;
 let loanId: string;
+const get = <T = Record<string, unknown>>(url: string) => book.get<T>(url);
 
 beforeAll(async () => {
-  useBusinessClock();
-  businessDay('2026-12-02');
-  t = await openTestApp();
-  const productId = await defineProduct(t);
-  await verifiedCustomer(t, 'cust-schedule-first-close');
-  loanId = await activeLoan(t, 'cust-schedule-first-close', productId, '2026-06-01', '100000.00');
-  await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
+  book = await openBackDatedBook('cust-schedule-first-close');
+  ({ t, loanId } = book);
 });
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
-
-async function get<T = Record<string, unknown>>(url: string): Promise<T> {
-  const response = await t.call(STAFF.compliance, 'GET', url);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json() as T;
-}
+afterAll(() => book.close());
 
 const ROWS = [
   { number: 1, dueDate: '2026-07-01', status: 'overdue' }, { number: 2, dueDate: '2026-08-01', status: 'overdue' },

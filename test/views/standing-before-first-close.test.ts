@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
-import { accepted, activeLoan, defineProduct, verifiedCustomer } from '../api/commands/journey-steps.js';
-import { businessDay, useBusinessClock } from '../api/queries/journey.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STAFF, type TestApp } from '../support/test-app.js';
+import { accepted } from '../api/commands/journey-steps.js';
+import { openBackDatedBook, type BackDatedBook } from './back-dated-book.js';
 
 /**
  * qa17: on a book no close of business has run on yet, a loan disbursed back-dated on 2026-06-01
@@ -13,28 +13,16 @@ import { businessDay, useBusinessClock } from '../api/queries/journey.js';
  * centre (`GET /v1/customers/:id`) showed the loan's line as `active` meanwhile; it shows the loan's
  * status, before the close and after it.
  */
+let book: BackDatedBook;
 let t: TestApp;
 let loanId: string;
+const get = <T = Record<string, unknown>>(url: string) => book.get<T>(url);
 
 beforeAll(async () => {
-  useBusinessClock();
-  businessDay('2026-12-02');
-  t = await openTestApp();
-  const productId = await defineProduct(t);
-  await verifiedCustomer(t, 'cust-first-close');
-  loanId = await activeLoan(t, 'cust-first-close', productId, '2026-06-01', '100000.00');
-  await t.caughtUp((await t.runtime.eventStore.headPosition()).toString());
+  book = await openBackDatedBook('cust-first-close');
+  ({ t, loanId } = book);
 });
-afterAll(async () => {
-  await t.close();
-  vi.useRealTimers();
-});
-
-async function get<T = Record<string, unknown>>(url: string): Promise<T> {
-  const response = await t.call(STAFF.compliance, 'GET', url);
-  expect(response.statusCode, response.body).toBe(200);
-  return response.json() as T;
-}
+afterAll(() => book.close());
 
 const STANDING = { status: 'overdue', flags: ['npa'], classification: 'substandard', daysPastDue: 154 };
 
