@@ -93,6 +93,21 @@ describe('an officer charge is past due only from the day it was applied (QA 12 
     expect([loan.state.status, loan.state.classification, loanFigures(loan.state, '2026-12-02').daysPastDue]).toEqual(['overdue', 'special-mention', 1]);
   });
 
+  it('given rows 1-5 paid on their due dates and row 6 (due 12-01) unpaid, when a late fee due 06-15 is applied on 12-02 and that night closes, then row 6 is marked and the loan is overdue as its class says (关注, DPD 1), though row 1 ahead of it owes only the fee, not yet past due', () => {
+    const loan = currentLoan();
+    loan.close('2026-12-01');
+    loan.context = { lastClose: '2026-12-01' };
+    loan.run(charge('late-fee', '30.00', '2026-06-15', '2026-12-02'), '2026-12-02');
+    const closed = loan.close('2026-12-02');
+    expect(closed.filter((e) => e.type === 'InstallmentOverdue').map((e) => e.data)).toEqual([{ number: 6, dueDate: '2026-12-01', amountDue: '1066.19', date: '2026-12-02' }]);
+    expect(closed.filter((e) => e.type === 'LoanClassified').map((e) => e.data)).toEqual([{ from: 'normal', to: 'special-mention', dpd: 1, date: '2026-12-02' }]);
+    // Before: the close marked row 6 but looked only at row 1, the oldest open row, and left the loan active, 关注.
+    expect([loan.state.status, loan.state.classification, loan.figures('2026-12-02').daysPastDue]).toEqual(['overdue', 'special-mention', 1]);
+    // The next night the fee is a day past due too; row 6 is still the oldest unpaid since: 2 days.
+    loan.close('2026-12-03');
+    expect([loan.state.status, loan.state.classification, loan.figures('2026-12-03').daysPastDue]).toEqual(['overdue', 'special-mention', 2]);
+  });
+
   it('for any history including officer charges with arbitrary past due dates, days past due never exceed the days since the oldest row unpaid since its due date or the oldest unpaid charge was applied (random histories)', () => {
     const pastCharge = fc.record({
       op: fc.constant('charge' as const), kind: fc.constantFrom<Kind>('document-fee', 'late-fee', 'collection-fee'),

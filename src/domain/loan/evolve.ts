@@ -170,12 +170,15 @@ export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo 
       const since = addDays(event.data.dueDate, 1);
       markOverdue(state.contract, event.data.number, since);
       markOverdue(state.installments, event.data.number, since);
-      // A catch-up close judges a past date: the row it found owed then may be settled by a payment dated later.
-      if (state.status === 'active' && state.installments[state.firstUnsettled]?.overdueSince) state.status = 'overdue';
       // Recorded by a history change (reclassification.ts), it is not a close: the penalties stay to be judged, but the
       // loan was judged as of that close.
       if (event.data.reason === undefined) closeRecorded(state, event.data.date);
       else state.judgedThrough = later(state.judgedThrough ?? null, event.data.date);
+      // Overdue by the rule every fact keeps (markedOverdue): some open row marked and past due as of the close. Not only
+      // the oldest open row: an older row owing only a charge applied after it fell due is not past due yet, while the
+      // row this close marked is (a close leaving it active, 关注, split status from class). A catch-up close judges a
+      // past date: the row it found owed then may be settled by a payment dated later, and is then not counted.
+      if (state.status === 'active' && markedOverdue(state, state.firstUnsettled)) state.status = 'overdue';
       break;
     }
     case 'PenaltyCharged':

@@ -11,7 +11,7 @@ import { foldLoanIntoAccount } from './loan-lines.js';
  */
 export const customerAccountProjection: Projection = {
   name: 'customer-account',
-  version: 4, // 3: loan lines from the domain's loan figures; no loan state stored. 4: KYC income and employer sealed, dropped at erasure
+  version: 5, // 3: loan lines from the domain's loan figures; no loan state stored. 4: KYC income and employer sealed, dropped at erasure. 5: a loan line's status is overdue when a close marks any open row past due, not only the oldest
   collections: [
     { name: CUSTOMER_ACCOUNT, indexes: ['kycStatus'] },
     { name: CUSTOMER_ACCOUNT_LOANS, indexes: ['customerId'] },

@@ -69,7 +69,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 10, // 10: lastClose (a view ages a document to at least the close it holds, qa18 D5); 9: a migrated loan's legacy rows are never late (qa18 D3: the first fact after the cut-over dated them); 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
+  version: 11, // 11: a close marking a row behind an older one owing only a newer charge leaves the loan overdue (its status split from its class); 10: lastClose (a view ages a document to at least the close it holds, qa18 D5); 9: a migrated loan's legacy rows are never late (qa18 D3: the first fact after the cut-over dated them); 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'missedClosesFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
 };
