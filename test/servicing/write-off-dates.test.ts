@@ -42,7 +42,8 @@ describe('a write-off takes what was owed on its date, never before it was reque
     given(loanDecider, history(loan)).when(approve('2024-04-01')).then([{
       type: 'LoanWrittenOff',
       // Interest: rows 1 and 2 in full (30.00 + 20.10) and row 3's 10.10 for 17 of its 31 days (5.54); before, 60.20 and 75.00.
-      data: { date: '2024-04-01', principal: '3000.00', interest: '55.64', fees: '0.00', penalties: '50.00', refundDue: '0.00', notBooked: { interest: '0.00', fees: '0.00' }, requestedBy: 'officer-1', approvedBy: 'uw-1' },
+      // Penalties: 02-18's and 03-18's, booked, for the loan, NPA by 05-20, performed on 04-01 (46 days past due).
+      data: { date: '2024-04-01', principal: '3000.00', interest: '55.64', fees: '0.00', penalties: '50.00', refundDue: '0.00', notBooked: { interest: '0.00', fees: '0.00', penalties: '0.00' }, requestedBy: 'officer-1', approvedBy: 'uw-1' },
     }]);
     loan.run(approve('2024-04-01'), '2024-05-20');
     // The ledger follows: the 04-18 penalty and the interest accrued after 04-01 leave income, and losses hold the rest.

@@ -49,13 +49,19 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
         if (!attempt(loan, { type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } }, today)) return;
         written += 1;
         const recorded = loan.log.events.slice(before);
-        expect(recorded.map((e) => e.type)).toEqual([...penalties.map(() => 'PenaltyCharged'), 'LoanWrittenOff']);
-        expect(recorded.slice(0, -1).map((e) => e.data), 'owed penalties recorded first').toEqual(penalties.map((e) => e.data));
+        // On a book no close has run on (lastClose null), what the closes the loan missed record comes first (qa19 Q2,
+        // missed-closes.ts): accruals, overdue rows, class moves and the penalties they charge, with no reason.
+        const missed = recorded.filter((e) => e.type !== 'LoanWrittenOff' && (e.data as { reason?: string }).reason === undefined);
+        if (closeNightly) expect(missed, 'nothing missed on a book closed nightly').toEqual([]);
+        const own = recorded.filter((e) => !missed.includes(e));
+        expect(own.map((e) => e.type)).toEqual([...own.slice(1).map(() => 'PenaltyCharged'), 'LoanWrittenOff']);
+        const sansReason = (data: unknown) => ({ ...(data as object), reason: undefined });
+        expect(recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => sansReason(e.data)), 'owed penalties recorded first').toEqual(penalties.map((e) => sansReason(e.data)));
         const data = (recorded[recorded.length - 1] as { data: LoanWrittenOff['data'] }).data;
         const notBooked = data.notBooked ?? { interest: '0.00', fees: '0.00' };
         expect({
           principal: data.principal, interest: sum(data.interest, notBooked.interest), fees: sum(data.fees, notBooked.fees),
-          penalties: data.penalties, refundDue: data.refundDue ?? '0.00',
+          penalties: sum(data.penalties, notBooked.penalties ?? '0.00'), refundDue: data.refundDue ?? '0.00',
         }, 'written off = owed that day, part by part').toEqual({
           principal: owed.principal, interest: owed.interest, fees: owed.fees, penalties: owed.penalties, refundDue: owed.refundDue,
         });
@@ -72,7 +78,8 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
         const after = payoffOwedOn(open, date);
         const w = loan.state.writtenOff;
         expect(w && {
-          principal: w.principal, interest: sum(w.interest, w.notBooked.interest), fees: sum(w.fee, w.notBooked.fees), penalties: w.penalty, refundDue: w.refundDue,
+          principal: w.principal, interest: sum(w.interest, w.notBooked.interest), fees: sum(w.fee, w.notBooked.fees),
+          penalties: sum(w.penalty, w.notBooked.penalties), refundDue: w.refundDue,
         }, 'after the bounce, written off = owed that day without it').toEqual({
           principal: after.principal, interest: after.interest, fees: after.fees, penalties: after.penalties, refundDue: after.refundDue,
         });
@@ -96,7 +103,7 @@ describe('a write-off of a loan no close has charged records the penalties owed 
     ]);
     // Interest: rows 1 and 2 (30.00 + 20.10) and row 3's 10.10 for 5 of its 31 days (03-15 → 04-15): 1.63; 51.73, none of it
     // accrued (no close ran), so not booked. Penalties 50.00, booked as they are recorded. 3 000.00 + 51.73 + 50.00 = 3 101.73.
-    expect(events[2]).toMatchObject({ type: 'LoanWrittenOff', data: { principal: '3000.00', interest: '0.00', fees: '0.00', penalties: '50.00', notBooked: { interest: '51.73', fees: '0.00' } } });
+    expect(events[2]).toMatchObject({ type: 'LoanWrittenOff', data: { principal: '3000.00', interest: '0.00', fees: '0.00', penalties: '50.00', notBooked: { interest: '51.73', fees: '0.00', penalties: '0.00' } } });
     expect(loan.state.writtenOff).toMatchObject({ total: '3050.00', claim: '3101.73' });
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
@@ -121,8 +128,9 @@ describe('a bounce on a written-off loan records the penalties it leaves owed by
       ['PenaltyCharged', { number: 1, amount: '50.00', date: '2026-07-05', reason: 'RepaymentReversed' }],
       ['RepaymentReversed', expect.objectContaining({ reference: 'p1', approvedBy: 'officer-2' })],
     ]);
-    // 12 000.00 + 416.76 interest booked + 250.00 penalties = 12 666.76 lost; 133.10 interest never booked: 12 799.86 claimed.
-    expect(loan.state.writtenOff).toMatchObject({ total: '12666.76', claim: '12799.86', penalty: '250.00' });
+    // 12 000.00 + 416.76 interest booked = 12 416.76 lost; 133.10 interest and the NPA loan's 250.00 penalties never booked:
+    // 12 799.86 claimed.
+    expect(loan.state.writtenOff).toMatchObject({ total: '12416.76', claim: '12799.86', penalty: '0.00', notBooked: { interest: '133.10', fees: '0.00', penalties: '250.00' } });
     await ledgerEqualsFigures(loan);
   });
 });

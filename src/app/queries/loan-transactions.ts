@@ -215,7 +215,7 @@ function asReplayed(movement: MovementPart | null, revision: string, current: Se
       if (!now) return movement;
       const writtenOff = {
         principal: now.principal, interest: sum([now.interest, now.notBooked.interest], currency), fees: sum([now.fee, now.notBooked.fees], currency),
-        penalties: now.penalty, refundDue: now.refundDue,
+        penalties: sum([now.penalty, now.notBooked.penalties], currency), refundDue: now.refundDue,
       };
       return shown({ ...movement, writtenOff }, now.claim);
     }
@@ -278,9 +278,10 @@ function toMovement(event: RecordedEvent, currency: string, reversed: ReadonlySe
     case 'LoanWrittenOff': {
       // The borrower's claim written off (the payoff that day), interest and fees the books never carried included.
       const d = event.data as LoanWrittenOff['data'];
-      const { principal, penalties } = d;
+      const { principal } = d;
       const interest = sum([d.interest, d.notBooked?.interest ?? '0'], currency);
       const fees = sum([d.fees, d.notBooked?.fees ?? '0'], currency);
+      const penalties = sum([d.penalties, d.notBooked?.penalties ?? '0'], currency);
       const refundDue = sum([d.refundDue ?? '0'], currency);
       return { type: 'write-off', date: d.date, amount: sum([principal, interest, fees, penalties, refundDue], currency), writtenOff: { principal, interest, fees, penalties, refundDue } };
     }

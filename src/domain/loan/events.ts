@@ -224,9 +224,10 @@ export type LoanWrittenOff = DomainEvent<'LoanWrittenOff', {
    * existed, i.e. zero): contract interest earned but never accrued (accrual suspended once the loan
    * was NPA, or earned since the last accrual posting) and fees fallen due since. Written off the
    * borrower's claim with the rest, but never booked: interest not accrued is not income, so it leaves
-   * no loss in the ledger (a memo amount).
+   * no loss in the ledger (a memo amount). `penalties`: those an NPA loan owed and never booked
+   * (absent before it existed: the penalties owed were all booked then).
    */
-  notBooked?: { interest: string; fees: string };
+  notBooked?: { interest: string; fees: string; penalties?: string };
   requestedBy: string;
   approvedBy: string;
 }>;

@@ -5,7 +5,7 @@ import { earnedMinor, performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
 import { unpaidSince } from './delinquency.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
-import { suspendedSpans } from './non-performing-days.js';
+import { NPA_AFTER_DAYS, nonPerformingOn, suspendedSpans } from './non-performing-days.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
 import type { Component, DaySpan, Installment, LoanContext, LoanState } from './state.js';
@@ -83,12 +83,22 @@ function interestSplit(inst: Installment, through: string | null, ctx: LoanConte
   return { income: max(performing, min(paid, ran)), receivable: max(performing - paid, 0n), advance: max(paid - ran, 0n) };
 }
 
-/** Fees are income when their installment falls due (with accruals); paid before that they are received in advance. */
-function feeSplit(inst: Installment, through: string | null, places: number, finished: boolean): RowSplit {
+/**
+ * Fees are income when their installment falls due (with accruals); paid before that they are
+ * received in advance. A fee falling due on a day the loan was non-performing (one of the
+ * `suspended` days its interest is suspended for) is not income until paid, as that interest is not
+ * (DOMAIN.md "NPA loans stop accruing"): which fees were booked depended on where the last accrual
+ * reached, so an NPA loan booked row 4's fee (due 08-05, inside the 08-31 posting) and not rows 5-7's
+ * (qa19 Q3). A `finished` loan (closed, overpaid or written off) accrues no more: all it was paid is
+ * earned.
+ */
+function feeSplit(inst: Installment, through: string | null, places: number, suspended: readonly DaySpan[], finished: boolean): RowSplit {
   const paid = minorOf(inst.paid.fee, places);
-  const fallenDue = through !== null && inst.dueDate <= through ? minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places) : 0n;
-  const earned = finished ? max(fallenDue, paid) : fallenDue;
-  return { income: earned, receivable: max(earned - paid, 0n), advance: max(paid - earned, 0n) };
+  const collectable = minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places);
+  const fallenDue = through !== null && inst.dueDate <= through ? collectable : 0n;
+  const ran = finished ? max(fallenDue, min(paid, collectable)) : fallenDue;
+  const performing = fallenDue > 0n && suspended.some((span) => span.from <= inst.dueDate && inst.dueDate <= span.to) ? 0n : fallenDue;
+  return { income: max(performing, min(paid, ran)), receivable: max(performing - paid, 0n), advance: max(paid - ran, 0n) };
 }
 
 /** True once the loan accrues no more: closed, overpaid or written off. */
@@ -102,6 +112,29 @@ function sumPayments(state: LoanState, places: number): bigint {
   let sum = 0n;
   for (const payment of paymentRecords(state.payments)) if (!reversed.has(payment.reference)) sum += minorOf(payment.amount, places);
   return sum;
+}
+
+/**
+ * The penalties owed and unpaid (`unpaid`, minor units) the books carry as receivable and income:
+ * all of them while the loan performs, none while it is non-performing (nonPerformingOn, as its
+ * interest is suspended) on the last day its income was judged — the later of the day its accruals
+ * are posted through and the day its latest penalty was charged. DOMAIN.md "NPA loans stop
+ * accruing", after RBI's income-recognition norms (IRAC 2.1, 3.2: on an account turning NPA,
+ * penalties and charges accrued and not realised are reversed out of income) and Fineract, which
+ * stops accruing penalties on NPA loans: the posting or penalty that finds the loan non-performing
+ * takes its unpaid penalties off the books, a penalty charged while it stays so is not booked, and
+ * cash that pays a penalty then is income when received; a history change that cures those days, or
+ * the first posting after a cure, books again what it still owes. Judged only on the days a close
+ * posts interest or charges a penalty (each booked on its own night), so a catch-up over missed
+ * dates books each night as closing it would have. The borrower still owes every penalty
+ * (outstanding, payoff, claim).
+ */
+function penaltiesBooked(state: LoanState, unpaid: bigint): bigint {
+  if (unpaid === 0n) return 0n;
+  let judged = state.interestAccruedThrough;
+  for (const penalty of state.penalties) if (judged === null || penalty.date > judged) judged = penalty.date;
+  for (const charge of state.charges) if (charge.component === 'penalty' && (judged === null || charge.date > judged)) judged = charge.date;
+  return judged !== null && nonPerformingOn(state.installments, NPA_AFTER_DAYS, judged) ? 0n : unpaid;
 }
 
 /** A loan's balance on every ledger account in minor units of its currency, debit positive; they sum to zero. */
@@ -118,7 +151,8 @@ export type LedgerMinor = Record<LedgerAccount, bigint>;
 export function ledgerMinor(state: LoanState): LedgerMinor {
   const places = minorUnits(state.currency);
   let owedPrincipal = 0n;
-  const recognised = { interest: 0n, fee: 0n, penalty: 0n };
+  const recognised = { interest: 0n, fee: 0n };
+  let penaltiesPaid = 0n;
   const unpaid = { interest: 0n, fee: 0n, penalty: 0n };
   let advance = 0n;
   const through = state.interestAccruedThrough;
@@ -128,14 +162,14 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   for (const inst of state.installments) {
     owedPrincipal += owedMinor(inst, 'principal', places);
     const interest = interestSplit(inst, through, ctx, places, suspended, finished);
-    const fee = feeSplit(inst, through, places, finished);
-    const penalty = minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places);
+    const fee = feeSplit(inst, through, places, suspended, finished);
+    const penaltyPaid = minorOf(inst.paid.penalty, places);
     recognised.interest += interest.income;
     recognised.fee += fee.income;
-    recognised.penalty += penalty;
+    penaltiesPaid += penaltyPaid;
     unpaid.interest += interest.receivable;
     unpaid.fee += fee.receivable;
-    unpaid.penalty += penalty - minorOf(inst.paid.penalty, places);
+    unpaid.penalty += minorOf(inst.due.penalty, places) - minorOf(inst.waived.penalty, places) - penaltyPaid;
     advance += interest.advance + fee.advance;
   }
   const writtenOff = state.writtenOff;
@@ -150,15 +184,17 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   const suspense = writtenOff ? 0n : min(capitalizedSuspended, owedPrincipal);
   const suspendedWrittenOff = writtenOff ? min(capitalizedSuspended, minorOf(writtenOff.principal, places)) : 0n;
   const recovered = minorOf(state.recovered, places);
+  const penaltyBooked = writtenOff ? minorOf(writtenOff.penalty, places) : penaltiesBooked(state, unpaid.penalty);
   return {
     fund_source: sumPayments(state, places) + recovered - net - minorOf(state.refunded, places),
     loan_portfolio: writtenOff ? 0n : owedPrincipal,
     interest_receivable: writtenOff ? 0n : unpaid.interest,
     fee_receivable: writtenOff ? 0n : unpaid.fee,
-    penalty_receivable: writtenOff ? 0n : unpaid.penalty,
+    penalty_receivable: writtenOff ? 0n : penaltyBooked,
     interest_income: -(recognised.interest + minorOf(state.capitalizedInterest, places) - suspense - suspendedWrittenOff),
     fee_income: -(gross - net + recognised.fee),
-    penalty_income: -recognised.penalty,
+    // Penalties are income when charged and booked (penaltiesBooked), or when cash pays them.
+    penalty_income: -(penaltiesPaid + penaltyBooked),
     losses_written_off: writtenOff ? minorOf(writtenOff.total, places) - suspendedWrittenOff : 0n,
     recovery_income: -recovered,
     // A written-off loan's owed-back refund went to losses with the rest.

@@ -39,6 +39,19 @@ export function nonPerformingSpans(installments: readonly Installment[], afterDa
   return mergeSpans(spans);
 }
 
+/**
+ * Whether the loan was non-performing at the close of `day`: some installment was still owed then
+ * more than `afterDays` days after its due date, read from the rows as nonPerformingSpans reads them
+ * (owed through the day before its `settledOn`; one settled with no date never was). Pure.
+ */
+export function nonPerformingOn(installments: readonly Installment[], afterDays: number, day: string): boolean {
+  for (const inst of installments) {
+    if (addDays(inst.dueDate, afterDays + 1) > day) return false;
+    if (!inst.settled || (inst.settledOn !== null && inst.settledOn > day)) return true;
+  }
+  return false;
+}
+
 /** Merges overlapping or adjacent spans into the fewest, oldest first. */
 export function mergeSpans(spans: readonly DaySpan[]): DaySpan[] {
   const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));

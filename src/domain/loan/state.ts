@@ -203,10 +203,10 @@ export interface LoanState {
   writeOffRequest: { requestedBy: string; reason: string; date: string } | null;
   /** What was written off, per component as the books carried it on that date. */
   /** `total`: the loss booked (what the books carried); `claim`: what the borrower owed that day, `total` plus what was never booked (LoanWrittenOff.notBooked). */
-  /** `notBooked`: the claim's interest and fees the books never carried (the claim is `total` plus them). */
+  /** `notBooked`: the claim's interest, fees and penalties the books never carried (the claim is `total` plus them). */
   writtenOff: {
     date: string; total: string; claim: string; principal: string; interest: string; fee: string; penalty: string; refundDue: string;
-    notBooked: { interest: string; fees: string };
+    notBooked: { interest: string; fees: string; penalties: string };
   } | null;
   recoveries: Record<string, { amount: string; effectiveDate: string }>;
   recovered: string;

@@ -48,7 +48,7 @@ export function requestWriteOff({ data }: RequestWriteOff, state: LoanState, las
  * then included (payoffOwedOn: each recorded first, PenaltyCharged with reason LoanWrittenOff, as a
  * repayment records them) — approved by someone other than the requester. The books lose only what they carried (principal, receivables:
  * `principal`, `interest`, `fees`, `penalties`); contract interest earned but never accrued (NPA
- * suspends accrual) and fees fallen due since the last accrual are `notBooked`, written off the
+ * suspends accrual), fees fallen due since the last accrual and penalties an NPA loan never booked are `notBooked`, written off the
  * borrower's claim but never income, so never a loss. Penalties and charges dated later, and
  * interest past the date, were never owed by the loan it writes off (see cutBackTo).
  *
