@@ -43,8 +43,11 @@ describe('a penalty is owed from the first day after its grace, whether or not a
         const amount = short ? new Dec(quote.total).minus('0.01').toFixed(2) : quote.total;
         if (!new Dec(amount).gt(0)) return;
         const recorded = loan.repay(amount, 'PAYOFF', today);
-        expect(recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => e.data), 'charged before the payment, in its append')
-          .toEqual(owedBefore.map((e) => ({ ...(e.data as object), reason: 'RepaymentReceived' })));
+        // A payoff on a book no close has run on records first what the closes the loan missed would have (qa19 Q2): the
+        // penalties those closes charge carry no reason, the rest the payment's.
+        const charged = recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => e.data as { reason?: string });
+        expect(charged.map(({ reason: _reason, ...data }) => data), 'charged before the payment, in its append').toEqual(owedBefore.map((e) => ({ ...(e.data as object), reason: undefined })).map(({ reason: _reason, ...data }) => data));
+        for (const { reason } of charged) expect([undefined, 'RepaymentReceived']).toContain(reason);
         const closed = loan.close(today);
         expect(closed.filter((e) => e.type === 'PenaltyCharged'), 'nothing left for the close to charge').toEqual([]);
         if (short) {

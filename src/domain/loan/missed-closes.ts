@@ -29,17 +29,22 @@ export function missedClosesThrough(state: LoanState): string | null {
  * therefore records, before itself and in the same append, what close of business through the last
  * close that ran without the loan (missedClosesThrough) records for it, as a payment records the
  * penalties owed by its date first; the loan is then what it would be had it been keyed in before
- * those closes, up to the day before the loan ended. Empty when the loan missed no close before it
- * ended, or the events do not end it.
+ * those closes, up to the day before the loan ended; on a book no close has run on yet, every night
+ * before the loan ended. Empty when the loan missed no close before it ended, or the events do not
+ * end it.
  */
 export function missedCloses(state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
-  const through = missedClosesThrough(state);
   const ending = events.find((event) => ENDING.has(event.type));
-  if (through === null || ending === undefined || state.disbursement === null) return [];
+  if (ending === undefined || state.disbursement === null) return [];
   // No close runs on a loan from the day it ended: a payoff or write-off dated before the last close (keyed in with the
   // loan) missed only the closes before its own date (qa13 Q1: a payoff dated 09-25 recorded accruals dated 09-30 …
   // 11-30 and was booked on 11-30, so every month-end trial balance showed a loan that no longer existed).
   const dayBefore = addDays((ending.data as { date: string }).date, -1);
+  // On a book no close has run on yet (lastClose null: the pipeline knows none completed), the loan missed every night
+  // before its end: a write-off dated 07-15 on a loan disbursed 01-10, recorded before the lender's first close, booked
+  // none of the interest it earned while performing, and showed 正常 at 127 days past due (qa19 Q2).
+  const through = state.lastEodDate === null && context.lastClose === null ? dayBefore : missedClosesThrough(state);
+  if (through === null) return [];
   const last = dayBefore < through ? dayBefore : through;
   return last < state.disbursement.date ? [] : closeBusinessDay(state, last, context.thresholds, memo);
 }
