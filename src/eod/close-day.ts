@@ -26,6 +26,8 @@ export interface CloseDayDeps {
   logPosition: bigint;
   /** For a past date: the loans a later-dated payment cured since that had something due then (see loansToClose). */
   cured?: CuredLoans | null;
+  /** The book's first close: every loan still owing is visited, whatever the date (see loansToClose). */
+  firstClose?: boolean;
   /** After each page of loans, with this run's totals so far for the date. */
   onPage?: (totals: DayTotals) => void;
 }
@@ -62,7 +64,7 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
   await saveRun(readStore, run, deps.logPosition, now());
   const before: DayTotals = { loansScanned: run.loansScanned, loansChanged: run.loansChanged, eventsAppended: run.eventsAppended };
   const totals: DayTotals = { loansScanned: 0, loansChanged: 0, eventsAppended: 0, lastPosition: null };
-  for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize, deps.cured ?? null)) {
+  for await (const page of loansToClose(readStore, date, run.resumeAt, deps.pageSize, deps.cured ?? null, deps.firstClose ?? false)) {
     await forEachBounded(page.loans, deps.concurrency, async (loan) => {
       const closed = await closeLoan(deps, loan.id, command, closedAt);
       if (closed.events > 0) totals.loansChanged += 1;

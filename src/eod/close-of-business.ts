@@ -86,7 +86,7 @@ export async function runCloseOfBusiness(input: CloseOfBusinessInput): Promise<C
         concurrency: input.concurrency ?? 256,
         pageSize: input.pageSize ?? 1_000,
         now: input.now ?? (() => new Date()),
-        onPage: progress, cured,
+        onPage: progress, cured, firstClose: last === null && index === 0,
       }, day);
       Object.assign(report, sum(report, totals));
       if (totals.lastPosition != null) report.position = totals.lastPosition.toString();

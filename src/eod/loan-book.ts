@@ -31,9 +31,16 @@ export interface LoanPage {
  * A past date (a catch-up over missed dates) is judged on what was due that day, not now: `cured`
  * adds, last, the loans that had a row due and unpaid that day which a payment recorded since but
  * dated later settled (the month-end pass already reads every loan still owing).
+ *
+ * The book's first close (`firstClose`: no close has completed before it) reads every loan still
+ * owing, as a month-end does: a loan keyed in before any close ran (a book migrated or keyed in
+ * before the lender first closes) has every month-end since its disbursement to book, on their
+ * nights, whatever is due that day. Before, a first close on 11-03 scanned none of the loans paid on
+ * time, so the interest they had earned since June sat in received in advance until 11-30 booked
+ * it back-dated, and month-ends already reported moved (qa19 Q1).
  */
-export function loansToClose(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number, cured: CuredLoans | null = null): AsyncGenerator<LoanPage> {
-  return isMonthEnd(date) ? wholeBook(readStore, start?.cursor ?? null, pageSize) : loansDue(readStore, date, start, pageSize, cured);
+export function loansToClose(readStore: ReadStore, date: string, start: BookPosition | null, pageSize: number, cured: CuredLoans | null = null, firstClose = false): AsyncGenerator<LoanPage> {
+  return isMonthEnd(date) || firstClose ? wholeBook(readStore, start?.cursor ?? null, pageSize) : loansDue(readStore, date, start, pageSize, cured);
 }
 
 // A quiet night reads only the loans due, through the next-due-date index (the keyset pages stay

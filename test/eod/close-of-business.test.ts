@@ -23,8 +23,11 @@ describe('close of business over a portfolio', () => {
     await runLoanCommand(book.eventStore, 'paid', repay('8884.88', 'p-1', '2026-02-15'), undefined, '2026-02-15');
 
     const dueDay = await close('2026-02-15');
-    // Two loans fall due unpaid today (due-date accrual, after the missed 01-31 month-end's, booked on its own date); the one paid this morning has nothing due.
-    expect(dueDay).toMatchObject({ datesClosed: ['2026-02-15'], loansScanned: 2, loansChanged: 2, eventsAppended: 4 });
+    // The book's first close visits every loan (qa19 Q1): each books the 01-31 month-end it missed (on its own night) and
+    // today's due-date accrual — the two falling due unpaid today, and the one paid this morning, which before waited for
+    // 02-28 with its January interest in received in advance.
+    expect(dueDay).toMatchObject({ datesClosed: ['2026-02-15'], loansScanned: 3, loansChanged: 3, eventsAppended: 6 });
+    expect((await loanEvents(book.eventStore, 'paid')).filter((e) => e.type === 'InterestAccrued').map((e) => [e.data.to, e.data.date])).toEqual([['2026-01-31', '2026-01-31'], ['2026-02-15', '2026-02-15']]);
     const firstDayLate = await close('2026-02-16');
     expect(firstDayLate).toMatchObject({ loansChanged: 2, eventsAppended: 4 });
     expect((await loanEvents(book.eventStore, 'late')).slice(-2)).toEqual([

@@ -14,7 +14,7 @@ afterEach(async () => book.close());
 const close = (date: string) => runCloseOfBusiness({ eventStore: book.eventStore, readStore: book.readStore, date, businessDate: '2099-12-31', actor: EOD_ACTOR });
 
 /** Runs the command as the pipeline does after the closes through `lastClose`: the decider told that close. */
-async function afterClose(loanId: string, command: LoanCommand, lastClose: string): Promise<void> {
+async function afterClose(loanId: string, command: LoanCommand, lastClose: string | null): Promise<void> {
   await handleCommand({ store: book.eventStore }, {
     streamId: `loan-${loanId}`, decider: { ...loanDecider, decide: (c, s) => decideLoan(c, s, { lastClose }) }, command,
     context: { actor: OFFICER, correlationId: `test-${loanId}`, occurredAt: '2026-04-01T10:00:00.000Z' },
@@ -22,7 +22,7 @@ async function afterClose(loanId: string, command: LoanCommand, lastClose: strin
 }
 
 /** Applies for, approves and disburses the loan on 2026-01-15, recorded after the closes through `lastClose`. */
-async function keyIn(loanId: string, lastClose: string): Promise<void> {
+async function keyIn(loanId: string, lastClose: string | null): Promise<void> {
   await runLoanCommand(book.eventStore, loanId, submitCommand({ loanId, principal: '100000.00' }, terms));
   await runLoanCommand(book.eventStore, loanId, assessment);
   await runLoanCommand(book.eventStore, loanId, approveCommand, { sub: 'uw-1', role: 'underwriter' });
@@ -43,6 +43,19 @@ describe('the first close after a loan is keyed in late catches it up, whatever 
     expect(accruals).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
     await book.runner.waitForPosition('all', await book.eventStore.headPosition(), 10_000);
     expect((await book.readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, 'K'))?.missedClosesFrom, 'caught up: visited again only when due').toBeNull();
+    expect(await close('2026-04-02')).toMatchObject({ loansScanned: 0 });
+  });
+
+  it('qa19 Q1: the same loan keyed in before the book\'s first close ever ran: that close, on 04-01, visits it and books January, February and March on their nights (before: it scanned no loan, and the quarter\'s interest waited in received in advance for 04-15)', async () => {
+    await keyIn('F', null);
+    await afterClose('F', repay('8884.88', 'F-1', '2026-02-15'), null);
+    await afterClose('F', repay('8884.88', 'F-2', '2026-03-15'), null);
+    await book.runner.waitForPosition('all', await book.eventStore.headPosition(), 10_000);
+    expect(await close('2026-04-01')).toMatchObject({ datesClosed: ['2026-04-01'], loansScanned: 1, loansChanged: 1 });
+    const accruals = (await loanEvents(book.eventStore, 'F')).filter((e) => e.type === 'InterestAccrued').map((e) => e.type === 'InterestAccrued' && e.data.to);
+    expect(accruals).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
+    // Caught up, it is visited again only when something is due.
+    await book.runner.waitForPosition('all', await book.eventStore.headPosition(), 10_000);
     expect(await close('2026-04-02')).toMatchObject({ loansScanned: 0 });
   });
 });
