@@ -87,6 +87,31 @@ export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDe
   }
 }
 
+/**
+ * Whether the command's request would run, asked before writing elsewhere first (a bank transfer's
+ * claim on its bank transaction): 'replay' when its Idempotency-Key already answered this request,
+ * 'run' otherwise. Throws what handleCommand would before deciding: IDEMPOTENCY_KEY_REUSED (422) for
+ * another request under the key, CONCURRENCY_CONFLICT (409) when If-Match names a revision the
+ * stream (at `revision`, null when it has none) is not at.
+ */
+export async function preconditionsOf<C>(
+  store: EventStore, streamId: string, context: Omit<CommandContext, 'occurredAt'>, command: C, revision: bigint | null,
+): Promise<'replay' | 'run'> {
+  if (context.idempotencyKey) {
+    const seen = await store.findIdempotency(idempotencyRecordKey(context, context.idempotencyKey));
+    if (seen !== null) {
+      if (seen.requestHash !== (context.requestHash ?? requestHash(command))) throw keyReused(context);
+      return 'replay';
+    }
+  }
+  if (context.expectedRevision !== undefined && revision !== context.expectedRevision) throw new ConcurrencyError(streamId, context.expectedRevision, revision);
+  return 'run';
+}
+
+function keyReused(context: Pick<CommandContext, 'idempotencyKey'>): DomainError {
+  return new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for a different request', 'rule', { idempotencyKey: context.idempotencyKey });
+}
+
 async function attempt<C, E extends DomainEvent, S>(
   deps: CommandDeps,
   request: CommandRequest<C, E, S>,
@@ -139,11 +164,7 @@ async function replay<C, E extends DomainEvent, S>(
   seen: IdempotencyRecord,
   hash: string,
 ): Promise<CommandResult<S>> {
-  if (seen.requestHash !== hash) {
-    throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was used for a different request', 'rule', {
-      idempotencyKey: request.context.idempotencyKey,
-    });
-  }
+  if (seen.requestHash !== hash) throw keyReused(request.context);
   const { state } = await loadAggregate(deps.store, seen.streamId, request.decider, { snapshot: request.snapshot });
   return { streamId: seen.streamId, revision: seen.revision, position: seen.position, events: [], state, replayed: true };
 }

@@ -71,8 +71,8 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
 
 /**
  * Puts a keyed bank transfer's bank transaction (`banktxn-<reference>`) on this loan before its money
- * is recorded, as a statement line does: the loan is asked first (writing nothing: its refusals answer
- * and nothing is claimed), then the bank transaction's stream is appended at the revision it was read
+ * is recorded, as a statement line does: the loan is asked first (writing nothing: its refusals, a
+ * stale If-Match and a reused Idempotency-Key answer and nothing is claimed), then the bank transaction's stream is appended at the revision it was read
  * at (a statement importing the same id at the same instant makes one of them decide again and lose:
  * BANK_TXN_ON_OTHER_LOAN / BANK_TXN_AMOUNT_DIFFERS 409), and only then the money goes on the loan.
  * A crash after the claim leaves the transaction this loan's with no money yet: the next attempt of
@@ -80,8 +80,10 @@ async function collect(services: AppServices, meta: CommandMeta, loanId: string,
  */
 async function claimBankTransaction(services: AppServices, meta: CommandMeta, loanId: string, command: ReceiveRepayment | ReceiveRecovery, date: string): Promise<void> {
   const { amount, reference } = command.data;
-  const loan = await checkLoanCommand(services, loanId, command);
-  await recordBankTransaction(services, meta, { bankTxnId: reference, loanId, amount, currency: loan.currency, date });
+  const loan = await checkLoanCommand(services, meta, loanId, command);
+  // The same request again under its Idempotency-Key: its first attempt made the claim.
+  if (loan.replay) return;
+  await recordBankTransaction(services, meta, { bankTxnId: reference, loanId, amount, currency: loan.state.currency, date });
 }
 
 /**

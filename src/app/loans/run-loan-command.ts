@@ -1,4 +1,5 @@
-import type { CommandResult } from '../../commands/handle-command.js';
+import { preconditionsOf, type CommandResult } from '../../commands/handle-command.js';
+import { loadAggregate } from '../../commands/load-aggregate.js';
 import type { Decider } from '../../domain/decider.js';
 import { decideLoan, type LoanCommand, type LoanState } from '../../domain/loan/decider.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
@@ -7,7 +8,7 @@ import { refusingErasedBorrower } from '../customers/erased-borrower.js';
 import { closedThrough } from '../queries/loan-summary-view.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { businessToday, runCommand, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
-import { LOAN_SNAPSHOT, loadLoan, loanStream } from '../streams.js';
+import { LOAN_SNAPSHOT, loanStream } from '../streams.js';
 import { processLoanDecider } from './loan-decider.js';
 import { processReplayMemo } from '../../commands/bounded-replay-memo.js';
 
@@ -42,16 +43,19 @@ export function runLoanCommand(
 
 /**
  * Asks the loan, writing nothing, whether it takes `command` now: throws what runLoanCommand would
- * (a date after the business date, the decider's refusals); returns the loan as asked. For a caller
- * that must write elsewhere first (a bank transfer's claim on its bank transaction) only for a command
- * the loan takes.
+ * (a date after the business date, an Idempotency-Key used for another request, an If-Match the loan
+ * is not at, the decider's refusals); returns the loan as asked, and `replay` when the key already
+ * answered this very request. For a caller that must write elsewhere first (a bank transfer's claim
+ * on its bank transaction) only for a command the loan takes (qa19 Q4: a 409 If-Match or a reused key
+ * left the bank transaction claimed with no money recorded).
  */
-export async function checkLoanCommand(services: AppServices, loanId: string, command: LoanCommand): Promise<LoanState> {
+export async function checkLoanCommand(services: AppServices, meta: CommandMeta, loanId: string, command: LoanCommand): Promise<{ state: LoanState; replay: boolean }> {
   const today = businessToday(services);
   for (const [field, date] of commandDates(command)) requireOnOrBeforeBusinessDate(date, today, field);
-  const state = await loadLoan(services.eventStore, loanId);
+  const { state, revision } = await loadAggregate(services.eventStore, loanStream(loanId), processLoanDecider, { snapshot: LOAN_SNAPSHOT });
+  if (await preconditionsOf(services.eventStore, loanStream(loanId), meta, command, revision) === 'replay') return { state, replay: true };
   (await deciderFor(services, loanId, command, state)).decide(command, state);
-  return state;
+  return { state, replay: false };
 }
 
 /** The loan decider for the command on this state: told the last close when it may use it, refusing what an erased borrower's loan may not take. */

@@ -74,4 +74,23 @@ describe('a keyed bank transfer claims its bank id before its money is recorded 
       expect(answer.statusCode).toBe(on[0] === loanX ? 201 : 409);
     }), { numRuns: 12 });
   });
+
+  it('qa19 Q4: a keyed transfer refused for a stale If-Match (409) or an Idempotency-Key used for another body (422) claims nothing: the log does not move, and the bank id stays free for the loan whose money it is', async () => {
+    const revision = await t.runtime.eventStore.streamRevision(`loan-${loanX}`);
+    const head = await t.runtime.eventStore.headPosition();
+    const body = (reference: string, amount: string) => ({ amount, channel: 'bank_transfer', reference, effectiveDate: '2026-02-18' });
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanX}/repayments`, body('FZ-9', '10.00'), { 'if-match': `"${(revision ?? 0n) - 1n}"` }), 409, 'CONCURRENCY_CONFLICT');
+    expect(await t.runtime.eventStore.headPosition(), 'a stale If-Match appends nothing').toBe(head);
+    expect((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanX}/repayments`, body('FZ-KEY', '11.00'), { 'idempotency-key': 'fz-key' })).statusCode).toBe(201);
+    const afterFirst = await t.runtime.eventStore.headPosition();
+    refused(await t.call(STAFF.officer, 'POST', `/v1/loans/${loanX}/repayments`, body('FZ-10', '12.00'), { 'idempotency-key': 'fz-key' }), 422, 'IDEMPOTENCY_KEY_REUSED');
+    expect(await t.runtime.eventStore.headPosition(), 'a reused key appends nothing').toBe(afterFirst);
+    // The same request again under its key answers its first result and claims nothing more.
+    expect((await t.call(STAFF.officer, 'POST', `/v1/loans/${loanX}/repayments`, body('FZ-KEY', '11.00'), { 'idempotency-key': 'fz-key' })).statusCode).toBe(200);
+    expect(await t.runtime.eventStore.headPosition()).toBe(afterFirst);
+    // Before: FZ-9 and FZ-10 were claimed for loan X with no money, and refused on the loan they belong to (409 BANK_TXN_ON_OTHER_LOAN).
+    expect((await keyed(loanY, 'FZ-9', '10.00')).statusCode).toBe(201);
+    expect((await keyed(loanY, 'FZ-10', '12.00')).statusCode).toBe(201);
+    expect([await recordedOn('FZ-9'), await recordedOn('FZ-10'), await recordedOn('FZ-KEY')]).toEqual([[loanY], [loanY], [loanX]]);
+  });
 });
