@@ -89,9 +89,10 @@ export const loanQueryRoutes: ApiPlugin = async (scope, { deps }) => {
     assertOwnership(authenticatedActor(request), state?.customerId);
     if (!state) throw notFound(`no loan ${request.params.id}`);
     // Rows are aged to the date the summary ages days past due to: the last closed business date,
-    // before the first close the loan's own date (qa18 D4).
-    const ended = state.status === 'closed' || state.status === 'written_off';
-    const agedTo = ended ? null : (await closedThrough(deps.readStore)) ?? await loanOwnDate(deps.eventStore, request.params.id);
+    // before the first close the loan's own date (qa18 D4); a written-off loan's to its write-off, so a
+    // row a reversal reopened after it (no close marks it) reads overdue beside the others (qa19 Q5).
+    const agedTo = state.status === 'closed' ? null : state.status === 'written_off' ? state.writtenOff?.date ?? null
+      : (await closedThrough(deps.readStore)) ?? await loanOwnDate(deps.eventStore, request.params.id);
     // Rows as a payment today finds them: penalties owed since a grace ended included (QA 10 R1).
     const owing = owedOn(state, today(deps.clock.now(), deps.clock.timeZone), processReplayMemo);
     return scheduleView(owing, agedTo);
