@@ -18,6 +18,11 @@ const request = (date: string): LoanCommand => ({ type: 'RequestWriteOff', data:
 const approve = (date: string): LoanCommand => ({ type: 'ApproveWriteOff', data: { approvedBy: 'uw-1', date } });
 
 describe('a write-off takes what was owed on its date, never before it was requested', () => {
+  it('qa19 Q7: a request dated before the disbursement is refused as every command dated so is (before: WRITE_OFF_DPD_TOO_LOW, 0 days past due then)', () => {
+    const loan = unpaidLoan('2024-05-20');
+    given(loanDecider, history(loan)).when(request('2024-01-01')).thenThrows('EFFECTIVE_DATE_BEFORE_DISBURSEMENT', 'rule');
+  });
+
   it('M6: an approval dated before its request is refused', () => {
     const loan = unpaidLoan('2024-05-20');
     loan.run(request('2024-04-10'), '2024-05-20');

@@ -6,7 +6,7 @@ import type { ApproveWriteOff, ReceiveRecovery, RequestWriteOff } from './comman
 import { daysPastDue } from './delinquency.js';
 import { dpdCountedTo } from './reclassification.js';
 import type { LoanEvent } from './events.js';
-import { positiveAmount, requireActive, requireLoan } from './guards.js';
+import { onOrAfterDisbursement, positiveAmount, requireActive, requireLoan } from './guards.js';
 import { cutBackTo } from './evolve.js';
 import { fmt } from './installment.js';
 import { writeOffAmounts } from './write-off-amounts.js';
@@ -38,8 +38,10 @@ function requireNotBeforeReschedule(state: LoanState, date: string): void {
 export function requestWriteOff({ data }: RequestWriteOff, state: LoanState, lastClose?: string | null): LoanEvent[] {
   const terms = requireActive(state);
   if (state.writeOffRequest !== null) throw new DomainError('WRITE_OFF_ALREADY_REQUESTED', 'A write-off is already requested', 'conflict');
-  requireNotBeforeReschedule(state, parseDate(data.date));
-  requireDpd(state, terms.writeOffDpd, parseDate(data.date), lastClose);
+  // Dated before the loan existed it is refused as every command dated so is (qa19 Q7: it read 0 days past due then).
+  const date = onOrAfterDisbursement(state, data.date);
+  requireNotBeforeReschedule(state, date);
+  requireDpd(state, terms.writeOffDpd, date, lastClose);
   return [{ type: 'LoanWriteOffRequested', data: { ...data } }];
 }
 
