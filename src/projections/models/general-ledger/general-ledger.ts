@@ -89,7 +89,11 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
   const latestFact = onItsNight ? latestFactDate(state) : null;
-  const floor = latestFact !== null && (bookedThrough === null || latestFact > bookedThrough) ? latestFact : bookedThrough;
+  // A fact no close records (a payment, waiver, reversal, charge) is booked no earlier than the last night a close
+  // judged the loan on either, entry or not: a non-performing loan's closes record penalties and suspended days that
+  // post nothing, so a back-dated payment went to the day it turned NPA, in a month already closed (qa19 R1).
+  const judged = closing === null ? previous?.judgedThrough ?? null : null;
+  const floor = [latestFact, bookedThrough, judged].reduce<string | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
   const date = floor !== null && floor > valueDate ? floor : valueDate;
   const nights = onItsNight && date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
   const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
