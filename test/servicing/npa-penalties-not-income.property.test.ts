@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
+import { unpaidSince } from '../../src/domain/loan/delinquency.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
@@ -22,9 +23,19 @@ function npaWhenJudged(state: LoanState): boolean {
   return judged !== undefined && npaOn(state, judged);
 }
 
-/** Non-performing at the close of `day`: some row owed then more than 90 days after it fell due. */
-function npaOn(state: LoanState, day: string): boolean {
+/** A day the loan's interest is suspended for: at its close some row was owed more than 90 days after its due date. */
+function suspendedOn(state: LoanState, day: string): boolean {
   return state.installments.some((row) => addDays(row.dueDate, 91) <= day && (!row.settled || (row.settledOn !== null && row.settledOn > day)));
+}
+
+/**
+ * Non-performing at the close of `day`: some row owed then more than 90 days after it became past due — its due date,
+ * or for a row owing only officer charges applied after it fell due, the charge's (unpaidSince, QA 12 Q5).
+ */
+function npaOn(state: LoanState, day: string): boolean {
+  return state.installments.some((row) => (row.settled
+    ? row.settledOn !== null && row.settledOn > day && addDays(row.dueDate, 91) <= day
+    : addDays(unpaidSince(row, state.charges, state.currency) ?? row.dueDate, 91) <= day));
 }
 
 /**
@@ -41,11 +52,18 @@ function penaltiesFollowNpa(loan: ServicedLoan, what: string): void {
   const owed = total(state, (row) => row.due.penalty) - total(state, (row) => row.waived.penalty) - paid;
   const label = `${what}: ${state.status}, ${state.classification}, penalties paid ${paid}, owed ${owed}`;
   if (state.status === 'active' || state.status === 'overdue') {
-    // A fee is receivable once its row falls due within the accruals posted, unless the loan was non-performing that day.
+    // A fee is receivable once its row falls due within the accruals posted, unless the loan was non-performing that
+    // day as its interest suspension reads the rows (from each row's due date: README "Not yet" on a charge reopening one).
     const through = state.interestAccruedThrough;
     const feesBooked = state.installments
-      .filter((row) => through !== null && row.dueDate <= through && !npaOn(state, row.dueDate))
-      .reduce((sum, row) => { const left = cents(row.due.fee) - cents(row.waived.fee) - cents(row.paid.fee); return sum + (left > 0n ? left : 0n); }, 0n);
+      .filter((row) => through !== null && row.dueDate <= through && !suspendedOn(state, row.dueDate))
+      .reduce((sum, row) => {
+        // An officer's fee applied after the row fell due, on a day the loan was non-performing, is not booked either.
+        const whileNpa = state.charges.filter((c) => c.number === row.number && c.component === 'fee' && c.date > row.dueDate && npaOn(state, c.date))
+          .reduce((total, c) => total + cents(c.amount), 0n);
+        const left = cents(row.due.fee) - cents(row.waived.fee) - whileNpa - cents(row.paid.fee);
+        return sum + (left > 0n ? left : 0n);
+      }, 0n);
     expect(cents(ledger.fee_receivable), `${label}: fees receivable`).toBe(feesBooked);
     const npa = npaWhenJudged(state);
     expect(cents(ledger.penalty_receivable), `${label}: receivable`).toBe(npa ? 0n : owed);
@@ -132,5 +150,35 @@ describe('an NPA loan books no penalty or fee it has not been paid (DOMAIN.md "N
     const { balances, balanced } = await loan.ledger();
     expect(balanced).toBe(true);
     expect(balances).toEqual(figures.ledger);
+  });
+
+  it('qa20 R5: 12 000.00 at 12 % from 2026-06-01, rows 1-5 paid on their due dates and closed every night: a 100.00 late fee applied on 12-01 to row 1 is a performing loan\'s penalty, booked as income at once (before: read as owed since row 1\'s due date, non-performing, never booked)', async () => {
+    const loan = new ServicedLoan('R5', servicingTerms({ writeOffDpd: 400 }), '12000.00', 12, '2026-06-01');
+    for (let day = '2026-06-02'; day <= '2026-12-01'; day = addDays(day, 1)) {
+      if (['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01'].includes(day)) loan.repay('1066.19', `p-${day}`, day);
+      loan.close(day);
+      loan.context = { lastClose: day };
+    }
+    loan.run({ type: 'ApplyCharge', data: { kind: 'late-fee', amount: '100.00', dueDate: '2026-06-15', reason: 'qa', date: '2026-12-01', appliedBy: 'officer-1' } }, '2026-12-01');
+    expect([loan.state.classification, loan.figures('2026-12-01').daysPastDue]).toEqual(['normal', 0]);
+    expect([loan.figures().ledger.penalty_receivable, loan.figures().ledger.penalty_income]).toEqual(['100.00', '-100.00']);
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
+  });
+
+  it('qa20 R4: 12 000.00 at 12 % from 2026-05-01, never paid, closed every night through 12-01 (non-performing from 08-31): a 30.00 document fee applied on 12-01 to row 1 (due 06-01, a performing day) is owed but not booked (before: income at once)', async () => {
+    const loan = new ServicedLoan('R4', servicingTerms({ writeOffDpd: 400 }), '12000.00', 12, '2026-05-01');
+    for (let day = '2026-05-02'; day <= '2026-12-01'; day = addDays(day, 1)) {
+      loan.close(day);
+      loan.context = { lastClose: day };
+    }
+    const before = loan.figures().ledger;
+    loan.run({ type: 'ApplyCharge', data: { kind: 'document-fee', amount: '30.00', dueDate: '2026-06-01', reason: 'qa', date: '2026-12-01', appliedBy: 'officer-1' } }, '2026-12-01');
+    expect(loan.figures().outstanding.fees).toBe('30.00');
+    expect([loan.figures().ledger.fee_receivable, loan.figures().ledger.fee_income]).toEqual([before.fee_receivable, before.fee_income]);
+    const { balances, balanced } = await loan.ledger();
+    expect(balanced).toBe(true);
+    expect(balances).toEqual(loan.figures().ledger);
   });
 });

@@ -89,15 +89,18 @@ function interestSplit(inst: Installment, through: string | null, ctx: LoanConte
  * `suspended` days its interest is suspended for) is not income until paid, as that interest is not
  * (DOMAIN.md "NPA loans stop accruing"): which fees were booked depended on where the last accrual
  * reached, so an NPA loan booked row 4's fee (due 08-05, inside the 08-31 posting) and not rows 5-7's
- * (qa19 Q3). A `finished` loan (closed, overpaid or written off) accrues no more: all it was paid is
- * earned.
+ * (qa19 Q3); nor is an officer's fee applied to it after it fell due on a day the loan was
+ * non-performing (`chargedWhileNpa`, minor units; qa20 R4: a document fee applied to a loan 202 days
+ * past due was income at once). A `finished` loan (closed, overpaid or written off) accrues no more:
+ * all it was paid is earned.
  */
-function feeSplit(inst: Installment, through: string | null, places: number, suspended: readonly DaySpan[], finished: boolean): RowSplit {
+function feeSplit(inst: Installment, through: string | null, places: number, suspended: readonly DaySpan[], finished: boolean, chargedWhileNpa: bigint): RowSplit {
   const paid = minorOf(inst.paid.fee, places);
   const collectable = minorOf(inst.due.fee, places) - minorOf(inst.waived.fee, places);
   const fallenDue = through !== null && inst.dueDate <= through ? collectable : 0n;
   const ran = finished ? max(fallenDue, min(paid, collectable)) : fallenDue;
-  const performing = fallenDue > 0n && suspended.some((span) => span.from <= inst.dueDate && inst.dueDate <= span.to) ? 0n : fallenDue;
+  const dueWhileNpa = fallenDue > 0n && suspended.some((span) => span.from <= inst.dueDate && inst.dueDate <= span.to);
+  const performing = dueWhileNpa ? 0n : max(fallenDue - chargedWhileNpa, 0n);
   return { income: max(performing, min(paid, ran)), receivable: max(performing - paid, 0n), advance: max(paid - ran, 0n) };
 }
 
@@ -134,7 +137,17 @@ function penaltiesBooked(state: LoanState, unpaid: bigint): bigint {
   let judged = state.interestAccruedThrough;
   for (const penalty of state.penalties) if (judged === null || penalty.date > judged) judged = penalty.date;
   for (const charge of state.charges) if (charge.component === 'penalty' && (judged === null || charge.date > judged)) judged = charge.date;
-  return judged !== null && nonPerformingOn(state.installments, NPA_AFTER_DAYS, judged) ? 0n : unpaid;
+  return judged !== null && nonPerformingOn(state.installments, NPA_AFTER_DAYS, judged, state.charges, state.currency) ? 0n : unpaid;
+}
+
+/** Officer fee charges on `inst` applied after it fell due, on a day the loan was non-performing (nonPerformingOn), in minor units. */
+function feesChargedWhileNpa(state: LoanState, inst: Installment, places: number): bigint {
+  let sum = 0n;
+  for (const charge of state.charges) {
+    if (charge.number !== inst.number || charge.component !== 'fee' || charge.date <= inst.dueDate) continue;
+    if (nonPerformingOn(state.installments, NPA_AFTER_DAYS, charge.date, state.charges, state.currency)) sum += minorOf(charge.amount, places);
+  }
+  return sum;
 }
 
 /** A loan's balance on every ledger account in minor units of its currency, debit positive; they sum to zero. */
@@ -162,7 +175,7 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   for (const inst of state.installments) {
     owedPrincipal += owedMinor(inst, 'principal', places);
     const interest = interestSplit(inst, through, ctx, places, suspended, finished);
-    const fee = feeSplit(inst, through, places, suspended, finished);
+    const fee = feeSplit(inst, through, places, suspended, finished, feesChargedWhileNpa(state, inst, places));
     const penaltyPaid = minorOf(inst.paid.penalty, places);
     recognised.interest += interest.income;
     recognised.fee += fee.income;

@@ -1,6 +1,7 @@
 import { addDays } from '../calendar.js';
 import { DEFAULT_THRESHOLDS } from './classification.js';
-import type { DaySpan, Installment, LoanState } from './state.js';
+import { unpaidSince } from './delinquency.js';
+import type { ChargeFact, DaySpan, Installment, LoanState } from './state.js';
 
 /** Days past due beyond which a loan is non-performing and its interest suspended: the substandard boundary (> 90 days). */
 export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
@@ -41,13 +42,19 @@ export function nonPerformingSpans(installments: readonly Installment[], afterDa
 
 /**
  * Whether the loan was non-performing at the close of `day`: some installment was still owed then
- * more than `afterDays` days after its due date, read from the rows as nonPerformingSpans reads them
- * (owed through the day before its `settledOn`; one settled with no date never was). Pure.
+ * more than `afterDays` days after it became past due, read from the rows as nonPerformingSpans reads
+ * them (owed through the day before its `settledOn`; one settled with no date never was). A row still
+ * open owing only officer charges applied after it fell due is past due from the charge (unpaidSince):
+ * a late fee applied on 12-01 to a loan paid on time does not make it non-performing (qa20 R5). Pure.
  */
-export function nonPerformingOn(installments: readonly Installment[], afterDays: number, day: string): boolean {
+export function nonPerformingOn(installments: readonly Installment[], afterDays: number, day: string, charges: readonly ChargeFact[], currency: string): boolean {
   for (const inst of installments) {
     if (addDays(inst.dueDate, afterDays + 1) > day) return false;
-    if (!inst.settled || (inst.settledOn !== null && inst.settledOn > day)) return true;
+    if (inst.settled) {
+      if (inst.settledOn !== null && inst.settledOn > day) return true;
+    } else if (addDays(unpaidSince(inst, charges, currency) ?? inst.dueDate, afterDays + 1) <= day) {
+      return true;
+    }
   }
   return false;
 }
