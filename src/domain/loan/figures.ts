@@ -140,14 +140,21 @@ function penaltiesBooked(state: LoanState, unpaid: bigint): bigint {
   return judged !== null && nonPerformingOn(state.installments, NPA_AFTER_DAYS, judged, state.charges, state.currency) ? 0n : unpaid;
 }
 
-/** Officer fee charges on `inst` applied after it fell due, on a day the loan was non-performing (nonPerformingOn), in minor units. */
-function feesChargedWhileNpa(state: LoanState, inst: Installment, places: number): bigint {
-  let sum = 0n;
+/**
+ * Officer fee charges applied after their row fell due, on a day the loan was non-performing
+ * (nonPerformingOn), summed per row number in minor units: read once per ledger, not per row (empty,
+ * and free, for a loan with no charges).
+ */
+function feesChargedWhileNpa(state: LoanState, places: number): Map<number, bigint> {
+  const sums = new Map<number, bigint>();
   for (const charge of state.charges) {
-    if (charge.number !== inst.number || charge.component !== 'fee' || charge.date <= inst.dueDate) continue;
-    if (nonPerformingOn(state.installments, NPA_AFTER_DAYS, charge.date, state.charges, state.currency)) sum += minorOf(charge.amount, places);
+    const row = state.installments[charge.number - 1];
+    if (charge.component !== 'fee' || row === undefined || charge.date <= row.dueDate) continue;
+    if (nonPerformingOn(state.installments, NPA_AFTER_DAYS, charge.date, state.charges, state.currency)) {
+      sums.set(charge.number, (sums.get(charge.number) ?? 0n) + minorOf(charge.amount, places));
+    }
   }
-  return sum;
+  return sums;
 }
 
 /** A loan's balance on every ledger account in minor units of its currency, debit positive; they sum to zero. */
@@ -172,10 +179,11 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   const ctx = loanContext(state);
   const finished = isFinished(state);
   const suspended = suspendedSpans(state, through);
+  const chargedWhileNpa = feesChargedWhileNpa(state, places);
   for (const inst of state.installments) {
     owedPrincipal += owedMinor(inst, 'principal', places);
     const interest = interestSplit(inst, through, ctx, places, suspended, finished);
-    const fee = feeSplit(inst, through, places, suspended, finished, feesChargedWhileNpa(state, inst, places));
+    const fee = feeSplit(inst, through, places, suspended, finished, chargedWhileNpa.get(inst.number) ?? 0n);
     const penaltyPaid = minorOf(inst.paid.penalty, places);
     recognised.interest += interest.income;
     recognised.fee += fee.income;
