@@ -36,10 +36,12 @@ function earnedThroughAccruals(state: LoanState): { interest: bigint; fee: bigin
  * Accrual basis (DOMAIN.md "Accounting"): an open loan's income is what accruals have earned, never
  * money paid ahead of them. Interest income is at most the interest its rows earned through the
  * accruals (exactly that when the loan never was non-performing: suspended interest is income only
- * once paid), fee income is exactly the fees fallen due, and whatever was paid beyond that sits in
+ * once paid), fee income is at most the fees fallen due (exactly those when the loan performed on
+ * every day through `today`: a fee falling due or applied on a non-performing day is income only
+ * once paid, npa-penalties-not-income.property.test.ts), and whatever was paid beyond that sits in
  * `received_in_advance` (a credit), never in income. Receivables never go negative.
  */
-function incomeIsEarned(state: LoanState, ledger: LedgerBalances): void {
+function incomeIsEarned(state: LoanState, ledger: LedgerBalances, today: string): void {
   if (state.status !== 'active' && state.status !== 'overdue') return;
   const earned = earnedThroughAccruals(state);
   const income = -cents(ledger.interest_income);
@@ -49,7 +51,9 @@ function incomeIsEarned(state: LoanState, ledger: LedgerBalances): void {
   // (seedhunt14: 0.13 of 05-16 capitalised while accruals stood at 04-30).
   const held = cents(state.capitalizedSuspended ?? '0') < cents(state.principalOutstanding) ? cents(state.capitalizedSuspended ?? '0') : cents(state.principalOutstanding);
   if (suspendedSpans(state, state.interestAccruedThrough).length === 0) expect(income, 'interest income = earned (never non-performing) less capitalised interest held in suspense').toBe(earned.interest - held);
-  expect(-cents(ledger.fee_income), 'fee income = fees fallen due').toBe(earned.fee);
+  const feeIncome = -cents(ledger.fee_income);
+  expect(feeIncome <= earned.fee, `fee income ${feeIncome} ≤ fees fallen due ${earned.fee}`).toBe(true);
+  if (suspendedSpans(state, today).length === 0) expect(feeIncome, 'fee income = fees fallen due (never non-performing)').toBe(earned.fee);
   expect(cents(ledger.received_in_advance) <= 0n, 'received in advance is a credit').toBe(true);
   for (const account of ['interest_receivable', 'fee_receivable', 'penalty_receivable'] as const) expect(cents(ledger[account]) >= 0n, account).toBe(true);
 }
@@ -63,8 +67,13 @@ describe('income is recognised as it is earned, never when paid ahead (QA 8 N10)
       (steps, prepaymentStrategy, graceOnInterest) => {
         const terms = servicingTerms({ writeOffDpd: 30, prepaymentStrategy, graceOnInterest, fees: [{ kind: 'service', type: 'fixed', value: '5.00' }] });
         const loan = new ServicedLoan('L1', terms, '3000.00', 4, DISBURSED);
-        runHistory(loan, steps, { onStep: () => incomeIsEarned(loan.state, loan.figures().ledger) });
+        runHistory(loan, steps, { onStep: ({ today }) => incomeIsEarned(loan.state, loan.figures().ledger, today) });
       },
-    ), { numRuns: Number(process.env.LEDGER_RUNS ?? 300) });
+    ), {
+      numRuns: Number(process.env.LEDGER_RUNS ?? 300),
+      // CI of 2026-12-02: a 0.01 document fee applied on day 122 of a loan never paid (non-performing from day 122) is
+      // owed, not income, so fee income stays 20.00 below the 20.01 fallen due.
+      examples: [[[{ op: 'advance', days: 8 }, { op: 'advance', days: 32 }, { op: 'advance', days: 32 }, { op: 'advance', days: 29 }, { op: 'advance', days: 21 }, { op: 'charge', kind: 'document-fee', cents: 1, due: 0 }], 'next-installment', 0]],
+    });
   });
 });
