@@ -81,7 +81,10 @@ describe('close of business, the day a loan becomes non-performing', () => {
   it('books a keyed-in-late loan\'s interest as income up to its last performing day and suspends the rest (QA 7 F1)', () => {
     // Nothing paid: row 1 (due 2026-02-15) is 91 days past due on 2026-05-17; the first close runs on 2026-06-30.
     const { life, closed } = runAsCatchUp([], ['2026-06-30'], noPenalty);
-    expect(closed.find((e) => e.type === 'LoanClassified')?.data).toEqual({ from: 'normal', to: 'substandard', dpd: 135, date: '2026-06-30' });
+    // Each class move on its night (qa19 Q8), 次级 still at 135 days past due on 06-30.
+    expect(closed.filter((e) => e.type === 'LoanClassified').map((e) => e.data)).toEqual([
+      { from: 'normal', to: 'special-mention', dpd: 1, date: '2026-02-16' }, { from: 'special-mention', to: 'substandard', dpd: 91, date: '2026-05-17' },
+    ]);
     const accrued = closed.filter((e) => e.type === 'InterestAccrued');
     const ctx = loanContext(life.state);
     const earnedThrough = (day: string) => life.state.installments.reduce((sum, inst) => sum + earnedMinor(inst, day, ctx, 2), 0n);

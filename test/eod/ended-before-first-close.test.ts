@@ -86,8 +86,11 @@ describe('a loan ended before its first close books what the closes it missed wo
     keyedIn.context = { lastClose: null };
     keyedIn.repay('1066.19', 'y1', '2026-02-10');
     const events = writeOff(keyedIn, '2026-07-15');
-    // Row 2 (due 03-10) unpaid: 126 days past due at the close of 07-14, 次级.
-    expect(events.filter((e) => e.type === 'LoanClassified').map((e) => e.data)).toEqual([{ from: 'normal', to: 'substandard', dpd: 126, date: '2026-07-14' }]);
+    // Row 2 (due 03-10) unpaid: 关注 from 03-11, 次级 from 06-09 (91 days), each on its night (qa19 Q8); still 次级 at
+    // 126 days past due at the close of 07-14.
+    expect(events.filter((e) => e.type === 'LoanClassified').map((e) => e.data)).toEqual([
+      { from: 'normal', to: 'special-mention', dpd: 1, date: '2026-03-11' }, { from: 'special-mention', to: 'substandard', dpd: 91, date: '2026-06-09' },
+    ]);
     const written = events.at(-1)?.data as { interest: string; notBooked: { interest: string } };
     // As qa19's book closed every 13 days recorded it: 379.17 booked (interest to 06-08, the 90th day), 86.96 never booked.
     expect([written.interest, written.notBooked.interest]).toEqual(['379.17', '86.96']);

@@ -65,7 +65,46 @@ function catchUp(history: DatedPayment[], days: string[]): ServicedLoan {
   return loan;
 }
 
+/** A book no close ran on: every payment recorded on its date (no close known), then the book's first close, on `last`. */
+function firstClose(history: DatedPayment[], last: string): ServicedLoan {
+  const loan = new ServicedLoan('L1', terms, '100000.00', 12, DISBURSED);
+  loan.context = { lastClose: null };
+  for (const p of history) loan.run(repay(p), p.date);
+  loan.close(last);
+  return loan;
+}
+
+/** The classes a loan's history says it ended each date in: the last move of each date, in date order, with its date. */
+function classByDate(loan: ServicedLoan): string[] {
+  const moves = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string });
+  const out: string[] = [];
+  let classOf = 'normal';
+  moves.forEach((m, i) => {
+    if (moves.slice(i + 1).some((later) => later.date === m.date)) return;
+    if (m.to !== classOf) out.push(`${m.to}@${m.date}`);
+    classOf = m.to;
+  });
+  return out;
+}
+
 describe('the class history is dated by the facts that moved it (QA 8 N7)', () => {
+  it('a loan no close has seen, caught up by one close, records each class move on the night it happened, as closing every night does (qa19 Q8; random payments)', () => {
+    const days = everyDay().filter((day) => day <= '2026-09-30');
+    const early = payments.map((list) => list.filter((p) => p.date <= '2026-09-30').map((p) => ({ ...p, amount: (Number(p.amount) * 3).toFixed(2) })));
+    fc.assert(fc.property(early, (list) => {
+      expect(classByDate(firstClose(list, '2026-09-30'))).toEqual(classByDate(nightly(list, days)));
+    }), { numRuns: Number(process.env.CLASS_HISTORY_RUNS ?? 20) });
+  }, 600_000);
+
+  it('given 100 000.00 disbursed 2026-01-15 and never paid, when the book\'s first close runs on 2027-02-28, then it records 关注 on 02-16 (row 1 due 02-15, 1 day past due), 次级 on 05-17 (91), 可疑 on 11-13 (271) and 损失 on 2027-02-11 (361), each dated its night, not one move to 损失 (qa19 Q8)', () => {
+    const loan = firstClose([], '2027-02-28');
+    const moves = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { from: string; to: string; date: string; dpd: number });
+    expect(moves.map(({ from, to, date, dpd }) => `${from}→${to}@${date}/${dpd}`)).toEqual([
+      'normal→special-mention@2026-02-16/1', 'special-mention→substandard@2026-05-17/91', 'substandard→doubtful@2026-11-13/271', 'doubtful→loss@2027-02-11/361',
+    ]);
+    expect(loan.state.classification).toBe('loss');
+  });
+
   it('no class change is dated before the payment that caused it, and closing every night records the same history as one catch-up close (random payments, penalties)', () => {
     const days = everyDay().filter((day) => day <= '2026-09-30');
     // The shared payment histories, three times the amounts (up to 15 000.00, more than a row of 8 884.88), so

@@ -3,6 +3,7 @@ import { addDays, endOfMonth, parseDate } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
 import { daysPastDue, pastDueInstallments } from './delinquency.js';
 import { markedButNotCounted } from './derived-state.js';
+import { missedClassMoves } from './missed-class-moves.js';
 import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
@@ -148,9 +149,13 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
       evolveLoan(closed, overdue, memo);
     }
   }
+  // A loan no close has judged yet records the moves of the nights it missed first, each on its night (qa19 Q8).
+  const missed = missedClassMoves(current, closed, date, thresholds, memo);
+  events.push(...missed);
+  const classOf = missed.at(-1)?.data.to ?? state.classification;
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date, closed.charges, closed.currency);
   const to = classify(dpd, thresholds);
-  if (to !== state.classification) events.push({ type: 'LoanClassified', data: { from: state.classification, to, dpd, date } });
+  if (to !== classOf) events.push({ type: 'LoanClassified', data: { from: classOf, to, dpd, date } });
   // Accrued on the loan as its penalties leave it: a back-dated one re-allocates later payments (less paid ahead), so
   // the interest recognised, which the ledger books from the figures after them, is priced on those rows.
   return [...events, ...accrue(closed, date, memo)];

@@ -206,6 +206,7 @@ export function evolveLoan(state: LoanState, event: LoanEvent, memo: ReplayMemo 
     case 'LoanClassified':
       state.classification = event.data.to;
       state.daysPastDue = event.data.dpd;
+      state.classifiedOn = later(state.classifiedOn ?? null, event.data.date);
       state.flags = isNonPerforming(event.data.to) ? [...new Set([...state.flags, 'npa' as const])] : state.flags.filter((f) => f !== 'npa');
       if (event.data.reason === undefined) closeRecorded(state, event.data.date);
       break;

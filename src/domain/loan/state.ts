@@ -225,6 +225,12 @@ export interface LoanState {
    */
   judgedThrough?: string | null;
   /**
+   * Date of the latest class move recorded (LoanClassified, by a close or a history change); null or
+   * absent before the first. A close catching up nights no close judged records each move it missed
+   * after it, never before (missed-class-moves.ts).
+   */
+  classifiedOn?: string | null;
+  /**
    * Earliest effective date of a fact recorded, or a payment reversed, on or before `lastEodDate`
    * since the last close of business that recorded anything (null when none): an installment whose
    * grace ended on or after it is judged again by the next close, which may now owe its penalty
