@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LoanEvent } from '../../src/domain/loan/events.js';
+import { addDays } from '../../src/domain/calendar.js';
 import { terms } from '../domain/loan/fixtures.js';
 import { asFacts, DISBURSED, everyDay, payments, type DatedPayment } from '../eod/close-history.js';
 import { ServicedLoan } from './serviced-loan.js';
@@ -74,6 +75,17 @@ function firstClose(history: DatedPayment[], last: string): ServicedLoan {
   return loan;
 }
 
+/**
+ * A loan keyed in late: the book closed through `keyedAfter` without it; the loan, then each payment, keyed in on the
+ * business date after that close (the pipeline tells each command that close), then the loan's first close on `last`.
+ */
+function keyedInLate(history: DatedPayment[], keyedAfter: string, last: string): ServicedLoan {
+  const loan = new ServicedLoan('L1', terms, '100000.00', 12, DISBURSED, keyedAfter);
+  for (const p of history) loan.run(repay(p), addDays(keyedAfter, 1));
+  loan.close(last);
+  return loan;
+}
+
 /** The classes a loan's history says it ended each date in: the last move of each date, in date order, with its date. */
 function classByDate(loan: ServicedLoan): string[] {
   const moves = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string });
@@ -95,6 +107,23 @@ describe('the class history is dated by the facts that moved it (QA 8 N7)', () =
       expect(classByDate(firstClose(list, '2026-09-30'))).toEqual(classByDate(nightly(list, days)));
     }), { numRuns: Number(process.env.CLASS_HISTORY_RUNS ?? 20) });
   }, 600_000);
+
+  it('a loan keyed in late after closes ran, its payments keyed in before its first close, records each class move on the night it happened, as closing every night does, and no move before its first close (qa21 #1, #2; random payments)', () => {
+    const days = everyDay().filter((day) => day <= '2026-09-30');
+    const early = payments.map((list) => list.filter((p) => p.date <= '2026-07-31').map((p) => ({ ...p, amount: (Number(p.amount) * 3).toFixed(2) })));
+    fc.assert(fc.property(early, (list) => {
+      const loan = keyedInLate(list, '2026-07-31', '2026-09-30');
+      expect(classByDate(loan)).toEqual(classByDate(nightly(list, days)));
+      expect(loan.log.events.filter((e) => e.type === 'LoanClassified' && (e.data as { reason?: string }).reason !== undefined), 'no command records a class before the first close').toEqual([]);
+    }), { numRuns: Number(process.env.CLASS_HISTORY_RUNS ?? 20) });
+  }, 600_000);
+
+  it('qa21 #1: given 100 000.00 disbursed 2026-01-15, keyed in after the close of 05-31 with rows 1-2 paid on their due dates (02-15, 03-15) keyed in after it, when its first close runs on 06-01, then it records 关注 from 04-16 (row 3 unpaid) only, each on its night (before: the disbursement recorded 关注 dated 05-31 at 105 days past due, and the payments a move back to 正常 and 关注 again, all dated 05-31)', () => {
+    const paid = [{ date: '2026-02-15', amount: '8884.88', reference: 'r1' }, { date: '2026-03-15', amount: '8884.88', reference: 'r2' }];
+    const loan = keyedInLate(paid, '2026-05-31', '2026-06-01');
+    const moves = loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { from: string; to: string; date: string; dpd: number; reason?: string });
+    expect(moves.map(({ from, to, date, dpd, reason }) => `${from}→${to}@${date}/${dpd}${reason ? ` (${reason})` : ''}`)).toEqual(['normal→special-mention@2026-04-16/1']);
+  });
 
   it('given 100 000.00 disbursed 2026-01-15 and never paid, when the book\'s first close runs on 2027-02-28, then it records 关注 on 02-16 (row 1 due 02-15, 1 day past due), 次级 on 05-17 (91), 可疑 on 11-13 (271) and 损失 on 2027-02-11 (361), each dated its night, not one move to 损失 (qa19 Q8)', () => {
     const loan = firstClose([], '2027-02-28');

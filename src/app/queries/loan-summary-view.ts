@@ -1,8 +1,8 @@
 import { APR_METHOD, type AprMethod } from '../../domain/apr.js';
-import { daysBetween } from '../../domain/calendar.js';
 import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import { lastCloseApplied } from '../../eod/close-applied.js';
 import { lastCompletedDate } from '../../eod/run-record.js';
+import { daysPastDueAt } from '../../projections/models/loan-summary/days-past-due-at.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import { loanSummaryProjection } from '../../projections/models/loan-summary/loan-summary.js';
 import type { ReadStore } from '../../readstore/port.js';
@@ -15,22 +15,6 @@ export type LoanSummaryView = Pick<
 
 export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<LoanSummaryDoc | null> {
   return readStore.get<LoanSummaryDoc>(LOAN_SUMMARY, loanId);
-}
-
-/**
- * Days past due counted to the last closed business date (the one rule, dpdCountedTo in
- * reclassification.ts: the date the loan's class and the write-off threshold count them to), from
- * the date the oldest amount still owed counts past due from (unpaidSince: the oldest installment
- * still owed's due date, or an officer charge's own date when applied after its row fell due;
- * documents built before it, the next due date): the loan ages every night even when close of
- * business had nothing to record for it, and a fact recorded today changes which installment is
- * the oldest owed, not the date counted to. Before the first close, to the document's own date
- * (`asOf`, the loan's own date: loan-own-date.ts), the date its schedule's rows are aged to then.
- */
-export function daysPastDueAt(doc: Pick<LoanSummaryDoc, 'nextDue' | 'daysPastDue' | 'unpaidSince'>, closedThrough: string | null): number {
-  if (closedThrough === null) return doc.daysPastDue;
-  const oldest = doc.unpaidSince !== undefined ? doc.unpaidSince : doc.nextDue?.date ?? null;
-  return oldest !== null && oldest < closedThrough ? daysBetween(oldest, closedThrough) : 0;
 }
 
 /** The last business date close of business completed (null before the first). */

@@ -122,12 +122,16 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   const changed = structuredClone(state);
   for (const event of events) evolveLoan(changed, event, memo);
   if (changed.status !== 'active' && changed.status !== 'overdue') return [];
+  // Nothing for a loan the closes have not seen yet (keyed in late, its disbursement and every command before its first
+  // close): that close, or the command that ends it first (missed-closes.ts), judges each night it missed as the close of
+  // that night would, its penalties, overdue rows and class moves each on its night (qa21: the disbursement keyed in after
+  // the close of 06-01 recorded 关注 dated 06-01 at 61 days past due for a loan 关注 from 04-02, and 正常 → 关注 → 正常 on
+  // 06-01 for loans paid on time, before their payments were keyed in). Its view shows meanwhile the standing that close
+  // will record (loan-summary.ts, standingBeforeFirstClose).
+  if (command.type === 'Disburse' || missedClosesThrough(changed) !== null) return [];
   // The penalties the closes through the last one would have charged on the history so changed (a row the command
   // leaves unpaid at the end of a grace day those closes judged), recorded now, as those closes are past.
-  // Not for a loan the closes have not seen yet (keyed in late): its first close, or the command that ends it first
-  // (missed-closes.ts), charges each penalty as the close of its own night would, booked on that night.
-  const seenByCloses = command.type !== 'Disburse' && missedClosesThrough(changed) === null;
-  const penalties = seenByCloses ? penaltiesOwedBy(changed, lastClose, reason, memo) : [];
+  const penalties = penaltiesOwedBy(changed, lastClose, reason, memo);
   const folded = foldedCopy(changed, penalties, memo);
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
@@ -140,7 +144,7 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // the loan as it now stands (every fact, the overdue rows just judged), as the ledger books it. Not for a loan the
   // closes have not seen yet, which its first close catches up; a payment dated after the last close that pays
   // interest non-performing days earned records none: that is income when paid, booked with it.
-  const accruals = seenByCloses && accrue(judged, lastClose, memo).length > 0 ? lateAccruals(foldedCopy(folded, overdue, memo), lastClose, reason, memo) : [];
+  const accruals = accrue(judged, lastClose, memo).length > 0 ? lateAccruals(foldedCopy(folded, overdue, memo), lastClose, reason, memo) : [];
   const current = judged.classification;
   // The class the log gives the last close: the loan's class, unless facts dated after that close (a payment
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.

@@ -18,7 +18,9 @@ export interface Standing {
  * 正常 and active, the five-category report counted it performing while PAR counted it in PAR90,
  * and the list's overdue filters missed it (qa17). Shown instead is what that first close will
  * record: classify(days past due), overdue while any day is past due, NPA for the last three
- * categories — the one rule of reclassification.ts, `classify` with the close's thresholds.
+ * categories — the one rule of reclassification.ts, `classify` with the close's thresholds. So does
+ * a loan keyed in late until its first close catches it up, its commands recording no class either
+ * (loan-summary.ts, counted to the last close that ran without it; qa21).
  * Only a loan on the book (active or overdue) still in the class it was disbursed in (正常, never
  * judged) is re-read: a closed, overpaid or written-off loan, or one whose class something recorded
  * (an imported book's cut-over class), shows what is recorded. Pure.
