@@ -94,9 +94,16 @@ function ledgerShowsTheLoan(state: LoanState, ledger: Record<LedgerAccount, stri
   let pending = subtractAmounts('0', '0', state.currency);
   for (const penalty of penaltiesOwedBy(state, today, 'RepaymentReceived')) pending = addAmounts(pending, penalty.data.amount, state.currency);
   const owedUncharged = subtractAmounts('0', pending, state.currency);
+  // A loan those penalties find non-performing shows no penalty receivable (DOMAIN.md "NPA loans stop accruing",
+  // npa-penalties-not-income.property.test.ts): what it shows then differs from the ledger by what they took off the
+  // books, the difference between its figures with and without them (CI of 2026-12-02: a 50.00 penalty owed on day 122).
+  const offBooks = pending !== subtractAmounts('0', '0', state.currency) && shown.penalty_receivable === subtractAmounts('0', '0', state.currency);
+  const unfolded = offBooks ? loanFigures(state).ledger : shown;
   expect(ledger.loan_portfolio, `${when}: GL principal = principal shown`).toBe(shown.loan_portfolio);
   for (const account of LEDGER_ACCOUNTS) {
-    const allowed = account === 'penalty_receivable' ? subtractAmounts('0', owedUncharged, state.currency) : account === 'penalty_income' ? owedUncharged : '0.00';
+    const penaltyAccount = account === 'penalty_receivable' || account === 'penalty_income';
+    const allowed = offBooks && penaltyAccount ? subtractAmounts(shown[account], unfolded[account], state.currency)
+      : account === 'penalty_receivable' ? subtractAmounts('0', owedUncharged, state.currency) : account === 'penalty_income' ? owedUncharged : '0.00';
     expect(subtractAmounts(shown[account], ledger[account], state.currency), `${when}: ${account} shown ${shown[account]}, GL ${ledger[account]}`).toBe(allowed);
   }
 }
