@@ -119,9 +119,11 @@ function folded(state: LoanState, events: readonly LoanEvent[], memo: ReplayMemo
  * catch-up records the same overdue rows, penalties, classification moves and accruals, on the same
  * dates and for the same amounts, as closing each date on its night. Within the close, facts apply
  * in their effective order: overdue and penalties, then the classification, then the accrual, whose
- * income stops where the loan became non-performing.
+ * income stops where the loan became non-performing. `bookClosedThrough`: for a command catching up the
+ * nights a loan it ends missed (missed-closes.ts), the book's last close; the nights after it were
+ * closed for no loan, so their class moves are recorded too (missed-class-moves.ts).
  */
-export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS, memo: ReplayMemo): LoanEvent[] {
+export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS, memo: ReplayMemo, bookClosedThrough: string | null = null): LoanEvent[] {
   parseDate(date);
   if (current.status !== 'active' && current.status !== 'overdue') return [];
   if (current.disbursement === null || date < current.disbursement.date) return [];
@@ -150,7 +152,7 @@ export function closeBusinessDay(current: LoanState, date: string, thresholds: C
     }
   }
   // A loan no close has judged yet records the moves of the nights it missed first, each on its night (qa19 Q8).
-  const missed = missedClassMoves(current, closed, date, thresholds, memo);
+  const missed = missedClassMoves(current, closed, date, thresholds, memo, bookClosedThrough);
   events.push(...missed);
   const classOf = missed.at(-1)?.data.to ?? state.classification;
   const dpd = daysPastDue(closed.installments, closed.firstUnsettled, date, closed.charges, closed.currency);

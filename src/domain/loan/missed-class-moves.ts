@@ -19,17 +19,19 @@ import type { Installment, LoanState } from './state.js';
  * (installments-timeline.ts). Before, such a close recorded one move, normal → 损失, and the class
  * history a regulator replays missed 关注, 次级 and 可疑 (qa19 Q8).
  *
- * Moves start after the latest one already recorded (`classifiedOn`: a payment recorded before the
- * first close moves the class at once, reclassification.ts), so the history stays in date order.
- * Empty for a loan its closes have seen: each of its nights recorded its own move. Returns the moves
- * oldest first; the close's own move, on `date`, follows them from the last one's class.
+ * Moves start after the latest one already recorded (`classifiedOn`), so the history stays in date
+ * order. Empty for a loan its closes have seen (each of its nights recorded its own move), unless a
+ * command ending it catches up the nights after the book's last close (`bookClosedThrough`,
+ * missed-closes.ts), which no close judged. Returns the moves oldest first; the close's own move, on
+ * `date`, follows them from the last one's class.
  */
-export function missedClassMoves(current: LoanState, closed: LoanState, date: string, thresholds: ClassificationThresholds, memo: ReplayMemo): LoanClassified[] {
+export function missedClassMoves(current: LoanState, closed: LoanState, date: string, thresholds: ClassificationThresholds, memo: ReplayMemo, bookClosedThrough: string | null = null): LoanClassified[] {
   const first = current.installments[0];
-  if (current.lastEodDate !== null || first === undefined) return [];
-  // No row is past due before the day after the first one falls due; nothing is dated before the last move recorded.
-  const classifiedOn = current.classifiedOn ?? null;
-  const from = addDays(classifiedOn !== null && classifiedOn > first.dueDate ? classifiedOn : first.dueDate, 1);
+  if (first === undefined || (current.lastEodDate !== null && bookClosedThrough === null)) return [];
+  // No row is past due before the day after the first one falls due; nothing is dated before the last move recorded,
+  // nor on a night a close judged the loan on.
+  const after = [current.classifiedOn ?? null, current.lastEodDate, bookClosedThrough].reduce<string>((a, b) => (b !== null && b > a ? b : a), first.dueDate);
+  const from = addDays(after, 1);
   if (from >= date) return [];
   const timeline = installmentsTimeline(closed, loanContext(closed), memo);
   const factDays = new Set(servicingFacts(closed).map((fact) => fact.date));

@@ -29,8 +29,8 @@ export function missedClosesThrough(state: LoanState): string | null {
  * therefore records, before itself and in the same append, what close of business through the last
  * close that ran without the loan (missedClosesThrough) records for it, as a payment records the
  * penalties owed by its date first; the loan is then what it would be had it been keyed in before
- * those closes, up to the day before the loan ended; on a book no close has run on yet, every night
- * before the loan ended. Empty when the loan missed no close before it ended, or the events do not
+ * those closes, up to the day before the loan ended; when the book's closes stand before that day (or
+ * none has run), every night before the loan ended. Empty when the loan missed no close before it ended, or the events do not
  * end it.
  */
 export function missedCloses(state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
@@ -40,11 +40,14 @@ export function missedCloses(state: LoanState, events: readonly LoanEvent[], con
   // loan) missed only the closes before its own date (qa13 Q1: a payoff dated 09-25 recorded accruals dated 09-30 …
   // 11-30 and was booked on 11-30, so every month-end trial balance showed a loan that no longer existed).
   const dayBefore = addDays((ending.data as { date: string }).date, -1);
-  // On a book no close has run on yet (lastClose null: the pipeline knows none completed), the loan missed every night
-  // before its end: a write-off dated 07-15 on a loan disbursed 01-10, recorded before the lender's first close, booked
-  // none of the interest it earned while performing, and showed 正常 at 127 days past due (qa19 Q2).
-  const through = state.lastEodDate === null && context.lastClose === null ? dayBefore : missedClosesThrough(state);
+  // The nights after the book's last close (none on a book no close has run on: lastClose null) and before the loan ended
+  // were closed for no loan yet, and no close visits it once ended: it missed them all. Written off on 07-15 before the
+  // lender's first close, a loan booked none of the interest it earned while performing and showed 正常 at 127 days past
+  // due (qa19 Q2); paid off on 09-25 while the closes stood at 06-01, a loan booked June to August's interest and fees on
+  // 09-25, its penalties as income while non-performing, and never went 关注 or 次级 (qa21 #4).
+  const lagging = context.lastClose === null || (context.lastClose !== undefined && context.lastClose < dayBefore);
+  const through = lagging ? dayBefore : missedClosesThrough(state);
   if (through === null) return [];
   const last = dayBefore < through ? dayBefore : through;
-  return last < state.disbursement.date ? [] : closeBusinessDay(state, last, context.thresholds, memo);
+  return last < state.disbursement.date ? [] : closeBusinessDay(state, last, context.thresholds, memo, context.lastClose ?? null);
 }
