@@ -57,7 +57,7 @@ function startRun(existing: EodRunDoc | null, date: string, now: Date): EodRunDo
  */
 export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTotals> {
   const { readStore, now } = deps;
-  const command: LoanCommand = { type: 'CloseBusinessDay', data: { date, thresholds: deps.thresholds } };
+  const command: LoanCommand = { type: 'CloseBusinessDay', data: { date, thresholds: deps.thresholds, ...(deps.firstClose === true ? { firstClose: true } : {}) } };
   // End of the business day: the close comes after every payment dated that day.
   const closedAt = endOfBusinessDay(date, deps.timeZone);
   let run = startRun(await findRun(readStore, date), date, now());

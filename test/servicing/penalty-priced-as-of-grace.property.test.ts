@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { chargedPenaltyRows } from '../../src/domain/loan/late-paid-penalty.js';
-import type { PenaltyCharged } from '../../src/domain/loan/events.js';
+import type { LoanEvent, PenaltyCharged } from '../../src/domain/loan/events.js';
+import { evolveLoan } from '../../src/domain/loan/evolve.js';
 import { owedMinor } from '../../src/domain/loan/installment.js';
 import { stateAsOf } from '../../src/domain/loan/state-as-of.js';
 import { minorOf } from '../../src/domain/money.js';
@@ -74,9 +75,14 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
         const loan = new ServicedLoan('PP', terms, '3000.00', 6);
         loan.context = { lastClose: null };
         let seen = loan.log.events.length;
+        let before = structuredClone(loan.state);
         const check = () => {
-          const state = loan.state;
+          // Each penalty is judged on the history as it stood when recorded: the events before it, not a reversal the same
+          // append records after it (a reversal recorded before the closes of the nights before it closes them first, on
+          // the history with its payment, as the closes run nightly would have: qa21 #6).
+          let state = before;
           for (const event of loan.log.events.slice(seen)) {
+            state = evolveLoan(structuredClone(state), { type: event.type, data: event.data } as LoanEvent);
             if (event.type !== 'PenaltyCharged') continue;
             const { number, amount, date } = (event.data as PenaltyCharged['data']);
             const lastGrace = addDays(date, -1);
@@ -86,6 +92,7 @@ describe('a percent penalty is priced on its row as it stood at the end of its g
             expect(amount, `row ${number}'s penalty dated ${date}`).toBe(formatMinor(percentOfOverdue(row, perMille), 2));
           }
           seen = loan.log.events.length;
+          before = structuredClone(loan.state);
         };
         const today = runHistory(loan, steps, { nights, onClose: check, onStep: check });
         // A close the day after the history judges every row whose grace ended by then: each row that

@@ -119,11 +119,12 @@ function folded(state: LoanState, events: readonly LoanEvent[], memo: ReplayMemo
  * catch-up records the same overdue rows, penalties, classification moves and accruals, on the same
  * dates and for the same amounts, as closing each date on its night. Within the close, facts apply
  * in their effective order: overdue and penalties, then the classification, then the accrual, whose
- * income stops where the loan became non-performing. `bookClosedThrough`: for a command catching up the
- * nights a loan it ends missed (missed-closes.ts), the book's last close; the nights after it were
- * closed for no loan, so their class moves are recorded too (missed-class-moves.ts).
+ * income stops where the loan became non-performing. `bookClosedThrough`: absent on a book closed every
+ * night before `date`; for a command catching up the nights a loan it ends or rewrites missed
+ * (missed-closes.ts), the book's last close, or null for the book's first close: the nights after it
+ * were closed for no loan, so their class moves are recorded too (missed-class-moves.ts).
  */
-export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS, memo: ReplayMemo, bookClosedThrough: string | null = null): LoanEvent[] {
+export function closeBusinessDay(current: LoanState, date: string, thresholds: ClassificationThresholds = DEFAULT_THRESHOLDS, memo: ReplayMemo, bookClosedThrough?: string | null): LoanEvent[] {
   parseDate(date);
   if (current.status !== 'active' && current.status !== 'overdue') return [];
   if (current.disbursement === null || date < current.disbursement.date) return [];

@@ -86,7 +86,8 @@ export type ApplyCharge = {
   /** `date` is the business date it is applied (and booked) on; `dueDate` picks the installment. */
   data: { kind: OfficerChargeKind; amount: string; dueDate: string; reason: string; date: string; appliedBy: string };
 };
-export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds } };
+/** `firstClose`: no close of the book has completed before this one (it judges every night before `date` for no loan). */
+export type CloseBusinessDay = { type: 'CloseBusinessDay'; data: { date: string; thresholds?: ClassificationThresholds; firstClose?: boolean } };
 export type RescheduleLoan = {
   type: 'Reschedule';
   /** `calendar`: as on DisburseLoan, for the new schedule's due dates. */

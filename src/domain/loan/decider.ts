@@ -39,11 +39,14 @@ export function decideLoan(command: LoanCommand, state: LoanState, context: Loan
   const events = decideCommand(command, state, context, memo);
   if (events.length === 0) return events;
   // A command ending a loan no close has caught up yet first records what the closes it missed would have (QA 12 Q2).
-  const missed = command.type === 'CloseBusinessDay' ? [] : missedCloses(state, events, context, memo);
-  if (missed.length === 0) return [...events, ...reclassification(command, state, events, context, memo)];
-  const caughtUp = foldedCopy(state, missed, memo);
+  const missed = command.type === 'CloseBusinessDay' ? null : missedCloses(state, events, context, memo);
+  if (missed === null) return [...events, ...reclassification(command, state, events, context, memo)];
+  // The loan is closed through the night the catch-up ran to, whether or not those nights recorded anything.
+  const closed: LoanDecisionContext = { ...context, lastClose: context.lastClose == null || context.lastClose < missed.through ? missed.through : context.lastClose };
+  if (missed.events.length === 0) return [...events, ...reclassification(command, state, events, closed, memo)];
+  const caughtUp = foldedCopy(state, missed.events, memo);
   const decided = decideCommand(command, caughtUp, context, memo);
-  return decided.length === 0 ? decided : [...missed, ...decided, ...reclassification(command, caughtUp, decided, context, memo)];
+  return decided.length === 0 ? decided : [...missed.events, ...decided, ...reclassification(command, caughtUp, decided, closed, memo)];
 }
 
 function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
@@ -79,7 +82,8 @@ function decideCommand(command: LoanCommand, state: LoanState, context: LoanDeci
       return applyCharge(command, state);
     case 'CloseBusinessDay':
       requireLoan(state);
-      return closeBusinessDay(state, command.data.date, command.data.thresholds, memo);
+      // The book's first close judges the nights before it for no loan: one a command caught up part way walks them too.
+      return closeBusinessDay(state, command.data.date, command.data.thresholds, memo, command.data.firstClose === true ? null : undefined);
     case 'Reschedule':
       return reschedule(command, state);
     case 'RequestWriteOff':

@@ -4,6 +4,7 @@ import { daysPastDue } from './delinquency.js';
 import type { LoanClassified } from './events.js';
 import { nextUnsettled } from './installment.js';
 import { installmentsTimeline } from './installments-on.js';
+import { missedClosesThrough } from './missed-closes.js';
 import { loanContext } from './payoff.js';
 import type { ReplayMemo } from './replay-memo.js';
 import { servicingFacts } from './servicing-replay.js';
@@ -19,19 +20,26 @@ import type { Installment, LoanState } from './state.js';
  * (installments-timeline.ts). Before, such a close recorded one move, normal → 损失, and the class
  * history a regulator replays missed 关注, 次级 and 可疑 (qa19 Q8).
  *
- * Moves start after the latest one already recorded (`classifiedOn`), so the history stays in date
- * order. Empty for a loan its closes have seen (each of its nights recorded its own move), unless a
- * command ending it catches up the nights after the book's last close (`bookClosedThrough`,
- * missed-closes.ts), which no close judged. Returns the moves oldest first; the close's own move, on
- * `date`, follows them from the last one's class.
+ * Moves start on the night of the latest one already recorded (`classifiedOn`), so the history stays
+ * in date order. Empty for a loan its closes have seen (each of its nights recorded its own move), unless no
+ * close of the book judged the nights after the loan's last close: `bookClosedThrough` is then the
+ * book's last close (a command ending the loan, or rewriting its history, catches up the nights after
+ * it, missed-closes.ts), or null (the book's first close, over a loan such a command caught up part
+ * way). Returns the moves oldest first; the close's own move, on `date`, follows them from the last
+ * one's class.
  */
-export function missedClassMoves(current: LoanState, closed: LoanState, date: string, thresholds: ClassificationThresholds, memo: ReplayMemo, bookClosedThrough: string | null = null): LoanClassified[] {
+export function missedClassMoves(current: LoanState, closed: LoanState, date: string, thresholds: ClassificationThresholds, memo: ReplayMemo, bookClosedThrough?: string | null): LoanClassified[] {
   const first = current.installments[0];
-  if (first === undefined || (current.lastEodDate !== null && bookClosedThrough === null)) return [];
-  // No row is past due before the day after the first one falls due; nothing is dated before the last move recorded,
+  // Behind the book (keyed in late, never closed or caught up only part way): the book's closes judged none of its nights.
+  const behind = current.lastEodDate === null || missedClosesThrough(current) !== null;
+  if (first === undefined || (!behind && bookClosedThrough === undefined)) return [];
+  // No row is past due before the day after the first one falls due; nothing is dated before the last move recorded
+  // (a move on its night, as a payment curing the loan between closes, is followed by that night's close: a payment
+  // dated 04-16 recorded while the closes stood at 04-15 moved 关注 → 正常 and the night's 关注 again was dated 04-17),
   // nor on a night a close judged the loan on.
-  const after = [current.classifiedOn ?? null, current.lastEodDate, bookClosedThrough].reduce<string>((a, b) => (b !== null && b > a ? b : a), first.dueDate);
-  const from = addDays(after, 1);
+  const judged = behind ? null : bookClosedThrough ?? null;
+  const after = [current.lastEodDate, judged].reduce<string>((a, b) => (b !== null && b > a ? b : a), first.dueDate);
+  const from = [addDays(after, 1), current.classifiedOn ?? ''].reduce((a, b) => (b > a ? b : a));
   if (from >= date) return [];
   const timeline = installmentsTimeline(closed, loanContext(closed), memo);
   const factDays = new Set(servicingFacts(closed).map((fact) => fact.date));

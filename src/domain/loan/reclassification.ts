@@ -1,4 +1,5 @@
 import type { ReplayMemo } from './replay-memo.js';
+import { addDays } from '../calendar.js';
 import { classify, DEFAULT_THRESHOLDS, type ClassificationThresholds } from './classification.js';
 import { accrue } from './close-of-business.js';
 import type { LoanCommand } from './commands.js';
@@ -114,9 +115,12 @@ const NEVER_RECLASSIFY = new Set<LoanCommand['type']>([
  * Their `reason` is the event that moved the class. A repayment that only pays (`onlyPays`) records nothing here.
  */
 export function reclassification(command: LoanCommand, state: LoanState, events: readonly LoanEvent[], context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
-  if (context.lastClose === undefined || context.lastClose === null || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
-  // A close still running has closed this loan already when the loan carries its date.
-  const lastClose = state.lastEodDate !== null && state.lastEodDate > context.lastClose ? state.lastEodDate : context.lastClose;
+  if (context.lastClose === undefined || events.length === 0 || NEVER_RECLASSIFY.has(command.type)) return [];
+  // A close still running has closed this loan already when the loan carries its date, as has a command that caught it up
+  // (missed-closes.ts), on a book no close has completed too: a reversal recorded before the first close moves the class
+  // as of the night before its date, as it does recorded on its date with the closes nightly.
+  const lastClose = state.lastEodDate !== null && (context.lastClose === null || state.lastEodDate > context.lastClose) ? state.lastEodDate : context.lastClose;
+  if (lastClose === null) return [];
   if (onlyPays(command, state)) return [];
   const reason = events[0]?.type ?? command.type;
   const changed = structuredClone(state);
@@ -136,7 +140,9 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
-  const next = stateAsOf(folded, lastClose, memo);
+  // A reschedule dated after the last close replaces rows as of every date (the replay starts from its rows): judged as
+  // of that close, the loan before it stands (the reschedule on 03-16 of a loan 关注 on 03-15 recorded 正常 → 正常 dated 03-15).
+  const next = stateAsOf(rescheduledAfter(events, lastClose) ? foldedCopy(state, penalties, memo) : folded, lastClose, memo);
   const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
   // The interest the closes through the last one would post on the history so changed and did not (a bounce
   // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
@@ -159,9 +165,17 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
     for (const event of overdue) evolveLoan(shown, event, memo);
     final = classificationAsOf(shown, lastClose, context.thresholds);
   }
-  if (final.to === moved) return [...penalties, ...overdue, ...moves, ...accruals];
   const date = next === folded ? lastClose : latestFactDate(folded, lastClose);
+  // Not ahead of nights no close has judged yet (the book's closes lagging behind a fact dated days after the last):
+  // those closes judge each on its night. A payment dated 03-16 with the closes at 02-16 recorded 关注 → 正常 dated 03-16,
+  // its days past due counted to 02-16, for a loan past due again since 03-15's row.
+  if (final.to === moved || date > addDays(lastClose, 1)) return [...penalties, ...overdue, ...moves, ...accruals];
   return [...penalties, ...overdue, ...moves, ...accruals, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
+}
+
+/** Whether the events reschedule the loan from a date after `lastClose`. */
+function rescheduledAfter(events: readonly LoanEvent[], lastClose: string): boolean {
+  return events.some((event) => event.type === 'LoanRescheduled' && event.data.effectiveDate > lastClose);
 }
 
 /** accrue through `lastClose`, as it stands, each event naming the `reason` it is recorded for; none for a loan its closes kept up with. */
