@@ -38,7 +38,8 @@ export { loanSnapshotCodec } from './snapshot-codec.js';
 export function decideLoan(command: LoanCommand, state: LoanState, context: LoanDecisionContext = {}, memo: ReplayMemo = NO_REPLAY_MEMO): LoanEvent[] {
   const events = decideCommand(command, state, context, memo);
   if (events.length === 0) return events;
-  // A command ending a loan no close has caught up yet first records what the closes it missed would have (QA 12 Q2).
+  // A command ending a loan, or rewriting its history, before closes of the nights before it ran first records what those
+  // closes would have (QA 12 Q2, qa21 #4–#6).
   const missed = command.type === 'CloseBusinessDay' ? null : missedCloses(state, events, context, memo);
   if (missed === null) return [...events, ...reclassification(command, state, events, context, memo)];
   // The loan is closed through the night the catch-up ran to, whether or not those nights recorded anything.

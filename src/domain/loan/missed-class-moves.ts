@@ -4,7 +4,7 @@ import { daysPastDue } from './delinquency.js';
 import type { LoanClassified } from './events.js';
 import { nextUnsettled } from './installment.js';
 import { installmentsTimeline } from './installments-on.js';
-import { missedClosesThrough } from './missed-closes.js';
+import { missedClosesThrough } from './missed-closes-through.js';
 import { loanContext } from './payoff.js';
 import type { ReplayMemo } from './replay-memo.js';
 import { servicingFacts } from './servicing-replay.js';
@@ -39,7 +39,8 @@ export function missedClassMoves(current: LoanState, closed: LoanState, date: st
   // nor on a night a close judged the loan on.
   const judged = behind ? null : bookClosedThrough ?? null;
   const after = [current.lastEodDate, judged].reduce<string>((a, b) => (b !== null && b > a ? b : a), first.dueDate);
-  const from = [addDays(after, 1), current.classifiedOn ?? ''].reduce((a, b) => (b > a ? b : a));
+  const movedOn = current.classifiedOn ?? null;
+  const from = movedOn !== null && movedOn > addDays(after, 1) ? movedOn : addDays(after, 1);
   if (from >= date) return [];
   const timeline = installmentsTimeline(closed, loanContext(closed), memo);
   const factDays = new Set(servicingFacts(closed).map((fact) => fact.date));

@@ -1,7 +1,7 @@
 import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
 import { addDays } from '../../../domain/calendar.js';
 import { latePenaltyFrom, unchargedPenaltyFrom } from '../../../domain/loan/late-paid-penalty.js';
-import { missedClosesThrough } from '../../../domain/loan/missed-closes.js';
+import { missedClosesThrough } from '../../../domain/loan/missed-closes-through.js';
 import { standingBeforeFirstClose } from '../../../domain/loan/standing-before-first-close.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { FoldedLoan } from '../../loan-states.js';
