@@ -9,7 +9,7 @@ import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { fmt, owedTotal } from './installment.js';
 import { minorOf, minorUnits } from '../money.js';
-import { missedClosesThrough } from './missed-closes.js';
+import { missedClosesThrough } from './missed-closes-through.js';
 import { foldedCopy, penaltiesOwedBy } from './penalties-owed-by.js';
 import { loanContext } from './payoff.js';
 import { principalFirstFloor } from './principal-first-floor.js';
@@ -140,9 +140,7 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // The last close is judged on the facts dated by then (stateAsOf, as the close itself judges a date): a fact
   // dated after it did not exist that day, so it moves nothing as of it; the next close judges it on its own
   // date (QA 8 N7: a cure was dated the close before the payment that caused it, and nightly ≠ catch-up).
-  // A reschedule dated after the last close replaces rows as of every date (the replay starts from its rows): judged as
-  // of that close, the loan before it stands (the reschedule on 03-16 of a loan 关注 on 03-15 recorded 正常 → 正常 dated 03-15).
-  const next = stateAsOf(rescheduledAfter(events, lastClose) ? foldedCopy(state, penalties, memo) : folded, lastClose, memo);
+  const next = stateAsOf(folded, lastClose, memo);
   const { overdue, judged, atClose } = judgedAtClose(next, lastClose, reason, context, memo);
   // The interest the closes through the last one would post on the history so changed and did not (a bounce
   // reopening principal on a loan they found owing none earns for days they judged): a late correction, as the
@@ -156,7 +154,9 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // between closes) have moved it since (QA 11 S1), when it is what the close judged on the facts before them.
   const before = stateAsOf(state, lastClose, memo);
   const closeClass = before === state ? current : judgedAtClose(before, lastClose, reason, context, memo).atClose.to;
-  const moves: LoanEvent[] = atClose.to === closeClass ? [] : [{ type: 'LoanClassified', data: { from: current, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
+  // A move that moves nothing is none (a reschedule resets the class: one on 03-16 of a loan 关注 on 03-15 recorded
+  // 正常 → 正常 dated 03-15, after that night's 关注).
+  const moves: LoanEvent[] = atClose.to === closeClass || atClose.to === current ? [] : [{ type: 'LoanClassified', data: { from: current, to: atClose.to, dpd: atClose.dpd, date: lastClose, reason } }];
   const moved = moves.length > 0 ? atClose.to : current;
   // Facts dated after the last close count in the days past due the loan shows now: its class follows them at once.
   let final = atClose;
@@ -171,11 +171,6 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   // its days past due counted to 02-16, for a loan past due again since 03-15's row.
   if (final.to === moved || date > addDays(lastClose, 1)) return [...penalties, ...overdue, ...moves, ...accruals];
   return [...penalties, ...overdue, ...moves, ...accruals, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
-}
-
-/** Whether the events reschedule the loan from a date after `lastClose`. */
-function rescheduledAfter(events: readonly LoanEvent[], lastClose: string): boolean {
-  return events.some((event) => event.type === 'LoanRescheduled' && event.data.effectiveDate > lastClose);
 }
 
 /** accrue through `lastClose`, as it stands, each event naming the `reason` it is recorded for; none for a loan its closes kept up with. */
