@@ -45,6 +45,8 @@ export const FIGURES: FigureDef[] = [
   { name: 'load.loan5000.nosnapshot', unit: 'ms', ceiling: 'load.loan10' },
   { name: 'schedule.360', unit: 'ms', target: { below: 1 } },
   { name: 'eod.loans', unit: 'loans/s', target: { atLeast: 5_000 } },
+  // The book's first close (once, after a migration): no target, reported so its cost is seen.
+  { name: 'eod.first-close.loans', unit: 'loans/s' },
   // DESIGN.md: EOD appends only where something changed, never one event per loan per day.
   { name: 'eod.events-per-loan', unit: 'events/loan', target: { below: 1 } },
   // DESIGN.md: list and search queries on a 2 000-customer book under 50 ms.

@@ -9,9 +9,12 @@ import { ProjectionThread, type ProjectionThreadData } from '../../src/runtime/p
 import { projectionsFor } from '../../src/runtime/projections.js';
 import type { EodReport } from './eod-report.js';
 
-// Worker: closes two business days over the generated book, with the projectors running beside it
-// as in the server (in their own worker thread, see hostProjections): the month-end before `businessDate` (every loan accrues) and then
-// `businessDate` itself (an ordinary night: only loans falling due are touched).
+// Worker: closes three business days over the generated book, with the projectors running beside it
+// as in the server (in their own worker thread, see hostProjections): the book's first close, two nights
+// before `businessDate` (it judges every loan's nights since its disbursement, as the first close of a
+// migrated book does, once), then the month-end (every loan accrues, on a book closed the night before,
+// as every month-end after the first) and then `businessDate` itself (an ordinary night: only loans
+// falling due are touched).
 const [eventsFile, readFile, businessDate, bookLoans] = process.argv.slice(2);
 if (!eventsFile || !readFile || !businessDate || !bookLoans) throw new Error('usage: eod-worker <events.db> <readmodels.db> <date> <loans>');
 const eventStore = SqliteEventStore.open({ path: eventsFile, synchronous: 'FULL' });
@@ -32,11 +35,12 @@ const close = async (date: string) => {
   });
   return { loansScanned: report.loansScanned, eventsAppended: report.eventsAppended, durationMs: report.durationMs };
 };
+const firstClose = await close(addDays(businessDate, -2));
 const monthEnd = await close(addDays(businessDate, -1));
 const night = await close(businessDate);
 unsubscribe();
 await runner.stop();
 await readStore.close();
 await eventStore.close();
-const report: EodReport = { bookLoans: Number(bookLoans), monthEnd, night };
+const report: EodReport = { bookLoans: Number(bookLoans), firstClose, monthEnd, night };
 process.send?.(report, () => process.exit(0));

@@ -30,7 +30,7 @@ async function rebuild(eventsFile: string, readFile: string): Promise<Measuremen
  */
 export const logSuite: Suite = {
   name: 'log',
-  figures: ['scan.raw', 'rebuild.all', 'memory.rebuild.rss', 'eod.loans', 'eod.events-per-loan'],
+  figures: ['scan.raw', 'rebuild.all', 'memory.rebuild.rss', 'eod.loans', 'eod.first-close.loans', 'eod.events-per-loan'],
   async run(config, workDir) {
     const eventsFile = path.join(workDir, 'log.db');
     const readFile = path.join(workDir, 'log-readmodels.db');
