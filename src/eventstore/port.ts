@@ -86,6 +86,12 @@ export interface Snapshot<S = unknown> {
   /** Version of the state shape; a snapshot of another version is ignored. */
   version: number;
   state: S;
+  /**
+   * The stream's revision when the snapshot was read, where the adapter reads it in the same query
+   * (SQLite); absent otherwise. Equal to `revision`, the snapshot is the stream's head and a load
+   * reads no tail (the append still checks the revision it decided on).
+   */
+  streamRevision?: bigint;
 }
 
 /** Records which request produced an append, so a retried request returns the first result. */

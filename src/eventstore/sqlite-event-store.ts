@@ -79,9 +79,10 @@ export class SqliteEventStore implements EventStore {
         'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
       // With the hash of the event it was taken at, in one statement: a command loads its stream's snapshot on every cache miss.
-      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null }>(
-        `SELECT s.revision, s.version, s.state, s.stream_hash, s.mac, e.hash AS event_hash
+      readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null; head: bigint | null }>(
+        `SELECT s.revision, s.version, s.state, s.stream_hash, s.mac, e.hash AS event_hash, h.revision AS head
            FROM snapshots s LEFT JOIN events e ON e.stream_id = s.stream_id AND e.revision = s.revision
+                LEFT JOIN streams h ON h.stream_id = s.stream_id
           WHERE s.stream_id = ?`,
       ),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -207,7 +208,8 @@ export class SqliteEventStore implements EventStore {
       this.onSnapshotRejected(streamId, refusal);
       return null;
     }
-    return { streamId, revision: row.revision, version, state: JSON.parse(row.state) as S };
+    const snapshot: Snapshot<S> = { streamId, revision: row.revision, version, state: JSON.parse(row.state) as S };
+    return row.head === null ? snapshot : { ...snapshot, streamRevision: row.head };
   }
 
   /** Stores the snapshot bound to the stream hash at its revision (skipped when that event is not in the log). */

@@ -39,6 +39,17 @@ describe('loadAggregate', () => {
     expect(loaded).toMatchObject({ revision: 4_999n, state: { count: 4_990 + 20, increments: 5_000 } });
   });
 
+  it('reads no tail from a snapshot at the stream\'s head, and the tail once the stream moves past it', async () => {
+    for (let i = 1; i <= 10; i++) await run(i);
+    expect((await store.readSnapshot('counter-1'))?.revision).toBe(9n);
+    const readStream = vi.spyOn(store, 'readStream');
+    expect(await loadAggregate(store, 'counter-1', counter, { snapshot: { every: 10, version: 1 } })).toEqual({ state: { count: 55, increments: 10 }, revision: 9n, snapshotRevision: 9n });
+    expect(readStream).not.toHaveBeenCalled();
+    await store.append('counter-1', [incremented(100)], 9n);
+    expect(await loadAggregate(store, 'counter-1', counter, { snapshot: { every: 10, version: 1 } })).toEqual({ state: { count: 155, increments: 11 }, revision: 10n, snapshotRevision: 9n });
+    expect(readStream).toHaveBeenCalledExactlyOnceWith('counter-1', { fromRevision: 10n });
+  });
+
   it('ignores a snapshot of another state version and replays from the start', async () => {
     await store.append('counter-1', [incremented(1), incremented(2)], 'no_stream');
     await store.writeSnapshot({ streamId: 'counter-1', revision: 1n, version: 1, state: { total: 'old shape' } });
