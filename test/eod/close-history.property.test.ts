@@ -88,15 +88,21 @@ describe('close of business, the day a loan becomes non-performing', () => {
     const accrued = closed.filter((e) => e.type === 'InterestAccrued');
     const ctx = loanContext(life.state);
     const earnedThrough = (day: string) => life.state.installments.reduce((sum, inst) => sum + earnedMinor(inst, day, ctx, 2), 0n);
-    // Each month-end it missed is booked on its own date (QA 10 R8); May's stops at 05-16 and suspends the rest; June books nothing.
-    const ends = ['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30'];
+    // Each posting day it missed is booked on its own date (QA 10 R8) as the nightly closes book them: the month-ends, and the
+    // due dates, whose closes visit a loan with a row due and unpaid; May's month-end stops at 05-16 and suspends the rest;
+    // June books nothing. (Before, the catch-up posted month-ends only: 01-31 → 04-30 and 04-30 → 05-31 held the due dates'
+    // postings, the same income at each month-end, but a payment into the non-performing days then booked a cent of
+    // interest as income the nightly book held in advance: servicing-before-first-close.property.test.ts.)
+    const days = ['2026-01-31', '2026-02-15', '2026-02-28', '2026-03-15', '2026-03-31', '2026-04-15', '2026-04-30', '2026-05-15'];
     expect(accrued.map((e) => e.data)).toEqual([
-      ...ends.map((to, i) => ({ date: to, from: i === 0 ? DISBURSED : ends[i - 1], to, amount: formatMinor(earnedThrough(to) - (i === 0 ? 0n : earnedThrough(ends[i - 1] as string)), 2) })),
+      ...days.map((to, i) => ({ date: to, from: i === 0 ? DISBURSED : days[i - 1], to, amount: formatMinor(earnedThrough(to) - (i === 0 ? 0n : earnedThrough(days[i - 1] as string)), 2) })),
       {
-        date: '2026-05-31', from: '2026-04-30', to: '2026-05-31', amount: formatMinor(earnedThrough('2026-05-16') - earnedThrough('2026-04-30'), 2),
+        date: '2026-05-31', from: '2026-05-15', to: '2026-05-31', amount: formatMinor(earnedThrough('2026-05-16') - earnedThrough('2026-05-15'), 2),
         suspended: { amount: formatMinor(earnedThrough('2026-05-31') - earnedThrough('2026-05-16'), 2), spans: [{ from: '2026-05-17', to: '2026-05-31' }] },
       },
     ]);
+    const nightly = runOnTheirNights([], everyDay().filter((day) => day <= '2026-06-30'), noPenalty).closed;
+    expect(accrued.map((e) => e.data)).toEqual(nightly.filter((e) => e.type === 'InterestAccrued').map((e) => e.data));
     expect(loanFigures(life.state).ledger.interest_income).toBe(formatMinor(-earnedThrough('2026-05-16'), 2));
   });
 

@@ -55,8 +55,11 @@ describe('a loan ended before its first close books what the closes it missed wo
     writeOff(nightly, '2026-05-18');
     const keyedIn = new ServicedLoan('K', product(), '100000.00', 12, '2026-01-15', '2026-05-17');
     const events = writeOff(keyedIn, '2026-05-18');
-    expect(events.filter((e) => e.type === 'InterestAccrued').map((e) => (e.data as { to: string }).to), 'the month-ends, then through the last due date')
-      .toEqual(['2026-01-31', '2026-02-28', '2026-03-31', '2026-04-30', '2026-05-15']);
+    // The posting days the nightly closes posted on: each month-end, and each due date (a row due and unpaid: the close visits the loan).
+    const postings = (loan: ServicedLoan) => loan.log.events.filter((e) => e.type === 'InterestAccrued').map((e) => e.data);
+    expect(events.filter((e) => e.type === 'InterestAccrued').map((e) => (e.data as { to: string }).to), 'the posting days, through the last due date')
+      .toEqual(['2026-01-31', '2026-02-15', '2026-02-28', '2026-03-15', '2026-03-31', '2026-04-15', '2026-04-30', '2026-05-15']);
+    expect(postings(keyedIn)).toEqual(postings(nightly));
     // Rows 1–4's interest 1 000.00 + 921.15 + 841.51 + 761.08 = 3 523.74, accrued through the 05-15 due date; the day after is not booked.
     expect(balancesOf((await keyedIn.ledger()).journal)).toMatchObject({ interest_income: '-3523.74' });
     expect(balancesOf((await keyedIn.ledger()).journal)).toEqual(balancesOf((await nightly.ledger()).journal));

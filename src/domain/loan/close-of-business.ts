@@ -8,7 +8,7 @@ import { chargedPenaltyRows, penaltiesOwed } from './late-paid-penalty.js';
 import type { LoanEvent } from './events.js';
 import { evolveLoan } from './evolve.js';
 import { recognisedInterest, recognisedInterestBetween } from './figures.js';
-import { fmt, owedTotal } from './installment.js';
+import { fmt, nextUnsettled, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { minorUnits } from '../money.js';
 import { NPA_AFTER_DAYS, nonPerformingSpans, suspendedSpans } from './non-performing-days.js';
@@ -66,10 +66,14 @@ function accrueOn(state: LoanState, date: string, to: string): LoanEvent[] {
 }
 
 /**
- * The accruals a close on `date` posts: first those of each month-end after the last posting and
- * before `date` (a loan no close has visited since, such as one keyed in late: every month-end's
- * close visits every loan still owing, so each would have booked its month on its night), each
- * priced on the loan as it stood that night; then `date`'s own, through the last month-end or due
+ * The accruals a close on `date` posts: first those of each posting day after the last posting and
+ * before `date` that the nightly closes would have posted on (a loan no close has visited since,
+ * such as one keyed in late): every month-end, whose close visits every loan still owing, and each
+ * due date on which a row due by then was unpaid, whose close visits the loan (loan-book.ts), each
+ * priced on the loan as it stood that night. (Posting month-ends only, a catch-up of a loan that
+ * turned non-performing after a due date booked the performing days since that due date with the
+ * month-end, so a payment into the non-performing days was income a posting early: 90.55 where the
+ * nightly book held 90.54 and 0.01 in advance, seed -569850781.) Then `date`'s own, through the last month-end or due
  * date reached, never past it: a close on a day interest is not posted on (a catch-up, or the first
  * visit after one) posts what a close on that day would have, priced on the loan as it stood then,
  * not the days since. (A loan keyed in on 05-17 whose row 1 turned 90 days past due on 05-16 had the
@@ -90,16 +94,26 @@ export function accrue(state: LoanState, date: string, memo: ReplayMemo, pricing
   let through = state.interestAccruedThrough;
   if (through === null) return [];
   const priced = (day: string) => (pricing === 'as-it-stands' || day === date ? state : stateAsOf(state, day, memo));
-  for (let monthEnd = endOfMonth(addDays(through, 1)); monthEnd < date; monthEnd = endOfMonth(addDays(monthEnd, 1))) {
-    const posted = accrueOn({ ...priced(monthEnd), interestAccruedThrough: through }, monthEnd, monthEnd);
+  for (let day = nextAccrualDay(state, through); day < date; day = nextAccrualDay(state, day)) {
+    const asOf = priced(day);
+    // A due date is posted on where its night's close visited the loan: a row due by then and unpaid (loan-book.ts). A
+    // history change's postings are one late correction, booked on its date through the last posting day it reached.
+    if (day !== endOfMonth(day) && (pricing === 'as-it-stands' || !owingBy(asOf.installments, day))) continue;
+    const posted = accrueOn({ ...asOf, interestAccruedThrough: through }, day, day);
     if (posted.length === 0) continue;
     events.push(...posted);
-    through = monthEnd;
+    through = day;
   }
   const to = lastAccrualDay(state, through, date);
   if (to === null) return events;
   const asOf = priced(to);
   return [...events, ...accrueOn(through === asOf.interestAccruedThrough ? asOf : { ...asOf, interestAccruedThrough: through }, date, to)];
+}
+
+/** Whether a row due on or before `day` is unpaid in `rows`: the close of `day` visits such a loan (its next due date has come). */
+function owingBy(rows: readonly Installment[], day: string): boolean {
+  const first = rows[nextUnsettled(rows, 0)];
+  return first !== undefined && first.dueDate <= day;
 }
 
 /** A copy of the loan with `events` folded. */

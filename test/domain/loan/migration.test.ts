@@ -92,7 +92,8 @@ describe('MigrateLoan', () => {
     fold(decideLoan({ type: 'ReceiveRepayment', data: { amount: '100.00', channel: 'online', reference: 'new-1', effectiveDate: '2026-11-10' } }, state), state);
     expect(state.installments.slice(0, 2).map((r) => r.settledOn)).toEqual([null, null]);
     const accrued = decideLoan({ type: 'CloseBusinessDay', data: { date: '2026-11-30' } }, state).filter((e) => e.type === 'InterestAccrued');
-    expect(accrued.map((e) => e.data)).toEqual([expect.objectContaining({ from: '2026-10-31', to: '2026-11-30', amount: '20.00' })]);
+    // Posted on row 3's due date, 11-20, as the close of that night (which visits a loan with a row due and unpaid) posts it.
+    expect(accrued.map((e) => e.data)).toEqual([expect.objectContaining({ date: '2026-11-20', from: '2026-10-31', to: '2026-11-20', amount: '20.00' })]);
     expect(accrued.every((e) => e.type === 'InterestAccrued' && e.data.suspended === undefined)).toBe(true);
   });
 
