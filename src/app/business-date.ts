@@ -1,4 +1,4 @@
-import { parseDate, yearOf } from '../domain/calendar.js';
+import { parseAcceptedDate } from '../domain/calendar.js';
 import { DomainError } from '../domain/errors.js';
 
 /** The lender's time zone when none is configured (LENDCORE_TIMEZONE). */
@@ -14,11 +14,7 @@ export function businessDateAt(now: Date, timeZone: string = DEFAULT_TIME_ZONE):
  * business date (DATE_AFTER_BUSINESS_DATE, 422): nothing is recorded as happening tomorrow.
  */
 export function requireOnOrBeforeBusinessDate(date: string, businessDate: string, field = 'date'): string {
-  parseDate(date);
-  const year = yearOf(date);
-  if (year < 1900 || year > 9999) {
-    throw new DomainError('INVALID_DATE', `${field} ${date} is outside the years 1900–9999`, 'invalid', { field, date });
-  }
+  parseAcceptedDate(date, field);
   if (date > businessDate) {
     throw new DomainError('DATE_AFTER_BUSINESS_DATE', `${field} ${date} is after the business date ${businessDate}`, 'rule', { field, date, businessDate });
   }

@@ -86,6 +86,32 @@ export function isValidDate(s: string): boolean {
   return parts(s) !== null;
 }
 
+/**
+ * The years a date lendcore records or answers for may fall in: 1900–9999. A date outside them is
+ * a slip of the keyboard (1026 for 2026), not a business fact, and a report as of one would answer
+ * an empty book as if it were true (the CBIRC's loan records and every schedule here start far later).
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 9999;
+
+/**
+ * Why `s` is not a date lendcore accepts from outside, or null when it is: "is not a real
+ * YYYY-MM-DD date" (2026-02-30) or "is outside the years 1900–9999". The sentence has no subject:
+ * callers put the field's name (or the date) before it.
+ */
+export function dateRefusal(s: string): string | null {
+  const p = parts(s);
+  if (!p) return 'is not a real YYYY-MM-DD date';
+  return p.year < FIRST_YEAR ? `is outside the years ${FIRST_YEAR}–${LAST_YEAR}` : null;
+}
+
+/** Returns `s` unchanged if it is a date in 1900–9999 (`dateRefusal`); throws INVALID_DATE (kind invalid) naming `field` otherwise. */
+export function parseAcceptedDate(s: string, field = 'date'): string {
+  const refusal = dateRefusal(s);
+  if (refusal) throw new DomainError('INVALID_DATE', `${field} ${s} ${refusal}`, 'invalid', { field, date: s });
+  return s;
+}
+
 /** Returns `s` unchanged if it is a valid date; throws INVALID_DATE otherwise. */
 export function parseDate(s: string): string {
   must(s);

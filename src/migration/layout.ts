@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate } from '../domain/calendar.js';
+import { dateRefusal } from '../domain/calendar.js';
 import { BANK_ACCOUNT, BANK_ACCOUNT_MESSAGE } from '../domain/customer/bank-account.js';
 
 /**
@@ -20,7 +20,7 @@ export const PRODUCTS_FILE = 'products.json';
 
 /** At most two decimals: the book's currencies (CNY) count in cents. */
 const amount = z.string().regex(/^(0|[1-9]\d{0,14})(\.\d{1,2})?$/, 'expected a non-negative amount with at most two decimals such as "1234.50"');
-const date = z.string().refine(isValidDate, 'expected a calendar date YYYY-MM-DD');
+const date = z.string().refine((value) => dateRefusal(value) === null, 'expected a calendar date YYYY-MM-DD in the years 1900–9999');
 const legacyId = z.string().regex(/^[A-Za-z0-9._:/-]{1,64}$/, 'expected 1–64 letters, digits or . _ : / -');
 const count = z.string().regex(/^\d{1,9}$/, 'expected a whole number').transform(Number);
 const optional = (schema: z.ZodType<string>) => z.union([z.literal('').transform(() => null), schema]);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addDays, addMonthsClamped, compareDates, days360, daysBetween, daysInYear, dueDate, endOfMonth,
-  isMonthEnd, isValidDate, parseDate, yearOf,
+  dateRefusal, isMonthEnd, isValidDate, parseAcceptedDate, parseDate, yearOf,
 } from '../../src/domain/calendar.js';
 import { DomainError } from '../../src/domain/errors.js';
 
@@ -36,6 +36,18 @@ describe('calendar', () => {
     expect(() => parseDate('2026-02-30')).toThrow(DomainError);
     expect(() => parseDate('2026-02-30')).toThrow(expect.objectContaining({ code: 'INVALID_DATE', kind: 'invalid' }));
     expect(() => addDays('nope', 1)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+  });
+
+  it('accepts from outside real dates in 1900–9999 only (dateRefusal, parseAcceptedDate)', () => {
+    expect(dateRefusal('1900-01-01')).toBeNull();
+    expect(dateRefusal('9999-12-31')).toBeNull();
+    expect(dateRefusal('1899-12-31')).toBe('is outside the years 1900–9999');
+    expect(dateRefusal('1000-01-01')).toBe('is outside the years 1900–9999');
+    expect(dateRefusal('2026-02-30')).toBe('is not a real YYYY-MM-DD date');
+    expect(dateRefusal('10000-01-01')).toBe('is not a real YYYY-MM-DD date');
+    expect(() => parseAcceptedDate('1026-03-15', 'effectiveDate')).toThrow(expect.objectContaining({
+      code: 'INVALID_DATE', kind: 'invalid', message: 'effectiveDate 1026-03-15 is outside the years 1900–9999',
+    }));
   });
 
   it('adds days across months, years and leap days', () => {

@@ -33,6 +33,6 @@ describe('lendcore eod', () => {
   it('exits 2 for a date that is not a calendar date', async () => {
     const io = captureIo({ LENDCORE_DATA_DIR: dataDir() });
     expect(await main(['eod', '--date', '2026-02-30'], io)).toBe(2);
-    expect(io.stderr.join('\n')).toContain('--date 2026-02-30 is not a calendar date');
+    expect(io.stderr.join('\n')).toContain('--date 2026-02-30 is not a real YYYY-MM-DD date');
   });
 });

@@ -143,7 +143,7 @@ describe('lendcore import', () => {
 
   const refusals: [string, string, (text: string) => string, RegExp][] = [
     ['control totals off by 0.01', 'control.csv', (s) => s.replace(',659835.22,', ',659835.23,'), /control totals do not match[\s\S]*control\.csv, line 2, column outstanding_principal: control total 659835\.23, but the rows add up to 659835\.22/],
-    ['a bad date', 'schedule.csv', (s) => s.replace('LN-2026-0001,3,2026-06-15', 'LN-2026-0001,3,2026-06-31'), /schedule\.csv, line 4, column due_date: expected a calendar date YYYY-MM-DD \(got "2026-06-31"\)/],
+    ['a bad date', 'schedule.csv', (s) => s.replace('LN-2026-0001,3,2026-06-15', 'LN-2026-0001,3,2026-06-31'), /schedule\.csv, line 4, column due_date: expected a calendar date YYYY-MM-DD in the years 1900–9999 \(got "2026-06-31"\)/],
     ['a duplicate legacy id', 'customers.csv', (s) => s.replace('C002,李娜', 'C001,李娜'), /customers\.csv, line 3, column legacy_customer_id: duplicate legacy id C001 \(first on line 2\)/],
     ['an unknown product', 'loans.csv', (s) => s.replace('LN-2026-0020,C004,0190e000-0000-7000-8000-00000000a001', 'LN-2026-0020,C004,no-such-product'), /loans\.csv, line 21, column product_id: unknown product no-such-product/],
   ];

@@ -92,6 +92,17 @@ const EXTRA: Partial<Record<RouteId, ProblemCodes>> = {
   },
 };
 
+/**
+ * Routes that take a date or an instant from outside (schemas/common.ts `businessDate`,
+ * query-schemas.ts `instant`): one before 1900 is 400 INVALID_DATE. Commands list it with the
+ * amounts' codes; these are the rest.
+ */
+const TAKES_A_DATE: readonly RouteId[] = [
+  'holidays.add', 'holidays.remove', 'loans.list', 'loans.payoff', 'loans.state', 'loans.quote', 'audit.list', 'operations.closeOfBusiness',
+  'reports.paymentReconciliation', 'reports.portfolio', 'reports.trialBalance', 'reports.amlLargeTransactions', 'reports.amlSuspicious',
+  'reports.disbursements',
+];
+
 function merge(...parts: ProblemCodes[]): ProblemCodes {
   const out: Record<number, string[]> = {};
   for (const part of parts) {
@@ -116,6 +127,7 @@ export function problemCodesOf(route: RouteId): ProblemCodes {
     if (family === 'loans') parts.push(LOAN_COMMAND_CODES);
   }
   if (READS_COMMAND_HEADERS.has(route)) parts.push({ 400: ['INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'] });
+  if (TAKES_A_DATE.includes(route)) parts.push({ 400: ['INVALID_DATE'] });
   const extra = EXTRA[route];
   if (extra) parts.push(extra);
   const more = ROUTE_CODES[route];

@@ -84,7 +84,7 @@ export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'loans.rejectWaiver': { 404: ['WAIVER_NOT_FOUND'], 409: ['WAIVER_NOT_PENDING'] },
   // A decree and a payout take credit through the loan's payout desk, one at a time: the later one to land is refused.
   'loans.refund': { 409: ['PAYOUT_CONCURRENT', 'REFUND_CONCURRENT'], 422: ['DECREE_CASH_ONLY'] },
-  'operations.closeOfBusiness': { 400: ['INVALID_DATE'], 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
+  'operations.closeOfBusiness': { 409: ['EOD_DATE_BEFORE_LAST_CLOSE'], 422: ['DATE_AFTER_BUSINESS_DATE'] },
   'payments.createIntent': {
     400: ['INVALID_AMOUNT', 'AMOUNT_TOO_PRECISE', 'NEGATIVE_AMOUNT'], 404: ['LOAN_NOT_FOUND'], 409: ['LOAN_NOT_REPAYABLE', 'PAYMENT_INTENT_OPEN', 'PAYMENT_INTENT_CONCURRENT'],
     422: ['AMOUNT_EXCEEDS_PAYOFF', 'CHANNEL_NOT_CONFIGURED'],

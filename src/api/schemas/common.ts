@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isValidDate } from '../../domain/calendar.js';
+import { dateRefusal, isValidDate } from '../../domain/calendar.js';
 import { amountRefusal } from '../../domain/money.js';
 import { PROBLEM_CODE_PARAM } from '../problem-code-param.js';
 import { freeText, TEXT_LIMITS } from './free-text.js';
@@ -37,11 +37,21 @@ export const percentRate = z
   .regex(/^(0|[1-9]\d{0,2})(\.\d{1,8})?$/, 'expected a percentage as a decimal string such as "12" or "7.25"')
   .meta({ description: 'Percent per year as a decimal string: "12" means 12 %', example: '12' });
 
+/**
+ * A date from outside: YYYY-MM-DD (else 400 VALIDATION_FAILED), a real day (2026-02-30 is
+ * VALIDATION_FAILED too) in the years 1900–9999 (else 400 INVALID_DATE, as the commands refuse
+ * it: a trial balance as of 1899-12-31 answered an empty book, and a holiday in the year 1000 was
+ * recorded).
+ */
 export const businessDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
   .refine(isValidDate, 'not a real calendar date')
-  .meta({ description: 'Business date, YYYY-MM-DD', example: '2026-03-15' });
+  .superRefine((date, ctx) => {
+    const refusal = isValidDate(date) ? dateRefusal(date) : null;
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal, params: { [PROBLEM_CODE_PARAM]: 'INVALID_DATE' } });
+  })
+  .meta({ description: 'Business date, YYYY-MM-DD, in the years 1900–9999', example: '2026-03-15' });
 
 export const entityId = z
   .string()

@@ -1,7 +1,7 @@
 import { businessDateAt } from '../../app/business-date.js';
 import { loadConfig } from '../../config/config.js';
 import type { Actor } from '../../domain/actor.js';
-import { isValidDate } from '../../domain/calendar.js';
+import { dateRefusal } from '../../domain/calendar.js';
 import { runCloseOfBusiness, type CloseOfBusinessProgress, type CloseOfBusinessReport } from '../../eod/close-of-business.js';
 import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
 import type { ProgressOutput } from '../../projections/progress-bar.js';
@@ -48,7 +48,8 @@ export const eodCommand: CliCommand = {
     const config = loadConfig(io.env);
     const businessDate = businessDateAt(new Date(), config.timeZone);
     const date = values.date ?? businessDate;
-    if (!isValidDate(date)) throw new UsageError(`--date ${date} is not a calendar date YYYY-MM-DD`);
+    const refusal = dateRefusal(date);
+    if (refusal) throw new UsageError(`--date ${date} ${refusal}`);
     const eventStore = await openEventStore(config);
     try {
       const readStore = await openReadStore(config);

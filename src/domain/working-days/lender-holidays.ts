@@ -1,4 +1,4 @@
-import { isValidDate } from '../calendar.js';
+import { parseAcceptedDate } from '../calendar.js';
 import type { Decider, DomainEvent } from '../decider.js';
 import { DomainError } from '../errors.js';
 
@@ -18,7 +18,7 @@ export interface LenderHolidaysState {
 
 function decide(command: LenderHolidayCommand, state: LenderHolidaysState): LenderHolidayEvent[] {
   const { date } = command.data;
-  if (!isValidDate(date)) throw new DomainError('INVALID_DATE', `"${date}" is not a valid YYYY-MM-DD date`, 'invalid', { date });
+  parseAcceptedDate(date);
   switch (command.type) {
     case 'AddLenderHoliday': {
       const name = command.data.name.trim();

@@ -1,4 +1,4 @@
-import { isValidDate } from '../../domain/calendar.js';
+import { dateRefusal } from '../../domain/calendar.js';
 import { DomainError } from '../../domain/errors.js';
 import type { StatementLine } from '../../domain/payment/statement-events.js';
 import { csvRecords } from './csv-records.js';
@@ -33,7 +33,8 @@ export function parseStatementCsv(text: string): { lines: StatementLine[]; skipp
     const rowNumber = n + 2;
     const cell = (key: keyof typeof STATEMENT_COLUMNS) => (row[index[key]] ?? '').trim();
     const [date, amount, currency, memo, bankTxnId] = [cell('date'), cell('amount'), cell('currency').toUpperCase(), cell('memo'), cell('bankTxnId')];
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !isValidDate(date)) throw invalid(`row ${rowNumber}: date "${date}" is not YYYY-MM-DD`);
+    const dateRefused = dateRefusal(date);
+    if (dateRefused) throw invalid(`row ${rowNumber}: date "${date}" ${dateRefused}`);
     if (!AMOUNT.test(amount)) throw invalid(`row ${rowNumber}: amount "${amount}" is not a decimal such as 1234.56`);
     if (!CURRENCY.test(currency)) throw invalid(`row ${rowNumber}: currency "${currency}" is not an ISO 4217 code`);
     if (!TXN_ID.test(bankTxnId)) throw invalid(`row ${rowNumber}: bank_txn_id "${bankTxnId}" must be 1–100 letters, digits, . _ : - and not only dots`);

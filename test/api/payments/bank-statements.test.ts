@@ -106,6 +106,9 @@ describe('bank transfers and statement reconciliation', () => {
   it('refuses a malformed statement and callers who are not officers', async () => {
     refused(await importCsv('date,amount,currency,memo\n2026-02-15,1.00,CNY,x'), 400, 'STATEMENT_INVALID');
     refused(await importCsv(csv('BK-9,2026-02-30,1.00,CNY,x,0')), 400, 'STATEMENT_INVALID');
+    const ancient = await importCsv(csv('BK-9,1899-12-31,1.00,CNY,x,0'));
+    refused(ancient, 400, 'STATEMENT_INVALID');
+    expect(JSON.parse(ancient.body).detail).toContain('date "1899-12-31" is outside the years 1900–9999');
     refused(await importCsv(csv('BK-9,2026-02-15,1.0.0,CNY,x,0')), 400, 'STATEMENT_INVALID');
     refused(await importCsv(csv('BK-9,2026-02-15,1.00,CNY,"unterminated,0')), 400, 'STATEMENT_INVALID');
     refused(await importCsv(csv(`BK-9,2026-02-15,1.00,CNY,${refA},0`), borrower('cust-bank-a')), 403, 'FORBIDDEN');

@@ -4870,7 +4870,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +4878,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE";
                     };
                 };
             };
@@ -5890,7 +5890,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -6092,7 +6092,7 @@ export interface operations {
                      */
                     reference: string;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -7574,7 +7574,7 @@ export interface operations {
                      */
                     reason: string;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -7768,7 +7768,7 @@ export interface operations {
                      */
                     reason: string;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -7776,7 +7776,7 @@ export interface operations {
                     /** @enum {string} */
                     action: "approve";
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -7972,7 +7972,7 @@ export interface operations {
                      */
                     reference: string;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -8167,7 +8167,7 @@ export interface operations {
                      */
                     reference: string;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     effectiveDate?: string;
@@ -8826,7 +8826,7 @@ export interface operations {
     "loans.payoff": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 date?: string;
                 minPosition?: string;
             };
@@ -8848,7 +8848,7 @@ export interface operations {
                     "application/json": components["schemas"]["PayoffQuote"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, PAYOFF_DATE_BEFORE_DISBURSEMENT */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE, PAYOFF_DATE_BEFORE_DISBURSEMENT */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8856,7 +8856,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "PAYOFF_DATE_BEFORE_DISBURSEMENT";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE" | "PAYOFF_DATE_BEFORE_DISBURSEMENT";
                     };
                 };
             };
@@ -9173,7 +9173,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoanStateAt"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9181,7 +9181,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE";
                     };
                 };
             };
@@ -9262,7 +9262,7 @@ export interface operations {
     "reports.portfolio": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 asOf?: string;
                 format?: "json" | "csv";
                 minPosition?: string;
@@ -9283,7 +9283,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortfolioReport"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9291,7 +9291,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE";
                     };
                 };
             };
@@ -9526,9 +9526,9 @@ export interface operations {
     "reports.amlLargeTransactions": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 from?: string;
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 to?: string;
                 format?: "json" | "csv";
                 minPosition?: string;
@@ -9548,7 +9548,7 @@ export interface operations {
                     "application/json": components["schemas"]["AmlLargeTransactions"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_PERIOD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE, INVALID_PERIOD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9556,7 +9556,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_PERIOD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE" | "INVALID_PERIOD";
                     };
                 };
             };
@@ -9613,9 +9613,9 @@ export interface operations {
     "reports.amlSuspicious": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 from?: string;
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 to?: string;
                 format?: "json" | "csv";
                 minPosition?: string;
@@ -9635,7 +9635,7 @@ export interface operations {
                     "application/json": components["schemas"]["AmlSuspicious"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_PERIOD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE, INVALID_PERIOD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9643,7 +9643,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_PERIOD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE" | "INVALID_PERIOD";
                     };
                 };
             };
@@ -9700,7 +9700,7 @@ export interface operations {
     "reports.trialBalance": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 asOf?: string;
                 format?: "json" | "csv";
                 minPosition?: string;
@@ -9720,7 +9720,7 @@ export interface operations {
                     "application/json": components["schemas"]["TrialBalance"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9728,7 +9728,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE";
                     };
                 };
             };
@@ -9880,9 +9880,9 @@ export interface operations {
     "reports.disbursements": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 from?: string;
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 to?: string;
                 format?: "json" | "csv";
                 minPosition?: string;
@@ -9903,7 +9903,7 @@ export interface operations {
                     "application/json": components["schemas"]["FlowStatistics"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_PERIOD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE, INVALID_PERIOD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9911,7 +9911,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_PERIOD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE" | "INVALID_PERIOD";
                     };
                 };
             };
@@ -9996,7 +9996,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_PERIOD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE, INVALID_PERIOD */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10004,7 +10004,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_PERIOD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE" | "INVALID_PERIOD";
                     };
                 };
             };
@@ -11415,7 +11415,7 @@ export interface operations {
                     /** @example 12 */
                     term: number;
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     firstRepaymentDate?: string;
@@ -11659,7 +11659,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
-                     * @description Business date, YYYY-MM-DD
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
                      * @example 2026-03-15
                      */
                     date: string;
@@ -11711,7 +11711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11719,7 +11719,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_DATE";
                     };
                 };
             };
@@ -11807,7 +11807,7 @@ export interface operations {
                 "idempotency-key"?: string;
             };
             path: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 date: string;
             };
             cookie?: never;
@@ -11860,7 +11860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY */
+            /** @description Invalid input: VALIDATION_FAILED, MALFORMED_JSON, FORBIDDEN_PROTOTYPE_KEY, INVALID_IF_MATCH, INVALID_IDEMPOTENCY_KEY, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11868,7 +11868,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY";
+                        code?: "VALIDATION_FAILED" | "MALFORMED_JSON" | "FORBIDDEN_PROTOTYPE_KEY" | "INVALID_IF_MATCH" | "INVALID_IDEMPOTENCY_KEY" | "INVALID_DATE";
                     };
                 };
             };
@@ -11956,7 +11956,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @example 2026-03-31 */
+                    /**
+                     * @description Business date, YYYY-MM-DD, in the years 1900–9999
+                     * @example 2026-03-31
+                     */
                     date: string;
                     /** @description close a date earlier than the last completed close */
                     force?: boolean;
@@ -13163,7 +13166,7 @@ export interface operations {
     "reports.paymentReconciliation": {
         parameters: {
             query?: {
-                /** @description Business date, YYYY-MM-DD */
+                /** @description Business date, YYYY-MM-DD, in the years 1900–9999 */
                 date?: string;
                 /** @description Payment channel */
                 channel?: "online" | "bank_transfer" | "alipay" | "wechat";
@@ -13185,7 +13188,7 @@ export interface operations {
                     "application/json": components["schemas"]["PaymentReconciliation"];
                 };
             };
-            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD, INVALID_DATE */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13193,7 +13196,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD" | "INVALID_DATE";
                     };
                 };
             };

@@ -1,7 +1,6 @@
-import { guard } from '../queries/query-schemas.js';
+import { businessDate, guard } from '../queries/query-schemas.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isValidDate } from '../../../domain/calendar.js';
 import { businessDateAt, DEFAULT_TIME_ZONE } from '../../../app/business-date.js';
 import { DomainError } from '../../../domain/errors.js';
 import { runCloseOfBusiness } from '../../../eod/close-of-business.js';
@@ -11,7 +10,7 @@ import type { ApiPlugin } from '../../deps.js';
 
 const body = z
   .object({
-    date: z.string().refine(isValidDate, 'expected a calendar date YYYY-MM-DD').meta({ example: '2026-03-31' }),
+    date: businessDate.meta({ example: '2026-03-31' }),
     force: z.boolean().optional().describe('close a date earlier than the last completed close'),
   })
   .strict();

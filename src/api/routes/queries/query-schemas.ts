@@ -1,7 +1,8 @@
 import { businessDateAt } from '../../../app/business-date.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isValidDate } from '../../../domain/calendar.js';
+import { dateRefusal, isValidDate } from '../../../domain/calendar.js';
+import { PROBLEM_CODE_PARAM } from '../../problem-code-param.js';
 import { toCsv, type CsvColumn } from '../../../reports/csv.js';
 import { authorize } from '../../auth/authorize.js';
 import { HttpError } from '../../http-error.js';
@@ -25,6 +26,11 @@ export const instant = z
     const match = INSTANT.exec(s);
     return match !== null && isValidDate(match[1] ?? '') && !Number.isNaN(Date.parse(s));
   }, 'expected an ISO-8601 time with offset, e.g. 2026-03-15T12:00:00Z')
+  .superRefine((s, ctx) => {
+    const date = INSTANT.exec(s)?.[1];
+    const refusal = date !== undefined && isValidDate(date) ? dateRefusal(date) : null;
+    if (refusal) ctx.addIssue({ code: 'custom', message: refusal, params: { [PROBLEM_CODE_PARAM]: 'INVALID_DATE' } });
+  })
   .transform((s) => new Date(s).toISOString());
 
 export const reportFormat = z.enum(['json', 'csv']).default('json');
