@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { DomainError } from '../domain/errors.js';
-import { headMac, idempotencyMac } from '../integrity/record-mac.js';
+import { headAuthentic, headMac, idempotencyMac } from '../integrity/record-mac.js';
 import { assertExpectedRevision } from './expected-revision.js';
 import { IdempotencyKeyTaken, idempotencyRecordFor } from './idempotency.js';
 import type { AppendOptions, AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './port.js';
@@ -32,10 +32,20 @@ export class SqliteAppender {
   private readonly findKey;
   private readonly insertKey;
 
-  /** `macKey` authenticates the head and idempotency rows it writes (src/integrity/record-mac.ts); null leaves them unauthenticated. */
-  constructor(db: Database.Database, private readonly upcasters: Upcasters, private readonly macKey: Buffer | null = null) {
+  /**
+   * `macKey` authenticates the head and idempotency rows it writes (src/integrity/record-mac.ts); null
+   * leaves them unauthenticated. With it, a stream is extended only from a head the store wrote
+   * (`headAuthentic`; `anchored` gives the latest checkpoint's head of a stream whose row has no MAC):
+   * re-MACing whatever head it found made a forged tail look written by the store (stop 37's tamper test).
+   */
+  constructor(
+    db: Database.Database,
+    private readonly upcasters: Upcasters,
+    private readonly macKey: Buffer | null = null,
+    private readonly anchored: (streamId: string) => { revision: bigint; hash: string } | undefined = () => undefined,
+  ) {
     this.byEventId = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE event_id = ?`);
-    this.head = db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?');
+    this.head = db.prepare<[string], { revision: bigint; last_hash: string; mac: string | null }>('SELECT revision, last_hash, mac FROM streams WHERE stream_id = ?');
     this.insertEvent = db.prepare(
       `INSERT INTO events (stream_id, revision, event_id, type, schema_version, data, occurred_at, recorded_at, actor, correlation_id, causation_id, idempotency_key, prev_hash, hash, hash_version)
        VALUES (@stream_id, @revision, @event_id, @type, @schema_version, @data, @occurred_at, @recorded_at, @actor, @correlation_id, @causation_id, @idempotency_key, @prev_hash, @hash, @hash_version)`,
@@ -60,6 +70,14 @@ export class SqliteAppender {
     if (retried !== null) return retried;
 
     const head = this.head.get(streamId);
+    if (head !== undefined && this.macKey !== null
+      && !headAuthentic(this.macKey, { streamId, revision: head.revision, hash: head.last_hash, mac: head.mac }, this.anchored)) {
+      throw new DomainError(
+        'STREAM_HEAD_UNAUTHENTICATED',
+        `${streamId} cannot be extended: its head row fails its MAC (the stream was extended, truncated or rehashed without the integrity key); run lendcore verify`,
+        'conflict', { streamId },
+      );
+    }
     assertExpectedRevision(streamId, expected, head?.revision ?? null);
     if (options?.idempotency && this.findKey.get(options.idempotency.key)) throw new IdempotencyKeyTaken(options.idempotency.key);
     const sealed = sealBatchEncoded(streamId, events, head ? { revision: head.revision, hash: head.last_hash } : null, recordedAt, this.upcasters);

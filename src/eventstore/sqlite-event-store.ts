@@ -36,6 +36,12 @@ export interface SqliteEventStoreOptions {
   macKey?: Buffer;
   /** Told about each snapshot refused on load (the caller then rebuilds from events); the runtime logs a warning. */
   onSnapshotRejected?: (streamId: string, reason: string) => void;
+  /**
+   * The latest signed checkpoint's head of a stream, asked only for a head row without a MAC (a log
+   * from before head MACs): such a stream is extended only while its head is the one anchored.
+   * Absent: no head without a MAC is extended.
+   */
+  anchoredHead?: (streamId: string) => { revision: bigint; hash: string } | undefined;
 }
 
 const NO_LIMIT = -1; // SQLite: a negative LIMIT means no limit.
@@ -67,7 +73,7 @@ export class SqliteEventStore implements EventStore {
     this.onSnapshotRejected = options.onSnapshotRejected ?? (() => undefined);
     this.signal = new AppendSignal(options.pollMs ?? 500);
     this.audit = new LogAuditIndex(db);
-    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey), () => this.appended());
+    this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey, options.anchoredHead), () => this.appended());
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),

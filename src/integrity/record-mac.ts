@@ -28,3 +28,23 @@ export const snapshotMac = (macKey: Buffer, streamId: string, revision: bigint, 
 /** The MAC of an idempotency record: key, request hash and the append it points at. */
 export const idempotencyMac = (macKey: Buffer, key: string, requestHash: string, streamId: string, revision: bigint, position: bigint): string =>
   recordMac(macKey, 'idempotency', [key, requestHash, streamId, revision, position]);
+
+/** A stream's head row as stored: its last revision and hash, and the MAC written with them (null: none). */
+export interface StoredHead {
+  streamId: string;
+  revision: bigint;
+  hash: string;
+  mac: string | null;
+}
+
+/**
+ * Whether a head row is one the store wrote: its MAC holds, or it has none and is exactly the head
+ * the latest checkpoint anchored (a log from before head MACs; `anchored` looks that head up). A
+ * head extended, truncated or rehashed by anyone without the key fails, whether they left the old
+ * MAC or cleared it.
+ */
+export function headAuthentic(macKey: Buffer, head: StoredHead, anchored: (streamId: string) => { revision: bigint; hash: string } | undefined): boolean {
+  if (head.mac !== null) return macMatches(head.mac, headMac(macKey, head.streamId, head.revision, head.hash));
+  const anchor = anchored(head.streamId);
+  return anchor !== undefined && anchor.revision === head.revision && anchor.hash === head.hash;
+}

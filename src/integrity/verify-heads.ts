@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Finding } from './findings.js';
 import type { StreamHead } from './merkle.js';
-import { headMac, macMatches } from './record-mac.js';
+import { headAuthentic } from './record-mac.js';
 import type { StreamSummary } from './stream-walk.js';
 
 /**
@@ -32,9 +32,7 @@ export function verifyHeads(
       });
       continue;
     }
-    const anchored = anchoredHeads.get(row.stream_id);
-    const legacyAnchored = row.mac === null && anchored !== undefined && anchored.revision === row.revision && anchored.hash === row.last_hash;
-    if (!legacyAnchored && !macMatches(row.mac, headMac(macKey, row.stream_id, row.revision, row.last_hash))) {
+    if (!headAuthentic(macKey, { streamId: row.stream_id, revision: row.revision, hash: row.last_hash, mac: row.mac }, (id) => anchoredHeads.get(id))) {
       findings.push({
         kind: 'head_unauthenticated', subject: row.stream_id, revision: row.revision,
         detail: 'the head row fails its MAC: the stream was extended, truncated or rehashed without the integrity key',

@@ -3,7 +3,9 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import type { EventStore } from '../eventstore/port.js';
 import { SqliteEventStore } from '../eventstore/sqlite-event-store.js';
+import { CheckpointStore } from '../integrity/checkpoint-store.js';
 import { resolveIntegrityKeys } from '../integrity/integrity-keys.js';
+import type { StreamHead } from '../integrity/merkle.js';
 import type { ReadStore } from '../readstore/port.js';
 import { SqliteReadStore } from '../readstore/sqlite-read-store.js';
 import { lendcoreUpcasters } from './upcasters.js';
@@ -22,6 +24,7 @@ export async function openEventStore(config: Config, options: { onSnapshotReject
       synchronous: config.sqliteSynchronous,
       upcasters: lendcoreUpcasters(),
       macKey: keys.macKey,
+      anchoredHead: latestAnchoredHeads(config.dataDir),
       onSnapshotRejected: options.onSnapshotRejected ?? warnSnapshotRejected,
     });
   }
@@ -38,6 +41,22 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
   }
   const { MongoReadStore } = await import('../readstore/mongo-read-store.js');
   return MongoReadStore.connect(location.url);
+}
+
+/** The latest checkpoint's head of a stream, read from `<dataDir>/checkpoints.db` once, when first asked (only for a head row without a MAC). */
+function latestAnchoredHeads(dataDir: string): (streamId: string) => StreamHead | undefined {
+  let heads: Map<string, StreamHead> | null = null;
+  return (streamId) => {
+    if (heads === null) {
+      const store = CheckpointStore.open(dataDir);
+      try {
+        heads = new Map(store.latestHeads().map((head) => [head.streamId, head]));
+      } finally {
+        store.close();
+      }
+    }
+    return heads.get(streamId);
+  };
 }
 
 function warnSnapshotRejected(streamId: string, reason: string): void {

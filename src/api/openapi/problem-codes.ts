@@ -7,7 +7,7 @@ export type ProblemCodes = Partial<Record<number, readonly string[]>>;
 /** Refusals of the command pipeline itself, whatever the command. */
 const PIPELINE: ProblemCodes = {
   400: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'FORBIDDEN_PROTOTYPE_KEY', 'INVALID_IF_MATCH', 'INVALID_IDEMPOTENCY_KEY'],
-  409: ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_TAKEN'],
+  409: ['CONCURRENCY_CONFLICT', 'IDEMPOTENCY_KEY_TAKEN', 'STREAM_HEAD_UNAUTHENTICATED'],
   413: ['BODY_TOO_LARGE'],
   415: ['UNSUPPORTED_MEDIA_TYPE'],
   422: ['IDEMPOTENCY_KEY_REUSED'],

@@ -9,9 +9,10 @@ import { UsageError, type CliCommand } from '../command.js';
 export const checkpointCommand: CliCommand = {
   name: 'checkpoint',
   summary: 'sign a checkpoint of every stream head now; `checkpoint export` prints the latest signed root as JSON',
-  usage: 'lendcore checkpoint [export]',
+  usage: 'lendcore checkpoint [export | --trust-heads-without-mac]',
   async run(args, io) {
-    if (args.length > 1 || (args.length === 1 && args[0] !== 'export')) throw new UsageError(`unexpected argument(s): ${args.join(' ')}`);
+    const trust = args.length === 1 && args[0] === '--trust-heads-without-mac';
+    if (args.length > 1 || (args.length === 1 && args[0] !== 'export' && !trust)) throw new UsageError(`unexpected argument(s): ${args.join(' ')}`);
     const config = loadConfig(io.env);
     const logFile = sqliteLogFile(config, 'lendcore checkpoint');
     const keys = await resolveIntegrityKeys(config.dataDir, config.signingKey);
@@ -28,7 +29,7 @@ export const checkpointCommand: CliCommand = {
       }
       const log = openLogReader(logFile);
       try {
-        const { checkpoint, written } = writeCheckpoint(log, store, keys, new Date());
+        const { checkpoint, written } = writeCheckpoint(log, store, keys, new Date(), { trustHeadsWithoutMac: trust });
         const what = written ? 'signed' : 'unchanged, latest is';
         io.out(`checkpoint ${what} #${checkpoint.body.sequence}: position ${checkpoint.body.position}, ${checkpoint.body.streams} streams, root ${checkpoint.body.root}`);
         return 0;

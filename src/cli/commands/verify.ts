@@ -9,8 +9,13 @@ import { openEventStore, openReadStore } from '../../runtime/open-stores.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError, type CliCommand, type CliIo } from '../command.js';
 
-/** The general ledger against every loan's own figures (the same check as GET /v1/reports/ledger/reconciliation). */
-async function verifyLedger(config: Config, io: CliIo): Promise<number> {
+/**
+ * The general ledger against every loan's own figures (the same check as GET
+ * /v1/reports/ledger/reconciliation). `logIntact`: whether the log passed its own checks; when it
+ * did not, a difference is advised as evidence, not mended: rebuilding the ledger from an altered
+ * log would erase the last trace of the alteration (stop 37's tamper test).
+ */
+async function verifyLedger(config: Config, io: CliIo, logIntact: boolean): Promise<number> {
   const eventStore = await openEventStore(config);
   try {
     const readStore = await openReadStore(config);
@@ -29,7 +34,10 @@ async function verifyLedger(config: Config, io: CliIo): Promise<number> {
         for (const d of item.differences) io.err(`LEDGER ${item.loanId} at revision ${item.revision}: ${d.account} is ${d.ledger} in the ledger, ${d.loan} on the loan`);
       }
       if (report.items.length > 0) {
-        io.err(`ledger reconciliation failed: ${report.items.length} of ${report.loansChecked} loans differ (rebuild the general-ledger projection: lendcore replay --projection general-ledger)`);
+        const advice = logIntact
+          ? 'rebuild the general-ledger projection: lendcore replay --projection general-ledger'
+          : 'the log itself fails its checks above, so the ledger may be the true record: keep both, do not rebuild it, and restore the log from a backup';
+        io.err(`ledger reconciliation failed: ${report.items.length} of ${report.loansChecked} loans differ (${advice})`);
         return 1;
       }
       const through = checkpoint === null ? '' : `, as posted through position ${checkpoint.position} of ${head}`;
@@ -57,7 +65,7 @@ export const verifyCommand: CliCommand = {
       if (values.textfile !== undefined) throw new UsageError('--textfile works with the embedded log only');
       status = await verifyChainsOnly(config, io);
     }
-    return Math.max(status, await verifyLedger(config, io));
+    return Math.max(status, await verifyLedger(config, io, status === 0));
   },
 };
 

@@ -3312,7 +3312,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3320,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
                     };
                 };
             };
@@ -3503,7 +3503,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3511,7 +3511,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
                     };
                 };
             };
@@ -3684,7 +3684,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3692,7 +3692,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED";
                     };
                 };
             };
@@ -3863,7 +3863,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED, CUSTOMER_HAS_OPEN_LOANS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, CUSTOMER_EXISTS, NATIONAL_ID_TAKEN, CUSTOMER_ERASED, KYC_ALREADY_DECIDED, KYC_NOT_SUBMITTED, CUSTOMER_HAS_OPEN_LOANS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3871,7 +3871,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED" | "CUSTOMER_HAS_OPEN_LOANS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "CUSTOMER_EXISTS" | "NATIONAL_ID_TAKEN" | "CUSTOMER_ERASED" | "KYC_ALREADY_DECIDED" | "KYC_NOT_SUBMITTED" | "CUSTOMER_HAS_OPEN_LOANS";
                     };
                 };
             };
@@ -4280,7 +4280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, PRODUCT_EXISTS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, PRODUCT_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4288,7 +4288,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "PRODUCT_EXISTS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "PRODUCT_EXISTS";
                     };
                 };
             };
@@ -4585,7 +4585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, PRODUCT_EXISTS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, PRODUCT_EXISTS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4593,7 +4593,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "PRODUCT_EXISTS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "PRODUCT_EXISTS";
                     };
                 };
             };
@@ -4764,7 +4764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, PRODUCT_EXISTS, PRODUCT_RETIRED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, PRODUCT_EXISTS, PRODUCT_RETIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4772,7 +4772,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "PRODUCT_EXISTS" | "PRODUCT_RETIRED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "PRODUCT_EXISTS" | "PRODUCT_RETIRED";
                     };
                 };
             };
@@ -5093,7 +5093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5101,7 +5101,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5266,7 +5266,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5274,7 +5274,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5451,7 +5451,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,7 +5459,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5630,7 +5630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5638,7 +5638,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5809,7 +5809,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5817,7 +5817,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -5994,7 +5994,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +6002,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -6197,7 +6197,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6205,7 +6205,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
@@ -6383,7 +6383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, LOAN_WRITTEN_OFF */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, LOAN_WRITTEN_OFF */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,7 +6391,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "LOAN_WRITTEN_OFF";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "LOAN_WRITTEN_OFF";
                     };
                 };
             };
@@ -6559,7 +6559,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED, LOAN_WRITTEN_OFF */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED, LOAN_WRITTEN_OFF */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6567,7 +6567,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED" | "LOAN_WRITTEN_OFF";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED" | "LOAN_WRITTEN_OFF";
                     };
                 };
             };
@@ -6741,7 +6741,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, REVERSAL_NOT_REQUESTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6749,7 +6749,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "REVERSAL_NOT_REQUESTED";
                     };
                 };
             };
@@ -6937,7 +6937,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_ALREADY_DECIDED, WAIVER_PENDING */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_ALREADY_DECIDED, WAIVER_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6945,7 +6945,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_ALREADY_DECIDED" | "WAIVER_PENDING";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_ALREADY_DECIDED" | "WAIVER_PENDING";
                     };
                 };
             };
@@ -7113,7 +7113,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7121,7 +7121,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
                     };
                 };
             };
@@ -7294,7 +7294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, WAIVER_NOT_PENDING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +7302,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "WAIVER_NOT_PENDING";
                     };
                 };
             };
@@ -7488,7 +7488,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7496,7 +7496,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -7679,7 +7679,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7687,7 +7687,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -7874,7 +7874,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7882,7 +7882,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -8070,7 +8070,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, BANK_TXN_ON_OTHER_LOAN, BANK_TXN_AMOUNT_DIFFERS */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8078,7 +8078,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "BANK_TXN_ON_OTHER_LOAN" | "BANK_TXN_AMOUNT_DIFFERS";
                     };
                 };
             };
@@ -8265,7 +8265,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED, PAYOUT_CONCURRENT, REFUND_CONCURRENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8273,7 +8273,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED" | "PAYOUT_CONCURRENT" | "REFUND_CONCURRENT";
                     };
                 };
             };
@@ -11325,7 +11325,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11333,7 +11333,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
@@ -11480,7 +11480,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
+            /** @description Conflict: concurrency or wrong state: CONCURRENCY_CONFLICT, IDEMPOTENCY_KEY_TAKEN, STREAM_HEAD_UNAUTHENTICATED, LOAN_EXISTS, LOAN_NOT_PENDING, LOAN_NOT_ASSESSED, LOAN_NOT_APPROVED, ALREADY_DISBURSED, LOAN_NOT_ACTIVE, LOAN_NOT_REPAYABLE, LOAN_NOT_OVERPAID, LOAN_NOT_WRITTEN_OFF, WRITE_OFF_ALREADY_REQUESTED, WRITE_OFF_NOT_REQUESTED, CUSTOMER_ERASED, DUPLICATE_REFERENCE, REPAYMENT_REVERSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11488,7 +11488,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
+                        code?: "CONCURRENCY_CONFLICT" | "IDEMPOTENCY_KEY_TAKEN" | "STREAM_HEAD_UNAUTHENTICATED" | "LOAN_EXISTS" | "LOAN_NOT_PENDING" | "LOAN_NOT_ASSESSED" | "LOAN_NOT_APPROVED" | "ALREADY_DISBURSED" | "LOAN_NOT_ACTIVE" | "LOAN_NOT_REPAYABLE" | "LOAN_NOT_OVERPAID" | "LOAN_NOT_WRITTEN_OFF" | "WRITE_OFF_ALREADY_REQUESTED" | "WRITE_OFF_NOT_REQUESTED" | "CUSTOMER_ERASED" | "DUPLICATE_REFERENCE" | "REPAYMENT_REVERSED";
                     };
                 };
             };
