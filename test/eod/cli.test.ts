@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { SqliteEventStore } from '../../src/eventstore/sqlite-event-store.js';
+import { loadConfig } from '../../src/config/config.js';
+import { openEventStore } from '../../src/runtime/open-stores.js';
 import { captureIo } from '../cli/cli-io.js';
 import { openLoan } from './book.js';
 
@@ -18,7 +19,8 @@ function dataDir(): string {
 describe('lendcore eod', () => {
   it('closes the date over the embedded store, projecting the book itself when no server runs, and prints the summary', async () => {
     const dir = dataDir();
-    const log = SqliteEventStore.open({ path: path.join(dir, 'lendcore.db') });
+    // Written as the server writes it, with the data dir's integrity key: a head without a MAC is not extended.
+    const log = await openEventStore(loadConfig({ LENDCORE_DATA_DIR: dir }));
     await openLoan(log, 'a');
     await log.close();
     const io = captureIo({ LENDCORE_DATA_DIR: dir });
