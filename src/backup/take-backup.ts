@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { IDENTITY_DB_FILE } from '../identity/identity-db.js';
 import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
 import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
-import { BACKUP_FILES, describeFile, MANIFEST_FILE, type BackupManifest } from './manifest.js';
+import { BACKUP_FILES, describeFile, MANIFEST_FILE, MANIFEST_FORMAT, manifestMac, type BackupManifest } from './manifest.js';
 import { sealFile } from './sealed-file.js';
 
 export interface BackupSources {
@@ -67,10 +67,11 @@ export async function takeBackup(sources: BackupSources, dir: string, now: Date)
     await copyDatabase(sources.readModelsFile, path.join(dir, BACKUP_FILES.readModels), false);
     names.push(BACKUP_FILES.readModels);
   }
-  const manifest: BackupManifest = {
-    format: 'lendcore-backup/1', createdAt: now.toISOString(), position: String(position),
+  const fields = {
+    format: MANIFEST_FORMAT, createdAt: now.toISOString(), position: String(position),
     files: await Promise.all(names.map((name) => describeFile(dir, name))),
-  };
+  } as const;
+  const manifest: BackupManifest = { ...fields, mac: manifestMac(sources.masterKey, fields) };
   await writePrivate(path.join(dir, MANIFEST_FILE), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
   return manifest;
 }

@@ -10,14 +10,16 @@ import { UsageError, type CliCommand } from '../command.js';
 export const restoreCommand: CliCommand = {
   name: 'restore',
   summary: 'restore a backup folder into an empty data dir (master.key put back first), then run verify on it',
-  usage: 'lendcore restore <dir>',
-  async run(args, io) {
+  usage: 'lendcore restore <dir> [--unauthenticated-manifest]',
+  async run(argv, io) {
+    const acceptUnauthenticatedManifest = argv.includes('--unauthenticated-manifest');
+    const args = argv.filter((arg) => arg !== '--unauthenticated-manifest');
     if (args.length !== 1 || args[0]!.startsWith('-')) throw new UsageError('expected one backup folder');
     const config = loadConfig(io.env);
     const logFile = sqliteLogFile(config, 'lendcore restore');
     const readModelsFile = config.readStore.kind === 'sqlite' ? config.readStore.path : `${config.dataDir}/readmodels.db`;
     const manifest = await restoreBackup(args[0]!, {
-      dataDir: config.dataDir, logFile, readModelsFile, masterKey: existingMasterKey(config), signingKeyFromEnv: config.signingKey !== null,
+      dataDir: config.dataDir, logFile, readModelsFile, masterKey: existingMasterKey(config), signingKeyFromEnv: config.signingKey !== null, acceptUnauthenticatedManifest,
     });
     io.out(`restored ${manifest.files.length} files of the backup taken ${manifest.createdAt} (log up to position ${manifest.position}) into ${config.dataDir}`);
     const report = verifySqliteLog(logFile, config.dataDir, await resolveIntegrityKeys(config.dataDir, config.signingKey));
