@@ -5,6 +5,7 @@ import { paymentRecords } from '../../domain/loan/payment-book.js';
 import type { PayoffQuote } from '../../domain/loan/payoff.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
 import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
+import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
 import type { EventStore, RecordedEvent } from '../../eventstore/port.js';
@@ -100,8 +101,20 @@ export async function loanStateAfter(eventStore: EventStore, loanId: string, rev
   }
   return {
     id: loanId, asOf: last.occurredAt, revision: last.revision.toString(), customerId: state.customerId,
-    summary: summarizeLoan(state, date), schedule: scheduleView(state),
+    summary: shownBeforeItsFirstClose(state, summarizeLoan(state, date)), schedule: scheduleView(state),
   };
+}
+
+/**
+ * A loan no close had judged yet (keyed in late, or on a book never closed) shows the standing its
+ * first close will record for the days past due shown, as its view did then (loan-summary.ts,
+ * standingBeforeFirstClose): the timeline stepped through such a loan's events as 正常 and active at
+ * 63 days past due while its view said 关注 and overdue (stop 37's auditor test).
+ */
+function shownBeforeItsFirstClose(state: LoanState, summary: LoanSummary): LoanSummary {
+  if (state.lastEodDate !== null || summary.status === 'none') return summary;
+  const shown = standingBeforeFirstClose({ status: summary.status, flags: summary.flags, classification: summary.classification }, summary.daysPastDue);
+  return { ...summary, ...shown };
 }
 
 /** The current state folded from the log (from its snapshot); null when the loan does not exist. */

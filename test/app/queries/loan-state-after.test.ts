@@ -17,11 +17,25 @@ describe('the loan just after its event at a revision (GET /v1/loans/:id/state?r
     const store = storeOf(loan.log.events, () => '2024-06-01T02:00:00.000Z');
     const after = await loanStateAfter(store, 'L1', 3n, 'Asia/Shanghai');
     // By hand: row 1 fell due 2024-02-15 unpaid; 02-15 → 06-01 is 29 (leap February) + 31 + 30 + 31 − 14 = 107 days.
-    expect(after?.summary).toMatchObject({ status: 'active', daysPastDue: 107, nextDue: { date: '2024-02-15', amount: '1020.07' } });
+    // No close had judged it, so it shows the standing its first close will record, as its view did (stop 37's auditor
+    // test: the timeline read 正常 and active at 63 days past due): 107 days is 次级 (91–180), overdue and non-performing.
+    expect(after?.summary).toMatchObject({
+      status: 'overdue', flags: ['npa'], classification: 'substandard', daysPastDue: 107, nextDue: { date: '2024-02-15', amount: '1020.07' },
+    });
     // Its business time is still the disbursement's; recorded on the day itself it is not past due at all.
     expect(after?.asOf.slice(0, 10)).toBe('2024-01-15');
     const onTheDay = await loanStateAfter(storeOf(loan.log.events, (event) => event.occurredAt), 'L1', 3n, 'Asia/Shanghai');
-    expect(onTheDay?.summary.daysPastDue).toBe(0);
+    expect(onTheDay?.summary).toMatchObject({ daysPastDue: 0, status: 'active', flags: [], classification: 'normal' });
+  });
+
+  it('once a close has judged the loan, shows the standing that close recorded', async () => {
+    const loan = new ServicedLoan('L1');
+    // The close of 02-20 finds row 1 (due 02-15) unpaid: 5 days past due, 关注 and overdue, recorded.
+    loan.close('2024-02-20');
+    const events = loan.log.events;
+    const last = BigInt(events.length - 1);
+    const after = await loanStateAfter(storeOf(events, () => '2024-02-20T02:00:00.000Z'), 'L1', last, 'Asia/Shanghai');
+    expect(after?.summary).toMatchObject({ status: 'overdue', classification: 'special-mention', daysPastDue: 5 });
   });
 
   it('the recording instant is read in the lender\'s time zone: 2024-05-31T17:00Z is already 2024-06-01 in Shanghai', async () => {
