@@ -68,6 +68,10 @@ export async function applyAndCommit(target: ApplyTarget, events: RecordedEvent[
 export async function applyInStep(targets: ApplyTarget[], events: RecordedEvent[]): Promise<void> {
   if (events.length === 0) return;
   const contexts = targets.map((t) => new BatchContext(t.store, t.collections, t.projection.name, t.loans));
+  for (let i = 0; i < targets.length; i++) {
+    const failure = await prefetchBatch(targets[i]!, events, contexts[i]!);
+    if (failure) throw failure;
+  }
   for (const event of events) {
     for (let i = 0; i < targets.length; i++) {
       const failure = await applyEvent(targets[i]!, event, contexts[i]!);
@@ -80,6 +84,18 @@ export async function applyInStep(targets: ApplyTarget[], events: RecordedEvent[
   }
   const last = events[events.length - 1]!;
   for (let i = 0; i < targets.length; i++) await commit(targets[i]!, contexts[i]!, last);
+}
+
+/** Runs the projection's prefetch for the batch; its failure is reported against the batch's first event. */
+async function prefetchBatch(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<ProjectionFailure | null> {
+  const { prefetch, name } = target.projection;
+  if (!prefetch || events.length === 0) return null;
+  try {
+    await prefetch(events, context);
+    return null;
+  } catch (error) {
+    return new ProjectionFailure(name, events[0]!, error instanceof Error ? error.message : String(error));
+  }
 }
 
 async function applyEvent(target: ApplyTarget, event: RecordedEvent, context: BatchContext): Promise<ProjectionFailure | null> {
@@ -98,6 +114,8 @@ async function applyEvent(target: ApplyTarget, event: RecordedEvent, context: Ba
 }
 
 async function applyEvents(target: ApplyTarget, events: RecordedEvent[], context: BatchContext): Promise<{ index: number; error: ProjectionFailure } | null> {
+  const prefetchFailure = await prefetchBatch(target, events, context);
+  if (prefetchFailure) return { index: 0, error: prefetchFailure };
   for (let index = 0; index < events.length; index++) {
     const error = await applyEvent(target, events[index]!, context);
     if (error) return { index, error };

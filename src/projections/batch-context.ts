@@ -35,6 +35,17 @@ export class BatchContext implements ProjectionContext {
     return doc;
   }
 
+  async prefetch(collection: string, ids: Iterable<string>): Promise<void> {
+    const target = this.target(collection);
+    const staged = this.staged.get(collection);
+    const cache = mapFor(this.cached, collection);
+    const wanted = new Set<string>();
+    for (const id of ids) if (!cache.has(id) && !staged?.has(id)) wanted.add(id);
+    if (wanted.size === 0) return;
+    const found = await this.store.getMany<Doc>(target, [...wanted]);
+    for (const id of wanted) cache.set(id, found.get(id) ?? null);
+  }
+
   /** Merges staged writes into the stored page; with staged writes the page is complete up to `limit` and has no next cursor. */
   async find<T extends Doc>(collection: string, query: FindQuery): Promise<Page<T>> {
     const target = this.target(collection);

@@ -62,6 +62,12 @@ export class FreshCollections implements ReadStore {
     return this.store.get<T>(collection, id);
   }
 
+  getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+    const filter = this.written.get(collection);
+    const asked = filter === undefined ? ids : ids.filter((id) => filter.mayHold(id));
+    return asked.length === 0 ? Promise.resolve(new Map()) : this.store.getMany<T>(collection, asked);
+  }
+
   commit(writes: Write[], checkpoint: Checkpoint): Promise<void> {
     // Noted before the store has them: a filter may over-report, never under-report.
     for (const write of writes) this.written.get(write.collection)?.add(write.op === 'put' ? write.doc.id : write.id);

@@ -9,6 +9,11 @@ import type { LoanStates } from './loan-states.js';
 export interface ProjectionContext {
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
   find<T extends Doc>(collection: string, query: FindQuery): Promise<Page<T>>;
+  /**
+   * Reads the documents of these ids not read or written in this batch yet, in one query, so that
+   * `get` answers them from the batch (what the store held, as a `get` would have read it).
+   */
+  prefetch(collection: string, ids: Iterable<string>): Promise<void>;
   put(collection: string, doc: Doc): void;
   delete(collection: string, id: string): void;
   /** The loan's domain state around a loan event, folded from the log (never stored in a read model). */
@@ -35,4 +40,9 @@ export interface Projection {
   version: number;
   collections: CollectionSpec[];
   handlers: Record<string, ProjectionHandler>;
+  /**
+   * Called with a batch's events before its first handler, to `prefetch` the documents the
+   * handlers will `get`: one query per collection for the batch instead of one per event.
+   */
+  prefetch?: (events: readonly RecordedEvent[], ctx: ProjectionContext) => Promise<void>;
 }

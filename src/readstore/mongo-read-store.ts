@@ -63,6 +63,14 @@ export class MongoReadStore implements ReadStore {
     return row ? toDoc<T>(row) : null;
   }
 
+  async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+    const docs = new Map<string, T>();
+    const col = await this.collection(collection);
+    if (ids.length === 0) return docs;
+    for (const row of await col.find({ _id: { $in: [...ids] } }).toArray()) docs.set(row._id, toDoc<T>(row));
+    return docs;
+  }
+
   async find<T extends Doc>(collection: string, query: FindQuery = {}): Promise<Page<T>> {
     const { filter, sort, sortField, limit } = toMongoFind(collection, await this.declared.of(collection), query);
     const cursor = (await this.collection(collection)).find(filter).sort(sort);

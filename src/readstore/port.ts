@@ -51,6 +51,8 @@ export interface ReadStore {
   /** Creates the collection and its indexes if missing (idempotent). */
   ensureCollection(spec: CollectionSpec): Promise<void>;
   get<T extends Doc>(collection: string, id: string): Promise<T | null>;
+  /** The documents with these ids, by id (an id with no document is not in the map), in one query. */
+  getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<Map<string, T>>;
   find<T extends Doc>(collection: string, query?: FindQuery): Promise<Page<T>>;
   /** Every document of a collection, in id order, paged internally. */
   scan<T extends Doc>(collection: string): AsyncIterable<T>;

@@ -62,6 +62,16 @@ export class SqliteReadStore implements ReadStore {
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
+  async getMany<T extends Doc>(collection: string, ids: readonly string[]): Promise<Map<string, T>> {
+    this.declared(collection);
+    const docs = new Map<string, T>();
+    if (ids.length === 0) return docs;
+    // One statement for any number of ids: they go in as one JSON array, not a placeholder each.
+    const rows = this.statement(`SELECT id, doc FROM ${tableName(collection)} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as { id: string; doc: string }[];
+    for (const row of rows) docs.set(row.id, JSON.parse(row.doc) as T);
+    return docs;
+  }
+
   async find<T extends Doc>(collection: string, query: FindQuery = {}): Promise<Page<T>> {
     const { sql, params, sortField, limit } = buildFindSql(collection, this.declared(collection).fields, query);
     const rows = this.statement(sql).all(...params) as { doc: string; sort_key: SqlValue; id: string }[];

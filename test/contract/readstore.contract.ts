@@ -49,6 +49,17 @@ export function readStoreContract(name: string, factory: () => Promise<{ store: 
       expect(await store.get('loans', 'never')).toBeNull();
     });
 
+    it('gets many documents by id in one call, leaving out ids with no document', async () => {
+      await seed(4, (i) => ({ id: `l${i}`, status: 'active', rank: i }));
+      const found = await store.getMany('loans', ['l2', 'never', 'l0', 'l2']);
+      expect([...found.keys()].sort()).toEqual(['l0', 'l2']);
+      expect(found.get('l2')).toEqual({ id: 'l2', status: 'active', rank: 2 });
+      expect((await store.getMany('loans', [])).size).toBe(0);
+      await store.commit([{ op: 'delete', collection: 'loans', id: 'l0' }], checkpoint(5n));
+      expect([...(await store.getMany('loans', ['l0', 'l1'])).keys()]).toEqual(['l1']);
+      await expect(store.getMany('nope', ['l1'])).rejects.toBeInstanceOf(ReadStoreError);
+    });
+
     it('ensureCollection is idempotent and keeps the data', async () => {
       await seed(3, (i) => ({ id: `l${i}`, status: 'active' }));
       await store.ensureCollection(loans);

@@ -38,6 +38,23 @@ describe('BatchContext (what handlers see inside a batch)', () => {
     expect(await ctx.get('loans', 'b')).toBeNull();
   });
 
+  it('prefetches in one query what the batch has not read or written, then answers gets from it', async () => {
+    const get = vi.spyOn(store, 'get');
+    const getMany = vi.spyOn(store, 'getMany');
+    expect(await ctx.get('loans', 'a')).toMatchObject({ rank: 0 });
+    ctx.put('loans', { id: 'b', customerId: 'c1', rank: 7 });
+    await ctx.prefetch('loans', ['a', 'b', 'c', 'zz', 'c']);
+    expect(getMany).toHaveBeenCalledTimes(1);
+    expect(getMany).toHaveBeenCalledWith('loans__shadow', ['c', 'zz']);
+    expect(await ctx.get('loans', 'b')).toMatchObject({ rank: 7 });
+    expect(await ctx.get('loans', 'c')).toMatchObject({ rank: 2 });
+    expect(await ctx.get('loans', 'zz')).toBeNull();
+    await ctx.prefetch('loans', ['a', 'c', 'zz']);
+    expect(getMany).toHaveBeenCalledTimes(1);
+    expect(get).toHaveBeenCalledTimes(1);
+    await expect(ctx.prefetch('ledger', ['x'])).rejects.toThrow(/does not own collection ledger/);
+  });
+
   it('merges staged writes into find results in sort order and within the limit', async () => {
     ctx.put('loans', { id: 'a', customerId: 'c2', rank: 0 });
     ctx.put('loans', { id: 'd', customerId: 'c1', rank: -1 });

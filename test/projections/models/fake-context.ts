@@ -35,6 +35,11 @@ export class FakeContext implements ProjectionContext {
     return doc ? (JSON.parse(JSON.stringify(doc)) as T) : null;
   }
 
+  /** Nothing to read ahead: every `get` reads the Maps. Checks the ids are strings, as a store needs. */
+  async prefetch(collection: string, ids: Iterable<string>): Promise<void> {
+    for (const id of ids) if (typeof id !== 'string') throw new Error(`prefetch of ${collection}: id ${String(id)} is not a string`);
+  }
+
   async find<T extends Doc>(collection: string, query: FindQuery): Promise<Page<T>> {
     let docs = [...this.collection(collection).values()].filter((doc) => matches(doc, query.where ?? {}));
     if (query.sort) {
@@ -95,9 +100,10 @@ function matches(doc: Doc, where: NonNullable<FindQuery['where']>): boolean {
 
 /**
  * Feeds events through a projection's handlers as the runner would, skipping types it does not
- * consume, as one batch: the settle work runs after the last event.
+ * consume, as one batch: its prefetch runs first, the settle work after the last event.
  */
 export async function project(projection: Projection, events: RecordedEvent[], ctx = new FakeContext()): Promise<FakeContext> {
+  await projection.prefetch?.(events, ctx);
   for (const event of events) {
     if (!ctx.log.includes(event)) ctx.log.push(event);
     const handler = projection.handlers[event.type];

@@ -4,7 +4,7 @@ import type { RecordedEvent } from '../../../eventstore/port.js';
 import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
-import { businessDateOf, entityIdOf } from '../stream-id.js';
+import { businessDateOf, entityIdOf, entityIdsOf } from '../stream-id.js';
 import { balanceId, type AccountBalance, type JournalEntry, type JournalKind, type JournalLine, type LoanLedgerPosition } from './accounts.js';
 
 export const LEDGER_JOURNAL = 'ledger_journal';
@@ -178,4 +178,5 @@ export const generalLedgerProjection: Projection = {
     { name: LEDGER_LOAN_POSITIONS, indexes: [] },
   ],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, postLoanEvent])),
+  prefetch: (events, ctx) => ctx.prefetch(LEDGER_LOAN_POSITIONS, entityIdsOf(events, 'loan')),
 };

@@ -7,7 +7,7 @@ import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { FoldedLoan } from '../../loan-states.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
-import { businessDateOf, entityIdOf } from '../stream-id.js';
+import { businessDateOf, entityIdOf, entityIdsOf } from '../stream-id.js';
 import { daysPastDueAt } from './days-past-due-at.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from './documents.js';
 
@@ -84,4 +84,5 @@ export const loanSummaryProjection: Projection = {
   version: 12, // 12: a loan keyed in late shows, until its first close, the standing that close will record (its commands record no class); 11: a close marking a row behind an older one owing only a newer charge leaves the loan overdue (its status split from its class); 10: lastClose (a view ages a document to at least the close it holds, qa18 D5); 9: a migrated loan's legacy rows are never late (qa18 D3: the first fact after the cut-over dated them); 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'missedClosesFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
+  prefetch: (events, ctx) => ctx.prefetch(LOAN_SUMMARY, entityIdsOf(events, 'loan')),
 };

@@ -28,8 +28,13 @@ export interface ReconciliationDoc extends Doc {
   recordedAmount: string | null;
 }
 
+const rowId = (channel: Channel, reference: string) => `${channel}|${reference}`;
+
+/** The events recording the loan's side of a row (the rows a batch of repayments reads, prefetched). */
+const RECORDED_MONEY: ReadonlySet<string> = new Set(['RepaymentReceived', 'RecoveryReceived']);
+
 async function upsert(ctx: ProjectionContext, channel: Channel, reference: string, change: { date: string } & Partial<ReconciliationDoc>): Promise<void> {
-  const id = `${channel}|${reference}`;
+  const id = rowId(channel, reference);
   const doc = await ctx.get<ReconciliationDoc>(PAYMENT_RECONCILIATION, id);
   const base: ReconciliationDoc = doc ?? { id, channel, reference, date: change.date, loanId: null, confirmedAmount: null, recordedAmount: null };
   const { date: _date, ...rest } = change;
@@ -81,4 +86,8 @@ export const reconciliationProjection: Projection = {
       await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
     },
   },
+  prefetch: (events, ctx) => ctx.prefetch(PAYMENT_RECONCILIATION, events.filter((e) => RECORDED_MONEY.has(e.type)).map((e) => {
+    const { channel, reference } = e.data as Pick<RepaymentReceived['data'], 'channel' | 'reference'>;
+    return rowId(channel, reference);
+  })),
 };

@@ -4,10 +4,13 @@ import type {
 } from '../../../domain/loan/events.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { sumAmounts } from '../amount.js';
-import { entityIdOf } from '../stream-id.js';
+import { entityIdOf, entityIdsOf } from '../stream-id.js';
 import {
   REGULATORY_LOANS, REGULATORY_TRANSACTIONS, type RegulatoryLoan, type RegulatoryTransaction, type TransactionKind,
 } from './documents.js';
+
+/** The events whose handler reads the loan's record (loanOf). */
+const READS_LOAN: ReadonlySet<string> = new Set(['LoanDisbursed', 'LoanMigrated', 'RepaymentReceived', 'RepaymentReversed', 'RecoveryReceived', 'RefundIssued', 'LoanClosed']);
 
 async function loanOf(event: RecordedEvent, ctx: ProjectionContext): Promise<RegulatoryLoan> {
   const loanId = entityIdOf(event, 'loan');
@@ -119,4 +122,5 @@ export const regulatoryProjection: Projection = {
       ctx.put(REGULATORY_LOANS, { ...(await loanOf(raw, ctx)), closedOn: data.date, closeReason: data.reason });
     },
   },
+  prefetch: (events, ctx) => ctx.prefetch(REGULATORY_LOANS, entityIdsOf(events, 'loan', READS_LOAN)),
 };
