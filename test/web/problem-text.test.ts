@@ -11,9 +11,10 @@ describe('a refusal\'s text in the console', () => {
     expect(problemLines(bankAccount, PROBLEM_MESSAGES_ZH.VALIDATION_FAILED)).toEqual(['提交的内容不符合要求', 'body.bankAccount: expected 8–34 digits']);
   });
 
-  it('a coded refusal keeps its full Chinese wording without the English detail; without wording the detail alone', () => {
+  it('a coded refusal shows its Chinese wording and then the detail with the figures to act on (stop 37); without wording the detail alone', () => {
     const waiver = new ApiProblem(422, 'AMOUNT_OUT_OF_RANGE', 'Cannot waive 90.00: only 10.00 was owed');
-    expect(problemLines(waiver, PROBLEM_MESSAGES_ZH.AMOUNT_OUT_OF_RANGE)).toEqual([PROBLEM_MESSAGES_ZH.AMOUNT_OUT_OF_RANGE]);
+    expect(problemLines(waiver, PROBLEM_MESSAGES_ZH.AMOUNT_OUT_OF_RANGE)).toEqual([PROBLEM_MESSAGES_ZH.AMOUNT_OUT_OF_RANGE, 'Cannot waive 90.00: only 10.00 was owed']);
+    expect(problemLines(new ApiProblem(409, 'X', '同'), '同')).toEqual(['同']);
     expect(problemLines(bankAccount, undefined)).toEqual(['body.bankAccount: expected 8–34 digits']);
   });
 

@@ -1,4 +1,5 @@
 import { problemOf } from './problem';
+import { repeatKey } from './repeat-key';
 
 type TokenSource = () => string | null;
 type Refresher = () => Promise<boolean>;
@@ -27,7 +28,7 @@ function urlOf(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-function headers(json: boolean): HeadersInit {
+function headers(json: boolean): Record<string, string> {
   const token = currentToken();
   return { accept: 'application/json', ...(json ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) };
 }
@@ -55,9 +56,17 @@ export function getJson<T>(path: string, query?: Query): Promise<T> {
   return json<T>(urlOf(path, query), () => ({ headers: headers(false) }));
 }
 
-/** POST a JSON command; throws ApiProblem on any non-2xx answer (204 resolves to undefined). */
+/** Paths whose POSTs are no commands the log records (sign-in, token refresh, the dev session): sent without an Idempotency-Key. */
+const NOT_COMMANDS = ['/v1/auth/', '/v1/dev/'];
+
+/**
+ * POST a JSON command; throws ApiProblem on any non-2xx answer (204 resolves to undefined). A command
+ * carries an Idempotency-Key shared by identical repeats (repeatKey), so a double-click records it once.
+ */
 export function postJson<T>(path: string, body: unknown): Promise<T> {
-  return json<T>(path, () => ({ method: 'POST', headers: headers(true), body: JSON.stringify(body ?? {}) }));
+  const text = JSON.stringify(body ?? {});
+  const key: Record<string, string> = NOT_COMMANDS.some((prefix) => path.startsWith(prefix)) ? {} : { 'idempotency-key': repeatKey(path, text) };
+  return json<T>(path, () => ({ method: 'POST', headers: { ...headers(true), ...key }, body: text }));
 }
 
 /** POST a text document (a bank statement) with its media type; answers JSON like the other calls. */

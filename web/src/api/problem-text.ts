@@ -19,12 +19,13 @@ export function fieldIssues(detail: string): FieldIssue[] {
 }
 
 /**
- * What a refusal says, line by line: the catalog's wording of the code when there is one, the detail
- * alone without. A 400's wording is generic (VALIDATION_FAILED "提交的内容不符合要求" for any field;
- * QA W13), so its `detail`, which names the field and what it expects, follows it; a 4xx with its own
- * code is worded in full by the catalog and its English detail is left out of the Chinese console.
+ * What a refusal says, line by line: the catalog's wording of the code when there is one, then the
+ * server's `detail`, which holds the figures to act on (the range an approval must lie in, the payoff a
+ * repayment may not pass, the interest a waiver may take, the days past due a write-off still needs,
+ * the amount of the payment still open); the detail alone without wording. A coded refusal showed its
+ * wording only, and officers could not see what to change (stop 37's console test).
  */
 export function problemLines(problem: ApiProblem, worded: string | undefined): string[] {
   if (worded === undefined) return [problem.detail];
-  return problem.status === 400 && problem.detail && problem.detail !== worded ? [worded, problem.detail] : [worded];
+  return problem.detail && problem.detail !== worded ? [worded, problem.detail] : [worded];
 }

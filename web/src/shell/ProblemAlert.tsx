@@ -31,7 +31,7 @@ function useProblemMessages(wanted: boolean): Messages | null {
 
 /**
  * Shows an API refusal with its status and `code`; the message is the catalog's wording of the code in
- * Chinese when it has one (a 400's followed by the server's `detail`, see problemLines), else the detail alone. Nothing
+ * Chinese when it has one, followed by the server's `detail` with its figures (see problemLines), else the detail alone. Nothing
  * when there is no error (nor in Chinese for the moment the wording takes to load, so the alert never
  * changes under the reader). `worded`: the page's own wording of some codes, already in the reader's
  * language (a borrower told something other than the staff wording), shown without the detail.
