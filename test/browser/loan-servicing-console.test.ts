@@ -159,8 +159,8 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     const problem = page.getByTestId('problem');
     await expect.poll(() => problem.textContent(), { timeout: 15_000 }).toContain('(422 AMOUNT_OUT_OF_RANGE)');
     expect(await problem.textContent()).toContain('金额超出允许范围');
-    // The server's detail follows with the figure to act on (stop 37: officers saw no amount).
-    expect(await problem.textContent()).toContain('Cannot waive');
+    // The server's detail follows, saying what to change (stop 37: officers saw no amount and no date to act on).
+    expect(await page.getByTestId('problem-detail').textContent()).toContain('No penalty was owed on');
     await expectAccessible(page, 'loan with a refusal');
   });
 
