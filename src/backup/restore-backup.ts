@@ -1,11 +1,11 @@
 import { IDENTITY_DB_FILE } from '../identity/identity-db.js';
-import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { copyFile, chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MASTER_KEY_FILE } from '../config/secrets.js';
 import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
+import { macMatches } from '../integrity/record-mac.js';
 import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
 import { SqliteKeyStore } from '../vault/sqlite-key-store.js';
 import { BACKUP_FILES, describeFile, MANIFEST_FILE, manifestMac, manifestSchema, type BackupManifest } from './manifest.js';
@@ -96,8 +96,7 @@ async function requireAuthentic(manifest: BackupManifest, file: string, backupDi
     if (manifest.format === 'lendcore-backup/1' && target.acceptUnauthenticatedManifest === true) return;
     throw new Error(`${file}: the manifest carries no MAC (${manifest.format}), so an edited backup could not be told from this one; restore it only if you trust the folder, with --unauthenticated-manifest`);
   }
-  const expected = manifestMac(target.masterKey, manifest);
-  if (manifest.mac.length === expected.length && timingSafeEqual(Buffer.from(manifest.mac), Buffer.from(expected))) return;
+  if (macMatches(manifest.mac, manifestMac(target.masterKey, manifest))) return;
   // Throws "the master key does not open it" when the key is another one.
   openSealedFile(target.masterKey, BACKUP_FILES.keys, await readFile(path.join(backupDir, BACKUP_FILES.keys)));
   throw new Error(`${file}: its MAC does not hold under this master key: the manifest was edited after the backup was taken`);

@@ -47,7 +47,6 @@ export function writeCheckpoint(log: Database.Database, store: CheckpointStore, 
 
 function signNext(log: Database.Database, store: CheckpointStore, keys: IntegrityKeys, now: Date, options: CheckpointOptions): CheckpointOutcome {
   const previous = store.latest();
-  const anchored = previous === null ? new Map<string, StreamHead>() : new Map(store.latestHeads().map((head) => [head.streamId, head]));
   const fromPosition = previous === null ? 0n : BigInt(previous.body.position);
   const read = log.transaction(() => {
     const head = log.prepare<[], { position: bigint | null }>('SELECT max(position) AS position FROM events').get()?.position ?? 0n;
@@ -56,6 +55,8 @@ function signNext(log: Database.Database, store: CheckpointStore, keys: Integrit
       .prepare<[], { stream_id: string; revision: bigint; last_hash: string; mac: string | null }>('SELECT stream_id, revision, last_hash, mac FROM streams')
       .all()
       .map((row) => ({ streamId: row.stream_id, revision: row.revision, hash: row.last_hash, mac: row.mac }));
+    // Read only once the log has moved: an idle tick reads no heads.
+    const anchored = previous === null ? new Map<string, StreamHead>() : new Map(store.latestHeads().map((h) => [h.streamId, h]));
     refuseForgedHeads(stored, anchored, keys.macKey, options);
     const heads: StreamHead[] = stored.map(({ streamId, revision, hash }) => ({ streamId, revision, hash }));
     let digest = previous?.body.logDigest ?? EMPTY_LOG_DIGEST;
