@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { delinquencySpells } from '../../src/domain/loan/figures.js';
+import { delinquencySpells } from '../../src/domain/loan/delinquency-spells.js';
 import type { LedgerAccount } from '../../src/domain/loan/ledger-accounts.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 

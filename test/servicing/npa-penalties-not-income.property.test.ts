@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
-import { unpaidSince } from '../../src/domain/loan/delinquency.js';
 import { LEDGER_ACCOUNTS } from '../../src/domain/loan/ledger-accounts.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
+import { daysPastDueOn } from './days-past-due-on.js';
 import { runHistory } from './run-history.js';
 import { ServicedLoan, servicingTerms } from './serviced-loan.js';
 import { attempt, DISBURSED, step } from './servicing-history.js';
@@ -23,19 +23,13 @@ function npaWhenJudged(state: LoanState): boolean {
   return judged !== undefined && npaOn(state, judged);
 }
 
-/** A day the loan's interest is suspended for: at its close some row was owed more than 90 days after its due date. */
-function suspendedOn(state: LoanState, day: string): boolean {
-  return state.installments.some((row) => addDays(row.dueDate, 91) <= day && (!row.settled || (row.settledOn !== null && row.settledOn > day)));
-}
-
 /**
- * Non-performing at the close of `day`: some row owed then more than 90 days after it became past due — its due date,
- * or for a row owing only officer charges applied after it fell due, the charge's (unpaidSince, QA 12 Q5).
+ * Non-performing at the close of `day`: more than 90 days past due as the history now stands, the class's count
+ * (days-past-due-on.ts: from a row's due date, or for a row owing only officer charges applied after it fell due, from
+ * the charge, unpaidSince, QA 12 Q5). A day the loan's interest is suspended for, and its fees falling due then are not booked.
  */
 function npaOn(state: LoanState, day: string): boolean {
-  return state.installments.some((row) => (row.settled
-    ? row.settledOn !== null && row.settledOn > day && addDays(row.dueDate, 91) <= day
-    : addDays(unpaidSince(row, state.charges, state.currency) ?? row.dueDate, 91) <= day));
+  return daysPastDueOn(state, day) > 90;
 }
 
 /**
@@ -53,10 +47,10 @@ function penaltiesFollowNpa(loan: ServicedLoan, what: string): void {
   const label = `${what}: ${state.status}, ${state.classification}, penalties paid ${paid}, owed ${owed}`;
   if (state.status === 'active' || state.status === 'overdue') {
     // A fee is receivable once its row falls due within the accruals posted, unless the loan was non-performing that
-    // day as its interest suspension reads the rows (from each row's due date: README "Not yet" on a charge reopening one).
+    // day (npaOn).
     const through = state.interestAccruedThrough;
     const feesBooked = state.installments
-      .filter((row) => through !== null && row.dueDate <= through && !suspendedOn(state, row.dueDate))
+      .filter((row) => through !== null && row.dueDate <= through && !npaOn(state, row.dueDate))
       .reduce((sum, row) => {
         // An officer's fee applied after the row fell due, on a day the loan was non-performing, is not booked either.
         const whileNpa = state.charges.filter((c) => c.number === row.number && c.component === 'fee' && c.date > row.dueDate && npaOn(state, c.date))

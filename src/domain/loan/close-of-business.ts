@@ -11,7 +11,7 @@ import { recognisedInterest, recognisedInterestBetween } from './figures.js';
 import { fmt, nextUnsettled, owedTotal } from './installment.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { minorUnits } from '../money.js';
-import { NPA_AFTER_DAYS, nonPerformingSpans, suspendedSpans } from './non-performing-days.js';
+import { nonPerformingBetween, suspendedSpans } from './non-performing-days.js';
 import { stateAsOf } from './state-as-of.js';
 import type { Installment, LoanState } from './state.js';
 
@@ -52,7 +52,7 @@ function lastAccrualDay(state: LoanState, from: string, date: string): string | 
 function accrueOn(state: LoanState, date: string, to: string): LoanEvent[] {
   const from = state.interestAccruedThrough;
   if (from === null || to <= from) return [];
-  const spans = nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, to);
+  const spans = nonPerformingBetween(state, from, to);
   // What accrual adds is what the loan's figures recognise through `to` beyond `from`: waived
   // interest is never accrued, and suspended interest is recognised only when paid. The
   // non-performing days are read from the rows (suspendedSpans), as the figures read them.

@@ -1,11 +1,11 @@
-import { addDays, daysBetween } from '../calendar.js';
+import { daysBetween } from '../calendar.js';
 import { minorOf, minorUnits } from '../money.js';
 import { formatMinor } from '../schedule/minor-units.js';
 import { earnedMinor, performingEarnedMinor } from './accrual.js';
 import { COMPONENTS, owedMinor } from './installment.js';
 import { unpaidSince } from './delinquency.js';
 import { LEDGER_ACCOUNTS, type LedgerAccount, type LedgerBalances } from './ledger-accounts.js';
-import { NPA_AFTER_DAYS, nonPerformingOn, suspendedSpans } from './non-performing-days.js';
+import { nonPerformingOn, suspendedSpans } from './non-performing-days.js';
 import { loanContext } from './payoff.js';
 import { paymentRecords } from './payment-book.js';
 import type { Component, DaySpan, Installment, LoanContext, LoanState } from './state.js';
@@ -132,12 +132,12 @@ function sumPayments(state: LoanState, places: number): bigint {
  * dates books each night as closing it would have. The borrower still owes every penalty
  * (outstanding, payoff, claim).
  */
-function penaltiesBooked(state: LoanState, unpaid: bigint): bigint {
+function penaltiesBooked(state: LoanState, unpaid: bigint, npaOn: (day: string) => boolean): bigint {
   if (unpaid === 0n) return 0n;
   let judged = state.interestAccruedThrough;
   for (const penalty of state.penalties) if (judged === null || penalty.date > judged) judged = penalty.date;
   for (const charge of state.charges) if (charge.component === 'penalty' && (judged === null || charge.date > judged)) judged = charge.date;
-  return judged !== null && nonPerformingOn(state.installments, NPA_AFTER_DAYS, judged, state.charges, state.currency) ? 0n : unpaid;
+  return judged !== null && npaOn(judged) ? 0n : unpaid;
 }
 
 /**
@@ -145,12 +145,12 @@ function penaltiesBooked(state: LoanState, unpaid: bigint): bigint {
  * (nonPerformingOn), summed per row number in minor units: read once per ledger, not per row (empty,
  * and free, for a loan with no charges).
  */
-function feesChargedWhileNpa(state: LoanState, places: number): Map<number, bigint> {
+function feesChargedWhileNpa(state: LoanState, places: number, npaOn: (day: string) => boolean): Map<number, bigint> {
   const sums = new Map<number, bigint>();
   for (const charge of state.charges) {
     const row = state.installments[charge.number - 1];
     if (charge.component !== 'fee' || row === undefined || charge.date <= row.dueDate) continue;
-    if (nonPerformingOn(state.installments, NPA_AFTER_DAYS, charge.date, state.charges, state.currency)) {
+    if (npaOn(charge.date)) {
       sums.set(charge.number, (sums.get(charge.number) ?? 0n) + minorOf(charge.amount, places));
     }
   }
@@ -179,7 +179,8 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   const ctx = loanContext(state);
   const finished = isFinished(state);
   const suspended = suspendedSpans(state, through);
-  const chargedWhileNpa = feesChargedWhileNpa(state, places);
+  const npaOn = nonPerformingOn(state);
+  const chargedWhileNpa = feesChargedWhileNpa(state, places, npaOn);
   for (const inst of state.installments) {
     owedPrincipal += owedMinor(inst, 'principal', places);
     const interest = interestSplit(inst, through, ctx, places, suspended, finished);
@@ -205,7 +206,7 @@ export function ledgerMinor(state: LoanState): LedgerMinor {
   const suspense = writtenOff ? 0n : min(capitalizedSuspended, owedPrincipal);
   const suspendedWrittenOff = writtenOff ? min(capitalizedSuspended, minorOf(writtenOff.principal, places)) : 0n;
   const recovered = minorOf(state.recovered, places);
-  const penaltyBooked = writtenOff ? minorOf(writtenOff.penalty, places) : penaltiesBooked(state, unpaid.penalty);
+  const penaltyBooked = writtenOff ? minorOf(writtenOff.penalty, places) : penaltiesBooked(state, unpaid.penalty, npaOn);
   return {
     fund_source: sumPayments(state, places) + recovered - net - minorOf(state.refunded, places),
     loan_portfolio: writtenOff ? 0n : owedPrincipal,
@@ -361,41 +362,4 @@ export function dueByMonth(state: LoanState): Record<string, string> {
     sums.set(month, due);
   }
   return Object.fromEntries([...sums].map(([month, due]) => [month, formatMinor(due, places)]));
-}
-
-/** A spell the loan spent past due: `since` the first day past due, `until` the day it was cured (null while it lasts). */
-export interface DelinquencySpell {
-  since: string;
-  until: string | null;
-}
-
-/**
- * The loan's spells past due up to `asOf`, from its installments as the facts leave them: each row
- * is past due from the day after its due date (an open row owing only officer charges applied after
- * it fell due: after the first of those, unpaidSince) until the fact that settled it. Re-derived with the
- * replay, so a back-dated payment that shows a row was paid on time removes its spell.
- */
-export function delinquencySpells(state: LoanState, asOf: string = latestDate(state)): DelinquencySpell[] {
-  const intervals: { since: string; until: string | null }[] = [];
-  for (const inst of state.installments) {
-    if (inst.dueDate >= asOf) continue;
-    const until = inst.settled ? inst.settledOn : null;
-    if (until !== null && until <= inst.dueDate) continue;
-    // A row settled before settledOn was tracked counts as never late.
-    if (inst.settled && until === null) continue;
-    const from = inst.settled ? inst.dueDate : unpaidSince(inst, state.charges, state.currency) ?? inst.dueDate;
-    if (from >= asOf) continue;
-    intervals.push({ since: addDays(from, 1), until });
-  }
-  intervals.sort((a, b) => (a.since < b.since ? -1 : a.since > b.since ? 1 : 0));
-  const spells: DelinquencySpell[] = [];
-  for (const interval of intervals) {
-    const last = spells[spells.length - 1];
-    if (last && (last.until === null || interval.since <= last.until)) {
-      if (last.until !== null && (interval.until === null || interval.until > last.until)) last.until = interval.until;
-      continue;
-    }
-    spells.push({ ...interval });
-  }
-  return spells;
 }

@@ -44,4 +44,19 @@ export class InstallmentsTimeline {
     }
     return rows;
   }
+
+  /**
+   * Calls `visit` with the rows before any fact (date null), then with each date the rows changed on,
+   * oldest first, and the rows at its end: the rows stand so through the day before the next date.
+   * Rows are shared, never to be changed in place.
+   */
+  forEachDate(visit: (date: string | null, rows: readonly Installment[]) => void): void {
+    const rows = this.start.slice();
+    visit(null, rows.slice());
+    for (const end of this.ends) {
+      for (const [i, row] of end.changes) rows[i] = row;
+      rows.length = end.length;
+      visit(end.date, rows.slice());
+    }
+  }
 }

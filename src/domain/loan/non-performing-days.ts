@@ -1,7 +1,8 @@
 import { addDays } from '../calendar.js';
 import { DEFAULT_THRESHOLDS } from './classification.js';
-import { unpaidSince } from './delinquency.js';
-import type { ChargeFact, DaySpan, Installment, LoanState } from './state.js';
+import { mergeSpans } from './day-spans.js';
+import { hasLateCharges, pastDueSpansByDate } from './past-due-spans.js';
+import type { DaySpan, Installment, LoanState } from './state.js';
 
 /** Days past due beyond which a loan is non-performing and its interest suspended: the substandard boundary (> 90 days). */
 export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
@@ -15,12 +16,40 @@ export const NPA_AFTER_DAYS = DEFAULT_THRESHOLDS.substandard;
  */
 export function suspendedSpans(state: LoanState, through: string | null): DaySpan[] {
   if (through === null || state.accruingSince === null) return [];
-  return nonPerformingSpans(state.installments, NPA_AFTER_DAYS, state.accruingSince, through);
+  return nonPerformingBetween(state, state.accruingSince, through);
 }
 
 /**
- * The days after `from` through `to` on which the loan was non-performing: at that day's close
- * some installment was still owed more than `afterDays` days after its due date (days past due
+ * The days after `from` through `to` on which the loan was non-performing (days past due above
+ * NPA_AFTER_DAYS at that day's close). Read from the rows as they stand (nonPerformingSpans) unless
+ * an officer charge was applied to a row after it fell due: then from the rows of each date
+ * (past-due-spans.ts), since such a row's days past due run from the charge once all it owes is the
+ * charge, and the rows as they stand do not keep when that began (an unpaid late fee dated 50 days
+ * after a row paid on time suspended the loan's interest 91 days after the row's due date, while
+ * its class, read from the charge, was 正常).
+ */
+export function nonPerformingBetween(state: LoanState, from: string, to: string): DaySpan[] {
+  if (hasLateCharges(state)) return pastDueSpansByDate(state, NPA_AFTER_DAYS, from, to);
+  return nonPerformingSpans(state.installments, NPA_AFTER_DAYS, from, to);
+}
+
+/**
+ * Whether the loan was non-performing at the close of a day (nonPerformingBetween), for asking many
+ * days of one loan: a loan with late charges is replayed once, when first asked, however many days
+ * are asked. Pure.
+ */
+export function nonPerformingOn(state: LoanState): (day: string) => boolean {
+  if (!hasLateCharges(state)) return (day) => nonPerformingSpans(state.installments, NPA_AFTER_DAYS, addDays(day, -1), day).length > 0;
+  let spans: DaySpan[] | null = null;
+  return (day) => (spans ??= pastDueSpansByDate(state, NPA_AFTER_DAYS, EVERY_DAY.from, EVERY_DAY.to)).some((span) => span.from <= day && day <= span.to);
+}
+
+/** Bounds wide enough for any date a loan holds (calendar.ts accepts 1900–9999). */
+const EVERY_DAY: DaySpan = { from: '1899-12-31', to: '9999-12-31' };
+
+/**
+ * The days after `from` through `to` on which some installment was still owed, at that day's
+ * close, more than `afterDays` days after its due date (days past due
  * above the substandard threshold, classification.ts). Read from the rows as the facts leave them:
  * a row is owed at the close of every day before its `settledOn` (a fact dated that day settled
  * it). Returns merged spans, oldest first; empty when the loan performed on every one of those days.
@@ -38,38 +67,4 @@ export function nonPerformingSpans(installments: readonly Installment[], afterDa
     if (span.from <= span.to) spans.push(span);
   }
   return mergeSpans(spans);
-}
-
-/**
- * Whether the loan was non-performing at the close of `day`: some installment was still owed then
- * more than `afterDays` days after it became past due, read from the rows as nonPerformingSpans reads
- * them (owed through the day before its `settledOn`; one settled with no date never was). A row still
- * open owing only officer charges applied after it fell due is past due from the charge (unpaidSince):
- * a late fee applied on 12-01 to a loan paid on time does not make it non-performing (qa20 R5). Pure.
- */
-export function nonPerformingOn(installments: readonly Installment[], afterDays: number, day: string, charges: readonly ChargeFact[], currency: string): boolean {
-  for (const inst of installments) {
-    if (addDays(inst.dueDate, afterDays + 1) > day) return false;
-    if (inst.settled) {
-      if (inst.settledOn !== null && inst.settledOn > day) return true;
-    } else if (addDays(unpaidSince(inst, charges, currency) ?? inst.dueDate, afterDays + 1) <= day) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Merges overlapping or adjacent spans into the fewest, oldest first. */
-export function mergeSpans(spans: readonly DaySpan[]): DaySpan[] {
-  const sorted = [...spans].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
-  const merged: DaySpan[] = [];
-  for (const span of sorted) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && span.from <= addDays(last.to, 1)) {
-      if (span.to > last.to) last.to = span.to;
-    } else {
-      merged.push({ ...span });
-    }
-  }
-  return merged;
 }

@@ -1,4 +1,5 @@
-import { delinquencySpells, dueByMonth } from '../../../domain/loan/figures.js';
+import { dueByMonth } from '../../../domain/loan/figures.js';
+import { delinquencySpells } from '../../../domain/loan/delinquency-spells.js';
 import { addDays } from '../../../domain/calendar.js';
 import { latePenaltyFrom, unchargedPenaltyFrom } from '../../../domain/loan/late-paid-penalty.js';
 import { missedClosesThrough } from '../../../domain/loan/missed-closes-through.js';
@@ -81,7 +82,7 @@ function summaryOf(loan: FoldedLoan, loanId: string, asOf: string): LoanSummaryD
 /** Loan summary: status, flags, the figures' view fields, days past due, classification and delinquency spells per loan. */
 export const loanSummaryProjection: Projection = {
   name: 'loan-summary',
-  version: 12, // 12: a loan keyed in late shows, until its first close, the standing that close will record (its commands record no class); 11: a close marking a row behind an older one owing only a newer charge leaves the loan overdue (its status split from its class); 10: lastClose (a view ages a document to at least the close it holds, qa18 D5); 9: a migrated loan's legacy rows are never late (qa18 D3: the first fact after the cut-over dated them); 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
+  version: 13, // 13: delinquency spells of a row owing only a late charge run from the charge, also once it is paid (past-due-spans.ts); 12: a loan keyed in late shows, until its first close, the standing that close will record (its commands record no class); 11: a close marking a row behind an older one owing only a newer charge leaves the loan overdue (its status split from its class); 10: lastClose (a view ages a document to at least the close it holds, qa18 D5); 9: a migrated loan's legacy rows are never late (qa18 D3: the first fact after the cut-over dated them); 8: missedClosesFrom (a loan keyed in late is visited by the next close, whatever is due: qa13 Q13); 7: unpaidSince (days past due of a charge applied after its row fell due run from its date, QA 12 Q5); 6: unchargedPenaltyFrom; 5: latePenaltyFrom; 4: delinquency spells re-derived from the replay
   collections: [{ name: LOAN_SUMMARY, indexes: ['customerId', 'productId', 'status', 'classification', 'disbursedOn', 'nextDueDate', 'latePenaltyFrom', 'missedClosesFrom', 'daysPastDue'] }],
   handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, foldLoanEvent])),
   prefetch: (events, ctx) => ctx.prefetch(LOAN_SUMMARY, entityIdsOf(events, 'loan')),
