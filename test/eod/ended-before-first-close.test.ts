@@ -102,6 +102,28 @@ describe('a loan ended before its first close books what the closes it missed wo
     expect(balancesOf((await keyedIn.ledger()).journal)).toEqual(balancesOf((await nightly.ledger()).journal));
   });
 
+  it('seed 846079228: 100 000.00 from 2026-01-15, 4 788.73 paid on 01-15, 可疑 from 11-13; 4 107.88 paid on 12-04 and the payoff that day, on a book closed through 12-02: the payoff records the move to 次级 the payment made (263 days past due), dated 12-04, as the loan closed nightly through 12-03 recorded with the payment (before: it closed the loan 可疑)', () => {
+    const closedThrough = (loan: ServicedLoan, through: string) => {
+      for (let day = DISBURSED; day <= through; day = addDays(day, 1)) {
+        loan.context = { lastClose: addDays(day, -1) };
+        if (day === '2026-01-15') loan.repay('4788.73', 'p1', day);
+        loan.context = { lastClose: day };
+        loan.close(day);
+      }
+      loan.repay('4107.88', 'p0', '2026-12-04');
+      loan.repay(loan.payoff('2026-12-04').total, 'payoff', '2026-12-04');
+    };
+    const classes = (loan: ServicedLoan) => loan.log.events.filter((e) => e.type === 'LoanClassified').map((e) => e.data as { to: string; date: string; dpd: number })
+      .map((m) => `${m.to}@${m.date}:${m.dpd}`);
+    const nightly = new ServicedLoan('L1', product(), '100000.00', 12, DISBURSED);
+    closedThrough(nightly, '2026-12-03');
+    const lagging = new ServicedLoan('L1', product(), '100000.00', 12, DISBURSED);
+    closedThrough(lagging, '2026-12-02');
+    expect(classes(lagging)).toEqual(['special-mention@2026-02-16:1', 'substandard@2026-05-17:91', 'doubtful@2026-11-13:271', 'substandard@2026-12-04:263']);
+    expect(classes(lagging)).toEqual(classes(nightly));
+    expect(lagging.state.status).toBe('closed');
+  });
+
   it('a loan never closed whose disbursement is after the last close records nothing more when it is ended', () => {
     const loan = new ServicedLoan('C', product(), '3000.00', 3, '2026-12-01');
     loan.context = { lastClose: '2026-11-30' };

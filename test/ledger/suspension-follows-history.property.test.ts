@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
+import { hasLateCharges } from '../../src/domain/loan/past-due-spans.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
+import { daysPastDueByDay } from '../servicing/days-past-due-on.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 import { runHistory } from '../servicing/run-history.js';
 import { DISBURSED, step } from '../servicing/servicing-history.js';
@@ -13,9 +15,17 @@ const cents = (v: string) => minorOf(v, 2);
 const min = (a: bigint, b: bigint) => (a < b ? a : b);
 const max = (a: bigint, b: bigint) => (a > b ? a : b);
 
-/** True when, at the close of `day`, some row was owed more than 90 days after its due date, as the facts now leave the rows. */
-function nonPerformingOn(state: LoanState, day: string): boolean {
-  return state.installments.some((row) => addDays(row.dueDate, 90) < day && !(row.settled && (row.settledOn === null || row.settledOn <= day)));
+/**
+ * True when, at the close of `day`, some row was owed more than 90 days after its due date, as the facts now leave the
+ * rows; for a loan with an officer charge applied after its row fell due, the class's days past due that day as the
+ * history now stands (days-past-due-on.ts: from the charge once that is all a row owes).
+ */
+function nonPerformingTest(state: LoanState): (day: string) => boolean {
+  if (hasLateCharges(state)) {
+    const daysPastDue = daysPastDueByDay(state);
+    return (day) => daysPastDue(day) > 90;
+  }
+  return (day) => state.installments.some((row) => addDays(row.dueDate, 90) < day && !(row.settled && (row.settledOn === null || row.settledOn <= day)));
 }
 
 /**
@@ -29,7 +39,8 @@ function incomeFromHistory(state: LoanState): bigint {
   if (through === null || state.disbursement === null) return 0n;
   const ctx = loanContext(state);
   const npaDays: string[] = [];
-  for (let day = addDays(state.disbursement.date, 1); day <= through; day = addDays(day, 1)) if (nonPerformingOn(state, day)) npaDays.push(day);
+  const nonPerformingOn = nonPerformingTest(state);
+  for (let day = addDays(state.disbursement.date, 1); day <= through; day = addDays(day, 1)) if (nonPerformingOn(day)) npaDays.push(day);
   let income = 0n;
   for (const row of state.installments) {
     const collectable = cents(row.due.interest) - cents(row.waived.interest);

@@ -2,7 +2,8 @@ import { daysBetween } from '../../src/domain/calendar.js';
 import { daysPastDue } from '../../src/domain/loan/delinquency.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import { replayServicing } from '../../src/domain/loan/servicing-replay.js';
-import type { LoanState } from '../../src/domain/loan/state.js';
+import { installmentsTimeline } from '../../src/domain/loan/installments-on.js';
+import type { Installment, LoanState } from '../../src/domain/loan/state.js';
 
 /**
  * An oracle for one day: the loan's days past due at the close of `day` as the history now stands —
@@ -13,7 +14,19 @@ import type { LoanState } from '../../src/domain/loan/state.js';
  * kept row settled after `day` was still owed from its due date. One replay per call.
  */
 export function daysPastDueOn(state: LoanState, day: string): number {
-  const rows = replayServicing(state, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state), [], day).installments;
+  return daysPastDueOfRows(state, replayServicing(state, state.terms?.allocationOrder ?? 'penalty-fee-interest-principal', loanContext(state), [], day).installments, day);
+}
+
+/**
+ * daysPastDueOn for many days of one loan: the rows of each day read off one replay's timeline
+ * (installments-timeline.ts, checked against a replay per date by its own property) instead of a replay per day.
+ */
+export function daysPastDueByDay(state: LoanState): (day: string) => number {
+  const timeline = installmentsTimeline(state, loanContext(state));
+  return (day) => daysPastDueOfRows(state, timeline.at(day), day);
+}
+
+function daysPastDueOfRows(state: LoanState, rows: readonly Installment[], day: string): number {
   let days = daysPastDue(rows, 0, day, state.charges.filter((charge) => charge.date <= day), state.currency);
   for (const row of rows) {
     if (row.settled && row.settledOn !== null && row.settledOn > day && row.dueDate < day) days = Math.max(days, daysBetween(row.dueDate, day));

@@ -53,7 +53,10 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
         // missed-closes.ts): accruals, overdue rows, class moves and the penalties they charge, with no reason.
         const missed = recorded.filter((e) => e.type !== 'LoanWrittenOff' && (e.data as { reason?: string }).reason === undefined);
         if (closeNightly) expect(missed, 'nothing missed on a book closed nightly').toEqual([]);
-        const own = recorded.filter((e) => !missed.includes(e));
+        // The class move a payment dated the day after the nights caught up made (decider.ts, qa21 #4) comes before them too.
+        const moved = recorded.filter((e) => !missed.includes(e) && e.type === 'LoanClassified');
+        if (closeNightly) expect(moved, 'no class move left to a write-off on a book closed nightly').toEqual([]);
+        const own = recorded.filter((e) => !missed.includes(e) && !moved.includes(e));
         expect(own.map((e) => e.type)).toEqual([...own.slice(1).map(() => 'PenaltyCharged'), 'LoanWrittenOff']);
         const sansReason = (data: unknown) => ({ ...(data as object), reason: undefined });
         expect(recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => sansReason(e.data)), 'owed penalties recorded first').toEqual(penalties.map((e) => sansReason(e.data)));

@@ -13,7 +13,7 @@ import { migrateLoan } from './migration.js';
 import { missedCloses } from './missed-closes.js';
 import { foldedCopy } from './penalties-owed-by.js';
 import { refundOverpayment } from './refund.js';
-import { reclassification, type LoanDecisionContext } from './reclassification.js';
+import { classMovedBetweenCloses, reclassification, type LoanDecisionContext } from './reclassification.js';
 import { receiveRepayment } from './repayment.js';
 import { reschedule } from './reschedule.js';
 import { approveReversal, reverseRepayment } from './reversal.js';
@@ -43,11 +43,19 @@ export function decideLoan(command: LoanCommand, state: LoanState, context: Loan
   const missed = command.type === 'CloseBusinessDay' ? null : missedCloses(state, events, context, memo);
   if (missed === null) return [...events, ...reclassification(command, state, events, context, memo)];
   // The loan is closed through the night the catch-up ran to, whether or not those nights recorded anything.
-  const closed: LoanDecisionContext = { ...context, lastClose: context.lastClose == null || context.lastClose < missed.through ? missed.through : context.lastClose };
-  if (missed.events.length === 0) return [...events, ...reclassification(command, state, events, closed, memo)];
-  const caughtUp = foldedCopy(state, missed.events, memo);
-  const decided = decideCommand(command, caughtUp, context, memo);
-  return decided.length === 0 ? decided : [...missed.events, ...decided, ...reclassification(command, caughtUp, decided, closed, memo)];
+  const through = context.lastClose == null || context.lastClose < missed.through ? missed.through : context.lastClose;
+  const closed: LoanDecisionContext = { ...context, lastClose: through };
+  let caughtUp = missed.events.length === 0 ? state : foldedCopy(state, missed.events, memo);
+  let decided = missed.events.length === 0 ? events : decideCommand(command, caughtUp, context, memo);
+  if (decided.length === 0) return decided;
+  // A command that ends the loan first records the class move facts dated the day after those nights made (qa21 #4).
+  const ended = foldedCopy(caughtUp, decided, memo);
+  const moved = ended.status === 'active' || ended.status === 'overdue' ? [] : classMovedBetweenCloses(caughtUp, through, decided[0]?.type ?? command.type, context, memo);
+  if (moved.length > 0) {
+    caughtUp = foldedCopy(caughtUp, moved, memo);
+    decided = decideCommand(command, caughtUp, context, memo);
+  }
+  return [...missed.events, ...moved, ...decided, ...reclassification(command, caughtUp, decided, closed, memo)];
 }
 
 function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {

@@ -173,6 +173,25 @@ export function reclassification(command: LoanCommand, state: LoanState, events:
   return [...penalties, ...overdue, ...moves, ...accruals, { type: 'LoanClassified', data: { from: moved, to: final.to, dpd: final.dpd, date, reason } }];
 }
 
+/**
+ * The class move that facts dated the day after the last close (a payment between closes) make, as
+ * reclassification records it with them (QA 11 S1), on a loan whose nights were just caught up
+ * through `lastClose` by a command that ends it (missed-closes.ts): that command records it first,
+ * since reclassification records nothing for an ended loan. Closed nightly, the payment had recorded
+ * the move; on a book whose closes lagged, the payment dated days after the last close moved nothing
+ * ahead of those nights, and the payoff that caught them up closed the loan 可疑 where closed nightly
+ * it was 次级 (qa21 #4, seed 846079228). None when nothing moves. `reason`: the ending command's event.
+ */
+export function classMovedBetweenCloses(state: LoanState, lastClose: string, reason: string, context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {
+  if (state.status !== 'active' && state.status !== 'overdue') return [];
+  if (stateAsOf(state, lastClose, memo) === state) return [];
+  const date = latestFactDate(state, lastClose);
+  if (date > addDays(lastClose, 1)) return [];
+  const shown = classificationAsOf(state, lastClose, context.thresholds);
+  if (shown.to === state.classification) return [];
+  return [{ type: 'LoanClassified', data: { from: state.classification, to: shown.to, dpd: shown.dpd, date, reason } }];
+}
+
 /** accrue through `lastClose`, as it stands, each event naming the `reason` it is recorded for; none for a loan its closes kept up with. */
 function lateAccruals(current: LoanState, lastClose: string, reason: string, memo: ReplayMemo): LoanEvent[] {
   return accrue(current, lastClose, memo, 'as-it-stands').map((event) => ({ ...event, data: { ...event.data, reason } }) as LoanEvent);
