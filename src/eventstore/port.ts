@@ -53,6 +53,13 @@ export interface ReadStreamOptions {
   fromRevision?: bigint;
   direction?: 'forwards' | 'backwards';
   maxCount?: number;
+  /**
+   * For a command about to extend the stream (forwards, to its end): the events read must be a
+   * whole chain from the event before `fromRevision` to the head the store recorded, else
+   * DomainError STREAM_HISTORY_BROKEN (409; stream-history-check.ts). SQLite checks it; EventStoreDB
+   * keeps no authenticated head and does not (its chains are walked by `lendcore verify`).
+   */
+  checkHistory?: boolean;
 }
 
 export interface ReadAllOptions {

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { idempotencyMac, macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
 import { ConcurrencyError } from './concurrency-error.js';
-import { verifyLog } from './hash-chain.js';
+import { GENESIS_HASH, verifyLog } from './hash-chain.js';
 import { encodeJson } from './json-codec.js';
 import { PagedSubscription } from './paged-subscription.js';
 import type {
@@ -16,6 +16,8 @@ import type { AuditEntry } from './audit-entry.js';
 import { GroupCommitWriter } from './sqlite-group-commit.js';
 import { EVENT_COLUMNS, rowToRecorded, rowToStored, type EventRow } from './sqlite-rows.js';
 import { openEventLogDatabase, type SqliteSynchronous } from './sqlite-schema.js';
+import { toRecorded } from './stored-event.js';
+import { assertTailIntact } from './stream-history-check.js';
 import { Upcasters } from './upcasters.js';
 
 export interface SqliteEventStoreOptions {
@@ -58,6 +60,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly statements;
   private readonly audit: LogAuditIndex;
+  /** A stream from a revision to its end, checked against its chain and head row in one read transaction (ReadStreamOptions.checkHistory). */
+  private readonly checkedTail: (streamId: string, from: bigint) => RecordedEvent[];
   /** The integrity key heads, snapshots and idempotency records are authenticated with: another thread opening the same log needs it to trust them. */
   readonly macKey: Buffer | null;
   private conflicts = 0;
@@ -74,6 +78,14 @@ export class SqliteEventStore implements EventStore {
     this.signal = new AppendSignal(options.pollMs ?? 500);
     this.audit = new LogAuditIndex(db);
     this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey, options.anchoredHead), () => this.appended());
+    this.checkedTail = db.transaction((streamId: string, from: bigint): RecordedEvent[] => {
+      const rows = this.statements.forwards.all(streamId, from, NO_LIMIT);
+      const stored = rows.map(rowToStored);
+      const prevHash = from === 0n ? GENESIS_HASH : this.statements.eventHash.get(streamId, from - 1n)?.hash;
+      const head = this.statements.streamHead.get(streamId);
+      assertTailIntact(streamId, from, prevHash, stored, head && { revision: head.revision, hash: head.last_hash });
+      return stored.map((event, i) => toRecorded(event, rows[i]!.position, this.upcasters));
+    });
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
@@ -93,6 +105,7 @@ export class SqliteEventStore implements EventStore {
       ),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
       eventHash: db.prepare<[string, bigint], { hash: string }>('SELECT hash FROM events WHERE stream_id = ? AND revision = ?'),
+      streamHead: db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
       relaxSync: db.prepare('PRAGMA synchronous = NORMAL'),
       restoreSync: db.prepare(`PRAGMA synchronous = ${this.synchronous}`),
     };
@@ -157,6 +170,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (options.checkHistory === true) return this.checkedTail(streamId, options.fromRevision ?? 0n);
     const limit = options.maxCount ?? NO_LIMIT;
     const rows = options.direction === 'backwards'
       ? this.statements.backwards.all(streamId, options.fromRevision ?? MAX_REVISION, limit)
