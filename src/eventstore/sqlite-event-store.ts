@@ -96,6 +96,10 @@ export class SqliteEventStore implements EventStore {
       findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
         'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
+      // The batch's last event (what a record points at) appended under a key by a subject: events_idempotency_key serves it.
+      lastKeyedEvent: db.prepare<[string, string], { stream_id: string; revision: bigint; position: bigint }>(
+        `SELECT stream_id, revision, position FROM events WHERE idempotency_key = ? AND json_extract(actor, '$.sub') = ? ORDER BY position DESC LIMIT 1`,
+      ),
       // With the hash of the event it was taken at, in one statement: a command loads its stream's snapshot on every cache miss.
       readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null; head: bigint | null }>(
         `SELECT s.revision, s.version, s.state, s.stream_hash, s.mac, e.hash AS event_hash, h.revision AS head
@@ -157,10 +161,15 @@ export class SqliteEventStore implements EventStore {
    * The record stored for `key`. With a MAC key, a record whose MAC does not verify is refused
    * (IDEMPOTENCY_RECORD_INVALID, 409): answering from it could return another request's result,
    * and running the command again could do it twice. A record without a MAC predates the keys.
+   * With no record, `recordedAs` finds the request's events in the log (port.ts), so a retry is not
+   * recorded twice after the record was deleted.
    */
-  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+  async findIdempotency(key: string, recordedAs?: { idempotencyKey: string; sub: string }): Promise<IdempotencyRecord | null> {
     const row = this.statements.findKey.get(key);
-    if (row === undefined) return null;
+    if (row === undefined) {
+      const event = recordedAs === undefined ? undefined : this.statements.lastKeyedEvent.get(recordedAs.idempotencyKey, recordedAs.sub);
+      return event === undefined ? null : { key, requestHash: null, streamId: event.stream_id, revision: event.revision, position: event.position };
+    }
     const record = { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
     if (this.macKey !== null && row.mac !== null
       && !macMatches(row.mac, idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position))) {
