@@ -96,9 +96,10 @@ export class SqliteEventStore implements EventStore {
       findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
         'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
-      // The batch's last event (what a record points at) appended under a key by a subject: events_idempotency_key serves it.
+      // The batch's last event (what a record points at) appended under a key by a subject. Named index: the planner
+      // chose events_by_actor, which scans every event of the subject (1.4 ms per new key for 5 000 events).
       lastKeyedEvent: db.prepare<[string, string], { stream_id: string; revision: bigint; position: bigint }>(
-        `SELECT stream_id, revision, position FROM events WHERE idempotency_key = ? AND json_extract(actor, '$.sub') = ? ORDER BY position DESC LIMIT 1`,
+        `SELECT stream_id, revision, position FROM events INDEXED BY events_idempotency_key WHERE idempotency_key = ? AND json_extract(actor, '$.sub') = ? ORDER BY position DESC LIMIT 1`,
       ),
       // With the hash of the event it was taken at, in one statement: a command loads its stream's snapshot on every cache miss.
       readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null; head: bigint | null }>(
