@@ -5,7 +5,7 @@ export interface CommandContext {
   actor: Actor;
   correlationId: string;
   causationId?: string | null;
-  /** Client-chosen key; scoped by the actor's sub (idempotencyRecordKey), so two clients never collide. */
+  /** Client-chosen key; scoped by the actor's sub (idempotency-lookup.ts idempotencyRecordKey), so two clients never collide. */
   idempotencyKey?: string | null;
   /** sha256 of the canonical request body; defaults to the hash of the command. */
   requestHash?: string;

@@ -7,6 +7,7 @@ import { aggregateCacheFor } from './aggregate-cache.js';
 import type { CommandContext } from './command-context.js';
 import { withConflictRetry, type RetryOptions } from './conflict-retry.js';
 import { asDomainEvent, loadAggregate, type SnapshotOptions } from './load-aggregate.js';
+import { answersRequest, findSeenRequest, idempotencyRecordKey } from './idempotency-lookup.js';
 import { loadForCommand } from './load-for-command.js';
 import { requestHash } from './request-hash.js';
 import { streamLocksFor } from './stream-locks.js';
@@ -47,17 +48,6 @@ export interface CommandResult<S> {
 }
 
 /**
- * Where an actor's Idempotency-Key is recorded: `<subject>:<key>`, so the same key from another
- * principal (officer, API client, borrower) is another request (Stripe; IETF
- * draft-ietf-httpapi-idempotency-key-header). The subject's own `%` and `:` are percent-escaped,
- * so the first `:` always ends it: subject `ulf` with key `x:k` and subject `ulf:x` with key `k`
- * are two records, not one (QA 12 Q7). A subject without `%` or `:` (account ids, the usual
- * provider subjects) keeps the record key it had before the escape, so no stored record moves.
- */
-export const idempotencyRecordKey = (context: Pick<CommandContext, 'actor'>, key: string): string =>
-  `${context.actor.sub.replaceAll('%', '%25').replaceAll(':', '%3A')}:${key}`;
-
-/**
  * Loads the stream (from this process's aggregate cache when the stream has not moved since),
  * decides, and appends at the loaded revision; commands on one stream queue in
  * this process (StreamLocks). A conflict (another process) reloads and decides
@@ -71,7 +61,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDe
     ? { key: idempotencyRecordKey(context, context.idempotencyKey), requestHash: context.requestHash ?? requestHash(request.command) }
     : undefined;
   if (idempotency !== undefined) {
-    const seen = await deps.store.findIdempotency(idempotency.key);
+    const seen = await findSeenRequest(deps.store, context, context.idempotencyKey!);
     if (seen !== null) return replay(deps, request, seen, idempotency.requestHash);
   }
   try {
@@ -81,7 +71,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(deps: CommandDe
   } catch (error) {
     // A concurrent retry of the same request committed first: answer as if we had seen its record.
     if (!(error instanceof IdempotencyKeyTaken) || idempotency === undefined) throw error;
-    const seen = await deps.store.findIdempotency(idempotency.key);
+    const seen = await findSeenRequest(deps.store, context, context.idempotencyKey!);
     if (seen === null) throw error;
     return replay(deps, request, seen, idempotency.requestHash);
   }
@@ -98,9 +88,9 @@ export async function preconditionsOf<C>(
   store: EventStore, streamId: string, context: Omit<CommandContext, 'occurredAt'>, command: C, revision: bigint | null,
 ): Promise<'replay' | 'run'> {
   if (context.idempotencyKey) {
-    const seen = await store.findIdempotency(idempotencyRecordKey(context, context.idempotencyKey));
+    const seen = await findSeenRequest(store, context, context.idempotencyKey);
     if (seen !== null) {
-      if (seen.requestHash !== (context.requestHash ?? requestHash(command))) throw keyReused(context);
+      if (!answersRequest(seen, context.requestHash ?? requestHash(command))) throw keyReused(context);
       return 'replay';
     }
   }
@@ -164,7 +154,7 @@ async function replay<C, E extends DomainEvent, S>(
   seen: IdempotencyRecord,
   hash: string,
 ): Promise<CommandResult<S>> {
-  if (seen.requestHash !== hash) throw keyReused(request.context);
+  if (!answersRequest(seen, hash)) throw keyReused(request.context);
   const { state } = await loadAggregate(deps.store, seen.streamId, request.decider, { snapshot: request.snapshot });
   return { streamId: seen.streamId, revision: seen.revision, position: seen.position, events: [], state, replayed: true };
 }

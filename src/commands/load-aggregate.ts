@@ -14,6 +14,8 @@ export interface SnapshotOptions<S> {
 
 export interface LoadOptions<S> {
   snapshot?: SnapshotOptions<S>;
+  /** For a command about to extend the stream: refuse a tail that is not a whole chain to the head (ReadStreamOptions.checkHistory). */
+  checkHistory?: boolean;
 }
 
 export interface LoadedAggregate<S> {
@@ -44,7 +46,7 @@ export async function loadAggregate<C, E extends DomainEvent, S>(
   // A snapshot at the stream's head leaves no tail to read (one query fewer per command on most loans at a close).
   const tail = start.revision !== null && start.head === start.revision
     ? []
-    : await store.readStream(streamId, { fromRevision: start.revision === null ? 0n : start.revision + 1n });
+    : await store.readStream(streamId, { fromRevision: start.revision === null ? 0n : start.revision + 1n, ...(options.checkHistory === true ? { checkHistory: true } : {}) });
   let state = start.state;
   for (const event of tail) state = decider.evolve(state, asDomainEvent<E>(event));
   const revision = tail.length > 0 ? tail[tail.length - 1]!.revision : start.revision;

@@ -7,6 +7,8 @@ import { loadAggregate, type LoadedAggregate, type SnapshotOptions } from './loa
  * The stream's current state for deciding a command: the cached state when the store's revision
  * of the stream (an O(1) lookup) still equals the cached one, else a load from snapshot and log.
  * Either way the append checks the revision again, so a stale state can never be written over.
+ * A load checks the events it folds against the stream's chain and head (409 STREAM_HISTORY_BROKEN),
+ * so no command decides on, or chains onto, a history edited behind the store's back.
  */
 export async function loadForCommand<C, E extends DomainEvent, S>(
   store: EventStore,
@@ -23,5 +25,5 @@ export async function loadForCommand<C, E extends DomainEvent, S>(
     // Another process (or a command that failed after its append) moved the stream.
     cache.forget(streamId);
   }
-  return loadAggregate(store, streamId, decider, { snapshot });
+  return loadAggregate(store, streamId, decider, { snapshot, checkHistory: true });
 }

@@ -43,7 +43,7 @@ export async function readLast(client: EventStoreDBClient, streamName: string): 
  * the two leaves events without their record, and a retry then appends again (the pipeline's
  * deterministic event ids let the retry be recognised as the same batch).
  */
-export async function writeIdempotency(client: EventStoreDBClient, streamName: string, record: IdempotencyRecord): Promise<void> {
+export async function writeIdempotency(client: EventStoreDBClient, streamName: string, record: IdempotencyRecord & { requestHash: string }): Promise<void> {
   const data: StoredIdempotency = { ...record, revision: record.revision.toString(), position: record.position.toString() };
   try {
     await client.appendToStream(streamName, jsonEvent({ type: IDEMPOTENCY_TYPE, data: { ...data } }), { expectedRevision: NO_STREAM });

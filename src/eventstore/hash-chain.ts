@@ -64,9 +64,15 @@ export function contentHash(prevHash: string, content: LinkContent): string {
  * as a downgrade even where its hash could be made to match.
  */
 export class StreamChainVerifier {
-  private expectedRevision = 0n;
-  private prevHash = GENESIS_HASH;
+  private expectedRevision: bigint;
+  private prevHash: string;
   private highestVersion = 1;
+
+  /** `from`: check a stream's tail, starting at `revision` and linking to `prevHash` (the event before it); default the stream's start. */
+  constructor(from: { revision: bigint; prevHash: string } = { revision: 0n, prevHash: GENESIS_HASH }) {
+    this.expectedRevision = from.revision;
+    this.prevHash = from.prevHash;
+  }
 
   /** The broken link this event makes, or null when it follows, links to and hashes as it claims. */
   check(event: ChainLink): BrokenLink | null {

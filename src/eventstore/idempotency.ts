@@ -16,6 +16,6 @@ export class IdempotencyKeyTaken extends Error {
 export function idempotencyRecordFor(
   idempotency: { key: string; requestHash: string },
   result: Pick<AppendResult, 'streamId' | 'revision' | 'position'>,
-): IdempotencyRecord {
+): IdempotencyRecord & { requestHash: string } {
   return { ...idempotency, streamId: result.streamId, revision: result.revision, position: result.position };
 }

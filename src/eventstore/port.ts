@@ -53,6 +53,13 @@ export interface ReadStreamOptions {
   fromRevision?: bigint;
   direction?: 'forwards' | 'backwards';
   maxCount?: number;
+  /**
+   * For a command about to extend the stream (forwards, to its end): the events read must be a
+   * whole chain from the event before `fromRevision` to the head the store recorded, else
+   * DomainError STREAM_HISTORY_BROKEN (409; stream-history-check.ts). SQLite checks it; EventStoreDB
+   * keeps no authenticated head and does not (its chains are walked by `lendcore verify`).
+   */
+  checkHistory?: boolean;
 }
 
 export interface ReadAllOptions {
@@ -98,8 +105,12 @@ export interface Snapshot<S = unknown> {
 export interface IdempotencyRecord {
   /** Scoped by the caller (the pipeline prefixes the actor's sub). */
   key: string;
-  /** sha256 of the canonical request; the same key with another body is refused. */
-  requestHash: string;
+  /**
+   * sha256 of the canonical request; the same key with another body is refused. Null for a record
+   * rebuilt from the log because the stored one is gone (the events keep the key, not the hash):
+   * the request is answered as a replay whatever its body (src/commands/seen-request.ts).
+   */
+  requestHash: string | null;
   streamId: string;
   revision: bigint;
   position: bigint;
@@ -113,7 +124,13 @@ export interface AppendOptions {
 export interface EventStore {
   /** Atomic for the batch; a mismatched expectation throws ConcurrencyError. Re-appending known eventIds returns the first result. */
   append(streamId: string, events: NewEvent[], expected: ExpectedRevision, options?: AppendOptions): Promise<AppendResult>;
-  findIdempotency(key: string): Promise<IdempotencyRecord | null>;
+  /**
+   * The record stored for `key`. `recordedAs` names the key as the events carry it and the subject
+   * that sent it: where no record is stored (deleted behind the store's back), SQLite answers from
+   * the last event appended under that key by that subject (requestHash null); EventStoreDB keeps
+   * its records in streams the log's files do not expose and looks only at them.
+   */
+  findIdempotency(key: string, recordedAs?: { idempotencyKey: string; sub: string }): Promise<IdempotencyRecord | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribeToAll(options?: { fromPosition?: bigint }): Subscription;

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.js';
 import { idempotencyMac, macMatches, snapshotMac } from '../integrity/record-mac.js';
 import { AppendSignal } from './append-signal.js';
 import { ConcurrencyError } from './concurrency-error.js';
-import { verifyLog } from './hash-chain.js';
+import { GENESIS_HASH, verifyLog } from './hash-chain.js';
 import { encodeJson } from './json-codec.js';
 import { PagedSubscription } from './paged-subscription.js';
 import type {
@@ -16,6 +16,8 @@ import type { AuditEntry } from './audit-entry.js';
 import { GroupCommitWriter } from './sqlite-group-commit.js';
 import { EVENT_COLUMNS, rowToRecorded, rowToStored, type EventRow } from './sqlite-rows.js';
 import { openEventLogDatabase, type SqliteSynchronous } from './sqlite-schema.js';
+import { toRecorded } from './stored-event.js';
+import { assertTailIntact } from './stream-history-check.js';
 import { Upcasters } from './upcasters.js';
 
 export interface SqliteEventStoreOptions {
@@ -58,6 +60,8 @@ export class SqliteEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly statements;
   private readonly audit: LogAuditIndex;
+  /** A stream from a revision to its end, checked against its chain and head row in one read transaction (ReadStreamOptions.checkHistory). */
+  private readonly checkedTail: (streamId: string, from: bigint) => RecordedEvent[];
   /** The integrity key heads, snapshots and idempotency records are authenticated with: another thread opening the same log needs it to trust them. */
   readonly macKey: Buffer | null;
   private conflicts = 0;
@@ -74,6 +78,14 @@ export class SqliteEventStore implements EventStore {
     this.signal = new AppendSignal(options.pollMs ?? 500);
     this.audit = new LogAuditIndex(db);
     this.writer = new GroupCommitWriter(db, new SqliteAppender(db, upcasters, this.macKey, options.anchoredHead), () => this.appended());
+    this.checkedTail = db.transaction((streamId: string, from: bigint): RecordedEvent[] => {
+      const rows = this.statements.forwards.all(streamId, from, NO_LIMIT);
+      const stored = rows.map(rowToStored);
+      const prevHash = from === 0n ? GENESIS_HASH : this.statements.eventHash.get(streamId, from - 1n)?.hash;
+      const head = this.statements.streamHead.get(streamId);
+      assertTailIntact(streamId, from, prevHash, stored, head && { revision: head.revision, hash: head.last_hash });
+      return stored.map((event, i) => toRecorded(event, rows[i]!.position, this.upcasters));
+    });
     this.statements = {
       forwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
       backwards: db.prepare<[string, bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
@@ -84,6 +96,11 @@ export class SqliteEventStore implements EventStore {
       findKey: db.prepare<[string], { key: string; request_hash: string; stream_id: string; revision: bigint; position: bigint; mac: string | null }>(
         'SELECT key, request_hash, stream_id, revision, position, mac FROM idempotency WHERE key = ?',
       ),
+      // The batch's last event (what a record points at) appended under a key by a subject. Named index: the planner
+      // chose events_by_actor, which scans every event of the subject (1.4 ms per new key for 5 000 events).
+      lastKeyedEvent: db.prepare<[string, string], { stream_id: string; revision: bigint; position: bigint }>(
+        `SELECT stream_id, revision, position FROM events INDEXED BY events_idempotency_key WHERE idempotency_key = ? AND json_extract(actor, '$.sub') = ? ORDER BY position DESC LIMIT 1`,
+      ),
       // With the hash of the event it was taken at, in one statement: a command loads its stream's snapshot on every cache miss.
       readSnapshot: db.prepare<[string], { revision: bigint; version: bigint; state: string; stream_hash: string | null; mac: string | null; event_hash: string | null; head: bigint | null }>(
         `SELECT s.revision, s.version, s.state, s.stream_hash, s.mac, e.hash AS event_hash, h.revision AS head
@@ -93,6 +110,7 @@ export class SqliteEventStore implements EventStore {
       ),
       writeSnapshot: db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, revision, version, state, stream_hash, mac) VALUES (?, ?, ?, ?, ?, ?)'),
       eventHash: db.prepare<[string, bigint], { hash: string }>('SELECT hash FROM events WHERE stream_id = ? AND revision = ?'),
+      streamHead: db.prepare<[string], { revision: bigint; last_hash: string }>('SELECT revision, last_hash FROM streams WHERE stream_id = ?'),
       relaxSync: db.prepare('PRAGMA synchronous = NORMAL'),
       restoreSync: db.prepare(`PRAGMA synchronous = ${this.synchronous}`),
     };
@@ -144,10 +162,15 @@ export class SqliteEventStore implements EventStore {
    * The record stored for `key`. With a MAC key, a record whose MAC does not verify is refused
    * (IDEMPOTENCY_RECORD_INVALID, 409): answering from it could return another request's result,
    * and running the command again could do it twice. A record without a MAC predates the keys.
+   * With no record, `recordedAs` finds the request's events in the log (port.ts), so a retry is not
+   * recorded twice after the record was deleted.
    */
-  async findIdempotency(key: string): Promise<IdempotencyRecord | null> {
+  async findIdempotency(key: string, recordedAs?: { idempotencyKey: string; sub: string }): Promise<IdempotencyRecord | null> {
     const row = this.statements.findKey.get(key);
-    if (row === undefined) return null;
+    if (row === undefined) {
+      const event = recordedAs === undefined ? undefined : this.statements.lastKeyedEvent.get(recordedAs.idempotencyKey, recordedAs.sub);
+      return event === undefined ? null : { key, requestHash: null, streamId: event.stream_id, revision: event.revision, position: event.position };
+    }
     const record = { key: row.key, requestHash: row.request_hash, streamId: row.stream_id, revision: row.revision, position: row.position };
     if (this.macKey !== null && row.mac !== null
       && !macMatches(row.mac, idempotencyMac(this.macKey, record.key, record.requestHash, record.streamId, record.revision, record.position))) {
@@ -157,6 +180,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    if (options.checkHistory === true) return this.checkedTail(streamId, options.fromRevision ?? 0n);
     const limit = options.maxCount ?? NO_LIMIT;
     const rows = options.direction === 'backwards'
       ? this.statements.backwards.all(streamId, options.fromRevision ?? MAX_REVISION, limit)

@@ -80,5 +80,7 @@ export function openEventLogDatabase(path: string, synchronous: SqliteSynchronou
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
   }
   db.exec(AUDIT_INDEXES);
+  // A retried request whose idempotency record is gone is found by the key its events carry (findIdempotency).
+  db.exec('CREATE INDEX IF NOT EXISTS events_idempotency_key ON events (idempotency_key) WHERE idempotency_key IS NOT NULL');
   return db;
 }

@@ -9,6 +9,8 @@
  *   with the stream heads the latest signed checkpoint anchored;
  * - log_digest_mismatch: events up to a checkpoint were inserted, removed, renamed or reordered;
  * - checkpoint_signature, checkpoint_chain, checkpoint_leaves: a checkpoint itself is not genuine;
+ * - checkpoints_missing, checkpoint_anchor_unauthenticated: checkpoints.db lacks the checkpoint the
+ *   log records as its latest (deleted, replaced, rolled back), or that record was edited;
  * - snapshot_mismatch, idempotency_mismatch: a row beside the log is not bound to it.
  */
 export type FindingKind =
@@ -16,6 +18,7 @@ export type FindingKind =
   | 'head_mismatch' | 'head_missing' | 'stream_without_events' | 'head_unauthenticated'
   | 'stream_missing' | 'tail_missing' | 'history_rewritten' | 'stream_not_in_checkpoint'
   | 'log_digest_mismatch' | 'checkpoint_signature' | 'checkpoint_chain' | 'checkpoint_leaves'
+  | 'checkpoints_missing' | 'checkpoint_anchor_unauthenticated'
   | 'snapshot_mismatch' | 'idempotency_mismatch';
 
 export interface Finding {

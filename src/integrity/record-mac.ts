@@ -3,11 +3,11 @@ import { canonicalJson } from '../eventstore/canonical-json.js';
 
 /**
  * MACs over the rows that sit beside the hash chain (stream heads, snapshots, idempotency
- * records): HMAC-SHA256(macKey, canonicalJSON([kind, ...fields])), hex. Bigints enter as decimal
+ * records, the log's record of its latest checkpoint): HMAC-SHA256(macKey, canonicalJSON([kind, ...fields])), hex. Bigints enter as decimal
  * strings. Without the key nobody can write a row that verifies, which the chain alone cannot
  * give (anyone can recompute a sha256).
  */
-export function recordMac(macKey: Buffer, kind: 'head' | 'snapshot' | 'idempotency', fields: readonly unknown[]): string {
+export function recordMac(macKey: Buffer, kind: 'head' | 'snapshot' | 'idempotency' | 'checkpoint-anchor', fields: readonly unknown[]): string {
   return createHmac('sha256', macKey).update(canonicalJson([kind, ...fields])).digest('hex');
 }
 
@@ -28,6 +28,10 @@ export const snapshotMac = (macKey: Buffer, streamId: string, revision: bigint, 
 /** The MAC of an idempotency record: key, request hash and the append it points at. */
 export const idempotencyMac = (macKey: Buffer, key: string, requestHash: string, streamId: string, revision: bigint, position: bigint): string =>
   recordMac(macKey, 'idempotency', [key, requestHash, streamId, revision, position]);
+
+/** The MAC of the log's record of its latest checkpoint (src/integrity/checkpoint-anchor.ts). */
+export const checkpointAnchorMac = (macKey: Buffer, sequence: bigint, checkpointHash: string): string =>
+  recordMac(macKey, 'checkpoint-anchor', [sequence, checkpointHash]);
 
 /** A stream's head row as stored: its last revision and hash, and the MAC written with them (null: none). */
 export interface StoredHead {

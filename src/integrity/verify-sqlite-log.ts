@@ -1,3 +1,4 @@
+import { verifyCheckpointAnchor } from './checkpoint-anchor.js';
 import { CheckpointStore } from './checkpoint-store.js';
 import type { IntegrityReport, Finding } from './findings.js';
 import type { IntegrityKeys } from './integrity-keys.js';
@@ -25,6 +26,7 @@ export function verifySqliteLog(logFile: string, dataDir: string, keys: Integrit
       const walked = walkStreams(log, anchoredPosition, findings);
       verifyHeads(log, walked.streams, keys.macKey, anchoredHeads, findings);
       verifyCheckpointChain(checkpoints, latestHeads, keys.publicKey, findings);
+      verifyCheckpointAnchor(log, keys.macKey, checkpoints, findings);
       if (latest !== null) verifyAgainstAnchor(latest, anchoredHeads, walked.streams, findings);
       const unanchoredEvents = verifyLogDigests(log, checkpoints, findings);
       const snapshots = verifySnapshots(log, keys.macKey, findings);

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { FIRST_PREVIOUS, signCheckpoint, type SignedCheckpoint } from './checkpoint.js';
+import { recordCheckpointAnchor } from './checkpoint-anchor.js';
 import type { CheckpointStore } from './checkpoint-store.js';
 import type { IntegrityKeys } from './integrity-keys.js';
 import { EMPTY_LOG_DIGEST, nextLogDigest } from './log-digest.js';
@@ -39,10 +40,13 @@ export interface CheckpointOutcome {
  * Signs a checkpoint of the log as it is now: head position, Merkle root of every stream head and
  * the running log digest continued from the previous checkpoint. Reads in one transaction, so
  * heads and digest describe the same position while appends go on. Writes nothing when the log
- * has not moved since the latest checkpoint. Holds the checkpoint file's write lock throughout.
+ * has not moved since the latest checkpoint. Holds the checkpoint file's write lock throughout;
+ * once it is committed, records it in the log file as the latest (checkpoint-anchor.ts).
  */
 export function writeCheckpoint(log: Database.Database, store: CheckpointStore, keys: IntegrityKeys, now: Date, options: CheckpointOptions = {}): CheckpointOutcome {
-  return store.exclusively(() => signNext(log, store, keys, now, options));
+  const outcome = store.exclusively(() => signNext(log, store, keys, now, options));
+  if (outcome.written) recordCheckpointAnchor(log.name, keys.macKey, outcome.checkpoint);
+  return outcome;
 }
 
 function signNext(log: Database.Database, store: CheckpointStore, keys: IntegrityKeys, now: Date, options: CheckpointOptions): CheckpointOutcome {

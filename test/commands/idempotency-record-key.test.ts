@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { idempotencyRecordKey } from '../../src/commands/handle-command.js';
+import { idempotencyRecordKey } from '../../src/commands/idempotency-lookup.js';
 
 const recordKey = (sub: string, key: string) => idempotencyRecordKey({ actor: { sub, role: 'officer' } }, key);
 

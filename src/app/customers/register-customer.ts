@@ -1,4 +1,4 @@
-import { idempotencyRecordKey } from '../../commands/handle-command.js';
+import { findSeenRequest } from '../../commands/idempotency-lookup.js';
 import { DomainError } from '../../domain/errors.js';
 import { assertBornBy } from '../../domain/customer/borrower-age.js';
 import { customerDecider } from '../../domain/customer/decider.js';
@@ -35,7 +35,7 @@ async function sealProfile(services: AppServices, customerId: string, input: Reg
  * narrows, not closes, that window (the log has no unique constraint on sealed values).
  */
 async function refuseTakenNationalId(services: AppServices, meta: CommandMeta, customerId: string, nationalId: string): Promise<void> {
-  if (meta.idempotencyKey && (await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey))) !== null) return;
+  if (meta.idempotencyKey && (await findSeenRequest(services.eventStore, meta, meta.idempotencyKey)) !== null) return;
   const holders = await services.vault.holdersOfNationalId(nationalId);
   if (holders.some((holder) => holder !== customerId)) {
     throw new DomainError('NATIONAL_ID_TAKEN', 'another customer is already registered with this national id', 'conflict');

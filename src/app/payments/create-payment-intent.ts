@@ -1,4 +1,4 @@
-import { idempotencyRecordKey } from '../../commands/handle-command.js';
+import { answersRequest, findSeenRequest } from '../../commands/idempotency-lookup.js';
 import { DomainError } from '../../domain/errors.js';
 import { lenderTime } from '../business-date.js';
 import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
@@ -74,9 +74,9 @@ async function answerOpenIntent(channel: PaymentChannel, open: OpenIntent, recor
  */
 async function answerKeyedIntent(services: AppServices, channels: PaymentChannels, meta: CommandMeta, loanId: string): Promise<CreatedIntent | null> {
   if (!meta.idempotencyKey) return null;
-  const seen = await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey));
+  const seen = await findSeenRequest(services.eventStore, meta, meta.idempotencyKey);
   if (seen === null) return null;
-  const view = seen.requestHash === meta.requestHash && seen.streamId.startsWith(paymentStream(''))
+  const view = answersRequest(seen, meta.requestHash) && seen.streamId.startsWith(paymentStream(''))
     ? await paymentIntentView(services.eventStore, seen.streamId.slice(paymentStream('').length), services.clock.now())
     : null;
   if (view === null || view.loanId !== loanId) {

@@ -5,7 +5,7 @@ import { ConcurrencyError } from '../../eventstore/concurrency-error.js';
 import { requireOnOrBeforeBusinessDate } from '../business-date.js';
 import { refundOverpayment, type RefundInput } from '../loans/service-loan.js';
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta, type CommandOutcome } from '../services.js';
-import { idempotencyRecordKey } from '../../commands/handle-command.js';
+import { findSeenRequest } from '../../commands/idempotency-lookup.js';
 import { reservePayout } from './payout-stream.js';
 import { refundableCredit } from './refundable-credit.js';
 
@@ -66,5 +66,5 @@ export async function decreeRefund(services: AppServices, meta: CommandMeta, loa
 /** True when this request's Idempotency-Key was already recorded: the loan's command replays (or refuses) it. */
 async function keyUsed(services: AppServices, meta: CommandMeta): Promise<boolean> {
   if (!meta.idempotencyKey) return false;
-  return (await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey))) !== null;
+  return (await findSeenRequest(services.eventStore, meta, meta.idempotencyKey)) !== null;
 }

@@ -1,4 +1,4 @@
-import { idempotencyRecordKey } from '../../commands/handle-command.js';
+import { answersRequest, findSeenRequest } from '../../commands/idempotency-lookup.js';
 import { DomainError } from '../../domain/errors.js';
 import { minorUnits, Money } from '../../domain/money.js';
 import type { Payee, PayoutChannel as PayoutChannelName } from '../../domain/payout/events.js';
@@ -51,10 +51,10 @@ export async function startRefundPayout(services: AppServices, channels: PayoutC
   const channel = configuredPayoutChannel(channels, input.channel);
   if (channel.needsPayee && !input.payee) throw new DomainError('PAYEE_REQUIRED', `a ${channel.name} payout needs the payee's account`, 'invalid');
   if (meta.idempotencyKey) {
-    const seen = await services.eventStore.findIdempotency(idempotencyRecordKey(meta, meta.idempotencyKey));
+    const seen = await findSeenRequest(services.eventStore, meta, meta.idempotencyKey);
     const payoutId = seen?.streamId.startsWith('payout-') ? seen.streamId.slice('payout-'.length) : null;
     const earlier = payoutId === null ? null : await loadPayout(services.eventStore, payoutId);
-    if (earlier !== null && seen !== null && seen.requestHash === meta.requestHash) return startedFrom(earlier, { id: earlier.state.payoutId ?? '', revision: seen.revision, position: seen.position, created: false });
+    if (earlier !== null && seen !== null && answersRequest(seen, meta.requestHash)) return startedFrom(earlier, { id: earlier.state.payoutId ?? '', revision: seen.revision, position: seen.position, created: false });
   }
   const { loan, credit, free, seen } = refundable;
   if (loan.status !== 'overpaid' || loan.customerId === null) throw new DomainError('LOAN_NOT_OVERPAID', `Loan is ${loan.status}, not overpaid`, 'conflict');

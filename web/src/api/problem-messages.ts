@@ -103,6 +103,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   IDEMPOTENCY_KEY_REUSED: '该幂等键已用于另一笔不同的请求',
   IDEMPOTENCY_RECORD_INVALID: '该幂等键的存档未通过完整性校验，请联系管理员',
   STREAM_HEAD_UNAUTHENTICATED: '该记录的事件日志未通过完整性校验，已停止写入，请联系管理员核查（lendcore verify）',
+  STREAM_HISTORY_BROKEN: '该记录的历史事件被改动，未通过哈希链校验，已停止写入，请联系管理员核查（lendcore verify）并从备份恢复',
   EVENT_ID_REUSED: '事件编号已被其他事件使用',
   INVALID_BIGINT: '须为非负整数',
   // Customers, KYC and accounts.
