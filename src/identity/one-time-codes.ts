@@ -23,8 +23,13 @@ export class OneTimeCodes {
       { code_hash: string; expires_at: string; attempts: number } | undefined;
     if (!row || row.attempts >= MAX_ATTEMPTS || row.expires_at <= now.toISOString()) return false;
     if (row.code_hash === digest(userId, purpose, code)) return true;
-    this.db.prepare('UPDATE one_time_codes SET attempts = attempts + 1 WHERE user_id = ? AND purpose = ?').run(userId, purpose);
+    this.countWrongTry(userId, purpose);
     return false;
+  }
+
+  /** Counts a wrong try against the live code although it matched: the proof that came with it (a password) was wrong. */
+  countWrongTry(userId: string, purpose: CodePurpose): void {
+    this.db.prepare('UPDATE one_time_codes SET attempts = attempts + 1 WHERE user_id = ? AND purpose = ?').run(userId, purpose);
   }
 
   consume(userId: string, purpose: CodePurpose): void {
