@@ -69,10 +69,11 @@ const envSchema = z.object({
   LENDCORE_EVENTSTORE_URL: z.string().refine((u) => parseEventStoreUrl(u) !== null, 'expected sqlite:<path> or esdb://host:port').optional(),
   LENDCORE_READSTORE_URL: z.string().refine((u) => parseReadStoreUrl(u) !== null, 'expected sqlite:<path> or mongodb://host:port').optional(),
   LENDCORE_SQLITE_SYNCHRONOUS: z.enum(SQLITE_SYNCHRONOUS, `expected one of ${SQLITE_SYNCHRONOUS.join(', ')}`).default('FULL'),
+  // The string's own UTF-8 bytes are the HS256 key (not decoded from hex or base64: deployed secrets must keep working).
   LENDCORE_JWT_SECRET: z
     .string()
-    .min(32, { error: 'expected at least 32 characters', abort: true })
-    .refine((s) => estimatedEntropyBits(s) >= MIN_SECRET_ENTROPY_BITS, 'expected at least 32 random bytes (hex or base64); this value is too predictable')
+    .min(32, { error: 'expected at least 32 characters, whose bytes are the key (e.g. the 64 hex characters of openssl rand -hex 32)', abort: true })
+    .refine((s) => estimatedEntropyBits(s) >= MIN_SECRET_ENTROPY_BITS, 'expected a random string, whose bytes are the key (e.g. the 64 hex characters of openssl rand -hex 32); this value is too predictable')
     .optional(),
   LENDCORE_MASTER_KEY: base64Key.optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, `expected one of ${LOG_LEVELS.join(', ')}`).default('info'),

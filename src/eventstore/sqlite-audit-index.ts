@@ -97,11 +97,11 @@ const MAX_POSITION = 2n ** 63n - 1n;
 
 /** The read stores' opaque keyset cursor (src/readstore/cursor.ts), keyed on the position. */
 function encodePositionCursor(position: bigint): string {
-  return encodeCursor({ field: 'position', value: position.toString(), id: position.toString() });
+  return encodeCursor({ field: 'position', descending: false, value: position.toString(), id: position.toString() });
 }
 
 function decodePositionCursor(cursor: string): bigint {
-  const { value, id } = decodeCursor(cursor, 'position');
+  const { value, id } = decodeCursor(cursor, 'position', false);
   if (typeof value !== 'string' || value !== id || !/^\d{1,19}$/.test(value) || BigInt(value) > MAX_POSITION) {
     throw new ReadStoreError('INVALID_CURSOR', 'cursor is not one this audit trail issued');
   }

@@ -40,6 +40,8 @@ CREATE TABLE IF NOT EXISTS one_time_codes (
   code_hash TEXT NOT NULL,
   expires_at TEXT NOT NULL,
   attempts INTEGER NOT NULL DEFAULT 0,
+  window_ends_at TEXT,
+  codes_sent INTEGER NOT NULL DEFAULT 1,
   PRIMARY KEY (user_id, purpose)
 );
 CREATE TABLE IF NOT EXISTS sessions (
@@ -88,6 +90,13 @@ CREATE TABLE IF NOT EXISTS security_events (
 );
 `;
 
+/** Columns added since the first release: [table, column, declaration], added to an older file on open. */
+const ADDED_COLUMNS: [string, string, string][] = [
+  // The window a sent code opened (null in a row written before: its own expiry) and the codes sent within it.
+  ['one_time_codes', 'window_ends_at', 'TEXT'],
+  ['one_time_codes', 'codes_sent', 'INTEGER NOT NULL DEFAULT 1'],
+];
+
 /**
  * The identity file (`<dataDir>/users.db`), beside the key store and outside the event log:
  * accounts, sessions, refresh tokens, one-time codes, failed-login counters, the notification
@@ -107,6 +116,10 @@ export function openIdentityDb(file: string): Database.Database {
     db.pragma('secure_delete = ON');
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.exec(SCHEMA);
+    for (const [table, column, declaration] of ADDED_COLUMNS) {
+      const columns = db.prepare(`SELECT name FROM pragma_table_info('${table}')`).all() as { name: string }[];
+      if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+    }
     if (db.pragma('user_version', { simple: true }) === 0) {
       db.exec('VACUUM');
       db.pragma('user_version = 1');

@@ -39,6 +39,8 @@ export async function changePassword(ctx: IdentityContext, userId: string, sessi
 /**
  * Sends a borrower a one-time reset code (outbox, same transaction). Answers the same whether or
  * not the login exists; staff are reset by an administrator (their second factor stays theirs).
+ * Sends nothing once the login spent its wrong tries or codes in the window its first code opened
+ * (OneTimeCodes.issueToSend), so asking again never buys more guesses.
  */
 export function requestPasswordReset(ctx: IdentityContext, login: string, address: string): void {
   const { identity } = ctx;
@@ -47,7 +49,10 @@ export function requestPasswordReset(ctx: IdentityContext, login: string, addres
   if (user === null || user.kind !== 'borrower' || user.status !== 'active') return;
   const code = sixDigitCode();
   identity.transaction(() => {
-    identity.codes.issue(user.id, 'reset', code, new Date(now.getTime() + CODE_TTL_MS));
+    if (!identity.codes.issueToSend(user.id, 'reset', code, new Date(now.getTime() + CODE_TTL_MS), now)) {
+      identity.securityLog.record({ type: 'password.reset', userId: user.id, actor: null, address, detail: 'code withheld: tries or codes spent', occurredAt: now.toISOString() });
+      return;
+    }
     identity.outbox.enqueue({
       channel: /^\+?\d+$/.test(user.login) ? 'sms' : 'email', recipient: user.login, subject: 'Your lendcore password reset code',
       body: `Your password reset code is ${code}. It expires in 15 minutes. If you did not ask for it, ignore this message.`, createdAt: now.toISOString(),

@@ -20,7 +20,9 @@ export interface RegistrationAnswer {
 /**
  * Starts a borrower account: a pending user (password hashed with scrypt) and a one-time code in
  * the outbox, in one transaction. An existing active account gets a notice instead of a code; a
- * pending one gets a new code and the new password. 422 WEAK_PASSWORD for a guessable password.
+ * pending one gets a new code and the new password, unless it spent its wrong tries or codes in the
+ * window its first code opened (OneTimeCodes.issueToSend): then nothing changes and nothing is sent,
+ * with the same answer. 422 WEAK_PASSWORD for a guessable password.
  */
 export async function registerBorrower(ctx: IdentityContext, input: RegistrationInput, address: string): Promise<RegistrationAnswer> {
   const channel: OutboxChannel = input.phone !== undefined ? 'sms' : 'email';
@@ -40,10 +42,10 @@ export async function registerBorrower(ctx: IdentityContext, input: Registration
     if (existing === null) {
       identity.users.insert({ id: userId, login: recipient, kind: 'borrower', role: 'borrower', passwordHash, status: 'pending', customerId: uuidv7(now.getTime()), mustChangePassword: false, createdAt: now.toISOString() });
       identity.securityLog.record({ type: 'account.registered', userId, actor: userId, address, detail: channel, occurredAt: now.toISOString() });
-    } else {
-      identity.users.setPassword(userId, passwordHash, false);
     }
-    identity.codes.issue(userId, 'verify', code, new Date(now.getTime() + CODE_TTL_MS));
+    // The login spent its tries or codes for now: nothing changes and nothing is sent.
+    if (!identity.codes.issueToSend(userId, 'verify', code, new Date(now.getTime() + CODE_TTL_MS), now)) return;
+    if (existing !== null) identity.users.setPassword(userId, passwordHash, false);
     identity.outbox.enqueue({ channel, recipient, subject: 'Your lendcore verification code', body: `Your verification code is ${code}. It expires in 15 minutes.`, createdAt: now.toISOString() });
   });
   return { status: 'code-sent', channel };

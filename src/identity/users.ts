@@ -120,8 +120,14 @@ export class UserStore {
     return (this.db.prepare('SELECT count(*) AS n FROM users WHERE kind = ?').get(kind) as { n: number }).n;
   }
 
-  activate(id: string, customerId: string | null): void {
-    this.db.prepare("UPDATE users SET status = 'active', customer_id = COALESCE(?, customer_id) WHERE id = ?").run(customerId, id);
+  /**
+   * Activates a pending account only while its password is still `passwordHash`, the one its
+   * verification checked: false when a registration since has replaced it (or it is no longer pending).
+   */
+  activatePending(id: string, customerId: string | null, passwordHash: string): boolean {
+    return this.db
+      .prepare("UPDATE users SET status = 'active', customer_id = COALESCE(?, customer_id) WHERE id = ? AND status = 'pending' AND password_hash = ?")
+      .run(customerId, id, passwordHash).changes === 1;
   }
 
   setStatus(id: string, status: UserStatus): void {

@@ -13,6 +13,7 @@ export interface MongoFind {
   filter: Filter<StoredDoc>;
   sort: Sort;
   sortField: string;
+  descending: boolean;
   limit: number | null;
 }
 
@@ -24,17 +25,17 @@ export function toMongoFind(collection: string, declared: Set<string>, query: Fi
   }
   const sortField = checkDeclared(collection, declared, query.sort?.field ?? 'id');
   const ascending = query.sort?.direction !== 'desc';
-  if (query.cursor) clauses.push(afterPosition(decodeCursor(query.cursor, sortField), ascending));
+  if (query.cursor) clauses.push(afterPosition(decodeCursor(query.cursor, sortField, !ascending), ascending));
   const order = ascending ? 1 : -1;
   const sort: Sort = sortField === 'id' ? { _id: order } : { [sortField]: order, _id: order };
   const limit = query.limit === undefined ? null : checkedLimit(query.limit);
-  return { filter: clauses.length === 0 ? {} : { $and: clauses }, sort, sortField, limit };
+  return { filter: clauses.length === 0 ? {} : { $and: clauses }, sort, sortField, descending: !ascending, limit };
 }
 
-/** The cursor that resumes after `doc` in a find sorted on `sortField`. */
-export function cursorAfter(doc: StoredDoc, sortField: string): string {
+/** The cursor that resumes after `doc` in a find sorted on `sortField` in that direction. */
+export function cursorAfter(doc: StoredDoc, sortField: string, descending: boolean): string {
   const value = sortField === 'id' ? doc._id : fieldValue(doc, sortField);
-  return encodeCursor({ field: sortField, value, id: doc._id });
+  return encodeCursor({ field: sortField, descending, value, id: doc._id });
 }
 
 /** `id` is `_id` in storage; every other field keeps its (possibly dotted) path. */

@@ -72,14 +72,14 @@ export class MongoReadStore implements ReadStore {
   }
 
   async find<T extends Doc>(collection: string, query: FindQuery = {}): Promise<Page<T>> {
-    const { filter, sort, sortField, limit } = toMongoFind(collection, await this.declared.of(collection), query);
+    const { filter, sort, sortField, descending, limit } = toMongoFind(collection, await this.declared.of(collection), query);
     const cursor = (await this.collection(collection)).find(filter).sort(sort);
     // One extra row tells whether another page exists without a count query.
     const rows = await (limit === null ? cursor : cursor.limit(limit + 1)).toArray();
     const more = limit !== null && rows.length > limit;
     const page = more ? rows.slice(0, limit) : rows;
     const last = page.at(-1);
-    return { items: page.map((row) => toDoc<T>(row)), nextCursor: more && last ? cursorAfter(last, sortField) : null };
+    return { items: page.map((row) => toDoc<T>(row)), nextCursor: more && last ? cursorAfter(last, sortField, descending) : null };
   }
 
   async *scan<T extends Doc>(collection: string): AsyncIterable<T> {

@@ -10,6 +10,7 @@ export interface FindSql {
   sql: string;
   params: SqlValue[];
   sortField: string;
+  descending: boolean;
   limit: number | null;
 }
 
@@ -39,7 +40,7 @@ export function buildFindSql(collection: string, declared: Set<string>, query: F
   const sortColumn = checkedColumn(collection, declared, sortField);
   const descending = query.sort?.direction === 'desc';
   if (query.cursor) {
-    const after = decodeCursor(query.cursor, sortField);
+    const after = decodeCursor(query.cursor, sortField, descending);
     const keyset = keysetCondition(sortColumn, after.value, descending);
     conditions.push(keyset.sql);
     params.push(...keyset.params, after.id);
@@ -53,7 +54,7 @@ export function buildFindSql(collection: string, declared: Set<string>, query: F
     (limit === null ? '' : ' LIMIT ?');
   // One row past the page says whether a next page exists.
   if (limit !== null) params.push(limit + 1);
-  return { sql, params, sortField, limit };
+  return { sql, params, sortField, descending, limit };
 }
 
 function checkedColumn(collection: string, declared: Set<string>, field: string): string {

@@ -73,14 +73,14 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async find<T extends Doc>(collection: string, query: FindQuery = {}): Promise<Page<T>> {
-    const { sql, params, sortField, limit } = buildFindSql(collection, this.declared(collection).fields, query);
+    const { sql, params, sortField, descending, limit } = buildFindSql(collection, this.declared(collection).fields, query);
     const rows = this.statement(sql).all(...params) as { doc: string; sort_key: SqlValue; id: string }[];
     const more = limit !== null && rows.length > limit;
     const pageRows = more ? rows.slice(0, limit) : rows;
     const last = pageRows[pageRows.length - 1];
     return {
       items: pageRows.map((r) => JSON.parse(r.doc) as T),
-      nextCursor: more && last ? encodeCursor({ field: sortField, value: last.sort_key, id: last.id }) : null,
+      nextCursor: more && last ? encodeCursor({ field: sortField, descending, value: last.sort_key, id: last.id }) : null,
     };
   }
 

@@ -15,7 +15,7 @@ const users = () => `/v1/users/${staffId}`;
 /** Every identity route × every caller, with schema-valid bodies so only the gate can refuse. */
 const rows = (): AccessRow[] => [
   { route: 'auth.register', method: 'POST', url: '/v1/auth/register', body: { email: 'matrix@example.com', password: 'velvet-harbour-quantum-87' }, allowed: ANYONE },
-  { route: 'auth.verify', method: 'POST', url: '/v1/auth/verify', body: { login: 'matrix@example.com', code: '000000', name: 'A', nationalId: '1' }, allowed: ANYONE },
+  { route: 'auth.verify', method: 'POST', url: '/v1/auth/verify', body: { login: 'matrix@example.com', code: '000000', password: 'velvet-harbour-quantum-87', name: 'A', nationalId: '1' }, allowed: ANYONE },
   { route: 'auth.login', method: 'POST', url: '/v1/auth/login', body: { login: 'nobody', password: 'x' }, allowed: ANYONE },
   { route: 'auth.enrolTotp', method: 'POST', url: '/v1/auth/totp/enrol', body: { login: 'nobody', enrolmentToken: 'x', code: '000000' }, allowed: ANYONE },
   { route: 'auth.refresh', method: 'POST', url: '/v1/auth/refresh', body: { refreshToken: 'x' }, allowed: ANYONE },

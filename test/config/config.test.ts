@@ -82,11 +82,11 @@ describe('loadConfig', () => {
   it('refuses an out-of-range port, and never echoes a bad secret', () => {
     expect(problemsOf({ PORT: '70000' })).toEqual(['PORT: expected an integer from 0 to 65535 (got "70000")']);
     expect(problemsOf({ LENDCORE_MASTER_KEY: 'c2hvcnQ=' })).toEqual(['LENDCORE_MASTER_KEY: expected 32 bytes, base64-encoded']);
-    expect(problemsOf({ LENDCORE_JWT_SECRET: 'short' })).toEqual(['LENDCORE_JWT_SECRET: expected at least 32 characters']);
+    expect(problemsOf({ LENDCORE_JWT_SECRET: 'short' })).toEqual(['LENDCORE_JWT_SECRET: expected at least 32 characters, whose bytes are the key (e.g. the 64 hex characters of openssl rand -hex 32)']);
   });
 
   it('refuses a low-entropy token secret however long, and accepts 32 random bytes', () => {
-    const refused = 'LENDCORE_JWT_SECRET: expected at least 32 random bytes (hex or base64); this value is too predictable';
+    const refused = 'LENDCORE_JWT_SECRET: expected a random string, whose bytes are the key (e.g. the 64 hex characters of openssl rand -hex 32); this value is too predictable';
     expect(problemsOf({ LENDCORE_JWT_SECRET: 'x'.repeat(32) })).toEqual([refused]);
     expect(problemsOf({ LENDCORE_JWT_SECRET: 'ab'.repeat(40) })).toEqual([refused]);
     expect(loadConfig({ LENDCORE_JWT_SECRET: randomBytes(32).toString('base64') }).jwtSecret).not.toBeNull();

@@ -11,7 +11,7 @@ import { CONTAINER_STARTUP_MS, MONGO_URL_VAR, skipReason, startMongo, startStand
 import { readStoreContract } from './readstore.contract.js';
 
 const declared = new Set(['id', 'rank', 'status', 'outstanding.total']);
-const cursorFrom = (doc: Record<string, unknown>, field: string) => cursorAfter({ _id: String(doc.id), ...doc }, field);
+const cursorFrom = (doc: Record<string, unknown>, field: string, descending = false) => cursorAfter({ _id: String(doc.id), ...doc }, field, descending);
 
 describe('MongoDB read store pieces (no server needed)', () => {
   it('turns equality, null and inclusive ranges into a filter, and sorts by id by default', () => {
@@ -30,7 +30,7 @@ describe('MongoDB read store pieces (no server needed)', () => {
 
   it('resumes strictly after the cursor, nulls first ascending and last descending', () => {
     const after = (value: unknown, direction: 'asc' | 'desc') =>
-      toMongoFind('loans', declared, { sort: { field: 'rank', direction }, cursor: cursorFrom({ id: 'l1', rank: value }, 'rank') }).filter;
+      toMongoFind('loans', declared, { sort: { field: 'rank', direction }, cursor: cursorFrom({ id: 'l1', rank: value }, 'rank', direction === 'desc') }).filter;
     expect(after(2, 'asc')).toEqual({ $and: [{ $or: [{ rank: { $gt: 2 } }, { rank: 2, _id: { $gt: 'l1' } }] }] });
     expect(after(2, 'desc')).toEqual({ $and: [{ $or: [{ rank: { $lt: 2 } }, { rank: 2, _id: { $lt: 'l1' } }, { rank: null }] }] });
     expect(after(null, 'asc')).toEqual({ $and: [{ $or: [{ rank: { $ne: null } }, { rank: null, _id: { $gt: 'l1' } }] }] });
@@ -44,7 +44,7 @@ describe('MongoDB read store pieces (no server needed)', () => {
     expect(toMongoFind('loans', declared, { sort: { field: 'outstanding.total', direction: 'asc' }, cursor: nested }).filter).toEqual({
       $and: [{ $or: [{ 'outstanding.total': { $gt: '12.00' } }, { 'outstanding.total': '12.00', _id: { $gt: 'a' } }] }],
     });
-    const missing = cursorFrom({ id: 'b' }, 'outstanding.total');
+    const missing = cursorFrom({ id: 'b' }, 'outstanding.total', true);
     expect(toMongoFind('loans', declared, { sort: { field: 'outstanding.total', direction: 'desc' }, cursor: missing }).filter).toEqual({
       $and: [{ 'outstanding.total': null, _id: { $lt: 'b' } }],
     });
@@ -58,6 +58,9 @@ describe('MongoDB read store pieces (no server needed)', () => {
     const byRank = cursorFrom({ id: 'l1', rank: 1 }, 'rank');
     expect(() => toMongoFind('loans', declared, { sort: { field: 'status', direction: 'asc' }, cursor: byRank })).toThrow(
       expect.objectContaining({ code: 'INVALID_CURSOR' }),
+    );
+    expect(() => toMongoFind('loans', declared, { sort: { field: 'rank', direction: 'desc' }, cursor: byRank })).toThrow(
+      expect.objectContaining({ code: 'INVALID_CURSOR', message: expect.stringMatching(/issued for another sort \(rank, not -rank\)/) }),
     );
     expect(() => toMongoFind('loans', declared, { cursor: 'garbage' })).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR' }));
   });

@@ -128,6 +128,10 @@ export function readStoreContract(name: string, factory: () => Promise<{ store: 
       await expect(store.find('loans', { sort: { field: 'status', direction: 'asc' }, cursor: byRank.nextCursor })).rejects.toMatchObject({
         code: 'INVALID_CURSOR',
       });
+      // The same field the other way: the position would page nowhere (an empty page, not a refusal, before).
+      await expect(store.find('loans', { sort: { field: 'rank', direction: 'desc' }, cursor: byRank.nextCursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR', message: expect.stringMatching(/issued for another sort/),
+      });
       await expect(store.find('loans', { limit: 0 })).rejects.toMatchObject({ code: 'INVALID_QUERY' });
     });
 

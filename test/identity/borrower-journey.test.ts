@@ -35,13 +35,13 @@ describe('a borrower registers, verifies, logs in, applies, refreshes and logs o
 
   it('refuses a wrong code, then verifies with the right one and registers the customer', async () => {
     const code = codeFromOutbox(t, PHONE);
-    const wrong = await post(t, '/v1/auth/verify', { login: PHONE, code: code === '000000' ? '111111' : '000000', name: '张三', nationalId: '110105199001011234' });
+    const wrong = await post(t, '/v1/auth/verify', { login: PHONE, code: code === '000000' ? '111111' : '000000', password: STRONG_PASSWORD, name: '张三', nationalId: '110105199001011234' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json()).toMatchObject({ code: 'INVALID_CODE' });
-    const res = await post(t, '/v1/auth/verify', { login: PHONE, code, name: '张三', nationalId: '110105199001011234' });
+    const res = await post(t, '/v1/auth/verify', { login: PHONE, code, password: STRONG_PASSWORD, name: '张三', nationalId: '110105199001011234' });
     expect(res.statusCode, res.body).toBe(201);
     customerId = res.json<{ customerId: string }>().customerId;
-    const again = await post(t, '/v1/auth/verify', { login: PHONE, code, name: '张三', nationalId: '110105199001011234' });
+    const again = await post(t, '/v1/auth/verify', { login: PHONE, code, password: STRONG_PASSWORD, name: '张三', nationalId: '110105199001011234' });
     expect(again.json()).toMatchObject({ code: 'INVALID_CODE' });
   });
 
@@ -162,9 +162,9 @@ describe('registration', () => {
     const email = 'li.si@example.com';
     expect((await post(t, '/v1/auth/register', { email: 'Li.Si@Example.com', password: STRONG_PASSWORD })).statusCode).toBe(202);
     const code = codeFromOutbox(t, email);
-    const withoutPhone = await post(t, '/v1/auth/verify', { login: email, code, name: '李四', nationalId: '110105199001019999' });
+    const withoutPhone = await post(t, '/v1/auth/verify', { login: email, code, password: STRONG_PASSWORD, name: '李四', nationalId: '110105199001019999' });
     expect(withoutPhone.json()).toMatchObject({ status: 400, code: 'PHONE_REQUIRED' });
-    const ok = await post(t, '/v1/auth/verify', { login: email, code, name: '李四', nationalId: '110105199001019999', phone: '13700000000' });
+    const ok = await post(t, '/v1/auth/verify', { login: email, code, password: STRONG_PASSWORD, name: '李四', nationalId: '110105199001019999', phone: '13700000000' });
     expect(ok.statusCode, ok.body).toBe(201);
   });
 

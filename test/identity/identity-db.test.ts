@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openIdentityDb, scrubIdentityDb } from '../../src/identity/identity-db.js';
+import { OneTimeCodes } from '../../src/identity/one-time-codes.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'identity-db-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +40,22 @@ describe('users.db leaves no deleted row readable', () => {
     reader.exec('COMMIT');
     reader.close();
     expect(() => scrubIdentityDb(db)).not.toThrow();
+    db.close();
+  });
+});
+
+describe('users.db written before codes counted tries per window', () => {
+  it('adds the window columns on open; a code issued before keeps its wrong tries when one is sent again within its lifetime', () => {
+    const file = path.join(dir, 'codes-before-windows.db');
+    const before = new Database(file);
+    before.exec('CREATE TABLE one_time_codes (user_id TEXT NOT NULL, purpose TEXT NOT NULL, code_hash TEXT NOT NULL, expires_at TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (user_id, purpose))');
+    before.prepare("INSERT INTO one_time_codes VALUES ('u1', 'reset', 'x', '2026-01-01T00:15:00.000Z', 5)").run();
+    before.close();
+
+    const db = openIdentityDb(file);
+    const codes = new OneTimeCodes(db);
+    expect(codes.issueToSend('u1', 'reset', '123456', new Date('2026-01-01T00:25:00.000Z'), new Date('2026-01-01T00:10:00.000Z'))).toBe(false);
+    expect(codes.issueToSend('u1', 'reset', '123456', new Date('2026-01-01T00:31:00.000Z'), new Date('2026-01-01T00:16:00.000Z'))).toBe(true);
     db.close();
   });
 });

@@ -22,9 +22,9 @@ export function codeFromOutbox(t: TestApp, recipient: string): string {
 }
 
 /** Registers, verifies (code from the outbox) and logs a borrower in; returns the login answer. */
-export async function borrowerSession(t: TestApp, phone: string): Promise<{ accessToken: string; refreshToken: string; customerId: string; userId: string }> {
+export async function borrowerSession(t: TestApp, phone: string, nationalId = '110105199001011234'): Promise<{ accessToken: string; refreshToken: string; customerId: string; userId: string }> {
   expect((await post(t, '/v1/auth/register', { phone, password: STRONG_PASSWORD })).statusCode).toBe(202);
-  const verified = await post(t, '/v1/auth/verify', { login: phone, code: codeFromOutbox(t, phone), name: '张三', nationalId: '110105199001011234' });
+  const verified = await post(t, '/v1/auth/verify', { login: phone, code: codeFromOutbox(t, phone), password: STRONG_PASSWORD, name: '张三', nationalId });
   expect(verified.statusCode, verified.body).toBe(201);
   const login = await post(t, '/v1/auth/login', { login: phone, password: STRONG_PASSWORD });
   expect(login.statusCode, login.body).toBe(200);

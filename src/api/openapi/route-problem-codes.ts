@@ -34,7 +34,7 @@ export const READS_COMMAND_HEADERS: ReadonlySet<RouteId> = new Set<RouteId>([
 export const ROUTE_CODES: Partial<Record<RouteId, ProblemCodes>> = {
   'audit.list': { 400: ['INVALID_PERIOD'] },
   'auth.register': { 422: ['WEAK_PASSWORD'] },
-  'auth.verify': { 400: ['PHONE_REQUIRED'], 422: ['INVALID_CODE', 'BIRTH_DATE_IN_FUTURE'] },
+  'auth.verify': { 400: ['PHONE_REQUIRED'], 422: ['INVALID_CODE', 'REGISTRATION_PASSWORD_MISMATCH', 'BIRTH_DATE_IN_FUTURE'] },
   'auth.login': { 401: ['INVALID_CREDENTIALS', 'TOTP_REQUIRED'] },
   'auth.refresh': { 401: ['INVALID_REFRESH_TOKEN'] },
   'auth.resetPassword': { 422: ['INVALID_CODE', 'WEAK_PASSWORD'] },

@@ -18,6 +18,7 @@ export const verificationBody = z
   .object({
     login,
     code: sixDigits,
+    password: password.meta({ description: 'The password registered with: the account activates only with the password it will have (a registration of the same login since replaced it: 422 REGISTRATION_PASSWORD_MISMATCH, register again)' }),
     name: personName,
     nationalId,
     nationalIdType: nationalIdType.optional(),

@@ -20,6 +20,7 @@ export async function findFiltered<T extends Doc>(
 ): Promise<Page<T>> {
   if (!keep) return readStore.find<T>(collection, query);
   const sortField = query.sort?.field ?? 'id';
+  const descending = query.sort?.direction === 'desc';
   const items: T[] = [];
   let cursor = query.cursor ?? null;
   for (;;) {
@@ -29,7 +30,7 @@ export async function findFiltered<T extends Doc>(
       items.push(doc);
       if (items.length === query.limit) {
         const more = index < chunk.items.length - 1 || chunk.nextCursor !== null;
-        return { items, nextCursor: more ? cursorAt(doc, sortField) : null };
+        return { items, nextCursor: more ? cursorAt(doc, sortField, descending) : null };
       }
     }
     if (chunk.nextCursor === null) return { items, nextCursor: null };
@@ -37,10 +38,10 @@ export async function findFiltered<T extends Doc>(
   }
 }
 
-/** The store's own cursor format: the sort field's stored value and the id. */
-function cursorAt(doc: Doc, sortField: string): string {
+/** The store's own cursor format: the sort, the sort field's stored value and the id. */
+function cursorAt(doc: Doc, sortField: string, descending: boolean): string {
   const value: FieldValue = sortField === 'id' ? doc.id : fieldValue(doc, sortField);
-  return encodeCursor({ field: sortField, value, id: doc.id });
+  return encodeCursor({ field: sortField, descending, value, id: doc.id });
 }
 
 /**
@@ -67,7 +68,7 @@ export async function findMerged<T extends Doc>(
   const items = merged.slice(0, query.limit);
   const last = items.at(-1);
   const more = merged.length > query.limit || pages.some((p) => p.nextCursor !== null);
-  return { items, nextCursor: more && last ? cursorAt(last, sortField) : null };
+  return { items, nextCursor: more && last ? cursorAt(last, sortField, descending) : null };
 }
 
 const keyOf = (doc: Doc, field: string): FieldValue => (field === 'id' ? doc.id : fieldValue(doc, field));

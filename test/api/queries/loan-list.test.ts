@@ -82,5 +82,10 @@ describe('GET /v1/loans', () => {
     const mismatched = await call(t, STAFF.officer, 'GET', `/v1/loans?sort=disbursedOn&cursor=${idCursor}`);
     expect(mismatched.statusCode).toBe(400);
     expect(mismatched.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+    // The same key descending (QA probe3 "cursor + other sort": 200 with an empty page before).
+    const reversed = await call(t, STAFF.officer, 'GET', `/v1/loans?limit=1&sort=-id&cursor=${idCursor}`);
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(reversed.json()).toMatchObject({ code: 'INVALID_CURSOR', detail: expect.stringMatching(/issued for another sort/) });
   });
 });

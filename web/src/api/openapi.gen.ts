@@ -1470,8 +1470,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Activate a borrower account with its code; registers its customer
-         * @description Problems: 400 VALIDATION_FAILED or PHONE_REQUIRED, 422 INVALID_CODE.
+         * Activate a borrower account with its code and its password; registers its customer
+         * @description Problems: 400 VALIDATION_FAILED or PHONE_REQUIRED, 422 INVALID_CODE or REGISTRATION_PASSWORD_MISMATCH (the login was registered again since: register again).
          */
         post: operations["auth.verify"];
         delete?: never;
@@ -15325,6 +15325,8 @@ export interface operations {
                      */
                     login: string;
                     code: string;
+                    /** @description The password registered with: the account activates only with the password it will have (a registration of the same login since replaced it: 422 REGISTRATION_PASSWORD_MISMATCH, register again) */
+                    password: string;
                     /**
                      * @description Full name (sealed by the vault before it is stored)
                      * @example 张三
@@ -15439,7 +15441,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Business rule refused: INVALID_CODE, BIRTH_DATE_IN_FUTURE */
+            /** @description Business rule refused: INVALID_CODE, REGISTRATION_PASSWORD_MISMATCH, BIRTH_DATE_IN_FUTURE */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15447,7 +15449,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "INVALID_CODE" | "BIRTH_DATE_IN_FUTURE";
+                        code?: "INVALID_CODE" | "REGISTRATION_PASSWORD_MISMATCH" | "BIRTH_DATE_IN_FUTURE";
                     };
                 };
             };

@@ -131,6 +131,7 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   TOTP_REQUIRED: '员工登录需要输入身份验证器应用的动态码或恢复码',
   DEGENERATE_SCHEDULE: '该本金与期数组合生成的还款计划无效（如每期金额为零），请调整产品的本金或期限范围',
   INVALID_CODE: '验证码或绑定凭证错误或已过期，请重新登录',
+  REGISTRATION_PASSWORD_MISMATCH: '密码与该账号最近一次注册时设置的不一致（可能有人用同一手机号或邮箱重新注册过），请重新注册并使用新收到的验证码',
   SELF_DISABLE_REFUSED: '管理员不能停用自己的账户',
   SELF_GRANT_REFUSED: '管理员不能给自己授予其他角色（放款、审批或合规）',
   AGREEMENT_INVALID: '借款协议确认信息无效',

@@ -88,6 +88,7 @@ export const en = {
   'register.checkEmail': 'We sent a 6-digit code to your e-mail.',
   'register.code': 'Code',
   'register.verify': 'Verify and sign in',
+  'register.restart': 'Register again',
   'search.label': 'Search customers and loans',
   'search.placeholder': 'Name, phone, national id, e-mail or id',
   'search.submit': 'Search',

@@ -89,6 +89,7 @@ export const zh: Record<MessageKey, string> = {
   'register.checkEmail': '6 位验证码已发送到您的电子邮箱。',
   'register.code': '验证码',
   'register.verify': '验证并登录',
+  'register.restart': '重新注册',
   'search.label': '搜索客户和贷款',
   'search.placeholder': '姓名、手机号、身份证号、邮箱或编号',
   'search.submit': '搜索',

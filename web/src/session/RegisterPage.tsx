@@ -25,8 +25,9 @@ interface VerifyValues {
 
 /**
  * Borrower self-registration: a phone or e-mail and a password (POST /v1/auth/register), then the
- * 6-digit code sent there with name and national id (POST /v1/auth/verify, which registers the
- * customer), then a normal login with the same password. The code only ever travels by SMS or e-mail.
+ * 6-digit code sent there with name, national id and the same password (POST /v1/auth/verify,
+ * which activates only the registration made with that password and registers the customer), then a
+ * normal login with that password. The code only ever travels by SMS or e-mail.
  */
 export function RegisterPage() {
   const t = useT();
@@ -42,7 +43,7 @@ export function RegisterPage() {
       onSuccess: (answer) => setAccount({ ...values, channel: answer.channel }),
     });
   const finish = (values: VerifyValues) =>
-    account && verify.mutate({ login: account.login, code: values.code, name: values.name, nationalId: values.nationalId.trim(), nationalIdType: values.nationalIdType, ...(values.phone ? { phone: values.phone } : {}) }, {
+    account && verify.mutate({ login: account.login, code: values.code, password: account.password, name: values.name, nationalId: values.nationalId.trim(), nationalIdType: values.nationalIdType, ...(values.phone ? { phone: values.phone } : {}) }, {
       onSuccess: () => login.mutate({ login: account.login, password: account.password }, {
         onSuccess: (answer) => {
           if ('status' in answer) return;
@@ -71,6 +72,8 @@ export function RegisterPage() {
                 )}
                 <Button type="primary" htmlType="submit" block loading={verify.isPending || login.isPending}>{t('register.verify')}</Button>
               </Form>
+              {/* REGISTRATION_PASSWORD_MISMATCH: the login was registered again since; only a new registration (and code) helps. */}
+              <Button type="link" onClick={() => { verify.reset(); setAccount(null); }} style={{ marginTop: 8 }}>{t('register.restart')}</Button>
             </>
           ) : (
             <>

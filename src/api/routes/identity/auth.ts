@@ -40,8 +40,8 @@ export const authRoutes: ApiPlugin = async (scope, { deps }) => {
   app.post('/v1/auth/verify', {
     config: { rateLimit: authRateLimit() },
     schema: {
-      operationId: 'authVerify', tags: ['auth'], summary: 'Activate a borrower account with its code; registers its customer',
-      description: problems('400 VALIDATION_FAILED or PHONE_REQUIRED, 422 INVALID_CODE.'),
+      operationId: 'authVerify', tags: ['auth'], summary: 'Activate a borrower account with its code and its password; registers its customer',
+      description: problems('400 VALIDATION_FAILED or PHONE_REQUIRED, 422 INVALID_CODE or REGISTRATION_PASSWORD_MISMATCH (the login was registered again since: register again).'),
       body: verificationBody,
       response: { 201: z.object({ userId: z.string(), customerId: z.string() }) },
     },
