@@ -14,7 +14,7 @@ let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 const tokens = { admin: '', officer: '', underwriter: '', compliance: '' };
-const ids = { customer: '', writtenOff: '', live: '' };
+const ids = { customer: '', writtenOff: '', live: '', writtenOffLater: '' };
 
 const url = (path: string) => `${server.baseUrl}${path}`;
 /** The lender's business date (Asia/Shanghai, the server's default zone) and days around it, YYYY-MM-DD. */
@@ -63,6 +63,26 @@ async function pickOption(selectId: string, text: string) {
   await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
+/** Types `date` into a date picker's field (replacing what it shows) and leaves it for the next field. */
+async function typeDate(inputId: string, date: string) {
+  await page.locator(inputId).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(date);
+}
+
+/** The requests the page sends to `path` while `act` runs. */
+async function postsTo(path: string, act: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const watch = (request: { url: () => string; method: () => string }) => void (request.url().endsWith(path) && request.method() === 'POST' && sent.push(request.url()));
+  page.on('request', watch);
+  try {
+    await act();
+  } finally {
+    page.off('request', watch);
+  }
+  return sent;
+}
+
 /** Opens a date picker and answers whether the day's cell is offered (antd marks the others `ant-picker-cell-disabled`). */
 async function offered(inputId: string, date: string): Promise<boolean> {
   await page.locator(inputId).click();
@@ -89,6 +109,10 @@ beforeAll(async () => {
   ids.live = await disbursedLoan(product.id, disbursedOn);
   await api(tokens.officer, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'document-fee', amount: '50.00', dueDate: daysFrom(today, -10), reason: '合同复印' });
   await api(tokens.officer, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'late-fee', amount: '30.00', dueDate: daysFrom(today, -5), reason: '催告' });
+  // Paid out 20 days ago, written off 10 days ago: a recovery may not be dated before the write-off.
+  ids.writtenOffLater = await disbursedLoan(product.id, disbursedOn);
+  await api(tokens.officer, 'POST', `/v1/loans/${ids.writtenOffLater}/write-off`, { action: 'request', reason: '失联', effectiveDate: daysFrom(today, -10) });
+  await api(tokens.underwriter, 'POST', `/v1/loans/${ids.writtenOffLater}/write-off`, { action: 'approve', effectiveDate: daysFrom(today, -10) });
   browser = await launchChromium();
   page = await (await openContext(browser, { width: 1440, language: 'zh-CN' })).newPage();
 });
@@ -238,6 +262,57 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     expect(await icon.text()).toContain('<svg');
     page.off('response', watch);
     expect(missing).toEqual([]);
+  });
+
+  it('a recovery is offered no day before the write-off, and one typed before it is refused in the field', async () => {
+    keepFailureScreenshot('recovery-after-write-off');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.writtenOffLater}`));
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已核销');
+    await page.getByTestId('actions').getByText('登记核销后回收', { exact: true }).click();
+    const writtenOffOn = daysFrom(today, -10);
+    expect(await offered('#recover_effectiveDate', writtenOffOn)).toBe(true);
+    expect(await offered('#recover_effectiveDate', daysFrom(writtenOffOn, -1))).toBe(false);
+    await page.fill('#recover_amount', '100.00');
+    await pickOption('#recover_channel', '银行转账');
+    await page.fill('#recover_reference', 'E2E-REC-EARLY');
+    const posts = await postsTo('/recoveries', async () => {
+      await typeDate('#recover_effectiveDate', daysFrom(writtenOffOn, -1));
+      await page.getByTestId('submit-recover').click();
+      await expect.poll(() => page.locator('#recover_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${writtenOffOn} 至 ${today} 之间`);
+    });
+    expect(posts).toEqual([]);
+    expect(await page.inputValue('#recover_effectiveDate')).toBe(daysFrom(writtenOffOn, -1));
+  });
+
+  it('a repayment date typed outside the range is refused in the field and kept, never recorded as today', async () => {
+    keepFailureScreenshot('typed-date-out-of-range');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.live}`));
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('还款中');
+    await page.getByTestId('actions').getByText('登记还款', { exact: true }).click();
+    expect(await page.inputValue('#repay_effectiveDate')).toBe(today);
+    await page.fill('#repay_amount', '10.00');
+    await pickOption('#repay_channel', '银行转账');
+    await page.fill('#repay_reference', 'E2E-TYPED-EARLY');
+    const beforeDisbursement = daysFrom(disbursedOn, -3);
+    const posts = await postsTo('/repayments', async () => {
+      await typeDate('#repay_effectiveDate', beforeDisbursement);
+      await page.getByTestId('submit-repay').click();
+      await expect.poll(() => page.locator('#repay_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${disbursedOn} 至 ${today} 之间`);
+      // Typed after the business date, left with Tab: the same.
+      await typeDate('#repay_effectiveDate', daysFrom(today, 2));
+      await page.keyboard.press('Tab');
+      await page.getByTestId('submit-repay').click();
+      await expect.poll(() => page.locator('#repay_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${disbursedOn} 至 ${today} 之间`);
+    });
+    expect(posts).toEqual([]);
+    expect(await page.inputValue('#repay_effectiveDate')).toBe(daysFrom(today, 2));
+    await expectAccessible(page, 'repayment with a date refused');
+    // A date in range typed over it clears the message (the last test records a repayment from this form's state afresh).
+    await typeDate('#repay_effectiveDate', today);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('#repay_effectiveDate_help').count(), { timeout: 5_000 }).toBe(0);
   });
 
   // Last: it settles the live loan the tests above read.

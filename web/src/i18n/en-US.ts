@@ -18,6 +18,7 @@ export const en = {
   'confirm.writeOff': 'Write the loan off? It leaves the books at once and cannot be undone',
   'form.required': 'Required', 'form.rate': 'Enter a yearly rate in percent such as 12 or 7.25', 'form.amount': 'Enter an amount such as 1234.56',
   'form.amountWhole': 'Whole amounts only in this currency (no decimals)', 'form.amountPlaces': 'At most {places} decimal places', 'form.amountRange': 'The amount must be between {min} and {max}', 'form.termRange': 'The term must be between {min} and {max} periods',
+  'form.dateRange': 'Choose a date from {earliest} to {latest}', 'form.dateNotBefore': 'The date cannot be before {earliest}', 'form.dateNotAfter': 'The date cannot be after the business date {latest}',
   'form.bankAccount': 'A bank account has 8–34 digits, spaces allowed between them, such as 6222 0202 0011 2345',
   'form.phone': 'Enter an 11-digit mainland mobile number such as 13812341234', 'form.email': 'Enter a valid e-mail address such as zhang.san@example.com', 'form.passwordLength': 'A password has {min}–{max} characters',
   'session.signOut': 'Sign out',

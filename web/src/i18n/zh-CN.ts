@@ -19,6 +19,7 @@ export const zh: Record<MessageKey, string> = {
   'confirm.writeOff': '确认核销？核销后贷款出表，不能撤销',
   'form.required': '必填', 'form.rate': '请输入年利率（百分比），如 12 或 7.25', 'form.amount': '请输入金额，如 1234.56',
   'form.amountWhole': '该币种金额须为整数，不带小数', 'form.amountPlaces': '金额最多 {places} 位小数', 'form.amountRange': '金额须在 {min} 至 {max} 之间', 'form.termRange': '期数须在 {min} 至 {max} 期之间',
+  'form.dateRange': '日期须在 {earliest} 至 {latest} 之间', 'form.dateNotBefore': '日期不得早于 {earliest}', 'form.dateNotAfter': '日期不得晚于营业日 {latest}',
   'form.bankAccount': '银行卡号须为 8–34 位数字，可用空格分组，如 6222 0202 0011 2345',
   'form.phone': '请输入 11 位手机号，如 13812341234', 'form.email': '请输入有效的邮箱地址，如 zhang.san@example.com', 'form.passwordLength': '密码须为 {min}–{max} 个字符',
   'session.signOut': '退出',
