@@ -87,8 +87,3 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export function useSession(): SessionApi {
   return useContext(SessionContext);
 }
-
-/** Where a role lands after signing in: borrowers in the portal, staff in the back office. */
-export function homeOf(role: Role): string {
-  return role === 'borrower' ? '/portal' : '/office';
-}
