@@ -228,6 +228,12 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await page.fill('#audit_stream', `loan-${ids.writtenOff}`);
     await page.getByTestId('audit-search').click();
     await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
+    // The filter is in the address: a reload (or a shared link) keeps it, in the field and in the list.
+    expect(new URL(page.url()).searchParams.get('stream')).toBe(`loan-${ids.writtenOff}`);
+    await page.reload();
+    await expect.poll(() => page.inputValue('#audit_stream'), { timeout: 15_000 }).toBe(`loan-${ids.writtenOff}`);
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
+    expect(await page.getByTestId('audit-list').textContent()).not.toContain('LoanProductDefined');
     const audit = await page.getByTestId('audit-list').textContent();
     for (const expected of ['LoanWrittenOff', '核销后回收', 'RecoveryReceived', '贷款已放款']) expect(audit).toContain(expected);
     // QA 12 W8: a day picked as the end of the period is the whole day, so "to today" keeps today's events.
@@ -246,6 +252,30 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await page.waitForURL(/\/timeline$/);
     await expect.poll(() => page.getByTestId('timeline').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
     expect(await page.getByTestId('timeline').textContent()).toContain('LoanWrittenOff');
+  });
+
+  it('the audit trail\'s page is in the address: reload and back keep it', async () => {
+    keepFailureScreenshot('audit-paging');
+    // More events than one page holds (50), whatever the tests above recorded.
+    for (let n = 0; n < 50; n++) {
+      await api(tokens.admin, 'POST', '/v1/products', { name: `分页测试 ${n}`, currency: 'CNY', principal: { min: '1000.00', max: '2000.00' }, term: { min: 3, max: 6 }, frequency: 'monthly', annualRate: '12', aprCap: '24' });
+    }
+    await signInAs('compliance');
+    await page.goto(url('/office/audit'));
+    const pager = page.getByText(/^第 \d+ 页$/);
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').count(), { timeout: 15_000 }).toBe(50);
+    const first = await page.getByTestId('audit-list').locator('tbody tr').first().textContent();
+    await page.getByTestId('next-page').click();
+    await expect.poll(() => pager.textContent()).toBe('第 2 页');
+    expect(new URL(page.url()).searchParams.getAll('cursor')).toHaveLength(1);
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).not.toBe(first);
+    const second = await page.getByTestId('audit-list').locator('tbody tr').first().textContent();
+    await page.reload();
+    await expect.poll(() => pager.textContent(), { timeout: 15_000 }).toBe('第 2 页');
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).toBe(second);
+    await page.goBack();
+    await expect.poll(() => pager.textContent(), { timeout: 15_000 }).toBe('第 1 页');
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).toBe(first);
   });
 
   it('every page links a favicon the server serves, and no page load asks for a missing file', async () => {

@@ -17,7 +17,7 @@ type Transaction = Schema<'LoanTransaction'>;
 /** The loan's money movements, oldest first, a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
 export function TransactionsTable({ loanId }: { loanId: string }) {
   const t = useT();
-  const pages = useCursorPages();
+  const pages = useCursorPages('txCursor');
   const transactions = useQuery({
     queryKey: [...loanKey(loanId), 'transactions', pages.cursor],
     queryFn: () => getJson<ApiResponse<'loans.transactions'>>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { cursor: pages.cursor }),
