@@ -190,7 +190,7 @@ describe('role boundaries, the business date and long names, in Chromium', () =>
     await fresh.waitForURL((u) => u.pathname + u.search === deepLink);
     await fresh.getByTestId('who').waitFor();
     // No open redirect: a next naming another origin lands on the role's home.
-    await fresh.evaluate(() => sessionStorage.clear());
+    await fresh.evaluate('sessionStorage.clear()');
     await fresh.goto(url(`/dev-login?next=${encodeURIComponent('//evil.example/office')}`));
     await fresh.getByTestId('dev-compliance').click();
     await fresh.waitForURL((u) => u.pathname === '/office' && u.host === new URL(server.baseUrl).host);

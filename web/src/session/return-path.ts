@@ -1,12 +1,10 @@
-import type { Role } from '../api/types';
-
 /** Pages that sign someone in: never a page to come back to. */
 const SIGN_IN_PAGES = ['/login', '/dev-login', '/register'];
 /** Any origin serves to resolve a path against; only the path and query of the result are kept. */
 const HERE = 'https://console.invalid';
 
-/** Where a role lands after signing in: borrowers in the portal, staff in the back office. */
-export function homeOf(role: Role): string {
+/** Where a role (a session's `role`) lands after signing in: borrowers in the portal, staff in the back office. */
+export function homeOf(role: string): string {
   return role === 'borrower' ? '/portal' : '/office';
 }
 
@@ -21,7 +19,7 @@ export function signInPath(pathAndQuery: string): string {
  * `https://…`, `/\evil.example`, which browsers read as one), a sign-in page, the other area — goes home,
  * so a link cannot send a person who signs in anywhere but here (no open redirect).
  */
-export function returnPath(next: string | null, role: Role): string {
+export function returnPath(next: string | null, role: string): string {
   const home = homeOf(role);
   if (!next?.startsWith('/') || next.startsWith('//') || /[\\\s]/.test(next)) return home;
   let url: URL;
