@@ -548,8 +548,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Money movements: disbursement, repayments with their allocation, waivers, penalties, refunds, recoveries, write-off; oldest first
-         * @description Read from the event log itself, so always current: minPosition is accepted and needs no wait.
+         * Money movements: disbursement, repayments with their allocation, waivers, penalties, refunds, recoveries, write-off; by value date, then recording order
+         * @description Read from the event log itself, so always current: minPosition is accepted and needs no wait. Ordered by `date` (the value date), then `revision`: a penalty or payment back-dated by a later record stands among the days it took effect on; the cursor is a keyset on that order.
          */
         get: operations["loans.transactions"];
         put?: never;

@@ -14,7 +14,7 @@ import { isReversed, transactionDetail } from './transaction-detail';
 /** One money movement as GET /v1/loans/:id/transactions sends it (the LoanTransaction schema: one shape per type). */
 type Transaction = Schema<'LoanTransaction'>;
 
-/** The loan's money movements, oldest first, a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
+/** The loan's money movements by value date, then recording order (the server's), a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
 export function TransactionsTable({ loanId }: { loanId: string }) {
   const t = useT();
   const pages = useCursorPages('txCursor');
