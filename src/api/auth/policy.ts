@@ -74,6 +74,7 @@ export const POLICY = {
 
   'payments.createIntent': { method: 'POST', url: '/v1/loans/:id/payment-intents', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'payments.getIntent': { method: 'GET', url: '/v1/payment-intents/:id', roles: EVERYONE, borrowerOwns: 'loan' },
+  'payments.openIntent': { method: 'GET', url: '/v1/loans/:id/payment-intents/open', roles: EVERYONE, borrowerOwns: 'loan' },
   'payments.cancelIntent': { method: 'POST', url: '/v1/payment-intents/:id/cancellation', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'payments.repaymentReference': { method: 'GET', url: '/v1/loans/:id/repayment-reference', roles: EVERYONE, borrowerOwns: 'loan' },
   'payments.importStatement': { method: 'POST', url: '/v1/payments/bank-statements', roles: ['officer'] },

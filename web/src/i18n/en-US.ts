@@ -182,6 +182,7 @@ export const en = {
   'pay.status.confirmed': 'Payment received; the loan is updated',
   'pay.status.failed': 'The payment failed; nothing was taken',
   'pay.status.expired': 'The payment expired before it was confirmed',
+  'pay.openSince': 'This payment is not finished yet ({channel}); it can be paid until {expiresAt}', 'pay.resume': 'Continue paying',
   'pay.again': 'New payment',
   'pay.cancel': 'Cancel this payment',
   'quote.apr': 'APR',

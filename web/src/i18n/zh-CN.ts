@@ -183,6 +183,7 @@ export const zh: Record<MessageKey, string> = {
   'pay.status.confirmed': '已收到付款，贷款已更新',
   'pay.status.failed': '支付失败，未扣款',
   'pay.status.expired': '支付在确认前已过期',
+  'pay.openSince': '这笔支付尚未完成（{channel}），{expiresAt} 前有效', 'pay.resume': '继续支付',
   'pay.again': '重新支付',
   'pay.cancel': '取消这笔支付',
   'quote.apr': '年化利率 (APR)',
