@@ -278,6 +278,25 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).toBe(first);
   });
 
+  it('the audit trail, the timeline and the transactions name the staff member who acted, not their user id', async () => {
+    keepFailureScreenshot('actor-names');
+    const staff = await api<{ id: string }>(tokens.admin, 'POST', '/v1/users', { username: 'wang.li', role: 'officer', contact: 'wang.li@lender.example' });
+    const signedIn = await fetch(url('/v1/dev/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'officer', sub: staff.id }) });
+    const wang = ((await signedIn.json()) as { token: string }).token;
+    await api(wang, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'collection-fee', amount: '12.00', dueDate: today, reason: '上门催收' });
+    await signInAs('compliance');
+    await page.goto(url(`/office/audit?stream=loan-${ids.live}&actor=${staff.id}`));
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    expect(await page.getByTestId('audit-list').textContent()).not.toContain(staff.id);
+    await page.goto(url(`/office/loans/${ids.live}/timeline`));
+    await expect.poll(() => page.getByTestId('timeline').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.live}`));
+    await page.getByRole('tab', { name: '交易流水' }).click();
+    await expect.poll(() => page.getByTestId('transactions').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    expect(await page.getByTestId('transactions').textContent()).not.toContain(staff.id);
+  });
+
   it('every page links a favicon the server serves, and no page load asks for a missing file', async () => {
     const missing: string[] = [];
     const watch = (response: Response) => void (response.status() === 404 && missing.push(response.url()));

@@ -129,6 +129,7 @@ export const POLICY = {
   'auth.requestPasswordReset': { method: 'POST', url: '/v1/auth/password-reset/request', roles: EVERYONE, anonymous: true },
   'auth.resetPassword': { method: 'POST', url: '/v1/auth/password-reset', roles: EVERYONE, anonymous: true },
   'users.list': { method: 'GET', url: '/v1/users', roles: ['admin'] },
+  'users.names': { method: 'GET', url: '/v1/staff-names', roles: STAFF },
   'users.create': { method: 'POST', url: '/v1/users', roles: ['admin'] },
   'users.setRole': { method: 'PUT', url: '/v1/users/:id/role', roles: ['admin'] },
   'users.disable': { method: 'POST', url: '/v1/users/:id/disable', roles: ['admin'] },

@@ -1658,6 +1658,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every staff account's name by user id, disabled ones included (any staff role)
+         * @description What an actor id (`actor.sub`, `actorSub`, `requestedBy`…) stands for, so a compliance officer reading the audit trail sees who, without the administrators' account list (contacts, status, enrolment). An id not listed is not a staff account of this server (a token minted by `lendcore token`, an OIDC subject, the system). The identity store is not fed by the event log: minPosition is accepted and needs no wait.
+         */
+        get: operations["users.names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{id}/role": {
         parameters: {
             query?: never;
@@ -1907,6 +1927,16 @@ export interface components {
             canonical: string;
             /** @description SHA-256 of `canonical`, lowercase hex */
             hash: string;
+        };
+        StaffName: {
+            /** @description The user id: `sub` of its tokens, `actor.sub` of what it recorded */
+            id: string;
+            /**
+             * @description Its username, as it signs in
+             * @example ada
+             */
+            name: string;
+            role: string;
         };
         BusinessDate: {
             /** @description Today's business date (YYYY-MM-DD) in the lender's time zone: nothing may be dated after it */
@@ -16611,6 +16641,90 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    "users.names": {
+        parameters: {
+            query?: {
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffName"][];
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
                     };
                 };
             };

@@ -6,6 +6,7 @@ import { useCursorPages } from '../search/useCursorPages';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ResponsiveTable } from '../shell/ResponsiveTable';
+import { ActorName } from '../users/ActorName';
 import { loanOfStream, useAudit, type AuditEntry, type AuditFilter } from './api';
 import { AuditFilters } from './AuditFilters';
 import { auditFilterOf, writeAuditFilter } from './audit-query';
@@ -38,7 +39,7 @@ export function AuditPage() {
             ) },
             { key: 'recordedAt', title: t('audit.recordedAt'), render: (e) => instant(e.recordedAt) },
             { key: 'occurredAt', title: t('audit.occurredAt'), render: (e) => instant(e.occurredAt) },
-            { key: 'actor', title: t('audit.actor'), render: (e) => `${e.actorSub} (${t(`role.${e.actorRole}` as 'role.admin')})` },
+            { key: 'actor', title: t('audit.actor'), render: (e) => <ActorName sub={e.actorSub} role={e.actorRole} /> },
             { key: 'stream', title: t('audit.stream'), render: (e) => {
               const loanId = loanOfStream(e.streamId);
               return loanId ? <Link to={`/office/loans/${loanId}/timeline`}>{e.streamId}</Link> : e.streamId;
