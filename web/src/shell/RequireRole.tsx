@@ -11,9 +11,10 @@ import { NoAccess } from './NoAccess';
  * and a signed-in user of another role is told the page is not theirs (not sent to log in again).
  */
 export function RequireRole({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const { session } = useSession();
+  const { session, signedOut } = useSession();
   const location = useLocation();
-  if (!session) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
+  // Signed out on purpose (the header's button), the page is left for the login page itself, with nothing to return to.
+  if (!session) return <Navigate to={signedOut ? '/login' : signInPath(location.pathname + location.search)} replace />;
   if (!roles.includes(session.role)) return <NoAccess />;
   return <>{children}</>;
 }
