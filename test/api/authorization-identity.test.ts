@@ -24,6 +24,7 @@ const rows = (): AccessRow[] => [
   { route: 'auth.requestPasswordReset', method: 'POST', url: '/v1/auth/password-reset/request', body: { login: 'nobody' }, allowed: ANYONE },
   { route: 'auth.resetPassword', method: 'POST', url: '/v1/auth/password-reset', body: { login: 'nobody', code: '000000', newPassword: 'y' }, allowed: ANYONE },
   { route: 'users.list', method: 'GET', url: '/v1/users', allowed: ['admin'] },
+  { route: 'users.names', method: 'GET', url: '/v1/staff-names', allowed: ['officer', 'underwriter', 'compliance', 'admin'] },
   { route: 'users.create', method: 'POST', url: '/v1/users', body: { username: 'matrix-officer', role: 'officer', contact: 'matrix-officer@lender.example' }, allowed: ['admin'] },
   { route: 'users.setRole', method: 'PUT', url: `${users()}/role`, body: { role: 'compliance' }, allowed: ['admin'] },
   { route: 'users.disable', method: 'POST', url: `${users()}/disable`, allowed: ['admin'] },

@@ -57,6 +57,7 @@ const QUERY_ROWS: AccessRow[] = [
   { route: 'admin.rebuildProjection', method: 'POST', url: '/v1/admin/projections/audit-trail/rebuild', allowed: ['admin'] },
   INTENT_ROW,
   { route: 'payments.repaymentReference', method: 'GET', url: `${LOANS}/repayment-reference`, allowed: EVERYONE },
+  { route: 'payments.openIntent', method: 'GET', url: `${LOANS}/payment-intents/open`, allowed: EVERYONE },
   { route: 'reports.paymentReconciliation', method: 'GET', url: '/v1/reports/payments/reconciliation?format=csv', allowed: ['officer', 'compliance', 'admin'] },
   { route: 'payments.suspense', method: 'GET', url: '/v1/payments/suspense', allowed: ['officer', 'compliance', 'admin'] },
   { route: 'payments.loanRefundPayouts', method: 'GET', url: `${LOANS}/refunds`, allowed: ['officer', 'compliance', 'admin'] },

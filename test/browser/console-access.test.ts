@@ -175,4 +175,25 @@ describe('role boundaries, the business date and long names, in Chromium', () =>
     expect(height).toBeGreaterThan(30);
     await phone.context().close();
   });
+  it('a deep link opened signed out returns there (path and query) after sign-in, and a link to elsewhere goes home', async () => {
+    keepFailureScreenshot('deep-link');
+    const context = await openContext(browser, { width: 1440, language: 'zh-CN' });
+    const fresh = await context.newPage();
+    const deepLink = `/office/customers/${customerId}?from=link`;
+    await fresh.goto(url(deepLink));
+    await fresh.waitForURL(/\/login\?/);
+    expect(new URL(fresh.url()).searchParams.get('next')).toBe(deepLink);
+    // The development sign-in, reached from the login page, keeps where to go.
+    await fresh.getByRole('button', { name: '开发环境登录' }).click();
+    await fresh.waitForURL(/\/dev-login\?/);
+    await fresh.getByTestId('dev-officer').click();
+    await fresh.waitForURL((u) => u.pathname + u.search === deepLink);
+    await fresh.getByTestId('who').waitFor();
+    // No open redirect: a next naming another origin lands on the role's home.
+    await fresh.evaluate('sessionStorage.clear()');
+    await fresh.goto(url(`/dev-login?next=${encodeURIComponent('//evil.example/office')}`));
+    await fresh.getByTestId('dev-compliance').click();
+    await fresh.waitForURL((u) => u.pathname === '/office' && u.host === new URL(server.baseUrl).host);
+    await context.close();
+  });
 });

@@ -14,7 +14,7 @@ let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 const tokens = { admin: '', officer: '', underwriter: '', compliance: '' };
-const ids = { customer: '', writtenOff: '', live: '' };
+const ids = { customer: '', writtenOff: '', live: '', writtenOffLater: '' };
 
 const url = (path: string) => `${server.baseUrl}${path}`;
 /** The lender's business date (Asia/Shanghai, the server's default zone) and days around it, YYYY-MM-DD. */
@@ -63,6 +63,26 @@ async function pickOption(selectId: string, text: string) {
   await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
 }
 
+/** Types `date` into a date picker's field (replacing what it shows) and leaves it for the next field. */
+async function typeDate(inputId: string, date: string) {
+  await page.locator(inputId).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(date);
+}
+
+/** The requests the page sends to `path` while `act` runs. */
+async function postsTo(path: string, act: () => Promise<void>): Promise<string[]> {
+  const sent: string[] = [];
+  const watch = (request: { url: () => string; method: () => string }) => void (request.url().endsWith(path) && request.method() === 'POST' && sent.push(request.url()));
+  page.on('request', watch);
+  try {
+    await act();
+  } finally {
+    page.off('request', watch);
+  }
+  return sent;
+}
+
 /** Opens a date picker and answers whether the day's cell is offered (antd marks the others `ant-picker-cell-disabled`). */
 async function offered(inputId: string, date: string): Promise<boolean> {
   await page.locator(inputId).click();
@@ -89,6 +109,10 @@ beforeAll(async () => {
   ids.live = await disbursedLoan(product.id, disbursedOn);
   await api(tokens.officer, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'document-fee', amount: '50.00', dueDate: daysFrom(today, -10), reason: '合同复印' });
   await api(tokens.officer, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'late-fee', amount: '30.00', dueDate: daysFrom(today, -5), reason: '催告' });
+  // Paid out 20 days ago, written off 10 days ago: a recovery may not be dated before the write-off.
+  ids.writtenOffLater = await disbursedLoan(product.id, disbursedOn);
+  await api(tokens.officer, 'POST', `/v1/loans/${ids.writtenOffLater}/write-off`, { action: 'request', reason: '失联', effectiveDate: daysFrom(today, -10) });
+  await api(tokens.underwriter, 'POST', `/v1/loans/${ids.writtenOffLater}/write-off`, { action: 'approve', effectiveDate: daysFrom(today, -10) });
   browser = await launchChromium();
   page = await (await openContext(browser, { width: 1440, language: 'zh-CN' })).newPage();
 });
@@ -204,6 +228,12 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     await page.fill('#audit_stream', `loan-${ids.writtenOff}`);
     await page.getByTestId('audit-search').click();
     await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
+    // The filter is in the address: a reload (or a shared link) keeps it, in the field and in the list.
+    expect(new URL(page.url()).searchParams.get('stream')).toBe(`loan-${ids.writtenOff}`);
+    await page.reload();
+    await expect.poll(() => page.inputValue('#audit_stream'), { timeout: 15_000 }).toBe(`loan-${ids.writtenOff}`);
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
+    expect(await page.getByTestId('audit-list').textContent()).not.toContain('LoanProductDefined');
     const audit = await page.getByTestId('audit-list').textContent();
     for (const expected of ['LoanWrittenOff', '核销后回收', 'RecoveryReceived', '贷款已放款']) expect(audit).toContain(expected);
     // QA 12 W8: a day picked as the end of the period is the whole day, so "to today" keeps today's events.
@@ -224,6 +254,49 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     expect(await page.getByTestId('timeline').textContent()).toContain('LoanWrittenOff');
   });
 
+  it('the audit trail\'s page is in the address: reload and back keep it', async () => {
+    keepFailureScreenshot('audit-paging');
+    // More events than one page holds (50), whatever the tests above recorded.
+    for (let n = 0; n < 50; n++) {
+      await api(tokens.admin, 'POST', '/v1/products', { name: `分页测试 ${n}`, currency: 'CNY', principal: { min: '1000.00', max: '2000.00' }, term: { min: 3, max: 6 }, frequency: 'monthly', annualRate: '12', aprCap: '24' });
+    }
+    await signInAs('compliance');
+    await page.goto(url('/office/audit'));
+    const pager = page.getByText(/^第 \d+ 页$/);
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').count(), { timeout: 15_000 }).toBe(50);
+    const first = await page.getByTestId('audit-list').locator('tbody tr').first().textContent();
+    await page.getByTestId('next-page').click();
+    await expect.poll(() => pager.textContent()).toBe('第 2 页');
+    expect(new URL(page.url()).searchParams.getAll('cursor')).toHaveLength(1);
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).not.toBe(first);
+    const second = await page.getByTestId('audit-list').locator('tbody tr').first().textContent();
+    await page.reload();
+    await expect.poll(() => pager.textContent(), { timeout: 15_000 }).toBe('第 2 页');
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).toBe(second);
+    await page.goBack();
+    await expect.poll(() => pager.textContent(), { timeout: 15_000 }).toBe('第 1 页');
+    await expect.poll(() => page.getByTestId('audit-list').locator('tbody tr').first().textContent(), { timeout: 15_000 }).toBe(first);
+  });
+
+  it('the audit trail, the timeline and the transactions name the staff member who acted, not their user id', async () => {
+    keepFailureScreenshot('actor-names');
+    const staff = await api<{ id: string }>(tokens.admin, 'POST', '/v1/users', { username: 'wang.li', role: 'officer', contact: 'wang.li@lender.example' });
+    const signedIn = await fetch(url('/v1/dev/session'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role: 'officer', sub: staff.id }) });
+    const wang = ((await signedIn.json()) as { token: string }).token;
+    await api(wang, 'POST', `/v1/loans/${ids.live}/charges`, { kind: 'collection-fee', amount: '12.00', dueDate: today, reason: '上门催收' });
+    await signInAs('compliance');
+    await page.goto(url(`/office/audit?stream=loan-${ids.live}&actor=${staff.id}`));
+    await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    expect(await page.getByTestId('audit-list').textContent()).not.toContain(staff.id);
+    await page.goto(url(`/office/loans/${ids.live}/timeline`));
+    await expect.poll(() => page.getByTestId('timeline').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.live}`));
+    await page.getByRole('tab', { name: '交易流水' }).click();
+    await expect.poll(() => page.getByTestId('transactions').textContent(), { timeout: 15_000 }).toContain('wang.li (信贷员)');
+    expect(await page.getByTestId('transactions').textContent()).not.toContain(staff.id);
+  });
+
   it('every page links a favicon the server serves, and no page load asks for a missing file', async () => {
     const missing: string[] = [];
     const watch = (response: Response) => void (response.status() === 404 && missing.push(response.url()));
@@ -238,6 +311,57 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     expect(await icon.text()).toContain('<svg');
     page.off('response', watch);
     expect(missing).toEqual([]);
+  });
+
+  it('a recovery is offered no day before the write-off, and one typed before it is refused in the field', async () => {
+    keepFailureScreenshot('recovery-after-write-off');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.writtenOffLater}`));
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('已核销');
+    await page.getByTestId('actions').getByText('登记核销后回收', { exact: true }).click();
+    const writtenOffOn = daysFrom(today, -10);
+    expect(await offered('#recover_effectiveDate', writtenOffOn)).toBe(true);
+    expect(await offered('#recover_effectiveDate', daysFrom(writtenOffOn, -1))).toBe(false);
+    await page.fill('#recover_amount', '100.00');
+    await pickOption('#recover_channel', '银行转账');
+    await page.fill('#recover_reference', 'E2E-REC-EARLY');
+    const posts = await postsTo('/recoveries', async () => {
+      await typeDate('#recover_effectiveDate', daysFrom(writtenOffOn, -1));
+      await page.getByTestId('submit-recover').click();
+      await expect.poll(() => page.locator('#recover_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${writtenOffOn} 至 ${today} 之间`);
+    });
+    expect(posts).toEqual([]);
+    expect(await page.inputValue('#recover_effectiveDate')).toBe(daysFrom(writtenOffOn, -1));
+  });
+
+  it('a repayment date typed outside the range is refused in the field and kept, never recorded as today', async () => {
+    keepFailureScreenshot('typed-date-out-of-range');
+    await signInAs('officer');
+    await page.goto(url(`/office/loans/${ids.live}`));
+    await expect.poll(() => page.getByTestId('loan-summary').textContent(), { timeout: 15_000 }).toContain('还款中');
+    await page.getByTestId('actions').getByText('登记还款', { exact: true }).click();
+    expect(await page.inputValue('#repay_effectiveDate')).toBe(today);
+    await page.fill('#repay_amount', '10.00');
+    await pickOption('#repay_channel', '银行转账');
+    await page.fill('#repay_reference', 'E2E-TYPED-EARLY');
+    const beforeDisbursement = daysFrom(disbursedOn, -3);
+    const posts = await postsTo('/repayments', async () => {
+      await typeDate('#repay_effectiveDate', beforeDisbursement);
+      await page.getByTestId('submit-repay').click();
+      await expect.poll(() => page.locator('#repay_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${disbursedOn} 至 ${today} 之间`);
+      // Typed after the business date, left with Tab: the same.
+      await typeDate('#repay_effectiveDate', daysFrom(today, 2));
+      await page.keyboard.press('Tab');
+      await page.getByTestId('submit-repay').click();
+      await expect.poll(() => page.locator('#repay_effectiveDate_help').textContent(), { timeout: 5_000 }).toBe(`日期须在 ${disbursedOn} 至 ${today} 之间`);
+    });
+    expect(posts).toEqual([]);
+    expect(await page.inputValue('#repay_effectiveDate')).toBe(daysFrom(today, 2));
+    await expectAccessible(page, 'repayment with a date refused');
+    // A date in range typed over it clears the message (the last test records a repayment from this form's state afresh).
+    await typeDate('#repay_effectiveDate', today);
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('#repay_effectiveDate_help').count(), { timeout: 5_000 }).toBe(0);
   });
 
   // Last: it settles the live loan the tests above read.

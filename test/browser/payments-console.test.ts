@@ -127,6 +127,16 @@ describe('payments in the back office, in Chromium', () => {
     await borrower.getByTestId('pay-qr').locator('canvas, svg').first().waitFor({ timeout: 15_000 });
     expect(await borrower.getByTestId('pay-code').textContent()).toContain(CODE_URL);
     await expectAccessible(borrower, 'portal WeChat QR');
+    // Reloaded, the page shows the payment still pending, from the server (it showed the form as if none were started).
+    await borrower.reload();
+    await expect.poll(() => borrower.getByTestId('payment-open').textContent(), { timeout: 15_000 }).toContain('微信支付');
+    expect(await borrower.getByTestId('payment').textContent()).toContain('CNY 10.00');
+    expect(await borrower.getByTestId('submit-pay').count()).toBe(0);
+    await expectAccessible(borrower, 'portal open payment after a reload');
+    // Continuing asks for the same payment again: the channel's code comes back.
+    await borrower.getByTestId('resume-pay').click();
+    await borrower.getByTestId('pay-qr').locator('canvas, svg').first().waitFor({ timeout: 15_000 });
+    expect(await borrower.getByTestId('pay-code').textContent()).toContain(CODE_URL);
     await context.close();
   });
 
@@ -139,9 +149,13 @@ describe('payments in the back office, in Chromium', () => {
     await borrower.goto(url(`/portal/loans/${loanId}`));
     // Disbursed today: nothing due yet, so the form starts with the next installment.
     expect(await borrower.getByTestId('amount-due').textContent({ timeout: 15_000 })).toBe('CNY 0.00');
+    // The WeChat payment of 10.00 the test before started is still open: the card shows it, and the borrower cancels it.
+    await borrower.getByTestId('payment-open').waitFor({ timeout: 15_000 });
+    await borrower.getByTestId('cancel-pay').click();
+    await borrower.getByTestId('submit-pay').waitFor({ timeout: 15_000 });
     const loan = await api<{ nextDue: { amount: string } }>(tokens.officer, 'GET', `/v1/loans/${loanId}`);
     expect(await borrower.inputValue('#pay_amount')).toBe(loan.nextDue.amount);
-    // The WeChat payment of 10.00 the test before started is still open: the same amount, typed with spaces, answers it.
+    // An amount typed with spaces is the amount; the wrong payment started is cancelled at once.
     await borrower.fill('#pay_amount', ' 10.00 ');
     await borrower.locator('#pay_channel').click();
     await borrower.locator('.ant-select-item-option').filter({ hasText: '微信支付' }).first().click();

@@ -88,6 +88,19 @@ describe('a loan as of a business date, in Chromium', () => {
     await page.locator('#as-of-date').click();
     expect(await (await pickerCell(page, daysFrom(today, 1))).getAttribute('class')).toContain('ant-picker-cell-disabled');
     await page.keyboard.press('Escape');
+    // Typed, it is refused beside the field and nothing is asked of the server (it kept the day shown before, silently).
+    const future = daysFrom(today, 3);
+    const asked: string[] = [];
+    const watch = (r: { url: () => string }) => void (r.url().includes(`/v1/loans/${loanId}/state?`) && asked.push(r.url()));
+    page.on('request', watch);
+    await page.locator('#as-of-date').click();
+    await page.locator('#as-of-date').fill(future);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByTestId('as-of-date-error').textContent(), { timeout: 15_000 }).toBe(`日期不得晚于营业日 ${today}`);
+    expect(await page.inputValue('#as-of-date')).toBe(future);
+    expect(await card.getByTestId('as-of-date-state').count()).toBe(0);
+    page.off('request', watch);
+    expect(asked).toEqual([]);
     await expectAccessible(page, 'timeline with the as-of date');
   });
 });

@@ -3,7 +3,7 @@ import { main } from '../../src/cli/main.js';
 import { totpCodeAt } from '../../src/identity/totp.js';
 import { PRODUCT, defineProduct } from '../api/commands/journey-steps.js';
 import { captureIo } from '../cli/cli-io.js';
-import { openTestApp, STAFF, type TestApp } from '../support/test-app.js';
+import { borrower, openTestApp, STAFF, type TestApp } from '../support/test-app.js';
 import { oneTimePasswordFromOutbox, post, staffEmail, staffSession, STRONG_PASSWORD } from './identity-steps.js';
 
 let t: TestApp;
@@ -49,6 +49,19 @@ describe('staff accounts', () => {
     ]);
     expect(list.body).not.toMatch(/passwordHash|totpSecret|scrypt/);
     expect((await post(t, '/v1/users', { username: 'ULF', role: 'officer', contact: 'ulf2@lender.example' }, admin.accessToken)).json()).toMatchObject({ status: 409, code: 'USERNAME_TAKEN' });
+  });
+
+  it('names every staff account by user id to any staff role, never to a borrower (the audit trail showed ids compliance could not map)', async () => {
+    const names = await t.call(STAFF.compliance, 'GET', '/v1/staff-names');
+    expect(names.statusCode, names.body).toBe(200);
+    expect(names.json<{ items: { id: string; name: string; role: string }[] }>().items).toEqual([
+      { id: admin.userId, name: 'ada', role: 'admin' }, { id: olga.userId, name: 'olga', role: 'officer' }, { id: ulf.userId, name: 'ulf', role: 'underwriter' },
+    ]);
+    expect(names.body).not.toMatch(/contact|@lender|status|totp/i);
+    for (const caller of [STAFF.officer, STAFF.underwriter, STAFF.admin]) expect((await t.call(caller, 'GET', '/v1/staff-names')).statusCode).toBe(200);
+    expect((await get('/v1/staff-names', ulf.accessToken)).statusCode).toBe(200);
+    expect((await t.call(borrower('c1'), 'GET', '/v1/staff-names')).json()).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    expect((await t.call(STAFF.compliance, 'GET', '/v1/staff-names?who=ada')).json()).toMatchObject({ status: 400 });
   });
 
   it('requires the second factor at every later staff login, and refuses a replayed code', async () => {

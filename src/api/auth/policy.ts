@@ -74,6 +74,7 @@ export const POLICY = {
 
   'payments.createIntent': { method: 'POST', url: '/v1/loans/:id/payment-intents', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'payments.getIntent': { method: 'GET', url: '/v1/payment-intents/:id', roles: EVERYONE, borrowerOwns: 'loan' },
+  'payments.openIntent': { method: 'GET', url: '/v1/loans/:id/payment-intents/open', roles: EVERYONE, borrowerOwns: 'loan' },
   'payments.cancelIntent': { method: 'POST', url: '/v1/payment-intents/:id/cancellation', roles: ['borrower', 'officer'], borrowerOwns: 'loan' },
   'payments.repaymentReference': { method: 'GET', url: '/v1/loans/:id/repayment-reference', roles: EVERYONE, borrowerOwns: 'loan' },
   'payments.importStatement': { method: 'POST', url: '/v1/payments/bank-statements', roles: ['officer'] },
@@ -128,6 +129,7 @@ export const POLICY = {
   'auth.requestPasswordReset': { method: 'POST', url: '/v1/auth/password-reset/request', roles: EVERYONE, anonymous: true },
   'auth.resetPassword': { method: 'POST', url: '/v1/auth/password-reset', roles: EVERYONE, anonymous: true },
   'users.list': { method: 'GET', url: '/v1/users', roles: ['admin'] },
+  'users.names': { method: 'GET', url: '/v1/staff-names', roles: STAFF },
   'users.create': { method: 'POST', url: '/v1/users', roles: ['admin'] },
   'users.setRole': { method: 'PUT', url: '/v1/users/:id/role', roles: ['admin'] },
   'users.disable': { method: 'POST', url: '/v1/users/:id/disable', roles: ['admin'] },

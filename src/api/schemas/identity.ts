@@ -94,6 +94,13 @@ export const staffUser = z.object({
   createdAt: z.string(),
 });
 
+/** Who a staff member is to other staff: the name an actor id stands for in the audit trail, a loan's history and the queues. */
+export const staffName = z.object({
+  id: z.string().meta({ description: 'The user id: `sub` of its tokens, `actor.sub` of what it recorded' }),
+  name: z.string().meta({ description: 'Its username, as it signs in', example: 'ada' }),
+  role: z.string(),
+}).meta({ id: 'StaffName' });
+
 export const passwordChangeBody = z.object({ currentPassword: password, newPassword: password }).strict();
 
 export const resetRequestBody = z.object({ login }).strict();

@@ -61,15 +61,38 @@ describe('GET /v1/loans/:id/transactions', () => {
     expect(waiver).toMatchObject({ kind: 'interest', recordedAmount: '33.59', amount: '3.59' });
   });
 
+  it('lists movements by value date, then recording order: one back-dated by a later record stands among its days, page after page', async () => {
+    await verifiedCustomer(t, 'c9');
+    await disbursedLoan(t, 'l9', 'c9');
+    await repay(t, 'l9', 'c9', '1020.07', '2026-03-01', 'march');
+    await repay(t, 'l9', 'c9', '200.00', '2026-03-01', 'march-2');
+    await t.caughtUp(await repay(t, 'l9', 'c9', '100.00', '2026-02-10', 'back-dated'));
+    const all = await read<TxPage>(t, STAFF.officer, '/v1/loans/l9/transactions');
+    const expected = [['disbursement', '2026-01-15'], ['repayment', '2026-02-10'], ['repayment', '2026-03-01'], ['repayment', '2026-03-01']];
+    expect(all.items.map((tx) => [tx.type, tx.date])).toEqual(expected);
+    expect(all.items.filter((tx) => tx.type === 'repayment').map((tx) => tx.reference)).toEqual(['back-dated', 'march', 'march-2']);
+    const paged: Record<string, unknown>[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: TxPage = await read<TxPage>(t, STAFF.officer, `/v1/loans/l9/transactions?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      paged.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    expect(paged).toEqual(all.items);
+  });
+
   it('pages with limit and cursor, and refuses a cursor it did not issue', async () => {
     const first = await read<TxPage>(t, STAFF.officer, '/v1/loans/l1/transactions?limit=2');
     expect(first.items).toHaveLength(2);
     const second = await read<TxPage>(t, STAFF.officer, `/v1/loans/l1/transactions?limit=2&cursor=${first.nextCursor}`);
     expect(second.items.map((tx) => tx.reference)).toEqual(['mar-part']);
     expect(second.nextCursor).toBeNull();
-    const bad = await call(t, STAFF.officer, 'GET', '/v1/loans/l1/transactions?cursor=xyz');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+    const issuedElsewhere = (text: string) => Buffer.from(text).toString('base64url');
+    for (const cursor of ['xyz', issuedElsewhere('rev:3'), issuedElsewhere('vd:2026-02-15'), issuedElsewhere('vd:2026-02-15|x'), issuedElsewhere('vd:15.02.2026|3')]) {
+      const bad = await call(t, STAFF.officer, 'GET', `/v1/loans/l1/transactions?cursor=${cursor}`);
+      expect(bad.statusCode, cursor).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'INVALID_CURSOR' });
+    }
   });
 
   it('answers 404 for another borrower and an unknown loan', async () => {

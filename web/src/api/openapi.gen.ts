@@ -548,8 +548,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Money movements: disbursement, repayments with their allocation, waivers, penalties, refunds, recoveries, write-off; oldest first
-         * @description Read from the event log itself, so always current: minPosition is accepted and needs no wait.
+         * Money movements: disbursement, repayments with their allocation, waivers, penalties, refunds, recoveries, write-off; by value date, then recording order
+         * @description Read from the event log itself, so always current: minPosition is accepted and needs no wait. Ordered by `date` (the value date), then `revision`: a penalty or payment back-dated by a later record stands among the days it took effect on; the cursor is a keyset on that order.
          */
         get: operations["loans.transactions"];
         put?: never;
@@ -1075,6 +1075,26 @@ export interface paths {
          * @description Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.
          */
         post: operations["payments.cancelIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/loans/{id}/payment-intents/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The loan's open payment intent (pending, not past its expiry), or null: what a borrower started and has not paid, cancelled or let expire
+         * @description Read from the event log itself, so always current: minPosition is accepted and needs no wait. The channel's next step (link, QR code) is not repeated here: starting the same amount through the same channel again answers the open intent with it (POST /v1/loans/:id/payment-intents, 200).
+         */
+        get: operations["payments.openIntent"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1638,6 +1658,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/staff-names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every staff account's name by user id, disabled ones included (any staff role)
+         * @description What an actor id (`actor.sub`, `actorSub`, `requestedBy`…) stands for, so a compliance officer reading the audit trail sees who, without the administrators' account list (contacts, status, enrolment). An id not listed is not a staff account of this server (a token minted by `lendcore token`, an OIDC subject, the system). The identity store is not fed by the event log: minPosition is accepted and needs no wait.
+         */
+        get: operations["users.names"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users/{id}/role": {
         parameters: {
             query?: never;
@@ -1887,6 +1927,16 @@ export interface components {
             canonical: string;
             /** @description SHA-256 of `canonical`, lowercase hex */
             hash: string;
+        };
+        StaffName: {
+            /** @description The user id: `sub` of its tokens, `actor.sub` of what it recorded */
+            id: string;
+            /**
+             * @description Its username, as it signs in
+             * @example ada
+             */
+            name: string;
+            role: string;
         };
         BusinessDate: {
             /** @description Today's business date (YYYY-MM-DD) in the lender's time zone: nothing may be dated after it */
@@ -12521,6 +12571,105 @@ export interface operations {
             };
         };
     };
+    "payments.openIntent": {
+        parameters: {
+            query?: {
+                minPosition?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Entity id; a UUIDv7 is generated when a create request brings none */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        intent: components["schemas"]["PaymentIntent"] | null;
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Not found (also: another borrower's resource): NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "NOT_FOUND";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
+                    };
+                };
+            };
+        };
+    };
     "payments.getIntent": {
         parameters: {
             query?: {
@@ -16494,6 +16643,90 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+        };
+    };
+    "users.names": {
+        parameters: {
+            query?: {
+                minPosition?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["StaffName"][];
+                    };
+                };
+            };
+            /** @description Invalid input: VALIDATION_FAILED, INVALID_CURSOR, MIN_POSITION_AHEAD */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "VALIDATION_FAILED" | "INVALID_CURSOR" | "MIN_POSITION_AHEAD";
+                    };
+                };
+            };
+            /** @description No valid bearer token: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "UNAUTHENTICATED";
+                    };
+                };
+            };
+            /** @description Role not allowed: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "FORBIDDEN";
+                    };
+                };
+            };
+            /** @description Rate limited: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Read models behind ?minPosition; retry after the Retry-After header: PROJECTION_BEHIND */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "PROJECTION_BEHIND";
                     };
                 };
             };

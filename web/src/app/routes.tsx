@@ -1,7 +1,8 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { ProductsPage } from '../portal/ProductsPage';
-import { useSession, homeOf } from '../session/session';
+import { homeOf } from '../session/return-path';
+import { useSession } from '../session/session';
 import { PageSpinner } from '../shell/PageSpinner';
 import { PortalLayout } from '../shell/PortalLayout';
 import { QUEUES } from '../queues/queues';

@@ -18,8 +18,14 @@ const text = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : undef
 const DAY_START = { defaultOpenValue: dayjs().startOf('day') };
 const DAY_END = { defaultOpenValue: dayjs().endOf('day') };
 
-/** The audit search's filters; `onSearch` gets them as the route takes them (times as ISO instants). */
-export function AuditFilters({ onSearch }: { onSearch(filter: AuditFilter): void }) {
+/** A time of the filter as the picker shows it; none for one that is no instant. */
+const picked = (iso: string | undefined): Dayjs | undefined => {
+  const time = iso === undefined ? undefined : dayjs(iso);
+  return time?.isValid() ? time : undefined;
+};
+
+/** The audit search's filters, starting from `filter`; `onSearch` gets them as the route takes them (times as ISO instants). */
+export function AuditFilters({ filter, onSearch }: { filter: AuditFilter; onSearch(filter: AuditFilter): void }) {
   const t = useT();
   const submit = (v: Values) => onSearch({
     stream: text(v.stream), actor: text(v.actor), type: text(v.type),
@@ -27,7 +33,8 @@ export function AuditFilters({ onSearch }: { onSearch(filter: AuditFilter): void
     from: v.from ? v.from.startOf('second').toISOString() : undefined, to: v.to ? v.to.endOf('second').toISOString() : undefined,
   });
   return (
-    <Form<Values> layout="vertical" name="audit" onFinish={submit}>
+    <Form<Values> layout="vertical" name="audit" onFinish={submit}
+      initialValues={{ stream: filter.stream, actor: filter.actor, type: filter.type, from: picked(filter.from), to: picked(filter.to) }}>
       <Row gutter={12}>
         <Col xs={24} md={8}><Form.Item name="stream" label={t('audit.stream')} extra={t('audit.streamHint')}><Input allowClear /></Form.Item></Col>
         <Col xs={24} md={8}><Form.Item name="actor" label={t('audit.actor')}><Input allowClear /></Form.Item></Col>

@@ -5,6 +5,7 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import { useHistory } from './api';
 import { latestAssessment, type CreditAssessment } from './credit-assessment';
 import { piiValue } from '../customers/pii-value';
+import { ActorName } from '../users/ActorName';
 
 type Reason = CreditAssessment['reasons'][number];
 
@@ -29,7 +30,7 @@ export function CreditAssessmentCard({ loanId }: { loanId: string }) {
         { key: 'decision', label: t('credit.decision'), children: <span data-testid="credit-decision">{labelOf(t, 'queue.decision.', assessment.decision)}</span> },
         { key: 'version', label: t('credit.scorecard'), children: <span data-testid="credit-scorecard">{assessment.scorecardVersion}</span> },
         { key: 'at', label: t('credit.assessedAt'), children: instant(assessment.assessedAt) },
-        { key: 'by', label: t('credit.assessedBy'), children: assessment.assessedBy },
+        { key: 'by', label: t('credit.assessedBy'), children: <ActorName sub={assessment.assessedBy} /> },
         { key: 'income', label: t('credit.monthlyIncome'), children: <span data-testid="credit-income">{piiValue(t, assessment.monthlyIncome, money)}</span> },
       ]} />
       <Table<Reason> rowKey="code" size="small" pagination={false} dataSource={assessment.reasons} data-testid="credit-reasons"

@@ -1,15 +1,17 @@
 import { Button, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs, { type Dayjs } from 'dayjs';
+import type { HistoryEvent } from '../api/types';
 import { useT, type Translate } from '../i18n/i18n';
 import { amountRules } from '../shell/amount-rules';
 import { periodRules } from '../shell/period-rules';
 import { rateRules } from '../shell/rate-rules';
 import { BusinessDatePicker } from '../shell/BusinessDatePicker';
-import { outsideBounds, type DateBounds } from '../shell/date-bounds';
+import { dateBoundsRule, outsideBounds, type DateBounds } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
+import { actionEarliest } from './action-earliest';
 import { useLoanCommand } from './api';
 import type { ActionField, ServicingAction } from './servicing-actions';
 
@@ -41,10 +43,15 @@ function FieldInput({ field, bounds, waiting, ...control }: { field: ActionField
   }
 }
 
-/** The dates a field offers: the loan's bounds, without the business-date limit where the field may follow it. */
-function boundsOf(field: ActionField, bounds: DateBounds, values: Values | undefined): DateBounds {
+/**
+ * The dates a field offers: the loan's bounds raised to the action's own earliest date (action-earliest.ts),
+ * without the business-date limit where the field may follow it.
+ */
+function boundsOf(field: ActionField, action: ServicingAction, bounds: DateBounds, events: readonly HistoryEvent[], values: Values | undefined): DateBounds {
+  const own = actionEarliest(action.id, events, values);
+  const earliest = own !== undefined && (bounds.earliest === undefined || own > bounds.earliest) ? own : bounds.earliest;
   const later = field.mayFollowBusinessDate;
-  return later && later.is.includes(String(values?.[later.when] ?? '')) ? { earliest: bounds.earliest } : bounds;
+  return later && later.is.includes(String(values?.[later.when] ?? '')) ? { earliest } : { latest: bounds.latest, earliest };
 }
 
 /** An effective date starts at the business date (what the server assumes when none is sent), a waiting request at the oldest; other fields start empty. */
@@ -57,8 +64,9 @@ function initialValuesOf(action: ServicingAction, bounds: DateBounds, waiting: r
   return values;
 }
 
-/** A field's rules: amounts (required or not) always check their shape, in the loan's currency's places. */
-function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
+/** A field's rules: amounts (required or not) always check their shape, in the loan's currency's places; a date, its bounds. */
+function rulesOf(field: ActionField, currency: string, bounds: DateBounds, t: Translate): Rule[] {
+  if (field.kind === 'date') return [...(field.required ? [{ required: true, message: t('form.required') }] : []), dateBoundsRule(t, bounds)];
   if (field.kind === 'amount') return amountRules(t, { required: field.required, currency });
   if (field.kind === 'rate') return rateRules(t, { required: field.required });
   if (field.kind === 'number') return periodRules(t, { required: field.required });
@@ -68,10 +76,11 @@ function rulesOf(field: ActionField, currency: string, t: Translate): Rule[] {
 /**
  * One servicing command as a labelled form; shows the API's problem when it refuses, `onDone` after it lands.
  * Date pickers offer only dates within `bounds` (the business date, the loan's disbursement); a decision
- * on a request offers the references `waiting` for it on the loan.
+ * on a request offers the references `waiting` for it on the loan. A date typed outside them is a field
+ * message and the form is not sent.
  */
-export function ServicingForm({ loanId, currency, action, bounds, waiting = [], onDone }: {
-  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; waiting?: readonly string[]; onDone: () => void;
+export function ServicingForm({ loanId, currency, action, bounds, events = [], waiting = [], onDone }: {
+  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; events?: readonly HistoryEvent[]; waiting?: readonly string[]; onDone: () => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
@@ -105,12 +114,15 @@ export function ServicingForm({ loanId, currency, action, bounds, waiting = [], 
       {modalHolder}
       <ProblemAlert error={command.error} />
       <ProblemFieldMarks error={command.error} />
-      {action.fields.map((field) => (
-        <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
-          rules={rulesOf(field, currency, t)}>
-          <FieldInput field={field} bounds={boundsOf(field, bounds, values)} waiting={waiting} />
-        </Form.Item>
-      ))}
+      {action.fields.map((field) => {
+        const fieldBounds = boundsOf(field, action, bounds, events, values);
+        return (
+          <Form.Item key={field.name} name={field.name} label={t(field.label)} valuePropName={field.kind === 'flag' ? 'checked' : 'value'}
+            rules={rulesOf(field, currency, fieldBounds, t)}>
+            <FieldInput field={field} bounds={fieldBounds} waiting={waiting} />
+          </Form.Item>
+        );
+      })}
       <Button type="primary" htmlType="submit" loading={command.isPending} data-testid={`submit-${action.id}`}>{t(action.title)}</Button>
     </Form>
   );

@@ -8,16 +8,17 @@ import { useCursorPages } from '../search/useCursorPages';
 import { money } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ScrollRegion } from '../shell/ScrollRegion';
+import { ActorName } from '../users/ActorName';
 import { loanKey } from './api';
 import { isReversed, transactionDetail } from './transaction-detail';
 
 /** One money movement as GET /v1/loans/:id/transactions sends it (the LoanTransaction schema: one shape per type). */
 type Transaction = Schema<'LoanTransaction'>;
 
-/** The loan's money movements, oldest first, a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
+/** The loan's money movements by value date, then recording order (the server's), a page at a time; a reversed repayment or recovery is tagged 已冲正, its amount struck through. */
 export function TransactionsTable({ loanId }: { loanId: string }) {
   const t = useT();
-  const pages = useCursorPages();
+  const pages = useCursorPages('txCursor');
   const transactions = useQuery({
     queryKey: [...loanKey(loanId), 'transactions', pages.cursor],
     queryFn: () => getJson<ApiResponse<'loans.transactions'>>(`/v1/loans/${encodeURIComponent(loanId)}/transactions`, { cursor: pages.cursor }),
@@ -34,7 +35,7 @@ export function TransactionsTable({ loanId }: { loanId: string }) {
               : t(`tx.${type}` as MessageKey) },
             { title: t('field.amount'), dataIndex: 'amount', align: 'right', render: (v: string, tx) => isReversed(tx) ? <Typography.Text delete>{money(v, tx.currency)}</Typography.Text> : money(v, tx.currency) },
             { title: t('tx.detail'), key: 'detail', render: (_, tx) => transactionDetail(tx, t) },
-            { title: t('timeline.actor'), key: 'actor', render: (_, tx) => `${tx.actor.sub} (${t(`role.${tx.actor.role}` as MessageKey)})` },
+            { title: t('timeline.actor'), key: 'actor', render: (_, tx) => <ActorName sub={tx.actor.sub} role={tx.actor.role} /> },
           ]} />
       </ScrollRegion>
       <PagerButtons page={pages.page} nextCursor={transactions.data?.nextCursor} onPrevious={pages.previous} onNext={pages.next} />

@@ -5,7 +5,7 @@ import { loanKey } from './api';
 
 /**
  * The loan's disbursement date (YYYY-MM-DD), or null before it is disbursed (or for a migrated loan
- * without one): the first of GET /v1/loans/:id/transactions, which lists movements oldest first.
+ * without one): the first of GET /v1/loans/:id/transactions, which lists movements by value date.
  */
 export function useDisbursementDate(loanId: string, enabled: boolean) {
   return useQuery({

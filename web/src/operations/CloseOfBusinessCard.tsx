@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../i18n/i18n';
 import { useBusinessDate, useLenderCalendar } from '../shell/business-date';
 import { BusinessDatePicker } from '../shell/BusinessDatePicker';
+import { dateBoundsRule } from '../shell/date-bounds';
 import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { PageSpinner } from '../shell/PageSpinner';
 import { ProblemAlert } from '../shell/ProblemAlert';
@@ -30,7 +31,7 @@ export function CloseOfBusinessCard() {
       )}
       {businessDate.isPending ? <PageSpinner /> : (
       <Form<{ date: Dayjs }> layout="inline" name="cob" initialValues={{ date: businessDate.data ? dayjs(businessDate.data) : undefined }} onFinish={(v) => close.mutate({ date: v.date.format('YYYY-MM-DD') })}>
-        <Form.Item name="date" label={t('cob.date')} rules={[{ required: true, message: t('form.required') }]}><BusinessDatePicker notAfterBusinessDate onKeyDown={confirmDateWithoutSubmit} /></Form.Item>
+        <Form.Item name="date" label={t('cob.date')} rules={[{ required: true, message: t('form.required') }, dateBoundsRule(t, { latest: businessDate.data })]}><BusinessDatePicker notAfterBusinessDate onKeyDown={confirmDateWithoutSubmit} /></Form.Item>
         <Button type="primary" htmlType="submit" loading={close.isPending} data-testid="submit-cob">{t('cob.run')}</Button>
       </Form>
       )}

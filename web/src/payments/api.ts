@@ -25,6 +25,15 @@ export function useCancelIntent() {
   });
 }
 
+/** GET /v1/loans/:id/payment-intents/open: the payment the borrower started and has not finished (pending, not expired), or null — from the server, so a reload still shows it. */
+export function useOpenIntent(loanId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['payment-intent', 'open', loanId],
+    queryFn: async () => (await getJson<ApiResponse<'payments.openIntent'>>(`/v1/loans/${encodeURIComponent(loanId)}/payment-intents/open`)).intent,
+    enabled,
+  });
+}
+
 const POLL_MS = 2000;
 
 /** GET /v1/payment-intents/:id every two seconds while it is pending; stops once the channel has answered. */

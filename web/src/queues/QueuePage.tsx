@@ -12,6 +12,7 @@ import { STAFF } from '../shell/office-access';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { RequireRole } from '../shell/RequireRole';
 import { useSession } from '../session/session';
+import { ActorName } from '../users/ActorName';
 import { decisionsFor, DECISION_QUEUES } from './decisions';
 import { QueueDecisionCell } from './QueueDecisionCell';
 import { QUEUES, type WorkItem } from './queues';
@@ -56,7 +57,10 @@ function QueueList({ queue, known }: { queue: string; known: (typeof QUEUES)[num
             },
             { title: t('queue.reason'), key: 'reason', render: (_, item) => waitReasonText(t, item) },
             { title: t('queue.waitingSince'), dataIndex: 'waitingSince', render: (v: string) => instant(v) },
-            { title: t('queue.by'), key: 'by', render: (_, item) => item.submittedBy ?? item.requestedBy ?? '—' },
+            { title: t('queue.by'), key: 'by', render: (_, item) => {
+              const by = item.submittedBy ?? item.requestedBy;
+              return by ? <ActorName sub={by} /> : '—';
+            } },
             { title: t('loan.principal'), dataIndex: 'principal', align: 'right', render: (v: string | null, item) => money(v, item.currency ?? undefined) },
             { title: t('loan.customer'), dataIndex: 'customerId', render: (id: string) => <Link to={`/office/customers/${id}`}>{id}</Link> },
             ...(decides && DECISION_QUEUES.includes(queue) ? [{

@@ -14,19 +14,17 @@ const CLASSES: Classification[] = ['normal', 'special-mention', 'substandard', '
 /** Every loan the caller may see (GET /v1/loans), filtered by status and five-category classification, a page at a time. */
 export function LoansListPage() {
   const t = useT();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const status = params.get('status') ?? undefined;
   const classification = (params.get('classification') ?? undefined) as Classification | undefined;
   const customerId = params.get('customerId') ?? undefined;
   const pages = useCursorPages();
   const list = useLoanList({ status, classification, customerId, cursor: pages.cursor });
-  const setFilter = (name: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
+  // A new filter starts again at the first page, in the same history entry's query.
+  const setFilter = (name: string, value: string | undefined) => pages.reset((next) => {
     if (value) next.set(name, value);
     else next.delete(name);
-    pages.reset();
-    setParams(next);
-  };
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('nav.loans')}</Typography.Title>

@@ -1,12 +1,13 @@
 import { Button, Card, Flex, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import type { Role } from '../api/types';
 import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { useDevCustomers, useDevSession } from './api';
-import { homeOf, useSession } from './session';
+import { returnPath } from './return-path';
+import { useSession } from './session';
 
 const STAFF: Role[] = ['officer', 'underwriter', 'compliance', 'admin'];
 
@@ -14,6 +15,7 @@ const STAFF: Role[] = ['officer', 'underwriter', 'compliance', 'admin'];
 export function DevLoginPage() {
   const t = useT();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   const { signIn } = useSession();
   const customers = useDevCustomers();
   const devSession = useDevSession();
@@ -25,7 +27,7 @@ export function DevLoginPage() {
     devSession.mutate(role === 'borrower' ? { role, customerId: customer ?? crypto.randomUUID() } : { role }, {
       onSuccess: (s) => {
         signIn({ token: s.token, sub: s.sub, role: s.role, customerId: s.customerId });
-        navigate(homeOf(s.role));
+        navigate(returnPath(params.get('next'), s.role), { replace: true });
       },
     });
 
@@ -48,7 +50,7 @@ export function DevLoginPage() {
               {t('dev.as', { role: t('role.borrower') })}
             </Button>
             <Button block size="large" onClick={() => start('borrower')} data-testid="dev-new-borrower">{t('dev.newBorrower')}</Button>
-            <Button type="link" onClick={() => navigate('/login')}>{t('login.title')}</Button>
+            <Button type="link" onClick={() => navigate({ pathname: '/login', search: params.toString() })}>{t('login.title')}</Button>
           </Space>
         </Card>
       </main>

@@ -1,11 +1,12 @@
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useT } from '../i18n/i18n';
 import { PreferenceToggles } from '../settings/PreferenceToggles';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { sessionOf, useEnrolTotp, useLogin, type EnrolledTokens, type EnrolmentRequired, type LoginRequest, type SessionTokens } from './api';
-import { homeOf, useSession } from './session';
+import { returnPath } from './return-path';
+import { useSession } from './session';
 import { newPasswordRules } from '../shell/person-rules';
 
 interface EnrolmentValues {
@@ -22,6 +23,8 @@ interface EnrolmentValues {
 export function LoginPage() {
   const t = useT();
   const navigate = useNavigate();
+  // The page asked for before signing in (RequireRole): opened once signed in, if it is one of ours.
+  const [params] = useSearchParams();
   const { signIn } = useSession();
   const login = useLogin();
   const enrol = useEnrolTotp();
@@ -30,7 +33,7 @@ export function LoginPage() {
   const enter = (tokens: SessionTokens) => {
     const session = sessionOf(tokens);
     signIn(session);
-    navigate(homeOf(session.role));
+    navigate(returnPath(params.get('next'), session.role), { replace: true });
   };
   const submit = (values: LoginRequest) =>
     login.mutate({ login: values.login, password: values.password, ...(values.totp ? { totp: values.totp } : {}) }, {
@@ -87,7 +90,7 @@ export function LoginPage() {
           )}
           <Flex wrap gap={8} style={{ marginTop: 8 }}>
             <Button type="link" onClick={() => navigate('/register')}>{t('register.title')}</Button>
-            <Button type="link" onClick={() => navigate('/dev-login')}>{t('dev.title')}</Button>
+            <Button type="link" onClick={() => navigate({ pathname: '/dev-login', search: params.toString() })}>{t('dev.title')}</Button>
           </Flex>
         </Card>
       </main>

@@ -8,7 +8,8 @@ import { ProblemAlert } from '../shell/ProblemAlert';
 import type { NationalIdType } from '../shell/resident-id-rules';
 import { NationalIdFields } from '../customers/NationalIdFields';
 import { sessionOf, useLogin, useRegister, useVerify } from './api';
-import { homeOf, useSession } from './session';
+import { homeOf } from './return-path';
+import { useSession } from './session';
 
 interface AccountValues {
   login: string;

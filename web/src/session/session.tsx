@@ -31,13 +31,16 @@ interface SessionApi {
   session: Session | null;
   signIn(session: Session): void;
   signOut(): void;
+  /** True once the user signed out in this tab (until the next sign-in): the login page then has no page to return to. */
+  signedOut: boolean;
 }
 
-const SessionContext = createContext<SessionApi>({ session: null, signIn: () => undefined, signOut: () => undefined });
+const SessionContext = createContext<SessionApi>({ session: null, signIn: () => undefined, signOut: () => undefined, signedOut: false });
 
 /** The signed-in user and its bearer token, kept for this tab only (sessionStorage); the API client reads the token from here. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(load);
+  const [signedOut, setSignedOut] = useState(false);
   const current = useRef(session);
   current.current = session;
   const queryClient = useQueryClient();
@@ -70,6 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback((next: Session) => {
     // Nothing one user fetched is shown to the next.
     queryClient.clear();
+    setSignedOut(false);
     store(next);
   }, [queryClient, store]);
   const signOut = useCallback(() => {
@@ -79,16 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       void fetch('/v1/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${ending.token}` }, body: '{}' }).catch(() => undefined);
     }
     queryClient.clear();
+    setSignedOut(true);
     store(null);
   }, [queryClient, store]);
-  return <SessionContext.Provider value={{ session, signIn, signOut }}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={{ session, signIn, signOut, signedOut }}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionApi {
   return useContext(SessionContext);
-}
-
-/** Where a role lands after signing in: borrowers in the portal, staff in the back office. */
-export function homeOf(role: Role): string {
-  return role === 'borrower' ? '/portal' : '/office';
 }

@@ -1,7 +1,8 @@
 import { Button, Card, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { useT } from '../i18n/i18n';
-import { homeOf, useSession } from '../session/session';
+import { homeOf } from '../session/return-path';
+import { useSession } from '../session/session';
 
 /** A signed-in person opened a page their role may not use (a bookmark, a shared link): say so and offer their home page. */
 export function NoAccess() {

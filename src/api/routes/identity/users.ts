@@ -7,12 +7,12 @@ import { staffContact, type StaffContact } from '../../../identity/staff-contact
 import { authenticatedActor } from '../../auth/authenticate.js';
 import type { ApiPlugin } from '../../deps.js';
 import { idParams } from '../../schemas/common.js';
-import { createStaffBody, roleBody, staffUser } from '../../schemas/identity.js';
+import { createStaffBody, roleBody, staffName, staffUser } from '../../schemas/identity.js';
 import { guard } from '../queries/query-schemas.js';
 import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 import { identityContext } from './identity-context.js';
 
-/** Staff accounts, administrators only: list, create, change role, disable/enable, reset, end all sessions. */
+/** Staff accounts, administrators only: list, create, change role, disable/enable, reset, end all sessions; their names, any staff role. */
 export const userRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   const ctx = identityContext(deps);
@@ -27,6 +27,20 @@ export const userRoutes: ApiPlugin = async (scope, { deps }) => {
   }, async (request) => {
     await checkMinPosition(deps, request.query.minPosition);
     return { items: ctx.identity.users.list('staff').map((u) => staffView(ctx, u)) };
+  });
+
+  app.get('/v1/staff-names', {
+    preValidation: guard('users.names'),
+    schema: {
+      operationId: 'usersNames', tags: ['users'], summary: 'Every staff account\'s name by user id, disabled ones included (any staff role)',
+      description: 'What an actor id (`actor.sub`, `actorSub`, `requestedBy`…) stands for, so a compliance officer reading the audit trail sees who, '
+        + 'without the administrators\' account list (contacts, status, enrolment). An id not listed is not a staff account of this server '
+        + '(a token minted by `lendcore token`, an OIDC subject, the system). The identity store is not fed by the event log: minPosition is accepted and needs no wait.',
+      querystring: z.object({ minPosition: minPositionParam }).strict(), response: { 200: z.object({ items: z.array(staffName) }) },
+    },
+  }, async (request) => {
+    await checkMinPosition(deps, request.query.minPosition);
+    return { items: ctx.identity.users.list('staff').map((u) => ({ id: u.id, name: u.login, role: u.role })) };
   });
 
   app.post('/v1/users', {

@@ -3,7 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cancelPaymentIntent } from '../../../app/payments/cancel-payment-intent.js';
 import { createPaymentIntent } from '../../../app/payments/create-payment-intent.js';
+import { openIntentOfLoan } from '../../../app/payments/intent-desk.js';
 import { paymentIntentView } from '../../../app/payments/payment-intent-view.js';
+import { loanOwner } from '../../../app/streams.js';
 import type { PaymentChannels } from '../../../payments/channel.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
@@ -17,7 +19,10 @@ import { commandMeta } from '../commands/command-request.js';
 import { guard } from '../queries/query-schemas.js';
 import { checkMinPosition, minPositionParam } from '../queries/read-your-writes.js';
 
-/** POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer), GET /v1/payment-intents/:id and POST …/:id/cancellation. */
+/**
+ * POST /v1/loans/:id/payment-intents (borrower on its own loan, or officer), GET /v1/loans/:id/payment-intents/open,
+ * GET /v1/payment-intents/:id and POST …/:id/cancellation.
+ */
 export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: PaymentChannels }> = async (scope, { deps, channels }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   checkRoleBeforeValidation(scope);
@@ -62,6 +67,25 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
     const after = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
     if (!after) throw notFound(`no payment intent ${request.params.id}`);
     return after;
+  });
+
+  app.get('/v1/loans/:id/payment-intents/open', {
+    preValidation: guard('payments.openIntent'),
+    schema: {
+      tags: ['payments'], summary: 'The loan\'s open payment intent (pending, not past its expiry), or null: what a borrower started and has not paid, cancelled or let expire',
+      description: 'Read from the event log itself, so always current: minPosition is accepted and needs no wait. The channel\'s next step (link, QR code) is not repeated here: '
+        + 'starting the same amount through the same channel again answers the open intent with it (POST /v1/loans/:id/payment-intents, 200).',
+      params: idParams, querystring: z.object({ minPosition: minPositionParam }).strict(), response: { 200: z.object({ intent: paymentIntentResponse.nullable() }) },
+    },
+  }, async (request) => {
+    await admit(request, 'payments.openIntent', deps.eventStore, { loanId: request.params.id });
+    await checkMinPosition(deps, request.query.minPosition);
+    if ((await loanOwner(deps.eventStore, request.params.id)) === null) throw notFound(`no loan ${request.params.id}`);
+    const now = deps.clock.now();
+    const { open } = await openIntentOfLoan(deps.eventStore, request.params.id, now);
+    // One reserved on the desk whose own stream is not written yet (a request between its two appends) is not shown until it is.
+    const view = open?.stream ? await paymentIntentView(deps.eventStore, open.opened.intentId, now) : null;
+    return { intent: view?.status === 'pending' ? view : null };
   });
 
   app.get('/v1/payment-intents/:id', {
