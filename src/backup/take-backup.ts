@@ -1,9 +1,11 @@
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { IDENTITY_DB_FILE } from '../identity/identity-db.js';
 import { CHECKPOINTS_FILE } from '../integrity/checkpoint-store.js';
+import { openLogReader } from '../integrity/open-log-reader.js';
+import { quickCheckProblems } from '../integrity/quick-check.js';
 import { SIGNING_KEY_FILE } from '../integrity/integrity-keys.js';
 import { BACKUP_FILES, describeFile, MANIFEST_FILE, MANIFEST_FORMAT, manifestMac, type BackupManifest } from './manifest.js';
 import { sealFile } from './sealed-file.js';
@@ -21,10 +23,13 @@ export interface BackupSources {
  * through SQLite's online backup API (a consistent copy while appends go on), then the key store
  * and the signing key sealed under the master key, read models if asked, and a manifest of sizes
  * and sha256. The key store is copied after the log, so every customer in the log copy has its key.
+ * A log failing `PRAGMA quick_check` is refused before anything is written (the online copy
+ * carries a damaged file over page by page, and restore could not use it), and every SQLite copy
+ * is checked the same way before the manifest is written.
  */
 export async function takeBackup(sources: BackupSources, dir: string, now: Date): Promise<BackupManifest> {
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  if ((await readdir(dir)).length > 0) throw new Error(`${dir} is not empty: back up into a new folder`);
+  assertIntact(sources.logFile, 'the event log', 'stop writes, keep a copy of it and restore the data dir from the last good backup (`lendcore restore`, docs/operations.md); this backup would not restore');
+  await makeTarget(dir);
   await chmod(dir, 0o700);
   const names: string[] = [];
   const position = await copyDatabase(sources.logFile, path.join(dir, BACKUP_FILES.log), true);
@@ -93,9 +98,43 @@ async function copyDatabase(source: string, target: string, isLog: boolean): Pro
   copy.defaultSafeIntegers(true);
   try {
     copy.pragma('journal_mode = DELETE');
+    const problems = quickCheckProblems(copy, target);
+    if (problems !== null) throw new Error(`the copy ${target} of ${source} fails its integrity check (${problems}): this backup is incomplete (no manifest) and cannot be restored`);
     return isLog ? (copy.prepare('SELECT max(position) AS position FROM events').get() as { position: bigint | null }).position ?? 0n : 0n;
   } finally {
     copy.close();
+  }
+}
+
+function assertIntact(file: string, what: string, advice: string): void {
+  const db = openLogReader(file);
+  try {
+    const problems = quickCheckProblems(db, file);
+    if (problems !== null) throw new Error(`${file} (${what}) fails its integrity check (${problems}): ${advice}; nothing written`);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The backup folder: created (not its parents, which must be a writable folder) or an existing
+ * empty one. A recursive create looped for ever under /proc; this fails at once, naming the path.
+ */
+async function makeTarget(dir: string): Promise<void> {
+  const parent = path.dirname(path.resolve(dir));
+  const parentStat = await stat(parent).catch(() => null);
+  if (parentStat === null) throw new Error(`cannot back up into ${dir}: ${parent} does not exist (create it first)`);
+  if (!parentStat.isDirectory()) throw new Error(`cannot back up into ${dir}: ${parent} is not a folder`);
+  await access(parent, constants.W_OK).catch(() => {
+    throw new Error(`cannot back up into ${dir}: ${parent} is not writable`);
+  });
+  try {
+    await mkdir(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new Error(`cannot create the backup folder ${dir} (${code ?? (error as Error).message}): choose a folder on a writable disk`);
+    if (!(await stat(dir)).isDirectory()) throw new Error(`cannot back up into ${dir}: it is a file, not a folder`);
+    if ((await readdir(dir)).length > 0) throw new Error(`${dir} is not empty: back up into a new folder`);
   }
 }
 

@@ -9,6 +9,16 @@ export interface Doc {
 
 export type FieldValue = string | number | boolean | null;
 
+/** A document's query column that disagrees with the document (a hand-edited row). */
+export interface StaleQueryColumn {
+  id: string;
+  field: string;
+  /** What the column holds: what `find` filters on. */
+  column: unknown;
+  /** What the store writes there for the document. */
+  fromDocument: unknown;
+}
+
 export interface CollectionSpec {
   name: string;
   /** Fields that `find` may filter or sort on. */
@@ -56,6 +66,12 @@ export interface ReadStore {
   find<T extends Doc>(collection: string, query?: FindQuery): Promise<Page<T>>;
   /** Every document of a collection, in id order, paged internally. */
   scan<T extends Doc>(collection: string): AsyncIterable<T>;
+  /**
+   * Where a query column kept beside the document (what `find` filters and sorts on) no longer
+   * holds what the store would write for that document, in id order. Absent on a store that
+   * filters on the document itself (MongoDB): nothing there can drift.
+   */
+  staleQueryColumns?(collection: string): AsyncIterable<StaleQueryColumn>;
   getCheckpoint(projection: string): Promise<Checkpoint | null>;
   /** Applies the writes and moves the checkpoint in one transaction. */
   commit(writes: Write[], checkpoint: Checkpoint): Promise<void>;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparePrivateFile } from '../files/private-files.js';
-import type { Checkpoint, CollectionSpec, Doc, FindQuery, Page, ReadStore, Write } from './port.js';
+import type { Checkpoint, CollectionSpec, Doc, FindQuery, Page, ReadStore, StaleQueryColumn, Write } from './port.js';
 import { encodeCursor } from './cursor.js';
 import { checkCollectionName } from './names.js';
 import { buildFindSql, type SqlValue } from './sqlite-query.js';
@@ -91,6 +91,27 @@ export class SqliteReadStore implements ReadStore {
     for (;;) {
       const rows = page.all(after) as { id: string; doc: string }[];
       for (const row of rows) yield JSON.parse(row.doc) as T;
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < SCAN_PAGE) return;
+      after = last.id;
+    }
+  }
+
+  async *staleQueryColumns(collection: string): AsyncIterable<StaleQueryColumn> {
+    const { written } = this.declared(collection);
+    if (written.length === 0) return;
+    const columns = written.map((field, i) => `${fieldColumn(field)} AS c${i}`).join(', ');
+    const page = this.statement(`SELECT id, doc, ${columns} FROM ${tableName(collection)} WHERE id > ? ORDER BY id LIMIT ${SCAN_PAGE}`);
+    let after = '';
+    for (;;) {
+      const rows = page.all(after) as ({ id: string; doc: string } & Record<string, unknown>)[];
+      for (const row of rows) {
+        const doc = JSON.parse(row.doc) as Doc;
+        for (const [i, field] of written.entries()) {
+          const fromDocument = fieldValue(doc, field);
+          if (row[`c${i}`] !== fromDocument) yield { id: row.id, field, column: row[`c${i}`], fromDocument };
+        }
+      }
       const last = rows[rows.length - 1];
       if (!last || rows.length < SCAN_PAGE) return;
       after = last.id;

@@ -62,7 +62,7 @@ export interface RuntimeOptions {
   spawnLogCheck?: (data: LogCheckData) => LogCheckThread;
 }
 
-export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: npx lendcore demo';
+export const DEMO_HINT = 'the event log is empty; for sample customers, products and loans run: node bin/lendcore.js demo';
 
 /** The composition root: opens stores, vault and projections from the config and builds the app (not listening yet). */
 export async function openRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { MASTER_KEY_FILE } from '../config/secrets.js';
 import { openLogReader } from '../integrity/open-log-reader.js';
+import { quickCheckProblems } from '../integrity/quick-check.js';
 
 export const KEY_STORE_FILE = 'keys.db';
 
@@ -32,7 +33,7 @@ export function assertSafeStart(config: Config): void {
   const logFile = config.eventStore.path;
   const log = openLogReader(logFile);
   try {
-    const problems = quickCheck(log, logFile);
+    const problems = quickCheckProblems(log, logFile);
     if (problems !== null) {
       throw new StartRefusedError(
         `${logFile} fails its integrity check (${problems}): stop, keep a copy of the damaged file, then restore the data dir with \`lendcore restore <backup>\` (docs/operations.md)`,
@@ -46,16 +47,6 @@ export function assertSafeStart(config: Config): void {
     }
   } finally {
     log.close();
-  }
-}
-
-function quickCheck(log: ReturnType<typeof openLogReader>, file: string): string | null {
-  try {
-    const rows = log.prepare('PRAGMA quick_check').all() as { quick_check: string }[];
-    const messages = rows.map((row) => row.quick_check).filter((message) => message !== 'ok');
-    return messages.length === 0 ? null : messages.slice(0, 3).join('; ');
-  } catch (error) {
-    return `${file}: ${(error as Error).message}`;
   }
 }
 

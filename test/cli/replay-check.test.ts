@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Registry } from 'prom-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MongoClient } from 'mongodb';
@@ -102,6 +103,20 @@ describe('lendcore replay --check', () => {
     expect(code).toBe(1);
     expect(out).toMatch(/ {2}loan_summary: 6 rebuilt, 6 live: 0 missing from live, 0 extra in live, 1 differing/);
     expect(out).toMatch(new RegExp(`differs: ${id} at daysPastDue: live 999, rebuilt \\d+`));
+    expect(out).toContain('replay check FAILED');
+  });
+
+  it('exits 1 naming a query column edited beside an unchanged document (QA: f_status set to closed was "identical")', async () => {
+    const dir = copyOfBook();
+    const db = new Database(path.join(dir, 'readmodels.db'));
+    const row = db.prepare(`SELECT id, f_status AS status FROM rm_${LOAN_SUMMARY} ORDER BY id LIMIT 1`).get() as { id: string; status: string };
+    expect(row.status).not.toBe('closed');
+    db.prepare(`UPDATE rm_${LOAN_SUMMARY} SET f_status = 'closed' WHERE id = ?`).run(row.id);
+    db.close();
+    const { code, out } = await check(dir, '--projection', 'loan-summary');
+    expect(code).toBe(1);
+    expect(out).toMatch(/ {2}loan_summary: 6 rebuilt, 6 live: 0 missing from live, 0 extra in live, 0 differing, 1 query column\(s\) disagreeing with their document/);
+    expect(out).toContain(`    stale: ${row.id} query column status holds "closed" but the live document gives ${JSON.stringify(row.status)}`);
     expect(out).toContain('replay check FAILED');
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -31,6 +31,15 @@ describe('lendcore eod', () => {
     expect(await main(['eod', '--date', '2026-02-10'], again)).toBe(1);
     expect(again.stderr.join('\n')).toContain('before the last closed business date 2026-02-16');
   }, 20_000);
+
+  it('exits 2 without --date, closing nothing (QA: it closed today)', async () => {
+    const dir = dataDir();
+    const io = captureIo({ LENDCORE_DATA_DIR: dir });
+    expect(await main(['eod'], io)).toBe(2);
+    expect(io.stderr.join('\n')).toContain('--date YYYY-MM-DD is required');
+    expect(io.stdout).toEqual([]);
+    expect(readdirSync(dir)).toEqual([]); // no store opened
+  });
 
   it('exits 2 for a date that is not a calendar date', async () => {
     const io = captureIo({ LENDCORE_DATA_DIR: dataDir() });

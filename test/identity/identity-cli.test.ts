@@ -11,6 +11,17 @@ const env = { LENDCORE_DATA_DIR: dir };
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('lendcore users and outbox', () => {
+  it('says there are no staff accounts yet rather than printing nothing (QA)', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'identity-cli-empty-'));
+    try {
+      const io = captureIo({ LENDCORE_DATA_DIR: empty });
+      expect(await main(['users', 'list'], io)).toBe(0);
+      expect(io.stdout).toEqual(['no staff accounts yet: create the first administrator with lendcore users create --role admin --username <name>']);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('creates a staff account with a given strong password, lists it, and ends its sessions', async () => {
     const io = captureIo(env);
     expect(await main(['users', 'create', '--role', 'compliance', '--username', 'Chen', '--password', 'velvet-harbour-quantum-87'], io)).toBe(0);

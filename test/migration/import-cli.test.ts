@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,16 @@ function tampered(name: string, file: string, edit: (text: string) => string): s
 }
 
 describe('lendcore import', () => {
+  it('a directory that does not exist is bad usage naming it, not "invalid rows"; nothing is opened (QA)', async () => {
+    const dataDir = path.join(scratch, 'data-missing-book');
+    const missing = path.join(scratch, 'no-such-book');
+    const { code, io } = await run(dataDir, 'import', missing);
+    expect(code).toBe(2);
+    expect(io.stderr.join('\n')).toContain(`${missing} does not exist`);
+    expect(io.stderr.join('\n')).not.toContain('invalid rows');
+    expect(existsSync(dataDir)).toBe(false);
+  });
+
   it('imports the sample book: every loan reconciles to the cent, the ledger reconciles, a second run imports nothing', async () => {
     const first = await run(t.dataDir, 'import', SAMPLE);
     expect(first.io.stderr).toEqual([]);

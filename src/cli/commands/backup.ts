@@ -28,6 +28,7 @@ export const backupCommand: CliCommand = {
 function parseCommandArgsWithDir(args: string[]) {
   const dirs = args.filter((arg) => !arg.startsWith('--'));
   if (dirs.length !== 1) throw new UsageError('expected one backup folder');
+  if (dirs[0]!.trim() === '') throw new UsageError('the backup folder is empty: give a path');
   const { values } = parseCommandArgs(args.filter((arg) => arg.startsWith('--')), { 'read-models': { type: 'boolean' } });
   return { values, positionals: dirs[0]! };
 }

@@ -45,9 +45,11 @@ export const eodCommand: CliCommand = {
   usage: 'lendcore eod --date YYYY-MM-DD [--force]',
   async run(args, io) {
     const { values } = parseCommandArgs(args, { date: { type: 'string' }, force: { type: 'boolean', default: false } });
+    // Required, as the usage says: closing "today" by default ran a night's close on a mistyped call.
+    if (values.date === undefined) throw new UsageError('--date YYYY-MM-DD is required: the business date to close (closes missed dates before it in order)');
+    const date = values.date;
     const config = loadConfig(io.env);
     const businessDate = businessDateAt(new Date(), config.timeZone);
-    const date = values.date ?? businessDate;
     const refusal = dateRefusal(date);
     if (refusal) throw new UsageError(`--date ${date} ${refusal}`);
     const eventStore = await openEventStore(config);

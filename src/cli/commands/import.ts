@@ -1,3 +1,4 @@
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../../config/config.js';
 import { startLeasedProjectors } from '../../eod/loan-book-projector.js';
@@ -35,7 +36,11 @@ export const importCommand: CliCommand = {
   usage: 'lendcore import <directory | a CSV file inside it>   (layout: docs/migration.md; exit 2 when the book is refused)',
   async run(args, io) {
     if (args.length !== 1 || args[0] === undefined || args[0].startsWith('-')) throw new UsageError('give the directory of the legacy book');
-    const dir = bookDirectory(path.resolve(args[0]));
+    const target = path.resolve(args[0]);
+    // A mistyped path is the caller's mistake, not a book with invalid rows (QA: it said the latter).
+    if (!existsSync(target)) throw new UsageError(`${target} does not exist: give the directory of the legacy book`);
+    const dir = bookDirectory(target);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`${dir} is not a directory: give the directory of the legacy book`);
     const config = loadConfig(io.env);
     const stores = await openOfflineServices(config);
     const { eventStore, readStore } = stores;

@@ -28,7 +28,9 @@ export const usersCommand: CliCommand = {
     const ctx = { identity, clock: { now: () => new Date() } };
     try {
       if (action === 'list') {
-        for (const u of identity.users.list('staff')) io.out([u.id, u.login.padEnd(20), u.role.padEnd(12), u.status, u.totpEnabled ? 'totp' : 'no-totp'].join('  '));
+        const staff = identity.users.list('staff');
+        if (staff.length === 0) io.out('no staff accounts yet: create the first administrator with lendcore users create --role admin --username <name>');
+        for (const u of staff) io.out([u.id, u.login.padEnd(20), u.role.padEnd(12), u.status, u.totpEnabled ? 'totp' : 'no-totp'].join('  '));
         return 0;
       }
       const username = required(values.username, 'username');

@@ -56,7 +56,7 @@ describe('compareReadModels', () => {
     expect(readModelsIdentical(comparisons)).toBe(false);
     expect(comparisons[0]!.collections[0]).toEqual({
       collection: 'loan_view', liveDocuments: 2, rebuiltDocuments: 2, missingFromLive: ['l2'], extraInLive: ['l3'],
-      differing: [{ id: 'l1', path: 'outstanding.total', live: '9.00', rebuilt: '10.00' }],
+      differing: [{ id: 'l1', path: 'outstanding.total', live: '9.00', rebuilt: '10.00' }], staleQueryColumns: [],
     });
     expect(comparisons[0]!.collections[1]!.differing).toEqual([{ id: 'r1', path: 'paid', live: '1.00', rebuilt: '1.50' }]);
     expect(comparisonDifferences(comparisons)).toEqual([
