@@ -2,18 +2,28 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/calendar.js';
 import { earnedMinor } from '../../src/domain/loan/accrual.js';
+import { hasLateCharges } from '../../src/domain/loan/past-due-spans.js';
 import { loanContext } from '../../src/domain/loan/payoff.js';
 import type { LoanState } from '../../src/domain/loan/state.js';
 import { minorOf } from '../../src/domain/money.js';
+import { daysPastDueByDay } from '../servicing/days-past-due-on.js';
 import { ServicedLoan, servicingTerms } from '../servicing/serviced-loan.js';
 import { runHistory } from '../servicing/run-history.js';
 import { attempt, DISBURSED, step } from '../servicing/servicing-history.js';
 
 const cents = (v: string) => minorOf(v, 2);
 
-/** True when, at the close of `day`, some row was owed more than 90 days after its due date (as the rows stand). */
-function nonPerformingOn(state: LoanState, day: string): boolean {
-  return state.installments.some((row) => addDays(row.dueDate, 90) < day && !(row.settled && (row.settledOn === null || row.settledOn <= day)));
+/**
+ * True when, at the close of `day`, some row was owed more than 90 days after its due date (as the rows stand); for a
+ * loan with an officer charge applied after its row fell due, the class's days past due that day as the history now
+ * stands (days-past-due-on.ts: from the charge once that is all a row owes).
+ */
+function nonPerformingTest(state: LoanState): (day: string) => boolean {
+  if (hasLateCharges(state)) {
+    const daysPastDue = daysPastDueByDay(state);
+    return (day) => daysPastDue(day) > 90;
+  }
+  return (day) => state.installments.some((row) => addDays(row.dueDate, 90) < day && !(row.settled && (row.settledOn === null || row.settledOn <= day)));
 }
 
 /**
@@ -23,11 +33,12 @@ function nonPerformingOn(state: LoanState, day: string): boolean {
  */
 function suspendedCapitalised(state: LoanState, date: string): bigint {
   const ctx = loanContext(state);
+  const nonPerformingOn = nonPerformingTest(state);
   let sum = 0n;
   for (const row of state.installments.filter((r) => r.dueDate > date)) {
     let suspended = 0n;
     for (let day = addDays(state.disbursement?.date ?? date, 1); day <= date; day = addDays(day, 1)) {
-      if (nonPerformingOn(state, day)) suspended += earnedMinor(row, day, ctx, 2) - earnedMinor(row, addDays(day, -1), ctx, 2);
+      if (nonPerformingOn(day)) suspended += earnedMinor(row, day, ctx, 2) - earnedMinor(row, addDays(day, -1), ctx, 2);
     }
     const capitalised = earnedMinor(row, date, ctx, 2) - cents(row.waived.interest);
     sum += suspended < capitalised ? suspended : capitalised < 0n ? 0n : capitalised;
