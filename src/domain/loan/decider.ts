@@ -10,7 +10,7 @@ import { evolveLoan } from './evolve.js';
 import { requireLoan } from './guards.js';
 import { approve, recordAssessment, reject, submitApplication, withdraw } from './lifecycle.js';
 import { migrateLoan } from './migration.js';
-import { missedCloses } from './missed-closes.js';
+import { endsLoan, missedCloses } from './missed-closes.js';
 import { foldedCopy } from './penalties-owed-by.js';
 import { refundOverpayment } from './refund.js';
 import { classMovedBetweenCloses, reclassification, type LoanDecisionContext } from './reclassification.js';
@@ -49,8 +49,7 @@ export function decideLoan(command: LoanCommand, state: LoanState, context: Loan
   let decided = missed.events.length === 0 ? events : decideCommand(command, caughtUp, context, memo);
   if (decided.length === 0) return decided;
   // A command that ends the loan first records the class move facts dated the day after those nights made (qa21 #4).
-  const ended = foldedCopy(caughtUp, decided, memo);
-  const moved = ended.status === 'active' || ended.status === 'overdue' ? [] : classMovedBetweenCloses(caughtUp, through, decided[0]?.type ?? command.type, context, memo);
+  const moved = !endsLoan(decided) ? [] : classMovedBetweenCloses(caughtUp, through, decided[0]?.type ?? command.type, context, memo);
   if (moved.length > 0) {
     caughtUp = foldedCopy(caughtUp, moved, memo);
     decided = decideCommand(command, caughtUp, context, memo);

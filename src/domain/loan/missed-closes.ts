@@ -9,6 +9,11 @@ import { missedClosesThrough } from './missed-closes-through.js';
 /** Events after which no close of business runs on the loan again: it owes nothing or was written off. */
 const ENDING = new Set<LoanEvent['type']>(['LoanClosed', 'LoanOverpaid', 'LoanWrittenOff']);
 
+/** Whether `events` end the loan (paid off, overpaid or written off): no close runs on it after them. */
+export function endsLoan(events: readonly LoanEvent[]): boolean {
+  return events.some((event) => ENDING.has(event.type));
+}
+
 /**
  * Events that rewrite the loan's history as of every date, not only from their own: a reschedule
  * replaces the rows, a reversal takes its payment out of the replay (payment-reversed.ts). A close

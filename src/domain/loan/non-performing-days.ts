@@ -39,13 +39,23 @@ export function nonPerformingBetween(state: LoanState, from: string, to: string)
  * are asked. Pure.
  */
 export function nonPerformingOn(state: LoanState): (day: string) => boolean {
-  if (!hasLateCharges(state)) return (day) => nonPerformingSpans(state.installments, NPA_AFTER_DAYS, addDays(day, -1), day).length > 0;
+  if (!hasLateCharges(state)) return (day) => owedBeyondOn(state.installments, NPA_AFTER_DAYS, day);
   let spans: DaySpan[] | null = null;
   return (day) => (spans ??= pastDueSpansByDate(state, NPA_AFTER_DAYS, EVERY_DAY.from, EVERY_DAY.to)).some((span) => span.from <= day && day <= span.to);
 }
 
 /** Bounds wide enough for any date a loan holds (calendar.ts accepts 1900–9999). */
 const EVERY_DAY: DaySpan = { from: '1899-12-31', to: '9999-12-31' };
+
+/** Whether some installment was owed at the close of `day` more than `afterDays` days after its due date: nonPerformingSpans of that one day, without building it. */
+function owedBeyondOn(installments: readonly Installment[], afterDays: number, day: string): boolean {
+  for (const inst of installments) {
+    if (addDays(inst.dueDate, afterDays + 1) > day) return false;
+    if (inst.settled && (inst.settledOn === null || inst.settledOn <= day)) continue;
+    return true;
+  }
+  return false;
+}
 
 /**
  * The days after `from` through `to` on which some installment was still owed, at that day's
