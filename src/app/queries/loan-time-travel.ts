@@ -3,7 +3,8 @@ import { closeBusinessDay } from '../../domain/loan/close-of-business.js';
 import { DomainError } from '../../domain/errors.js';
 import { paymentRecords } from '../../domain/loan/payment-book.js';
 import type { PayoffQuote } from '../../domain/loan/payoff.js';
-import { payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
+import { owedOn, payoffOwedOn } from '../../domain/loan/penalties-owed-by.js';
+import { loanFigures } from '../../domain/loan/figures.js';
 import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-view.js';
 import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import type { LoanState } from '../../domain/loan/state.js';
@@ -86,7 +87,9 @@ export function stateAtEndOf(events: readonly RecordedEvent[], date: string, tim
  * to the business date in force when that event was recorded (its `recordedAt` in the lender's
  * `timeZone`): a disbursement back-dated two years and recorded today left a loan two years past
  * due until its payments were recorded, whatever its business time says. Never earlier than the
- * latest business time folded. Null when the stream has no such revision.
+ * latest business time folded. Its outstanding, next due and schedule are what a payment that business
+ * date found owed (owedOn: the penalties owed by then that no close had charged included), as the
+ * loan's view and payoff then showed them. Null when the stream has no such revision.
  */
 export async function loanStateAfter(eventStore: EventStore, loanId: string, revision: bigint, timeZone?: string): Promise<LoanStateAt | null> {
   const events = await eventStore.readStream(loanStream(loanId), { maxCount: Number(revision) + 1 });
@@ -99,9 +102,15 @@ export async function loanStateAfter(eventStore: EventStore, loanId: string, rev
     const day = event.occurredAt.slice(0, 10);
     if (day > date) date = day;
   }
+  // What a payment on that business date found owed, as the loan's view, schedule and payoff then showed it: the
+  // penalties owed by then that no close had charged yet included (QA 11 S9: the timeline showed the recorded ones only).
+  const owing = owedOn(state, date, processReplayMemo);
+  const summary = shownBeforeItsFirstClose(state, summarizeLoan(state, date));
+  const owed = owing === state ? null : loanFigures(owing);
   return {
     id: loanId, asOf: last.occurredAt, revision: last.revision.toString(), customerId: state.customerId,
-    summary: shownBeforeItsFirstClose(state, summarizeLoan(state, date)), schedule: scheduleView(state),
+    summary: owed === null ? summary : { ...summary, outstanding: owed.outstanding, nextDue: owed.nextDue },
+    schedule: scheduleView(owing),
   };
 }
 

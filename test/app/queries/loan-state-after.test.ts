@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loanStateAfter } from '../../../src/app/queries/loan-time-travel.js';
 import type { EventStore, ReadStreamOptions, RecordedEvent } from '../../../src/eventstore/port.js';
-import { ServicedLoan } from '../../servicing/serviced-loan.js';
+import { ServicedLoan, servicingTerms } from '../../servicing/serviced-loan.js';
 
 /** The loan's stream as the log holds it, every event recorded at `recordedAt` (an instant), whatever its business time. */
 function storeOf(events: RecordedEvent[], recordedAt: (event: RecordedEvent) => string): EventStore {
@@ -44,5 +44,20 @@ describe('the loan just after its event at a revision (GET /v1/loans/:id/state?r
     expect(after?.summary.daysPastDue).toBe(107);
     const utc = await loanStateAfter(storeOf(loan.log.events, () => '2024-05-31T17:00:00.000Z'), 'L1', 3n, 'UTC');
     expect(utc?.summary.daysPastDue).toBe(106);
+  });
+
+  it('shows the penalties a payment that business date found owed, which no close had charged yet, as the loan\'s view and payoff then did (QA 11 S9: it showed the recorded ones only, none)', async () => {
+    // 3 000.00 over 3 months from 2024-01-15, a fixed 50.00 penalty per row still unpaid 3 days after its due date;
+    // disbursed and recorded on 2024-06-01 with no close since: rows due 02-15, 03-15 and 04-15 are past their grace.
+    const loan = new ServicedLoan('L1', servicingTerms({ penalty: { type: 'fixed', value: '50.00', cap: null, graceDays: 3 } }));
+    const after = await loanStateAfter(storeOf(loan.log.events, () => '2024-06-01T02:00:00.000Z'), 'L1', 3n, 'Asia/Shanghai');
+    // By hand: three rows × 50.00; the first row's 1 020.07 and its 50.00 are the next due; the payoff on 06-01 counts them.
+    expect(after?.summary.outstanding.penalties).toBe('150.00');
+    expect(after?.summary.nextDue).toEqual({ date: '2024-02-15', amount: '1070.07' });
+    expect(after?.summary.outstanding.penalties).toBe(loan.payoff('2024-06-01').penalties);
+    expect(after?.schedule.rows.map((row) => row.penalty)).toEqual(['50.00', '50.00', '50.00']);
+    // Recorded on the disbursement's day, nothing was owed yet.
+    const onTheDay = await loanStateAfter(storeOf(loan.log.events, (event) => event.occurredAt), 'L1', 3n, 'Asia/Shanghai');
+    expect(onTheDay?.summary.outstanding.penalties).toBe('0.00');
   });
 });
