@@ -16,7 +16,8 @@ const CLOSE_EVENTS = new Set(['InstallmentOverdue', 'PenaltyCharged', 'LoanClass
  */
 function history(loan: ServicedLoan): unknown[] {
   const facts = asFacts(loan.log.events.filter((e) => CLOSE_EVENTS.has(e.type)).map((e) => {
-    const { reason: _reason, ...data } = e.data as { reason?: string };
+    // Who recorded a fact (its reason, the last close a command was told) differs between the two books by design.
+    const { reason: _reason, lastClose: _lastClose, ...data } = e.data as { reason?: string; lastClose?: string | null };
     return { type: e.type, data } as LoanEvent;
   }));
   const out: unknown[] = [];

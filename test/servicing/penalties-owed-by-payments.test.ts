@@ -45,8 +45,8 @@ describe('a penalty is owed from the first day after its grace, whether or not a
         const recorded = loan.repay(amount, 'PAYOFF', today);
         // A payoff on a book no close has run on records first what the closes the loan missed would have (qa19 Q2): the
         // penalties those closes charge carry no reason, the rest the payment's.
-        const charged = recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => e.data as { reason?: string });
-        expect(charged.map(({ reason: _reason, ...data }) => data), 'charged before the payment, in its append').toEqual(owedBefore.map((e) => ({ ...(e.data as object), reason: undefined })).map(({ reason: _reason, ...data }) => data));
+        const charged = recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => e.data as { reason?: string; lastClose?: string | null });
+        expect(charged.map(({ reason: _reason, lastClose: _lastClose, ...data }) => data), 'charged before the payment, in its append').toEqual(owedBefore.map((e) => ({ ...(e.data as object), reason: undefined })).map(({ reason: _reason, ...data }) => data));
         for (const { reason } of charged) expect([undefined, 'RepaymentReceived']).toContain(reason);
         const closed = loan.close(today);
         expect(closed.filter((e) => e.type === 'PenaltyCharged'), 'nothing left for the close to charge').toEqual([]);
@@ -160,7 +160,7 @@ describe('a penalty is owed from the first day after its grace, whether or not a
     expect(quote.penalties).toBe('50.00');
     expect(new Dec(quote.total).minus(without.total).toFixed(2)).toBe('50.00');
     const events = a.repay(quote.total, 'A-PAYOFF', '2026-08-03');
-    expect(events[0]).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '50.00', date: '2026-08-03', reason: 'RepaymentReceived' } });
+    expect(events[0]).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '50.00', date: '2026-08-03', reason: 'RepaymentReceived', lastClose: '2026-08-02' } });
     expect(a.state.status).toBe('closed');
     expect(a.close('2026-08-03')).toEqual([]);
   });

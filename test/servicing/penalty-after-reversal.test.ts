@@ -61,7 +61,8 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // Without A, row 1 (due 02-15) is past due as of the close of 03-20; row 2 (due 03-15) already was, and its
     // penalty was charged on 03-18; the class (关注) does not move. The reversal records row 1 overdue at once.
     expect(reversal.map((e) => e.type)).toEqual(['RepaymentReversed', 'PenaltyCharged', 'InstallmentOverdue']);
-    expect(reversal[1]?.data).toEqual({ number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' });
+    // It carries the last close it was told: 02-18 is a night that close had judged, so the ledger books it as a late correction (qa21 #7).
+    expect(reversal[1]?.data).toEqual({ number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed', lastClose: '2024-03-20' });
     expect(reversal[2]?.data).toEqual({ number: 1, dueDate: '2024-02-15', amountDue: '1045.07', date: '2024-03-20', reason: 'RepaymentReversed' });
     expect(loan.state.classification).toBe('special-mention');
     // Neither event is a close: the next one judges row 1 again and finds its penalty charged.
@@ -87,8 +88,8 @@ describe('a reversal recorded after later closes leaves an installment paid in t
     // 02-29 … 03-15 again, 20.10 × 15/29 = 10.40, which the reversal records as those closes would have.
     const reversal = loan.run({ type: 'ReverseRepayment', data: { reference: 'a', reason: 'bounced', effectiveDate: '2024-03-20', reversedBy: 'officer-1' } }, '2024-03-20');
     expect(reversal.slice(1)).toEqual([
-      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed' } },
-      { type: 'PenaltyCharged', data: { number: 2, amount: '25.00', date: '2024-03-18', reason: 'RepaymentReversed' } },
+      { type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReversed', lastClose: '2024-03-20' } },
+      { type: 'PenaltyCharged', data: { number: 2, amount: '25.00', date: '2024-03-18', reason: 'RepaymentReversed', lastClose: '2024-03-20' } },
       { type: 'InstallmentOverdue', data: { number: 2, dueDate: '2024-03-15', amountDue: '50.00', date: '2024-03-20', reason: 'RepaymentReversed' } },
       { type: 'LoanClassified', data: { from: 'normal', to: 'special-mention', dpd: 5, date: '2024-03-20', reason: 'RepaymentReversed' } },
       { type: 'InterestAccrued', data: { date: '2024-03-20', from: '2024-02-29', to: '2024-03-15', amount: '10.40', reason: 'RepaymentReversed' } },

@@ -58,7 +58,7 @@ describe('a write-off takes the payoff owed on its date, penalties owed by then 
         if (closeNightly) expect(moved, 'no class move left to a write-off on a book closed nightly').toEqual([]);
         const own = recorded.filter((e) => !missed.includes(e) && !moved.includes(e));
         expect(own.map((e) => e.type)).toEqual([...own.slice(1).map(() => 'PenaltyCharged'), 'LoanWrittenOff']);
-        const sansReason = (data: unknown) => ({ ...(data as object), reason: undefined });
+        const sansReason = (data: unknown) => ({ ...(data as object), reason: undefined, lastClose: undefined });
         expect(recorded.filter((e) => e.type === 'PenaltyCharged').map((e) => sansReason(e.data)), 'owed penalties recorded first').toEqual(penalties.map((e) => sansReason(e.data)));
         const data = (recorded[recorded.length - 1] as { data: LoanWrittenOff['data'] }).data;
         const notBooked = data.notBooked ?? { interest: '0.00', fees: '0.00' };

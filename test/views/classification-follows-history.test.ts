@@ -122,7 +122,7 @@ describe('a loan\'s class follows its history, not only the close', () => {
     expect(loan.state.classification).toBe('special-mention');
     // Row 1 (1 020.07, due 02-15) unpaid at the end of its grace (02-17): its 25.00 is owed from 02-18, and a payment that day pays it first.
     const paid = loan.repay('1020.07', 'p1', '2024-02-18');
-    expect(paid[0]).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReceived' } });
+    expect(paid[0]).toEqual({ type: 'PenaltyCharged', data: { number: 1, amount: '25.00', date: '2024-02-18', reason: 'RepaymentReceived', lastClose: '2024-02-17' } });
     expect(paid.filter((e) => e.type === 'LoanClassified')).toEqual([]);
     expect(loan.state.installments[0]?.paid).toMatchObject({ penalty: '25.00', interest: '30.00', principal: '965.07' });
     // The close has nothing left to charge or move: 3 days past due as of 02-18 is still 关注.

@@ -41,7 +41,7 @@ export function decideLoan(command: LoanCommand, state: LoanState, context: Loan
   // A command ending a loan, or rewriting its history, before closes of the nights before it ran first records what those
   // closes would have (QA 12 Q2, qa21 #4–#6).
   const missed = command.type === 'CloseBusinessDay' ? null : missedCloses(state, events, context, memo);
-  if (missed === null) return [...events, ...reclassification(command, state, events, context, memo)];
+  if (missed === null) return [...withLastClose(events, context.lastClose), ...reclassification(command, state, events, context, memo)];
   // The loan is closed through the night the catch-up ran to, whether or not those nights recorded anything.
   const through = context.lastClose == null || context.lastClose < missed.through ? missed.through : context.lastClose;
   const closed: LoanDecisionContext = { ...context, lastClose: through };
@@ -54,7 +54,18 @@ export function decideLoan(command: LoanCommand, state: LoanState, context: Loan
     caughtUp = foldedCopy(caughtUp, moved, memo);
     decided = decideCommand(command, caughtUp, context, memo);
   }
-  return [...missed.events, ...moved, ...decided, ...reclassification(command, caughtUp, decided, closed, memo)];
+  return [...missed.events, ...moved, ...withLastClose(decided, context.lastClose === undefined ? undefined : closed.lastClose), ...reclassification(command, caughtUp, decided, closed, memo)];
+}
+
+/**
+ * The penalties a command records first (a payment, waiver, write-off or reversal: `reason` set) with the last close it
+ * was told (`lastClose`, null when the book has none), so the ledger can tell a night no close had judged, booked on
+ * that night as its close would have, from one a close had judged and found nothing owed, a late correction (qa21 #7).
+ * Unchanged when the command was not told (undefined: the hot path, which records no penalty).
+ */
+function withLastClose(events: LoanEvent[], lastClose: string | null | undefined): LoanEvent[] {
+  if (lastClose === undefined) return events;
+  return events.map((event) => (event.type === 'PenaltyCharged' && event.data.reason !== undefined ? { ...event, data: { ...event.data, lastClose } } : event));
 }
 
 function decideCommand(command: LoanCommand, state: LoanState, context: LoanDecisionContext, memo: ReplayMemo): LoanEvent[] {

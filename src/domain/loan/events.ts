@@ -147,8 +147,14 @@ export type RepaymentReversalRejected = DomainEvent<'RepaymentReversalRejected',
 export type InterestAccrued = DomainEvent<'InterestAccrued', { date: string; from: string; to: string; amount: string; suspended?: { amount: string; spans: DaySpan[] }; reason?: string }>;
 /** `reason`: set when a history change (not a close) recorded it, naming the event that left the row past due. */
 export type InstallmentOverdue = DomainEvent<'InstallmentOverdue', { number: number; dueDate: string; amountDue: string; date: string; reason?: string }>;
-/** `reason`: set when a payment (not a close) recorded it, naming the event it was recorded before (penalties-owed-by.ts). */
-export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string; reason?: string }>;
+/**
+ * `reason`: set when a payment (not a close) recorded it, naming the event it was recorded before (penalties-owed-by.ts).
+ * `lastClose`: on such a penalty, the last night the book's close of business had judged when it was recorded (null: no
+ * close had run yet), when the command was told it (decider.ts). A penalty for a night after it is booked on its night,
+ * as that night's close would have booked it; one for a night already judged is a late correction (qa21 #7). Absent on
+ * penalties recorded before it was kept, and on those a close records.
+ */
+export type PenaltyCharged = DomainEvent<'PenaltyCharged', { number: number; amount: string; date: string; reason?: string; lastClose?: string | null }>;
 export type ChargeWaived = DomainEvent<'ChargeWaived', {
   kind: ChargeKind;
   amount: string;

@@ -65,7 +65,7 @@ export function needsLastClose(command: LoanCommand, state: LoanState): boolean 
 }
 
 /**
- * A repayment dated on or after every fact so far, on a normal loan, below the least payment that
+ * A repayment dated on or after every fact so far, on a normal loan owing no row due before its date, below the least payment that
  * pays all principal (principalFirstFloor): it only pays, so it cannot raise the days past due,
  * move the class or leave a row unpaid past its grace (the hot path; nothing to fold twice). One at
  * or above that floor may be allocated principal first (payoff-parts.ts), taking back interest paid
@@ -76,7 +76,17 @@ export function needsLastClose(command: LoanCommand, state: LoanState): boolean 
 function onlyPays(command: LoanCommand, state: LoanState): boolean {
   return command.type === 'ReceiveRepayment' && state.classification === 'normal'
     && (state.lastFactKey === null || factKey(command.data.effectiveDate) >= state.lastFactKey)
+    && !owesRowDueBefore(state, command.data.effectiveDate)
     && belowPrincipalFirst(command.data.amount, command.data.effectiveDate, state);
+}
+
+/**
+ * Whether a row due before `date` is still owed: a payment dated then may first record the penalty no close has
+ * charged for it, which carries the last close (decider.ts withLastClose, qa21 #7). On-time payments stay on the hot path.
+ */
+function owesRowDueBefore(state: LoanState, date: string): boolean {
+  const row = state.installments[state.firstUnsettled];
+  return row !== undefined && row.dueDate < date;
 }
 
 /** Whether `amount` (decimal text, unchecked) is below principalFirstFloor on `date`; false when it cannot be read. */

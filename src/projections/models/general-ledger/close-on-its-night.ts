@@ -91,6 +91,26 @@ export function closesOnItsNight(event: RecordedEvent, closedOn: string, judgedT
 }
 
 /**
+ * Whether `event` is a penalty a payment, waiver, write-off or reversal recorded first (`reason` set) for a
+ * night no close had judged: after the book's last close the command was told (the event's `lastClose`; null
+ * when no close had run) and the loan's own (`judgedThrough`), outside the spans it lay closed or overpaid.
+ * Such a penalty is booked on its night, as that night's close would have booked it (closeOnItsNight): as a
+ * late correction it went to the loan's latest booking date, so on a book before its first close a penalty
+ * dated 02-19, recorded by a payment on 03-02 behind a fee applied on 03-01, was booked in March where
+ * closing nightly books it in February (qa21 #7). One for a night a close had judged stays a correction; so
+ * does one recorded before the event carried `lastClose`.
+ */
+export function recordedForUnjudgedNight(event: RecordedEvent, judgedThrough: string | null, dormant: readonly { from: string; to: string }[]): boolean {
+  if (event.type !== 'PenaltyCharged') return false;
+  const data = event.data as { date: string; reason?: unknown; lastClose?: string | null };
+  if (data.reason === undefined || data.lastClose === undefined) return false;
+  const night = data.date;
+  if (data.lastClose !== null && night <= data.lastClose) return false;
+  if (judgedThrough !== null && night <= judgedThrough) return false;
+  return !dormant.some((span) => span.from <= night && night <= span.to);
+}
+
+/**
  * What a close of business booked for `valueDate` would have posted on that night, when it is
  * recorded after the loan's later-dated entries up to `booked` (a catch-up over missed dates, or a
  * close's back-dated penalty): the loan's ledger without and with the close's fact (folded into

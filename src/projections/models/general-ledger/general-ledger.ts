@@ -1,7 +1,7 @@
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
-import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate } from './close-on-its-night.js';
+import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate, recordedForUnjudgedNight } from './close-on-its-night.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf, entityIdsOf } from '../stream-id.js';
@@ -84,7 +84,11 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const valueDate = valueDateOf(event);
   const bookedThrough = previous?.bookedThrough ?? null;
   const closing = closingOf(event, previous);
-  const onItsNight = closing !== null && closesOnItsNight(event, closing.date, closing.judgedThrough, previous?.dormant ?? []);
+  const dormant = previous?.dormant ?? [];
+  // A close of a missed date, or a penalty a command recorded first for a night no close had judged (qa21 #7).
+  const onItsNight = closing !== null
+    ? closesOnItsNight(event, closing.date, closing.judgedThrough, dormant)
+    : recordedForUnjudgedNight(event, previous?.judgedThrough ?? null, dormant);
   // Never booked behind the loan's latest entry (see JournalEntry.date), except what a close of a
   // missed date books as that night's close would have (close-on-its-night.ts), the rest on the
   // latest date the loan holds a fact on, entry or not (latestFactDate).
@@ -171,7 +175,7 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 12, // 12: a loan with an officer charge applied after its row fell due is non-performing by the class's days past due on each day, counted from the charge once that is all a row owes (past-due-spans.ts), not from the row's due date; 11: a non-performing loan's unpaid penalties, and fees falling due on its non-performing days, are off the books, income only as cash pays them (DOMAIN.md "NPA loans stop accruing"; figures.ts penaltiesBooked, feeSplit); 10: a migrated loan's legacy rows no longer read as owed until the first fact after the cut-over, so its interest is not suspended as non-performing for those days (qa18 D3); 9: a close's accrual or penalty dated the night that close closes is booked on it, though the loan lay paid off then (a catch-up after a reversal reopened it: no close had judged that night); 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 13, // 13: a penalty a payment, waiver, write-off or reversal records first for a night no close had judged (after the last close the command was told, PenaltyCharged.lastClose) is booked on its night as that night's close would have, not as a late correction on the loan's latest booking date (qa21 #7); 12: a loan with an officer charge applied after its row fell due is non-performing by the class's days past due on each day, counted from the charge once that is all a row owes (past-due-spans.ts), not from the row's due date; 11: a non-performing loan's unpaid penalties, and fees falling due on its non-performing days, are off the books, income only as cash pays them (DOMAIN.md "NPA loans stop accruing"; figures.ts penaltiesBooked, feeSplit); 10: a migrated loan's legacy rows no longer read as owed until the first fact after the cut-over, so its interest is not suspended as non-performing for those days (qa18 D3); 9: a close's accrual or penalty dated the night that close closes is booked on it, though the loan lay paid off then (a catch-up after a reversal reopened it: no close had judged that night); 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
