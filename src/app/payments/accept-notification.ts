@@ -21,7 +21,8 @@ export interface AcceptedNotification {
  * provider transaction id, so a redelivery records nothing new) and confirms the intent (flagged
  * when the amount differs or it came late). Money the loan can take in neither way is confirmed
  * with `suspense` (flag SUSPENDED): it waits in the suspense queue and the reconciliation shows it
- * confirmed, not recorded. The confirmed transaction notified again is acknowledged as it is, or,
+ * confirmed, not recorded; so does money paid in another currency than the intent's (CURRENCY_MISMATCH),
+ * which no loan in the intent's currency may take. The confirmed transaction notified again is acknowledged as it is, or,
  * with another amount, recorded as a contradiction (no money moves; QA 12 Q10). For a failure the
  * intent is marked failed. Returns only once everything is recorded, so the caller may acknowledge the provider.
  */
@@ -66,12 +67,21 @@ export async function acceptNotification(
   const money = { amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate };
   let recordedAt = 0n;
   let suspense: PaymentSuspense | undefined;
-  try {
-    recordedAt = (await recordChannelMoney(services, meta, state.loanId, money)).outcome.position;
-  } catch (error) {
-    // The loan can take it neither as a repayment nor as a recovery: the money still arrived, so it waits in suspense.
-    if (!(error instanceof DomainError)) throw error;
-    suspense = { reason: error.code, detail: error.message, loanId: state.loanId, currency: state.currency ?? '', channel: money.channel };
+  const paidIn = notification.currency ?? state.currency ?? '';
+  if (paidIn !== state.currency) {
+    // Paid in another currency than the loan's (1234 JPY is not 1234.00 CNY): it arrived, but no loan takes it as it is.
+    suspense = {
+      reason: 'CURRENCY_MISMATCH', detail: `paid ${notification.amount} ${paidIn}, the intent asked for ${state.currency ?? '?'}`,
+      loanId: state.loanId, currency: paidIn, channel: money.channel,
+    };
+  } else {
+    try {
+      recordedAt = (await recordChannelMoney(services, meta, state.loanId, money)).outcome.position;
+    } catch (error) {
+      // The loan can take it neither as a repayment nor as a recovery: the money still arrived, so it waits in suspense.
+      if (!(error instanceof DomainError)) throw error;
+      suspense = { reason: error.code, detail: error.message, loanId: state.loanId, currency: paidIn, channel: money.channel };
+    }
   }
   try {
     // Business time of the confirmation: the day the money counts on, so the reconciliation pairs it with the repayment.

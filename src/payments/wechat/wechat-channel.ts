@@ -68,7 +68,7 @@ export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
       const succeeded = txn.trade_state === 'SUCCESS';
       const paidAt = txn.success_time && !Number.isNaN(Date.parse(txn.success_time)) ? new Date(txn.success_time).toISOString() : deps.now().toISOString();
       return {
-        intentId: txn.attach, providerTxnId: txn.transaction_id, amount: fromMinorUnitCount(txn.amount.total, txn.amount.currency), paidAt,
+        intentId: txn.attach, providerTxnId: txn.transaction_id, amount: fromMinorUnitCount(txn.amount.total, txn.amount.currency), currency: txn.amount.currency, paidAt,
         status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : `${txn.trade_state} ${txn.trade_state_desc ?? ''}`.trim(),
       };
     },
