@@ -101,6 +101,11 @@ describe('WeChat Pay v3', () => {
       refused(await t.call(STAFF.officer, 'POST', `/v1/payments/suspense/${txn}/assign`, { loanId }), 422, 'CURRENCY_MISMATCH');
       expect(await recorded(txn)).toHaveLength(0);
     }
+    // A code no currency has (an Object.prototype name was a 500) is refused as malformed, recording nothing.
+    const intent = await wechatIntent('12.34');
+    const body = wechatNotificationBody({ intentId: intent.id, transactionId: '4200000022', total: 1234, currency: '__proto__' });
+    refused(await deliver(t, 'wechat', { headers: wechatSignedHeaders(platform.privateKey, body), body }), 400, 'NOTIFICATION_MALFORMED');
+    expect(await recorded('4200000022')).toHaveLength(0);
   });
 
   it('refuses every kind of forgery and records nothing', async () => {
