@@ -19,7 +19,8 @@ const ROUNDING: Readonly<Record<RoundingMode, Decimal.Rounding>> = {
 
 /** Digits after the point in the currency's minor unit (ISO 4217); throws UNSUPPORTED_CURRENCY otherwise. */
 export function minorUnits(currency: string): number {
-  const digits = MINOR_UNITS[currency];
+  // Own keys only: "__proto__" or "constructor" (a provider's amount.currency) found Object.prototype's and threw later, a 500.
+  const digits = Object.hasOwn(MINOR_UNITS, currency) ? MINOR_UNITS[currency] : undefined;
   if (digits === undefined) {
     throw new DomainError('UNSUPPORTED_CURRENCY', `Currency ${currency} is not supported`, 'invalid', { currency });
   }

@@ -32,8 +32,13 @@ export interface VerifiedNotification {
   intentId: string;
   /** The provider's transaction id: the repayment reference, so redeliveries record once. */
   providerTxnId: string;
-  /** What the provider says was paid, as a decimal string in the intent's currency. */
+  /** What the provider says was paid, as a decimal string in `currency`. */
   amount: string;
+  /**
+   * The currency the provider names for `amount` (WeChat Pay's amount.currency); null when the
+   * notification names none and the amount is in the intent's currency (Alipay's total_amount, the sandbox).
+   */
+  currency: string | null;
   /** ISO instant the payment succeeded (or failed). */
   paidAt: string;
   status: 'succeeded' | 'failed';

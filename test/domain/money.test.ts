@@ -158,6 +158,18 @@ describe('currency helpers', () => {
     expect(codeOf(() => minorUnits('BTC'))).toBe('UNSUPPORTED_CURRENCY');
   });
 
+  it('refuses every other code, Object.prototype\'s names too (a WeChat Pay amount.currency "__proto__" was a 500)', () => {
+    const known = new Set(['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'JPY', 'KRW']);
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      expect(codeOf(() => minorUnits(name))).toBe('UNSUPPORTED_CURRENCY');
+      expect(codeOf(() => Money.parse('1', name))).toBe('UNSUPPORTED_CURRENCY');
+    }
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.constantFrom(...Object.getOwnPropertyNames(Object.prototype))), (code) => {
+      fc.pre(!known.has(code));
+      expect(codeOf(() => minorUnits(code))).toBe('UNSUPPORTED_CURRENCY');
+    }));
+  });
+
   it('rounds a Decimal to the currency', () => {
     expect(roundToCurrency(new Decimal('1.005'), 'CNY').toString()).toBe('1');
     expect(roundToCurrency(new Decimal('1.005'), 'CNY', 'HALF_UP').toString()).toBe('1.01');

@@ -7,6 +7,14 @@ import type { InboundNotification, PaymentChannel, VerifiedNotification } from '
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta } from '../services.js';
 import { loadPaymentIntent, runPaymentCommand } from './payment-stream.js';
 import { recordChannelMoney } from './record-channel-money.js';
+import { knownPayment } from '../../domain/loan/payment-book.js';
+import { loadLoan } from '../streams.js';
+
+/** What the loan recorded under `reference` (a repayment or a recovery), or null. */
+async function amountOnLoan(services: AppServices, loanId: string, reference: string): Promise<string | null> {
+  const loan = await loadLoan(services.eventStore, loanId);
+  return knownPayment(loan.payments, reference)?.amount ?? loan.recoveries[reference]?.amount ?? null;
+}
 
 export interface AcceptedNotification {
   notification: VerifiedNotification;
@@ -21,7 +29,8 @@ export interface AcceptedNotification {
  * provider transaction id, so a redelivery records nothing new) and confirms the intent (flagged
  * when the amount differs or it came late). Money the loan can take in neither way is confirmed
  * with `suspense` (flag SUSPENDED): it waits in the suspense queue and the reconciliation shows it
- * confirmed, not recorded. The confirmed transaction notified again is acknowledged as it is, or,
+ * confirmed, not recorded; so does money paid in another currency than the intent's (CURRENCY_MISMATCH),
+ * which no loan in the intent's currency may take. The confirmed transaction notified again is acknowledged as it is, or,
  * with another amount, recorded as a contradiction (no money moves; QA 12 Q10). For a failure the
  * intent is marked failed. Returns only once everything is recorded, so the caller may acknowledge the provider.
  */
@@ -66,12 +75,34 @@ export async function acceptNotification(
   const money = { amount: notification.amount, channel: channel.repaymentChannel, reference: notification.providerTxnId, effectiveDate };
   let recordedAt = 0n;
   let suspense: PaymentSuspense | undefined;
-  try {
-    recordedAt = (await recordChannelMoney(services, meta, state.loanId, money)).outcome.position;
-  } catch (error) {
-    // The loan can take it neither as a repayment nor as a recovery: the money still arrived, so it waits in suspense.
-    if (!(error instanceof DomainError)) throw error;
-    suspense = { reason: error.code, detail: error.message, loanId: state.loanId, currency: state.currency ?? '', channel: money.channel };
+  let onLoan: string | null = null;
+  const paidIn = notification.currency ?? state.currency ?? '';
+  if (paidIn !== state.currency) {
+    // Paid in another currency than the loan's (1234 JPY is not 1234.00 CNY): it arrived, but no loan takes it as it is.
+    suspense = {
+      reason: 'CURRENCY_MISMATCH', detail: `paid ${notification.amount} ${paidIn}, the intent asked for ${state.currency ?? '?'}`,
+      loanId: state.loanId, currency: paidIn, channel: money.channel,
+    };
+  } else {
+    try {
+      recordedAt = (await recordChannelMoney(services, meta, state.loanId, money)).outcome.position;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      // This very transaction is already on the loan with another amount: a delivery of it that landed between
+      // the loan and the intent writes of this one. Not money without a home (suspended, it stood in the queue
+      // beside the loan and could be assigned to another loan, counted twice): the intent is confirmed with what
+      // the loan recorded, and this amount is recorded as contradicting it, as when it comes after the confirmation.
+      onLoan = error.code === 'DUPLICATE_REFERENCE' ? await amountOnLoan(services, state.loanId, money.reference) : null;
+      // The loan can take it neither as a repayment nor as a recovery: the money still arrived, so it waits in suspense.
+      if (onLoan === null) suspense = { reason: error.code, detail: error.message, loanId: state.loanId, currency: paidIn, channel: money.channel };
+    }
+  }
+  if (onLoan !== null && !new Dec(onLoan).equals(notification.amount)) {
+    await runPaymentCommand(services, meta, notification.intentId, {
+      type: 'ConfirmPayment', data: { providerTxnId: notification.providerTxnId, amount: onLoan, paidAt: notification.paidAt, now },
+    }, occurredAtFor(services, effectiveDate)).catch((error: unknown) => {
+      if (!(error instanceof DomainError && error.code === 'PAYMENT_ALREADY_CONFIRMED')) throw error;
+    });
   }
   try {
     // Business time of the confirmation: the day the money counts on, so the reconciliation pairs it with the repayment.

@@ -56,7 +56,7 @@ export function alipayChannel(deps: AlipayChannelDeps): PaymentChannel {
       const succeeded = n.trade_status !== 'TRADE_CLOSED';
       const paidAt = (n.gmt_payment ? fromBeijingTime(n.gmt_payment) : null) ?? sentAt;
       return {
-        intentId: n.out_trade_no, providerTxnId: n.trade_no, amount: n.total_amount, paidAt: paidAt.toISOString(),
+        intentId: n.out_trade_no, providerTxnId: n.trade_no, amount: n.total_amount, currency: null, paidAt: paidAt.toISOString(),
         status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : 'TRADE_CLOSED',
       };
     },

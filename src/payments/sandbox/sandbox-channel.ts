@@ -23,7 +23,7 @@ export function sandboxChannel(deps: { publicKey: KeyObject; publicUrl: string; 
     async verifyNotification(notification: InboundNotification): Promise<VerifiedNotification> {
       const n = openSandboxNotification(notification, deps.publicKey, deps.replayGuard, sandboxNotificationBody, 'the gateway\'s shape');
       return {
-        intentId: n.intentId, providerTxnId: n.transactionId, amount: n.amount, paidAt: new Date(n.paidAt).toISOString(),
+        intentId: n.intentId, providerTxnId: n.transactionId, amount: n.amount, currency: null, paidAt: new Date(n.paidAt).toISOString(),
         status: n.status === 'SUCCESS' ? 'succeeded' : 'failed', failureReason: n.reason,
       };
     },

@@ -65,10 +65,16 @@ export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
       const txn = decryptWechatResource(config.apiV3Key, envelope.resource);
       if (txn.mchid !== config.mchId || txn.appid !== config.appId) throw malformedNotification('the WeChat Pay transaction belongs to another merchant or app');
       if (txn.attach === undefined || outTradeNo(txn.attach) !== txn.out_trade_no) throw malformedNotification('the WeChat Pay transaction names no intent of ours');
+      let amount: string;
+      try {
+        amount = fromMinorUnitCount(txn.amount.total, txn.amount.currency);
+      } catch {
+        throw malformedNotification(`the WeChat Pay transaction is in ${txn.amount.currency}, a currency this lender keeps no books in`);
+      }
       const succeeded = txn.trade_state === 'SUCCESS';
       const paidAt = txn.success_time && !Number.isNaN(Date.parse(txn.success_time)) ? new Date(txn.success_time).toISOString() : deps.now().toISOString();
       return {
-        intentId: txn.attach, providerTxnId: txn.transaction_id, amount: fromMinorUnitCount(txn.amount.total, txn.amount.currency), paidAt,
+        intentId: txn.attach, providerTxnId: txn.transaction_id, amount, currency: txn.amount.currency, paidAt,
         status: succeeded ? 'succeeded' : 'failed', failureReason: succeeded ? null : `${txn.trade_state} ${txn.trade_state_desc ?? ''}`.trim(),
       };
     },

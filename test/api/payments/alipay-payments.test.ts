@@ -94,6 +94,21 @@ describe('Alipay (alipay-sdk)', () => {
     expect(await recorded('2026112922001400002')).toHaveLength(1);
   });
 
+  it('refuses a sign_type other than RSA2 as a bad signature, never a 500, recording nothing', async () => {
+    // alipay-sdk looks the algorithm up by the notification's own sign_type: an unknown name threw
+    // a TypeError (500 on a public route), and "RSA" would have it verify with SHA-1.
+    const intent = await alipayIntent('65.00');
+    const genuine = signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo: '2026112922001400004', amount: '65.00' }));
+    for (const signType of ['XYZ', '__proto__', 'constructor', 'toString', 'RSA', '']) {
+      const res = await notify(genuine.replace('sign_type=RSA2', `sign_type=${signType}`));
+      refused(res, 400, 'NOTIFICATION_SIGNATURE_INVALID');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
+    expect(await recorded('2026112922001400004')).toHaveLength(0);
+    expect((await notify(genuine)).body).toBe('success');
+    expect(await recorded('2026112922001400004')).toHaveLength(1);
+  });
+
   it('marks a closed trade failed', async () => {
     const intent = await alipayIntent('70.00');
     const res = await notify(signedAlipayForm(alipay.privateKey, alipayFields({ intentId: intent.id, tradeNo: '2026112922001400003', amount: '70.00', status: 'TRADE_CLOSED' })));

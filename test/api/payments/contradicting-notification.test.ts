@@ -2,6 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxNotification } from '../../../src/payments/sandbox/sandbox-gateway.js';
 import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { activeLoan, defineProduct, verifiedCustomer } from '../commands/journey-steps.js';
+import { createPublicKey } from 'node:crypto';
+import { acceptNotification } from '../../../src/app/payments/accept-notification.js';
+import { ReplayGuard } from '../../../src/payments/replay-guard.js';
+import { sandboxChannel } from '../../../src/payments/sandbox/sandbox-channel.js';
+import { beforeNextAppend, otherProcess } from './other-process.js';
 import { deliver, repaymentsOf, sandboxPrivateKey } from './payment-fixtures.js';
 
 /**
@@ -14,6 +19,7 @@ import { deliver, repaymentsOf, sandboxPrivateKey } from './payment-fixtures.js'
 const OWN = 'cust-contra';
 let t: TestApp;
 let loanId: string;
+let raceLoanId: string;
 let today: string;
 
 interface Row { reference: string; confirmedAmount: string | null; recordedAmount: string | null; status: string }
@@ -33,6 +39,8 @@ beforeAll(async () => {
   const productId = await defineProduct(t);
   await verifiedCustomer(t, OWN);
   loanId = await activeLoan(t, OWN, productId, '2026-01-15', '10000.00');
+  await verifiedCustomer(t, `${OWN}-race`);
+  raceLoanId = await activeLoan(t, `${OWN}-race`, productId, '2026-01-15', '10000.00');
   today = (JSON.parse((await t.call(STAFF.officer, 'GET', '/v1/business-date')).body) as { date: string }).date;
 });
 afterAll(() => t.close());
@@ -70,5 +78,36 @@ describe('a paid intent\'s transaction notified again with another amount', () =
       differences: [expect.objectContaining({ reference, confirmedAmount: '500.00', recordedAmount: '700.00', status: 'amount-differs' })],
       confirmed: '500.00', recorded: '700.00',
     });
+  });
+
+  it('arriving while the first delivery is between the loan and the intent: a contradiction, never the same transaction in suspense beside the loan', async () => {
+    // The second amount found the reference on the loan (DUPLICATE_REFERENCE) and was suspended: the
+    // one transaction then stood on the loan (700) and in the suspense queue (500), which an officer
+    // could assign to another loan, counting it twice.
+    const res = await t.call(borrower(`${OWN}-race`), 'POST', `/v1/loans/${raceLoanId}/payment-intents`, { amount: '500.00', channel: 'sandbox' });
+    expect(res.statusCode, res.body).toBe(201);
+    const intentId = (JSON.parse(res.body) as { id: string }).id;
+    const reference = `SBX-${intentId}`;
+    // The second delivery is handled by another server process, between the first's loan write and its intent write.
+    const other = await otherProcess(t);
+    const channel = sandboxChannel({ publicKey: createPublicKey(sandboxPrivateKey(t)), publicUrl: 'https://lender.example.com', replayGuard: new ReplayGuard(() => new Date()) });
+    beforeNextAppend(t.runtime.eventStore, (stream) => stream === `payment-${intentId}`, () =>
+      acceptNotification(other.services, channel, sandboxNotification(sandboxPrivateKey(t), { intentId, amount: '500.00', outcome: 'paid' }, new Date()), 'other-process'));
+    try {
+      const first = await gatewayPays(intentId, '700.00');
+      expect(first.statusCode, first.body).toBe(200);
+    } finally {
+      await other.close();
+    }
+
+    const recorded = (await repaymentsOf(t, raceLoanId)).filter((e) => (e.data as { reference: string }).reference === reference);
+    expect(recorded.map((e) => (e.data as { amount: string }).amount)).toEqual(['700.00']);
+    const events = await t.runtime.eventStore.readStream(`payment-${intentId}`);
+    expect(events.filter((e) => e.type === 'PaymentConfirmed').map((e) => (e.data as { suspense?: unknown }).suspense)).toEqual([undefined]);
+    expect(events.map((e) => e.type)).toContain('PaymentConfirmationContradicted');
+    const position = String(await t.runtime.eventStore.headPosition());
+    const queue = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payments/suspense?minPosition=${position}`)).body) as { items: { intentId?: string }[] };
+    expect(queue.items.filter((i) => i.intentId === intentId)).toEqual([]);
+    expect((await onlineToday()).differences.filter((d) => d.reference === reference)).toEqual([expect.objectContaining({ status: 'amount-differs', recordedAmount: '700.00' })]);
   });
 });

@@ -9,6 +9,8 @@ export interface WechatPayment {
   total: number;
   tradeState?: string;
   mchId?: string;
+  /** amount.currency, CNY unless told. */
+  currency?: string;
 }
 
 /** A v3 notification body as WeChat Pay builds it: the transaction AES-256-GCM encrypted with the APIv3 key. */
@@ -16,7 +18,7 @@ export function wechatNotificationBody(payment: WechatPayment, apiV3Key = WECHAT
   const transaction = {
     mchid: payment.mchId ?? WECHAT.mchId, appid: WECHAT.appId, out_trade_no: payment.intentId.replaceAll('-', ''), transaction_id: payment.transactionId,
     trade_type: 'NATIVE', trade_state: payment.tradeState ?? 'SUCCESS', trade_state_desc: 'ok', success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
-    attach: payment.intentId, payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }, amount: { total: payment.total, payer_total: payment.total, currency: 'CNY', payer_currency: 'CNY' },
+    attach: payment.intentId, payer: { openid: 'oUpF8uMuAJO_M2pxb1Q9zNjWeS6o' }, amount: { total: payment.total, payer_total: payment.total, currency: payment.currency ?? 'CNY', payer_currency: payment.currency ?? 'CNY' },
   };
   const nonce = randomBytes(6).toString('hex');
   const associatedData = 'transaction';

@@ -1,7 +1,7 @@
 import { createVerify } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { borrower, openTestApp, type TestApp } from '../../support/test-app.js';
+import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-app.js';
 import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { deliver, repaymentsOf } from './payment-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
@@ -82,6 +82,30 @@ describe('WeChat Pay v3', () => {
     expect(payments[0]!.data).toMatchObject({ amount: '200.00', channel: 'wechat' });
     const view = JSON.parse((await t.call(borrower(owner), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string };
     expect(view.status).toBe('confirmed');
+  });
+
+  it('puts a transaction in another currency than the intent in suspense, never on the loan as the intent\'s currency', async () => {
+    // 1234 JPY read as yuan would have been 1234.00 CNY on the loan, 100 times 12.34; 1234 cents of USD 12.34 CNY.
+    for (const [currency, txn, amount] of [['JPY', '4200000020', '1234'], ['USD', '4200000021', '12.34']] as const) {
+      const intent = await wechatIntent('12.34');
+      const body = wechatNotificationBody({ intentId: intent.id, transactionId: txn, total: 1234, currency });
+      for (let i = 0; i < 2; i++) {
+        const res = await deliver(t, 'wechat', { headers: wechatSignedHeaders(platform.privateKey, body), body });
+        expect(res.statusCode, res.body).toBe(200);
+      }
+      expect(await recorded(txn)).toHaveLength(0);
+      const view = JSON.parse((await t.call(borrower(owner), 'GET', `/v1/payment-intents/${intent.id}`)).body) as { status: string; position: string; confirmation: { flags: string[] } };
+      expect(view).toMatchObject({ status: 'confirmed', confirmation: { flags: expect.arrayContaining(['SUSPENDED']) } });
+      const queue = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/payments/suspense?minPosition=${view.position}`)).body) as { items: { id: string; intentId?: string }[] };
+      expect(queue.items.filter((i) => i.intentId === intent.id)).toEqual([expect.objectContaining({ id: txn, amount, currency, reason: 'CURRENCY_MISMATCH', status: 'open' })]);
+      refused(await t.call(STAFF.officer, 'POST', `/v1/payments/suspense/${txn}/assign`, { loanId }), 422, 'CURRENCY_MISMATCH');
+      expect(await recorded(txn)).toHaveLength(0);
+    }
+    // A code no currency has (an Object.prototype name was a 500) is refused as malformed, recording nothing.
+    const intent = await wechatIntent('12.34');
+    const body = wechatNotificationBody({ intentId: intent.id, transactionId: '4200000022', total: 1234, currency: '__proto__' });
+    refused(await deliver(t, 'wechat', { headers: wechatSignedHeaders(platform.privateKey, body), body }), 400, 'NOTIFICATION_MALFORMED');
+    expect(await recorded('4200000022')).toHaveLength(0);
   });
 
   it('refuses every kind of forgery and records nothing', async () => {
