@@ -48,6 +48,26 @@ export async function lastCompletedDate(readStore: ReadStore): Promise<string | 
   return page.items[0]?.id ?? null;
 }
 
+/**
+ * The latest business date whose close had completed by `instant` (ISO-8601), or null when none had:
+ * the date a loan view read at that instant aged days past due to (closedThrough). Reads the
+ * completed runs newest first, a page at a time, and stops at the first one completed by then (a
+ * close forced again later counts from its latest completion).
+ */
+export async function lastCompletedBy(readStore: ReadStore, instant: string): Promise<string | null> {
+  const limit = Date.parse(instant);
+  let cursor: string | null = null;
+  do {
+    const page: { items: EodRunDoc[]; nextCursor: string | null } = await readStore.find<EodRunDoc>(EOD_RUNS, {
+      where: { status: 'completed' }, sort: { field: 'id', direction: 'desc' }, limit: 100, cursor,
+    });
+    const run = page.items.find((r) => r.completedAt !== null && Date.parse(r.completedAt) <= limit);
+    if (run !== undefined) return run.id;
+    cursor = page.nextCursor;
+  } while (cursor !== null);
+  return null;
+}
+
 /** Stores the record; `logPosition` is the head of the log the run has seen, kept as its checkpoint. */
 export async function saveRun(readStore: ReadStore, run: EodRunDoc, logPosition: bigint, now: Date): Promise<void> {
   await readStore.commit([{ op: 'put', collection: EOD_RUNS, doc: run }], {

@@ -1,7 +1,7 @@
 import { APR_METHOD, type AprMethod } from '../../domain/apr.js';
 import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import { lastCloseApplied } from '../../eod/close-applied.js';
-import { lastCompletedDate } from '../../eod/run-record.js';
+import { lastCompletedBy, lastCompletedDate } from '../../eod/run-record.js';
 import { daysPastDueAt } from '../../projections/models/loan-summary/days-past-due-at.js';
 import { LOAN_SUMMARY, type LoanSummaryDoc } from '../../projections/models/loan-summary/documents.js';
 import { loanSummaryProjection } from '../../projections/models/loan-summary/loan-summary.js';
@@ -20,6 +20,11 @@ export function loanSummaryDoc(readStore: ReadStore, loanId: string): Promise<Lo
 /** The last business date close of business completed (null before the first). */
 export function closedThrough(readStore: ReadStore): Promise<string | null> {
   return lastCompletedDate(readStore).catch(() => null);
+}
+
+/** The last business date close of business had completed by `instant` (null before the first): what a loan view read then aged to. */
+export function closedThroughBy(readStore: ReadStore, instant: string): Promise<string | null> {
+  return lastCompletedBy(readStore, instant).catch(() => null);
 }
 
 /**

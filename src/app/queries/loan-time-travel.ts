@@ -9,6 +9,7 @@ import { scheduleView, type ScheduleViewRow } from '../../domain/loan/schedule-v
 import { standingBeforeFirstClose } from '../../domain/loan/standing-before-first-close.js';
 import type { LoanState } from '../../domain/loan/state.js';
 import { summarizeLoan, type LoanSummary } from '../../domain/loan/summary.js';
+import { daysPastDueAt } from '../../projections/models/loan-summary/days-past-due-at.js';
 import type { EventStore, RecordedEvent } from '../../eventstore/port.js';
 import { businessDateAt } from '../business-date.js';
 import { loadLoan, loanStream } from '../streams.js';
@@ -84,14 +85,21 @@ export function stateAtEndOf(events: readonly RecordedEvent[], date: string, tim
  * The loan exactly as it stood just after its event at `revision` (the stream's first revision + 1
  * events folded): what the compliance timeline steps through, a state the loan really was in even
  * when later events were back-dated. `asOf` is that event's business time. Days past due are aged
- * to the business date in force when that event was recorded (its `recordedAt` in the lender's
- * `timeZone`): a disbursement back-dated two years and recorded today left a loan two years past
- * due until its payments were recorded, whatever its business time says. Never earlier than the
- * latest business time folded. Its outstanding, next due and schedule are what a payment that business
- * date found owed (owedOn: the penalties owed by then that no close had charged included), as the
- * loan's view and payoff then showed them. Null when the stream has no such revision.
+ * as the loan's view aged them when that event was recorded (toLoanSummaryView): to the last close
+ * then, the loan's own (`lastEodDate`) or the book's (`bookClosedBy(recordedAt)`, the latest close
+ * completed by that instant), whichever is later — a loan the book's closes aged nightly with
+ * nothing to record for it counts to the book's; before any close, to the business date in force
+ * when that event was recorded (its `recordedAt` in the lender's `timeZone`, never earlier than the
+ * latest business time folded): a disbursement back-dated two years and recorded today left a
+ * loan two years past due until its payments were recorded, whatever its business time says
+ * (qa-audit: a loan closed through 12-03 read one day more past due here than its view showed at
+ * that revision). Its outstanding, next due and schedule are what a payment that business date
+ * found owed (owedOn: the penalties owed by then that no close had charged included), as the
+ * loan's view and payoff then showed them (QA 11 S9). Null when the stream has no such revision.
  */
-export async function loanStateAfter(eventStore: EventStore, loanId: string, revision: bigint, timeZone?: string): Promise<LoanStateAt | null> {
+export async function loanStateAfter(
+  eventStore: EventStore, loanId: string, revision: bigint, timeZone?: string, bookClosedBy?: (instant: string) => Promise<string | null>,
+): Promise<LoanStateAt | null> {
   const events = await eventStore.readStream(loanStream(loanId), { maxCount: Number(revision) + 1 });
   const last = events[events.length - 1];
   if (!last || last.revision !== revision) return null;
@@ -105,12 +113,18 @@ export async function loanStateAfter(eventStore: EventStore, loanId: string, rev
   // What a payment on that business date found owed, as the loan's view, schedule and payoff then showed it: the
   // penalties owed by then that no close had charged yet included (QA 11 S9: the timeline showed the recorded ones only).
   const owing = owedOn(state, date, processReplayMemo);
-  const summary = shownBeforeItsFirstClose(state, summarizeLoan(state, date));
   const owed = owing === state ? null : loanFigures(owing);
+  const book = bookClosedBy === undefined ? null : await bookClosedBy(last.recordedAt);
+  const closed = book !== null && (state.lastEodDate === null || book > state.lastEodDate) ? book : state.lastEodDate;
+  const recorded = summarizeLoan(state, date);
+  const summary = owed === null ? recorded : { ...recorded, outstanding: owed.outstanding, nextDue: owed.nextDue };
+  // Days past due as the view counts them (toLoanSummaryView): from the oldest row owed, with those penalties, to the last close.
+  const aged = closed === null || summary.status === 'none'
+    ? summary
+    : { ...summary, daysPastDue: daysPastDueAt({ ...summary, unpaidSince: (owed ?? loanFigures(state, date)).unpaidSince }, closed) };
   return {
     id: loanId, asOf: last.occurredAt, revision: last.revision.toString(), customerId: state.customerId,
-    summary: owed === null ? summary : { ...summary, outstanding: owed.outstanding, nextDue: owed.nextDue },
-    schedule: scheduleView(owing),
+    summary: shownBeforeItsFirstClose(state, aged), schedule: scheduleView(owing),
   };
 }
 

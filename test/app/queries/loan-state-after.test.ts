@@ -60,4 +60,25 @@ describe('the loan just after its event at a revision (GET /v1/loans/:id/state?r
     const onTheDay = await loanStateAfter(storeOf(loan.log.events, (event) => event.occurredAt), 'L1', 3n, 'Asia/Shanghai');
     expect(onTheDay?.summary.outstanding.penalties).toBe('0.00');
   });
+
+  it('given a close on 2024-02-20 that judged the loan and book closes through 02-24 that had nothing to record for it, when a part payment recorded on 02-25 is read, then days past due count to the book\'s last close then, 02-24, as the loan view did (qa-audit: it counted to the recording date, one day more than the view)', async () => {
+    const loan = new ServicedLoan('L1');
+    // Row 1 (1 020.07, due 02-15) unpaid: the close of 02-20 marks it overdue, 5 days past due, 关注.
+    loan.close('2024-02-20');
+    // The closes of 02-21 … 02-24 find nothing new to record for it; on business date 02-25 an officer records 10.00.
+    loan.repay('10.00', 'P1', '2024-02-25');
+    const events = loan.log.events;
+    const last = BigInt(events.length - 1);
+    const recordedAt = (event: RecordedEvent) => (event.revision === last ? '2024-02-25T02:00:00.000Z' : event.occurredAt);
+    // What the loan view showed after the payment: aged to the last close, 02-24 (toLoanSummaryView, closedThrough):
+    // 02-15 → 02-24 is 9 days, 关注, overdue; 1 010.07 left on row 1.
+    const bookClosedBy = async (instant: string) => (instant >= '2024-02-25T00:00:00.000Z' ? '2024-02-24' : '2024-02-20');
+    const after = await loanStateAfter(storeOf(events, recordedAt), 'L1', last, 'Asia/Shanghai', bookClosedBy);
+    expect(after?.summary).toMatchObject({
+      status: 'overdue', classification: 'special-mention', daysPastDue: 9, nextDue: { date: '2024-02-15', amount: '1010.07' },
+    });
+    // Not knowing the book's closes, the loan's own last close (02-20) is the date counted to: never the recording date.
+    const ownClose = await loanStateAfter(storeOf(events, recordedAt), 'L1', last, 'Asia/Shanghai');
+    expect(ownClose?.summary.daysPastDue).toBe(5);
+  });
 });

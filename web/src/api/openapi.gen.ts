@@ -589,7 +589,7 @@ export interface paths {
         };
         /**
          * The loan as it stood at the end of the business date of asOf (its facts dated by then, back-dated ones included), or just after its event at revision
-         * @description Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events, days past due aged to the business date when that revision was recorded), what a timeline steps through; asOf folds the events by the dates they speak for (effective dates, the dates closes judged), back-dated ones included, and judges that date as its close does, so a loan keyed in late reads as one closed nightly. Read from the event log itself: minPosition is accepted and needs no wait.
+         * @description Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events, days past due aged as the loan view aged them when that revision was recorded: to the last close then, the loan's own or the book's), what a timeline steps through; asOf folds the events by the dates they speak for (effective dates, the dates closes judged), back-dated ones included, and judges that date as its close does, so a loan keyed in late reads as one closed nightly. Read from the event log itself: minPosition is accepted and needs no wait.
          */
         get: operations["loans.state"];
         put?: never;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loanHistory } from '../../../app/queries/loan-history.js';
 import { readLoanStream } from '../../../app/queries/loan-stream.js';
 import { loanStateAfter, loanStateAt } from '../../../app/queries/loan-time-travel.js';
+import { closedThroughBy } from '../../../app/queries/loan-summary-view.js';
 import { disclosureFor } from '../../../app/queries/pii-disclosure.js';
 import { authenticatedActor } from '../../auth/authenticate.js';
 import { assertOwnership } from '../../auth/authorize.js';
@@ -42,7 +43,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
       summary: 'The loan as it stood at the end of the business date of asOf (its facts dated by then, back-dated ones included), or just after its event at revision',
       params: idParams,
       description: 'Exactly one of asOf and revision. revision gives a state the loan really was in (its first revision + 1 events, '
-        + 'days past due aged to the business date when that revision was recorded), '
+        + 'days past due aged as the loan view aged them when that revision was recorded: to the last close then, the loan\'s own or the book\'s), '
         + 'what a timeline steps through; asOf folds the events by the dates they speak for (effective dates, the dates closes judged), back-dated ones included, '
         + 'and judges that date as its close does, so a loan keyed in late reads as one closed nightly. '
         + 'Read from the event log itself: minPosition is accepted and needs no wait.',
@@ -56,7 +57,7 @@ export const loanReplayRoutes: ApiPlugin = async (scope, { deps }) => {
     if (asOf !== undefined) asOfNotAfterToday(today(new Date(asOf), deps.clock.timeZone), 'asOf', deps.clock.now(), deps.clock.timeZone);
     await checkMinPosition(deps, minPosition);
     const state = revision !== undefined
-      ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision), deps.clock.timeZone)
+      ? await loanStateAfter(deps.eventStore, request.params.id, BigInt(revision), deps.clock.timeZone, (instant) => closedThroughBy(deps.readStore, instant))
       : await loanStateAt(deps.eventStore, request.params.id, asOf!, deps.clock.timeZone);
     if (!state) throw notFound(revision !== undefined ? `loan ${request.params.id} has no event at revision ${revision}` : `loan ${request.params.id} did not exist at ${asOf!}`);
     return state;
