@@ -5,6 +5,7 @@ import type { LoanCommand } from '../domain/loan/commands.js';
 import type { EventStore } from '../eventstore/port.js';
 import type { ReadStore } from '../readstore/port.js';
 import { forEachBounded } from './bounded-pool.js';
+import { closeBook } from './close-book.js';
 import { closeLoan } from './close-loan.js';
 import type { CuredLoans } from './cured-loans.js';
 import { loansToClose } from './loan-book.js';
@@ -82,6 +83,9 @@ export async function closeDay(deps: CloseDayDeps, date: string): Promise<DayTot
     await saveRun(readStore, run, deps.logPosition, now());
     deps.onPage?.({ ...totals });
   }
+  // The book's close in the log, before the run is completed: a command told this close has it before its own facts.
+  const book = await closeBook(deps, date, closedAt);
+  if (book !== null && (totals.lastPosition == null || book > totals.lastPosition)) totals.lastPosition = book;
   await saveRun(readStore, { ...run, status: 'completed', completedAt: now().toISOString(), resumeAt: null }, deps.logPosition, now());
   return totals;
 }

@@ -20,7 +20,10 @@ describe('POST /v1/operations/close-of-business', () => {
     expect(res.json()).toMatchObject({ date: '2026-02-16', datesClosed: ['2026-02-16'], loansScanned: 1, loansChanged: 1, eventsAppended: 4 });
     const [last] = await t.runtime.eventStore.readStream('loan-a', { direction: 'backwards', maxCount: 1 });
     expect(last).toMatchObject({ type: 'InterestAccrued', actor: { sub: STAFF.admin.sub, role: 'admin' } });
-    expect(res.json().position).toBe(last?.position.toString());
+    // The book's close comes last (BusinessDayClosed), once every loan is closed: the position to read the close from.
+    const [book] = await t.runtime.eventStore.readStream('closes-book', { direction: 'backwards', maxCount: 1 });
+    expect(book).toMatchObject({ type: 'BusinessDayClosed', data: { date: '2026-02-16' }, actor: { sub: STAFF.admin.sub, role: 'admin' } });
+    expect(res.json().position).toBe(book?.position.toString());
     expect((await findRun(t.runtime.readStore, '2026-02-16'))?.status).toBe('completed');
   });
 

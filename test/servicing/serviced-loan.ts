@@ -25,7 +25,7 @@ export function servicingTerms(overrides: Partial<ProductTerms> = {}): ProductTe
  * the general ledger projected from that log: what servicing tests compare.
  */
 export class ServicedLoan {
-  readonly log = new EventLog();
+  readonly log: EventLog;
   state: LoanState = loanDecider.initialState();
   /** What the command pipeline would pass the decider beside each command (the last close); none by default. */
   context: LoanDecisionContext = {};
@@ -38,7 +38,9 @@ export class ServicedLoan {
    * pipeline knows that close when the loan is recorded (a loan keyed in late: the closes through it ran
    * without it), and keeps telling it to later commands.
    */
-  constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15', keyedInAfterClose?: string) {
+  constructor(readonly loanId = 'L1', terms: ProductTerms = servicingTerms(), principal = '3000.00', term = 3, disbursedOn = '2024-01-15', keyedInAfterClose?: string, log = new EventLog()) {
+    // `log`: another loan's, for a book of several loans in one log (its ledger() is then the book's).
+    this.log = log;
     this.stream = `loan-${loanId}`;
     if (keyedInAfterClose !== undefined) this.context = { lastClose: keyedInAfterClose };
     this.run({

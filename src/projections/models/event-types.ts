@@ -1,3 +1,4 @@
+import type { BookCloseEvent } from '../../domain/book/book-closes.js';
 import type { CustomerEvent } from '../../domain/customer/events.js';
 import type { LoanEvent } from '../../domain/loan/events.js';
 import type { BankTransactionEvent } from '../../domain/payment/bank-transaction.js';
@@ -42,6 +43,9 @@ export const PAYOUT_EVENT_TYPES = [
   'PayoutCreated', 'PayoutApproved', 'PayoutRejected', 'PayoutConfirmed', 'PayoutFailed', 'PayoutReserved', 'RefundDecreeReserved',
 ] as const satisfies readonly (PayoutEvent | PayoutDeskEvent)['type'][];
 
+/** The book's completed closes of business (stream `closes-book`); the general ledger and the audit trail read them. */
+export const BOOK_EVENT_TYPES = ['BusinessDayClosed'] as const satisfies readonly BookCloseEvent['type'][];
+
 /** Compiles only when every listed catalog type appears in the lists above. */
 // `false`, not `never`: a tuple holding `never` would still extend the all-true tuple below (never extends everything).
 type Exhaustive<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : false;
@@ -54,11 +58,12 @@ export type CatalogListsComplete = [
   Exhaustive<StatementEvent['type'], (typeof STATEMENT_EVENT_TYPES)[number]>,
   Exhaustive<(PayoutEvent | PayoutDeskEvent)['type'], (typeof PAYOUT_EVENT_TYPES)[number]>,
   Exhaustive<BankTransactionEvent['type'], (typeof BANK_TRANSACTION_EVENT_TYPES)[number]>,
-] extends [true, true, true, true, true, true, true, true] ? true : never;
+  Exhaustive<BookCloseEvent['type'], (typeof BOOK_EVENT_TYPES)[number]>,
+] extends [true, true, true, true, true, true, true, true, true] ? true : never;
 /** A compile-time proof, not a runtime switch: it stops type-checking when a list misses a type. */
 export const CATALOG_LISTS_COMPLETE: CatalogListsComplete = true;
 
 export const ALL_EVENT_TYPES: readonly string[] = [
   ...PRODUCT_EVENT_TYPES, ...CUSTOMER_EVENT_TYPES, ...LOAN_EVENT_TYPES, ...CALENDAR_EVENT_TYPES, ...PAYMENT_EVENT_TYPES, ...STATEMENT_EVENT_TYPES,
-  ...PAYOUT_EVENT_TYPES, ...BANK_TRANSACTION_EVENT_TYPES,
+  ...PAYOUT_EVENT_TYPES, ...BANK_TRANSACTION_EVENT_TYPES, ...BOOK_EVENT_TYPES,
 ];

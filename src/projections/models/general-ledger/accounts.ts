@@ -80,3 +80,17 @@ export interface LoanLedgerPosition extends Doc {
 export function balanceId(currency: string, account: LedgerAccount): string {
   return `${currency}:${account}`;
 }
+
+/**
+ * What the ledger knows of the book's closes, one document (id `BOOK_CLOSES_ID`): the latest business
+ * date close of business completed for the book (BusinessDayClosed), as of the event being posted. A
+ * fact a command records after it is booked no earlier than the day after it, the first night still
+ * open, so no trial balance as of a night the book has closed moves (qa-audit: a payment dated 10-20
+ * recorded on 12-04 was booked 11-30, the loan's own last close, moving November after the closes of
+ * 12-01 … 12-03 had found nothing to record for that loan).
+ */
+export interface LedgerBookCloses extends Doc {
+  closedThrough: string;
+}
+
+export const BOOK_CLOSES_ID = 'book';

@@ -1,3 +1,4 @@
+import { addDays } from '../../../domain/calendar.js';
 import { addAmounts, isZeroText, subtractAmounts } from '../../../domain/loan/installment.js';
 import { LEDGER_ACCOUNTS, type LedgerBalances } from '../../../domain/loan/ledger-accounts.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
@@ -5,11 +6,12 @@ import { closeOnItsNight, closesOnItsNight, isCloseFact, latestFactDate, recorde
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { LOAN_EVENT_TYPES } from '../event-types.js';
 import { businessDateOf, entityIdOf, entityIdsOf } from '../stream-id.js';
-import { balanceId, type AccountBalance, type JournalEntry, type JournalKind, type JournalLine, type LoanLedgerPosition } from './accounts.js';
+import { balanceId, BOOK_CLOSES_ID, type AccountBalance, type JournalEntry, type JournalKind, type JournalLine, type LedgerBookCloses, type LoanLedgerPosition } from './accounts.js';
 
 export const LEDGER_JOURNAL = 'ledger_journal';
 export const LEDGER_BALANCES = 'ledger_balances';
 export const LEDGER_LOAN_POSITIONS = 'ledger_loan_positions';
+export const LEDGER_BOOK_CLOSES = 'ledger_book_closes';
 
 const KIND: Record<string, JournalKind> = {
   LoanDisbursed: 'disbursement',
@@ -95,9 +97,11 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   const latestFact = onItsNight ? latestFactDate(state) : null;
   // A fact no close records (a payment, waiver, reversal, charge) is booked no earlier than the last night a close
   // judged the loan on either, entry or not: a non-performing loan's closes record penalties and suspended days that
-  // post nothing, so a back-dated payment went to the day it turned NPA, in a month already closed (qa19 R1).
+  // post nothing, so a back-dated payment went to the day it turned NPA, in a month already closed (qa19 R1); and no
+  // earlier than the first night the book's closes left open (LedgerBookCloses), which may be later than the loan's own.
   const judged = closing === null ? previous?.judgedThrough ?? null : null;
-  const floor = [latestFact, bookedThrough, judged].reduce<string | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
+  const open = closing === null ? await firstOpenNight(ctx) : null;
+  const floor = [latestFact, bookedThrough, judged, open].reduce<string | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
   const date = floor !== null && floor > valueDate ? floor : valueDate;
   const nights = onItsNight && date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
   const entries: { id: string; date: string; lines: JournalLine[] }[] = [];
@@ -123,6 +127,13 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   }
 }
 
+/** Records the book's close (BusinessDayClosed): the latest business date closed, never moving back. */
+async function recordBookClose(event: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const { date } = event.data as { date: string };
+  const known = await ctx.get<LedgerBookCloses>(LEDGER_BOOK_CLOSES, BOOK_CLOSES_ID);
+  if (known === null || date > known.closedThrough) ctx.put(LEDGER_BOOK_CLOSES, { id: BOOK_CLOSES_ID, closedThrough: date });
+}
+
 /**
  * The close `event` belongs to, if it is a close's fact: its business date and the date the loan was
  * judged through before it (as one close appends its overdue rows before its penalties and accrual,
@@ -133,6 +144,12 @@ function closingOf(event: RecordedEvent, previous: LoanLedgerPosition | null): L
   const date = businessDateOf(event);
   if (previous?.closing?.date === date) return previous.closing;
   return { date, judgedThrough: previous?.judgedThrough ?? null };
+}
+
+/** The day after the book's last completed close (BusinessDayClosed), or null before the first: the first night still open. */
+async function firstOpenNight(ctx: ProjectionContext): Promise<string | null> {
+  const book = await ctx.get<LedgerBookCloses>(LEDGER_BOOK_CLOSES, BOOK_CLOSES_ID);
+  return book === null ? null : addDays(book.closedThrough, 1);
 }
 
 /** The later of two dates, null standing for none. */
@@ -175,12 +192,16 @@ function addBalances(balances: LedgerBalances, delta: LedgerBalances, currency: 
  */
 export const generalLedgerProjection: Projection = {
   name: 'general-ledger',
-  version: 13, // 13: a penalty a payment, waiver, write-off or reversal records first for a night no close had judged (after the last close the command was told, PenaltyCharged.lastClose) is booked on its night as that night's close would have, not as a late correction on the loan's latest booking date (qa21 #7); 12: a loan with an officer charge applied after its row fell due is non-performing by the class's days past due on each day, counted from the charge once that is all a row owes (past-due-spans.ts), not from the row's due date; 11: a non-performing loan's unpaid penalties, and fees falling due on its non-performing days, are off the books, income only as cash pays them (DOMAIN.md "NPA loans stop accruing"; figures.ts penaltiesBooked, feeSplit); 10: a migrated loan's legacy rows no longer read as owed until the first fact after the cut-over, so its interest is not suspended as non-performing for those days (qa18 D3); 9: a close's accrual or penalty dated the night that close closes is booked on it, though the loan lay paid off then (a catch-up after a reversal reopened it: no close had judged that night); 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
+  version: 13, // 13: a fact a command records is booked no earlier than the day after the book's last completed close (BusinessDayClosed, ledger_book_closes), not only the loan's own last close (a payment dated 10-20 recorded on 12-04 went to 11-30, moving a closed month); a penalty a payment, waiver, write-off or reversal records first for a night no close had judged (after the last close the command was told, PenaltyCharged.lastClose) is booked on its night as that night's close would have, not as a late correction on the loan's latest booking date (qa21 #7); 12: a loan with an officer charge applied after its row fell due is non-performing by the class's days past due on each day, counted from the charge once that is all a row owes (past-due-spans.ts), not from the row's due date; 11: a non-performing loan's unpaid penalties, and fees falling due on its non-performing days, are off the books, income only as cash pays them (DOMAIN.md "NPA loans stop accruing"; figures.ts penaltiesBooked, feeSplit); 10: a migrated loan's legacy rows no longer read as owed until the first fact after the cut-over, so its interest is not suspended as non-performing for those days (qa18 D3); 9: a close's accrual or penalty dated the night that close closes is booked on it, though the loan lay paid off then (a catch-up after a reversal reopened it: no close had judged that night); 8: a row re-based by a prepayment (or a payoff) keeps what it had earned on every earlier day (InterestRebase.earlier), so interest recognised through a date before a later re-basing, and the entries posting it, can move by a cent; 7: a close's accrual or penalty is booked on its night only for a date the loan's closes had not judged (positions keep status, judgedThrough, dormant spans and the close being posted), any other penalty with the loan's latest entries; 6: a close's fact after a later-dated fact with no entry books its night as that night knew it, the rest on that fact's date; 5: a close of a missed date books on its night what that close would have booked; 2: entries are differences of the loan's figures; 3: booked never behind the loan's latest entry; 4: received_in_advance (interest and fees paid before accruals earn them) and interest_in_suspense (capitalised interest of non-performing days)
   collections: [
     { name: LEDGER_JOURNAL, indexes: ['loanId', 'date'] },
     { name: LEDGER_BALANCES, indexes: ['currency', 'account'] },
     { name: LEDGER_LOAN_POSITIONS, indexes: [] },
+    { name: LEDGER_BOOK_CLOSES, indexes: [] },
   ],
-  handlers: Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, postLoanEvent])),
-  prefetch: (events, ctx) => ctx.prefetch(LEDGER_LOAN_POSITIONS, entityIdsOf(events, 'loan')),
+  handlers: { ...Object.fromEntries(LOAN_EVENT_TYPES.map((type) => [type, postLoanEvent])), BusinessDayClosed: recordBookClose },
+  prefetch: async (events, ctx) => {
+    await ctx.prefetch(LEDGER_LOAN_POSITIONS, entityIdsOf(events, 'loan'));
+    await ctx.prefetch(LEDGER_BOOK_CLOSES, [BOOK_CLOSES_ID]);
+  },
 };
