@@ -229,6 +229,32 @@ describe('decisions staff make and receipts borrowers keep, in Chromium (QA 12)'
     expect(history.events.map((e) => e.type)).toContain('RepaymentReversalRejected');
   });
 
+  it('a waiver below the threshold reads done; a reversal above it reads as submitted for approval, not done', async () => {
+    keepFailureScreenshot('awaits-approval', () => officer);
+    await offeredActions(officer, ids.waiver);
+    const toast = () => officer.locator('.ant-message').textContent();
+    // 5.00 of the interest accrued is within waiverApprovalAbove (10.00): waived at once, and said so.
+    await officer.getByTestId('actions').getByText('减免', { exact: true }).click();
+    await officer.locator('#waive_kind').click();
+    await officer.locator('.ant-select-item-option').filter({ hasText: '利息' }).first().click();
+    await officer.fill('#waive_amount', '5.00');
+    await officer.fill('#waive_reason', '客户投诉');
+    await officer.getByTestId('submit-waive').click();
+    await expect.poll(toast, { timeout: 15_000 }).toContain('减免已完成');
+    // 50.00 is above reversalApprovalAbove (10.00): only a request, which waits for someone else.
+    await api(sessions.officer.token, 'POST', `/v1/loans/${ids.waiver}/repayments`, { amount: '50.00', channel: 'bank_transfer', reference: 'E2E-PAY-W' });
+    await offeredActions(officer, ids.waiver);
+    await officer.getByTestId('actions').getByText('冲正还款', { exact: true }).click();
+    await officer.fill('#reverse_reference', 'E2E-PAY-W');
+    await officer.fill('#reverse_reason', '退票');
+    await officer.getByTestId('submit-reverse').click();
+    await expect.poll(toast, { timeout: 15_000 }).toContain('冲正还款已提交，等待申请人以外的有权限人员批准');
+    expect(await toast()).not.toContain('冲正还款已完成');
+    const history = await api<{ events: { type: string }[] }>(sessions.officer.token, 'GET', `/v1/loans/${ids.waiver}/history`);
+    expect(history.events.map((e) => e.type)).toContain('RepaymentReversalRequested');
+    expect(history.events.map((e) => e.type)).not.toContain('RepaymentReversed');
+  });
+
   it('an approved sandbox refund keeps its gateway link on the loan\'s refund desk until it is paid (W7)', async () => {
     keepFailureScreenshot('refund-gateway-link', () => officer);
     const started = await api<{ id: string }>(sessions.officer.token, 'POST', `/v1/loans/${ids.overpaid}/refunds`, { channel: 'sandbox' });

@@ -243,8 +243,9 @@ describe('loan servicing and labels a new officer meets, in Chromium', () => {
     const filtered = page.waitForRequest((r) => r.url().includes('/v1/audit?'));
     await page.getByTestId('audit-search').click();
     const to = new URL((await filtered).url()).searchParams.get('to');
-    // The audit filter picks instants on the browser's clock, UTC here (chromium.ts): the last moment of the day picked.
-    expect(to, 'the end of the day picked').toBe(`${today}T23:59:59.999Z`);
+    // The audit filter reads the time picked on the lender's clock (Asia/Shanghai), as the list shows recording times,
+    // not on the browser's (UTC here, chromium.ts): the last moment of the day picked where the lender works.
+    expect(to, 'the end of the day picked').toBe(`${today}T15:59:59.999Z`);
     await expect.poll(() => page.getByTestId('audit-list').textContent(), { timeout: 15_000 }).toContain('贷款已核销');
     await expectAccessible(page, 'audit search with labels');
     // The loan's timeline from there: the same labels, the raw type beside each.

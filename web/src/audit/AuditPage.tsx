@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { labelOf, useT } from '../i18n/i18n';
 import { PagerButtons } from '../search/PagerButtons';
 import { useCursorPages } from '../search/useCursorPages';
+import { useLenderCalendar } from '../shell/business-date';
 import { instant } from '../shell/format';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ResponsiveTable } from '../shell/ResponsiveTable';
@@ -23,11 +24,13 @@ export function AuditPage() {
   const filter = auditFilterOf(params);
   const pages = useCursorPages();
   const audit = useAudit(filter, pages.cursor);
+  // The lender's zone (the server's default until GET /v1/business-date answers; the form is keyed on it).
+  const timeZone = useLenderCalendar().data?.timeZone ?? 'Asia/Shanghai';
   const search = (next: AuditFilter) => pages.reset((query) => writeAuditFilter(query, next));
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
       <Typography.Title level={1} style={{ fontSize: 22 }}>{t('nav.audit')}</Typography.Title>
-      <Card><AuditFilters key={JSON.stringify(filter)} filter={filter} onSearch={search} /></Card>
+      <Card><AuditFilters key={`${JSON.stringify(filter)} ${timeZone}`} filter={filter} timeZone={timeZone} onSearch={search} /></Card>
       <Card>
         <ProblemAlert error={audit.error} />
         <ResponsiveTable<AuditEntry> label={t('nav.audit')} testId="audit-list" rows={audit.data?.items ?? []} rowKey={(e) => e.id} loading={audit.isFetching}

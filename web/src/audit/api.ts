@@ -1,18 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { getJson } from '../api/client';
 import type { ApiResponse, Schema } from '../api/schema';
+import type { AuditFilter } from './audit-filter';
 
 /** One GET /v1/audit entry (the AuditEntry schema of /openapi.json): an event's envelope, never its data. */
 export type AuditEntry = Schema<'AuditEntry'>;
 
-/** The route's filters: stream id, actor sub, event type, recording time from/to (ISO instants). */
-export interface AuditFilter {
-  stream?: string;
-  actor?: string;
-  type?: string;
-  from?: string;
-  to?: string;
-}
+export type { AuditFilter } from './audit-filter';
 
 /** GET /v1/audit with the filters and a cursor; the server orders (recording order) and pages. */
 export function useAudit(filter: AuditFilter, cursor: string | undefined) {

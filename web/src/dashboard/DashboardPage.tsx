@@ -7,20 +7,17 @@ import { useProducts } from '../products/api';
 import { REPORTS, useCollectionRate, useMonthlyFlows, useReport } from '../reports/api';
 import { useSession } from '../session/session';
 import { usePreferences } from '../settings/preferences';
+import { useBusinessDate } from '../shell/business-date';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { collectionRateOption } from './collection-rate-option';
 import { AXIS_CHART_FRAME } from './chart-frame';
 import { EChart } from './EChart';
+import { flowsFrom } from './flows-window';
 
 const report = (id: string) => REPORTS.find((r) => r.id === id) ?? REPORTS[0]!;
 const CLASSES = ['normal', 'special-mention', 'substandard', 'doubtful', 'loss'] as const;
 type Rows = ReportRows['rows'];
 const FLOW_KINDS = ['disbursement', 'repayment', 'recovery', 'refund'] as const;
-/** The flow chart's window: the last twelve months, from the first day of the month a year ago. */
-const FLOWS_FROM = (() => {
-  const d = new Date();
-  return `${d.getFullYear() - 1}-${String(d.getMonth() + 1).padStart(2, '0')}-01`;
-})();
 
 /**
  * The back office dashboard (its own lazy chunk with ECharts): outstanding by product and status,
@@ -35,7 +32,8 @@ export default function DashboardPage() {
   const seesRisk = role === 'underwriter' || role === 'compliance' || role === 'admin';
   const portfolio = useReport(report('portfolio'));
   const products = useProducts();
-  const flows = useMonthlyFlows(FLOWS_FROM);
+  const businessDate = useBusinessDate().data;
+  const flows = useMonthlyFlows(businessDate === undefined ? undefined : flowsFrom(businessDate));
   const collection = useCollectionRate();
   const par = useReport(report('par'), seesRisk);
   const classification = useReport(report('classification'), seesRisk);

@@ -53,6 +53,7 @@ export const en = {
   'action.assess': 'Assess credit', 'action.approve': 'Approve', 'action.reject': 'Reject', 'action.disburse': 'Disburse', 'action.repay': 'Record repayment', 'action.waive': 'Waive',
   'action.reschedule': 'Reschedule', 'action.writeOffRequest': 'Request write-off', 'action.writeOffApprove': 'Approve write-off', 'action.withdraw': 'Withdraw application',
   'action.none': 'Nothing your role can do on the loan in this state', 'action.done': '{action}: done',
+  'action.awaitsApproval': '{action}: submitted, waiting for another authorised person to approve it',
   'field.amount': 'Amount', 'field.amountOptional': 'Amount (empty: all)', 'field.approvedPrincipal': 'Approved amount (empty: as asked)', 'field.channel': 'Channel', 'field.reference': 'Transaction reference',
   'field.effectiveDate': 'Effective date (empty: today)', 'field.reason': 'Reason', 'field.note': 'Note', 'field.kind': 'Kind', 'field.newTerm': 'New number of periods', 'field.newRate': 'New annual rate (%)',
   'channel.bank_transfer': 'Bank transfer', 'channel.online': 'Online', 'channel.alipay': 'Alipay', 'channel.wechat': 'WeChat Pay',

@@ -54,6 +54,7 @@ export const zh: Record<MessageKey, string> = {
   'action.assess': '信用评估', 'action.approve': '批准', 'action.reject': '拒绝', 'action.disburse': '放款', 'action.repay': '登记还款', 'action.waive': '减免',
   'action.reschedule': '重组', 'action.writeOffRequest': '申请核销', 'action.writeOffApprove': '批准核销', 'action.withdraw': '撤回申请',
   'action.none': '当前角色在此状态下没有可执行的操作', 'action.done': '{action}已完成',
+  'action.awaitsApproval': '{action}已提交，等待申请人以外的有权限人员批准，批准前不生效',
   'field.amount': '金额', 'field.amountOptional': '金额（留空则全部）', 'field.approvedPrincipal': '批准金额（留空为申请金额）', 'field.channel': '渠道', 'field.reference': '交易流水号',
   'field.effectiveDate': '生效日期（留空为今天）', 'field.reason': '原因', 'field.note': '备注', 'field.kind': '类别', 'field.newTerm': '新期数', 'field.newRate': '新年利率 (%)',
   'channel.bank_transfer': '银行转账', 'channel.online': '线上', 'channel.alipay': '支付宝', 'channel.wechat': '微信支付',

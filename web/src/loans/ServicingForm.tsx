@@ -12,7 +12,7 @@ import { confirmDateWithoutSubmit } from '../shell/date-enter';
 import { ProblemAlert } from '../shell/ProblemAlert';
 import { ProblemFieldMarks } from '../shell/ProblemFieldMarks';
 import { actionEarliest } from './action-earliest';
-import { useLoanCommand } from './api';
+import { useServicingCommand } from './servicing-command';
 import type { ActionField, ServicingAction } from './servicing-actions';
 
 type Values = Record<string, string | number | boolean | Dayjs | undefined>;
@@ -80,18 +80,18 @@ function rulesOf(field: ActionField, currency: string, bounds: DateBounds, t: Tr
  * message and the form is not sent.
  */
 export function ServicingForm({ loanId, currency, action, bounds, events = [], waiting = [], onDone }: {
-  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; events?: readonly HistoryEvent[]; waiting?: readonly string[]; onDone: () => void;
+  loanId: string; currency: string; action: ServicingAction; bounds: DateBounds; events?: readonly HistoryEvent[]; waiting?: readonly string[]; onDone: (outcome: { awaitsApproval: boolean }) => void;
 }) {
   const t = useT();
   const [form] = Form.useForm<Values>();
-  const command = useLoanCommand(loanId, action.action);
+  const command = useServicingCommand(loanId, action.action);
   const values = Form.useWatch((all: Values) => all, form);
   // One submission at a time (Enter in a text field submits too); a landed command clears the form
   // back to its initial values without validating it, so the next entry starts clean.
   const [modal, modalHolder] = Modal.useModal();
   const send = (body: Record<string, string | number | boolean>) => {
     if (command.isPending) return;
-    command.mutate(body, { onSuccess: () => { form.resetFields(); onDone(); } });
+    command.mutate(body, { onSuccess: (outcome) => { form.resetFields(); onDone(outcome); } });
   };
   // An action that cannot be undone shows what will be sent and waits for a second click (QA 12 W2).
   const submit = (filled: Values) => {

@@ -56,7 +56,7 @@ export function ServicingPanel({ loan }: { loan: LoanSummary }) {
         children: <div data-testid={`panel-${a.id}`}>
           {a.decides && <WaitingRequests items={items} />}
           <ServicingForm key={references.join(' ')} loanId={loan.id} currency={loan.currency} action={a} bounds={bounds} events={events.data ?? []} waiting={references}
-            onDone={() => void message.success(t('action.done', { action: t(a.title) }))} />
+            onDone={(outcome) => void message.success(t(outcome.awaitsApproval ? 'action.awaitsApproval' : 'action.done', { action: t(a.title) }))} />
         </div>,
       };
     })} />

@@ -54,16 +54,19 @@ export function usePayoffToday(id: string, enabled: boolean) {
   });
 }
 
+/** Sends a loan command and waits until the loan summary shows it (read-your-writes); answers the command's result. */
+export async function sendLoanCommand(id: string, action: LoanAction, values: Record<string, unknown>): Promise<CommandResult> {
+  const { path, body } = commandOf(action, values);
+  const result = await postJson<CommandResult>(`/v1/loans/${encodeURIComponent(id)}/${path}`, body);
+  await getJson(`/v1/loans/${encodeURIComponent(id)}`, { minPosition: result.position });
+  return result;
+}
+
 /** Sends a loan command, then refetches the loan once the projections have caught up with it (read-your-writes). */
 export function useLoanCommand(id: string, action: LoanAction) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: async (values: Record<string, unknown>) => {
-      const { path, body } = commandOf(action, values);
-      const result = await postJson<CommandResult>(`/v1/loans/${encodeURIComponent(id)}/${path}`, body);
-      await getJson(`/v1/loans/${encodeURIComponent(id)}`, { minPosition: result.position });
-      return result;
-    },
+    mutationFn: (values: Record<string, unknown>) => sendLoanCommand(id, action, values),
     onSuccess: () => client.invalidateQueries({ queryKey: loanKey(id) }),
   });
 }

@@ -23,10 +23,12 @@ export const REPORTS: ReportDef[] = [
 ];
 
 /** Disbursements, repayments, recoveries and refunds per month since `from` (the dashboard's flow chart). */
-export function useMonthlyFlows(from: string) {
+export function useMonthlyFlows(from: string | undefined) {
   return useQuery({
     queryKey: ['report', 'flows', from],
     queryFn: async () => (await getJson<ApiResponse<'reports.disbursements'>>('/v1/reports/disbursements', { granularity: 'month', from })).rows,
+    // `from` comes from the business date: nothing to ask until it is known.
+    enabled: from !== undefined,
   });
 }
 
