@@ -39,7 +39,7 @@ export const scheduleResponse = z.object({
   rows: z.array(z.object({
     number: z.number().int(), dueDate: z.string(), principal: amount, interest: amount, fee: amount, penalty: amount, total: amount,
     balance: amount.meta({ description: 'Principal balance after this row' }), paid: amount,
-    status: z.enum(['paid', 'partially-paid', 'due', 'overdue', 'future']),
+    status: z.enum(['paid', 'partially-paid', 'due', 'overdue', 'future', 'written-off']),
   })),
 }).meta({ id: 'LoanSchedule' });
 

@@ -3,7 +3,11 @@ import { countsPastDue } from './delinquency.js';
 import { COMPONENTS, fmt } from './installment.js';
 import type { Installment, LoanState } from './state.js';
 
-export type RowStatus = 'paid' | 'partially-paid' | 'due' | 'overdue' | 'future';
+/**
+ * `written-off`: a row still owed when the loan was written off; its amounts moved off the books into the
+ * written-off claim (recoveries collect it), so it is neither due nor overdue any more.
+ */
+export type RowStatus = 'paid' | 'partially-paid' | 'due' | 'overdue' | 'future' | 'written-off';
 
 export interface ScheduleViewRow {
   number: number;
@@ -22,8 +26,9 @@ function sum(parts: Record<string, string>): Decimal {
   return COMPONENTS.reduce((total, c) => total.plus(parts[c] ?? '0'), new Dec(0));
 }
 
-function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, pastDue: boolean): RowStatus {
+function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, pastDue: boolean, writtenOff: boolean): RowStatus {
   if (inst.settled) return 'paid';
+  if (writtenOff) return 'written-off';
   if (inst.overdueSince !== null || pastDue) return 'overdue';
   if (paid.gt(0)) return 'partially-paid';
   return isNext ? 'due' : 'future';
@@ -37,7 +42,8 @@ function rowStatus(inst: Installment, paid: Decimal, isNext: boolean, pastDue: b
  * before `asOf`) is overdue even before close of business has marked it, so the rows agree with the
  * days past due shown beside them (QA: a loan recorded back-dated after the last close showed
  * rows "future" and 86 days past due; qa18: a row owing only a charge dated `asOf` showed overdue
- * beside 0 days past due).
+ * beside 0 days past due). A written-off loan's rows still owed read `written-off`: they showed
+ * overdue and due amounts beside a loan owing 0.00 on the books (qa-console).
  */
 export function scheduleView(state: LoanState, asOf: string | null = null): { currency: string; rows: ScheduleViewRow[] } {
   const c = state.currency;
@@ -56,7 +62,7 @@ export function scheduleView(state: LoanState, asOf: string | null = null): { cu
     const paid = sum(inst.paid);
     const pastDue = asOf !== null && countsPastDue(inst, asOf, state.charges, c);
     const open = !inst.settled && inst.overdueSince === null && !pastDue;
-    const status = rowStatus(inst, paid, open && !nextMarked, pastDue);
+    const status = rowStatus(inst, paid, open && !nextMarked, pastDue, state.status === 'written_off');
     if (open) nextMarked = true;
     return {
       number: inst.number,

@@ -2059,7 +2059,7 @@ export interface components {
                  */
                 paid: string;
                 /** @enum {string} */
-                status: "paid" | "partially-paid" | "due" | "overdue" | "future";
+                status: "paid" | "partially-paid" | "due" | "overdue" | "future" | "written-off";
             }[];
         };
         PayoffQuote: {

@@ -41,7 +41,7 @@ export const en = {
   'status.overdue': 'Overdue', 'status.overpaid': 'Overpaid', 'status.closed': 'Closed', 'status.written_off': 'Written off',
   'class.normal': 'Normal', 'class.special-mention': 'Special mention', 'class.substandard': 'Substandard', 'class.doubtful': 'Doubtful', 'class.loss': 'Loss',
   'row.dueDate': 'Due date', 'row.principal': 'Principal', 'row.interest': 'Interest', 'row.fee': 'Fee', 'row.penalty': 'Penalty', 'row.total': 'Due', 'row.paid': 'Paid', 'row.paidAmount': 'Paid',
-  'row.balance': 'Balance', 'row.status': 'Status', 'row.partially-paid': 'Part paid', 'row.due': 'Due', 'row.overdue': 'Overdue', 'row.future': 'Future',
+  'row.balance': 'Balance', 'row.status': 'Status', 'row.partially-paid': 'Part paid', 'row.due': 'Due', 'row.overdue': 'Overdue', 'row.future': 'Future', 'row.written-off': 'Written off',
   'payoff.title': 'Payoff quote', 'payoff.date': 'Payoff date', 'payoff.total': 'Payoff amount',
   'customer.nationalIdType': 'Identity document', 'idType.cn_resident': 'Resident identity card', 'idType.passport': 'Passport', 'idType.other': 'Other', 'form.residentId': 'Enter a valid 18-character resident identity number (the last character may be X)',
   'customer.title': 'Customer', 'customer.name': 'Name', 'customer.nationalId': 'National id', 'customer.phone': 'Phone', 'customer.email': 'E-mail', 'customer.register': 'Register',

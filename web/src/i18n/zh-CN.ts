@@ -42,7 +42,7 @@ export const zh: Record<MessageKey, string> = {
   'status.overdue': '逾期', 'status.overpaid': '多还', 'status.closed': '已结清', 'status.written_off': '已核销',
   'class.normal': '正常', 'class.special-mention': '关注', 'class.substandard': '次级', 'class.doubtful': '可疑', 'class.loss': '损失',
   'row.dueDate': '到期日', 'row.principal': '本金', 'row.interest': '利息', 'row.fee': '费用', 'row.penalty': '罚息', 'row.total': '应还', 'row.paid': '已还清', 'row.paidAmount': '已还',
-  'row.balance': '剩余本金', 'row.status': '状态', 'row.partially-paid': '部分还款', 'row.due': '待还', 'row.overdue': '逾期', 'row.future': '未到期',
+  'row.balance': '剩余本金', 'row.status': '状态', 'row.partially-paid': '部分还款', 'row.due': '待还', 'row.overdue': '逾期', 'row.future': '未到期', 'row.written-off': '已核销',
   'payoff.title': '提前结清试算', 'payoff.date': '结清日期', 'payoff.total': '结清金额',
   'customer.nationalIdType': '证件类型', 'idType.cn_resident': '居民身份证', 'idType.passport': '护照', 'idType.other': '其他证件', 'form.residentId': '请输入有效的 18 位居民身份证号码（末位可为 X）',
   'customer.title': '客户', 'customer.name': '姓名', 'customer.nationalId': '身份证号', 'customer.phone': '手机号', 'customer.email': '邮箱', 'customer.register': '注册',
