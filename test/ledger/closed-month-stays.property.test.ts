@@ -54,6 +54,21 @@ describe('a month the book\'s closes have passed keeps its trial balance', () =>
     expect(rowsAsOf((await a.ledger()).journal, '2024-02-29')).toEqual(february);
   });
 
+  it('a loan keyed in late, after the book closed the nights it was disbursed and paid on, is still booked as closing nightly would have: its disbursement on 01-15 and its payment on 02-15, not on the first open night; what is recorded for it after the book\'s next close is booked from the night after that close', async () => {
+    const a = new ServicedLoan('A', terms, '3000.00', 3, '2024-01-10');
+    closeBook([a], '2024-01-10', '2024-03-31');
+    // B, disbursed on 01-15 and paid on 02-15, is keyed in on 04-01: the closes through 03-31 ran without it.
+    const b = new ServicedLoan('B', terms, '3000.00', 3, '2024-01-15', '2024-03-31', a.log);
+    b.repay('1020.07', 'B-1', '2024-02-15');
+    const entries = (await a.ledger()).journal.filter((e) => e.loanId === 'B');
+    expect(entries.find((e) => e.kind === 'disbursement')?.date).toBe('2024-01-15');
+    expect(entries.find((e) => e.kind === 'repayment')?.date).toBe('2024-02-15');
+    closeBook([a, b], '2024-04-01', '2024-04-01');
+    b.repay('100.00', 'B-2', '2024-03-20');
+    const late = (await a.ledger()).journal.find((e) => e.loanId === 'B' && e.kind === 'repayment' && e.valueDate === '2024-03-20');
+    expect(late?.date).toBe('2024-04-02');
+  });
+
   it('over random histories of two loans in one book closed nightly: after every command, the trial balance as of every month-end the book has closed, and as of each night it last closed, is what it was once that close ran', async () => {
     await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.nat(1), step), { minLength: 1, maxLength: 16 }), async (steps) => {
       const a = new ServicedLoan('A', terms, '6000.00', 6, '2024-01-15');

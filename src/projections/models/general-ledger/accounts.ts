@@ -75,6 +75,12 @@ export interface LoanLedgerPosition extends Doc {
   dormantSince: string | null;
   /** When the event at `revision` was a close's fact: that close's business date and judgedThrough before it. Null otherwise. */
   closing: { date: string; judgedThrough: string | null } | null;
+  /**
+   * The book's last completed close (LedgerBookCloses) when the loan's disbursement (or migration) was
+   * posted, null when none had run; absent before it. The book's closes up to it ran without the loan
+   * (a loan keyed in late is booked as closing nightly would have booked it); only a later one judged it.
+   */
+  closedWhenDisbursed?: string | null;
 }
 
 export function balanceId(currency: string, account: LedgerAccount): string {

@@ -100,7 +100,8 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
   // post nothing, so a back-dated payment went to the day it turned NPA, in a month already closed (qa19 R1); and no
   // earlier than the first night the book's closes left open (LedgerBookCloses), which may be later than the loan's own.
   const judged = closing === null ? previous?.judgedThrough ?? null : null;
-  const open = closing === null ? await firstOpenNight(ctx) : null;
+  const book = await bookClosedThrough(ctx);
+  const open = closing === null ? firstOpenNight(book, previous) : null;
   const floor = [latestFact, bookedThrough, judged, open].reduce<string | null>((a, b) => (a === null || (b !== null && b > a) ? b : a), null);
   const date = floor !== null && floor > valueDate ? floor : valueDate;
   const nights = onItsNight && date !== valueDate ? closeOnItsNight(event, state, valueDate, date) : [];
@@ -117,6 +118,7 @@ async function postLoanEvent(event: RecordedEvent, ctx: ProjectionContext): Prom
     id: loanId, currency, customerId: state.customerId ?? '', revision: event.revision.toString(), balances: after,
     bookedThrough: booked.length === 0 ? bookedThrough : date, status: state.status, judgedThrough: laterDate(previous?.judgedThrough ?? null, state.lastEodDate),
     ...dormancyAfter(previous, state.status, date), closing,
+    closedWhenDisbursed: previous?.closedWhenDisbursed !== undefined ? previous.closedWhenDisbursed : ENTERS_BOOK.has(event.type) ? book : undefined,
   });
   for (const { id, date: on, lines } of booked) {
     const entry: JournalEntry = {
@@ -146,10 +148,24 @@ function closingOf(event: RecordedEvent, previous: LoanLedgerPosition | null): L
   return { date, judgedThrough: previous?.judgedThrough ?? null };
 }
 
-/** The day after the book's last completed close (BusinessDayClosed), or null before the first: the first night still open. */
-async function firstOpenNight(ctx: ProjectionContext): Promise<string | null> {
-  const book = await ctx.get<LedgerBookCloses>(LEDGER_BOOK_CLOSES, BOOK_CLOSES_ID);
-  return book === null ? null : addDays(book.closedThrough, 1);
+/** The book's last completed close (BusinessDayClosed) as of the event being posted, null before the first. */
+async function bookClosedThrough(ctx: ProjectionContext): Promise<string | null> {
+  return (await ctx.get<LedgerBookCloses>(LEDGER_BOOK_CLOSES, BOOK_CLOSES_ID))?.closedThrough ?? null;
+}
+
+/** The events that put a loan on the book the closes visit. */
+const ENTERS_BOOK = new Set(['LoanDisbursed', 'LoanMigrated']);
+
+/**
+ * The first night still open for a fact a command records on the loan: the day after the book's last
+ * close, when a close has judged the loan since it was disbursed; else null (no floor). The book's closes
+ * before a loan keyed in late ran without it, so what it is keyed in with is booked as closing nightly
+ * would have booked it (its first close catches its nights up on their dates).
+ */
+function firstOpenNight(book: string | null, previous: LoanLedgerPosition | null): string | null {
+  const disbursed = previous?.closedWhenDisbursed;
+  if (book === null || disbursed === undefined || (disbursed !== null && book <= disbursed)) return null;
+  return addDays(book, 1);
 }
 
 /** The later of two dates, null standing for none. */
