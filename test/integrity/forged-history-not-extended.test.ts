@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleCommand } from '../../src/commands/handle-command.js';
-import { loadConfig } from '../../src/config/config.js';
-import type { Decider, DomainEvent } from '../../src/domain/decider.js';
-import type { EventStore } from '../../src/eventstore/port.js';
-import { openEventStore } from '../../src/runtime/open-stores.js';
-import { anchoredLog, rehashStream, type IntegrityFixture } from './integrity-fixture.js';
+import { anchoredLogPerTest, flagging, rehashStream, type IntegrityFixture } from './integrity-fixture.js';
 
 /**
  * No new fact is chained onto a forged history. An event edited in the middle of a stream leaves
@@ -13,26 +9,10 @@ import { anchoredLog, rehashStream, type IntegrityFixture } from './integrity-fi
  * still appended). A command now checks the chain of the events it folds, from its snapshot (or
  * the stream's start) to the authenticated head, and is refused with 409 STREAM_HISTORY_BROKEN.
  */
-let log: IntegrityFixture;
-let store: EventStore | null = null;
-beforeEach(async () => {
-  log = await anchoredLog();
-});
-afterEach(async () => {
-  await store?.close();
-  store = null;
-  log.cleanup();
-});
-
-type Flag = DomainEvent<'CustomerFlagged', { flag: string; reason: string }>;
-const flagging: Decider<{ reason: string }, Flag, number> = {
-  initialState: () => 0,
-  decide: (command) => [{ type: 'CustomerFlagged', data: { flag: 'aml', reason: command.reason } }],
-  evolve: (count) => count + 1,
-};
+const each = anchoredLogPerTest();
 
 async function flag(streamId: string, snapshotEvery?: number) {
-  store ??= await openEventStore(loadConfig(log.env));
+  const store = await each.store();
   return handleCommand({ store }, {
     streamId, decider: flagging, command: { reason: 'later' },
     context: { actor: { sub: 'officer-1', role: 'officer' }, correlationId: 'c', occurredAt: '2025-03-02T10:00:00.000Z' },
@@ -45,14 +25,14 @@ const editMiddle = (db: Parameters<Parameters<IntegrityFixture['tamper']>[0]>[0]
 
 describe('a command on a stream whose history was edited behind the store', () => {
   it('is refused (409 STREAM_HISTORY_BROKEN) when an event in the middle no longer hashes, and appends nothing', async () => {
-    log.tamper(editMiddle);
+    each.log.tamper(editMiddle);
     await expect(flag('customer-1')).rejects.toMatchObject({ code: 'STREAM_HISTORY_BROKEN', kind: 'conflict', details: { streamId: 'customer-1', revision: 1n } });
-    expect(await store!.streamRevision('customer-1')).toBe(2n);
+    expect(await (await each.store()).streamRevision('customer-1')).toBe(2n);
     await expect(flag('customer-2')).resolves.toMatchObject({ revision: 1n });
   });
 
   it('is refused when the edited chain was rehashed but the head row (and its MAC) left as the store wrote it', async () => {
-    log.tamper((db) => {
+    each.log.tamper((db) => {
       const head = db.prepare<[], { last_hash: string }>(`SELECT last_hash FROM streams WHERE stream_id = 'customer-1'`).get()!;
       editMiddle(db);
       rehashStream(db, 'customer-1', 1n);
@@ -64,9 +44,8 @@ describe('a command on a stream whose history was edited behind the store', () =
   it('is refused when an edit falls in the tail after the stream\'s snapshot, and runs on an intact stream', async () => {
     await expect(flag('customer-1', 1)).resolves.toMatchObject({ revision: 3n, state: 4 });
     await expect(flag('customer-1', 100)).resolves.toMatchObject({ revision: 4n, state: 5 });
-    await store!.close();
-    store = null;
-    log.tamper((db) => db.prepare(`UPDATE events SET data = '{"flag":"aml","reason":"forged"}' WHERE stream_id = 'customer-1' AND revision = 4`).run());
+    await each.closeStore();
+    each.log.tamper((db) => db.prepare(`UPDATE events SET data = '{"flag":"aml","reason":"forged"}' WHERE stream_id = 'customer-1' AND revision = 4`).run());
     await expect(flag('customer-1', 100)).rejects.toMatchObject({ code: 'STREAM_HISTORY_BROKEN', details: { revision: 4n } });
   });
 });

@@ -1,10 +1,6 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handleCommand } from '../../src/commands/handle-command.js';
-import { loadConfig } from '../../src/config/config.js';
-import type { Decider, DomainEvent } from '../../src/domain/decider.js';
-import type { EventStore } from '../../src/eventstore/port.js';
-import { openEventStore } from '../../src/runtime/open-stores.js';
-import { anchoredLog, type IntegrityFixture } from './integrity-fixture.js';
+import { anchoredLogPerTest, flagging } from './integrity-fixture.js';
 
 /**
  * A retried command is not recorded twice when its idempotency record is gone. The record sits in
@@ -12,26 +8,10 @@ import { anchoredLog, type IntegrityFixture } from './integrity-fixture.js';
  * second time (a tamper test; repayments were safe by their reference). The events a command
  * records carry its Idempotency-Key and actor, so the store finds the first answer in the log.
  */
-let log: IntegrityFixture;
-let store: EventStore | null = null;
-beforeEach(async () => {
-  log = await anchoredLog();
-});
-afterEach(async () => {
-  await store?.close();
-  store = null;
-  log.cleanup();
-});
-
-type Flag = DomainEvent<'CustomerFlagged', { flag: string; reason: string }>;
-const flagging: Decider<{ reason: string }, Flag, number> = {
-  initialState: () => 0,
-  decide: (command) => [{ type: 'CustomerFlagged', data: { flag: 'aml', reason: command.reason } }],
-  evolve: (count) => count + 1,
-};
+const each = anchoredLogPerTest();
 
 async function flag(streamId: string, key: string, sub = 'officer-1') {
-  store ??= await openEventStore(loadConfig(log.env));
+  const store = await each.store();
   return handleCommand({ store }, {
     streamId, decider: flagging, command: { reason: 'once' },
     context: { actor: { sub, role: 'officer' }, correlationId: 'c', occurredAt: '2025-03-02T10:00:00.000Z', idempotencyKey: key },
@@ -39,8 +19,7 @@ async function flag(streamId: string, key: string, sub = 'officer-1') {
 }
 
 async function restart(): Promise<void> {
-  await store?.close();
-  store = null;
+  await each.closeStore();
 }
 
 describe.each([
@@ -51,16 +30,16 @@ describe.each([
     const first = await flag('customer-1', 'apply-1');
     expect(first).toMatchObject({ revision: 3n, replayed: false });
     await restart();
-    log.tamper((db) => db.exec(sql));
+    each.log.tamper((db) => db.exec(sql));
     const retried = await flag('customer-1', 'apply-1');
     expect(retried).toMatchObject({ streamId: 'customer-1', revision: 3n, position: first.position, events: [], replayed: true });
-    expect(await store!.streamRevision('customer-1')).toBe(3n);
+    expect(await (await each.store()).streamRevision('customer-1')).toBe(3n);
   });
 
   it('still runs the same key from another subject, and a new key', async () => {
     await flag('customer-1', 'apply-1');
     await restart();
-    log.tamper((db) => db.exec(sql));
+    each.log.tamper((db) => db.exec(sql));
     await expect(flag('customer-1', 'apply-1', 'officer:2')).resolves.toMatchObject({ revision: 4n, replayed: false });
     await expect(flag('customer-1', 'apply-2')).resolves.toMatchObject({ revision: 5n, replayed: false });
   });

@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { afterEach, beforeEach } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
+import type { Decider, DomainEvent } from '../../src/domain/decider.js';
+import type { EventStore } from '../../src/eventstore/port.js';
 import { contentHash, linkContent } from '../../src/eventstore/hash-chain.js';
 import { EVENT_COLUMNS, rowToStored, type EventRow } from '../../src/eventstore/sqlite-rows.js';
 import { openEventStore } from '../../src/runtime/open-stores.js';
@@ -72,3 +75,45 @@ export function rehashStream(db: Database.Database, streamId: string, fromRevisi
   }
   db.prepare('UPDATE streams SET last_hash = ?, revision = ? WHERE stream_id = ?').run(prev, rows[rows.length - 1]!.revision, streamId);
 }
+
+/**
+ * An anchoredLog for each test of the file (made before it, removed after it), with the one event
+ * store a test opens on it: `store()` opens it on first use, `closeStore()` closes it (so the CLI
+ * can take the file), and it is closed after the test whatever happened.
+ */
+export function anchoredLogPerTest(): { readonly log: IntegrityFixture; store(): Promise<EventStore>; closeStore(): Promise<void> } {
+  let fixture: IntegrityFixture | null = null;
+  let opened: EventStore | null = null;
+  const closeStore = async () => {
+    await opened?.close();
+    opened = null;
+  };
+  beforeEach(async () => {
+    fixture = await anchoredLog();
+  });
+  afterEach(async () => {
+    await closeStore();
+    fixture?.cleanup();
+    fixture = null;
+  });
+  return {
+    get log() {
+      if (fixture === null) throw new Error('the anchored log exists only inside a test');
+      return fixture;
+    },
+    async store() {
+      return (opened ??= await openEventStore(loadConfig(this.log.env)));
+    },
+    closeStore,
+  };
+}
+
+export type Flag = DomainEvent<'CustomerFlagged', { flag: string; reason: string }>;
+
+/** A decider that flags the customer once per command, for commands run through the pipeline onto the fixture's streams. */
+export const flagging: Decider<{ reason: string }, Flag, number> = {
+  initialState: () => 0,
+  decide: (command) => [{ type: 'CustomerFlagged', data: { flag: 'aml', reason: command.reason } }],
+  evolve: (count) => count + 1,
+};
+
