@@ -34,7 +34,9 @@ function earnedBy(state: LoanState, date: string): bigint {
 function owed(state: LoanState, date: string) {
   const { outstanding, receivable, creditBalance, ledger } = loanFigures(state, date);
   const quotes = [0, 1, 20, 45].map((days) => payoffOwedOn(state, addDays(date, days)).total);
-  return { status: state.status, outstanding, receivable, creditBalance, ledger, quotes };
+  // The rows too: a day's payments split principal and interest between rows as one payment of their sum does.
+  const rows = state.installments.map(({ number, dueDate, due, paid, waived, settled }) => ({ number, dueDate, due, paid, waived, settled }));
+  return { status: state.status, outstanding, receivable, creditBalance, ledger, quotes, rows };
 }
 
 describe('payments of one day (QA 6 #1)', () => {

@@ -6,7 +6,7 @@ import { applyAllocation } from './apply-allocation.js';
 import type { PaymentRecord } from './payment-book.js';
 import { forgoUnearned } from './payoff.js';
 import { prepaidRowsOwe, principalOwedByRow } from './prepaid-rows.js';
-import { reamortise } from './re-amortise.js';
+import { dropRowsPastEnd, principalPaidOffOntoCurrent, reamortise, recomputedRows } from './re-amortise.js';
 import { rebasedRows, sameInterests } from './running-period.js';
 import { owedMinor } from './installment.js';
 import type { Installment, LoanContext } from './state.js';
@@ -96,13 +96,38 @@ function settlePayment(rows: Installment[], payment: PaymentRecord, order: Alloc
   const payCtx = paymentContext(payment, ctx);
   const places = minorUnits(ctx.currency);
   const owedBefore = principalOwedByRow(rows, places);
+  const recomputed = reamortises(payCtx) ? recomputedRows(rows, payment.effectiveDate, payCtx) : null;
   let result = allocateRepayment(rows, payment.amount, payment.effectiveDate, order, payCtx);
   applyAllocation(rows, result.installments, ctx.currency);
   const excess = minorOf(result.totals.excess, places);
   if (reamortises(payCtx) && excess > 0n && principalOwedMinor(rows, places) > excess) {
     result = withPrincipal(result, reamortise(rows, excess, payment.effectiveDate, payCtx), places);
   }
-  if (principalOwedMinor(rows, places) === 0n) forgoUnearned(rows, payment.effectiveDate, ctx);
-  else prepaidRowsOwe(rows, owedBefore, payment.effectiveDate, payCtx);
-  return result;
+  if (principalOwedMinor(rows, places) > 0n) {
+    prepaidRowsOwe(rows, owedBefore, payment.effectiveDate, payCtx);
+    return result;
+  }
+  // Paid off under re-amortise: the principal paid ahead sits on the current row, as re-amortising it would leave it.
+  const moved = recomputed === null ? new Map<number, bigint>() : principalPaidOffOntoCurrent(rows, recomputed, ctx);
+  forgoUnearned(rows, payment.effectiveDate, ctx);
+  if (recomputed === null || moved.size === 0) return result;
+  dropRowsPastEnd(rows, recomputed.current, places);
+  return movedPrincipal(result, moved, recomputed.current + 1, places);
+}
+
+/** The allocation with the principal it paid on the rows in `moved` (minor units by row number) shown on row `onto` instead. */
+function movedPrincipal(result: AllocationResult, moved: Map<number, bigint>, onto: number, places: number): AllocationResult {
+  let total = 0n;
+  const rows = new Map(result.installments.map((row) => [row.number, { ...row }]));
+  for (const [number, minor] of moved) {
+    const row = rows.get(number);
+    if (row === undefined) continue;
+    rows.set(number, { ...row, principal: formatMinor(minorOf(row.principal, places) - minor, places) });
+    total += minor;
+  }
+  const zero = formatMinor(0n, places);
+  const target = rows.get(onto) ?? { number: onto, penalty: zero, fee: zero, interest: zero, principal: zero };
+  rows.set(onto, { ...target, principal: formatMinor(minorOf(target.principal, places) + total, places) });
+  const isEmpty = (row: { penalty: string; fee: string; interest: string; principal: string }) => [row.penalty, row.fee, row.interest, row.principal].every((v) => minorOf(v, places) === 0n);
+  return { ...result, installments: [...rows.values()].filter((row) => !isEmpty(row)).sort((a, b) => a.number - b.number) };
 }

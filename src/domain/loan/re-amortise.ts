@@ -52,6 +52,56 @@ const untouched = (row: Installment, places: number, collectsDeferred: boolean) 
   .every((c) => minorOf(row.paid[c], places) === 0n && minorOf(row.waived[c], places) === 0n);
 
 /**
+ * The rows a re-amortisation on `date` recomputes: `current`, the index of the first row due after
+ * `date`, and `from`, the index of the first of the trailing rows nothing was paid or waived on, from
+ * the current row when its period starts that day, else from the row after it (rows.length: none).
+ * Null when no row falls due after `date`.
+ */
+export function recomputedRows(rows: readonly Installment[], date: string, ctx: LoanContext): { current: number; from: number } | null {
+  const current = rows.findIndex((row) => row.dueDate > date);
+  if (current < 0) return null;
+  const places = minorUnits(ctx.currency);
+  const first = (rows[current] as Installment).fromDate >= date ? current : current + 1;
+  const deferredIndex = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
+  let from = rows.length;
+  while (from - 1 >= first && untouched(rows[from - 1] as Installment, places, from - 1 === deferredIndex)) from -= 1;
+  return { current, from };
+}
+
+/**
+ * Once a payment on `date` leaves no principal owed under `re-amortise` or `reduce-term`, the
+ * principal it paid on the rows a re-amortisation would have recomputed (`recomputed`, found on the
+ * rows before the payment) is recorded on the current row, in place: what re-amortising leaves when
+ * nothing remains for the later rows (reamortise), so a day's payments leave the same rows whether
+ * the last of them, or one payment of their sum, paid the principal off. Those rows keep what else
+ * they owe (the caller drops the ones owing nothing once unearned interest is forgone: dropRowsPastEnd). Returns the principal moved off each row
+ * by row number (the payment's allocation follows it to the current row).
+ */
+export function principalPaidOffOntoCurrent(rows: Installment[], recomputed: { current: number; from: number }, ctx: LoanContext): Map<number, bigint> {
+  const moved = new Map<number, bigint>();
+  const places = minorUnits(ctx.currency);
+  const { current } = recomputed;
+  const zero = formatMinor(0n, places);
+  let total = 0n;
+  for (let i = Math.max(recomputed.from, current + 1); i < rows.length; i++) {
+    const row = rows[i] as Installment;
+    const principal = minorOf(row.paid.principal, places);
+    if (principal === 0n) continue;
+    const next = { ...row, due: { ...row.due, principal: zero }, paid: { ...row.paid, principal: zero } };
+    rows[i] = { ...next, settled: isSettled(next, ctx.currency) };
+    moved.set(i + 1, principal);
+    total += principal;
+  }
+  if (total > 0n) paidPrincipal(rows, current, total, places, ctx.currency, true);
+  return moved;
+}
+
+/** Drops the rows after index `current` that owe nothing (no principal, interest, fee or penalty), from the end: rows past the schedule's new end. */
+export function dropRowsPastEnd(rows: Installment[], current: number, places: number): void {
+  while (rows.length > current + 1 && COMPONENTS.every((c) => minorOf((rows[rows.length - 1] as Installment).due[c], places) === 0n)) rows.pop();
+}
+
+/**
  * Applies `amountMinor` of principal paid ahead on `date` (less than every principal still owed)
  * and recomputes the remaining rows, in place. Returns the principal paid per row number.
  *
@@ -71,12 +121,10 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
   const paid = new Map<number, bigint>();
   const schedule = ctx.schedule;
   const places = minorUnits(ctx.currency);
-  const current = rows.findIndex((row) => row.dueDate > date);
-  if (schedule === undefined || current < 0 || amountMinor <= 0n) return paid;
-  const first = (rows[current] as Installment).fromDate >= date ? current : current + 1;
+  const recomputed = recomputedRows(rows, date, ctx);
+  if (schedule === undefined || recomputed === null || amountMinor <= 0n) return paid;
+  const { current, from } = recomputed;
   const deferredIndex = ctx.deferredInterest === undefined ? -1 : ctx.deferredInterest.number - 1;
-  let from = rows.length;
-  while (from - 1 >= first && untouched(rows[from - 1] as Installment, places, from - 1 === deferredIndex)) from -= 1;
   let carried = 0n;
   for (let i = from; i < rows.length; i++) carried += owedMinor(rows[i] as Installment, 'principal', places);
   const moved = amountMinor < carried ? amountMinor : carried;
@@ -122,6 +170,6 @@ export function reamortise(rows: Installment[], amountMinor: bigint, date: strin
     rest -= take;
   }
   // Rows past the new end that owe nothing else (no fee, no penalty) leave the schedule.
-  while (rows.length > current + 1 && COMPONENTS.every((c) => minorOf((rows[rows.length - 1] as Installment).due[c], places) === 0n)) rows.pop();
+  dropRowsPastEnd(rows, current, places);
   return paid;
 }
