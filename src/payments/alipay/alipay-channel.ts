@@ -1,9 +1,23 @@
+import type { z } from 'zod';
 import type { AlipayConfig } from '../../config/payments-config.js';
 import { alipayClient } from './alipay-client.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
 import { malformedNotification, staleNotification } from '../notification-errors.js';
 import { alipayNotification, fromBeijingTime, toBeijingTime } from './alipay-notification.js';
 import { openAlipayNotification } from './open-alipay-notification.js';
+
+/**
+ * A refund's notification (it carries refund_fee and gmt_refund; a trade closed unpaid carries neither):
+ * the refund is named by out_biz_no, else by the trade and its refunded total.
+ */
+function alipayRefund(n: z.infer<typeof alipayNotification>, sentAt: Date): VerifiedNotification {
+  if (n.refund_fee === undefined || n.gmt_refund === undefined) throw malformedNotification('an Alipay refund notification needs refund_fee and gmt_refund');
+  const refundedAt = fromBeijingTime(n.gmt_refund) ?? sentAt;
+  return {
+    intentId: n.out_trade_no, providerTxnId: n.trade_no, amount: n.total_amount, currency: null, paidAt: refundedAt.toISOString(), status: 'refunded', failureReason: null,
+    refund: { reference: n.out_biz_no ?? `${n.trade_no}/${n.refund_fee}`, amount: n.refund_fee, cumulative: true, refundedAt: refundedAt.toISOString() },
+  };
+}
 
 export interface AlipayChannelDeps {
   config: AlipayConfig;
@@ -53,6 +67,7 @@ export function alipayChannel(deps: AlipayChannelDeps): PaymentChannel {
         throw staleNotification(`Alipay notify_time ${n.notify_time} is outside the retry window`);
       }
       if (n.trade_status === 'WAIT_BUYER_PAY') throw malformedNotification('the Alipay trade is not final yet (WAIT_BUYER_PAY)');
+      if (n.refund_fee !== undefined || n.gmt_refund !== undefined) return alipayRefund(n, sentAt);
       const succeeded = n.trade_status !== 'TRADE_CLOSED';
       const paidAt = (n.gmt_payment ? fromBeijingTime(n.gmt_payment) : null) ?? sentAt;
       return {

@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { z } from 'zod';
 import type { WechatConfig } from '../../config/payments-config.js';
 import { DomainError } from '../../domain/errors.js';
 import type { InboundNotification, PaymentChannel, VerifiedNotification } from '../channel.js';
@@ -6,8 +7,39 @@ import { fromMinorUnitCount, toMinorUnitCount } from '../minor-units.js';
 import { malformedNotification } from '../notification-errors.js';
 import type { ReplayGuard } from '../replay-guard.js';
 import { openWechatNotification } from './wechat-notification.js';
-import { decryptWechatResource } from './wechat-resource.js';
+import { decryptWechatJson, decryptWechatResource, wechatRefund } from './wechat-resource.js';
 import { wechatAuthorization } from './wechat-signature.js';
+
+/** The UUID an out_trade_no was made from (outTradeNo); null when it is not one of ours. */
+export function intentIdOf(tradeNo: string): string | null {
+  const match = /^([0-9a-f]{8})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{4})([0-9a-f]{12})$/i.exec(tradeNo);
+  return match ? match.slice(1).join('-').toLowerCase() : null;
+}
+
+/**
+ * A refund notification: only REFUND.SUCCESS with refund_status SUCCESS moved money back; each refund
+ * carries its own amount under its refund_id, in minor units of amount.currency (CNY when absent: the
+ * v3 refund resource documents only CNY, which is all a domestic merchant collects).
+ */
+function wechatRefundNotification(refund: z.infer<typeof wechatRefund>, config: WechatConfig, now: Date): VerifiedNotification {
+  if (refund.mchid !== config.mchId) throw malformedNotification('the WeChat Pay refund belongs to another merchant');
+  const intentId = intentIdOf(refund.out_trade_no);
+  if (intentId === null) throw malformedNotification('the WeChat Pay refund names no intent of ours');
+  if (refund.refund_status !== 'SUCCESS') throw malformedNotification(`the WeChat Pay refund is ${refund.refund_status}, not SUCCESS: no money went back`);
+  const currency = refund.amount.currency ?? 'CNY';
+  const refundedAt = refund.success_time && !Number.isNaN(Date.parse(refund.success_time)) ? new Date(refund.success_time).toISOString() : now.toISOString();
+  let total: string;
+  let amount: string;
+  try {
+    [total, amount] = [fromMinorUnitCount(refund.amount.total, currency), fromMinorUnitCount(refund.amount.refund, currency)];
+  } catch {
+    throw malformedNotification(`the WeChat Pay refund is in ${currency}, a currency this lender keeps no books in`);
+  }
+  return {
+    intentId, providerTxnId: refund.transaction_id, amount: total, currency, paidAt: refundedAt, status: 'refunded', failureReason: null,
+    refund: { reference: refund.refund_id, amount, cumulative: false, refundedAt },
+  };
+}
 
 export interface WechatChannelDeps {
   config: WechatConfig;
@@ -62,6 +94,7 @@ export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
 
     async verifyNotification(notification: InboundNotification): Promise<VerifiedNotification> {
       const envelope = openWechatNotification(notification, deps.platformKey, deps.replayGuard);
+      if (envelope.event_type.startsWith('REFUND.')) return wechatRefundNotification(decryptWechatJson(config.apiV3Key, envelope.resource, wechatRefund, 'a refund'), config, deps.now());
       const txn = decryptWechatResource(config.apiV3Key, envelope.resource);
       if (txn.mchid !== config.mchId || txn.appid !== config.appId) throw malformedNotification('the WeChat Pay transaction belongs to another merchant or app');
       if (txn.attach === undefined || outTradeNo(txn.attach) !== txn.out_trade_no) throw malformedNotification('the WeChat Pay transaction names no intent of ours');
