@@ -12810,7 +12810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYMENT_ALREADY_CONFIRMED */
+            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYMENT_ALREADY_CONFIRMED, REFUND_WITHOUT_PAYMENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12818,11 +12818,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOTIFICATION_REPLAYED" | "PAYMENT_ALREADY_CONFIRMED";
+                        code?: "NOTIFICATION_REPLAYED" | "PAYMENT_ALREADY_CONFIRMED" | "REFUND_WITHOUT_PAYMENT";
                     };
                 };
             };
-            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED */
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, REFUND_EXCEEDS_PAYMENT */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12830,7 +12830,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CHANNEL_NOT_CONFIGURED";
+                        code?: "CHANNEL_NOT_CONFIGURED" | "REFUND_EXCEEDS_PAYMENT";
                     };
                 };
             };
