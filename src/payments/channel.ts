@@ -76,6 +76,12 @@ export interface PaymentChannel {
   readonly repaymentChannel: Channel;
   createOrder(order: PaymentOrder): Promise<PaymentAction>;
   verifyNotification(notification: InboundNotification): Promise<VerifiedNotification>;
+  /**
+   * Closes the intent's order at the provider so the payer can no longer pay it: `closed` (also when
+   * it was closed already or never opened), or `paid` when the provider says it was paid first (its
+   * notification records the money). No trustworthy answer is CHANNEL_UNAVAILABLE 502.
+   */
+  closeOrder(order: { intentId: string }): Promise<'closed' | 'paid'>;
   readonly acknowledgement: Acknowledgement;
 }
 

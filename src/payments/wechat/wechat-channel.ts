@@ -9,6 +9,7 @@ import type { ReplayGuard } from '../replay-guard.js';
 import { openWechatNotification } from './wechat-notification.js';
 import { decryptWechatJson, decryptWechatResource, wechatRefund } from './wechat-resource.js';
 import { wechatAuthorization } from './wechat-signature.js';
+import { wechatApiCall } from './wechat-api.js';
 
 /** The UUID an out_trade_no was made from (outTradeNo); null when it is not one of ours. */
 export function intentIdOf(tradeNo: string): string | null {
@@ -90,6 +91,21 @@ export function wechatChannel(deps: WechatChannelDeps): PaymentChannel {
         throw new DomainError('CHANNEL_UNAVAILABLE', `WeChat Pay refused the order: ${response.status} ${String(answer?.message ?? '')}`, 'upstream');
       }
       return { type: 'qr', codeUrl: answer.code_url };
+    },
+
+    /**
+     * POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close {mchid}: 204 closed (WeChat also
+     * answers 204 for an order closed already); 400 ORDER_CLOSED the same; ORDERPAID / ORDER_PAID paid.
+     * Anything else (or an answer whose signature does not verify) is CHANNEL_UNAVAILABLE 502.
+     */
+    async closeOrder({ intentId }) {
+      const path = `/v3/pay/transactions/out-trade-no/${outTradeNo(intentId)}/close`;
+      const answer = await wechatApiCall(deps, 'POST', path, JSON.stringify({ mchid: config.mchId }));
+      if (answer.status === 204 || answer.status === 200) return 'closed';
+      const code = String(answer.json?.code ?? '');
+      if (code === 'ORDER_CLOSED') return 'closed';
+      if (code === 'ORDERPAID' || code === 'ORDER_PAID') return 'paid';
+      throw new DomainError('CHANNEL_UNAVAILABLE', `WeChat Pay refused to close the order: ${answer.status} ${code} ${String(answer.json?.message ?? '')}`.trim(), 'upstream');
     },
 
     async verifyNotification(notification: InboundNotification): Promise<VerifiedNotification> {

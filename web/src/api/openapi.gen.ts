@@ -1072,7 +1072,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a pending payment intent (the borrower who owns it, or an officer), so another amount can be started on the loan at once
-         * @description Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.
+         * @description Its order is closed at the provider first (Alipay alipay.trade.close, WeChat Pay close-order, the sandbox gateway), so it cannot be paid besides the next one; then it is recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent, or one the provider says was paid before it could close it, is 409 PAYMENT_ALREADY_CONFIRMED (the payment is recorded as notified); one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED; no trustworthy answer from the provider 502 CHANNEL_UNAVAILABLE (still pending).
          */
         post: operations["payments.cancelIntent"];
         delete?: never;
@@ -12566,6 +12566,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
                         code?: "RATE_LIMITED";
+                    };
+                };
+            };
+            /** @description Error: CHANNEL_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_UNAVAILABLE";
                     };
                 };
             };
