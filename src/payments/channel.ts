@@ -41,8 +41,22 @@ export interface VerifiedNotification {
   currency: string | null;
   /** ISO instant the payment succeeded (or failed). */
   paidAt: string;
-  status: 'succeeded' | 'failed';
+  status: 'succeeded' | 'failed' | 'refunded';
   failureReason: string | null;
+  /** With status `refunded`: what the provider gave back of the transaction `providerTxnId`. */
+  refund?: ProviderRefund;
+}
+
+/**
+ * A refund the provider made of a paid transaction: `reference` its id for the refund (Alipay's
+ * out_biz_no, WeChat Pay's refund_id); `amount` this refund's, or with `cumulative` everything
+ * refunded of the transaction so far (Alipay's refund_fee is the total); `refundedAt` an ISO instant.
+ */
+export interface ProviderRefund {
+  reference: string;
+  amount: string;
+  cumulative: boolean;
+  refundedAt: string;
 }
 
 /** The body a provider expects once the notification is handled; anything else makes it redeliver. */
@@ -62,6 +76,12 @@ export interface PaymentChannel {
   readonly repaymentChannel: Channel;
   createOrder(order: PaymentOrder): Promise<PaymentAction>;
   verifyNotification(notification: InboundNotification): Promise<VerifiedNotification>;
+  /**
+   * Closes the intent's order at the provider so the payer can no longer pay it: `closed` (also when
+   * it was closed already or never opened), or `paid` when the provider says it was paid first (its
+   * notification records the money). No trustworthy answer is CHANNEL_UNAVAILABLE 502.
+   */
+  closeOrder(order: { intentId: string }): Promise<'closed' | 'paid'>;
   readonly acknowledgement: Acknowledgement;
 }
 

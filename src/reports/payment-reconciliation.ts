@@ -52,6 +52,19 @@ function sidesAgree(confirmed: string | null, recorded: string | null): Reconcil
   return new Dec(confirmed).equals(recorded) ? 'matched' : 'amount-differs';
 }
 
+const net = (gross: string | null, less: string | null | undefined): string | null =>
+  (gross === null || less == null ? gross : new Dec(gross).minus(less).toFixed(2));
+
+/**
+ * Money in, net on both sides: the provider's confirmation less what it refunded since (net captured),
+ * the loan's recording less what it reversed; a refund not yet reversed on the loan is a difference.
+ */
+function netSides(doc: ReconciliationDoc): Pick<ReconciliationRow, 'confirmedAmount' | 'recordedAmount' | 'status'> {
+  const confirmedAmount = net(doc.confirmedAmount, doc.refundedAmount);
+  const recordedAmount = net(doc.recordedAmount, doc.reversedAmount);
+  return { confirmedAmount, recordedAmount, status: sidesAgree(confirmedAmount, recordedAmount) };
+}
+
 function payoutRow(doc: PayoutReconciliationDoc): ReconciliationRow {
   const confirmedAmount = doc.payoutStatus === 'confirmed' ? doc.payoutAmount : null;
   const status: ReconciliationStatus = doc.refundedAmount === null && doc.payoutStatus === 'requested' ? 'pending'
@@ -89,7 +102,7 @@ export async function paymentReconciliation(readStore: ReadStore, date: string, 
   const where: Record<string, string> = channel === undefined ? { date } : { date, channel };
   const rows: ReconciliationRow[] = (await allOf<ReconciliationDoc>(readStore, PAYMENT_RECONCILIATION, where)).map((doc) => ({
     date: doc.date, direction: 'in', channel: doc.channel, reference: doc.reference, loanId: doc.loanId, payoutId: null, payoutStatus: null,
-    confirmedAmount: doc.confirmedAmount, recordedAmount: doc.recordedAmount, status: sidesAgree(doc.confirmedAmount, doc.recordedAmount),
+    ...netSides(doc),
   }));
   const payouts = await allOf<PayoutReconciliationDoc>(readStore, PAYOUT_RECONCILIATION, where);
   rows.push(...payouts.map(payoutRow));

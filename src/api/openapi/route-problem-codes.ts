@@ -109,7 +109,8 @@ const NOTIFICATION_CODES: ProblemCodes = {
 export const PUBLIC_ROUTE_CODES: Record<string, ProblemCodes> = {
   postPaymentsNotifyChannel: {
     ...NOTIFICATION_CODES, 400: [...NOTIFICATION_CODES[400] ?? [], 'NOTIFICATION_CHANNEL_MISMATCH'], 404: ['PAYMENT_INTENT_NOT_FOUND'],
-    409: ['NOTIFICATION_REPLAYED', 'PAYMENT_ALREADY_CONFIRMED'],
+    // A provider's refund of a transaction the intent never confirmed (409), or of more than it confirmed (422): nothing recorded.
+    409: ['NOTIFICATION_REPLAYED', 'PAYMENT_ALREADY_CONFIRMED', 'REFUND_WITHOUT_PAYMENT'], 422: [...NOTIFICATION_CODES[422] ?? [], 'REFUND_EXCEEDS_PAYMENT'],
   },
   postPaymentsPayoutNotifyChannel: {
     ...NOTIFICATION_CODES, 404: ['PAYOUT_NOT_FOUND'], 409: ['NOTIFICATION_REPLAYED', 'PAYOUT_CLOSED'], 422: ['CHANNEL_NOT_CONFIGURED', 'PAYOUT_AMOUNT_MISMATCH'],

@@ -85,6 +85,8 @@ export interface ReversalInput {
   reason: string;
   /** Business date the reversal is booked on; today when absent. */
   effectiveDate?: string;
+  /** Only requested, whatever the amount, until a second person approves (a provider refunded the payment). */
+  approvalRequired?: boolean;
 }
 
 /** Approves a reversal waiting for a second person (the product's reversalApprovalAbove); the approver must not be its requester. */
@@ -110,7 +112,7 @@ export async function rejectReversal(services: AppServices, meta: CommandMeta, l
 export async function reverseRepayment(services: AppServices, meta: CommandMeta, loanId: string, reference: string, input: ReversalInput): Promise<CommandOutcome> {
   const effectiveDate = input.effectiveDate ?? businessToday(services);
   const { outcome } = await runLoanCommand(services, meta, loanId, {
-    type: 'ReverseRepayment', data: { reference, reason: input.reason, effectiveDate, reversedBy: meta.actor.sub },
+    type: 'ReverseRepayment', data: { reference, reason: input.reason, effectiveDate, reversedBy: meta.actor.sub, ...(input.approvalRequired ? { approvalRequired: true } : {}) },
   }, occurredAtFor(services, effectiveDate));
   return outcome;
 }

@@ -7,6 +7,7 @@ import type { InboundNotification, PaymentChannel, VerifiedNotification } from '
 import { businessToday, occurredAtFor, type AppServices, type CommandMeta } from '../services.js';
 import { loadPaymentIntent, runPaymentCommand } from './payment-stream.js';
 import { recordChannelMoney } from './record-channel-money.js';
+import { recordProviderRefund } from './record-provider-refund.js';
 import { knownPayment } from '../../domain/loan/payment-book.js';
 import { loadLoan } from '../streams.js';
 
@@ -30,7 +31,9 @@ export interface AcceptedNotification {
  * when the amount differs or it came late). Money the loan can take in neither way is confirmed
  * with `suspense` (flag SUSPENDED): it waits in the suspense queue and the reconciliation shows it
  * confirmed, not recorded; so does money paid in another currency than the intent's (CURRENCY_MISMATCH),
- * which no loan in the intent's currency may take. The confirmed transaction notified again is acknowledged as it is, or,
+ * which no loan in the intent's currency may take. A refund the provider made of the confirmed transaction is
+ * recorded on the intent, and a refund of all of it asks for the repayment's reversal (recordProviderRefund).
+ * The confirmed transaction notified again is acknowledged as it is, or,
  * with another amount, recorded as a contradiction (no money moves; QA 12 Q10). For a failure the
  * intent is marked failed. Returns only once everything is recorded, so the caller may acknowledge the provider.
  */
@@ -61,6 +64,14 @@ export async function acceptNotification(
   const paidOn = Number.isNaN(paidAt.getTime()) ? businessToday(services) : businessDateAt(paidAt, services.clock.timeZone);
   const today = businessToday(services);
   const effectiveDate = paidOn < today ? paidOn : today;
+  if (notification.status === 'refunded') {
+    if (notification.refund === undefined) throw new DomainError('NOTIFICATION_MALFORMED', 'a refund notification names no refund', 'invalid');
+    if (notification.currency !== null && notification.currency !== state.currency) {
+      throw new DomainError('NOTIFICATION_MALFORMED', `the refund is in ${notification.currency}, the intent in ${state.currency ?? '?'}`, 'invalid');
+    }
+    const position = await recordProviderRefund(services, meta, notification.intentId, notification.providerTxnId, notification.refund, effectiveDate);
+    return { notification, position };
+  }
   if (state.confirmation?.providerTxnId === notification.providerTxnId) {
     // A redelivery of a transaction already handled (recorded or suspended) is acknowledged as it is.
     if (new Dec(notification.amount).equals(state.confirmation.amount)) return { notification, position: intent.position };

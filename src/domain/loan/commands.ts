@@ -64,7 +64,8 @@ export type ReceiveRepayment = {
 };
 export type ReverseRepayment = {
   type: 'ReverseRepayment';
-  data: { reference: string; reason: string; effectiveDate: string; reversedBy: string };
+  /** `approvalRequired`: only requested, whatever the amount, until a second person approves (a channel asked for it: the provider refunded the payment). */
+  data: { reference: string; reason: string; effectiveDate: string; reversedBy: string; approvalRequired?: boolean };
 };
 export type ApproveReversal = { type: 'ApproveReversal'; data: { reference: string; approvedBy: string } };
 /** A checker turns down the reversal of `reference` waiting for approval (never its requester). */

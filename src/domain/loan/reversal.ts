@@ -34,7 +34,7 @@ function reverseRecovery(data: ReverseRepayment['data'], recovery: { amount: str
   if (date < recovery.effectiveDate) {
     throw new DomainError('REVERSAL_BEFORE_PAYMENT', `A reversal cannot be dated ${date}, before the recovery on ${recovery.effectiveDate}`, 'rule');
   }
-  if (threshold !== null && new Dec(recovery.amount).gt(threshold)) {
+  if (data.approvalRequired === true || (threshold !== null && new Dec(recovery.amount).gt(threshold))) {
     return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: recovery.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
   }
   return [{ type: 'RecoveryReversed', data: { reference: data.reference, amount: recovery.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }];
@@ -56,7 +56,7 @@ function requireReversible(state: LoanState, payment: PaymentRecord): void {
  * Reverses a repayment (a bounced transfer, a channel chargeback, a posting error): allocation
  * re-runs without it in effective-date order, a closed or overpaid loan reopens, and delinquency
  * comes back. Reversing a reference already reversed, or asking again for a reversal already
- * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` it is only
+ * waiting for approval, is a no-op. Above the product's `reversalApprovalAbove` (or when `approvalRequired`) it is only
  * requested (RepaymentReversalRequested) until a second person approves it (approveReversal).
  * A recovery's reference reverses that recovery (reverseRecovery). On a written-off loan the
  * penalties the reversal leaves owed by the write-off's date are recorded first (penaltiesOwedOnBounce);
@@ -74,7 +74,7 @@ export function reverseRepayment({ data }: ReverseRepayment, state: LoanState, m
     throw new DomainError('REVERSAL_BEFORE_PAYMENT', `A reversal cannot be dated ${date}, before the payment on ${payment.effectiveDate}`, 'rule');
   }
   const threshold = terms.reversalApprovalAbove ?? null;
-  if (threshold !== null && new Dec(payment.amount).gt(threshold)) {
+  if (data.approvalRequired === true || (threshold !== null && new Dec(payment.amount).gt(threshold))) {
     return [{ type: 'RepaymentReversalRequested', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, requestedBy: data.reversedBy } }];
   }
   return bounced(state, { type: 'RepaymentReversed', data: { reference: data.reference, amount: payment.amount, reason: data.reason, effectiveDate: date, reversedBy: data.reversedBy } }, memo);

@@ -13,4 +13,14 @@ export type ExpireIntent = { type: 'ExpireIntent'; data: { now: string } };
 /** The payer (or an officer for it) gives up a pending intent before paying it: `cancelledBy` is who asked, `now` when. */
 export type CancelIntent = { type: 'CancelIntent'; data: { cancelledBy: string; now: string } };
 
-export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent | AssignSuspendedPayment | CancelIntent;
+/**
+ * The provider refunded (part of) the confirmed transaction `providerTxnId`: `reference` is its id for
+ * the refund; `amount` that refund's, or with `cumulative` the transaction's refunded total so far
+ * (Alipay's refund_fee); `refundedAt` the provider's ISO instant.
+ */
+export type RecordProviderRefund = {
+  type: 'RecordProviderRefund';
+  data: { providerTxnId: string; reference: string; amount: string; cumulative: boolean; refundedAt: string };
+};
+
+export type PaymentCommand = CreateIntent | ConfirmPayment | FailPayment | ExpireIntent | AssignSuspendedPayment | CancelIntent | RecordProviderRefund;

@@ -3,6 +3,7 @@ import { DomainError } from '../errors.js';
 import { Money } from '../money.js';
 import type { AssignSuspendedPayment, CancelIntent, ConfirmPayment, CreateIntent, FailPayment, PaymentCommand } from './commands.js';
 import type { PaymentEvent } from './events.js';
+import { recordProviderRefund } from './provider-refund.js';
 import { evolvePaymentIntent, initialPaymentIntentState, type PaymentIntentState } from './state.js';
 
 export type { PaymentCommand } from './commands.js';
@@ -105,6 +106,8 @@ export function decidePayment(command: PaymentCommand, state: PaymentIntentState
       return assignSuspendedPayment(command, state);
     case 'CancelIntent':
       return cancelIntent(command, state);
+    case 'RecordProviderRefund':
+      return recordProviderRefund(command, state);
     case 'ExpireIntent':
       if (state.status === 'none') throw notFound();
       if (state.status !== 'pending' || !isPast(state.expiresAt, command.data.now)) return [];

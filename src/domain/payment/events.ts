@@ -70,4 +70,18 @@ export type PaymentFailed = DomainEvent<'PaymentFailed', { providerTxnId: string
 /** The intent's time ran out before any confirmation. */
 export type PaymentIntentExpired = DomainEvent<'PaymentIntentExpired', { expiredAt: string }>;
 
-export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentConfirmationContradicted | PaymentFailed | PaymentIntentExpired | SuspendedPaymentAssigned;
+/**
+ * The provider gave (part of) the confirmed transaction `providerTxnId` back to the payer, under its
+ * refund id `reference`: `amount` this refund, `refundedTotal` all refunded of the transaction so far
+ * (never above what was confirmed). The lender no longer holds it: the reconciliation's confirmed side
+ * becomes the net captured, and a refund of all of it asks for the repayment's reversal on the loan.
+ */
+export type PaymentRefundedAtProvider = DomainEvent<'PaymentRefundedAtProvider', {
+  providerTxnId: string;
+  reference: string;
+  amount: string;
+  refundedTotal: string;
+  refundedAt: string;
+}>;
+
+export type PaymentEvent = PaymentIntentCreated | PaymentConfirmed | PaymentConfirmationContradicted | PaymentFailed | PaymentIntentExpired | SuspendedPaymentAssigned | PaymentRefundedAtProvider;

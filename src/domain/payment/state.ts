@@ -2,6 +2,10 @@ import type { IntentChannel, PaymentEvent, PaymentSuspense } from './events.js';
 
 /** The confirmation's flag once the channel notified its transaction again with another amount. */
 export const CONTRADICTED = 'AMOUNT_CONTRADICTED';
+/** The confirmation's flag once the provider refunded any of the transaction. */
+export const REFUNDED_AT_PROVIDER = 'REFUNDED_AT_PROVIDER';
+
+const flagged = (flags: string[], flag: string) => (flags.includes(flag) ? flags : [...flags, flag]);
 
 export type IntentStatus = 'none' | 'pending' | 'confirmed' | 'failed' | 'expired';
 
@@ -23,12 +27,16 @@ export interface PaymentIntentState {
   suspense: (PaymentSuspense & { assignedTo: string | null }) | null;
   /** Other amounts the channel later notified for the confirmed transaction (PaymentConfirmationContradicted), in order. */
   contradictedAmounts: string[];
+  /** Refunds the provider made of the confirmed transaction (PaymentRefundedAtProvider), by its refund id, and their total. */
+  refunds: { reference: string; amount: string }[];
+  refundedTotal: string;
 }
 
 export function initialPaymentIntentState(): PaymentIntentState {
   return {
     status: 'none', intentId: null, loanId: null, customerId: null, amount: null, currency: null, channel: null,
     createdAt: null, expiresAt: null, confirmation: null, failure: null, suspense: null, contradictedAmounts: [],
+    refunds: [], refundedTotal: '0',
   };
 }
 
@@ -44,8 +52,13 @@ export function evolvePaymentIntent(state: PaymentIntentState, event: PaymentEve
       return { ...state, status: 'confirmed', confirmation: { ...confirmation, flags: [...confirmation.flags] }, suspense: suspense ? { ...suspense, assignedTo: null } : null };
     }
     case 'PaymentConfirmationContradicted': {
-      const flags = state.confirmation?.flags.includes(CONTRADICTED) ? state.confirmation.flags : [...(state.confirmation?.flags ?? []), CONTRADICTED];
+      const flags = flagged(state.confirmation?.flags ?? [], CONTRADICTED);
       return { ...state, confirmation: state.confirmation ? { ...state.confirmation, flags } : null, contradictedAmounts: [...state.contradictedAmounts, event.data.amount] };
+    }
+    case 'PaymentRefundedAtProvider': {
+      const { reference, amount, refundedTotal } = event.data;
+      const confirmation = state.confirmation ? { ...state.confirmation, flags: flagged(state.confirmation.flags, REFUNDED_AT_PROVIDER) } : null;
+      return { ...state, confirmation, refunds: [...state.refunds, { reference, amount }], refundedTotal };
     }
     case 'SuspendedPaymentAssigned':
       return state.suspense ? { ...state, suspense: { ...state.suspense, assignedTo: event.data.loanId } } : state;

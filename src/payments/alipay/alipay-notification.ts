@@ -10,6 +10,11 @@ export const alipayNotification = z
     trade_status: z.enum(['TRADE_SUCCESS', 'TRADE_FINISHED', 'TRADE_CLOSED', 'WAIT_BUYER_PAY']),
     total_amount: z.string().regex(/^(0|[1-9]\d{0,14})(\.\d{1,2})?$/),
     gmt_payment: z.string().optional(),
+    // A refund's notification (to the payment's notify_url) adds these: refund_fee is the trade's refunded total so far,
+    // out_biz_no the refund request's number; a full refund closes the trade (TRADE_CLOSED), a partial one leaves it TRADE_SUCCESS.
+    refund_fee: z.string().regex(/^(0|[1-9]\d{0,14})(\.\d{1,2})?$/).optional(),
+    gmt_refund: z.string().optional(),
+    out_biz_no: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional(),
   })
   .loose();
 

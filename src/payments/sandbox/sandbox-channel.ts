@@ -20,6 +20,11 @@ export function sandboxChannel(deps: { publicKey: KeyObject; publicUrl: string; 
       return { type: 'redirect', url: `${deps.publicUrl}/v1/payments/sandbox/${encodeURIComponent(order.intentId)}` };
     },
 
+    // The gateway is the lender's own page, which reads the intent: a cancelled one it refuses to pay.
+    async closeOrder() {
+      return 'closed' as const;
+    },
+
     async verifyNotification(notification: InboundNotification): Promise<VerifiedNotification> {
       const n = openSandboxNotification(notification, deps.publicKey, deps.replayGuard, sandboxNotificationBody, 'the gateway\'s shape');
       return {

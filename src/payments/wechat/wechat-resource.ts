@@ -34,6 +34,22 @@ export const wechatTransaction = z.object({
 export type WechatTransaction = z.infer<typeof wechatTransaction>;
 
 /**
+ * The decrypted resource of a refund notification (event_type REFUND.SUCCESS / REFUND.ABNORMAL /
+ * REFUND.CLOSED): it names the merchant but no app, and the order only by out_trade_no.
+ * `amount.refund` is this refund, `amount.total` the order's, both in minor units.
+ */
+export const wechatRefund = z.object({
+  mchid: z.string(),
+  out_trade_no: z.string(),
+  transaction_id: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/),
+  out_refund_no: z.string(),
+  refund_id: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/),
+  refund_status: z.string(),
+  success_time: z.string().optional(),
+  amount: z.object({ total: z.number().int().positive(), refund: z.number().int().positive(), currency: z.string().optional() }).loose(),
+}).loose();
+
+/**
  * Decrypts a notification resource: AES-256-GCM with the APIv3 key, the resource's nonce as IV and
  * associated_data as AAD; the last 16 bytes of the ciphertext are the tag. A bad tag (tampered, or
  * another key) is NOTIFICATION_MALFORMED.

@@ -28,7 +28,7 @@ export const CALENDAR_EVENT_TYPES = ['LenderHolidayAdded', 'LenderHolidayRemoved
 
 /** Payment intents (stream `payment-<id>`) and each loan's intent desk (stream `intentdesk-<loanId>`). */
 export const PAYMENT_EVENT_TYPES = [
-  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentConfirmationContradicted', 'PaymentFailed', 'PaymentIntentExpired', 'SuspendedPaymentAssigned', 'PaymentIntentOpened',
+  'PaymentIntentCreated', 'PaymentConfirmed', 'PaymentConfirmationContradicted', 'PaymentFailed', 'PaymentIntentExpired', 'SuspendedPaymentAssigned', 'PaymentRefundedAtProvider', 'PaymentIntentOpened',
 ] as const satisfies readonly (PaymentEvent | PaymentIntentDeskEvent)['type'][];
 
 export const STATEMENT_EVENT_TYPES = [

@@ -52,3 +52,32 @@ export function signWechatAnswers(gateway: FastifyInstance, platformKey: KeyObje
     return body;
   });
 }
+
+export interface WechatRefund {
+  intentId: string;
+  transactionId: string;
+  refundId: string;
+  /** The order's total and this refund, in fen. */
+  total: number;
+  refund: number;
+  status?: string;
+}
+
+/** A v3 refund notification body (event_type REFUND.<status>): the refund resource encrypted with the APIv3 key, as WeChat Pay sends it. */
+export function wechatRefundBody(refund: WechatRefund, apiV3Key = WECHAT.apiV3Key): string {
+  const status = refund.status ?? 'SUCCESS';
+  const resource = {
+    mchid: WECHAT.mchId, out_trade_no: refund.intentId.replaceAll('-', ''), transaction_id: refund.transactionId, out_refund_no: `OR${refund.refundId}`,
+    refund_id: refund.refundId, refund_status: status, success_time: new Date().toISOString().replace(/\.\d{3}Z$/, '+00:00'),
+    user_received_account: '招商银行信用卡0403', amount: { total: refund.total, refund: refund.refund, payer_total: refund.total, payer_refund: refund.refund },
+  };
+  const nonce = randomBytes(6).toString('hex');
+  const associatedData = 'refund';
+  const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
+  cipher.setAAD(Buffer.from(associatedData, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(JSON.stringify(resource), 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
+  return JSON.stringify({
+    id: `EV-${refund.refundId}`, create_time: new Date().toISOString(), resource_type: 'encrypt-resource', event_type: `REFUND.${status}`, summary: '退款成功',
+    resource: { original_type: 'refund', algorithm: 'AEAD_AES_256_GCM', ciphertext, associated_data: associatedData, nonce },
+  });
+}

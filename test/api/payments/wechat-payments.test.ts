@@ -5,7 +5,7 @@ import { borrower, openTestApp, STAFF, type TestApp } from '../../support/test-a
 import { activeLoan, defineProduct, refused, verifiedCustomer } from '../commands/journey-steps.js';
 import { deliver, repaymentsOf } from './payment-fixtures.js';
 import { rsaKeyPairFiles } from './provider-keys.js';
-import { WECHAT, wechatNotificationBody, wechatSignedHeaders } from './wechat-fixtures.js';
+import { signWechatAnswers, WECHAT, wechatNotificationBody, wechatSignedHeaders } from './wechat-fixtures.js';
 
 const merchant = rsaKeyPairFiles('merchant');
 const platform = rsaKeyPairFiles('platform');
@@ -31,6 +31,9 @@ beforeAll(async () => {
     orders.push({ body: request.body as Record<string, unknown>, signatureValid });
     return { code_url: 'weixin://wxpay/bizpayurl?pr=abc123' };
   });
+  // Cancelling an intent closes its order (WeChat answers 204, signed like every v3 answer).
+  signWechatAnswers(gateway, platform.privateKey);
+  gateway.post('/v3/pay/transactions/out-trade-no/:outTradeNo/close', async (_request, reply) => reply.status(204).send(''));
   const apiBase = await gateway.listen({ host: '127.0.0.1', port: 0 });
   t = await openTestApp({
     env: {

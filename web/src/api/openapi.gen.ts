@@ -1072,7 +1072,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a pending payment intent (the borrower who owns it, or an officer), so another amount can be started on the loan at once
-         * @description Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.
+         * @description Its order is closed at the provider first (Alipay alipay.trade.close, WeChat Pay close-order, the sandbox gateway), so it cannot be paid besides the next one; then it is recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent, or one the provider says was paid before it could close it, is 409 PAYMENT_ALREADY_CONFIRMED (the payment is recorded as notified); one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED; no trustworthy answer from the provider 502 CHANNEL_UNAVAILABLE (still pending).
          */
         post: operations["payments.cancelIntent"];
         delete?: never;
@@ -12569,6 +12569,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description Error: CHANNEL_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"] & {
+                        /** @enum {unknown} */
+                        code?: "CHANNEL_UNAVAILABLE";
+                    };
+                };
+            };
         };
     };
     "payments.openIntent": {
@@ -12810,7 +12822,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYMENT_ALREADY_CONFIRMED */
+            /** @description Conflict: concurrency or wrong state: NOTIFICATION_REPLAYED, PAYMENT_ALREADY_CONFIRMED, REFUND_WITHOUT_PAYMENT */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12818,11 +12830,11 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "NOTIFICATION_REPLAYED" | "PAYMENT_ALREADY_CONFIRMED";
+                        code?: "NOTIFICATION_REPLAYED" | "PAYMENT_ALREADY_CONFIRMED" | "REFUND_WITHOUT_PAYMENT";
                     };
                 };
             };
-            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED */
+            /** @description Business rule refused: CHANNEL_NOT_CONFIGURED, REFUND_EXCEEDS_PAYMENT */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12830,7 +12842,7 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"] & {
                         /** @enum {unknown} */
-                        code?: "CHANNEL_NOT_CONFIGURED";
+                        code?: "CHANNEL_NOT_CONFIGURED" | "REFUND_EXCEEDS_PAYMENT";
                     };
                 };
             };

@@ -54,8 +54,10 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
     schema: {
       tags: ['payments'],
       summary: 'Cancel a pending payment intent (the borrower who owns it, or an officer), so another amount can be started on the loan at once',
-      description: 'Recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it '
-        + 'is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent is 409 PAYMENT_ALREADY_CONFIRMED; one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED.',
+      description: 'Its order is closed at the provider first (Alipay alipay.trade.close, WeChat Pay close-order, the sandbox gateway), so it cannot be paid besides the next one; '
+        + 'then it is recorded as failed with the reason "cancelled by <who>"; cancelling it again answers the same. Money the channel still confirms for it '
+        + 'is recorded, flagged CONFIRMED_AFTER_FAILURE. A paid intent, or one the provider says was paid before it could close it, is 409 PAYMENT_ALREADY_CONFIRMED '
+        + '(the payment is recorded as notified); one that failed at the channel or expired 409 PAYMENT_INTENT_CLOSED; no trustworthy answer from the provider 502 CHANNEL_UNAVAILABLE (still pending).',
       params: idParams, body: z.object({}).strict().optional(), response: { 200: paymentIntentResponse },
     },
   }, async (request) => {
@@ -63,7 +65,7 @@ export const paymentIntentRoutes: FastifyPluginAsync<{ deps: AppDeps; channels: 
     // A borrower's own intents only: another's answers 404 like an unknown one.
     const actor = await admit(request, 'payments.cancelIntent', deps.eventStore, { customerId: before?.customerId ?? null });
     if (!before) throw notFound(`no payment intent ${request.params.id}`);
-    await cancelPaymentIntent(deps, commandMeta(request, actor, 'payments.cancelIntent'), request.params.id);
+    await cancelPaymentIntent(deps, channels, commandMeta(request, actor, 'payments.cancelIntent'), request.params.id);
     const after = await paymentIntentView(deps.eventStore, request.params.id, deps.clock.now());
     if (!after) throw notFound(`no payment intent ${request.params.id}`);
     return after;

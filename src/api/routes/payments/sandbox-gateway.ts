@@ -49,6 +49,10 @@ export const sandboxGatewayRoutes: FastifyPluginAsync<{ deps: AppDeps; keys: San
       await expirePaymentIntent(deps, intent.id, 'sandbox', request.id);
       return reply.status(409).type('text/html; charset=utf-8').send(sandboxPage(intent, 'This payment intent has expired; start a new one.'));
     }
+    // Like a provider's closed order, the gateway takes no payment on an intent that failed or was cancelled (its order was closed).
+    if (intent.status === 'failed') {
+      return reply.status(409).type('text/html; charset=utf-8').send(sandboxPage(intent, 'This payment was cancelled or failed; its order is closed. Start a new one.'));
+    }
     const signed = sandboxNotification(keys.privateKey, { intentId: intent.id, amount: intent.amount, outcome: request.params.outcome === 'confirm' ? 'paid' : 'failed' }, deps.clock.now());
     const delivered = await scope.inject({ method: 'POST', url: '/v1/payments/notify/sandbox', headers: signed.headers, payload: signed.body });
     const message = delivered.statusCode === 200 ? 'The lender acknowledged the notification.' : `The lender refused the notification: ${delivered.statusCode} ${delivered.body}`;

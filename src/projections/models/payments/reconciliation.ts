@@ -1,5 +1,5 @@
-import type { Channel, RecoveryReceived, RepaymentReceived } from '../../../domain/loan/events.js';
-import type { IntentChannel, PaymentConfirmationContradicted, PaymentConfirmed, PaymentIntentCreated } from '../../../domain/payment/events.js';
+import type { Channel, RecoveryReceived, RepaymentReceived, RepaymentReversed } from '../../../domain/loan/events.js';
+import type { IntentChannel, PaymentConfirmationContradicted, PaymentConfirmed, PaymentIntentCreated, PaymentRefundedAtProvider } from '../../../domain/payment/events.js';
 import type { StatementLineMatched, StatementLineSuspended } from '../../../domain/payment/statement-events.js';
 import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
@@ -9,6 +9,8 @@ import { businessDateOf, entityIdOf } from '../stream-id.js';
 export const RECONCILIATION_PROJECTION = 'payment-reconciliation';
 export const PAYMENT_RECONCILIATION = 'payment_reconciliation';
 const INTENT_CHANNELS = 'payment_intent_channels';
+/** Which row a loan's reference is recorded in (`<loanId>|<reference>` → row id), for its reversal, which names no channel. */
+const RECORDED_REFERENCES = 'payment_reconciliation_references';
 
 /** The repayment channel money from an intent channel is recorded under (the sandbox stands for online payment). */
 const RECORDED_AS: Record<IntentChannel, Channel> = { alipay: 'alipay', wechat: 'wechat', sandbox: 'online' };
@@ -26,6 +28,10 @@ export interface ReconciliationDoc extends Doc {
   loanId: string | null;
   confirmedAmount: string | null;
   recordedAmount: string | null;
+  /** What the provider refunded of the transaction since (PaymentRefundedAtProvider): the confirmed side is net of it. */
+  refundedAmount?: string | null;
+  /** What the loan reversed of what it recorded (RepaymentReversed, RecoveryReversed): the recorded side is net of it. */
+  reversedAmount?: string | null;
 }
 
 const rowId = (channel: Channel, reference: string) => `${channel}|${reference}`;
@@ -52,11 +58,26 @@ async function intentOf(raw: RecordedEvent, ctx: ProjectionContext): Promise<{ i
   return intent;
 }
 
+async function recorded(raw: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const { data } = raw as RecordedEvent<RepaymentReceived['data'] | RecoveryReceived['data']>;
+  const loanId = entityIdOf(raw, 'loan');
+  ctx.put(RECORDED_REFERENCES, { id: `${loanId}|${data.reference}`, row: rowId(data.channel, data.reference) });
+  await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId });
+}
+
+async function reversed(raw: RecordedEvent, ctx: ProjectionContext): Promise<void> {
+  const { data } = raw as RecordedEvent<RepaymentReversed['data']>;
+  const ref = await ctx.get<{ id: string; row: string }>(RECORDED_REFERENCES, `${entityIdOf(raw, 'loan')}|${data.reference}`);
+  const doc = ref ? await ctx.get<ReconciliationDoc>(PAYMENT_RECONCILIATION, ref.row) : null;
+  if (doc) ctx.put(PAYMENT_RECONCILIATION, { ...doc, reversedAmount: data.amount });
+}
+
 /** Provider confirmations and bank statement lines against recorded repayments, per channel and reference. */
 export const reconciliationProjection: Projection = {
   name: RECONCILIATION_PROJECTION,
-  version: 3, // 2: confirmations dated by the business day the money counts on; 3: recoveries are recorded money too
-  collections: [{ name: PAYMENT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: INTENT_CHANNELS, indexes: [] }],
+  // 2: confirmations dated by the business day the money counts on; 3: recoveries are recorded money too; 4: net of provider refunds and reversals
+  version: 4,
+  collections: [{ name: PAYMENT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: INTENT_CHANNELS, indexes: [] }, { name: RECORDED_REFERENCES, indexes: [] }],
   handlers: {
     PaymentIntentCreated: (raw, ctx) => {
       const { data } = raw as RecordedEvent<PaymentIntentCreated['data']>;
@@ -76,15 +97,18 @@ export const reconciliationProjection: Projection = {
     },
     StatementLineMatched: statementLine,
     StatementLineSuspended: statementLine,
-    RepaymentReceived: async (raw, ctx) => {
-      const { data } = raw as RecordedEvent<RepaymentReceived['data']>;
-      await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
+    // The provider gave money back: the confirmed side is what it still holds for the lender (net captured).
+    PaymentRefundedAtProvider: async (raw, ctx) => {
+      const { data } = raw as RecordedEvent<PaymentRefundedAtProvider['data']>;
+      const intent = await intentOf(raw, ctx);
+      await upsert(ctx, RECORDED_AS[intent.channel], data.providerTxnId, { date: businessDateOf(raw), refundedAmount: data.refundedTotal, loanId: intent.loanId });
     },
+    RepaymentReceived: recorded,
     // A channel's money on a written-off loan is recorded as a recovery: the loan's side of its row.
-    RecoveryReceived: async (raw, ctx) => {
-      const { data } = raw as RecordedEvent<RecoveryReceived['data']>;
-      await upsert(ctx, data.channel, data.reference, { date: data.effectiveDate, recordedAmount: data.amount, loanId: entityIdOf(raw, 'loan') });
-    },
+    RecoveryReceived: recorded,
+    // The loan no longer holds a reversed payment: the recorded side is net of it.
+    RepaymentReversed: reversed,
+    RecoveryReversed: reversed,
   },
   prefetch: (events, ctx) => ctx.prefetch(PAYMENT_RECONCILIATION, events.filter((e) => RECORDED_MONEY.has(e.type)).map((e) => {
     const { channel, reference } = e.data as Pick<RepaymentReceived['data'], 'channel' | 'reference'>;
