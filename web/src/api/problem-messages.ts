@@ -206,6 +206,8 @@ export const PROBLEM_MESSAGES_ZH: Readonly<Record<string, string>> = {
   PAYOUT_REFERENCE_REQUIRED: '确认退款须填写渠道流水号',
   PAYEE_REQUIRED: '该渠道退款须填写收款账户',
   CHANNEL_UNAVAILABLE: '支付渠道暂时无法响应，请稍后再试',
+  REFUND_WITHOUT_PAYMENT: '渠道退款的交易未在本笔支付中确认，未予记录',
+  REFUND_EXCEEDS_PAYMENT: '渠道退款金额超过该笔交易已确认的金额，未予记录',
   CHANNEL_SENDS_NO_NOTIFICATIONS: '该退款渠道不发送通知',
   NOTIFICATION_CHANNEL_MISMATCH: '支付通知与支付单的渠道不符',
   NOTIFICATION_MALFORMED: '支付通知内容无效',
