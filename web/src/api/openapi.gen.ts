@@ -1216,7 +1216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payment reconciliation for a day (default today), per channel and direction: repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued */
+        /** Payment reconciliation for a day (default today), per channel, direction and currency (never summed across currencies): repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued */
         get: operations["reports.paymentReconciliation"];
         put?: never;
         post?: never;
