@@ -13,7 +13,7 @@ const me = borrower('cust-e2e-pay');
 const today = businessDateAt(new Date());
 
 interface Summary { outstanding: { principal: string; total: string } }
-interface Reconciliation { date: string; channels: { channel: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; differences: { reference: string; status: string }[] }[] }
+interface Reconciliation { date: string; channels: { channel: string; currency: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; differences: { reference: string; status: string }[] }[] }
 
 beforeAll(async () => {
   t = await openTestApp();
@@ -44,7 +44,7 @@ describe('payments journey', () => {
     const cash = accepted(await t.call(STAFF.officer, 'POST', `/v1/loans/${otherLoan}/repayments`, { amount: '10.00', channel: 'online', reference: 'DESK-1' }));
     const report = JSON.parse((await t.call(STAFF.compliance, 'GET', `/v1/reports/payments/reconciliation?date=${today}&channel=online&minPosition=${cash.position}`)).body) as Reconciliation;
     expect(report.channels).toEqual([{
-      channel: 'online', direction: 'in', confirmed: { count: 1, total: '1800.00' }, recorded: { count: 2, total: '1810.00' },
+      channel: 'online', direction: 'in', currency: 'CNY', confirmed: { count: 1, total: '1800.00' }, recorded: { count: 2, total: '1810.00' },
       differences: [expect.objectContaining({ reference: 'DESK-1', status: 'recorded-not-confirmed' })],
     }]);
   });
@@ -69,14 +69,14 @@ describe('payments journey', () => {
     const csv = await t.call(STAFF.officer, 'GET', `/v1/reports/payments/reconciliation?date=2026-03-02&channel=bank_transfer&format=csv&minPosition=${imported.position}`);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toBe([
-      'date,direction,channel,reference,loanId,payoutId,payoutStatus,confirmedAmount,recordedAmount,status',
-      `2026-03-02,in,bank_transfer,ICBC-1,${loanId},,,900.00,900.00,matched`,
-      '2026-03-02,in,bank_transfer,ICBC-2,,,,120.00,,confirmed-not-recorded',
+      'date,direction,channel,currency,reference,loanId,payoutId,payoutStatus,confirmedAmount,recordedAmount,status',
+      `2026-03-02,in,bank_transfer,CNY,ICBC-1,${loanId},,,900.00,900.00,matched`,
+      '2026-03-02,in,bank_transfer,CNY,ICBC-2,,,,120.00,,confirmed-not-recorded',
       '',
     ].join('\r\n'));
 
     const assigned = accepted(await t.call(STAFF.officer, 'POST', '/v1/payments/suspense/ICBC-2/assign', { loanId: otherLoan }));
     const report = JSON.parse((await t.call(STAFF.officer, 'GET', `/v1/reports/payments/reconciliation?date=2026-03-02&minPosition=${assigned.position}`)).body) as Reconciliation;
-    expect(report.channels).toEqual([{ channel: 'bank_transfer', direction: 'in', confirmed: { count: 2, total: '1020.00' }, recorded: { count: 2, total: '1020.00' }, differences: [] }]);
+    expect(report.channels).toEqual([{ channel: 'bank_transfer', direction: 'in', currency: 'CNY', confirmed: { count: 2, total: '1020.00' }, recorded: { count: 2, total: '1020.00' }, differences: [] }]);
   });
 });

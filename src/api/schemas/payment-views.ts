@@ -56,6 +56,7 @@ const reconciliationRow = z.object({
   date: z.string(),
   direction: z.enum(['in', 'out']).meta({ description: 'in: repayments; out: refund payouts' }),
   channel: refundChannel,
+  currency: z.string().meta({ description: 'ISO 4217 code of the money; both amounts are in it, to its minor unit (CNY 2 places, JPY 0)' }),
   reference: z.string().nullable().meta({ description: 'The channel\'s reference; null for a payout the channel has not named one for yet' }),
   loanId: z.string().nullable(),
   payoutId: z.string().nullable(),
@@ -72,12 +73,13 @@ export const paymentReconciliationResponse = z.object({
   channels: z.array(z.object({
     channel: refundChannel,
     direction: z.enum(['in', 'out']),
+    currency: z.string().meta({ description: 'ISO 4217: one entry per channel, direction and currency; every total and difference here is in it (amounts of two currencies are never added)' }),
     confirmed: tally.meta({ description: 'in: confirmed by providers and statements; out: payouts the channel confirmed' }),
     recorded: tally.meta({ description: 'in: repayments recorded on loans; out: RefundIssued recorded on loans' }),
     pending: tally.optional().meta({ description: 'out only: payouts still pending' }),
     failed: tally.optional().meta({ description: 'out only: payouts that failed' }),
     differences: z.array(reconciliationRow),
-  })),
+  })).meta({ description: 'Totals per channel, direction and currency, sorted by them' }),
 }).meta({ id: 'PaymentReconciliation' });
 
 const lineOutcome = z.object({

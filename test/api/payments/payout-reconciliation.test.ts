@@ -11,8 +11,8 @@ let t: TestApp;
 let productId: string;
 const today = businessDateAt(new Date());
 
-interface Row { direction: string; channel: string; reference: string | null; payoutId: string | null; payoutStatus: string | null; confirmedAmount: string | null; recordedAmount: string | null; status: string }
-interface Totals { channel: string; direction: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; pending?: { count: number; total: string }; failed?: { count: number; total: string }; differences: Row[] }
+interface Row { direction: string; channel: string; currency: string; reference: string | null; payoutId: string | null; payoutStatus: string | null; confirmedAmount: string | null; recordedAmount: string | null; status: string }
+interface Totals { channel: string; direction: string; currency: string; confirmed: { count: number; total: string }; recorded: { count: number; total: string }; pending?: { count: number; total: string }; failed?: { count: number; total: string }; differences: Row[] }
 
 async function startPayout(loanId: string, body: Record<string, unknown>): Promise<{ id: string; position: string }> {
   const res = await startApprovedPayout(t, loanId, body);
@@ -60,30 +60,30 @@ describe('payouts in the payment reconciliation', () => {
     const json = JSON.parse((await report('')).body) as { channels: Totals[] };
     const online = json.channels.find((c) => c.direction === 'out' && c.channel === 'online');
     expect(online).toEqual({
-      channel: 'online', direction: 'out', confirmed: { count: 1, total: '100.00' }, recorded: { count: 1, total: '100.00' },
+      channel: 'online', direction: 'out', currency: 'CNY', confirmed: { count: 1, total: '100.00' }, recorded: { count: 1, total: '100.00' },
       pending: { count: 1, total: '20.00' }, failed: { count: 1, total: '30.00' }, differences: [],
     });
     const bank = json.channels.find((c) => c.direction === 'out' && c.channel === 'bank_transfer');
     expect(bank).toMatchObject({ confirmed: { count: 1, total: '40.00' }, recorded: { count: 0, total: '0.00' }, pending: { count: 0, total: '0.00' } });
     expect(bank?.differences).toEqual([
-      expect.objectContaining({ payoutId: orphaned.id, reference: 'BOC-LOST-1', payoutStatus: 'confirmed', confirmedAmount: '40.00', recordedAmount: null, status: 'confirmed-not-recorded' }),
+      expect.objectContaining({ payoutId: orphaned.id, currency: 'CNY', reference: 'BOC-LOST-1', payoutStatus: 'confirmed', confirmedAmount: '40.00', recordedAmount: null, status: 'confirmed-not-recorded' }),
     ]);
     // The cash decree is its own group (QA 10 R7): no channel confirms it, so it is listed as a difference.
     const cash = json.channels.find((c) => c.direction === 'out' && c.channel === 'cash');
     expect(cash).toMatchObject({ confirmed: { count: 0, total: '0.00' }, recorded: { count: 1, total: '5.00' } });
     expect(cash?.differences).toEqual([
-      expect.objectContaining({ payoutId: null, reference: 'CASH-RCPT-9', payoutStatus: null, confirmedAmount: null, recordedAmount: '5.00', status: 'recorded-not-confirmed' }),
+      expect.objectContaining({ payoutId: null, currency: 'CNY', reference: 'CASH-RCPT-9', payoutStatus: null, confirmedAmount: null, recordedAmount: '5.00', status: 'recorded-not-confirmed' }),
     ]);
     // Money in stays its own group: the oversized repayment is recorded under bank_transfer, direction in.
     expect(json.channels.find((c) => c.direction === 'in' && c.channel === 'bank_transfer')).toBeUndefined();
 
     const csv = (await report('&channel=online&format=csv')).body;
     const [header, ...lines] = csv.trim().split(/\r?\n/);
-    expect(header).toBe('date,direction,channel,reference,loanId,payoutId,payoutStatus,confirmedAmount,recordedAmount,status');
+    expect(header).toBe('date,direction,channel,currency,reference,loanId,payoutId,payoutStatus,confirmedAmount,recordedAmount,status');
     expect(lines).toEqual(expect.arrayContaining([
-      `${today},out,online,SBXT-${paid.id},${loanId},${paid.id},confirmed,100.00,100.00,matched`,
-      `${today},out,online,SBXT-${failed.id}-F,${loanId},${failed.id},failed,,,failed`,
-      `${today},out,online,,${loanId},${pending.id},requested,,,pending`,
+      `${today},out,online,CNY,SBXT-${paid.id},${loanId},${paid.id},confirmed,100.00,100.00,matched`,
+      `${today},out,online,CNY,SBXT-${failed.id}-F,${loanId},${failed.id},failed,,,failed`,
+      `${today},out,online,CNY,,${loanId},${pending.id},requested,,,pending`,
     ]));
     expect(lines).toHaveLength(3);
   });

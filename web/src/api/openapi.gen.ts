@@ -1216,7 +1216,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payment reconciliation for a day (default today), per channel and direction: repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued */
+        /** Payment reconciliation for a day (default today), per channel, direction and currency (never summed across currencies): repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued */
         get: operations["reports.paymentReconciliation"];
         put?: never;
         post?: never;
@@ -3019,6 +3019,7 @@ export interface components {
         };
         PaymentReconciliation: {
             date: string;
+            /** @description Totals per channel, direction and currency, sorted by them */
             channels: {
                 /**
                  * @description Refund channel: a payment channel, or cash (the admin's decree only)
@@ -3028,6 +3029,8 @@ export interface components {
                 channel: "online" | "bank_transfer" | "alipay" | "wechat" | "cash";
                 /** @enum {string} */
                 direction: "in" | "out";
+                /** @description ISO 4217: one entry per channel, direction and currency; every total and difference here is in it (amounts of two currencies are never added) */
+                currency: string;
                 /** @description in: confirmed by providers and statements; out: payouts the channel confirmed */
                 confirmed: {
                     count: number;
@@ -3065,6 +3068,8 @@ export interface components {
                      * @enum {string}
                      */
                     channel: "online" | "bank_transfer" | "alipay" | "wechat" | "cash";
+                    /** @description ISO 4217 code of the money; both amounts are in it, to its minor unit (CNY 2 places, JPY 0) */
+                    currency: string;
                     /** @description The channel's reference; null for a payout the channel has not named one for yet */
                     reference: string | null;
                     loanId: string | null;

@@ -9,14 +9,14 @@ import { paymentReconciliationResponse } from '../../schemas/payment-views.js';
 import { businessDate, guard, reportFormat, sendReport, today } from '../queries/query-schemas.js';
 import { awaitProjections, minPositionParam } from '../queries/read-your-writes.js';
 
-/** GET /v1/reports/payments/reconciliation — per channel, direction and day: money in (confirmed vs recorded repayments) and money out (payouts vs recorded refunds) with every difference; CSV lists every row. */
+/** GET /v1/reports/payments/reconciliation — per channel, direction, currency and day: money in (confirmed vs recorded repayments) and money out (payouts vs recorded refunds) with every difference; CSV lists every row. */
 export const reconciliationReportRoutes: ApiPlugin = async (scope, { deps }) => {
   const app = scope.withTypeProvider<ZodTypeProvider>();
   app.get('/v1/reports/payments/reconciliation', {
     preValidation: guard('reports.paymentReconciliation'),
     schema: {
       tags: ['reports'],
-      summary: 'Payment reconciliation for a day (default today), per channel and direction: repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued',
+      summary: 'Payment reconciliation for a day (default today), per channel, direction and currency (never summed across currencies): repayments confirmed vs recorded, refund payouts confirmed vs RefundIssued',
       querystring: z.object({ date: businessDate.optional(), channel: channel.optional(), format: reportFormat, minPosition: minPositionParam }).strict(),
       response: { 200: paymentReconciliationResponse },
     },

@@ -4,11 +4,14 @@ import type { RecordedEvent } from '../../../eventstore/port.js';
 import type { Doc } from '../../../readstore/port.js';
 import type { Projection, ProjectionContext } from '../../projection.js';
 import { businessDateOf, entityIdOf } from '../stream-id.js';
+import { loanCurrencies } from './loan-currencies.js';
 
 export const PAYOUT_RECONCILIATION_PROJECTION = 'payout-reconciliation';
 export const PAYOUT_RECONCILIATION = 'payout_reconciliation';
 /** `<loanId>|<channel>|<reference>` → the payout confirmed under it, so a later RefundIssued finds its payout. */
 const PAYOUT_REFERENCES = 'payout_references';
+const LOAN_CURRENCIES = 'payout_reconciliation_loan_currencies';
+const loanCurrency = loanCurrencies(LOAN_CURRENCIES);
 
 /** The refund channel a payout channel's confirmed payouts are recorded under on the loan. */
 export const REFUNDED_AS: Record<PayoutChannel, Channel> = { sandbox: 'online', alipay: 'alipay', wechat: 'wechat', 'bank-transfer': 'bank_transfer' };
@@ -17,7 +20,8 @@ export const REFUNDED_AS: Record<PayoutChannel, Channel> = { sandbox: 'online', 
  * Money out, one row per payout (`payout|<payoutId>`) or per loan refund no payout confirmed
  * (`refund|<loanId>|<channel>|<reference>`, e.g. the admin's cash decree): what the channel did with the
  * payout against what the loan recorded as RefundIssued. `date` is the business day of the
- * payout's latest step (requested, confirmed or failed), or the refund's date.
+ * payout's latest step (requested, confirmed or failed), or the refund's date. `currency` (ISO 4217):
+ * the payout's, else the loan's; both amounts are in it.
  */
 export interface PayoutReconciliationDoc extends Doc {
   channel: RefundChannel;
@@ -26,6 +30,7 @@ export interface PayoutReconciliationDoc extends Doc {
   /** The channel's reference: set once confirmed (or when a failure names one). */
   reference: string | null;
   loanId: string;
+  currency: string;
   payoutStatus: 'requested' | 'confirmed' | 'failed' | null;
   payoutAmount: string | null;
   refundedAmount: string | null;
@@ -46,14 +51,16 @@ async function payoutRow(ctx: ProjectionContext, raw: RecordedEvent): Promise<Pa
 /** Payouts (requested, confirmed, failed) against the loans' RefundIssued, matched by channel and reference. */
 export const payoutReconciliationProjection: Projection = {
   name: PAYOUT_RECONCILIATION_PROJECTION,
-  version: 1,
-  collections: [{ name: PAYOUT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: PAYOUT_REFERENCES, indexes: [] }],
+  // 2: every row names its currency, so the report totals each currency apart
+  version: 2,
+  collections: [{ name: PAYOUT_RECONCILIATION, indexes: ['date', 'channel'] }, { name: PAYOUT_REFERENCES, indexes: [] }, { name: LOAN_CURRENCIES, indexes: [] }],
   handlers: {
+    ...loanCurrency.handlers,
     PayoutCreated: (raw, ctx) => {
       const { data } = raw as RecordedEvent<PayoutCreated['data']>;
       ctx.put(PAYOUT_RECONCILIATION, {
         id: rowId(data.payoutId), channel: REFUNDED_AS[data.channel], date: businessDateOf(raw), payoutId: data.payoutId, reference: null,
-        loanId: data.loanId, payoutStatus: 'requested', payoutAmount: data.amount, refundedAmount: null,
+        loanId: data.loanId, currency: data.currency, payoutStatus: 'requested', payoutAmount: data.amount, refundedAmount: null,
       } satisfies PayoutReconciliationDoc);
     },
     PayoutConfirmed: async (raw, ctx) => {
@@ -88,7 +95,7 @@ export const payoutReconciliationProjection: Projection = {
       }
       ctx.put(PAYOUT_RECONCILIATION, {
         id: orphanId(loanId, data.channel, data.reference), channel: data.channel, date: data.date, payoutId: null, reference: data.reference,
-        loanId, payoutStatus: null, payoutAmount: null, refundedAmount: data.amount,
+        loanId, currency: await loanCurrency.of(raw, ctx, loanId), payoutStatus: null, payoutAmount: null, refundedAmount: data.amount,
       } satisfies PayoutReconciliationDoc);
     },
   },
