@@ -1,26 +1,33 @@
+import type { KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { expectAccessible, launchChromium, openContext } from './chromium.js';
 import { startConsoleServer, type ConsoleServer } from './console-server.js';
 import { rsaKeyPairFiles } from '../api/payments/provider-keys.js';
-import { WECHAT } from '../api/payments/wechat-fixtures.js';
+import { WECHAT, wechatSignedHeaders } from '../api/payments/wechat-fixtures.js';
 
 let server: ConsoleServer;
 let browser: Browser;
 let page: Page;
 let loanId = '';
 let customerId = '';
-/** Stands in for api.mch.weixin.qq.com: every Native order gets the same code_url. */
+/**
+ * Stands in for api.mch.weixin.qq.com: every Native order gets the same code_url, and closing an order
+ * (a cancelled payment) is answered 204; every answer is signed with the platform key, as WeChat Pay's are.
+ */
 let wechatGateway: Server;
 const CODE_URL = 'weixin://wxpay/bizpayurl?pr=browser01';
 
-async function startWechatGateway(): Promise<string> {
+async function startWechatGateway(platformKey: KeyObject): Promise<string> {
   wechatGateway = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ code_url: CODE_URL }));
+      const closes = request.url?.endsWith('/close') === true;
+      const body = closes ? '' : JSON.stringify({ code_url: CODE_URL });
+      const { 'content-type': _type, ...signed } = wechatSignedHeaders(platformKey, body);
+      response.writeHead(closes ? 204 : 200, { ...signed, ...(closes ? {} : { 'content-type': 'application/json' }) });
+      response.end(body);
     });
   });
   await new Promise<void>((resolve) => wechatGateway.listen(0, '127.0.0.1', resolve));
@@ -58,7 +65,7 @@ beforeAll(async () => {
   server = await startConsoleServer({
     LENDCORE_WECHAT_MCH_ID: WECHAT.mchId, LENDCORE_WECHAT_APP_ID: WECHAT.appId, LENDCORE_WECHAT_SERIAL_NO: 'MERCHANT-SERIAL',
     LENDCORE_WECHAT_PRIVATE_KEY_FILE: merchant.privateFile, LENDCORE_WECHAT_PLATFORM_KEY_FILE: platform.publicFile,
-    LENDCORE_WECHAT_APIV3_KEY: WECHAT.apiV3Key, LENDCORE_WECHAT_API_BASE: await startWechatGateway(),
+    LENDCORE_WECHAT_APIV3_KEY: WECHAT.apiV3Key, LENDCORE_WECHAT_API_BASE: await startWechatGateway(platform.privateKey),
   });
   for (const role of Object.keys(tokens) as (keyof typeof tokens)[]) tokens[role] = await devToken(role);
   // A disbursed loan, set up through the API: the console pages under test come after.
